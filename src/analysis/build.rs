@@ -1,0 +1,412 @@
+//! Events to model: replays the ordered event stream through a per-goroutine state machine
+//! and records spans, processor lanes, ranges and metric series.
+
+use std::collections::HashMap;
+
+use crate::format::trace::{Event, EventKind, GoState, Metric, Scope, Tables, NO_ID};
+use crate::model::{
+    GIdx, GoCounts, Goroutine, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span,
+    SpanState, StackId, StrId, TraceModel,
+};
+
+use super::classify::is_system_goroutine;
+
+/// Goroutine-count samples closer together than this merge into one point, so the series
+/// stays small however busy the trace is.
+const COUNT_BUCKET_NS: i64 = 10_000;
+
+/// Per goroutine while building.
+struct GBuild {
+    id: u64,
+    parent: Option<GIdx>,
+    created_ns: Option<i64>,
+    creation_stack: StackId,
+    /// The stack that names the goroutine: its entry function at creation, else the first
+    /// stack seen; its outermost frame is the start function.
+    entry_stack: StackId,
+    end_ns: Option<i64>,
+    label: StrId,
+    spans: Vec<Span>,
+    /// `(processor, since)` while running.
+    running_on: Option<(u32, i64)>,
+    /// Open user regions, innermost last: (task, name, start).
+    regions: Vec<(u64, StrId, i64)>,
+}
+
+/// Builds a [`TraceModel`] from events pushed in order.
+pub struct TraceBuilder {
+    origin_ns: Option<i64>,
+    last_ns: i64,
+    generation_start_ns: i64,
+    wall_origin_unix_ns: Option<i64>,
+    events: u64,
+    gs: Vec<GBuild>,
+    by_id: HashMap<u64, GIdx>,
+    procs: Vec<Vec<ProcSpan>>,
+    open_ranges: HashMap<(StrId, RangeScope), i64>,
+    ranges: Vec<RangeSpan>,
+    heap_alloc: Series,
+    heap_goal: Series,
+    gomaxprocs: Series,
+    counts: GoCounts,
+    go_counts: Vec<GoCounts>,
+    regions: Vec<Region>,
+    logs: Vec<LogLine>,
+    reasons: Vec<StrId>,
+    reason_index: HashMap<StrId, u8>,
+    cpu_samples: u64,
+}
+
+impl Default for TraceBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TraceBuilder {
+    pub fn new() -> Self {
+        TraceBuilder {
+            origin_ns: None,
+            last_ns: 0,
+            generation_start_ns: 0,
+            wall_origin_unix_ns: None,
+            events: 0,
+            gs: Vec::new(),
+            by_id: HashMap::new(),
+            procs: Vec::new(),
+            open_ranges: HashMap::new(),
+            ranges: Vec::new(),
+            heap_alloc: Series::default(),
+            heap_goal: Series::default(),
+            gomaxprocs: Series::default(),
+            counts: GoCounts::default(),
+            go_counts: Vec::new(),
+            regions: Vec::new(),
+            logs: Vec::new(),
+            reasons: vec![StrId(0)],
+            reason_index: HashMap::from([(StrId(0), 0)]),
+            cpu_samples: 0,
+        }
+    }
+
+    /// Feeds one event; events must come in the reader's order.
+    pub fn push(&mut self, ev: &Event) {
+        self.events += 1;
+        let origin = *self.origin_ns.get_or_insert(ev.time_ns);
+        let t = ev.time_ns.saturating_sub(origin);
+        self.last_ns = self.last_ns.max(t);
+        let ctx_g = (ev.g != NO_ID).then(|| self.by_id.get(&(ev.g as u64)).copied()).flatten();
+        match ev.kind {
+            EventKind::Sync { wall_unix_ns, .. } => {
+                self.generation_start_ns = t;
+                if self.wall_origin_unix_ns.is_none() {
+                    self.wall_origin_unix_ns = wall_unix_ns;
+                }
+            }
+            EventKind::GoTransition { g, from, to, reason, tstack, stack } => {
+                let own_stack = if !tstack.is_none() {
+                    tstack
+                } else if ev.g == g as i64 {
+                    stack
+                } else {
+                    StackId::NONE
+                };
+                self.transition(t, ev, ctx_g, g, from, to, reason, own_stack, stack);
+            }
+            EventKind::ProcTransition { .. } => {}
+            EventKind::Metric { metric, value, .. } => {
+                let series = match metric {
+                    Metric::HeapAlloc => &mut self.heap_alloc,
+                    Metric::HeapGoal => &mut self.heap_goal,
+                    Metric::Gomaxprocs => &mut self.gomaxprocs,
+                };
+                series.points.push((t, value));
+            }
+            EventKind::RangeBegin { name, scope, .. } | EventKind::RangeActive { name, scope, .. } => {
+                let scope = self.scope(scope);
+                let start = if matches!(ev.kind, EventKind::RangeActive { .. }) {
+                    self.generation_start_ns
+                } else {
+                    t
+                };
+                self.open_ranges.entry((name, scope)).or_insert(start);
+            }
+            EventKind::RangeEnd { name, scope, .. } => {
+                let scope = self.scope(scope);
+                // A range begun before the trace started ends here with no begin: it covers
+                // everything up to this point.
+                let start = self.open_ranges.remove(&(name, scope)).unwrap_or(0);
+                self.ranges.push(RangeSpan { start_ns: start, end_ns: t, name, scope });
+            }
+            EventKind::Label { g, label } => {
+                if let Some(&i) = self.by_id.get(&g) {
+                    if let Some(gb) = self.gs.get_mut(i as usize) {
+                        gb.label = label;
+                    }
+                }
+            }
+            EventKind::RegionBegin { task, name, .. } => {
+                if let Some(gb) = ctx_g.and_then(|i| self.gs.get_mut(i as usize)) {
+                    gb.regions.push((task, name, t));
+                }
+            }
+            EventKind::RegionEnd { task, name, .. } => {
+                if let Some(i) = ctx_g {
+                    let gb = &mut self.gs[i as usize];
+                    // Innermost open region with the same task and name; none when it was
+                    // begun before the trace.
+                    let open = gb.regions.iter().rposition(|r| r.0 == task && r.1 == name);
+                    let start = open.map_or(0, |k| gb.regions.remove(k).2);
+                    self.regions.push(Region { g: i, start_ns: start, end_ns: t, task, name });
+                }
+            }
+            EventKind::Log { task, category, message, .. } => {
+                self.logs.push(LogLine { time_ns: t, g: ctx_g, task, category, message });
+            }
+            EventKind::StackSample { .. } => self.cpu_samples += 1,
+            EventKind::TaskBegin { .. } | EventKind::TaskEnd { .. } => {}
+        }
+    }
+
+    fn scope(&mut self, scope: Scope) -> RangeScope {
+        match scope {
+            Scope::Global => RangeScope::Global,
+            Scope::Proc(p) => RangeScope::Proc(u32::try_from(p).unwrap_or(u32::MAX)),
+            Scope::Goroutine(g) => RangeScope::Goroutine(self.goroutine(g)),
+        }
+    }
+
+    fn goroutine(&mut self, id: u64) -> GIdx {
+        if let Some(&i) = self.by_id.get(&id) {
+            return i;
+        }
+        let i = GIdx::try_from(self.gs.len()).unwrap_or(GIdx::MAX);
+        self.gs.push(GBuild {
+            id,
+            parent: None,
+            created_ns: None,
+            creation_stack: StackId::NONE,
+            entry_stack: StackId::NONE,
+            end_ns: None,
+            label: StrId(0),
+            spans: Vec::new(),
+            running_on: None,
+            regions: Vec::new(),
+        });
+        self.by_id.insert(id, i);
+        i
+    }
+
+    fn reason_idx(&mut self, reason: StrId) -> u8 {
+        if let Some(&i) = self.reason_index.get(&reason) {
+            return i;
+        }
+        // More than 255 distinct reasons would be a corrupt trace; fold them into "none".
+        let Ok(i) = u8::try_from(self.reasons.len()) else { return 0 };
+        self.reasons.push(reason);
+        self.reason_index.insert(reason, i);
+        i
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn transition(
+        &mut self,
+        t: i64,
+        ev: &Event,
+        ctx_g: Option<GIdx>,
+        g: u64,
+        from: GoState,
+        to: GoState,
+        reason: StrId,
+        own_stack: StackId,
+        event_stack: StackId,
+    ) {
+        let i = self.goroutine(g);
+        let reason_idx = if to == GoState::Waiting || to == GoState::Runnable {
+            self.reason_idx(reason)
+        } else {
+            0
+        };
+        let gen_start = self.generation_start_ns;
+        let gb = &mut self.gs[i as usize];
+        if from == GoState::NotExist {
+            gb.created_ns = Some(t);
+            gb.creation_stack = event_stack;
+            gb.parent = ctx_g.filter(|&p| p != i);
+            gb.entry_stack = own_stack;
+        } else if gb.entry_stack.is_none() {
+            gb.entry_stack = own_stack;
+        }
+        if from == GoState::Waiting && to != GoState::Waiting {
+            if let Some(last) = gb.spans.last_mut() {
+                if last.state == SpanState::Waiting {
+                    last.set_waker(ctx_g.filter(|&w| w != i));
+                }
+            }
+        }
+        if from == GoState::Running {
+            if let Some((p, since)) = gb.running_on.take() {
+                let lane = p as usize;
+                if self.procs.len() <= lane {
+                    self.procs.resize_with(lane + 1, Vec::new);
+                }
+                self.procs[lane].push(ProcSpan { start_ns: since, end_ns: t, g: i });
+            }
+        }
+        let gb = &mut self.gs[i as usize];
+        if to == GoState::Running && ev.p != NO_ID {
+            gb.running_on = u32::try_from(ev.p).ok().map(|p| (p, t));
+        }
+        let state = match to {
+            GoState::Running => Some(SpanState::Running),
+            GoState::Runnable => Some(SpanState::Runnable),
+            GoState::Waiting => Some(SpanState::Waiting),
+            GoState::Syscall => Some(SpanState::Syscall),
+            GoState::NotExist | GoState::Undetermined => None,
+        };
+        let start = if from == GoState::Undetermined { gen_start.min(t) } else { t };
+        adjust(&mut self.counts, from, -1);
+        adjust(&mut self.counts, to, 1);
+        match state {
+            // Re-announcements (GoStatus in later generations) are not transitions; they may
+            // bring the stack a goroutine is blocked at, which the first span lacked.
+            Some(_) if from == to => {
+                if let Some(s) = gb.spans.last_mut().filter(|s| s.stack.is_none()) {
+                    s.stack = own_stack;
+                }
+            }
+            Some(state) => gb.spans.push(Span::new(start, state, reason_idx, own_stack)),
+            None => {
+                gb.end_ns = Some(t);
+                gb.spans.push(Span::new(t, SpanState::End, 0, StackId::NONE));
+            }
+        }
+        self.sample_counts(t);
+    }
+
+    fn sample_counts(&mut self, t: i64) {
+        let mut c = self.counts;
+        c.time_ns = t;
+        // The first point stays put so the series starts at the trace start.
+        let mergeable = self.go_counts.len() > 1;
+        match self.go_counts.last_mut() {
+            Some(last) if mergeable && t - last.time_ns < COUNT_BUCKET_NS => {
+                c.time_ns = last.time_ns;
+                *last = c;
+            }
+            _ => self.go_counts.push(c),
+        }
+    }
+
+    /// Closes every open span at the last event and returns the model.
+    pub fn finish(mut self, tables: Tables, format_version: String) -> TraceModel {
+        let end = self.last_ns;
+        for (i, gb) in self.gs.iter_mut().enumerate() {
+            if gb.end_ns.is_none() {
+                gb.spans.push(Span::new(end, SpanState::End, 0, StackId::NONE));
+            }
+            if let Some((p, since)) = gb.running_on.take() {
+                let lane = p as usize;
+                if self.procs.len() <= lane {
+                    self.procs.resize_with(lane + 1, Vec::new);
+                }
+                self.procs[lane].push(ProcSpan { start_ns: since, end_ns: end, g: i as GIdx });
+            }
+        }
+        for ((name, scope), start) in std::mem::take(&mut self.open_ranges) {
+            self.ranges.push(RangeSpan { start_ns: start, end_ns: end, name, scope });
+        }
+        // Goroutines sorted by Go id; every GIdx stored so far is remapped.
+        let mut order: Vec<GIdx> = (0..self.gs.len() as GIdx).collect();
+        order.sort_by_key(|&i| self.gs[i as usize].id);
+        let mut new_of = vec![0 as GIdx; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_of[old as usize] = new as GIdx;
+        }
+        let remap = |g: GIdx| new_of.get(g as usize).copied().unwrap_or(g);
+        let mut slots: Vec<Option<GBuild>> = self.gs.into_iter().map(Some).collect();
+        let mut goroutines = Vec::with_capacity(order.len());
+        for &old in &order {
+            let Some(gb) = slots[old as usize].take() else { continue };
+            let mut spans = gb.spans;
+            for s in &mut spans {
+                if let Some(w) = s.waker() {
+                    s.set_waker(Some(remap(w)));
+                }
+            }
+            let start_func = tables.stacks.frames(gb.entry_stack).last().map_or(StrId(0), |f| f.func);
+            let func = tables.strings.get(start_func);
+            goroutines.push(Goroutine {
+                id: gb.id,
+                parent: gb.parent.map(remap),
+                created_ns: gb.created_ns,
+                creation_stack: gb.creation_stack,
+                start_func,
+                end_ns: gb.end_ns,
+                system: is_system_goroutine(func, tables.stacks.frames(gb.creation_stack), &tables),
+                label: gb.label,
+                spans: spans.into_boxed_slice(),
+            });
+        }
+        for lane in &mut self.procs {
+            for s in lane.iter_mut() {
+                s.g = remap(s.g);
+            }
+            lane.sort_by_key(|s| s.start_ns);
+            lane.shrink_to_fit();
+        }
+        for r in &mut self.ranges {
+            if let RangeScope::Goroutine(g) = r.scope {
+                r.scope = RangeScope::Goroutine(remap(g));
+            }
+        }
+        self.ranges.sort_by_key(|r| (r.start_ns, r.end_ns));
+        for r in &mut self.regions {
+            r.g = remap(r.g);
+        }
+        for l in &mut self.logs {
+            l.g = l.g.map(remap);
+        }
+        // GC cycles are the mark phases that began inside the trace.
+        let gc_cycles = tables.strings.find("GC concurrent mark phase").map_or(0, |mark| {
+            self.ranges.iter().filter(|r| r.name == mark && r.start_ns > 0).count() as u32
+        });
+        let Tables { strings, mut stacks } = tables;
+        stacks.shrink();
+        self.go_counts.shrink_to_fit();
+        TraceModel {
+            format_version,
+            origin_ns: self.origin_ns.unwrap_or(0),
+            wall_origin_unix_ns: self.wall_origin_unix_ns,
+            duration_ns: end,
+            events: self.events,
+            strings,
+            stacks,
+            reasons: self.reasons,
+            goroutines,
+            procs: self.procs,
+            ranges: self.ranges,
+            heap_alloc: self.heap_alloc,
+            heap_goal: self.heap_goal,
+            gomaxprocs: self.gomaxprocs,
+            go_counts: self.go_counts,
+            regions: self.regions,
+            logs: self.logs,
+            cpu_samples: self.cpu_samples,
+            gc_cycles,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+fn adjust(c: &mut GoCounts, s: GoState, d: i32) {
+    let field = match s {
+        GoState::Running => &mut c.running,
+        GoState::Runnable => &mut c.runnable,
+        GoState::Waiting => &mut c.waiting,
+        GoState::Syscall => &mut c.syscall,
+        GoState::NotExist | GoState::Undetermined => return,
+    };
+    *field = field.saturating_add_signed(d);
+    c.total = c.running + c.runnable + c.waiting + c.syscall;
+}

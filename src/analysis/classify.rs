@@ -1,0 +1,215 @@
+//! Names for what goroutines are doing: which goroutines belong to the runtime or the tracer,
+//! which wait-reason family a reason falls in, and the reason a blocking stack implies when
+//! the trace did not say (goroutines older than the trace are announced without one).
+
+use crate::format::trace::Tables;
+use crate::model::Frame;
+
+/// Families of the runtime's wait reasons, for colours and grouping.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum WaitFamily {
+    ChanSend,
+    ChanReceive,
+    Select,
+    Sync,
+    Cond,
+    Network,
+    Sleep,
+    Forever,
+    Gc,
+    System,
+    Other,
+}
+
+impl WaitFamily {
+    pub const ALL: [WaitFamily; 11] = [
+        WaitFamily::ChanSend,
+        WaitFamily::ChanReceive,
+        WaitFamily::Select,
+        WaitFamily::Sync,
+        WaitFamily::Cond,
+        WaitFamily::Network,
+        WaitFamily::Sleep,
+        WaitFamily::Forever,
+        WaitFamily::Gc,
+        WaitFamily::System,
+        WaitFamily::Other,
+    ];
+
+    /// Go's own words for the family, as a legend shows them.
+    pub fn label(self) -> &'static str {
+        match self {
+            WaitFamily::ChanSend => "chan send",
+            WaitFamily::ChanReceive => "chan receive",
+            WaitFamily::Select => "select",
+            WaitFamily::Sync => "sync",
+            WaitFamily::Cond => "sync.Cond",
+            WaitFamily::Network => "I/O (network)",
+            WaitFamily::Sleep => "sleep",
+            WaitFamily::Forever => "forever",
+            WaitFamily::Gc => "GC",
+            WaitFamily::System => "system",
+            WaitFamily::Other => "other wait",
+        }
+    }
+}
+
+/// The family of a reason string as the runtime writes it in traces and dumps.
+pub fn wait_family(reason: &str) -> WaitFamily {
+    match reason {
+        "chan send" | "chan send (nil chan)" => WaitFamily::ChanSend,
+        "chan receive" | "chan receive (nil chan)" => WaitFamily::ChanReceive,
+        "select" | "select (no cases)" => WaitFamily::Select,
+        "sync.(*Cond).Wait" | "sync.Cond.Wait" => WaitFamily::Cond,
+        "network" | "IO wait" => WaitFamily::Network,
+        "sleep" => WaitFamily::Sleep,
+        "forever" => WaitFamily::Forever,
+        "system goroutine wait" | "preempted" | "wait for debug call" => WaitFamily::System,
+        r if r.starts_with("sync") || r.starts_with("semacquire") => WaitFamily::Sync,
+        r if r.starts_with("GC") || r.contains("GC") || r == "finalizer wait" => WaitFamily::Gc,
+        _ => WaitFamily::Other,
+    }
+}
+
+/// Reasons that never make a goroutine a suspect: sleeping, or waiting on the runtime.
+pub fn is_benign_reason(reason: &str) -> bool {
+    matches!(wait_family(reason), WaitFamily::Sleep | WaitFamily::Gc | WaitFamily::System)
+}
+
+/// Go's rule (`IsSystemGoroutine`) plus the tracer's and signal handler's own goroutines:
+/// an unknown entry function, or one in `runtime.` other than `runtime.main`, or a goroutine
+/// started by `runtime/trace` or `os/signal`.
+pub fn is_system_goroutine(start_func: &str, creation: &[Frame], tables: &Tables) -> bool {
+    if start_func.is_empty() {
+        return true;
+    }
+    if is_runtime_func(start_func) {
+        return true;
+    }
+    let by_tracer = creation.first().is_some_and(|f| {
+        let name = tables.strings.get(f.func);
+        name.starts_with("runtime/trace.") || is_runtime_func(name)
+    });
+    by_tracer || start_func.starts_with("runtime/trace.") || start_func.starts_with("os/signal.")
+}
+
+fn is_runtime_func(name: &str) -> bool {
+    name.starts_with("runtime.") && name != "runtime.main"
+}
+
+/// A function from the runtime or a runtime-adjacent package (sync's wrappers, the poller):
+/// frames a user skips when asking "where did my code block?".
+pub fn is_runtime_frame(func: &str) -> bool {
+    func.starts_with("runtime.")
+        || func.starts_with("sync.runtime_")
+        || func.starts_with("internal/")
+        || func.starts_with("sync/atomic.")
+}
+
+/// Top-level directories of Go's standard library: a function whose package path starts with
+/// one of these is Go's, not the user's. (`main` and module paths are the user's.)
+const STD_ROOTS: &[&str] = &[
+    "archive", "bufio", "builtin", "bytes", "cmp", "compress", "container", "context", "crypto",
+    "database", "debug", "embed", "encoding", "errors", "expvar", "flag", "fmt", "go", "hash", "html",
+    "image", "index", "internal", "io", "iter", "log", "maps", "math", "mime", "net", "os", "path",
+    "plugin", "reflect", "regexp", "runtime", "slices", "sort", "strconv", "strings", "structs", "sync",
+    "syscall", "testing", "text", "time", "unicode", "unique", "unsafe", "vendor", "weak",
+];
+
+/// The package path of a Go function name: `net/http.(*conn).serve` → `net/http`.
+pub fn package_of(func: &str) -> &str {
+    let last_slash = func.rfind('/').map_or(0, |i| i + 1);
+    let dot = func.get(last_slash..).and_then(|rest| rest.find('.')).map_or(func.len(), |d| last_slash + d);
+    func.get(..dot).unwrap_or(func)
+}
+
+/// A function of Go's standard library (runtime included).
+pub fn is_std_func(func: &str) -> bool {
+    let pkg = package_of(func);
+    let root = pkg.split('/').next().unwrap_or(pkg);
+    STD_ROOTS.contains(&root)
+}
+
+/// The wait reason implied by a blocking stack (leaf first), for goroutines announced
+/// without one. `None` when no frame says.
+pub fn reason_from_stack<'a>(funcs: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {
+    for f in funcs.into_iter().take(8) {
+        let r = match f {
+            "runtime.chansend" | "runtime.chansend1" => "chan send",
+            "runtime.chanrecv" | "runtime.chanrecv1" | "runtime.chanrecv2" => "chan receive",
+            "runtime.selectgo" => "select",
+            "runtime.block" => "forever",
+            "sync.runtime_notifyListWait" => "sync.(*Cond).Wait",
+            "sync.runtime_SemacquireMutex"
+            | "sync.runtime_SemacquireRWMutex"
+            | "sync.runtime_SemacquireRWMutexR"
+            | "sync.runtime_SemacquireWaitGroup"
+            | "sync.runtime_Semacquire" => "sync",
+            "internal/poll.runtime_pollWait" | "runtime.netpollblock" => "network",
+            "time.Sleep" | "runtime.timeSleep" => "sleep",
+            _ => continue,
+        };
+        return Some(r);
+    }
+    None
+}
+
+/// Idle-by-design waits that look stuck but are how servers and connection pools rest: an
+/// accept loop, a keep-alive connection waiting for its next request, a pooled client
+/// connection's read and write loops.
+pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> bool {
+    let family = wait_family(reason);
+    if !matches!(family, WaitFamily::Network | WaitFamily::Select | WaitFamily::ChanReceive) {
+        return false;
+    }
+    funcs.into_iter().any(|f| {
+        f.ends_with(".Accept")
+            || f.ends_with(").accept")
+            || f == "net/http.(*persistConn).readLoop"
+            || f == "net/http.(*persistConn).writeLoop"
+            || (family == WaitFamily::Network && f == "net/http.(*conn).serve")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn families_follow_go_words() {
+        assert_eq!(wait_family("chan send"), WaitFamily::ChanSend);
+        assert_eq!(wait_family("sync.WaitGroup.Wait"), WaitFamily::Sync);
+        assert_eq!(wait_family("sync.(*Cond).Wait"), WaitFamily::Cond);
+        assert_eq!(wait_family("GC mark assist wait for work"), WaitFamily::Gc);
+        assert!(is_benign_reason("sleep"));
+        assert!(!is_benign_reason("chan receive"));
+    }
+
+    #[test]
+    fn std_functions() {
+        assert_eq!(package_of("net/http.(*conn).serve"), "net/http");
+        assert_eq!(package_of("main.main.func1"), "main");
+        assert_eq!(package_of("github.com/a/b.F"), "github.com/a/b");
+        assert!(is_std_func("sync.(*WaitGroup).Wait"));
+        assert!(is_std_func("runtime.gopark"));
+        assert!(!is_std_func("main.worker"));
+        assert!(!is_std_func("samples/internal/sample.Busy"));
+        assert!(!is_std_func("github.com/x/y.z"));
+    }
+
+    #[test]
+    fn stack_implies_reason() {
+        let s = ["runtime.gopark", "runtime.chansend", "runtime.chansend1", "main.sender"];
+        assert_eq!(reason_from_stack(s), Some("chan send"));
+        assert_eq!(reason_from_stack(["runtime.gopark", "main.f"]), None);
+    }
+
+    #[test]
+    fn system_goroutines() {
+        let t = Tables::default();
+        assert!(is_system_goroutine("runtime.bgsweep", &[], &t));
+        assert!(!is_system_goroutine("runtime.main", &[], &t));
+        assert!(!is_system_goroutine("main.worker", &[], &t));
+        assert!(is_system_goroutine("", &[], &t));
+    }
+}

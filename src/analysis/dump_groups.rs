@@ -1,0 +1,157 @@
+//! Goroutines of a dump grouped by stack, at two of panicparse's similarity levels, and the
+//! dump's suspects in the same [`Suspect`] shape and ranking as a trace's.
+//!
+//! A dump has no window, so "stuck" means: waiting (not running, runnable or in a syscall),
+//! not sleeping or waiting on the runtime, not idle by design (an accept loop), not a runtime
+//! goroutine, AND either waiting for minutes (the header says `N minutes`), or many in one
+//! stack ([`LARGE_GROUP`]), or the runtime itself said `all goroutines are asleep`.
+//! Grouping is one pass with a hash map keyed by small ids: linear in the goroutines.
+
+use std::collections::HashMap;
+
+use super::classify::{is_benign_reason, is_idle_by_design, reason_from_stack};
+use super::suspects::{rank, FrameText, Suspect};
+use crate::model::{goroutine_flags, CallsId, DumpFormat, DumpModel, Frame, GIdx, StackId, StrId};
+
+/// This many goroutines parked in one identical stack is a signal on its own: a healthy
+/// program's pools are smaller, and a leak grows past it.
+pub const LARGE_GROUP: u64 = 10;
+
+/// How alike two goroutines must be to share a group (panicparse's levels, two of them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Similarity {
+    /// Same state, same frames with the same argument values, same `created by`.
+    Exact,
+    /// Same state, same functions, files and lines; argument values may differ.
+    AnyValue,
+}
+
+/// Goroutines that look alike at some [`Similarity`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DumpGroup {
+    pub state: StrId,
+    pub locked: bool,
+    /// The frames without arguments, leaf first.
+    pub stack: StackId,
+    /// The frames as printed, of the first member (every member's at [`Similarity::Exact`]).
+    pub calls: CallsId,
+    pub created_by: Option<Frame>,
+    /// Goroutines in the group (profile records count several).
+    pub count: u64,
+    /// Minutes waiting, min and max over the members.
+    pub wait_minutes: (u32, u32),
+    /// Indices into [`DumpModel::goroutines`], ascending.
+    pub members: Vec<GIdx>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Key {
+    state: StrId,
+    locked: bool,
+    stack: u32,
+    created_by: Option<Frame>,
+}
+
+/// Groups the goroutines of a dump; biggest group first, then in dump order.
+pub fn group_dump(m: &DumpModel, level: Similarity) -> Vec<DumpGroup> {
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut out: Vec<DumpGroup> = Vec::new();
+    for (i, g) in m.goroutines.iter().enumerate() {
+        let stack = match level {
+            Similarity::Exact => g.calls.0,
+            Similarity::AnyValue => g.stack.0,
+        };
+        let locked = g.has(goroutine_flags::LOCKED);
+        let key = Key { state: g.state, locked, stack, created_by: g.created_by };
+        let slot = *index.entry(key).or_insert_with(|| {
+            out.push(DumpGroup {
+                state: g.state,
+                locked,
+                stack: g.stack,
+                calls: g.calls,
+                created_by: g.created_by,
+                count: 0,
+                wait_minutes: (g.wait_minutes, g.wait_minutes),
+                members: Vec::new(),
+            });
+            out.len() - 1
+        });
+        if let Some(grp) = out.get_mut(slot) {
+            grp.count += u64::from(g.count);
+            grp.wait_minutes = (grp.wait_minutes.0.min(g.wait_minutes), grp.wait_minutes.1.max(g.wait_minutes));
+            grp.members.push(GIdx::try_from(i).unwrap_or(GIdx::MAX));
+        }
+    }
+    // Stable: equal counts keep dump order (members are ascending, so the first one orders).
+    out.sort_by(|a, b| b.count.cmp(&a.count).then(a.members.first().cmp(&b.members.first())));
+    out
+}
+
+/// States that are not a wait: the goroutine was on a CPU or about to be.
+fn is_not_waiting(state: &str) -> bool {
+    matches!(state, "running" | "runnable" | "syscall" | "idle" | "dead" | "copystack" | "preempted" | "???")
+}
+
+/// A runtime goroutine, by the rule of [`super::classify::is_system_goroutine`]: its entry
+/// function (outermost frame, `runtime.goexit` aside) or its creator is in the runtime (other
+/// than `runtime.main`), or it belongs to the tracer or the signal handler.
+pub fn is_system_dump_goroutine(start: &str, created_by: Option<&str>) -> bool {
+    let runtime = |f: &str| f.starts_with("runtime.") && f != "runtime.main";
+    runtime(start)
+        || start.starts_with("runtime/trace.")
+        || start.starts_with("os/signal.")
+        || created_by.is_some_and(|c| runtime(c) || c.starts_with("runtime/trace."))
+}
+
+fn frame_text(m: &DumpModel, f: &Frame) -> FrameText {
+    FrameText { function: m.strings.get(f.func).to_string(), file: m.strings.get(f.file).to_string(), line: f.line }
+}
+
+/// The stuck groups of a dump, ranked by [`rank`] like a trace's.
+pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
+    let deadlock = m.is_deadlock();
+    let mut out = Vec::new();
+    for grp in group_dump(m, Similarity::AnyValue) {
+        let frames = m.stacks.frames(grp.stack);
+        let funcs = || frames.iter().map(|f| m.strings.get(f.func));
+        let start = funcs().rev().find(|f| *f != "runtime.goexit").unwrap_or("");
+        let creator = grp.created_by.map(|f| m.strings.get(f.func));
+        if is_system_dump_goroutine(start, creator) {
+            continue;
+        }
+        let (state, reason) = match m.format {
+            DumpFormat::Traceback => {
+                let words = m.strings.get(grp.state);
+                if is_not_waiting(words) {
+                    continue;
+                }
+                ("waiting", words.to_string())
+            }
+            DumpFormat::Profile => ("unknown", reason_from_stack(funcs()).unwrap_or("unknown").to_string()),
+        };
+        if is_benign_reason(&reason) || is_idle_by_design(&reason, funcs()) {
+            continue;
+        }
+        let long = grp.wait_minutes.1 >= 1;
+        if !(long || grp.count >= LARGE_GROUP || (deadlock && m.format == DumpFormat::Traceback)) {
+            continue;
+        }
+        let mut ids: Vec<u64> = grp.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
+        ids.sort_unstable();
+        out.push(Suspect {
+            rank: 0,
+            count: usize::try_from(grp.count).unwrap_or(usize::MAX),
+            state: state.to_string(),
+            reason,
+            blocked_ns: None,
+            // A debug=1 profile says nothing about time.
+            wait_minutes: (m.format == DumpFormat::Traceback).then_some(grp.wait_minutes),
+            blocking_stack: frames.iter().map(|f| frame_text(m, f)).collect(),
+            created_at: grp.created_by.map(|f| frame_text(m, &f)),
+            goroutine_ids: ids,
+            members: grp.members,
+        });
+    }
+    rank(&mut out);
+    out
+}

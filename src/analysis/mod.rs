@@ -1,0 +1,14 @@
+//! Pure functions from the model to what the views show: the model builder, goroutine
+//! classification, suspects, time splits. No I/O, no egui; results are sorted and
+//! deterministic.
+
+mod build;
+pub mod classify;
+pub mod dump_groups;
+pub mod stats;
+pub mod suspects;
+
+pub use build::TraceBuilder;
+pub use dump_groups::{dump_suspects, group_dump, DumpGroup, Similarity};
+pub use stats::{spinners, time_split, Spinner, TimeSplit};
+pub use suspects::{trace_suspects, FrameText, Suspect};

@@ -1,0 +1,110 @@
+//! `debug=1` goroutine profiles (`pprof.Lookup("goroutine").WriteTo(w, 1)`,
+//! `/debug/pprof/goroutine?debug=1`), the same in Go 1.19 to 1.27:
+//!
+//! ```text
+//! goroutine profile: total 2001
+//! 2000 @ 0x47f34a 0x4142dc 0x413ed7 0x4e9245 0x485381
+//! # labels: {"handler":"upload"}                             only when the record has labels
+//! #\t0x4e9244\tmain.sender+0x24\tsamples/chansend/main.go:16
+//! #\t0x4a1f00                                                a PC without symbol
+//!                                                           blank line ends the record
+//! ```
+//!
+//! Records have no goroutine ids, no states and no `created by`; runtime frames above the
+//! first user frame are hidden (`printStackRecord`), so the state must be guessed from the
+//! frames that remain (`sync.runtime_Semacquire`) or stays unknown.
+
+use super::lines::{Line, Lines};
+use super::{excerpt, line_error, ParseError};
+use crate::model::{DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, FrameId};
+
+const MAX_WARNINGS: usize = 100;
+
+pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
+    let mut m = DumpModel { format: DumpFormat::Profile, ..DumpModel::default() };
+    let mut interner = DumpInterner::default();
+    interner.calls(&mut m, &[]);
+    let mut lines = Lines::new(text).skip_while(|l| l.text.trim().is_empty());
+    let Some(first) = lines.next() else {
+        return Err(ParseError::new(0, "the file has no text; expected a goroutine profile"));
+    };
+    let total = first.text.trim().strip_prefix("goroutine profile: total ").and_then(|n| n.parse::<u64>().ok());
+    if total.is_none() {
+        return Err(line_error(&first, format_args!("expected \"goroutine profile: total N\", found {:?}", excerpt(first.text))));
+    }
+    m.total = total;
+    let mut record: Option<(u32, Vec<FrameId>, Vec<Frame>)> = None;
+    for line in lines {
+        let t = line.text;
+        if let Some(rest) = t.strip_prefix('#') {
+            let Some((_, calls, frames)) = record.as_mut() else {
+                warn(&mut m, &line, "a frame line outside a record");
+                continue;
+            };
+            if rest.trim_start().starts_with("labels:") {
+                continue;
+            }
+            let frame = parse_frame(&mut m, rest);
+            calls.push(interner.frame(&mut m, DumpFrame { frame, args: Default::default(), flags: 0 }));
+            frames.push(frame);
+            continue;
+        }
+        if let Some(r) = record.take() {
+            push(&mut m, &mut interner, r);
+        }
+        if t.trim().is_empty() {
+            continue;
+        }
+        match t.split_once(" @ ").and_then(|(n, _)| n.trim().parse::<u64>().ok()) {
+            Some(n) => record = Some((u32::try_from(n).unwrap_or(u32::MAX), Vec::new(), Vec::new())),
+            None => warn(&mut m, &line, format_args!("skipped {:?}: not a record (\"N @ 0x…\")", excerpt(t))),
+        }
+    }
+    if let Some(r) = record.take() {
+        push(&mut m, &mut interner, r);
+    }
+    if let Some(total) = m.total {
+        let sum = m.goroutine_count();
+        if sum != total {
+            m.warnings.push(format!("the header says {total} goroutines, the records hold {sum}"));
+        }
+    }
+    m.stacks.shrink();
+    Ok(m)
+}
+
+/// `\t0xPC\tfunc+0xOFF\tfile:line` (or only `\t0xPC`).
+fn parse_frame(m: &mut DumpModel, rest: &str) -> Frame {
+    let mut parts = rest.split('\t').map(str::trim).filter(|p| !p.is_empty());
+    let pc = parts.next().unwrap_or("?");
+    let Some(func) = parts.next() else {
+        return Frame { func: m.strings.intern(pc), file: Default::default(), line: 0 };
+    };
+    let func = func.rsplit_once("+0x").map_or(func, |(f, _)| f);
+    let (file, line) = parts
+        .next()
+        .and_then(|loc| loc.rsplit_once(':'))
+        .map_or(("", 0), |(f, l)| (f, l.parse().unwrap_or(0)));
+    Frame { func: m.strings.intern(func), file: m.strings.intern(file), line }
+}
+
+fn push(m: &mut DumpModel, interner: &mut DumpInterner, (count, calls, frames): (u32, Vec<FrameId>, Vec<Frame>)) {
+    let g = DumpGoroutine {
+        id: None,
+        creator: None,
+        state: Default::default(),
+        wait_minutes: 0,
+        count,
+        calls: interner.calls(m, &calls),
+        stack: m.stacks.intern(&frames),
+        created_by: None,
+        flags: 0,
+    };
+    m.goroutines.push(g);
+}
+
+fn warn(m: &mut DumpModel, line: &Line<'_>, what: impl std::fmt::Display) {
+    if m.warnings.len() < MAX_WARNINGS {
+        m.warnings.push(format!("line {}: {what}", line.no));
+    }
+}

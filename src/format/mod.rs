@@ -1,0 +1,13 @@
+//! Bytes to records. One module per input kind; nothing here panics on any input, and no
+//! length or count read from a file sizes an allocation before it is checked against the
+//! bytes that remain.
+
+#![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::panic)]
+
+pub mod cursor;
+pub mod error;
+pub mod sniff;
+pub mod dump;
+pub mod trace;
+
+pub use error::ParseError;

@@ -1,0 +1,52 @@
+//! Go execution traces: header, version detection, and the ordered event stream.
+//!
+//! `read` takes the whole file and calls `sink` with every event, in Go's own order, one
+//! generation at a time, so memory stays proportional to one generation plus the interned
+//! tables.
+//!
+//! Layout of the pieces: [`header`] (16-byte magic), `batch` (top-level items), `generation`
+//! (splitting into generations, grouping batches by thread), `tables` (strings, stacks, CPU
+//! samples, frequency), `cursor` (per-thread decoding and Go's heap of threads), `order`
+//! (the scheduler state machine), `reader` (the loop tying them together).
+
+mod batch;
+mod cursor;
+pub mod digest;
+mod event;
+mod fx;
+mod generation;
+pub mod header;
+mod order;
+mod reader;
+mod sort;
+mod spec;
+mod tables;
+
+pub use event::{Event, EventKind, GoState, Metric, NO_ID, ProcState, Scope};
+pub use header::sniff_version;
+pub use order::NO_TASK;
+pub use reader::read;
+
+use crate::model::{StackTable, StringTable};
+
+/// What the reader learned besides the events.
+#[derive(Debug, Clone, Default)]
+pub struct ReadSummary {
+    /// The format's minor version from the header: 22 for "go 1.22 trace", 26 for "go 1.26 trace".
+    pub format_minor: u32,
+    pub events: u64,
+    pub generations: u32,
+    /// Non-fatal problems, phrased for a user: "trace truncated at byte 18442: ...".
+    pub warnings: Vec<String>,
+}
+
+/// Progress and cancel: called now and then with the bytes consumed so far; returning
+/// `false` stops the read with an error saying it was cancelled.
+pub type Progress<'a> = &'a mut dyn FnMut(u64) -> bool;
+
+/// Strings and stacks the reader interns while reading; they become part of the model.
+#[derive(Debug, Default, Clone)]
+pub struct Tables {
+    pub strings: StringTable,
+    pub stacks: StackTable,
+}

@@ -1,0 +1,235 @@
+//! The read loop: split the file into generations, decode each generation's tables, then
+//! merge its threads' events in Go's order (go-trace-format.md §3.10) and hand them out.
+
+use super::super::error::ParseError;
+use super::cursor::{EvCursor, heap_insert, heap_remove, heap_update};
+use super::event::{Event, EventKind};
+use super::generation::{GenBatches, Next, Splitter};
+use super::header::{HEADER_LEN, V2_MINORS, parse_header};
+use super::order::Order;
+use super::sort::sort_like_go;
+use super::spec;
+use super::tables::GenTables;
+use super::{Progress, ReadSummary, Tables};
+
+struct Emitter<'s> {
+    last_ts: i64,
+    events: u64,
+    syncs: u32,
+    sink: &'s mut dyn FnMut(&Event),
+}
+
+impl Emitter<'_> {
+    /// Go's reader makes times strictly increasing: an event not after the previous one is
+    /// moved to previous + 1 ns.
+    #[inline]
+    fn emit(&mut self, mut e: Event) {
+        if e.time_ns <= self.last_ts {
+            e.time_ns = self.last_ts.saturating_add(1);
+        }
+        self.last_ts = e.time_ns;
+        self.events += 1;
+        (self.sink)(&e);
+    }
+
+    fn sync(&mut self, time_ns: i64, wall_unix_ns: Option<i64>) {
+        self.syncs += 1;
+        let kind = EventKind::Sync { n: self.syncs, wall_unix_ns };
+        self.emit(Event { time_ns, m: -1, p: -1, g: -1, kind });
+    }
+}
+
+pub fn read(
+    data: &[u8],
+    tables: &mut Tables,
+    progress: Progress<'_>,
+    sink: &mut dyn FnMut(&Event),
+) -> Result<ReadSummary, ParseError> {
+    let minor = parse_header(data)?;
+    if minor < 22 {
+        return Err(ParseError::new(
+            0,
+            format!("trace format go 1.{minor} (written by Go 1.21 or older) is not supported yet"),
+        ));
+    }
+    if !V2_MINORS.contains(&minor) {
+        return Err(ParseError::new(0, format!("unknown trace format version go 1.{minor}")));
+    }
+    let mut summary = ReadSummary { format_minor: minor, ..ReadSummary::default() };
+    let mut out = Emitter { last_ts: 0, events: 0, syncs: 0, sink };
+    let mut order = Order::default();
+    let mut splitter = Splitter::new(data, HEADER_LEN, minor);
+    let mut gb = GenBatches::default();
+    let mut gt = GenTables::default();
+    let total = data.len() as u64;
+    loop {
+        let failure = match splitter.next(&mut gb) {
+            Next::Done => break,
+            Next::Stop { start, err } => Some((start, err, true)),
+            Next::Gen => load_tables(&gb, &mut gt, minor, tables).err().map(|e| (gb.start, e, true)),
+        };
+        let failure = failure.or_else(|| {
+            let whole = !gb.at_eof || final_generation_resolves(&gb, &gt).is_ok();
+            (!whole).then(|| {
+                let err = final_generation_resolves(&gb, &gt).err().unwrap_or_else(|| ParseError::new(gb.start, ""));
+                (gb.start, err, true)
+            })
+        });
+        let failure = failure.or_else(|| {
+            run_generation(&gb, &gt, &mut order, tables, &mut out).err().map(|e| (gb.start, e, false))
+        });
+        if let Some((start, err, truncated)) = failure {
+            if summary.generations == 0 {
+                return Err(err);
+            }
+            summary.warnings.push(if truncated {
+                format!(
+                    "trace truncated at byte {total}: the last generation ({} bytes) was dropped ({err})",
+                    total.saturating_sub(start)
+                )
+            } else {
+                format!("trace is inconsistent in the generation at byte {start} ({err}); the events from there on were dropped")
+            });
+            break;
+        }
+        summary.generations += 1;
+        if !progress(gb.end) {
+            return Err(ParseError::new(gb.end, "cancelled"));
+        }
+    }
+    if summary.generations == 0 {
+        return Err(ParseError::new(
+            HEADER_LEN as u64,
+            "expected a batch after the header, found the end of the file",
+        ));
+    }
+    out.sync(out.last_ts, None);
+    summary.events = out.events;
+    Ok(summary)
+}
+
+fn load_tables(gb: &GenBatches<'_>, gt: &mut GenTables, minor: u32, tables: &mut Tables) -> Result<(), ParseError> {
+    gt.reset();
+    let strings = gb.special.iter().filter(|b| b.first_byte() == Some(spec::EV_STRINGS));
+    for b in strings.filter(|b| b.kind == super::batch::BatchKind::Event) {
+        gt.add_strings(b, tables)?;
+    }
+    let mut raw_cpu = Vec::new();
+    for b in gb.special.iter().filter(|b| b.kind == super::batch::BatchKind::Event) {
+        match b.first_byte() {
+            Some(spec::EV_STACKS) => gt.add_stacks(b, tables)?,
+            Some(spec::EV_CPU_SAMPLES) => raw_cpu.extend(gt.add_cpu_samples(b)?),
+            Some(spec::EV_FREQUENCY | spec::EV_SYNC) => gt.set_sync(b, minor)?,
+            _ => {}
+        }
+    }
+    if !gt.has_freq {
+        return Err(ParseError::new(gb.start, format!("no frequency event found in generation {}", gb.gn)));
+    }
+    if minor >= 25 && !gt.has_clock_snapshot {
+        return Err(ParseError::new(gb.start, format!("no clock snapshot found in generation {}", gb.gn)));
+    }
+    gt.finish_cpu(&raw_cpu);
+    Ok(())
+}
+
+/// For formats without an end marker: the last generation counts only if every event decodes
+/// and every string and stack id it uses is in its tables.
+fn final_generation_resolves(gb: &GenBatches<'_>, gt: &GenTables) -> Result<(), ParseError> {
+    for t in &gb.threads {
+        for &(_, body, base) in &t.batches {
+            let mut pos = 0;
+            while pos < body.len() {
+                let at = base + pos as u64;
+                let (typ, _, args) = super::cursor::decode(body, &mut pos, base).map_err(|(o, m)| ParseError::new(o, m))?;
+                let (strs, stks) = spec::id_args(typ);
+                let missing_str = strs.iter().any(|&i| args.get(i).is_some_and(|&id| gt.string(id).is_none()));
+                let missing_stk = stks.iter().any(|&i| args.get(i).is_some_and(|&id| gt.stack(id).is_none()));
+                if missing_str || missing_stk {
+                    return Err(ParseError::new(at, format!("{} refers to a string or stack missing from the generation's tables", spec::name(typ))));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run_generation(
+    gb: &GenBatches<'_>,
+    gt: &GenTables,
+    order: &mut Order,
+    tables: &mut Tables,
+    out: &mut Emitter<'_>,
+) -> Result<(), ParseError> {
+    let f = gt.ns_per_tick;
+    let derr = |(o, m): (u64, String)| ParseError::new(o, m);
+    let mut heap: Vec<EvCursor<'_, '_>> = Vec::with_capacity(gb.threads.len());
+    for t in &gb.threads {
+        let mut c = EvCursor::new(t.m, &t.batches);
+        if c.next_event(f).map_err(derr)? {
+            heap_insert(&mut heap, c);
+        }
+    }
+    out.sync(gt.ns(gb.min_ts), gt.wall_unix_ns);
+    let mut cpu = gt.cpu.iter().peekable();
+    loop {
+        if let Some(s) = cpu.peek() {
+            if heap.first().is_none_or(|c| s.time_ns < c.ev.time) {
+                let kind = EventKind::StackSample { stack: s.stack };
+                out.emit(Event { time_ns: s.time_ns, m: s.m, p: s.p, g: s.g, kind });
+                cpu.next();
+                continue;
+            }
+        } else if heap.is_empty() {
+            return Ok(());
+        }
+        if try_advance(&mut heap, 0, gb.gn, gt, order, tables, out)? {
+            continue;
+        }
+        sort_like_go(&mut heap, |a, b| a.ev.time < b.ev.time);
+        let mut advanced = false;
+        for i in 1..heap.len() {
+            if try_advance(&mut heap, i, gb.gn, gt, order, tables, out)? {
+                advanced = true;
+                break;
+            }
+        }
+        if !advanced {
+            let heads: Vec<String> = heap
+                .iter()
+                .take(8)
+                .map(|c| format!("thread {}: {} at byte {}", c.m, spec::name(c.ev.typ), c.ev.offset))
+                .collect();
+            return Err(ParseError::new(
+                gb.start,
+                format!("broken trace: no thread can advance in generation {} ({})", gb.gn, heads.join("; ")),
+            ));
+        }
+    }
+}
+
+#[inline]
+fn try_advance(
+    heap: &mut Vec<EvCursor<'_, '_>>,
+    i: usize,
+    gn: u64,
+    gt: &GenTables,
+    order: &mut Order,
+    tables: &mut Tables,
+    out: &mut Emitter<'_>,
+) -> Result<bool, ParseError> {
+    let Some(c) = heap.get_mut(i) else { return Ok(false) };
+    let ok = order.advance(&c.ev, c.m, gn, gt, tables).map_err(|m| ParseError::new(c.ev.offset, m))?;
+    if !ok {
+        return Ok(false);
+    }
+    for e in order.out.drain(..) {
+        out.emit(e);
+    }
+    if c.next_event(gt.ns_per_tick).map_err(|(o, m)| ParseError::new(o, m))? {
+        heap_update(heap, i);
+    } else {
+        heap_remove(heap, i);
+    }
+    Ok(true)
+}

@@ -1,0 +1,14 @@
+//! goroscope: a desktop explorer for Go runtime diagnostics.
+//!
+//! Data flows one way: [`format`] turns bytes into records (never panics), [`model`] holds the
+//! compact immutable result, [`analysis`] derives timelines and suspects from it, and the
+//! front ends ([`report`] for the CLI, `ui` for the window) only read.
+
+pub mod analysis;
+pub mod format;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod units;
+#[cfg(feature = "gui")]
+pub mod ui;

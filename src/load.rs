@@ -1,0 +1,181 @@
+//! Loading a file: read, detect its kind, parse, build the model and run the analyses, on a
+//! named background thread with progress and cancel. The UI and the report both start here.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
+use std::time::{Duration, Instant};
+
+use crate::analysis::{dump_suspects, spinners, trace_suspects, Spinner, Suspect, TraceBuilder};
+use crate::format::sniff::{sniff, FileKind};
+use crate::format::trace::{self, Tables};
+use crate::format::ParseError;
+use crate::model::{DumpModel, TraceModel};
+
+/// A loaded file with everything the views show.
+#[derive(Debug)]
+pub struct Loaded {
+    pub path: PathBuf,
+    pub kind: FileKind,
+    pub bytes: u64,
+    pub trace: Option<TraceModel>,
+    /// A goroutine dump or `debug=1` profile.
+    pub dump: Option<DumpModel>,
+    pub suspects: Vec<Suspect>,
+    pub spinners: Vec<Spinner>,
+    /// Non-fatal problems: what was skipped or lost, and where.
+    pub warnings: Vec<String>,
+    pub load_time: Duration,
+}
+
+/// Why a file could not be loaded at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: PathBuf,
+    /// Byte offset of the problem, when it is in the content.
+    pub offset: Option<u64>,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.offset {
+            Some(o) => write!(f, "{}: at byte {o}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Shared progress of a load: bytes done out of total, and a cancel flag.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: AtomicU64,
+    pub total: AtomicU64,
+    pub cancel: AtomicBool,
+}
+
+impl Progress {
+    pub fn fraction(&self) -> f32 {
+        let total = self.total.load(Ordering::Relaxed);
+        if total == 0 {
+            return 0.0;
+        }
+        (self.done.load(Ordering::Relaxed) as f64 / total as f64).clamp(0.0, 1.0) as f32
+    }
+}
+
+/// Reads and loads a file on the calling thread.
+pub fn load_file(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
+    let data = std::fs::read(path).map_err(|e| LoadError {
+        path: path.to_path_buf(),
+        offset: None,
+        message: format!("cannot read the file: {e}"),
+    })?;
+    load_bytes(path, &data, progress)
+}
+
+/// Loads a file's content; `path` only names it in messages.
+pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loaded, LoadError> {
+    let started = Instant::now();
+    progress.total.store(data.len() as u64, Ordering::Relaxed);
+    let fail = |e: ParseError| LoadError {
+        path: path.to_path_buf(),
+        offset: Some(e.offset),
+        message: e.message,
+    };
+    let kind = sniff(data);
+    let mut loaded = Loaded {
+        path: path.to_path_buf(),
+        kind,
+        bytes: data.len() as u64,
+        trace: None,
+        dump: None,
+        suspects: Vec::new(),
+        spinners: Vec::new(),
+        warnings: Vec::new(),
+        load_time: Duration::ZERO,
+    };
+    match kind {
+        FileKind::GoTrace => {
+            let model = load_trace(data, progress).map_err(fail)?;
+            loaded.suspects = trace_suspects(&model);
+            loaded.spinners = spinners(&model);
+            loaded.warnings = model.warnings.clone();
+            loaded.trace = Some(model);
+        }
+        FileKind::GoroutineDump | FileKind::GoroutineProfileText => {
+            let model = crate::format::dump::read(data).map_err(fail)?;
+            loaded.suspects = dump_suspects(&model);
+            loaded.warnings = model.warnings.clone();
+            loaded.dump = Some(model);
+        }
+        FileKind::Unknown if data.is_empty() => {
+            return Err(fail(ParseError::new(0, "the file is empty; expected a Go trace, goroutine dump, profile or GC log")));
+        }
+        other => {
+            return Err(fail(ParseError::new(
+                0,
+                format!(
+                    "expected a Go execution trace (header \"go 1.N trace\"), found {}",
+                    match other {
+                        FileKind::Unknown => "content of an unknown kind".to_string(),
+                        k => format!("a {} file, which this version cannot read yet", k.name()),
+                    }
+                ),
+            )));
+        }
+    }
+    progress.done.store(data.len() as u64, Ordering::Relaxed);
+    loaded.load_time = started.elapsed();
+    Ok(loaded)
+}
+
+/// Parses a trace and builds its model.
+pub fn load_trace(data: &[u8], progress: &Progress) -> Result<TraceModel, ParseError> {
+    let mut tables = Tables::default();
+    let mut builder = TraceBuilder::new();
+    let mut on_progress = |done: u64| {
+        progress.done.store(done, Ordering::Relaxed);
+        !progress.cancel.load(Ordering::Relaxed)
+    };
+    let summary = trace::read(data, &mut tables, &mut on_progress, &mut |ev| builder.push(ev))?;
+    let mut model = builder.finish(tables, format!("1.{}", summary.format_minor));
+    model.warnings = summary.warnings;
+    Ok(model)
+}
+
+/// A load running on its own thread.
+pub struct LoadJob {
+    pub path: PathBuf,
+    pub progress: Arc<Progress>,
+    rx: mpsc::Receiver<Result<Loaded, LoadError>>,
+}
+
+impl LoadJob {
+    /// Starts loading `path` on a named thread; `on_done` is called from that thread when it
+    /// finishes (the UI passes a repaint request).
+    pub fn spawn(path: PathBuf, on_done: impl FnOnce() + Send + 'static) -> std::io::Result<Self> {
+        let progress = Arc::new(Progress::default());
+        let (tx, rx) = mpsc::channel();
+        let p = Arc::clone(&progress);
+        let job_path = path.clone();
+        std::thread::Builder::new().name("goroscope-load".into()).spawn(move || {
+            let result = load_file(&job_path, &p);
+            // The receiver may be gone (the user closed the file); nothing to do then.
+            let _ = tx.send(result);
+            on_done();
+        })?;
+        Ok(LoadJob { path, progress, rx })
+    }
+
+    /// The result, once the thread has finished; never blocks.
+    pub fn poll(&self) -> Option<Result<Loaded, LoadError>> {
+        self.rx.try_recv().ok()
+    }
+
+    pub fn cancel(&self) {
+        self.progress.cancel.store(true, Ordering::Relaxed);
+    }
+}

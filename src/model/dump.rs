@@ -1,0 +1,182 @@
+//! The dump model: the goroutines of one goroutine dump (`debug=2`, a panic or SIGQUIT
+//! traceback) or one `debug=1` goroutine profile, with interned frames and stacks.
+//!
+//! Each goroutine keeps two views of its stack: `calls`, the frames exactly as printed
+//! (arguments included, for panicparse's exact grouping), and `stack`, the same frames
+//! without arguments in the shared [`StackTable`] (for the looser grouping and for the
+//! suspects, which traces and dumps share).
+
+use std::collections::HashMap;
+
+use super::tables::{Frame, StackId, StackTable, StrId, StringTable};
+
+/// Index of a [`DumpFrame`] in [`DumpModel::frames`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FrameId(pub u32);
+
+/// Index of an interned list of [`FrameId`]s in [`DumpModel::calls`]; `CallsId(0)` is empty.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CallsId(pub u32);
+
+/// Flags of a [`DumpFrame`].
+pub mod frame_flags {
+    /// The runtime printed `(...)`: an inlined call, whose arguments are unknown.
+    pub const INLINED: u8 = 1;
+    /// At least one argument is printed with `?` (possibly inaccurate).
+    pub const ARGS_UNCERTAIN: u8 = 2;
+    /// Arguments were cut with `...` (too many to print).
+    pub const ARGS_ELIDED: u8 = 4;
+}
+
+/// One frame as the dump prints it: function, file, line and the argument text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DumpFrame {
+    pub frame: Frame,
+    /// The text between the parentheses, e.g. `0xc000010000, 0x3?`; empty when inlined.
+    pub args: StrId,
+    pub flags: u8,
+}
+
+/// Flags of a [`DumpGoroutine`].
+pub mod goroutine_flags {
+    /// `locked to thread` in the header.
+    pub const LOCKED: u8 = 1;
+    /// `...additional frames elided...`: the stack is cut after 100 frames.
+    pub const FRAMES_ELIDED: u8 = 2;
+    /// `(scan)` after the state: the GC was scanning its stack.
+    pub const SCAN: u8 = 4;
+    /// The stack is missing or cut (`stack unavailable`, a truncated file).
+    pub const INCOMPLETE: u8 = 8;
+    /// The goroutine printed first after a `panic:` or `fatal error:` line: the one that crashed.
+    pub const CRASHED: u8 = 16;
+}
+
+/// One goroutine of a text dump, or one record of a `debug=1` profile. 48 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DumpGoroutine {
+    /// Go's goroutine id; `None` for a `debug=1` record, which has none.
+    pub id: Option<u64>,
+    /// The goroutine that created it (`created by F in goroutine N`, Go 1.21+).
+    pub creator: Option<u64>,
+    /// The state words between the brackets: `chan send`, `running`, `sync.Mutex.Lock`;
+    /// empty for a `debug=1` record (which has no state).
+    pub state: StrId,
+    /// `[state, M minutes]`: how long it has waited, 0 when under a minute or not printed.
+    pub wait_minutes: u32,
+    /// How many goroutines this entry stands for: 1 in a text dump, the record's count in a
+    /// `debug=1` profile.
+    pub count: u32,
+    /// The frames as printed, leaf first.
+    pub calls: CallsId,
+    /// The same frames without arguments, leaf first.
+    pub stack: StackId,
+    /// The `created by` frame (no arguments), `None` for goroutine 1 and profile records.
+    pub created_by: Option<Frame>,
+    pub flags: u8,
+}
+
+impl DumpGoroutine {
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// What kind of text the dump came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DumpFormat {
+    /// `goroutine N [state]:` blocks: `debug=2`, a panic or SIGQUIT traceback.
+    #[default]
+    Traceback,
+    /// `goroutine profile: total N` with `N @ pcs` records (`debug=1`).
+    Profile,
+}
+
+/// Everything a goroutine dump says.
+#[derive(Debug, Default)]
+pub struct DumpModel {
+    pub format: DumpFormat,
+    /// The Go release, when the text around the dump says (`go version go1.21.13 ...`).
+    pub go_version: Option<String>,
+    /// `panic: ...`, `fatal error: ...` and `[signal ...]` lines, in order.
+    pub preamble: Vec<String>,
+    /// `goroutine profile: total N` (debug=1), as written.
+    pub total: Option<u64>,
+    pub strings: StringTable,
+    pub stacks: StackTable,
+    pub frames: Vec<DumpFrame>,
+    /// `(first, count)` into `call_frames` per [`CallsId`].
+    pub calls: Vec<(u32, u32)>,
+    pub call_frames: Vec<FrameId>,
+    pub goroutines: Vec<DumpGoroutine>,
+    pub warnings: Vec<String>,
+}
+
+impl DumpModel {
+    pub fn state(&self, g: &DumpGoroutine) -> &str {
+        self.strings.get(g.state)
+    }
+
+    pub fn frame(&self, id: FrameId) -> Option<&DumpFrame> {
+        self.frames.get(id.0 as usize)
+    }
+
+    /// The frames of an interned call list, leaf first.
+    pub fn calls(&self, id: CallsId) -> &[FrameId] {
+        let Some(&(first, count)) = self.calls.get(id.0 as usize) else { return &[] };
+        let (first, count) = (first as usize, count as usize);
+        self.call_frames.get(first..first + count).unwrap_or(&[])
+    }
+
+    /// Goroutines the dump stands for (records of a profile count several).
+    pub fn goroutine_count(&self) -> u64 {
+        self.goroutines.iter().map(|g| u64::from(g.count)).sum()
+    }
+
+    /// True when the runtime said every goroutine is blocked (`all goroutines are asleep`).
+    pub fn is_deadlock(&self) -> bool {
+        self.preamble.iter().any(|l| l.contains("all goroutines are asleep"))
+    }
+}
+
+/// Interns [`DumpFrame`]s and call lists into a [`DumpModel`] while it is read.
+#[derive(Debug, Default)]
+pub struct DumpInterner {
+    frames: HashMap<DumpFrame, FrameId>,
+    calls: HashMap<Box<[FrameId]>, CallsId>,
+}
+
+impl DumpInterner {
+    pub fn frame(&mut self, m: &mut DumpModel, f: DumpFrame) -> FrameId {
+        *self.frames.entry(f).or_insert_with(|| {
+            m.frames.push(f);
+            FrameId(u32::try_from(m.frames.len() - 1).unwrap_or(u32::MAX))
+        })
+    }
+
+    pub fn calls(&mut self, m: &mut DumpModel, list: &[FrameId]) -> CallsId {
+        if m.calls.is_empty() {
+            m.calls.push((0, 0));
+        }
+        if list.is_empty() {
+            return CallsId(0);
+        }
+        if let Some(&id) = self.calls.get(list) {
+            return id;
+        }
+        let first = u32::try_from(m.call_frames.len()).unwrap_or(u32::MAX);
+        let count = u32::try_from(list.len()).unwrap_or(u32::MAX);
+        m.call_frames.extend_from_slice(list);
+        let id = CallsId(u32::try_from(m.calls.len()).unwrap_or(u32::MAX));
+        m.calls.push((first, count));
+        self.calls.insert(list.into(), id);
+        id
+    }
+}
+
+/// Re-exported for builders: the plain frame of a [`DumpFrame`] list.
+pub fn plain_frames(m: &DumpModel, calls: &[FrameId]) -> Vec<Frame> {
+    calls.iter().filter_map(|&id| m.frame(id).map(|f| f.frame)).collect()
+}
+
+
+

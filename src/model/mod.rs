@@ -1,0 +1,21 @@
+//! The model: plain, compact, immutable data that every view reads.
+//!
+//! Everything refers to everything else by `u32` index ([`StrId`], [`StackId`], goroutine
+//! index). Times are `i64` nanoseconds since the trace start (`_ns`). Nothing here parses or
+//! decides; `analysis` builds these values and `ui`/`report` read them.
+
+mod tables;
+
+pub use tables::{Frame, StackId, StackTable, StrId, StringTable};
+mod trace;
+
+pub use trace::{
+    GIdx, GoCounts, Goroutine, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span,
+    SpanState, TraceModel,
+};
+mod dump;
+
+pub use dump::{
+    frame_flags, goroutine_flags, plain_frames, CallsId, DumpFormat, DumpFrame, DumpGoroutine, DumpInterner,
+    DumpModel, FrameId,
+};

@@ -1,0 +1,233 @@
+//! The trace model: goroutines with their state spans, processor lanes, ranges (GC, STW,
+//! sweep, mark assist) and metric series, all on one time axis in nanoseconds since the
+//! trace start.
+
+use super::tables::{StackId, StrId, StringTable, StackTable};
+
+/// Index of a goroutine in [`TraceModel::goroutines`] (not its Go id).
+pub type GIdx = u32;
+
+/// What a goroutine is doing during a [`Span`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+pub enum SpanState {
+    Running = 0,
+    Runnable = 1,
+    /// Parked; [`Span::reason`] says why.
+    Waiting = 2,
+    Syscall = 3,
+    /// Not a state: the sentinel after a goroutine's last span, whose start is the end time
+    /// of the span before it (the goroutine's exit, or the end of the trace).
+    End = 4,
+}
+
+impl SpanState {
+    pub fn name(self) -> &'static str {
+        match self {
+            SpanState::Running => "running",
+            SpanState::Runnable => "runnable",
+            SpanState::Waiting => "waiting",
+            SpanState::Syscall => "syscall",
+            SpanState::End => "end",
+        }
+    }
+}
+
+/// One interval of one goroutine in one state. A span ends where the next one starts: each
+/// goroutine's list ends with a [`SpanState::End`] sentinel, so `spans[i + 1].start_ns` is
+/// always the end of `spans[i]`. 24 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start_ns: i64,
+    /// The goroutine's own stack at the transition into this state (for a wait: where it
+    /// blocked).
+    pub stack: StackId,
+    /// `GIdx + 1` of the goroutine that ended this wait (woke it), 0 when unknown or none.
+    waker: u32,
+    pub state: SpanState,
+    /// Index into [`TraceModel::reasons`]; 0 = no reason.
+    pub reason: u8,
+}
+
+impl Span {
+    pub fn new(start_ns: i64, state: SpanState, reason: u8, stack: StackId) -> Self {
+        Span { start_ns, stack, waker: 0, state, reason }
+    }
+
+    pub fn waker(&self) -> Option<GIdx> {
+        self.waker.checked_sub(1)
+    }
+
+    pub fn set_waker(&mut self, g: Option<GIdx>) {
+        self.waker = g.map_or(0, |g| g.saturating_add(1));
+    }
+}
+
+/// One goroutine over the whole trace.
+#[derive(Clone, Debug)]
+pub struct Goroutine {
+    /// Go's goroutine id.
+    pub id: u64,
+    /// The goroutine whose `go` statement created this one, if the trace saw it happen.
+    pub parent: Option<GIdx>,
+    /// When it was created; `None` if it existed before the trace started.
+    pub created_ns: Option<i64>,
+    /// The creator's stack at the `go` statement; frame 0 is the creation site.
+    pub creation_stack: StackId,
+    /// Entry function (`main.worker`); for goroutines older than the trace, the outermost
+    /// frame of the first stack seen.
+    pub start_func: StrId,
+    /// Exit time; `None` when alive at the end of the trace.
+    pub end_ns: Option<i64>,
+    /// A runtime or tracer goroutine: never a suspect.
+    pub system: bool,
+    /// GC worker label ("GC (dedicated)"), if any.
+    pub label: StrId,
+    /// State spans in time order, ending with the [`SpanState::End`] sentinel.
+    pub spans: Box<[Span]>,
+}
+
+impl Goroutine {
+    /// The spans without the sentinel.
+    pub fn real_spans(&self) -> &[Span] {
+        self.spans.split_last().map_or(&[], |(_, rest)| rest)
+    }
+
+    /// End of span `i` (the start of the next one).
+    pub fn span_end_ns(&self, i: usize) -> i64 {
+        self.spans.get(i + 1).or(self.spans.get(i)).map_or(0, |s| s.start_ns)
+    }
+
+    /// The last real span (the state at exit or at the end of the trace).
+    pub fn last_span(&self) -> Option<(usize, &Span)> {
+        let n = self.real_spans().len();
+        n.checked_sub(1).and_then(|i| self.spans.get(i).map(|s| (i, s)))
+    }
+}
+
+/// A goroutine running on a processor. 24 bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProcSpan {
+    pub start_ns: i64,
+    pub end_ns: i64,
+    pub g: GIdx,
+}
+
+/// What a [`RangeSpan`] belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RangeScope {
+    Global,
+    Proc(u32),
+    Goroutine(GIdx),
+}
+
+/// A named interval: "GC concurrent mark phase", "stop-the-world (…)", "GC incremental
+/// sweep", "GC mark assist".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RangeSpan {
+    pub start_ns: i64,
+    pub end_ns: i64,
+    pub name: StrId,
+    pub scope: RangeScope,
+}
+
+/// A step function sampled where it changes.
+#[derive(Clone, Debug, Default)]
+pub struct Series {
+    pub points: Vec<(i64, u64)>,
+}
+
+impl Series {
+    pub fn max(&self) -> Option<u64> {
+        self.points.iter().map(|p| p.1).max()
+    }
+    pub fn last(&self) -> Option<u64> {
+        self.points.last().map(|p| p.1)
+    }
+}
+
+/// Goroutine counts where they change (merged within a small time bucket).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct GoCounts {
+    pub time_ns: i64,
+    pub total: u32,
+    pub runnable: u32,
+    pub waiting: u32,
+    pub running: u32,
+    pub syscall: u32,
+}
+
+/// A user region (`trace.StartRegion`, `trace.WithRegion`) on one goroutine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub g: GIdx,
+    pub start_ns: i64,
+    pub end_ns: i64,
+    pub task: u64,
+    pub name: StrId,
+}
+
+/// A user log line (`trace.Log`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LogLine {
+    pub time_ns: i64,
+    pub g: Option<GIdx>,
+    pub task: u64,
+    pub category: StrId,
+    pub message: StrId,
+}
+
+/// Everything a trace says, ready to draw and analyse.
+#[derive(Debug, Default)]
+pub struct TraceModel {
+    /// "1.22" … "1.26": the format version from the header (not always the Go release).
+    pub format_version: String,
+    /// Absolute trace-clock time of the first event; model times are relative to it.
+    pub origin_ns: i64,
+    /// Wall-clock time of the first generation's clock snapshot (Unix ns), when the format
+    /// has one (1.25+).
+    pub wall_origin_unix_ns: Option<i64>,
+    pub duration_ns: i64,
+    pub events: u64,
+    pub strings: StringTable,
+    pub stacks: StackTable,
+    /// Wait and stop reasons as the runtime wrote them; `Span::reason` indexes this.
+    pub reasons: Vec<StrId>,
+    pub goroutines: Vec<Goroutine>,
+    /// Per processor id: the goroutines that ran on it, in time order.
+    pub procs: Vec<Vec<ProcSpan>>,
+    /// GC, STW, sweep and assist ranges, by start time.
+    pub ranges: Vec<RangeSpan>,
+    pub heap_alloc: Series,
+    pub heap_goal: Series,
+    pub gomaxprocs: Series,
+    pub go_counts: Vec<GoCounts>,
+    pub regions: Vec<Region>,
+    pub logs: Vec<LogLine>,
+    pub cpu_samples: u64,
+    pub gc_cycles: u32,
+    pub warnings: Vec<String>,
+}
+
+impl TraceModel {
+    pub fn reason(&self, idx: u8) -> &str {
+        self.reasons.get(usize::from(idx)).map_or("", |&s| self.strings.get(s))
+    }
+
+    pub fn goroutine(&self, g: GIdx) -> Option<&Goroutine> {
+        self.goroutines.get(g as usize)
+    }
+
+    /// The goroutine with Go id `id`, by binary search (goroutines are sorted by id).
+    pub fn find_goroutine(&self, id: u64) -> Option<GIdx> {
+        self.goroutines.binary_search_by_key(&id, |g| g.id).ok().map(|i| i as GIdx)
+    }
+
+    pub fn func_name(&self, g: &Goroutine) -> &str {
+        self.strings.get(g.start_func)
+    }
+
+    pub fn span_count(&self) -> usize {
+        self.goroutines.iter().map(|g| g.real_spans().len()).sum()
+    }
+}

@@ -1,0 +1,48 @@
+//! The report's figures for goroutine dumps (added fields of the contract): the format,
+//! the goroutine counts, how many groups at each similarity level, and the crash lines.
+
+use serde::Serialize;
+
+use super::json::GoroutineCounts;
+use crate::analysis::{group_dump, Similarity};
+use crate::model::{DumpFormat, DumpModel};
+
+/// `"dump"` in the JSON report of a goroutine dump.
+#[derive(Serialize)]
+pub struct DumpJson<'a> {
+    /// `traceback` (debug=2, panic, SIGQUIT) or `debug=1`.
+    pub format: &'static str,
+    /// Groups of goroutines with identical stacks, arguments included.
+    pub groups_exact: usize,
+    /// Groups when argument values are ignored.
+    pub groups_similar: usize,
+    /// `panic:`, `fatal error:` and `[signal ...]` lines.
+    pub preamble: &'a [String],
+}
+
+pub fn dump_json(d: &DumpModel) -> DumpJson<'_> {
+    DumpJson {
+        format: match d.format {
+            DumpFormat::Traceback => "traceback",
+            DumpFormat::Profile => "debug=1",
+        },
+        groups_exact: group_dump(d, Similarity::Exact).len(),
+        groups_similar: group_dump(d, Similarity::AnyValue).len(),
+        preamble: &d.preamble,
+    }
+}
+
+/// Counts for a dump: every goroutine is alive at the end; blocked = waiting in a traceback
+/// (a `debug=1` profile has no states, so 0 there).
+pub fn dump_counts(d: &DumpModel) -> GoroutineCounts {
+    let total = usize::try_from(d.goroutine_count()).unwrap_or(usize::MAX);
+    let blocked = d
+        .goroutines
+        .iter()
+        .filter(|g| {
+            d.format == DumpFormat::Traceback
+                && !matches!(d.state(g), "running" | "runnable" | "syscall" | "idle" | "dead" | "copystack")
+        })
+        .count();
+    GoroutineCounts { total, alive_at_end: total, blocked_at_end: blocked }
+}

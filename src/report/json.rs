@@ -1,0 +1,114 @@
+//! The report's JSON shape: a contract (see DESIGN.md) that only ever gains fields.
+
+use serde::Serialize;
+
+use crate::analysis::{FrameText, Spinner, Suspect};
+use crate::load::Loaded;
+
+/// At most this many goroutine ids per suspect, as the contract says.
+const MAX_IDS: usize = 20;
+
+#[derive(Serialize)]
+pub struct ReportJson<'a> {
+    pub file: String,
+    pub kind: &'static str,
+    pub go_version: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration_ns: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<u64>,
+    pub goroutines: GoroutineCounts,
+    pub heap: HeapJson,
+    pub suspects: Vec<SuspectJson<'a>>,
+    /// Goroutines that never rest (added field).
+    pub spinning: Vec<SpinnerJson<'a>>,
+    pub warnings: &'a [String],
+    /// Goroutine dumps only (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dump: Option<super::dump::DumpJson<'a>>,
+}
+
+#[derive(Serialize, Default)]
+pub struct GoroutineCounts {
+    pub total: usize,
+    pub alive_at_end: usize,
+    pub blocked_at_end: usize,
+}
+
+#[derive(Serialize, Default)]
+pub struct HeapJson {
+    pub max_heap_alloc_bytes: Option<u64>,
+    pub last_heap_goal_bytes: Option<u64>,
+    pub gc_cycles: Option<u32>,
+}
+
+#[derive(Serialize)]
+pub struct MinMax<T> {
+    pub min: T,
+    pub max: T,
+}
+
+#[derive(Serialize)]
+pub struct SuspectJson<'a> {
+    pub rank: usize,
+    pub count: usize,
+    pub state: &'a str,
+    pub reason: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocked_ns: Option<MinMax<i64>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wait_minutes: Option<MinMax<u32>>,
+    pub blocking_stack: &'a [FrameText],
+    pub created_at: Option<&'a FrameText>,
+    pub goroutine_ids: &'a [u64],
+}
+
+#[derive(Serialize)]
+pub struct SpinnerJson<'a> {
+    pub count: usize,
+    pub function: &'a str,
+    pub created_at: Option<&'a FrameText>,
+    pub busy_fraction: f64,
+    pub goroutine_ids: &'a [u64],
+}
+
+pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
+    SuspectJson {
+        rank: s.rank,
+        count: s.count,
+        state: &s.state,
+        reason: &s.reason,
+        blocked_ns: s.blocked_ns.map(|(min, max)| MinMax { min, max }),
+        wait_minutes: s.wait_minutes.map(|(min, max)| MinMax { min, max }),
+        blocking_stack: &s.blocking_stack,
+        created_at: s.created_at.as_ref(),
+        goroutine_ids: s.goroutine_ids.get(..MAX_IDS).unwrap_or(&s.goroutine_ids),
+    }
+}
+
+fn spinner_json(s: &Spinner) -> SpinnerJson<'_> {
+    SpinnerJson {
+        count: s.count,
+        function: &s.function,
+        created_at: s.created_at.as_ref(),
+        busy_fraction: (s.busy_fraction * 1000.0).round() / 1000.0,
+        goroutine_ids: s.goroutine_ids.get(..MAX_IDS).unwrap_or(&s.goroutine_ids),
+    }
+}
+
+pub fn report_json(l: &Loaded) -> ReportJson<'_> {
+    let summary = super::summarize(l);
+    ReportJson {
+        file: l.path.display().to_string(),
+        kind: l.kind.name(),
+        go_version: summary.go_version,
+        duration_ns: l.trace.as_ref().map(|t| t.duration_ns),
+        events: l.trace.as_ref().map(|t| t.events),
+        goroutines: summary.goroutines,
+        heap: summary.heap,
+        suspects: l.suspects.iter().map(suspect_json).collect(),
+        spinning: l.spinners.iter().map(spinner_json).collect(),
+        warnings: &l.warnings,
+        dump: l.dump.as_ref().map(super::dump::dump_json),
+    }
+}

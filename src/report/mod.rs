@@ -1,0 +1,91 @@
+//! `goroscope report`: the findings of one or more files as text or JSON, for scripts and CI.
+//! Exit status: 0, or 1 with `--fail-on-leaks` when a suspect was found, or 2 when a file
+//! cannot be read.
+
+mod dump;
+mod json;
+mod text;
+
+pub use json::{report_json, ReportJson};
+pub use text::report_text;
+
+use crate::load::Loaded;
+use crate::model::SpanState;
+
+use json::{GoroutineCounts, HeapJson};
+
+/// Figures both report forms share.
+pub struct Summary {
+    pub go_version: Option<String>,
+    pub goroutines: GoroutineCounts,
+    pub heap: HeapJson,
+}
+
+pub fn summarize(l: &Loaded) -> Summary {
+    if let Some(d) = &l.dump {
+        return Summary { go_version: d.go_version.clone(), goroutines: dump::dump_counts(d), heap: HeapJson::default() };
+    }
+    let Some(t) = &l.trace else {
+        return Summary { go_version: None, goroutines: GoroutineCounts::default(), heap: HeapJson::default() };
+    };
+    let alive: Vec<_> = t.goroutines.iter().filter(|g| g.end_ns.is_none()).collect();
+    let blocked = alive
+        .iter()
+        .filter(|g| g.last_span().is_some_and(|(_, s)| s.state == SpanState::Waiting))
+        .count();
+    Summary {
+        go_version: Some(t.format_version.clone()),
+        goroutines: GoroutineCounts { total: t.goroutines.len(), alive_at_end: alive.len(), blocked_at_end: blocked },
+        heap: HeapJson {
+            max_heap_alloc_bytes: t.heap_alloc.max(),
+            last_heap_goal_bytes: t.heap_goal.last(),
+            gc_cycles: Some(t.gc_cycles),
+        },
+    }
+}
+
+/// Options of `goroscope report`.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    pub json: bool,
+    pub fail_on_leaks: bool,
+}
+
+/// Runs the report over `files`, writing to `out` and errors to `err`; returns the exit code.
+pub fn run(files: &[std::path::PathBuf], opts: &Options, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> i32 {
+    let mut loaded = Vec::new();
+    let mut failed = false;
+    for f in files {
+        match crate::load::load_file(f, &crate::load::Progress::default()) {
+            Ok(l) => loaded.push(l),
+            Err(e) => {
+                let _ = writeln!(err, "goroscope: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        return 2;
+    }
+    let written = if opts.json {
+        let value = if loaded.len() == 1 {
+            serde_json::to_string_pretty(&report_json(&loaded[0]))
+        } else {
+            serde_json::to_string_pretty(&loaded.iter().map(report_json).collect::<Vec<_>>())
+        };
+        match value {
+            Ok(s) => writeln!(out, "{s}"),
+            Err(e) => writeln!(err, "goroscope: cannot write JSON: {e}"),
+        }
+    } else {
+        loaded.iter().try_for_each(|l| write!(out, "{}", report_text(l)))
+    };
+    if let Err(e) = written {
+        let _ = writeln!(err, "goroscope: cannot write the report: {e}");
+        return 2;
+    }
+    if opts.fail_on_leaks && loaded.iter().any(|l| !l.suspects.is_empty()) {
+        return 1;
+    }
+    0
+}

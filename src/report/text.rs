@@ -1,0 +1,88 @@
+//! The report as text: one block per file, suspects first, for a terminal or a CI log.
+
+use std::fmt::Write;
+
+use crate::load::Loaded;
+use crate::units;
+
+pub fn report_text(l: &Loaded) -> String {
+    let s = super::summarize(l);
+    let mut o = String::new();
+    let _ = writeln!(o, "{} ({})", l.path.display(), l.kind.name());
+    if let Some(t) = &l.trace {
+        let _ = writeln!(
+            o,
+            "  trace format go {}, {} long, {} events, {} goroutines ({} alive at the end, {} blocked)",
+            t.format_version,
+            units::duration(t.duration_ns),
+            units::count(t.events),
+            units::count(s.goroutines.total as u64),
+            units::count(s.goroutines.alive_at_end as u64),
+            units::count(s.goroutines.blocked_at_end as u64),
+        );
+        if let Some(max) = s.heap.max_heap_alloc_bytes {
+            let goal = s.heap.last_heap_goal_bytes.map_or("none".to_string(), units::bytes);
+            let _ = writeln!(o, "  heap: peak {} in use, last goal {goal}, {} GC cycles", units::bytes(max), t.gc_cycles);
+        }
+    }
+    if let Some(d) = &l.dump {
+        let j = super::dump::dump_json(d);
+        let _ = writeln!(
+            o,
+            "  goroutine dump ({}{}), {} goroutines ({} waiting) in {} groups ({} with identical arguments)",
+            j.format,
+            s.go_version.as_deref().map_or(String::new(), |v| format!(", go {v}")),
+            units::count(s.goroutines.total as u64),
+            units::count(s.goroutines.blocked_at_end as u64),
+            units::count(j.groups_similar as u64),
+            units::count(j.groups_exact as u64),
+        );
+        for p in j.preamble {
+            let _ = writeln!(o, "  {p}");
+        }
+    }
+    if l.suspects.is_empty() {
+        let _ = writeln!(o, "  no stuck goroutines found");
+    }
+    for sp in &l.suspects {
+        let blocked = match (sp.blocked_ns, sp.wait_minutes) {
+            (Some((min, max)), _) => format!("blocked {} to {}", units::duration(min), units::duration(max)),
+            (None, Some((0, 0))) => "waiting under a minute".to_string(),
+            (None, Some((min, max))) => format!("waiting {min} to {max} minutes"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            o,
+            "  #{} {} goroutines {} [{}]{}",
+            sp.rank,
+            units::count(sp.count as u64),
+            sp.state,
+            sp.reason,
+            if blocked.is_empty() { String::new() } else { format!(", {blocked}") }
+        );
+        if let Some(f) = sp.blocking_frame() {
+            let _ = writeln!(o, "      blocked at  {} {}:{}", f.function, f.file, f.line);
+        }
+        if let Some(c) = &sp.created_at {
+            let _ = writeln!(o, "      created at  {} {}:{}", c.function, c.file, c.line);
+        }
+        let ids: Vec<String> = sp.goroutine_ids.iter().take(10).map(u64::to_string).collect();
+        let more = if sp.goroutine_ids.len() > 10 { ", ..." } else { "" };
+        if !ids.is_empty() {
+            let _ = writeln!(o, "      goroutines  {}{more}", ids.join(", "));
+        }
+    }
+    for sp in &l.spinners {
+        let _ = writeln!(
+            o,
+            "  spinning: {} goroutines in {} busy {:.0}% of their time",
+            sp.count,
+            sp.function,
+            sp.busy_fraction * 100.0
+        );
+    }
+    for w in &l.warnings {
+        let _ = writeln!(o, "  warning: {w}");
+    }
+    o
+}

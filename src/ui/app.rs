@@ -1,0 +1,387 @@
+//! The eframe app: owns the settings, the load job, the open document and its view, draws
+//! the panels, then applies the commands they enqueued.
+
+use std::path::PathBuf;
+use std::sync::{mpsc, Arc};
+use std::time::Duration;
+
+use egui::RichText;
+
+use super::command::{self, Command, Menu};
+use super::document::Document;
+use super::range_summary::{summarize, RangeSummary};
+use super::state::{Settings, TimeWindow, ViewState};
+use super::{inspector, plots, status_bar, suspects_panel, theme, timeline};
+use crate::load::{LoadError, LoadJob};
+
+const SETTINGS_KEY: &str = "goroscope-settings";
+
+pub struct GoroscopeApp {
+    pub settings: Settings,
+    job: Option<LoadJob>,
+    doc: Option<Document>,
+    view: ViewState,
+    error: Option<LoadError>,
+    notice: Option<String>,
+    queue: Vec<Command>,
+    open_dialog: Option<mpsc::Receiver<Option<PathBuf>>>,
+    summary: Option<RangeSummary>,
+}
+
+impl GoroscopeApp {
+    pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
+        let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+        cc.egui_ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        let mut app = GoroscopeApp {
+            settings,
+            job: None,
+            doc: None,
+            view: ViewState::new(1),
+            error: None,
+            notice: None,
+            queue: Vec::new(),
+            open_dialog: None,
+            summary: None,
+        };
+        if files.len() > 1 {
+            app.notice = Some(format!("Opened {}; comparing several files is not available yet.", files[0].display()));
+        }
+        if let Some(f) = files.into_iter().next() {
+            app.open(f, &cc.egui_ctx);
+        }
+        app
+    }
+
+    /// Starts loading `path` in the background.
+    pub fn open(&mut self, path: PathBuf, ctx: &egui::Context) {
+        let repaint = ctx.clone();
+        self.error = None;
+        match LoadJob::spawn(path.clone(), move || repaint.request_repaint()) {
+            Ok(job) => self.job = Some(job),
+            Err(e) => {
+                self.error = Some(LoadError { path, offset: None, message: format!("cannot start loading: {e}") })
+            }
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The visible time window, `(start_ns, end_ns)`.
+    pub fn visible_window(&self) -> (f64, f64) {
+        (self.view.window.start_ns, self.view.window.end_ns)
+    }
+
+    /// Rows laid out in the timeline (group headers and goroutines).
+    pub fn row_count(&self) -> usize {
+        self.doc.as_ref().map_or(0, |d| d.rows.len())
+    }
+
+    pub fn error(&self) -> Option<&LoadError> {
+        self.error.as_ref()
+    }
+
+    fn poll_load(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else { return };
+        match job.poll() {
+            None => ctx.request_repaint_after(Duration::from_millis(50)),
+            Some(Ok(loaded)) => {
+                self.settings.remember(&loaded.path);
+                let doc = Document::new(Arc::new(loaded));
+                self.view = ViewState::new(doc.model().map_or(1, |m| m.duration_ns));
+                self.summary = None;
+                self.doc = Some(doc);
+                self.job = None;
+            }
+            Some(Err(e)) => {
+                self.error = Some(e);
+                self.job = None;
+            }
+        }
+        if let Some(rx) = &self.open_dialog
+            && let Ok(picked) = rx.try_recv()
+        {
+            self.open_dialog = None;
+            if let Some(p) = picked {
+                self.open(p, ctx);
+            }
+        }
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                command::menu_ui(ui, Menu::File, &mut self.queue);
+                ui.menu_button("Recent files", |ui| {
+                    if self.settings.recent.is_empty() {
+                        ui.weak("none yet");
+                    }
+                    for p in &self.settings.recent {
+                        if ui.button(p.display().to_string()).clicked() {
+                            self.queue.push(Command::OpenPath(p.clone()));
+                            ui.close();
+                        }
+                    }
+                });
+                ui.separator();
+                ui.label("Editor command ({file}, {line}):");
+                let r = ui.text_edit_singleline(&mut self.settings.editor_command);
+                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Editor command"));
+            });
+            ui.menu_button("View", |ui| command::menu_ui(ui, Menu::View, &mut self.queue));
+            ui.menu_button("Help", |ui| command::menu_ui(ui, Menu::Help, &mut self.queue));
+            if let Some(n) = &self.notice {
+                ui.separator();
+                ui.label(RichText::new(n).color(theme::ERROR_COLOR));
+                if ui.small_button("Dismiss").clicked() {
+                    self.notice = None;
+                }
+            }
+        });
+    }
+
+    fn empty_ui(&mut self, ui: &mut egui::Ui, full: bool) {
+        ui.vertical_centered(|ui| {
+            if full {
+                ui.add_space(ui.available_height() / 4.0);
+            }
+            if let Some(job) = &self.job {
+                ui.heading(format!("Loading {}", job.path.display()));
+                let f = job.progress.fraction();
+                ui.add(egui::ProgressBar::new(f).show_percentage().desired_width(400.0));
+                if ui.button("Cancel").clicked() {
+                    job.cancel();
+                    self.notice = Some(format!("Cancelled loading {}", job.path.display()));
+                    self.job = None;
+                }
+                return;
+            }
+            if let Some(e) = &self.error {
+                ui.label(RichText::new(format!("Cannot open {}", e.path.display())).heading().color(theme::ERROR_COLOR));
+                ui.label(&e.message);
+                if let Some(o) = e.offset {
+                    ui.label(format!("at byte {} (0x{o:x})", crate::units::count(o)));
+                }
+                ui.add_space(12.0);
+            }
+            if !full {
+                return;
+            }
+            ui.heading("goroscope");
+            ui.label("Drop a Go execution trace here, or press Ctrl+O to open one.");
+            if ui.button("Open…").clicked() {
+                self.queue.push(Command::Open);
+            }
+            if !self.settings.recent.is_empty() {
+                ui.add_space(8.0);
+                ui.label(RichText::new("Recent files").strong());
+                for p in &self.settings.recent {
+                    if ui.link(p.display().to_string()).clicked() {
+                        self.queue.push(Command::OpenPath(p.clone()));
+                    }
+                }
+            }
+        });
+    }
+
+    fn main_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        if self.view.rows_dirty {
+            doc.layout_rows(&self.view.toggled_groups);
+            self.view.rows_dirty = false;
+        }
+        self.view.hover_ns = None;
+        egui::Panel::bottom("status").show(ui, |ui| status_bar::status_ui(ui, doc, &mut self.view));
+        egui::Panel::bottom("legend").show(ui, theme::legend_ui);
+        egui::Panel::left("suspects").resizable(true).default_size(330.0).show(ui, |ui| {
+            suspects_panel::filter_ui(ui, doc, &mut self.view);
+            ui.separator();
+            suspects_panel::suspects_ui(ui, doc, &self.view, &mut self.queue);
+        });
+        egui::Panel::right("inspector").resizable(true).default_size(380.0).show(ui, |ui| {
+            inspector::inspector_ui(ui, doc, &self.view, self.summary.as_ref(), &mut self.queue);
+        });
+        if self.view.rows_dirty {
+            doc.layout_rows(&self.view.toggled_groups);
+            self.view.rows_dirty = false;
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 1.0;
+            // Lanes and plots leave room for the rows' scrollbar, so every time axis lines up.
+            let full = ui.available_width();
+            ui.scope(|ui| {
+                ui.set_max_width(full - timeline::SCROLLBAR_W);
+                timeline::header_ui(ui, doc, &mut self.view, &self.settings, &mut self.queue);
+                plots::plots_ui(ui, doc, &mut self.view, &mut self.queue);
+            });
+            timeline::rows_ui(ui, doc, &mut self.view, &mut self.queue);
+        });
+        if self.view.show_warnings {
+            status_bar::warnings_window(ui.ctx(), doc, &mut self.view.show_warnings);
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context) {
+        for c in std::mem::take(&mut self.queue) {
+            self.apply_one(ctx, c);
+        }
+    }
+
+    fn apply_one(&mut self, ctx: &egui::Context, c: Command) {
+        let anchor = self.view.hover_ns.unwrap_or((self.view.window.start_ns + self.view.window.end_ns) / 2.0);
+        let limit = self.view.limit;
+        let mut w = self.view.window;
+        match c {
+            Command::Open => {
+                let (tx, rx) = mpsc::channel();
+                let repaint = ctx.clone();
+                let spawned = std::thread::Builder::new().name("goroscope-open-dialog".into()).spawn(move || {
+                    let picked = rfd::FileDialog::new().set_title("Open a Go trace").pick_file();
+                    tx.send(picked).ok();
+                    repaint.request_repaint();
+                });
+                if spawned.is_ok() {
+                    self.open_dialog = Some(rx);
+                }
+            }
+            Command::OpenPath(p) => self.open(p, ctx),
+            Command::CloseFile => {
+                self.doc = None;
+                self.summary = None;
+            }
+            Command::ZoomIn => w.zoom(0.5, anchor, limit),
+            Command::ZoomOut => w.zoom(2.0, anchor, limit),
+            Command::PanLeft => w.pan(-0.2 * w.width_ns(), limit),
+            Command::PanRight => w.pan(0.2 * w.width_ns(), limit),
+            Command::ShowAll => w = TimeWindow { start_ns: limit.0, end_ns: limit.1 },
+            Command::FitSelection => w = self.fit_window().unwrap_or(w),
+            Command::Back => {
+                if let Some(prev) = self.view.history.pop() {
+                    self.view.window = prev;
+                }
+                return;
+            }
+            Command::ToggleProcs => self.settings.show_procs = !self.settings.show_procs,
+            Command::ToggleTheme => {
+                self.settings.dark = !self.settings.dark;
+                ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
+            }
+            Command::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
+            Command::ClearSelection => {
+                self.view.selected = None;
+                self.view.selected_span = None;
+                self.view.selected_suspect = None;
+                self.view.range = None;
+                self.summary = None;
+            }
+            Command::SelectGoroutine(g) => self.select(g, None),
+            Command::SelectSpan(g, i) => self.select(g, Some(i)),
+            Command::SelectSuspect(i) => {
+                let Some(first) = self.doc.as_ref().and_then(|d| d.loaded.suspects.get(i)).and_then(|s| s.members.first().copied()) else {
+                    return;
+                };
+                self.select(first, None);
+                self.view.selected_suspect = Some(i);
+                self.view.range = None;
+                w = self.fit_window().unwrap_or(w);
+            }
+            Command::ToggleGroup(gi) => {
+                if !self.view.toggled_groups.remove(&gi) {
+                    self.view.toggled_groups.insert(gi);
+                }
+                self.view.rows_dirty = true;
+            }
+            Command::SelectRange(a, b) => {
+                self.view.range = Some((a, b));
+                self.summary = self.doc.as_ref().and_then(|d| d.model().map(|m| summarize(d, m, a, b)));
+            }
+            Command::OpenInEditor(file, line) => self.open_in_editor(&file, line),
+        }
+        if w != self.view.window {
+            self.view.go_to(w);
+        }
+    }
+
+    /// Selects a goroutine, opening its group and scrolling to it.
+    fn select(&mut self, g: u32, span: Option<usize>) {
+        self.view.selected = Some(g);
+        self.view.selected_span = span;
+        self.view.selected_suspect = None;
+        if let Some(doc) = &self.doc
+            && let Some(&gi) = doc.group_of.get(g as usize)
+        {
+            let gi = gi as usize;
+            let open = doc.expanded_by_default(gi) != self.view.toggled_groups.contains(&gi);
+            if !open {
+                if doc.expanded_by_default(gi) {
+                    self.view.toggled_groups.remove(&gi);
+                } else {
+                    self.view.toggled_groups.insert(gi);
+                }
+                self.view.rows_dirty = true;
+            }
+        }
+        self.view.scroll_to = Some(g);
+    }
+
+    /// The window F fits: the range, else the selected suspect group's life, else the
+    /// selected goroutine's.
+    fn fit_window(&self) -> Option<TimeWindow> {
+        if let Some((a, b)) = self.view.range.filter(|r| r.1 > r.0) {
+            return Some(TimeWindow { start_ns: a as f64, end_ns: b as f64 });
+        }
+        let doc = self.doc.as_ref()?;
+        let m = doc.model()?;
+        let members: Vec<u32> = match self.view.selected_suspect.and_then(|i| doc.loaded.suspects.get(i)) {
+            Some(s) => s.members.clone(),
+            None => vec![self.view.selected?],
+        };
+        let start = members.iter().filter_map(|&g| m.goroutine(g)).map(|g| g.created_ns.unwrap_or(0)).min()?;
+        let end = members.iter().filter_map(|&g| m.goroutine(g)).map(|g| g.end_ns.unwrap_or(m.duration_ns)).max()?;
+        let pad = ((end - start) as f64 * 0.03).max(1000.0);
+        Some(TimeWindow { start_ns: start as f64 - pad, end_ns: end as f64 + pad })
+    }
+
+    fn open_in_editor(&mut self, file: &str, line: u32) {
+        let cmd = self.settings.editor_command.replace("{file}", file).replace("{line}", &line.to_string());
+        let mut parts = cmd.split_whitespace();
+        let Some(program) = parts.next() else { return };
+        if let Err(e) = std::process::Command::new(program).args(parts).spawn() {
+            self.notice = Some(format!("Cannot run the editor command {cmd:?}: {e}"));
+        }
+    }
+}
+
+impl eframe::App for GoroscopeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_load(&ctx);
+        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
+        if let Some(p) = dropped {
+            self.queue.push(Command::OpenPath(p));
+        }
+        self.queue.extend(command::pressed(&ctx));
+        egui::Panel::top("menu").show(ui, |ui| self.menu_ui(ui));
+        if self.doc.is_some() {
+            self.main_ui(ui);
+            if self.job.is_some() || self.error.is_some() {
+                // Loading (or failing to load) another file over an open one.
+                egui::Window::new("Opening").collapsible(false).show(&ctx, |ui| {
+                    self.empty_ui(ui, false);
+                    if self.error.is_some() && ui.button("Dismiss").clicked() {
+                        self.error = None;
+                    }
+                });
+            }
+        } else {
+            egui::CentralPanel::default().show(ui, |ui| self.empty_ui(ui, true));
+        }
+        command::shortcuts_ui(&ctx, &mut self.view.show_shortcuts);
+        self.apply(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,142 @@
+//! Every user action as a [`Command`]. One table ([`COMMANDS`]) gives each parameterless
+//! command its menu text, shortcut and help, so menus, shortcuts and the `?` list agree.
+//! Panels enqueue commands; the app applies them at the end of the frame.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::model::GIdx;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Open,
+    CloseFile,
+    ZoomIn,
+    ZoomOut,
+    PanLeft,
+    PanRight,
+    FitSelection,
+    ShowAll,
+    Back,
+    ToggleProcs,
+    ToggleTheme,
+    ShowShortcuts,
+    ClearSelection,
+    // Commands with data, enqueued by panels (not in the table).
+    OpenPath(std::path::PathBuf),
+    SelectGoroutine(GIdx),
+    SelectSpan(GIdx, usize),
+    SelectSuspect(usize),
+    ToggleGroup(usize),
+    SelectRange(i64, i64),
+    OpenInEditor(String, u32),
+}
+
+/// A row of the command table.
+pub struct CommandInfo {
+    pub command: Command,
+    pub text: &'static str,
+    pub help: &'static str,
+    pub shortcut: Option<KeyboardShortcut>,
+    /// Shortcuts that act on the timeline (plain letters) are off while typing in a text box.
+    pub menu: Menu,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    View,
+    Help,
+}
+
+const fn key(k: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(Modifiers::NONE, k))
+}
+
+const fn ctrl(k: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(Modifiers::COMMAND, k))
+}
+
+pub const COMMANDS: &[CommandInfo] = &[
+    CommandInfo { command: Command::Open, text: "Open…", help: "Open a trace file", shortcut: ctrl(Key::O), menu: Menu::File },
+    CommandInfo { command: Command::CloseFile, text: "Close", help: "Close the file", shortcut: ctrl(Key::W), menu: Menu::File },
+    CommandInfo { command: Command::ZoomIn, text: "Zoom in", help: "Zoom in around the pointer (or the centre)", shortcut: key(Key::W), menu: Menu::View },
+    CommandInfo { command: Command::ZoomOut, text: "Zoom out", help: "Zoom out", shortcut: key(Key::S), menu: Menu::View },
+    CommandInfo { command: Command::PanLeft, text: "Pan left", help: "Move the window earlier", shortcut: key(Key::A), menu: Menu::View },
+    CommandInfo { command: Command::PanRight, text: "Pan right", help: "Move the window later", shortcut: key(Key::D), menu: Menu::View },
+    CommandInfo { command: Command::FitSelection, text: "Fit selection", help: "Fit the selected range, goroutine or group", shortcut: key(Key::F), menu: Menu::View },
+    CommandInfo { command: Command::ShowAll, text: "Show everything", help: "Show the whole trace", shortcut: key(Key::Home), menu: Menu::View },
+    CommandInfo { command: Command::Back, text: "Back", help: "Go back to the previous view", shortcut: ctrl(Key::Z), menu: Menu::View },
+    CommandInfo { command: Command::ToggleProcs, text: "Processor lanes", help: "Show or hide one lane per processor (P)", shortcut: key(Key::P), menu: Menu::View },
+    CommandInfo { command: Command::ToggleTheme, text: "Light/dark theme", help: "Switch between light and dark", shortcut: key(Key::T), menu: Menu::View },
+    CommandInfo { command: Command::ClearSelection, text: "Clear selection", help: "Clear the selected goroutine and range", shortcut: key(Key::Escape), menu: Menu::View },
+    CommandInfo { command: Command::ShowShortcuts, text: "Keyboard shortcuts", help: "List every shortcut", shortcut: key(Key::Questionmark), menu: Menu::Help },
+];
+
+/// Mouse gestures, listed with the shortcuts in the `?` window.
+pub const GESTURES: &[(&str, &str)] = &[
+    ("Ctrl+wheel", "Zoom at the pointer"),
+    ("Wheel", "Scroll goroutine rows"),
+    ("Drag", "Pan"),
+    ("Shift+drag", "Select a time range (summary in the inspector)"),
+    ("Click span", "Select the goroutine and span"),
+    ("Click group", "Expand or collapse it"),
+];
+
+/// The commands whose shortcut was pressed this frame. Plain-letter shortcuts are skipped
+/// while a text box has focus.
+pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
+    let typing = ctx.egui_wants_keyboard_input();
+    let mut out = Vec::new();
+    ctx.input_mut(|i| {
+        for c in COMMANDS {
+            let Some(sc) = c.shortcut else { continue };
+            if typing && sc.modifiers.is_none() {
+                continue;
+            }
+            if i.consume_shortcut(&sc) {
+                out.push(c.command.clone());
+            }
+        }
+        // `?` arrives as Shift+/ on some layouts.
+        if !typing && !out.contains(&Command::ShowShortcuts) {
+            let typed = i.events.iter().any(|e| matches!(e, egui::Event::Text(t) if t == "?"));
+            if typed {
+                out.push(Command::ShowShortcuts);
+            }
+        }
+    });
+    out
+}
+
+/// Menu entries of one menu, from the table.
+pub fn menu_ui(ui: &mut egui::Ui, menu: Menu, queue: &mut Vec<Command>) {
+    for c in COMMANDS.iter().filter(|c| c.menu == menu) {
+        let mut button = egui::Button::new(c.text);
+        if let Some(sc) = &c.shortcut {
+            button = button.shortcut_text(ui.ctx().format_shortcut(sc));
+        }
+        if ui.add(button).on_hover_text(c.help).clicked() {
+            queue.push(c.command.clone());
+            ui.close();
+        }
+    }
+}
+
+/// The `?` window: every shortcut and gesture.
+pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
+    egui::Window::new("Keyboard shortcuts").open(open).resizable(false).show(ctx, |ui| {
+        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+            for c in COMMANDS {
+                let sc = c.shortcut.map(|s| ctx.format_shortcut(&s)).unwrap_or_default();
+                ui.monospace(sc);
+                ui.label(c.help);
+                ui.end_row();
+            }
+            for (g, help) in GESTURES {
+                ui.monospace(*g);
+                ui.label(*help);
+                ui.end_row();
+            }
+        });
+    });
+}

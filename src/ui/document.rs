@@ -1,0 +1,191 @@
+//! An open file and what the views derive from it once: goroutine groups by creation site,
+//! wait families per reason, GC and STW lanes, mark-assist ranges per goroutine, the filter
+//! mask and the row layout.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::analysis::classify::{wait_family, WaitFamily};
+use crate::load::Loaded;
+use crate::model::{GIdx, RangeScope, SpanState, TraceModel};
+
+use super::filter::Filter;
+use super::theme::Paint;
+
+/// Goroutines created at one `go` statement (or, for goroutines older than the trace, with
+/// one entry function).
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub label: String,
+    pub members: Vec<GIdx>,
+    pub system: bool,
+    /// The most common state at the end of the trace, for the header.
+    pub dominant: Paint,
+}
+
+/// A row of the timeline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row {
+    Group(usize),
+    Goroutine(GIdx),
+}
+
+pub struct Document {
+    pub loaded: Arc<Loaded>,
+    pub families: Vec<WaitFamily>,
+    pub groups: Vec<Group>,
+    pub group_of: Vec<u32>,
+    /// GC mark phases, sweeps and STW pauses, by start time.
+    pub gc_marks: Vec<(i64, i64)>,
+    pub gc_sweeps: Vec<(i64, i64)>,
+    pub stw: Vec<(i64, i64)>,
+    pub assists: HashMap<GIdx, Vec<(i64, i64)>>,
+    pub filter_text: String,
+    pub filter: Filter,
+    /// Per goroutine: does it pass the filter?
+    pub visible: Vec<bool>,
+    pub rows: Vec<Row>,
+}
+
+impl Document {
+    pub fn new(loaded: Arc<Loaded>) -> Document {
+        let empty = TraceModel::default();
+        let m = loaded.trace.as_ref().unwrap_or(&empty);
+        let families = (0..m.reasons.len()).map(|i| wait_family(m.reason(i as u8))).collect();
+        let mut doc = Document {
+            families,
+            groups: Vec::new(),
+            group_of: vec![0; m.goroutines.len()],
+            gc_marks: Vec::new(),
+            gc_sweeps: Vec::new(),
+            stw: Vec::new(),
+            assists: HashMap::new(),
+            filter_text: String::new(),
+            filter: Filter::default(),
+            visible: vec![true; m.goroutines.len()],
+            rows: Vec::new(),
+            loaded: Arc::clone(&loaded),
+        };
+        doc.build_groups(m);
+        for r in &m.ranges {
+            let name = m.strings.get(r.name);
+            // STW ranges belong to the goroutine that stopped the world; sweeps to a
+            // processor; the mark phase is global; assists belong to the assisting goroutine.
+            match r.scope {
+                _ if name.starts_with("stop-the-world") => doc.stw.push((r.start_ns, r.end_ns)),
+                RangeScope::Goroutine(g) if name.contains("assist") => {
+                    doc.assists.entry(g).or_default().push((r.start_ns, r.end_ns))
+                }
+                _ if name.contains("sweep") => doc.gc_sweeps.push((r.start_ns, r.end_ns)),
+                _ if name.starts_with("GC") => doc.gc_marks.push((r.start_ns, r.end_ns)),
+                _ => {}
+            }
+        }
+        doc.gc_marks.sort_by_key(|r| r.0);
+        doc.gc_sweeps.sort_by_key(|r| r.0);
+        doc.stw.sort_by_key(|r| r.0);
+        doc
+    }
+
+    pub fn model(&self) -> Option<&TraceModel> {
+        self.loaded.trace.as_ref()
+    }
+
+    fn build_groups(&mut self, m: &TraceModel) {
+        let mut index: HashMap<(u32, u32, u32, bool), usize> = HashMap::new();
+        for (i, g) in m.goroutines.iter().enumerate() {
+            let site = m.stacks.frames(g.creation_stack).first();
+            let key = match site {
+                Some(f) => (f.func.0, f.file.0, f.line, g.system),
+                None => (g.start_func.0, 0, 0, g.system),
+            };
+            let gi = *index.entry(key).or_insert_with(|| {
+                let label = match site {
+                    Some(f) => format!("{} {}:{}", m.strings.get(f.func), short_file(m.strings.get(f.file)), f.line),
+                    None if g.system => format!("{} (runtime)", m.func_name(g)),
+                    None => format!("{} (before the trace)", m.func_name(g)),
+                };
+                self.groups.push(Group { label, members: Vec::new(), system: g.system, dominant: Paint::Running });
+                self.groups.len() - 1
+            });
+            self.groups[gi].members.push(i as GIdx);
+            self.group_of[i] = gi as u32;
+        }
+        for grp in &mut self.groups {
+            let mut counts: HashMap<Paint, usize> = HashMap::new();
+            for &g in &grp.members {
+                if let Some((_, s)) = m.goroutines[g as usize].last_span() {
+                    let fam = self.families.get(usize::from(s.reason)).copied().unwrap_or(WaitFamily::Other);
+                    *counts.entry(Paint::of(s.state, fam)).or_default() += 1;
+                }
+            }
+            let mut v: Vec<_> = counts.into_iter().collect();
+            v.sort_by_key(|&(p, c)| (std::cmp::Reverse(c), p.label()));
+            grp.dominant = v.first().map_or(Paint::Running, |x| x.0);
+        }
+        // User groups first, in order of their first goroutine; the runtime's last.
+        let mut order: Vec<usize> = (0..self.groups.len()).collect();
+        order.sort_by_key(|&i| (self.groups[i].system, self.groups[i].members.first().copied()));
+        let groups = std::mem::take(&mut self.groups);
+        let mut remap = vec![0u32; groups.len()];
+        let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
+        for (new, &old) in order.iter().enumerate() {
+            remap[old] = new as u32;
+            if let Some(g) = slots[old].take() {
+                self.groups.push(g);
+            }
+        }
+        for g in &mut self.group_of {
+            *g = remap[*g as usize];
+        }
+    }
+
+    /// Groups open by default: small ones.
+    pub fn expanded_by_default(&self, group: usize) -> bool {
+        self.groups.get(group).is_some_and(open_by_default)
+    }
+
+    pub fn set_filter(&mut self, text: &str) {
+        self.filter_text = text.to_string();
+        self.filter = Filter::parse(text);
+        let Some(m) = self.loaded.trace.as_ref() else { return };
+        self.visible = m.goroutines.iter().map(|g| self.filter.matches(m, g)).collect();
+    }
+
+    /// Lays out the rows: a header per group with visible members, then its members if open.
+    pub fn layout_rows(&mut self, toggled: &std::collections::HashSet<usize>) {
+        self.rows.clear();
+        for (gi, grp) in self.groups.iter().enumerate() {
+            let shown = grp.members.iter().filter(|&&g| self.visible[g as usize]).count();
+            if shown == 0 {
+                continue;
+            }
+            self.rows.push(Row::Group(gi));
+            let open = open_by_default(grp) != toggled.contains(&gi);
+            if open {
+                self.rows.extend(grp.members.iter().filter(|&&g| self.visible[g as usize]).map(|&g| Row::Goroutine(g)));
+            }
+        }
+    }
+
+    pub fn visible_count(&self, group: usize) -> usize {
+        self.groups.get(group).map_or(0, |g| g.members.iter().filter(|&&m| self.visible[m as usize]).count())
+    }
+
+    pub fn paint_of(&self, state: SpanState, reason: u8) -> Paint {
+        Paint::of(state, self.families.get(usize::from(reason)).copied().unwrap_or(WaitFamily::Other))
+    }
+}
+
+fn open_by_default(g: &Group) -> bool {
+    g.members.len() <= 16 && !g.system
+}
+
+/// `chansend/main.go` from `/home/u/src/chansend/main.go`: the last two path parts.
+pub fn short_file(path: &str) -> &str {
+    let mut it = path.rmatch_indices('/');
+    match (it.next(), it.next()) {
+        (Some(_), Some((i, _))) => &path[i + 1..],
+        _ => path,
+    }
+}

@@ -1,0 +1,41 @@
+//! The window: an eframe app over one loaded file.
+//!
+//! `app` owns the state and applies [`command::Command`]s at the end of each frame; the panels
+//! (`suspects_panel`, `inspector`, `status_bar`, `plots`, `timeline`) only draw and enqueue
+//! commands. Nothing here parses or blocks: loading runs in [`crate::load::LoadJob`].
+
+mod app;
+mod command;
+mod document;
+mod filter;
+mod inspector;
+mod lod;
+mod plots;
+mod range_summary;
+mod state;
+mod status_bar;
+mod suspects_panel;
+mod theme;
+mod timeline;
+
+use std::path::PathBuf;
+
+pub use app::GoroscopeApp;
+pub use command::{Command, COMMANDS};
+pub use lod::{visible_runs, Run};
+
+/// Opens the window, loading the first of `files` (if any).
+pub fn run_native(files: Vec<PathBuf>) -> Result<(), eframe::Error> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("goroscope")
+            .with_inner_size([1500.0, 900.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "goroscope",
+        options,
+        Box::new(move |cc| Ok(Box::new(GoroscopeApp::new(cc, files)))),
+    )
+}

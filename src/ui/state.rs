@@ -1,0 +1,175 @@
+//! What the window remembers: settings persisted through eframe storage, and the view of the
+//! open file (visible time range, history, selection, filter, collapsed groups).
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::GIdx;
+
+const MAX_RECENT: usize = 10;
+
+/// Persisted across runs (`eframe::get_value` / `set_value`).
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    /// Command run by "open in editor"; `{file}` and `{line}` are replaced.
+    pub editor_command: String,
+    pub show_procs: bool,
+    pub dark: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            recent: Vec::new(),
+            editor_command: default_editor_command(),
+            show_procs: false,
+            dark: true,
+        }
+    }
+}
+
+impl Settings {
+    pub fn remember(&mut self, path: &std::path::Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_path_buf());
+        self.recent.truncate(MAX_RECENT);
+    }
+}
+
+/// `$VISUAL` or `$EDITOR`, with the `+LINE FILE` convention most editors understand.
+pub fn default_editor_command() -> String {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_default();
+    match editor.trim() {
+        "" => "code --goto {file}:{line}".to_string(),
+        e if e.ends_with("code") => format!("{e} --goto {{file}}:{{line}}"),
+        e => format!("{e} +{{line}} {{file}}"),
+    }
+}
+
+/// The visible time window, in nanoseconds since the trace start.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimeWindow {
+    pub start_ns: f64,
+    pub end_ns: f64,
+}
+
+impl TimeWindow {
+    pub fn width_ns(&self) -> f64 {
+        self.end_ns - self.start_ns
+    }
+
+    /// Zooms by `factor` (< 1 zooms in) keeping `anchor_ns` at the same place on screen.
+    pub fn zoom(&mut self, factor: f64, anchor_ns: f64, limit: (f64, f64)) {
+        let w = (self.width_ns() * factor).clamp(100.0, (limit.1 - limit.0).max(100.0) * 1.5);
+        let frac = ((anchor_ns - self.start_ns) / self.width_ns()).clamp(0.0, 1.0);
+        self.start_ns = anchor_ns - frac * w;
+        self.end_ns = self.start_ns + w;
+        self.clamp(limit);
+    }
+
+    pub fn pan(&mut self, delta_ns: f64, limit: (f64, f64)) {
+        self.start_ns += delta_ns;
+        self.end_ns += delta_ns;
+        self.clamp(limit);
+    }
+
+    /// Keeps the window overlapping the trace.
+    fn clamp(&mut self, (lo, hi): (f64, f64)) {
+        let w = self.width_ns();
+        let margin = w * 0.25;
+        if self.start_ns < lo - margin {
+            self.start_ns = lo - margin;
+        }
+        if self.start_ns > hi - w + margin {
+            self.start_ns = (hi - w + margin).max(lo - margin);
+        }
+        self.end_ns = self.start_ns + w;
+    }
+}
+
+/// The view of the open file; reset when another file opens.
+#[derive(Clone, Debug)]
+pub struct ViewState {
+    pub window: TimeWindow,
+    /// The whole trace, `(0, duration)`: pan and zoom stay near it.
+    pub limit: (f64, f64),
+    /// Earlier windows, for Ctrl+Z.
+    pub history: Vec<TimeWindow>,
+    pub selected: Option<GIdx>,
+    /// Index of the selected span in the selected goroutine.
+    pub selected_span: Option<usize>,
+    pub selected_suspect: Option<usize>,
+    /// Shift+drag selection, `(from_ns, to_ns)`.
+    pub range: Option<(i64, i64)>,
+    /// Top row shown, in rows (fractional while scrolling).
+    pub scroll_rows: f32,
+    /// Group keys whose expansion differs from the default.
+    pub toggled_groups: HashSet<usize>,
+    /// Time under the pointer, shared by the timeline and the plots.
+    pub hover_ns: Option<f64>,
+    pub show_shortcuts: bool,
+    pub show_warnings: bool,
+    /// Set when rows must be laid out again (filter or groups changed).
+    pub rows_dirty: bool,
+    /// Row to bring into view on the next frame.
+    pub scroll_to: Option<GIdx>,
+}
+
+impl ViewState {
+    pub fn new(duration_ns: i64) -> Self {
+        ViewState {
+            window: TimeWindow { start_ns: 0.0, end_ns: duration_ns.max(1) as f64 },
+            limit: (0.0, duration_ns.max(1) as f64),
+            history: Vec::new(),
+            selected: None,
+            selected_span: None,
+            selected_suspect: None,
+            range: None,
+            scroll_rows: 0.0,
+            toggled_groups: HashSet::new(),
+            hover_ns: None,
+            show_shortcuts: false,
+            show_warnings: false,
+            rows_dirty: true,
+            scroll_to: None,
+        }
+    }
+
+    /// Moves to `window`, remembering the current one for Ctrl+Z.
+    pub fn go_to(&mut self, window: TimeWindow) {
+        if self.history.last() != Some(&self.window) {
+            self.history.push(self.window);
+        }
+        if self.history.len() > 100 {
+            self.history.remove(0);
+        }
+        self.window = window;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_keeps_anchor() {
+        let mut w = TimeWindow { start_ns: 0.0, end_ns: 1000.0 };
+        w.zoom(0.5, 500.0, (0.0, 1000.0));
+        assert_eq!((w.start_ns, w.end_ns), (250.0, 750.0));
+    }
+
+    #[test]
+    fn recent_files_dedup() {
+        let mut s = Settings::default();
+        s.remember(std::path::Path::new("a"));
+        s.remember(std::path::Path::new("b"));
+        s.remember(std::path::Path::new("a"));
+        assert_eq!(s.recent, vec![PathBuf::from("a"), PathBuf::from("b")]);
+    }
+}

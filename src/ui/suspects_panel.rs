@@ -1,0 +1,80 @@
+//! The left panel: the filter box and the ranked suspects (groups of stuck goroutines).
+//! Clicking a suspect selects it; the app scrolls and zooms the timeline to it.
+
+use egui::RichText;
+
+use super::command::Command;
+use super::document::{short_file, Document};
+use super::state::ViewState;
+use super::theme;
+use crate::units;
+
+pub fn filter_ui(ui: &mut egui::Ui, doc: &mut Document, view: &mut ViewState) {
+    ui.label(RichText::new("Filter").strong());
+    let mut text = doc.filter_text.clone();
+    let response = ui
+        .add(egui::TextEdit::singleline(&mut text).hint_text("id, function, site, state:waiting, blocked>1s").desired_width(f32::INFINITY))
+        .on_hover_text(
+            "Words must all match. A number matches a goroutine id; state:running|runnable|waiting|syscall \
+             the state at the end; blocked>1s the final wait's length; other words a function, file:line \
+             or wait reason.",
+        );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter goroutines"));
+    if text != doc.filter_text {
+        doc.set_filter(&text);
+        view.rows_dirty = true;
+    }
+    if !doc.filter.is_empty() && ui.small_button("Clear filter").clicked() {
+        doc.set_filter("");
+        view.rows_dirty = true;
+    }
+    if let Some(m) = doc.model() {
+        let shown = doc.visible.iter().filter(|v| **v).count();
+        ui.weak(format!("{} of {} goroutines", units::count(shown as u64), units::count(m.goroutines.len() as u64)));
+    }
+}
+
+pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, queue: &mut Vec<Command>) {
+    let suspects = &doc.loaded.suspects;
+    ui.label(RichText::new(format!("Suspects ({})", suspects.len())).strong());
+    if suspects.is_empty() {
+        ui.weak("No stuck goroutine groups: every goroutine was woken, exited or sleeps by design.");
+        return;
+    }
+    egui::ScrollArea::vertical().id_salt("suspects").auto_shrink([false, true]).show(ui, |ui| {
+        for (i, s) in suspects.iter().enumerate() {
+            let shown = s.members.iter().filter(|&&g| doc.visible.get(g as usize).copied().unwrap_or(false)).count();
+            if shown == 0 {
+                continue;
+            }
+            let blocked = match s.blocked_ns {
+                Some((lo, hi)) if hi - lo > hi / 100 => format!("{}–{}", units::duration(lo), units::duration(hi)),
+                Some((_, hi)) => units::duration(hi),
+                None => String::new(),
+            };
+            let site = s.created_at.as_ref().map_or("unknown site".to_string(), |f| {
+                format!("{} {}:{}", f.function, short_file(&f.file), f.line)
+            });
+            let where_ = s.blocking_frame().map_or(String::new(), |f| format!("{} {}:{}", f.function, short_file(&f.file), f.line));
+            let text = format!(
+                "#{} · {} × {} · blocked {}\nat {}\ncreated at {}",
+                s.rank,
+                units::count(s.count as u64),
+                s.reason,
+                blocked,
+                where_,
+                site
+            );
+            let selected = view.selected_suspect == Some(i);
+            let fam = theme::Paint::Wait(crate::analysis::classify::wait_family(&s.reason));
+            ui.horizontal(|ui| {
+                let (r, _) = ui.allocate_exact_size(egui::vec2(4.0, 44.0), egui::Sense::hover());
+                ui.painter().rect_filled(r, 1.0, fam.color());
+                let response = ui.add(egui::Button::selectable(selected, text).wrap());
+                if response.clicked() {
+                    queue.push(Command::SelectSuspect(i));
+                }
+            });
+        }
+    });
+}

@@ -1,0 +1,101 @@
+//! The timeline: a ruler, GC and STW lanes, optional processor lanes, and one row per
+//! goroutine grouped by creation site. Split rerun-style: `ruler` (ticks and labels),
+//! `lanes` (GC, STW, processors), `rows` (virtualised goroutine rows and their painting),
+//! `interact` (pan, zoom, range selection, hover).
+
+mod interact;
+mod lanes;
+mod ruler;
+mod rows;
+
+use egui::{Pos2, Rect};
+
+pub use rows::SCROLLBAR_W;
+
+use super::command::Command;
+use super::document::Document;
+use super::state::{Settings, TimeWindow, ViewState};
+
+/// Width of the label column on the left of every lane, the plots included.
+pub const LABEL_W: f32 = 260.0;
+pub const ROW_H: f32 = 18.0;
+const LANE_H: f32 = 14.0;
+
+/// Maps time to x and back for one frame: the only place time becomes pixels.
+#[derive(Clone, Copy, Debug)]
+pub struct TimeAxis {
+    pub left: f32,
+    pub width: f32,
+    pub window: TimeWindow,
+}
+
+impl TimeAxis {
+    pub fn new(left: f32, width: f32, window: TimeWindow) -> Self {
+        TimeAxis { left, width: width.max(1.0), window }
+    }
+
+    pub fn x_from_ns(&self, t: f64) -> f32 {
+        self.left + ((t - self.window.start_ns) / self.window.width_ns() * f64::from(self.width)) as f32
+    }
+
+    pub fn ns_from_x(&self, x: f32) -> f64 {
+        self.window.start_ns + f64::from(x - self.left) / f64::from(self.width) * self.window.width_ns()
+    }
+
+    pub fn ns_per_px(&self) -> f64 {
+        self.window.width_ns() / f64::from(self.width)
+    }
+
+    /// Visible range, rounded outward, in whole nanoseconds.
+    pub fn visible_ns(&self) -> (i64, i64) {
+        (self.window.start_ns.floor() as i64, self.window.end_ns.ceil() as i64)
+    }
+
+    /// A rect spanning `[a, b)` in time and `y` vertically, clipped to the axis.
+    pub fn rect(&self, a: i64, b: i64, y: egui::Rangef) -> Rect {
+        let x0 = self.x_from_ns(a as f64).max(self.left - 1.0);
+        let x1 = self.x_from_ns(b as f64).min(self.left + self.width + 1.0);
+        Rect::from_x_y_ranges(x0..=x1.max(x0 + 1.0), y)
+    }
+}
+
+/// Splits a full-width rect into its label column and its time area.
+pub fn split_label(rect: Rect) -> (Rect, Rect) {
+    let label = Rect::from_min_max(rect.min, Pos2::new(rect.left() + LABEL_W, rect.bottom()));
+    let area = Rect::from_min_max(Pos2::new(rect.left() + LABEL_W, rect.top()), rect.max);
+    (label, area)
+}
+
+/// The ruler and lanes above the plots.
+pub fn header_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, settings: &Settings, queue: &mut Vec<Command>) {
+    ruler::ruler_ui(ui, doc, view, queue);
+    lanes::gc_lanes_ui(ui, doc, view, queue);
+    if settings.show_procs {
+        lanes::proc_lanes_ui(ui, doc, view, queue);
+    }
+}
+
+/// The goroutine rows, filling the rest of `ui`.
+pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
+    rows::rows_ui(ui, doc, view, queue);
+}
+
+/// Draws the shared cursor line and the selected range over `area`.
+fn overlay(painter: &egui::Painter, axis: &TimeAxis, area: Rect, view: &ViewState) {
+    if let Some((a, b)) = view.range {
+        let r = axis.rect(a, b, area.y_range()).intersect(area);
+        painter.rect_filled(r, 0.0, super::theme::SELECTION_FILL);
+    }
+    if let Some(t) = view.hover_ns {
+        let x = axis.x_from_ns(t);
+        if area.x_range().contains(x) {
+            let c = painter.ctx().global_style().visuals.weak_text_color();
+            painter.vline(x, area.y_range(), egui::Stroke::new(1.0, c));
+        }
+    }
+}
+
+/// Pan, zoom and range selection on an area drawn by someone else (the plots).
+pub fn interact_area(ui: &egui::Ui, response: &egui::Response, axis: &TimeAxis, area: Rect, view: &mut ViewState, queue: &mut Vec<Command>) {
+    interact::interact(ui, response, axis, area, view, queue);
+}

@@ -1,0 +1,232 @@
+//! Goroutine rows, virtualised: only the rows on screen are laid out and painted, so 100,000
+//! goroutines cost what 50 do. Each row walks its spans with [`crate::ui::lod`]; group
+//! headers show a few members as thin stripes.
+
+use egui::{Align2, Color32, FontId, Rect, RichText, Sense};
+
+use super::{interact, split_label, TimeAxis, ROW_H};
+use crate::analysis::classify::is_runtime_frame;
+use crate::model::{GIdx, Goroutine, TraceModel};
+use crate::ui::command::Command;
+use crate::ui::document::{short_file, Document, Row};
+use crate::ui::lod::{visible_runs, Run};
+use crate::ui::state::ViewState;
+use crate::ui::theme::Paint;
+use crate::units;
+
+/// Spans narrower than this many pixels merge.
+const MIN_SPAN_PX: f64 = 2.0;
+pub const SCROLLBAR_W: f32 = 10.0;
+const STRIPES: usize = 6;
+
+pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
+    let Some(m) = doc.model() else { return };
+    let (full, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Goroutine rows"));
+    let rect = full.with_max_x(full.right() - SCROLLBAR_W);
+    let (label_col, area) = split_label(rect);
+    let axis = TimeAxis::new(area.left(), area.width(), view.window);
+    let visible_rows = (rect.height() / ROW_H).floor().max(1.0);
+    let n = doc.rows.len() as f32;
+
+    if let Some(g) = view.scroll_to.take()
+        && let Some(idx) = doc.rows.iter().position(|r| *r == Row::Goroutine(g))
+        && ((idx as f32) < view.scroll_rows || idx as f32 >= view.scroll_rows + visible_rows - 1.0)
+    {
+        view.scroll_rows = (idx as f32 - visible_rows / 3.0).max(0.0);
+    }
+    if response.hovered() && ui.input(|i| i.zoom_delta()) == 1.0 {
+        view.scroll_rows -= ui.input(|i| i.smooth_scroll_delta.y) / ROW_H;
+    }
+    scrollbar_ui(ui, full, n, visible_rows, &mut view.scroll_rows);
+    view.scroll_rows = view.scroll_rows.clamp(0.0, (n - visible_rows + 1.0).max(0.0));
+
+    let painter = ui.painter_at(rect);
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(label_col));
+    child.set_clip_rect(label_col);
+    let first = view.scroll_rows.floor() as usize;
+    let offset = view.scroll_rows.fract() * ROW_H;
+    let hover = response.hover_pos();
+    let min_ns = (axis.ns_per_px() * MIN_SPAN_PX).max(1.0) as i64;
+    let mut hovered_row = None;
+    for (k, row) in doc.rows.iter().enumerate().skip(first).take(visible_rows as usize + 2) {
+        let top = rect.top() + (k - first) as f32 * ROW_H - offset;
+        let row_rect = Rect::from_x_y_ranges(rect.x_range(), top..=top + ROW_H);
+        let lane = Rect::from_x_y_ranges(area.x_range(), top + 1.0..=top + ROW_H - 1.0);
+        if hover.is_some_and(|p| row_rect.contains(p)) {
+            hovered_row = Some((*row, lane));
+        }
+        match *row {
+            Row::Group(gi) => {
+                painter.rect_filled(row_rect, 0.0, ui.visuals().faint_bg_color);
+                let grp = &doc.groups[gi];
+                let open = doc.expanded_by_default(gi) != view.toggled_groups.contains(&gi);
+                let text = format!(
+                    "{} {} × {} · {}",
+                    if open { "−" } else { "+" },
+                    units::count(doc.visible_count(gi) as u64),
+                    grp.label,
+                    grp.dominant.label()
+                );
+                let label_rect = Rect::from_x_y_ranges(label_col.left() + 2.0..=label_col.right(), row_rect.y_range());
+                let r = row_label(&mut child, label_rect, egui::Label::new(RichText::new(text).strong().size(12.0)).sense(Sense::click()).truncate());
+                if r.clicked() {
+                    queue.push(Command::ToggleGroup(gi));
+                }
+                let members: Vec<GIdx> = grp.members.iter().copied().filter(|&g| doc.visible[g as usize]).take(STRIPES).collect();
+                let h = (lane.height() / members.len().max(1) as f32).max(1.0);
+                for (s, &g) in members.iter().enumerate() {
+                    let y = lane.top() + s as f32 * h;
+                    paint_goroutine(&painter, doc, &m.goroutines[g as usize], g, &axis, egui::Rangef::new(y, y + h), min_ns);
+                }
+            }
+            Row::Goroutine(g) => {
+                let gor = &m.goroutines[g as usize];
+                let selected = view.selected == Some(g);
+                if selected {
+                    painter.rect_filled(row_rect, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.5));
+                }
+                let text = format!("G{} {}", gor.id, m.func_name(gor));
+                let label_rect = Rect::from_x_y_ranges(label_col.left() + 16.0..=label_col.right(), row_rect.y_range());
+                let r = row_label(&mut child, label_rect, egui::Label::new(RichText::new(text).monospace().size(11.0)).sense(Sense::click()).truncate());
+                if r.clicked() {
+                    queue.push(Command::SelectGoroutine(g));
+                }
+                paint_goroutine(&painter, doc, gor, g, &axis, lane.y_range(), min_ns);
+            }
+        }
+    }
+    super::overlay(&painter, &axis, area, view);
+    if let (Some((row, lane)), Some(p)) = (hovered_row, hover)
+        && area.contains(p)
+    {
+        let t = axis.ns_from_x(p.x) as i64;
+        let g = match row {
+            Row::Goroutine(g) => Some(g),
+            Row::Group(gi) => {
+                let members: Vec<GIdx> = doc.groups[gi].members.iter().copied().filter(|&g| doc.visible[g as usize]).take(STRIPES).collect();
+                let h = (lane.height() / members.len().max(1) as f32).max(1.0);
+                members.get(((p.y - lane.top()) / h).max(0.0) as usize).copied()
+            }
+        };
+        if let Some(g) = g
+            && let Some(run) = run_at(&m.goroutines[g as usize], t, min_ns)
+        {
+            let response = response.clone().on_hover_ui_at_pointer(|ui| tooltip_ui(ui, doc, m, g, run));
+            if response.clicked() {
+                match run {
+                    Run::Single { index, .. } => queue.push(Command::SelectSpan(g, index)),
+                    Run::Merged { .. } => queue.push(Command::SelectGoroutine(g)),
+                }
+            }
+        }
+    }
+    interact::interact(ui, &response, &axis, area, view, queue);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn paint_goroutine(painter: &egui::Painter, doc: &Document, g: &Goroutine, gi: GIdx, axis: &TimeAxis, y: egui::Rangef, min_ns: i64) {
+    let (t0, t1) = axis.visible_ns();
+    visible_runs(&g.spans, t0, t1, min_ns, |run| match run {
+        Run::Single { index, start_ns, end_ns } => {
+            let s = g.spans[index];
+            painter.rect_filled(axis.rect(start_ns, end_ns, y), 0.0, doc.paint_of(s.state, s.reason).color());
+        }
+        Run::Merged { count, start_ns, end_ns, .. } => {
+            let r = axis.rect(start_ns, end_ns, y);
+            // Coloured by the state most samples fall in, lightened to mark it as merged.
+            let color = dominant_paint(doc, g, start_ns, end_ns).map_or(Paint::Merged.color(), |p| p.color());
+            painter.rect_filled(r, 0.0, color.lerp_to_gamma(Paint::Merged.color(), 0.45));
+            if r.width() > 60.0 && y.span() > 10.0 {
+                painter.text(r.center(), Align2::CENTER_CENTER, format!("{count} spans"), FontId::proportional(10.0), Color32::BLACK);
+            }
+        }
+    });
+    if let Some(assists) = doc.assists.get(&gi) {
+        let band = egui::Rangef::new(y.max - 3.0, y.max);
+        for &(a, b) in assists.iter().filter(|r| r.1 > t0 && r.0 < t1) {
+            painter.rect_filled(axis.rect(a, b, band), 0.0, Paint::GcAssist.color());
+        }
+    }
+}
+
+/// The paint under most of 8 evenly spaced samples of `[a, b)`: cheap (8 binary searches)
+/// and stable while panning.
+fn dominant_paint(doc: &Document, g: &Goroutine, a: i64, b: i64) -> Option<Paint> {
+    let mut seen: [(Option<Paint>, u8); 8] = [(None, 0); 8];
+    for k in 0..8 {
+        let t = a + (b - a) * (2 * k + 1) / 16;
+        let Some(i) = crate::ui::lod::span_at(&g.spans, t) else { continue };
+        let p = doc.paint_of(g.spans[i].state, g.spans[i].reason);
+        if let Some(slot) = seen.iter_mut().find(|s| s.0 == Some(p) || s.0.is_none()) {
+            *slot = (Some(p), slot.1 + 1);
+        }
+    }
+    seen.iter().max_by_key(|s| s.1).and_then(|s| s.0)
+}
+
+/// A left-aligned label in a row's label cell.
+fn row_label(ui: &mut egui::Ui, rect: Rect, label: egui::Label) -> egui::Response {
+    let builder = egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::left_to_right(egui::Align::Center));
+    ui.scope_builder(builder, |ui| ui.add(label)).inner
+}
+
+/// The run under time `t` in a goroutine's row.
+fn run_at(g: &Goroutine, t: i64, min_ns: i64) -> Option<Run> {
+    let mut found = None;
+    visible_runs(&g.spans, t - min_ns, t + min_ns, min_ns, |run| {
+        let (a, b) = match run {
+            Run::Single { start_ns, end_ns, .. } | Run::Merged { start_ns, end_ns, .. } => (start_ns, end_ns),
+        };
+        if a <= t && t < b.max(a + 1) && found.is_none() {
+            found = Some(run);
+        }
+    });
+    found
+}
+
+fn tooltip_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, g: GIdx, run: Run) {
+    let gor = &m.goroutines[g as usize];
+    ui.strong(format!("G{} {}", gor.id, m.func_name(gor)));
+    match run {
+        Run::Single { index, start_ns, end_ns } => {
+            let s = gor.spans[index];
+            let paint = doc.paint_of(s.state, s.reason);
+            ui.label(format!("{} for {}", s.state.name(), units::duration(end_ns - start_ns)));
+            if !m.reason(s.reason).is_empty() {
+                ui.label(format!("reason: {} ({})", m.reason(s.reason), paint.label()));
+            }
+            let frames = m.stacks.frames(s.stack);
+            if let Some(f) = frames.iter().find(|f| !is_runtime_frame(m.strings.get(f.func))).or(frames.first()) {
+                ui.monospace(format!("{} {}:{}", m.strings.get(f.func), short_file(m.strings.get(f.file)), f.line));
+            }
+            if let Some(w) = s.waker().and_then(|w| m.goroutine(w)) {
+                ui.label(format!("woken by G{}", w.id));
+            }
+            ui.weak(format!("from {} to {}", units::duration(start_ns), units::duration(end_ns)));
+        }
+        Run::Merged { count, start_ns, end_ns, .. } => {
+            ui.label(format!("{} spans in {} — zoom in to see them", units::count(count as u64), units::duration(end_ns - start_ns)));
+        }
+    }
+}
+
+/// A plain vertical scrollbar over `n` rows.
+fn scrollbar_ui(ui: &mut egui::Ui, full: Rect, n: f32, visible: f32, scroll: &mut f32) {
+    let bar = Rect::from_x_y_ranges(full.right() - SCROLLBAR_W..=full.right(), full.y_range());
+    let id = ui.scope_id().with("rows-scrollbar");
+    let response = ui.interact(bar, id, Sense::click_and_drag());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Scroll goroutine rows"));
+    if n <= visible {
+        return;
+    }
+    if let Some(p) = response.interact_pointer_pos() {
+        *scroll = ((p.y - bar.top()) / bar.height() * n - visible / 2.0).max(0.0);
+    }
+    let h = (visible / n * bar.height()).max(12.0);
+    let top = bar.top() + *scroll / n * bar.height();
+    let thumb = Rect::from_x_y_ranges(bar.x_range().shrink(2.0), top..=(top + h).min(bar.bottom()));
+    let v = ui.visuals();
+    ui.painter().rect_filled(bar, 0.0, v.extreme_bg_color);
+    ui.painter().rect_filled(thumb, 3.0, if response.hovered() { v.widgets.hovered.bg_fill } else { v.widgets.inactive.bg_fill });
+}

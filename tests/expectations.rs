@@ -1,0 +1,129 @@
+//! Every committed sample, read by `goroscope report --json`, must show what its Go program
+//! really did: `sample-traces/programs/NAME/expect.json` says so, derived from the program's
+//! source by `generate.sh`. The planted group is rank 1 with the right count, reason,
+//! blocking line and creation site; healthy programs have no suspects.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn samples() -> Vec<(String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let mut out = Vec::new();
+    for dir in std::fs::read_dir(&root).expect("sample-traces exists") {
+        let dir = dir.unwrap().path();
+        let Some(name) = dir.file_name().and_then(|n| n.to_str()) else { continue };
+        let Some(version) = name.strip_prefix("go") else { continue };
+        for f in std::fs::read_dir(&dir).unwrap() {
+            let f = f.unwrap().path();
+            if f.extension().is_some_and(|e| e == "trace") {
+                out.push((version.to_string(), f));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn report(path: &Path) -> Value {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let opts = goroscope::report::Options { json: true, fail_on_leaks: false };
+    let code = goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err);
+    assert_eq!(code, 0, "{}: {}", path.display(), String::from_utf8_lossy(&err));
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn expect_for(trace: &Path) -> Value {
+    let stem = trace.file_stem().unwrap().to_str().unwrap();
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(stem).join("expect.json");
+    serde_json::from_str(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))).unwrap()
+}
+
+/// The innermost frame of the program's own code (package `main` or the samples module): the
+/// line the program's `// EXPECT: block` marker names.
+fn user_frame(stack: &Value) -> &Value {
+    let frames = stack.as_array().unwrap();
+    frames
+        .iter()
+        .find(|f| {
+            let func = f["function"].as_str().unwrap_or("");
+            func.starts_with("main.") || func.starts_with("samples/")
+        })
+        .unwrap_or(&frames[0])
+}
+
+fn group_matches(version: &str, g: &Value, s: &Value) -> Result<(), String> {
+    let count = s["count"].as_u64().unwrap();
+    let (min, max) = (g["count_min"].as_u64().unwrap(), g["count_max"].as_u64().unwrap());
+    let mut errs = Vec::new();
+    if count < min || count > max {
+        errs.push(format!("count {count} not in {min}..={max}"));
+    }
+    let reason = g.get("reason_by_version").and_then(|r| r.get(version)).unwrap_or(&g["reason"]);
+    if s["reason"] != *reason {
+        errs.push(format!("reason {} != {}", s["reason"], reason));
+    }
+    let f = user_frame(&s["blocking_stack"]);
+    if f["function"] != g["blocking_function"] || f["line"] != g["blocking_line"] {
+        errs.push(format!("blocked at {} {} != {} {}", f["function"], f["line"], g["blocking_function"], g["blocking_line"]));
+    }
+    if !f["file"].as_str().unwrap_or("").ends_with(g["blocking_file"].as_str().unwrap()) {
+        errs.push(format!("blocking file {} !~ {}", f["file"], g["blocking_file"]));
+    }
+    let c = &s["created_at"];
+    let created_line = g.get("created_line_by_version").and_then(|r| r.get(version)).unwrap_or(&g["created_line"]);
+    if c["function"] != g["created_function"] || c["line"] != *created_line {
+        errs.push(format!("created at {} {} != {} {}", c["function"], c["line"], g["created_function"], created_line));
+    }
+    if errs.is_empty() { Ok(()) } else { Err(errs.join("; ")) }
+}
+
+fn check(version: &str, trace: &Path) -> Vec<String> {
+    let exp = expect_for(trace);
+    let rep = report(trace);
+    let suspects = rep["suspects"].as_array().unwrap();
+    let name = trace.display().to_string();
+    let mut fails = Vec::new();
+    if exp["healthy"].as_bool() == Some(true) && !suspects.is_empty() {
+        fails.push(format!("{name}: healthy program has {} suspects: {}", suspects.len(), suspects[0]));
+    }
+    for (i, g) in exp["groups"].as_array().unwrap().iter().enumerate() {
+        // The first planted group must be rank 1; the others anywhere.
+        let found = if i == 0 {
+            suspects.first().map(|s| group_matches(version, g, s)).unwrap_or(Err("no suspects".into()))
+        } else {
+            let all: Vec<_> = suspects.iter().map(|s| group_matches(version, g, s)).collect();
+            if all.iter().any(Result::is_ok) { Ok(()) } else { Err(format!("not among {} suspects", suspects.len())) }
+        };
+        if let Err(e) = found {
+            fails.push(format!("{name}: group {i} ({}): {e}", g["blocking_function"]));
+        }
+    }
+    for sp in exp.get("spinning").and_then(Value::as_array).into_iter().flatten() {
+        let ok = rep["spinning"].as_array().unwrap().iter().any(|s| {
+            let n = s["count"].as_u64().unwrap();
+            s["function"] == sp["function"]
+                && n >= sp["count_min"].as_u64().unwrap()
+                && n <= sp["count_max"].as_u64().unwrap()
+        });
+        if !ok {
+            fails.push(format!("{name}: spinning group {} not found in {}", sp["function"], rep["spinning"]));
+        }
+    }
+    if let Some(min_gc) = exp.get("min_gc_cycles").and_then(Value::as_u64) {
+        let gc = rep["heap"]["gc_cycles"].as_u64().unwrap_or(0);
+        if gc < min_gc {
+            fails.push(format!("{name}: {gc} GC cycles, expected at least {min_gc}"));
+        }
+    }
+    fails
+}
+
+#[test]
+fn every_sample_report_matches_its_program() {
+    let samples = samples();
+    assert!(samples.len() >= 12, "expected the committed samples, found {}", samples.len());
+    let fails: Vec<String> = samples.iter().flat_map(|(v, p)| check(v, p)).collect();
+    assert!(fails.is_empty(), "{} of {} samples differ from their programs:\n{}", fails.len(), samples.len(), fails.join("\n"));
+}

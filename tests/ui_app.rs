@@ -1,0 +1,128 @@
+//! The window, driven by egui_kittest on real sample traces: widgets are found by their
+//! accessible labels, as a screen reader would.
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::Harness;
+use goroscope::ui::GoroscopeApp;
+
+/// The newest generated copy of a sample, e.g. `sample-traces/go1.27/chansend.trace`.
+fn sample(name: &str) -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("sample-traces/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join(format!("{name}.trace")).is_file())
+        .collect();
+    dirs.sort_by_key(|d| {
+        let v = d.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_prefix("go1.")).and_then(|n| n.parse::<u32>().ok());
+        v.unwrap_or(0)
+    });
+    dirs.last().unwrap_or_else(|| panic!("no sample {name}.trace under {}", root.display())).join(format!("{name}.trace"))
+}
+
+fn expect(name: &str) -> serde_json::Value {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(name).join("expect.json");
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// The app on `path`, stepped until the background load has finished.
+fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 900.0))
+        .build_eframe(move |cc| GoroscopeApp::new(cc, vec![path]));
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while h.state().is_loading() {
+        assert!(Instant::now() < deadline, "loading took over two minutes");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run_steps(3);
+    h
+}
+
+/// Labels of every accessible node, for assertions and failure messages.
+fn labels(h: &Harness<'_, GoroscopeApp>) -> Vec<String> {
+    h.query_all_by(|_| true)
+        .filter_map(|n| n.accesskit_node().label().or_else(|| n.accesskit_node().value()))
+        .collect()
+}
+
+#[test]
+fn suspect_click_shows_blocking_and_creation_sites() {
+    let h = &mut open(sample("chansend"));
+    let exp = expect("chansend");
+    let group = &exp["groups"][0];
+    let count = group["count_min"].as_u64().unwrap();
+    let reason = group["reason"].as_str().unwrap();
+    let suspect = format!("{} × {reason}", goroscope::units::count(count));
+    let found = h.query_by_label_contains(&suspect);
+    assert!(found.is_some(), "no suspect {suspect:?} in {:#?}", labels(h));
+    h.get_by_label_contains(&suspect).click();
+    h.run_steps(3);
+    assert!(labels(h).iter().any(|l| l.starts_with("Goroutine ")), "the inspector shows the goroutine");
+    for (func, file, line) in [
+        ("blocking_function", "blocking_file", "blocking_line"),
+        ("created_function", "created_file", "created_line"),
+    ] {
+        let func = group[func].as_str().unwrap();
+        let site = format!("{}:{}", group[file].as_str().unwrap(), group[line]);
+        // Inspector frames read "function /full/path/file.go:line", one per label.
+        let frame = labels(h).into_iter().filter(|l| l.starts_with(&format!("{func} ")) && l.ends_with(&site));
+        assert!(frame.count() > 0, "no frame {func} …{site} in the inspector: {:#?}", labels(h));
+    }
+}
+
+#[test]
+fn w_zooms_in_and_home_shows_all() {
+    let h = &mut open(sample("chansend"));
+    let (a, b) = h.state().visible_window();
+    h.key_press(egui::Key::W);
+    h.run_steps(2);
+    let (c, d) = h.state().visible_window();
+    assert!(d - c < (b - a) * 0.75, "W should shrink the window: {a}..{b} -> {c}..{d}");
+    h.key_press(egui::Key::Home);
+    h.run_steps(2);
+    let (e, f) = h.state().visible_window();
+    assert!((f - e - (b - a)).abs() < 1.0, "Home shows everything again");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().visible_window(), (c, d), "Ctrl+Z goes back");
+}
+
+#[test]
+fn filter_hides_rows_that_do_not_match() {
+    let h = &mut open(sample("chansend"));
+    let before = h.state().row_count();
+    let exp = expect("chansend");
+    let func = exp["groups"][0]["blocking_function"].as_str().unwrap().to_string();
+    let other_rows = |h: &Harness<'_, GoroscopeApp>| {
+        labels(h).into_iter().filter(|l| l.contains(" × ") && !l.contains(" · blocked ") && !l.contains("main.handle")).count()
+    };
+    assert!(other_rows(h) > 0, "rows of other groups before filtering: {:#?}", labels(h));
+    h.get_by_label("Filter goroutines").click();
+    h.run_steps(1);
+    h.get_by_label("Filter goroutines").type_text(&func);
+    h.run_steps(3);
+    let after = h.state().row_count();
+    assert!(after > 0 && after < before, "rows {before} -> {after}");
+    assert_eq!(other_rows(h), 0, "only the matching group is left: {:#?}", labels(h));
+}
+
+#[test]
+fn broken_file_shows_an_error_not_a_panic() {
+    let dir = std::env::temp_dir().join(format!("goroscope-ui-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("broken.trace");
+    let mut bytes = std::fs::read(sample("chansend")).unwrap();
+    bytes.truncate(40);
+    bytes.extend([0xff; 64]);
+    std::fs::write(&path, &bytes).unwrap();
+    let h = &mut open(path);
+    assert!(h.state().error().is_some(), "a broken file is an error");
+    assert!(h.query_by_label_contains("Cannot open").is_some(), "{:#?}", labels(h));
+    assert!(h.query_by_label_contains("at byte").is_some(), "the error says where: {:#?}", labels(h));
+}

@@ -1,0 +1,27 @@
+//! A picture of the main view on a real sample, rendered headless with wgpu (Mesa's software
+//! Vulkan: `apt-get install libvulkan1 mesa-vulkan-drivers`, `WGPU_BACKEND=vulkan`). Run with
+//! `UPDATE_SNAPSHOTS=1` to accept a change; the PNG lives in tests/snapshots/.
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use goroscope::ui::GoroscopeApp;
+
+#[test]
+fn main_view_snapshot() {
+    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27/chansend.trace");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .wgpu()
+        .build_eframe(move |cc| GoroscopeApp::new(cc, vec![path]));
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while h.state().is_loading() {
+        assert!(Instant::now() < deadline, "loading took over two minutes");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run_steps(3);
+    h.snapshot("main_view");
+}
