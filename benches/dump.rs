@@ -2,14 +2,14 @@
 //! one second in release). The dump is made at bench time by the Go program in
 //! `benches/dumpgen/` into `target/bench/dump-100k.txt` (not committed).
 //!
-//! `cargo bench --no-default-features --bench dump [-- FILE]`; the Go toolchain is `$GO`,
+//! `cargo run --release --no-default-features --bin bench-dump [-- FILE]`; the Go toolchain is `$GO`,
 //! else `/opt/go-toolchains/1.27.3/go/bin/go` (what `sample-traces/generate.sh` installs).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use goroscope::analysis::{dump_suspects, group_dump, Similarity};
+use goroscope::analysis::{Similarity, dump_suspects, group_dump};
 use goroscope::format::dump;
 
 fn generate(out: &Path) -> Result<(), String> {
@@ -28,18 +28,26 @@ fn generate(out: &Path) -> Result<(), String> {
     if !status.success() {
         return Err(format!("{go} build failed"));
     }
-    let status = Command::new(&bin).arg("-n").arg("100000").arg("-out").arg(out).status().map_err(|e| e.to_string())?;
+    let status = Command::new(&bin)
+        .arg("-n")
+        .arg("100000")
+        .arg("-out")
+        .arg(out)
+        .status()
+        .map_err(|e| e.to_string())?;
     if status.success() { Ok(()) } else { Err("dumpgen failed".into()) }
 }
 
 fn main() {
     let arg = std::env::args().skip(1).find(|a| !a.starts_with("--"));
-    let file = arg.map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench/dump-100k.txt"));
-    if !file.is_file() {
-        if let Err(e) = generate(&file) {
-            eprintln!("cannot make {}: {e}", file.display());
-            std::process::exit(2);
-        }
+    let file = arg
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench/dump-100k.txt"));
+    if !file.is_file()
+        && let Err(e) = generate(&file)
+    {
+        eprintln!("cannot make {}: {e}", file.display());
+        std::process::exit(2);
     }
     let data = std::fs::read(&file).expect("read the dump");
     let t0 = Instant::now();

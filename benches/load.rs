@@ -1,6 +1,6 @@
 //! Load benchmark: parse a trace and build the full model, then print throughput and memory.
 //!
-//! `cargo bench --no-default-features --bench load -- FILE [FILE...]` (benches/run.sh makes
+//! `cargo run --release --no-default-features --bin bench-load -- FILE...` (benches/run.sh makes
 //! the ~200 MB trace and runs Go's own tool on the same file for comparison). Figures:
 //! MB/s and events/s of the whole load (read from memory, parse, order, build), peak RSS of
 //! the process, and resident bytes per event once the file's bytes are dropped.
@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use goroscope::load::{load_trace, Progress};
+use goroscope::load::{Progress, load_trace};
 
 /// A field of /proc/self/status in bytes (Linux), e.g. "VmRSS" or "VmHWM".
 fn proc_status_bytes(field: &str) -> Option<u64> {
@@ -19,9 +19,10 @@ fn proc_status_bytes(field: &str) -> Option<u64> {
 }
 
 fn main() {
-    let files: Vec<PathBuf> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
+    let files: Vec<PathBuf> =
+        std::env::args().skip(1).filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
     if files.is_empty() {
-        eprintln!("usage: cargo bench --no-default-features --bench load -- TRACE...");
+        eprintln!("usage: cargo run --release --no-default-features --bin bench-load -- TRACE...");
         std::process::exit(2);
     }
     for f in files {

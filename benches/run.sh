@@ -16,6 +16,6 @@ mkdir -p "$out"
 (cd benches/busy && "$go127" build -o "../../$out/busy" .)
 [ -s "$out/busy.trace" ] && [ "$(stat -c %s "$out/busy.trace")" -ge $((mb * 1000000)) ] || "$out/busy" -out "$out/busy.trace" -mb "$mb"
 ls -l "$out/busy.trace"
-cargo bench --no-default-features --bench load -- "$out/busy.trace"
+cargo run --release --no-default-features --bin bench-load -- "$out/busy.trace"
 echo "go tool trace -pprof=sched (Go 1.27.3): wall seconds, peak RSS KiB"
 /usr/bin/time -f "  %e s, %M KiB peak RSS" "$go127" tool trace -pprof=sched "$out/busy.trace" >/dev/null

@@ -9,6 +9,6 @@ pub mod format;
 pub mod load;
 pub mod model;
 pub mod report;
-pub mod units;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod units;

@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use crate::analysis::{dump_suspects, spinners, trace_suspects, Spinner, Suspect, TraceBuilder};
-use crate::format::sniff::{sniff, FileKind};
-use crate::format::trace::{self, Tables};
+use crate::analysis::{Spinner, Suspect, TraceBuilder, dump_suspects, spinners, trace_suspects};
 use crate::format::ParseError;
+use crate::format::sniff::{FileKind, sniff};
+use crate::format::trace::{self, Tables};
 use crate::model::{DumpModel, TraceModel};
 
 /// A loaded file with everything the views show.
@@ -80,11 +80,8 @@ pub fn load_file(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> 
 pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loaded, LoadError> {
     let started = Instant::now();
     progress.total.store(data.len() as u64, Ordering::Relaxed);
-    let fail = |e: ParseError| LoadError {
-        path: path.to_path_buf(),
-        offset: Some(e.offset),
-        message: e.message,
-    };
+    let fail =
+        |e: ParseError| LoadError { path: path.to_path_buf(), offset: Some(e.offset), message: e.message };
     let kind = sniff(data);
     let mut loaded = Loaded {
         path: path.to_path_buf(),
@@ -112,7 +109,10 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
             loaded.dump = Some(model);
         }
         FileKind::Unknown if data.is_empty() => {
-            return Err(fail(ParseError::new(0, "the file is empty; expected a Go trace, goroutine dump, profile or GC log")));
+            return Err(fail(ParseError::new(
+                0,
+                "the file is empty; expected a Go trace, goroutine dump, profile or GC log",
+            )));
         }
         other => {
             return Err(fail(ParseError::new(

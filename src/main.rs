@@ -58,6 +58,7 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     }
-    let code = goroscope::report::run(&files, &Default::default(), &mut std::io::stdout(), &mut std::io::stderr());
+    let code =
+        goroscope::report::run(&files, &Default::default(), &mut std::io::stdout(), &mut std::io::stderr());
     ExitCode::from(u8::try_from(code).unwrap_or(2))
 }

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use goroscope::format::dump;
-use goroscope::load::{load_bytes, Progress};
+use goroscope::load::{Progress, load_bytes};
 
 fn sample(rel: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)).unwrap()
@@ -20,7 +20,11 @@ fn cut_mid_stack_loads_partially_with_a_line_warning() {
     let l = load_bytes(Path::new("cut.txt"), &text.as_bytes()[..cut], &Progress::default()).unwrap();
     let d = l.dump.as_ref().unwrap();
     assert!(d.goroutines.len() >= 2);
-    assert!(l.warnings.iter().any(|w| w.starts_with("line ") && w.contains("ends inside")), "{:?}", l.warnings);
+    assert!(
+        l.warnings.iter().any(|w| w.starts_with("line ") && w.contains("ends inside")),
+        "{:?}",
+        l.warnings
+    );
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! Every header and frame variant Go 1.19 to 1.27 prints, in one synthetic traceback with
 //! log lines around it, and a `debug=1` profile with labels: what the model keeps of each.
 
-use goroscope::analysis::{dump_suspects, group_dump, Similarity};
+use goroscope::analysis::{Similarity, dump_suspects, group_dump};
 use goroscope::format::dump;
-use goroscope::model::{frame_flags, goroutine_flags, DumpFormat};
+use goroscope::model::{DumpFormat, frame_flags, goroutine_flags};
 
 const TRACEBACK: &str = "\
 2024/05/01 12:00:00 server started
@@ -73,7 +73,10 @@ fn traceback_variants() {
     let g18 = &m.goroutines[1];
     assert_eq!((m.state(g18), g18.wait_minutes, g18.creator), ("chan send", 12, Some(1)));
     let cb = g18.created_by.unwrap();
-    assert_eq!((m.strings.get(cb.func), m.strings.get(cb.file), cb.line), ("main.handle", "/src/main.go", 25));
+    assert_eq!(
+        (m.strings.get(cb.func), m.strings.get(cb.file), cb.line),
+        ("main.handle", "/src/main.go", 25)
+    );
     let f = m.frame(m.calls(g18.calls)[0]).unwrap();
     assert_eq!(m.strings.get(f.args), "0xc000020060, 0x3?");
     assert_eq!(f.flags, frame_flags::ARGS_UNCERTAIN);
@@ -131,7 +134,8 @@ fn profile_records() {
 
 #[test]
 fn mismatched_total_is_a_warning() {
-    let m = dump::read(b"goroutine profile: total 5\n1 @ 0x1\n#\t0x1\tmain.f+0x1\tf.go:1\n\ngarbage\n").unwrap();
+    let m =
+        dump::read(b"goroutine profile: total 5\n1 @ 0x1\n#\t0x1\tmain.f+0x1\tf.go:1\n\ngarbage\n").unwrap();
     assert_eq!(m.warnings.len(), 2, "{:?}", m.warnings);
     assert!(m.warnings[0].starts_with("line 5:"));
 }

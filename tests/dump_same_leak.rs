@@ -27,7 +27,11 @@ fn user_frame(s: &Value) -> (String, u64) {
 
 fn site(s: &Value) -> (String, String, u64) {
     let c = &s["created_at"];
-    (c["function"].as_str().unwrap_or("").to_string(), c["file"].as_str().unwrap_or("").to_string(), c["line"].as_u64().unwrap_or(0))
+    (
+        c["function"].as_str().unwrap_or("").to_string(),
+        c["file"].as_str().unwrap_or("").to_string(),
+        c["line"].as_u64().unwrap_or(0),
+    )
 }
 
 fn same_group(trace: &Path, dump: &Path) {
@@ -36,7 +40,13 @@ fn same_group(trace: &Path, dump: &Path) {
     assert!(ts.is_object(), "{}: no suspect", trace.display());
     assert!(ds.is_object(), "{}: no suspect", dump.display());
     assert_eq!(site(ts), site(ds), "creation site: trace {} vs dump {}", trace.display(), dump.display());
-    assert_eq!(user_frame(ts), user_frame(ds), "blocking frame: trace {} vs dump {}", trace.display(), dump.display());
+    assert_eq!(
+        user_frame(ts),
+        user_frame(ds),
+        "blocking frame: trace {} vs dump {}",
+        trace.display(),
+        dump.display()
+    );
     assert_eq!(ts["count"], ds["count"], "count");
     assert!(ts["blocked_ns"].is_object() && ds["wait_minutes"].is_object());
 }

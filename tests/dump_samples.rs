@@ -18,11 +18,14 @@ fn root() -> PathBuf {
 /// `(go minor version, dump path, expect.json path)` for every committed dump.
 fn dumps() -> Vec<(String, PathBuf, PathBuf)> {
     let mut out = Vec::new();
-    for (base, programs) in [(root(), root().join("programs")), (root().join("dumps"), root().join("programs/dumps"))] {
+    for (base, programs) in
+        [(root(), root().join("programs")), (root().join("dumps"), root().join("programs/dumps"))]
+    {
         let Ok(dirs) = std::fs::read_dir(&base) else { continue };
         for dir in dirs {
             let dir = dir.unwrap().path();
-            let Some(version) = dir.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_prefix("go")) else {
+            let Some(version) = dir.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_prefix("go"))
+            else {
                 continue;
             };
             let version = version.to_string();
@@ -86,7 +89,10 @@ fn matches(version: &str, profile: bool, g: &Value, s: &Value) -> Result<(), Str
     }
     let f = user_frame(&s["blocking_stack"]);
     if f["function"] != g["blocking_function"] || f["line"] != g["blocking_line"] {
-        errs.push(format!("blocked at {} {} != {} {}", f["function"], f["line"], g["blocking_function"], g["blocking_line"]));
+        errs.push(format!(
+            "blocked at {} {} != {} {}",
+            f["function"], f["line"], g["blocking_function"], g["blocking_line"]
+        ));
     }
     if !f["file"].as_str().unwrap_or("").ends_with(g["blocking_file"].as_str().unwrap()) {
         errs.push(format!("blocking file {} !~ {}", f["file"], g["blocking_file"]));
@@ -94,9 +100,13 @@ fn matches(version: &str, profile: bool, g: &Value, s: &Value) -> Result<(), Str
     // A debug=1 profile has no `created by`.
     let c = &s["created_at"];
     if !profile && (c["function"] != g["created_function"] || c["line"] != g["created_line"]) {
-        let line = g.get("created_line_by_version").and_then(|m| m.get(version)).unwrap_or(&g["created_line"]);
+        let line =
+            g.get("created_line_by_version").and_then(|m| m.get(version)).unwrap_or(&g["created_line"]);
         if c["function"] != g["created_function"] || c["line"] != *line {
-            errs.push(format!("created at {} {} != {} {}", c["function"], c["line"], g["created_function"], line));
+            errs.push(format!(
+                "created at {} {} != {} {}",
+                c["function"], c["line"], g["created_function"], line
+            ));
         }
     }
     if errs.is_empty() { Ok(()) } else { Err(errs.join("; ")) }
@@ -142,12 +152,23 @@ fn every_dump_report_matches_its_program() {
     let all = dumps();
     assert!(all.len() >= 30, "expected the committed dumps, found {}", all.len());
     let fails: Vec<String> = all.iter().flat_map(|(v, p, e)| check(v, p, e)).collect();
-    assert!(fails.is_empty(), "{} of {} dumps differ from their programs:\n{}", fails.len(), all.len(), fails.join("\n"));
+    assert!(
+        fails.is_empty(),
+        "{} of {} dumps differ from their programs:\n{}",
+        fails.len(),
+        all.len(),
+        fails.join("\n")
+    );
 }
 
 #[test]
 fn the_extra_versions_and_tracebacks_are_there() {
-    for rel in ["go1.19/chansend.goroutine-2.txt", "go1.21/deadlock.goroutine-1.txt", "go1.21/panic.txt", "go1.27/sigquit.txt"] {
+    for rel in [
+        "go1.19/chansend.goroutine-2.txt",
+        "go1.21/deadlock.goroutine-1.txt",
+        "go1.21/panic.txt",
+        "go1.27/sigquit.txt",
+    ] {
         assert!(root().join("dumps").join(rel).is_file(), "missing sample-traces/dumps/{rel}");
     }
 }

@@ -36,8 +36,10 @@ fn report(path: &Path) -> Value {
 
 fn expect_for(trace: &Path) -> Value {
     let stem = trace.file_stem().unwrap().to_str().unwrap();
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(stem).join("expect.json");
-    serde_json::from_str(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))).unwrap()
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(stem).join("expect.json");
+    serde_json::from_str(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .unwrap()
 }
 
 /// The innermost frame of the program's own code (package `main` or the samples module): the
@@ -66,15 +68,22 @@ fn group_matches(version: &str, g: &Value, s: &Value) -> Result<(), String> {
     }
     let f = user_frame(&s["blocking_stack"]);
     if f["function"] != g["blocking_function"] || f["line"] != g["blocking_line"] {
-        errs.push(format!("blocked at {} {} != {} {}", f["function"], f["line"], g["blocking_function"], g["blocking_line"]));
+        errs.push(format!(
+            "blocked at {} {} != {} {}",
+            f["function"], f["line"], g["blocking_function"], g["blocking_line"]
+        ));
     }
     if !f["file"].as_str().unwrap_or("").ends_with(g["blocking_file"].as_str().unwrap()) {
         errs.push(format!("blocking file {} !~ {}", f["file"], g["blocking_file"]));
     }
     let c = &s["created_at"];
-    let created_line = g.get("created_line_by_version").and_then(|r| r.get(version)).unwrap_or(&g["created_line"]);
+    let created_line =
+        g.get("created_line_by_version").and_then(|r| r.get(version)).unwrap_or(&g["created_line"]);
     if c["function"] != g["created_function"] || c["line"] != *created_line {
-        errs.push(format!("created at {} {} != {} {}", c["function"], c["line"], g["created_function"], created_line));
+        errs.push(format!(
+            "created at {} {} != {} {}",
+            c["function"], c["line"], g["created_function"], created_line
+        ));
     }
     if errs.is_empty() { Ok(()) } else { Err(errs.join("; ")) }
 }
@@ -94,7 +103,11 @@ fn check(version: &str, trace: &Path) -> Vec<String> {
             suspects.first().map(|s| group_matches(version, g, s)).unwrap_or(Err("no suspects".into()))
         } else {
             let all: Vec<_> = suspects.iter().map(|s| group_matches(version, g, s)).collect();
-            if all.iter().any(Result::is_ok) { Ok(()) } else { Err(format!("not among {} suspects", suspects.len())) }
+            if all.iter().any(Result::is_ok) {
+                Ok(())
+            } else {
+                Err(format!("not among {} suspects", suspects.len()))
+            }
         };
         if let Err(e) = found {
             fails.push(format!("{name}: group {i} ({}): {e}", g["blocking_function"]));
@@ -125,5 +138,11 @@ fn every_sample_report_matches_its_program() {
     let samples = samples();
     assert!(samples.len() >= 12, "expected the committed samples, found {}", samples.len());
     let fails: Vec<String> = samples.iter().flat_map(|(v, p)| check(v, p)).collect();
-    assert!(fails.is_empty(), "{} of {} samples differ from their programs:\n{}", fails.len(), samples.len(), fails.join("\n"));
+    assert!(
+        fails.is_empty(),
+        "{} of {} samples differ from their programs:\n{}",
+        fails.len(),
+        samples.len(),
+        fails.join("\n")
+    );
 }

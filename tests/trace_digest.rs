@@ -86,7 +86,13 @@ fn digest_matches_go() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {} samples differ from Go:\n{}", failures.len(), samples.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} samples differ from Go:\n{}",
+        failures.len(),
+        samples.len(),
+        failures.join("\n")
+    );
 }
 
 /// Any trace against any digest (plain or gzipped):

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use goroscope::ui::GoroscopeApp;
 
 /// The newest generated copy of a sample, e.g. `sample-traces/go1.27/chansend.trace`.
@@ -18,14 +18,21 @@ fn sample(name: &str) -> PathBuf {
         .filter(|p| p.join(format!("{name}.trace")).is_file())
         .collect();
     dirs.sort_by_key(|d| {
-        let v = d.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_prefix("go1.")).and_then(|n| n.parse::<u32>().ok());
+        let v = d
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_prefix("go1."))
+            .and_then(|n| n.parse::<u32>().ok());
         v.unwrap_or(0)
     });
-    dirs.last().unwrap_or_else(|| panic!("no sample {name}.trace under {}", root.display())).join(format!("{name}.trace"))
+    dirs.last()
+        .unwrap_or_else(|| panic!("no sample {name}.trace under {}", root.display()))
+        .join(format!("{name}.trace"))
 }
 
 fn expect(name: &str) -> serde_json::Value {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(name).join("expect.json");
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(name).join("expect.json");
     serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
 }
 
@@ -71,7 +78,8 @@ fn suspect_click_shows_blocking_and_creation_sites() {
         let func = group[func].as_str().unwrap();
         let site = format!("{}:{}", group[file].as_str().unwrap(), group[line]);
         // Inspector frames read "function /full/path/file.go:line", one per label.
-        let frame = labels(h).into_iter().filter(|l| l.starts_with(&format!("{func} ")) && l.ends_with(&site));
+        let frame =
+            labels(h).into_iter().filter(|l| l.starts_with(&format!("{func} ")) && l.ends_with(&site));
         assert!(frame.count() > 0, "no frame {func} …{site} in the inspector: {:#?}", labels(h));
     }
 }
@@ -100,7 +108,10 @@ fn filter_hides_rows_that_do_not_match() {
     let exp = expect("chansend");
     let func = exp["groups"][0]["blocking_function"].as_str().unwrap().to_string();
     let other_rows = |h: &Harness<'_, GoroscopeApp>| {
-        labels(h).into_iter().filter(|l| l.contains(" × ") && !l.contains(" · blocked ") && !l.contains("main.handle")).count()
+        labels(h)
+            .into_iter()
+            .filter(|l| l.contains(" × ") && !l.contains(" · blocked ") && !l.contains("main.handle"))
+            .count()
     };
     assert!(other_rows(h) > 0, "rows of other groups before filtering: {:#?}", labels(h));
     h.get_by_label("Filter goroutines").click();
@@ -125,4 +136,20 @@ fn broken_file_shows_an_error_not_a_panic() {
     assert!(h.state().error().is_some(), "a broken file is an error");
     assert!(h.query_by_label_contains("Cannot open").is_some(), "{:#?}", labels(h));
     assert!(h.query_by_label_contains("at byte").is_some(), "the error says where: {:#?}", labels(h));
+}
+
+#[test]
+fn question_mark_lists_every_shortcut() {
+    let h = &mut open(sample("chanrecv"));
+    assert!(h.query_by_label("Keyboard shortcuts").is_none());
+    h.key_press(egui::Key::Questionmark);
+    h.run_steps(2);
+    let all = labels(h);
+    for help in [
+        "Zoom in around the pointer (or the centre)",
+        "Go back to the previous view",
+        "Select a time range (summary in the inspector)",
+    ] {
+        assert!(all.iter().any(|l| l == help), "{help:?} missing from the shortcut list: {all:#?}");
+    }
 }

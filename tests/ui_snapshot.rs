@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::GoroscopeApp;
 
 #[test]
@@ -23,5 +24,11 @@ fn main_view_snapshot() {
         h.step();
     }
     h.run_steps(3);
+    // The suspect selected: the inspector shows its blocking stack and creation site.
+    h.get_by_label_contains("× chan send").click();
+    h.run_steps(3);
+    // The load time differs from run to run.
+    let load_time = h.get_by_label_contains("loaded in").rect();
+    h.mask(load_time.expand(2.0));
     h.snapshot("main_view");
 }

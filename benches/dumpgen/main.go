@@ -37,7 +37,7 @@ func main() {
 	n := flag.Int("n", 100000, "goroutines")
 	out := flag.String("out", "dump.txt", "output file")
 	flag.Parse()
-	ch, a, b := make(chan int), make(chan int), make(chan int)
+	ch, in, a, b := make(chan int), make(chan int), make(chan int), make(chan int)
 	var mu sync.Mutex
 	mu.Lock()
 	var rw sync.RWMutex
@@ -50,7 +50,7 @@ func main() {
 		case 0:
 			go send(ch, i)
 		case 1:
-			go recv(ch)
+			go recv(in)
 		case 2:
 			go sel(a, b)
 		case 3:
@@ -60,16 +60,16 @@ func main() {
 		case 5:
 			go cond(c)
 		case 6:
-			go deep(i%7, ch)
+			go deep(i%7, in)
 		case 7:
 			go sleeper()
 		case 8:
 			go rlock(&rw)
 		case 9:
-			go nested(ch, recv)
+			go nested(in, recv)
 		}
 	}
-	for runtime.NumGoroutine() < *n {
+	for runtime.NumGoroutine() <= *n {
 		time.Sleep(10 * time.Millisecond)
 	}
 	time.Sleep(500 * time.Millisecond)

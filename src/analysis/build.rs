@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use crate::format::trace::{Event, EventKind, GoState, Metric, Scope, Tables, NO_ID};
+use crate::format::trace::{Event, EventKind, GoState, Metric, NO_ID, Scope, Tables};
 use crate::model::{
-    GIdx, GoCounts, Goroutine, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span,
-    SpanState, StackId, StrId, TraceModel,
+    GIdx, GoCounts, Goroutine, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span, SpanState,
+    StackId, StrId, TraceModel,
 };
 
 use super::classify::is_system_goroutine;
@@ -139,10 +139,8 @@ impl TraceBuilder {
                 self.ranges.push(RangeSpan { start_ns: start, end_ns: t, name, scope });
             }
             EventKind::Label { g, label } => {
-                if let Some(&i) = self.by_id.get(&g) {
-                    if let Some(gb) = self.gs.get_mut(i as usize) {
-                        gb.label = label;
-                    }
+                if let Some(gb) = self.by_id.get(&g).and_then(|&i| self.gs.get_mut(i as usize)) {
+                    gb.label = label;
                 }
             }
             EventKind::RegionBegin { task, name, .. } => {
@@ -222,11 +220,8 @@ impl TraceBuilder {
         event_stack: StackId,
     ) {
         let i = self.goroutine(g);
-        let reason_idx = if to == GoState::Waiting || to == GoState::Runnable {
-            self.reason_idx(reason)
-        } else {
-            0
-        };
+        let reason_idx =
+            if to == GoState::Waiting || to == GoState::Runnable { self.reason_idx(reason) } else { 0 };
         let gen_start = self.generation_start_ns;
         let gb = &mut self.gs[i as usize];
         if from == GoState::NotExist {
@@ -237,21 +232,16 @@ impl TraceBuilder {
         } else if gb.entry_stack.is_none() {
             gb.entry_stack = own_stack;
         }
-        if from == GoState::Waiting && to != GoState::Waiting {
-            if let Some(last) = gb.spans.last_mut() {
-                if last.state == SpanState::Waiting {
-                    last.set_waker(ctx_g.filter(|&w| w != i));
-                }
-            }
+        if from == GoState::Waiting
+            && to != GoState::Waiting
+            && let Some(last) = gb.spans.last_mut().filter(|s| s.state == SpanState::Waiting)
+        {
+            last.set_waker(ctx_g.filter(|&w| w != i));
         }
-        if from == GoState::Running {
-            if let Some((p, since)) = gb.running_on.take() {
-                let lane = p as usize;
-                if self.procs.len() <= lane {
-                    self.procs.resize_with(lane + 1, Vec::new);
-                }
-                self.procs[lane].push(ProcSpan { start_ns: since, end_ns: t, g: i });
-            }
+        if from == GoState::Running
+            && let Some((p, since)) = gb.running_on.take()
+        {
+            self.push_proc_span(p, ProcSpan { start_ns: since, end_ns: t, g: i });
         }
         let gb = &mut self.gs[i as usize];
         if to == GoState::Running && ev.p != NO_ID {
@@ -284,6 +274,14 @@ impl TraceBuilder {
         self.sample_counts(t);
     }
 
+    fn push_proc_span(&mut self, p: u32, span: ProcSpan) {
+        let lane = p as usize;
+        if self.procs.len() <= lane {
+            self.procs.resize_with(lane + 1, Vec::new);
+        }
+        self.procs[lane].push(span);
+    }
+
     fn sample_counts(&mut self, t: i64) {
         let mut c = self.counts;
         c.time_ns = t;
@@ -301,17 +299,17 @@ impl TraceBuilder {
     /// Closes every open span at the last event and returns the model.
     pub fn finish(mut self, tables: Tables, format_version: String) -> TraceModel {
         let end = self.last_ns;
+        let mut open_running = Vec::new();
         for (i, gb) in self.gs.iter_mut().enumerate() {
             if gb.end_ns.is_none() {
                 gb.spans.push(Span::new(end, SpanState::End, 0, StackId::NONE));
             }
             if let Some((p, since)) = gb.running_on.take() {
-                let lane = p as usize;
-                if self.procs.len() <= lane {
-                    self.procs.resize_with(lane + 1, Vec::new);
-                }
-                self.procs[lane].push(ProcSpan { start_ns: since, end_ns: end, g: i as GIdx });
+                open_running.push((p, ProcSpan { start_ns: since, end_ns: end, g: i as GIdx }));
             }
+        }
+        for (p, span) in open_running {
+            self.push_proc_span(p, span);
         }
         for ((name, scope), start) in std::mem::take(&mut self.open_ranges) {
             self.ranges.push(RangeSpan { start_ns: start, end_ns: end, name, scope });
@@ -368,9 +366,10 @@ impl TraceBuilder {
             l.g = l.g.map(remap);
         }
         // GC cycles are the mark phases that began inside the trace.
-        let gc_cycles = tables.strings.find("GC concurrent mark phase").map_or(0, |mark| {
-            self.ranges.iter().filter(|r| r.name == mark && r.start_ns > 0).count() as u32
-        });
+        let gc_cycles = tables
+            .strings
+            .find("GC concurrent mark phase")
+            .map_or(0, |mark| self.ranges.iter().filter(|r| r.name == mark && r.start_ns > 0).count() as u32);
         let Tables { strings, mut stacks } = tables;
         stacks.shrink();
         self.go_counts.shrink_to_fit();

@@ -10,8 +10,8 @@
 use std::collections::HashMap;
 
 use super::classify::{is_benign_reason, is_idle_by_design, reason_from_stack};
-use super::suspects::{rank, FrameText, Suspect};
-use crate::model::{goroutine_flags, CallsId, DumpFormat, DumpModel, Frame, GIdx, StackId, StrId};
+use super::suspects::{FrameText, Suspect, rank};
+use crate::model::{CallsId, DumpFormat, DumpModel, Frame, GIdx, StackId, StrId, goroutine_flags};
 
 /// This many goroutines parked in one identical stack is a signal on its own: a healthy
 /// program's pools are smaller, and a leak grows past it.
@@ -78,7 +78,8 @@ pub fn group_dump(m: &DumpModel, level: Similarity) -> Vec<DumpGroup> {
         });
         if let Some(grp) = out.get_mut(slot) {
             grp.count += u64::from(g.count);
-            grp.wait_minutes = (grp.wait_minutes.0.min(g.wait_minutes), grp.wait_minutes.1.max(g.wait_minutes));
+            grp.wait_minutes =
+                (grp.wait_minutes.0.min(g.wait_minutes), grp.wait_minutes.1.max(g.wait_minutes));
             grp.members.push(GIdx::try_from(i).unwrap_or(GIdx::MAX));
         }
     }
@@ -104,7 +105,11 @@ pub fn is_system_dump_goroutine(start: &str, created_by: Option<&str>) -> bool {
 }
 
 fn frame_text(m: &DumpModel, f: &Frame) -> FrameText {
-    FrameText { function: m.strings.get(f.func).to_string(), file: m.strings.get(f.file).to_string(), line: f.line }
+    FrameText {
+        function: m.strings.get(f.func).to_string(),
+        file: m.strings.get(f.file).to_string(),
+        line: f.line,
+    }
 }
 
 /// The stuck groups of a dump, ranked by [`rank`] like a trace's.
@@ -136,7 +141,8 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         if !(long || grp.count >= LARGE_GROUP || (deadlock && m.format == DumpFormat::Traceback)) {
             continue;
         }
-        let mut ids: Vec<u64> = grp.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
+        let mut ids: Vec<u64> =
+            grp.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
         ids.sort_unstable();
         out.push(Suspect {
             rank: 0,

@@ -9,6 +9,6 @@ pub mod stats;
 pub mod suspects;
 
 pub use build::TraceBuilder;
-pub use dump_groups::{dump_suspects, group_dump, DumpGroup, Similarity};
-pub use stats::{spinners, time_split, Spinner, TimeSplit};
-pub use suspects::{trace_suspects, FrameText, Suspect};
+pub use dump_groups::{DumpGroup, Similarity, dump_suspects, group_dump};
+pub use stats::{Spinner, TimeSplit, spinners, time_split};
+pub use suspects::{FrameText, Suspect, trace_suspects};

@@ -37,8 +37,7 @@ pub fn time_split(g: &Goroutine, from_ns: i64, to_ns: i64) -> TimeSplit {
     let spans = g.real_spans();
     // Spans are sorted: skip those that end before the range.
     let first = spans.partition_point(|s| s.start_ns < from_ns).saturating_sub(1);
-    for i in first..spans.len() {
-        let s = spans[i];
+    for (i, s) in spans.iter().enumerate().skip(first) {
         if s.start_ns >= to_ns {
             break;
         }
@@ -69,7 +68,9 @@ const MIN_LIFE_OF_WINDOW: f64 = 0.5;
 
 pub fn spinners(m: &TraceModel) -> Vec<Spinner> {
     let end = m.duration_ns;
-    let mut groups: HashMap<(u32, Option<(u32, u32, u32)>), Vec<(GIdx, f64)>> = HashMap::new();
+    // Keyed by (start function, creation site as (func, file, line) ids).
+    type Key = (u32, Option<(u32, u32, u32)>);
+    let mut groups: HashMap<Key, Vec<(GIdx, f64)>> = HashMap::new();
     for (i, g) in m.goroutines.iter().enumerate() {
         if g.system || g.end_ns.is_some() {
             continue;

@@ -74,8 +74,9 @@ const MIN_BLOCKED_OF_LIFE: f64 = 0.5;
 /// Finds the stuck groups of a trace, ranked.
 pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     let end = m.duration_ns;
-    let mut groups: HashMap<(u8, String, StackId, Option<Frame>), Vec<(GIdx, i64)>> =
-        HashMap::new();
+    // Keyed by (reason index, reason words, blocking stack, creation site).
+    type Key = (u8, String, StackId, Option<Frame>);
+    let mut groups: HashMap<Key, Vec<(GIdx, i64)>> = HashMap::new();
     for (i, g) in m.goroutines.iter().enumerate() {
         if g.system || g.end_ns.is_some() {
             continue;
@@ -133,12 +134,18 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
 pub fn rank(out: &mut [Suspect]) {
     out.sort_by(|a, b| {
         let blocked = |s: &Suspect| {
-            s.blocked_ns.map(|b| b.1).unwrap_or(0) + i64::from(s.wait_minutes.map_or(0, |w| w.1)) * 60_000_000_000
+            s.blocked_ns.map(|b| b.1).unwrap_or(0)
+                + i64::from(s.wait_minutes.map_or(0, |w| w.1)) * 60_000_000_000
         };
         b.count
             .cmp(&a.count)
             .then(blocked(b).cmp(&blocked(a)))
-            .then_with(|| a.blocking_stack.first().map(|f| (&f.function, f.line)).cmp(&b.blocking_stack.first().map(|f| (&f.function, f.line))))
+            .then_with(|| {
+                a.blocking_stack
+                    .first()
+                    .map(|f| (&f.function, f.line))
+                    .cmp(&b.blocking_stack.first().map(|f| (&f.function, f.line)))
+            })
             .then_with(|| a.goroutine_ids.first().cmp(&b.goroutine_ids.first()))
     });
     for (i, s) in out.iter_mut().enumerate() {

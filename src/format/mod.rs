@@ -5,9 +5,9 @@
 #![deny(clippy::indexing_slicing, clippy::unwrap_used, clippy::panic)]
 
 pub mod cursor;
+pub mod dump;
 pub mod error;
 pub mod sniff;
-pub mod dump;
 pub mod trace;
 
 pub use error::ParseError;

@@ -172,11 +172,3 @@ impl DumpInterner {
         id
     }
 }
-
-/// Re-exported for builders: the plain frame of a [`DumpFrame`] list.
-pub fn plain_frames(m: &DumpModel, calls: &[FrameId]) -> Vec<Frame> {
-    calls.iter().filter_map(|&id| m.frame(id).map(|f| f.frame)).collect()
-}
-
-
-

@@ -10,12 +10,12 @@ pub use tables::{Frame, StackId, StackTable, StrId, StringTable};
 mod trace;
 
 pub use trace::{
-    GIdx, GoCounts, Goroutine, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span,
-    SpanState, TraceModel,
+    GIdx, GoCounts, Goroutine, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span, SpanState,
+    TraceModel,
 };
 mod dump;
 
 pub use dump::{
-    frame_flags, goroutine_flags, plain_frames, CallsId, DumpFormat, DumpFrame, DumpGoroutine, DumpInterner,
-    DumpModel, FrameId,
+    CallsId, DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, FrameId, frame_flags,
+    goroutine_flags,
 };

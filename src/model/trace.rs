@@ -2,7 +2,7 @@
 //! sweep, mark assist) and metric series, all on one time axis in nanoseconds since the
 //! trace start.
 
-use super::tables::{StackId, StrId, StringTable, StackTable};
+use super::tables::{StackId, StackTable, StrId, StringTable};
 
 /// Index of a goroutine in [`TraceModel::goroutines`] (not its Go id).
 pub type GIdx = u32;

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::json::GoroutineCounts;
-use crate::analysis::{group_dump, Similarity};
+use crate::analysis::{Similarity, group_dump};
 use crate::model::{DumpFormat, DumpModel};
 
 /// `"dump"` in the JSON report of a goroutine dump.

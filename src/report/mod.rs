@@ -6,7 +6,7 @@ mod dump;
 mod json;
 mod text;
 
-pub use json::{report_json, ReportJson};
+pub use json::{ReportJson, report_json};
 pub use text::report_text;
 
 use crate::load::Loaded;
@@ -23,19 +23,29 @@ pub struct Summary {
 
 pub fn summarize(l: &Loaded) -> Summary {
     if let Some(d) = &l.dump {
-        return Summary { go_version: d.go_version.clone(), goroutines: dump::dump_counts(d), heap: HeapJson::default() };
+        return Summary {
+            go_version: d.go_version.clone(),
+            goroutines: dump::dump_counts(d),
+            heap: HeapJson::default(),
+        };
     }
     let Some(t) = &l.trace else {
-        return Summary { go_version: None, goroutines: GoroutineCounts::default(), heap: HeapJson::default() };
+        return Summary {
+            go_version: None,
+            goroutines: GoroutineCounts::default(),
+            heap: HeapJson::default(),
+        };
     };
     let alive: Vec<_> = t.goroutines.iter().filter(|g| g.end_ns.is_none()).collect();
-    let blocked = alive
-        .iter()
-        .filter(|g| g.last_span().is_some_and(|(_, s)| s.state == SpanState::Waiting))
-        .count();
+    let blocked =
+        alive.iter().filter(|g| g.last_span().is_some_and(|(_, s)| s.state == SpanState::Waiting)).count();
     Summary {
         go_version: Some(t.format_version.clone()),
-        goroutines: GoroutineCounts { total: t.goroutines.len(), alive_at_end: alive.len(), blocked_at_end: blocked },
+        goroutines: GoroutineCounts {
+            total: t.goroutines.len(),
+            alive_at_end: alive.len(),
+            blocked_at_end: blocked,
+        },
         heap: HeapJson {
             max_heap_alloc_bytes: t.heap_alloc.max(),
             last_heap_goal_bytes: t.heap_goal.last(),
@@ -52,7 +62,12 @@ pub struct Options {
 }
 
 /// Runs the report over `files`, writing to `out` and errors to `err`; returns the exit code.
-pub fn run(files: &[std::path::PathBuf], opts: &Options, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> i32 {
+pub fn run(
+    files: &[std::path::PathBuf],
+    opts: &Options,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
     let mut loaded = Vec::new();
     let mut failed = false;
     for f in files {

@@ -22,7 +22,12 @@ pub fn report_text(l: &Loaded) -> String {
         );
         if let Some(max) = s.heap.max_heap_alloc_bytes {
             let goal = s.heap.last_heap_goal_bytes.map_or("none".to_string(), units::bytes);
-            let _ = writeln!(o, "  heap: peak {} in use, last goal {goal}, {} GC cycles", units::bytes(max), t.gc_cycles);
+            let _ = writeln!(
+                o,
+                "  heap: peak {} in use, last goal {goal}, {} GC cycles",
+                units::bytes(max),
+                t.gc_cycles
+            );
         }
     }
     if let Some(d) = &l.dump {

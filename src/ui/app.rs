@@ -2,14 +2,14 @@
 //! the panels, then applies the commands they enqueued.
 
 use std::path::PathBuf;
-use std::sync::{mpsc, Arc};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use egui::RichText;
 
 use super::command::{self, Command, Menu};
 use super::document::Document;
-use super::range_summary::{summarize, RangeSummary};
+use super::range_summary::{RangeSummary, summarize};
 use super::state::{Settings, TimeWindow, ViewState};
 use super::{inspector, plots, status_bar, suspects_panel, theme, timeline};
 use crate::load::{LoadError, LoadJob};
@@ -30,7 +30,8 @@ pub struct GoroscopeApp {
 
 impl GoroscopeApp {
     pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
-        let settings: Settings = cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
+        let settings: Settings =
+            cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
         cc.egui_ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
         let mut app = GoroscopeApp {
             settings,
@@ -44,12 +45,47 @@ impl GoroscopeApp {
             summary: None,
         };
         if files.len() > 1 {
-            app.notice = Some(format!("Opened {}; comparing several files is not available yet.", files[0].display()));
+            app.notice =
+                Some(format!("Opened {}; comparing several files is not available yet.", files[0].display()));
         }
         if let Some(f) = files.into_iter().next() {
             app.open(f, &cc.egui_ctx);
         }
         app
+    }
+
+    /// The app on a file loaded elsewhere (benchmarks, tests of big synthetic models).
+    pub fn with_loaded(cc: &eframe::CreationContext<'_>, loaded: crate::load::Loaded) -> Self {
+        let mut app = GoroscopeApp::new(cc, Vec::new());
+        app.install(loaded);
+        app
+    }
+
+    fn install(&mut self, loaded: crate::load::Loaded) {
+        self.settings.remember(&loaded.path);
+        let doc = Document::new(Arc::new(loaded));
+        self.view = ViewState::new(doc.model().map_or(1, |m| m.duration_ns));
+        self.summary = None;
+        self.doc = Some(doc);
+    }
+
+    /// Sets the visible window (benchmarks and tests).
+    pub fn set_window(&mut self, start_ns: f64, end_ns: f64) {
+        self.view.window = TimeWindow { start_ns, end_ns };
+    }
+
+    /// Expands every group (benchmarks: every goroutine gets a row).
+    pub fn expand_all(&mut self) {
+        if let Some(doc) = &self.doc {
+            self.view.toggled_groups =
+                (0..doc.groups.len()).filter(|&g| !doc.expanded_by_default(g)).collect();
+            self.view.rows_dirty = true;
+        }
+    }
+
+    /// Scrolls the goroutine rows so that row `row` is at the top.
+    pub fn scroll_to_row(&mut self, row: usize) {
+        self.view.scroll_rows = row as f32;
     }
 
     /// Starts loading `path` in the background.
@@ -59,7 +95,8 @@ impl GoroscopeApp {
         match LoadJob::spawn(path.clone(), move || repaint.request_repaint()) {
             Ok(job) => self.job = Some(job),
             Err(e) => {
-                self.error = Some(LoadError { path, offset: None, message: format!("cannot start loading: {e}") })
+                self.error =
+                    Some(LoadError { path, offset: None, message: format!("cannot start loading: {e}") })
             }
         }
     }
@@ -87,11 +124,7 @@ impl GoroscopeApp {
         match job.poll() {
             None => ctx.request_repaint_after(Duration::from_millis(50)),
             Some(Ok(loaded)) => {
-                self.settings.remember(&loaded.path);
-                let doc = Document::new(Arc::new(loaded));
-                self.view = ViewState::new(doc.model().map_or(1, |m| m.duration_ns));
-                self.summary = None;
-                self.doc = Some(doc);
+                self.install(loaded);
                 self.job = None;
             }
             Some(Err(e)) => {
@@ -158,7 +191,11 @@ impl GoroscopeApp {
                 return;
             }
             if let Some(e) = &self.error {
-                ui.label(RichText::new(format!("Cannot open {}", e.path.display())).heading().color(theme::ERROR_COLOR));
+                ui.label(
+                    RichText::new(format!("Cannot open {}", e.path.display()))
+                        .heading()
+                        .color(theme::ERROR_COLOR),
+                );
                 ui.label(&e.message);
                 if let Some(o) = e.offset {
                     ui.label(format!("at byte {} (0x{o:x})", crate::units::count(o)));
@@ -191,20 +228,32 @@ impl GoroscopeApp {
             doc.layout_rows(&self.view.toggled_groups);
             self.view.rows_dirty = false;
         }
-        self.view.hover_ns = None;
+        // The cursor line follows last frame's pointer, so lanes drawn before the hovered
+        // one show it too.
+        self.view.cursor_ns = self.view.hover_ns.take();
         egui::Panel::bottom("status").show(ui, |ui| status_bar::status_ui(ui, doc, &mut self.view));
         egui::Panel::bottom("legend").show(ui, theme::legend_ui);
-        egui::Panel::left("suspects").resizable(true).default_size(330.0).show(ui, |ui| {
-            suspects_panel::filter_ui(ui, doc, &mut self.view);
-            ui.separator();
-            suspects_panel::suspects_ui(ui, doc, &self.view, &mut self.queue);
-        });
-        egui::Panel::right("inspector").resizable(true).default_size(380.0).show(ui, |ui| {
-            inspector::inspector_ui(ui, doc, &self.view, self.summary.as_ref(), &mut self.queue);
-        });
+        egui::Panel::left("suspects").resizable(true).default_size(330.0).size_range(200.0..=520.0).show(
+            ui,
+            |ui| {
+                suspects_panel::filter_ui(ui, doc, &mut self.view);
+                ui.separator();
+                suspects_panel::suspects_ui(ui, doc, &self.view, &mut self.queue);
+            },
+        );
+        egui::Panel::right("inspector").resizable(true).default_size(400.0).size_range(260.0..=560.0).show(
+            ui,
+            |ui| {
+                inspector::inspector_ui(ui, doc, &self.view, self.summary.as_ref(), &mut self.queue);
+            },
+        );
         if self.view.rows_dirty {
             doc.layout_rows(&self.view.toggled_groups);
             self.view.rows_dirty = false;
+        }
+        if let Some(dump) = &doc.loaded.dump {
+            egui::CentralPanel::default().show(ui, |ui| dump_ui(ui, dump));
+            return;
         }
         egui::CentralPanel::default().show(ui, |ui| {
             ui.spacing_mut().item_spacing.y = 1.0;
@@ -229,18 +278,20 @@ impl GoroscopeApp {
     }
 
     fn apply_one(&mut self, ctx: &egui::Context, c: Command) {
-        let anchor = self.view.hover_ns.unwrap_or((self.view.window.start_ns + self.view.window.end_ns) / 2.0);
+        let anchor =
+            self.view.hover_ns.unwrap_or((self.view.window.start_ns + self.view.window.end_ns) / 2.0);
         let limit = self.view.limit;
         let mut w = self.view.window;
         match c {
             Command::Open => {
                 let (tx, rx) = mpsc::channel();
                 let repaint = ctx.clone();
-                let spawned = std::thread::Builder::new().name("goroscope-open-dialog".into()).spawn(move || {
-                    let picked = rfd::FileDialog::new().set_title("Open a Go trace").pick_file();
-                    tx.send(picked).ok();
-                    repaint.request_repaint();
-                });
+                let spawned =
+                    std::thread::Builder::new().name("goroscope-open-dialog".into()).spawn(move || {
+                        let picked = rfd::FileDialog::new().set_title("Open a Go trace").pick_file();
+                        tx.send(picked).ok();
+                        repaint.request_repaint();
+                    });
                 if spawned.is_ok() {
                     self.open_dialog = Some(rx);
                 }
@@ -278,10 +329,15 @@ impl GoroscopeApp {
             Command::SelectGoroutine(g) => self.select(g, None),
             Command::SelectSpan(g, i) => self.select(g, Some(i)),
             Command::SelectSuspect(i) => {
-                let Some(first) = self.doc.as_ref().and_then(|d| d.loaded.suspects.get(i)).and_then(|s| s.members.first().copied()) else {
-                    return;
-                };
-                self.select(first, None);
+                let first = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.loaded.suspects.get(i))
+                    .and_then(|s| s.members.first().copied());
+                match first {
+                    Some(g) => self.select(g, None),
+                    None => self.view.selected = None,
+                }
                 self.view.selected_suspect = Some(i);
                 self.view.range = None;
                 w = self.fit_window().unwrap_or(w);
@@ -337,8 +393,13 @@ impl GoroscopeApp {
             Some(s) => s.members.clone(),
             None => vec![self.view.selected?],
         };
-        let start = members.iter().filter_map(|&g| m.goroutine(g)).map(|g| g.created_ns.unwrap_or(0)).min()?;
-        let end = members.iter().filter_map(|&g| m.goroutine(g)).map(|g| g.end_ns.unwrap_or(m.duration_ns)).max()?;
+        let start =
+            members.iter().filter_map(|&g| m.goroutine(g)).map(|g| g.created_ns.unwrap_or(0)).min()?;
+        let end = members
+            .iter()
+            .filter_map(|&g| m.goroutine(g))
+            .map(|g| g.end_ns.unwrap_or(m.duration_ns))
+            .max()?;
         let pad = ((end - start) as f64 * 0.03).max(1000.0);
         Some(TimeWindow { start_ns: start as f64 - pad, end_ns: end as f64 + pad })
     }
@@ -351,6 +412,20 @@ impl GoroscopeApp {
             self.notice = Some(format!("Cannot run the editor command {cmd:?}: {e}"));
         }
     }
+}
+
+/// A goroutine dump has no timeline: what it says, and where to look.
+fn dump_ui(ui: &mut egui::Ui, dump: &crate::model::DumpModel) {
+    ui.heading(format!("Goroutine dump: {} goroutines", crate::units::count(dump.goroutines.len() as u64)));
+    if let Some(v) = &dump.go_version {
+        ui.label(format!("Go {v}"));
+    }
+    for line in &dump.preamble {
+        ui.label(RichText::new(line).monospace().color(theme::ERROR_COLOR));
+    }
+    ui.label(
+        "A dump is one instant: the suspects on the left are its stuck groups; click one to see its stacks.",
+    );
 }
 
 impl eframe::App for GoroscopeApp {
@@ -378,6 +453,9 @@ impl eframe::App for GoroscopeApp {
             egui::CentralPanel::default().show(ui, |ui| self.empty_ui(ui, true));
         }
         command::shortcuts_ui(&ctx, &mut self.view.show_shortcuts);
+        if self.view.hover_ns != self.view.cursor_ns {
+            ctx.request_repaint();
+        }
         self.apply(&ctx);
     }
 

@@ -57,19 +57,97 @@ const fn ctrl(k: Key) -> Option<KeyboardShortcut> {
 }
 
 pub const COMMANDS: &[CommandInfo] = &[
-    CommandInfo { command: Command::Open, text: "Open…", help: "Open a trace file", shortcut: ctrl(Key::O), menu: Menu::File },
-    CommandInfo { command: Command::CloseFile, text: "Close", help: "Close the file", shortcut: ctrl(Key::W), menu: Menu::File },
-    CommandInfo { command: Command::ZoomIn, text: "Zoom in", help: "Zoom in around the pointer (or the centre)", shortcut: key(Key::W), menu: Menu::View },
-    CommandInfo { command: Command::ZoomOut, text: "Zoom out", help: "Zoom out", shortcut: key(Key::S), menu: Menu::View },
-    CommandInfo { command: Command::PanLeft, text: "Pan left", help: "Move the window earlier", shortcut: key(Key::A), menu: Menu::View },
-    CommandInfo { command: Command::PanRight, text: "Pan right", help: "Move the window later", shortcut: key(Key::D), menu: Menu::View },
-    CommandInfo { command: Command::FitSelection, text: "Fit selection", help: "Fit the selected range, goroutine or group", shortcut: key(Key::F), menu: Menu::View },
-    CommandInfo { command: Command::ShowAll, text: "Show everything", help: "Show the whole trace", shortcut: key(Key::Home), menu: Menu::View },
-    CommandInfo { command: Command::Back, text: "Back", help: "Go back to the previous view", shortcut: ctrl(Key::Z), menu: Menu::View },
-    CommandInfo { command: Command::ToggleProcs, text: "Processor lanes", help: "Show or hide one lane per processor (P)", shortcut: key(Key::P), menu: Menu::View },
-    CommandInfo { command: Command::ToggleTheme, text: "Light/dark theme", help: "Switch between light and dark", shortcut: key(Key::T), menu: Menu::View },
-    CommandInfo { command: Command::ClearSelection, text: "Clear selection", help: "Clear the selected goroutine and range", shortcut: key(Key::Escape), menu: Menu::View },
-    CommandInfo { command: Command::ShowShortcuts, text: "Keyboard shortcuts", help: "List every shortcut", shortcut: key(Key::Questionmark), menu: Menu::Help },
+    CommandInfo {
+        command: Command::Open,
+        text: "Open…",
+        help: "Open a trace file",
+        shortcut: ctrl(Key::O),
+        menu: Menu::File,
+    },
+    CommandInfo {
+        command: Command::CloseFile,
+        text: "Close",
+        help: "Close the file",
+        shortcut: ctrl(Key::W),
+        menu: Menu::File,
+    },
+    CommandInfo {
+        command: Command::ZoomIn,
+        text: "Zoom in",
+        help: "Zoom in around the pointer (or the centre)",
+        shortcut: key(Key::W),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ZoomOut,
+        text: "Zoom out",
+        help: "Zoom out",
+        shortcut: key(Key::S),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::PanLeft,
+        text: "Pan left",
+        help: "Move the window earlier",
+        shortcut: key(Key::A),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::PanRight,
+        text: "Pan right",
+        help: "Move the window later",
+        shortcut: key(Key::D),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::FitSelection,
+        text: "Fit selection",
+        help: "Fit the selected range, goroutine or group",
+        shortcut: key(Key::F),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ShowAll,
+        text: "Show everything",
+        help: "Show the whole trace",
+        shortcut: key(Key::Home),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::Back,
+        text: "Back",
+        help: "Go back to the previous view",
+        shortcut: ctrl(Key::Z),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ToggleProcs,
+        text: "Processor lanes",
+        help: "Show or hide one lane per processor (P)",
+        shortcut: key(Key::P),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ToggleTheme,
+        text: "Light/dark theme",
+        help: "Switch between light and dark",
+        shortcut: key(Key::T),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ClearSelection,
+        text: "Clear selection",
+        help: "Clear the selected goroutine and range",
+        shortcut: key(Key::Escape),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ShowShortcuts,
+        text: "Keyboard shortcuts",
+        help: "List every shortcut",
+        shortcut: key(Key::Questionmark),
+        menu: Menu::Help,
+    },
 ];
 
 /// Mouse gestures, listed with the shortcuts in the `?` window.
@@ -108,12 +186,17 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
     out
 }
 
+/// How a shortcut reads: egui's words, except `?` for the question mark.
+fn shortcut_text(ctx: &egui::Context, sc: &KeyboardShortcut) -> String {
+    if sc.logical_key == Key::Questionmark { "?".to_string() } else { ctx.format_shortcut(sc) }
+}
+
 /// Menu entries of one menu, from the table.
 pub fn menu_ui(ui: &mut egui::Ui, menu: Menu, queue: &mut Vec<Command>) {
     for c in COMMANDS.iter().filter(|c| c.menu == menu) {
         let mut button = egui::Button::new(c.text);
         if let Some(sc) = &c.shortcut {
-            button = button.shortcut_text(ui.ctx().format_shortcut(sc));
+            button = button.shortcut_text(shortcut_text(ui.ctx(), sc));
         }
         if ui.add(button).on_hover_text(c.help).clicked() {
             queue.push(c.command.clone());
@@ -127,7 +210,7 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
     egui::Window::new("Keyboard shortcuts").open(open).resizable(false).show(ctx, |ui| {
         egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
             for c in COMMANDS {
-                let sc = c.shortcut.map(|s| ctx.format_shortcut(&s)).unwrap_or_default();
+                let sc = c.shortcut.map(|s| shortcut_text(ctx, &s)).unwrap_or_default();
                 ui.monospace(sc);
                 ui.label(c.help);
                 ui.end_row();

@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::analysis::classify::{wait_family, WaitFamily};
+use crate::analysis::classify::{WaitFamily, wait_family};
 use crate::load::Loaded;
 use crate::model::{GIdx, RangeScope, SpanState, TraceModel};
 
 use super::filter::Filter;
+use super::lod::SeriesLod;
 use super::theme::Paint;
 
 /// Goroutines created at one `go` statement (or, for goroutines older than the trace, with
@@ -21,6 +22,31 @@ pub struct Group {
     pub system: bool,
     /// The most common state at the end of the trace, for the header.
     pub dominant: Paint,
+}
+
+/// The plotted series, with their level-of-detail pyramids.
+#[derive(Default)]
+pub struct Curves {
+    pub heap_alloc: SeriesLod,
+    pub heap_goal: SeriesLod,
+    pub total: SeriesLod,
+    pub runnable: SeriesLod,
+    pub waiting: SeriesLod,
+}
+
+impl Curves {
+    fn new(m: &TraceModel) -> Curves {
+        let counts = |f: fn(&crate::model::GoCounts) -> u32| {
+            SeriesLod::new(m.go_counts.iter().map(|c| (c.time_ns, u64::from(f(c)))))
+        };
+        Curves {
+            heap_alloc: SeriesLod::new(m.heap_alloc.points.iter().copied()),
+            heap_goal: SeriesLod::new(m.heap_goal.points.iter().copied()),
+            total: counts(|c| c.total),
+            runnable: counts(|c| c.runnable),
+            waiting: counts(|c| c.waiting),
+        }
+    }
 }
 
 /// A row of the timeline.
@@ -45,6 +71,11 @@ pub struct Document {
     /// Per goroutine: does it pass the filter?
     pub visible: Vec<bool>,
     pub rows: Vec<Row>,
+    pub curves: Curves,
+    /// Per group: members that pass the filter (computed with the rows).
+    pub group_shown: Vec<usize>,
+    /// Per suspect: members that pass the filter.
+    pub suspect_shown: Vec<usize>,
 }
 
 impl Document {
@@ -64,6 +95,9 @@ impl Document {
             filter: Filter::default(),
             visible: vec![true; m.goroutines.len()],
             rows: Vec::new(),
+            curves: Curves::new(m),
+            group_shown: Vec::new(),
+            suspect_shown: Vec::new(),
             loaded: Arc::clone(&loaded),
         };
         doc.build_groups(m);
@@ -101,11 +135,18 @@ impl Document {
             };
             let gi = *index.entry(key).or_insert_with(|| {
                 let label = match site {
-                    Some(f) => format!("{} {}:{}", m.strings.get(f.func), short_file(m.strings.get(f.file)), f.line),
+                    Some(f) => {
+                        format!("{} {}:{}", m.strings.get(f.func), short_file(m.strings.get(f.file)), f.line)
+                    }
                     None if g.system => format!("{} (runtime)", m.func_name(g)),
                     None => format!("{} (before the trace)", m.func_name(g)),
                 };
-                self.groups.push(Group { label, members: Vec::new(), system: g.system, dominant: Paint::Running });
+                self.groups.push(Group {
+                    label,
+                    members: Vec::new(),
+                    system: g.system,
+                    dominant: Paint::Running,
+                });
                 self.groups.len() - 1
             });
             self.groups[gi].members.push(i as GIdx);
@@ -155,21 +196,28 @@ impl Document {
     /// Lays out the rows: a header per group with visible members, then its members if open.
     pub fn layout_rows(&mut self, toggled: &std::collections::HashSet<usize>) {
         self.rows.clear();
+        let shown_of = |members: &[GIdx]| {
+            members.iter().filter(|&&g| self.visible.get(g as usize).copied().unwrap_or(true)).count()
+        };
+        self.group_shown = self.groups.iter().map(|g| shown_of(&g.members)).collect();
+        self.suspect_shown = self.loaded.suspects.iter().map(|s| shown_of(&s.members)).collect();
         for (gi, grp) in self.groups.iter().enumerate() {
-            let shown = grp.members.iter().filter(|&&g| self.visible[g as usize]).count();
+            let shown = self.group_shown[gi];
             if shown == 0 {
                 continue;
             }
             self.rows.push(Row::Group(gi));
             let open = open_by_default(grp) != toggled.contains(&gi);
             if open {
-                self.rows.extend(grp.members.iter().filter(|&&g| self.visible[g as usize]).map(|&g| Row::Goroutine(g)));
+                self.rows.extend(
+                    grp.members.iter().filter(|&&g| self.visible[g as usize]).map(|&g| Row::Goroutine(g)),
+                );
             }
         }
     }
 
     pub fn visible_count(&self, group: usize) -> usize {
-        self.groups.get(group).map_or(0, |g| g.members.iter().filter(|&&m| self.visible[m as usize]).count())
+        self.group_shown.get(group).copied().unwrap_or(0)
     }
 
     pub fn paint_of(&self, state: SpanState, reason: u8) -> Paint {

@@ -8,27 +8,52 @@ use super::command::Command;
 use super::document::Document;
 use super::range_summary::RangeSummary;
 use super::state::ViewState;
-use crate::analysis::time_split;
+use crate::analysis::{FrameText, Suspect, time_split};
 use crate::model::{Frame, TraceModel};
 use crate::units;
 
-pub fn inspector_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, summary: Option<&RangeSummary>, queue: &mut Vec<Command>) {
-    let Some(m) = doc.model() else { return };
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    view: &ViewState,
+    summary: Option<&RangeSummary>,
+    queue: &mut Vec<Command>,
+) {
     egui::ScrollArea::vertical().id_salt("inspector").auto_shrink([false, false]).show(ui, |ui| {
-        match view.selected.and_then(|g| m.goroutine(g).map(|x| (g, x))) {
-            Some((gi, g)) => goroutine_ui(ui, doc, m, gi, g, view.selected_span, queue),
-            None => {
+        let goroutine = doc.model().and_then(|m| view.selected.and_then(|g| m.goroutine(g)).map(|g| (m, g)));
+        let suspect = view.selected_suspect.and_then(|i| doc.loaded.suspects.get(i));
+        match (goroutine, suspect) {
+            (Some((m, g)), _) => goroutine_ui(ui, doc, m, g, view.selected_span, queue),
+            (None, Some(s)) => suspect_ui(ui, s, queue),
+            (None, None) => {
                 ui.weak("Click a goroutine, a span or a suspect to inspect it.");
             }
         }
-        if let Some(s) = summary {
+        if let (Some(s), Some(m)) = (summary, doc.model()) {
             ui.separator();
             range_ui(ui, doc, m, s, queue);
         }
     });
 }
 
-fn goroutine_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, gi: u32, g: &crate::model::Goroutine, span: Option<usize>, queue: &mut Vec<Command>) {
+/// A suspect group on its own (goroutine dumps, which have no timeline).
+fn suspect_ui(ui: &mut egui::Ui, s: &Suspect, queue: &mut Vec<Command>) {
+    ui.heading(format!("Suspect #{}: {} goroutines", s.rank, units::count(s.count as u64)));
+    ui.label(format!("{} ({})", s.state, s.reason));
+    stack_ui(ui, "Blocking stack", &s.blocking_stack, queue);
+    stack_ui(ui, "Creation site", s.created_at.as_slice(), queue);
+    let ids: Vec<String> = s.goroutine_ids.iter().take(20).map(|id| id.to_string()).collect();
+    ui.label(format!("goroutines {}{}", ids.join(", "), if s.goroutine_ids.len() > 20 { ", …" } else { "" }));
+}
+
+fn goroutine_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    m: &TraceModel,
+    g: &crate::model::Goroutine,
+    span: Option<usize>,
+    queue: &mut Vec<Command>,
+) {
     ui.heading(format!("Goroutine {}", g.id));
     ui.monospace(m.func_name(g));
     let (idx, s) = match span.and_then(|i| g.real_spans().get(i).map(|s| (i, *s))) {
@@ -41,15 +66,20 @@ fn goroutine_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, gi: u32, g: &
     let dur = g.span_end_ns(idx) - s.start_ns;
     let what = if span.is_some() { "Selected span" } else { "At the end" };
     let reason = m.reason(s.reason);
-    ui.label(format!("{what}: {}{} for {}", s.state.name(), if reason.is_empty() { String::new() } else { format!(" ({reason})") }, units::duration(dur)));
+    ui.label(format!(
+        "{what}: {}{} for {}",
+        s.state.name(),
+        if reason.is_empty() { String::new() } else { format!(" ({reason})") },
+        units::duration(dur)
+    ));
     ui.weak(format!("from {} to {}", units::duration(s.start_ns), units::duration(g.span_end_ns(idx))));
-    if let Some(w) = s.waker().and_then(|w| m.goroutine(w).map(|x| (w, x))) {
-        if ui.button(format!("Woken by goroutine {}", w.1.id)).clicked() {
-            queue.push(Command::SelectGoroutine(w.0));
-        }
+    if let Some(w) = s.waker().and_then(|w| m.goroutine(w).map(|x| (w, x)))
+        && ui.button(format!("Woken by goroutine {}", w.1.id)).clicked()
+    {
+        queue.push(Command::SelectGoroutine(w.0));
     }
     let title = if s.state == crate::model::SpanState::Waiting { "Blocking stack" } else { "Stack" };
-    stack_ui(ui, m, title, m.stacks.frames(s.stack), queue);
+    stack_ui(ui, title, &frames_text(m, m.stacks.frames(s.stack)), queue);
 
     ui.separator();
     ui.label(RichText::new("Created").strong());
@@ -57,13 +87,12 @@ fn goroutine_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, gi: u32, g: &
         Some(t) => ui.label(format!("at {}", units::duration(t))),
         None => ui.label("before the trace started"),
     };
-    if let Some(p) = g.parent.and_then(|p| m.goroutine(p).map(|x| (p, x))) {
-        if ui.button(format!("by goroutine {} ({})", p.1.id, m.func_name(p.1))).clicked() {
-            queue.push(Command::SelectGoroutine(p.0));
-        }
+    if let Some(p) = g.parent.and_then(|p| m.goroutine(p).map(|x| (p, x)))
+        && ui.button(format!("by goroutine {} ({})", p.1.id, m.func_name(p.1))).clicked()
+    {
+        queue.push(Command::SelectGoroutine(p.0));
     }
-    stack_ui(ui, m, "Creation site", m.stacks.frames(g.creation_stack), queue);
-    let _ = gi;
+    stack_ui(ui, "Creation site", &frames_text(m, m.stacks.frames(g.creation_stack)), queue);
 
     ui.separator();
     ui.label(RichText::new("Time split").strong());
@@ -87,16 +116,20 @@ fn goroutine_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, gi: u32, g: &
     });
 }
 
-fn frame_text(m: &TraceModel, f: &Frame) -> String {
-    format!("{} {}:{}", m.strings.get(f.func), m.strings.get(f.file), f.line)
+fn frame_text(f: &FrameText) -> String {
+    format!("{} {}:{}", f.function, f.file, f.line)
+}
+
+fn frames_text(m: &TraceModel, frames: &[Frame]) -> Vec<FrameText> {
+    frames.iter().map(|f| FrameText::from_frame(m, f)).collect()
 }
 
 /// A stack, one frame per line, with copy and open buttons.
-fn stack_ui(ui: &mut egui::Ui, m: &TraceModel, title: &str, frames: &[Frame], queue: &mut Vec<Command>) {
+fn stack_ui(ui: &mut egui::Ui, title: &str, frames: &[FrameText], queue: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(title).strong());
         if !frames.is_empty() && ui.small_button("Copy stack").clicked() {
-            let text: Vec<String> = frames.iter().map(|f| frame_text(m, f)).collect();
+            let text: Vec<String> = frames.iter().map(frame_text).collect();
             ui.ctx().copy_text(text.join("\n"));
         }
     });
@@ -104,18 +137,20 @@ fn stack_ui(ui: &mut egui::Ui, m: &TraceModel, title: &str, frames: &[Frame], qu
         ui.weak("no stack recorded");
     }
     for (i, f) in frames.iter().enumerate() {
-        let runtime = crate::analysis::classify::is_runtime_frame(m.strings.get(f.func));
+        let runtime = crate::analysis::classify::is_runtime_frame(&f.function);
         ui.horizontal(|ui| {
-            let text = RichText::new(frame_text(m, f)).monospace().size(11.0);
+            let text = RichText::new(frame_text(f)).monospace().size(11.0);
             let label = ui.add(egui::Label::new(if runtime { text.weak() } else { text }).wrap());
-            label.on_hover_text(m.strings.get(f.file));
+            label.on_hover_text(&f.file);
             if ui.small_button("Copy").on_hover_text("Copy this frame").clicked() {
-                ui.ctx().copy_text(frame_text(m, f));
+                ui.ctx().copy_text(frame_text(f));
             }
             let open = ui.small_button("Open").on_hover_text("Open in editor");
-            open.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Open frame {i} in editor")));
+            open.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Open frame {i} in editor"))
+            });
             if open.clicked() {
-                queue.push(Command::OpenInEditor(m.strings.get(f.file).to_string(), f.line));
+                queue.push(Command::OpenInEditor(f.file.clone(), f.line));
             }
         });
     }
@@ -143,10 +178,13 @@ fn range_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, s: &RangeSummary,
     ui.label(RichText::new("Top blocking stacks").strong());
     for (stack, ns, n) in &s.top_stacks {
         let frames = m.stacks.frames(*stack);
-        let top = frames.iter().find(|f| !crate::analysis::classify::is_runtime_frame(m.strings.get(f.func))).or(frames.first());
+        let top = frames
+            .iter()
+            .find(|f| !crate::analysis::classify::is_runtime_frame(m.strings.get(f.func)))
+            .or(frames.first());
         ui.label(format!("{} in {} waits", units::duration(*ns), units::count(*n as u64)));
         if let Some(f) = top {
-            ui.monospace(frame_text(m, f));
+            ui.monospace(frame_text(&FrameText::from_frame(m, f)));
         }
     }
     if ui.button("Zoom to range").clicked() {

@@ -139,3 +139,104 @@ mod tests {
         assert!(collect(&s, -50, -10, 1).is_empty());
     }
 }
+
+/// One bucket of a [`SeriesLod`] level: the first time, the extremes and the last value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bucket {
+    pub t: i64,
+    pub lo: u64,
+    pub hi: u64,
+    pub last: u64,
+}
+
+/// A min/max pyramid over a step series (heap, goroutine counts): level 0 holds the points,
+/// each next level merges 4 buckets. Drawing picks the finest level with few enough buckets
+/// in the window, so a curve costs about `max_points` per frame however long the series.
+#[derive(Clone, Debug, Default)]
+pub struct SeriesLod {
+    levels: Vec<Vec<Bucket>>,
+}
+
+impl SeriesLod {
+    pub fn new(points: impl IntoIterator<Item = (i64, u64)>) -> Self {
+        let base: Vec<Bucket> =
+            points.into_iter().map(|(t, v)| Bucket { t, lo: v, hi: v, last: v }).collect();
+        let mut levels = vec![base];
+        while let Some(prev) = levels.last().filter(|l| l.len() > 64) {
+            let next = prev
+                .chunks(4)
+                .filter_map(|c| {
+                    let first = c.first()?;
+                    Some(Bucket {
+                        t: first.t,
+                        lo: c.iter().map(|b| b.lo).min()?,
+                        hi: c.iter().map(|b| b.hi).max()?,
+                        last: c.last()?.last,
+                    })
+                })
+                .collect();
+            levels.push(next);
+        }
+        SeriesLod { levels }
+    }
+
+    pub fn max(&self) -> Option<u64> {
+        self.levels.last()?.iter().map(|b| b.hi).max()
+    }
+
+    /// The curve inside `[t0, t1]` (plus a bucket on each side) as `[x, y]` points with the
+    /// steps made explicit.
+    pub fn points(&self, t0: i64, t1: i64, max_points: usize) -> Vec<[f64; 2]> {
+        let window = |level: &[Bucket]| {
+            let a = level.partition_point(|b| b.t < t0).saturating_sub(1);
+            let b = (level.partition_point(|b| b.t <= t1) + 1).min(level.len());
+            a..b
+        };
+        let Some(level) = self.levels.iter().find(|l| window(l).len() <= max_points).or(self.levels.last())
+        else {
+            return Vec::new();
+        };
+        let slice = level.get(window(level)).unwrap_or(&[]);
+        let mut out = Vec::with_capacity(slice.len() * 4 + 1);
+        let mut prev: Option<f64> = None;
+        for b in slice {
+            let t = b.t as f64;
+            if let Some(pv) = prev {
+                out.push([t, pv]);
+            }
+            if b.hi != b.lo {
+                out.push([t, b.hi as f64]);
+                out.push([t, b.lo as f64]);
+            }
+            out.push([t, b.last as f64]);
+            prev = Some(b.last as f64);
+        }
+        if let (Some(pv), Some(b)) = (prev, slice.last()) {
+            out.push([t1.max(b.t) as f64, pv]);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod series_tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_explicit_and_clipped() {
+        let lod = SeriesLod::new([(0, 1), (10, 5), (20, 2), (30, 7)]);
+        let v = lod.points(12, 18, 100);
+        assert_eq!(v.first(), Some(&[10.0, 5.0]));
+        assert!(v.contains(&[20.0, 5.0]) && v.contains(&[20.0, 2.0]));
+        assert_eq!(v.last(), Some(&[20.0, 2.0]));
+    }
+
+    #[test]
+    fn coarse_levels_keep_extremes() {
+        let lod = SeriesLod::new((0..100_000).map(|i| (i, (i % 7) as u64)));
+        let v = lod.points(0, 100_000, 1000);
+        assert!(v.len() <= 4 * 1000 + 1, "{}", v.len());
+        assert!(v.iter().any(|p| p[1] == 6.0) && v.iter().any(|p| p[1] == 0.0));
+        assert_eq!(lod.max(), Some(6));
+    }
+}

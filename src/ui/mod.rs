@@ -21,8 +21,8 @@ mod timeline;
 use std::path::PathBuf;
 
 pub use app::GoroscopeApp;
-pub use command::{Command, COMMANDS};
-pub use lod::{visible_runs, Run};
+pub use command::{COMMANDS, Command};
+pub use lod::{Run, visible_runs};
 
 /// Opens the window, loading the first of `files` (if any).
 pub fn run_native(files: Vec<PathBuf>) -> Result<(), eframe::Error> {
@@ -33,9 +33,5 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), eframe::Error> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native(
-        "goroscope",
-        options,
-        Box::new(move |cc| Ok(Box::new(GoroscopeApp::new(cc, files)))),
-    )
+    eframe::run_native("goroscope", options, Box::new(move |cc| Ok(Box::new(GoroscopeApp::new(cc, files)))))
 }

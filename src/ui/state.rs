@@ -42,9 +42,7 @@ impl Settings {
 
 /// `$VISUAL` or `$EDITOR`, with the `+LINE FILE` convention most editors understand.
 pub fn default_editor_command() -> String {
-    let editor = std::env::var("VISUAL")
-        .or_else(|_| std::env::var("EDITOR"))
-        .unwrap_or_default();
+    let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_default();
     match editor.trim() {
         "" => "code --goto {file}:{line}".to_string(),
         e if e.ends_with("code") => format!("{e} --goto {{file}}:{{line}}"),
@@ -113,6 +111,8 @@ pub struct ViewState {
     pub toggled_groups: HashSet<usize>,
     /// Time under the pointer, shared by the timeline and the plots.
     pub hover_ns: Option<f64>,
+    /// Where the cursor line is drawn: the pointer's time in the previous frame.
+    pub cursor_ns: Option<f64>,
     pub show_shortcuts: bool,
     pub show_warnings: bool,
     /// Set when rows must be laid out again (filter or groups changed).
@@ -134,6 +134,7 @@ impl ViewState {
             scroll_rows: 0.0,
             toggled_groups: HashSet::new(),
             hover_ns: None,
+            cursor_ns: None,
             show_shortcuts: false,
             show_warnings: false,
             rows_dirty: true,

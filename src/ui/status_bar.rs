@@ -9,9 +9,16 @@ use crate::units;
 pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState) {
     let l = &doc.loaded;
     ui.horizontal(|ui| {
-        let name = l.path.file_name().map_or_else(|| l.path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = l
+            .path
+            .file_name()
+            .map_or_else(|| l.path.display().to_string(), |n| n.to_string_lossy().into_owned());
         ui.label(name).on_hover_text(l.path.display().to_string());
         ui.separator();
+        if let Some(d) = &l.dump {
+            ui.label(format!("goroutine dump, {} goroutines", units::count(d.goroutines.len() as u64)));
+            ui.separator();
+        }
         if let Some(m) = doc.model() {
             ui.label(format!("Go {} trace", m.format_version));
             ui.separator();
@@ -26,7 +33,11 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState) {
         ui.separator();
         let n = l.warnings.len();
         let text = if n == 1 { "1 warning".to_string() } else { format!("{n} warnings") };
-        let button = egui::Button::new(egui::RichText::new(text).color(if n > 0 { theme::ERROR_COLOR } else { ui.visuals().weak_text_color() }));
+        let button = egui::Button::new(egui::RichText::new(text).color(if n > 0 {
+            theme::ERROR_COLOR
+        } else {
+            ui.visuals().weak_text_color()
+        }));
         if ui.add_enabled(n > 0, button).on_hover_text("List the warnings").clicked() {
             view.show_warnings = !view.show_warnings;
         }

@@ -4,7 +4,7 @@
 use egui::RichText;
 
 use super::command::Command;
-use super::document::{short_file, Document};
+use super::document::{Document, short_file};
 use super::state::ViewState;
 use super::theme;
 use crate::units;
@@ -13,7 +13,11 @@ pub fn filter_ui(ui: &mut egui::Ui, doc: &mut Document, view: &mut ViewState) {
     ui.label(RichText::new("Filter").strong());
     let mut text = doc.filter_text.clone();
     let response = ui
-        .add(egui::TextEdit::singleline(&mut text).hint_text("id, function, site, state:waiting, blocked>1s").desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::singleline(&mut text)
+                .hint_text("id, function, site, state:waiting, blocked>1s")
+                .desired_width(f32::INFINITY),
+        )
         .on_hover_text(
             "Words must all match. A number matches a goroutine id; state:running|runnable|waiting|syscall \
              the state at the end; blocked>1s the final wait's length; other words a function, file:line \
@@ -30,7 +34,11 @@ pub fn filter_ui(ui: &mut egui::Ui, doc: &mut Document, view: &mut ViewState) {
     }
     if let Some(m) = doc.model() {
         let shown = doc.visible.iter().filter(|v| **v).count();
-        ui.weak(format!("{} of {} goroutines", units::count(shown as u64), units::count(m.goroutines.len() as u64)));
+        ui.weak(format!(
+            "{} of {} goroutines",
+            units::count(shown as u64),
+            units::count(m.goroutines.len() as u64)
+        ));
     }
 }
 
@@ -43,19 +51,27 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, queue: &
     }
     egui::ScrollArea::vertical().id_salt("suspects").auto_shrink([false, true]).show(ui, |ui| {
         for (i, s) in suspects.iter().enumerate() {
-            let shown = s.members.iter().filter(|&&g| doc.visible.get(g as usize).copied().unwrap_or(false)).count();
-            if shown == 0 {
+            let shown = doc.suspect_shown.get(i).copied().unwrap_or(s.count);
+            // Dump suspects have no trace members; they always show.
+            if shown == 0 && !s.members.is_empty() {
                 continue;
             }
-            let blocked = match s.blocked_ns {
-                Some((lo, hi)) if hi - lo > hi / 100 => format!("{}–{}", units::duration(lo), units::duration(hi)),
-                Some((_, hi)) => units::duration(hi),
-                None => String::new(),
+            let blocked = match (s.blocked_ns, s.wait_minutes) {
+                (Some((lo, hi)), _) if hi - lo > hi / 100 => {
+                    format!("{}–{}", units::duration(lo), units::duration(hi))
+                }
+                (Some((_, hi)), _) => units::duration(hi),
+                (None, Some((_, 0))) => "under a minute".to_string(),
+                (None, Some((lo, hi))) if lo != hi => format!("{lo}–{hi} min"),
+                (None, Some((_, hi))) => format!("{hi} min"),
+                (None, None) => "?".to_string(),
             };
             let site = s.created_at.as_ref().map_or("unknown site".to_string(), |f| {
                 format!("{} {}:{}", f.function, short_file(&f.file), f.line)
             });
-            let where_ = s.blocking_frame().map_or(String::new(), |f| format!("{} {}:{}", f.function, short_file(&f.file), f.line));
+            let where_ = s
+                .blocking_frame()
+                .map_or(String::new(), |f| format!("{} {}:{}", f.function, short_file(&f.file), f.line));
             let text = format!(
                 "#{} · {} × {} · blocked {}\nat {}\ncreated at {}",
                 s.rank,

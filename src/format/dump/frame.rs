@@ -98,7 +98,10 @@ mod tests {
     #[test]
     fn calls() {
         let c = parse_call("net/http.(*conn).serve(0xc0001a6000, {0x7b3e58, 0xc0001c4000})").unwrap();
-        assert_eq!((c.func, c.args, c.flags), ("net/http.(*conn).serve", "0xc0001a6000, {0x7b3e58, 0xc0001c4000}", 0));
+        assert_eq!(
+            (c.func, c.args, c.flags),
+            ("net/http.(*conn).serve", "0xc0001a6000, {0x7b3e58, 0xc0001c4000}", 0)
+        );
         let c = parse_call("main.sender(...)").unwrap();
         assert_eq!((c.func, c.args, c.flags), ("main.sender", "", frame_flags::INLINED));
         let c = parse_call("main.F[...](0x1?, ...)").unwrap();
@@ -115,7 +118,9 @@ mod tests {
         assert_eq!(parse_location("\t/src/main.go:16 +0x45"), Some(("/src/main.go", 16)));
         assert_eq!(parse_location("\tsamples/chansend/main.go:16"), Some(("samples/chansend/main.go", 16)));
         assert_eq!(
-            parse_location("\t/usr/lib/go/src/runtime/proc.go:402 +0x25 fp=0xc000051fd0 sp=0xc000051fb0 pc=0x43"),
+            parse_location(
+                "\t/usr/lib/go/src/runtime/proc.go:402 +0x25 fp=0xc000051fd0 sp=0xc000051fb0 pc=0x43"
+            ),
             Some(("/usr/lib/go/src/runtime/proc.go", 402))
         );
         assert_eq!(parse_location("\tC:/go/src/x.go:7 +0x1"), Some(("C:/go/src/x.go", 7)));

@@ -28,7 +28,7 @@ mod lines;
 pub mod profile;
 mod traceback;
 
-pub use header::{parse_header, Header};
+pub use header::{Header, parse_header};
 pub use lines::{Line, Lines};
 
 use super::ParseError;

@@ -15,7 +15,7 @@
 //! frames that remain (`sync.runtime_Semacquire`) or stays unknown.
 
 use super::lines::{Line, Lines};
-use super::{excerpt, line_error, ParseError};
+use super::{ParseError, excerpt, line_error};
 use crate::model::{DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, FrameId};
 
 const MAX_WARNINGS: usize = 100;
@@ -28,9 +28,13 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
     let Some(first) = lines.next() else {
         return Err(ParseError::new(0, "the file has no text; expected a goroutine profile"));
     };
-    let total = first.text.trim().strip_prefix("goroutine profile: total ").and_then(|n| n.parse::<u64>().ok());
+    let total =
+        first.text.trim().strip_prefix("goroutine profile: total ").and_then(|n| n.parse::<u64>().ok());
     if total.is_none() {
-        return Err(line_error(&first, format_args!("expected \"goroutine profile: total N\", found {:?}", excerpt(first.text))));
+        return Err(line_error(
+            &first,
+            format_args!("expected \"goroutine profile: total N\", found {:?}", excerpt(first.text)),
+        ));
     }
     m.total = total;
     let mut record: Option<(u32, Vec<FrameId>, Vec<Frame>)> = None;
@@ -88,7 +92,11 @@ fn parse_frame(m: &mut DumpModel, rest: &str) -> Frame {
     Frame { func: m.strings.intern(func), file: m.strings.intern(file), line }
 }
 
-fn push(m: &mut DumpModel, interner: &mut DumpInterner, (count, calls, frames): (u32, Vec<FrameId>, Vec<Frame>)) {
+fn push(
+    m: &mut DumpModel,
+    interner: &mut DumpInterner,
+    (count, calls, frames): (u32, Vec<FrameId>, Vec<Frame>),
+) {
     let g = DumpGoroutine {
         id: None,
         creator: None,

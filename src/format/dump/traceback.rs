@@ -2,11 +2,13 @@
 //! Anything it does not understand outside a block is skipped; inside a block, an
 //! unexpected line ends the block with a warning and is then read as outside text.
 
-use super::frame::{is_elision, parse_call, parse_created_by, parse_location, Call};
-use super::header::{parse_header, Header};
+use super::frame::{Call, is_elision, parse_call, parse_created_by, parse_location};
+use super::header::{Header, parse_header};
 use super::lines::{Line, Lines};
-use super::{excerpt, line_error, ParseError};
-use crate::model::{goroutine_flags as gf, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, FrameId};
+use super::{ParseError, excerpt, line_error};
+use crate::model::{
+    DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, FrameId, goroutine_flags as gf,
+};
 
 /// At most this many preamble lines and warnings are kept (a log can repeat them forever).
 const MAX_KEPT: usize = 100;
@@ -37,7 +39,13 @@ struct Reader {
 }
 
 pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
-    let mut r = Reader { m: DumpModel::default(), interner: DumpInterner::default(), block: None, crash_pending: false, len: text.len() as u64 };
+    let mut r = Reader {
+        m: DumpModel::default(),
+        interner: DumpInterner::default(),
+        block: None,
+        crash_pending: false,
+        len: text.len() as u64,
+    };
     r.interner.calls(&mut r.m, &[]);
     let mut last = None;
     for line in Lines::new(text) {
@@ -52,7 +60,9 @@ pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
     if let Some(b) = &r.block {
         if b.awaiting.is_some() {
             let (no, id) = (last.map_or(0, |l| l.no), b.g.id.unwrap_or(0));
-            r.warn(format!("line {no}: the dump ends inside goroutine {id}'s stack; its last frame has no location"));
+            r.warn(format!(
+                "line {no}: the dump ends inside goroutine {id}'s stack; its last frame has no location"
+            ));
         }
         r.finish();
     }
@@ -88,7 +98,8 @@ impl Reader {
             return;
         }
         let trimmed = t.trim_start();
-        if ["panic: ", "fatal error: ", "[signal ", "fatal: morestack"].iter().any(|p| trimmed.starts_with(p)) {
+        if ["panic: ", "fatal error: ", "[signal ", "fatal: morestack"].iter().any(|p| trimmed.starts_with(p))
+        {
             if self.m.preamble.len() < MAX_KEPT {
                 self.m.preamble.push(excerpt_long(trimmed).to_string());
             }
@@ -123,7 +134,8 @@ impl Reader {
             created_by: None,
             flags,
         };
-        self.block = Some(Block { header_line: line.no, g, calls: Vec::new(), frames: Vec::new(), awaiting: None });
+        self.block =
+            Some(Block { header_line: line.no, g, calls: Vec::new(), frames: Vec::new(), awaiting: None });
     }
 
     /// A line inside a block; false when the block ends before this line.
@@ -173,7 +185,11 @@ impl Reader {
         } else if line.offset + t.len() as u64 >= self.len {
             b.g.flags |= gf::INCOMPLETE;
             let id = b.g.id.unwrap_or(0);
-            self.warn(format!("line {}: the dump ends inside goroutine {id}'s stack, cut mid-line at {:?}", line.no, excerpt(t)));
+            self.warn(format!(
+                "line {}: the dump ends inside goroutine {id}'s stack, cut mid-line at {:?}",
+                line.no,
+                excerpt(t)
+            ));
         } else {
             let (id, from) = (b.g.id.unwrap_or(0), b.header_line);
             self.warn(format!(

@@ -18,6 +18,8 @@ pub struct RawEv {
 pub struct EvCursor<'g, 'a> {
     /// Thread id, -1 for the no-thread stream.
     pub m: i64,
+    /// The thread's state slot in the ordering (`None` for the no-thread stream).
+    pub slot: Option<usize>,
     batches: &'g [(u64, &'a [u8], u64)],
     batch: usize,
     off: usize,
@@ -47,12 +49,19 @@ fn uvarint(b: &[u8], pos: &mut usize) -> Option<u64> {
 
 /// Decodes the timed event at `body[*pos..]`: `(type, dt, args)`.
 #[inline]
-pub fn decode(body: &[u8], pos: &mut usize, base: u64) -> Result<(u8, u64, [u64; spec::MAX_ARGS]), DecodeError> {
+pub fn decode(
+    body: &[u8],
+    pos: &mut usize,
+    base: u64,
+) -> Result<(u8, u64, [u64; spec::MAX_ARGS]), DecodeError> {
     let at = base + *pos as u64;
     let typ = *body.get(*pos).ok_or((at, "expected an event, found the end of the batch".to_string()))?;
     *pos += 1;
     let Some(n) = spec::timed_args(typ) else {
-        return Err((at, format!("found event type {typ} ({}) where a timed event was expected", spec::name(typ))));
+        return Err((
+            at,
+            format!("found event type {typ} ({}) where a timed event was expected", spec::name(typ)),
+        ));
     };
     let bad = || (at, format!("truncated or invalid {} event", spec::name(typ)));
     let dt = uvarint(body, pos).ok_or_else(bad)?;
@@ -65,7 +74,7 @@ pub fn decode(body: &[u8], pos: &mut usize, base: u64) -> Result<(u8, u64, [u64;
 
 impl<'g, 'a> EvCursor<'g, 'a> {
     pub fn new(m: u64, batches: &'g [(u64, &'a [u8], u64)]) -> Self {
-        EvCursor { m: m as i64, batches, batch: 0, off: 0, last_ts: 0, ev: RawEv::default() }
+        EvCursor { m: m as i64, slot: None, batches, batch: 0, off: 0, last_ts: 0, ev: RawEv::default() }
     }
 
     /// Moves to the next event; `Ok(false)` at the end of this thread's batches.

@@ -55,7 +55,10 @@ pub enum Scope {
 pub enum EventKind {
     /// Start of a generation (and, as Go's reader does, once more after the last one).
     /// `wall_unix_ns` is the generation's clock snapshot (format 1.25+), if any.
-    Sync { n: u32, wall_unix_ns: Option<i64> },
+    Sync {
+        n: u32,
+        wall_unix_ns: Option<i64>,
+    },
     GoTransition {
         g: u64,
         from: GoState,
@@ -69,21 +72,68 @@ pub enum EventKind {
         /// statement; for GoUnblock: the unblocker's stack).
         stack: StackId,
     },
-    ProcTransition { p: u64, from: ProcState, to: ProcState },
-    Metric { metric: Metric, value: u64, stack: StackId },
+    ProcTransition {
+        p: u64,
+        from: ProcState,
+        to: ProcState,
+    },
+    Metric {
+        metric: Metric,
+        value: u64,
+        stack: StackId,
+    },
     /// Ranges: name is Go's ("GC concurrent mark phase", "stop-the-world (start trace)",
     /// "GC incremental sweep", "GC mark assist").
-    RangeBegin { name: StrId, scope: Scope, stack: StackId },
-    RangeActive { name: StrId, scope: Scope, stack: StackId },
-    RangeEnd { name: StrId, scope: Scope, stack: StackId },
-    Label { g: u64, label: StrId },
-    TaskBegin { task: u64, parent: u64, name: StrId, stack: StackId },
-    TaskEnd { task: u64, name: StrId, stack: StackId },
-    RegionBegin { task: u64, name: StrId, stack: StackId },
-    RegionEnd { task: u64, name: StrId, stack: StackId },
-    Log { task: u64, category: StrId, message: StrId, stack: StackId },
+    RangeBegin {
+        name: StrId,
+        scope: Scope,
+        stack: StackId,
+    },
+    RangeActive {
+        name: StrId,
+        scope: Scope,
+        stack: StackId,
+    },
+    RangeEnd {
+        name: StrId,
+        scope: Scope,
+        stack: StackId,
+    },
+    Label {
+        g: u64,
+        label: StrId,
+    },
+    TaskBegin {
+        task: u64,
+        parent: u64,
+        name: StrId,
+        stack: StackId,
+    },
+    TaskEnd {
+        task: u64,
+        name: StrId,
+        stack: StackId,
+    },
+    RegionBegin {
+        task: u64,
+        name: StrId,
+        stack: StackId,
+    },
+    RegionEnd {
+        task: u64,
+        name: StrId,
+        stack: StackId,
+    },
+    Log {
+        task: u64,
+        category: StrId,
+        message: StrId,
+        stack: StackId,
+    },
     /// A CPU profile sample (only when a CPU profile ran during the trace).
-    StackSample { stack: StackId },
+    StackSample {
+        stack: StackId,
+    },
 }
 
 /// One event with its context: the thread (M), processor (P) and goroutine (G) it happened

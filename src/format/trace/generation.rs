@@ -38,7 +38,10 @@ pub enum Next {
     Gen,
     Done,
     /// The rest of the file from `start` could not be read as a whole generation.
-    Stop { start: u64, err: ParseError },
+    Stop {
+        start: u64,
+        err: ParseError,
+    },
 }
 
 pub struct Splitter<'a> {
@@ -80,10 +83,8 @@ impl<'a> Splitter<'a> {
                     return Next::Done;
                 }
                 if self.minor >= 26 {
-                    let err = ParseError::new(
-                        g.end,
-                        "expected an EndOfGeneration byte, found the end of the file",
-                    );
+                    let err =
+                        ParseError::new(g.end, "expected an EndOfGeneration byte, found the end of the file");
                     return Next::Stop { start: g.start, err };
                 }
                 g.at_eof = true;

@@ -29,10 +29,7 @@ pub fn parse_header(data: &[u8]) -> Result<u32, ParseError> {
     let Some(head) = data.get(..HEADER_LEN) else {
         return Err(ParseError::new(
             0,
-            format!(
-                "expected a 16-byte Go trace header (\"go 1.NN trace\"), found {} bytes",
-                data.len()
-            ),
+            format!("expected a 16-byte Go trace header (\"go 1.NN trace\"), found {} bytes", data.len()),
         ));
     };
     if !head.starts_with(PREFIX) {
@@ -49,11 +46,7 @@ pub fn parse_header(data: &[u8]) -> Result<u32, ParseError> {
             "expected a one- or two-digit minor version after \"go 1.\"",
         ));
     }
-    let minor = rest
-        .get(..digits)
-        .unwrap_or(&[])
-        .iter()
-        .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+    let minor = rest.get(..digits).unwrap_or(&[]).iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
     let after = rest.get(digits..).unwrap_or(&[]);
     let suffix_at = (PREFIX.len() + digits) as u64;
     if !after.starts_with(SUFFIX) {

@@ -5,12 +5,12 @@
 //! `advance` returns `Ok(false)` when a precondition (sequence number, state) is not met yet:
 //! the caller then tries another thread. Errors mean the trace is inconsistent.
 
+use super::Tables;
 use super::cursor::RawEv;
 use super::event::{Event, EventKind, GoState, Metric, ProcState, Scope};
 use super::fx::FxMap;
 use super::spec::*;
 use super::tables::GenTables;
-use super::Tables;
 use crate::model::{StackId, StrId};
 
 mod status;
@@ -78,6 +78,47 @@ struct PState {
     status: u8,
     seq: Seq,
     ranges: Ranges,
+}
+
+/// Proc states: procs are numbered 0..GOMAXPROCS, so a vector, with a map for odd ids.
+#[derive(Default)]
+struct PMap {
+    dense: Vec<Option<PState>>,
+    sparse: FxMap<i64, PState>,
+}
+
+const DENSE_PROCS: i64 = 4096;
+
+impl PMap {
+    #[inline]
+    fn get(&self, p: &i64) -> Option<&PState> {
+        if (0..DENSE_PROCS).contains(p) {
+            self.dense.get(*p as usize).and_then(Option::as_ref)
+        } else {
+            self.sparse.get(p)
+        }
+    }
+    #[inline]
+    fn get_mut(&mut self, p: &i64) -> Option<&mut PState> {
+        if (0..DENSE_PROCS).contains(p) {
+            self.dense.get_mut(*p as usize).and_then(Option::as_mut)
+        } else {
+            self.sparse.get_mut(p)
+        }
+    }
+    fn insert(&mut self, p: i64, s: PState) {
+        if (0..DENSE_PROCS).contains(&p) {
+            let i = p as usize;
+            if i >= self.dense.len() {
+                self.dense.resize_with(i + 1, || None);
+            }
+            if let Some(slot) = self.dense.get_mut(i) {
+                *slot = Some(s);
+            }
+        } else {
+            self.sparse.insert(p, s);
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -150,7 +191,7 @@ fn end_range(r: &mut Ranges, begin: u8) -> Result<u64, String> {
 pub struct Order {
     initial_gen: u64,
     gs: FxMap<i64, GState>,
-    ps: FxMap<i64, PState>,
+    ps: PMap,
     m_index: FxMap<i64, u32>,
     ms: Vec<MState>,
     tasks: FxMap<u64, StrId>,
@@ -200,6 +241,7 @@ impl Order {
         &mut self,
         ev: &RawEv,
         m: i64,
+        slot: Option<usize>,
         gn: u64,
         t: &GenTables,
         tables: &mut Tables,
@@ -208,7 +250,6 @@ impl Order {
             self.initial_gen = gn;
         }
         self.out.clear();
-        let slot = if m == -1 { None } else { Some(self.m_slot(m)) };
         let cur = match slot.and_then(|i| self.ms.get(i)) {
             Some(s) => Ctx { m, p: s.p, g: s.g },
             None => Ctx { m, p: -1, g: -1 },
@@ -234,7 +275,8 @@ impl Order {
         let a = ev.args;
         let initial = gn == self.initial_gen;
         let stack = |id: u64| t.stack(id).ok_or_else(|| format!("unknown stack id {id} in {}", name(ev.typ)));
-        let string = |id: u64| t.string(id).ok_or_else(|| format!("unknown string id {id} in {}", name(ev.typ)));
+        let string =
+            |id: u64| t.string(id).ok_or_else(|| format!("unknown string id {id} in {}", name(ev.typ)));
         let mut new = cur;
         match ev.typ {
             EV_PROC_STATUS => return self.proc_status(ev, cur, gn),
@@ -250,17 +292,32 @@ impl Order {
                     _ => return Ok(None),
                 }
                 new.p = pid;
-                self.push(ev, cur, EventKind::ProcTransition { p: a[0], from: ProcState::Idle, to: ProcState::Running });
+                self.push(
+                    ev,
+                    cur,
+                    EventKind::ProcTransition { p: a[0], from: ProcState::Idle, to: ProcState::Running },
+                );
             }
             EV_PROC_STOP => {
-                let s = self.ps.get_mut(&cur.p).ok_or_else(|| format!("ProcStop for proc {} that doesn't exist", cur.p))?;
+                let s = self
+                    .ps
+                    .get_mut(&cur.p)
+                    .ok_or_else(|| format!("ProcStop for proc {} that doesn't exist", cur.p))?;
                 if s.status != P_RUNNING && s.status != P_SYSCALL {
                     return Err("ProcStop for a proc that's not running or in a syscall".into());
                 }
                 validate(cur, Must, Must, May)?;
                 s.status = P_IDLE;
                 new.p = -1;
-                self.push(ev, cur, EventKind::ProcTransition { p: cur.p as u64, from: ProcState::Running, to: ProcState::Idle });
+                self.push(
+                    ev,
+                    cur,
+                    EventKind::ProcTransition {
+                        p: cur.p as u64,
+                        from: ProcState::Running,
+                        to: ProcState::Idle,
+                    },
+                );
             }
             EV_PROC_STEAL => return self.proc_steal(ev, cur, gn),
             EV_GO_STATUS | EV_GO_STATUS_STACK => {
@@ -281,12 +338,22 @@ impl Order {
                 let status = if ev.typ == EV_GO_CREATE_BLOCKED { G_WAITING } else { G_RUNNABLE };
                 let (tstack, stack) = (stack(a[1])?, stack(a[2])?);
                 self.gs.insert(gid, GState { status, seq: Seq { gn, n: 0 }, ..GState::default() });
-                let kind = EventKind::GoTransition { g: a[0], from: GoState::NotExist, to: go_state(status), reason: StrId(0), tstack, stack };
+                let kind = EventKind::GoTransition {
+                    g: a[0],
+                    from: GoState::NotExist,
+                    to: go_state(status),
+                    reason: StrId(0),
+                    tstack,
+                    stack,
+                };
                 self.push(ev, cur, kind);
             }
             EV_GO_DESTROY | EV_GO_STOP | EV_GO_BLOCK => {
                 validate3(cur, USER)?;
-                let s = self.gs.get_mut(&cur.g).ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
+                let s = self
+                    .gs
+                    .get_mut(&cur.g)
+                    .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
                 if s.status != G_RUNNING {
                     return Err(format!("{} for goroutine {} that's not running", name(ev.typ), cur.g));
                 }
@@ -295,13 +362,31 @@ impl Order {
                 let kind = match ev.typ {
                     EV_GO_DESTROY => {
                         self.gs.remove(&cur.g);
-                        EventKind::GoTransition { g, from: GoState::Running, to: GoState::NotExist, reason: StrId(0), tstack: StackId::NONE, stack: StackId::NONE }
+                        EventKind::GoTransition {
+                            g,
+                            from: GoState::Running,
+                            to: GoState::NotExist,
+                            reason: StrId(0),
+                            tstack: StackId::NONE,
+                            stack: StackId::NONE,
+                        }
                     }
                     typ => {
-                        let (status, to) = if typ == EV_GO_STOP { (G_RUNNABLE, GoState::Runnable) } else { (G_WAITING, GoState::Waiting) };
+                        let (status, to) = if typ == EV_GO_STOP {
+                            (G_RUNNABLE, GoState::Runnable)
+                        } else {
+                            (G_WAITING, GoState::Waiting)
+                        };
                         s.status = status;
                         let st = stack(a[1])?;
-                        EventKind::GoTransition { g, from: GoState::Running, to, reason: string(a[0])?, tstack: st, stack: st }
+                        EventKind::GoTransition {
+                            g,
+                            from: GoState::Running,
+                            to,
+                            reason: string(a[0])?,
+                            tstack: st,
+                            stack: st,
+                        }
                     }
                 };
                 self.push(ev, cur, kind);
@@ -330,36 +415,65 @@ impl Order {
                     }
                     _ => return Ok(None),
                 }
-                let kind = EventKind::GoTransition { g: a[0], from: GoState::Waiting, to: GoState::Runnable, reason: StrId(0), tstack: StackId::NONE, stack: stack(a[2])? };
+                let kind = EventKind::GoTransition {
+                    g: a[0],
+                    from: GoState::Waiting,
+                    to: GoState::Runnable,
+                    reason: StrId(0),
+                    tstack: StackId::NONE,
+                    stack: stack(a[2])?,
+                };
                 self.push(ev, cur, kind);
             }
             EV_GO_SWITCH | EV_GO_SWITCH_DESTROY => return self.go_switch(ev, cur, gn),
             EV_GO_SYSCALL_BEGIN => {
                 validate3(cur, USER)?;
-                let s = self.gs.get_mut(&cur.g).ok_or_else(|| format!("GoSyscallBegin for unknown goroutine {}", cur.g))?;
+                let s = self
+                    .gs
+                    .get_mut(&cur.g)
+                    .ok_or_else(|| format!("GoSyscallBegin for unknown goroutine {}", cur.g))?;
                 if s.status != G_RUNNING {
                     return Err(format!("GoSyscallBegin for goroutine {} that's not running", cur.g));
                 }
                 s.status = G_SYSCALL;
-                let p = self.ps.get_mut(&cur.p).ok_or_else(|| format!("uninitialized proc {} in GoSyscallBegin", cur.p))?;
+                let p = self
+                    .ps
+                    .get_mut(&cur.p)
+                    .ok_or_else(|| format!("uninitialized proc {} in GoSyscallBegin", cur.p))?;
                 p.status = P_SYSCALL;
                 let seq = Seq { gn, n: a[0] };
                 if !seq.succeeds(p.seq) {
-                    return Err(format!("GoSyscallBegin: proc {} sequence {} does not follow {}", cur.p, seq.n, p.seq.n));
+                    return Err(format!(
+                        "GoSyscallBegin: proc {} sequence {} does not follow {}",
+                        cur.p, seq.n, p.seq.n
+                    ));
                 }
                 p.seq = seq;
                 let st = stack(a[1])?;
-                let kind = EventKind::GoTransition { g: cur.g as u64, from: GoState::Running, to: GoState::Syscall, reason: StrId(0), tstack: st, stack: st };
+                let kind = EventKind::GoTransition {
+                    g: cur.g as u64,
+                    from: GoState::Running,
+                    to: GoState::Syscall,
+                    reason: StrId(0),
+                    tstack: st,
+                    stack: st,
+                };
                 self.push(ev, cur, kind);
             }
             EV_GO_SYSCALL_END => {
                 validate3(cur, USER)?;
-                let s = self.gs.get_mut(&cur.g).ok_or_else(|| format!("GoSyscallEnd for unknown goroutine {}", cur.g))?;
+                let s = self
+                    .gs
+                    .get_mut(&cur.g)
+                    .ok_or_else(|| format!("GoSyscallEnd for unknown goroutine {}", cur.g))?;
                 if s.status != G_SYSCALL {
                     return Err(format!("GoSyscallEnd for goroutine {} not in a syscall", cur.g));
                 }
                 s.status = G_RUNNING;
-                let p = self.ps.get_mut(&cur.p).ok_or_else(|| format!("uninitialized proc {} in GoSyscallEnd", cur.p))?;
+                let p = self
+                    .ps
+                    .get_mut(&cur.p)
+                    .ok_or_else(|| format!("uninitialized proc {} in GoSyscallEnd", cur.p))?;
                 if p.status != P_SYSCALL {
                     return Err(format!("GoSyscallEnd: proc {} is not in a syscall", cur.p));
                 }
@@ -368,13 +482,19 @@ impl Order {
             }
             EV_GO_SYSCALL_END_BLOCKED => {
                 if cur.p != -1 {
-                    let p = self.ps.get(&cur.p).ok_or_else(|| format!("uninitialized proc {} in GoSyscallEndBlocked", cur.p))?;
+                    let p = self
+                        .ps
+                        .get(&cur.p)
+                        .ok_or_else(|| format!("uninitialized proc {} in GoSyscallEndBlocked", cur.p))?;
                     if p.status == P_SYSCALL {
                         return Ok(None);
                     }
                 }
                 validate(cur, Must, May, Must)?;
-                let s = self.gs.get_mut(&cur.g).ok_or_else(|| format!("GoSyscallEndBlocked for unknown goroutine {}", cur.g))?;
+                let s = self
+                    .gs
+                    .get_mut(&cur.g)
+                    .ok_or_else(|| format!("GoSyscallEndBlocked for unknown goroutine {}", cur.g))?;
                 if s.status != G_SYSCALL {
                     return Err(format!("GoSyscallEndBlocked for goroutine {} not in a syscall", cur.g));
                 }
@@ -394,20 +514,34 @@ impl Order {
             }
             EV_GO_DESTROY_SYSCALL => {
                 validate(cur, Must, May, Must)?;
-                let s = self.gs.get(&cur.g).ok_or_else(|| format!("GoDestroySyscall for unknown goroutine {}", cur.g))?;
+                let s = self
+                    .gs
+                    .get(&cur.g)
+                    .ok_or_else(|| format!("GoDestroySyscall for unknown goroutine {}", cur.g))?;
                 if s.status != G_SYSCALL {
                     return Err(format!("GoDestroySyscall for goroutine {} not in a syscall", cur.g));
                 }
                 self.gs.remove(&cur.g);
                 new.g = -1;
                 if cur.p != -1 {
-                    let p = self.ps.get_mut(&cur.p).ok_or_else(|| format!("invalid proc {} in GoDestroySyscall", cur.p))?;
+                    let p = self
+                        .ps
+                        .get_mut(&cur.p)
+                        .ok_or_else(|| format!("invalid proc {} in GoDestroySyscall", cur.p))?;
                     if p.status != P_SYSCALL {
                         return Err(format!("proc {} in unexpected state in GoDestroySyscall", cur.p));
                     }
                     p.status = P_ABANDONED;
                     new.p = -1;
-                    self.push(ev, cur, EventKind::ProcTransition { p: cur.p as u64, from: ProcState::Running, to: ProcState::Idle });
+                    self.push(
+                        ev,
+                        cur,
+                        EventKind::ProcTransition {
+                            p: cur.p as u64,
+                            from: ProcState::Running,
+                            to: ProcState::Idle,
+                        },
+                    );
                 }
                 self.push(ev, cur, go_tr(cur.g as u64, GoState::Syscall, GoState::NotExist));
             }
@@ -419,7 +553,11 @@ impl Order {
                 let nm = string(a[2])?;
                 self.tasks.insert(a[0], nm);
                 validate3(cur, USER)?;
-                self.push(ev, cur, EventKind::TaskBegin { task: a[0], parent, name: nm, stack: stack(a[3])? });
+                self.push(
+                    ev,
+                    cur,
+                    EventKind::TaskBegin { task: a[0], parent, name: nm, stack: stack(a[3])? },
+                );
             }
             EV_USER_TASK_END => {
                 let nm = self.tasks.remove(&a[0]).unwrap_or(StrId(0));
@@ -429,7 +567,10 @@ impl Order {
             EV_USER_REGION_BEGIN | EV_USER_REGION_END => {
                 validate3(cur, USER)?;
                 let nm = string(a[1])?;
-                let s = self.gs.get_mut(&cur.g).ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
+                let s = self
+                    .gs
+                    .get_mut(&cur.g)
+                    .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
                 let (task, st) = (a[0], stack(a[2])?);
                 let kind = if ev.typ == EV_USER_REGION_BEGIN {
                     s.regions.push((task, nm));
@@ -437,7 +578,10 @@ impl Order {
                 } else {
                     if let Some(&top) = s.regions.last() {
                         if top != (task, nm) {
-                            return Err(format!("misuse of region in goroutine {}: end does not match the innermost begin", cur.g));
+                            return Err(format!(
+                                "misuse of region in goroutine {}: end does not match the innermost begin",
+                                cur.g
+                            ));
                         }
                         s.regions.pop();
                     }
@@ -452,9 +596,16 @@ impl Order {
             EV_PROCS_CHANGE | EV_GO_LABEL | EV_USER_LOG => {
                 validate3(cur, USER)?;
                 let kind = match ev.typ {
-                    EV_PROCS_CHANGE => EventKind::Metric { metric: Metric::Gomaxprocs, value: a[0], stack: stack(a[1])? },
+                    EV_PROCS_CHANGE => {
+                        EventKind::Metric { metric: Metric::Gomaxprocs, value: a[0], stack: stack(a[1])? }
+                    }
                     EV_GO_LABEL => EventKind::Label { g: cur.g as u64, label: string(a[0])? },
-                    _ => EventKind::Log { task: a[0], category: string(a[1])?, message: string(a[2])?, stack: stack(a[3])? },
+                    _ => EventKind::Log {
+                        task: a[0],
+                        category: string(a[1])?,
+                        message: string(a[2])?,
+                        stack: stack(a[3])?,
+                    },
                 };
                 self.push(ev, cur, kind);
             }
@@ -469,7 +620,10 @@ impl Order {
                 if ev.typ != EV_GC_SWEEP_ACTIVE {
                     validate(cur, Must, Must, May)?;
                 }
-                let p = self.ps.get_mut(&pid).ok_or_else(|| format!("{} for unknown proc {pid}", name(ev.typ)))?;
+                let p = self
+                    .ps
+                    .get_mut(&pid)
+                    .ok_or_else(|| format!("{} for unknown proc {pid}", name(ev.typ)))?;
                 let scope = Scope::Proc(pid as u64);
                 let kind = match ev.typ {
                     EV_GC_SWEEP_BEGIN => {
@@ -495,19 +649,36 @@ impl Order {
                 } else {
                     (cached(&mut self.names.assist, tables, "GC mark assist"), 0, stack(a[0])?)
                 };
-                let s = self.gs.get_mut(&cur.g).ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
+                let s = self
+                    .gs
+                    .get_mut(&cur.g)
+                    .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
                 begin_range(&mut s.ranges, (ev.typ, desc))?;
-                self.push(ev, cur, EventKind::RangeBegin { name: nm, scope: Scope::Goroutine(cur.g as u64), stack: st });
+                self.push(
+                    ev,
+                    cur,
+                    EventKind::RangeBegin { name: nm, scope: Scope::Goroutine(cur.g as u64), stack: st },
+                );
             }
             EV_GC_MARK_ASSIST_ACTIVE => {
                 let nm = cached(&mut self.names.assist, tables, "GC mark assist");
-                let s = self.gs.get_mut(&(a[0] as i64)).ok_or_else(|| format!("GCMarkAssistActive for unknown goroutine {}", a[0]))?;
+                let s = self
+                    .gs
+                    .get_mut(&(a[0] as i64))
+                    .ok_or_else(|| format!("GCMarkAssistActive for unknown goroutine {}", a[0]))?;
                 active_range(&mut s.ranges, (EV_GC_MARK_ASSIST_BEGIN, 0), initial)?;
-                self.push(ev, cur, EventKind::RangeActive { name: nm, scope: Scope::Goroutine(a[0]), stack: StackId::NONE });
+                self.push(
+                    ev,
+                    cur,
+                    EventKind::RangeActive { name: nm, scope: Scope::Goroutine(a[0]), stack: StackId::NONE },
+                );
             }
             EV_STW_END | EV_GC_MARK_ASSIST_END => {
                 validate3(cur, USER)?;
-                let s = self.gs.get_mut(&cur.g).ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
+                let s = self
+                    .gs
+                    .get_mut(&cur.g)
+                    .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
                 let begin = if ev.typ == EV_STW_END { EV_STW_BEGIN } else { EV_GC_MARK_ASSIST_BEGIN };
                 let desc = end_range(&mut s.ranges, begin)?;
                 let nm = if ev.typ == EV_STW_END {
@@ -517,7 +688,15 @@ impl Order {
                 } else {
                     cached(&mut self.names.assist, tables, "GC mark assist")
                 };
-                self.push(ev, cur, EventKind::RangeEnd { name: nm, scope: Scope::Goroutine(cur.g as u64), stack: StackId::NONE });
+                self.push(
+                    ev,
+                    cur,
+                    EventKind::RangeEnd {
+                        name: nm,
+                        scope: Scope::Goroutine(cur.g as u64),
+                        stack: StackId::NONE,
+                    },
+                );
             }
             EV_EXPERIMENTAL_FIRST..=EV_EXPERIMENTAL_LAST => {
                 // Experimental alloc/free events: validated like Go, not surfaced.

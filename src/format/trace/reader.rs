@@ -71,7 +71,9 @@ pub fn read(
         let failure = failure.or_else(|| {
             let whole = !gb.at_eof || final_generation_resolves(&gb, &gt).is_ok();
             (!whole).then(|| {
-                let err = final_generation_resolves(&gb, &gt).err().unwrap_or_else(|| ParseError::new(gb.start, ""));
+                let err = final_generation_resolves(&gb, &gt)
+                    .err()
+                    .unwrap_or_else(|| ParseError::new(gb.start, ""));
                 (gb.start, err, true)
             })
         });
@@ -108,7 +110,12 @@ pub fn read(
     Ok(summary)
 }
 
-fn load_tables(gb: &GenBatches<'_>, gt: &mut GenTables, minor: u32, tables: &mut Tables) -> Result<(), ParseError> {
+fn load_tables(
+    gb: &GenBatches<'_>,
+    gt: &mut GenTables,
+    minor: u32,
+    tables: &mut Tables,
+) -> Result<(), ParseError> {
     gt.reset();
     let strings = gb.special.iter().filter(|b| b.first_byte() == Some(spec::EV_STRINGS));
     for b in strings.filter(|b| b.kind == super::batch::BatchKind::Event) {
@@ -141,12 +148,20 @@ fn final_generation_resolves(gb: &GenBatches<'_>, gt: &GenTables) -> Result<(), 
             let mut pos = 0;
             while pos < body.len() {
                 let at = base + pos as u64;
-                let (typ, _, args) = super::cursor::decode(body, &mut pos, base).map_err(|(o, m)| ParseError::new(o, m))?;
+                let (typ, _, args) =
+                    super::cursor::decode(body, &mut pos, base).map_err(|(o, m)| ParseError::new(o, m))?;
                 let (strs, stks) = spec::id_args(typ);
-                let missing_str = strs.iter().any(|&i| args.get(i).is_some_and(|&id| gt.string(id).is_none()));
+                let missing_str =
+                    strs.iter().any(|&i| args.get(i).is_some_and(|&id| gt.string(id).is_none()));
                 let missing_stk = stks.iter().any(|&i| args.get(i).is_some_and(|&id| gt.stack(id).is_none()));
                 if missing_str || missing_stk {
-                    return Err(ParseError::new(at, format!("{} refers to a string or stack missing from the generation's tables", spec::name(typ))));
+                    return Err(ParseError::new(
+                        at,
+                        format!(
+                            "{} refers to a string or stack missing from the generation's tables",
+                            spec::name(typ)
+                        ),
+                    ));
                 }
             }
         }
@@ -166,6 +181,7 @@ fn run_generation(
     let mut heap: Vec<EvCursor<'_, '_>> = Vec::with_capacity(gb.threads.len());
     for t in &gb.threads {
         let mut c = EvCursor::new(t.m, &t.batches);
+        c.slot = (c.m != -1).then(|| order.m_slot(c.m));
         if c.next_event(f).map_err(derr)? {
             heap_insert(&mut heap, c);
         }
@@ -219,7 +235,8 @@ fn try_advance(
     out: &mut Emitter<'_>,
 ) -> Result<bool, ParseError> {
     let Some(c) = heap.get_mut(i) else { return Ok(false) };
-    let ok = order.advance(&c.ev, c.m, gn, gt, tables).map_err(|m| ParseError::new(c.ev.offset, m))?;
+    let ok =
+        order.advance(&c.ev, c.m, c.slot, gn, gt, tables).map_err(|m| ParseError::new(c.ev.offset, m))?;
     if !ok {
         return Ok(false);
     }

@@ -72,14 +72,26 @@ pub const MAX_FRAMES: u64 = 128;
 /// cannot appear in an ordinary event batch.
 pub fn timed_args(typ: u8) -> Option<usize> {
     let n = match typ {
-        EV_PROC_STOP | EV_GO_DESTROY | EV_GO_DESTROY_SYSCALL | EV_GO_SYSCALL_END
-        | EV_GO_SYSCALL_END_BLOCKED | EV_STW_END | EV_GC_MARK_ASSIST_END => 0,
-        EV_GO_CREATE_SYSCALL | EV_GC_ACTIVE | EV_GC_END | EV_GC_SWEEP_ACTIVE
-        | EV_GC_SWEEP_BEGIN | EV_GC_MARK_ASSIST_ACTIVE | EV_GC_MARK_ASSIST_BEGIN
-        | EV_HEAP_ALLOC | EV_HEAP_GOAL | EV_GO_LABEL => 1,
-        EV_PROCS_CHANGE | EV_PROC_START | EV_PROC_STATUS | EV_GO_START | EV_GO_STOP
-        | EV_GO_BLOCK | EV_GO_SYSCALL_BEGIN | EV_STW_BEGIN | EV_GC_BEGIN | EV_GC_SWEEP_END
-        | EV_USER_TASK_END | EV_GO_SWITCH | EV_GO_SWITCH_DESTROY => 2,
+        EV_PROC_STOP
+        | EV_GO_DESTROY
+        | EV_GO_DESTROY_SYSCALL
+        | EV_GO_SYSCALL_END
+        | EV_GO_SYSCALL_END_BLOCKED
+        | EV_STW_END
+        | EV_GC_MARK_ASSIST_END => 0,
+        EV_GO_CREATE_SYSCALL
+        | EV_GC_ACTIVE
+        | EV_GC_END
+        | EV_GC_SWEEP_ACTIVE
+        | EV_GC_SWEEP_BEGIN
+        | EV_GC_MARK_ASSIST_ACTIVE
+        | EV_GC_MARK_ASSIST_BEGIN
+        | EV_HEAP_ALLOC
+        | EV_HEAP_GOAL
+        | EV_GO_LABEL => 1,
+        EV_PROCS_CHANGE | EV_PROC_START | EV_PROC_STATUS | EV_GO_START | EV_GO_STOP | EV_GO_BLOCK
+        | EV_GO_SYSCALL_BEGIN | EV_STW_BEGIN | EV_GC_BEGIN | EV_GC_SWEEP_END | EV_USER_TASK_END
+        | EV_GO_SWITCH | EV_GO_SWITCH_DESTROY => 2,
         EV_PROC_STEAL | EV_GO_CREATE | EV_GO_UNBLOCK | EV_GO_STATUS | EV_USER_REGION_BEGIN
         | EV_USER_REGION_END | EV_GO_CREATE_BLOCKED => 3,
         EV_USER_TASK_BEGIN | EV_USER_LOG | EV_GO_STATUS_STACK | EV_CLOCK_SNAPSHOT => 4,
@@ -95,16 +107,59 @@ pub fn timed_args(typ: u8) -> Option<usize> {
 /// Name of an event type, for error messages.
 pub fn name(typ: u8) -> &'static str {
     const NAMES: [&str; 53] = [
-        "None", "EventBatch", "Stacks", "Stack", "Strings", "String", "CPUSamples",
-        "CPUSample", "Frequency", "ProcsChange", "ProcStart", "ProcStop", "ProcSteal",
-        "ProcStatus", "GoCreate", "GoCreateSyscall", "GoStart", "GoDestroy",
-        "GoDestroySyscall", "GoStop", "GoBlock", "GoUnblock", "GoSyscallBegin",
-        "GoSyscallEnd", "GoSyscallEndBlocked", "GoStatus", "STWBegin", "STWEnd", "GCActive",
-        "GCBegin", "GCEnd", "GCSweepActive", "GCSweepBegin", "GCSweepEnd",
-        "GCMarkAssistActive", "GCMarkAssistBegin", "GCMarkAssistEnd", "HeapAlloc", "HeapGoal",
-        "GoLabel", "UserTaskBegin", "UserTaskEnd", "UserRegionBegin", "UserRegionEnd",
-        "UserLog", "GoSwitch", "GoSwitchDestroy", "GoCreateBlocked", "GoStatusStack",
-        "ExperimentalBatch", "Sync", "ClockSnapshot", "EndOfGeneration",
+        "None",
+        "EventBatch",
+        "Stacks",
+        "Stack",
+        "Strings",
+        "String",
+        "CPUSamples",
+        "CPUSample",
+        "Frequency",
+        "ProcsChange",
+        "ProcStart",
+        "ProcStop",
+        "ProcSteal",
+        "ProcStatus",
+        "GoCreate",
+        "GoCreateSyscall",
+        "GoStart",
+        "GoDestroy",
+        "GoDestroySyscall",
+        "GoStop",
+        "GoBlock",
+        "GoUnblock",
+        "GoSyscallBegin",
+        "GoSyscallEnd",
+        "GoSyscallEndBlocked",
+        "GoStatus",
+        "STWBegin",
+        "STWEnd",
+        "GCActive",
+        "GCBegin",
+        "GCEnd",
+        "GCSweepActive",
+        "GCSweepBegin",
+        "GCSweepEnd",
+        "GCMarkAssistActive",
+        "GCMarkAssistBegin",
+        "GCMarkAssistEnd",
+        "HeapAlloc",
+        "HeapGoal",
+        "GoLabel",
+        "UserTaskBegin",
+        "UserTaskEnd",
+        "UserRegionBegin",
+        "UserRegionEnd",
+        "UserLog",
+        "GoSwitch",
+        "GoSwitchDestroy",
+        "GoCreateBlocked",
+        "GoStatusStack",
+        "ExperimentalBatch",
+        "Sync",
+        "ClockSnapshot",
+        "EndOfGeneration",
     ];
     match NAMES.get(usize::from(typ)) {
         Some(n) => n,

@@ -3,7 +3,7 @@
 
 use egui::{Align2, FontId, Rect, Sense};
 
-use super::{interact, split_label, TimeAxis, LANE_H};
+use super::{LANE_H, TimeAxis, interact, split_label};
 use crate::model::ProcSpan;
 use crate::ui::command::Command;
 use crate::ui::document::Document;
@@ -13,7 +13,8 @@ use crate::units;
 
 /// One lane's rect, label and response.
 fn lane(ui: &mut egui::Ui, label: &str, height: f32) -> (Rect, Rect, egui::Response) {
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click_and_drag());
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::click_and_drag());
     let name = label.to_string();
     response.widget_info(move || egui::WidgetInfo::labeled(egui::Role::Canvas, true, &name));
     let (label_rect, area) = split_label(rect);
@@ -28,7 +29,13 @@ fn lane(ui: &mut egui::Ui, label: &str, height: f32) -> (Rect, Rect, egui::Respo
 }
 
 /// Ranges sorted by start that overlap the window, drawn in the band `y` of the lane.
-fn paint_ranges(painter: &egui::Painter, axis: &TimeAxis, y: egui::Rangef, ranges: &[(i64, i64)], color: egui::Color32) -> Option<(i64, i64)> {
+fn paint_ranges(
+    painter: &egui::Painter,
+    axis: &TimeAxis,
+    y: egui::Rangef,
+    ranges: &[(i64, i64)],
+    color: egui::Color32,
+) -> Option<(i64, i64)> {
     let (t0, t1) = axis.visible_ns();
     let end = ranges.partition_point(|r| r.0 < t1);
     let hover = painter.ctx().pointer_hover_pos();
@@ -48,7 +55,8 @@ fn paint_ranges(painter: &egui::Painter, axis: &TimeAxis, y: egui::Rangef, range
 
 pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
     let cycles = doc.model().map_or(0, |m| m.gc_cycles);
-    let lanes: [(String, Vec<&[(i64, i64)]>); 2] = [
+    type Lane<'a> = (String, Vec<&'a [(i64, i64)]>);
+    let lanes: [Lane<'_>; 2] = [
         (format!("GC ({cycles} cycles; sweep below)"), vec![&doc.gc_marks[..], &doc.gc_sweeps[..]]),
         ("stop-the-world".to_string(), vec![&doc.stw[..]]),
     ];
@@ -67,7 +75,11 @@ pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queu
         }
         super::overlay(&painter, &axis, area, view);
         if let Some((a, b)) = hovered {
-            response.clone().on_hover_text_at_pointer(format!("{name}: {} at {}", units::duration(b - a), units::duration(a)));
+            response.clone().on_hover_text_at_pointer(format!(
+                "{name}: {} at {}",
+                units::duration(b - a),
+                units::duration(a)
+            ));
         }
         interact::interact(ui, &response, &axis, area, view, queue);
     }
@@ -87,7 +99,12 @@ pub fn proc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, qu
         if let Some(ps) = hovered
             && let Some(g) = m.goroutine(ps.g)
         {
-            let text = format!("P{p}: G{} {} for {}", g.id, m.func_name(g), units::duration(ps.end_ns - ps.start_ns));
+            let text = format!(
+                "P{p}: G{} {} for {}",
+                g.id,
+                m.func_name(g),
+                units::duration(ps.end_ns - ps.start_ns)
+            );
             let response = response.clone().on_hover_text_at_pointer(text);
             if response.clicked() {
                 queue.push(Command::SelectGoroutine(ps.g));
@@ -99,7 +116,13 @@ pub fn proc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, qu
 
 /// Processor spans: binary search to the first visible one, then jump a pixel at a time so
 /// each pixel column costs one search at most.
-fn paint_proc(painter: &egui::Painter, axis: &TimeAxis, area: Rect, m: &crate::model::TraceModel, spans: &[ProcSpan]) -> Option<ProcSpan> {
+fn paint_proc(
+    painter: &egui::Painter,
+    axis: &TimeAxis,
+    area: Rect,
+    m: &crate::model::TraceModel,
+    spans: &[ProcSpan],
+) -> Option<ProcSpan> {
     let (t0, t1) = axis.visible_ns();
     let px_ns = axis.ns_per_px().max(1.0) as i64;
     let hover = painter.ctx().pointer_hover_pos().filter(|p| area.contains(*p));
@@ -113,7 +136,13 @@ fn paint_proc(painter: &egui::Painter, axis: &TimeAxis, area: Rect, m: &crate::m
         let id = m.goroutine(s.g).map_or(0, |g| g.id);
         painter.rect_filled(r, 0.0, theme::goroutine_color(id));
         if r.width() > 40.0 {
-            painter.with_clip_rect(r).text(r.left_center() + egui::vec2(2.0, 0.0), Align2::LEFT_CENTER, format!("G{id}"), FontId::monospace(10.0), egui::Color32::BLACK);
+            painter.with_clip_rect(r).text(
+                r.left_center() + egui::vec2(2.0, 0.0),
+                Align2::LEFT_CENTER,
+                format!("G{id}"),
+                FontId::monospace(10.0),
+                egui::Color32::BLACK,
+            );
         }
         if hover.is_some_and(|p| r.contains(p)) {
             hovered = Some(*s);

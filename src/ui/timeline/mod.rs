@@ -5,8 +5,8 @@
 
 mod interact;
 mod lanes;
-mod ruler;
 mod rows;
+mod ruler;
 
 use egui::{Pos2, Rect};
 
@@ -67,7 +67,13 @@ pub fn split_label(rect: Rect) -> (Rect, Rect) {
 }
 
 /// The ruler and lanes above the plots.
-pub fn header_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, settings: &Settings, queue: &mut Vec<Command>) {
+pub fn header_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    view: &mut ViewState,
+    settings: &Settings,
+    queue: &mut Vec<Command>,
+) {
     ruler::ruler_ui(ui, doc, view, queue);
     lanes::gc_lanes_ui(ui, doc, view, queue);
     if settings.show_procs {
@@ -86,7 +92,7 @@ fn overlay(painter: &egui::Painter, axis: &TimeAxis, area: Rect, view: &ViewStat
         let r = axis.rect(a, b, area.y_range()).intersect(area);
         painter.rect_filled(r, 0.0, super::theme::SELECTION_FILL);
     }
-    if let Some(t) = view.hover_ns {
+    if let Some(t) = view.cursor_ns {
         let x = axis.x_from_ns(t);
         if area.x_range().contains(x) {
             let c = painter.ctx().global_style().visuals.weak_text_color();
@@ -96,6 +102,13 @@ fn overlay(painter: &egui::Painter, axis: &TimeAxis, area: Rect, view: &ViewStat
 }
 
 /// Pan, zoom and range selection on an area drawn by someone else (the plots).
-pub fn interact_area(ui: &egui::Ui, response: &egui::Response, axis: &TimeAxis, area: Rect, view: &mut ViewState, queue: &mut Vec<Command>) {
+pub fn interact_area(
+    ui: &egui::Ui,
+    response: &egui::Response,
+    axis: &TimeAxis,
+    area: Rect,
+    view: &mut ViewState,
+    queue: &mut Vec<Command>,
+) {
     interact::interact(ui, response, axis, area, view, queue);
 }

@@ -4,12 +4,12 @@
 
 use egui::{Align2, Color32, FontId, Rect, RichText, Sense};
 
-use super::{interact, split_label, TimeAxis, ROW_H};
+use super::{ROW_H, TimeAxis, interact, split_label};
 use crate::analysis::classify::is_runtime_frame;
 use crate::model::{GIdx, Goroutine, TraceModel};
 use crate::ui::command::Command;
-use crate::ui::document::{short_file, Document, Row};
-use crate::ui::lod::{visible_runs, Run};
+use crate::ui::document::{Document, Row, short_file};
+use crate::ui::lod::{Run, visible_runs};
 use crate::ui::state::ViewState;
 use crate::ui::theme::Paint;
 use crate::units;
@@ -68,16 +68,32 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &
                     grp.label,
                     grp.dominant.label()
                 );
-                let label_rect = Rect::from_x_y_ranges(label_col.left() + 2.0..=label_col.right(), row_rect.y_range());
-                let r = row_label(&mut child, label_rect, egui::Label::new(RichText::new(text).strong().size(12.0)).sense(Sense::click()).truncate());
+                let label_rect =
+                    Rect::from_x_y_ranges(label_col.left() + 2.0..=label_col.right(), row_rect.y_range());
+                let r = row_label(
+                    &mut child,
+                    label_rect,
+                    egui::Label::new(RichText::new(text).strong().size(12.0))
+                        .sense(Sense::click())
+                        .truncate(),
+                );
                 if r.clicked() {
                     queue.push(Command::ToggleGroup(gi));
                 }
-                let members: Vec<GIdx> = grp.members.iter().copied().filter(|&g| doc.visible[g as usize]).take(STRIPES).collect();
+                let members: Vec<GIdx> =
+                    grp.members.iter().copied().filter(|&g| doc.visible[g as usize]).take(STRIPES).collect();
                 let h = (lane.height() / members.len().max(1) as f32).max(1.0);
                 for (s, &g) in members.iter().enumerate() {
                     let y = lane.top() + s as f32 * h;
-                    paint_goroutine(&painter, doc, &m.goroutines[g as usize], g, &axis, egui::Rangef::new(y, y + h), min_ns);
+                    paint_goroutine(
+                        &painter,
+                        doc,
+                        &m.goroutines[g as usize],
+                        g,
+                        &axis,
+                        egui::Rangef::new(y, y + h),
+                        min_ns,
+                    );
                 }
             }
             Row::Goroutine(g) => {
@@ -87,8 +103,15 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &
                     painter.rect_filled(row_rect, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.5));
                 }
                 let text = format!("G{} {}", gor.id, m.func_name(gor));
-                let label_rect = Rect::from_x_y_ranges(label_col.left() + 16.0..=label_col.right(), row_rect.y_range());
-                let r = row_label(&mut child, label_rect, egui::Label::new(RichText::new(text).monospace().size(11.0)).sense(Sense::click()).truncate());
+                let label_rect =
+                    Rect::from_x_y_ranges(label_col.left() + 16.0..=label_col.right(), row_rect.y_range());
+                let r = row_label(
+                    &mut child,
+                    label_rect,
+                    egui::Label::new(RichText::new(text).monospace().size(11.0))
+                        .sense(Sense::click())
+                        .truncate(),
+                );
                 if r.clicked() {
                     queue.push(Command::SelectGoroutine(g));
                 }
@@ -104,7 +127,13 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &
         let g = match row {
             Row::Goroutine(g) => Some(g),
             Row::Group(gi) => {
-                let members: Vec<GIdx> = doc.groups[gi].members.iter().copied().filter(|&g| doc.visible[g as usize]).take(STRIPES).collect();
+                let members: Vec<GIdx> = doc.groups[gi]
+                    .members
+                    .iter()
+                    .copied()
+                    .filter(|&g| doc.visible[g as usize])
+                    .take(STRIPES)
+                    .collect();
                 let h = (lane.height() / members.len().max(1) as f32).max(1.0);
                 members.get(((p.y - lane.top()) / h).max(0.0) as usize).copied()
             }
@@ -125,7 +154,15 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &
 }
 
 #[allow(clippy::too_many_arguments)]
-fn paint_goroutine(painter: &egui::Painter, doc: &Document, g: &Goroutine, gi: GIdx, axis: &TimeAxis, y: egui::Rangef, min_ns: i64) {
+fn paint_goroutine(
+    painter: &egui::Painter,
+    doc: &Document,
+    g: &Goroutine,
+    gi: GIdx,
+    axis: &TimeAxis,
+    y: egui::Rangef,
+    min_ns: i64,
+) {
     let (t0, t1) = axis.visible_ns();
     visible_runs(&g.spans, t0, t1, min_ns, |run| match run {
         Run::Single { index, start_ns, end_ns } => {
@@ -138,7 +175,13 @@ fn paint_goroutine(painter: &egui::Painter, doc: &Document, g: &Goroutine, gi: G
             let color = dominant_paint(doc, g, start_ns, end_ns).map_or(Paint::Merged.color(), |p| p.color());
             painter.rect_filled(r, 0.0, color.lerp_to_gamma(Paint::Merged.color(), 0.45));
             if r.width() > 60.0 && y.span() > 10.0 {
-                painter.text(r.center(), Align2::CENTER_CENTER, format!("{count} spans"), FontId::proportional(10.0), Color32::BLACK);
+                painter.text(
+                    r.center(),
+                    Align2::CENTER_CENTER,
+                    format!("{count} spans"),
+                    FontId::proportional(10.0),
+                    Color32::BLACK,
+                );
             }
         }
     });
@@ -167,7 +210,8 @@ fn dominant_paint(doc: &Document, g: &Goroutine, a: i64, b: i64) -> Option<Paint
 
 /// A left-aligned label in a row's label cell.
 fn row_label(ui: &mut egui::Ui, rect: Rect, label: egui::Label) -> egui::Response {
-    let builder = egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::left_to_right(egui::Align::Center));
+    let builder =
+        egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::left_to_right(egui::Align::Center));
     ui.scope_builder(builder, |ui| ui.add(label)).inner
 }
 
@@ -193,12 +237,25 @@ fn tooltip_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, g: GIdx, run: R
             let s = gor.spans[index];
             let paint = doc.paint_of(s.state, s.reason);
             ui.label(format!("{} for {}", s.state.name(), units::duration(end_ns - start_ns)));
-            if !m.reason(s.reason).is_empty() {
-                ui.label(format!("reason: {} ({})", m.reason(s.reason), paint.label()));
+            match m.reason(s.reason) {
+                "" => {}
+                r if r == paint.label() => {
+                    ui.label(format!("reason: {r}"));
+                }
+                r => {
+                    ui.label(format!("reason: {r} ({})", paint.label()));
+                }
             }
             let frames = m.stacks.frames(s.stack);
-            if let Some(f) = frames.iter().find(|f| !is_runtime_frame(m.strings.get(f.func))).or(frames.first()) {
-                ui.monospace(format!("{} {}:{}", m.strings.get(f.func), short_file(m.strings.get(f.file)), f.line));
+            if let Some(f) =
+                frames.iter().find(|f| !is_runtime_frame(m.strings.get(f.func))).or(frames.first())
+            {
+                ui.monospace(format!(
+                    "{} {}:{}",
+                    m.strings.get(f.func),
+                    short_file(m.strings.get(f.file)),
+                    f.line
+                ));
             }
             if let Some(w) = s.waker().and_then(|w| m.goroutine(w)) {
                 ui.label(format!("woken by G{}", w.id));
@@ -206,7 +263,11 @@ fn tooltip_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, g: GIdx, run: R
             ui.weak(format!("from {} to {}", units::duration(start_ns), units::duration(end_ns)));
         }
         Run::Merged { count, start_ns, end_ns, .. } => {
-            ui.label(format!("{} spans in {} — zoom in to see them", units::count(count as u64), units::duration(end_ns - start_ns)));
+            ui.label(format!(
+                "{} spans in {} — zoom in to see them",
+                units::count(count as u64),
+                units::duration(end_ns - start_ns)
+            ));
         }
     }
 }
@@ -228,5 +289,9 @@ fn scrollbar_ui(ui: &mut egui::Ui, full: Rect, n: f32, visible: f32, scroll: &mu
     let thumb = Rect::from_x_y_ranges(bar.x_range().shrink(2.0), top..=(top + h).min(bar.bottom()));
     let v = ui.visuals();
     ui.painter().rect_filled(bar, 0.0, v.extreme_bg_color);
-    ui.painter().rect_filled(thumb, 3.0, if response.hovered() { v.widgets.hovered.bg_fill } else { v.widgets.inactive.bg_fill });
+    ui.painter().rect_filled(
+        thumb,
+        3.0,
+        if response.hovered() { v.widgets.hovered.bg_fill } else { v.widgets.inactive.bg_fill },
+    );
 }

@@ -3,7 +3,7 @@
 
 use egui::{Align2, FontId, Sense, Stroke};
 
-use super::{interact, split_label, TimeAxis};
+use super::{TimeAxis, interact, split_label};
 use crate::ui::command::Command;
 use crate::ui::document::Document;
 use crate::ui::state::ViewState;
@@ -45,7 +45,8 @@ pub fn tick_label(t_ns: f64, step_ns: f64) -> String {
 }
 
 pub fn ruler_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(ui.available_width(), 22.0), Sense::click_and_drag());
+    let (rect, response) =
+        ui.allocate_exact_size(egui::vec2(ui.available_width(), 22.0), Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Time ruler"));
     let (label_rect, area) = split_label(rect);
     let axis = TimeAxis::new(area.left(), area.width(), view.window);
@@ -67,9 +68,10 @@ pub fn ruler_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: 
         let x = axis.x_from_ns(t);
         painter.vline(x, rect.bottom() - 6.0..=rect.bottom(), Stroke::new(1.0, tick_color));
         if t >= 0.0 && t <= duration as f64 * 1.0001 || duration == 0 {
+            let near_end = x > area.right() - 60.0;
             painter.text(
-                egui::pos2(x + 3.0, rect.top() + 2.0),
-                Align2::LEFT_TOP,
+                egui::pos2(if near_end { x - 3.0 } else { x + 3.0 }, rect.top() + 2.0),
+                if near_end { Align2::RIGHT_TOP } else { Align2::LEFT_TOP },
                 tick_label(t, step),
                 FontId::monospace(11.0),
                 visuals.text_color(),

@@ -21,7 +21,10 @@ impl Order {
                 } else if status == P_ABANDONED && s.status == P_ABANDONED {
                     from = ProcState::Idle;
                 } else if s.status != status {
-                    return Err(format!("inconsistent status for proc {pid}: old {} vs. new {status}", s.status));
+                    return Err(format!(
+                        "inconsistent status for proc {pid}: old {} vs. new {status}",
+                        s.status
+                    ));
                 }
                 s.seq = Seq { gn, n: 0 };
             }
@@ -79,7 +82,10 @@ impl Order {
             }
             new.p = -1;
         } else {
-            let i = *self.m_index.get(&mid).ok_or_else(|| format!("stole proc from non-existent thread {mid}"))?;
+            let i = *self
+                .m_index
+                .get(&mid)
+                .ok_or_else(|| format!("stole proc from non-existent thread {mid}"))?;
             let ms = self.ms.get_mut(i as usize).ok_or("thread state missing")?;
             if ms.p != pid {
                 return Err(format!("tried to steal proc {pid} from thread {mid}, but got proc {}", ms.p));
@@ -90,7 +96,13 @@ impl Order {
         Ok(Some(new))
     }
 
-    pub(super) fn go_status(&mut self, ev: &RawEv, mut cur: Ctx, gn: u64, stack: StackId) -> Result<Option<Ctx>, String> {
+    pub(super) fn go_status(
+        &mut self,
+        ev: &RawEv,
+        mut cur: Ctx,
+        gn: u64,
+        stack: StackId,
+    ) -> Result<Option<Ctx>, String> {
         let gid = ev.args[0] as i64;
         let mid = ev.args[1] as i64;
         let Some(status) = u8::try_from(ev.args[2]).ok().filter(|s| *s <= G_WAITING) else {
@@ -99,7 +111,10 @@ impl Order {
         let mut from = go_state(status);
         if let Some(s) = self.gs.get_mut(&gid) {
             if s.status != status {
-                return Err(format!("inconsistent status for goroutine {gid}: old {} vs. new {status}", s.status));
+                return Err(format!(
+                    "inconsistent status for goroutine {gid}: old {} vs. new {status}",
+                    s.status
+                ));
             }
             s.seq = Seq { gn, n: 0 };
         } else if gn == self.initial_gen {
@@ -117,7 +132,10 @@ impl Order {
             }
             if mid == cur.m {
                 if gn != self.initial_gen && cur.g != gid {
-                    return Err(format!("inconsistent thread for syscalling goroutine {gid}: thread has goroutine {}", cur.g));
+                    return Err(format!(
+                        "inconsistent thread for syscalling goroutine {gid}: thread has goroutine {}",
+                        cur.g
+                    ));
                 }
                 new.g = gid;
             } else {
@@ -125,7 +143,9 @@ impl Order {
                     Some(&i) => {
                         let g = self.ms.get(i as usize).map_or(-1, |s| s.g);
                         if g != gid {
-                            return Err(format!("inconsistent thread for syscalling goroutine {gid}: thread has goroutine {g}"));
+                            return Err(format!(
+                                "inconsistent thread for syscalling goroutine {gid}: thread has goroutine {g}"
+                            ));
                         }
                         cur.g = g;
                     }
@@ -139,7 +159,14 @@ impl Order {
                 cur.m = mid;
             }
         }
-        let kind = EventKind::GoTransition { g: gid as u64, from, to: go_state(status), reason: StrId(0), tstack: stack, stack };
+        let kind = EventKind::GoTransition {
+            g: gid as u64,
+            from,
+            to: go_state(status),
+            reason: StrId(0),
+            tstack: stack,
+            stack,
+        };
         self.push(ev, cur, kind);
         Ok(Some(new))
     }
@@ -180,7 +207,14 @@ impl Order {
         Ok(Some(new))
     }
 
-    pub(super) fn gc(&mut self, ev: &RawEv, cur: Ctx, initial: bool, st: StackId, tables: &mut Tables) -> Result<Option<Ctx>, String> {
+    pub(super) fn gc(
+        &mut self,
+        ev: &RawEv,
+        cur: Ctx,
+        initial: bool,
+        st: StackId,
+        tables: &mut Tables,
+    ) -> Result<Option<Ctx>, String> {
         let seq = ev.args[0];
         let nm = cached(&mut self.names.gc, tables, "GC concurrent mark phase");
         let next_ok = Some(seq) == self.gc_seq.checked_add(1);

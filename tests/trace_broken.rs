@@ -1,0 +1,156 @@
+//! Damaged inputs: the reader returns an error naming a byte offset, or loads what is whole
+//! and warns; it never panics.
+
+use std::path::{Path, PathBuf};
+
+use goroscope::format::ParseError;
+use goroscope::format::trace::{self, ReadSummary, Tables};
+
+fn read(data: &[u8]) -> (Result<ReadSummary, ParseError>, u64) {
+    let mut tables = Tables::default();
+    let mut n = 0u64;
+    let mut progress = |_| true;
+    let r = trace::read(data, &mut tables, &mut progress, &mut |_| n += 1);
+    (r, n)
+}
+
+/// One sample per format directory (the largest), so every format's cut is exercised.
+fn samples() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let mut out = Vec::new();
+    let Ok(dirs) = std::fs::read_dir(&root) else { return out };
+    for d in dirs.flatten() {
+        if !d.file_name().to_string_lossy().starts_with("go1.") {
+            continue;
+        }
+        let Ok(files) = std::fs::read_dir(d.path()) else { continue };
+        let mut traces: Vec<(u64, PathBuf)> = files
+            .flatten()
+            .map(|f| f.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "trace"))
+            .map(|p| (std::fs::metadata(&p).map_or(0, |m| m.len()), p))
+            .collect();
+        traces.sort();
+        if let Some((_, p)) = traces.pop() {
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A fixed-seed xorshift, so failures reproduce.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn empty_header_only_wrong_header() {
+    let (r, _) = read(b"");
+    assert_eq!(r.unwrap_err().offset, 0);
+    let (r, _) = read(b"go 1.26 trace\0\0\0");
+    let e = r.unwrap_err();
+    assert_eq!(e.offset, 16, "{e}");
+    let (r, _) = read(b"%PDF-1.7 garbage garbage garbage");
+    assert_eq!(r.unwrap_err().offset, 0);
+    let (r, _) = read(b"go 1.21 trace\0\0\0\x41\x00\x01");
+    let e = r.unwrap_err();
+    assert!(e.message.contains("not supported"), "{e}");
+    assert_eq!(trace::sniff_version(b"go 1.25 trace\0\0\0"), Some(25));
+    assert_eq!(trace::sniff_version(b"nope"), None);
+}
+
+#[test]
+fn random_bytes() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    for round in 0..200 {
+        let len = (rng.next() % 4096) as usize;
+        let mut data: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
+        if round % 2 == 0 {
+            // Valid header, random body: exercises the batch and event decoders.
+            let h = b"go 1.26 trace\0\0\0";
+            data.splice(0..0, h.iter().copied());
+        }
+        let (r, _) = read(&data);
+        if let Err(e) = r {
+            assert!(e.offset <= data.len() as u64, "{e}");
+        }
+    }
+}
+
+#[test]
+fn cut_in_half_loads_whole_generations() {
+    let samples = samples();
+    assert!(!samples.is_empty(), "no sample traces found");
+    for p in samples {
+        let data = std::fs::read(&p).unwrap();
+        let (full, full_n) = read(&data);
+        let full = full.unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        // At 50%, and one byte short of the end (always inside the last generation).
+        for cut in [&data[..data.len() / 2], &data[..data.len() - 1]] {
+            let (r, n) = read(cut);
+            match r {
+                Ok(s) => {
+                    assert!(n >= 1, "{}: no events", p.display());
+                    assert!(n < full_n, "{}", p.display());
+                    assert!(
+                        s.warnings.iter().any(|w| w.contains("truncated")),
+                        "{}: {:?}",
+                        p.display(),
+                        s.warnings
+                    );
+                    assert!(s.generations < full.generations);
+                }
+                // Nothing whole is left: the cut is inside the first generation.
+                Err(e) => {
+                    let last = cut.len() == data.len() - 1;
+                    assert!(!last || full.generations == 1, "{}: {e}", p.display());
+                    assert!(e.offset <= cut.len() as u64);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_cut_and_flipped_byte_never_panics() {
+    let mut rng = Rng(42);
+    for p in samples() {
+        let data = std::fs::read(&p).unwrap();
+        // Cuts at many places, including inside batch headers.
+        let step = (data.len() / 97).max(1);
+        for end in (0..data.len()).step_by(step) {
+            let (r, _) = read(&data[..end]);
+            if let Err(e) = r {
+                assert!(e.offset <= end as u64, "{}: cut {end}: {e}", p.display());
+            }
+        }
+        // Flipped bytes, the middle one first.
+        for i in 0..40 {
+            let mut d = data.clone();
+            let at = if i == 0 { d.len() / 2 } else { (rng.next() as usize) % d.len() };
+            d[at] ^= 1 << (rng.next() % 8);
+            let (r, _) = read(&d);
+            match r {
+                Ok(_) => {}
+                Err(e) => assert!(e.offset <= d.len() as u64, "{}: flip at {at}: {e}", p.display()),
+            }
+        }
+    }
+}
+
+#[test]
+fn cancel_stops_the_read() {
+    let Some(p) = samples().into_iter().next() else { return };
+    let data = std::fs::read(p).unwrap();
+    let mut tables = Tables::default();
+    let mut progress = |_| false;
+    let r = trace::read(&data, &mut tables, &mut progress, &mut |_| {});
+    assert!(r.unwrap_err().message.contains("cancelled"));
+}
