@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use goroscope::load::{Progress, load_trace};
+use goroscope::model::{GoCounts, Goroutine, ProcSpan, Span};
 
 /// A field of /proc/self/status in bytes (Linux), e.g. "VmRSS" or "VmHWM".
 fn proc_status_bytes(field: &str) -> Option<u64> {
@@ -57,6 +58,20 @@ fn main() {
             events as f64 / secs / 1e6,
             peak as f64 / (1024.0 * 1024.0),
             rss_after.saturating_sub(rss_before) as f64 / events as f64
+        );
+        // Where the resident bytes go: the model's big arrays at their exact sizes.
+        let per = |bytes: usize| bytes as f64 / events as f64;
+        let spans = model.goroutines.iter().map(|g| g.spans.len()).sum::<usize>() * size_of::<Span>();
+        let procs = model.procs.iter().map(|l| l.capacity()).sum::<usize>() * size_of::<ProcSpan>();
+        let gors = model.goroutines.capacity() * size_of::<Goroutine>();
+        let counts = model.go_counts.capacity() * size_of::<GoCounts>();
+        println!(
+            "  model arrays: spans {:.1} + proc spans {:.1} + goroutines {:.1} + counts {:.1} = {:.1} bytes/event",
+            per(spans),
+            per(procs),
+            per(gors),
+            per(counts),
+            per(spans + procs + gors + counts)
         );
         drop(model);
     }

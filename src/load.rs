@@ -10,7 +10,7 @@ use crate::analysis::{Spinner, Suspect, TraceBuilder, dump_suspects, spinners, t
 use crate::format::ParseError;
 use crate::format::sniff::{FileKind, sniff};
 use crate::format::trace::{self, Tables};
-use crate::model::{DumpModel, TraceModel};
+use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
 
 /// A loaded file with everything the views show.
 #[derive(Debug)]
@@ -21,6 +21,10 @@ pub struct Loaded {
     pub trace: Option<TraceModel>,
     /// A goroutine dump or `debug=1` profile.
     pub dump: Option<DumpModel>,
+    /// A pprof profile (any sample types).
+    pub profile: Option<ProfileModel>,
+    /// A gctrace log or MemStats JSON lines.
+    pub memory: Option<MemoryModel>,
     pub suspects: Vec<Suspect>,
     pub spinners: Vec<Spinner>,
     /// Non-fatal problems: what was skipped or lost, and where.
@@ -89,6 +93,8 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
         bytes: data.len() as u64,
         trace: None,
         dump: None,
+        profile: None,
+        memory: None,
         suspects: Vec::new(),
         spinners: Vec::new(),
         warnings: Vec::new(),
@@ -108,6 +114,22 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
             loaded.warnings = model.warnings.clone();
             loaded.dump = Some(model);
         }
+        FileKind::Pprof => {
+            let model = crate::format::pprof::read(data).map_err(fail)?;
+            loaded.suspects = crate::analysis::profile_suspects(&model);
+            loaded.warnings = model.warnings.clone();
+            loaded.profile = Some(model);
+        }
+        FileKind::GcTrace | FileKind::MemStats => {
+            let model = if kind == FileKind::GcTrace {
+                crate::format::gctrace::read(data)
+            } else {
+                crate::format::memstats::read(data)
+            };
+            let model = model.map_err(fail)?;
+            loaded.warnings = model.warnings.clone();
+            loaded.memory = Some(model);
+        }
         FileKind::Unknown if data.is_empty() => {
             return Err(fail(ParseError::new(
                 0,
@@ -118,7 +140,8 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
             return Err(fail(ParseError::new(
                 0,
                 format!(
-                    "expected a Go execution trace (header \"go 1.N trace\"), found {}",
+                    "expected a Go execution trace (header \"go 1.N trace\"), a goroutine dump, a pprof \
+                     profile, a gctrace log or MemStats JSON lines, found {}",
                     match other {
                         FileKind::Unknown => "content of an unknown kind".to_string(),
                         k => format!("a {} file, which this version cannot read yet", k.name()),

@@ -86,6 +86,8 @@ fn frame_time_on_100k_goroutines() {
         bytes: 0,
         trace: Some(big_model()),
         dump: None,
+        profile: None,
+        memory: None,
         suspects: Vec::new(),
         spinners: Vec::new(),
         warnings: Vec::new(),

@@ -1,8 +1,7 @@
 //! Events to model: replays the ordered event stream through a per-goroutine state machine
 //! and records spans, processor lanes, ranges and metric series.
 
-use std::collections::HashMap;
-
+use crate::format::trace::fx::FxMap;
 use crate::format::trace::{Event, EventKind, GoState, Metric, NO_ID, Scope, Tables};
 use crate::model::{
     GIdx, GoCounts, Goroutine, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span, SpanState,
@@ -29,8 +28,43 @@ struct GBuild {
     spans: Vec<Span>,
     /// `(processor, since)` while running.
     running_on: Option<(u32, i64)>,
-    /// Open user regions, innermost last: (task, name, start).
-    regions: Vec<(u64, StrId, i64)>,
+}
+
+/// Go goroutine id to [`GIdx`]. Go hands out ids in small per-P batches counting up from 1,
+/// so a vector indexed by id is dense; ids far beyond the ones seen so far go to a map.
+#[derive(Default)]
+struct GoIndex {
+    dense: Vec<GIdx>,
+    sparse: FxMap<u64, GIdx>,
+}
+
+const NO_GIDX: GIdx = GIdx::MAX;
+
+impl GoIndex {
+    #[inline]
+    fn get(&self, id: u64) -> Option<GIdx> {
+        match usize::try_from(id).ok().and_then(|i| self.dense.get(i)) {
+            Some(&g) if g != NO_GIDX => Some(g),
+            _ if self.sparse.is_empty() => None,
+            _ => self.sparse.get(&id).copied(),
+        }
+    }
+
+    fn insert(&mut self, id: u64, g: GIdx) {
+        // Grow the vector only while it stays within a small factor of the ids in use.
+        let limit = self.dense.len().saturating_mul(2).saturating_add(1 << 16);
+        match usize::try_from(id) {
+            Ok(i) if i < limit => {
+                if i >= self.dense.len() {
+                    self.dense.resize((i + 1).max(self.dense.len() * 3 / 2), NO_GIDX);
+                }
+                self.dense[i] = g;
+            }
+            _ => {
+                self.sparse.insert(id, g);
+            }
+        }
+    }
 }
 
 /// Builds a [`TraceModel`] from events pushed in order.
@@ -41,9 +75,9 @@ pub struct TraceBuilder {
     wall_origin_unix_ns: Option<i64>,
     events: u64,
     gs: Vec<GBuild>,
-    by_id: HashMap<u64, GIdx>,
+    by_id: GoIndex,
     procs: Vec<Vec<ProcSpan>>,
-    open_ranges: HashMap<(StrId, RangeScope), i64>,
+    open_ranges: FxMap<(StrId, RangeScope), i64>,
     ranges: Vec<RangeSpan>,
     heap_alloc: Series,
     heap_goal: Series,
@@ -51,9 +85,12 @@ pub struct TraceBuilder {
     counts: GoCounts,
     go_counts: Vec<GoCounts>,
     regions: Vec<Region>,
+    /// Open user regions per goroutine, innermost last: (task, name, start).
+    open_regions: FxMap<GIdx, Vec<(u64, StrId, i64)>>,
     logs: Vec<LogLine>,
     reasons: Vec<StrId>,
-    reason_index: HashMap<StrId, u8>,
+    /// `StrId` to index in `reasons`, `u8::MAX` when not yet there (string ids are dense).
+    reason_index: Vec<u8>,
     cpu_samples: u64,
 }
 
@@ -72,9 +109,9 @@ impl TraceBuilder {
             wall_origin_unix_ns: None,
             events: 0,
             gs: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: GoIndex::default(),
             procs: Vec::new(),
-            open_ranges: HashMap::new(),
+            open_ranges: FxMap::default(),
             ranges: Vec::new(),
             heap_alloc: Series::default(),
             heap_goal: Series::default(),
@@ -82,9 +119,10 @@ impl TraceBuilder {
             counts: GoCounts::default(),
             go_counts: Vec::new(),
             regions: Vec::new(),
+            open_regions: FxMap::default(),
             logs: Vec::new(),
             reasons: vec![StrId(0)],
-            reason_index: HashMap::from([(StrId(0), 0)]),
+            reason_index: vec![0],
             cpu_samples: 0,
         }
     }
@@ -95,7 +133,7 @@ impl TraceBuilder {
         let origin = *self.origin_ns.get_or_insert(ev.time_ns);
         let t = ev.time_ns.saturating_sub(origin);
         self.last_ns = self.last_ns.max(t);
-        let ctx_g = (ev.g != NO_ID).then(|| self.by_id.get(&(ev.g as u64)).copied()).flatten();
+        let ctx_g = if ev.g == NO_ID { None } else { self.by_id.get(ev.g as u64) };
         match ev.kind {
             EventKind::Sync { wall_unix_ns, .. } => {
                 self.generation_start_ns = t;
@@ -139,22 +177,23 @@ impl TraceBuilder {
                 self.ranges.push(RangeSpan { start_ns: start, end_ns: t, name, scope });
             }
             EventKind::Label { g, label } => {
-                if let Some(gb) = self.by_id.get(&g).and_then(|&i| self.gs.get_mut(i as usize)) {
+                if let Some(gb) = self.by_id.get(g).and_then(|i| self.gs.get_mut(i as usize)) {
                     gb.label = label;
                 }
             }
             EventKind::RegionBegin { task, name, .. } => {
-                if let Some(gb) = ctx_g.and_then(|i| self.gs.get_mut(i as usize)) {
-                    gb.regions.push((task, name, t));
+                if let Some(i) = ctx_g {
+                    self.open_regions.entry(i).or_default().push((task, name, t));
                 }
             }
             EventKind::RegionEnd { task, name, .. } => {
                 if let Some(i) = ctx_g {
-                    let gb = &mut self.gs[i as usize];
                     // Innermost open region with the same task and name; none when it was
                     // begun before the trace.
-                    let open = gb.regions.iter().rposition(|r| r.0 == task && r.1 == name);
-                    let start = open.map_or(0, |k| gb.regions.remove(k).2);
+                    let start = self.open_regions.get_mut(&i).map_or(0, |open| {
+                        let k = open.iter().rposition(|r| r.0 == task && r.1 == name);
+                        k.map_or(0, |k| open.remove(k).2)
+                    });
                     self.regions.push(Region { g: i, start_ns: start, end_ns: t, task, name });
                 }
             }
@@ -174,10 +213,16 @@ impl TraceBuilder {
         }
     }
 
+    #[inline]
     fn goroutine(&mut self, id: u64) -> GIdx {
-        if let Some(&i) = self.by_id.get(&id) {
+        if let Some(i) = self.by_id.get(id) {
             return i;
         }
+        self.new_goroutine(id)
+    }
+
+    #[cold]
+    fn new_goroutine(&mut self, id: u64) -> GIdx {
         let i = GIdx::try_from(self.gs.len()).unwrap_or(GIdx::MAX);
         self.gs.push(GBuild {
             id,
@@ -189,20 +234,37 @@ impl TraceBuilder {
             label: StrId(0),
             spans: Vec::new(),
             running_on: None,
-            regions: Vec::new(),
         });
         self.by_id.insert(id, i);
         i
     }
 
+    #[inline]
     fn reason_idx(&mut self, reason: StrId) -> u8 {
-        if let Some(&i) = self.reason_index.get(&reason) {
-            return i;
+        match self.reason_index.get(reason.0 as usize) {
+            Some(&i) if i != u8::MAX => i,
+            _ => self.new_reason(reason),
         }
-        // More than 255 distinct reasons would be a corrupt trace; fold them into "none".
+    }
+
+    #[cold]
+    fn new_reason(&mut self, reason: StrId) -> u8 {
+        if let Some(i) = self.reasons.iter().position(|&r| r == reason) {
+            return u8::try_from(i).unwrap_or(0);
+        }
+        // More than 254 distinct reasons would be a corrupt trace; fold them into "none".
         let Ok(i) = u8::try_from(self.reasons.len()) else { return 0 };
+        if i == u8::MAX {
+            return 0;
+        }
         self.reasons.push(reason);
-        self.reason_index.insert(reason, i);
+        let at = reason.0 as usize;
+        if at < (1 << 24) {
+            if self.reason_index.len() <= at {
+                self.reason_index.resize(at + 1, u8::MAX);
+            }
+            self.reason_index[at] = i;
+        }
         i
     }
 
@@ -321,31 +383,36 @@ impl TraceBuilder {
         for (new, &old) in order.iter().enumerate() {
             new_of[old as usize] = new as GIdx;
         }
+        drop(order);
         let remap = |g: GIdx| new_of.get(g as usize).copied().unwrap_or(g);
-        let mut slots: Vec<Option<GBuild>> = self.gs.into_iter().map(Some).collect();
-        let mut goroutines = Vec::with_capacity(order.len());
-        for &old in &order {
-            let Some(gb) = slots[old as usize].take() else { continue };
-            let mut spans = gb.spans;
-            for s in &mut spans {
-                if let Some(w) = s.waker() {
-                    s.set_waker(Some(remap(w)));
+        // Converted in build order (one pass, no second copy of the builder's records), then
+        // sorted by id; ids are unique, so the order is the same as a stable sort's.
+        let mut goroutines: Vec<Goroutine> = std::mem::take(&mut self.gs)
+            .into_iter()
+            .map(|gb| {
+                let mut spans = gb.spans;
+                for s in &mut spans {
+                    if let Some(w) = s.waker() {
+                        s.set_waker(Some(remap(w)));
+                    }
                 }
-            }
-            let start_func = tables.stacks.frames(gb.entry_stack).last().map_or(StrId(0), |f| f.func);
-            let func = tables.strings.get(start_func);
-            goroutines.push(Goroutine {
-                id: gb.id,
-                parent: gb.parent.map(remap),
-                created_ns: gb.created_ns,
-                creation_stack: gb.creation_stack,
-                start_func,
-                end_ns: gb.end_ns,
-                system: is_system_goroutine(func, tables.stacks.frames(gb.creation_stack), &tables),
-                label: gb.label,
-                spans: spans.into_boxed_slice(),
-            });
-        }
+                let start_func = tables.stacks.frames(gb.entry_stack).last().map_or(StrId(0), |f| f.func);
+                let func = tables.strings.get(start_func);
+                Goroutine {
+                    id: gb.id,
+                    parent: gb.parent.map(remap),
+                    created_ns: gb.created_ns,
+                    creation_stack: gb.creation_stack,
+                    start_func,
+                    end_ns: gb.end_ns,
+                    system: is_system_goroutine(func, tables.stacks.frames(gb.creation_stack), &tables),
+                    label: gb.label,
+                    spans: spans.into_boxed_slice(),
+                }
+            })
+            .collect();
+        goroutines.sort_unstable_by_key(|g| g.id);
+        goroutines.shrink_to_fit();
         for lane in &mut self.procs {
             for s in lane.iter_mut() {
                 s.g = remap(s.g);

@@ -5,10 +5,16 @@
 mod build;
 pub mod classify;
 pub mod dump_groups;
+pub mod flame;
+pub mod profile;
+pub mod profile_groups;
 pub mod stats;
 pub mod suspects;
 
 pub use build::TraceBuilder;
 pub use dump_groups::{DumpGroup, Similarity, dump_suspects, group_dump};
+pub use flame::{CallNode, CallTree, call_tree};
+pub use profile::{Inlined, TopEntry, TopOptions, TopTable, top_table};
+pub use profile_groups::{goroutine_type_total, profile_as_dump, profile_suspects};
 pub use stats::{Spinner, TimeSplit, spinners, time_split};
 pub use suspects::{FrameText, Suspect, trace_suspects};

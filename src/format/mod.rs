@@ -7,6 +7,9 @@
 pub mod cursor;
 pub mod dump;
 pub mod error;
+pub mod gctrace;
+pub mod memstats;
+pub mod pprof;
 pub mod sniff;
 pub mod trace;
 

@@ -13,6 +13,8 @@ pub enum FileKind {
     Pprof,
     /// `GODEBUG=gctrace=1` lines.
     GcTrace,
+    /// `runtime.MemStats` JSON lines (reported as kind `gctrace`: a memory log too).
+    MemStats,
     Unknown,
 }
 
@@ -23,7 +25,7 @@ impl FileKind {
             FileKind::GoTrace => "go-trace",
             FileKind::GoroutineDump | FileKind::GoroutineProfileText => "goroutine-dump",
             FileKind::Pprof => "pprof",
-            FileKind::GcTrace => "gctrace",
+            FileKind::GcTrace | FileKind::MemStats => "gctrace",
             FileKind::Unknown => "unknown",
         }
     }
@@ -36,6 +38,9 @@ pub fn sniff(data: &[u8]) -> FileKind {
     if data.starts_with(&[0x1f, 0x8b]) {
         return FileKind::Pprof;
     }
+    if crate::format::pprof::looks_like_raw(data) {
+        return FileKind::Pprof;
+    }
     let head = data.get(..64 * 1024).unwrap_or(data);
     let text = String::from_utf8_lossy(head);
     if text.starts_with("goroutine profile: total ") {
@@ -45,8 +50,13 @@ pub fn sniff(data: &[u8]) -> FileKind {
     if lines.clone().take(200).any(|l| l.starts_with("goroutine ") && l.trim_end().ends_with(':')) {
         return FileKind::GoroutineDump;
     }
-    if lines.any(|l| l.starts_with("gc ") && l.contains(" MB goal")) {
+    if lines.clone().any(|l| l.starts_with("gc ") && crate::format::gctrace::is_gc_line(l)) {
         return FileKind::GcTrace;
+    }
+    // MemStats: the first non-blank line is a whole JSON object with MemStats fields (a
+    // pretty-printed JSON file starts with a bare `{` and stays Unknown).
+    if lines.find(|l| !l.trim().is_empty()).is_some_and(crate::format::memstats::is_memstats_line) {
+        return FileKind::MemStats;
     }
     FileKind::Unknown
 }
@@ -61,5 +71,11 @@ mod tests {
         assert_eq!(sniff(b"goroutine profile: total 3\n"), FileKind::GoroutineProfileText);
         assert_eq!(sniff(b"log\ngoroutine 1 [running]:\nmain.main()\n"), FileKind::GoroutineDump);
         assert_eq!(sniff(b"<html>"), FileKind::Unknown);
+        let gc = b"hello\ngc 1 @0.012s 2%: 0.013+0.90+0.023 ms clock, 0.10+0.34/0.85/0.55+0.18 ms cpu, 4->4->0 MB, 5 MB goal, 8 P\n";
+        assert_eq!(sniff(gc), FileKind::GcTrace);
+        assert_eq!(sniff(b"{\"HeapAlloc\":1,\"NextGC\":2}\n"), FileKind::MemStats);
+        assert_eq!(sniff(b"{\n  \"HeapAlloc\": 1\n}\n"), FileKind::Unknown);
+        assert_eq!(sniff(b"{\"level\":\"info\",\"msg\":\"gc 1 @\"}\n"), FileKind::Unknown);
+        assert_eq!(sniff(&[0x0a, 0x04, 0x08, 0x01, 0x10, 0x02]), FileKind::Pprof);
     }
 }

@@ -19,3 +19,12 @@ pub use dump::{
     CallsId, DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, FrameId, frame_flags,
     goroutine_flags,
 };
+mod profile;
+
+pub use profile::{
+    NO_INDEX, ProfFunction, ProfLabel, ProfLine, ProfLocation, ProfMapping, ProfSample, ProfileModel,
+    ValueType,
+};
+mod memory;
+
+pub use memory::{GcCycle, MemoryModel, MemorySource};

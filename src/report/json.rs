@@ -26,6 +26,12 @@ pub struct ReportJson<'a> {
     /// Goroutine dumps only (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dump: Option<super::dump::DumpJson<'a>>,
+    /// pprof profiles only (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<super::profile::ProfileJson<'a>>,
+    /// gctrace and MemStats logs only (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory: Option<super::profile::MemoryJson>,
 }
 
 #[derive(Serialize, Default)]
@@ -110,5 +116,7 @@ pub fn report_json(l: &Loaded) -> ReportJson<'_> {
         spinning: l.spinners.iter().map(spinner_json).collect(),
         warnings: &l.warnings,
         dump: l.dump.as_ref().map(super::dump::dump_json),
+        profile: l.profile.as_ref().map(super::profile::profile_json),
+        memory: l.memory.as_ref().map(super::profile::memory_json),
     }
 }

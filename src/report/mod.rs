@@ -4,6 +4,7 @@
 
 mod dump;
 mod json;
+mod profile;
 mod text;
 
 pub use json::{ReportJson, report_json};
@@ -28,6 +29,9 @@ pub fn summarize(l: &Loaded) -> Summary {
             goroutines: dump::dump_counts(d),
             heap: HeapJson::default(),
         };
+    }
+    if let Some(s) = profile::summary(l) {
+        return s;
     }
     let Some(t) = &l.trace else {
         return Summary {

@@ -46,6 +46,7 @@ pub fn report_text(l: &Loaded) -> String {
             let _ = writeln!(o, "  {p}");
         }
     }
+    super::profile::text(l, &mut o);
     if l.suspects.is_empty() {
         let _ = writeln!(o, "  no stuck goroutines found");
     }

@@ -4,6 +4,7 @@
 //! (`suspects_panel`, `inspector`, `status_bar`, `plots`, `timeline`) only draw and enqueue
 //! commands. Nothing here parses or blocks: loading runs in [`crate::load::LoadJob`].
 
+mod actions;
 mod app;
 mod command;
 mod document;

@@ -30,8 +30,42 @@ pub struct EvCursor<'g, 'a> {
 /// Why decoding stopped: the file offset and what was wrong.
 pub type DecodeError = (u64, String);
 
-#[inline]
+/// `timed_args` as a table: arguments after `dt` per type byte, `NOT_TIMED` when the type
+/// cannot appear in an event batch.
+const NOT_TIMED: u8 = u8::MAX;
+static ARGS: [u8; 256] = {
+    let mut t = [NOT_TIMED; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(n) = spec::timed_args(i as u8) {
+            t[i] = n as u8;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// A uvarint; most in a trace are one or two bytes, read without the loop.
+#[inline(always)]
 fn uvarint(b: &[u8], pos: &mut usize) -> Option<u64> {
+    let p = *pos;
+    if let Some(&b0) = b.get(p) {
+        if b0 < 0x80 {
+            *pos = p + 1;
+            return Some(u64::from(b0));
+        }
+        if let Some(&b1) = b.get(p + 1)
+            && b1 < 0x80
+        {
+            *pos = p + 2;
+            return Some(u64::from(b0 & 0x7f) | u64::from(b1) << 7);
+        }
+    }
+    uvarint_slow(b, pos)
+}
+
+#[inline(never)]
+fn uvarint_slow(b: &[u8], pos: &mut usize) -> Option<u64> {
     let mut v: u64 = 0;
     for i in 0..10u32 {
         let byte = *b.get(*pos)?;
@@ -54,22 +88,36 @@ pub fn decode(
     pos: &mut usize,
     base: u64,
 ) -> Result<(u8, u64, [u64; spec::MAX_ARGS]), DecodeError> {
-    let at = base + *pos as u64;
-    let typ = *body.get(*pos).ok_or((at, "expected an event, found the end of the batch".to_string()))?;
-    *pos += 1;
-    let Some(n) = spec::timed_args(typ) else {
-        return Err((
-            at,
-            format!("found event type {typ} ({}) where a timed event was expected", spec::name(typ)),
-        ));
-    };
-    let bad = || (at, format!("truncated or invalid {} event", spec::name(typ)));
-    let dt = uvarint(body, pos).ok_or_else(bad)?;
+    let start = *pos;
+    let Some(&typ) = body.get(start) else { return Err(decode_error(body, start, base)) };
+    let n = ARGS[usize::from(typ)];
+    if n == NOT_TIMED {
+        return Err(decode_error(body, start, base));
+    }
+    *pos = start + 1;
     let mut args = [0u64; spec::MAX_ARGS];
-    for a in args.iter_mut().take(n) {
-        *a = uvarint(body, pos).ok_or_else(bad)?;
+    let Some(dt) = uvarint(body, pos) else { return Err(decode_error(body, start, base)) };
+    for a in args.iter_mut().take(usize::from(n)) {
+        match uvarint(body, pos) {
+            Some(v) => *a = v,
+            None => return Err(decode_error(body, start, base)),
+        }
     }
     Ok((typ, dt, args))
+}
+
+/// Why the event at `body[start..]` does not decode.
+#[cold]
+#[inline(never)]
+fn decode_error(body: &[u8], start: usize, base: u64) -> DecodeError {
+    let at = base + start as u64;
+    match body.get(start) {
+        None => (at, "expected an event, found the end of the batch".to_string()),
+        Some(&typ) if spec::timed_args(typ).is_none() => {
+            (at, format!("found event type {typ} ({}) where a timed event was expected", spec::name(typ)))
+        }
+        Some(&typ) => (at, format!("truncated or invalid {} event", spec::name(typ))),
+    }
 }
 
 impl<'g, 'a> EvCursor<'g, 'a> {
@@ -104,22 +152,27 @@ impl<'g, 'a> EvCursor<'g, 'a> {
 }
 
 // Go's heap (internal/trace batchcursor.go): the same sift rules, so equal times tie-break
-// identically.
+// identically. The heap holds `(next event time, cursor index)` rather than the cursors
+// themselves, so a sift moves 16 bytes instead of a whole cursor.
 
-pub fn heap_insert<'g, 'a>(heap: &mut Vec<EvCursor<'g, 'a>>, c: EvCursor<'g, 'a>) {
-    heap.push(c);
+/// A heap entry: the cursor's next event time and its index among the generation's cursors.
+pub type HeapEntry = (i64, u32);
+
+pub fn heap_insert(heap: &mut Vec<HeapEntry>, e: HeapEntry) {
+    heap.push(e);
     let last = heap.len() - 1;
     sift_up(heap, last);
 }
 
-pub fn heap_update(heap: &mut [EvCursor<'_, '_>], i: usize) {
+#[inline]
+pub fn heap_update(heap: &mut [HeapEntry], i: usize) {
     if sift_up(heap, i) != i {
         return;
     }
     sift_down(heap, i);
 }
 
-pub fn heap_remove(heap: &mut Vec<EvCursor<'_, '_>>, mut i: usize) {
+pub fn heap_remove(heap: &mut Vec<HeapEntry>, mut i: usize) {
     while i > 0 {
         heap.swap((i - 1) / 2, i);
         i = (i - 1) / 2;
@@ -131,15 +184,11 @@ pub fn heap_remove(heap: &mut Vec<EvCursor<'_, '_>>, mut i: usize) {
 }
 
 #[inline]
-fn time(heap: &[EvCursor<'_, '_>], i: usize) -> Option<i64> {
-    heap.get(i).map(|c| c.ev.time)
-}
-
-fn sift_up(heap: &mut [EvCursor<'_, '_>], mut i: usize) -> usize {
+fn sift_up(heap: &mut [HeapEntry], mut i: usize) -> usize {
     while i > 0 {
         let parent = (i - 1) / 2;
-        match (time(heap, parent), time(heap, i)) {
-            (Some(p), Some(c)) if p > c => {
+        match (heap.get(parent), heap.get(i)) {
+            (Some(p), Some(c)) if p.0 > c.0 => {
                 heap.swap(parent, i);
                 i = parent;
             }
@@ -149,15 +198,16 @@ fn sift_up(heap: &mut [EvCursor<'_, '_>], mut i: usize) -> usize {
     i
 }
 
-fn sift_down(heap: &mut [EvCursor<'_, '_>], mut i: usize) {
+#[inline]
+fn sift_down(heap: &mut [HeapEntry], mut i: usize) {
     loop {
         let mut m = i;
-        let mut min_t = time(heap, i).unwrap_or(i64::MAX);
+        let mut min_t = heap.get(i).map_or(i64::MAX, |e| e.0);
         for child in [2 * i + 1, 2 * i + 2] {
-            if let Some(t) = time(heap, child)
-                && t < min_t
+            if let Some(e) = heap.get(child)
+                && e.0 < min_t
             {
-                min_t = t;
+                min_t = e.0;
                 m = child;
             }
         }

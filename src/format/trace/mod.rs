@@ -13,7 +13,7 @@ mod batch;
 mod cursor;
 pub mod digest;
 mod event;
-mod fx;
+pub(crate) mod fx;
 mod generation;
 pub mod header;
 mod order;
@@ -21,6 +21,7 @@ mod reader;
 mod sort;
 mod spec;
 mod tables;
+mod v1;
 
 pub use event::{Event, EventKind, GoState, Metric, NO_ID, ProcState, Scope};
 pub use header::sniff_version;

@@ -2,7 +2,7 @@
 //! merge its threads' events in Go's order (go-trace-format.md §3.10) and hand them out.
 
 use super::super::error::ParseError;
-use super::cursor::{EvCursor, heap_insert, heap_remove, heap_update};
+use super::cursor::{EvCursor, HeapEntry, heap_insert, heap_remove, heap_update};
 use super::event::{Event, EventKind};
 use super::generation::{GenBatches, Next, Splitter};
 use super::header::{HEADER_LEN, V2_MINORS, parse_header};
@@ -47,10 +47,7 @@ pub fn read(
 ) -> Result<ReadSummary, ParseError> {
     let minor = parse_header(data)?;
     if minor < 22 {
-        return Err(ParseError::new(
-            0,
-            format!("trace format go 1.{minor} (written by Go 1.21 or older) is not supported yet"),
-        ));
+        return super::v1::read(data, minor, tables, progress, sink);
     }
     if !V2_MINORS.contains(&minor) {
         return Err(ParseError::new(0, format!("unknown trace format version go 1.{minor}")));
@@ -178,19 +175,22 @@ fn run_generation(
 ) -> Result<(), ParseError> {
     let f = gt.ns_per_tick;
     let derr = |(o, m): (u64, String)| ParseError::new(o, m);
-    let mut heap: Vec<EvCursor<'_, '_>> = Vec::with_capacity(gb.threads.len());
+    let mut cursors: Vec<EvCursor<'_, '_>> = Vec::with_capacity(gb.threads.len());
+    let mut heap: Vec<HeapEntry> = Vec::with_capacity(gb.threads.len());
     for t in &gb.threads {
         let mut c = EvCursor::new(t.m, &t.batches);
         c.slot = (c.m != -1).then(|| order.m_slot(c.m));
         if c.next_event(f).map_err(derr)? {
-            heap_insert(&mut heap, c);
+            heap_insert(&mut heap, (c.ev.time, cursors.len() as u32));
+            cursors.push(c);
         }
     }
+    let cs = &mut cursors[..];
     out.sync(gt.ns(gb.min_ts), gt.wall_unix_ns);
     let mut cpu = gt.cpu.iter().peekable();
     loop {
         if let Some(s) = cpu.peek() {
-            if heap.first().is_none_or(|c| s.time_ns < c.ev.time) {
+            if heap.first().is_none_or(|c| s.time_ns < c.0) {
                 let kind = EventKind::StackSample { stack: s.stack };
                 out.emit(Event { time_ns: s.time_ns, m: s.m, p: s.p, g: s.g, kind });
                 cpu.next();
@@ -199,13 +199,13 @@ fn run_generation(
         } else if heap.is_empty() {
             return Ok(());
         }
-        if try_advance(&mut heap, 0, gb.gn, gt, order, tables, out)? {
+        if try_advance(&mut heap, cs, 0, gb.gn, gt, order, tables, out)? {
             continue;
         }
-        sort_like_go(&mut heap, |a, b| a.ev.time < b.ev.time);
+        sort_like_go(&mut heap, |a, b| a.0 < b.0);
         let mut advanced = false;
         for i in 1..heap.len() {
-            if try_advance(&mut heap, i, gb.gn, gt, order, tables, out)? {
+            if try_advance(&mut heap, cs, i, gb.gn, gt, order, tables, out)? {
                 advanced = true;
                 break;
             }
@@ -214,6 +214,7 @@ fn run_generation(
             let heads: Vec<String> = heap
                 .iter()
                 .take(8)
+                .filter_map(|e| cs.get(e.1 as usize))
                 .map(|c| format!("thread {}: {} at byte {}", c.m, spec::name(c.ev.typ), c.ev.offset))
                 .collect();
             return Err(ParseError::new(
@@ -225,8 +226,10 @@ fn run_generation(
 }
 
 #[inline]
+#[allow(clippy::too_many_arguments)]
 fn try_advance(
-    heap: &mut Vec<EvCursor<'_, '_>>,
+    heap: &mut Vec<HeapEntry>,
+    cursors: &mut [EvCursor<'_, '_>],
     i: usize,
     gn: u64,
     gt: &GenTables,
@@ -234,7 +237,7 @@ fn try_advance(
     tables: &mut Tables,
     out: &mut Emitter<'_>,
 ) -> Result<bool, ParseError> {
-    let Some(c) = heap.get_mut(i) else { return Ok(false) };
+    let Some(c) = heap.get(i).and_then(|e| cursors.get_mut(e.1 as usize)) else { return Ok(false) };
     let ok =
         order.advance(&c.ev, c.m, c.slot, gn, gt, tables).map_err(|m| ParseError::new(c.ev.offset, m))?;
     if !ok {
@@ -244,6 +247,9 @@ fn try_advance(
         out.emit(e);
     }
     if c.next_event(gt.ns_per_tick).map_err(|(o, m)| ParseError::new(o, m))? {
+        if let Some(e) = heap.get_mut(i) {
+            e.0 = c.ev.time;
+        }
         heap_update(heap, i);
     } else {
         heap_remove(heap, i);

@@ -70,7 +70,7 @@ pub const MAX_FRAMES: u64 = 128;
 
 /// Number of uvarint arguments after `dt` for a timed event type, or `None` if the type
 /// cannot appear in an ordinary event batch.
-pub fn timed_args(typ: u8) -> Option<usize> {
+pub const fn timed_args(typ: u8) -> Option<usize> {
     let n = match typ {
         EV_PROC_STOP
         | EV_GO_DESTROY

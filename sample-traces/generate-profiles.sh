@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Ground truth for pprof profiles and memory logs (called from generate.sh):
+#
+# 1. builds programs/profiles with Go 1.27 and 1.22 and runs it with GODEBUG=gctrace=1:
+#    goN.NN/profiles.{cpu,block,mutex,allocs,goroutineleak}.pb.gz (goroutineleak from
+#    Go 1.26 on), profiles.memstats.jsonl and profiles.gctrace.log (its stderr);
+# 2. for every committed goN.NN/NAME.KIND.pb.gz and each of its sample types T, writes
+#    NAME.KIND.top-T.txt = `go tool pprof -top -nodecount=1000 -sample_index=T FILE`
+#    with Go 1.27's pprof. Byte and time types add -unit=B / -unit=ns so that every value
+#    prints as an exact integer (pprof otherwise rounds to "1.50MB"); tests/pprof_top.rs
+#    compares our top table with these, row by row.
+#
+#   bash sample-traces/generate-profiles.sh            # what is missing
+#   FORCE=1 bash sample-traces/generate-profiles.sh    # everything again
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TC=${GO_TOOLCHAINS:-/opt/go-toolchains}
+PPROF_VERSION=1.27.3
+PROGRAM_VERSIONS=${PROGRAM_VERSIONS:-"1.27.3 1.22.10"}
+FORCE=${FORCE:-0}
+
+export GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod GOTELEMETRY=off
+export GOMAXPROCS=2
+unset GODEBUG GOEXPERIMENT || true
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export PPROF_TMPDIR="$TMP/pprof" PPROF_BINARY_PATH="$TMP/none"
+export BROWSER=true HOME=${HOME:-$TMP}
+
+PPROF_GO="$TC/$PPROF_VERSION/go/bin/go"
+[ -x "$PPROF_GO" ] || { echo "missing $PPROF_GO (generate.sh installs it)" >&2; exit 1; }
+
+for v in $PROGRAM_VERSIONS; do
+	GO="$TC/$v/go/bin/go"
+	minor=${v%.*}
+	out="$HERE/go$minor"
+	prefix="$out/profiles"
+	if [ "$FORCE" != 1 ] && [ -s "$prefix.cpu.pb.gz" ] && [ "$prefix.cpu.pb.gz" -nt "$HERE/programs/profiles/main.go" ]; then
+		echo "== go$minor/profiles: up to date" >&2
+		continue
+	fi
+	echo "== go$minor/profiles: build and run" >&2
+	mkdir -p "$out"
+	rm -f "$prefix".*
+	(cd "$HERE/programs" && "$GO" build -trimpath -o "$TMP/profiles-$v" ./profiles)
+	GODEBUG=gctrace=1 "$TMP/profiles-$v" -out "$prefix" 2>"$prefix.gctrace.log"
+done
+
+# The sample types of a profile, in order: `pprof -raw` prints them as "type/unit ..."
+# on the line after "Samples:".
+types_of() {
+	"$PPROF_GO" tool pprof -raw "$1" 2>/dev/null | awk '/^Samples:/ { getline; print; exit }'
+}
+
+for f in "$HERE"/go1.*/*.pb.gz; do
+	base=${f%.pb.gz}
+	for tu in $(types_of "$f"); do
+		t=${tu%/*}
+		u=${tu#*/}
+		u=${u%"[dflt]"}
+		dst="$base.top-$t.txt"
+		if [ "$FORCE" != 1 ] && [ -s "$dst" ] && [ "$dst" -nt "$f" ]; then
+			continue
+		fi
+		unit=()
+		case "$u" in
+		bytes) unit=(-unit=B) ;;
+		nanoseconds) unit=(-unit=ns) ;;
+		esac
+		"$PPROF_GO" tool pprof -top -nodecount=1000 -sample_index="$t" "${unit[@]}" "$f" >"$dst.tmp" 2>"$TMP/err" ||
+			{ cat "$TMP/err" >&2; exit 1; }
+		mv "$dst.tmp" "$dst"
+	done
+	echo "== ${f#"$HERE"/}: $(types_of "$f" | tr '\n' ' ')" >&2
+done

@@ -1,0 +1,106 @@
+//! The call tree of a profile for a flame graph: one node per distinct path of functions
+//! from the root, with its own value (`self_value`: samples ending there) and its total
+//! (itself and everything below). Functions are pprof's function-granularity names, inlined
+//! calls expanded (a location's lines, outermost first). Recursion is kept as a path, so a
+//! function may appear at several depths. Children are ordered by total descending, then
+//! name, so the tree is the same on every run.
+
+use std::collections::HashMap;
+
+use super::profile::function_nodes;
+use crate::model::{NO_INDEX, ProfileModel};
+
+/// One node of a [`CallTree`]; index 0 is the root (all samples, no function).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallNode {
+    /// Index into [`CallTree::names`]; [`NO_INDEX`] for the root.
+    pub name: u32,
+    pub self_value: i64,
+    pub total: i64,
+    pub depth: u32,
+    pub parent: u32,
+    /// Child node indices, ordered by total descending, then name.
+    pub children: Vec<u32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CallTree {
+    pub sample_type: usize,
+    pub names: Vec<String>,
+    pub nodes: Vec<CallNode>,
+}
+
+impl CallTree {
+    pub fn root(&self) -> Option<&CallNode> {
+        self.nodes.first()
+    }
+
+    pub fn node(&self, i: u32) -> Option<&CallNode> {
+        self.nodes.get(i as usize)
+    }
+
+    /// The function name of a node ("" for the root).
+    pub fn name(&self, n: &CallNode) -> &str {
+        self.names.get(n.name as usize).map_or("", String::as_str)
+    }
+
+    /// The path from the root's child down to `i`, as node indices (for a zoom breadcrumb).
+    pub fn path(&self, mut i: u32) -> Vec<u32> {
+        let mut out = Vec::new();
+        while let Some(n) = self.node(i).filter(|_| i != 0) {
+            out.push(i);
+            i = n.parent;
+        }
+        out.reverse();
+        out
+    }
+}
+
+/// The call tree of sample type `t`; values are taken as they are (negative ones included).
+pub fn call_tree(p: &ProfileModel, t: usize) -> CallTree {
+    let nodes = function_nodes(p);
+    let root =
+        CallNode { name: NO_INDEX, self_value: 0, total: 0, depth: 0, parent: 0, children: Vec::new() };
+    let mut tree = CallTree { sample_type: t, names: nodes.names, nodes: vec![root] };
+    let mut index: HashMap<(u32, u32), u32> = HashMap::new();
+    for (si, s) in p.samples.iter().enumerate() {
+        let w = p.value(si, t);
+        if w == 0 {
+            continue;
+        }
+        let mut at = 0u32;
+        tree.nodes[0].total += w;
+        for &loc in p.sample_locations(s).iter().rev() {
+            let lnodes = nodes.loc_nodes.get(loc as usize).map_or(&[][..], Vec::as_slice);
+            for &name in lnodes.iter().rev() {
+                let next = u32::try_from(tree.nodes.len()).unwrap_or(NO_INDEX);
+                let child = *index.entry((at, name)).or_insert(next);
+                if child == next {
+                    let depth = tree.nodes[at as usize].depth + 1;
+                    tree.nodes.push(CallNode {
+                        name,
+                        self_value: 0,
+                        total: 0,
+                        depth,
+                        parent: at,
+                        children: Vec::new(),
+                    });
+                    tree.nodes[at as usize].children.push(child);
+                }
+                tree.nodes[child as usize].total += w;
+                at = child;
+            }
+        }
+        tree.nodes[at as usize].self_value += w;
+    }
+    let totals: Vec<(i64, u32)> = tree.nodes.iter().map(|n| (n.total, n.name)).collect();
+    let names = &tree.names;
+    for n in &mut tree.nodes {
+        n.children.sort_by(|&a, &b| {
+            let (ta, na) = totals[a as usize];
+            let (tb, nb) = totals[b as usize];
+            tb.abs().cmp(&ta.abs()).then_with(|| names[na as usize].cmp(&names[nb as usize]))
+        });
+    }
+    tree
+}

@@ -1,0 +1,108 @@
+//! Goroutine and goroutineleak pprof profiles as goroutine groups and suspects.
+//!
+//! A `goroutine` profile is a `debug=1` profile in protobuf: one sample per distinct stack,
+//! its value the number of goroutines there, no states, no ids, no creation sites. It becomes
+//! a [`DumpModel`] of [`DumpFormat::Profile`] records and gets the same grouping and suspect
+//! rules as a text dump ([`dump_suspects`]). A `goroutineleak` profile (Go 1.26+) holds only
+//! goroutines the GC proved unreachable-and-blocked: each of its groups (runtime goroutines
+//! aside) is a suspect, whatever its size.
+
+use super::classify::reason_from_stack;
+use super::dump_groups::{Similarity, dump_suspects, group_dump, is_system_dump_goroutine};
+use super::suspects::{FrameText, Suspect, rank};
+use crate::model::{
+    DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, ProfileModel, frame_flags,
+};
+
+/// The goroutine-count sample type of a goroutine or goroutineleak profile.
+pub fn goroutine_type(p: &ProfileModel) -> Option<usize> {
+    (0..p.sample_types.len()).find(|&t| matches!(p.type_name(t), "goroutine" | "goroutineleak"))
+}
+
+/// The goroutines a goroutine or goroutineleak profile counts.
+pub fn goroutine_type_total(p: &ProfileModel) -> Option<i64> {
+    goroutine_type(p).map(|t| p.total(t))
+}
+
+/// The samples of a goroutine profile as `debug=1` records; `None` for other profiles.
+pub fn profile_as_dump(p: &ProfileModel) -> Option<DumpModel> {
+    let t = goroutine_type(p)?;
+    let mut m = DumpModel { format: DumpFormat::Profile, ..DumpModel::default() };
+    let mut interner = DumpInterner::default();
+    interner.calls(&mut m, &[]);
+    for (si, s) in p.samples.iter().enumerate() {
+        let count = u32::try_from(p.value(si, t)).unwrap_or(0);
+        if count == 0 {
+            continue;
+        }
+        let (mut calls, mut frames) = (Vec::new(), Vec::new());
+        for &loc in p.sample_locations(s) {
+            let lines = p.location_lines(loc);
+            for (i, ln) in lines.iter().enumerate() {
+                let f = p.function(ln.function);
+                let frame = Frame {
+                    func: m.strings.intern(f.map_or("?", |f| p.strings.get(f.name))),
+                    file: m.strings.intern(f.map_or("", |f| p.strings.get(f.file))),
+                    line: u32::try_from(ln.line).unwrap_or(0),
+                };
+                let flags = if i + 1 < lines.len() { frame_flags::INLINED } else { 0 };
+                calls.push(interner.frame(&mut m, DumpFrame { frame, args: Default::default(), flags }));
+                frames.push(frame);
+            }
+        }
+        let g = DumpGoroutine {
+            id: None,
+            creator: None,
+            state: Default::default(),
+            wait_minutes: 0,
+            count,
+            calls: interner.calls(&mut m, &calls),
+            stack: m.stacks.intern(&frames),
+            created_by: None,
+            flags: 0,
+        };
+        m.goroutines.push(g);
+    }
+    m.total = Some(m.goroutine_count());
+    m.stacks.shrink();
+    Some(m)
+}
+
+/// Suspects of a goroutine or goroutineleak profile (empty for other profiles).
+pub fn profile_suspects(p: &ProfileModel) -> Vec<Suspect> {
+    let Some(dump) = profile_as_dump(p) else { return Vec::new() };
+    let leak = goroutine_type(p).is_some_and(|t| p.type_name(t) == "goroutineleak");
+    if !leak {
+        return dump_suspects(&dump);
+    }
+    let text = |f: &Frame| FrameText {
+        function: dump.strings.get(f.func).to_string(),
+        file: dump.strings.get(f.file).to_string(),
+        line: f.line,
+    };
+    let mut out: Vec<Suspect> = group_dump(&dump, Similarity::AnyValue)
+        .into_iter()
+        .filter_map(|grp| {
+            let frames = dump.stacks.frames(grp.stack);
+            let funcs = || frames.iter().map(|f| dump.strings.get(f.func));
+            let start = funcs().rev().find(|f| *f != "runtime.goexit").unwrap_or("");
+            if is_system_dump_goroutine(start, None) {
+                return None;
+            }
+            Some(Suspect {
+                rank: 0,
+                count: usize::try_from(grp.count).unwrap_or(usize::MAX),
+                state: "leaked".to_string(),
+                reason: reason_from_stack(funcs()).unwrap_or("unknown").to_string(),
+                blocked_ns: None,
+                wait_minutes: None,
+                blocking_stack: frames.iter().map(text).collect(),
+                created_at: None,
+                goroutine_ids: Vec::new(),
+                members: grp.members,
+            })
+        })
+        .collect();
+    rank(&mut out);
+    out
+}

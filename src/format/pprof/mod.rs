@@ -1,0 +1,106 @@
+//! pprof profiles (`profile.proto`), gzip-compressed as Go writes them or raw: goroutine,
+//! heap/allocs, CPU, block, mutex, threadcreate and Go 1.26+'s goroutineleak.
+//!
+//! ```text
+//! file      = gzip(member+) | Profile            (1f 8b 08 ... | 0a LEN 08 ... raw protobuf)
+//! Profile   = see proto.rs; decoded by prost, never by hand
+//! ```
+//!
+//! Decompression is bounded: at most [`max_inflated`] bytes (64 times the input, at least
+//! 16 MiB, at most 1 GiB) come out, so a gzip bomb is an error, not an out-of-memory.
+//! Ids are resolved in [`resolve`]; a dangling id is a warning, a string index out of range
+//! an error (as pprof's own reader treats them).
+
+pub mod proto;
+mod resolve;
+
+use std::io::Read;
+
+use super::ParseError;
+use crate::model::ProfileModel;
+
+/// Upper bound of the decompressed size for `input` compressed bytes.
+pub fn max_inflated(input: usize) -> u64 {
+    (input as u64).saturating_mul(64).clamp(16 << 20, 1 << 30)
+}
+
+/// True when `data` starts like a raw (uncompressed) profile: its first byte is the tag of
+/// a Profile field with the right wire type (Go writes `period_type`, 0x5a, or
+/// `time_nanos`, 0x48, first; other writers `sample_type`, 0x0a), and its first 16 bytes
+/// hold a control byte, as a protobuf's small varints do and text never does.
+pub fn looks_like_raw(data: &[u8]) -> bool {
+    const TAGS: [u8; 17] = [
+        0x0a, 0x12, 0x1a, 0x22, 0x2a, 0x32, 0x38, 0x40, 0x48, 0x50, 0x5a, 0x60, 0x68, 0x6a, 0x70, 0x78, 0x7a,
+    ];
+    let binary = data.iter().take(16).any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'));
+    data.first().is_some_and(|b| TAGS.contains(b)) && binary
+}
+
+/// Reads a profile, gzip-compressed or raw.
+pub fn read(data: &[u8]) -> Result<ProfileModel, ParseError> {
+    let inflated;
+    let raw = if data.starts_with(&[0x1f, 0x8b]) {
+        inflated = gunzip(data)?;
+        inflated.as_slice()
+    } else {
+        data
+    };
+    let what = if raw.len() == data.len() { "" } else { " (after gunzip)" };
+    let p: proto::Profile = prost::Message::decode(raw).map_err(|e| {
+        ParseError::new(0, format!("not a pprof profile{what}: the protobuf does not decode: {e}"))
+    })?;
+    if p.sample_type.is_empty() && p.sample.is_empty() {
+        return Err(ParseError::new(
+            0,
+            format!("not a pprof profile{what}: it has no sample types and no samples"),
+        ));
+    }
+    resolve::resolve(p)
+}
+
+/// Inflates a gzip stream (all members), bounded by [`max_inflated`]. Errors carry the
+/// compressed offset reached (the decoder reads ahead, so it is where the problem was
+/// noticed, not always where it is).
+pub fn gunzip(data: &[u8]) -> Result<Vec<u8>, ParseError> {
+    let limit = max_inflated(data.len());
+    let mut counted = Counted { data, pos: 0 };
+    let mut out = Vec::new();
+    let mut dec = flate2::read::MultiGzDecoder::new(&mut counted).take(limit + 1);
+    let res = dec.read_to_end(&mut out);
+    drop(dec);
+    let at = counted.pos as u64;
+    if let Err(e) = res {
+        let why = match e.kind() {
+            std::io::ErrorKind::UnexpectedEof => "the gzip stream is truncated".to_string(),
+            _ => format!("the gzip stream is corrupt ({e})"),
+        };
+        return Err(ParseError::new(at, format!("{why}, after {} decompressed bytes", out.len())));
+    }
+    if out.len() as u64 > limit {
+        return Err(ParseError::new(
+            at,
+            format!(
+                "the gzip stream inflates past {limit} bytes (64 times the file): refused as a gzip bomb"
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+/// A reader that remembers how far it was read.
+struct Counted<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let rest = self.data.get(self.pos..).unwrap_or(&[]);
+        let n = rest.len().min(buf.len());
+        if let (Some(dst), Some(src)) = (buf.get_mut(..n), rest.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        self.pos += n;
+        Ok(n)
+    }
+}

@@ -1,0 +1,290 @@
+//! v1 events to the new semantics, as Go 1.22+'s reader converts them
+//! (`internal/trace/tracev1.go`, go-trace-format.md §4.8), so old traces feed the same model.
+//!
+//! * Everything before the first Gomaxprocs is the start-of-trace burst: its GoCreates are
+//!   not creations; GoStart, GoWaiting and GoInSyscall become status events, and at that
+//!   Gomaxprocs (which is itself dropped) every goroutine announced by neither is declared
+//!   Runnable (Go's map order; here by goroutine id).
+//! * A P's first ProcStart/ProcStop is a status event (Undetermined → Running/Idle).
+//! * GoSysCall is a syscall that lasts until GoSysExit when the goroutine's next event is
+//!   GoSysBlock, else a 1 ns syscall; GoSysBlock itself is dropped.
+//! * The thread of an event is the M of the last ProcStart of its P, while the P runs.
+//! * Times are made strictly increasing (+1 ns), framed by Sync events at first - 1 and
+//!   last + 1.
+
+use std::collections::BTreeSet;
+
+use super::super::event::{Event, EventKind, GoState, Metric, ProcState, Scope};
+use super::super::fx::FxMap;
+use super::super::order::NO_TASK;
+use super::super::{NO_ID, Tables};
+use super::merge::V1Ev;
+use super::scan::Scan;
+use super::spec::*;
+use crate::model::{StackId, StrId};
+
+/// STW kinds of format 1.21 (for 1.11 and 1.19: 0 and 1 are mark and sweep termination).
+const STW_KINDS: [&str; 17] = [
+    "",
+    "GC mark termination",
+    "GC sweep termination",
+    "write heap dump",
+    "goroutine profile",
+    "goroutine profile cleanup",
+    "all goroutine stack trace",
+    "read mem stats",
+    "AllThreadsSyscall",
+    "GOMAXPROCS",
+    "start trace",
+    "stop trace",
+    "CountPagesInUse (test)",
+    "ReadMetricsSlow (test)",
+    "ReadMemStatsSlow (test)",
+    "PageCachePagesLeaked (test)",
+    "ResetDebugLog (test)",
+];
+
+fn stw_kind(minor: u32, kind: u64) -> &'static str {
+    let k = match (minor, kind) {
+        (21, k) => usize::try_from(k).unwrap_or(0),
+        (_, 0 | 1) => usize::try_from(kind).unwrap_or(0) + 1,
+        _ => 0,
+    };
+    STW_KINDS.get(k).copied().unwrap_or("")
+}
+
+/// Block or stop reason of a v1 goroutine event, and whether the goroutine stays runnable.
+fn reason(typ: u8) -> Option<(&'static str, bool)> {
+    Some(match typ {
+        EV_GO_STOP => ("forever", false),
+        EV_GO_SCHED => ("runtime.Gosched", true),
+        EV_GO_PREEMPT => ("preempted", true),
+        EV_GO_SLEEP => ("sleep", false),
+        EV_GO_BLOCK => ("", false),
+        EV_GO_BLOCK_SEND => ("chan send", false),
+        EV_GO_BLOCK_RECV => ("chan receive", false),
+        EV_GO_BLOCK_SELECT => ("select", false),
+        EV_GO_BLOCK_SYNC => ("sync", false),
+        EV_GO_BLOCK_COND => ("sync.(*Cond).Wait", false),
+        EV_GO_BLOCK_NET => ("network", false),
+        EV_GO_BLOCK_GC => ("GC mark assist wait for work", false),
+        _ => return None,
+    })
+}
+
+struct Out<'a> {
+    last: i64,
+    n: u64,
+    sink: &'a mut dyn FnMut(&Event),
+}
+
+impl Out<'_> {
+    fn emit(&mut self, mut e: Event) {
+        if e.time_ns <= self.last {
+            e.time_ns = self.last.saturating_add(1);
+        }
+        self.last = e.time_ns;
+        self.n += 1;
+        (self.sink)(&e);
+    }
+}
+
+fn go_status(g: u64, to: GoState) -> EventKind {
+    EventKind::GoTransition {
+        g,
+        from: GoState::Undetermined,
+        to,
+        reason: StrId(0),
+        tstack: StackId::NONE,
+        stack: StackId::NONE,
+    }
+}
+
+fn go_tr(g: u64, from: GoState, to: GoState, reason: StrId, st: StackId) -> EventKind {
+    EventKind::GoTransition { g, from, to, reason, tstack: st, stack: st }
+}
+
+/// Emits the converted stream; returns the number of events emitted.
+pub fn convert(events: &[V1Ev], s: &Scan, minor: u32, t: &mut Tables, sink: &mut dyn FnMut(&Event)) -> u64 {
+    let mut out = Out { last: -1, n: 0, sink };
+    let Some(first) = events.first() else { return 0 };
+    let sync = |n| EventKind::Sync { n, wall_unix_ns: None };
+    (out.sink)(&Event { time_ns: first.ts.saturating_sub(1), m: NO_ID, p: NO_ID, g: NO_ID, kind: sync(1) });
+    out.n += 1;
+    let gc = t.strings.intern("GC concurrent mark phase");
+    let sweep = t.strings.intern("GC incremental sweep");
+    let assist = t.strings.intern("GC mark assist");
+    let string = |id: u64| s.strings.get(&id).copied().unwrap_or_default();
+    let stack = |id: u64| s.stacks.get(&u32::try_from(id).unwrap_or(0)).copied().unwrap_or(StackId::NONE);
+    let mut pre_init = true;
+    let mut created: BTreeSet<u64> = BTreeSet::new();
+    let mut seen_procs: FxMap<i32, ()> = FxMap::default();
+    let mut proc_ms: FxMap<i32, u64> = FxMap::default();
+    let mut tasks: FxMap<u64, StrId> = FxMap::default();
+    let mut last_stw = t.strings.intern("stop-the-world ()");
+    for e in events {
+        let st = stack(u64::from(e.stk));
+        let a = e.args;
+        let p = i64::from(e.p);
+        let g = if e.g == 0 { NO_ID } else { signed(e.g) };
+        let mut m = NO_ID;
+        if e.p != -1 && e.typ != EV_CPU_SAMPLE {
+            if e.typ == EV_PROC_START {
+                proc_ms.insert(e.p, a[0]);
+            }
+            m = proc_ms.get(&e.p).map_or(NO_ID, |&m| signed(m));
+        }
+        // The converter's shortcut paths use the raw goroutine and a zero thread if unknown.
+        let raw_m = proc_ms.get(&e.p).map_or(0, |&m| signed(m));
+        let raw = |kind| Event { time_ns: e.ts, m: raw_m, p, g: signed(e.g), kind };
+        let ev = |kind| Event { time_ns: e.ts, m, p, g, kind };
+        let ug = unsigned(g);
+        let kind = match e.typ {
+            EV_GOMAXPROCS if pre_init => {
+                pre_init = false;
+                for &id in &created {
+                    out.emit(Event {
+                        time_ns: e.ts,
+                        m: NO_ID,
+                        p: NO_ID,
+                        g: NO_ID,
+                        kind: go_status(id, GoState::Runnable),
+                    });
+                }
+                created.clear();
+                continue;
+            }
+            EV_GOMAXPROCS => EventKind::Metric { metric: Metric::Gomaxprocs, value: a[0], stack: st },
+            EV_HEAP_ALLOC => {
+                EventKind::Metric { metric: Metric::HeapAlloc, value: a[0], stack: StackId::NONE }
+            }
+            EV_HEAP_GOAL => EventKind::Metric { metric: Metric::HeapGoal, value: a[0], stack: StackId::NONE },
+            EV_PROC_START | EV_PROC_STOP => {
+                let first = seen_procs.insert(e.p, ()).is_none();
+                let to = if e.typ == EV_PROC_START { ProcState::Running } else { ProcState::Idle };
+                let from = match (first, e.typ) {
+                    (true, _) => ProcState::Undetermined,
+                    (false, EV_PROC_START) => ProcState::Idle,
+                    _ => ProcState::Running,
+                };
+                if e.typ == EV_PROC_STOP {
+                    proc_ms.remove(&e.p);
+                }
+                EventKind::ProcTransition { p: unsigned(p), from, to }
+            }
+            EV_GC_START => EventKind::RangeBegin { name: gc, scope: Scope::Global, stack: st },
+            EV_GC_DONE => EventKind::RangeEnd { name: gc, scope: Scope::Global, stack: StackId::NONE },
+            EV_STW_START | EV_STW_DONE => {
+                if e.typ == EV_STW_START {
+                    last_stw = t.strings.intern(&format!("stop-the-world ({})", stw_kind(minor, a[0])));
+                    EventKind::RangeBegin {
+                        name: last_stw,
+                        scope: Scope::Goroutine(ug),
+                        stack: StackId::NONE,
+                    }
+                } else {
+                    EventKind::RangeEnd { name: last_stw, scope: Scope::Goroutine(ug), stack: StackId::NONE }
+                }
+            }
+            EV_GC_SWEEP_START => {
+                EventKind::RangeBegin { name: sweep, scope: Scope::Proc(unsigned(p)), stack: st }
+            }
+            EV_GC_SWEEP_DONE => {
+                EventKind::RangeEnd { name: sweep, scope: Scope::Proc(unsigned(p)), stack: StackId::NONE }
+            }
+            EV_GC_MARK_ASSIST_START => {
+                EventKind::RangeBegin { name: assist, scope: Scope::Goroutine(ug), stack: st }
+            }
+            EV_GC_MARK_ASSIST_DONE => {
+                EventKind::RangeEnd { name: assist, scope: Scope::Goroutine(ug), stack: StackId::NONE }
+            }
+            EV_GO_CREATE if pre_init => {
+                created.insert(a[0]);
+                continue;
+            }
+            EV_GO_CREATE => EventKind::GoTransition {
+                g: a[0],
+                from: GoState::NotExist,
+                to: GoState::Runnable,
+                reason: StrId(0),
+                tstack: stack(a[1]),
+                stack: st,
+            },
+            EV_GO_START if pre_init => {
+                created.remove(&a[0]);
+                go_status(a[0], GoState::Running)
+            }
+            EV_GO_START => go_tr(a[0], GoState::Runnable, GoState::Running, StrId(0), StackId::NONE),
+            EV_GO_START_LABEL => {
+                out.emit(raw(go_tr(a[0], GoState::Runnable, GoState::Running, StrId(0), StackId::NONE)));
+                out.emit(raw(EventKind::Label { g: e.g, label: string(a[2]) }));
+                continue;
+            }
+            EV_GO_WAITING | EV_GO_IN_SYSCALL => {
+                created.remove(&a[0]);
+                go_status(a[0], if e.typ == EV_GO_WAITING { GoState::Waiting } else { GoState::Syscall })
+            }
+            EV_GO_END => go_tr(ug, GoState::Running, GoState::NotExist, StrId(0), StackId::NONE),
+            EV_GO_UNBLOCK => EventKind::GoTransition {
+                g: a[0],
+                from: GoState::Waiting,
+                to: GoState::Runnable,
+                reason: StrId(0),
+                tstack: StackId::NONE,
+                stack: st,
+            },
+            EV_GO_SYSCALL if a[0] == 1 => go_tr(ug, GoState::Running, GoState::Syscall, StrId(0), st),
+            EV_GO_SYSCALL => {
+                let begin = raw(go_tr(e.g, GoState::Running, GoState::Syscall, StrId(0), st));
+                let end = Event {
+                    time_ns: e.ts.saturating_add(1),
+                    kind: go_tr(e.g, GoState::Syscall, GoState::Running, StrId(0), StackId::NONE),
+                    ..begin
+                };
+                out.emit(begin);
+                out.emit(end);
+                continue;
+            }
+            EV_GO_SYS_EXIT => go_tr(ug, GoState::Syscall, GoState::Runnable, StrId(0), StackId::NONE),
+            EV_USER_TASK_CREATE => {
+                let name = string(a[2]);
+                tasks.insert(a[0], name);
+                let parent = if a[1] == 0 { NO_TASK } else { a[1] };
+                EventKind::TaskBegin { task: a[0], parent, name, stack: st }
+            }
+            EV_USER_TASK_END => {
+                let name = tasks.remove(&a[0]).unwrap_or_default();
+                EventKind::TaskEnd { task: a[0], name, stack: st }
+            }
+            EV_USER_REGION if a[1] == 0 => {
+                EventKind::RegionBegin { task: a[0], name: string(a[2]), stack: st }
+            }
+            EV_USER_REGION if a[1] == 1 => EventKind::RegionEnd { task: a[0], name: string(a[2]), stack: st },
+            EV_USER_LOG => EventKind::Log {
+                task: a[0],
+                category: string(a[1]),
+                message: StrId(u32::try_from(a[2]).unwrap_or(0)),
+                stack: st,
+            },
+            EV_CPU_SAMPLE => {
+                out.emit(Event { time_ns: e.ts, m: NO_ID, p, g, kind: EventKind::StackSample { stack: st } });
+                continue;
+            }
+            typ => match reason(typ) {
+                Some((why, runnable)) => {
+                    let to = if runnable { GoState::Runnable } else { GoState::Waiting };
+                    go_tr(ug, GoState::Running, to, t.strings.intern(why), st)
+                }
+                None => continue, // GoSysBlock (folded into GoSysCall), FutileWakeup, bad region mode
+            },
+        };
+        out.emit(ev(kind));
+    }
+    let end = out.last.saturating_add(1);
+    (out.sink)(&Event { time_ns: end, m: NO_ID, p: NO_ID, g: NO_ID, kind: sync(2) });
+    out.n + 1
+}
+
+fn unsigned(v: i64) -> u64 {
+    u64::from_ne_bytes(v.to_ne_bytes())
+}

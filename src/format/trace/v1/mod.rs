@@ -1,0 +1,93 @@
+//! Reader for the old single-stream trace format ("v1": headers `go 1.11 trace`,
+//! `go 1.19 trace`, `go 1.21 trace`, written by Go 1.11–1.21), producing the same [`Event`]
+//! stream as for new traces: the one Go 1.22+'s `internal/trace` makes of these files by
+//! converting them (go-trace-format.md §4; notes in HACKING.md).
+//!
+//! | bytes | content |
+//! |---|---|
+//! | 0..16 | header `go 1.NN trace` |
+//! | 16.. | events to the end of the file: per-P batches (a Batch event, then that P's events), in no time order |
+//! | footer | a batch of P 0: Frequency, then the Stack table (with strings before their use) |
+//!
+//! The whole file is one generation: [`scan`] finds batches and tables, [`merge`] orders the
+//! events across Ps, [`post`] fixes times and attribution, [`convert`] maps onto the new
+//! semantics. A cut-short file loses its footer (frequency, stacks): the events before the
+//! cut are still loaded, with a warning naming the byte where reading stopped.
+
+mod convert;
+mod merge;
+mod post;
+mod scan;
+mod spec;
+
+use super::event::Event;
+use super::header::HEADER_LEN;
+use super::{Progress, ReadSummary, Tables};
+use crate::format::error::ParseError;
+
+/// Format minors of the v1 family this reader decodes (as Go's own reader).
+pub const V1_MINORS: [u32; 3] = [11, 19, 21];
+
+/// Ticks per second assumed when the footer (and its Frequency event) is missing: the v1
+/// clock is the CPU's time-stamp counter / 64, so this is a 1 GHz counter.
+const FALLBACK_FREQ: i64 = 15_625_000;
+
+pub fn read(
+    data: &[u8],
+    minor: u32,
+    tables: &mut Tables,
+    progress: Progress<'_>,
+    sink: &mut dyn FnMut(&Event),
+) -> Result<ReadSummary, ParseError> {
+    if !V1_MINORS.contains(&minor) {
+        return Err(ParseError::new(
+            0,
+            format!(
+                "trace format go 1.{minor} (written by Go 1.10 or older) is not supported; Go 1.11 to 1.21 are"
+            ),
+        ));
+    }
+    let scan = scan::scan(data, HEADER_LEN, minor, tables, progress)?;
+    let (mut events, stop) = merge::merge(data, &scan, minor, tables);
+    let mut warnings = Vec::new();
+    let lost = if scan.freq.is_none() {
+        " (the footer with the clock frequency and the stacks is lost)"
+    } else {
+        ""
+    };
+    if let Some(d) = &scan.damage {
+        warnings.push(format!(
+            "trace truncated or damaged at byte {} of {}{lost}: {}; the events before it were loaded",
+            d.offset,
+            data.len(),
+            d.message
+        ));
+    } else if scan.freq.is_none() {
+        warnings.push(format!(
+            "trace truncated or damaged at byte {0} of {0}{lost}: the file ends without its footer; the events before it were loaded",
+            data.len()
+        ));
+    }
+    if let Some(e) = &stop {
+        warnings.push(format!(
+            "events could not be ordered from byte {} on ({}); the first {} events were loaded",
+            e.offset,
+            e.message,
+            events.len()
+        ));
+    }
+    if events.is_empty() {
+        return Err(scan.damage.or(stop).unwrap_or_else(|| {
+            ParseError::new(HEADER_LEN as u64, "expected events after the header, found none")
+        }));
+    }
+    let freq = scan.freq.unwrap_or_else(|| {
+        warnings.push(format!(
+            "no Frequency event: times assume {FALLBACK_FREQ} ticks per second and are only approximate"
+        ));
+        FALLBACK_FREQ
+    });
+    post::finish(&mut events, freq, &scan.timer_gs, &mut warnings);
+    let n = convert::convert(&events, &scan, minor, tables, sink);
+    Ok(ReadSummary { format_minor: minor, events: n, generations: 1, warnings })
+}

@@ -1,0 +1,188 @@
+//! First pass over a v1 trace: find every batch (grouped by P, in file order), and read the
+//! tables that apply to the whole file: strings, stacks (in the footer), the tick frequency
+//! (in the footer), timer goroutines and CPU samples. Every event is decoded and checked
+//! here, so the second pass (`merge`) decodes only bytes known to be whole.
+//!
+//! A damaged or cut-short file stops the scan at the first event that does not decode; what
+//! came before is kept (`Scan::damage` says where and why).
+
+use super::super::Tables;
+use super::super::fx::FxMap;
+use super::merge::V1Ev;
+use super::spec::*;
+use crate::format::cursor::Cursor;
+use crate::format::error::ParseError;
+use crate::model::{Frame, StackId, StrId};
+
+/// Every this many bytes the scan reports progress.
+const PROGRESS_STEP: usize = 1 << 20;
+
+#[derive(Default)]
+pub struct Scan {
+    /// Per P (sorted by P; -1 = no P): the byte ranges `[start, end)` of its batches, each
+    /// starting with its Batch event, in file order.
+    pub procs: Vec<(i32, Vec<(usize, usize)>)>,
+    pub strings: FxMap<u64, StrId>,
+    pub stacks: FxMap<u32, StackId>,
+    /// Ticks per second, from the footer's Frequency event.
+    pub freq: Option<i64>,
+    pub timer_gs: FxMap<u64, ()>,
+    /// CPU samples (`ts` in absolute ticks), sorted by time.
+    pub cpu: Vec<V1Ev>,
+    /// Where the scan stopped before the end of the file, and why.
+    pub damage: Option<ParseError>,
+}
+
+/// Raw stacks until all strings are known: stack id -> PCs, and PC -> (func, file, line).
+#[derive(Default)]
+struct RawStacks {
+    stacks: FxMap<u32, Vec<u64>>,
+    pcs: FxMap<u64, (u64, u64, u64)>,
+}
+
+pub fn scan(
+    data: &[u8],
+    start: usize,
+    minor: u32,
+    tables: &mut Tables,
+    progress: &mut dyn FnMut(u64) -> bool,
+) -> Result<Scan, ParseError> {
+    let mut s = Scan::default();
+    let mut raw = RawStacks::default();
+    let mut index: FxMap<i32, usize> = FxMap::default();
+    // (proc slot, batch start) of the batch being read.
+    let mut open: Option<(usize, usize)> = None;
+    let body = data.get(start..).unwrap_or(&[]);
+    let mut c = Cursor::new(body, start as u64);
+    let mut next_report = PROGRESS_STEP;
+    let mut end = data.len();
+    while !c.is_empty() {
+        let at = us(c.offset());
+        if at >= next_report {
+            next_report = at.saturating_add(PROGRESS_STEP);
+            if !progress(at as u64) {
+                return Err(ParseError::new(at as u64, "cancelled"));
+            }
+        }
+        let r = match decode(&mut c, minor).and_then(|r| check(&r, at, open.is_some())) {
+            Ok(r) => r,
+            Err(e) => {
+                s.damage = Some(e);
+                end = at;
+                break;
+            }
+        };
+        match r.typ {
+            EV_BATCH => {
+                let p = match r.val(0) {
+                    u64::MAX => -1,
+                    v => i32::try_from(v).unwrap_or(i32::MAX),
+                };
+                close(&mut s, open.take(), at);
+                let slot = *index.entry(p).or_insert_with(|| {
+                    s.procs.push((p, Vec::new()));
+                    s.procs.len() - 1
+                });
+                open = Some((slot, at));
+            }
+            EV_STRING => {
+                let (b, n) = r.text;
+                let text = data.get(b..b.saturating_add(n)).unwrap_or(&[]);
+                s.strings.insert(r.val(0), tables.strings.intern_bytes(text));
+            }
+            EV_STACK => {
+                if let Err(e) = read_stack(&mut raw, data, r.text, at) {
+                    s.damage = Some(e);
+                    end = at;
+                    break;
+                }
+            }
+            EV_FREQUENCY => s.freq = i64::try_from(r.val(0)).ok().filter(|&f| f > 0),
+            EV_TIMER_GOROUTINE => {
+                s.timer_gs.insert(r.val(0), ());
+            }
+            EV_CPU_SAMPLE => s.cpu.push(V1Ev {
+                ts: signed(r.val(1)),
+                p: low_i32(r.val(2)),
+                g: r.val(3),
+                stk: r.stack(),
+                typ: EV_CPU_SAMPLE,
+                args: [0; 3],
+            }),
+            _ => {}
+        }
+    }
+    if !progress(end as u64) {
+        return Err(ParseError::new(end as u64, "cancelled"));
+    }
+    close(&mut s, open, end);
+    s.procs.sort_by_key(|(p, _)| *p);
+    s.cpu.sort_by_key(|e| e.ts);
+    intern_stacks(&mut s, raw, tables);
+    Ok(s)
+}
+
+/// The checks Go's reader makes on an event before using it.
+fn check(r: &Raw, at: usize, in_batch: bool) -> Result<Raw, ParseError> {
+    if !in_batch && r.typ != EV_BATCH {
+        return Err(ParseError::new(at as u64, format!("event type {} before the first Batch", r.typ)));
+    }
+    if r.typ == EV_BATCH && r.val(0) != u64::MAX && r.val(0) > i32::MAX as u64 {
+        return Err(ParseError::new(at as u64, format!("processor id {} is too large", r.val(0))));
+    }
+    if r.typ == EV_FREQUENCY && (r.val(0) == 0 || r.val(0) > i64::MAX as u64) {
+        return Err(ParseError::new(at as u64, format!("bad frequency {}", r.val(0))));
+    }
+    Ok(*r)
+}
+
+fn close(s: &mut Scan, open: Option<(usize, usize)>, end: usize) {
+    if let Some((slot, start)) = open
+        && let Some((_, list)) = s.procs.get_mut(slot)
+    {
+        list.push((start, end));
+    }
+}
+
+fn read_stack(raw: &mut RawStacks, data: &[u8], text: (usize, usize), at: usize) -> Result<(), ParseError> {
+    let body = data.get(text.0..text.0.saturating_add(text.1)).unwrap_or(&[]);
+    let mut c = Cursor::new(body, text.0 as u64);
+    let id = c.uvarint("stack id")?;
+    let n = c.uvarint("stack frame count")?;
+    if n > MAX_FRAMES {
+        return Err(ParseError::new(at as u64, format!("stack {id} has {n} frames (at most {MAX_FRAMES})")));
+    }
+    let mut pcs = Vec::with_capacity(us(n));
+    for _ in 0..n {
+        let pc = c.uvarint("frame pc")?;
+        let f = (c.uvarint("frame function")?, c.uvarint("frame file")?, c.uvarint("frame line")?);
+        raw.pcs.entry(pc).or_insert(f);
+        pcs.push(pc);
+    }
+    if !c.is_empty() {
+        return Err(ParseError::new(at as u64, format!("stack {id}: bytes left after {n} frames")));
+    }
+    let id = u32::try_from(id).unwrap_or(u32::MAX);
+    if id != 0 && n > 0 {
+        raw.stacks.insert(id, pcs);
+    }
+    Ok(())
+}
+
+fn intern_stacks(s: &mut Scan, raw: RawStacks, tables: &mut Tables) {
+    let mut ids: Vec<u32> = raw.stacks.keys().copied().collect();
+    ids.sort_unstable();
+    let mut frames = Vec::new();
+    for id in ids {
+        frames.clear();
+        for pc in raw.stacks.get(&id).map_or(&[][..], Vec::as_slice) {
+            let (func, file, line) = raw.pcs.get(pc).copied().unwrap_or_default();
+            frames.push(Frame {
+                func: s.strings.get(&func).copied().unwrap_or_default(),
+                file: s.strings.get(&file).copied().unwrap_or_default(),
+                line: u32::try_from(line).unwrap_or(u32::MAX),
+            });
+        }
+        s.stacks.insert(id, tables.stacks.intern(&frames));
+    }
+}

@@ -1,0 +1,97 @@
+//! gctrace logs and MemStats JSON lines from the committed runs of programs/profiles (Go
+//! 1.22 and 1.27): the series hold one cycle per `gc N` line with the line's numbers, and
+//! one point per MemStats line; broken lines are warnings that name the line.
+
+use std::path::{Path, PathBuf};
+
+use goroscope::format::sniff::{FileKind, sniff};
+use goroscope::load::{Progress, load_bytes, load_file};
+
+fn sample(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)
+}
+
+const MIB: u64 = 1 << 20;
+
+#[test]
+fn gctrace_logs_match_their_lines() {
+    for v in ["go1.22", "go1.27"] {
+        let path = sample(&format!("{v}/profiles.gctrace.log"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().filter(|l| l.starts_with("gc ")).collect();
+        assert!(lines.len() >= 5, "{v}: only {} gc lines", lines.len());
+        let l = load_file(&path, &Progress::default()).unwrap();
+        assert_eq!(l.kind, FileKind::GcTrace);
+        let m = l.memory.as_ref().unwrap();
+        assert_eq!(m.cycles.len(), lines.len(), "{v}");
+        for (c, line) in m.cycles.iter().zip(&lines) {
+            // "gc N @T s P%: ... ms cpu, A->B->C MB, G MB goal, ..."
+            let n: u32 = line[3..line.find(" @").unwrap()].parse().unwrap();
+            assert_eq!(c.number, n, "{line}");
+            let heap = line.split(" ms cpu, ").nth(1).unwrap().split(" MB,").next().unwrap();
+            let mb: Vec<u64> = heap.split("->").map(|x| x.parse().unwrap()).collect();
+            assert_eq!([c.heap_start, c.heap_end, c.heap_live], [mb[0] * MIB, mb[1] * MIB, mb[2] * MIB]);
+            let goal: u64 = line
+                .split(", ")
+                .find(|f| f.ends_with(" MB goal"))
+                .unwrap()
+                .split(' ')
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            assert_eq!(c.heap_goal, goal * MIB, "{line}");
+            assert_eq!(c.procs, 2, "{line}");
+            assert_eq!(c.forced, line.ends_with("(forced)"), "{line}");
+        }
+        assert!(m.cycles.iter().any(|c| c.forced), "{v}: the program calls runtime.GC()");
+        assert_eq!(m.heap_alloc.points.len(), 2 * lines.len());
+        assert!(m.heap_alloc.points.windows(2).all(|w| w[0].0 <= w[1].0), "{v}: time-sorted");
+        let r = goroscope::report::report_json(&l);
+        let j = serde_json::to_value(&r).unwrap();
+        assert_eq!(j["kind"], "gctrace");
+        assert_eq!(j["heap"]["gc_cycles"], lines.len() as u64);
+        assert_eq!(j["heap"]["last_heap_goal_bytes"], m.cycles.last().unwrap().heap_goal);
+    }
+}
+
+#[test]
+fn memstats_lines_match() {
+    for v in ["go1.22", "go1.27"] {
+        let path = sample(&format!("{v}/profiles.memstats.jsonl"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let objs: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let l = load_file(&path, &Progress::default()).unwrap();
+        assert_eq!(l.kind, FileKind::MemStats);
+        let m = l.memory.as_ref().unwrap();
+        assert_eq!(m.heap_alloc.points.len(), objs.len(), "{v}");
+        for (i, o) in objs.iter().enumerate() {
+            let s = o.get("memstats").unwrap_or(o);
+            assert_eq!(m.heap_alloc.points[i].1, s["HeapAlloc"].as_u64().unwrap());
+            assert_eq!(m.heap_goal.points[i].1, s["NextGC"].as_u64().unwrap());
+        }
+        let last = objs.last().unwrap();
+        assert_eq!(u64::from(m.gc_count), last["NumGC"].as_u64().unwrap());
+        assert_eq!(m.cycles.len() as u64, last["NumGC"].as_u64().unwrap(), "{v}: one marker per cycle");
+        assert!(m.time_is_ordinal, "the later lines have no time field");
+        assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    }
+}
+
+#[test]
+fn broken_lines_are_warnings_with_line_numbers() {
+    let text = "starting\ngc 1 @0.010s 1%: 0.01+0.2+0.01 ms clock, 0.02+0/0.1/0+0.02 ms cpu, 4->4->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\ngc 2 @garbage\ngc 3 @0.020s 1%: 0.01+0.2+0.01 ms clock, 0.02+0/0.1/0+0.02 ms cpu, 5->6->2 MB, 8 MB goal, 0 MB stacks, 0 MB globals, 2 P\n";
+    assert_eq!(sniff(text.as_bytes()), FileKind::GcTrace);
+    let l = load_bytes(Path::new("gc.log"), text.as_bytes(), &Progress::default()).unwrap();
+    let m = l.memory.unwrap();
+    assert_eq!(m.cycles.len(), 2);
+    assert!(l.warnings.iter().any(|w| w.starts_with("line 3:")), "{:?}", l.warnings);
+    let e = goroscope::format::gctrace::read(b"hello\nworld\n").unwrap_err();
+    assert!(e.message.contains("no GC lines"), "{e}");
+    let js = "{\"HeapAlloc\":1,\"NextGC\":2,\"NumGC\":0}\n{\"HeapAlloc\":oops}\n{\"HeapAlloc\":3,\"NextGC\":4,\"NumGC\":0}\n";
+    let l = load_bytes(Path::new("m.jsonl"), js.as_bytes(), &Progress::default()).unwrap();
+    assert_eq!(l.memory.unwrap().heap_alloc.points.len(), 2);
+    assert!(l.warnings.iter().any(|w| w.starts_with("line 2:")), "{:?}", l.warnings);
+    let e = goroscope::format::memstats::read(b"\n{\"x\":1}\n").unwrap_err();
+    assert_eq!((e.offset, e.message.starts_with("line 2:")), (1, true), "{e}");
+}

@@ -1,0 +1,127 @@
+//! Damaged old-format traces (Go 1.11–1.21, no generations): a cut or corrupted file loads
+//! the events before the damage with a warning naming the byte where reading stopped, or
+//! fails with an error naming a byte offset when nothing usable is left; it never panics.
+
+use std::path::{Path, PathBuf};
+
+use goroscope::format::ParseError;
+use goroscope::format::trace::{self, ReadSummary, Tables};
+
+fn read(data: &[u8]) -> (Result<ReadSummary, ParseError>, u64) {
+    let mut tables = Tables::default();
+    let mut n = 0u64;
+    let mut progress = |_| true;
+    let r = trace::read(data, &mut tables, &mut progress, &mut |_| n += 1);
+    (r, n)
+}
+
+/// Every old-format sample (`sample-traces/go1.19`, `go1.21`, ...).
+fn samples() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let mut out = Vec::new();
+    for d in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+        if !d.file_name().to_string_lossy().starts_with("go1.") {
+            continue;
+        }
+        for f in std::fs::read_dir(d.path()).into_iter().flatten().flatten() {
+            let p = f.path();
+            let old = std::fs::read(&p).ok().and_then(|d| trace::sniff_version(&d)).is_some_and(|v| v < 22);
+            if p.extension().is_some_and(|e| e == "trace") && old {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A fixed-seed xorshift, so failures reproduce.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn whole_samples_load_without_warnings() {
+    let samples = samples();
+    assert!(samples.len() >= 2, "no old-format samples found");
+    for p in samples {
+        let (r, n) = read(&std::fs::read(&p).unwrap());
+        let s = r.unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        assert!(s.warnings.is_empty(), "{}: {:?}", p.display(), s.warnings);
+        assert!(n > 10 && s.format_minor < 22, "{}", p.display());
+    }
+}
+
+#[test]
+fn cut_at_50_and_90_percent_loads_the_events_before_the_cut() {
+    for p in samples() {
+        let data = std::fs::read(&p).unwrap();
+        let (_, full_n) = read(&data);
+        for pct in [50, 90] {
+            let cut = &data[..data.len() * pct / 100];
+            let (r, n) = read(cut);
+            let s = r.unwrap_or_else(|e| panic!("{} cut at {pct}%: {e}", p.display()));
+            // A cut inside the footer (frequency, stacks) loses no events.
+            assert!(n >= 3 && n <= full_n, "{} cut at {pct}%: {n} of {full_n} events", p.display());
+            let w = s.warnings.iter().find(|w| w.contains("truncated")).unwrap_or_else(|| {
+                panic!("{} cut at {pct}%: no truncation warning in {:?}", p.display(), s.warnings)
+            });
+            // The warning names the byte where reading stopped, inside the cut file.
+            let at: u64 = w["trace truncated or damaged at byte ".len()..]
+                .split(' ')
+                .next()
+                .and_then(|x| x.parse().ok())
+                .unwrap_or_else(|| panic!("no byte offset in {w:?}"));
+            assert!(at >= 16 && at <= cut.len() as u64, "{w}");
+        }
+    }
+}
+
+#[test]
+fn header_only_and_tiny_cuts_give_an_error_with_an_offset() {
+    let p = samples().into_iter().next().expect("an old-format sample");
+    let data = std::fs::read(&p).unwrap();
+    for end in [16, 17, 18, 20] {
+        let (r, _) = read(&data[..end]);
+        let e = r.expect_err("nothing usable");
+        assert!(e.offset >= 16 && e.offset <= end as u64, "cut {end}: {e}");
+    }
+}
+
+#[test]
+fn every_cut_and_flipped_byte_never_panics() {
+    let mut rng = Rng(7);
+    for p in samples() {
+        let data = std::fs::read(&p).unwrap();
+        let step = (data.len() / 61).max(1);
+        for end in (0..data.len()).step_by(step) {
+            let (r, _) = read(&data[..end]);
+            if let Err(e) = r {
+                assert!(e.offset <= end as u64, "{}: cut {end}: {e}", p.display());
+            }
+        }
+        for i in 0..40 {
+            let mut d = data.clone();
+            let at = if i == 0 { d.len() / 2 } else { 16 + (rng.next() as usize) % (d.len() - 16) };
+            d[at] ^= 1 << (rng.next() % 8);
+            match read(&d).0 {
+                Ok(s) => {
+                    for w in &s.warnings {
+                        assert!(
+                            w.contains("byte") || w.contains("time"),
+                            "{}: flip at {at}: {w}",
+                            p.display()
+                        );
+                    }
+                }
+                Err(e) => assert!(e.offset <= d.len() as u64, "{}: flip at {at}: {e}", p.display()),
+            }
+        }
+    }
+}
