@@ -3,13 +3,39 @@
 //! `cargo run --release --no-default-features --bin bench-load -- FILE...` (benches/run.sh makes
 //! the ~200 MB trace and runs Go's own tool on the same file for comparison). Figures:
 //! MB/s and events/s of the whole load (read from memory, parse, order, build), peak RSS of
-//! the process, and resident bytes per event once the file's bytes are dropped.
+//! the process, and resident bytes per event once the file's bytes are dropped; then where the
+//! resident bytes go: the model's big arrays at their exact sizes, and the brk heap versus the
+//! large (mmapped) allocations.
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use goroscope::load::{Progress, load_trace};
 use goroscope::model::{GoCounts, Goroutine, ProcSpan, Span};
+
+/// Resident bytes of the brk heap (`[heap]`) and of all other anonymous mappings (large
+/// allocations are mmapped), from /proc/self/smaps (Linux).
+fn heap_and_mmap_rss() -> (u64, u64) {
+    let Ok(s) = std::fs::read_to_string("/proc/self/smaps") else { return (0, 0) };
+    let (mut heap, mut anon, mut in_heap, mut is_anon) = (0, 0, false, false);
+    for line in s.lines() {
+        let mut f = line.split_whitespace();
+        let first = f.next().unwrap_or("");
+        if first.contains('-') && !first.ends_with(':') {
+            let name = line.split_whitespace().nth(5);
+            in_heap = name == Some("[heap]");
+            is_anon = name.is_none();
+        } else if first == "Rss:" {
+            let kb: u64 = f.next().and_then(|v| v.parse().ok()).unwrap_or(0);
+            if in_heap {
+                heap += kb * 1024;
+            } else if is_anon {
+                anon += kb * 1024;
+            }
+        }
+    }
+    (heap, anon)
+}
 
 /// A field of /proc/self/status in bytes (Linux), e.g. "VmRSS" or "VmHWM".
 fn proc_status_bytes(field: &str) -> Option<u64> {
@@ -65,6 +91,14 @@ fn main() {
         let procs = model.procs.iter().map(|l| l.capacity()).sum::<usize>() * size_of::<ProcSpan>();
         let gors = model.goroutines.capacity() * size_of::<Goroutine>();
         let counts = model.go_counts.capacity() * size_of::<GoCounts>();
+        let (heap, anon) = heap_and_mmap_rss();
+        let small: usize = model
+            .goroutines
+            .iter()
+            .map(|g| g.spans.len() * size_of::<Span>())
+            .filter(|&b| b < 128 << 10)
+            .sum();
+        println!("  spans in allocations under 128 KiB: {:.1} bytes/event", small as f64 / events as f64);
         println!(
             "  model arrays: spans {:.1} + proc spans {:.1} + goroutines {:.1} + counts {:.1} = {:.1} bytes/event",
             per(spans),
@@ -72,6 +106,11 @@ fn main() {
             per(gors),
             per(counts),
             per(spans + procs + gors + counts)
+        );
+        println!(
+            "  resident: malloc heap {:.1} + large mappings {:.1} bytes/event",
+            per(heap as usize),
+            per(anon as usize)
         );
         drop(model);
     }

@@ -15,6 +15,7 @@ out=target/bench
 mkdir -p "$out"
 (cd benches/busy && "$go127" build -o "../../$out/busy" .)
 [ -s "$out/busy.trace" ] && [ "$(stat -c %s "$out/busy.trace")" -ge $((mb * 1000000)) ] || "$out/busy" -out "$out/busy.trace" -mb "$mb"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 ls -l "$out/busy.trace"
 cargo run --release --no-default-features --bin bench-load -- "$out/busy.trace"
 echo "go tool trace -pprof=sched (Go 1.27.3): wall seconds, peak RSS KiB"

@@ -14,20 +14,25 @@ use super::classify::is_system_goroutine;
 /// stays small however busy the trace is.
 const COUNT_BUCKET_NS: i64 = 10_000;
 
-/// Per goroutine while building.
+/// Per goroutine while building: what is set once or twice.
 struct GBuild {
     id: u64,
     parent: Option<GIdx>,
     created_ns: Option<i64>,
     creation_stack: StackId,
-    /// The stack that names the goroutine: its entry function at creation, else the first
-    /// stack seen; its outermost frame is the start function.
-    entry_stack: StackId,
     end_ns: Option<i64>,
     label: StrId,
+}
+
+/// Per goroutine while building: what every transition touches, kept apart from [`GBuild`]
+/// so the per-event accesses stay within one cache line.
+struct GHot {
     spans: Vec<Span>,
     /// `(processor, since)` while running.
     running_on: Option<(u32, i64)>,
+    /// The stack that names the goroutine: its entry function at creation, else the first
+    /// stack seen; its outermost frame is the start function.
+    entry_stack: StackId,
 }
 
 /// Go goroutine id to [`GIdx`]. Go hands out ids in small per-P batches counting up from 1,
@@ -75,6 +80,7 @@ pub struct TraceBuilder {
     wall_origin_unix_ns: Option<i64>,
     events: u64,
     gs: Vec<GBuild>,
+    hot: Vec<GHot>,
     by_id: GoIndex,
     procs: Vec<Vec<ProcSpan>>,
     open_ranges: FxMap<(StrId, RangeScope), i64>,
@@ -109,6 +115,7 @@ impl TraceBuilder {
             wall_origin_unix_ns: None,
             events: 0,
             gs: Vec::new(),
+            hot: Vec::new(),
             by_id: GoIndex::default(),
             procs: Vec::new(),
             open_ranges: FxMap::default(),
@@ -229,12 +236,10 @@ impl TraceBuilder {
             parent: None,
             created_ns: None,
             creation_stack: StackId::NONE,
-            entry_stack: StackId::NONE,
             end_ns: None,
             label: StrId(0),
-            spans: Vec::new(),
-            running_on: None,
         });
+        self.hot.push(GHot { spans: Vec::new(), running_on: None, entry_stack: StackId::NONE });
         self.by_id.insert(id, i);
         i
     }
@@ -285,13 +290,14 @@ impl TraceBuilder {
         let reason_idx =
             if to == GoState::Waiting || to == GoState::Runnable { self.reason_idx(reason) } else { 0 };
         let gen_start = self.generation_start_ns;
-        let gb = &mut self.gs[i as usize];
         if from == GoState::NotExist {
+            let gb = &mut self.gs[i as usize];
             gb.created_ns = Some(t);
             gb.creation_stack = event_stack;
             gb.parent = ctx_g.filter(|&p| p != i);
-            gb.entry_stack = own_stack;
-        } else if gb.entry_stack.is_none() {
+        }
+        let gb = &mut self.hot[i as usize];
+        if from == GoState::NotExist || gb.entry_stack.is_none() {
             gb.entry_stack = own_stack;
         }
         if from == GoState::Waiting
@@ -305,7 +311,7 @@ impl TraceBuilder {
         {
             self.push_proc_span(p, ProcSpan { start_ns: since, end_ns: t, g: i });
         }
-        let gb = &mut self.gs[i as usize];
+        let gb = &mut self.hot[i as usize];
         if to == GoState::Running && ev.p != NO_ID {
             gb.running_on = u32::try_from(ev.p).ok().map(|p| (p, t));
         }
@@ -329,8 +335,11 @@ impl TraceBuilder {
             }
             Some(state) => gb.spans.push(Span::new(start, state, reason_idx, own_stack)),
             None => {
-                gb.end_ns = Some(t);
                 gb.spans.push(Span::new(t, SpanState::End, 0, StackId::NONE));
+                // Trim the growth slack now, while the load still allocates and the freed
+                // tail is reused, rather than at `finish`, where it would stay as holes.
+                gb.spans.shrink_to_fit();
+                self.gs[i as usize].end_ns = Some(t);
             }
         }
         self.sample_counts(t);
@@ -362,11 +371,11 @@ impl TraceBuilder {
     pub fn finish(mut self, tables: Tables, format_version: String) -> TraceModel {
         let end = self.last_ns;
         let mut open_running = Vec::new();
-        for (i, gb) in self.gs.iter_mut().enumerate() {
+        for (i, (gb, h)) in self.gs.iter().zip(&mut self.hot).enumerate() {
             if gb.end_ns.is_none() {
-                gb.spans.push(Span::new(end, SpanState::End, 0, StackId::NONE));
+                h.spans.push(Span::new(end, SpanState::End, 0, StackId::NONE));
             }
-            if let Some((p, since)) = gb.running_on.take() {
+            if let Some((p, since)) = h.running_on.take() {
                 open_running.push((p, ProcSpan { start_ns: since, end_ns: end, g: i as GIdx }));
             }
         }
@@ -389,14 +398,15 @@ impl TraceBuilder {
         // sorted by id; ids are unique, so the order is the same as a stable sort's.
         let mut goroutines: Vec<Goroutine> = std::mem::take(&mut self.gs)
             .into_iter()
-            .map(|gb| {
-                let mut spans = gb.spans;
+            .zip(std::mem::take(&mut self.hot))
+            .map(|(gb, h)| {
+                let mut spans = h.spans;
                 for s in &mut spans {
                     if let Some(w) = s.waker() {
                         s.set_waker(Some(remap(w)));
                     }
                 }
-                let start_func = tables.stacks.frames(gb.entry_stack).last().map_or(StrId(0), |f| f.func);
+                let start_func = tables.stacks.frames(h.entry_stack).last().map_or(StrId(0), |f| f.func);
                 let func = tables.strings.get(start_func);
                 Goroutine {
                     id: gb.id,

@@ -63,6 +63,7 @@ impl GoroscopeApp {
                 self.view.selected_suspect = None;
                 self.view.range = None;
                 self.summary = None;
+                self.select_dump_group(None);
             }
             Command::SelectGoroutine(g) => self.select(g, None),
             Command::SelectSpan(g, i) => self.select(g, Some(i)),
@@ -77,8 +78,13 @@ impl GoroscopeApp {
                     None => self.view.selected = None,
                 }
                 self.view.selected_suspect = Some(i);
+                self.select_dump_group(None);
                 self.view.range = None;
                 w = self.fit_window().unwrap_or(w);
+            }
+            Command::SelectDumpGroup(i) => {
+                self.view.selected_suspect = None;
+                self.select_dump_group(Some(i));
             }
             Command::ToggleGroup(gi) => {
                 if !self.view.toggled_groups.remove(&gi) {
@@ -94,6 +100,12 @@ impl GoroscopeApp {
         }
         if w != self.view.window {
             self.view.go_to(w);
+        }
+    }
+
+    fn select_dump_group(&mut self, i: Option<usize>) {
+        if let Some(v) = self.doc.as_mut().and_then(|d| d.dump_view.as_mut()) {
+            v.selected = i;
         }
     }
 

@@ -11,7 +11,9 @@ use super::command::{self, Command, Menu};
 use super::document::Document;
 use super::range_summary::RangeSummary;
 use super::state::{Settings, TimeWindow, ViewState};
-use super::{inspector, plots, status_bar, suspects_panel, theme, timeline};
+use super::{
+    dump_view, inspector, memory_view, plots, profile_view, status_bar, suspects_panel, theme, timeline,
+};
 use crate::load::{LoadError, LoadJob};
 
 const SETTINGS_KEY: &str = "goroscope-settings";
@@ -206,7 +208,9 @@ impl GoroscopeApp {
                 return;
             }
             ui.heading("goroscope");
-            ui.label("Drop a Go execution trace here, or press Ctrl+O to open one.");
+            ui.label(
+                "Drop a Go execution trace, goroutine dump, pprof profile or GC log here, or press Ctrl+O.",
+            );
             if ui.button("Open…").clicked() {
                 self.queue.push(Command::Open);
             }
@@ -232,27 +236,36 @@ impl GoroscopeApp {
         // one show it too.
         self.view.cursor_ns = self.view.hover_ns.take();
         egui::Panel::bottom("status").show(ui, |ui| status_bar::status_ui(ui, doc, &mut self.view));
-        egui::Panel::bottom("legend").show(ui, theme::legend_ui);
-        egui::Panel::left("suspects").resizable(true).default_size(330.0).size_range(200.0..=520.0).show(
-            ui,
-            |ui| {
-                suspects_panel::filter_ui(ui, doc, &mut self.view);
-                ui.separator();
-                suspects_panel::suspects_ui(ui, doc, &self.view, &mut self.queue);
-            },
-        );
-        egui::Panel::right("inspector").resizable(true).default_size(400.0).size_range(260.0..=560.0).show(
-            ui,
-            |ui| {
-                inspector::inspector_ui(ui, doc, &self.view, self.summary.as_ref(), &mut self.queue);
-            },
-        );
+        let has_groups = doc.model().is_some() || doc.dump_view.is_some();
+        if doc.model().is_some() {
+            egui::Panel::bottom("legend").show(ui, theme::legend_ui);
+        }
+        if has_groups {
+            egui::Panel::left("suspects").resizable(true).default_size(330.0).size_range(200.0..=520.0).show(
+                ui,
+                |ui| {
+                    suspects_panel::filter_ui(ui, doc, &mut self.view);
+                    ui.separator();
+                    suspects_panel::suspects_ui(ui, doc, &self.view, &mut self.queue);
+                },
+            );
+            egui::Panel::right("inspector")
+                .resizable(true)
+                .default_size(400.0)
+                .size_range(260.0..=560.0)
+                .show(ui, |ui| {
+                    inspector::inspector_ui(ui, doc, &self.view, self.summary.as_ref(), &mut self.queue);
+                });
+        }
         if self.view.rows_dirty {
             doc.layout_rows(&self.view.toggled_groups);
             self.view.rows_dirty = false;
         }
-        if let Some(dump) = &doc.loaded.dump {
-            egui::CentralPanel::default().show(ui, |ui| dump_ui(ui, dump));
+        if doc.model().is_none() {
+            egui::CentralPanel::default().show(ui, |ui| views_ui(ui, doc, &mut self.queue));
+            if self.view.show_warnings {
+                status_bar::warnings_window(ui.ctx(), doc, &mut self.view.show_warnings);
+            }
             return;
         }
         egui::CentralPanel::default().show(ui, |ui| {
@@ -272,18 +285,30 @@ impl GoroscopeApp {
     }
 }
 
-/// A goroutine dump has no timeline: what it says, and where to look.
-fn dump_ui(ui: &mut egui::Ui, dump: &crate::model::DumpModel) {
-    ui.heading(format!("Goroutine dump: {} goroutines", crate::units::count(dump.goroutines.len() as u64)));
-    if let Some(v) = &dump.go_version {
-        ui.label(format!("Go {v}"));
+/// Everything but a trace: a dump's group table, a profile's flame graph (a goroutine
+/// profile has both, behind a toggle), a GC log's curves.
+fn views_ui(ui: &mut egui::Ui, doc: &mut Document, queue: &mut Vec<Command>) {
+    let loaded = std::sync::Arc::clone(&doc.loaded);
+    let dump = loaded.dump.as_ref().or(doc.profile_dump.as_ref());
+    if let (Some(_), Some(_)) = (dump, &loaded.profile) {
+        ui.horizontal(|ui| {
+            ui.label("Show:");
+            ui.selectable_value(&mut doc.show_groups, true, "Goroutine groups");
+            ui.selectable_value(&mut doc.show_groups, false, "Flame graph");
+        });
+        ui.separator();
     }
-    for line in &dump.preamble {
-        ui.label(RichText::new(line).monospace().color(theme::ERROR_COLOR));
+    if let (Some(m), Some(v), true) =
+        (dump, doc.dump_view.as_mut(), doc.show_groups || loaded.profile.is_none())
+    {
+        dump_view::dump_ui(ui, m, v, &doc.filter, queue);
+    } else if let (Some(p), Some(v)) = (&loaded.profile, doc.profile_view.as_mut()) {
+        profile_view::profile_ui(ui, p, v);
+    } else if let (Some(m), Some(v)) = (&loaded.memory, &doc.memory_view) {
+        memory_view::memory_ui(ui, m, v);
+    } else {
+        ui.weak("Nothing to show in this file.");
     }
-    ui.label(
-        "A dump is one instant: the suspects on the left are its stuck groups; click one to see its stacks.",
-    );
 }
 
 impl eframe::App for GoroscopeApp {

@@ -26,6 +26,8 @@ pub enum Command {
     SelectGoroutine(GIdx),
     SelectSpan(GIdx, usize),
     SelectSuspect(usize),
+    /// A row of the dump's group table (index into its rows).
+    SelectDumpGroup(usize),
     ToggleGroup(usize),
     SelectRange(i64, i64),
     OpenInEditor(String, u32),

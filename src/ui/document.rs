@@ -1,16 +1,19 @@
 //! An open file and what the views derive from it once: goroutine groups by creation site,
 //! wait families per reason, GC and STW lanes, mark-assist ranges per goroutine, the filter
-//! mask and the row layout.
+//! mask and the row layout; for dumps, profiles and GC logs, their views' cached state.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::analysis::classify::{WaitFamily, wait_family};
 use crate::load::Loaded;
-use crate::model::{GIdx, RangeScope, SpanState, TraceModel};
+use crate::model::{DumpModel, GIdx, RangeScope, SpanState, TraceModel};
 
+use super::dump_view::DumpView;
 use super::filter::Filter;
 use super::lod::SeriesLod;
+use super::memory_view::MemoryView;
+use super::profile_view::ProfileView;
 use super::theme::Paint;
 
 /// Goroutines created at one `go` statement (or, for goroutines older than the trace, with
@@ -76,6 +79,13 @@ pub struct Document {
     pub group_shown: Vec<usize>,
     /// Per suspect: members that pass the filter.
     pub suspect_shown: Vec<usize>,
+    /// The goroutine groups of a goroutine pprof profile, read as a `debug=1` dump.
+    pub profile_dump: Option<DumpModel>,
+    pub dump_view: Option<DumpView>,
+    pub profile_view: Option<ProfileView>,
+    pub memory_view: Option<MemoryView>,
+    /// A goroutine profile shows its groups (true) or its flame graph.
+    pub show_groups: bool,
 }
 
 impl Document {
@@ -98,8 +108,14 @@ impl Document {
             curves: Curves::new(m),
             group_shown: Vec::new(),
             suspect_shown: Vec::new(),
+            profile_dump: loaded.profile.as_ref().and_then(crate::analysis::profile_as_dump),
+            dump_view: None,
+            profile_view: loaded.profile.as_ref().map(ProfileView::new),
+            memory_view: loaded.memory.as_ref().map(MemoryView::new),
+            show_groups: true,
             loaded: Arc::clone(&loaded),
         };
+        doc.dump_view = doc.dump().map(DumpView::new);
         doc.build_groups(m);
         for r in &m.ranges {
             let name = m.strings.get(r.name);
@@ -123,6 +139,11 @@ impl Document {
 
     pub fn model(&self) -> Option<&TraceModel> {
         self.loaded.trace.as_ref()
+    }
+
+    /// The goroutine dump, or the goroutine profile read as one.
+    pub fn dump(&self) -> Option<&DumpModel> {
+        self.loaded.dump.as_ref().or(self.profile_dump.as_ref())
     }
 
     fn build_groups(&mut self, m: &TraceModel) {
@@ -189,6 +210,9 @@ impl Document {
     pub fn set_filter(&mut self, text: &str) {
         self.filter_text = text.to_string();
         self.filter = Filter::parse(text);
+        if let Some(v) = &mut self.dump_view {
+            v.reorder(&self.filter);
+        }
         let Some(m) = self.loaded.trace.as_ref() else { return };
         self.visible = m.goroutines.iter().map(|g| self.filter.matches(m, g)).collect();
     }

@@ -6,10 +6,11 @@ use egui::RichText;
 
 use super::command::Command;
 use super::document::Document;
+use super::dump_view::GroupRow;
 use super::range_summary::RangeSummary;
 use super::state::ViewState;
 use crate::analysis::{FrameText, Suspect, time_split};
-use crate::model::{Frame, TraceModel};
+use crate::model::{DumpModel, Frame, TraceModel};
 use crate::units;
 
 pub fn inspector_ui(
@@ -22,9 +23,15 @@ pub fn inspector_ui(
     egui::ScrollArea::vertical().id_salt("inspector").auto_shrink([false, false]).show(ui, |ui| {
         let goroutine = doc.model().and_then(|m| view.selected.and_then(|g| m.goroutine(g)).map(|g| (m, g)));
         let suspect = view.selected_suspect.and_then(|i| doc.loaded.suspects.get(i));
+        let group = doc.dump().zip(doc.dump_view.as_ref().and_then(|v| v.rows.get(v.selected?)));
         match (goroutine, suspect) {
             (Some((m, g)), _) => goroutine_ui(ui, doc, m, g, view.selected_span, queue),
             (None, Some(s)) => suspect_ui(ui, s, queue),
+            (None, None) if group.is_some() => {
+                if let Some((m, r)) = group {
+                    dump_group_ui(ui, m, r, queue);
+                }
+            }
             (None, None) => {
                 ui.weak("Click a goroutine, a span or a suspect to inspect it.");
             }
@@ -44,6 +51,43 @@ fn suspect_ui(ui: &mut egui::Ui, s: &Suspect, queue: &mut Vec<Command>) {
     stack_ui(ui, "Creation site", s.created_at.as_slice(), queue);
     let ids: Vec<String> = s.goroutine_ids.iter().take(20).map(|id| id.to_string()).collect();
     ui.label(format!("goroutines {}{}", ids.join(", "), if s.goroutine_ids.len() > 20 { ", …" } else { "" }));
+}
+
+/// A group of a dump's table: its stack as printed (leaf first) and where it was created.
+fn dump_group_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Command>) {
+    ui.heading(format!("{} goroutines", units::count(r.group.count)));
+    ui.label(format!(
+        "{}{}",
+        r.state,
+        if r.wait.is_empty() { String::new() } else { format!(", waiting {}", r.wait) }
+    ));
+    if r.group.locked {
+        ui.label("locked to an OS thread");
+    }
+    let frames: Vec<FrameText> = m
+        .stacks
+        .frames(r.group.stack)
+        .iter()
+        .map(|f| FrameText {
+            function: m.strings.get(f.func).to_string(),
+            file: m.strings.get(f.file).to_string(),
+            line: f.line,
+        })
+        .collect();
+    stack_ui(ui, "Stack", &frames, queue);
+    stack_ui(ui, "Creation site", r.created.as_slice(), queue);
+    let ids: Vec<String> = r
+        .group
+        .members
+        .iter()
+        .filter_map(|&i| m.goroutines.get(i as usize)?.id)
+        .take(20)
+        .map(|id| id.to_string())
+        .collect();
+    if !ids.is_empty() {
+        let more = if r.group.members.len() > 20 { ", …" } else { "" };
+        ui.label(format!("goroutines {}{more}", ids.join(", ")));
+    }
 }
 
 fn goroutine_ui(
@@ -181,7 +225,7 @@ fn range_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, s: &RangeSummary,
         let top = frames
             .iter()
             .find(|f| !crate::analysis::classify::is_runtime_frame(m.strings.get(f.func)))
-            .or(frames.first());
+            .or(frames.last());
         ui.label(format!("{} in {} waits", units::duration(*ns), units::count(*n as u64)));
         if let Some(f) = top {
             ui.monospace(frame_text(&FrameText::from_frame(m, f)));

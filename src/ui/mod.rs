@@ -2,16 +2,21 @@
 //!
 //! `app` owns the state and applies [`command::Command`]s at the end of each frame; the panels
 //! (`suspects_panel`, `inspector`, `status_bar`, `plots`, `timeline`) only draw and enqueue
-//! commands. Nothing here parses or blocks: loading runs in [`crate::load::LoadJob`].
+//! commands. A trace opens to the timeline; a goroutine dump to `dump_view`'s group table; a
+//! pprof profile to `profile_view` (flame graph and top table); a GC log to `memory_view`. Nothing here parses or blocks: loading runs in [`crate::load::LoadJob`].
 
 mod actions;
 mod app;
 mod command;
 mod document;
+mod dump_view;
 mod filter;
+mod flamegraph;
 mod inspector;
 mod lod;
+mod memory_view;
 mod plots;
+mod profile_view;
 mod range_summary;
 mod state;
 mod status_bar;

@@ -70,7 +70,7 @@ pub fn plots_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: 
         last.runnable,
         last.waiting
     );
-    plot_row(ui, doc, view, queue, "goroutine counts", &label, counts, count_max as f64, |v| units::count(v));
+    plot_row(ui, doc, view, queue, "goroutine counts", &label, counts, count_max as f64, units::count);
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -19,6 +19,23 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState) {
             ui.label(format!("goroutine dump, {} goroutines", units::count(d.goroutines.len() as u64)));
             ui.separator();
         }
+        if let Some(p) = &l.profile {
+            let types: Vec<&str> = (0..p.sample_types.len()).map(|t| p.type_name(t)).collect();
+            ui.label(format!(
+                "pprof profile ({}), {} samples",
+                types.join(", "),
+                units::count(p.samples.len() as u64)
+            ));
+            ui.separator();
+        }
+        if let Some(m) = &l.memory {
+            let what = match m.source {
+                crate::model::MemorySource::GcTrace => "gctrace log",
+                crate::model::MemorySource::MemStats => "MemStats lines",
+            };
+            ui.label(format!("{what}, {} GC cycles", units::count(m.cycles.len() as u64)));
+            ui.separator();
+        }
         if let Some(m) = doc.model() {
             ui.label(format!("Go {} trace", m.format_version));
             ui.separator();

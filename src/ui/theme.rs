@@ -75,7 +75,7 @@ impl Paint {
 pub const GC_COLOR: Color32 = Color32::from_rgb(255, 167, 38);
 pub const SWEEP_COLOR: Color32 = Color32::from_rgb(120, 100, 60);
 pub const STW_COLOR: Color32 = Color32::from_rgb(211, 47, 47);
-pub const SELECTION_FILL: Color32 = Color32::from_rgba_premultiplied(40, 80, 140, 60);
+pub const SELECTION_FILL: Color32 = Color32::from_rgba_premultiplied(20, 36, 60, 60);
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(239, 83, 80);
 
 /// A stable colour for a goroutine on processor lanes.

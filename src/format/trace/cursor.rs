@@ -33,6 +33,7 @@ pub type DecodeError = (u64, String);
 /// `timed_args` as a table: arguments after `dt` per type byte, `NOT_TIMED` when the type
 /// cannot appear in an event batch.
 const NOT_TIMED: u8 = u8::MAX;
+#[allow(clippy::indexing_slicing)] // `i < 256` indexes a 256-entry array
 static ARGS: [u8; 256] = {
     let mut t = [NOT_TIMED; 256];
     let mut i = 0;
@@ -82,7 +83,7 @@ fn uvarint_slow(b: &[u8], pos: &mut usize) -> Option<u64> {
 }
 
 /// Decodes the timed event at `body[*pos..]`: `(type, dt, args)`.
-#[inline]
+#[inline(always)]
 pub fn decode(
     body: &[u8],
     pos: &mut usize,
@@ -90,7 +91,7 @@ pub fn decode(
 ) -> Result<(u8, u64, [u64; spec::MAX_ARGS]), DecodeError> {
     let start = *pos;
     let Some(&typ) = body.get(start) else { return Err(decode_error(body, start, base)) };
-    let n = ARGS[usize::from(typ)];
+    let n = ARGS.get(usize::from(typ)).copied().unwrap_or(NOT_TIMED);
     if n == NOT_TIMED {
         return Err(decode_error(body, start, base));
     }

@@ -16,6 +16,8 @@ use crate::units;
 
 /// Spans narrower than this many pixels merge.
 const MIN_SPAN_PX: f64 = 2.0;
+/// Header stripes are thin previews: they merge at a coarser resolution.
+const STRIPE_MIN_FACTOR: i64 = 3;
 pub const SCROLLBAR_W: f32 = 10.0;
 const STRIPES: usize = 6;
 
@@ -92,7 +94,7 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &
                         g,
                         &axis,
                         egui::Rangef::new(y, y + h),
-                        min_ns,
+                        min_ns * STRIPE_MIN_FACTOR,
                     );
                 }
             }

@@ -180,7 +180,8 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, t: &mut Tables) -> (Vec<V1Ev>, O
     let mut avail: Vec<usize> = (0..procs.len()).collect();
     let mut states: FxMap<u64, GState> = FxMap::default();
     let mut frontier: Vec<(V1Ev, usize)> = Vec::new();
-    let mut out = Vec::new();
+    // Counted by the scan from events that decoded, not from a length field.
+    let mut out = Vec::with_capacity(s.timed);
     loop {
         let mut i = 0;
         while let Some(&pi) = avail.get(i) {

@@ -31,6 +31,8 @@ pub struct Scan {
     pub cpu: Vec<V1Ev>,
     /// Where the scan stopped before the end of the file, and why.
     pub damage: Option<ParseError>,
+    /// Timed events found (CPU samples included): sizes the merged sequence exactly.
+    pub timed: usize,
 }
 
 /// Raw stacks until all strings are known: stack id -> PCs, and PC -> (func, file, line).
@@ -109,9 +111,10 @@ pub fn scan(
                 typ: EV_CPU_SAMPLE,
                 args: [0; 3],
             }),
-            _ => {}
+            _ => s.timed += 1,
         }
     }
+    s.timed += s.cpu.len();
     if !progress(end as u64) {
         return Err(ParseError::new(end as u64, "cancelled"));
     }

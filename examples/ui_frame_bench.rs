@@ -1,17 +1,25 @@
-//! How much CPU one frame of the window costs (the egui pass plus tessellation, headless,
-//! no GPU) on a big model: 100,000 goroutines with 200 spans each, at full zoom-out, at 1 ms
-//! wide, and scrolled to the middle of the rows. Ignored by default (it measures, it does not
-//! check behaviour); run it in release for numbers worth quoting:
-//! `cargo test --release --test ui_perf -- --ignored --nocapture`.
-#![cfg(feature = "gui")]
+//! How much CPU one frame of the window costs: the egui pass plus tessellation, headless,
+//! no GPU, best of several frames, at full zoom-out, at 1 ms wide, and with every group open
+//! and the rows scrolled to the middle. A benchmark, not a test:
+//!
+//! ```text
+//! cargo run --release --example ui_frame_bench -- [TRACE]
+//! ```
+//!
+//! With a TRACE (e.g. `target/bench/busy.trace` from `bash benches/run.sh`) the real model is
+//! loaded; without one, a synthetic model of 100,000 goroutines with 200 spans each is built
+//! from the public model types.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
-use goroscope::load::Loaded;
+use goroscope::load::{Loaded, Progress, load_file};
 use goroscope::model::{Frame, GoCounts, Goroutine, Series, Span, SpanState, TraceModel};
 use goroscope::ui::GoroscopeApp;
+
+/// Frames measured per position; the best one is reported.
+const FRAMES: usize = 10;
 
 const GOROUTINES: usize = 100_000;
 const SPANS: i64 = 200;
@@ -65,22 +73,22 @@ fn big_model() -> TraceModel {
     m
 }
 
-fn frame_cost(h: &mut Harness<'_, GoroscopeApp>) -> Duration {
-    let mut best = Duration::MAX;
-    for _ in 0..5 {
+/// The best of [`FRAMES`] frames, and their median.
+fn frame_cost(h: &mut Harness<'_, GoroscopeApp>) -> (Duration, Duration) {
+    let mut all = Vec::with_capacity(FRAMES);
+    for _ in 0..FRAMES {
         let t = Instant::now();
         h.step();
         let out = h.output().shapes.clone();
         let _ = h.ctx.tessellate(out, 1.0);
-        best = best.min(t.elapsed());
+        all.push(t.elapsed());
     }
-    best
+    all.sort();
+    (all[0], all[all.len() / 2])
 }
 
-#[test]
-#[ignore = "a measurement; run with --ignored --nocapture, in release"]
-fn frame_time_on_100k_goroutines() {
-    let loaded = Loaded {
+fn synthetic() -> Loaded {
+    Loaded {
         path: PathBuf::from("synthetic-100k.trace"),
         kind: goroscope::format::sniff::FileKind::GoTrace,
         bytes: 0,
@@ -92,22 +100,53 @@ fn frame_time_on_100k_goroutines() {
         spinners: Vec::new(),
         warnings: Vec::new(),
         load_time: Duration::ZERO,
+    }
+}
+
+fn show(what: &str, (best, median): (Duration, Duration)) {
+    println!("  {what:<34} best {:>8.2} ms, median {:>8.2} ms", ms(best), ms(median));
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn main() {
+    let arg = std::env::args().nth(1);
+    let loaded = match &arg {
+        Some(path) => {
+            let t = Instant::now();
+            let l = load_file(std::path::Path::new(path), &Progress::default()).unwrap_or_else(|e| {
+                eprintln!("cannot load {path}: {e}");
+                std::process::exit(1)
+            });
+            println!("loaded {path} in {:.1} s", t.elapsed().as_secs_f64());
+            l
+        }
+        None => synthetic(),
     };
+    let m = loaded.trace.as_ref().expect("a trace");
+    let (goroutines, duration_ns) = (m.goroutines.len(), m.duration_ns);
+    let spans: usize = m.goroutines.iter().map(|g| g.spans.len()).sum();
+    println!(
+        "{}: {goroutines} goroutines, {spans} spans, {:.3} s; 1600x1000, {} frames per position",
+        loaded.path.display(),
+        duration_ns as f64 / 1e9,
+        FRAMES
+    );
     let mut h = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
         .build_eframe(move |cc| GoroscopeApp::with_loaded(cc, loaded));
     h.run_steps(2);
-    let full = frame_cost(&mut h);
-    h.state_mut().set_window(5_000_000_000.0, 5_001_000_000.0);
-    let narrow = frame_cost(&mut h);
-    h.state_mut().set_window(0.0, DURATION_NS as f64);
-    // Open every group so there are 100,000 goroutine rows, then scroll to the middle.
+    show("full zoom-out", frame_cost(&mut h));
+    let mid = duration_ns as f64 / 2.0;
+    h.state_mut().set_window(mid, mid + 1e6);
+    show("1 ms wide, middle of the trace", frame_cost(&mut h));
+    h.state_mut().set_window(0.0, duration_ns as f64);
+    // Open every group so each goroutine has a row, then scroll to the middle.
     h.state_mut().expand_all();
     h.run_steps(1);
     let rows = h.state().row_count();
     h.state_mut().scroll_to_row(rows / 2);
-    let middle = frame_cost(&mut h);
-    println!(
-        "frame (pass + tessellation), best of 5: full zoom-out {full:?}, 1 ms wide {narrow:?}, middle of {rows} rows {middle:?}"
-    );
+    show(&format!("middle of {rows} rows, zoomed out"), frame_cost(&mut h));
 }

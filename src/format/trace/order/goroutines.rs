@@ -1,0 +1,245 @@
+//! Goroutine lifecycle events: create, start, stop, block, unblock, destroy, and the
+//! syscall transitions (GoStatus and GoSwitch are in `go_status`).
+
+use super::*;
+
+impl Order {
+    /// The goroutine lifecycle events, the bulk of any trace.
+    pub(super) fn goroutine_event(
+        &mut self,
+        ev: &RawEv,
+        cur: Ctx,
+        gn: u64,
+        t: &GenTables,
+    ) -> Result<Option<Ctx>, String> {
+        let a = ev.args;
+        let stack = |id: u64| t.stack(id).ok_or_else(|| format!("unknown stack id {id} in {}", name(ev.typ)));
+        let string =
+            |id: u64| t.string(id).ok_or_else(|| format!("unknown string id {id} in {}", name(ev.typ)));
+        let mut new = cur;
+        match ev.typ {
+            EV_GO_CREATE | EV_GO_CREATE_BLOCKED => {
+                validate(cur, Must, Must, May)?;
+                if let Some(s) = self.gs.get(&cur.g)
+                    && s.status != G_RUNNING
+                {
+                    return Err(format!("{} by goroutine {} that's not running", name(ev.typ), cur.g));
+                }
+                let gid = a[0] as i64;
+                if self.gs.contains_key(&gid) {
+                    return Err(format!("tried to create goroutine {gid} that already exists"));
+                }
+                let status = if ev.typ == EV_GO_CREATE_BLOCKED { G_WAITING } else { G_RUNNABLE };
+                let (tstack, stack) = (stack(a[1])?, stack(a[2])?);
+                self.gs.insert(gid, GState::new(status, Seq { gn, n: 0 }));
+                let kind = EventKind::GoTransition {
+                    g: a[0],
+                    from: GoState::NotExist,
+                    to: go_state(status),
+                    reason: StrId(0),
+                    tstack,
+                    stack,
+                };
+                self.push(ev, cur, kind);
+            }
+            EV_GO_DESTROY | EV_GO_STOP | EV_GO_BLOCK => {
+                validate3(cur, USER)?;
+                let s = self
+                    .gs
+                    .get_mut(&cur.g)
+                    .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
+                if s.status != G_RUNNING {
+                    return Err(format!("{} for goroutine {} that's not running", name(ev.typ), cur.g));
+                }
+                new.g = -1;
+                let g = cur.g as u64;
+                let kind = match ev.typ {
+                    EV_GO_DESTROY => {
+                        self.gs.remove(&cur.g);
+                        EventKind::GoTransition {
+                            g,
+                            from: GoState::Running,
+                            to: GoState::NotExist,
+                            reason: StrId(0),
+                            tstack: StackId::NONE,
+                            stack: StackId::NONE,
+                        }
+                    }
+                    typ => {
+                        let (status, to) = if typ == EV_GO_STOP {
+                            (G_RUNNABLE, GoState::Runnable)
+                        } else {
+                            (G_WAITING, GoState::Waiting)
+                        };
+                        s.status = status;
+                        let st = stack(a[1])?;
+                        EventKind::GoTransition {
+                            g,
+                            from: GoState::Running,
+                            to,
+                            reason: string(a[0])?,
+                            tstack: st,
+                            stack: st,
+                        }
+                    }
+                };
+                self.push(ev, cur, kind);
+            }
+            EV_GO_START => {
+                let gid = a[0] as i64;
+                let seq = Seq { gn, n: a[1] };
+                match self.gs.get_mut(&gid) {
+                    Some(s) if s.status == G_RUNNABLE && seq.succeeds(s.seq) => {
+                        validate(cur, Must, Must, MustNot)?;
+                        s.status = G_RUNNING;
+                        s.seq = seq;
+                    }
+                    _ => return Ok(None),
+                }
+                new.g = gid;
+                self.push(ev, cur, go_tr(a[0], GoState::Runnable, GoState::Running));
+            }
+            EV_GO_UNBLOCK => {
+                let gid = a[0] as i64;
+                let seq = Seq { gn, n: a[1] };
+                match self.gs.get_mut(&gid) {
+                    Some(s) if s.status == G_WAITING && seq.succeeds(s.seq) => {
+                        s.status = G_RUNNABLE;
+                        s.seq = seq;
+                    }
+                    _ => return Ok(None),
+                }
+                let kind = EventKind::GoTransition {
+                    g: a[0],
+                    from: GoState::Waiting,
+                    to: GoState::Runnable,
+                    reason: StrId(0),
+                    tstack: StackId::NONE,
+                    stack: stack(a[2])?,
+                };
+                self.push(ev, cur, kind);
+            }
+            EV_GO_SYSCALL_BEGIN => {
+                validate3(cur, USER)?;
+                let s = self
+                    .gs
+                    .get_mut(&cur.g)
+                    .ok_or_else(|| format!("GoSyscallBegin for unknown goroutine {}", cur.g))?;
+                if s.status != G_RUNNING {
+                    return Err(format!("GoSyscallBegin for goroutine {} that's not running", cur.g));
+                }
+                s.status = G_SYSCALL;
+                let p = self
+                    .ps
+                    .get_mut(&cur.p)
+                    .ok_or_else(|| format!("uninitialized proc {} in GoSyscallBegin", cur.p))?;
+                p.status = P_SYSCALL;
+                let seq = Seq { gn, n: a[0] };
+                if !seq.succeeds(p.seq) {
+                    return Err(format!(
+                        "GoSyscallBegin: proc {} sequence {} does not follow {}",
+                        cur.p, seq.n, p.seq.n
+                    ));
+                }
+                p.seq = seq;
+                let st = stack(a[1])?;
+                let kind = EventKind::GoTransition {
+                    g: cur.g as u64,
+                    from: GoState::Running,
+                    to: GoState::Syscall,
+                    reason: StrId(0),
+                    tstack: st,
+                    stack: st,
+                };
+                self.push(ev, cur, kind);
+            }
+            EV_GO_SYSCALL_END => {
+                validate3(cur, USER)?;
+                let s = self
+                    .gs
+                    .get_mut(&cur.g)
+                    .ok_or_else(|| format!("GoSyscallEnd for unknown goroutine {}", cur.g))?;
+                if s.status != G_SYSCALL {
+                    return Err(format!("GoSyscallEnd for goroutine {} not in a syscall", cur.g));
+                }
+                s.status = G_RUNNING;
+                let p = self
+                    .ps
+                    .get_mut(&cur.p)
+                    .ok_or_else(|| format!("uninitialized proc {} in GoSyscallEnd", cur.p))?;
+                if p.status != P_SYSCALL {
+                    return Err(format!("GoSyscallEnd: proc {} is not in a syscall", cur.p));
+                }
+                p.status = P_RUNNING;
+                self.push(ev, cur, go_tr(cur.g as u64, GoState::Syscall, GoState::Running));
+            }
+            EV_GO_SYSCALL_END_BLOCKED => {
+                if cur.p != -1 {
+                    let p = self
+                        .ps
+                        .get(&cur.p)
+                        .ok_or_else(|| format!("uninitialized proc {} in GoSyscallEndBlocked", cur.p))?;
+                    if p.status == P_SYSCALL {
+                        return Ok(None);
+                    }
+                }
+                validate(cur, Must, May, Must)?;
+                let s = self
+                    .gs
+                    .get_mut(&cur.g)
+                    .ok_or_else(|| format!("GoSyscallEndBlocked for unknown goroutine {}", cur.g))?;
+                if s.status != G_SYSCALL {
+                    return Err(format!("GoSyscallEndBlocked for goroutine {} not in a syscall", cur.g));
+                }
+                s.status = G_RUNNABLE;
+                new.g = -1;
+                self.push(ev, cur, go_tr(cur.g as u64, GoState::Syscall, GoState::Runnable));
+            }
+            EV_GO_CREATE_SYSCALL => {
+                validate(cur, Must, May, MustNot)?;
+                let gid = a[0] as i64;
+                if self.gs.contains_key(&gid) {
+                    return Err(format!("tried to create goroutine {gid} in a syscall that already exists"));
+                }
+                self.gs.insert(gid, GState::new(G_SYSCALL, Seq { gn, n: 0 }));
+                new.g = gid;
+                self.push(ev, cur, go_tr(a[0], GoState::NotExist, GoState::Syscall));
+            }
+            EV_GO_DESTROY_SYSCALL => {
+                validate(cur, Must, May, Must)?;
+                let s = self
+                    .gs
+                    .get(&cur.g)
+                    .ok_or_else(|| format!("GoDestroySyscall for unknown goroutine {}", cur.g))?;
+                if s.status != G_SYSCALL {
+                    return Err(format!("GoDestroySyscall for goroutine {} not in a syscall", cur.g));
+                }
+                self.gs.remove(&cur.g);
+                new.g = -1;
+                if cur.p != -1 {
+                    let p = self
+                        .ps
+                        .get_mut(&cur.p)
+                        .ok_or_else(|| format!("invalid proc {} in GoDestroySyscall", cur.p))?;
+                    if p.status != P_SYSCALL {
+                        return Err(format!("proc {} in unexpected state in GoDestroySyscall", cur.p));
+                    }
+                    p.status = P_ABANDONED;
+                    new.p = -1;
+                    self.push(
+                        ev,
+                        cur,
+                        EventKind::ProcTransition {
+                            p: cur.p as u64,
+                            from: ProcState::Running,
+                            to: ProcState::Idle,
+                        },
+                    );
+                }
+                self.push(ev, cur, go_tr(cur.g as u64, GoState::Syscall, GoState::NotExist));
+            }
+            other => return Err(format!("bad event type {other} ({}) while ordering", name(other))),
+        }
+        Ok(Some(new))
+    }
+}

@@ -1,0 +1,192 @@
+//! The per-resource state [`Order`](super::Order) keeps across generations: goroutines (a
+//! table indexed by goroutine id), procs (a vector for ids 0..GOMAXPROCS), sequence numbers,
+//! in-flight ranges, and the context checks every event is validated with.
+
+use super::super::fx::FxMap;
+use super::super::spec::name;
+use crate::model::StrId;
+
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+pub struct Seq {
+    pub gn: u64,
+    pub n: u64,
+}
+
+impl Seq {
+    #[inline]
+    pub fn succeeds(self, prev: Seq) -> bool {
+        self.gn == prev.gn && Some(self.n) == prev.n.checked_add(1)
+    }
+}
+
+/// In-flight special ranges: (begin event type, description string id of its generation).
+pub type Ranges = Vec<(u8, u64)>;
+
+/// What few goroutines have: open user regions and in-flight ranges (STW, mark assist).
+#[derive(Default)]
+pub struct GExtra {
+    pub regions: Vec<(u64, StrId)>,
+    pub ranges: Ranges,
+}
+
+#[derive(Default)]
+pub struct GState {
+    pub status: u8,
+    pub seq: Seq,
+    extra: Option<Box<GExtra>>,
+}
+
+impl GState {
+    pub fn new(status: u8, seq: Seq) -> Self {
+        GState { status, seq, extra: None }
+    }
+
+    /// Regions and ranges, created on first use.
+    pub fn extra(&mut self) -> &mut GExtra {
+        self.extra.get_or_insert_with(Box::default)
+    }
+}
+
+/// Goroutine states by id. Go hands out goroutine ids counting up from 1 in small per-P
+/// batches, so a vector indexed by id is dense; ids far beyond the ones seen go to a map.
+/// Dense slots hold this status when no goroutine has the id (wire statuses are 0–4).
+const VACANT: u8 = u8::MAX;
+
+#[derive(Default)]
+pub struct GoTable {
+    dense: Vec<GState>,
+    sparse: FxMap<i64, GState>,
+}
+
+impl GoTable {
+    #[inline]
+    pub fn get(&self, g: &i64) -> Option<&GState> {
+        match usize::try_from(*g).ok().and_then(|i| self.dense.get(i)) {
+            Some(s) => (s.status != VACANT).then_some(s),
+            None => self.sparse.get(g),
+        }
+    }
+
+    #[inline]
+    pub fn get_mut(&mut self, g: &i64) -> Option<&mut GState> {
+        match usize::try_from(*g).ok().and_then(|i| self.dense.get_mut(i)) {
+            Some(s) => (s.status != VACANT).then_some(s),
+            None => self.sparse.get_mut(g),
+        }
+    }
+
+    #[inline]
+    pub fn contains_key(&self, g: &i64) -> bool {
+        self.get(g).is_some()
+    }
+
+    pub fn insert(&mut self, g: i64, s: GState) {
+        // Grow the vector only while it stays within a small factor of the ids in use; an id
+        // that lands in the map stays there (the vector never grows over a mapped id).
+        let limit = self.dense.len().saturating_mul(2).saturating_add(1 << 16);
+        match usize::try_from(g) {
+            Ok(i) if i < limit && (i < self.dense.len() || !self.sparse_covers(i)) => {
+                if i >= self.dense.len() {
+                    let len = (i + 1).max(self.dense.len() * 3 / 2);
+                    self.dense.resize_with(len, || GState::new(VACANT, Seq::default()));
+                }
+                if let Some(slot) = self.dense.get_mut(i) {
+                    *slot = s;
+                }
+            }
+            _ => {
+                self.sparse.insert(g, s);
+            }
+        }
+    }
+
+    /// Whether growing the vector to cover index `i` would hide an id kept in the map.
+    fn sparse_covers(&self, i: usize) -> bool {
+        let len = (i + 1).max(self.dense.len() * 3 / 2) as i64;
+        self.sparse.keys().any(|&k| k >= 0 && k < len)
+    }
+
+    pub fn remove(&mut self, g: &i64) {
+        match usize::try_from(*g).ok().and_then(|i| self.dense.get_mut(i)) {
+            Some(s) => *s = GState::new(VACANT, Seq::default()),
+            None => {
+                self.sparse.remove(g);
+            }
+        }
+    }
+}
+
+#[derive(Default)]
+pub struct PState {
+    pub status: u8,
+    pub seq: Seq,
+    pub ranges: Ranges,
+}
+
+/// Proc states: procs are numbered 0..GOMAXPROCS, so a vector, with a map for odd ids.
+#[derive(Default)]
+pub struct PMap {
+    dense: Vec<Option<PState>>,
+    sparse: FxMap<i64, PState>,
+}
+
+const DENSE_PROCS: i64 = 4096;
+
+impl PMap {
+    #[inline]
+    pub fn get(&self, p: &i64) -> Option<&PState> {
+        if (0..DENSE_PROCS).contains(p) {
+            self.dense.get(*p as usize).and_then(Option::as_ref)
+        } else {
+            self.sparse.get(p)
+        }
+    }
+    #[inline]
+    pub fn get_mut(&mut self, p: &i64) -> Option<&mut PState> {
+        if (0..DENSE_PROCS).contains(p) {
+            self.dense.get_mut(*p as usize).and_then(Option::as_mut)
+        } else {
+            self.sparse.get_mut(p)
+        }
+    }
+    pub fn insert(&mut self, p: i64, s: PState) {
+        if (0..DENSE_PROCS).contains(&p) {
+            let i = p as usize;
+            if i >= self.dense.len() {
+                self.dense.resize_with(i + 1, || None);
+            }
+            if let Some(slot) = self.dense.get_mut(i) {
+                *slot = Some(s);
+            }
+        } else {
+            self.sparse.insert(p, s);
+        }
+    }
+}
+
+pub fn begin_range(r: &mut Ranges, typ: (u8, u64)) -> Result<(), String> {
+    if r.contains(&typ) {
+        return Err(format!("range {} already in flight", name(typ.0)));
+    }
+    r.push(typ);
+    Ok(())
+}
+
+pub fn active_range(r: &mut Ranges, typ: (u8, u64), initial: bool) -> Result<(), String> {
+    if initial {
+        if r.contains(&typ) {
+            return Err(format!("active range {} already in flight in the first generation", name(typ.0)));
+        }
+        r.push(typ);
+    } else if !r.contains(&typ) {
+        return Err(format!("resource is missing active range {}", name(typ.0)));
+    }
+    Ok(())
+}
+
+pub fn end_range(r: &mut Ranges, begin: u8) -> Result<u64, String> {
+    let Some(i) = r.iter().position(|x| x.0 == begin) else {
+        return Err(format!("tried to end {}, but it is not in flight", name(begin)));
+    };
+    Ok(r.swap_remove(i).1)
+}

@@ -1,0 +1,156 @@
+//! A gctrace log or MemStats JSON lines as memory curves (egui_plot): heap allocated, live
+//! and goal (plus MemStats' in-use, sys and stacks), a marker per GC cycle, and below, each
+//! cycle's stop-the-world pause, on the same time axis (seconds since the program started,
+//! or the line's ordinal when the MemStats lines carry no time).
+//!
+//! Points are converted once ([`MemoryView::new`]), not per frame.
+
+use egui::Color32;
+use egui_plot::{Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoint, VLine};
+
+use crate::model::{MemoryModel, MemorySource, Series};
+use crate::units;
+
+/// Above this many cycles, markers would be a solid wall: they are left out.
+const MAX_MARKERS: usize = 400;
+
+struct Curve {
+    name: &'static str,
+    color: Color32,
+    points: Vec<PlotPoint>,
+}
+
+pub struct MemoryView {
+    curves: Vec<Curve>,
+    /// Cycle start (or end, for MemStats) in seconds.
+    cycles: Vec<f64>,
+    /// `(seconds, pause in µs)` per cycle.
+    pauses: Vec<(f64, f64)>,
+    ordinal: bool,
+}
+
+fn points(s: &Series) -> Vec<PlotPoint> {
+    s.points.iter().map(|&(t, b)| PlotPoint::new(t as f64 / 1e9, b as f64)).collect()
+}
+
+impl MemoryView {
+    pub fn new(m: &MemoryModel) -> MemoryView {
+        let all = [
+            ("heap allocated", Color32::from_rgb(66, 165, 245), &m.heap_alloc),
+            ("heap live (marked)", Color32::from_rgb(102, 187, 106), &m.heap_live),
+            ("heap goal", Color32::from_rgb(255, 202, 40), &m.heap_goal),
+            ("heap in use", Color32::from_rgb(171, 71, 188), &m.heap_inuse),
+            ("heap sys", Color32::from_rgb(141, 110, 99), &m.heap_sys),
+            ("stacks in use", Color32::from_rgb(38, 198, 218), &m.stack_inuse),
+            ("sys (from the OS)", Color32::from_rgb(189, 189, 189), &m.sys),
+        ];
+        let curves = all
+            .into_iter()
+            .filter(|(_, _, s)| !s.points.is_empty())
+            .map(|(name, color, s)| Curve { name, color, points: points(s) })
+            .collect();
+        let pause_ns = |c: &crate::model::GcCycle| match m.source {
+            MemorySource::GcTrace => c.clock_ns[0] + c.clock_ns[2],
+            MemorySource::MemStats => c.pause_ns,
+        };
+        MemoryView {
+            curves,
+            cycles: m.cycles.iter().map(|c| c.time_ns as f64 / 1e9).collect(),
+            pauses: m.cycles.iter().map(|c| (c.time_ns as f64 / 1e9, pause_ns(c) as f64 / 1e3)).collect(),
+            ordinal: m.time_is_ordinal,
+        }
+    }
+}
+
+fn x_text(ordinal: bool, x: f64) -> String {
+    if ordinal { format!("line {}", x.round() as i64 + 1) } else { units::duration((x * 1e9) as i64) }
+}
+
+pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
+    let source = match m.source {
+        MemorySource::GcTrace => "GODEBUG=gctrace=1 log",
+        MemorySource::MemStats => "runtime.MemStats lines",
+    };
+    ui.horizontal(|ui| {
+        ui.heading("Memory");
+        ui.label(format!("from a {source}: {} GC cycles", units::count(u64::from(m.gc_count))));
+        if let Some(peak) = m.heap_alloc.max() {
+            ui.separator();
+            ui.label(format!("peak heap {}", units::bytes(peak)));
+        }
+    });
+    if v.curves.is_empty() {
+        ui.weak("The file holds no memory figures.");
+        return;
+    }
+    let ordinal = v.ordinal;
+    let x_label = if ordinal { "MemStats line" } else { "time since the program started" };
+    let link = ui.make_persistent_id("memory-x");
+    let pause_h = 140.0;
+    let heap_h = (ui.available_height() - pause_h - 30.0).max(160.0);
+    let heap = Plot::new("memory-heap")
+        .height(heap_h)
+        .legend(Legend::default())
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .x_axis_label(x_label)
+        .x_axis_formatter(move |mark, _| x_text(ordinal, mark.value))
+        .y_axis_formatter(|mark, _| units::bytes(mark.value.max(0.0) as u64))
+        .y_axis_min_width(64.0)
+        .label_formatter(move |hover| match hover {
+            HoverPosition::NearDataPoint { plot_name, position, .. } if !plot_name.is_empty() => {
+                Some(format!(
+                    "{plot_name}: {}\nat {}",
+                    units::bytes(position.y.max(0.0) as u64),
+                    x_text(ordinal, position.x)
+                ))
+            }
+            _ => None,
+        })
+        .show(ui, |plot| {
+            if v.cycles.len() <= MAX_MARKERS {
+                for &t in &v.cycles {
+                    plot.vline(
+                        VLine::new("GC cycle", t).color(Color32::from_rgba_unmultiplied(255, 167, 38, 70)),
+                    );
+                }
+            }
+            for c in &v.curves {
+                plot.line(Line::new(c.name, c.points.as_slice()).color(c.color).width(1.5).allow_band(false));
+            }
+        });
+    heap.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Memory curves"));
+    let max_us = v.pauses.iter().map(|p| p.1).fold(0.0, f64::max);
+    let total_us: f64 = v.pauses.iter().map(|p| p.1).sum();
+    ui.label(
+        egui::RichText::new(format!(
+            "GC pauses (stop-the-world per cycle): longest {}, total {}",
+            units::duration((max_us * 1e3) as i64),
+            units::duration((total_us * 1e3) as i64)
+        ))
+        .strong(),
+    );
+    let width = v.pauses.windows(2).map(|w| w[1].0 - w[0].0).fold(f64::INFINITY, f64::min);
+    let width = if width.is_finite() && width > 0.0 { width * 0.8 } else { 0.05 };
+    let bars = v.pauses.iter().map(|&(t, ms)| Bar::new(t, ms).width(width)).collect();
+    let pauses = Plot::new("memory-pauses")
+        .height(pause_h)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .x_axis_formatter(move |mark, _| x_text(ordinal, mark.value))
+        .y_axis_formatter(|mark, _| units::duration((mark.value * 1e3) as i64))
+        .label_formatter(move |hover| match hover {
+            HoverPosition::NearDataPoint { position, .. } => Some(format!(
+                "pause {}\nat {}",
+                units::duration((position.y * 1e3) as i64),
+                x_text(ordinal, position.x)
+            )),
+            HoverPosition::Elsewhere { .. } => None,
+        })
+        .include_y(0.0)
+        .y_axis_min_width(64.0)
+        .show(ui, |plot| {
+            plot.bar_chart(BarChart::new("pause", bars).color(Color32::from_rgb(211, 47, 47)));
+        });
+    pauses.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "GC pauses"));
+}

@@ -1,0 +1,205 @@
+//! A pprof profile: a sample-type selector, a search box, the flame graph (with its zoom
+//! breadcrumb) and, below it, the top table as `go tool pprof -top` prints it.
+//!
+//! The top table, the call tree and the search matches are computed when the sample type or
+//! the search changes ([`ProfileView::set_type`], [`ProfileView::set_search`]), never per
+//! frame.
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+use super::flamegraph;
+use crate::analysis::{CallTree, Inlined, TopOptions, TopTable, call_tree, top_table};
+use crate::model::ProfileModel;
+use crate::units;
+
+pub struct ProfileView {
+    pub sample_type: usize,
+    pub type_name: String,
+    pub unit: String,
+    /// Running sums of the top table's flat column (its sum% column).
+    pub sums: Vec<i64>,
+    pub top: TopTable,
+    pub tree: CallTree,
+    pub search: String,
+    /// Per call-tree node: does its function match the search?
+    pub matches: Vec<bool>,
+    /// The node the flame graph is zoomed into (0: the root, everything).
+    pub zoom: u32,
+}
+
+impl ProfileView {
+    pub fn new(p: &ProfileModel) -> ProfileView {
+        let mut v = ProfileView {
+            sample_type: usize::MAX,
+            type_name: String::new(),
+            unit: String::new(),
+            sums: Vec::new(),
+            top: TopTable::default(),
+            tree: CallTree::default(),
+            search: String::new(),
+            matches: Vec::new(),
+            zoom: 0,
+        };
+        v.set_type(p, p.default_type.min(p.sample_types.len().saturating_sub(1)));
+        v
+    }
+
+    /// Recomputes the table and the tree for sample type `t`; resets the zoom.
+    pub fn set_type(&mut self, p: &ProfileModel, t: usize) {
+        if t == self.sample_type {
+            return;
+        }
+        self.sample_type = t;
+        self.type_name = p.type_name(t).to_string();
+        self.unit = p.type_unit(t).to_string();
+        self.top = top_table(p, t, &TopOptions::default());
+        self.sums = self
+            .top
+            .entries
+            .iter()
+            .scan(0i64, |s, e| {
+                *s += e.flat;
+                Some(*s)
+            })
+            .collect();
+        self.tree = call_tree(p, t);
+        self.zoom = 0;
+        let search = std::mem::take(&mut self.search);
+        self.set_search(&search);
+    }
+
+    pub fn set_search(&mut self, text: &str) {
+        self.search = text.to_string();
+        let needle = text.trim().to_lowercase();
+        self.matches = if needle.is_empty() {
+            Vec::new()
+        } else {
+            let names: Vec<bool> =
+                self.tree.names.iter().map(|n| n.to_lowercase().contains(&needle)).collect();
+            self.tree.nodes.iter().map(|n| names.get(n.name as usize).copied().unwrap_or(false)).collect()
+        };
+    }
+
+    /// A value in the sample type's unit: bytes, a duration or a count.
+    pub fn value_text(&self, v: i64) -> String {
+        let sign = if v < 0 { "-" } else { "" };
+        match self.unit.as_str() {
+            "bytes" => format!("{sign}{}", units::bytes(v.unsigned_abs())),
+            "nanoseconds" => units::duration(v),
+            _ => format!("{sign}{}", units::count(v.unsigned_abs())),
+        }
+    }
+}
+
+/// `12.34%` of `total` (pprof's two decimals), `0%` when the total is 0.
+pub fn percent(v: i64, total: i64) -> String {
+    if total == 0 {
+        return "0%".to_string();
+    }
+    let p = 100.0 * v as f64 / total as f64;
+    if p == p.trunc() { format!("{p:.0}%") } else { format!("{p:.2}%") }
+}
+
+pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView) {
+    ui.horizontal(|ui| {
+        ui.heading("Profile");
+        ui.label("Sample type:");
+        let mut t = v.sample_type;
+        for i in 0..p.sample_types.len() {
+            let r = ui.selectable_value(&mut t, i, p.type_name(i));
+            r.on_hover_text(format!("Show {} ({})", p.type_name(i), p.type_unit(i)));
+        }
+        v.set_type(p, t);
+        ui.separator();
+        let mut text = v.search.clone();
+        let r =
+            ui.add(egui::TextEdit::singleline(&mut text).hint_text("search functions").desired_width(220.0));
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search functions"));
+        if text != v.search {
+            v.set_search(&text);
+        }
+        if !v.matches.is_empty() {
+            let n = v
+                .top
+                .entries
+                .iter()
+                .filter(|e| e.name.to_lowercase().contains(&v.search.trim().to_lowercase()));
+            ui.weak(format!("{} functions match", units::count(n.count() as u64)));
+        }
+    });
+    ui.weak(format!(
+        "{} total, showing {} ({}); dropped {} nodes (cum <= {})",
+        v.value_text(v.top.total),
+        v.value_text(v.top.shown),
+        percent(v.top.shown, v.top.total),
+        units::count(v.top.dropped_nodes as u64),
+        v.value_text(v.top.dropped_cutoff)
+    ));
+    egui::Panel::bottom("top-table")
+        .resizable(true)
+        .default_size(260.0)
+        .size_range(120.0..=600.0)
+        .show(ui, |ui| top_ui(ui, v));
+    egui::CentralPanel::default().show(ui, |ui| flamegraph::flamegraph_ui(ui, v));
+}
+
+/// `go tool pprof -top`: flat, flat%, sum%, cum, cum%, name; clicking a name searches it.
+fn top_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
+    ui.label(RichText::new(format!("Top functions ({})", v.top.entries.len())).strong());
+    let mut search = None;
+    let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
+    TableBuilder::new(ui)
+        .id_salt("top-table")
+        .striped(true)
+        .cell_layout(egui::Layout::right_to_left(egui::Align::Center))
+        .columns(Column::exact(80.0), 5)
+        .column(Column::remainder().clip(true))
+        .header(20.0, |mut h| {
+            for title in ["flat", "flat%", "sum%", "cum", "cum%"] {
+                h.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+            h.col(|ui| {
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| ui.strong("name"));
+            });
+        })
+        .body(|body| {
+            body.rows(row_h, v.top.entries.len(), |mut tr| {
+                let i = tr.index();
+                let e = &v.top.entries[i];
+                let total = v.top.total;
+                for cell in [
+                    v.value_text(e.flat),
+                    percent(e.flat, total),
+                    percent(v.sums[i], total),
+                    v.value_text(e.cum),
+                    percent(e.cum, total),
+                ] {
+                    tr.col(|ui| {
+                        ui.monospace(cell);
+                    });
+                }
+                tr.col(|ui| {
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        let mark = match e.inlined {
+                            Inlined::No => "",
+                            Inlined::Always => " (inline)",
+                            Inlined::Partly => " (partial-inline)",
+                        };
+                        let text = RichText::new(format!("{}{mark}", e.name)).monospace();
+                        let r = ui.add(egui::Label::new(text).sense(egui::Sense::click()).truncate());
+                        let label = format!("Top {}: {}", i + 1, e.name);
+                        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
+                        if r.on_hover_text("Highlight it in the flame graph").clicked() {
+                            search = Some(e.name.clone());
+                        }
+                    });
+                });
+            });
+        });
+    if let Some(s) = search {
+        v.set_search(&s);
+    }
+}
