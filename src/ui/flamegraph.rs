@@ -138,7 +138,7 @@ fn paint_node(info: &Info<'_>, tree: &CallTree, matches: &[bool], i: u32, x: f64
                 Align2::LEFT_CENTER,
                 text,
                 info.font.clone(),
-                Color32::BLACK,
+                if dimmed { Color32::from_gray(150) } else { Color32::BLACK },
             );
         }
     }

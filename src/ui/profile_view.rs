@@ -120,12 +120,13 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView) {
             v.set_search(&text);
         }
         if !v.matches.is_empty() {
-            let n = v
-                .top
-                .entries
-                .iter()
-                .filter(|e| e.name.to_lowercase().contains(&v.search.trim().to_lowercase()));
-            ui.weak(format!("{} functions match", units::count(n.count() as u64)));
+            let needle = v.search.trim().to_lowercase();
+            let n = v.top.entries.iter().filter(|e| e.name.to_lowercase().contains(&needle)).count();
+            ui.weak(if n == 1 {
+                "1 function matches".to_string()
+            } else {
+                format!("{} functions match", units::count(n as u64))
+            });
         }
     });
     ui.weak(format!(

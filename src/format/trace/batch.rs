@@ -42,6 +42,17 @@ impl Batch<'_> {
 /// Reads the batch that starts at `data[pos..]`; `data` is the whole file. Returns the batch
 /// and the offset just after it.
 pub fn read_batch(data: &[u8], pos: usize) -> Result<(Batch<'_>, usize), ParseError> {
+    read_batch_inner(data, pos, false)
+}
+
+/// The batch cut off by the end of the file at `data[pos..]`: its header whole, its body
+/// whatever bytes remain. `None` when even the header is incomplete or invalid. Recovery of
+/// a truncated trace decodes the events this partial body still holds.
+pub fn read_cut_batch(data: &[u8], pos: usize) -> Option<Batch<'_>> {
+    read_batch_inner(data, pos, true).ok().map(|(b, _)| b).filter(|b| b.kind == BatchKind::Event)
+}
+
+fn read_batch_inner(data: &[u8], pos: usize, cut: bool) -> Result<(Batch<'_>, usize), ParseError> {
     let rest = data.get(pos..).unwrap_or(&[]);
     let mut c = Cursor::new(rest, pos as u64);
     let offset = c.offset();
@@ -86,7 +97,8 @@ pub fn read_batch(data: &[u8], pos: usize) -> Result<(Batch<'_>, usize), ParseEr
         return Err(ParseError::new(offset, "batch has generation number 0"));
     }
     let body_offset = c.offset();
-    let body = c.bytes(size as usize, "the batch body")?;
+    let want = if cut { (size as usize).min(c.remaining()) } else { size as usize };
+    let body = c.bytes(want, "the batch body")?;
     let end = usize::try_from(c.offset()).unwrap_or(usize::MAX);
     Ok((Batch { kind, offset, gn, m, time, body, body_offset }, end))
 }
@@ -122,6 +134,14 @@ mod tests {
         let e = read_batch(&data, 0).unwrap_err();
         assert_eq!(e.offset, 14);
         assert!(e.message.contains("batch body"), "{}", e.message);
+    }
+
+    #[test]
+    fn cut_batch_keeps_the_bytes_left() {
+        let data = batch_bytes(1, 3, &[8, 1], PAD5);
+        let b = read_cut_batch(&data, 0).unwrap();
+        assert_eq!((b.gn, b.m, b.body), (1, 3, &[8u8, 1][..]));
+        assert!(read_cut_batch(&data[..6], 0).is_none());
     }
 
     #[test]

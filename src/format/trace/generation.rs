@@ -8,7 +8,7 @@
 //!   resolve before trusting it).
 
 use super::super::error::ParseError;
-use super::batch::{Batch, BatchKind, read_batch};
+use super::batch::{Batch, BatchKind, read_batch, read_cut_batch};
 use super::fx::FxMap;
 
 /// The batches of one thread in file order: `(start ticks, body, file offset of body)`.
@@ -92,7 +92,15 @@ impl<'a> Splitter<'a> {
             }
             let (b, next) = match read_batch(data, self.pos) {
                 Ok(x) => x,
-                Err(err) => return Next::Stop { start: g.start, err },
+                Err(err) => {
+                    // Keep the cut batch's whole events for recovery (the caller only ever
+                    // recovers from a Stop, never trusts it).
+                    if let Some(b) = read_cut_batch(data, self.pos).filter(|b| g.gn == 0 || b.gn == g.gn) {
+                        g.gn = b.gn;
+                        add(g, b);
+                    }
+                    return Next::Stop { start: g.start, err };
+                }
             };
             if b.kind == BatchKind::EndOfGeneration {
                 if self.minor < 26 {

@@ -59,6 +59,7 @@ pub fn read(
     let mut gb = GenBatches::default();
     let mut gt = GenTables::default();
     let total = data.len() as u64;
+    let mut last_ns_per_tick = 0.0;
     loop {
         let failure = match splitter.next(&mut gb) {
             Next::Done => break,
@@ -78,10 +79,23 @@ pub fn read(
             run_generation(&gb, &gt, &mut order, tables, &mut out).err().map(|e| (gb.start, e, false))
         });
         if let Some((start, err, truncated)) = failure {
-            if summary.generations == 0 {
+            // A cut generation still holds whole batches: order what they say, with whatever
+            // names and stacks made it into the file, rather than dropping a whole second.
+            let recovered = if truncated {
+                let fallback = if last_ns_per_tick > 0.0 { last_ns_per_tick } else { DEFAULT_NS_PER_TICK };
+                recover_cut_generation(&gb, &mut gt, minor, fallback, &mut order, tables, &mut out)
+            } else {
+                0
+            };
+            if summary.generations == 0 && recovered == 0 {
                 return Err(err);
             }
-            summary.warnings.push(if truncated {
+            summary.warnings.push(if truncated && recovered > 0 {
+                format!(
+                    "trace truncated at byte {total}: the last generation (from byte {start}) is incomplete \
+                     ({err}); {recovered} of its events were recovered, some may lack names and stacks"
+                )
+            } else if truncated {
                 format!(
                     "trace truncated at byte {total}: the last generation ({} bytes) was dropped ({err})",
                     total.saturating_sub(start)
@@ -89,8 +103,12 @@ pub fn read(
             } else {
                 format!("trace is inconsistent in the generation at byte {start} ({err}); the events from there on were dropped")
             });
+            if recovered > 0 {
+                summary.generations += 1;
+            }
             break;
         }
+        last_ns_per_tick = gt.ns_per_tick;
         summary.generations += 1;
         if !progress(gb.end) {
             return Err(ParseError::new(gb.end, "cancelled"));
@@ -105,6 +123,39 @@ pub fn read(
     out.sync(out.last_ts, None);
     summary.events = out.events;
     Ok(summary)
+}
+
+/// 64 ns per tick: the trace clock of every platform with a high-resolution clock (Linux,
+/// macOS), used only when a cut first generation lost its frequency.
+const DEFAULT_NS_PER_TICK: f64 = 64.0;
+
+/// Orders and emits the whole batches of a cut generation; returns how many events came out.
+/// Tables that did not make it into the file read as "none"; ordering stops where the
+/// missing batches leave no thread able to advance.
+fn recover_cut_generation(
+    gb: &GenBatches<'_>,
+    gt: &mut GenTables,
+    minor: u32,
+    fallback_ns_per_tick: f64,
+    order: &mut Order,
+    tables: &mut Tables,
+    out: &mut Emitter<'_>,
+) -> u64 {
+    if gb.threads.is_empty() {
+        return 0;
+    }
+    // Loading stops at the first table that fails; what was interned before stays usable.
+    let _ = load_tables(gb, gt, minor, tables);
+    if !gt.has_freq {
+        gt.ns_per_tick = fallback_ns_per_tick;
+    }
+    gt.lenient = true;
+    // The generation's opening Sync is not a recovered event.
+    let before = out.events + 1;
+    // An ordering failure is expected here (the cut removed batches other threads wait on):
+    // everything emitted up to it is kept.
+    let _ = run_generation(gb, gt, order, tables, out);
+    out.events.saturating_sub(before)
 }
 
 fn load_tables(

@@ -84,6 +84,9 @@ pub struct GenTables {
     pub has_freq: bool,
     pub has_clock_snapshot: bool,
     pub wall_unix_ns: Option<i64>,
+    /// Recovering a cut generation: its tables (written last) may be missing, so an unknown
+    /// string or stack id reads as "none" instead of failing.
+    pub lenient: bool,
     pub strings: IdMap,
     pub stacks: IdMap,
     pub cpu: Vec<CpuSample>,
@@ -115,12 +118,20 @@ impl GenTables {
 
     #[inline]
     pub fn string(&self, id: u64) -> Option<StrId> {
-        self.strings.get(id).map(StrId)
+        match self.strings.get(id) {
+            Some(s) => Some(StrId(s)),
+            None if self.lenient => Some(StrId(0)),
+            None => None,
+        }
     }
 
     #[inline]
     pub fn stack(&self, id: u64) -> Option<StackId> {
-        self.stacks.get(id).map(StackId)
+        match self.stacks.get(id) {
+            Some(s) => Some(StackId(s)),
+            None if self.lenient => Some(StackId::NONE),
+            None => None,
+        }
     }
 
     pub fn add_strings(&mut self, b: &Batch<'_>, tables: &mut Tables) -> Result<(), ParseError> {
