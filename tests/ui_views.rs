@@ -123,8 +123,8 @@ fn profile_search_and_zoom() {
     h.run_steps(1);
     h.get_by_label("Search functions").type_text("main.remember");
     h.run_steps(3);
-    let matches = labels(h).into_iter().filter(|l| l.ends_with(" function matches")).count();
-    assert_eq!(matches, 1, "the search finds main.remember: {:#?}", labels(h));
+    let matches = labels(h).into_iter().any(|l| l == "1 function matches");
+    assert!(matches, "the search finds main.remember: {:#?}", labels(h));
     // Clicking the middle of the flame graph's top row zooms into the root's widest child.
     let graph = h.get_by_label("Flame graph of inuse_space").rect();
     let at = egui::pos2(graph.center().x, graph.top() + 27.0);
