@@ -99,6 +99,11 @@ fn goroutine_profiles_open_to_the_same_table() {
         assert!(first.starts_with("Group 1: 2,000 × "), "{file}: {first}");
         assert!(first.contains(" at main.sender ") && first.ends_with("main.go:16"), "{file}: {first}");
     }
+    // A goroutine pprof profile is a profile too: its flame graph is one click away.
+    let h = &mut open(sample("go1.27/chansend.goroutine.pb.gz"));
+    h.get_by_label("Flame graph").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Flame graph of goroutine").is_some(), "{:#?}", labels(h));
 }
 
 #[test]

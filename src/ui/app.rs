@@ -11,9 +11,7 @@ use super::command::{self, Command, Menu};
 use super::document::Document;
 use super::range_summary::RangeSummary;
 use super::state::{Settings, TimeWindow, ViewState};
-use super::{
-    dump_view, inspector, memory_view, plots, profile_view, status_bar, suspects_panel, theme, timeline,
-};
+use super::{inspector, plots, status_bar, suspects_panel, theme, timeline, views};
 use crate::load::{LoadError, LoadJob};
 
 const SETTINGS_KEY: &str = "goroscope-settings";
@@ -262,7 +260,7 @@ impl GoroscopeApp {
             self.view.rows_dirty = false;
         }
         if doc.model().is_none() {
-            egui::CentralPanel::default().show(ui, |ui| views_ui(ui, doc, &mut self.queue));
+            egui::CentralPanel::default().show(ui, |ui| views::views_ui(ui, doc, &mut self.queue));
             if self.view.show_warnings {
                 status_bar::warnings_window(ui.ctx(), doc, &mut self.view.show_warnings);
             }
@@ -282,32 +280,6 @@ impl GoroscopeApp {
         if self.view.show_warnings {
             status_bar::warnings_window(ui.ctx(), doc, &mut self.view.show_warnings);
         }
-    }
-}
-
-/// Everything but a trace: a dump's group table, a profile's flame graph (a goroutine
-/// profile has both, behind a toggle), a GC log's curves.
-fn views_ui(ui: &mut egui::Ui, doc: &mut Document, queue: &mut Vec<Command>) {
-    let loaded = std::sync::Arc::clone(&doc.loaded);
-    let dump = loaded.dump.as_ref().or(doc.profile_dump.as_ref());
-    if let (Some(_), Some(_)) = (dump, &loaded.profile) {
-        ui.horizontal(|ui| {
-            ui.label("Show:");
-            ui.selectable_value(&mut doc.show_groups, true, "Goroutine groups");
-            ui.selectable_value(&mut doc.show_groups, false, "Flame graph");
-        });
-        ui.separator();
-    }
-    if let (Some(m), Some(v), true) =
-        (dump, doc.dump_view.as_mut(), doc.show_groups || loaded.profile.is_none())
-    {
-        dump_view::dump_ui(ui, m, v, &doc.filter, queue);
-    } else if let (Some(p), Some(v)) = (&loaded.profile, doc.profile_view.as_mut()) {
-        profile_view::profile_ui(ui, p, v);
-    } else if let (Some(m), Some(v)) = (&loaded.memory, &doc.memory_view) {
-        memory_view::memory_ui(ui, m, v);
-    } else {
-        ui.weak("Nothing to show in this file.");
     }
 }
 

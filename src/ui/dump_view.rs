@@ -1,21 +1,15 @@
-//! A goroutine dump (or a `debug=1` / pprof goroutine profile) as a table of groups: count,
-//! state, wait minutes, top user frame and creation site; sortable by clicking the count,
-//! wait and state headers, filtered by the filter box, at exact or similar grouping. The
-//! selected group's stack shows in the inspector.
+//! The state of a goroutine dump's group table (a dump, or a `debug=1` / pprof goroutine
+//! profile): the groups at exact or similar grouping with the texts of their rows, the sort,
+//! the filter and the selection. [`super::dump_table`] draws it; the selected group's stack
+//! shows in the inspector.
 //!
 //! Rows are computed once per grouping level ([`DumpView::regroup`]); sorting and filtering
 //! only reorder indices ([`DumpView::reorder`]), so a frame costs what the visible rows cost.
 
-use egui::{RichText, Sense};
-use egui_extras::{Column, TableBuilder};
-
-use super::command::Command;
-use super::document::short_file;
 use super::filter::Filter;
-use crate::analysis::classify::is_runtime_frame;
+use crate::analysis::classify::{is_runtime_frame, reason_from_stack};
 use crate::analysis::{DumpGroup, FrameText, Similarity, group_dump};
 use crate::model::{DumpFormat, DumpModel, Frame};
-use crate::units;
 
 /// The column the table is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,7 +97,11 @@ fn row(m: &DumpModel, group: DumpGroup) -> GroupRow {
     let frames = m.stacks.frames(group.stack);
     let top = frames.iter().find(|f| !is_runtime_frame(m.strings.get(f.func))).or(frames.first());
     let state = match m.format {
-        DumpFormat::Profile => "(profile: no state)".to_string(),
+        // A profile records no state: say what the stack shows, and that it is inferred.
+        DumpFormat::Profile => {
+            let funcs = frames.iter().map(|f| m.strings.get(f.func));
+            reason_from_stack(funcs).map_or_else(|| "(no state)".to_string(), |r| format!("{r} (from stack)"))
+        }
         DumpFormat::Traceback => m.strings.get(group.state).to_string(),
     };
     let wait = match group.wait_minutes {
@@ -146,131 +144,4 @@ fn matches(r: &GroupRow, f: &Filter) -> bool {
     };
     let blocked_ns = i64::from(r.group.wait_minutes.1) * 60_000_000_000;
     state_ok && blocked_ns >= f.min_blocked_ns && f.words.iter().all(|w| r.haystack.contains(w.as_str()))
-}
-
-fn site(f: &Option<FrameText>) -> String {
-    f.as_ref().map_or_else(String::new, |f| format!("{} {}:{}", f.function, short_file(&f.file), f.line))
-}
-
-/// The header: grouping toggle and counts, then the table.
-pub fn dump_ui(
-    ui: &mut egui::Ui,
-    m: &DumpModel,
-    v: &mut DumpView,
-    filter: &Filter,
-    queue: &mut Vec<Command>,
-) {
-    ui.horizontal(|ui| {
-        let what = if m.format == DumpFormat::Profile { "Goroutine profile" } else { "Goroutine dump" };
-        ui.heading(format!("{what}: {} goroutines", units::count(m.goroutine_count())));
-        if let Some(ver) = &m.go_version {
-            ui.label(format!("Go {ver}"));
-        }
-    });
-    for line in &m.preamble {
-        ui.label(RichText::new(line).monospace().color(super::theme::ERROR_COLOR));
-    }
-    ui.horizontal(|ui| {
-        ui.label("Grouping:");
-        let before = v.similarity;
-        ui.selectable_value(&mut v.similarity, Similarity::Exact, "Exact")
-            .on_hover_text("Same state, same frames, same argument values");
-        ui.selectable_value(&mut v.similarity, Similarity::AnyValue, "Similar")
-            .on_hover_text("Same state and frames; argument values may differ");
-        if v.similarity != before {
-            v.regroup(m, filter);
-        }
-        ui.separator();
-        ui.weak(format!(
-            "{} of {} groups",
-            units::count(v.order.len() as u64),
-            units::count(v.rows.len() as u64)
-        ));
-    });
-    ui.separator();
-    table_ui(ui, v, filter, queue);
-}
-
-/// A header that sorts by its column; the sorted one shows a triangle (down: descending).
-fn header_button(ui: &mut egui::Ui, v: &mut DumpView, key: SortKey, title: &str) -> bool {
-    let r = ui.add(egui::Button::new(RichText::new(title).strong()).frame(false));
-    if v.sort == key {
-        let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), Sense::hover());
-        let c = rect.center();
-        let (tip, base) = if v.descending { (4.0, -4.0) } else { (-4.0, 4.0) };
-        let points = vec![c + egui::vec2(-4.0, base), c + egui::vec2(4.0, base), c + egui::vec2(0.0, tip)];
-        let color = ui.visuals().strong_text_color();
-        ui.painter().add(egui::Shape::convex_polygon(points, color, egui::Stroke::NONE));
-    }
-    if r.on_hover_text(format!("Sort by {}", title.to_lowercase())).clicked() {
-        v.descending = if v.sort == key { !v.descending } else { key != SortKey::State };
-        v.sort = key;
-        return true;
-    }
-    false
-}
-
-fn table_ui(ui: &mut egui::Ui, v: &mut DumpView, filter: &Filter, queue: &mut Vec<Command>) {
-    let mut resort = false;
-    let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-    // Count, state and wait are narrow; the two frames share the rest.
-    let frame_w = ((ui.available_width() - 290.0) / 2.0).max(160.0);
-    TableBuilder::new(ui)
-        .id_salt("dump-groups")
-        .striped(true)
-        .sense(Sense::click())
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::exact(70.0))
-        .column(Column::initial(120.0).resizable(true).clip(true))
-        .column(Column::exact(80.0))
-        .column(Column::initial(frame_w).resizable(true).clip(true))
-        .column(Column::remainder().at_least(120.0).clip(true))
-        .header(22.0, |mut h| {
-            h.col(|ui| resort |= header_button(ui, v, SortKey::Count, "Count"));
-            h.col(|ui| resort |= header_button(ui, v, SortKey::State, "State"));
-            h.col(|ui| resort |= header_button(ui, v, SortKey::Wait, "Wait"));
-            h.col(|ui| {
-                ui.strong("Top user frame");
-            });
-            h.col(|ui| {
-                ui.strong("Created by");
-            });
-        })
-        .body(|body| {
-            body.rows(row_h, v.order.len(), |mut tr| {
-                let pos = tr.index();
-                let i = v.order[pos];
-                let r = &v.rows[i];
-                tr.set_selected(v.selected == Some(i));
-                let (_, count) = tr.col(|ui| {
-                    ui.monospace(units::count(r.group.count));
-                });
-                let label = format!(
-                    "Group {}: {} × {} at {}",
-                    pos + 1,
-                    units::count(r.group.count),
-                    r.state,
-                    site(&r.top)
-                );
-                count.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Row, true, &label));
-                tr.col(|ui| {
-                    ui.label(&r.state);
-                });
-                tr.col(|ui| {
-                    ui.monospace(&r.wait);
-                });
-                tr.col(|ui| {
-                    ui.monospace(site(&r.top));
-                });
-                tr.col(|ui| {
-                    ui.monospace(site(&r.created));
-                });
-                if tr.response().clicked() {
-                    queue.push(Command::SelectDumpGroup(i));
-                }
-            });
-        });
-    if resort {
-        v.reorder(filter);
-    }
 }

@@ -55,7 +55,8 @@ fn suspect_ui(ui: &mut egui::Ui, s: &Suspect, queue: &mut Vec<Command>) {
 
 /// A group of a dump's table: its stack as printed (leaf first) and where it was created.
 fn dump_group_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Command>) {
-    ui.heading(format!("{} goroutines", units::count(r.group.count)));
+    let n = r.group.count;
+    ui.heading(if n == 1 { "1 goroutine".to_string() } else { format!("{} goroutines", units::count(n)) });
     ui.label(format!(
         "{}{}",
         r.state,
@@ -182,7 +183,8 @@ fn stack_ui(ui: &mut egui::Ui, title: &str, frames: &[FrameText], queue: &mut Ve
     }
     for (i, f) in frames.iter().enumerate() {
         let runtime = crate::analysis::classify::is_runtime_frame(&f.function);
-        ui.horizontal(|ui| {
+        // Wrapped: a long path flows onto the next line instead of widening the panel.
+        ui.horizontal_wrapped(|ui| {
             let text = RichText::new(frame_text(f)).monospace().size(11.0);
             let label = ui.add(egui::Label::new(if runtime { text.weak() } else { text }).wrap());
             label.on_hover_text(&f.file);

@@ -9,6 +9,7 @@ mod actions;
 mod app;
 mod command;
 mod document;
+mod dump_table;
 mod dump_view;
 mod filter;
 mod flamegraph;
@@ -23,6 +24,7 @@ mod status_bar;
 mod suspects_panel;
 mod theme;
 mod timeline;
+mod views;
 
 use std::path::PathBuf;
 
