@@ -40,15 +40,31 @@ fn paint_ranges(
     let end = ranges.partition_point(|r| r.0 < t1);
     let hover = painter.ctx().pointer_hover_pos();
     let mut hovered = None;
-    for &(a, b) in &ranges[..end] {
+    // Ranges closer than a pixel merge into one rectangle, so a trace with a hundred thousand
+    // sweeps costs a screenful of rectangles, not a hundred thousand.
+    let mut pending: Option<(egui::Rect, (i64, i64))> = None;
+    let flush = |r: egui::Rect, span: (i64, i64), hovered: &mut Option<(i64, i64)>| {
+        painter.rect_filled(r, 0.0, color);
+        if hover.is_some_and(|p| r.expand2(egui::vec2(1.0, 0.0)).contains(p)) {
+            *hovered = Some(span);
+        }
+    };
+    for &(a, b) in ranges.get(..end).unwrap_or(ranges) {
         if b < t0 {
             continue;
         }
         let r = axis.rect(a, b, y);
-        painter.rect_filled(r, 0.0, color);
-        if hover.is_some_and(|p| r.expand2(egui::vec2(1.0, 0.0)).contains(p)) {
-            hovered = Some((a, b));
-        }
+        pending = match pending {
+            Some((p, span)) if r.min.x <= p.max.x + 1.0 => Some((p.union(r), (span.0, span.1.max(b)))),
+            Some((p, span)) => {
+                flush(p, span, &mut hovered);
+                Some((r, (a, b)))
+            }
+            None => Some((r, (a, b))),
+        };
+    }
+    if let Some((p, span)) = pending {
+        flush(p, span, &mut hovered);
     }
     hovered
 }
