@@ -55,7 +55,7 @@ pub fn visible_runs(spans: &[Span], t0: i64, t1: i64, min_ns: i64, mut out: impl
         loop {
             let target = cursor.saturating_add(min_ns);
             // First index > j whose start is at or past target.
-            let k = j + 1 + spans[j + 1..=n].partition_point(|sp| sp.start_ns < target);
+            let k = first_at_or_after(spans, j + 1, n, target);
             let last = k - 1; // starts before target, ends at or after it
             if last >= n || start(last + 1) - start(last) >= min_ns {
                 // The span at `last` is wide (or the sentinel): the run ends where it starts.
@@ -72,6 +72,21 @@ pub fn visible_runs(spans: &[Span], t0: i64, t1: i64, min_ns: i64, mut out: impl
         out(Run::Merged { first, count: j - first, start_ns: s, end_ns: start(j) });
         i = j;
     }
+}
+
+/// The first index in `lo..=hi` whose span starts at or after `target` (`hi` if none before
+/// it). Gallops from `lo` before bisecting: the answer is usually a few spans ahead, so this
+/// touches a handful of nearby spans instead of bisecting the whole remaining row.
+fn first_at_or_after(spans: &[Span], lo: usize, hi: usize, target: i64) -> usize {
+    let before = |i: usize| spans.get(i).is_some_and(|s| s.start_ns < target);
+    let mut step = 1;
+    let mut base = lo;
+    while base + step <= hi && before(base + step - 1) {
+        base += step;
+        step *= 2;
+    }
+    let end = (base + step).min(hi);
+    base + spans.get(base..end).map_or(0, |w| w.partition_point(|s| s.start_ns < target))
 }
 
 #[cfg(test)]
@@ -130,6 +145,19 @@ mod tests {
         assert!(blocks >= 10_000 / (10 * MAX_MERGED_STEPS as usize), "{blocks}");
         assert_eq!(span_at(&s, 5), Some(5));
         assert_eq!(span_at(&s, 20_000), None);
+    }
+
+    #[test]
+    fn galloping_search_agrees_with_bisection() {
+        let starts: Vec<i64> = (0..1000).map(|i| i * 3).collect();
+        let s = spans(&starts);
+        let n = s.len() - 1;
+        for lo in [0, 1, 7, 500, n] {
+            for target in [-5, 0, 1, 2, 3, 100, 1500, 2996, 2997, 5000] {
+                let want = lo + s[lo..=n].partition_point(|sp| sp.start_ns < target);
+                assert_eq!(first_at_or_after(&s, lo, n, target), want.min(n), "lo {lo} target {target}");
+            }
+        }
     }
 
     #[test]

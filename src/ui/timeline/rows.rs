@@ -6,7 +6,7 @@ use egui::{Align2, Color32, FontId, Rect, RichText, Sense};
 
 use super::{ROW_H, TimeAxis, interact, split_label};
 use crate::analysis::classify::is_runtime_frame;
-use crate::model::{GIdx, Goroutine, TraceModel};
+use crate::model::{GIdx, Goroutine, Span, TraceModel};
 use crate::ui::command::Command;
 use crate::ui::document::{Document, Row, short_file};
 use crate::ui::lod::{Run, visible_runs};
@@ -171,10 +171,12 @@ fn paint_goroutine(
             let s = g.spans[index];
             painter.rect_filled(axis.rect(start_ns, end_ns, y), 0.0, doc.paint_of(s.state, s.reason).color());
         }
-        Run::Merged { count, start_ns, end_ns, .. } => {
+        Run::Merged { first, count, start_ns, end_ns } => {
             let r = axis.rect(start_ns, end_ns, y);
             // Coloured by the state most samples fall in, lightened to mark it as merged.
-            let color = dominant_paint(doc, g, start_ns, end_ns).map_or(Paint::Merged.color(), |p| p.color());
+            let run = g.spans.get(first..=first + count).unwrap_or(&[]);
+            let color =
+                dominant_paint(doc, run, start_ns, end_ns).map_or(Paint::Merged.color(), |p| p.color());
             painter.rect_filled(r, 0.0, color.lerp_to_gamma(Paint::Merged.color(), 0.45));
             if r.width() > 60.0 && y.span() > 10.0 {
                 painter.text(
@@ -195,14 +197,15 @@ fn paint_goroutine(
     }
 }
 
-/// The paint under most of 8 evenly spaced samples of `[a, b)`: cheap (8 binary searches)
-/// and stable while panning.
-fn dominant_paint(doc: &Document, g: &Goroutine, a: i64, b: i64) -> Option<Paint> {
+/// The paint under most of 8 evenly spaced samples of `[a, b)`: cheap and stable while
+/// panning. `run` is the merged spans plus the one after them (whose start ends the last),
+/// so each sample bisects only the run, not the whole row.
+fn dominant_paint(doc: &Document, run: &[Span], a: i64, b: i64) -> Option<Paint> {
     let mut seen: [(Option<Paint>, u8); 8] = [(None, 0); 8];
     for k in 0..8 {
         let t = a + (b - a) * (2 * k + 1) / 16;
-        let Some(i) = crate::ui::lod::span_at(&g.spans, t) else { continue };
-        let p = doc.paint_of(g.spans[i].state, g.spans[i].reason);
+        let Some(i) = crate::ui::lod::span_at(run, t) else { continue };
+        let p = doc.paint_of(run[i].state, run[i].reason);
         if let Some(slot) = seen.iter_mut().find(|s| s.0 == Some(p) || s.0.is_none()) {
             *slot = (Some(p), slot.1 + 1);
         }
