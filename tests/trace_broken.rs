@@ -1,53 +1,25 @@
 //! Damaged inputs: the reader returns an error naming a byte offset, or loads what is whole
 //! and warns; it never panics.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use goroscope::format::ParseError;
-use goroscope::format::trace::{self, ReadSummary, Tables};
+use goroscope::format::trace::{self, Tables};
 
-fn read(data: &[u8]) -> (Result<ReadSummary, ParseError>, u64) {
-    let mut tables = Tables::default();
-    let mut n = 0u64;
-    let mut progress = |_| true;
-    let r = trace::read(data, &mut tables, &mut progress, &mut |_| n += 1);
-    (r, n)
-}
+mod common;
+use common::{Rng, read};
 
 /// One sample per format directory (the largest), so every format's cut is exercised.
 fn samples() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
-    let mut out = Vec::new();
-    let Ok(dirs) = std::fs::read_dir(&root) else { return out };
-    for d in dirs.flatten() {
-        if !d.file_name().to_string_lossy().starts_with("go1.") {
-            continue;
-        }
-        let Ok(files) = std::fs::read_dir(d.path()) else { continue };
-        let mut traces: Vec<(u64, PathBuf)> = files
-            .flatten()
-            .map(|f| f.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "trace"))
-            .map(|p| (std::fs::metadata(&p).map_or(0, |m| m.len()), p))
-            .collect();
-        traces.sort();
-        if let Some((_, p)) = traces.pop() {
-            out.push(p);
+    let mut by_dir: std::collections::BTreeMap<PathBuf, (u64, PathBuf)> = Default::default();
+    for p in common::all_traces() {
+        let len = std::fs::metadata(&p).map_or(0, |m| m.len());
+        let dir = p.parent().map(PathBuf::from).unwrap_or_default();
+        let e = by_dir.entry(dir).or_insert((len, p.clone()));
+        if (len, &p) > (e.0, &e.1) {
+            *e = (len, p);
         }
     }
-    out.sort();
-    out
-}
-
-/// A fixed-seed xorshift, so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
+    by_dir.into_values().map(|(_, p)| p).collect()
 }
 
 #[test]

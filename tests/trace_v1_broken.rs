@@ -2,48 +2,19 @@
 //! the events before the damage with a warning naming the byte where reading stopped, or
 //! fails with an error naming a byte offset when nothing usable is left; it never panics.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use goroscope::format::ParseError;
-use goroscope::format::trace::{self, ReadSummary, Tables};
+use goroscope::format::trace;
 
-fn read(data: &[u8]) -> (Result<ReadSummary, ParseError>, u64) {
-    let mut tables = Tables::default();
-    let mut n = 0u64;
-    let mut progress = |_| true;
-    let r = trace::read(data, &mut tables, &mut progress, &mut |_| n += 1);
-    (r, n)
-}
+mod common;
+use common::{Rng, read};
 
 /// Every old-format sample (`sample-traces/go1.19`, `go1.21`, ...).
 fn samples() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
-    let mut out = Vec::new();
-    for d in std::fs::read_dir(&root).into_iter().flatten().flatten() {
-        if !d.file_name().to_string_lossy().starts_with("go1.") {
-            continue;
-        }
-        for f in std::fs::read_dir(d.path()).into_iter().flatten().flatten() {
-            let p = f.path();
-            let old = std::fs::read(&p).ok().and_then(|d| trace::sniff_version(&d)).is_some_and(|v| v < 22);
-            if p.extension().is_some_and(|e| e == "trace") && old {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-/// A fixed-seed xorshift, so failures reproduce.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
+    common::all_traces()
+        .into_iter()
+        .filter(|p| std::fs::read(p).ok().and_then(|d| trace::sniff_version(&d)).is_some_and(|v| v < 22))
+        .collect()
 }
 
 #[test]
