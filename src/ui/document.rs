@@ -73,6 +73,8 @@ pub struct Document {
     pub filter: Filter,
     /// Per goroutine: does it pass the filter?
     pub visible: Vec<bool>,
+    /// How many of `visible` are true, counted when the filter changes (not every frame).
+    pub shown: usize,
     pub rows: Vec<Row>,
     pub curves: Curves,
     /// Per group: members that pass the filter (computed with the rows).
@@ -104,6 +106,7 @@ impl Document {
             filter_text: String::new(),
             filter: Filter::default(),
             visible: vec![true; m.goroutines.len()],
+            shown: m.goroutines.len(),
             rows: Vec::new(),
             curves: Curves::new(m),
             group_shown: Vec::new(),
@@ -215,6 +218,7 @@ impl Document {
         }
         let Some(m) = self.loaded.trace.as_ref() else { return };
         self.visible = m.goroutines.iter().map(|g| self.filter.matches(m, g)).collect();
+        self.shown = self.visible.iter().filter(|v| **v).count();
     }
 
     /// Lays out the rows: a header per group with visible members, then its members if open.

@@ -14,7 +14,7 @@ use crate::units;
 
 const PLOT_H: f32 = 70.0;
 /// At most this many buckets per curve per frame (about one per pixel).
-const MAX_POINTS: usize = 2000;
+const MAX_POINTS: usize = 800;
 
 struct Curve {
     name: &'static str,

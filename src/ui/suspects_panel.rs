@@ -33,7 +33,7 @@ pub fn filter_ui(ui: &mut egui::Ui, doc: &mut Document, view: &mut ViewState) {
         view.rows_dirty = true;
     }
     if let Some(m) = doc.model() {
-        let shown = doc.visible.iter().filter(|v| **v).count();
+        let shown = doc.shown;
         ui.weak(format!(
             "{} of {} goroutines",
             units::count(shown as u64),
