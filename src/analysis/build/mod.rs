@@ -2,13 +2,15 @@
 //! and records spans, processor lanes, ranges and metric series.
 
 use crate::format::trace::fx::FxMap;
-use crate::format::trace::{Event, EventKind, GoState, Metric, NO_ID, Scope, Tables};
+use crate::format::trace::{Event, EventKind, GoState, Metric, NO_ID, Scope};
 use crate::model::{
-    GIdx, GoCounts, Goroutine, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span, SpanState,
-    StackId, StrId, TraceModel,
+    GIdx, GoCounts, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span, SpanState, StackId, StrId,
 };
 
-use super::classify::is_system_goroutine;
+mod finish;
+mod index;
+
+use index::GoIndex;
 
 /// Goroutine-count samples closer together than this merge into one point, so the series
 /// stays small however busy the trace is.
@@ -35,44 +37,7 @@ struct GHot {
     entry_stack: StackId,
 }
 
-/// Go goroutine id to [`GIdx`]. Go hands out ids in small per-P batches counting up from 1,
-/// so a vector indexed by id is dense; ids far beyond the ones seen so far go to a map.
-#[derive(Default)]
-struct GoIndex {
-    dense: Vec<GIdx>,
-    sparse: FxMap<u64, GIdx>,
-}
-
-const NO_GIDX: GIdx = GIdx::MAX;
-
-impl GoIndex {
-    #[inline]
-    fn get(&self, id: u64) -> Option<GIdx> {
-        match usize::try_from(id).ok().and_then(|i| self.dense.get(i)) {
-            Some(&g) if g != NO_GIDX => Some(g),
-            _ if self.sparse.is_empty() => None,
-            _ => self.sparse.get(&id).copied(),
-        }
-    }
-
-    fn insert(&mut self, id: u64, g: GIdx) {
-        // Grow the vector only while it stays within a small factor of the ids in use.
-        let limit = self.dense.len().saturating_mul(2).saturating_add(1 << 16);
-        match usize::try_from(id) {
-            Ok(i) if i < limit => {
-                if i >= self.dense.len() {
-                    self.dense.resize((i + 1).max(self.dense.len() * 3 / 2), NO_GIDX);
-                }
-                self.dense[i] = g;
-            }
-            _ => {
-                self.sparse.insert(id, g);
-            }
-        }
-    }
-}
-
-/// Builds a [`TraceModel`] from events pushed in order.
+/// Builds a [`crate::model::TraceModel`] from events pushed in order.
 pub struct TraceBuilder {
     origin_ns: Option<i64>,
     last_ns: i64,
@@ -364,113 +329,6 @@ impl TraceBuilder {
                 *last = c;
             }
             _ => self.go_counts.push(c),
-        }
-    }
-
-    /// Closes every open span at the last event and returns the model.
-    pub fn finish(mut self, tables: Tables, format_version: String) -> TraceModel {
-        let end = self.last_ns;
-        let mut open_running = Vec::new();
-        for (i, (gb, h)) in self.gs.iter().zip(&mut self.hot).enumerate() {
-            if gb.end_ns.is_none() {
-                h.spans.push(Span::new(end, SpanState::End, 0, StackId::NONE));
-            }
-            if let Some((p, since)) = h.running_on.take() {
-                open_running.push((p, ProcSpan { start_ns: since, end_ns: end, g: i as GIdx }));
-            }
-        }
-        for (p, span) in open_running {
-            self.push_proc_span(p, span);
-        }
-        for ((name, scope), start) in std::mem::take(&mut self.open_ranges) {
-            self.ranges.push(RangeSpan { start_ns: start, end_ns: end, name, scope });
-        }
-        // Goroutines sorted by Go id; every GIdx stored so far is remapped.
-        let mut order: Vec<GIdx> = (0..self.gs.len() as GIdx).collect();
-        order.sort_by_key(|&i| self.gs[i as usize].id);
-        let mut new_of = vec![0 as GIdx; order.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_of[old as usize] = new as GIdx;
-        }
-        drop(order);
-        let remap = |g: GIdx| new_of.get(g as usize).copied().unwrap_or(g);
-        // Converted in build order (one pass, no second copy of the builder's records), then
-        // sorted by id; ids are unique, so the order is the same as a stable sort's.
-        let mut goroutines: Vec<Goroutine> = std::mem::take(&mut self.gs)
-            .into_iter()
-            .zip(std::mem::take(&mut self.hot))
-            .map(|(gb, h)| {
-                let mut spans = h.spans;
-                for s in &mut spans {
-                    if let Some(w) = s.waker() {
-                        s.set_waker(Some(remap(w)));
-                    }
-                }
-                let start_func = tables.stacks.frames(h.entry_stack).last().map_or(StrId(0), |f| f.func);
-                let func = tables.strings.get(start_func);
-                Goroutine {
-                    id: gb.id,
-                    parent: gb.parent.map(remap),
-                    created_ns: gb.created_ns,
-                    creation_stack: gb.creation_stack,
-                    start_func,
-                    end_ns: gb.end_ns,
-                    system: is_system_goroutine(func, tables.stacks.frames(gb.creation_stack), &tables),
-                    label: gb.label,
-                    spans: spans.into_boxed_slice(),
-                }
-            })
-            .collect();
-        goroutines.sort_unstable_by_key(|g| g.id);
-        goroutines.shrink_to_fit();
-        for lane in &mut self.procs {
-            for s in lane.iter_mut() {
-                s.g = remap(s.g);
-            }
-            lane.sort_by_key(|s| s.start_ns);
-            lane.shrink_to_fit();
-        }
-        for r in &mut self.ranges {
-            if let RangeScope::Goroutine(g) = r.scope {
-                r.scope = RangeScope::Goroutine(remap(g));
-            }
-        }
-        self.ranges.sort_by_key(|r| (r.start_ns, r.end_ns));
-        for r in &mut self.regions {
-            r.g = remap(r.g);
-        }
-        for l in &mut self.logs {
-            l.g = l.g.map(remap);
-        }
-        // GC cycles are the mark phases that began inside the trace.
-        let gc_cycles = tables
-            .strings
-            .find("GC concurrent mark phase")
-            .map_or(0, |mark| self.ranges.iter().filter(|r| r.name == mark && r.start_ns > 0).count() as u32);
-        let Tables { strings, mut stacks } = tables;
-        stacks.shrink();
-        self.go_counts.shrink_to_fit();
-        TraceModel {
-            format_version,
-            origin_ns: self.origin_ns.unwrap_or(0),
-            wall_origin_unix_ns: self.wall_origin_unix_ns,
-            duration_ns: end,
-            events: self.events,
-            strings,
-            stacks,
-            reasons: self.reasons,
-            goroutines,
-            procs: self.procs,
-            ranges: self.ranges,
-            heap_alloc: self.heap_alloc,
-            heap_goal: self.heap_goal,
-            gomaxprocs: self.gomaxprocs,
-            go_counts: self.go_counts,
-            regions: self.regions,
-            logs: self.logs,
-            cpu_samples: self.cpu_samples,
-            gc_cycles,
-            warnings: Vec::new(),
         }
     }
 }
