@@ -138,6 +138,25 @@ fn broken_file_shows_an_error_not_a_panic() {
     assert!(h.query_by_label_contains("at byte").is_some(), "the error says where: {:#?}", labels(h));
 }
 
+/// Half of a leaky trace (as when the pod was killed mid-capture) still opens: the planted
+/// group is listed, and a visible warning says the trace was cut; clicking it shows where.
+#[test]
+fn half_a_trace_opens_with_a_visible_warning() {
+    let dir = std::env::temp_dir().join(format!("goroscope-ui-half-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("half.trace");
+    let bytes = std::fs::read(sample("chansend")).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let h = &mut open(path);
+    assert!(h.state().error().is_none(), "a cut trace loads what is whole");
+    let count = expect("chansend")["groups"][0]["count_min"].as_u64().unwrap();
+    let listed = format!("{} × chan send", goroscope::units::count(count));
+    assert!(h.query_by_label_contains(&listed).is_some(), "{listed:?} in {:#?}", labels(h));
+    h.get_by_label_contains("1 warning").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("trace truncated at byte").is_some(), "{:#?}", labels(h));
+}
+
 #[test]
 fn question_mark_lists_every_shortcut() {
     let h = &mut open(sample("chanrecv"));
