@@ -88,19 +88,8 @@ fn frame_cost(h: &mut Harness<'_, GoroscopeApp>) -> (Duration, Duration) {
 }
 
 fn synthetic() -> Loaded {
-    Loaded {
-        path: PathBuf::from("synthetic-100k.trace"),
-        kind: goroscope::format::sniff::FileKind::GoTrace,
-        bytes: 0,
-        trace: Some(big_model()),
-        dump: None,
-        profile: None,
-        memory: None,
-        suspects: Vec::new(),
-        spinners: Vec::new(),
-        warnings: Vec::new(),
-        load_time: Duration::ZERO,
-    }
+    let kind = goroscope::format::sniff::FileKind::GoTrace;
+    Loaded { trace: Some(big_model()), ..Loaded::new(PathBuf::from("synthetic-100k.trace"), kind, 0) }
 }
 
 fn show(what: &str, (best, median): (Duration, Duration)) {

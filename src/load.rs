@@ -32,6 +32,25 @@ pub struct Loaded {
     pub load_time: Duration,
 }
 
+impl Loaded {
+    /// A file of `kind` with nothing read from it yet.
+    pub fn new(path: PathBuf, kind: FileKind, bytes: u64) -> Self {
+        Loaded {
+            path,
+            kind,
+            bytes,
+            trace: None,
+            dump: None,
+            profile: None,
+            memory: None,
+            suspects: Vec::new(),
+            spinners: Vec::new(),
+            warnings: Vec::new(),
+            load_time: Duration::ZERO,
+        }
+    }
+}
+
 /// Why a file could not be loaded at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -87,19 +106,7 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
     let fail =
         |e: ParseError| LoadError { path: path.to_path_buf(), offset: Some(e.offset), message: e.message };
     let kind = sniff(data);
-    let mut loaded = Loaded {
-        path: path.to_path_buf(),
-        kind,
-        bytes: data.len() as u64,
-        trace: None,
-        dump: None,
-        profile: None,
-        memory: None,
-        suspects: Vec::new(),
-        spinners: Vec::new(),
-        warnings: Vec::new(),
-        load_time: Duration::ZERO,
-    };
+    let mut loaded = Loaded::new(path.to_path_buf(), kind, data.len() as u64);
     match kind {
         FileKind::GoTrace => {
             let model = load_trace(data, progress).map_err(fail)?;
