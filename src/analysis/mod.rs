@@ -6,6 +6,7 @@ mod build;
 pub mod classify;
 pub mod dump_groups;
 pub mod flame;
+pub mod lod;
 pub mod profile;
 pub mod profile_groups;
 pub mod stats;

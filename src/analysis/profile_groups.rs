@@ -50,17 +50,8 @@ pub fn profile_as_dump(p: &ProfileModel) -> Option<DumpModel> {
                 frames.push(frame);
             }
         }
-        let g = DumpGoroutine {
-            id: None,
-            creator: None,
-            state: Default::default(),
-            wait_minutes: 0,
-            count,
-            calls: interner.calls(&mut m, &calls),
-            stack: m.stacks.intern(&frames),
-            created_by: None,
-            flags: 0,
-        };
+        let calls = interner.calls(&mut m, &calls);
+        let g = DumpGoroutine::profile_record(count, calls, m.stacks.intern(&frames));
         m.goroutines.push(g);
     }
     m.total = Some(m.goroutine_count());

@@ -76,6 +76,22 @@ pub struct DumpGoroutine {
 }
 
 impl DumpGoroutine {
+    /// A `debug=1`-style record: `count` goroutines in one stack, with no id, state or
+    /// creator (goroutine profiles, text or protobuf).
+    pub fn profile_record(count: u32, calls: CallsId, stack: StackId) -> Self {
+        DumpGoroutine {
+            id: None,
+            creator: None,
+            state: StrId::default(),
+            wait_minutes: 0,
+            count,
+            calls,
+            stack,
+            created_by: None,
+            flags: 0,
+        }
+    }
+
     pub fn has(&self, flag: u8) -> bool {
         self.flags & flag != 0
     }

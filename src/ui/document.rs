@@ -11,10 +11,10 @@ use crate::model::{DumpModel, GIdx, RangeScope, SpanState, TraceModel};
 
 use super::dump_view::DumpView;
 use super::filter::Filter;
-use super::lod::SeriesLod;
 use super::memory_view::MemoryView;
 use super::profile_view::ProfileView;
 use super::theme::Paint;
+use crate::analysis::lod::SeriesLod;
 
 /// Goroutines created at one `go` statement (or, for goroutines older than the trace, with
 /// one entry function).

@@ -14,7 +14,6 @@ mod dump_view;
 mod filter;
 mod flamegraph;
 mod inspector;
-mod lod;
 mod memory_view;
 mod plots;
 mod profile_view;
@@ -28,9 +27,9 @@ mod views;
 
 use std::path::PathBuf;
 
+pub use crate::analysis::lod::{Run, visible_runs};
 pub use app::GoroscopeApp;
 pub use command::{COMMANDS, Command};
-pub use lod::{Run, visible_runs};
 
 /// Opens the window, loading the first of `files` (if any).
 pub fn run_native(files: Vec<PathBuf>) -> Result<(), eframe::Error> {

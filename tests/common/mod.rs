@@ -45,3 +45,31 @@ impl Rng {
         self.0
     }
 }
+
+/// Cuts `data` at about `cuts` places and flips one bit at 40 places (the middle first, then
+/// from `from` on, by `rng`): every read must succeed or fail with an offset inside the input.
+/// `on_ok` gets each successful read of a flipped copy, for checks of its own.
+pub fn cut_and_flip(
+    name: &str,
+    data: &[u8],
+    cuts: usize,
+    from: usize,
+    rng: &mut Rng,
+    mut on_ok: impl FnMut(&ReadSummary, usize),
+) {
+    let step = (data.len() / cuts).max(1);
+    for end in (0..data.len()).step_by(step) {
+        if let (Err(e), _) = read(&data[..end]) {
+            assert!(e.offset <= end as u64, "{name}: cut {end}: {e}");
+        }
+    }
+    for i in 0..40 {
+        let mut d = data.to_vec();
+        let at = if i == 0 { d.len() / 2 } else { from + (rng.next() as usize) % (d.len() - from) };
+        d[at] ^= 1 << (rng.next() % 8);
+        match read(&d).0 {
+            Ok(s) => on_ok(&s, at),
+            Err(e) => assert!(e.offset <= d.len() as u64, "{name}: flip at {at}: {e}"),
+        }
+    }
+}

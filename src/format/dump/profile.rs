@@ -97,17 +97,8 @@ fn push(
     interner: &mut DumpInterner,
     (count, calls, frames): (u32, Vec<FrameId>, Vec<Frame>),
 ) {
-    let g = DumpGoroutine {
-        id: None,
-        creator: None,
-        state: Default::default(),
-        wait_minutes: 0,
-        count,
-        calls: interner.calls(m, &calls),
-        stack: m.stacks.intern(&frames),
-        created_by: None,
-        flags: 0,
-    };
+    let calls = interner.calls(m, &calls);
+    let g = DumpGoroutine::profile_record(count, calls, m.stacks.intern(&frames));
     m.goroutines.push(g);
 }
 

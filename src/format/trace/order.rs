@@ -163,6 +163,14 @@ impl Order {
         self.out.push(Event { time_ns: ev.time, m: ctx.m, p: ctx.p, g: ctx.g, kind });
     }
 
+    /// The context's processor goes from Running to Idle (ProcStop, or the implicit steal of a
+    /// syscall goroutine's processor when it is destroyed).
+    fn push_proc_idle(&mut self, ev: &RawEv, ctx: Ctx) {
+        let kind =
+            EventKind::ProcTransition { p: ctx.p as u64, from: ProcState::Running, to: ProcState::Idle };
+        self.push(ev, ctx, kind);
+    }
+
     /// Tries to advance `ev`, which is the next event of thread `m` in generation `gn`.
     pub fn advance(
         &mut self,

@@ -134,6 +134,16 @@ impl GenTables {
         }
     }
 
+    /// [`GenTables::stack`] for an event of type `typ`, with the error the ordering reports.
+    pub fn stack_of(&self, id: u64, typ: u8) -> Result<StackId, String> {
+        self.stack(id).ok_or_else(|| format!("unknown stack id {id} in {}", super::spec::name(typ)))
+    }
+
+    /// [`GenTables::string`] for an event of type `typ`, with the error the ordering reports.
+    pub fn string_of(&self, id: u64, typ: u8) -> Result<StrId, String> {
+        self.string(id).ok_or_else(|| format!("unknown string id {id} in {}", super::spec::name(typ)))
+    }
+
     pub fn add_strings(&mut self, b: &Batch<'_>, tables: &mut Tables) -> Result<(), ParseError> {
         let mut c = Cursor::new(b.body, b.body_offset);
         c.u8("strings batch header")?;

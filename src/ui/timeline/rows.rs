@@ -6,10 +6,10 @@ use egui::{Align2, Color32, FontId, Rect, RichText, Sense};
 
 use super::{ROW_H, TimeAxis, interact, split_label};
 use crate::analysis::classify::is_runtime_frame;
+use crate::analysis::lod::{Run, visible_runs};
 use crate::model::{GIdx, Goroutine, Span, TraceModel};
 use crate::ui::command::Command;
 use crate::ui::document::{Document, Row, short_file};
-use crate::ui::lod::{Run, visible_runs};
 use crate::ui::state::ViewState;
 use crate::ui::theme::Paint;
 use crate::units;
@@ -206,7 +206,7 @@ fn dominant_paint(doc: &Document, run: &[Span], a: i64, b: i64) -> Option<Paint>
     let mut seen: [(Option<Paint>, u8); 8] = [(None, 0); 8];
     for k in 0..8 {
         let t = a + (b - a) * (2 * k + 1) / 16;
-        let Some(i) = crate::ui::lod::span_at(run, t) else { continue };
+        let Some(i) = crate::analysis::lod::span_at(run, t) else { continue };
         let p = doc.paint_of(run[i].state, run[i].reason);
         if let Some(slot) = seen.iter_mut().find(|s| s.0 == Some(p) || s.0.is_none()) {
             *slot = (Some(p), slot.1 + 1);

@@ -13,9 +13,8 @@ impl Order {
         t: &GenTables,
     ) -> Result<Option<Ctx>, String> {
         let a = ev.args;
-        let stack = |id: u64| t.stack(id).ok_or_else(|| format!("unknown stack id {id} in {}", name(ev.typ)));
-        let string =
-            |id: u64| t.string(id).ok_or_else(|| format!("unknown string id {id} in {}", name(ev.typ)));
+        let stack = |id: u64| t.stack_of(id, ev.typ);
+        let string = |id: u64| t.string_of(id, ev.typ);
         let mut new = cur;
         match ev.typ {
             EV_GO_CREATE | EV_GO_CREATE_BLOCKED => {
@@ -226,15 +225,7 @@ impl Order {
                     }
                     p.status = P_ABANDONED;
                     new.p = -1;
-                    self.push(
-                        ev,
-                        cur,
-                        EventKind::ProcTransition {
-                            p: cur.p as u64,
-                            from: ProcState::Running,
-                            to: ProcState::Idle,
-                        },
-                    );
+                    self.push_proc_idle(ev, cur);
                 }
                 self.push(ev, cur, go_tr(cur.g as u64, GoState::Syscall, GoState::NotExist));
             }

@@ -38,15 +38,7 @@ impl Order {
                 validate(cur, Must, Must, May)?;
                 s.status = P_IDLE;
                 new.p = -1;
-                self.push(
-                    ev,
-                    cur,
-                    EventKind::ProcTransition {
-                        p: cur.p as u64,
-                        from: ProcState::Running,
-                        to: ProcState::Idle,
-                    },
-                );
+                self.push_proc_idle(ev, cur);
             }
             other => return Err(format!("bad event type {other} ({}) while ordering", name(other))),
         }

@@ -13,9 +13,8 @@ impl Order {
         tables: &mut Tables,
     ) -> Result<Option<Ctx>, String> {
         let a = ev.args;
-        let stack = |id: u64| t.stack(id).ok_or_else(|| format!("unknown stack id {id} in {}", name(ev.typ)));
-        let string =
-            |id: u64| t.string(id).ok_or_else(|| format!("unknown string id {id} in {}", name(ev.typ)));
+        let stack = |id: u64| t.stack_of(id, ev.typ);
+        let string = |id: u64| t.string_of(id, ev.typ);
         let new = cur;
         match ev.typ {
             EV_HEAP_ALLOC | EV_HEAP_GOAL => {

@@ -6,9 +6,8 @@ impl Order {
     /// Tasks, regions, logs, labels and ProcsChange.
     pub(super) fn user_event(&mut self, ev: &RawEv, cur: Ctx, t: &GenTables) -> Result<Option<Ctx>, String> {
         let a = ev.args;
-        let stack = |id: u64| t.stack(id).ok_or_else(|| format!("unknown stack id {id} in {}", name(ev.typ)));
-        let string =
-            |id: u64| t.string(id).ok_or_else(|| format!("unknown string id {id} in {}", name(ev.typ)));
+        let stack = |id: u64| t.stack_of(id, ev.typ);
+        let string = |id: u64| t.string_of(id, ev.typ);
         let new = cur;
         match ev.typ {
             EV_USER_TASK_BEGIN => {

@@ -4,7 +4,7 @@
 //! runs of tiny spans by binary search too, so the cost follows the pixels on screen
 //! (about `width / min_ns` steps of `log n`), never the number of spans.
 //!
-//! Pure and egui-free: it belongs in `analysis::lod` once that module exists.
+//! Pure and egui-free, so the window and benchmarks share it and tests need no display.
 
 use crate::model::Span;
 
