@@ -1,7 +1,7 @@
 //! Fuzzes the goroutine-dump reader and its grouping.
 #![no_main]
 
-use goroscope::load::{load_bytes, Progress};
+use goroscope::load::{Progress, load_bytes};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

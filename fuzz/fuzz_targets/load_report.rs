@@ -1,7 +1,7 @@
 //! Fuzzes the whole path a user's file takes: sniff, parse, build, analyse, report.
 #![no_main]
 
-use goroscope::load::{load_bytes, Progress};
+use goroscope::load::{Progress, load_bytes};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

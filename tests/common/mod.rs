@@ -73,3 +73,24 @@ pub fn cut_and_flip(
         }
     }
 }
+
+/// `data` with `len` bytes from `at` set to zero (clamped to the end), as a disk or a copy
+/// that lost a block leaves it.
+pub fn zeroed(data: &[u8], at: usize, len: usize) -> Vec<u8> {
+    let mut d = data.to_vec();
+    let end = at.saturating_add(len).min(d.len());
+    d[at.min(end)..end].fill(0);
+    d
+}
+
+/// `data` with one bit flipped at `n` places past the first `from` bytes, chosen by `rng`.
+pub fn flipped(data: &[u8], from: usize, n: usize, rng: &mut Rng) -> Vec<u8> {
+    let mut d = data.to_vec();
+    if d.len() > from {
+        for _ in 0..n {
+            let at = from + (rng.next() as usize) % (d.len() - from);
+            d[at] ^= 1 << (rng.next() % 8);
+        }
+    }
+    d
+}

@@ -9,6 +9,8 @@ use crate::model::GIdx;
 pub(super) struct GoIndex {
     dense: Vec<GIdx>,
     sparse: FxMap<u64, GIdx>,
+    /// Ids held in `dense`: the vector's length is bounded by a multiple of them.
+    dense_ids: usize,
 }
 
 const NO_GIDX: GIdx = GIdx::MAX;
@@ -24,18 +26,48 @@ impl GoIndex {
     }
 
     pub(super) fn insert(&mut self, id: u64, g: GIdx) {
-        // Grow the vector only while it stays within a small factor of the ids in use.
-        let limit = self.dense.len().saturating_mul(2).saturating_add(1 << 16);
+        // Grow the vector only while it stays within a small factor of the ids it holds, not
+        // of its own length: ids that double each time would otherwise double it each time (a
+        // 300-byte trace asked for 2^40 slots).
+        let limit = self.dense_ids.saturating_mul(4).saturating_add(1 << 16);
         match usize::try_from(id) {
-            Ok(i) if i < limit => {
+            Ok(i) if i < limit.max(self.dense.len()) => {
                 if i >= self.dense.len() {
-                    self.dense.resize((i + 1).max(self.dense.len() * 3 / 2), NO_GIDX);
+                    self.dense.resize((i + 1).max(self.dense.len() * 3 / 2).min(limit), NO_GIDX);
                 }
-                self.dense[i] = g;
+                if let Some(slot) = self.dense.get_mut(i) {
+                    self.dense_ids += usize::from(*slot == NO_GIDX);
+                    *slot = g;
+                }
             }
             _ => {
                 self.sparse.insert(id, g);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_that_double_stay_in_the_map() {
+        let mut ix = GoIndex::default();
+        let mut id = 1u64 << 16;
+        for g in 0..40 {
+            ix.insert(id, g);
+            id = id * 2 + (1 << 16);
+        }
+        assert!(ix.dense.len() <= 4 * 40 + (1 << 16), "{}", ix.dense.len());
+        let mut id = 1u64 << 16;
+        for g in 0..40 {
+            assert_eq!(ix.get(id), Some(g));
+            id = id * 2 + (1 << 16);
+        }
+        // Dense ids stay dense.
+        let mut ix = GoIndex::default();
+        (1..200_000u32).for_each(|g| ix.insert(u64::from(g), g));
+        assert!(ix.sparse.is_empty() && (1..200_000).all(|g| ix.get(u64::from(g)) == Some(g)));
     }
 }

@@ -15,6 +15,8 @@ use index::GoIndex;
 /// Goroutine-count samples closer together than this merge into one point, so the series
 /// stays small however busy the trace is.
 const COUNT_BUCKET_NS: i64 = 10_000;
+/// Processor ids at or past this get no lane (their goroutines' spans are kept).
+const MAX_PROC_LANES: usize = 1 << 16;
 
 /// Per goroutine while building: what is set once or twice.
 struct GBuild {
@@ -312,6 +314,11 @@ impl TraceBuilder {
 
     fn push_proc_span(&mut self, p: u32, span: ProcSpan) {
         let lane = p as usize;
+        // Lanes are indexed by processor id; Go's GOMAXPROCS stays far below this, and a
+        // hostile id (up to 2^31) would otherwise ask for billions of empty lanes.
+        if lane >= MAX_PROC_LANES {
+            return;
+        }
         if self.procs.len() <= lane {
             self.procs.resize_with(lane + 1, Vec::new);
         }

@@ -7,10 +7,12 @@
 //! ```
 //!
 //! Decompression is bounded: at most [`max_inflated`] bytes (64 times the input, at least
-//! 16 MiB, at most 1 GiB) come out, so a gzip bomb is an error, not an out-of-memory.
+//! 4 MiB, at most 1 GiB) come out, so a gzip bomb is an error, not an out-of-memory; and
+//! [`budget`] refuses a protobuf that would decode to more than 10 times its size.
 //! Ids are resolved in [`resolve`]; a dangling id is a warning, a string index out of range
 //! an error (as pprof's own reader treats them).
 
+pub mod budget;
 pub mod proto;
 mod resolve;
 
@@ -21,7 +23,7 @@ use crate::model::ProfileModel;
 
 /// Upper bound of the decompressed size for `input` compressed bytes.
 pub fn max_inflated(input: usize) -> u64 {
-    (input as u64).saturating_mul(64).clamp(16 << 20, 1 << 30)
+    (input as u64).saturating_mul(64).clamp(4 << 20, 1 << 30)
 }
 
 /// True when `data` starts like a raw (uncompressed) profile: its first byte is the tag of
@@ -46,6 +48,7 @@ pub fn read(data: &[u8]) -> Result<ProfileModel, ParseError> {
         data
     };
     let what = if raw.len() == data.len() { "" } else { " (after gunzip)" };
+    budget::check(raw, what)?;
     let p: proto::Profile = prost::Message::decode(raw).map_err(|e| {
         ParseError::new(0, format!("not a pprof profile{what}: the protobuf does not decode: {e}"))
     })?;

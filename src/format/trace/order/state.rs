@@ -56,6 +56,8 @@ const VACANT: u8 = u8::MAX;
 pub struct GoTable {
     dense: Vec<GState>,
     sparse: FxMap<i64, GState>,
+    /// Goroutines ever put in `dense`: its length is bounded by a multiple of them.
+    dense_ids: usize,
 }
 
 impl GoTable {
@@ -81,16 +83,19 @@ impl GoTable {
     }
 
     pub fn insert(&mut self, g: i64, s: GState) {
-        // Grow the vector only while it stays within a small factor of the ids in use; an id
-        // that lands in the map stays there (the vector never grows over a mapped id).
-        let limit = self.dense.len().saturating_mul(2).saturating_add(1 << 16);
+        // Grow the vector only while it stays within a small factor of the goroutines it has
+        // held, not of its own length: ids that double each time would otherwise double it
+        // each time. An id that lands in the map stays there (the vector never grows over a
+        // mapped id).
+        let limit = self.dense_ids.saturating_mul(4).saturating_add(1 << 16);
         match usize::try_from(g) {
-            Ok(i) if i < limit && (i < self.dense.len() || !self.sparse_covers(i)) => {
+            Ok(i) if i < self.dense.len() || (i < limit && !self.sparse_covers(i, limit)) => {
                 if i >= self.dense.len() {
-                    let len = (i + 1).max(self.dense.len() * 3 / 2);
+                    let len = (i + 1).max(self.dense.len() * 3 / 2).min(limit);
                     self.dense.resize_with(len, || GState::new(VACANT, Seq::default()));
                 }
                 if let Some(slot) = self.dense.get_mut(i) {
+                    self.dense_ids += usize::from(slot.status == VACANT);
                     *slot = s;
                 }
             }
@@ -101,8 +106,8 @@ impl GoTable {
     }
 
     /// Whether growing the vector to cover index `i` would hide an id kept in the map.
-    fn sparse_covers(&self, i: usize) -> bool {
-        let len = (i + 1).max(self.dense.len() * 3 / 2) as i64;
+    fn sparse_covers(&self, i: usize, limit: usize) -> bool {
+        let len = (i + 1).max(self.dense.len() * 3 / 2).min(limit) as i64;
         self.sparse.keys().any(|&k| k >= 0 && k < len)
     }
 
@@ -189,4 +194,28 @@ pub fn end_range(r: &mut Ranges, begin: u8) -> Result<u64, String> {
         return Err(format!("tried to end {}, but it is not in flight", name(begin)));
     };
     Ok(r.swap_remove(i).1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_that_double_stay_in_the_map() {
+        let mut t = GoTable::default();
+        let mut id = 1i64 << 16;
+        for _ in 0..40 {
+            t.insert(id, GState::new(1, Seq::default()));
+            id = id * 2 + (1 << 16);
+        }
+        assert!(t.dense.len() <= 4 * 40 + (1 << 16), "{}", t.dense.len());
+        let mut id = 1i64 << 16;
+        for _ in 0..40 {
+            assert!(t.contains_key(&id));
+            id = id * 2 + (1 << 16);
+        }
+        let mut t = GoTable::default();
+        (1..200_000).for_each(|g| t.insert(g, GState::new(2, Seq::default())));
+        assert!(t.sparse.is_empty() && (1..200_000).all(|g| t.contains_key(&g)));
+    }
 }

@@ -1,0 +1,15 @@
+//! Fuzzes the `runtime.MemStats` JSON-lines reader and the report of the memory model it builds.
+#![no_main]
+
+use goroscope::format::{memstats, sniff::FileKind};
+use goroscope::load::Loaded;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let _ = goroscope::format::sniff::sniff(data);
+    let Ok(m) = memstats::read(data) else { return };
+    let mut loaded = Loaded::new("fuzz.jsonl".into(), FileKind::MemStats, data.len() as u64);
+    loaded.memory = Some(m);
+    let _ = goroscope::report::report_text(&loaded);
+    let _ = serde_json::to_string(&goroscope::report::report_json(&loaded));
+});
