@@ -43,7 +43,20 @@ fn truncated_gzip_says_where() {
 #[test]
 fn gzip_of_something_else() {
     let e = load(&gzip(b"goroutine profile: total 3\n3 @ 0x1\n")).unwrap_err();
-    assert!(e.message.contains("not a pprof profile (after gunzip)"), "{e}");
+    assert!(
+        e.message.contains("not a pprof profile (after gunzip): the gzip stream holds a goroutine dump"),
+        "{e}"
+    );
+    let e = load(&gzip(&sample("go1.27/chansend.goroutine-2.txt"))).unwrap_err();
+    assert!(e.message.contains("holds a goroutine dump; gunzip it"), "{e}");
+    let e = load(&gzip(&sample("go1.21/deadlock.trace"))).unwrap_err();
+    assert!(e.message.contains("holds a Go execution trace"), "{e}");
+    let e = load(&gzip(&sample("go1.27/profiles.gctrace.log"))).unwrap_err();
+    assert!(e.message.contains("holds a gctrace log"), "{e}");
+    // Gzip of bytes that are nothing known: the protobuf error, with the offset.
+    let e = load(&gzip(b"hello, this is not a profile at all\n")).unwrap_err();
+    assert!(e.message.contains("not a pprof profile (after gunzip): the protobuf does not decode"), "{e}");
+    assert_eq!(e.offset, Some(0));
     let e = load(&gzip(b"{\"HeapAlloc\": 1}")).unwrap_err();
     assert!(e.message.contains("not a pprof profile"), "{e}");
 }

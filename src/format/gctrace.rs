@@ -60,6 +60,17 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
             "no GC lines found; expected GODEBUG=gctrace=1 lines like \"gc 1 @0.012s 2%: ...\"",
         ));
     }
+    // A log cut while the runtime was writing: the last line may lack its last fields and
+    // still parse (`MB stacks`, `MB globals` and `P` are optional).
+    if !text.ends_with('\n')
+        && let Some((no, last)) = text.lines().enumerate().last()
+        && parse_line(last.trim_end()).is_some()
+    {
+        m.warnings.push(format!(
+            "line {}: the log ends in the middle of this gc line: its last figures may be missing",
+            no + 1
+        ));
+    }
     if other > 0 {
         m.warnings
             .push(format!("{other} lines that are not GC lines skipped (the first at line {first_other})"));

@@ -42,13 +42,23 @@ fn stats(line: &str) -> Option<(Map<String, Value>, Option<i64>)> {
     Some((inner, ts))
 }
 
+/// Why `line` is not a MemStats object, for the warning: serde's words name the column.
+fn why_not(line: &str) -> String {
+    match serde_json::from_str::<Value>(line) {
+        Err(e) if e.is_eof() => format!("the line is cut short ({e})"),
+        Err(e) => format!("not JSON ({e})"),
+        Ok(Value::Object(_)) => "no \"HeapAlloc\" field".into(),
+        Ok(_) => "not a JSON object".into(),
+    }
+}
+
 pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     let text = String::from_utf8_lossy(data);
     let mut m = MemoryModel { source: MemorySource::MemStats, ..MemoryModel::default() };
     let mut first_ts: Option<i64> = None;
     let mut last_gc: Option<u64> = None;
     let mut offset = 0u64;
-    let mut first_bad: Option<(usize, u64)> = None;
+    let mut first_bad: Option<(usize, u64, String)> = None;
     let mut ordinal = 0i64;
     for (i, line) in text.split_inclusive('\n').enumerate() {
         let (no, start) = (i + 1, offset);
@@ -57,9 +67,12 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
             continue;
         }
         let Some((s, ts)) = stats(line) else {
-            first_bad.get_or_insert((no, start));
+            first_bad.get_or_insert((no, start, why_not(line)));
             if m.warnings.len() < MAX_WARNINGS {
-                m.warnings.push(format!("line {no}: skipped, not a runtime.MemStats JSON object"));
+                m.warnings.push(format!(
+                    "line {no}: skipped, not a runtime.MemStats JSON object: {}",
+                    why_not(line)
+                ));
             }
             continue;
         };
@@ -91,10 +104,12 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
         }
     }
     if m.heap_alloc.points.is_empty() {
-        let (no, at) = first_bad.unwrap_or((1, 0));
+        let (no, at, why) = first_bad.unwrap_or((1, 0, "no lines".into()));
         return Err(ParseError::new(
             at,
-            format!("line {no}: expected one runtime.MemStats JSON object per line (with \"HeapAlloc\")"),
+            format!(
+                "line {no}: expected one runtime.MemStats JSON object per line (with \"HeapAlloc\"): {why}"
+            ),
         ));
     }
     Ok(m)

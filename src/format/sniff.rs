@@ -53,9 +53,12 @@ pub fn sniff(data: &[u8]) -> FileKind {
     if lines.clone().any(|l| l.starts_with("gc ") && crate::format::gctrace::is_gc_line(l)) {
         return FileKind::GcTrace;
     }
-    // MemStats: the first non-blank line is a whole JSON object with MemStats fields (a
-    // pretty-printed JSON file starts with a bare `{` and stays Unknown).
-    if lines.find(|l| !l.trim().is_empty()).is_some_and(crate::format::memstats::is_memstats_line) {
+    // MemStats: one of the first non-blank lines is a whole JSON object with MemStats fields,
+    // or the first is a damaged one (a cut line still names `Alloc`, the first field); a
+    // pretty-printed JSON file starts with a bare `{` and stays Unknown.
+    let mut first = lines.filter(|l| !l.trim().is_empty()).take(8);
+    let damaged = |l: &str| l.starts_with('{') && (l.contains("\"Alloc\":") || l.contains("\"HeapAlloc\":"));
+    if first.clone().next().is_some_and(damaged) || first.any(crate::format::memstats::is_memstats_line) {
         return FileKind::MemStats;
     }
     FileKind::Unknown
@@ -75,6 +78,8 @@ mod tests {
         assert_eq!(sniff(gc), FileKind::GcTrace);
         assert_eq!(sniff(b"{\"HeapAlloc\":1,\"NextGC\":2}\n"), FileKind::MemStats);
         assert_eq!(sniff(b"{\n  \"HeapAlloc\": 1\n}\n"), FileKind::Unknown);
+        assert_eq!(sniff(b"{\"time\":\"2024\",\"memstats\":{\"Alloc\":12,\"Tot"), FileKind::MemStats);
+        assert_eq!(sniff(b"damaged\n{\"HeapAlloc\":1,\"NextGC\":2}\n"), FileKind::MemStats);
         assert_eq!(sniff(b"{\"level\":\"info\",\"msg\":\"gc 1 @\"}\n"), FileKind::Unknown);
         assert_eq!(sniff(&[0x0a, 0x04, 0x08, 0x01, 0x10, 0x02]), FileKind::Pprof);
     }

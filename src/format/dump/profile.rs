@@ -67,6 +67,13 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
     if let Some(r) = record.take() {
         push(&mut m, &mut interner, r);
     }
+    // Go ends every record with a blank line: a file that stops inside one was cut.
+    if let Some(last) = Lines::new(text).last().filter(|l| !l.text.trim().is_empty())
+        && (last.text.starts_with('#') || last.text.contains(" @ "))
+    {
+        let at = if text.ends_with('\n') { "after" } else { "in the middle of" };
+        warn(&mut m, &last, format_args!("the profile ends {at} this line, inside a record: cut short?"));
+    }
     if let Some(total) = m.total {
         let sum = m.goroutine_count();
         if sum != total {

@@ -36,6 +36,9 @@ struct Reader {
     crash_pending: bool,
     /// Length of the text, to tell a cut last line from a stray one.
     len: u64,
+    /// Outside a block: inside a `runtime stack:` system stack (frames expected there), or
+    /// past a stack whose loss was already reported; both end at a blank line.
+    quiet_frames: bool,
 }
 
 pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
@@ -45,6 +48,7 @@ pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
         block: None,
         crash_pending: false,
         len: text.len() as u64,
+        quiet_frames: false,
     };
     r.interner.calls(&mut r.m, &[]);
     let mut last = None;
@@ -98,6 +102,33 @@ impl Reader {
             return;
         }
         let trimmed = t.trim_start();
+        if trimmed.is_empty() || t.starts_with("runtime stack:") {
+            self.quiet_frames = !trimmed.is_empty();
+            return;
+        }
+        // A header that does not parse, or frames with no header above them: a goroutine
+        // whose stack is lost. Said once per stack, so the user knows the count is short.
+        let cut = line.offset + t.len() as u64 >= self.len;
+        if trimmed.strip_prefix("goroutine ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
+            let why = if cut { "the dump ends mid-line" } else { "a damaged line?" };
+            self.warn(format!(
+                "line {}: skipped {:?}: expected a goroutine header \"goroutine N [state]:\" ({why})",
+                line.no,
+                excerpt(t)
+            ));
+            self.quiet_frames = true;
+            return;
+        }
+        if !self.quiet_frames && t.starts_with('\t') && parse_location(t).is_some() {
+            self.warn(format!(
+                "line {}: skipped a stack frame outside any goroutine ({:?}): the goroutine header above \
+                 it is damaged or missing",
+                line.no,
+                excerpt(trimmed)
+            ));
+            self.quiet_frames = true;
+            return;
+        }
         if ["panic: ", "fatal error: ", "[signal ", "fatal: morestack"].iter().any(|p| trimmed.starts_with(p))
         {
             if self.m.preamble.len() < MAX_KEPT {

@@ -48,6 +48,25 @@ pub fn read(data: &[u8]) -> Result<ProfileModel, ParseError> {
         data
     };
     let what = if raw.len() == data.len() { "" } else { " (after gunzip)" };
+    if !what.is_empty() {
+        // A trace, dump or log compressed by hand (`gzip x.trace`) sniffs as a profile.
+        use super::sniff::{FileKind, sniff};
+        let inside = match sniff(raw) {
+            FileKind::GoTrace => Some("a Go execution trace"),
+            FileKind::GoroutineDump | FileKind::GoroutineProfileText => Some("a goroutine dump"),
+            FileKind::GcTrace => Some("a gctrace log"),
+            FileKind::MemStats => Some("MemStats JSON lines"),
+            FileKind::Pprof | FileKind::Unknown => None,
+        };
+        if let Some(inside) = inside {
+            return Err(ParseError::new(
+                0,
+                format!(
+                    "not a pprof profile (after gunzip): the gzip stream holds {inside}; gunzip it and open that"
+                ),
+            ));
+        }
+    }
     budget::check(raw, what)?;
     let p: proto::Profile = prost::Message::decode(raw).map_err(|e| {
         ParseError::new(0, format!("not a pprof profile{what}: the protobuf does not decode: {e}"))
