@@ -7,6 +7,8 @@ use std::path::Path;
 use goroscope::format::dump;
 use goroscope::load::{Progress, load_bytes};
 
+mod common;
+
 fn sample(rel: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)).unwrap()
 }
@@ -93,4 +95,61 @@ fn every_truncation_and_damage_is_safe() {
             let _ = load_bytes(Path::new("d.txt"), &d, &Progress::default());
         }
     }
+}
+
+/// Both dump forms and the tracebacks of old releases, cut at 10/50/90 % (mid-line), zeroed
+/// at a third, with a damaged first line: a warning or an error names the line.
+#[test]
+fn damaged_samples_name_the_line() {
+    let files = [
+        "go1.27/chansend.goroutine-2.txt",
+        "go1.27/deadlock.goroutine-1.txt",
+        "go1.22/httpleak.goroutine-1.txt",
+        "dumps/go1.19/sigquit.txt",
+        "dumps/go1.21/panic.txt",
+    ];
+    for rel in files {
+        let data = sample(rel);
+        for (what, bytes) in common::damaged(&data) {
+            let name = format!("{rel} {what}.txt");
+            if what.starts_with("first 4") && !data.starts_with(b"goroutine ") {
+                continue; // a crash's first line (`SIGQUIT: quit`, `panic: ...`) holds no goroutine
+            }
+            let said = common::assert_named(
+                &name,
+                &bytes,
+                &["line ", "the header says"],
+                &["line ", common::UNKNOWN_KIND],
+            );
+            if what.starts_with("cut") {
+                assert!(said.iter().any(|w| w.starts_with("line ")), "{name}: {said:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_damaged_header_loses_one_stack_and_says_so() {
+    let text = String::from_utf8(sample("go1.27/deadlock.goroutine-2.txt")).unwrap();
+    let whole = dump::read(text.as_bytes()).unwrap().goroutines.len();
+    // The first header's "goroutine" wrapped by a terminal, and the last one cut.
+    let damaged = text.replacen("goroutine 1 [", "gorou\ntine 1 [", 1);
+    let m = dump::read(damaged.as_bytes()).unwrap();
+    assert_eq!(m.goroutines.len(), whole - 1);
+    assert!(m.warnings.iter().any(|w| w.contains("stack frame outside any goroutine")), "{:?}", m.warnings);
+    let last = text.rfind("\ngoroutine ").unwrap() + 1;
+    let m = dump::read(&text.as_bytes()[..last + 14]).unwrap();
+    assert_eq!(m.goroutines.len(), whole - 1);
+    let w = m.warnings.iter().find(|w| w.contains("expected a goroutine header")).expect("a warning");
+    assert!(w.starts_with("line ") && w.contains("the dump ends mid-line"), "{w}");
+}
+
+#[test]
+fn a_debug1_profile_cut_inside_a_record_says_so() {
+    let data = sample("go1.27/deadlock.goroutine-1.txt");
+    let at = data.len() / 2;
+    let m = dump::read(&data[..at]).unwrap();
+    let w = m.warnings.iter().find(|w| w.contains("inside a record")).expect("a warning");
+    assert!(w.starts_with("line ") && w.contains("cut short"), "{w}");
+    assert!(dump::read(&data).unwrap().warnings.is_empty());
 }

@@ -136,3 +136,48 @@ fn half_a_trace_still_shows_the_planted_leak() {
     let c = top.created_at.as_ref().unwrap();
     assert_eq!((c.function.as_str(), c.line), ("main.handle", 23));
 }
+
+/// Every generation format, cut at 10/50/90 %, zeroed in the middle, with a wrong header:
+/// each loads with a warning naming the byte, or fails naming the byte and what it expected.
+#[test]
+fn damaged_samples_name_the_damage() {
+    for p in samples() {
+        let data = std::fs::read(&p).unwrap();
+        if trace::sniff_version(&data).is_some_and(|v| v < 22) {
+            continue;
+        }
+        for (what, bytes) in common::damaged(&data) {
+            let name = format!("{} {what}.trace", p.display());
+            let said = common::assert_named(&name, &bytes, &["at byte"], &[common::UNKNOWN_KIND, "expected"]);
+            if what.starts_with("first 4") {
+                assert!(
+                    said[0].contains("at byte 0: ") && said[0].contains(common::UNKNOWN_KIND),
+                    "{said:?}"
+                );
+            }
+        }
+    }
+}
+
+/// What people save as `.trace` that is not one: the content decides, and says so.
+#[test]
+fn other_formats_under_a_trace_name() {
+    let json = br#"{"error":"trace not available","code":503}"#;
+    let said = common::assert_named("json.trace", json, &[], &[common::UNKNOWN_KIND]);
+    assert!(said[0].contains("at byte 0: ") && said[0].ends_with("content of an unknown kind"), "{said:?}");
+    let data = std::fs::read(&samples()[0]).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, &data).unwrap();
+    let said = common::assert_named("gz.trace", &gz.finish().unwrap(), &[], &["holds a Go execution trace"]);
+    assert!(said[0].contains("gunzip it"), "{said:?}");
+    // A goroutine dump named .trace opens as the dump it is.
+    let dump = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-traces/go1.27/chansend.goroutine-2.txt");
+    let l = goroscope::load::load_bytes(
+        std::path::Path::new("dump.trace"),
+        &std::fs::read(dump).unwrap(),
+        &goroscope::load::Progress::default(),
+    )
+    .unwrap();
+    assert!(l.dump.is_some() && l.warnings.is_empty(), "{:?}", l.warnings);
+}

@@ -79,3 +79,26 @@ fn every_cut_and_flipped_byte_never_panics() {
         });
     }
 }
+
+/// Cut at 10/50/90 %, zeroed at a third, wrong header: a warning names the byte where reading
+/// stopped, or the error names the byte and what was expected.
+#[test]
+fn damaged_samples_name_the_damage() {
+    for p in samples() {
+        let data = std::fs::read(&p).unwrap();
+        for (what, bytes) in common::damaged(&data) {
+            let name = format!("{} {what}.trace", p.display());
+            let said = common::assert_named(&name, &bytes, &["damaged at byte"], &[common::UNKNOWN_KIND]);
+            if what.starts_with("256") {
+                // The event that holds the first zeroed byte (events are under 64 bytes).
+                let zero = (data.len() / 3) as u64;
+                let at: u64 = said[0]
+                    .split("damaged at byte ")
+                    .nth(1)
+                    .and_then(|r| r.split(' ').next()?.parse().ok())
+                    .unwrap();
+                assert!(at + 64 >= zero && at <= zero + 256, "{name}: {said:?}");
+            }
+        }
+    }
+}

@@ -94,3 +94,44 @@ pub fn flipped(data: &[u8], from: usize, n: usize, rng: &mut Rng) -> Vec<u8> {
     }
     d
 }
+
+/// The damage a file meets on its way to a user: cut at 10, 50 and 90 % (a cut just after a
+/// line end moves back one byte, so a text file always ends mid-line), 256 bytes zeroed at a
+/// third, and the first 4 bytes overwritten. Each with a name for messages.
+pub fn damaged(data: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    for pct in [10, 50, 90] {
+        let mut cut = data.len() * pct / 100;
+        if cut > 1 && data[cut - 1] == b'\n' {
+            cut -= 1;
+        }
+        out.push((format!("cut at {pct}% (byte {cut})"), data[..cut].to_vec()));
+    }
+    out.push(("256 bytes zeroed at a third".into(), zeroed(data, data.len() / 3, 256)));
+    let mut header = data.to_vec();
+    header[..4].copy_from_slice(b"XXXX");
+    out.push(("first 4 bytes overwritten".into(), header));
+    out
+}
+
+/// Loads `data` as the file `name` and checks that the damage is named: a partial load has a
+/// warning containing one of `warn_words`; an error names a byte offset inside the file and
+/// contains one of `err_words`. Returns the warnings or the error, for further checks.
+pub fn assert_named(name: &str, data: &[u8], warn_words: &[&str], err_words: &[&str]) -> Vec<String> {
+    let p = std::path::Path::new(name);
+    match goroscope::load::load_bytes(p, data, &goroscope::load::Progress::default()) {
+        Ok(l) => {
+            let named = l.warnings.iter().any(|w| warn_words.iter().any(|x| w.contains(x)));
+            assert!(named, "{name}: loaded, but no warning names the damage: {:?}", l.warnings);
+            l.warnings
+        }
+        Err(e) => {
+            assert!(e.offset.is_some_and(|o| o <= data.len() as u64), "{name}: {e}");
+            assert!(err_words.iter().any(|x| e.message.contains(x)), "{name}: unclear error: {e}");
+            vec![e.to_string()]
+        }
+    }
+}
+
+/// The error for a file of no known kind: what was expected, at byte 0.
+pub const UNKNOWN_KIND: &str = "expected a Go execution trace (header \"go 1.N trace\")";

@@ -67,8 +67,9 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
     if let Some(r) = record.take() {
         push(&mut m, &mut interner, r);
     }
-    // Go ends every record with a blank line: a file that stops inside one was cut.
+    // A file that stops mid-line, or on a record's first line (no frames), was cut.
     if let Some(last) = Lines::new(text).last().filter(|l| !l.text.trim().is_empty())
+        && (!text.ends_with('\n') || !last.text.starts_with('#'))
         && (last.text.starts_with('#') || last.text.contains(" @ "))
     {
         let at = if text.ends_with('\n') { "after" } else { "in the middle of" };

@@ -70,6 +70,14 @@ pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
         }
         r.finish();
     }
+    // Go ends a dump with a line end; without one the last line may be cut even though it
+    // parsed (a location line keeps its file:line when cut inside `fp=`).
+    if let Some(l) = last.filter(|l| !text.ends_with('\n') && !l.text.trim().is_empty()) {
+        let tag = format!("line {}:", l.no);
+        if !r.m.warnings.iter().any(|w| w.starts_with(&tag)) {
+            r.warn(format!("{tag} the dump ends without a line end: it may be cut short here"));
+        }
+    }
     if r.m.goroutines.is_empty() {
         let first = Lines::new(text).find(|l| !l.text.trim().is_empty());
         return Err(match first {
