@@ -77,6 +77,7 @@ fn hostile() -> Vec<(String, Vec<u8>)> {
         ("deep-stack.txt".into(), deep_dump),
         ("nested.jsonl".into(), format!("{}\n", "[".repeat(MB as usize)).into_bytes()),
         ("huge-numbers.log".into(), huge_gc_lines()),
+        ("numgc-leaps.jsonl".into(), numgc_leaps()),
     ]
 }
 
@@ -89,6 +90,14 @@ fn packed_ids_profile(n: usize) -> Vec<u8> {
     uvarint(sample.len() as u64, &mut p);
     p.extend(sample);
     p
+}
+
+/// Short MemStats lines whose `NumGC` leaps by 256: each would add a full ring of cycles.
+fn numgc_leaps() -> Vec<u8> {
+    (1..=200_000u64)
+        .map(|i| format!("{{\"HeapAlloc\":{i},\"NumGC\":{}}}\n", i * 256))
+        .collect::<String>()
+        .into_bytes()
 }
 
 fn huge_gc_lines() -> Vec<u8> {

@@ -77,10 +77,10 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
             continue;
         };
         let t = match ts {
-            Some(ts) => ts - *first_ts.get_or_insert(ts),
+            Some(ts) => ts.saturating_sub(*first_ts.get_or_insert(ts)),
             None => {
                 m.time_is_ordinal = true;
-                ordinal * 1_000_000_000
+                ordinal.saturating_mul(1_000_000_000)
             }
         };
         ordinal += 1;
@@ -98,7 +98,10 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
         add(&mut m.sys, "Sys");
         add(&mut m.heap_objects, "HeapObjects");
         if let Some(n) = get("NumGC") {
-            cycles(&mut m, &s, (n, last_gc), first_ts.filter(|_| ts.is_some()), t);
+            // At most one marker per 16 bytes of the line: a real line (4 KB with its rings)
+            // holds all 256, a hostile `{"HeapAlloc":1,"NumGC":256}` only one.
+            let most = (line.len() as u64 / 16).max(1);
+            cycles(&mut m, &s, (n, last_gc, most), first_ts.filter(|_| ts.is_some()), t);
             last_gc = Some(n);
             m.gc_count = m.gc_count.max(u32::try_from(n).unwrap_or(u32::MAX));
         }
@@ -115,11 +118,12 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     Ok(m)
 }
 
-/// Adds markers for cycles `prev+1 ..= n` that are still in the 256-entry rings.
+/// Adds markers for the last `most` of cycles `prev+1 ..= n` that are still in the 256-entry
+/// rings.
 fn cycles(
     m: &mut MemoryModel,
     s: &Map<String, Value>,
-    (n, prev): (u64, Option<u64>),
+    (n, prev, most): (u64, Option<u64>, u64),
     base: Option<i64>,
     t: i64,
 ) {
@@ -129,15 +133,17 @@ fn cycles(
             .and_then(|a| a.get(usize::try_from(i).ok()?))
             .and_then(Value::as_u64)
     };
-    let from = prev.map_or(n.saturating_sub(RING - 1).max(1), |p| (p + 1).max(n.saturating_sub(RING - 1)));
+    let oldest = n.saturating_sub(RING.min(most) - 1);
+    let from = prev.map_or(oldest.max(1), |p| p.saturating_add(1).max(oldest));
     for k in from..=n {
-        let slot = (k + RING - 1) % RING;
+        // Cycle k sits in slot (k + 255) % 256; k may be any u64 the file claims.
+        let slot = (k % RING + RING - 1) % RING;
         let end = ring("PauseEnd", slot).and_then(|e| i64::try_from(e).ok()).unwrap_or(0);
         m.cycles.push(GcCycle {
             number: u32::try_from(k).unwrap_or(u32::MAX),
             // PauseEnd is Unix ns: relative to the first timestamp when lines have one, else
             // the cycle is placed at the line that first counts it.
-            time_ns: base.map_or(t, |b| end - b),
+            time_ns: base.map_or(t, |b| end.saturating_sub(b)),
             pause_ns: ring("PauseNs", slot).and_then(|p| i64::try_from(p).ok()).unwrap_or(0),
             ..GcCycle::default()
         });
