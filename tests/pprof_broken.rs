@@ -9,6 +9,8 @@ use goroscope::analysis::{TopOptions, call_tree, profile_suspects, top_table};
 use goroscope::format::pprof;
 use goroscope::load::{LoadError, Progress, load_bytes};
 
+mod common;
+
 fn sample(rel: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)).unwrap()
 }
@@ -157,4 +159,43 @@ fn goroutine_profiles_give_suspects() {
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!((s[0].count, s[0].state.as_str(), s[0].reason.as_str()), (5, "leaked", "chan send"));
     assert_eq!(s[0].blocking_frame().unwrap().function, "main.leak.func1");
+}
+
+/// Compressed and raw profiles cut at 10/50/90 %, zeroed at a third, with a wrong header: a
+/// clear error naming the byte, never a profile that silently lost samples.
+#[test]
+fn damaged_samples_name_the_damage() {
+    let gz = sample("go1.27/profiles.cpu.pb.gz");
+    for (what, bytes) in common::damaged(&gz) {
+        let words = ["gzip stream is truncated", "gzip stream is corrupt", common::UNKNOWN_KIND];
+        common::assert_named(&format!("cpu.pb.gz {what}"), &bytes, &[], &words);
+    }
+    let raw = pprof::gunzip(&sample("go1.27/heapgrow.heap.pb.gz")).unwrap();
+    for (what, bytes) in common::damaged(&raw) {
+        let name = format!("heap.pb {what}");
+        match load(&bytes) {
+            // Zeroes are valid protobuf (field 0 is refused, but a zeroed string is a string).
+            Ok(l) => assert!(what.starts_with("256"), "{name}: loaded {:?}", l.warnings),
+            Err(e) => {
+                assert_eq!(e.offset, Some(0), "{name}: {e}");
+                let words = ["not a pprof profile", "string table", "values", common::UNKNOWN_KIND];
+                assert!(words.iter().any(|w| e.message.contains(w)), "{name}: {e}");
+            }
+        }
+    }
+}
+
+#[test]
+fn messages_that_decode_to_far_more_than_their_bytes_are_refused() {
+    // Two bytes each on the wire, 72 in memory: refused before decoding.
+    let e = pprof::read(&[0x12, 0x00].repeat(8 << 20)).unwrap_err();
+    assert!(e.message.contains("would take 576 MiB once decoded"), "{e}");
+    let e = pprof::read(&gzip(&[0x12, 0x00].repeat(2 << 20))).unwrap_err();
+    assert!(e.message.starts_with("not a usable pprof profile (after gunzip)"), "{e}");
+    // Real profiles stay far below the budget.
+    for f in ["go1.27/profiles.cpu.pb.gz", "go1.27/heapgrow.heap.pb.gz", "go1.22/chansend.goroutine.pb.gz"] {
+        let raw = pprof::gunzip(&sample(f)).unwrap();
+        let ratio = pprof::budget::profile_cost(&raw) as f64 / raw.len() as f64;
+        assert!(ratio < 8.0, "{f}: decodes to {ratio:.1} times its size");
+    }
 }
