@@ -3,7 +3,6 @@
 //! resident memory (VmHWM) when `GOROSCOPE_PEAK_RSS` is set. The files: the fuzz regressions,
 //! files that claim huge lengths or counts, and real samples cut, zeroed and flipped.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -29,81 +28,6 @@ fn peak_rss(file: &Path) -> u64 {
         .and_then(|v| v.trim_end_matches(" kB").trim().parse::<u64>().ok())
         .unwrap_or_else(|| panic!("{}: no peak RSS line in {err:?}", file.display()));
     kb * 1024
-}
-
-fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
-}
-
-fn uvarint(mut n: u64, out: &mut Vec<u8>) {
-    while n >= 0x80 {
-        out.push(n as u8 | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
-
-/// A Go 1.26 trace whose one batch (of `body`) is announced as `size` bytes long.
-fn v2_trace(body: &[u8], size: u64) -> Vec<u8> {
-    let mut t = b"go 1.26 trace\0\0\0".to_vec();
-    t.push(0x01);
-    [1, 0, 1, size].iter().for_each(|&v| uvarint(v, &mut t));
-    t.extend_from_slice(body);
-    t
-}
-
-/// Files crafted to claim far more than they hold.
-fn hostile() -> Vec<(String, Vec<u8>)> {
-    let mut string = vec![0x04, 0x05, 0x01];
-    uvarint(1 << 30, &mut string); // a 1 GiB string
-    string.extend_from_slice(b"abc");
-    let mut stack = vec![0x02, 0x03, 0x01];
-    uvarint(10_000_000, &mut stack); // ten million frames
-    stack.extend_from_slice(&[1, 2, 3, 4]);
-    let mut deep_dump = b"goroutine 1 [chan send]:\n".to_vec();
-    for i in 0..300_000 {
-        deep_dump.extend_from_slice(format!("main.f{i}()\n\t/src/main.go:{i} +0x1d\n").as_bytes());
-    }
-    vec![
-        ("string-1gib.trace".into(), v2_trace(&string, string.len() as u64)),
-        ("stack-10m-frames.trace".into(), v2_trace(&stack, stack.len() as u64)),
-        ("batch-1gib.trace".into(), v2_trace(&stack, 1 << 30)),
-        ("empty-samples.pb".into(), [0x12, 0x00].repeat(8 * MB as usize)),
-        ("empty-samples-gzip.pb.gz".into(), gzip(&[0x12, 0x00].repeat(2 * MB as usize))),
-        ("packed-ids-gzip.pb.gz".into(), gzip(&packed_ids_profile(4 * MB as usize - 64))),
-        ("gzip-bomb.pb.gz".into(), gzip(&vec![0u8; 64 * MB as usize])),
-        ("deep-stack.txt".into(), deep_dump),
-        ("nested.jsonl".into(), format!("{}\n", "[".repeat(MB as usize)).into_bytes()),
-        ("huge-numbers.log".into(), huge_gc_lines()),
-        ("numgc-leaps.jsonl".into(), numgc_leaps()),
-    ]
-}
-
-/// One sample with `n` one-byte location ids: the densest real-looking decode.
-fn packed_ids_profile(n: usize) -> Vec<u8> {
-    let mut sample = vec![0x0a];
-    uvarint(n as u64, &mut sample);
-    sample.resize(sample.len() + n, 1);
-    let mut p = vec![0x12];
-    uvarint(sample.len() as u64, &mut p);
-    p.extend(sample);
-    p
-}
-
-/// Short MemStats lines whose `NumGC` leaps by 256: each would add a full ring of cycles.
-fn numgc_leaps() -> Vec<u8> {
-    (1..=200_000u64)
-        .map(|i| format!("{{\"HeapAlloc\":{i},\"NumGC\":{}}}\n", i * 256))
-        .collect::<String>()
-        .into_bytes()
-}
-
-fn huge_gc_lines() -> Vec<u8> {
-    let line = "gc 18446744073709551615 @99999999999.999s 100%: 9223372036854775807+1+1 ms clock, \
-                1+1/1/1+1 ms cpu, 18446744073709551615->1->1 MB, 1 MB goal, 4294967295 P\n";
-    line.repeat(20_000).into_bytes()
 }
 
 /// Real samples of every kind, cut at half, with a zeroed 4 KiB range, and flipped.
@@ -145,7 +69,7 @@ fn hostile_and_broken_files_stay_under_4x_their_size_plus_100_mb() {
     let dir = std::env::temp_dir().join(format!("goroscope-memory-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let mut worst = (0.0f64, String::new());
-    for (name, bytes) in regressions().into_iter().chain(hostile()).chain(broken_samples()) {
+    for (name, bytes) in regressions().into_iter().chain(common::hostile::files()).chain(broken_samples()) {
         let path = dir.join(&name);
         std::fs::write(&path, &bytes).unwrap();
         let size = bytes.len() as u64;

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests that read damaged traces.
 #![allow(dead_code)] // each test file uses a different subset
 
+pub mod hostile;
+
 use std::path::{Path, PathBuf};
 
 use goroscope::format::ParseError;
