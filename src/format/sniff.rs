@@ -46,7 +46,7 @@ pub fn sniff(data: &[u8]) -> FileKind {
     if text.starts_with("goroutine profile: total ") {
         return FileKind::GoroutineProfileText;
     }
-    let mut lines = text.lines();
+    let lines = text.lines();
     if lines.clone().take(200).any(|l| l.starts_with("goroutine ") && l.trim_end().ends_with(':')) {
         return FileKind::GoroutineDump;
     }
