@@ -5,6 +5,7 @@
 #   targets: trace_read dump_read load_report pprof_read gctrace_read memstats_read
 #   CORPUS_DIR defaults to fuzz/corpus/TARGET (kept between runs, not committed); CI passes a
 #   fresh directory, so its seeds come only from committed files.
+#   FUZZ_RUNS=N also stops after N executions (fast text targets reach 10 million in minutes).
 # cargo-fuzz needs nightly features; on the stable toolchain RUSTC_BOOTSTRAP=1 enables them.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -49,4 +50,5 @@ fi
 
 export RUSTC_BOOTSTRAP=1
 exec cargo fuzz run --release "$target" "$corpus" -- \
-  -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 -max_len=1048576 -print_final_stats=1
+  -max_total_time="$secs" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -rss_limit_mb=2048 -timeout=30 -max_len=1048576 \
+  -print_final_stats=1
