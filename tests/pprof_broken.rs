@@ -199,3 +199,34 @@ fn messages_that_decode_to_far_more_than_their_bytes_are_refused() {
         assert!(ratio < 8.0, "{f}: decodes to {ratio:.1} times its size");
     }
 }
+
+/// Values at the ends of i64 and ids past u32: sums wrap as Go's int64 does (pprof's own
+/// arithmetic), nothing panics, and every view of the profile can be built.
+#[test]
+fn extreme_values_and_ids() {
+    use goroscope::format::pprof::proto::{Function, Line, Location, Profile, Sample, ValueType};
+    let p = Profile {
+        string_table: ["", "samples", "count", "main.f"].map(String::from).to_vec(),
+        sample_type: vec![ValueType { r#type: 1, unit: 2 }],
+        function: vec![Function { id: u64::MAX, name: 3, ..Default::default() }],
+        location: vec![Location {
+            id: 1 << 40,
+            line: vec![Line { function_id: u64::MAX, line: i64::MIN, column: 0 }],
+            ..Default::default()
+        }],
+        sample: [i64::MAX, i64::MAX, i64::MIN, -1]
+            .map(|v| Sample { location_id: vec![1 << 40, 1 << 40, 7], value: vec![v], label: vec![] })
+            .to_vec(),
+        ..Default::default()
+    };
+    let raw = prost::Message::encode_to_vec(&p);
+    let l = load(&raw).unwrap();
+    let m = l.profile.as_ref().unwrap();
+    let t = top_table(m, 0, &TopOptions::default());
+    assert_eq!(t.entries[0].name, "main.f");
+    let tree = call_tree(m, 0);
+    assert!(tree.root().is_some());
+    goroscope::report::report_text(&l);
+    serde_json::to_string(&goroscope::report::report_json(&l)).unwrap();
+    assert!(l.warnings.iter().any(|w| w.contains("references to missing locations")), "{:?}", l.warnings);
+}

@@ -69,7 +69,8 @@ pub fn call_tree(p: &ProfileModel, t: usize) -> CallTree {
             continue;
         }
         let mut at = 0u32;
-        tree.nodes[0].total += w;
+        // Sums wrap as Go's int64 arithmetic does: a hostile value never panics.
+        tree.nodes[0].total = tree.nodes[0].total.wrapping_add(w);
         for &loc in p.sample_locations(s).iter().rev() {
             let lnodes = nodes.loc_nodes.get(loc as usize).map_or(&[][..], Vec::as_slice);
             for &name in lnodes.iter().rev() {
@@ -87,11 +88,13 @@ pub fn call_tree(p: &ProfileModel, t: usize) -> CallTree {
                     });
                     tree.nodes[at as usize].children.push(child);
                 }
-                tree.nodes[child as usize].total += w;
+                let n = &mut tree.nodes[child as usize];
+                n.total = n.total.wrapping_add(w);
                 at = child;
             }
         }
-        tree.nodes[at as usize].self_value += w;
+        let n = &mut tree.nodes[at as usize];
+        n.self_value = n.self_value.wrapping_add(w);
     }
     let totals: Vec<(i64, u32)> = tree.nodes.iter().map(|n| (n.total, n.name)).collect();
     let names = &tree.names;

@@ -139,7 +139,7 @@ fn build(p: &ProfileModel, nodes: &Nodes, t: usize, kept: Option<&[bool]>) -> Gr
                 let i = nd as usize;
                 if seen.get(i) != Some(&si) {
                     seen[i] = si;
-                    g.cum[i] += w;
+                    g.cum[i] = g.cum[i].wrapping_add(w);
                 }
                 if let Some(par) = parent.filter(|&par| par != nd)
                     && !seen_edges.contains(&(par, nd))
@@ -147,7 +147,7 @@ fn build(p: &ProfileModel, nodes: &Nodes, t: usize, kept: Option<&[bool]>) -> Gr
                     seen_edges.push((par, nd));
                     let inline = ni != lnodes.len() - 1;
                     let e = g.edges.entry((par, nd)).or_insert((0, inline));
-                    e.0 += w;
+                    e.0 = e.0.wrapping_add(w);
                     e.1 &= inline;
                 }
                 parent = Some(nd);
@@ -157,7 +157,8 @@ fn build(p: &ProfileModel, nodes: &Nodes, t: usize, kept: Option<&[bool]>) -> Gr
         if let Some(leaf) = parent
             && !residual
         {
-            g.flat[leaf as usize] += w;
+            // Sums wrap as Go's int64 arithmetic in pprof does: a hostile value never panics.
+            g.flat[leaf as usize] = g.flat[leaf as usize].wrapping_add(w);
         }
     }
     g
@@ -190,7 +191,7 @@ pub fn top_table(p: &ProfileModel, t: usize, o: &TopOptions) -> TopTable {
     let n = nodes.names.len();
     let mut g = build(p, &nodes, t, None);
     let mut order = sorted(&g, &nodes.names);
-    let sum: i64 = order.iter().map(|&i| g.flat[i as usize]).sum();
+    let sum: i64 = order.iter().map(|&i| g.flat[i as usize]).fold(0, i64::wrapping_add);
     let node_cutoff = ((sum as f64 * o.node_fraction) as i64).abs();
     let edge_cutoff = ((sum as f64 * o.edge_fraction) as i64).abs();
     let total = p.total(t);
@@ -230,6 +231,6 @@ pub fn top_table(p: &ProfileModel, t: usize, o: &TopOptions) -> TopTable {
             TopEntry { name: nodes.names[i].clone(), flat: g.flat[i], cum: g.cum[i], inlined }
         })
         .collect();
-    table.shown = table.entries.iter().map(|e| e.flat).sum();
+    table.shown = table.entries.iter().map(|e| e.flat).fold(0, i64::wrapping_add);
     table
 }
