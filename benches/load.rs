@@ -10,6 +10,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use goroscope::analysis::proc_lanes;
 use goroscope::load::{Progress, load_trace};
 use goroscope::model::{GoCounts, Goroutine, ProcSpan, Span};
 
@@ -88,7 +89,6 @@ fn main() {
         // Where the resident bytes go: the model's big arrays at their exact sizes.
         let per = |bytes: usize| bytes as f64 / events as f64;
         let spans = model.goroutines.iter().map(|g| g.spans.len()).sum::<usize>() * size_of::<Span>();
-        let procs = model.procs.iter().map(|l| l.capacity()).sum::<usize>() * size_of::<ProcSpan>();
         let gors = model.goroutines.capacity() * size_of::<Goroutine>();
         let counts = model.go_counts.capacity() * size_of::<GoCounts>();
         let (heap, anon) = heap_and_mmap_rss();
@@ -100,18 +100,29 @@ fn main() {
             .sum();
         println!("  spans in allocations under 128 KiB: {:.1} bytes/event", small as f64 / events as f64);
         println!(
-            "  model arrays: spans {:.1} + proc spans {:.1} + goroutines {:.1} + counts {:.1} = {:.1} bytes/event",
+            "  model arrays: spans {:.1} + goroutines {:.1} + counts {:.1} = {:.1} bytes/event",
             per(spans),
-            per(procs),
             per(gors),
             per(counts),
-            per(spans + procs + gors + counts)
+            per(spans + gors + counts)
         );
         println!(
             "  resident: malloc heap {:.1} + large mappings {:.1} bytes/event",
             per(heap as usize),
             per(anon as usize)
         );
+        // Processor lanes are not part of the load: the window derives them when shown.
+        let t1 = Instant::now();
+        let lanes = proc_lanes(&model);
+        let lane_secs = t1.elapsed().as_secs_f64();
+        let lane_bytes = lanes.iter().map(|l| l.capacity()).sum::<usize>() * size_of::<ProcSpan>();
+        println!(
+            "  processor lanes on first display: {:.2} s, {} lanes, +{:.1} bytes/event",
+            lane_secs,
+            lanes.len(),
+            per(lane_bytes)
+        );
+        drop(lanes);
         drop(model);
     }
 }
