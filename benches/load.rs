@@ -46,14 +46,38 @@ fn proc_status_bytes(field: &str) -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// `--stages`: the reader alone (parse and order, events counted and dropped), on one thread,
+/// to show which half of the two-thread load bounds its speed.
+fn reader_alone(f: &std::path::Path) {
+    let data = std::fs::read(f).expect("read trace");
+    let mut tables = goroscope::format::trace::Tables::default();
+    let mut n = 0u64;
+    let t0 = Instant::now();
+    let r = goroscope::format::trace::read(&data, &mut tables, &mut |_| true, &mut |_| n += 1);
+    let secs = t0.elapsed().as_secs_f64();
+    let mb = data.len() as f64 / (1024.0 * 1024.0);
+    println!(
+        "{}: reader alone {:.2} s = {:.0} MiB/s, {} events{}",
+        f.display(),
+        secs,
+        mb / secs,
+        n,
+        if r.is_ok() { "" } else { " (error)" }
+    );
+}
+
 fn main() {
     let files: Vec<PathBuf> =
         std::env::args().skip(1).filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
     if files.is_empty() {
-        eprintln!("usage: cargo run --release --no-default-features --bin bench-load -- TRACE...");
+        eprintln!("usage: cargo run --release --no-default-features --bin bench-load -- [--stages] TRACE...");
         std::process::exit(2);
     }
+    let stages = std::env::args().any(|a| a == "--stages");
     for f in files {
+        if stages {
+            reader_alone(&f);
+        }
         let rss_before = proc_status_bytes("VmRSS").unwrap_or(0);
         let data = std::fs::read(&f).expect("read trace");
         let mb = data.len() as f64 / (1024.0 * 1024.0);
