@@ -172,3 +172,17 @@ fn question_mark_lists_every_shortcut() {
         assert!(all.iter().any(|l| l == help), "{help:?} missing from the shortcut list: {all:#?}");
     }
 }
+
+#[test]
+fn p_shows_one_lane_per_processor_that_ran_goroutines() {
+    let h = &mut open(sample("chansend"));
+    let is_lane = |l: &String| l.strip_prefix('P').is_some_and(|n| n.parse::<u32>().is_ok());
+    assert!(!labels(h).iter().any(is_lane), "processor lanes are hidden at first");
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    let lanes: Vec<String> = labels(h).into_iter().filter(is_lane).collect();
+    assert!(lanes.iter().any(|l| l == "P0"), "P shows the processor lanes: {:#?}", labels(h));
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    assert!(!labels(h).iter().any(is_lane), "P again hides them");
+}
