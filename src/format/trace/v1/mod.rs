@@ -19,6 +19,7 @@ mod merge;
 mod names;
 mod post;
 mod scan;
+mod sequence;
 mod spec;
 
 use super::event::Event;
