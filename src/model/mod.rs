@@ -7,12 +7,11 @@
 mod tables;
 
 pub use tables::{Frame, StackId, StackTable, StrId, StringTable};
+mod span;
 mod trace;
 
-pub use trace::{
-    GIdx, GoCounts, Goroutine, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span, SpanState,
-    TraceModel,
-};
+pub use span::{ProcSpan, Span, SpanState};
+pub use trace::{GIdx, GoCounts, Goroutine, LogLine, RangeScope, RangeSpan, Region, Series, TraceModel};
 mod dump;
 
 pub use dump::{

@@ -180,8 +180,9 @@ impl Document {
             let mut counts: HashMap<Paint, usize> = HashMap::new();
             for &g in &grp.members {
                 if let Some((_, s)) = m.goroutines[g as usize].last_span() {
-                    let fam = self.families.get(usize::from(s.reason)).copied().unwrap_or(WaitFamily::Other);
-                    *counts.entry(Paint::of(s.state, fam)).or_default() += 1;
+                    let fam =
+                        self.families.get(usize::from(s.reason())).copied().unwrap_or(WaitFamily::Other);
+                    *counts.entry(Paint::of(s.state(), fam)).or_default() += 1;
                 }
             }
             let mut v: Vec<_> = counts.into_iter().collect();

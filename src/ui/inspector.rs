@@ -108,22 +108,22 @@ fn goroutine_ui(
             None => return,
         },
     };
-    let dur = g.span_end_ns(idx) - s.start_ns;
+    let dur = g.span_end_ns(idx) - s.start_ns();
     let what = if span.is_some() { "Selected span" } else { "At the end" };
-    let reason = m.reason(s.reason);
+    let reason = m.reason(s.reason());
     ui.label(format!(
         "{what}: {}{} for {}",
-        s.state.name(),
+        s.state().name(),
         if reason.is_empty() { String::new() } else { format!(" ({reason})") },
         units::duration(dur)
     ));
-    ui.weak(format!("from {} to {}", units::duration(s.start_ns), units::duration(g.span_end_ns(idx))));
+    ui.weak(format!("from {} to {}", units::duration(s.start_ns()), units::duration(g.span_end_ns(idx))));
     if let Some(w) = s.waker().and_then(|w| m.goroutine(w).map(|x| (w, x)))
         && ui.button(format!("Woken by goroutine {}", w.1.id)).clicked()
     {
         queue.push(Command::SelectGoroutine(w.0));
     }
-    let title = if s.state == crate::model::SpanState::Waiting { "Blocking stack" } else { "Stack" };
+    let title = if s.state() == crate::model::SpanState::Waiting { "Blocking stack" } else { "Stack" };
     stack_ui(ui, title, &frames_text(m, m.stacks.frames(s.stack)), queue);
 
     ui.separator();
@@ -149,7 +149,7 @@ fn goroutine_ui(
         for (name, ns, paint) in [
             ("running", split.running_ns, super::theme::Paint::Running),
             ("runnable", split.runnable_ns, super::theme::Paint::Runnable),
-            ("waiting", split.waiting_ns, doc.paint_of(crate::model::SpanState::Waiting, s.reason)),
+            ("waiting", split.waiting_ns, doc.paint_of(crate::model::SpanState::Waiting, s.reason())),
             ("syscall", split.syscall_ns, super::theme::Paint::Syscall),
         ] {
             ui.label(name);

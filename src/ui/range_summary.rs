@@ -30,19 +30,19 @@ pub fn summarize(doc: &Document, m: &TraceModel, from: i64, to: i64) -> RangeSum
             continue;
         }
         let spans = g.real_spans();
-        let first = spans.partition_point(|s| s.start_ns < from).saturating_sub(1);
+        let first = spans.partition_point(|s| s.start_ns() < from).saturating_sub(1);
         let mut any = false;
         for (i, s) in spans.iter().enumerate().skip(first) {
-            if s.start_ns >= to {
+            if s.start_ns() >= to {
                 break;
             }
-            let (a, b) = (s.start_ns.max(from), g.span_end_ns(i).min(to));
+            let (a, b) = (s.start_ns().max(from), g.span_end_ns(i).min(to));
             if b <= a {
                 continue;
             }
             any = true;
-            *by_paint.entry(doc.paint_of(s.state, s.reason)).or_default() += b - a;
-            if s.state == SpanState::Waiting && !s.stack.is_none() {
+            *by_paint.entry(doc.paint_of(s.state(), s.reason())).or_default() += b - a;
+            if s.state() == SpanState::Waiting && !s.stack.is_none() {
                 let e = stacks.entry(s.stack).or_default();
                 e.0 += b - a;
                 e.1 += 1;

@@ -4,9 +4,7 @@
 use super::TraceBuilder;
 use crate::analysis::classify::is_system_goroutine;
 use crate::format::trace::Tables;
-use crate::model::{
-    GIdx, Goroutine, ProcSpan, RangeScope, RangeSpan, Span, SpanState, StackId, StrId, TraceModel,
-};
+use crate::model::{GIdx, Goroutine, RangeScope, RangeSpan, Span, SpanState, StackId, StrId, TraceModel};
 
 impl TraceBuilder {
     /// Closes every open span at the last event and returns the model.
@@ -18,11 +16,11 @@ impl TraceBuilder {
                 h.spans.push(Span::new(end, SpanState::End, 0, StackId::NONE));
             }
             if let Some((p, since)) = h.running_on.take() {
-                open_running.push((p, ProcSpan { start_ns: since, end_ns: end, g: i as GIdx }));
+                open_running.push((p, since, i as GIdx));
             }
         }
-        for (p, span) in open_running {
-            self.push_proc_span(p, span);
+        for (p, since, g) in open_running {
+            self.push_proc_span(p, since, end, g);
         }
         for ((name, scope), start) in std::mem::take(&mut self.open_ranges) {
             self.ranges.push(RangeSpan { start_ns: start, end_ns: end, name, scope });

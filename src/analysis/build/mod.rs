@@ -267,14 +267,14 @@ impl TraceBuilder {
         }
         if from == GoState::Waiting
             && to != GoState::Waiting
-            && let Some(last) = gb.spans.last_mut().filter(|s| s.state == SpanState::Waiting)
+            && let Some(last) = gb.spans.last_mut().filter(|s| s.state() == SpanState::Waiting)
         {
             last.set_waker(ctx_g.filter(|&w| w != i));
         }
         if from == GoState::Running
             && let Some((p, since)) = gb.running_on.take()
         {
-            self.push_proc_span(p, ProcSpan { start_ns: since, end_ns: t, g: i });
+            self.push_proc_span(p, since, t, i);
         }
         let gb = &mut self.hot[i as usize];
         if to == GoState::Running && ev.p != NO_ID {
@@ -310,12 +310,12 @@ impl TraceBuilder {
         self.sample_counts(t);
     }
 
-    fn push_proc_span(&mut self, p: u32, span: ProcSpan) {
+    fn push_proc_span(&mut self, p: u32, start_ns: i64, end_ns: i64, g: GIdx) {
         let lane = p as usize;
         if self.procs.len() <= lane {
             self.procs.resize_with(lane + 1, Vec::new);
         }
-        self.procs[lane].push(span);
+        self.procs[lane].extend(ProcSpan::covering(start_ns, end_ns, g));
     }
 
     fn sample_counts(&mut self, t: i64) {

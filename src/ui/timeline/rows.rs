@@ -171,7 +171,11 @@ fn paint_goroutine(
     visible_runs(&g.spans, t0, t1, min_ns, |run| match run {
         Run::Single { index, start_ns, end_ns } => {
             let s = g.spans[index];
-            painter.rect_filled(axis.rect(start_ns, end_ns, y), 0.0, doc.paint_of(s.state, s.reason).color());
+            painter.rect_filled(
+                axis.rect(start_ns, end_ns, y),
+                0.0,
+                doc.paint_of(s.state(), s.reason()).color(),
+            );
         }
         Run::Merged { first, count, start_ns, end_ns } => {
             let r = axis.rect(start_ns, end_ns, y);
@@ -207,7 +211,7 @@ fn dominant_paint(doc: &Document, run: &[Span], a: i64, b: i64) -> Option<Paint>
     for k in 0..8 {
         let t = a + (b - a) * (2 * k + 1) / 16;
         let Some(i) = crate::analysis::lod::span_at(run, t) else { continue };
-        let p = doc.paint_of(run[i].state, run[i].reason);
+        let p = doc.paint_of(run[i].state(), run[i].reason());
         if let Some(slot) = seen.iter_mut().find(|s| s.0 == Some(p) || s.0.is_none()) {
             *slot = (Some(p), slot.1 + 1);
         }
@@ -242,9 +246,9 @@ fn tooltip_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, g: GIdx, run: R
     match run {
         Run::Single { index, start_ns, end_ns } => {
             let s = gor.spans[index];
-            let paint = doc.paint_of(s.state, s.reason);
-            ui.label(format!("{} for {}", s.state.name(), units::duration(end_ns - start_ns)));
-            match m.reason(s.reason) {
+            let paint = doc.paint_of(s.state(), s.reason());
+            ui.label(format!("{} for {}", s.state().name(), units::duration(end_ns - start_ns)));
+            match m.reason(s.reason()) {
                 "" => {}
                 r if r == paint.label() => {
                     ui.label(format!("reason: {r}"));
