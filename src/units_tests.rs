@@ -80,7 +80,10 @@ fn wall_times_name_their_zone() {
     assert_eq!(Locale::DE.wall_time(T, &west5), "2025-11-01 07:26:40,123 UTC-05:00");
     // A local time crossing the new year: the date is the zone's, not UTC's.
     let new_year = 1_767_225_599_999_000_000;
-    assert_eq!(Locale::ZH.wall_time(new_year, &TimeZone::fixed(Offset::constant(9))), "2026年01月01日 08:59:59.999 UTC+09:00");
+    assert_eq!(
+        Locale::ZH.wall_time(new_year, &TimeZone::fixed(Offset::constant(9))),
+        "2026年01月01日 08:59:59.999 UTC+09:00"
+    );
 }
 
 #[test]

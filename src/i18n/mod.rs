@@ -9,8 +9,8 @@
 
 use std::cell::RefCell;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 pub use fluent_bundle::FluentValue;
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 
 /// A language the window speaks.
 #[derive(Debug)]

@@ -12,8 +12,8 @@ use super::document::Document;
 use super::range_summary::RangeSummary;
 use super::state::{Settings, TimeWindow, ViewState};
 use super::{inspector, plots, status_bar, suspects_panel, theme, timeline, views};
-use crate::load::{LoadError, LoadJob};
 use crate::i18n;
+use crate::load::{LoadError, LoadJob};
 use crate::tr;
 use crate::units::Clock;
 
@@ -50,8 +50,7 @@ impl GoroscopeApp {
             summary: None,
         };
         if files.len() > 1 {
-            app.notice =
-                Some(tr!("notice-compare-unavailable", file = files[0].display().to_string()));
+            app.notice = Some(tr!("notice-compare-unavailable", file = files[0].display().to_string()));
         }
         if let Some(f) = files.into_iter().next() {
             app.open(f, &cc.egui_ctx);
@@ -100,8 +99,11 @@ impl GoroscopeApp {
         match LoadJob::spawn(path.clone(), move || repaint.request_repaint()) {
             Ok(job) => self.job = Some(job),
             Err(e) => {
-                self.error =
-                    Some(LoadError { path, offset: None, message: tr!("error-cannot-start", error = e.to_string()) })
+                self.error = Some(LoadError {
+                    path,
+                    offset: None,
+                    message: tr!("error-cannot-start", error = e.to_string()),
+                })
             }
         }
     }
@@ -165,7 +167,9 @@ impl GoroscopeApp {
                 ui.separator();
                 ui.label(tr!("menu-editor-command"));
                 let r = ui.text_edit_singleline(&mut self.settings.editor_command);
-                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("menu-editor-command-name")));
+                r.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("menu-editor-command-name"))
+                });
             });
             ui.menu_button(tr!("menu-view"), |ui| command::menu_ui(ui, Menu::View, &mut self.queue));
             ui.menu_button(tr!("menu-settings"), |ui| self.settings_menu_ui(ui));
@@ -263,7 +267,8 @@ impl GoroscopeApp {
         // The cursor line follows last frame's pointer, so lanes drawn before the hovered
         // one show it too.
         self.view.cursor_ns = self.view.hover_ns.take();
-        egui::Panel::bottom("status").show(ui, |ui| status_bar::status_ui(ui, doc, &mut self.view));
+        egui::Panel::bottom("status")
+            .show(ui, |ui| status_bar::status_ui(ui, doc, &mut self.view, self.settings.clock));
         let has_groups = doc.model().is_some() || doc.dump_view.is_some();
         if doc.model().is_some() {
             egui::Panel::bottom("legend").show(ui, theme::legend_ui);

@@ -50,8 +50,7 @@ pub fn dump_ui(
         ui.separator();
         ui.weak(tr!(
             "dump-groups-shown",
-            shown =
-            units::count(v.order.len() as u64),
+            shown = units::count(v.order.len() as u64),
             total = units::count(v.rows.len() as u64)
         ));
     });

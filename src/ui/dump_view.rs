@@ -100,7 +100,10 @@ fn row(m: &DumpModel, group: DumpGroup) -> GroupRow {
         // A profile records no state: say what the stack shows, and that it is inferred.
         DumpFormat::Profile => {
             let funcs = frames.iter().map(|f| m.strings.get(f.func));
-            reason_from_stack(funcs).map_or_else(|| crate::tr!("dump-no-state"), |r| crate::tr!("dump-state-from-stack", reason = r))
+            reason_from_stack(funcs).map_or_else(
+                || crate::tr!("dump-no-state"),
+                |r| crate::tr!("dump-state-from-stack", reason = r),
+            )
         }
         DumpFormat::Traceback => m.strings.get(group.state).to_string(),
     };

@@ -23,8 +23,24 @@ const MAX_SYSTEM_FONTS: usize = 2;
 /// File-name words of common CJK font families (Noto/Source Han, Droid, WenQuanYi, AR PL,
 /// IPA, Nanum, Un, Takao, VL Gothic).
 const CJK_NAME_HINTS: &[&str] = &[
-    "cjk", "sourcehan", "droidsansfallback", "wqy", "ukai", "uming", "ipag", "ipam", "ipaex", "nanum",
-    "unbatang", "undotum", "takao", "vl-gothic", "notosanssc", "notosanstc", "notosansjp", "notosanskr",
+    "cjk",
+    "sourcehan",
+    "droidsansfallback",
+    "wqy",
+    "ukai",
+    "uming",
+    "ipag",
+    "ipam",
+    "ipaex",
+    "nanum",
+    "unbatang",
+    "undotum",
+    "takao",
+    "vl-gothic",
+    "notosanssc",
+    "notosanstc",
+    "notosansjp",
+    "notosanskr",
 ];
 
 /// The fonts the window uses: egui's defaults, then the CJK fallbacks. `system` is false in

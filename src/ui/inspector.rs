@@ -120,13 +120,21 @@ fn goroutine_ui(
         reason = if reason.is_empty() { String::new() } else { format!(" ({reason})") },
         duration = units::duration(dur)
     ));
-    ui.weak(tr!("time-from-to", from = units::duration(s.start_ns()), to = units::duration(g.span_end_ns(idx))));
+    ui.weak(tr!(
+        "time-from-to",
+        from = units::duration(s.start_ns()),
+        to = units::duration(g.span_end_ns(idx))
+    ));
     if let Some(w) = s.waker().and_then(|w| m.goroutine(w).map(|x| (w, x)))
         && ui.button(tr!("inspector-woken-by", id = w.1.id)).clicked()
     {
         queue.push(Command::SelectGoroutine(w.0));
     }
-    let title = if s.state() == crate::model::SpanState::Waiting { tr!("stack-blocking") } else { tr!("stack-plain") };
+    let title = if s.state() == crate::model::SpanState::Waiting {
+        tr!("stack-blocking")
+    } else {
+        tr!("stack-plain")
+    };
     stack_ui(ui, &title, &frames_text(m, m.stacks.frames(s.stack)), queue);
 
     ui.separator();
@@ -141,6 +149,8 @@ fn goroutine_ui(
         queue.push(Command::SelectGoroutine(p.0));
     }
     stack_ui(ui, &tr!("stack-creation-site"), &frames_text(m, m.stacks.frames(g.creation_stack)), queue);
+
+    regions_ui(ui, m, g);
 
     ui.separator();
     ui.label(RichText::new(tr!("inspector-time-split")).strong());
@@ -162,6 +172,42 @@ fn goroutine_ui(
             ui.end_row();
         }
     });
+}
+
+/// The goroutine's trace regions (innermost last, with their task) and log lines: the
+/// program's own words, in whatever script it wrote them.
+fn regions_ui(ui: &mut egui::Ui, m: &TraceModel, g: &crate::model::Goroutine) {
+    let Some(gi) = m.goroutines.iter().position(|x| std::ptr::eq(x, g)) else { return };
+    let gi = gi as crate::model::GIdx;
+    let first = m.regions.partition_point(|r| r.g < gi);
+    let regions = m.regions[first..].iter().take_while(|r| r.g == gi);
+    let logs: Vec<_> = m.logs.iter().filter(|l| l.g == Some(gi)).collect();
+    let mut regions = regions.peekable();
+    if regions.peek().is_none() && logs.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(RichText::new(tr!("inspector-labels")).strong());
+    for r in regions {
+        let name = m.strings.get(r.name);
+        let text = if r.open {
+            tr!("inspector-region-open", name = name, time = units::duration(r.start_ns))
+        } else {
+            tr!("inspector-region", name = name, duration = units::duration(r.end_ns - r.start_ns))
+        };
+        ui.label(text);
+        if let Some(task) = m.task_name(r.task) {
+            ui.weak(tr!("inspector-task", name = task));
+        }
+    }
+    for l in logs {
+        ui.label(tr!(
+            "inspector-log",
+            time = units::duration(l.time_ns),
+            category = m.strings.get(l.category),
+            message = m.strings.get(l.message)
+        ));
+    }
 }
 
 fn frame_text(f: &FrameText) -> String {

@@ -112,12 +112,18 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
             if v.cycles.len() <= MAX_MARKERS {
                 for &t in &v.cycles {
                     plot.vline(
-                        VLine::new(tr!("mem-gc-cycle"), t).color(Color32::from_rgba_unmultiplied(255, 167, 38, 70)),
+                        VLine::new(tr!("mem-gc-cycle"), t)
+                            .color(Color32::from_rgba_unmultiplied(255, 167, 38, 70)),
                     );
                 }
             }
             for c in &v.curves {
-                plot.line(Line::new(c.name.as_str(), c.points.as_slice()).color(c.color).width(1.5).allow_band(false));
+                plot.line(
+                    Line::new(c.name.as_str(), c.points.as_slice())
+                        .color(c.color)
+                        .width(1.5)
+                        .allow_band(false),
+                );
             }
         });
     heap.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("mem-curves")));

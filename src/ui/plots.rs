@@ -71,7 +71,17 @@ pub fn plots_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: 
         runnable = units::count(u64::from(last.runnable)),
         waiting = units::count(u64::from(last.waiting))
     );
-    plot_row(ui, doc, view, queue, &tr!("plot-goroutine-counts"), &label, counts, count_max as f64, units::count);
+    plot_row(
+        ui,
+        doc,
+        view,
+        queue,
+        &tr!("plot-goroutine-counts"),
+        &label,
+        counts,
+        count_max as f64,
+        units::count,
+    );
 }
 
 #[allow(clippy::too_many_arguments)]

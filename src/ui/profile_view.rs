@@ -114,8 +114,9 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView) {
         v.set_type(p, t);
         ui.separator();
         let mut text = v.search.clone();
-        let r =
-            ui.add(egui::TextEdit::singleline(&mut text).hint_text(tr!("profile-search-hint")).desired_width(220.0));
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut text).hint_text(tr!("profile-search-hint")).desired_width(220.0),
+        );
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("profile-search")));
         if text != v.search {
             v.set_search(&text);
@@ -160,7 +161,9 @@ fn top_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
                 });
             }
             h.col(|ui| {
-                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| ui.strong(tr!("profile-col-name")));
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.strong(tr!("profile-col-name"))
+                });
             });
         })
         .body(|body| {

@@ -7,7 +7,7 @@ use super::theme;
 use crate::tr;
 use crate::units;
 
-pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState) {
+pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, clock: units::Clock) {
     let l = &doc.loaded;
     ui.horizontal(|ui| {
         let name = l
@@ -22,8 +22,16 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState) {
         }
         if let Some(p) = &l.profile {
             let types: Vec<&str> = (0..p.sample_types.len()).map(|t| p.type_name(t)).collect();
-            ui.label(tr!("status-profile", types = types.join(", "), count = units::count(p.samples.len() as u64)));
+            ui.label(tr!(
+                "status-profile",
+                types = types.join(", "),
+                count = units::count(p.samples.len() as u64)
+            ));
             ui.separator();
+            if p.time_ns != 0 {
+                ui.label(tr!("profile-collected", time = units::wall_time(p.time_ns, clock)));
+                ui.separator();
+            }
         }
         if let Some(m) = &l.memory {
             let what = match m.source {
@@ -38,6 +46,11 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState) {
             ui.separator();
             ui.label(tr!("status-long", duration = units::duration(m.duration_ns)));
             ui.separator();
+            // The trace's clock snapshot (Go 1.25+): when the trace's time 0 was, on the wall.
+            if let Some(w) = m.wall_origin_unix_ns {
+                ui.label(tr!("status-started", time = units::wall_time(w, clock)));
+                ui.separator();
+            }
             ui.label(tr!("status-events", count = units::count(m.events)));
             ui.separator();
             ui.label(tr!("status-goroutines", count = units::count(m.goroutines.len() as u64)));

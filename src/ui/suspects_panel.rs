@@ -14,11 +14,7 @@ pub fn filter_ui(ui: &mut egui::Ui, doc: &mut Document, view: &mut ViewState) {
     ui.label(RichText::new(tr!("filter-title")).strong());
     let mut text = doc.filter_text.clone();
     let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .hint_text(tr!("filter-hint"))
-                .desired_width(f32::INFINITY),
-        )
+        .add(egui::TextEdit::singleline(&mut text).hint_text(tr!("filter-hint")).desired_width(f32::INFINITY))
         .on_hover_text(tr!("filter-help"));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("filter-name")));
     if text != doc.filter_text {

@@ -5,11 +5,11 @@ use egui::{Align2, FontId, Rect, Sense};
 
 use super::{LANE_H, TimeAxis, interact, split_label};
 use crate::model::ProcSpan;
+use crate::tr;
 use crate::ui::command::Command;
 use crate::ui::document::Document;
 use crate::ui::state::ViewState;
 use crate::ui::theme;
-use crate::tr;
 use crate::units;
 
 /// One lane's rect, label and response.

@@ -8,11 +8,11 @@ use super::{ROW_H, TimeAxis, interact, split_label};
 use crate::analysis::classify::is_runtime_frame;
 use crate::analysis::lod::{Run, visible_runs};
 use crate::model::{GIdx, Goroutine, Span, TraceModel};
+use crate::tr;
 use crate::ui::command::Command;
 use crate::ui::document::{Document, Row, short_file};
 use crate::ui::state::ViewState;
 use crate::ui::theme::Paint;
-use crate::tr;
 use crate::units;
 
 /// Spans narrower than this many pixels merge. At 2 px a row of alternating short and
@@ -248,7 +248,11 @@ fn tooltip_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, g: GIdx, run: R
         Run::Single { index, start_ns, end_ns } => {
             let s = gor.spans[index];
             let paint = doc.paint_of(s.state(), s.reason());
-            ui.label(tr!("rows-state-for", state = s.state().name(), duration = units::duration(end_ns - start_ns)));
+            ui.label(tr!(
+                "rows-state-for",
+                state = s.state().name(),
+                duration = units::duration(end_ns - start_ns)
+            ));
             match m.reason(s.reason()) {
                 "" => {}
                 r if r == paint.label() => {

@@ -4,10 +4,10 @@
 use egui::{Align2, FontId, Sense, Stroke};
 
 use super::{TimeAxis, interact, split_label};
+use crate::tr;
 use crate::ui::command::Command;
 use crate::ui::document::Document;
 use crate::ui::state::ViewState;
-use crate::tr;
 use crate::units;
 
 const MIN_TICK_PX: f64 = 90.0;
