@@ -12,9 +12,9 @@ use crate::format::ParseError;
 use crate::format::trace::{self, Event, ReadSummary, Tables};
 use crate::model::TraceModel;
 
-/// Events per hand-over: big enough that channel traffic is noise, small enough (16 K events of
-/// 64 bytes = 1 MiB) to stay in cache between the two threads.
-const CHUNK: usize = 16 * 1024;
+/// Events per hand-over: big enough that channel traffic is noise (one send per 4 K events),
+/// small enough (256 KiB) that the chunks in flight stay a rounding error of the peak memory.
+const CHUNK: usize = 4 * 1024;
 /// Chunks in flight before the reader waits for the builder.
 const IN_FLIGHT: usize = 4;
 

@@ -42,8 +42,9 @@ pub struct Span {
     /// The goroutine's own stack at the transition into this state (for a wait: where it
     /// blocked).
     pub stack: StackId,
-    /// `GIdx + 1` of the goroutine that ended this wait (woke it), 0 when unknown or none.
-    waker: u32,
+    /// For a wait: `GIdx + 1` of the goroutine that ended it (woke it). For a run: `P + 1` of
+    /// the processor it ran on (processor lanes are derived from these). 0 when unknown.
+    link: u32,
 }
 
 const TIME_BITS: u32 = 48;
@@ -55,7 +56,7 @@ impl Span {
     pub fn new(start_ns: i64, state: SpanState, reason: u8, stack: StackId) -> Self {
         let t = (start_ns.max(0) as u64).min(TIME_MASK);
         let packed = t | (state as u64) << TIME_BITS | (reason as u64) << 56;
-        Span { packed, stack, waker: 0 }
+        Span { packed, stack, link: 0 }
     }
 
     pub fn start_ns(&self) -> i64 {
@@ -77,12 +78,26 @@ impl Span {
         (self.packed >> 56) as u8
     }
 
+    /// The goroutine that woke this wait (or made this goroutine runnable), if known.
     pub fn waker(&self) -> Option<GIdx> {
-        self.waker.checked_sub(1)
+        if self.state() == SpanState::Running { None } else { self.link.checked_sub(1) }
     }
 
     pub fn set_waker(&mut self, g: Option<GIdx>) {
-        self.waker = g.map_or(0, |g| g.saturating_add(1));
+        if self.state() != SpanState::Running {
+            self.link = g.map_or(0, |g| g.saturating_add(1));
+        }
+    }
+
+    /// The processor a run happened on, if known.
+    pub fn proc(&self) -> Option<u32> {
+        if self.state() == SpanState::Running { self.link.checked_sub(1) } else { None }
+    }
+
+    pub fn set_proc(&mut self, p: Option<u32>) {
+        if self.state() == SpanState::Running {
+            self.link = p.map_or(0, |p| p.saturating_add(1));
+        }
     }
 }
 
@@ -94,6 +109,7 @@ impl std::fmt::Debug for Span {
             .field("reason", &self.reason())
             .field("stack", &self.stack)
             .field("waker", &self.waker())
+            .field("proc", &self.proc())
             .finish()
     }
 }
@@ -142,6 +158,10 @@ mod tests {
             (s.start_ns(), s.state(), s.reason(), s.stack, s.waker()),
             (123_456_789_012, SpanState::Waiting, 37, StackId(9), Some(4))
         );
+        let mut run = Span::new(5, SpanState::Running, 0, StackId::NONE);
+        run.set_proc(Some(7));
+        run.set_waker(Some(2));
+        assert_eq!((run.proc(), run.waker(), s.proc()), (Some(7), None, None));
         for st in [SpanState::Running, SpanState::Runnable, SpanState::Syscall, SpanState::End] {
             assert_eq!(Span::new(0, st, 255, StackId::NONE).state(), st);
         }

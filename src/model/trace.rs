@@ -2,7 +2,7 @@
 //! sweep, mark assist) and metric series, all on one time axis in nanoseconds since the
 //! trace start.
 
-use super::span::{ProcSpan, Span};
+use super::span::Span;
 use super::tables::{StackId, StackTable, StrId, StringTable};
 
 /// Index of a goroutine in [`TraceModel::goroutines`] (not its Go id).
@@ -141,8 +141,6 @@ pub struct TraceModel {
     /// Wait and stop reasons as the runtime wrote them; `Span::reason` indexes this.
     pub reasons: Vec<StrId>,
     pub goroutines: Vec<Goroutine>,
-    /// Per processor id: the goroutines that ran on it, in time order.
-    pub procs: Vec<Vec<ProcSpan>>,
     /// GC, STW, sweep and assist ranges, by start time.
     pub ranges: Vec<RangeSpan>,
     pub heap_alloc: Series,

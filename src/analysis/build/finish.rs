@@ -12,17 +12,10 @@ impl TraceBuilder {
     /// Closes every open span at the last event and returns the model.
     pub fn finish(mut self, tables: Tables, format_version: String) -> TraceModel {
         let end = self.last_ns;
-        let mut open_running = Vec::new();
-        for (i, (gb, h)) in self.gs.iter().zip(&mut self.hot).enumerate() {
+        for (gb, h) in self.gs.iter().zip(&mut self.hot) {
             if gb.end_ns.is_none() {
                 h.spans.push(Span::new(end, SpanState::End, 0, StackId::NONE));
             }
-            if let Some((p, since)) = h.running_on.take() {
-                open_running.push((p, since, i as GIdx));
-            }
-        }
-        for (p, since, g) in open_running {
-            self.push_proc_span(p, since, end, g);
         }
         for ((name, scope), start) in std::mem::take(&mut self.open_ranges) {
             self.ranges.push(RangeSpan { start_ns: start, end_ns: end, name, scope });
@@ -65,13 +58,6 @@ impl TraceBuilder {
             .collect();
         goroutines.sort_unstable_by_key(|g| g.id);
         goroutines.shrink_to_fit();
-        for lane in &mut self.procs {
-            for s in lane.iter_mut() {
-                s.g = remap(s.g);
-            }
-            lane.sort_by_key(|s| s.start_ns);
-            lane.shrink_to_fit();
-        }
         for r in &mut self.ranges {
             if let RangeScope::Goroutine(g) = r.scope {
                 r.scope = RangeScope::Goroutine(remap(g));
@@ -110,7 +96,6 @@ impl TraceBuilder {
             stacks,
             reasons: self.reasons,
             goroutines,
-            procs: self.procs,
             ranges: self.ranges,
             heap_alloc: self.heap_alloc,
             heap_goal: self.heap_goal,

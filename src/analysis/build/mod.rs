@@ -4,8 +4,7 @@
 use crate::format::trace::fx::FxMap;
 use crate::format::trace::{Event, EventKind, GoState, Metric, NO_ID, Scope};
 use crate::model::{
-    GIdx, GoCounts, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span, SpanState, StackId,
-    StrId, Task,
+    GIdx, GoCounts, LogLine, RangeScope, RangeSpan, Region, Series, Span, SpanState, StackId, StrId, Task,
 };
 
 mod finish;
@@ -32,7 +31,6 @@ struct GBuild {
 struct GHot {
     spans: Vec<Span>,
     /// `(processor, since)` while running.
-    running_on: Option<(u32, i64)>,
     /// The stack that names the goroutine: its entry function at creation, else the first
     /// stack seen; its outermost frame is the start function.
     entry_stack: StackId,
@@ -48,7 +46,6 @@ pub struct TraceBuilder {
     gs: Vec<GBuild>,
     hot: Vec<GHot>,
     by_id: GoIndex,
-    procs: Vec<Vec<ProcSpan>>,
     open_ranges: FxMap<(StrId, RangeScope), i64>,
     ranges: Vec<RangeSpan>,
     heap_alloc: Series,
@@ -84,7 +81,6 @@ impl TraceBuilder {
             gs: Vec::new(),
             hot: Vec::new(),
             by_id: GoIndex::default(),
-            procs: Vec::new(),
             open_ranges: FxMap::default(),
             ranges: Vec::new(),
             heap_alloc: Series::default(),
@@ -208,7 +204,7 @@ impl TraceBuilder {
             end_ns: None,
             label: StrId(0),
         });
-        self.hot.push(GHot { spans: Vec::new(), running_on: None, entry_stack: StackId::NONE });
+        self.hot.push(GHot { spans: Vec::new(), entry_stack: StackId::NONE });
         self.by_id.insert(id, i);
         i
     }
@@ -275,15 +271,6 @@ impl TraceBuilder {
         {
             last.set_waker(ctx_g.filter(|&w| w != i));
         }
-        if from == GoState::Running
-            && let Some((p, since)) = gb.running_on.take()
-        {
-            self.push_proc_span(p, since, t, i);
-        }
-        let gb = &mut self.hot[i as usize];
-        if to == GoState::Running && ev.p != NO_ID {
-            gb.running_on = u32::try_from(ev.p).ok().map(|p| (p, t));
-        }
         let state = match to {
             GoState::Running => Some(SpanState::Running),
             GoState::Runnable => Some(SpanState::Runnable),
@@ -302,7 +289,11 @@ impl TraceBuilder {
                     s.stack = own_stack;
                 }
             }
-            Some(state) => gb.spans.push(Span::new(start, state, reason_idx, own_stack)),
+            Some(state) => {
+                let mut span = Span::new(start, state, reason_idx, own_stack);
+                span.set_proc(u32::try_from(ev.p).ok());
+                gb.spans.push(span);
+            }
             None => {
                 gb.spans.push(Span::new(t, SpanState::End, 0, StackId::NONE));
                 // Trim the growth slack now, while the load still allocates and the freed
@@ -312,14 +303,6 @@ impl TraceBuilder {
             }
         }
         self.sample_counts(t);
-    }
-
-    fn push_proc_span(&mut self, p: u32, start_ns: i64, end_ns: i64, g: GIdx) {
-        let lane = p as usize;
-        if self.procs.len() <= lane {
-            self.procs.resize_with(lane + 1, Vec::new);
-        }
-        self.procs[lane].extend(ProcSpan::covering(start_ns, end_ns, g));
     }
 
     fn sample_counts(&mut self, t: i64) {

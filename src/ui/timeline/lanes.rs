@@ -104,7 +104,7 @@ pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queu
 
 pub fn proc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
     let Some(m) = doc.model() else { return };
-    for (p, spans) in m.procs.iter().enumerate() {
+    for (p, spans) in doc.procs().iter().enumerate() {
         if spans.is_empty() {
             continue;
         }

@@ -147,8 +147,15 @@ fn ready(g: u64, cur: GState, init: GState) -> bool {
     g == UNORDERED || ((init.seq == NOSEQ || init.seq == cur.seq) && init.status == cur.status)
 }
 
-/// The merged events, and why the merge stopped early (if it did).
-pub fn merge(data: &[u8], s: &Scan, minor: u32, t: &mut Tables) -> (Vec<V1Ev>, Option<ParseError>) {
+/// Hands the merged events to `out` in order; returns how many, and why the merge stopped
+/// early (if it did).
+pub fn merge(
+    data: &[u8],
+    s: &Scan,
+    minor: u32,
+    t: &mut Tables,
+    out: &mut dyn FnMut(V1Ev, &mut Tables),
+) -> (u64, Option<ParseError>) {
     let mut procs: Vec<Proc<'_>> = s
         .procs
         .iter()
@@ -180,8 +187,7 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, t: &mut Tables) -> (Vec<V1Ev>, O
     let mut avail: Vec<usize> = (0..procs.len()).collect();
     let mut states: FxMap<u64, GState> = FxMap::default();
     let mut frontier: Vec<(V1Ev, usize)> = Vec::new();
-    // Counted by the scan from events that decoded, not from a length field.
-    let mut out = Vec::with_capacity(s.timed);
+    let mut n = 0u64;
     loop {
         let mut i = 0;
         while let Some(&pi) = avail.get(i) {
@@ -196,7 +202,7 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, t: &mut Tables) -> (Vec<V1Ev>, O
                         avail.swap_remove(i);
                         continue;
                     }
-                    Err(e) => return (out, Some(e)),
+                    Err(e) => return (n, Some(e)),
                 }
             }
             let Some(ev) = *head else { break };
@@ -211,33 +217,34 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, t: &mut Tables) -> (Vec<V1Ev>, O
         }
         let Some((mut ev, pi)) = heap_pop(&mut frontier) else {
             if done.iter().all(|&d| d) {
-                return (out, None);
+                return (n, None);
             }
             let stuck =
                 procs.iter().zip(&done).filter(|(p, d)| !**d && p.cpu.is_none()).map(|(p, _)| p.head_at);
             let stuck = stuck.min().unwrap_or(0);
             let msg =
                 "no consistent ordering of events possible (a goroutine waits for an event that is missing)";
-            return (out, Some(ParseError::new(stuck as u64, msg)));
+            return (n, Some(ParseError::new(stuck as u64, msg)));
         };
         let (g, init, mut next) = transition(&ev);
         ev.typ = match ev.typ {
             EV_GO_START_LOCAL => EV_GO_START,
             EV_GO_UNBLOCK_LOCAL => EV_GO_UNBLOCK,
             EV_GO_SYS_EXIT_LOCAL => EV_GO_SYS_EXIT,
-            t => t,
+            other => other,
         };
-        out.push(ev);
+        out(ev, t);
+        n += 1;
         if g != UNORDERED {
             let cur = states.get(&g).copied().unwrap_or_default();
             if !ready(g, cur, init) {
                 let at = procs.get(pi).map_or(0, |p| p.head_at as u64);
-                return (out, Some(ParseError::new(at, "impossible goroutine state transition")));
+                return (n, Some(ParseError::new(at, "impossible goroutine state transition")));
             }
             next.seq = match next.seq {
                 NOSEQ => cur.seq,
                 SEQINC => cur.seq.wrapping_add(1),
-                n => n,
+                seq => seq,
             };
             states.insert(g, next);
         }
