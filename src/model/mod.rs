@@ -11,7 +11,9 @@ mod span;
 mod trace;
 
 pub use span::{ProcSpan, Span, SpanState};
-pub use trace::{GIdx, GoCounts, Goroutine, LogLine, RangeScope, RangeSpan, Region, Series, TraceModel};
+pub use trace::{
+    GIdx, GoCounts, Goroutine, LogLine, RangeScope, RangeSpan, Region, Series, Task, TraceModel,
+};
 mod dump;
 
 pub use dump::{

@@ -102,6 +102,16 @@ pub struct Region {
     pub end_ns: i64,
     pub task: u64,
     pub name: StrId,
+    /// Still open when the trace ended (`end_ns` is then the trace's end): a goroutine stuck
+    /// inside it.
+    pub open: bool,
+}
+
+/// A user task (`trace.NewTask`): its id and name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Task {
+    pub id: u64,
+    pub name: StrId,
 }
 
 /// A user log line (`trace.Log`).
@@ -138,6 +148,8 @@ pub struct TraceModel {
     pub gomaxprocs: Series,
     pub go_counts: Vec<GoCounts>,
     pub regions: Vec<Region>,
+    /// Tasks begun inside the trace, by id.
+    pub tasks: Vec<Task>,
     pub logs: Vec<LogLine>,
     pub cpu_samples: u64,
     pub gc_cycles: u32,
@@ -145,6 +157,12 @@ pub struct TraceModel {
 }
 
 impl TraceModel {
+    /// The name of task `id`, if it was begun inside the trace.
+    pub fn task_name(&self, id: u64) -> Option<&str> {
+        let i = self.tasks.binary_search_by_key(&id, |t| t.id).ok()?;
+        self.tasks.get(i).map(|t| self.strings.get(t.name))
+    }
+
     pub fn reason(&self, idx: u8) -> &str {
         self.reasons.get(usize::from(idx)).map_or("", |&s| self.strings.get(s))
     }

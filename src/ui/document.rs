@@ -170,8 +170,8 @@ impl Document {
                     Some(f) => {
                         format!("{} {}:{}", m.strings.get(f.func), short_file(m.strings.get(f.file)), f.line)
                     }
-                    None if g.system => format!("{} (runtime)", m.func_name(g)),
-                    None => format!("{} (before the trace)", m.func_name(g)),
+                    None if g.system => crate::tr!("group-runtime", function = m.func_name(g)),
+                    None => crate::tr!("group-before-trace", function = m.func_name(g)),
                 };
                 self.groups.push(Group {
                     label,

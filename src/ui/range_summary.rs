@@ -51,7 +51,7 @@ pub fn summarize(doc: &Document, m: &TraceModel, from: i64, to: i64) -> RangeSum
         goroutines += usize::from(any);
     }
     let mut by_paint: Vec<(Paint, i64)> = by_paint.into_iter().collect();
-    by_paint.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.label().cmp(b.0.label())));
+    by_paint.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.label().cmp(&b.0.label())));
     let mut top: Vec<(StackId, i64, usize)> = stacks.into_iter().map(|(k, v)| (k, v.0, v.1)).collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     top.truncate(5);

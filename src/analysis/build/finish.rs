@@ -4,7 +4,9 @@
 use super::TraceBuilder;
 use crate::analysis::classify::is_system_goroutine;
 use crate::format::trace::Tables;
-use crate::model::{GIdx, Goroutine, RangeScope, RangeSpan, Span, SpanState, StackId, StrId, TraceModel};
+use crate::model::{
+    GIdx, Goroutine, RangeScope, RangeSpan, Region, Span, SpanState, StackId, StrId, TraceModel,
+};
 
 impl TraceBuilder {
     /// Closes every open span at the last event and returns the model.
@@ -62,9 +64,17 @@ impl TraceBuilder {
             }
         }
         self.ranges.sort_by_key(|r| (r.start_ns, r.end_ns));
+        // Regions still open at the end (a goroutine blocked inside one) end with the trace.
+        for (g, open) in std::mem::take(&mut self.open_regions) {
+            for (task, name, start_ns) in open {
+                self.regions.push(Region { g, start_ns, end_ns: end, task, name, open: true });
+            }
+        }
         for r in &mut self.regions {
             r.g = remap(r.g);
         }
+        self.regions.sort_by_key(|r| (r.g, r.start_ns));
+        self.tasks.sort_by_key(|t| t.id);
         for l in &mut self.logs {
             l.g = l.g.map(remap);
         }
@@ -92,6 +102,7 @@ impl TraceBuilder {
             gomaxprocs: self.gomaxprocs,
             go_counts: self.go_counts,
             regions: self.regions,
+            tasks: self.tasks,
             logs: self.logs,
             cpu_samples: self.cpu_samples,
             gc_cycles,

@@ -4,7 +4,7 @@
 use crate::format::trace::fx::FxMap;
 use crate::format::trace::{Event, EventKind, GoState, Metric, NO_ID, Scope};
 use crate::model::{
-    GIdx, GoCounts, LogLine, RangeScope, RangeSpan, Region, Series, Span, SpanState, StackId, StrId,
+    GIdx, GoCounts, LogLine, RangeScope, RangeSpan, Region, Series, Span, SpanState, StackId, StrId, Task,
 };
 
 mod finish;
@@ -57,6 +57,7 @@ pub struct TraceBuilder {
     /// Open user regions per goroutine, innermost last: (task, name, start).
     open_regions: FxMap<GIdx, Vec<(u64, StrId, i64)>>,
     logs: Vec<LogLine>,
+    tasks: Vec<Task>,
     reasons: Vec<StrId>,
     /// `StrId` to index in `reasons`, `u8::MAX` when not yet there (string ids are dense).
     reason_index: Vec<u8>,
@@ -90,6 +91,7 @@ impl TraceBuilder {
             regions: Vec::new(),
             open_regions: FxMap::default(),
             logs: Vec::new(),
+            tasks: Vec::new(),
             reasons: vec![StrId(0)],
             reason_index: vec![0],
             cpu_samples: 0,
@@ -163,14 +165,15 @@ impl TraceBuilder {
                         let k = open.iter().rposition(|r| r.0 == task && r.1 == name);
                         k.map_or(0, |k| open.remove(k).2)
                     });
-                    self.regions.push(Region { g: i, start_ns: start, end_ns: t, task, name });
+                    self.regions.push(Region { g: i, start_ns: start, end_ns: t, task, name, open: false });
                 }
             }
             EventKind::Log { task, category, message, .. } => {
                 self.logs.push(LogLine { time_ns: t, g: ctx_g, task, category, message });
             }
             EventKind::StackSample { .. } => self.cpu_samples += 1,
-            EventKind::TaskBegin { .. } | EventKind::TaskEnd { .. } => {}
+            EventKind::TaskBegin { task, name, .. } => self.tasks.push(Task { id: task, name }),
+            EventKind::TaskEnd { .. } => {}
         }
     }
 

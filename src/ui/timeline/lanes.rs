@@ -5,6 +5,7 @@ use egui::{Align2, FontId, Rect, Sense};
 
 use super::{LANE_H, TimeAxis, interact, split_label};
 use crate::model::ProcSpan;
+use crate::tr;
 use crate::ui::command::Command;
 use crate::ui::document::Document;
 use crate::ui::state::ViewState;
@@ -73,7 +74,7 @@ pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queu
     let cycles = doc.model().map_or(0, |m| m.gc_cycles);
     type Lane<'a> = (String, Vec<&'a [(i64, i64)]>);
     let lanes: [Lane<'_>; 2] = [
-        (format!("GC ({cycles} cycles; sweep below)"), vec![&doc.gc_marks[..], &doc.gc_sweeps[..]]),
+        (tr!("lane-gc", cycles = cycles), vec![&doc.gc_marks[..], &doc.gc_sweeps[..]]),
         ("stop-the-world".to_string(), vec![&doc.stw[..]]),
     ];
     for (name, sets) in lanes {
@@ -92,7 +93,7 @@ pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queu
         super::overlay(&painter, &axis, area, view);
         if let Some((a, b)) = hovered {
             response.clone().on_hover_text_at_pointer(format!(
-                "{name}: {} at {}",
+                "{name}: {} @ {}",
                 units::duration(b - a),
                 units::duration(a)
             ));
