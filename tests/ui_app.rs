@@ -40,7 +40,7 @@ fn expect(name: &str) -> serde_json::Value {
 fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| GoroscopeApp::new(cc, vec![path]));
+        .build_eframe(move |cc| english(GoroscopeApp::new(cc, vec![path])));
     let deadline = Instant::now() + Duration::from_secs(120);
     while h.state().is_loading() {
         assert!(Instant::now() < deadline, "loading took over two minutes");
@@ -185,4 +185,10 @@ fn p_shows_one_lane_per_processor_that_ran_goroutines() {
     h.key_press(egui::Key::P);
     h.run_steps(3);
     assert!(!labels(h).iter().any(is_lane), "P again hides them");
+}
+
+/// These tests read English labels: pin the language, whatever the machine's locale.
+fn english(mut app: GoroscopeApp) -> GoroscopeApp {
+    app.set_language(Some("en".into()));
+    app
 }

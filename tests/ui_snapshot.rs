@@ -16,7 +16,7 @@ fn main_view_snapshot() {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 800.0))
         .wgpu()
-        .build_eframe(move |cc| GoroscopeApp::new(cc, vec![path]));
+        .build_eframe(move |cc| english(GoroscopeApp::new(cc, vec![path])));
     let deadline = Instant::now() + Duration::from_secs(120);
     while h.state().is_loading() {
         assert!(Instant::now() < deadline, "loading took over two minutes");
@@ -57,4 +57,10 @@ fn cjk_view_snapshot() {
     let load_time = h.get_by_label_contains("加载耗时").rect();
     h.mask(load_time.expand(2.0));
     h.snapshot("cjk_view");
+}
+
+/// These tests read English labels: pin the language, whatever the machine's locale.
+fn english(mut app: GoroscopeApp) -> GoroscopeApp {
+    app.set_language(Some("en".into()));
+    app
 }
