@@ -10,6 +10,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use goroscope::analysis::proc_lanes;
 use goroscope::load::{Progress, load_trace};
 use goroscope::model::{GoCounts, Goroutine, ProcSpan, Span};
 
@@ -45,14 +46,38 @@ fn proc_status_bytes(field: &str) -> Option<u64> {
     Some(kb * 1024)
 }
 
+/// `--stages`: the reader alone (parse and order, events counted and dropped), on one thread,
+/// to show which half of the two-thread load bounds its speed.
+fn reader_alone(f: &std::path::Path) {
+    let data = std::fs::read(f).expect("read trace");
+    let mut tables = goroscope::format::trace::Tables::default();
+    let mut n = 0u64;
+    let t0 = Instant::now();
+    let r = goroscope::format::trace::read(&data, &mut tables, &mut |_| true, &mut |_| n += 1);
+    let secs = t0.elapsed().as_secs_f64();
+    let mb = data.len() as f64 / (1024.0 * 1024.0);
+    println!(
+        "{}: reader alone {:.2} s = {:.0} MiB/s, {} events{}",
+        f.display(),
+        secs,
+        mb / secs,
+        n,
+        if r.is_ok() { "" } else { " (error)" }
+    );
+}
+
 fn main() {
     let files: Vec<PathBuf> =
         std::env::args().skip(1).filter(|a| !a.starts_with("--")).map(PathBuf::from).collect();
     if files.is_empty() {
-        eprintln!("usage: cargo run --release --no-default-features --bin bench-load -- TRACE...");
+        eprintln!("usage: cargo run --release --no-default-features --bin bench-load -- [--stages] TRACE...");
         std::process::exit(2);
     }
+    let stages = std::env::args().any(|a| a == "--stages");
     for f in files {
+        if stages {
+            reader_alone(&f);
+        }
         let rss_before = proc_status_bytes("VmRSS").unwrap_or(0);
         let data = std::fs::read(&f).expect("read trace");
         let mb = data.len() as f64 / (1024.0 * 1024.0);
@@ -88,7 +113,6 @@ fn main() {
         // Where the resident bytes go: the model's big arrays at their exact sizes.
         let per = |bytes: usize| bytes as f64 / events as f64;
         let spans = model.goroutines.iter().map(|g| g.spans.len()).sum::<usize>() * size_of::<Span>();
-        let procs = model.procs.iter().map(|l| l.capacity()).sum::<usize>() * size_of::<ProcSpan>();
         let gors = model.goroutines.capacity() * size_of::<Goroutine>();
         let counts = model.go_counts.capacity() * size_of::<GoCounts>();
         let (heap, anon) = heap_and_mmap_rss();
@@ -100,18 +124,29 @@ fn main() {
             .sum();
         println!("  spans in allocations under 128 KiB: {:.1} bytes/event", small as f64 / events as f64);
         println!(
-            "  model arrays: spans {:.1} + proc spans {:.1} + goroutines {:.1} + counts {:.1} = {:.1} bytes/event",
+            "  model arrays: spans {:.1} + goroutines {:.1} + counts {:.1} = {:.1} bytes/event",
             per(spans),
-            per(procs),
             per(gors),
             per(counts),
-            per(spans + procs + gors + counts)
+            per(spans + gors + counts)
         );
         println!(
             "  resident: malloc heap {:.1} + large mappings {:.1} bytes/event",
             per(heap as usize),
             per(anon as usize)
         );
+        // Processor lanes are not part of the load: the window derives them when shown.
+        let t1 = Instant::now();
+        let lanes = proc_lanes(&model);
+        let lane_secs = t1.elapsed().as_secs_f64();
+        let lane_bytes = lanes.iter().map(|l| l.capacity()).sum::<usize>() * size_of::<ProcSpan>();
+        println!(
+            "  processor lanes on first display: {:.2} s, {} lanes, +{:.1} bytes/event",
+            lane_secs,
+            lanes.len(),
+            per(lane_bytes)
+        );
+        drop(lanes);
         drop(model);
     }
 }

@@ -23,13 +23,30 @@ PARSER_VERSION=1.27.3   # its `go tool trace -d=parsed` reads every format
 FORCE=${FORCE:-0}
 
 # Every program runs with every toolchain, except heapgrow (the largest trace),
-# which runs with 1.22, 1.25 and 1.27 only (one per trace-format family edge).
+# which runs with 1.22, 1.25 and 1.27 only (one per trace-format family edge), and
+# 国际化 (labels, tasks, regions and logs in Chinese and Japanese), with 1.27 only.
 ALL_PROGRAMS="chansend chanrecv deadlock ctxleak selectspin httpleak heapgrow chansend_fixed"
+INTL_PROGRAM="国际化"
 programs_for() {
 	case "$1" in
-	1.22.* | 1.25.* | 1.27.*) echo "$ALL_PROGRAMS" ;;
+	1.27.*) echo "$ALL_PROGRAMS $INTL_PROGRAM" ;;
+	1.22.* | 1.25.*) echo "$ALL_PROGRAMS" ;;
 	*) echo "${ALL_PROGRAMS/ heapgrow/}" ;;
 	esac
+}
+
+# Builds program $1 with go $2 into $3. Go import paths are ASCII only, so a program in a
+# directory named in another script (国际化) is built from its file list; -trimpath would
+# then print its files as "./main.go", so the compiler's own -trimpath (the last one
+# wins) maps the directory to samples/DIR like every other program's files.
+build_program() {
+	local p=$1 go=$2 bin=$3
+	if [[ "$p" =~ ^[a-z_]+$ ]]; then
+		(cd "$HERE/programs" && "$go" build -trimpath -o "$bin" "./$p")
+	else
+		(cd "$HERE/programs" && "$go" build -trimpath \
+			-gcflags="-trimpath=$HERE/programs/$p=>samples/$p" -o "$bin" "./$p/main.go")
+	fi
 }
 
 export GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod
@@ -70,7 +87,7 @@ for v in $VERSIONS; do
 		fi
 		echo "== go$minor/$p: build and run" >&2
 		rm -f "$prefix".*
-		(cd "$HERE/programs" && "$GO" build -trimpath -o "$BIN/$p-$v" "./$p")
+		build_program "$p" "$GO" "$BIN/$p-$v"
 		"$BIN/$p-$v" -out "$prefix"
 		python3 "$HERE/digest.py" "$prefix.trace" --go "$PARSER_GO" -o "$prefix.parsed.tmp.gz"
 		mv "$prefix.parsed.tmp.gz" "$prefix.parsed.tsv.gz"

@@ -6,6 +6,8 @@
 
 pub mod analysis;
 pub mod format;
+#[cfg(feature = "gui")]
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod report;

@@ -1,94 +1,207 @@
 //! Numbers with their units, one way everywhere: durations (ns, µs, ms, s, min), bytes in
-//! binary units (KiB, MiB, GiB), counts with digit grouping. The UI and the text report use
-//! these; the JSON report keeps raw numbers.
+//! binary units (KiB, MiB, GiB), counts with the locale's digit grouping, and wall-clock
+//! times with an explicit zone. The UI and the text report use these; the JSON report keeps
+//! raw numbers.
+//!
+//! A [`Locale`] says how numbers and dates are written. The free functions use the calling
+//! thread's locale ([`set_locale`]; English until set): the window sets it on its own thread
+//! when the language changes, so the 80-odd call sites need no extra parameter, the text
+//! report (which never sets it) stays English, and parallel tests do not see each other's.
+//! Unit symbols are the same in every language (SI and IEC symbols are international).
 
-/// `1.50 s`, `250 µs`, `12 ns`, `3.2 min`: three significant digits, explicit unit.
+use std::cell::Cell;
+
+use serde::{Deserialize, Serialize};
+
+/// How dates are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    /// `2026-11-01 14:03:05.123` (ISO 8601, unambiguous in every Western locale).
+    Iso,
+    /// `2026年11月01日 14:03:05.123` (Chinese and Japanese).
+    Cjk,
+}
+
+/// Number and date conventions of a locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Locale {
+    /// Between groups of three digits.
+    pub grouping: char,
+    pub decimal: char,
+    pub dates: DateStyle,
+}
+
+impl Locale {
+    pub const EN: Locale = Locale { grouping: ',', decimal: '.', dates: DateStyle::Iso };
+    pub const ZH: Locale = Locale { grouping: ',', decimal: '.', dates: DateStyle::Cjk };
+    /// German and most of continental Europe.
+    pub const DE: Locale = Locale { grouping: '.', decimal: ',', dates: DateStyle::Iso };
+    /// French, Russian, Polish, Nordic: a no-break space groups (CLDR's narrow no-break
+    /// space is missing from egui's default fonts, the plain one is not).
+    pub const FR: Locale = Locale { grouping: '\u{a0}', decimal: ',', dates: DateStyle::Iso };
+
+    /// The conventions of a BCP 47 or POSIX locale tag (`zh-CN`, `de_DE.UTF-8`, `ja`), by
+    /// its language; English for anything else.
+    pub fn for_tag(tag: &str) -> Locale {
+        let lang = tag.split(['-', '_', '.', '@']).next().unwrap_or("").to_ascii_lowercase();
+        match lang.as_str() {
+            "zh" | "ja" => Locale::ZH,
+            "de" | "es" | "it" | "nl" | "pt" | "id" | "tr" | "da" | "el" | "ro" => Locale::DE,
+            "fr" | "ru" | "pl" | "cs" | "sk" | "sv" | "nb" | "no" | "fi" | "uk" | "hu" => Locale::FR,
+            _ => Locale::EN,
+        }
+    }
+
+    /// `1.50 s`, `250 µs`, `12 ns`, `3.20 min`: three significant digits, explicit unit.
+    pub fn duration(&self, ns: i64) -> String {
+        let a = ns.unsigned_abs() as f64;
+        let sign = if ns < 0 { "-" } else { "" };
+        let (v, unit) = if a < 1e3 {
+            return format!("{ns} ns");
+        } else if a < 1e6 {
+            (a / 1e3, "µs")
+        } else if a < 1e9 {
+            (a / 1e6, "ms")
+        } else if a < 120e9 {
+            (a / 1e9, "s")
+        } else if a < 7200e9 {
+            (a / 60e9, "min")
+        } else {
+            (a / 3600e9, "h")
+        };
+        format!("{sign}{} {unit}", self.three_digits(v))
+    }
+
+    /// `512 B`, `1.50 KiB`, `23.4 MiB`.
+    pub fn bytes(&self, n: u64) -> String {
+        const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
+        if n < 1024 {
+            return format!("{n} B");
+        }
+        let mut v = n as f64 / 1024.0;
+        let mut unit = UNITS[0];
+        for u in UNITS.iter().skip(1) {
+            if v < 1024.0 {
+                break;
+            }
+            v /= 1024.0;
+            unit = u;
+        }
+        format!("{} {unit}", self.three_digits(v))
+    }
+
+    /// `1,234,567` (English, Chinese), `1.234.567` (German).
+    pub fn count(&self, n: u64) -> String {
+        let s = n.to_string();
+        let mut out = String::with_capacity(s.len() + s.len() / 3 * 2);
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i).is_multiple_of(3) {
+                out.push(self.grouping);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A wall-clock instant (Unix ns) in `tz`, to the millisecond, with its zone:
+    /// `2026-11-01 14:03:05.123 UTC`, `2026年11月01日 22:03:05.123 UTC+08:00 (Asia/Shanghai)`.
+    pub fn wall_time(&self, unix_ns: i64, tz: &jiff::tz::TimeZone) -> String {
+        let Ok(ts) = jiff::Timestamp::from_nanosecond(i128::from(unix_ns)) else {
+            return format!("{unix_ns} ns");
+        };
+        let z = ts.to_zoned(tz.clone());
+        let (y, mo, d) = (z.year(), z.month(), z.day());
+        let ms = z.subsec_nanosecond() / 1_000_000;
+        let date = match self.dates {
+            DateStyle::Iso => format!("{y:04}-{mo:02}-{d:02}"),
+            DateStyle::Cjk => format!("{y:04}年{mo:02}月{d:02}日"),
+        };
+        let time = format!("{:02}:{:02}:{:02}{}{ms:03}", z.hour(), z.minute(), z.second(), self.decimal);
+        let secs = z.offset().seconds();
+        let zone = if secs == 0 && tz.iana_name().is_none_or(|n| n == "UTC" || n == "Etc/UTC") {
+            "UTC".to_string()
+        } else {
+            let sign = if secs < 0 { '-' } else { '+' };
+            let a = secs.unsigned_abs();
+            let offset = format!("UTC{sign}{:02}:{:02}", a / 3600, a % 3600 / 60);
+            match tz.iana_name() {
+                Some(name) => format!("{offset} ({name})"),
+                None => offset,
+            }
+        };
+        format!("{date} {time} {zone}")
+    }
+
+    fn three_digits(&self, v: f64) -> String {
+        let s = if v >= 100.0 {
+            format!("{v:.0}")
+        } else if v >= 10.0 {
+            format!("{v:.1}")
+        } else {
+            format!("{v:.2}")
+        };
+        if self.decimal == '.' { s } else { s.replace('.', &self.decimal.to_string()) }
+    }
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Locale::EN
+    }
+}
+
+/// Which zone wall-clock times are shown in (a setting of the window).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Clock {
+    #[default]
+    Utc,
+    /// The system's zone (`TZ`, else `/etc/localtime`).
+    Local,
+}
+
+impl Clock {
+    pub fn zone(self) -> jiff::tz::TimeZone {
+        match self {
+            Clock::Utc => jiff::tz::TimeZone::UTC,
+            Clock::Local => jiff::tz::TimeZone::system(),
+        }
+    }
+}
+
+thread_local! {
+    static CURRENT: Cell<Locale> = const { Cell::new(Locale::EN) };
+}
+
+/// Sets the locale of the calling thread's formatting.
+pub fn set_locale(locale: Locale) {
+    CURRENT.with(|c| c.set(locale));
+}
+
+/// The calling thread's locale.
+pub fn locale() -> Locale {
+    CURRENT.with(Cell::get)
+}
+
+/// [`Locale::duration`] in the thread's locale.
 pub fn duration(ns: i64) -> String {
-    let a = ns.unsigned_abs() as f64;
-    let sign = if ns < 0 { "-" } else { "" };
-    let (v, unit) = if a < 1e3 {
-        return format!("{ns} ns");
-    } else if a < 1e6 {
-        (a / 1e3, "µs")
-    } else if a < 1e9 {
-        (a / 1e6, "ms")
-    } else if a < 120e9 {
-        (a / 1e9, "s")
-    } else if a < 7200e9 {
-        (a / 60e9, "min")
-    } else {
-        (a / 3600e9, "h")
-    };
-    format!("{sign}{} {unit}", three_digits(v))
+    locale().duration(ns)
 }
 
-/// `512 B`, `1.50 KiB`, `23.4 MiB`.
+/// [`Locale::bytes`] in the thread's locale.
 pub fn bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
-    if n < 1024 {
-        return format!("{n} B");
-    }
-    let mut v = n as f64 / 1024.0;
-    let mut unit = UNITS[0];
-    for u in UNITS.iter().skip(1) {
-        if v < 1024.0 {
-            break;
-        }
-        v /= 1024.0;
-        unit = u;
-    }
-    format!("{} {unit}", three_digits(v))
+    locale().bytes(n)
 }
 
-/// `1,234,567` (English grouping).
+/// [`Locale::count`] in the thread's locale.
 pub fn count(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    locale().count(n)
 }
 
-fn three_digits(v: f64) -> String {
-    if v >= 100.0 {
-        format!("{v:.0}")
-    } else if v >= 10.0 {
-        format!("{v:.1}")
-    } else {
-        format!("{v:.2}")
-    }
+/// [`Locale::wall_time`] in the thread's locale, in the zone `clock` names.
+pub fn wall_time(unix_ns: i64, clock: Clock) -> String {
+    locale().wall_time(unix_ns, &clock.zone())
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_carry_units() {
-        assert_eq!(duration(12), "12 ns");
-        assert_eq!(duration(1_500), "1.50 µs");
-        assert_eq!(duration(250_000_000), "250 ms");
-        assert_eq!(duration(1_500_000_000), "1.50 s");
-        assert_eq!(duration(180_000_000_000), "3.00 min");
-        assert_eq!(duration(-2_000), "-2.00 µs");
-    }
-
-    #[test]
-    fn bytes_are_binary() {
-        assert_eq!(bytes(512), "512 B");
-        assert_eq!(bytes(1536), "1.50 KiB");
-        assert_eq!(bytes(8 * 1024 * 1024), "8.00 MiB");
-        assert_eq!(bytes(3 << 30), "3.00 GiB");
-    }
-
-    #[test]
-    fn counts_are_grouped() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1234567), "1,234,567");
-    }
-}
+#[path = "units_tests.rs"]
+mod tests;

@@ -14,7 +14,7 @@ const EXPECTED: &[(&str, &str)] = &[
     // asked for 2^40 slots (analysis/build/index.rs, format/trace/order/state.rs).
     ("trace_read-oom-doubling-goroutine-ids.trace", "30 goroutines"),
     // A goroutine ran on processor 2^31-16: one lane per processor id asked for 48 GB
-    // (analysis/build/mod.rs).
+    // (analysis/build/mod.rs then, analysis/proc_lanes.rs now).
     ("trace_read-oom-processor-id-2-31.trace", "1 goroutines"),
     // NumGC at the top of u64 and times of ±1e300 s overflowed (format/memstats.rs).
     ("memstats_read-overflow-numgc-and-times.jsonl", "gctrace"),
@@ -23,7 +23,13 @@ const EXPECTED: &[(&str, &str)] = &[
 /// What a load shows: the error, or the report text (warnings included).
 fn outcome(name: &str, data: &[u8]) -> String {
     match load_bytes(Path::new(name), data, &Progress::default()) {
-        Ok(l) => goroscope::report::report_text(&l),
+        Ok(l) => {
+            // Processor lanes are derived when first shown: derive them here too.
+            if let Some(t) = &l.trace {
+                goroscope::analysis::proc_lanes(t);
+            }
+            goroscope::report::report_text(&l)
+        }
         Err(e) => e.to_string(),
     }
 }

@@ -40,7 +40,7 @@ fn expect(name: &str) -> serde_json::Value {
 fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| GoroscopeApp::new(cc, vec![path]));
+        .build_eframe(move |cc| english(GoroscopeApp::new(cc, vec![path])));
     let deadline = Instant::now() + Duration::from_secs(120);
     while h.state().is_loading() {
         assert!(Instant::now() < deadline, "loading took over two minutes");
@@ -171,4 +171,24 @@ fn question_mark_lists_every_shortcut() {
     ] {
         assert!(all.iter().any(|l| l == help), "{help:?} missing from the shortcut list: {all:#?}");
     }
+}
+
+#[test]
+fn p_shows_one_lane_per_processor_that_ran_goroutines() {
+    let h = &mut open(sample("chansend"));
+    let is_lane = |l: &String| l.strip_prefix('P').is_some_and(|n| n.parse::<u32>().is_ok());
+    assert!(!labels(h).iter().any(is_lane), "processor lanes are hidden at first");
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    let lanes: Vec<String> = labels(h).into_iter().filter(is_lane).collect();
+    assert!(lanes.iter().any(|l| l == "P0"), "P shows the processor lanes: {:#?}", labels(h));
+    h.key_press(egui::Key::P);
+    h.run_steps(3);
+    assert!(!labels(h).iter().any(is_lane), "P again hides them");
+}
+
+/// These tests read English labels: pin the language, whatever the machine's locale.
+fn english(mut app: GoroscopeApp) -> GoroscopeApp {
+    app.set_language(Some("en".into()));
+    app
 }

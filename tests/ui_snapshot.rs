@@ -16,7 +16,7 @@ fn main_view_snapshot() {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1400.0, 800.0))
         .wgpu()
-        .build_eframe(move |cc| GoroscopeApp::new(cc, vec![path]));
+        .build_eframe(move |cc| english(GoroscopeApp::new(cc, vec![path])));
     let deadline = Instant::now() + Duration::from_secs(120);
     while h.state().is_loading() {
         assert!(Instant::now() < deadline, "loading took over two minutes");
@@ -31,4 +31,36 @@ fn main_view_snapshot() {
     let load_time = h.get_by_label_contains("loaded in").rect();
     h.mask(load_time.expand(2.0));
     h.snapshot("main_view");
+}
+
+/// The 国际化 sample in the Chinese window, with the bundled CJK font only (no system fonts,
+/// so the picture is the same on every machine): the Chinese path, function names, region,
+/// task and log text drawn as glyphs, not boxes.
+#[test]
+fn cjk_view_snapshot() {
+    let path: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27/国际化.trace");
+    let mut h = Harness::builder().with_size(egui::vec2(1400.0, 800.0)).wgpu().build_eframe(move |cc| {
+        let mut app = GoroscopeApp::new(cc, vec![path]);
+        goroscope::ui::install_fonts(&cc.egui_ctx, false);
+        app.set_language(Some("zh-CN".into()));
+        app
+    });
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while h.state().is_loading() {
+        assert!(Instant::now() < deadline, "loading took over two minutes");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run_steps(3);
+    h.get_by_label_contains("× chan receive").click();
+    h.run_steps(3);
+    let load_time = h.get_by_label_contains("加载耗时").rect();
+    h.mask(load_time.expand(2.0));
+    h.snapshot("cjk_view");
+}
+
+/// These tests read English labels: pin the language, whatever the machine's locale.
+fn english(mut app: GoroscopeApp) -> GoroscopeApp {
+    app.set_language(Some("en".into()));
+    app
 }

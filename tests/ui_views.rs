@@ -21,7 +21,7 @@ fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
     let loaded = load_file(&path, &Progress::default()).expect("the sample loads");
     let mut h = Harness::builder()
         .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| GoroscopeApp::with_loaded(cc, loaded));
+        .build_eframe(move |cc| english(GoroscopeApp::with_loaded(cc, loaded)));
     h.run_steps(3);
     h
 }
@@ -161,7 +161,7 @@ fn files_open_through_the_load_job_too() {
     let path = sample("go1.27/heapgrow.heap.pb.gz");
     let mut h = Harness::builder()
         .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| GoroscopeApp::new(cc, vec![path]));
+        .build_eframe(move |cc| english(GoroscopeApp::new(cc, vec![path])));
     let deadline = Instant::now() + Duration::from_secs(60);
     while h.state().is_loading() {
         assert!(Instant::now() < deadline, "loading took over a minute");
@@ -170,4 +170,10 @@ fn files_open_through_the_load_job_too() {
     }
     h.run_steps(3);
     assert!(h.query_by_label("Flame graph of inuse_space").is_some(), "{:#?}", labels(&h));
+}
+
+/// These tests read English labels: pin the language, whatever the machine's locale.
+fn english(mut app: GoroscopeApp) -> GoroscopeApp {
+    app.set_language(Some("en".into()));
+    app
 }

@@ -11,7 +11,7 @@ use crate::model::Span;
 /// The span of `spans` covering time `t` (an index of a real span), if any.
 pub fn span_at(spans: &[Span], t: i64) -> Option<usize> {
     let n = spans.len().checked_sub(1)?;
-    let i = spans.partition_point(|s| s.start_ns <= t).checked_sub(1)?;
+    let i = spans.partition_point(|s| s.start_ns() <= t).checked_sub(1)?;
     (i < n).then_some(i)
 }
 
@@ -36,9 +36,9 @@ pub fn visible_runs(spans: &[Span], t0: i64, t1: i64, min_ns: i64, mut out: impl
         return;
     }
     let min_ns = min_ns.max(1);
-    let start = |i: usize| spans.get(i).map_or(i64::MAX, |s| s.start_ns);
+    let start = |i: usize| spans.get(i).map_or(i64::MAX, |s| s.start_ns());
     // First span whose end (the next start) is after t0.
-    let mut i = spans.partition_point(|s| s.start_ns <= t0).saturating_sub(1).min(n - 1);
+    let mut i = spans.partition_point(|s| s.start_ns() <= t0).saturating_sub(1).min(n - 1);
     while i < n && start(i) < t1 {
         let (s, e) = (start(i), start(i + 1));
         if e - s >= min_ns || e <= t0 {
@@ -78,7 +78,7 @@ pub fn visible_runs(spans: &[Span], t0: i64, t1: i64, min_ns: i64, mut out: impl
 /// it). Gallops from `lo` before bisecting: the answer is usually a few spans ahead, so this
 /// touches a handful of nearby spans instead of bisecting the whole remaining row.
 fn first_at_or_after(spans: &[Span], lo: usize, hi: usize, target: i64) -> usize {
-    let before = |i: usize| spans.get(i).is_some_and(|s| s.start_ns < target);
+    let before = |i: usize| spans.get(i).is_some_and(|s| s.start_ns() < target);
     let mut step = 1;
     let mut base = lo;
     while base + step <= hi && before(base + step - 1) {
@@ -86,7 +86,7 @@ fn first_at_or_after(spans: &[Span], lo: usize, hi: usize, target: i64) -> usize
         step *= 2;
     }
     let end = (base + step).min(hi);
-    base + spans.get(base..end).map_or(0, |w| w.partition_point(|s| s.start_ns < target))
+    base + spans.get(base..end).map_or(0, |w| w.partition_point(|s| s.start_ns() < target))
 }
 
 #[cfg(test)]
@@ -98,7 +98,7 @@ mod tests {
         let mut v: Vec<Span> =
             starts.iter().map(|&t| Span::new(t, SpanState::Running, 0, StackId::NONE)).collect();
         if let Some(last) = v.last_mut() {
-            last.state = SpanState::End;
+            *last = Span::new(last.start_ns(), SpanState::End, 0, StackId::NONE);
         }
         v
     }
@@ -154,7 +154,7 @@ mod tests {
         let n = s.len() - 1;
         for lo in [0, 1, 7, 500, n] {
             for target in [-5, 0, 1, 2, 3, 100, 1500, 2996, 2997, 5000] {
-                let want = lo + s[lo..=n].partition_point(|sp| sp.start_ns < target);
+                let want = lo + s[lo..=n].partition_point(|sp| sp.start_ns() < target);
                 assert_eq!(first_at_or_after(&s, lo, n, target), want.min(n), "lo {lo} target {target}");
             }
         }

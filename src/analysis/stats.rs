@@ -36,15 +36,15 @@ pub fn time_split(g: &Goroutine, from_ns: i64, to_ns: i64) -> TimeSplit {
     let mut out = TimeSplit::default();
     let spans = g.real_spans();
     // Spans are sorted: skip those that end before the range.
-    let first = spans.partition_point(|s| s.start_ns < from_ns).saturating_sub(1);
+    let first = spans.partition_point(|s| s.start_ns() < from_ns).saturating_sub(1);
     for (i, s) in spans.iter().enumerate().skip(first) {
-        if s.start_ns >= to_ns {
+        if s.start_ns() >= to_ns {
             break;
         }
-        let a = s.start_ns.max(from_ns);
+        let a = s.start_ns().max(from_ns);
         let b = g.span_end_ns(i).min(to_ns);
         if b > a {
-            out.add(s.state, b - a);
+            out.add(s.state(), b - a);
         }
     }
     out

@@ -82,18 +82,18 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };
-        if last.state != SpanState::Waiting {
+        if last.state() != SpanState::Waiting {
             continue;
         }
         let funcs = || m.stacks.frames(last.stack).iter().map(|f| m.strings.get(f.func));
-        let reason = match m.reason(last.reason) {
+        let reason = match m.reason(last.reason()) {
             "" => reason_from_stack(funcs()).unwrap_or("").to_string(),
             r => r.to_string(),
         };
         if is_benign_reason(&reason) || is_idle_by_design(&reason, funcs()) {
             continue;
         }
-        let blocked = end - last.start_ns;
+        let blocked = end - last.start_ns();
         let life = end - g.created_ns.unwrap_or(0).max(0);
         if (blocked as f64) < MIN_BLOCKED_OF_WINDOW * end as f64
             || (blocked as f64) < MIN_BLOCKED_OF_LIFE * life as f64
@@ -101,7 +101,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             continue;
         }
         let site = m.stacks.frames(g.creation_stack).first().copied();
-        groups.entry((last.reason, reason, last.stack, site)).or_default().push((i as GIdx, blocked));
+        groups.entry((last.reason(), reason, last.stack, site)).or_default().push((i as GIdx, blocked));
     }
     let mut out: Vec<Suspect> = groups
         .into_iter()

@@ -7,11 +7,12 @@
 mod tables;
 
 pub use tables::{Frame, StackId, StackTable, StrId, StringTable};
+mod span;
 mod trace;
 
+pub use span::{ProcSpan, Span, SpanState};
 pub use trace::{
-    GIdx, GoCounts, Goroutine, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span, SpanState,
-    TraceModel,
+    GIdx, GoCounts, Goroutine, LogLine, RangeScope, RangeSpan, Region, Series, Task, TraceModel,
 };
 mod dump;
 

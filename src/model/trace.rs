@@ -2,66 +2,11 @@
 //! sweep, mark assist) and metric series, all on one time axis in nanoseconds since the
 //! trace start.
 
+use super::span::Span;
 use super::tables::{StackId, StackTable, StrId, StringTable};
 
 /// Index of a goroutine in [`TraceModel::goroutines`] (not its Go id).
 pub type GIdx = u32;
-
-/// What a goroutine is doing during a [`Span`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[repr(u8)]
-pub enum SpanState {
-    Running = 0,
-    Runnable = 1,
-    /// Parked; [`Span::reason`] says why.
-    Waiting = 2,
-    Syscall = 3,
-    /// Not a state: the sentinel after a goroutine's last span, whose start is the end time
-    /// of the span before it (the goroutine's exit, or the end of the trace).
-    End = 4,
-}
-
-impl SpanState {
-    pub fn name(self) -> &'static str {
-        match self {
-            SpanState::Running => "running",
-            SpanState::Runnable => "runnable",
-            SpanState::Waiting => "waiting",
-            SpanState::Syscall => "syscall",
-            SpanState::End => "end",
-        }
-    }
-}
-
-/// One interval of one goroutine in one state. A span ends where the next one starts: each
-/// goroutine's list ends with a [`SpanState::End`] sentinel, so `spans[i + 1].start_ns` is
-/// always the end of `spans[i]`. 24 bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub start_ns: i64,
-    /// The goroutine's own stack at the transition into this state (for a wait: where it
-    /// blocked).
-    pub stack: StackId,
-    /// `GIdx + 1` of the goroutine that ended this wait (woke it), 0 when unknown or none.
-    waker: u32,
-    pub state: SpanState,
-    /// Index into [`TraceModel::reasons`]; 0 = no reason.
-    pub reason: u8,
-}
-
-impl Span {
-    pub fn new(start_ns: i64, state: SpanState, reason: u8, stack: StackId) -> Self {
-        Span { start_ns, stack, waker: 0, state, reason }
-    }
-
-    pub fn waker(&self) -> Option<GIdx> {
-        self.waker.checked_sub(1)
-    }
-
-    pub fn set_waker(&mut self, g: Option<GIdx>) {
-        self.waker = g.map_or(0, |g| g.saturating_add(1));
-    }
-}
 
 /// One goroutine over the whole trace.
 #[derive(Clone, Debug)]
@@ -95,7 +40,7 @@ impl Goroutine {
 
     /// End of span `i` (the start of the next one).
     pub fn span_end_ns(&self, i: usize) -> i64 {
-        self.spans.get(i + 1).or(self.spans.get(i)).map_or(0, |s| s.start_ns)
+        self.spans.get(i + 1).or(self.spans.get(i)).map_or(0, |s| s.start_ns())
     }
 
     /// The last real span (the state at exit or at the end of the trace).
@@ -103,14 +48,6 @@ impl Goroutine {
         let n = self.real_spans().len();
         n.checked_sub(1).and_then(|i| self.spans.get(i).map(|s| (i, s)))
     }
-}
-
-/// A goroutine running on a processor. 24 bytes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ProcSpan {
-    pub start_ns: i64,
-    pub end_ns: i64,
-    pub g: GIdx,
 }
 
 /// What a [`RangeSpan`] belongs to.
@@ -165,6 +102,16 @@ pub struct Region {
     pub end_ns: i64,
     pub task: u64,
     pub name: StrId,
+    /// Still open when the trace ended (`end_ns` is then the trace's end): a goroutine stuck
+    /// inside it.
+    pub open: bool,
+}
+
+/// A user task (`trace.NewTask`): its id and name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Task {
+    pub id: u64,
+    pub name: StrId,
 }
 
 /// A user log line (`trace.Log`).
@@ -194,8 +141,6 @@ pub struct TraceModel {
     /// Wait and stop reasons as the runtime wrote them; `Span::reason` indexes this.
     pub reasons: Vec<StrId>,
     pub goroutines: Vec<Goroutine>,
-    /// Per processor id: the goroutines that ran on it, in time order.
-    pub procs: Vec<Vec<ProcSpan>>,
     /// GC, STW, sweep and assist ranges, by start time.
     pub ranges: Vec<RangeSpan>,
     pub heap_alloc: Series,
@@ -203,6 +148,8 @@ pub struct TraceModel {
     pub gomaxprocs: Series,
     pub go_counts: Vec<GoCounts>,
     pub regions: Vec<Region>,
+    /// Tasks begun inside the trace, by id.
+    pub tasks: Vec<Task>,
     pub logs: Vec<LogLine>,
     pub cpu_samples: u64,
     pub gc_cycles: u32,
@@ -210,6 +157,12 @@ pub struct TraceModel {
 }
 
 impl TraceModel {
+    /// The name of task `id`, if it was begun inside the trace.
+    pub fn task_name(&self, id: u64) -> Option<&str> {
+        let i = self.tasks.binary_search_by_key(&id, |t| t.id).ok()?;
+        self.tasks.get(i).map(|t| self.strings.get(t.name))
+    }
+
     pub fn reason(&self, idx: u8) -> &str {
         self.reasons.get(usize::from(idx)).map_or("", |&s| self.strings.get(s))
     }

@@ -42,7 +42,7 @@ pub fn summarize(l: &Loaded) -> Summary {
     };
     let alive: Vec<_> = t.goroutines.iter().filter(|g| g.end_ns.is_none()).collect();
     let blocked =
-        alive.iter().filter(|g| g.last_span().is_some_and(|(_, s)| s.state == SpanState::Waiting)).count();
+        alive.iter().filter(|g| g.last_span().is_some_and(|(_, s)| s.state() == SpanState::Waiting)).count();
     Summary {
         go_version: Some(t.format_version.clone()),
         goroutines: GoroutineCounts {

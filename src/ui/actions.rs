@@ -26,7 +26,8 @@ impl GoroscopeApp {
                 let repaint = ctx.clone();
                 let spawned =
                     std::thread::Builder::new().name("goroscope-open-dialog".into()).spawn(move || {
-                        let picked = rfd::FileDialog::new().set_title("Open a Go trace").pick_file();
+                        let picked =
+                            rfd::FileDialog::new().set_title(crate::tr!("dialog-open-title")).pick_file();
                         tx.send(picked).ok();
                         repaint.request_repaint();
                     });
@@ -159,7 +160,8 @@ impl GoroscopeApp {
         let mut parts = cmd.split_whitespace();
         let Some(program) = parts.next() else { return };
         if let Err(e) = std::process::Command::new(program).args(parts).spawn() {
-            self.notice = Some(format!("Cannot run the editor command {cmd:?}: {e}"));
+            self.notice =
+                Some(crate::tr!("notice-editor-failed", command = format!("{cmd:?}"), error = e.to_string()));
         }
     }
 }

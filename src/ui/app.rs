@@ -12,7 +12,10 @@ use super::document::Document;
 use super::range_summary::RangeSummary;
 use super::state::{Settings, TimeWindow, ViewState};
 use super::{inspector, plots, status_bar, suspects_panel, theme, timeline, views};
+use crate::i18n;
 use crate::load::{LoadError, LoadJob};
+use crate::tr;
+use crate::units::Clock;
 
 const SETTINGS_KEY: &str = "goroscope-settings";
 
@@ -33,6 +36,8 @@ impl GoroscopeApp {
         let settings: Settings =
             cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
         cc.egui_ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        super::fonts::install(&cc.egui_ctx, true);
+        apply_language(settings.language.as_deref());
         let mut app = GoroscopeApp {
             settings,
             job: None,
@@ -45,8 +50,7 @@ impl GoroscopeApp {
             summary: None,
         };
         if files.len() > 1 {
-            app.notice =
-                Some(format!("Opened {}; comparing several files is not available yet.", files[0].display()));
+            app.notice = Some(tr!("notice-compare-unavailable", file = files[0].display().to_string()));
         }
         if let Some(f) = files.into_iter().next() {
             app.open(f, &cc.egui_ctx);
@@ -95,8 +99,11 @@ impl GoroscopeApp {
         match LoadJob::spawn(path.clone(), move || repaint.request_repaint()) {
             Ok(job) => self.job = Some(job),
             Err(e) => {
-                self.error =
-                    Some(LoadError { path, offset: None, message: format!("cannot start loading: {e}") })
+                self.error = Some(LoadError {
+                    path,
+                    offset: None,
+                    message: tr!("error-cannot-start", error = e.to_string()),
+                })
             }
         }
     }
@@ -144,11 +151,11 @@ impl GoroscopeApp {
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
+            ui.menu_button(tr!("menu-file"), |ui| {
                 command::menu_ui(ui, Menu::File, &mut self.queue);
-                ui.menu_button("Recent files", |ui| {
+                ui.menu_button(tr!("menu-recent"), |ui| {
                     if self.settings.recent.is_empty() {
-                        ui.weak("none yet");
+                        ui.weak(tr!("menu-recent-none"));
                     }
                     for p in &self.settings.recent {
                         if ui.button(p.display().to_string()).clicked() {
@@ -158,20 +165,49 @@ impl GoroscopeApp {
                     }
                 });
                 ui.separator();
-                ui.label("Editor command ({file}, {line}):");
+                ui.label(tr!("menu-editor-command"));
                 let r = ui.text_edit_singleline(&mut self.settings.editor_command);
-                r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Editor command"));
+                r.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("menu-editor-command-name"))
+                });
             });
-            ui.menu_button("View", |ui| command::menu_ui(ui, Menu::View, &mut self.queue));
-            ui.menu_button("Help", |ui| command::menu_ui(ui, Menu::Help, &mut self.queue));
+            ui.menu_button(tr!("menu-view"), |ui| command::menu_ui(ui, Menu::View, &mut self.queue));
+            ui.menu_button(tr!("menu-settings"), |ui| self.settings_menu_ui(ui));
+            ui.menu_button(tr!("menu-help"), |ui| command::menu_ui(ui, Menu::Help, &mut self.queue));
             if let Some(n) = &self.notice {
                 ui.separator();
                 ui.label(RichText::new(n).color(theme::ERROR_COLOR));
-                if ui.small_button("Dismiss").clicked() {
+                if ui.small_button(tr!("button-dismiss")).clicked() {
                     self.notice = None;
                 }
             }
         });
+    }
+
+    /// Settings > Language and Settings > Wall-clock times.
+    fn settings_menu_ui(&mut self, ui: &mut egui::Ui) {
+        ui.label(RichText::new(tr!("settings-language")).strong());
+        let system = i18n::language_for(None);
+        let mut choice = self.settings.language.clone();
+        ui.radio_value(&mut choice, None, tr!("settings-language-system", name = system.name));
+        for lang in i18n::LANGUAGES {
+            ui.radio_value(&mut choice, Some(lang.id.to_string()), lang.name);
+        }
+        if choice != self.settings.language {
+            self.set_language(choice);
+        }
+        ui.separator();
+        ui.label(RichText::new(tr!("settings-clock")).strong());
+        ui.radio_value(&mut self.settings.clock, Clock::Utc, tr!("settings-clock-utc"));
+        let zone = jiff::tz::TimeZone::system();
+        let zone = zone.iana_name().unwrap_or("?").to_string();
+        ui.radio_value(&mut self.settings.clock, Clock::Local, tr!("settings-clock-local", zone = zone));
+    }
+
+    /// Switches the window's language (`None`: the system's) and its number formats.
+    pub fn set_language(&mut self, language: Option<String>) {
+        self.settings.language = language;
+        apply_language(self.settings.language.as_deref());
     }
 
     fn empty_ui(&mut self, ui: &mut egui::Ui, full: bool) {
@@ -180,25 +216,25 @@ impl GoroscopeApp {
                 ui.add_space(ui.available_height() / 4.0);
             }
             if let Some(job) = &self.job {
-                ui.heading(format!("Loading {}", job.path.display()));
+                ui.heading(tr!("loading-file", file = job.path.display().to_string()));
                 let f = job.progress.fraction();
                 ui.add(egui::ProgressBar::new(f).show_percentage().desired_width(400.0));
-                if ui.button("Cancel").clicked() {
+                if ui.button(tr!("button-cancel")).clicked() {
                     job.cancel();
-                    self.notice = Some(format!("Cancelled loading {}", job.path.display()));
+                    self.notice = Some(tr!("notice-cancelled", file = job.path.display().to_string()));
                     self.job = None;
                 }
                 return;
             }
             if let Some(e) = &self.error {
                 ui.label(
-                    RichText::new(format!("Cannot open {}", e.path.display()))
+                    RichText::new(tr!("error-cannot-open", file = e.path.display().to_string()))
                         .heading()
                         .color(theme::ERROR_COLOR),
                 );
                 ui.label(&e.message);
                 if let Some(o) = e.offset {
-                    ui.label(format!("at byte {} (0x{o:x})", crate::units::count(o)));
+                    ui.label(tr!("error-at-byte", offset = crate::units::count(o), hex = format!("0x{o:x}")));
                 }
                 ui.add_space(12.0);
             }
@@ -206,15 +242,13 @@ impl GoroscopeApp {
                 return;
             }
             ui.heading("goroscope");
-            ui.label(
-                "Drop a Go execution trace, goroutine dump, pprof profile or GC log here, or press Ctrl+O.",
-            );
-            if ui.button("Open…").clicked() {
+            ui.label(tr!("welcome-drop"));
+            if ui.button(tr!("cmd-open")).clicked() {
                 self.queue.push(Command::Open);
             }
             if !self.settings.recent.is_empty() {
                 ui.add_space(8.0);
-                ui.label(RichText::new("Recent files").strong());
+                ui.label(RichText::new(tr!("menu-recent")).strong());
                 for p in &self.settings.recent {
                     if ui.link(p.display().to_string()).clicked() {
                         self.queue.push(Command::OpenPath(p.clone()));
@@ -233,7 +267,8 @@ impl GoroscopeApp {
         // The cursor line follows last frame's pointer, so lanes drawn before the hovered
         // one show it too.
         self.view.cursor_ns = self.view.hover_ns.take();
-        egui::Panel::bottom("status").show(ui, |ui| status_bar::status_ui(ui, doc, &mut self.view));
+        egui::Panel::bottom("status")
+            .show(ui, |ui| status_bar::status_ui(ui, doc, &mut self.view, self.settings.clock));
         let has_groups = doc.model().is_some() || doc.dump_view.is_some();
         if doc.model().is_some() {
             egui::Panel::bottom("legend").show(ui, theme::legend_ui);
@@ -283,6 +318,19 @@ impl GoroscopeApp {
     }
 }
 
+/// Makes `language` (else the system's) the UI thread's language, with its number and date
+/// conventions: a language picked by hand brings its own; the system's brings the system
+/// locale's (a German system in English, with no German catalog, still groups `1.234`).
+fn apply_language(language: Option<&str>) {
+    let lang = i18n::language_for(language);
+    i18n::set_language(lang);
+    let tag = match language {
+        Some(id) => id.to_string(),
+        None => i18n::system_locale().unwrap_or_else(|| lang.id.to_string()),
+    };
+    crate::units::set_locale(crate::units::Locale::for_tag(&tag));
+}
+
 impl eframe::App for GoroscopeApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
@@ -297,9 +345,9 @@ impl eframe::App for GoroscopeApp {
             self.main_ui(ui);
             if self.job.is_some() || self.error.is_some() {
                 // Loading (or failing to load) another file over an open one.
-                egui::Window::new("Opening").collapsible(false).show(&ctx, |ui| {
+                egui::Window::new(tr!("window-opening")).collapsible(false).show(&ctx, |ui| {
                     self.empty_ui(ui, false);
-                    if self.error.is_some() && ui.button("Dismiss").clicked() {
+                    if self.error.is_some() && ui.button(tr!("button-dismiss")).clicked() {
                         self.error = None;
                     }
                 });

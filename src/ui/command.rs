@@ -4,6 +4,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::i18n;
 use crate::model::GIdx;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -36,6 +37,7 @@ pub enum Command {
 /// A row of the command table.
 pub struct CommandInfo {
     pub command: Command,
+    /// Catalog keys (`assets/i18n/*.ftl`) of the menu text and the help line.
     pub text: &'static str,
     pub help: &'static str,
     pub shortcut: Option<KeyboardShortcut>,
@@ -61,105 +63,105 @@ const fn ctrl(k: Key) -> Option<KeyboardShortcut> {
 pub const COMMANDS: &[CommandInfo] = &[
     CommandInfo {
         command: Command::Open,
-        text: "Open…",
-        help: "Open a trace file",
+        text: "cmd-open",
+        help: "cmd-open-help",
         shortcut: ctrl(Key::O),
         menu: Menu::File,
     },
     CommandInfo {
         command: Command::CloseFile,
-        text: "Close",
-        help: "Close the file",
+        text: "cmd-close-file",
+        help: "cmd-close-file-help",
         shortcut: ctrl(Key::W),
         menu: Menu::File,
     },
     CommandInfo {
         command: Command::ZoomIn,
-        text: "Zoom in",
-        help: "Zoom in around the pointer (or the centre)",
+        text: "cmd-zoom-in",
+        help: "cmd-zoom-in-help",
         shortcut: key(Key::W),
         menu: Menu::View,
     },
     CommandInfo {
         command: Command::ZoomOut,
-        text: "Zoom out",
-        help: "Zoom out",
+        text: "cmd-zoom-out",
+        help: "cmd-zoom-out-help",
         shortcut: key(Key::S),
         menu: Menu::View,
     },
     CommandInfo {
         command: Command::PanLeft,
-        text: "Pan left",
-        help: "Move the window earlier",
+        text: "cmd-pan-left",
+        help: "cmd-pan-left-help",
         shortcut: key(Key::A),
         menu: Menu::View,
     },
     CommandInfo {
         command: Command::PanRight,
-        text: "Pan right",
-        help: "Move the window later",
+        text: "cmd-pan-right",
+        help: "cmd-pan-right-help",
         shortcut: key(Key::D),
         menu: Menu::View,
     },
     CommandInfo {
         command: Command::FitSelection,
-        text: "Fit selection",
-        help: "Fit the selected range, goroutine or group",
+        text: "cmd-fit-selection",
+        help: "cmd-fit-selection-help",
         shortcut: key(Key::F),
         menu: Menu::View,
     },
     CommandInfo {
         command: Command::ShowAll,
-        text: "Show everything",
-        help: "Show the whole trace",
+        text: "cmd-show-all",
+        help: "cmd-show-all-help",
         shortcut: key(Key::Home),
         menu: Menu::View,
     },
     CommandInfo {
         command: Command::Back,
-        text: "Back",
-        help: "Go back to the previous view",
+        text: "cmd-back",
+        help: "cmd-back-help",
         shortcut: ctrl(Key::Z),
         menu: Menu::View,
     },
     CommandInfo {
         command: Command::ToggleProcs,
-        text: "Processor lanes",
-        help: "Show or hide one lane per processor (P)",
+        text: "cmd-toggle-procs",
+        help: "cmd-toggle-procs-help",
         shortcut: key(Key::P),
         menu: Menu::View,
     },
     CommandInfo {
         command: Command::ToggleTheme,
-        text: "Light/dark theme",
-        help: "Switch between light and dark",
+        text: "cmd-toggle-theme",
+        help: "cmd-toggle-theme-help",
         shortcut: key(Key::T),
         menu: Menu::View,
     },
     CommandInfo {
         command: Command::ClearSelection,
-        text: "Clear selection",
-        help: "Clear the selected goroutine and range",
+        text: "cmd-clear-selection",
+        help: "cmd-clear-selection-help",
         shortcut: key(Key::Escape),
         menu: Menu::View,
     },
     CommandInfo {
         command: Command::ShowShortcuts,
-        text: "Keyboard shortcuts",
-        help: "List every shortcut",
+        text: "cmd-show-shortcuts",
+        help: "cmd-show-shortcuts-help",
         shortcut: key(Key::Questionmark),
         menu: Menu::Help,
     },
 ];
 
-/// Mouse gestures, listed with the shortcuts in the `?` window.
+/// Mouse gestures, listed with the shortcuts in the `?` window (catalog keys).
 pub const GESTURES: &[(&str, &str)] = &[
-    ("Ctrl+wheel", "Zoom at the pointer"),
-    ("Wheel", "Scroll goroutine rows"),
-    ("Drag", "Pan"),
-    ("Shift+drag", "Select a time range (summary in the inspector)"),
-    ("Click span", "Select the goroutine and span"),
-    ("Click group", "Expand or collapse it"),
+    ("gesture-ctrl-wheel", "gesture-ctrl-wheel-help"),
+    ("gesture-wheel", "gesture-wheel-help"),
+    ("gesture-drag", "gesture-drag-help"),
+    ("gesture-shift-drag", "gesture-shift-drag-help"),
+    ("gesture-click-span", "gesture-click-span-help"),
+    ("gesture-click-group", "gesture-click-group-help"),
 ];
 
 /// The commands whose shortcut was pressed this frame. Plain-letter shortcuts are skipped
@@ -196,11 +198,11 @@ fn shortcut_text(ctx: &egui::Context, sc: &KeyboardShortcut) -> String {
 /// Menu entries of one menu, from the table.
 pub fn menu_ui(ui: &mut egui::Ui, menu: Menu, queue: &mut Vec<Command>) {
     for c in COMMANDS.iter().filter(|c| c.menu == menu) {
-        let mut button = egui::Button::new(c.text);
+        let mut button = egui::Button::new(i18n::text(c.text, &[]));
         if let Some(sc) = &c.shortcut {
             button = button.shortcut_text(shortcut_text(ui.ctx(), sc));
         }
-        if ui.add(button).on_hover_text(c.help).clicked() {
+        if ui.add(button).on_hover_text(i18n::text(c.help, &[])).clicked() {
             queue.push(c.command.clone());
             ui.close();
         }
@@ -209,17 +211,17 @@ pub fn menu_ui(ui: &mut egui::Ui, menu: Menu, queue: &mut Vec<Command>) {
 
 /// The `?` window: every shortcut and gesture.
 pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts").open(open).resizable(false).show(ctx, |ui| {
+    egui::Window::new(i18n::text("cmd-show-shortcuts", &[])).open(open).resizable(false).show(ctx, |ui| {
         egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
             for c in COMMANDS {
                 let sc = c.shortcut.map(|s| shortcut_text(ctx, &s)).unwrap_or_default();
                 ui.monospace(sc);
-                ui.label(c.help);
+                ui.label(i18n::text(c.help, &[]));
                 ui.end_row();
             }
             for (g, help) in GESTURES {
-                ui.monospace(*g);
-                ui.label(*help);
+                ui.monospace(i18n::text(g, &[]));
+                ui.label(i18n::text(help, &[]));
                 ui.end_row();
             }
         });

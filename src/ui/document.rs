@@ -88,9 +88,16 @@ pub struct Document {
     pub memory_view: Option<MemoryView>,
     /// A goroutine profile shows its groups (true) or its flame graph.
     pub show_groups: bool,
+    /// Processor lanes, derived from the running spans the first time they are shown.
+    procs: std::cell::OnceCell<Vec<Vec<crate::model::ProcSpan>>>,
 }
 
 impl Document {
+    /// Per processor: the goroutines that ran on it, in time order (computed once).
+    pub fn procs(&self) -> &[Vec<crate::model::ProcSpan>] {
+        self.procs.get_or_init(|| self.model().map(crate::analysis::proc_lanes).unwrap_or_default())
+    }
+
     pub fn new(loaded: Arc<Loaded>) -> Document {
         let empty = TraceModel::default();
         let m = loaded.trace.as_ref().unwrap_or(&empty);
@@ -114,6 +121,7 @@ impl Document {
             profile_dump: loaded.profile.as_ref().and_then(crate::analysis::profile_as_dump),
             dump_view: None,
             profile_view: loaded.profile.as_ref().map(ProfileView::new),
+            procs: std::cell::OnceCell::new(),
             memory_view: loaded.memory.as_ref().map(MemoryView::new),
             show_groups: true,
             loaded: Arc::clone(&loaded),
@@ -162,8 +170,8 @@ impl Document {
                     Some(f) => {
                         format!("{} {}:{}", m.strings.get(f.func), short_file(m.strings.get(f.file)), f.line)
                     }
-                    None if g.system => format!("{} (runtime)", m.func_name(g)),
-                    None => format!("{} (before the trace)", m.func_name(g)),
+                    None if g.system => crate::tr!("group-runtime", function = m.func_name(g)),
+                    None => crate::tr!("group-before-trace", function = m.func_name(g)),
                 };
                 self.groups.push(Group {
                     label,
@@ -180,8 +188,9 @@ impl Document {
             let mut counts: HashMap<Paint, usize> = HashMap::new();
             for &g in &grp.members {
                 if let Some((_, s)) = m.goroutines[g as usize].last_span() {
-                    let fam = self.families.get(usize::from(s.reason)).copied().unwrap_or(WaitFamily::Other);
-                    *counts.entry(Paint::of(s.state, fam)).or_default() += 1;
+                    let fam =
+                        self.families.get(usize::from(s.reason())).copied().unwrap_or(WaitFamily::Other);
+                    *counts.entry(Paint::of(s.state(), fam)).or_default() += 1;
                 }
             }
             let mut v: Vec<_> = counts.into_iter().collect();

@@ -11,6 +11,7 @@ use super::dump_view::{DumpView, SortKey};
 use super::filter::Filter;
 use crate::analysis::{FrameText, Similarity};
 use crate::model::{DumpFormat, DumpModel};
+use crate::tr;
 use crate::units;
 
 fn site(f: &Option<FrameText>) -> String {
@@ -26,8 +27,9 @@ pub fn dump_ui(
     queue: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        let what = if m.format == DumpFormat::Profile { "Goroutine profile" } else { "Goroutine dump" };
-        ui.heading(format!("{what}: {} goroutines", units::count(m.goroutine_count())));
+        let key = if m.format == DumpFormat::Profile { "dump-profile-title" } else { "dump-title" };
+        let count = units::count(m.goroutine_count());
+        ui.heading(crate::i18n::text(key, &[("count", count.into())]));
         if let Some(ver) = &m.go_version {
             ui.label(format!("Go {ver}"));
         }
@@ -36,20 +38,20 @@ pub fn dump_ui(
         ui.label(RichText::new(line).monospace().color(super::theme::ERROR_COLOR));
     }
     ui.horizontal(|ui| {
-        ui.label("Grouping:");
+        ui.label(tr!("dump-grouping"));
         let before = v.similarity;
-        ui.selectable_value(&mut v.similarity, Similarity::Exact, "Exact")
-            .on_hover_text("Same state, same frames, same argument values");
-        ui.selectable_value(&mut v.similarity, Similarity::AnyValue, "Similar")
-            .on_hover_text("Same state and frames; argument values may differ");
+        ui.selectable_value(&mut v.similarity, Similarity::Exact, tr!("dump-exact"))
+            .on_hover_text(tr!("dump-exact-help"));
+        ui.selectable_value(&mut v.similarity, Similarity::AnyValue, tr!("dump-similar"))
+            .on_hover_text(tr!("dump-similar-help"));
         if v.similarity != before {
             v.regroup(m, filter);
         }
         ui.separator();
-        ui.weak(format!(
-            "{} of {} groups",
-            units::count(v.order.len() as u64),
-            units::count(v.rows.len() as u64)
+        ui.weak(tr!(
+            "dump-groups-shown",
+            shown = units::count(v.order.len() as u64),
+            total = units::count(v.rows.len() as u64)
         ));
     });
     ui.separator();
@@ -67,7 +69,7 @@ fn header_button(ui: &mut egui::Ui, v: &mut DumpView, key: SortKey, title: &str)
         let color = ui.visuals().strong_text_color();
         ui.painter().add(egui::Shape::convex_polygon(points, color, egui::Stroke::NONE));
     }
-    if r.on_hover_text(format!("Sort by {}", title.to_lowercase())).clicked() {
+    if r.on_hover_text(tr!("dump-sort-by", column = title.to_lowercase())).clicked() {
         v.descending = if v.sort == key { !v.descending } else { key != SortKey::State };
         v.sort = key;
         return true;
@@ -91,14 +93,14 @@ fn table_ui(ui: &mut egui::Ui, v: &mut DumpView, filter: &Filter, queue: &mut Ve
         .column(Column::initial(frame_w).resizable(true).clip(true))
         .column(Column::remainder().at_least(120.0).clip(true))
         .header(22.0, |mut h| {
-            h.col(|ui| resort |= header_button(ui, v, SortKey::Count, "Count"));
-            h.col(|ui| resort |= header_button(ui, v, SortKey::State, "State"));
-            h.col(|ui| resort |= header_button(ui, v, SortKey::Wait, "Wait"));
+            h.col(|ui| resort |= header_button(ui, v, SortKey::Count, &tr!("dump-col-count")));
+            h.col(|ui| resort |= header_button(ui, v, SortKey::State, &tr!("dump-col-state")));
+            h.col(|ui| resort |= header_button(ui, v, SortKey::Wait, &tr!("dump-col-wait")));
             h.col(|ui| {
-                ui.strong("Top user frame");
+                ui.strong(tr!("dump-col-frame"));
             });
             h.col(|ui| {
-                ui.strong("Created by");
+                ui.strong(tr!("dump-col-created"));
             });
         })
         .body(|body| {
@@ -110,12 +112,12 @@ fn table_ui(ui: &mut egui::Ui, v: &mut DumpView, filter: &Filter, queue: &mut Ve
                 let (_, count) = tr.col(|ui| {
                     ui.monospace(units::count(r.group.count));
                 });
-                let label = format!(
-                    "Group {}: {} × {} at {}",
-                    pos + 1,
-                    units::count(r.group.count),
-                    r.state,
-                    site(&r.top)
+                let label = tr!(
+                    "dump-row",
+                    index = pos + 1,
+                    count = units::count(r.group.count),
+                    state = r.state.as_str(),
+                    site = site(&r.top)
                 );
                 count.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Row, true, &label));
                 tr.col(|ui| {

@@ -100,13 +100,16 @@ fn row(m: &DumpModel, group: DumpGroup) -> GroupRow {
         // A profile records no state: say what the stack shows, and that it is inferred.
         DumpFormat::Profile => {
             let funcs = frames.iter().map(|f| m.strings.get(f.func));
-            reason_from_stack(funcs).map_or_else(|| "(no state)".to_string(), |r| format!("{r} (from stack)"))
+            reason_from_stack(funcs).map_or_else(
+                || crate::tr!("dump-no-state"),
+                |r| crate::tr!("dump-state-from-stack", reason = r),
+            )
         }
         DumpFormat::Traceback => m.strings.get(group.state).to_string(),
     };
     let wait = match group.wait_minutes {
         _ if m.format == DumpFormat::Profile => String::new(),
-        (0, 0) => "< 1 min".to_string(),
+        (0, 0) => crate::tr!("wait-under-a-minute"),
         (lo, hi) if lo == hi => format!("{hi} min"),
         (lo, hi) => format!("{lo}–{hi} min"),
     };

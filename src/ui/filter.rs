@@ -45,13 +45,15 @@ impl Filter {
         }
         let last = g.last_span().map(|(_, s)| *s);
         if let Some(st) = self.state
-            && last.map(|s| s.state) != Some(st)
+            && last.map(|s| s.state()) != Some(st)
         {
             return false;
         }
         if self.min_blocked_ns > 0 {
             let blocked = match last {
-                Some(s) if s.state == SpanState::Waiting => g.end_ns.unwrap_or(m.duration_ns) - s.start_ns,
+                Some(s) if s.state() == SpanState::Waiting => {
+                    g.end_ns.unwrap_or(m.duration_ns) - s.start_ns()
+                }
                 _ => 0,
             };
             if blocked < self.min_blocked_ns {
@@ -65,7 +67,7 @@ impl Filter {
                     hit(m.strings.get(f.func)) || hit(&format!("{}:{}", m.strings.get(f.file), f.line))
                 })
                 || last.is_some_and(|s| m.stacks.frames(s.stack).iter().any(|f| hit(m.strings.get(f.func))))
-                || hit(m.reason(last.map_or(0, |s| s.reason)))
+                || hit(m.reason(last.map_or(0, |s| s.reason())))
         })
     }
 }

@@ -9,6 +9,7 @@ use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
 use super::profile_view::{ProfileView, percent};
 use crate::analysis::CallTree;
 use crate::analysis::classify::{is_runtime_frame, package_of};
+use crate::tr;
 use crate::units;
 
 const ROW_H: f32 = 18.0;
@@ -38,7 +39,7 @@ pub fn flamegraph_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
     let tree = &v.tree;
     let Some(zoom) = tree.node(v.zoom) else { return };
     if zoom.total <= 0 {
-        ui.weak("No samples of this type.");
+        ui.weak(tr!("flame-no-samples"));
         return;
     }
     let depth0 = zoom.depth;
@@ -47,7 +48,7 @@ pub fn flamegraph_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
     egui::ScrollArea::vertical().id_salt("flamegraph").auto_shrink([false, false]).show(ui, |ui| {
         let size = vec2(ui.available_width(), rows as f32 * ROW_H);
         let (canvas, response) = ui.allocate_exact_size(size, Sense::click());
-        let name = format!("Flame graph of {}", v.type_name);
+        let name = tr!("flame-name", kind = v.type_name.as_str());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
         let painter = ui.painter_at(canvas);
         let info = Info {
@@ -78,10 +79,10 @@ pub fn flamegraph_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
 fn breadcrumb_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
     ui.horizontal_wrapped(|ui| {
         let mut to = None;
-        if ui.add_enabled(v.zoom != 0, egui::Button::new("Reset zoom")).clicked() {
+        if ui.add_enabled(v.zoom != 0, egui::Button::new(tr!("flame-reset"))).clicked() {
             to = Some(0);
         }
-        if ui.selectable_label(v.zoom == 0, "All").on_hover_text("Zoom out to every sample").clicked() {
+        if ui.selectable_label(v.zoom == 0, tr!("flame-all")).on_hover_text(tr!("flame-all-help")).clicked() {
             to = Some(0);
         }
         for n in v.tree.path(v.zoom) {
@@ -131,7 +132,8 @@ fn paint_node(info: &Info<'_>, tree: &CallTree, matches: &[bool], i: u32, x: f64
             info.painter.rect_stroke(r, 2.0, Stroke::new(1.0, Color32::WHITE), egui::StrokeKind::Inside);
         }
         if rect.width() >= TEXT_MIN_PX {
-            let text = if i == 0 { "all" } else { short_name(name) };
+            let all = tr!("flame-root");
+            let text = if i == 0 { all.as_str() } else { short_name(name) };
             let p = info.painter.with_clip_rect(rect.shrink(2.0).intersect(info.clip));
             p.text(
                 rect.left_center() + vec2(4.0, 0.0),
@@ -152,15 +154,15 @@ fn paint_node(info: &Info<'_>, tree: &CallTree, matches: &[bool], i: u32, x: f64
 fn tooltip_ui(ui: &mut egui::Ui, v: &ProfileView, i: u32) {
     let Some(n) = v.tree.node(i) else { return };
     let root = v.tree.root().map_or(0, |r| r.total);
-    ui.monospace(if i == 0 { "all samples" } else { v.tree.name(n) });
-    ui.label(format!("total {} ({} of all)", v.value_text(n.total), percent(n.total, root)));
-    ui.label(format!("self {} ({} of all)", v.value_text(n.self_value), percent(n.self_value, root)));
+    ui.monospace(if i == 0 { tr!("flame-all-samples") } else { v.tree.name(n).to_string() });
+    ui.label(tr!("flame-total", value = v.value_text(n.total), percent = percent(n.total, root)));
+    ui.label(tr!("flame-self", value = v.value_text(n.self_value), percent = percent(n.self_value, root)));
     if v.zoom != 0
         && let Some(z) = v.tree.node(v.zoom)
     {
-        ui.weak(format!("{} of the zoomed frame", percent(n.total, z.total)));
+        ui.weak(tr!("flame-of-zoomed", percent = percent(n.total, z.total)));
     }
-    ui.weak(format!("depth {}; click to zoom in", units::count(u64::from(n.depth))));
+    ui.weak(tr!("flame-depth", depth = units::count(u64::from(n.depth))));
 }
 
 /// `main.(*T).m` from `example.com/pkg/main.(*T).m`: the last path element.

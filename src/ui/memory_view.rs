@@ -9,13 +9,14 @@ use egui::Color32;
 use egui_plot::{Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoint, VLine};
 
 use crate::model::{MemoryModel, MemorySource, Series};
+use crate::tr;
 use crate::units;
 
 /// Above this many cycles, markers would be a solid wall: they are left out.
 const MAX_MARKERS: usize = 400;
 
 struct Curve {
-    name: &'static str,
+    name: String,
     color: Color32,
     points: Vec<PlotPoint>,
 }
@@ -36,13 +37,13 @@ fn points(s: &Series) -> Vec<PlotPoint> {
 impl MemoryView {
     pub fn new(m: &MemoryModel) -> MemoryView {
         let all = [
-            ("heap allocated", Color32::from_rgb(66, 165, 245), &m.heap_alloc),
-            ("heap live (marked)", Color32::from_rgb(102, 187, 106), &m.heap_live),
-            ("heap goal", Color32::from_rgb(255, 202, 40), &m.heap_goal),
-            ("heap in use", Color32::from_rgb(171, 71, 188), &m.heap_inuse),
-            ("heap sys", Color32::from_rgb(141, 110, 99), &m.heap_sys),
-            ("stacks in use", Color32::from_rgb(38, 198, 218), &m.stack_inuse),
-            ("sys (from the OS)", Color32::from_rgb(189, 189, 189), &m.sys),
+            (tr!("mem-heap-alloc"), Color32::from_rgb(66, 165, 245), &m.heap_alloc),
+            (tr!("mem-heap-live"), Color32::from_rgb(102, 187, 106), &m.heap_live),
+            (tr!("mem-heap-goal"), Color32::from_rgb(255, 202, 40), &m.heap_goal),
+            (tr!("mem-heap-inuse"), Color32::from_rgb(171, 71, 188), &m.heap_inuse),
+            (tr!("mem-heap-sys"), Color32::from_rgb(141, 110, 99), &m.heap_sys),
+            (tr!("mem-stacks"), Color32::from_rgb(38, 198, 218), &m.stack_inuse),
+            (tr!("mem-sys"), Color32::from_rgb(189, 189, 189), &m.sys),
         ];
         let curves = all
             .into_iter()
@@ -63,28 +64,28 @@ impl MemoryView {
 }
 
 fn x_text(ordinal: bool, x: f64) -> String {
-    if ordinal { format!("line {}", x.round() as i64 + 1) } else { units::duration((x * 1e9) as i64) }
+    if ordinal { tr!("mem-line", line = x.round() as i64 + 1) } else { units::duration((x * 1e9) as i64) }
 }
 
 pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
     let source = match m.source {
-        MemorySource::GcTrace => "GODEBUG=gctrace=1 log",
-        MemorySource::MemStats => "runtime.MemStats lines",
+        MemorySource::GcTrace => tr!("mem-source-gctrace"),
+        MemorySource::MemStats => tr!("mem-source-memstats"),
     };
     ui.horizontal(|ui| {
-        ui.heading("Memory");
-        ui.label(format!("from a {source}: {} GC cycles", units::count(u64::from(m.gc_count))));
+        ui.heading(tr!("mem-title"));
+        ui.label(tr!("mem-from", source = source, count = units::count(u64::from(m.gc_count))));
         if let Some(peak) = m.heap_alloc.max() {
             ui.separator();
-            ui.label(format!("peak heap {}", units::bytes(peak)));
+            ui.label(tr!("mem-peak", bytes = units::bytes(peak)));
         }
     });
     if v.curves.is_empty() {
-        ui.weak("The file holds no memory figures.");
+        ui.weak(tr!("mem-none"));
         return;
     }
     let ordinal = v.ordinal;
-    let x_label = if ordinal { "MemStats line" } else { "time since the program started" };
+    let x_label = if ordinal { tr!("mem-x-line") } else { tr!("mem-x-time") };
     let link = ui.make_persistent_id("memory-x");
     let pause_h = 140.0;
     let heap_h = (ui.available_height() - pause_h - 30.0).max(160.0);
@@ -100,7 +101,7 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
         .label_formatter(move |hover| match hover {
             HoverPosition::NearDataPoint { plot_name, position, .. } if !plot_name.is_empty() => {
                 Some(format!(
-                    "{plot_name}: {}\nat {}",
+                    "{plot_name}: {}\n{}",
                     units::bytes(position.y.max(0.0) as u64),
                     x_text(ordinal, position.x)
                 ))
@@ -111,22 +112,28 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
             if v.cycles.len() <= MAX_MARKERS {
                 for &t in &v.cycles {
                     plot.vline(
-                        VLine::new("GC cycle", t).color(Color32::from_rgba_unmultiplied(255, 167, 38, 70)),
+                        VLine::new(tr!("mem-gc-cycle"), t)
+                            .color(Color32::from_rgba_unmultiplied(255, 167, 38, 70)),
                     );
                 }
             }
             for c in &v.curves {
-                plot.line(Line::new(c.name, c.points.as_slice()).color(c.color).width(1.5).allow_band(false));
+                plot.line(
+                    Line::new(c.name.as_str(), c.points.as_slice())
+                        .color(c.color)
+                        .width(1.5)
+                        .allow_band(false),
+                );
             }
         });
-    heap.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Memory curves"));
+    heap.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("mem-curves")));
     let max_us = v.pauses.iter().map(|p| p.1).fold(0.0, f64::max);
     let total_us: f64 = v.pauses.iter().map(|p| p.1).sum();
     ui.label(
-        egui::RichText::new(format!(
-            "GC pauses (stop-the-world per cycle): longest {}, total {}",
-            units::duration((max_us * 1e3) as i64),
-            units::duration((total_us * 1e3) as i64)
+        egui::RichText::new(tr!(
+            "mem-pauses-title",
+            longest = units::duration((max_us * 1e3) as i64),
+            total = units::duration((total_us * 1e3) as i64)
         ))
         .strong(),
     );
@@ -141,7 +148,7 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
         .y_axis_formatter(|mark, _| units::duration((mark.value * 1e3) as i64))
         .label_formatter(move |hover| match hover {
             HoverPosition::NearDataPoint { position, .. } => Some(format!(
-                "pause {}\nat {}",
+                "{}\n{}",
                 units::duration((position.y * 1e3) as i64),
                 x_text(ordinal, position.x)
             )),
@@ -150,7 +157,7 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
         .include_y(0.0)
         .y_axis_min_width(64.0)
         .show(ui, |plot| {
-            plot.bar_chart(BarChart::new("pause", bars).color(Color32::from_rgb(211, 47, 47)));
+            plot.bar_chart(BarChart::new(tr!("mem-pause"), bars).color(Color32::from_rgb(211, 47, 47)));
         });
-    pauses.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "GC pauses"));
+    pauses.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("mem-pauses")));
 }

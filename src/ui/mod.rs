@@ -13,6 +13,7 @@ mod dump_table;
 mod dump_view;
 mod filter;
 mod flamegraph;
+mod fonts;
 mod inspector;
 mod memory_view;
 mod plots;
@@ -30,6 +31,7 @@ use std::path::PathBuf;
 pub use crate::analysis::lod::{Run, visible_runs};
 pub use app::GoroscopeApp;
 pub use command::{COMMANDS, Command};
+pub use fonts::{definitions as font_definitions, install as install_fonts, system_cjk_fonts};
 
 /// Opens the window, loading the first of `files` (if any).
 pub fn run_native(files: Vec<PathBuf>) -> Result<(), eframe::Error> {

@@ -10,6 +10,7 @@ use super::command::Command;
 use super::document::Document;
 use super::state::ViewState;
 use super::timeline::{LABEL_W, TimeAxis, interact_area};
+use crate::tr;
 use crate::units;
 
 const PLOT_H: f32 = 70.0;
@@ -17,7 +18,7 @@ const PLOT_H: f32 = 70.0;
 const MAX_POINTS: usize = 800;
 
 struct Curve {
-    name: &'static str,
+    name: String,
     color: Color32,
     points: Vec<[f64; 2]>,
 }
@@ -27,50 +28,60 @@ pub fn plots_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: 
     let (t0, t1) = (view.window.start_ns as i64, view.window.end_ns as i64);
     let heap = vec![
         Curve {
-            name: "heap in use",
+            name: tr!("plot-heap-inuse"),
             color: Color32::from_rgb(66, 165, 245),
             points: doc.curves.heap_alloc.points(t0, t1, MAX_POINTS),
         },
         Curve {
-            name: "heap goal",
+            name: tr!("plot-heap-goal"),
             color: Color32::from_rgb(255, 202, 40),
             points: doc.curves.heap_goal.points(t0, t1, MAX_POINTS),
         },
     ];
     let heap_max = doc.curves.heap_alloc.max().unwrap_or(0).max(doc.curves.heap_goal.max().unwrap_or(0));
-    let heap_label = format!(
-        "heap {} / goal {}",
-        units::bytes(m.heap_alloc.last().unwrap_or(0)),
-        units::bytes(m.heap_goal.last().unwrap_or(0))
+    let heap_label = tr!(
+        "plot-heap-label",
+        heap = units::bytes(m.heap_alloc.last().unwrap_or(0)),
+        goal = units::bytes(m.heap_goal.last().unwrap_or(0))
     );
-    plot_row(ui, doc, view, queue, "heap", &heap_label, heap, heap_max as f64, units::bytes);
+    plot_row(ui, doc, view, queue, &tr!("plot-heap"), &heap_label, heap, heap_max as f64, units::bytes);
 
     let counts = vec![
         Curve {
-            name: "goroutines",
+            name: tr!("plot-goroutines"),
             color: Color32::from_rgb(171, 71, 188),
             points: doc.curves.total.points(t0, t1, MAX_POINTS),
         },
         Curve {
-            name: "runnable",
+            name: "runnable".to_string(),
             color: Color32::from_rgb(192, 202, 51),
             points: doc.curves.runnable.points(t0, t1, MAX_POINTS),
         },
         Curve {
-            name: "waiting",
+            name: "waiting".to_string(),
             color: Color32::from_rgb(229, 57, 53),
             points: doc.curves.waiting.points(t0, t1, MAX_POINTS),
         },
     ];
     let count_max = doc.curves.total.max().unwrap_or(0);
     let last = m.go_counts.last().copied().unwrap_or_default();
-    let label = format!(
-        "goroutines {} (runnable {}, waiting {})",
-        units::count(u64::from(last.total)),
-        last.runnable,
-        last.waiting
+    let label = tr!(
+        "plot-goroutines-label",
+        total = units::count(u64::from(last.total)),
+        runnable = units::count(u64::from(last.runnable)),
+        waiting = units::count(u64::from(last.waiting))
     );
-    plot_row(ui, doc, view, queue, "goroutine counts", &label, counts, count_max as f64, units::count);
+    plot_row(
+        ui,
+        doc,
+        view,
+        queue,
+        &tr!("plot-goroutine-counts"),
+        &label,
+        counts,
+        count_max as f64,
+        units::count,
+    );
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -105,7 +116,7 @@ fn plot_row(
         painter.text(
             pos + egui::vec2(14.0, 0.0),
             Align2::LEFT_TOP,
-            c.name,
+            &c.name,
             FontId::proportional(10.0),
             ui.visuals().weak_text_color(),
         );
@@ -142,7 +153,7 @@ fn plot_row(
         .label_formatter(move |hover| match hover {
             egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } if !plot_name.is_empty() => {
                 Some(format!(
-                    "{plot_name}: {}\nat {}",
+                    "{plot_name}: {}\n{}",
                     fmt(position.y.max(0.0) as u64),
                     units::duration(position.x as i64)
                 ))

@@ -11,6 +11,7 @@ use egui_extras::{Column, TableBuilder};
 use super::flamegraph;
 use crate::analysis::{CallTree, Inlined, TopOptions, TopTable, call_tree, top_table};
 use crate::model::ProfileModel;
+use crate::tr;
 use crate::units;
 
 pub struct ProfileView {
@@ -103,39 +104,36 @@ pub fn percent(v: i64, total: i64) -> String {
 
 pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView) {
     ui.horizontal(|ui| {
-        ui.heading("Profile");
-        ui.label("Sample type:");
+        ui.heading(tr!("profile-title"));
+        ui.label(tr!("profile-sample-type"));
         let mut t = v.sample_type;
         for i in 0..p.sample_types.len() {
             let r = ui.selectable_value(&mut t, i, p.type_name(i));
-            r.on_hover_text(format!("Show {} ({})", p.type_name(i), p.type_unit(i)));
+            r.on_hover_text(tr!("profile-show-type", name = p.type_name(i), unit = p.type_unit(i)));
         }
         v.set_type(p, t);
         ui.separator();
         let mut text = v.search.clone();
-        let r =
-            ui.add(egui::TextEdit::singleline(&mut text).hint_text("search functions").desired_width(220.0));
-        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search functions"));
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut text).hint_text(tr!("profile-search-hint")).desired_width(220.0),
+        );
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("profile-search")));
         if text != v.search {
             v.set_search(&text);
         }
         if !v.matches.is_empty() {
             let needle = v.search.trim().to_lowercase();
             let n = v.top.entries.iter().filter(|e| e.name.to_lowercase().contains(&needle)).count();
-            ui.weak(if n == 1 {
-                "1 function matches".to_string()
-            } else {
-                format!("{} functions match", units::count(n as u64))
-            });
+            ui.weak(tr!("profile-matches", n = n, count = units::count(n as u64)));
         }
     });
-    ui.weak(format!(
-        "{} total, showing {} ({}); dropped {} nodes (cum <= {})",
-        v.value_text(v.top.total),
-        v.value_text(v.top.shown),
-        percent(v.top.shown, v.top.total),
-        units::count(v.top.dropped_nodes as u64),
-        v.value_text(v.top.dropped_cutoff)
+    ui.weak(tr!(
+        "profile-totals",
+        total = v.value_text(v.top.total),
+        shown = v.value_text(v.top.shown),
+        percent = percent(v.top.shown, v.top.total),
+        dropped = units::count(v.top.dropped_nodes as u64),
+        cutoff = v.value_text(v.top.dropped_cutoff)
     ));
     egui::Panel::bottom("top-table")
         .resizable(true)
@@ -147,7 +145,7 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView) {
 
 /// `go tool pprof -top`: flat, flat%, sum%, cum, cum%, name; clicking a name searches it.
 fn top_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
-    ui.label(RichText::new(format!("Top functions ({})", v.top.entries.len())).strong());
+    ui.label(RichText::new(tr!("profile-top", n = v.top.entries.len())).strong());
     let mut search = None;
     let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
     TableBuilder::new(ui)
@@ -163,7 +161,9 @@ fn top_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
                 });
             }
             h.col(|ui| {
-                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| ui.strong("name"));
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.strong(tr!("profile-col-name"))
+                });
             });
         })
         .body(|body| {
@@ -191,9 +191,9 @@ fn top_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
                         };
                         let text = RichText::new(format!("{}{mark}", e.name)).monospace();
                         let r = ui.add(egui::Label::new(text).sense(egui::Sense::click()).truncate());
-                        let label = format!("Top {}: {}", i + 1, e.name);
+                        let label = tr!("profile-row", index = i + 1, name = e.name.as_str());
                         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
-                        if r.on_hover_text("Highlight it in the flame graph").clicked() {
+                        if r.on_hover_text(tr!("profile-highlight")).clicked() {
                             search = Some(e.name.clone());
                         }
                     });

@@ -30,19 +30,19 @@ pub fn summarize(doc: &Document, m: &TraceModel, from: i64, to: i64) -> RangeSum
             continue;
         }
         let spans = g.real_spans();
-        let first = spans.partition_point(|s| s.start_ns < from).saturating_sub(1);
+        let first = spans.partition_point(|s| s.start_ns() < from).saturating_sub(1);
         let mut any = false;
         for (i, s) in spans.iter().enumerate().skip(first) {
-            if s.start_ns >= to {
+            if s.start_ns() >= to {
                 break;
             }
-            let (a, b) = (s.start_ns.max(from), g.span_end_ns(i).min(to));
+            let (a, b) = (s.start_ns().max(from), g.span_end_ns(i).min(to));
             if b <= a {
                 continue;
             }
             any = true;
-            *by_paint.entry(doc.paint_of(s.state, s.reason)).or_default() += b - a;
-            if s.state == SpanState::Waiting && !s.stack.is_none() {
+            *by_paint.entry(doc.paint_of(s.state(), s.reason())).or_default() += b - a;
+            if s.state() == SpanState::Waiting && !s.stack.is_none() {
                 let e = stacks.entry(s.stack).or_default();
                 e.0 += b - a;
                 e.1 += 1;
@@ -51,7 +51,7 @@ pub fn summarize(doc: &Document, m: &TraceModel, from: i64, to: i64) -> RangeSum
         goroutines += usize::from(any);
     }
     let mut by_paint: Vec<(Paint, i64)> = by_paint.into_iter().collect();
-    by_paint.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.label().cmp(b.0.label())));
+    by_paint.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.label().cmp(&b.0.label())));
     let mut top: Vec<(StackId, i64, usize)> = stacks.into_iter().map(|(k, v)| (k, v.0, v.1)).collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     top.truncate(5);

@@ -19,6 +19,10 @@ pub struct Settings {
     pub editor_command: String,
     pub show_procs: bool,
     pub dark: bool,
+    /// The window's language (`en`, `zh-CN`); `None` follows the system locale.
+    pub language: Option<String>,
+    /// The zone of wall-clock times (a trace's clock snapshot, a profile's collection time).
+    pub clock: crate::units::Clock,
 }
 
 impl Default for Settings {
@@ -28,6 +32,8 @@ impl Default for Settings {
             editor_command: default_editor_command(),
             show_procs: false,
             dark: true,
+            language: None,
+            clock: crate::units::Clock::Utc,
         }
     }
 }

@@ -4,9 +4,10 @@
 use super::document::Document;
 use super::state::ViewState;
 use super::theme;
+use crate::tr;
 use crate::units;
 
-pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState) {
+pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, clock: units::Clock) {
     let l = &doc.loaded;
     ui.horizontal(|ui| {
         let name = l
@@ -16,55 +17,64 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState) {
         ui.label(name).on_hover_text(l.path.display().to_string());
         ui.separator();
         if let Some(d) = &l.dump {
-            ui.label(format!("goroutine dump, {} goroutines", units::count(d.goroutines.len() as u64)));
+            ui.label(tr!("status-dump", count = units::count(d.goroutines.len() as u64)));
             ui.separator();
         }
         if let Some(p) = &l.profile {
             let types: Vec<&str> = (0..p.sample_types.len()).map(|t| p.type_name(t)).collect();
-            ui.label(format!(
-                "pprof profile ({}), {} samples",
-                types.join(", "),
-                units::count(p.samples.len() as u64)
+            ui.label(tr!(
+                "status-profile",
+                types = types.join(", "),
+                count = units::count(p.samples.len() as u64)
             ));
             ui.separator();
+            if p.time_ns != 0 {
+                ui.label(tr!("profile-collected", time = units::wall_time(p.time_ns, clock)));
+                ui.separator();
+            }
         }
         if let Some(m) = &l.memory {
             let what = match m.source {
-                crate::model::MemorySource::GcTrace => "gctrace log",
-                crate::model::MemorySource::MemStats => "MemStats lines",
+                crate::model::MemorySource::GcTrace => tr!("status-gctrace"),
+                crate::model::MemorySource::MemStats => tr!("status-memstats"),
             };
-            ui.label(format!("{what}, {} GC cycles", units::count(m.cycles.len() as u64)));
+            ui.label(tr!("status-gc-cycles", what = what, count = units::count(m.cycles.len() as u64)));
             ui.separator();
         }
         if let Some(m) = doc.model() {
-            ui.label(format!("Go {} trace", m.format_version));
+            ui.label(tr!("status-trace", version = m.format_version.as_str()));
             ui.separator();
-            ui.label(format!("{} long", units::duration(m.duration_ns)));
+            ui.label(tr!("status-long", duration = units::duration(m.duration_ns)));
             ui.separator();
-            ui.label(format!("{} events", units::count(m.events)));
+            // The trace's clock snapshot (Go 1.25+): when the trace's time 0 was, on the wall.
+            if let Some(w) = m.wall_origin_unix_ns {
+                ui.label(tr!("status-started", time = units::wall_time(w, clock)));
+                ui.separator();
+            }
+            ui.label(tr!("status-events", count = units::count(m.events)));
             ui.separator();
-            ui.label(format!("{} goroutines", units::count(m.goroutines.len() as u64)));
+            ui.label(tr!("status-goroutines", count = units::count(m.goroutines.len() as u64)));
             ui.separator();
         }
         ui.label(units::bytes(l.bytes));
         ui.separator();
         let n = l.warnings.len();
-        let text = if n == 1 { "1 warning".to_string() } else { format!("{n} warnings") };
+        let text = tr!("status-warnings", n = n, count = units::count(n as u64));
         let button = egui::Button::new(egui::RichText::new(text).color(if n > 0 {
             theme::ERROR_COLOR
         } else {
             ui.visuals().weak_text_color()
         }));
-        if ui.add_enabled(n > 0, button).on_hover_text("List the warnings").clicked() {
+        if ui.add_enabled(n > 0, button).on_hover_text(tr!("status-warnings-help")).clicked() {
             view.show_warnings = !view.show_warnings;
         }
         ui.separator();
-        ui.label(format!("loaded in {}", units::duration(l.load_time.as_nanos() as i64)));
+        ui.label(tr!("status-loaded-in", duration = units::duration(l.load_time.as_nanos() as i64)));
     });
 }
 
 pub fn warnings_window(ctx: &egui::Context, doc: &Document, open: &mut bool) {
-    egui::Window::new("Warnings").open(open).default_width(500.0).show(ctx, |ui| {
+    egui::Window::new(tr!("window-warnings")).open(open).default_width(500.0).show(ctx, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             for w in &doc.loaded.warnings {
                 ui.label(w);

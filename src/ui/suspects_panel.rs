@@ -7,46 +7,39 @@ use super::command::Command;
 use super::document::{Document, short_file};
 use super::state::ViewState;
 use super::theme;
+use crate::tr;
 use crate::units;
 
 pub fn filter_ui(ui: &mut egui::Ui, doc: &mut Document, view: &mut ViewState) {
-    ui.label(RichText::new("Filter").strong());
+    ui.label(RichText::new(tr!("filter-title")).strong());
     let mut text = doc.filter_text.clone();
     let response = ui
-        .add(
-            egui::TextEdit::singleline(&mut text)
-                .hint_text("id, function, site, state:waiting, blocked>1s")
-                .desired_width(f32::INFINITY),
-        )
-        .on_hover_text(
-            "Words must all match. A number matches a goroutine id; state:running|runnable|waiting|syscall \
-             the state at the end; blocked>1s the final wait's length; other words a function, file:line \
-             or wait reason.",
-        );
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Filter goroutines"));
+        .add(egui::TextEdit::singleline(&mut text).hint_text(tr!("filter-hint")).desired_width(f32::INFINITY))
+        .on_hover_text(tr!("filter-help"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("filter-name")));
     if text != doc.filter_text {
         doc.set_filter(&text);
         view.rows_dirty = true;
     }
-    if !doc.filter.is_empty() && ui.small_button("Clear filter").clicked() {
+    if !doc.filter.is_empty() && ui.small_button(tr!("filter-clear")).clicked() {
         doc.set_filter("");
         view.rows_dirty = true;
     }
     if let Some(m) = doc.model() {
         let shown = doc.shown;
-        ui.weak(format!(
-            "{} of {} goroutines",
-            units::count(shown as u64),
-            units::count(m.goroutines.len() as u64)
+        ui.weak(tr!(
+            "filter-shown",
+            shown = units::count(shown as u64),
+            total = units::count(m.goroutines.len() as u64)
         ));
     }
 }
 
 pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, queue: &mut Vec<Command>) {
     let suspects = &doc.loaded.suspects;
-    ui.label(RichText::new(format!("Suspects ({})", suspects.len())).strong());
+    ui.label(RichText::new(tr!("suspects-title", n = suspects.len())).strong());
     if suspects.is_empty() {
-        ui.weak("No stuck goroutine groups: every goroutine was woken, exited or sleeps by design.");
+        ui.weak(tr!("suspects-none"));
         return;
     }
     egui::ScrollArea::vertical().id_salt("suspects").auto_shrink([false, true]).show(ui, |ui| {
@@ -61,25 +54,25 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, queue: &
                     format!("{}–{}", units::duration(lo), units::duration(hi))
                 }
                 (Some((_, hi)), _) => units::duration(hi),
-                (None, Some((_, 0))) => "under a minute".to_string(),
+                (None, Some((_, 0))) => tr!("wait-under-a-minute"),
                 (None, Some((lo, hi))) if lo != hi => format!("{lo}–{hi} min"),
                 (None, Some((_, hi))) => format!("{hi} min"),
                 (None, None) => "?".to_string(),
             };
-            let site = s.created_at.as_ref().map_or("unknown site".to_string(), |f| {
+            let site = s.created_at.as_ref().map_or(tr!("site-unknown"), |f| {
                 format!("{} {}:{}", f.function, short_file(&f.file), f.line)
             });
             let where_ = s
                 .blocking_frame()
                 .map_or(String::new(), |f| format!("{} {}:{}", f.function, short_file(&f.file), f.line));
-            let text = format!(
-                "#{} · {} × {} · blocked {}\nat {}\ncreated at {}",
-                s.rank,
-                units::count(s.count as u64),
-                s.reason,
-                blocked,
-                where_,
-                site
+            let text = tr!(
+                "suspect-entry",
+                rank = s.rank,
+                count = units::count(s.count as u64),
+                reason = s.reason.as_str(),
+                blocked = blocked,
+                at = where_,
+                site = site
             );
             let selected = view.selected_suspect == Some(i);
             let fam = theme::Paint::Wait(crate::analysis::classify::wait_family(&s.reason));

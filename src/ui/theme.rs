@@ -28,14 +28,15 @@ impl Paint {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            Paint::Running => "running",
-            Paint::Runnable => "runnable",
-            Paint::Syscall => "syscall",
-            Paint::Wait(f) => f.label(),
-            Paint::GcAssist => "GC assist",
-            Paint::Merged => "many small spans",
+            // Go's own words, as the runtime prints them, in every language.
+            Paint::Running => "running".to_string(),
+            Paint::Runnable => "runnable".to_string(),
+            Paint::Syscall => "syscall".to_string(),
+            Paint::Wait(f) => f.label().to_string(),
+            Paint::GcAssist => "GC assist".to_string(),
+            Paint::Merged => crate::tr!("legend-merged"),
         }
     }
 

@@ -5,6 +5,7 @@
 use super::command::Command;
 use super::document::Document;
 use super::{dump_table, memory_view, profile_view};
+use crate::tr;
 
 /// Everything but a trace: a dump's group table, a profile's flame graph (a goroutine
 /// profile has both, behind a toggle), a GC log's curves.
@@ -13,9 +14,9 @@ pub fn views_ui(ui: &mut egui::Ui, doc: &mut Document, queue: &mut Vec<Command>)
     let dump = loaded.dump.as_ref().or(doc.profile_dump.as_ref());
     if let (Some(_), Some(_)) = (dump, &loaded.profile) {
         ui.horizontal(|ui| {
-            ui.label("Show:");
-            ui.selectable_value(&mut doc.show_groups, true, "Goroutine groups");
-            ui.selectable_value(&mut doc.show_groups, false, "Flame graph");
+            ui.label(tr!("views-show"));
+            ui.selectable_value(&mut doc.show_groups, true, tr!("views-groups"));
+            ui.selectable_value(&mut doc.show_groups, false, tr!("views-flame"));
         });
         ui.separator();
     }
@@ -28,6 +29,6 @@ pub fn views_ui(ui: &mut egui::Ui, doc: &mut Document, queue: &mut Vec<Command>)
     } else if let (Some(m), Some(v)) = (&loaded.memory, &doc.memory_view) {
         memory_view::memory_ui(ui, m, v);
     } else {
-        ui.weak("Nothing to show in this file.");
+        ui.weak(tr!("views-nothing"));
     }
 }

@@ -5,24 +5,17 @@ use super::TraceBuilder;
 use crate::analysis::classify::is_system_goroutine;
 use crate::format::trace::Tables;
 use crate::model::{
-    GIdx, Goroutine, ProcSpan, RangeScope, RangeSpan, Span, SpanState, StackId, StrId, TraceModel,
+    GIdx, Goroutine, RangeScope, RangeSpan, Region, Span, SpanState, StackId, StrId, TraceModel,
 };
 
 impl TraceBuilder {
     /// Closes every open span at the last event and returns the model.
     pub fn finish(mut self, tables: Tables, format_version: String) -> TraceModel {
         let end = self.last_ns;
-        let mut open_running = Vec::new();
-        for (i, (gb, h)) in self.gs.iter().zip(&mut self.hot).enumerate() {
+        for (gb, h) in self.gs.iter().zip(&mut self.hot) {
             if gb.end_ns.is_none() {
                 h.spans.push(Span::new(end, SpanState::End, 0, StackId::NONE));
             }
-            if let Some((p, since)) = h.running_on.take() {
-                open_running.push((p, ProcSpan { start_ns: since, end_ns: end, g: i as GIdx }));
-            }
-        }
-        for (p, span) in open_running {
-            self.push_proc_span(p, span);
         }
         for ((name, scope), start) in std::mem::take(&mut self.open_ranges) {
             self.ranges.push(RangeSpan { start_ns: start, end_ns: end, name, scope });
@@ -65,22 +58,23 @@ impl TraceBuilder {
             .collect();
         goroutines.sort_unstable_by_key(|g| g.id);
         goroutines.shrink_to_fit();
-        for lane in &mut self.procs {
-            for s in lane.iter_mut() {
-                s.g = remap(s.g);
-            }
-            lane.sort_by_key(|s| s.start_ns);
-            lane.shrink_to_fit();
-        }
         for r in &mut self.ranges {
             if let RangeScope::Goroutine(g) = r.scope {
                 r.scope = RangeScope::Goroutine(remap(g));
             }
         }
         self.ranges.sort_by_key(|r| (r.start_ns, r.end_ns));
+        // Regions still open at the end (a goroutine blocked inside one) end with the trace.
+        for (g, open) in std::mem::take(&mut self.open_regions) {
+            for (task, name, start_ns) in open {
+                self.regions.push(Region { g, start_ns, end_ns: end, task, name, open: true });
+            }
+        }
         for r in &mut self.regions {
             r.g = remap(r.g);
         }
+        self.regions.sort_by_key(|r| (r.g, r.start_ns));
+        self.tasks.sort_by_key(|t| t.id);
         for l in &mut self.logs {
             l.g = l.g.map(remap);
         }
@@ -102,13 +96,13 @@ impl TraceBuilder {
             stacks,
             reasons: self.reasons,
             goroutines,
-            procs: self.procs,
             ranges: self.ranges,
             heap_alloc: self.heap_alloc,
             heap_goal: self.heap_goal,
             gomaxprocs: self.gomaxprocs,
             go_counts: self.go_counts,
             regions: self.regions,
+            tasks: self.tasks,
             logs: self.logs,
             cpu_samples: self.cpu_samples,
             gc_cycles,

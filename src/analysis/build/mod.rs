@@ -4,7 +4,7 @@
 use crate::format::trace::fx::FxMap;
 use crate::format::trace::{Event, EventKind, GoState, Metric, NO_ID, Scope};
 use crate::model::{
-    GIdx, GoCounts, LogLine, ProcSpan, RangeScope, RangeSpan, Region, Series, Span, SpanState, StackId, StrId,
+    GIdx, GoCounts, LogLine, RangeScope, RangeSpan, Region, Series, Span, SpanState, StackId, StrId, Task,
 };
 
 mod finish;
@@ -15,8 +15,6 @@ use index::GoIndex;
 /// Goroutine-count samples closer together than this merge into one point, so the series
 /// stays small however busy the trace is.
 const COUNT_BUCKET_NS: i64 = 10_000;
-/// Processor ids at or past this get no lane (their goroutines' spans are kept).
-const MAX_PROC_LANES: usize = 1 << 16;
 
 /// Per goroutine while building: what is set once or twice.
 struct GBuild {
@@ -33,7 +31,6 @@ struct GBuild {
 struct GHot {
     spans: Vec<Span>,
     /// `(processor, since)` while running.
-    running_on: Option<(u32, i64)>,
     /// The stack that names the goroutine: its entry function at creation, else the first
     /// stack seen; its outermost frame is the start function.
     entry_stack: StackId,
@@ -49,7 +46,6 @@ pub struct TraceBuilder {
     gs: Vec<GBuild>,
     hot: Vec<GHot>,
     by_id: GoIndex,
-    procs: Vec<Vec<ProcSpan>>,
     open_ranges: FxMap<(StrId, RangeScope), i64>,
     ranges: Vec<RangeSpan>,
     heap_alloc: Series,
@@ -61,6 +57,7 @@ pub struct TraceBuilder {
     /// Open user regions per goroutine, innermost last: (task, name, start).
     open_regions: FxMap<GIdx, Vec<(u64, StrId, i64)>>,
     logs: Vec<LogLine>,
+    tasks: Vec<Task>,
     reasons: Vec<StrId>,
     /// `StrId` to index in `reasons`, `u8::MAX` when not yet there (string ids are dense).
     reason_index: Vec<u8>,
@@ -84,7 +81,6 @@ impl TraceBuilder {
             gs: Vec::new(),
             hot: Vec::new(),
             by_id: GoIndex::default(),
-            procs: Vec::new(),
             open_ranges: FxMap::default(),
             ranges: Vec::new(),
             heap_alloc: Series::default(),
@@ -95,6 +91,7 @@ impl TraceBuilder {
             regions: Vec::new(),
             open_regions: FxMap::default(),
             logs: Vec::new(),
+            tasks: Vec::new(),
             reasons: vec![StrId(0)],
             reason_index: vec![0],
             cpu_samples: 0,
@@ -168,14 +165,15 @@ impl TraceBuilder {
                         let k = open.iter().rposition(|r| r.0 == task && r.1 == name);
                         k.map_or(0, |k| open.remove(k).2)
                     });
-                    self.regions.push(Region { g: i, start_ns: start, end_ns: t, task, name });
+                    self.regions.push(Region { g: i, start_ns: start, end_ns: t, task, name, open: false });
                 }
             }
             EventKind::Log { task, category, message, .. } => {
                 self.logs.push(LogLine { time_ns: t, g: ctx_g, task, category, message });
             }
             EventKind::StackSample { .. } => self.cpu_samples += 1,
-            EventKind::TaskBegin { .. } | EventKind::TaskEnd { .. } => {}
+            EventKind::TaskBegin { task, name, .. } => self.tasks.push(Task { id: task, name }),
+            EventKind::TaskEnd { .. } => {}
         }
     }
 
@@ -206,7 +204,7 @@ impl TraceBuilder {
             end_ns: None,
             label: StrId(0),
         });
-        self.hot.push(GHot { spans: Vec::new(), running_on: None, entry_stack: StackId::NONE });
+        self.hot.push(GHot { spans: Vec::new(), entry_stack: StackId::NONE });
         self.by_id.insert(id, i);
         i
     }
@@ -269,18 +267,9 @@ impl TraceBuilder {
         }
         if from == GoState::Waiting
             && to != GoState::Waiting
-            && let Some(last) = gb.spans.last_mut().filter(|s| s.state == SpanState::Waiting)
+            && let Some(last) = gb.spans.last_mut().filter(|s| s.state() == SpanState::Waiting)
         {
             last.set_waker(ctx_g.filter(|&w| w != i));
-        }
-        if from == GoState::Running
-            && let Some((p, since)) = gb.running_on.take()
-        {
-            self.push_proc_span(p, ProcSpan { start_ns: since, end_ns: t, g: i });
-        }
-        let gb = &mut self.hot[i as usize];
-        if to == GoState::Running && ev.p != NO_ID {
-            gb.running_on = u32::try_from(ev.p).ok().map(|p| (p, t));
         }
         let state = match to {
             GoState::Running => Some(SpanState::Running),
@@ -300,7 +289,11 @@ impl TraceBuilder {
                     s.stack = own_stack;
                 }
             }
-            Some(state) => gb.spans.push(Span::new(start, state, reason_idx, own_stack)),
+            Some(state) => {
+                let mut span = Span::new(start, state, reason_idx, own_stack);
+                span.set_proc(u32::try_from(ev.p).ok());
+                gb.spans.push(span);
+            }
             None => {
                 gb.spans.push(Span::new(t, SpanState::End, 0, StackId::NONE));
                 // Trim the growth slack now, while the load still allocates and the freed
@@ -310,19 +303,6 @@ impl TraceBuilder {
             }
         }
         self.sample_counts(t);
-    }
-
-    fn push_proc_span(&mut self, p: u32, span: ProcSpan) {
-        let lane = p as usize;
-        // Lanes are indexed by processor id; Go's GOMAXPROCS stays far below this, and a
-        // hostile id (up to 2^31) would otherwise ask for billions of empty lanes.
-        if lane >= MAX_PROC_LANES {
-            return;
-        }
-        if self.procs.len() <= lane {
-            self.procs.resize_with(lane + 1, Vec::new);
-        }
-        self.procs[lane].push(span);
     }
 
     fn sample_counts(&mut self, t: i64) {

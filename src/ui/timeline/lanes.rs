@@ -5,6 +5,7 @@ use egui::{Align2, FontId, Rect, Sense};
 
 use super::{LANE_H, TimeAxis, interact, split_label};
 use crate::model::ProcSpan;
+use crate::tr;
 use crate::ui::command::Command;
 use crate::ui::document::Document;
 use crate::ui::state::ViewState;
@@ -73,7 +74,7 @@ pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queu
     let cycles = doc.model().map_or(0, |m| m.gc_cycles);
     type Lane<'a> = (String, Vec<&'a [(i64, i64)]>);
     let lanes: [Lane<'_>; 2] = [
-        (format!("GC ({cycles} cycles; sweep below)"), vec![&doc.gc_marks[..], &doc.gc_sweeps[..]]),
+        (tr!("lane-gc", cycles = cycles), vec![&doc.gc_marks[..], &doc.gc_sweeps[..]]),
         ("stop-the-world".to_string(), vec![&doc.stw[..]]),
     ];
     for (name, sets) in lanes {
@@ -92,7 +93,7 @@ pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queu
         super::overlay(&painter, &axis, area, view);
         if let Some((a, b)) = hovered {
             response.clone().on_hover_text_at_pointer(format!(
-                "{name}: {} at {}",
+                "{name}: {} @ {}",
                 units::duration(b - a),
                 units::duration(a)
             ));
@@ -103,7 +104,7 @@ pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queu
 
 pub fn proc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
     let Some(m) = doc.model() else { return };
-    for (p, spans) in m.procs.iter().enumerate() {
+    for (p, spans) in doc.procs().iter().enumerate() {
         if spans.is_empty() {
             continue;
         }
@@ -119,7 +120,7 @@ pub fn proc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, qu
                 "P{p}: G{} {} for {}",
                 g.id,
                 m.func_name(g),
-                units::duration(ps.end_ns - ps.start_ns)
+                units::duration(ps.end_ns() - ps.start_ns)
             );
             let response = response.clone().on_hover_text_at_pointer(text);
             if response.clicked() {
@@ -143,12 +144,12 @@ fn paint_proc(
     let px_ns = axis.ns_per_px().max(1.0) as i64;
     let hover = painter.ctx().pointer_hover_pos().filter(|p| area.contains(*p));
     let mut hovered = None;
-    let mut i = spans.partition_point(|s| s.end_ns <= t0);
+    let mut i = spans.partition_point(|s| s.end_ns() <= t0);
     while let Some(s) = spans.get(i) {
         if s.start_ns >= t1 {
             break;
         }
-        let r = axis.rect(s.start_ns, s.end_ns, area.y_range().shrink(1.0));
+        let r = axis.rect(s.start_ns, s.end_ns(), area.y_range().shrink(1.0));
         let id = m.goroutine(s.g).map_or(0, |g| g.id);
         painter.rect_filled(r, 0.0, theme::goroutine_color(id));
         if r.width() > 40.0 {
@@ -164,8 +165,8 @@ fn paint_proc(
             hovered = Some(*s);
         }
         // Skip what would land in the same pixel column.
-        let next = s.end_ns.max(s.start_ns + px_ns);
-        i += 1 + spans[i + 1..].partition_point(|x| x.end_ns <= next);
+        let next = s.end_ns().max(s.start_ns + px_ns);
+        i += 1 + spans[i + 1..].partition_point(|x| x.end_ns() <= next);
     }
     hovered
 }

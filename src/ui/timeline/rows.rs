@@ -8,6 +8,7 @@ use super::{ROW_H, TimeAxis, interact, split_label};
 use crate::analysis::classify::is_runtime_frame;
 use crate::analysis::lod::{Run, visible_runs};
 use crate::model::{GIdx, Goroutine, Span, TraceModel};
+use crate::tr;
 use crate::ui::command::Command;
 use crate::ui::document::{Document, Row, short_file};
 use crate::ui::state::ViewState;
@@ -26,7 +27,7 @@ const STRIPES: usize = 6;
 pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
     let Some(m) = doc.model() else { return };
     let (full, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Goroutine rows"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr!("rows-name")));
     let rect = full.with_max_x(full.right() - SCROLLBAR_W);
     let (label_col, area) = split_label(rect);
     let axis = TimeAxis::new(area.left(), area.width(), view.window);
@@ -171,7 +172,11 @@ fn paint_goroutine(
     visible_runs(&g.spans, t0, t1, min_ns, |run| match run {
         Run::Single { index, start_ns, end_ns } => {
             let s = g.spans[index];
-            painter.rect_filled(axis.rect(start_ns, end_ns, y), 0.0, doc.paint_of(s.state, s.reason).color());
+            painter.rect_filled(
+                axis.rect(start_ns, end_ns, y),
+                0.0,
+                doc.paint_of(s.state(), s.reason()).color(),
+            );
         }
         Run::Merged { first, count, start_ns, end_ns } => {
             let r = axis.rect(start_ns, end_ns, y);
@@ -184,7 +189,7 @@ fn paint_goroutine(
                 painter.text(
                     r.center(),
                     Align2::CENTER_CENTER,
-                    format!("{count} spans"),
+                    tr!("rows-spans", count = units::count(count as u64)),
                     FontId::proportional(10.0),
                     Color32::BLACK,
                 );
@@ -207,7 +212,7 @@ fn dominant_paint(doc: &Document, run: &[Span], a: i64, b: i64) -> Option<Paint>
     for k in 0..8 {
         let t = a + (b - a) * (2 * k + 1) / 16;
         let Some(i) = crate::analysis::lod::span_at(run, t) else { continue };
-        let p = doc.paint_of(run[i].state, run[i].reason);
+        let p = doc.paint_of(run[i].state(), run[i].reason());
         if let Some(slot) = seen.iter_mut().find(|s| s.0 == Some(p) || s.0.is_none()) {
             *slot = (Some(p), slot.1 + 1);
         }
@@ -242,15 +247,19 @@ fn tooltip_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, g: GIdx, run: R
     match run {
         Run::Single { index, start_ns, end_ns } => {
             let s = gor.spans[index];
-            let paint = doc.paint_of(s.state, s.reason);
-            ui.label(format!("{} for {}", s.state.name(), units::duration(end_ns - start_ns)));
-            match m.reason(s.reason) {
+            let paint = doc.paint_of(s.state(), s.reason());
+            ui.label(tr!(
+                "rows-state-for",
+                state = s.state().name(),
+                duration = units::duration(end_ns - start_ns)
+            ));
+            match m.reason(s.reason()) {
                 "" => {}
                 r if r == paint.label() => {
-                    ui.label(format!("reason: {r}"));
+                    ui.label(tr!("rows-reason", reason = r));
                 }
                 r => {
-                    ui.label(format!("reason: {r} ({})", paint.label()));
+                    ui.label(tr!("rows-reason-family", reason = r, family = paint.label()));
                 }
             }
             let frames = m.stacks.frames(s.stack);
@@ -265,9 +274,9 @@ fn tooltip_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, g: GIdx, run: R
                 ));
             }
             if let Some(w) = s.waker().and_then(|w| m.goroutine(w)) {
-                ui.label(format!("woken by G{}", w.id));
+                ui.label(tr!("rows-woken-by", id = w.id));
             }
-            ui.weak(format!("from {} to {}", units::duration(start_ns), units::duration(end_ns)));
+            ui.weak(tr!("time-from-to", from = units::duration(start_ns), to = units::duration(end_ns)));
         }
         Run::Merged { count, start_ns, end_ns, .. } => {
             ui.label(format!(
@@ -284,7 +293,7 @@ fn scrollbar_ui(ui: &mut egui::Ui, full: Rect, n: f32, visible: f32, scroll: &mu
     let bar = Rect::from_x_y_ranges(full.right() - SCROLLBAR_W..=full.right(), full.y_range());
     let id = ui.scope_id().with("rows-scrollbar");
     let response = ui.interact(bar, id, Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Scroll goroutine rows"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr!("rows-scrollbar")));
     if n <= visible {
         return;
     }

@@ -4,6 +4,7 @@
 use egui::{Align2, FontId, Sense, Stroke};
 
 use super::{TimeAxis, interact, split_label};
+use crate::tr;
 use crate::ui::command::Command;
 use crate::ui::document::Document;
 use crate::ui::state::ViewState;
@@ -47,7 +48,7 @@ pub fn tick_label(t_ns: f64, step_ns: f64) -> String {
 pub fn ruler_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), 22.0), Sense::click_and_drag());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Time ruler"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr!("ruler-name")));
     let (label_rect, area) = split_label(rect);
     let axis = TimeAxis::new(area.left(), area.width(), view.window);
     let painter = ui.painter_at(rect);
@@ -57,7 +58,7 @@ pub fn ruler_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: 
     painter.text(
         label_rect.left_center() + egui::vec2(6.0, 0.0),
         Align2::LEFT_CENTER,
-        format!("window {}", units::duration(view.window.width_ns() as i64)),
+        tr!("ruler-window", width = units::duration(view.window.width_ns() as i64)),
         FontId::proportional(12.0),
         visuals.text_color(),
     );

@@ -19,58 +19,10 @@ use super::super::fx::FxMap;
 use super::super::order::NO_TASK;
 use super::super::{NO_ID, Tables};
 use super::merge::V1Ev;
+use super::names::{reason, stw_kind};
 use super::scan::Scan;
 use super::spec::*;
 use crate::model::{StackId, StrId};
-
-/// STW kinds of format 1.21 (for 1.11 and 1.19: 0 and 1 are mark and sweep termination).
-const STW_KINDS: [&str; 17] = [
-    "",
-    "GC mark termination",
-    "GC sweep termination",
-    "write heap dump",
-    "goroutine profile",
-    "goroutine profile cleanup",
-    "all goroutine stack trace",
-    "read mem stats",
-    "AllThreadsSyscall",
-    "GOMAXPROCS",
-    "start trace",
-    "stop trace",
-    "CountPagesInUse (test)",
-    "ReadMetricsSlow (test)",
-    "ReadMemStatsSlow (test)",
-    "PageCachePagesLeaked (test)",
-    "ResetDebugLog (test)",
-];
-
-fn stw_kind(minor: u32, kind: u64) -> &'static str {
-    let k = match (minor, kind) {
-        (21, k) => usize::try_from(k).unwrap_or(0),
-        (_, 0 | 1) => usize::try_from(kind).unwrap_or(0) + 1,
-        _ => 0,
-    };
-    STW_KINDS.get(k).copied().unwrap_or("")
-}
-
-/// Block or stop reason of a v1 goroutine event, and whether the goroutine stays runnable.
-fn reason(typ: u8) -> Option<(&'static str, bool)> {
-    Some(match typ {
-        EV_GO_STOP => ("forever", false),
-        EV_GO_SCHED => ("runtime.Gosched", true),
-        EV_GO_PREEMPT => ("preempted", true),
-        EV_GO_SLEEP => ("sleep", false),
-        EV_GO_BLOCK => ("", false),
-        EV_GO_BLOCK_SEND => ("chan send", false),
-        EV_GO_BLOCK_RECV => ("chan receive", false),
-        EV_GO_BLOCK_SELECT => ("select", false),
-        EV_GO_BLOCK_SYNC => ("sync", false),
-        EV_GO_BLOCK_COND => ("sync.(*Cond).Wait", false),
-        EV_GO_BLOCK_NET => ("network", false),
-        EV_GO_BLOCK_GC => ("GC mark assist wait for work", false),
-        _ => return None,
-    })
-}
 
 struct Out<'a> {
     last: i64,
@@ -104,25 +56,70 @@ fn go_tr(g: u64, from: GoState, to: GoState, reason: StrId, st: StackId) -> Even
     EventKind::GoTransition { g, from, to, reason, tstack: st, stack: st }
 }
 
-/// Emits the converted stream; returns the number of events emitted.
-pub fn convert(events: &[V1Ev], s: &Scan, minor: u32, t: &mut Tables, sink: &mut dyn FnMut(&Event)) -> u64 {
-    let mut out = Out { last: -1, n: 0, sink };
-    let Some(first) = events.first() else { return 0 };
-    let sync = |n| EventKind::Sync { n, wall_unix_ns: None };
-    (out.sink)(&Event { time_ns: first.ts.saturating_sub(1), m: NO_ID, p: NO_ID, g: NO_ID, kind: sync(1) });
-    out.n += 1;
-    let gc = t.strings.intern("GC concurrent mark phase");
-    let sweep = t.strings.intern("GC incremental sweep");
-    let assist = t.strings.intern("GC mark assist");
-    let string = |id: u64| s.strings.get(&id).copied().unwrap_or_default();
-    let stack = |id: u64| s.stacks.get(&u32::try_from(id).unwrap_or(0)).copied().unwrap_or(StackId::NONE);
-    let mut pre_init = true;
-    let mut created: BTreeSet<u64> = BTreeSet::new();
-    let mut seen_procs: FxMap<i32, ()> = FxMap::default();
-    let mut proc_ms: FxMap<i32, u64> = FxMap::default();
-    let mut tasks: FxMap<u64, StrId> = FxMap::default();
-    let mut last_stw = t.strings.intern("stop-the-world ()");
-    for e in events {
+/// The converter's state between events.
+pub struct Converter<'a> {
+    s: &'a Scan,
+    minor: u32,
+    out: Out<'a>,
+    gc: StrId,
+    sweep: StrId,
+    assist: StrId,
+    pre_init: bool,
+    created: BTreeSet<u64>,
+    seen_procs: FxMap<i32, ()>,
+    proc_ms: FxMap<i32, u64>,
+    tasks: FxMap<u64, StrId>,
+    last_stw: StrId,
+}
+
+fn sync(n: u32, time_ns: i64) -> Event {
+    Event { time_ns, m: NO_ID, p: NO_ID, g: NO_ID, kind: EventKind::Sync { n, wall_unix_ns: None } }
+}
+
+impl<'a> Converter<'a> {
+    pub fn new(s: &'a Scan, minor: u32, t: &mut Tables, sink: &'a mut dyn FnMut(&Event)) -> Self {
+        Converter {
+            s,
+            minor,
+            out: Out { last: -1, n: 0, sink },
+            gc: t.strings.intern("GC concurrent mark phase"),
+            sweep: t.strings.intern("GC incremental sweep"),
+            assist: t.strings.intern("GC mark assist"),
+            pre_init: true,
+            created: BTreeSet::new(),
+            seen_procs: FxMap::default(),
+            proc_ms: FxMap::default(),
+            tasks: FxMap::default(),
+            last_stw: t.strings.intern("stop-the-world ()"),
+        }
+    }
+
+    /// Closes the stream with its final Sync; returns the number of events emitted.
+    pub fn finish(self) -> u64 {
+        if self.out.n == 0 {
+            return 0;
+        }
+        (self.out.sink)(&sync(2, self.out.last.saturating_add(1)));
+        self.out.n + 1
+    }
+
+    /// Converts the next event (in time order, post-processed).
+    pub fn push(&mut self, e: &V1Ev, t: &mut Tables) {
+        if self.out.n == 0 {
+            (self.out.sink)(&sync(1, e.ts.saturating_sub(1)));
+            self.out.n += 1;
+        }
+        let s = self.s;
+        let string = |id: u64| s.strings.get(&id).copied().unwrap_or_default();
+        let stack = |id: u64| s.stacks.get(&u32::try_from(id).unwrap_or(0)).copied().unwrap_or(StackId::NONE);
+        let (gc, sweep, assist, minor) = (self.gc, self.sweep, self.assist, self.minor);
+        let out = &mut self.out;
+        let pre_init = &mut self.pre_init;
+        let created = &mut self.created;
+        let seen_procs = &mut self.seen_procs;
+        let proc_ms = &mut self.proc_ms;
+        let tasks = &mut self.tasks;
+        let last_stw = &mut self.last_stw;
         let st = stack(u64::from(e.stk));
         let a = e.args;
         let p = i64::from(e.p);
@@ -140,9 +137,9 @@ pub fn convert(events: &[V1Ev], s: &Scan, minor: u32, t: &mut Tables, sink: &mut
         let ev = |kind| Event { time_ns: e.ts, m, p, g, kind };
         let ug = unsigned(g);
         let kind = match e.typ {
-            EV_GOMAXPROCS if pre_init => {
-                pre_init = false;
-                for &id in &created {
+            EV_GOMAXPROCS if *pre_init => {
+                *pre_init = false;
+                for &id in created.iter() {
                     out.emit(Event {
                         time_ns: e.ts,
                         m: NO_ID,
@@ -152,7 +149,7 @@ pub fn convert(events: &[V1Ev], s: &Scan, minor: u32, t: &mut Tables, sink: &mut
                     });
                 }
                 created.clear();
-                continue;
+                return;
             }
             EV_GOMAXPROCS => EventKind::Metric { metric: Metric::Gomaxprocs, value: a[0], stack: st },
             EV_HEAP_ALLOC => {
@@ -176,14 +173,14 @@ pub fn convert(events: &[V1Ev], s: &Scan, minor: u32, t: &mut Tables, sink: &mut
             EV_GC_DONE => EventKind::RangeEnd { name: gc, scope: Scope::Global, stack: StackId::NONE },
             EV_STW_START | EV_STW_DONE => {
                 if e.typ == EV_STW_START {
-                    last_stw = t.strings.intern(&format!("stop-the-world ({})", stw_kind(minor, a[0])));
+                    *last_stw = t.strings.intern(&format!("stop-the-world ({})", stw_kind(minor, a[0])));
                     EventKind::RangeBegin {
-                        name: last_stw,
+                        name: *last_stw,
                         scope: Scope::Goroutine(ug),
                         stack: StackId::NONE,
                     }
                 } else {
-                    EventKind::RangeEnd { name: last_stw, scope: Scope::Goroutine(ug), stack: StackId::NONE }
+                    EventKind::RangeEnd { name: *last_stw, scope: Scope::Goroutine(ug), stack: StackId::NONE }
                 }
             }
             EV_GC_SWEEP_START => {
@@ -198,9 +195,9 @@ pub fn convert(events: &[V1Ev], s: &Scan, minor: u32, t: &mut Tables, sink: &mut
             EV_GC_MARK_ASSIST_DONE => {
                 EventKind::RangeEnd { name: assist, scope: Scope::Goroutine(ug), stack: StackId::NONE }
             }
-            EV_GO_CREATE if pre_init => {
+            EV_GO_CREATE if *pre_init => {
                 created.insert(a[0]);
-                continue;
+                return;
             }
             EV_GO_CREATE => EventKind::GoTransition {
                 g: a[0],
@@ -210,7 +207,7 @@ pub fn convert(events: &[V1Ev], s: &Scan, minor: u32, t: &mut Tables, sink: &mut
                 tstack: stack(a[1]),
                 stack: st,
             },
-            EV_GO_START if pre_init => {
+            EV_GO_START if *pre_init => {
                 created.remove(&a[0]);
                 go_status(a[0], GoState::Running)
             }
@@ -218,7 +215,7 @@ pub fn convert(events: &[V1Ev], s: &Scan, minor: u32, t: &mut Tables, sink: &mut
             EV_GO_START_LABEL => {
                 out.emit(raw(go_tr(a[0], GoState::Runnable, GoState::Running, StrId(0), StackId::NONE)));
                 out.emit(raw(EventKind::Label { g: e.g, label: string(a[2]) }));
-                continue;
+                return;
             }
             EV_GO_WAITING | EV_GO_IN_SYSCALL => {
                 created.remove(&a[0]);
@@ -243,7 +240,7 @@ pub fn convert(events: &[V1Ev], s: &Scan, minor: u32, t: &mut Tables, sink: &mut
                 };
                 out.emit(begin);
                 out.emit(end);
-                continue;
+                return;
             }
             EV_GO_SYS_EXIT => go_tr(ug, GoState::Syscall, GoState::Runnable, StrId(0), StackId::NONE),
             EV_USER_TASK_CREATE => {
@@ -268,21 +265,18 @@ pub fn convert(events: &[V1Ev], s: &Scan, minor: u32, t: &mut Tables, sink: &mut
             },
             EV_CPU_SAMPLE => {
                 out.emit(Event { time_ns: e.ts, m: NO_ID, p, g, kind: EventKind::StackSample { stack: st } });
-                continue;
+                return;
             }
             typ => match reason(typ) {
                 Some((why, runnable)) => {
                     let to = if runnable { GoState::Runnable } else { GoState::Waiting };
                     go_tr(ug, GoState::Running, to, t.strings.intern(why), st)
                 }
-                None => continue, // GoSysBlock (folded into GoSysCall), FutileWakeup, bad region mode
+                None => return, // GoSysBlock (folded into GoSysCall), FutileWakeup, bad region mode
             },
         };
         out.emit(ev(kind));
     }
-    let end = out.last.saturating_add(1);
-    (out.sink)(&Event { time_ns: end, m: NO_ID, p: NO_ID, g: NO_ID, kind: sync(2) });
-    out.n + 1
 }
 
 fn unsigned(v: i64) -> u64 {

@@ -11,6 +11,7 @@
 use super::super::Tables;
 use super::super::fx::FxMap;
 use super::scan::Scan;
+use super::sequence::*;
 use super::spec::*;
 use crate::format::cursor::Cursor;
 use crate::format::error::ParseError;
@@ -102,53 +103,15 @@ impl Proc<'_> {
     }
 }
 
-// Goroutine sequencing (Go's gState): status and the sequence number of its last event.
-const DEAD: u8 = 0;
-const RUNNABLE: u8 = 1;
-const RUNNING: u8 = 2;
-const WAITING: u8 = 3;
-const UNORDERED: u64 = u64::MAX;
-const GARBAGE: u64 = u64::MAX - 1;
-const NOSEQ: u64 = u64::MAX;
-const SEQINC: u64 = u64::MAX - 1;
-
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
-struct GState {
-    seq: u64,
-    status: u8,
-}
-
-fn gs(seq: u64, status: u8) -> GState {
-    GState { seq, status }
-}
-
-/// (goroutine, required state, next state) of an event, as Go's `stateTransition`.
-fn transition(e: &V1Ev) -> (u64, GState, GState) {
-    let a = e.args;
-    match e.typ {
-        EV_GO_CREATE => (a[0], gs(0, DEAD), gs(1, RUNNABLE)),
-        EV_GO_WAITING | EV_GO_IN_SYSCALL => (e.g, gs(1, RUNNABLE), gs(2, WAITING)),
-        EV_GO_START | EV_GO_START_LABEL => (e.g, gs(a[1], RUNNABLE), gs(a[1].wrapping_add(1), RUNNING)),
-        EV_GO_START_LOCAL => (e.g, gs(NOSEQ, RUNNABLE), gs(SEQINC, RUNNING)),
-        EV_GO_BLOCK..=EV_GO_BLOCK_NET | EV_GO_SLEEP | EV_GO_SYS_BLOCK | EV_GO_BLOCK_GC
-            if e.typ != EV_GO_UNBLOCK =>
-        {
-            (e.g, gs(NOSEQ, RUNNING), gs(NOSEQ, WAITING))
-        }
-        EV_GO_SCHED | EV_GO_PREEMPT => (e.g, gs(NOSEQ, RUNNING), gs(NOSEQ, RUNNABLE)),
-        EV_GO_UNBLOCK | EV_GO_SYS_EXIT => (a[0], gs(a[1], WAITING), gs(a[1].wrapping_add(1), RUNNABLE)),
-        EV_GO_UNBLOCK_LOCAL | EV_GO_SYS_EXIT_LOCAL => (a[0], gs(NOSEQ, WAITING), gs(SEQINC, RUNNABLE)),
-        EV_GC_START => (GARBAGE, gs(a[0], DEAD), gs(a[0].wrapping_add(1), DEAD)),
-        _ => (UNORDERED, GState::default(), GState::default()),
-    }
-}
-
-fn ready(g: u64, cur: GState, init: GState) -> bool {
-    g == UNORDERED || ((init.seq == NOSEQ || init.seq == cur.seq) && init.status == cur.status)
-}
-
-/// The merged events, and why the merge stopped early (if it did).
-pub fn merge(data: &[u8], s: &Scan, minor: u32, t: &mut Tables) -> (Vec<V1Ev>, Option<ParseError>) {
+/// Hands the merged events to `out` in order; returns how many, and why the merge stopped
+/// early (if it did).
+pub fn merge(
+    data: &[u8],
+    s: &Scan,
+    minor: u32,
+    t: &mut Tables,
+    out: &mut dyn FnMut(V1Ev, &mut Tables),
+) -> (u64, Option<ParseError>) {
     let mut procs: Vec<Proc<'_>> = s
         .procs
         .iter()
@@ -180,8 +143,7 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, t: &mut Tables) -> (Vec<V1Ev>, O
     let mut avail: Vec<usize> = (0..procs.len()).collect();
     let mut states: FxMap<u64, GState> = FxMap::default();
     let mut frontier: Vec<(V1Ev, usize)> = Vec::new();
-    // Counted by the scan from events that decoded, not from a length field.
-    let mut out = Vec::with_capacity(s.timed);
+    let mut n = 0u64;
     loop {
         let mut i = 0;
         while let Some(&pi) = avail.get(i) {
@@ -196,7 +158,7 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, t: &mut Tables) -> (Vec<V1Ev>, O
                         avail.swap_remove(i);
                         continue;
                     }
-                    Err(e) => return (out, Some(e)),
+                    Err(e) => return (n, Some(e)),
                 }
             }
             let Some(ev) = *head else { break };
@@ -211,77 +173,37 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, t: &mut Tables) -> (Vec<V1Ev>, O
         }
         let Some((mut ev, pi)) = heap_pop(&mut frontier) else {
             if done.iter().all(|&d| d) {
-                return (out, None);
+                return (n, None);
             }
             let stuck =
                 procs.iter().zip(&done).filter(|(p, d)| !**d && p.cpu.is_none()).map(|(p, _)| p.head_at);
             let stuck = stuck.min().unwrap_or(0);
             let msg =
                 "no consistent ordering of events possible (a goroutine waits for an event that is missing)";
-            return (out, Some(ParseError::new(stuck as u64, msg)));
+            return (n, Some(ParseError::new(stuck as u64, msg)));
         };
         let (g, init, mut next) = transition(&ev);
         ev.typ = match ev.typ {
             EV_GO_START_LOCAL => EV_GO_START,
             EV_GO_UNBLOCK_LOCAL => EV_GO_UNBLOCK,
             EV_GO_SYS_EXIT_LOCAL => EV_GO_SYS_EXIT,
-            t => t,
+            other => other,
         };
-        out.push(ev);
+        out(ev, t);
+        n += 1;
         if g != UNORDERED {
             let cur = states.get(&g).copied().unwrap_or_default();
             if !ready(g, cur, init) {
                 let at = procs.get(pi).map_or(0, |p| p.head_at as u64);
-                return (out, Some(ParseError::new(at, "impossible goroutine state transition")));
+                return (n, Some(ParseError::new(at, "impossible goroutine state transition")));
             }
             next.seq = match next.seq {
                 NOSEQ => cur.seq,
                 SEQINC => cur.seq.wrapping_add(1),
-                n => n,
+                seq => seq,
             };
             states.insert(g, next);
         }
         avail.push(pi);
-    }
-}
-
-// Go's container/heap moves, so events with equal times leave in the same order as in Go.
-fn heap_push(h: &mut Vec<(V1Ev, usize)>, x: (V1Ev, usize)) {
-    h.push(x);
-    let mut j = h.len() - 1;
-    while j > 0 {
-        let i = (j - 1) / 2;
-        if !less(h, j, i) {
-            break;
-        }
-        h.swap(i, j);
-        j = i;
-    }
-}
-
-fn heap_pop(h: &mut Vec<(V1Ev, usize)>) -> Option<(V1Ev, usize)> {
-    let n = h.len().checked_sub(1)?;
-    h.swap(0, n);
-    let mut i = 0;
-    loop {
-        let j1 = 2 * i + 1;
-        if j1 >= n {
-            break;
-        }
-        let j2 = j1 + 1;
-        let j = if j2 < n && less(h, j2, j1) { j2 } else { j1 };
-        if !less(h, j, i) {
-            break;
-        }
-        h.swap(i, j);
-        i = j;
-    }
-    h.pop()
-}
-
-fn less(h: &[(V1Ev, usize)], a: usize, b: usize) -> bool {
-    match (h.get(a), h.get(b)) {
-        (Some(x), Some(y)) => x.0.ts < y.0.ts,
-        _ => false,
     }
 }

@@ -16,8 +16,10 @@
 
 mod convert;
 mod merge;
+mod names;
 mod post;
 mod scan;
+mod sequence;
 mod spec;
 
 use super::event::Event;
@@ -48,7 +50,16 @@ pub fn read(
         ));
     }
     let scan = scan::scan(data, HEADER_LEN, minor, tables, progress)?;
-    let (mut events, stop) = merge::merge(data, &scan, minor, tables);
+    let freq = scan.freq.unwrap_or(FALLBACK_FREQ);
+    // Merge → post-process → convert, one event at a time: only the re-sorting windows of
+    // `post` are ever held, never the whole trace.
+    let mut conv = convert::Converter::new(&scan, minor, tables, sink);
+    let mut post = post::Post::new(freq, &scan.timer_gs);
+    let (merged, stop) = merge::merge(data, &scan, minor, tables, &mut |e, t| {
+        post.push(e, &mut |e| conv.push(&e, t));
+    });
+    let post_warnings = post.finish(&mut |e| conv.push(&e, tables));
+    let n = conv.finish();
     let mut warnings = Vec::new();
     let lost = if scan.freq.is_none() {
         " (the footer with the clock frequency and the stacks is lost)"
@@ -70,24 +81,20 @@ pub fn read(
     }
     if let Some(e) = &stop {
         warnings.push(format!(
-            "events could not be ordered from byte {} on ({}); the first {} events were loaded",
-            e.offset,
-            e.message,
-            events.len()
+            "events could not be ordered from byte {} on ({}); the first {merged} events were loaded",
+            e.offset, e.message,
         ));
     }
-    if events.is_empty() {
+    if scan.freq.is_none() {
+        warnings.push(format!(
+            "no Frequency event: times assume {FALLBACK_FREQ} ticks per second and are only approximate"
+        ));
+    }
+    warnings.extend(post_warnings);
+    if merged == 0 {
         return Err(scan.damage.or(stop).unwrap_or_else(|| {
             ParseError::new(HEADER_LEN as u64, "expected events after the header, found none")
         }));
     }
-    let freq = scan.freq.unwrap_or_else(|| {
-        warnings.push(format!(
-            "no Frequency event: times assume {FALLBACK_FREQ} ticks per second and are only approximate"
-        ));
-        FALLBACK_FREQ
-    });
-    post::finish(&mut events, freq, &scan.timer_gs, &mut warnings);
-    let n = convert::convert(&events, &scan, minor, tables, sink);
     Ok(ReadSummary { format_minor: minor, events: n, generations: 1, warnings })
 }

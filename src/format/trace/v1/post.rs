@@ -1,8 +1,12 @@
-//! After the merge, what Go's v1 reader does to the whole sequence before converting it
-//! (`parseEventBatches` tail, `parse`, `postProcessTrace`):
+//! Between the merge and the conversion, what Go's v1 reader does to the whole sequence
+//! (`parseEventBatches` tail, `parse`, `postProcessTrace`), done here on a stream so an old
+//! trace never has to be held in memory as a whole:
 //!
-//! 1. A syscall exit with a real timestamp (GoSysExit `ts` ≠ 0) moves to that time, and the
-//!    sequence is re-sorted by time, stably.
+//! 1. A syscall exit with a real timestamp (GoSysExit `ts` ≠ 0) moves back to that time, and
+//!    the sequence is sorted by time, stably. Events wait in a buffer sorted by (time, arrival)
+//!    until nothing still to come can sort before them: an exit only moves back to the time
+//!    its goroutine's syscall blocked, so the earliest open blocking syscall bounds what may
+//!    leave. A window of [`REORDER`] events also absorbs the merge's small disorders.
 //! 2. Ticks become nanoseconds since the first event: `(ts - min) as f64 * (1e9 / freq)`,
 //!    truncated, exactly as Go computes it.
 //! 3. Some events move to Go's fake Ps: unblocks by the timer goroutine (Go ≤ 1.13) to
@@ -10,7 +14,10 @@
 //!    They then have no thread (M = -1) in the converted stream.
 //! 4. For each GoSysCall, whether the next event of the same goroutine is GoSysBlock (the
 //!    converter then emits a syscall that lasts until GoSysExit; else one of 1 ns). The
-//!    answer is stored in `args[0]` (1 = blocked), unused by GoSysCall.
+//!    answer goes into `args[0]` (1 = blocked), unused by GoSysCall; later events wait in
+//!    [`Lookahead`] until the oldest GoSysCall is answered.
+
+use std::collections::{BTreeSet, VecDeque};
 
 use super::super::fx::FxMap;
 use super::merge::V1Ev;
@@ -21,63 +28,125 @@ pub const NETPOLL_P: i32 = 1_000_002;
 pub const SYSCALL_P: i32 = 1_000_003;
 pub const GC_P: i32 = 1_000_004;
 
-pub fn finish(events: &mut [V1Ev], freq: i64, timer_gs: &FxMap<u64, ()>, warnings: &mut Vec<String>) {
-    let mut resort = !events.is_sorted_by_key(|e| e.ts);
-    if resort {
-        warnings.push("time stamps out of order after merging the processors' events; sorted by time".into());
+/// Events always kept back for re-sorting: more than any disorder the merge of real traces
+/// leaves (it emits the earliest ready event; a late one is a few events behind).
+const REORDER: usize = 4096;
+/// Events kept back at most while a syscall is open: a goroutine blocked in a syscall for
+/// the rest of the trace must not make the whole trace wait (about 16 MiB).
+const MAX_HOLD: usize = 1 << 18;
+
+pub struct Post<'a> {
+    ns_per_tick: f64,
+    timer_gs: &'a FxMap<u64, ()>,
+    /// Held events sorted by (time, arrival): they nearly always arrive in order, so an
+    /// arrival is a push at the back and a release a pop at the front.
+    held: VecDeque<(i64, u64, V1Ev)>,
+    arrivals: u64,
+    last_arrival_ts: i64,
+    unsorted: bool,
+    /// Time of each goroutine's last blocking syscall, and the ones not exited yet.
+    last_block: FxMap<u64, i64>,
+    open: BTreeSet<(i64, u64)>,
+    bad_exits: u64,
+    /// Released (time, arrival) so far; anything arriving before it is late.
+    released: Option<(i64, u64)>,
+    late: u64,
+    min: Option<i64>,
+    /// Go's postProcessTrace: the event that last changed each goroutine's state.
+    last_ev: FxMap<u64, u8>,
+    ahead: Lookahead,
+}
+
+impl<'a> Post<'a> {
+    pub fn new(freq: i64, timer_gs: &'a FxMap<u64, ()>) -> Self {
+        Post {
+            ns_per_tick: 1e9 / freq as f64,
+            timer_gs,
+            held: VecDeque::new(),
+            arrivals: 0,
+            last_arrival_ts: i64::MIN,
+            unsorted: false,
+            last_block: FxMap::default(),
+            open: BTreeSet::new(),
+            bad_exits: 0,
+            released: None,
+            late: 0,
+            min: None,
+            last_ev: FxMap::default(),
+            ahead: Lookahead::default(),
+        }
     }
-    let mut last_block: FxMap<u64, i64> = FxMap::default();
-    let mut bad_exits = 0u64;
-    for e in events.iter_mut() {
+
+    /// Takes the next merged event; events ready to convert go to `out`.
+    pub fn push(&mut self, mut e: V1Ev, out: &mut impl FnMut(V1Ev)) {
+        self.unsorted |= e.ts < self.last_arrival_ts;
+        self.last_arrival_ts = self.last_arrival_ts.max(e.ts);
         match e.typ {
             EV_GO_SYS_BLOCK | EV_GO_IN_SYSCALL => {
-                last_block.insert(e.g, e.ts);
+                if let Some(old) = self.last_block.insert(e.g, e.ts) {
+                    self.open.remove(&(old, e.g));
+                }
+                self.open.insert((e.ts, e.g));
             }
-            EV_GO_SYS_EXIT if e.args[2] != 0 => {
-                let real = signed(e.args[2]);
-                match last_block.get(&e.g) {
-                    Some(&b) if b != 0 && real >= b => {
-                        e.ts = real;
-                        resort = true;
+            EV_GO_SYS_EXIT => {
+                if let Some(&b) = self.last_block.get(&e.g) {
+                    self.open.remove(&(b, e.g));
+                }
+                if e.args[2] != 0 {
+                    let real = signed(e.args[2]);
+                    match self.last_block.get(&e.g) {
+                        Some(&b) if b != 0 && real >= b => e.ts = real,
+                        _ => self.bad_exits += 1,
                     }
-                    _ => bad_exits += 1,
                 }
             }
             _ => {}
         }
+        let mut key = (e.ts, self.arrivals);
+        self.arrivals += 1;
+        if self.released.is_some_and(|r| key < r) {
+            // Only when a window overflowed: it can no longer go where Go would sort it.
+            self.late += 1;
+            key.0 = self.released.map_or(key.0, |r| r.0);
+            e.ts = key.0;
+        }
+        let at = if self.held.back().is_none_or(|b| (b.0, b.1) <= key) {
+            self.held.len()
+        } else {
+            self.held.partition_point(|h| (h.0, h.1) <= key)
+        };
+        self.held.insert(at, (key.0, key.1, e));
+        let bound = self.open.first().map_or(i64::MAX, |o| o.0);
+        while self.held.len() > MAX_HOLD
+            || (self.held.len() > REORDER && self.held.front().is_some_and(|h| h.0 < bound))
+        {
+            self.release(out);
+        }
     }
-    if bad_exits > 0 {
-        warnings.push(format!(
-            "{bad_exits} syscall exits have a time before their syscall began; kept at their event time"
-        ));
-    }
-    if resort {
-        events.sort_by_key(|e| e.ts);
-    }
-    let min = events.first().map_or(0, |e| e.ts);
-    let ns_per_tick = 1e9 / freq as f64;
-    // Go's postProcessTrace: the event that last changed each goroutine's state.
-    let mut last_ev: FxMap<u64, u8> = FxMap::default();
-    for e in events.iter_mut() {
-        e.ts = (e.ts.wrapping_sub(min) as f64 * ns_per_tick) as i64;
+
+    fn release(&mut self, out: &mut impl FnMut(V1Ev)) {
+        let Some((ts, n, mut e)) = self.held.pop_front() else { return };
+        self.released = Some((ts, n));
+        let min = *self.min.get_or_insert(ts);
+        e.ts = (e.ts.wrapping_sub(min) as f64 * self.ns_per_tick) as i64;
         match e.typ {
-            EV_GO_UNBLOCK if timer_gs.contains_key(&e.g) => e.p = TIMER_P,
+            EV_GO_UNBLOCK if self.timer_gs.contains_key(&e.g) => e.p = TIMER_P,
             EV_GO_SYS_EXIT => e.p = SYSCALL_P,
             EV_GC_START => e.p = GC_P,
             _ => {}
         }
         match e.typ {
             EV_GO_UNBLOCK => {
-                if last_ev.get(&e.args[0]) == Some(&EV_GO_BLOCK_NET) {
+                if self.last_ev.get(&e.args[0]) == Some(&EV_GO_BLOCK_NET) {
                     e.p = NETPOLL_P;
                 }
-                last_ev.insert(e.args[0], e.typ);
+                self.last_ev.insert(e.args[0], e.typ);
             }
             EV_GO_CREATE => {
-                last_ev.insert(e.args[0], e.typ);
+                self.last_ev.insert(e.args[0], e.typ);
             }
             EV_GO_START | EV_GO_START_LABEL => {
-                last_ev.remove(&e.g);
+                self.last_ev.remove(&e.g);
             }
             EV_GO_WAITING
             | EV_GO_IN_SYSCALL
@@ -89,17 +158,85 @@ pub fn finish(events: &mut [V1Ev], freq: i64, timer_gs: &FxMap<u64, ()>, warning
             | EV_GO_BLOCK
             | EV_GO_BLOCK_SEND..=EV_GO_BLOCK_NET
             | EV_GO_BLOCK_GC => {
-                last_ev.insert(e.g, e.typ);
+                self.last_ev.insert(e.g, e.typ);
             }
             _ => {}
         }
+        self.ahead.push(e, out);
     }
-    // Backwards: the type of the next event of each goroutine.
-    let mut next_of: FxMap<u64, u8> = FxMap::default();
-    for e in events.iter_mut().rev() {
-        if e.typ == EV_GO_SYSCALL {
-            e.args[0] = u64::from(next_of.get(&e.g) == Some(&EV_GO_SYS_BLOCK));
+
+    /// Lets every held event go; returns the warnings about what had to be fixed up.
+    pub fn finish(mut self, out: &mut impl FnMut(V1Ev)) -> Vec<String> {
+        while !self.held.is_empty() {
+            self.release(out);
         }
-        next_of.insert(e.g, e.typ);
+        self.ahead.finish(out);
+        let mut warnings = Vec::new();
+        if self.unsorted {
+            warnings
+                .push("time stamps out of order after merging the processors' events; sorted by time".into());
+        }
+        if self.bad_exits > 0 {
+            warnings.push(format!(
+                "{} syscall exits have a time before their syscall began; kept at their event time",
+                self.bad_exits
+            ));
+        }
+        if self.late > 0 {
+            warnings.push(format!(
+                "{} events came too late to be sorted into place (a syscall open for more than {MAX_HOLD} \
+                 events); they keep the time of the event before them",
+                self.late
+            ));
+        }
+        warnings
+    }
+}
+
+/// Step 4: holds events behind the oldest GoSysCall whose goroutine has not had its next
+/// event yet.
+#[derive(Default)]
+pub struct Lookahead {
+    queue: VecDeque<V1Ev>,
+    /// Goroutine → arrival number of its unanswered GoSysCall.
+    pending: FxMap<u64, u64>,
+    /// Arrival number of `queue[0]`.
+    base: u64,
+}
+
+impl Lookahead {
+    fn push(&mut self, e: V1Ev, out: &mut impl FnMut(V1Ev)) {
+        if let Some(n) = self.pending.remove(&e.g)
+            && let Some(call) = n.checked_sub(self.base).and_then(|i| self.queue.get_mut(i as usize))
+        {
+            call.args[0] = u64::from(e.typ == EV_GO_SYS_BLOCK);
+        }
+        if e.typ == EV_GO_SYSCALL {
+            self.pending.insert(e.g, self.base + self.queue.len() as u64);
+        }
+        self.queue.push_back(e);
+        self.flush(out);
+    }
+
+    fn flush(&mut self, out: &mut impl FnMut(V1Ev)) {
+        while let Some(front) = self.queue.front() {
+            if front.typ == EV_GO_SYSCALL && self.pending.get(&front.g) == Some(&self.base) {
+                return;
+            }
+            if let Some(e) = self.queue.pop_front() {
+                self.base += 1;
+                out(e);
+            }
+        }
+    }
+
+    /// A GoSysCall whose goroutine has no later event did not block.
+    fn finish(&mut self, out: &mut impl FnMut(V1Ev)) {
+        for n in std::mem::take(&mut self.pending).into_values() {
+            if let Some(call) = n.checked_sub(self.base).and_then(|i| self.queue.get_mut(i as usize)) {
+                call.args[0] = 0;
+            }
+        }
+        self.flush(out);
     }
 }

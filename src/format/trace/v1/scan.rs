@@ -31,8 +31,6 @@ pub struct Scan {
     pub cpu: Vec<V1Ev>,
     /// Where the scan stopped before the end of the file, and why.
     pub damage: Option<ParseError>,
-    /// Timed events found (CPU samples included): sizes the merged sequence exactly.
-    pub timed: usize,
 }
 
 /// Raw stacks until all strings are known: stack id -> PCs, and PC -> (func, file, line).
@@ -111,10 +109,9 @@ pub fn scan(
                 typ: EV_CPU_SAMPLE,
                 args: [0; 3],
             }),
-            _ => s.timed += 1,
+            _ => {}
         }
     }
-    s.timed += s.cpu.len();
     if !progress(end as u64) {
         return Err(ParseError::new(end as u64, "cancelled"));
     }

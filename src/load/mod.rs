@@ -6,11 +6,13 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use crate::analysis::{Spinner, Suspect, TraceBuilder, dump_suspects, spinners, trace_suspects};
+use crate::analysis::{Spinner, Suspect, dump_suspects, spinners, trace_suspects};
 use crate::format::ParseError;
 use crate::format::sniff::{FileKind, sniff};
-use crate::format::trace::{self, Tables};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
+
+mod trace_pipeline;
+pub use trace_pipeline::load_trace;
 
 /// A loaded file with everything the views show.
 #[derive(Debug)]
@@ -160,20 +162,6 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
     progress.done.store(data.len() as u64, Ordering::Relaxed);
     loaded.load_time = started.elapsed();
     Ok(loaded)
-}
-
-/// Parses a trace and builds its model.
-pub fn load_trace(data: &[u8], progress: &Progress) -> Result<TraceModel, ParseError> {
-    let mut tables = Tables::default();
-    let mut builder = TraceBuilder::new();
-    let mut on_progress = |done: u64| {
-        progress.done.store(done, Ordering::Relaxed);
-        !progress.cancel.load(Ordering::Relaxed)
-    };
-    let summary = trace::read(data, &mut tables, &mut on_progress, &mut |ev| builder.push(ev))?;
-    let mut model = builder.finish(tables, format!("1.{}", summary.format_minor));
-    model.warnings = summary.warnings;
-    Ok(model)
 }
 
 /// A load running on its own thread.

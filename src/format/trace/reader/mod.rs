@@ -1,18 +1,21 @@
 //! The read loop: split the file into generations, decode each generation's tables, then
 //! merge its threads' events in Go's order (go-trace-format.md §3.10) and hand them out.
 
+mod recover;
+mod threads;
+
 use super::super::error::ParseError;
-use super::cursor::{EvCursor, HeapEntry, heap_insert, heap_remove, heap_update};
 use super::event::{Event, EventKind};
 use super::generation::{GenBatches, Next, Splitter};
 use super::header::{HEADER_LEN, V2_MINORS, parse_header};
 use super::order::Order;
-use super::sort::sort_like_go;
 use super::spec;
 use super::tables::GenTables;
 use super::{Progress, ReadSummary, Tables};
+use recover::{DEFAULT_NS_PER_TICK, final_generation_resolves, recover_cut_generation};
+use threads::run_generation;
 
-struct Emitter<'s> {
+pub(super) struct Emitter<'s> {
     last_ts: i64,
     events: u64,
     syncs: u32,
@@ -125,40 +128,7 @@ pub fn read(
     Ok(summary)
 }
 
-/// 64 ns per tick: the trace clock of every platform with a high-resolution clock (Linux,
-/// macOS), used only when a cut first generation lost its frequency.
-const DEFAULT_NS_PER_TICK: f64 = 64.0;
-
-/// Orders and emits the whole batches of a cut generation; returns how many events came out.
-/// Tables that did not make it into the file read as "none"; ordering stops where the
-/// missing batches leave no thread able to advance.
-fn recover_cut_generation(
-    gb: &GenBatches<'_>,
-    gt: &mut GenTables,
-    minor: u32,
-    fallback_ns_per_tick: f64,
-    order: &mut Order,
-    tables: &mut Tables,
-    out: &mut Emitter<'_>,
-) -> u64 {
-    if gb.threads.is_empty() {
-        return 0;
-    }
-    // Loading stops at the first table that fails; what was interned before stays usable.
-    let _ = load_tables(gb, gt, minor, tables);
-    if !gt.has_freq {
-        gt.ns_per_tick = fallback_ns_per_tick;
-    }
-    gt.lenient = true;
-    // The generation's opening Sync is not a recovered event.
-    let before = out.events + 1;
-    // An ordering failure is expected here (the cut removed batches other threads wait on):
-    // everything emitted up to it is kept.
-    let _ = run_generation(gb, gt, order, tables, out);
-    out.events.saturating_sub(before)
-}
-
-fn load_tables(
+pub(super) fn load_tables(
     gb: &GenBatches<'_>,
     gt: &mut GenTables,
     minor: u32,
@@ -186,124 +156,4 @@ fn load_tables(
     }
     gt.finish_cpu(&raw_cpu);
     Ok(())
-}
-
-/// For formats without an end marker: the last generation counts only if every event decodes
-/// and every string and stack id it uses is in its tables.
-fn final_generation_resolves(gb: &GenBatches<'_>, gt: &GenTables) -> Result<(), ParseError> {
-    for t in &gb.threads {
-        for &(_, body, base) in &t.batches {
-            let mut pos = 0;
-            while pos < body.len() {
-                let at = base + pos as u64;
-                let (typ, _, args) =
-                    super::cursor::decode(body, &mut pos, base).map_err(|(o, m)| ParseError::new(o, m))?;
-                let (strs, stks) = spec::id_args(typ);
-                let missing_str =
-                    strs.iter().any(|&i| args.get(i).is_some_and(|&id| gt.string(id).is_none()));
-                let missing_stk = stks.iter().any(|&i| args.get(i).is_some_and(|&id| gt.stack(id).is_none()));
-                if missing_str || missing_stk {
-                    return Err(ParseError::new(
-                        at,
-                        format!(
-                            "{} refers to a string or stack missing from the generation's tables",
-                            spec::name(typ)
-                        ),
-                    ));
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-fn run_generation(
-    gb: &GenBatches<'_>,
-    gt: &GenTables,
-    order: &mut Order,
-    tables: &mut Tables,
-    out: &mut Emitter<'_>,
-) -> Result<(), ParseError> {
-    let f = gt.ns_per_tick;
-    let derr = |(o, m): (u64, String)| ParseError::new(o, m);
-    let mut cursors: Vec<EvCursor<'_, '_>> = Vec::with_capacity(gb.threads.len());
-    let mut heap: Vec<HeapEntry> = Vec::with_capacity(gb.threads.len());
-    for t in &gb.threads {
-        let mut c = EvCursor::new(t.m, &t.batches);
-        c.slot = (c.m != -1).then(|| order.m_slot(c.m));
-        if c.next_event(f).map_err(derr)? {
-            heap_insert(&mut heap, (c.ev.time, cursors.len() as u32));
-            cursors.push(c);
-        }
-    }
-    let cs = &mut cursors[..];
-    out.sync(gt.ns(gb.min_ts), gt.wall_unix_ns);
-    let mut cpu = gt.cpu.iter().peekable();
-    loop {
-        if let Some(s) = cpu.peek() {
-            if heap.first().is_none_or(|c| s.time_ns < c.0) {
-                let kind = EventKind::StackSample { stack: s.stack };
-                out.emit(Event { time_ns: s.time_ns, m: s.m, p: s.p, g: s.g, kind });
-                cpu.next();
-                continue;
-            }
-        } else if heap.is_empty() {
-            return Ok(());
-        }
-        if try_advance(&mut heap, cs, 0, gb.gn, gt, order, tables, out)? {
-            continue;
-        }
-        sort_like_go(&mut heap, |a, b| a.0 < b.0);
-        let mut advanced = false;
-        for i in 1..heap.len() {
-            if try_advance(&mut heap, cs, i, gb.gn, gt, order, tables, out)? {
-                advanced = true;
-                break;
-            }
-        }
-        if !advanced {
-            let heads: Vec<String> = heap
-                .iter()
-                .take(8)
-                .filter_map(|e| cs.get(e.1 as usize))
-                .map(|c| format!("thread {}: {} at byte {}", c.m, spec::name(c.ev.typ), c.ev.offset))
-                .collect();
-            return Err(ParseError::new(
-                gb.start,
-                format!("broken trace: no thread can advance in generation {} ({})", gb.gn, heads.join("; ")),
-            ));
-        }
-    }
-}
-
-#[inline]
-#[allow(clippy::too_many_arguments)]
-fn try_advance(
-    heap: &mut Vec<HeapEntry>,
-    cursors: &mut [EvCursor<'_, '_>],
-    i: usize,
-    gn: u64,
-    gt: &GenTables,
-    order: &mut Order,
-    tables: &mut Tables,
-    out: &mut Emitter<'_>,
-) -> Result<bool, ParseError> {
-    let Some(c) = heap.get(i).and_then(|e| cursors.get_mut(e.1 as usize)) else { return Ok(false) };
-    let ok =
-        order.advance(&c.ev, c.m, c.slot, gn, gt, tables).map_err(|m| ParseError::new(c.ev.offset, m))?;
-    if !ok {
-        return Ok(false);
-    }
-    for e in order.out.drain(..) {
-        out.emit(e);
-    }
-    if c.next_event(gt.ns_per_tick).map_err(|(o, m)| ParseError::new(o, m))? {
-        if let Some(e) = heap.get_mut(i) {
-            e.0 = c.ev.time;
-        }
-        heap_update(heap, i);
-    } else {
-        heap_remove(heap, i);
-    }
-    Ok(true)
 }

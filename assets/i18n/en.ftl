@@ -1,0 +1,243 @@
+# goroscope's English messages (Project Fluent). Every user-facing text of the window.
+# Go's own words (goroutine, chan receive, GC, STW, running, runnable, waiting, syscall,
+# wait reasons, pprof's flat/cum) are written as Go prints them, in every language.
+# Numbers arrive formatted by `units` ($count, $duration...); $n only picks plural forms.
+
+## Menus and commands
+menu-file = File
+menu-view = View
+menu-settings = Settings
+menu-help = Help
+menu-recent = Recent files
+menu-recent-none = none yet
+menu-editor-command = Editor command ({"{"}file{"}"}, {"{"}line{"}"}):
+menu-editor-command-name = Editor command
+settings-language = Language
+settings-language-system = System ({ $name })
+settings-clock = Wall-clock times
+settings-clock-utc = UTC
+settings-clock-local = Local time ({ $zone })
+cmd-open = Open…
+cmd-open-help = Open a trace file
+cmd-close-file = Close
+cmd-close-file-help = Close the file
+cmd-zoom-in = Zoom in
+cmd-zoom-in-help = Zoom in around the pointer (or the centre)
+cmd-zoom-out = Zoom out
+cmd-zoom-out-help = Zoom out of the timeline
+cmd-pan-left = Pan left
+cmd-pan-left-help = Move the window earlier
+cmd-pan-right = Pan right
+cmd-pan-right-help = Move the window later
+cmd-fit-selection = Fit selection
+cmd-fit-selection-help = Fit the selected range, goroutine or group
+cmd-show-all = Show everything
+cmd-show-all-help = Show the whole trace
+cmd-back = Back
+cmd-back-help = Go back to the previous view
+cmd-toggle-procs = Processor lanes
+cmd-toggle-procs-help = Show or hide one lane per processor (P)
+cmd-toggle-theme = Light/dark theme
+cmd-toggle-theme-help = Switch between light and dark
+cmd-clear-selection = Clear selection
+cmd-clear-selection-help = Clear the selected goroutine and range
+cmd-show-shortcuts = Keyboard shortcuts
+cmd-show-shortcuts-help = List every shortcut
+gesture-ctrl-wheel = Ctrl+wheel
+gesture-ctrl-wheel-help = Zoom at the pointer
+gesture-wheel = Wheel
+gesture-wheel-help = Scroll goroutine rows
+gesture-drag = Drag
+gesture-drag-help = Pan
+gesture-shift-drag = Shift+drag
+gesture-shift-drag-help = Select a time range (summary in the inspector)
+gesture-click-span = Click span
+gesture-click-span-help = Select the goroutine and span
+gesture-click-group = Click group
+gesture-click-group-help = Expand or collapse it
+dialog-open-title = Open a Go trace
+
+## Opening files
+welcome-drop = Drop a Go execution trace, goroutine dump, pprof profile or GC log here, or press Ctrl+O.
+loading-file = Loading { $file }
+window-opening = Opening
+button-cancel = Cancel
+button-dismiss = Dismiss
+error-cannot-open = Cannot open { $file }
+error-cannot-start = cannot start loading: { $error }
+error-at-byte = at byte { $offset } ({ $hex })
+notice-cancelled = Cancelled loading { $file }
+notice-compare-unavailable = Opened { $file }; comparing several files is not available yet.
+notice-editor-failed = Cannot run the editor command { $command }: { $error }
+
+## Status bar
+status-dump = goroutine dump, { $count } goroutines
+status-profile = pprof profile ({ $types }), { $count } samples
+status-gctrace = gctrace log
+status-memstats = MemStats lines
+status-gc-cycles = { $what }, { $count } GC cycles
+status-trace = Go { $version } trace
+status-long = { $duration } long
+status-started = started { $time }
+status-events = { $count } events
+status-goroutines = { $count } goroutines
+status-warnings = { $n ->
+    [one] 1 warning
+   *[other] { $count } warnings
+}
+status-warnings-help = List the warnings
+status-loaded-in = loaded in { $duration }
+window-warnings = Warnings
+
+## Filter and suspects
+filter-title = Filter
+filter-hint = id, function, site, state:waiting, blocked>1s
+filter-help = Words must all match. A number matches a goroutine id; state:running|runnable|waiting|syscall the state at the end; blocked>1s the final wait's length; other words a function, file:line or wait reason.
+filter-name = Filter goroutines
+filter-clear = Clear filter
+filter-shown = { $shown } of { $total } goroutines
+suspects-title = Suspects ({ $n })
+suspects-none = No stuck goroutine groups: every goroutine was woken, exited or sleeps by design.
+suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
+    at { $at }
+    created at { $site }
+site-unknown = unknown site
+wait-under-a-minute = under a minute
+group-runtime = { $function } (runtime)
+group-before-trace = { $function } (before the trace)
+
+## Inspector
+inspector-empty = Click a goroutine, a span or a suspect to inspect it.
+inspector-suspect = Suspect #{ $rank }: { $count } goroutines
+inspector-goroutine-ids = goroutines { $ids }
+goroutines-n = { $n ->
+    [one] 1 goroutine
+   *[other] { $count } goroutines
+}
+inspector-waiting-for = , waiting { $wait }
+inspector-locked = locked to an OS thread
+inspector-goroutine = Goroutine { $id }
+inspector-selected-span = Selected span
+inspector-at-end = At the end
+inspector-span = { $what }: { $state }{ $reason } for { $duration }
+inspector-woken-by = Woken by goroutine { $id }
+inspector-created = Created
+inspector-created-at = at { $time }
+inspector-created-before = before the trace started
+inspector-created-by = by goroutine { $id } ({ $function })
+inspector-time-split = Time split
+inspector-labels = Regions and logs
+inspector-region = region “{ $name }”, { $duration }
+inspector-region-open = region “{ $name }”, open since { $time }
+inspector-task = in task “{ $name }”
+inspector-log = { $time } [{ $category }] { $message }
+stack-blocking = Blocking stack
+stack-plain = Stack
+stack-creation-site = Creation site
+stack-copy = Copy stack
+stack-none = no stack recorded
+frame-copy = Copy
+frame-copy-help = Copy this frame
+frame-open = Open
+frame-open-help = Open in editor
+frame-open-name = Open frame { $index } in editor
+time-from-to = from { $from } to { $to }
+range-title = Selected range
+range-summary = { $from } to { $to } ({ $length }), { $count } goroutines
+range-top-stacks = Top blocking stacks
+range-stack-waits = { $time } in { $count } waits
+range-zoom = Zoom to range
+
+## Timeline
+legend-merged = many small spans
+lane-gc = GC ({ $cycles } cycles; sweep below)
+rows-name = Goroutine rows
+rows-scrollbar = Scroll goroutine rows
+rows-spans = { $count } spans
+rows-state-for = { $state } for { $duration }
+rows-reason = reason: { $reason }
+rows-reason-family = reason: { $reason } ({ $family })
+rows-woken-by = woken by G{ $id }
+ruler-name = Time ruler
+ruler-window = window { $width }
+plot-heap = heap
+plot-heap-inuse = heap in use
+plot-heap-goal = heap goal
+plot-heap-label = heap { $heap } / goal { $goal }
+plot-goroutines = goroutines
+plot-goroutine-counts = goroutine counts
+plot-goroutines-label = goroutines { $total } (runnable { $runnable }, waiting { $waiting })
+
+## Goroutine dumps
+views-show = Show:
+views-groups = Goroutine groups
+views-flame = Flame graph
+views-nothing = Nothing to show in this file.
+dump-title = Goroutine dump: { $count } goroutines
+dump-profile-title = Goroutine profile: { $count } goroutines
+dump-grouping = Grouping:
+dump-exact = Exact
+dump-exact-help = Same state, same frames, same argument values
+dump-similar = Similar
+dump-similar-help = Same state and frames; argument values may differ
+dump-groups-shown = { $shown } of { $total } groups
+dump-sort-by = Sort by { $column }
+dump-col-count = Count
+dump-col-state = State
+dump-col-wait = Wait
+dump-col-frame = Top user frame
+dump-col-created = Created by
+dump-row = Group { $index }: { $count } × { $state } at { $site }
+dump-no-state = (no state)
+dump-state-from-stack = { $reason } (from stack)
+
+## Profiles
+profile-title = Profile
+profile-sample-type = Sample type:
+profile-show-type = Show { $name } ({ $unit })
+profile-search-hint = search functions
+profile-search = Search functions
+profile-matches = { $n ->
+    [one] 1 function matches
+   *[other] { $count } functions match
+}
+profile-totals = { $total } total, showing { $shown } ({ $percent }); dropped { $dropped } nodes (cum <= { $cutoff })
+profile-collected = collected { $time }
+profile-top = Top functions ({ $n })
+profile-col-name = name
+profile-row = Top { $index }: { $name }
+profile-highlight = Highlight it in the flame graph
+flame-no-samples = No samples of this type.
+flame-name = Flame graph of { $kind }
+flame-reset = Reset zoom
+flame-all = All
+flame-all-help = Zoom out to every sample
+flame-root = all
+flame-all-samples = all samples
+flame-total = total { $value } ({ $percent } of all)
+flame-self = self { $value } ({ $percent } of all)
+flame-of-zoomed = { $percent } of the zoomed frame
+flame-depth = depth { $depth }; click to zoom in
+
+## Memory (gctrace, MemStats)
+mem-title = Memory
+mem-source-gctrace = GODEBUG=gctrace=1 log
+mem-source-memstats = runtime.MemStats lines
+mem-from = from a { $source }: { $count } GC cycles
+mem-peak = peak heap { $bytes }
+mem-none = The file holds no memory figures.
+mem-x-line = MemStats line
+mem-x-time = time since the program started
+mem-line = line { $line }
+mem-heap-alloc = heap allocated
+mem-heap-live = heap live (marked)
+mem-heap-goal = heap goal
+mem-heap-inuse = heap in use
+mem-heap-sys = heap sys
+mem-stacks = stacks in use
+mem-sys = sys (from the OS)
+mem-gc-cycle = GC cycle
+mem-curves = Memory curves
+mem-pauses = GC pauses
+mem-pause = pause
+mem-pauses-title = GC pauses (stop-the-world per cycle): longest { $longest }, total { $total }

@@ -1,0 +1,233 @@
+# goroscope 的简体中文消息（Project Fluent）。Go 自己的术语（goroutine、chan receive、GC、STW、
+# running、runnable、waiting、syscall、等待原因、pprof 的 flat/cum）保持 Go 打印的原样。
+# 数字由 `units` 格式化后传入（$count、$duration……）；$n 只用于选择复数形式。
+
+## 菜单与命令
+menu-file = 文件
+menu-view = 视图
+menu-settings = 设置
+menu-help = 帮助
+menu-recent = 最近打开
+menu-recent-none = 暂无
+menu-editor-command = 编辑器命令（{"{"}file{"}"}、{"{"}line{"}"}）：
+menu-editor-command-name = 编辑器命令
+settings-language = 语言
+settings-language-system = 跟随系统（{ $name }）
+settings-clock = 挂钟时间
+settings-clock-utc = 协调世界时（UTC）
+settings-clock-local = 本地时间（{ $zone }）
+cmd-open = 打开…
+cmd-open-help = 打开跟踪文件
+cmd-close-file = 关闭
+cmd-close-file-help = 关闭文件
+cmd-zoom-in = 放大
+cmd-zoom-in-help = 以指针（或中心）为准放大
+cmd-zoom-out = 缩小
+cmd-zoom-out-help = 缩小时间线
+cmd-pan-left = 向左平移
+cmd-pan-left-help = 把窗口移向更早的时间
+cmd-pan-right = 向右平移
+cmd-pan-right-help = 把窗口移向更晚的时间
+cmd-fit-selection = 适应所选
+cmd-fit-selection-help = 缩放到所选的时间范围、goroutine 或分组
+cmd-show-all = 显示全部
+cmd-show-all-help = 显示整个跟踪
+cmd-back = 后退
+cmd-back-help = 回到上一个视图
+cmd-toggle-procs = 处理器通道
+cmd-toggle-procs-help = 显示或隐藏每个处理器（P）的通道
+cmd-toggle-theme = 浅色/深色主题
+cmd-toggle-theme-help = 在浅色与深色之间切换
+cmd-clear-selection = 清除选择
+cmd-clear-selection-help = 清除所选的 goroutine 和时间范围
+cmd-show-shortcuts = 键盘快捷键
+cmd-show-shortcuts-help = 列出所有快捷键
+gesture-ctrl-wheel = Ctrl+滚轮
+gesture-ctrl-wheel-help = 以指针为中心缩放
+gesture-wheel = 滚轮
+gesture-wheel-help = 滚动 goroutine 行
+gesture-drag = 拖动
+gesture-drag-help = 平移
+gesture-shift-drag = Shift+拖动
+gesture-shift-drag-help = 选择时间范围（摘要显示在检查器中）
+gesture-click-span = 单击区段
+gesture-click-span-help = 选择该 goroutine 和区段
+gesture-click-group = 单击分组
+gesture-click-group-help = 展开或折叠分组
+dialog-open-title = 打开 Go 跟踪文件
+
+## 打开文件
+welcome-drop = 把 Go 执行跟踪、goroutine 转储、pprof 剖析文件或 GC 日志拖到这里，或按 Ctrl+O。
+loading-file = 正在加载 { $file }
+window-opening = 正在打开
+button-cancel = 取消
+button-dismiss = 关闭提示
+error-cannot-open = 无法打开 { $file }
+error-cannot-start = 无法开始加载：{ $error }
+error-at-byte = 位于第 { $offset } 字节（{ $hex }）
+notice-cancelled = 已取消加载 { $file }
+notice-compare-unavailable = 已打开 { $file }；暂不支持比较多个文件。
+notice-editor-failed = 无法运行编辑器命令 { $command }：{ $error }
+
+## 状态栏
+status-dump = goroutine 转储，{ $count } 个 goroutine
+status-profile = pprof 剖析（{ $types }），{ $count } 个样本
+status-gctrace = gctrace 日志
+status-memstats = MemStats 行
+status-gc-cycles = { $what }，{ $count } 次 GC
+status-trace = Go { $version } 跟踪
+status-long = 时长 { $duration }
+status-started = 开始于 { $time }
+status-events = { $count } 个事件
+status-goroutines = { $count } 个 goroutine
+status-warnings = { $count } 条警告
+status-warnings-help = 列出警告
+status-loaded-in = 加载耗时 { $duration }
+window-warnings = 警告
+
+## 过滤与嫌疑
+filter-title = 过滤
+filter-hint = ID、函数、位置、state:waiting、blocked>1s
+filter-help = 所有词都必须匹配。数字匹配 goroutine ID；state:running|runnable|waiting|syscall 匹配结束时的状态；blocked>1s 匹配最后一次等待的时长；其他词匹配函数、文件:行号或等待原因。
+filter-name = 过滤 goroutine
+filter-clear = 清除过滤
+filter-shown = 显示 { $shown } / { $total } 个 goroutine
+suspects-title = 嫌疑分组（{ $n }）
+suspects-none = 没有卡住的 goroutine 分组：每个 goroutine 都被唤醒、已退出，或按设计休眠。
+suspect-entry = #{ $rank } · { $count } × { $reason } · 阻塞 { $blocked }
+    位于 { $at }
+    创建于 { $site }
+site-unknown = 未知位置
+wait-under-a-minute = 不到一分钟
+group-runtime = { $function }（运行时）
+group-before-trace = { $function }（跟踪开始前）
+
+## 检查器
+inspector-empty = 单击 goroutine、区段或嫌疑分组以查看详情。
+inspector-suspect = 嫌疑 #{ $rank }：{ $count } 个 goroutine
+inspector-goroutine-ids = goroutine 编号 { $ids }
+goroutines-n = { $count } 个 goroutine
+inspector-waiting-for = ，已等待 { $wait }
+inspector-locked = 已锁定到一个操作系统线程
+inspector-goroutine = goroutine { $id }
+inspector-selected-span = 所选区段
+inspector-at-end = 结束时
+inspector-span = { $what }：{ $state }{ $reason }，持续 { $duration }
+inspector-woken-by = 由 goroutine { $id } 唤醒
+inspector-created = 创建
+inspector-created-at = 于 { $time }
+inspector-created-before = 在跟踪开始之前
+inspector-created-by = 由 goroutine { $id }（{ $function }）创建
+inspector-time-split = 时间分布
+inspector-labels = 区域与日志
+inspector-region = 区域“{ $name }”，{ $duration }
+inspector-region-open = 区域“{ $name }”，自 { $time } 起未结束
+inspector-task = 属于任务“{ $name }”
+inspector-log = { $time } [{ $category }] { $message }
+stack-blocking = 阻塞栈
+stack-plain = 调用栈
+stack-creation-site = 创建位置
+stack-copy = 复制调用栈
+stack-none = 没有记录调用栈
+frame-copy = 复制
+frame-copy-help = 复制这一帧
+frame-open = 打开
+frame-open-help = 在编辑器中打开
+frame-open-name = 在编辑器中打开第 { $index } 帧
+time-from-to = 从 { $from } 到 { $to }
+range-title = 所选范围
+range-summary = { $from } 至 { $to }（{ $length }），{ $count } 个 goroutine
+range-top-stacks = 阻塞最久的调用栈
+range-stack-waits = { $time }，共 { $count } 次等待
+range-zoom = 缩放到该范围
+
+## 时间线
+legend-merged = 许多细小区段
+lane-gc = GC（{ $cycles } 次；下方为清扫）
+rows-name = goroutine 行
+rows-scrollbar = 滚动 goroutine 行
+rows-spans = { $count } 个区段
+rows-state-for = { $state }，持续 { $duration }
+rows-reason = 原因：{ $reason }
+rows-reason-family = 原因：{ $reason }（{ $family }）
+rows-woken-by = 由 G{ $id } 唤醒
+ruler-name = 时间标尺
+ruler-window = 窗口 { $width }
+plot-heap = 堆
+plot-heap-inuse = 使用中的堆
+plot-heap-goal = 堆目标
+plot-heap-label = 堆 { $heap } / 目标 { $goal }
+plot-goroutines = goroutine 数
+plot-goroutine-counts = goroutine 计数
+plot-goroutines-label = goroutine { $total }（runnable { $runnable }，waiting { $waiting }）
+
+## goroutine 转储
+views-show = 显示：
+views-groups = goroutine 分组
+views-flame = 火焰图
+views-nothing = 此文件没有可显示的内容。
+dump-title = goroutine 转储：{ $count } 个 goroutine
+dump-profile-title = goroutine 剖析：{ $count } 个 goroutine
+dump-grouping = 分组方式：
+dump-exact = 完全相同
+dump-exact-help = 状态、栈帧和参数值都相同
+dump-similar = 相似
+dump-similar-help = 状态和栈帧相同，参数值可以不同
+dump-groups-shown = 显示 { $shown } / { $total } 个分组
+dump-sort-by = 按{ $column }排序
+dump-col-count = 数量
+dump-col-state = 状态
+dump-col-wait = 等待
+dump-col-frame = 最上层用户帧
+dump-col-created = 创建者
+dump-row = 第 { $index } 组：{ $count } × { $state }，位于 { $site }
+dump-no-state = （无状态）
+dump-state-from-stack = { $reason }（由调用栈推断）
+
+## 剖析
+profile-title = 剖析
+profile-sample-type = 样本类型：
+profile-show-type = 显示 { $name }（{ $unit }）
+profile-search-hint = 搜索函数
+profile-search = 搜索函数名
+profile-matches = { $count } 个函数匹配
+profile-totals = 总计 { $total }，显示 { $shown }（{ $percent }）；省略 { $dropped } 个节点（cum <= { $cutoff }）
+profile-collected = 采集于 { $time }
+profile-top = 排名靠前的函数（{ $n }）
+profile-col-name = 名称
+profile-row = 第 { $index } 名：{ $name }
+profile-highlight = 在火焰图中高亮
+flame-no-samples = 没有这种类型的样本。
+flame-name = { $kind } 的火焰图
+flame-reset = 重置缩放
+flame-all = 全部
+flame-all-help = 缩小到全部样本
+flame-root = 全部
+flame-all-samples = 全部样本
+flame-total = 总计 { $value }（占全部的 { $percent }）
+flame-self = 自身 { $value }（占全部的 { $percent }）
+flame-of-zoomed = 占缩放帧的 { $percent }
+flame-depth = 深度 { $depth }；单击放大
+
+## 内存（gctrace、MemStats）
+mem-title = 内存
+mem-source-gctrace = GODEBUG=gctrace=1 日志
+mem-source-memstats = runtime.MemStats 行
+mem-from = 来自{ $source }：{ $count } 次 GC
+mem-peak = 堆峰值 { $bytes }
+mem-none = 此文件没有内存数据。
+mem-x-line = MemStats 行号
+mem-x-time = 程序启动以来的时间
+mem-line = 第 { $line } 行
+mem-heap-alloc = 已分配的堆
+mem-heap-live = 存活的堆（已标记）
+mem-heap-goal = 堆目标
+mem-heap-inuse = 使用中的堆
+mem-heap-sys = 堆占用的系统内存
+mem-stacks = 使用中的栈
+mem-sys = 系统内存（来自操作系统）
+mem-gc-cycle = GC 周期
+mem-curves = 内存曲线
+mem-pauses = GC 暂停
+mem-pause = 暂停
+mem-pauses-title = GC 暂停（每个周期的 stop-the-world）：最长 { $longest }，总计 { $total }

@@ -1,0 +1,93 @@
+//! The rules the merge follows, as Go's v1 reader (`internal/trace/internal/tracev1`): each
+//! goroutine's (sequence, status) decides when its next event may enter the frontier, and the
+//! frontier is a binary heap moved exactly like Go's `container/heap`, so events with equal
+//! times leave in Go's order.
+
+use super::merge::V1Ev;
+use super::spec::*;
+
+// Goroutine sequencing (Go's gState): status and the sequence number of its last event.
+pub(super) const DEAD: u8 = 0;
+pub(super) const RUNNABLE: u8 = 1;
+pub(super) const RUNNING: u8 = 2;
+pub(super) const WAITING: u8 = 3;
+pub(super) const UNORDERED: u64 = u64::MAX;
+pub(super) const GARBAGE: u64 = u64::MAX - 1;
+pub(super) const NOSEQ: u64 = u64::MAX;
+pub(super) const SEQINC: u64 = u64::MAX - 1;
+
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct GState {
+    pub(super) seq: u64,
+    pub(super) status: u8,
+}
+
+pub(super) fn gs(seq: u64, status: u8) -> GState {
+    GState { seq, status }
+}
+
+/// (goroutine, required state, next state) of an event, as Go's `stateTransition`.
+pub(super) fn transition(e: &V1Ev) -> (u64, GState, GState) {
+    let a = e.args;
+    match e.typ {
+        EV_GO_CREATE => (a[0], gs(0, DEAD), gs(1, RUNNABLE)),
+        EV_GO_WAITING | EV_GO_IN_SYSCALL => (e.g, gs(1, RUNNABLE), gs(2, WAITING)),
+        EV_GO_START | EV_GO_START_LABEL => (e.g, gs(a[1], RUNNABLE), gs(a[1].wrapping_add(1), RUNNING)),
+        EV_GO_START_LOCAL => (e.g, gs(NOSEQ, RUNNABLE), gs(SEQINC, RUNNING)),
+        EV_GO_BLOCK..=EV_GO_BLOCK_NET | EV_GO_SLEEP | EV_GO_SYS_BLOCK | EV_GO_BLOCK_GC
+            if e.typ != EV_GO_UNBLOCK =>
+        {
+            (e.g, gs(NOSEQ, RUNNING), gs(NOSEQ, WAITING))
+        }
+        EV_GO_SCHED | EV_GO_PREEMPT => (e.g, gs(NOSEQ, RUNNING), gs(NOSEQ, RUNNABLE)),
+        EV_GO_UNBLOCK | EV_GO_SYS_EXIT => (a[0], gs(a[1], WAITING), gs(a[1].wrapping_add(1), RUNNABLE)),
+        EV_GO_UNBLOCK_LOCAL | EV_GO_SYS_EXIT_LOCAL => (a[0], gs(NOSEQ, WAITING), gs(SEQINC, RUNNABLE)),
+        EV_GC_START => (GARBAGE, gs(a[0], DEAD), gs(a[0].wrapping_add(1), DEAD)),
+        _ => (UNORDERED, GState::default(), GState::default()),
+    }
+}
+
+pub(super) fn ready(g: u64, cur: GState, init: GState) -> bool {
+    g == UNORDERED || ((init.seq == NOSEQ || init.seq == cur.seq) && init.status == cur.status)
+}
+
+// Go's container/heap moves, so events with equal times leave in the same order as in Go.
+pub(super) fn heap_push(h: &mut Vec<(V1Ev, usize)>, x: (V1Ev, usize)) {
+    h.push(x);
+    let mut j = h.len() - 1;
+    while j > 0 {
+        let i = (j - 1) / 2;
+        if !less(h, j, i) {
+            break;
+        }
+        h.swap(i, j);
+        j = i;
+    }
+}
+
+pub(super) fn heap_pop(h: &mut Vec<(V1Ev, usize)>) -> Option<(V1Ev, usize)> {
+    let n = h.len().checked_sub(1)?;
+    h.swap(0, n);
+    let mut i = 0;
+    loop {
+        let j1 = 2 * i + 1;
+        if j1 >= n {
+            break;
+        }
+        let j2 = j1 + 1;
+        let j = if j2 < n && less(h, j2, j1) { j2 } else { j1 };
+        if !less(h, j, i) {
+            break;
+        }
+        h.swap(i, j);
+        i = j;
+    }
+    h.pop()
+}
+
+pub(super) fn less(h: &[(V1Ev, usize)], a: usize, b: usize) -> bool {
+    match (h.get(a), h.get(b)) {
+        (Some(x), Some(y)) => x.0.ts < y.0.ts,
+        _ => false,
+    }
+}
