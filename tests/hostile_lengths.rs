@@ -16,6 +16,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("string-1gib.trace", "string length 1073741824 exceeds 1024"),
     ("stack-10m-frames.trace", "has 10000000 frames (max 128)"),
     ("batch-1gib.trace", "batch size 1073741824 exceeds the maximum of 65536"),
+    ("string-1gib.pb", "the protobuf does not decode"),
     ("empty-samples.pb", "would take 576 MiB once decoded"),
     ("empty-samples-gzip.pb.gz", "(after gunzip): its 4194304 bytes would take 144 MiB"),
     ("packed-ids-gzip.pb.gz", "4194240 references to missing locations"),

@@ -59,6 +59,7 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
         ("string-1gib.trace".into(), v2_trace(&string, string.len() as u64)),
         ("stack-10m-frames.trace".into(), v2_trace(&stack, stack.len() as u64)),
         ("batch-1gib.trace".into(), v2_trace(&stack, 1 << 30)),
+        ("string-1gib.pb".into(), pb_string_1gib()),
         ("empty-samples.pb".into(), [0x12, 0x00].repeat(8 * MB as usize)),
         ("empty-samples-gzip.pb.gz".into(), gzip(&[0x12, 0x00].repeat(2 * MB as usize))),
         ("packed-ids-gzip.pb.gz".into(), gzip(&packed_ids_profile(4 * MB as usize - 64))),
@@ -71,6 +72,14 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
         ("huge-numbers.log".into(), huge_gc_lines()),
         ("numgc-leaps.jsonl".into(), numgc_leaps()),
     ]
+}
+
+/// A profile whose string table's second entry claims 1 GiB.
+pub fn pb_string_1gib() -> Vec<u8> {
+    let mut p = vec![0x0a, 0x04, 0x08, 0x01, 0x10, 0x02, 0x32, 0x00, 0x32];
+    uvarint(1 << 30, &mut p);
+    p.extend_from_slice(b"samples");
+    p
 }
 
 /// One sample with `n` one-byte location ids: the densest real-looking decode.
