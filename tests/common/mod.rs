@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests that read damaged traces.
 #![allow(dead_code)] // each test file uses a different subset
 
+#[cfg(feature = "gui")]
+pub mod ui;
+
 use std::path::{Path, PathBuf};
 
 use goroscope::format::ParseError;
