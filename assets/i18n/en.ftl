@@ -158,6 +158,7 @@ rows-state-for = { $state } for { $duration }
 rows-reason = reason: { $reason }
 rows-reason-family = reason: { $reason } ({ $family })
 rows-woken-by = woken by G{ $id }
+rows-merged-spans = { $count } spans in { $duration } — zoom in to see them
 ruler-name = Time ruler
 ruler-window = window { $width }
 plot-heap = heap

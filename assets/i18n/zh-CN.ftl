@@ -151,6 +151,7 @@ rows-state-for = { $state }，持续 { $duration }
 rows-reason = 原因：{ $reason }
 rows-reason-family = 原因：{ $reason }（{ $family }）
 rows-woken-by = 由 G{ $id } 唤醒
+rows-merged-spans = { $duration } 内有 { $count } 个区段，放大可查看
 ruler-name = 时间标尺
 ruler-window = 窗口 { $width }
 plot-heap = 堆
