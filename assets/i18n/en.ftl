@@ -151,6 +151,8 @@ range-zoom = Zoom to range
 ## Timeline
 legend-merged = many small spans
 lane-gc = GC ({ $cycles } cycles; sweep below)
+lane-procs-deriving = Processors
+lane-procs-deriving-detail = deriving the processor lanes from the running spans…
 rows-name = Goroutine rows
 rows-scrollbar = Scroll goroutine rows
 rows-spans = { $count } spans

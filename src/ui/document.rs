@@ -6,8 +6,12 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::analysis::classify::{WaitFamily, wait_family};
+use crate::analysis::proc_lanes;
 use crate::load::Loaded;
-use crate::model::{DumpModel, GIdx, RangeScope, SpanState, TraceModel};
+use crate::model::{DumpModel, GIdx, ProcSpan, RangeScope, SpanState, TraceModel};
+
+/// Traces with more spans than this derive their processor lanes on a background thread.
+const BACKGROUND_LANES_SPANS: usize = 2_000_000;
 
 use super::dump_view::DumpView;
 use super::filter::Filter;
@@ -89,13 +93,30 @@ pub struct Document {
     /// A goroutine profile shows its groups (true) or its flame graph.
     pub show_groups: bool,
     /// Processor lanes, derived from the running spans the first time they are shown.
-    procs: std::cell::OnceCell<Vec<Vec<crate::model::ProcSpan>>>,
+    procs: Arc<std::sync::OnceLock<Vec<Vec<ProcSpan>>>>,
+    procs_started: std::cell::Cell<bool>,
 }
 
 impl Document {
-    /// Per processor: the goroutines that ran on it, in time order (computed once).
-    pub fn procs(&self) -> &[Vec<crate::model::ProcSpan>] {
-        self.procs.get_or_init(|| self.model().map(crate::analysis::proc_lanes).unwrap_or_default())
+    /// Per processor: the goroutines that ran on it, in time order; `None` while they are
+    /// being derived. A small trace derives them at once; a big one (about a second per
+    /// 30 M spans) on a named thread, so the window keeps drawing, and asks for a repaint.
+    pub fn procs(&self, ctx: &egui::Context) -> Option<&[Vec<ProcSpan>]> {
+        if !self.procs_started.replace(true) {
+            let spans = self.model().map_or(0, |m| m.span_count());
+            let (loaded, lanes, ctx) = (Arc::clone(&self.loaded), Arc::clone(&self.procs), ctx.clone());
+            let derive = move || {
+                let _ = lanes.set(loaded.trace.as_ref().map(proc_lanes).unwrap_or_default());
+                ctx.request_repaint();
+            };
+            if spans < BACKGROUND_LANES_SPANS {
+                derive();
+            } else if let Err(e) = std::thread::Builder::new().name("goroscope-lanes".into()).spawn(derive) {
+                // No thread to be had: the lanes stay "deriving"; say why on stderr.
+                eprintln!("goroscope: cannot derive processor lanes: {e}");
+            }
+        }
+        self.procs.get().map(Vec::as_slice)
     }
 
     pub fn new(loaded: Arc<Loaded>) -> Document {
@@ -121,7 +142,8 @@ impl Document {
             profile_dump: loaded.profile.as_ref().and_then(crate::analysis::profile_as_dump),
             dump_view: None,
             profile_view: loaded.profile.as_ref().map(ProfileView::new),
-            procs: std::cell::OnceCell::new(),
+            procs: Arc::default(),
+            procs_started: std::cell::Cell::new(false),
             memory_view: loaded.memory.as_ref().map(MemoryView::new),
             show_groups: true,
             loaded: Arc::clone(&loaded),
