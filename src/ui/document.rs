@@ -180,60 +180,23 @@ impl Document {
     }
 
     fn build_groups(&mut self, m: &TraceModel) {
-        let mut index: HashMap<(u32, u32, u32, bool), usize> = HashMap::new();
-        for (i, g) in m.goroutines.iter().enumerate() {
-            let site = m.stacks.frames(g.creation_stack).first();
-            let key = match site {
-                Some(f) => (f.func.0, f.file.0, f.line, g.system),
-                None => (g.start_func.0, 0, 0, g.system),
-            };
-            let gi = *index.entry(key).or_insert_with(|| {
-                let label = match site {
+        let (groups, group_of) = crate::analysis::creation_groups(m);
+        self.group_of = group_of;
+        self.groups = groups
+            .into_iter()
+            .map(|g| {
+                let label = match g.site {
                     Some(f) => {
                         format!("{} {}:{}", m.strings.get(f.func), short_file(m.strings.get(f.file)), f.line)
                     }
-                    None if g.system => crate::tr!("group-runtime", function = m.func_name(g)),
-                    None => crate::tr!("group-before-trace", function = m.func_name(g)),
+                    None if g.system => crate::tr!("group-runtime", function = m.strings.get(g.start_func)),
+                    None => crate::tr!("group-before-trace", function = m.strings.get(g.start_func)),
                 };
-                self.groups.push(Group {
-                    label,
-                    members: Vec::new(),
-                    system: g.system,
-                    dominant: Paint::Running,
-                });
-                self.groups.len() - 1
-            });
-            self.groups[gi].members.push(i as GIdx);
-            self.group_of[i] = gi as u32;
-        }
-        for grp in &mut self.groups {
-            let mut counts: HashMap<Paint, usize> = HashMap::new();
-            for &g in &grp.members {
-                if let Some((_, s)) = m.goroutines[g as usize].last_span() {
-                    let fam =
-                        self.families.get(usize::from(s.reason())).copied().unwrap_or(WaitFamily::Other);
-                    *counts.entry(Paint::of(s.state(), fam)).or_default() += 1;
-                }
-            }
-            let mut v: Vec<_> = counts.into_iter().collect();
-            v.sort_by_key(|&(p, c)| (std::cmp::Reverse(c), p.label()));
-            grp.dominant = v.first().map_or(Paint::Running, |x| x.0);
-        }
-        // User groups first, in order of their first goroutine; the runtime's last.
-        let mut order: Vec<usize> = (0..self.groups.len()).collect();
-        order.sort_by_key(|&i| (self.groups[i].system, self.groups[i].members.first().copied()));
-        let groups = std::mem::take(&mut self.groups);
-        let mut remap = vec![0u32; groups.len()];
-        let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
-        for (new, &old) in order.iter().enumerate() {
-            remap[old] = new as u32;
-            if let Some(g) = slots[old].take() {
-                self.groups.push(g);
-            }
-        }
-        for g in &mut self.group_of {
-            *g = remap[*g as usize];
-        }
+                let (state, family) = g.dominant;
+                let dominant = Paint::of(state, family.unwrap_or(WaitFamily::Other));
+                Group { label, members: g.members, system: g.system, dominant }
+            })
+            .collect();
     }
 
     /// Groups open by default: small ones.
