@@ -6,6 +6,7 @@ mod build;
 pub mod classify;
 pub mod creation_groups;
 pub mod dump_groups;
+pub mod filter;
 pub mod flame;
 pub mod lod;
 pub mod proc_lanes;

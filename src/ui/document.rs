@@ -14,10 +14,10 @@ use crate::model::{DumpModel, GIdx, ProcSpan, RangeScope, SpanState, TraceModel}
 const BACKGROUND_LANES_SPANS: usize = 2_000_000;
 
 use super::dump_view::DumpView;
-use super::filter::Filter;
 use super::memory_view::MemoryView;
 use super::profile_view::ProfileView;
 use super::theme::Paint;
+use crate::analysis::filter::Filter;
 use crate::analysis::lod::SeriesLod;
 
 /// Goroutines created at one `go` statement (or, for goroutines older than the trace, with
