@@ -3,11 +3,13 @@
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::GoroscopeApp;
+
+mod common;
+use common::ui::{labels, open};
 
 /// The newest generated copy of a sample, e.g. `sample-traces/go1.27/chansend.trace`.
 fn sample(name: &str) -> PathBuf {
@@ -34,28 +36,6 @@ fn expect(name: &str) -> serde_json::Value {
     let p =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(name).join("expect.json");
     serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
-
-/// The app on `path`, stepped until the background load has finished.
-fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| english(GoroscopeApp::new(cc, vec![path])));
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while h.state().is_loading() {
-        assert!(Instant::now() < deadline, "loading took over two minutes");
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_steps(3);
-    h
-}
-
-/// Labels of every accessible node, for assertions and failure messages.
-fn labels(h: &Harness<'_, GoroscopeApp>) -> Vec<String> {
-    h.query_all_by(|_| true)
-        .filter_map(|n| n.accesskit_node().label().or_else(|| n.accesskit_node().value()))
-        .collect()
 }
 
 #[test]
@@ -185,10 +165,4 @@ fn p_shows_one_lane_per_processor_that_ran_goroutines() {
     h.key_press(egui::Key::P);
     h.run_steps(3);
     assert!(!labels(h).iter().any(is_lane), "P again hides them");
-}
-
-/// These tests read English labels: pin the language, whatever the machine's locale.
-fn english(mut app: GoroscopeApp) -> GoroscopeApp {
-    app.set_language(Some("en".into()));
-    app
 }

@@ -6,38 +6,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
-use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use goroscope::i18n::{self, Catalog, LANGUAGES};
-use goroscope::ui::GoroscopeApp;
+
+mod common;
+use common::ui::{labels, open};
 
 /// Messages whose Chinese text is the English one on purpose: Go's own words and symbols.
 const SAME_IN_EVERY_LANGUAGE: &[&str] = &["inspector-log"];
 
 fn sample(dir: &str, name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(dir).join(name)
-}
-
-fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| GoroscopeApp::new(cc, vec![path]));
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while h.state().is_loading() {
-        assert!(Instant::now() < deadline, "loading took over two minutes");
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_steps(3);
-    h
-}
-
-fn labels(h: &Harness<'_, GoroscopeApp>) -> Vec<String> {
-    h.query_all_by(|_| true)
-        .filter_map(|n| n.accesskit_node().label().or_else(|| n.accesskit_node().value()))
-        .collect()
 }
 
 /// Every message of a language, formatted with no arguments (placeables show as `{$x}`).

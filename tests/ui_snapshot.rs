@@ -4,11 +4,13 @@
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::GoroscopeApp;
+
+mod common;
+use common::ui::{english, wait_loaded};
 
 #[test]
 fn main_view_snapshot() {
@@ -17,13 +19,7 @@ fn main_view_snapshot() {
         .with_size(egui::vec2(1400.0, 800.0))
         .wgpu()
         .build_eframe(move |cc| english(GoroscopeApp::new(cc, vec![path])));
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while h.state().is_loading() {
-        assert!(Instant::now() < deadline, "loading took over two minutes");
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_steps(3);
+    wait_loaded(&mut h);
     // The suspect selected: the inspector shows its blocking stack and creation site.
     h.get_by_label_contains("× chan send").click();
     h.run_steps(3);
@@ -45,22 +41,10 @@ fn cjk_view_snapshot() {
         app.set_language(Some("zh-CN".into()));
         app
     });
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while h.state().is_loading() {
-        assert!(Instant::now() < deadline, "loading took over two minutes");
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_steps(3);
+    wait_loaded(&mut h);
     h.get_by_label_contains("× chan receive").click();
     h.run_steps(3);
     let load_time = h.get_by_label_contains("加载耗时").rect();
     h.mask(load_time.expand(2.0));
     h.snapshot("cjk_view");
-}
-
-/// These tests read English labels: pin the language, whatever the machine's locale.
-fn english(mut app: GoroscopeApp) -> GoroscopeApp {
-    app.set_language(Some("en".into()));
-    app
 }

@@ -5,12 +5,14 @@
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use goroscope::load::{Progress, load_file};
 use goroscope::ui::GoroscopeApp;
+
+mod common;
+use common::ui::{self, english, labels};
 
 fn sample(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)
@@ -24,13 +26,6 @@ fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
         .build_eframe(move |cc| english(GoroscopeApp::with_loaded(cc, loaded)));
     h.run_steps(3);
     h
-}
-
-/// Labels of every accessible node, in tree order.
-fn labels(h: &Harness<'_, GoroscopeApp>) -> Vec<String> {
-    h.query_all_by(|_| true)
-        .filter_map(|n| n.accesskit_node().label().or_else(|| n.accesskit_node().value()))
-        .collect()
 }
 
 fn first_with(h: &Harness<'_, GoroscopeApp>, prefix: &str) -> String {
@@ -159,21 +154,6 @@ fn gctrace_log_opens_to_memory_curves() {
 #[test]
 fn files_open_through_the_load_job_too() {
     let path = sample("go1.27/heapgrow.heap.pb.gz");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| english(GoroscopeApp::new(cc, vec![path])));
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while h.state().is_loading() {
-        assert!(Instant::now() < deadline, "loading took over a minute");
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
-    h.run_steps(3);
+    let h = ui::open(path);
     assert!(h.query_by_label("Flame graph of inuse_space").is_some(), "{:#?}", labels(&h));
-}
-
-/// These tests read English labels: pin the language, whatever the machine's locale.
-fn english(mut app: GoroscopeApp) -> GoroscopeApp {
-    app.set_language(Some("en".into()));
-    app
 }

@@ -151,6 +151,8 @@ range-zoom = Zoom to range
 ## Timeline
 legend-merged = many small spans
 lane-gc = GC ({ $cycles } cycles; sweep below)
+lane-procs-deriving = Processors
+lane-procs-deriving-detail = deriving the processor lanes from the running spans…
 rows-name = Goroutine rows
 rows-scrollbar = Scroll goroutine rows
 rows-spans = { $count } spans
@@ -158,6 +160,7 @@ rows-state-for = { $state } for { $duration }
 rows-reason = reason: { $reason }
 rows-reason-family = reason: { $reason } ({ $family })
 rows-woken-by = woken by G{ $id }
+rows-merged-spans = { $count } spans in { $duration } — zoom in to see them
 ruler-name = Time ruler
 ruler-window = window { $width }
 plot-heap = heap

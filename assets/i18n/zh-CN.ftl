@@ -144,6 +144,8 @@ range-zoom = 缩放到该范围
 ## 时间线
 legend-merged = 许多细小区段
 lane-gc = GC（{ $cycles } 次；下方为清扫）
+lane-procs-deriving = 处理器
+lane-procs-deriving-detail = 正在根据运行区段推导处理器通道…
 rows-name = goroutine 行
 rows-scrollbar = 滚动 goroutine 行
 rows-spans = { $count } 个区段
@@ -151,6 +153,7 @@ rows-state-for = { $state }，持续 { $duration }
 rows-reason = 原因：{ $reason }
 rows-reason-family = 原因：{ $reason }（{ $family }）
 rows-woken-by = 由 G{ $id } 唤醒
+rows-merged-spans = { $duration } 内有 { $count } 个区段，放大可查看
 ruler-name = 时间标尺
 ruler-window = 窗口 { $width }
 plot-heap = 堆

@@ -4,7 +4,9 @@
 
 mod build;
 pub mod classify;
+pub mod creation_groups;
 pub mod dump_groups;
+pub mod filter;
 pub mod flame;
 pub mod lod;
 pub mod proc_lanes;
@@ -14,6 +16,7 @@ pub mod stats;
 pub mod suspects;
 
 pub use build::TraceBuilder;
+pub use creation_groups::{CreationGroup, creation_groups};
 pub use dump_groups::{DumpGroup, Similarity, dump_suspects, group_dump};
 pub use flame::{CallNode, CallTree, call_tree};
 pub use proc_lanes::proc_lanes;

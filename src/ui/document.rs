@@ -6,14 +6,18 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::analysis::classify::{WaitFamily, wait_family};
+use crate::analysis::proc_lanes;
 use crate::load::Loaded;
-use crate::model::{DumpModel, GIdx, RangeScope, SpanState, TraceModel};
+use crate::model::{DumpModel, GIdx, ProcSpan, RangeScope, SpanState, TraceModel};
+
+/// Traces with more spans than this derive their processor lanes on a background thread.
+const BACKGROUND_LANES_SPANS: usize = 2_000_000;
 
 use super::dump_view::DumpView;
-use super::filter::Filter;
 use super::memory_view::MemoryView;
 use super::profile_view::ProfileView;
 use super::theme::Paint;
+use crate::analysis::filter::Filter;
 use crate::analysis::lod::SeriesLod;
 
 /// Goroutines created at one `go` statement (or, for goroutines older than the trace, with
@@ -89,13 +93,30 @@ pub struct Document {
     /// A goroutine profile shows its groups (true) or its flame graph.
     pub show_groups: bool,
     /// Processor lanes, derived from the running spans the first time they are shown.
-    procs: std::cell::OnceCell<Vec<Vec<crate::model::ProcSpan>>>,
+    procs: Arc<std::sync::OnceLock<Vec<Vec<ProcSpan>>>>,
+    procs_started: std::cell::Cell<bool>,
 }
 
 impl Document {
-    /// Per processor: the goroutines that ran on it, in time order (computed once).
-    pub fn procs(&self) -> &[Vec<crate::model::ProcSpan>] {
-        self.procs.get_or_init(|| self.model().map(crate::analysis::proc_lanes).unwrap_or_default())
+    /// Per processor: the goroutines that ran on it, in time order; `None` while they are
+    /// being derived. A small trace derives them at once; a big one (about a second per
+    /// 30 M spans) on a named thread, so the window keeps drawing, and asks for a repaint.
+    pub fn procs(&self, ctx: &egui::Context) -> Option<&[Vec<ProcSpan>]> {
+        if !self.procs_started.replace(true) {
+            let spans = self.model().map_or(0, |m| m.span_count());
+            let (loaded, lanes, ctx) = (Arc::clone(&self.loaded), Arc::clone(&self.procs), ctx.clone());
+            let derive = move || {
+                let _ = lanes.set(loaded.trace.as_ref().map(proc_lanes).unwrap_or_default());
+                ctx.request_repaint();
+            };
+            if spans < BACKGROUND_LANES_SPANS {
+                derive();
+            } else if let Err(e) = std::thread::Builder::new().name("goroscope-lanes".into()).spawn(derive) {
+                // No thread to be had: the lanes stay "deriving"; say why on stderr.
+                eprintln!("goroscope: cannot derive processor lanes: {e}");
+            }
+        }
+        self.procs.get().map(Vec::as_slice)
     }
 
     pub fn new(loaded: Arc<Loaded>) -> Document {
@@ -121,7 +142,8 @@ impl Document {
             profile_dump: loaded.profile.as_ref().and_then(crate::analysis::profile_as_dump),
             dump_view: None,
             profile_view: loaded.profile.as_ref().map(ProfileView::new),
-            procs: std::cell::OnceCell::new(),
+            procs: Arc::default(),
+            procs_started: std::cell::Cell::new(false),
             memory_view: loaded.memory.as_ref().map(MemoryView::new),
             show_groups: true,
             loaded: Arc::clone(&loaded),
@@ -158,60 +180,23 @@ impl Document {
     }
 
     fn build_groups(&mut self, m: &TraceModel) {
-        let mut index: HashMap<(u32, u32, u32, bool), usize> = HashMap::new();
-        for (i, g) in m.goroutines.iter().enumerate() {
-            let site = m.stacks.frames(g.creation_stack).first();
-            let key = match site {
-                Some(f) => (f.func.0, f.file.0, f.line, g.system),
-                None => (g.start_func.0, 0, 0, g.system),
-            };
-            let gi = *index.entry(key).or_insert_with(|| {
-                let label = match site {
+        let (groups, group_of) = crate::analysis::creation_groups(m);
+        self.group_of = group_of;
+        self.groups = groups
+            .into_iter()
+            .map(|g| {
+                let label = match g.site {
                     Some(f) => {
                         format!("{} {}:{}", m.strings.get(f.func), short_file(m.strings.get(f.file)), f.line)
                     }
-                    None if g.system => crate::tr!("group-runtime", function = m.func_name(g)),
-                    None => crate::tr!("group-before-trace", function = m.func_name(g)),
+                    None if g.system => crate::tr!("group-runtime", function = m.strings.get(g.start_func)),
+                    None => crate::tr!("group-before-trace", function = m.strings.get(g.start_func)),
                 };
-                self.groups.push(Group {
-                    label,
-                    members: Vec::new(),
-                    system: g.system,
-                    dominant: Paint::Running,
-                });
-                self.groups.len() - 1
-            });
-            self.groups[gi].members.push(i as GIdx);
-            self.group_of[i] = gi as u32;
-        }
-        for grp in &mut self.groups {
-            let mut counts: HashMap<Paint, usize> = HashMap::new();
-            for &g in &grp.members {
-                if let Some((_, s)) = m.goroutines[g as usize].last_span() {
-                    let fam =
-                        self.families.get(usize::from(s.reason())).copied().unwrap_or(WaitFamily::Other);
-                    *counts.entry(Paint::of(s.state(), fam)).or_default() += 1;
-                }
-            }
-            let mut v: Vec<_> = counts.into_iter().collect();
-            v.sort_by_key(|&(p, c)| (std::cmp::Reverse(c), p.label()));
-            grp.dominant = v.first().map_or(Paint::Running, |x| x.0);
-        }
-        // User groups first, in order of their first goroutine; the runtime's last.
-        let mut order: Vec<usize> = (0..self.groups.len()).collect();
-        order.sort_by_key(|&i| (self.groups[i].system, self.groups[i].members.first().copied()));
-        let groups = std::mem::take(&mut self.groups);
-        let mut remap = vec![0u32; groups.len()];
-        let mut slots: Vec<Option<Group>> = groups.into_iter().map(Some).collect();
-        for (new, &old) in order.iter().enumerate() {
-            remap[old] = new as u32;
-            if let Some(g) = slots[old].take() {
-                self.groups.push(g);
-            }
-        }
-        for g in &mut self.group_of {
-            *g = remap[*g as usize];
-        }
+                let (state, family) = g.dominant;
+                let dominant = Paint::of(state, family.unwrap_or(WaitFamily::Other));
+                Group { label, members: g.members, system: g.system, dominant }
+            })
+            .collect();
     }
 
     /// Groups open by default: small ones.

@@ -8,7 +8,7 @@ use egui_extras::{Column, TableBuilder};
 use super::command::Command;
 use super::document::short_file;
 use super::dump_view::{DumpView, SortKey};
-use super::filter::Filter;
+use crate::analysis::filter::Filter;
 use crate::analysis::{FrameText, Similarity};
 use crate::model::{DumpFormat, DumpModel};
 use crate::tr;

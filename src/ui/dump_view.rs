@@ -6,8 +6,8 @@
 //! Rows are computed once per grouping level ([`DumpView::regroup`]); sorting and filtering
 //! only reorder indices ([`DumpView::reorder`]), so a frame costs what the visible rows cost.
 
-use super::filter::Filter;
 use crate::analysis::classify::{is_runtime_frame, reason_from_stack};
+use crate::analysis::filter::Filter;
 use crate::analysis::{DumpGroup, FrameText, Similarity, group_dump};
 use crate::model::{DumpFormat, DumpModel, Frame};
 

@@ -11,7 +11,6 @@ mod command;
 mod document;
 mod dump_table;
 mod dump_view;
-mod filter;
 mod flamegraph;
 mod fonts;
 mod inspector;

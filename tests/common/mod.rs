@@ -1,7 +1,9 @@
-//! Helpers shared by the integration tests that read damaged traces.
+//! Helpers shared by the integration tests: damaged and hostile inputs, the UI harness.
 #![allow(dead_code)] // each test file uses a different subset
 
 pub mod hostile;
+#[cfg(feature = "gui")]
+pub mod ui;
 
 use std::path::{Path, PathBuf};
 

@@ -30,7 +30,6 @@ struct GBuild {
 /// so the per-event accesses stay within one cache line.
 struct GHot {
     spans: Vec<Span>,
-    /// `(processor, since)` while running.
     /// The stack that names the goroutine: its entry function at creation, else the first
     /// stack seen; its outermost frame is the start function.
     entry_stack: StackId,

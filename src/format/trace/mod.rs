@@ -16,6 +16,7 @@ mod event;
 pub(crate) mod fx;
 mod generation;
 pub mod header;
+mod id_map;
 mod order;
 mod reader;
 mod sort;

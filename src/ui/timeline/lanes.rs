@@ -104,7 +104,18 @@ pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queu
 
 pub fn proc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
     let Some(m) = doc.model() else { return };
-    for (p, spans) in doc.procs().iter().enumerate() {
+    let Some(procs) = doc.procs(ui.ctx()) else {
+        let (_, area, _) = lane(ui, &tr!("lane-procs-deriving"), LANE_H);
+        ui.painter().text(
+            area.left_center() + egui::vec2(6.0, 0.0),
+            Align2::LEFT_CENTER,
+            tr!("lane-procs-deriving-detail"),
+            FontId::proportional(11.0),
+            ui.visuals().weak_text_color(),
+        );
+        return;
+    };
+    for (p, spans) in procs.iter().enumerate() {
         if spans.is_empty() {
             continue;
         }

@@ -5,6 +5,7 @@
 
 mod interact;
 mod lanes;
+mod row_tooltip;
 mod rows;
 mod ruler;
 

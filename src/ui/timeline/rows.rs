@@ -4,13 +4,13 @@
 
 use egui::{Align2, Color32, FontId, Rect, RichText, Sense};
 
+use super::row_tooltip::{run_at, tooltip_ui};
 use super::{ROW_H, TimeAxis, interact, split_label};
-use crate::analysis::classify::is_runtime_frame;
 use crate::analysis::lod::{Run, visible_runs};
-use crate::model::{GIdx, Goroutine, Span, TraceModel};
+use crate::model::{GIdx, Goroutine, Span};
 use crate::tr;
 use crate::ui::command::Command;
-use crate::ui::document::{Document, Row, short_file};
+use crate::ui::document::{Document, Row};
 use crate::ui::state::ViewState;
 use crate::ui::theme::Paint;
 use crate::units;
@@ -225,67 +225,6 @@ fn row_label(ui: &mut egui::Ui, rect: Rect, label: egui::Label) -> egui::Respons
     let builder =
         egui::UiBuilder::new().max_rect(rect).layout(egui::Layout::left_to_right(egui::Align::Center));
     ui.scope_builder(builder, |ui| ui.add(label)).inner
-}
-
-/// The run under time `t` in a goroutine's row.
-fn run_at(g: &Goroutine, t: i64, min_ns: i64) -> Option<Run> {
-    let mut found = None;
-    visible_runs(&g.spans, t - min_ns, t + min_ns, min_ns, |run| {
-        let (a, b) = match run {
-            Run::Single { start_ns, end_ns, .. } | Run::Merged { start_ns, end_ns, .. } => (start_ns, end_ns),
-        };
-        if a <= t && t < b.max(a + 1) && found.is_none() {
-            found = Some(run);
-        }
-    });
-    found
-}
-
-fn tooltip_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, g: GIdx, run: Run) {
-    let gor = &m.goroutines[g as usize];
-    ui.strong(format!("G{} {}", gor.id, m.func_name(gor)));
-    match run {
-        Run::Single { index, start_ns, end_ns } => {
-            let s = gor.spans[index];
-            let paint = doc.paint_of(s.state(), s.reason());
-            ui.label(tr!(
-                "rows-state-for",
-                state = s.state().name(),
-                duration = units::duration(end_ns - start_ns)
-            ));
-            match m.reason(s.reason()) {
-                "" => {}
-                r if r == paint.label() => {
-                    ui.label(tr!("rows-reason", reason = r));
-                }
-                r => {
-                    ui.label(tr!("rows-reason-family", reason = r, family = paint.label()));
-                }
-            }
-            let frames = m.stacks.frames(s.stack);
-            if let Some(f) =
-                frames.iter().find(|f| !is_runtime_frame(m.strings.get(f.func))).or(frames.first())
-            {
-                ui.monospace(format!(
-                    "{} {}:{}",
-                    m.strings.get(f.func),
-                    short_file(m.strings.get(f.file)),
-                    f.line
-                ));
-            }
-            if let Some(w) = s.waker().and_then(|w| m.goroutine(w)) {
-                ui.label(tr!("rows-woken-by", id = w.id));
-            }
-            ui.weak(tr!("time-from-to", from = units::duration(start_ns), to = units::duration(end_ns)));
-        }
-        Run::Merged { count, start_ns, end_ns, .. } => {
-            ui.label(format!(
-                "{} spans in {} — zoom in to see them",
-                units::count(count as u64),
-                units::duration(end_ns - start_ns)
-            ));
-        }
-    }
 }
 
 /// A plain vertical scrollbar over `n` rows.

@@ -18,43 +18,12 @@ use super::super::event::{Event, EventKind, GoState, Metric, ProcState, Scope};
 use super::super::fx::FxMap;
 use super::super::order::NO_TASK;
 use super::super::{NO_ID, Tables};
+use super::emit::{Out, go_status, go_tr, sync, unsigned};
 use super::merge::V1Ev;
 use super::names::{reason, stw_kind};
 use super::scan::Scan;
 use super::spec::*;
 use crate::model::{StackId, StrId};
-
-struct Out<'a> {
-    last: i64,
-    n: u64,
-    sink: &'a mut dyn FnMut(&Event),
-}
-
-impl Out<'_> {
-    fn emit(&mut self, mut e: Event) {
-        if e.time_ns <= self.last {
-            e.time_ns = self.last.saturating_add(1);
-        }
-        self.last = e.time_ns;
-        self.n += 1;
-        (self.sink)(&e);
-    }
-}
-
-fn go_status(g: u64, to: GoState) -> EventKind {
-    EventKind::GoTransition {
-        g,
-        from: GoState::Undetermined,
-        to,
-        reason: StrId(0),
-        tstack: StackId::NONE,
-        stack: StackId::NONE,
-    }
-}
-
-fn go_tr(g: u64, from: GoState, to: GoState, reason: StrId, st: StackId) -> EventKind {
-    EventKind::GoTransition { g, from, to, reason, tstack: st, stack: st }
-}
 
 /// The converter's state between events.
 pub struct Converter<'a> {
@@ -70,10 +39,6 @@ pub struct Converter<'a> {
     proc_ms: FxMap<i32, u64>,
     tasks: FxMap<u64, StrId>,
     last_stw: StrId,
-}
-
-fn sync(n: u32, time_ns: i64) -> Event {
-    Event { time_ns, m: NO_ID, p: NO_ID, g: NO_ID, kind: EventKind::Sync { n, wall_unix_ns: None } }
 }
 
 impl<'a> Converter<'a> {
@@ -277,8 +242,4 @@ impl<'a> Converter<'a> {
         };
         out.emit(ev(kind));
     }
-}
-
-fn unsigned(v: i64) -> u64 {
-    u64::from_ne_bytes(v.to_ne_bytes())
 }

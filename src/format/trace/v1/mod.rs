@@ -15,6 +15,7 @@
 //! cut are still loaded, with a warning naming the byte where reading stopped.
 
 mod convert;
+mod emit;
 mod merge;
 mod names;
 mod post;

@@ -240,3 +240,7 @@ impl Lookahead {
         self.flush(out);
     }
 }
+
+#[cfg(test)]
+#[path = "post_tests.rs"]
+mod tests;

@@ -5,17 +5,19 @@ use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
-use egui::RichText;
-
-use super::command::{self, Command, Menu};
+use super::command::{self, Command};
 use super::document::Document;
 use super::range_summary::RangeSummary;
-use super::state::{Settings, TimeWindow, ViewState};
+use super::state::{Settings, ViewState};
 use super::{inspector, plots, status_bar, suspects_panel, theme, timeline, views};
-use crate::i18n;
 use crate::load::{LoadError, LoadJob};
 use crate::tr;
-use crate::units::Clock;
+
+mod menus;
+mod probe;
+mod start_page;
+
+use menus::apply_language;
 
 const SETTINGS_KEY: &str = "goroscope-settings";
 
@@ -73,25 +75,6 @@ impl GoroscopeApp {
         self.doc = Some(doc);
     }
 
-    /// Sets the visible window (benchmarks and tests).
-    pub fn set_window(&mut self, start_ns: f64, end_ns: f64) {
-        self.view.window = TimeWindow { start_ns, end_ns };
-    }
-
-    /// Expands every group (benchmarks: every goroutine gets a row).
-    pub fn expand_all(&mut self) {
-        if let Some(doc) = &self.doc {
-            self.view.toggled_groups =
-                (0..doc.groups.len()).filter(|&g| !doc.expanded_by_default(g)).collect();
-            self.view.rows_dirty = true;
-        }
-    }
-
-    /// Scrolls the goroutine rows so that row `row` is at the top.
-    pub fn scroll_to_row(&mut self, row: usize) {
-        self.view.scroll_rows = row as f32;
-    }
-
     /// Starts loading `path` in the background.
     pub fn open(&mut self, path: PathBuf, ctx: &egui::Context) {
         let repaint = ctx.clone();
@@ -106,24 +89,6 @@ impl GoroscopeApp {
                 })
             }
         }
-    }
-
-    pub fn is_loading(&self) -> bool {
-        self.job.is_some()
-    }
-
-    /// The visible time window, `(start_ns, end_ns)`.
-    pub fn visible_window(&self) -> (f64, f64) {
-        (self.view.window.start_ns, self.view.window.end_ns)
-    }
-
-    /// Rows laid out in the timeline (group headers and goroutines).
-    pub fn row_count(&self) -> usize {
-        self.doc.as_ref().map_or(0, |d| d.rows.len())
-    }
-
-    pub fn error(&self) -> Option<&LoadError> {
-        self.error.as_ref()
     }
 
     pub(super) fn poll_load(&mut self, ctx: &egui::Context) {
@@ -147,115 +112,6 @@ impl GoroscopeApp {
                 self.open(p, ctx);
             }
         }
-    }
-
-    fn menu_ui(&mut self, ui: &mut egui::Ui) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(tr!("menu-file"), |ui| {
-                command::menu_ui(ui, Menu::File, &mut self.queue);
-                ui.menu_button(tr!("menu-recent"), |ui| {
-                    if self.settings.recent.is_empty() {
-                        ui.weak(tr!("menu-recent-none"));
-                    }
-                    for p in &self.settings.recent {
-                        if ui.button(p.display().to_string()).clicked() {
-                            self.queue.push(Command::OpenPath(p.clone()));
-                            ui.close();
-                        }
-                    }
-                });
-                ui.separator();
-                ui.label(tr!("menu-editor-command"));
-                let r = ui.text_edit_singleline(&mut self.settings.editor_command);
-                r.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("menu-editor-command-name"))
-                });
-            });
-            ui.menu_button(tr!("menu-view"), |ui| command::menu_ui(ui, Menu::View, &mut self.queue));
-            ui.menu_button(tr!("menu-settings"), |ui| self.settings_menu_ui(ui));
-            ui.menu_button(tr!("menu-help"), |ui| command::menu_ui(ui, Menu::Help, &mut self.queue));
-            if let Some(n) = &self.notice {
-                ui.separator();
-                ui.label(RichText::new(n).color(theme::ERROR_COLOR));
-                if ui.small_button(tr!("button-dismiss")).clicked() {
-                    self.notice = None;
-                }
-            }
-        });
-    }
-
-    /// Settings > Language and Settings > Wall-clock times.
-    fn settings_menu_ui(&mut self, ui: &mut egui::Ui) {
-        ui.label(RichText::new(tr!("settings-language")).strong());
-        let system = i18n::language_for(None);
-        let mut choice = self.settings.language.clone();
-        ui.radio_value(&mut choice, None, tr!("settings-language-system", name = system.name));
-        for lang in i18n::LANGUAGES {
-            ui.radio_value(&mut choice, Some(lang.id.to_string()), lang.name);
-        }
-        if choice != self.settings.language {
-            self.set_language(choice);
-        }
-        ui.separator();
-        ui.label(RichText::new(tr!("settings-clock")).strong());
-        ui.radio_value(&mut self.settings.clock, Clock::Utc, tr!("settings-clock-utc"));
-        let zone = jiff::tz::TimeZone::system();
-        let zone = zone.iana_name().unwrap_or("?").to_string();
-        ui.radio_value(&mut self.settings.clock, Clock::Local, tr!("settings-clock-local", zone = zone));
-    }
-
-    /// Switches the window's language (`None`: the system's) and its number formats.
-    pub fn set_language(&mut self, language: Option<String>) {
-        self.settings.language = language;
-        apply_language(self.settings.language.as_deref());
-    }
-
-    fn empty_ui(&mut self, ui: &mut egui::Ui, full: bool) {
-        ui.vertical_centered(|ui| {
-            if full {
-                ui.add_space(ui.available_height() / 4.0);
-            }
-            if let Some(job) = &self.job {
-                ui.heading(tr!("loading-file", file = job.path.display().to_string()));
-                let f = job.progress.fraction();
-                ui.add(egui::ProgressBar::new(f).show_percentage().desired_width(400.0));
-                if ui.button(tr!("button-cancel")).clicked() {
-                    job.cancel();
-                    self.notice = Some(tr!("notice-cancelled", file = job.path.display().to_string()));
-                    self.job = None;
-                }
-                return;
-            }
-            if let Some(e) = &self.error {
-                ui.label(
-                    RichText::new(tr!("error-cannot-open", file = e.path.display().to_string()))
-                        .heading()
-                        .color(theme::ERROR_COLOR),
-                );
-                ui.label(&e.message);
-                if let Some(o) = e.offset {
-                    ui.label(tr!("error-at-byte", offset = crate::units::count(o), hex = format!("0x{o:x}")));
-                }
-                ui.add_space(12.0);
-            }
-            if !full {
-                return;
-            }
-            ui.heading("goroscope");
-            ui.label(tr!("welcome-drop"));
-            if ui.button(tr!("cmd-open")).clicked() {
-                self.queue.push(Command::Open);
-            }
-            if !self.settings.recent.is_empty() {
-                ui.add_space(8.0);
-                ui.label(RichText::new(tr!("menu-recent")).strong());
-                for p in &self.settings.recent {
-                    if ui.link(p.display().to_string()).clicked() {
-                        self.queue.push(Command::OpenPath(p.clone()));
-                    }
-                }
-            }
-        });
     }
 
     fn main_ui(&mut self, ui: &mut egui::Ui) {
@@ -316,19 +172,6 @@ impl GoroscopeApp {
             status_bar::warnings_window(ui.ctx(), doc, &mut self.view.show_warnings);
         }
     }
-}
-
-/// Makes `language` (else the system's) the UI thread's language, with its number and date
-/// conventions: a language picked by hand brings its own; the system's brings the system
-/// locale's (a German system in English, with no German catalog, still groups `1.234`).
-fn apply_language(language: Option<&str>) {
-    let lang = i18n::language_for(language);
-    i18n::set_language(lang);
-    let tag = match language {
-        Some(id) => id.to_string(),
-        None => i18n::system_locale().unwrap_or_else(|| lang.id.to_string()),
-    };
-    crate::units::set_locale(crate::units::Locale::for_tag(&tag));
 }
 
 impl eframe::App for GoroscopeApp {

@@ -1,0 +1,130 @@
+//! The inspector's goroutine: id and state at the cursor, blocking stack, creation site and
+//! parent, who woke it, its time split by state, and its user regions, tasks and logs.
+
+use egui::RichText;
+
+use crate::analysis::time_split;
+use crate::model::TraceModel;
+use crate::tr;
+use crate::ui::command::Command;
+use crate::ui::document::Document;
+use crate::units;
+
+use super::stack::{frames_text, stack_ui};
+
+pub(super) fn goroutine_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    m: &TraceModel,
+    g: &crate::model::Goroutine,
+    span: Option<usize>,
+    queue: &mut Vec<Command>,
+) {
+    ui.heading(tr!("inspector-goroutine", id = g.id));
+    ui.monospace(m.func_name(g));
+    let (idx, s) = match span.and_then(|i| g.real_spans().get(i).map(|s| (i, *s))) {
+        Some(x) => x,
+        None => match g.last_span() {
+            Some((i, s)) => (i, *s),
+            None => return,
+        },
+    };
+    let dur = g.span_end_ns(idx) - s.start_ns();
+    let what = if span.is_some() { tr!("inspector-selected-span") } else { tr!("inspector-at-end") };
+    let reason = m.reason(s.reason());
+    ui.label(tr!(
+        "inspector-span",
+        what = what,
+        state = s.state().name(),
+        reason = if reason.is_empty() { String::new() } else { format!(" ({reason})") },
+        duration = units::duration(dur)
+    ));
+    ui.weak(tr!(
+        "time-from-to",
+        from = units::duration(s.start_ns()),
+        to = units::duration(g.span_end_ns(idx))
+    ));
+    if let Some(w) = s.waker().and_then(|w| m.goroutine(w).map(|x| (w, x)))
+        && ui.button(tr!("inspector-woken-by", id = w.1.id)).clicked()
+    {
+        queue.push(Command::SelectGoroutine(w.0));
+    }
+    let title = if s.state() == crate::model::SpanState::Waiting {
+        tr!("stack-blocking")
+    } else {
+        tr!("stack-plain")
+    };
+    stack_ui(ui, &title, &frames_text(m, m.stacks.frames(s.stack)), queue);
+
+    ui.separator();
+    ui.label(RichText::new(tr!("inspector-created")).strong());
+    match g.created_ns {
+        Some(t) => ui.label(tr!("inspector-created-at", time = units::duration(t))),
+        None => ui.label(tr!("inspector-created-before")),
+    };
+    if let Some(p) = g.parent.and_then(|p| m.goroutine(p).map(|x| (p, x)))
+        && ui.button(tr!("inspector-created-by", id = p.1.id, function = m.func_name(p.1))).clicked()
+    {
+        queue.push(Command::SelectGoroutine(p.0));
+    }
+    stack_ui(ui, &tr!("stack-creation-site"), &frames_text(m, m.stacks.frames(g.creation_stack)), queue);
+
+    regions_ui(ui, m, g);
+
+    ui.separator();
+    ui.label(RichText::new(tr!("inspector-time-split")).strong());
+    let from = g.created_ns.unwrap_or(0).max(0);
+    let to = g.end_ns.unwrap_or(m.duration_ns);
+    let split = time_split(g, from, to);
+    let total = split.total_ns().max(1) as f32;
+    egui::Grid::new("split").num_columns(3).show(ui, |ui| {
+        for (name, ns, paint) in [
+            ("running", split.running_ns, crate::ui::theme::Paint::Running),
+            ("runnable", split.runnable_ns, crate::ui::theme::Paint::Runnable),
+            ("waiting", split.waiting_ns, doc.paint_of(crate::model::SpanState::Waiting, s.reason())),
+            ("syscall", split.syscall_ns, crate::ui::theme::Paint::Syscall),
+        ] {
+            ui.label(name);
+            ui.monospace(units::duration(ns));
+            let (r, _) = ui.allocate_exact_size(egui::vec2(120.0, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(r.with_max_x(r.left() + 120.0 * ns as f32 / total), 1.0, paint.color());
+            ui.end_row();
+        }
+    });
+}
+
+/// The goroutine's trace regions (innermost last, with their task) and log lines: the
+/// program's own words, in whatever script it wrote them.
+fn regions_ui(ui: &mut egui::Ui, m: &TraceModel, g: &crate::model::Goroutine) {
+    let Some(gi) = m.goroutines.iter().position(|x| std::ptr::eq(x, g)) else { return };
+    let gi = gi as crate::model::GIdx;
+    let first = m.regions.partition_point(|r| r.g < gi);
+    let regions = m.regions[first..].iter().take_while(|r| r.g == gi);
+    let logs: Vec<_> = m.logs.iter().filter(|l| l.g == Some(gi)).collect();
+    let mut regions = regions.peekable();
+    if regions.peek().is_none() && logs.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(RichText::new(tr!("inspector-labels")).strong());
+    for r in regions {
+        let name = m.strings.get(r.name);
+        let text = if r.open {
+            tr!("inspector-region-open", name = name, time = units::duration(r.start_ns))
+        } else {
+            tr!("inspector-region", name = name, duration = units::duration(r.end_ns - r.start_ns))
+        };
+        ui.label(text);
+        if let Some(task) = m.task_name(r.task) {
+            ui.weak(tr!("inspector-task", name = task));
+        }
+    }
+    for l in logs {
+        ui.label(tr!(
+            "inspector-log",
+            time = units::duration(l.time_ns),
+            category = m.strings.get(l.category),
+            message = m.strings.get(l.message)
+        ));
+    }
+}

@@ -1,0 +1,137 @@
+//! The right panel: the selected goroutine (id, state, duration, blocking stack, creation
+//! site and parent, waker, time split) and the summary of a selected time range. Frames are
+//! `function file:line`, copyable and openable in the user's editor.
+
+mod goroutine;
+mod stack;
+
+use goroutine::goroutine_ui;
+use stack::{frame_text, stack_ui};
+
+use egui::RichText;
+
+use super::command::Command;
+use super::document::Document;
+use super::dump_view::GroupRow;
+use super::range_summary::RangeSummary;
+use super::state::ViewState;
+use crate::analysis::{FrameText, Suspect};
+use crate::model::{DumpModel, TraceModel};
+use crate::tr;
+use crate::units;
+
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    view: &ViewState,
+    summary: Option<&RangeSummary>,
+    queue: &mut Vec<Command>,
+) {
+    egui::ScrollArea::vertical().id_salt("inspector").auto_shrink([false, false]).show(ui, |ui| {
+        let goroutine = doc.model().and_then(|m| view.selected.and_then(|g| m.goroutine(g)).map(|g| (m, g)));
+        let suspect = view.selected_suspect.and_then(|i| doc.loaded.suspects.get(i));
+        let group = doc.dump().zip(doc.dump_view.as_ref().and_then(|v| v.rows.get(v.selected?)));
+        match (goroutine, suspect) {
+            (Some((m, g)), _) => goroutine_ui(ui, doc, m, g, view.selected_span, queue),
+            (None, Some(s)) => suspect_ui(ui, s, queue),
+            (None, None) if group.is_some() => {
+                if let Some((m, r)) = group {
+                    dump_group_ui(ui, m, r, queue);
+                }
+            }
+            (None, None) => {
+                ui.weak(tr!("inspector-empty"));
+            }
+        }
+        if let (Some(s), Some(m)) = (summary, doc.model()) {
+            ui.separator();
+            range_ui(ui, doc, m, s, queue);
+        }
+    });
+}
+
+/// A suspect group on its own (goroutine dumps, which have no timeline).
+fn suspect_ui(ui: &mut egui::Ui, s: &Suspect, queue: &mut Vec<Command>) {
+    ui.heading(tr!("inspector-suspect", rank = s.rank, count = units::count(s.count as u64)));
+    ui.label(format!("{} ({})", s.state, s.reason));
+    stack_ui(ui, &tr!("stack-blocking"), &s.blocking_stack, queue);
+    stack_ui(ui, &tr!("stack-creation-site"), s.created_at.as_slice(), queue);
+    let ids: Vec<String> = s.goroutine_ids.iter().take(20).map(|id| id.to_string()).collect();
+    let more = if s.goroutine_ids.len() > 20 { ", …" } else { "" };
+    ui.label(tr!("inspector-goroutine-ids", ids = format!("{}{more}", ids.join(", "))));
+}
+
+/// A group of a dump's table: its stack as printed (leaf first) and where it was created.
+fn dump_group_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Command>) {
+    let n = r.group.count;
+    ui.heading(tr!("goroutines-n", n = n, count = units::count(n)));
+    ui.label(format!(
+        "{}{}",
+        r.state,
+        if r.wait.is_empty() { String::new() } else { tr!("inspector-waiting-for", wait = r.wait.as_str()) }
+    ));
+    if r.group.locked {
+        ui.label(tr!("inspector-locked"));
+    }
+    let frames: Vec<FrameText> = m
+        .stacks
+        .frames(r.group.stack)
+        .iter()
+        .map(|f| FrameText {
+            function: m.strings.get(f.func).to_string(),
+            file: m.strings.get(f.file).to_string(),
+            line: f.line,
+        })
+        .collect();
+    stack_ui(ui, &tr!("stack-plain"), &frames, queue);
+    stack_ui(ui, &tr!("stack-creation-site"), r.created.as_slice(), queue);
+    let ids: Vec<String> = r
+        .group
+        .members
+        .iter()
+        .filter_map(|&i| m.goroutines.get(i as usize)?.id)
+        .take(20)
+        .map(|id| id.to_string())
+        .collect();
+    if !ids.is_empty() {
+        let more = if r.group.members.len() > 20 { ", …" } else { "" };
+        ui.label(tr!("inspector-goroutine-ids", ids = format!("{}{more}", ids.join(", "))));
+    }
+}
+
+fn range_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, s: &RangeSummary, queue: &mut Vec<Command>) {
+    ui.heading(tr!("range-title"));
+    ui.label(tr!(
+        "range-summary",
+        from = units::duration(s.from_ns),
+        to = units::duration(s.to_ns),
+        length = units::duration(s.to_ns - s.from_ns),
+        count = units::count(s.goroutines as u64)
+    ));
+    let total: i64 = s.by_paint.iter().map(|p| p.1).sum::<i64>().max(1);
+    egui::Grid::new("range-split").num_columns(3).show(ui, |ui| {
+        for (paint, ns) in &s.by_paint {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 1.0, paint.color());
+            ui.label(paint.label());
+            ui.monospace(format!("{} ({:.0}%)", units::duration(*ns), 100.0 * *ns as f64 / total as f64));
+            ui.end_row();
+        }
+    });
+    ui.label(RichText::new(tr!("range-top-stacks")).strong());
+    for (stack, ns, n) in &s.top_stacks {
+        let frames = m.stacks.frames(*stack);
+        let top = frames
+            .iter()
+            .find(|f| !crate::analysis::classify::is_runtime_frame(m.strings.get(f.func)))
+            .or(frames.last());
+        ui.label(tr!("range-stack-waits", time = units::duration(*ns), count = units::count(*n as u64)));
+        if let Some(f) = top {
+            ui.monospace(frame_text(&FrameText::from_frame(m, f)));
+        }
+    }
+    if ui.button(tr!("range-zoom")).clicked() {
+        queue.push(Command::FitSelection);
+    }
+    let _ = doc;
+}

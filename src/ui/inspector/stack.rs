@@ -1,0 +1,50 @@
+//! Stacks in the inspector: one `function file:line` label per frame, each copyable and
+//! openable in the user's editor.
+
+use egui::RichText;
+
+use crate::analysis::FrameText;
+use crate::model::{Frame, TraceModel};
+use crate::tr;
+use crate::ui::command::Command;
+
+pub(super) fn frame_text(f: &FrameText) -> String {
+    format!("{} {}:{}", f.function, f.file, f.line)
+}
+
+pub(super) fn frames_text(m: &TraceModel, frames: &[Frame]) -> Vec<FrameText> {
+    frames.iter().map(|f| FrameText::from_frame(m, f)).collect()
+}
+
+/// A stack, one frame per line, with copy and open buttons.
+pub(super) fn stack_ui(ui: &mut egui::Ui, title: &str, frames: &[FrameText], queue: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(title).strong());
+        if !frames.is_empty() && ui.small_button(tr!("stack-copy")).clicked() {
+            let text: Vec<String> = frames.iter().map(frame_text).collect();
+            ui.ctx().copy_text(text.join("\n"));
+        }
+    });
+    if frames.is_empty() {
+        ui.weak(tr!("stack-none"));
+    }
+    for (i, f) in frames.iter().enumerate() {
+        let runtime = crate::analysis::classify::is_runtime_frame(&f.function);
+        // Wrapped: a long path flows onto the next line instead of widening the panel.
+        ui.horizontal_wrapped(|ui| {
+            let text = RichText::new(frame_text(f)).monospace().size(11.0);
+            let label = ui.add(egui::Label::new(if runtime { text.weak() } else { text }).wrap());
+            label.on_hover_text(&f.file);
+            if ui.small_button(tr!("frame-copy")).on_hover_text(tr!("frame-copy-help")).clicked() {
+                ui.ctx().copy_text(frame_text(f));
+            }
+            let open = ui.small_button(tr!("frame-open")).on_hover_text(tr!("frame-open-help"));
+            open.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("frame-open-name", index = i))
+            });
+            if open.clicked() {
+                queue.push(Command::OpenInEditor(f.file.clone(), f.line));
+            }
+        });
+    }
+}

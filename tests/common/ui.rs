@@ -1,0 +1,50 @@
+//! The window in a kittest harness: open a file, wait for its background load, read the
+//! accessible labels. Shared by the `ui_*` test files.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::{Harness, HarnessBuilder};
+use goroscope::ui::GoroscopeApp;
+
+/// Opens `path` in a window of the usual test size, in English.
+pub fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
+    open_with(Harness::builder().with_size(egui::vec2(1500.0, 900.0)), move |cc| {
+        english(GoroscopeApp::new(cc, vec![path]))
+    })
+}
+
+/// Builds the window with `make` and waits until its file has loaded.
+pub fn open_with(
+    builder: HarnessBuilder<GoroscopeApp>,
+    make: impl FnOnce(&mut eframe::CreationContext<'static>) -> GoroscopeApp + 'static,
+) -> Harness<'static, GoroscopeApp> {
+    let mut h = builder.build_eframe(make);
+    wait_loaded(&mut h);
+    h
+}
+
+/// Steps the window until its background load is over (two minutes at most).
+pub fn wait_loaded(h: &mut Harness<'_, GoroscopeApp>) {
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while h.state().is_loading() {
+        assert!(Instant::now() < deadline, "loading took over two minutes");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run_steps(3);
+}
+
+/// Labels of every accessible node, for assertions and failure messages.
+pub fn labels(h: &Harness<'_, GoroscopeApp>) -> Vec<String> {
+    h.query_all_by(|_| true)
+        .filter_map(|n| n.accesskit_node().label().or_else(|| n.accesskit_node().value()))
+        .collect()
+}
+
+/// Most tests read English labels: pin the language, whatever the machine's locale.
+pub fn english(mut app: GoroscopeApp) -> GoroscopeApp {
+    app.set_language(Some("en".into()));
+    app
+}

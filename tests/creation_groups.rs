@@ -1,0 +1,71 @@
+//! Goroutines grouped by their `go` statement, checked against what each sample program did
+//! (its expect.json): the planted goroutines all land in the group of the `go` statement the
+//! program names, and at least as many of them as the program guarantees end the trace
+//! waiting for the reason it names.
+
+mod common;
+
+use std::path::Path;
+
+use goroscope::analysis::classify::wait_family;
+use goroscope::analysis::creation_groups;
+use goroscope::load::{Progress, load_trace};
+use goroscope::model::SpanState;
+use serde_json::Value;
+
+fn expect_for(trace: &Path) -> Value {
+    let stem = trace.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(stem).join("expect.json");
+    serde_json::from_str(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .unwrap()
+}
+
+#[test]
+fn planted_goroutines_group_at_their_go_statement() {
+    let mut checked = 0;
+    for trace in common::all_traces() {
+        let exp = expect_for(&trace);
+        let dir = trace.parent().and_then(|d| d.file_name()).and_then(|d| d.to_str()).unwrap_or("");
+        let version = dir.trim_start_matches("go");
+        let m = load_trace(&std::fs::read(&trace).unwrap(), &Progress::default()).unwrap();
+        let (groups, group_of) = creation_groups(&m);
+        assert_eq!(group_of.len(), m.goroutines.len());
+        for (gi, grp) in groups.iter().enumerate() {
+            assert!(grp.members.iter().all(|&g| group_of[g as usize] == gi as u32), "{}", trace.display());
+        }
+        for g in exp["groups"].as_array().unwrap() {
+            let line =
+                g.get("created_line_by_version").and_then(|r| r.get(version)).unwrap_or(&g["created_line"]);
+            let (func, file) = (g["created_function"].as_str().unwrap(), g["created_file"].as_str().unwrap());
+            let grp = groups.iter().find(|c| {
+                c.site.is_some_and(|f| {
+                    m.strings.get(f.func) == func
+                        && m.strings.get(f.file).ends_with(file)
+                        && Some(u64::from(f.line)) == line.as_u64()
+                })
+            });
+            let Some(grp) = grp else {
+                panic!("{}: no group created at {func} {file}:{line}", trace.display());
+            };
+            let reason = g.get("reason_by_version").and_then(|r| r.get(version)).unwrap_or(&g["reason"]);
+            let family = wait_family(reason.as_str().unwrap());
+            let waiting = grp
+                .members
+                .iter()
+                .filter_map(|&i| m.goroutines[i as usize].last_span())
+                .filter(|(_, s)| {
+                    s.state() == SpanState::Waiting && wait_family(m.reason(s.reason())) == family
+                })
+                .count() as u64;
+            let min = g["count_min"].as_u64().unwrap();
+            assert!(
+                waiting >= min,
+                "{}: {waiting} members of {func}:{line} end waiting ({reason}), the program leaves {min}",
+                trace.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "only {checked} planted groups checked");
+}
