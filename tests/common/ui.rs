@@ -48,3 +48,22 @@ pub fn english(mut app: GoroscopeApp) -> GoroscopeApp {
     app.set_language(Some("en".into()));
     app
 }
+
+/// Whether snapshot tests can render here. They need a wgpu adapter; on Linux without a GPU
+/// that is Mesa's software Vulkan (`libvulkan1 mesa-vulkan-drivers`), which `.ci/run`
+/// installs. On a machine without any Vulkan driver the snapshots are skipped with a note,
+/// so the README's `cargo test` holds there too; CI sets `GOROSCOPE_REQUIRE_SNAPSHOTS=1`,
+/// which turns a missing driver into a failure instead.
+pub fn can_render(test: &str) -> bool {
+    let dirs = ["/usr/share/vulkan/icd.d", "/etc/vulkan/icd.d", "/usr/local/share/vulkan/icd.d"];
+    let has_driver = !cfg!(target_os = "linux")
+        || dirs.iter().any(|d| std::fs::read_dir(d).is_ok_and(|mut e| e.next().is_some()));
+    if !has_driver {
+        assert!(
+            std::env::var_os("GOROSCOPE_REQUIRE_SNAPSHOTS").is_none(),
+            "{test}: no Vulkan driver (install libvulkan1 mesa-vulkan-drivers)"
+        );
+        eprintln!("{test}: skipped, no Vulkan driver here (apt-get install libvulkan1 mesa-vulkan-drivers)");
+    }
+    has_driver
+}

@@ -2,13 +2,14 @@
 //! and records spans, processor lanes, ranges and metric series.
 
 use crate::format::trace::fx::FxMap;
-use crate::format::trace::{Event, EventKind, GoState, Metric, NO_ID, Scope};
+use crate::format::trace::{Event, EventKind, Metric, NO_ID, Scope};
 use crate::model::{
-    GIdx, GoCounts, LogLine, RangeScope, RangeSpan, Region, Series, Span, SpanState, StackId, StrId, Task,
+    GIdx, GoCounts, LogLine, RangeScope, RangeSpan, Region, Series, Span, StackId, StrId, Task,
 };
 
 mod finish;
 mod index;
+mod transition;
 
 use index::GoIndex;
 
@@ -236,97 +237,4 @@ impl TraceBuilder {
         }
         i
     }
-
-    #[allow(clippy::too_many_arguments)]
-    fn transition(
-        &mut self,
-        t: i64,
-        ev: &Event,
-        ctx_g: Option<GIdx>,
-        g: u64,
-        from: GoState,
-        to: GoState,
-        reason: StrId,
-        own_stack: StackId,
-        event_stack: StackId,
-    ) {
-        let i = self.goroutine(g);
-        let reason_idx =
-            if to == GoState::Waiting || to == GoState::Runnable { self.reason_idx(reason) } else { 0 };
-        let gen_start = self.generation_start_ns;
-        if from == GoState::NotExist {
-            let gb = &mut self.gs[i as usize];
-            gb.created_ns = Some(t);
-            gb.creation_stack = event_stack;
-            gb.parent = ctx_g.filter(|&p| p != i);
-        }
-        let gb = &mut self.hot[i as usize];
-        if from == GoState::NotExist || gb.entry_stack.is_none() {
-            gb.entry_stack = own_stack;
-        }
-        if from == GoState::Waiting
-            && to != GoState::Waiting
-            && let Some(last) = gb.spans.last_mut().filter(|s| s.state() == SpanState::Waiting)
-        {
-            last.set_waker(ctx_g.filter(|&w| w != i));
-        }
-        let state = match to {
-            GoState::Running => Some(SpanState::Running),
-            GoState::Runnable => Some(SpanState::Runnable),
-            GoState::Waiting => Some(SpanState::Waiting),
-            GoState::Syscall => Some(SpanState::Syscall),
-            GoState::NotExist | GoState::Undetermined => None,
-        };
-        let start = if from == GoState::Undetermined { gen_start.min(t) } else { t };
-        adjust(&mut self.counts, from, -1);
-        adjust(&mut self.counts, to, 1);
-        match state {
-            // Re-announcements (GoStatus in later generations) are not transitions; they may
-            // bring the stack a goroutine is blocked at, which the first span lacked.
-            Some(_) if from == to => {
-                if let Some(s) = gb.spans.last_mut().filter(|s| s.stack.is_none()) {
-                    s.stack = own_stack;
-                }
-            }
-            Some(state) => {
-                let mut span = Span::new(start, state, reason_idx, own_stack);
-                span.set_proc(u32::try_from(ev.p).ok());
-                gb.spans.push(span);
-            }
-            None => {
-                gb.spans.push(Span::new(t, SpanState::End, 0, StackId::NONE));
-                // Trim the growth slack now, while the load still allocates and the freed
-                // tail is reused, rather than at `finish`, where it would stay as holes.
-                gb.spans.shrink_to_fit();
-                self.gs[i as usize].end_ns = Some(t);
-            }
-        }
-        self.sample_counts(t);
-    }
-
-    fn sample_counts(&mut self, t: i64) {
-        let mut c = self.counts;
-        c.time_ns = t;
-        // The first point stays put so the series starts at the trace start.
-        let mergeable = self.go_counts.len() > 1;
-        match self.go_counts.last_mut() {
-            Some(last) if mergeable && t - last.time_ns < COUNT_BUCKET_NS => {
-                c.time_ns = last.time_ns;
-                *last = c;
-            }
-            _ => self.go_counts.push(c),
-        }
-    }
-}
-
-fn adjust(c: &mut GoCounts, s: GoState, d: i32) {
-    let field = match s {
-        GoState::Running => &mut c.running,
-        GoState::Runnable => &mut c.runnable,
-        GoState::Waiting => &mut c.waiting,
-        GoState::Syscall => &mut c.syscall,
-        GoState::NotExist | GoState::Undetermined => return,
-    };
-    *field = field.saturating_add_signed(d);
-    c.total = c.running + c.runnable + c.waiting + c.syscall;
 }
