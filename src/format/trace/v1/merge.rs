@@ -43,7 +43,12 @@ struct Proc<'s> {
     cpu: Option<usize>,
 }
 
-impl Proc<'_> {
+impl<'s> Proc<'s> {
+    /// A P's stream over its batches, or (`cpu`) the stream of CPU samples.
+    fn new(pid: i32, batches: &'s [(usize, usize)], cpu: Option<usize>) -> Self {
+        Proc { pid, batches, next_batch: 0, pos: 0, end: 0, last_g: 0, last_ts: 0, head_at: 0, cpu }
+    }
+
     /// The next timed event of this P, or None when its batches are exhausted.
     fn next(
         &mut self,
@@ -112,32 +117,8 @@ pub fn merge(
     t: &mut Tables,
     out: &mut dyn FnMut(V1Ev, &mut Tables),
 ) -> (u64, Option<ParseError>) {
-    let mut procs: Vec<Proc<'_>> = s
-        .procs
-        .iter()
-        .map(|(pid, b)| Proc {
-            pid: *pid,
-            batches: b,
-            next_batch: 0,
-            pos: 0,
-            end: 0,
-            last_g: 0,
-            last_ts: 0,
-            head_at: 0,
-            cpu: None,
-        })
-        .collect();
-    procs.push(Proc {
-        pid: -1,
-        batches: &[],
-        next_batch: 0,
-        pos: 0,
-        end: 0,
-        last_g: 0,
-        last_ts: 0,
-        head_at: 0,
-        cpu: Some(0),
-    });
+    let mut procs: Vec<Proc<'_>> = s.procs.iter().map(|(pid, b)| Proc::new(*pid, b, None)).collect();
+    procs.push(Proc::new(-1, &[], Some(0)));
     let mut heads: Vec<Option<V1Ev>> = vec![None; procs.len()];
     let mut done = vec![false; procs.len()];
     let mut avail: Vec<usize> = (0..procs.len()).collect();
