@@ -2,14 +2,15 @@
 //! cost a third more memory per event on a big trace); derived from the goroutines' running
 //! spans, which remember their P, the first time the lanes are shown.
 
-use crate::model::{GIdx, ProcSpan, SpanState, TraceModel};
+use crate::model::{GIdx, ProcSpan, TraceModel};
 
 /// Per processor id, the goroutines that ran on it, in time order.
 pub fn proc_lanes(m: &TraceModel) -> Vec<Vec<ProcSpan>> {
     let mut lanes: Vec<Vec<ProcSpan>> = Vec::new();
     for (gi, g) in m.goroutines.iter().enumerate() {
         for (i, s) in g.real_spans().iter().enumerate() {
-            let Some(p) = s.proc().filter(|_| s.state() == SpanState::Running) else { continue };
+            // Only a run has a P.
+            let Some(p) = s.proc() else { continue };
             // Ids are small (GOMAXPROCS); a corrupt one must not size a huge table.
             if p as usize > m.goroutines.len().max(1 << 16) {
                 continue;
