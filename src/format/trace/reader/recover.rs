@@ -44,9 +44,17 @@ pub(super) fn recover_cut_generation(
     out.events.saturating_sub(before)
 }
 
-/// For formats without an end marker: the last generation counts only if every event decodes
-/// and every string and stack id it uses is in its tables.
+/// For formats without an end marker: the last generation counts only if it has events, every
+/// event decodes and every string and stack id it uses is in its tables.
+/// A generation of only special batches (its frequency or sync batch, written first) was cut
+/// before any thread's events: every whole generation has a ProcStatus for every P.
 pub(super) fn final_generation_resolves(gb: &GenBatches<'_>, gt: &GenTables) -> Result<(), ParseError> {
+    if gb.threads.is_empty() {
+        return Err(ParseError::new(
+            gb.end,
+            "expected event batches after the generation's first batches, found the end of the file",
+        ));
+    }
     for t in &gb.threads {
         for &(_, body, base) in &t.batches {
             let mut pos = 0;
