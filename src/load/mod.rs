@@ -104,11 +104,36 @@ pub fn load_file(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> 
 /// Loads a file's content; `path` only names it in messages.
 pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loaded, LoadError> {
     let started = Instant::now();
-    progress.total.store(data.len() as u64, Ordering::Relaxed);
+    let file_len = data.len() as u64;
+    progress.total.store(file_len, Ordering::Relaxed);
     let fail =
         |e: ParseError| LoadError { path: path.to_path_buf(), offset: Some(e.offset), message: e.message };
-    let kind = sniff(data);
-    let mut loaded = Loaded::new(path.to_path_buf(), kind, data.len() as u64);
+    // Text as people save it (UTF-16, a BOM, colour codes, CRLF) is made plain first; a trace
+    // or profile is never touched.
+    let mut kind = sniff(data);
+    let cleaned = match kind {
+        FileKind::GoTrace | FileKind::Pprof => None,
+        _ => crate::format::text::clean(data),
+    };
+    let mut notes = Vec::new();
+    let data: &[u8] = match &cleaned {
+        Some((text, how)) if sniff(text) != FileKind::Unknown => {
+            kind = sniff(text);
+            notes.push(format!("{}; byte offsets below count in the cleaned text", how.notes.join(", ")));
+            text
+        }
+        _ => data,
+    };
+    let data = match crate::format::sniff::profile_text_start(data) {
+        Some(at) if kind == FileKind::Unknown => {
+            kind = FileKind::GoroutineProfileText;
+            notes
+                .push(format!("the first {at} bytes are not part of the goroutine profile and were skipped"));
+            data.get(at..).unwrap_or_default()
+        }
+        _ => data,
+    };
+    let mut loaded = Loaded::new(path.to_path_buf(), kind, file_len);
     match kind {
         FileKind::GoTrace => {
             let model = load_trace(data, progress).map_err(fail)?;
@@ -159,7 +184,9 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
             )));
         }
     }
-    progress.done.store(data.len() as u64, Ordering::Relaxed);
+    notes.append(&mut loaded.warnings);
+    loaded.warnings = notes;
+    progress.done.store(file_len, Ordering::Relaxed);
     loaded.load_time = started.elapsed();
     Ok(loaded)
 }
