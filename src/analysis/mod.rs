@@ -8,6 +8,7 @@ pub mod creation_groups;
 pub mod dump_groups;
 pub mod filter;
 pub mod flame;
+pub mod group_diff;
 pub mod lod;
 pub mod proc_lanes;
 pub mod profile;

@@ -11,6 +11,7 @@ use crate::format::ParseError;
 use crate::format::sniff::{FileKind, sniff};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
 
+mod compare;
 mod trace_pipeline;
 pub use trace_pipeline::load_trace;
 
