@@ -244,3 +244,12 @@ mem-curves = Memory curves
 mem-pauses = GC pauses
 mem-pause = pause
 mem-pauses-title = GC pauses (stop-the-world per cycle): longest { $longest }, total { $total }
+
+## Diagnosis you can trust (issue 12, trust branch)
+group-exited = { $group } (exited)
+inspector-exited-at = Exited at { $time }
+inspector-before-exit = Its last run before exiting
+filter-error = Filter not applied: { $error }
+suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
+suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
+banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".

@@ -192,6 +192,7 @@ impl Document {
                     None if g.system => crate::tr!("group-runtime", function = m.strings.get(g.start_func)),
                     None => crate::tr!("group-before-trace", function = m.strings.get(g.start_func)),
                 };
+                let label = if g.exited { crate::tr!("group-exited", group = label) } else { label };
                 let (state, family) = g.dominant;
                 let dominant = Paint::of(state, family.unwrap_or(WaitFamily::Other));
                 Group { label, members: g.members, system: g.system, dominant }
