@@ -25,7 +25,7 @@ FORCE=${FORCE:-0}
 # Every program runs with every toolchain, except heapgrow (the largest trace),
 # which runs with 1.22, 1.25 and 1.27 only (one per trace-format family edge), and
 # 国际化 (labels, tasks, regions and logs in Chinese and Japanese), with 1.27 only.
-ALL_PROGRAMS="chansend chanrecv deadlock ctxleak selectspin httpleak heapgrow chansend_fixed"
+ALL_PROGRAMS="chansend chanrecv deadlock ctxleak selectspin httpleak heapgrow chansend_fixed leakgrow"
 INTL_PROGRAM="国际化"
 programs_for() {
 	case "$1" in

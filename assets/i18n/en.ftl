@@ -277,3 +277,12 @@ compare-sync = Sync zoom and pan
 compare-sync-help = Zooming or panning one trace moves the others (time from each trace's start)
 compare-side-panels = Suspects and inspector
 pane-close = Close { $side }
+
+## Diagnosis you can trust (issue 12, trust branch)
+group-exited = { $group } (exited)
+inspector-exited-at = Exited at { $time }
+inspector-before-exit = Its last run before exiting
+filter-error = Filter not applied: { $error }
+suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
+suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
+banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".

@@ -5,7 +5,7 @@
 use super::fx::FxMap;
 
 /// A map from a generation's ids (dense in practice) to global ids; `0` always maps to 0.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct IdMap {
     dense: Vec<u32>,
     sparse: FxMap<u64, u32>,
