@@ -40,7 +40,10 @@ fn report(path: &Path) -> Value {
 
 /// The findings of kind `kind` that `program`'s expect.json plants.
 fn planted(program: &str, kind: &str) -> Vec<Value> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(program).join("expect.json");
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-traces/programs")
+        .join(program)
+        .join("expect.json");
     let exp: Value =
         serde_json::from_str(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
             .unwrap();
@@ -75,7 +78,9 @@ fn check_growth(suffixes: &[&str], source: &str, fails: &mut Vec<String>) -> (us
         if g["source"] != source || to < 2 * from || over <= 0 || g["gc_cycles"].as_u64().unwrap() < 4 {
             fails.push(format!("{name}: {g}"));
         }
-        if g["bytes_per_second"].as_u64().unwrap().abs_diff(((to - from) as f64 / (over as f64 / 1e9)) as u64) > 1 {
+        if g["bytes_per_second"].as_u64().unwrap().abs_diff(((to - from) as f64 / (over as f64 / 1e9)) as u64)
+            > 1
+        {
             fails.push(format!("{name}: rate does not match from, to and over: {g}"));
         }
         // memleak and timerleak are paced to grow from ~2 MB to over 100 MB in 3 s.
@@ -130,9 +135,15 @@ fn heap_retention_at_the_allocation_line() {
         };
         let file_ok = g["file"].as_str().unwrap_or("").ends_with(w["file"].as_str().unwrap());
         if g["function"] != w["function"] || g["line"] != w["line"] || !file_ok {
-            fails.push(format!("{name}: {} {}:{} != {} {}:{}", g["function"], g["file"], g["line"], w["function"], w["file"], w["line"]));
+            fails.push(format!(
+                "{name}: {} {}:{} != {} {}:{}",
+                g["function"], g["file"], g["line"], w["function"], w["file"], w["line"]
+            ));
         }
-        if g["sample_type"] != "inuse_space" || g["share"].as_f64().unwrap() < 0.5 || g["bytes"].as_u64().unwrap() < 16 * MIB {
+        if g["sample_type"] != "inuse_space"
+            || g["share"].as_f64().unwrap() < 0.5
+            || g["bytes"].as_u64().unwrap() < 16 * MIB
+        {
             fails.push(format!("{name}: {g}"));
         }
     }

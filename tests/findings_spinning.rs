@@ -35,7 +35,8 @@ fn report(path: &Path) -> Value {
 
 fn expect_for(trace: &Path) -> Value {
     let stem = trace.file_stem().unwrap().to_str().unwrap();
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(stem).join("expect.json");
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(stem).join("expect.json");
     serde_json::from_str(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
         .unwrap()
 }
@@ -60,7 +61,10 @@ fn matches(want: &Value, got: &Value) -> Result<(), String> {
     }
     let c = &got["created_at"];
     if c["function"] != want["created_function"] || c["line"] != want["created_line"] {
-        errs.push(format!("created at {} {} != {} {}", c["function"], c["line"], want["created_function"], want["created_line"]));
+        errs.push(format!(
+            "created at {} {} != {} {}",
+            c["function"], c["line"], want["created_function"], want["created_line"]
+        ));
     }
     if got["running_share"].as_f64().unwrap() < 0.9 {
         errs.push(format!("running share {}", got["running_share"]));
@@ -84,7 +88,12 @@ fn planted_spinners_are_found_and_nothing_else_spins() {
             rep["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "spinning").collect();
         planted += want.len();
         if got.len() != want.len() {
-            fails.push(format!("{}: {} spinning findings, expected {}: {got:?}", t.display(), got.len(), want.len()));
+            fails.push(format!(
+                "{}: {} spinning findings, expected {}: {got:?}",
+                t.display(),
+                got.len(),
+                want.len()
+            ));
             continue;
         }
         for w in &want {

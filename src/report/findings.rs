@@ -36,7 +36,14 @@ pub enum FindingJson<'a> {
         to_ns: i64,
     },
     #[serde(rename = "heap-retention")]
-    HeapRetention { sample_type: &'a str, function: &'a str, file: &'a str, line: i64, bytes: i64, share: f64 },
+    HeapRetention {
+        sample_type: &'a str,
+        function: &'a str,
+        file: &'a str,
+        line: i64,
+        bytes: i64,
+        share: f64,
+    },
 }
 
 /// Shares with three decimals.
@@ -86,8 +93,10 @@ pub fn finding_text(f: &Finding) -> String {
 }
 
 fn spinning_text(s: &Spinning) -> String {
-    let created =
-        s.created_at.as_ref().map_or(String::new(), |c| format!(", created at {} {}:{}", c.function, c.file, c.line));
+    let created = s
+        .created_at
+        .as_ref()
+        .map_or(String::new(), |c| format!(", created at {} {}:{}", c.function, c.file, c.line));
     format!(
         "spinning: {} goroutine{} running or runnable {:.0}% of the window without blocking, looping in {} {}:{}{created}",
         units::count(s.count as u64),

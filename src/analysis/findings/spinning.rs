@@ -90,7 +90,8 @@ fn loop_site(m: &TraceModel, members: &[GIdx]) -> Option<(FrameText, (usize, usi
     let preempted = tally(m, members, true);
     let counts = if preempted.is_empty() { tally(m, members, false) } else { preempted };
     let total: usize = counts.values().sum();
-    let (frame, n) = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| key(&b.0).cmp(&key(&a.0))))?;
+    let (frame, n) =
+        counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| key(&b.0).cmp(&key(&a.0))))?;
     Some((FrameText::from_frame(m, &frame), (n, total)))
 }
 
