@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use crate::analysis::{Spinner, Suspect, dump_suspects, spinners, trace_suspects};
+use crate::analysis::findings::{Finding, memory_findings, profile_findings, trace_findings};
+use crate::analysis::{Suspect, dump_suspects, trace_suspects};
 use crate::format::ParseError;
 use crate::format::sniff::{FileKind, sniff};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
@@ -29,7 +30,8 @@ pub struct Loaded {
     /// A gctrace log or MemStats JSON lines.
     pub memory: Option<MemoryModel>,
     pub suspects: Vec<Suspect>,
-    pub spinners: Vec<Spinner>,
+    /// Problems that are not stuck goroutines: spinning, heap growth, heap retention.
+    pub findings: Vec<Finding>,
     /// Non-fatal problems: what was skipped or lost, and where.
     pub warnings: Vec<String>,
     pub load_time: Duration,
@@ -47,7 +49,7 @@ impl Loaded {
             profile: None,
             memory: None,
             suspects: Vec::new(),
-            spinners: Vec::new(),
+            findings: Vec::new(),
             warnings: Vec::new(),
             load_time: Duration::ZERO,
         }
@@ -139,7 +141,7 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
         FileKind::GoTrace => {
             let model = load_trace(data, progress).map_err(fail)?;
             loaded.suspects = trace_suspects(&model);
-            loaded.spinners = spinners(&model);
+            loaded.findings = trace_findings(&model);
             loaded.warnings = model.warnings.clone();
             loaded.trace = Some(model);
         }
@@ -152,6 +154,7 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
         FileKind::Pprof => {
             let model = crate::format::pprof::read(data).map_err(fail)?;
             loaded.suspects = crate::analysis::profile_suspects(&model);
+            loaded.findings = profile_findings(&model);
             loaded.warnings = model.warnings.clone();
             loaded.profile = Some(model);
         }
@@ -162,6 +165,7 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
                 crate::format::memstats::read(data)
             };
             let model = model.map_err(fail)?;
+            loaded.findings = memory_findings(&model);
             loaded.warnings = model.warnings.clone();
             loaded.memory = Some(model);
         }
