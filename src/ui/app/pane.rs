@@ -105,11 +105,7 @@ fn pane_ui(
                     ui.weak(doc.content.kind_name());
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .small_button("✖")
-                        .on_hover_text(tr!("pane-close", side = letter.to_string()))
-                        .clicked()
-                    {
+                    if ui.small_button(tr!("pane-close", side = letter.to_string())).clicked() {
                         queue.push(Command::ClosePane);
                     }
                 });
