@@ -60,7 +60,9 @@ impl Default for Workspace {
             active: 0,
             stacked: false,
             sync: true,
-            side_panels: true,
+            // Side by side, a pane is too narrow for its suspects and inspector beside the
+            // timeline; the diff table below lists the groups instead.
+            side_panels: false,
             generation: 0,
             next_id: 1,
         }

@@ -59,6 +59,7 @@ pub fn overlay_ui(ui: &mut egui::Ui, curves: &[MemCurve]) {
         return;
     }
     let plot = Plot::new("compare-memory")
+        .height(ui.available_height().max(100.0))
         .legend(Legend::default())
         .x_axis_label(tr!("compare-x-time"))
         .x_axis_formatter(|mark, _| units::duration((mark.value * 1e9) as i64))
