@@ -283,3 +283,12 @@ compare-memory = Memory of the compared files
 compare-no-memory = None of these files has a heap curve.
 compare-x-time = time since each file's start
 compare-curve = { $side }: { $what } ({ $file })
+
+## Diagnosis you can trust (issue 12, trust branch)
+group-exited = { $group } (exited)
+inspector-exited-at = Exited at { $time }
+inspector-before-exit = Its last run before exiting
+filter-error = Filter not applied: { $error }
+suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
+suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
+banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".

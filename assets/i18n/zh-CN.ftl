@@ -270,3 +270,12 @@ compare-memory = 所比较文件的内存
 compare-no-memory = 这些文件都没有堆曲线。
 compare-x-time = 从各文件开始算起的时间
 compare-curve = { $side }：{ $what }（{ $file }）
+
+## 可信的诊断（issue 12，trust 分支）
+group-exited = { $group }（已退出）
+inspector-exited-at = 退出于 { $time }
+inspector-before-exit = 退出前最后一次运行
+filter-error = 过滤未生效：{ $error }
+suspect-names-lost = 名称随截断丢失（截断于第 { $byte } 字节）：按事件携带的栈 id 分组
+suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
+banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入的名称和栈已丢失。goroutine 仍按栈 id 分组；“没有嫌疑”应理解为“无法确定”。

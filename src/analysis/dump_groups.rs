@@ -156,6 +156,9 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             created_at: grp.created_by.map(|f| frame_text(m, &f)),
             goroutine_ids: ids,
             members: grp.members,
+            names_lost: false,
+            cut_at_byte: None,
+            confirmed_by_runtime: false,
         });
     }
     rank(&mut out);

@@ -91,6 +91,9 @@ pub fn profile_suspects(p: &ProfileModel) -> Vec<Suspect> {
                 created_at: None,
                 goroutine_ids: Vec::new(),
                 members: grp.members,
+                names_lost: false,
+                cut_at_byte: None,
+                confirmed_by_runtime: true,
             })
         })
         .collect();

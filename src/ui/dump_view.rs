@@ -133,18 +133,28 @@ fn row(m: &DumpModel, group: DumpGroup) -> GroupRow {
 }
 
 /// The filter box over groups: ids match members, `state:` the state words (`waiting` any
-/// blocked state), `blocked>` the longest wait, other words a function, file:line or state.
+/// blocked state; nothing in a dump has exited), `blocked>` the longest wait, reasons the
+/// state words, other words a function, file:line or state. A query with an error matches
+/// nothing (the box shows the error).
 fn matches(r: &GroupRow, f: &Filter) -> bool {
+    use crate::analysis::filter::EndState;
     use crate::model::SpanState;
+    if f.error.is_some() {
+        return false;
+    }
     if !f.ids.is_empty() && !r.ids.iter().any(|id| f.ids.contains(id)) {
         return false;
     }
     let on_cpu = matches!(r.state.as_str(), "running" | "runnable" | "syscall");
     let state_ok = match f.state {
         None => true,
-        Some(SpanState::Waiting) => !on_cpu,
+        Some(EndState::Alive(SpanState::Waiting)) => !on_cpu,
         Some(s) => r.state == s.name(),
     };
+    let state = r.state.to_lowercase();
     let blocked_ns = i64::from(r.group.wait_minutes.1) * 60_000_000_000;
-    state_ok && blocked_ns >= f.min_blocked_ns && f.words.iter().all(|w| r.haystack.contains(w.as_str()))
+    state_ok
+        && blocked_ns >= f.min_blocked_ns
+        && f.reasons.iter().all(|w| state.contains(w.as_str()))
+        && f.words.iter().all(|w| r.haystack.contains(w.as_str()))
 }

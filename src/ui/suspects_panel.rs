@@ -19,6 +19,9 @@ pub fn filter_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
     if text != doc.filter_text {
         queue.push(Command::SetFilter(text));
     }
+    if let Some(e) = &doc.filter.error {
+        ui.label(RichText::new(tr!("filter-error", error = e.as_str())).color(theme::ERROR_COLOR));
+    }
     if !doc.filter.is_empty() && ui.small_button(tr!("filter-clear")).clicked() {
         queue.push(Command::SetFilter(String::new()));
     }
@@ -35,6 +38,14 @@ pub fn filter_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
 pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
     let view = &doc.view;
     let suspects = &doc.loaded.suspects;
+    // A cut trace: say so above the verdict, so "no suspects" never reads as health.
+    if let Some(byte) = doc.trace().and_then(|t| t.model().cut_at_byte) {
+        egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, theme::ERROR_COLOR)).show(ui, |ui| {
+            ui.label(
+                RichText::new(tr!("banner-names-lost", byte = units::count(byte))).color(theme::ERROR_COLOR),
+            );
+        });
+    }
     ui.label(RichText::new(tr!("suspects-title", n = suspects.len())).strong());
     if suspects.is_empty() {
         ui.weak(tr!("suspects-none"));
@@ -72,6 +83,14 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 at = where_,
                 site = site
             );
+            let mut text = text;
+            if s.confirmed_by_runtime {
+                text = format!("{text}\n{}", tr!("suspect-confirmed"));
+            }
+            if s.names_lost {
+                let byte = units::count(s.cut_at_byte.unwrap_or(0));
+                text = format!("{text}\n{}", tr!("suspect-names-lost", byte = byte));
+            }
             let selected = view.selected_suspect() == Some(i);
             let fam = theme::Paint::Wait(crate::analysis::classify::wait_family(&s.reason));
             ui.horizontal(|ui| {

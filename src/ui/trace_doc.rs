@@ -177,6 +177,12 @@ impl TraceDoc {
                     }
                 };
                 let key = if g.system { format!("runtime {key}") } else { key };
+                // Goroutines of a site that returned are a group of their own (analysis).
+                let (label, key) = if g.exited {
+                    (crate::tr!("group-exited", group = label), format!("exited {key}"))
+                } else {
+                    (label, key)
+                };
                 let (state, family) = g.dominant;
                 let dominant = Paint::of(state, family.unwrap_or(WaitFamily::Other));
                 Group { label, key, members: g.members, system: g.system, dominant, only_here: false }
