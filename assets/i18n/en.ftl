@@ -277,6 +277,12 @@ compare-sync = Sync zoom and pan
 compare-sync-help = Zooming or panning one trace moves the others (time from each trace's start)
 compare-side-panels = Suspects and inspector
 pane-close = Close { $side }
+compare-cannot = A { $a } and a { $b } cannot be compared: open files of one kind (traces, dumps and goroutine profiles together; profiles of one type; GC logs).
+compare-tab-memory = Memory
+compare-memory = Memory of the compared files
+compare-no-memory = None of these files has a heap curve.
+compare-x-time = time since each file's start
+compare-curve = { $side }: { $what } ({ $file })
 
 ## Diagnosis you can trust (issue 12, trust branch)
 group-exited = { $group } (exited)

@@ -264,6 +264,12 @@ compare-sync = 同步缩放和平移
 compare-sync-help = 缩放或平移一个跟踪时其他跟踪随之移动（时间从各自跟踪的开始算起）
 compare-side-panels = 嫌疑项与检查器
 pane-close = 关闭 { $side }
+compare-cannot = { $a } 与 { $b } 无法比较：请打开同类文件（跟踪、转储和 goroutine 剖析可互相比较；同类型的剖析；GC 日志）。
+compare-tab-memory = 内存
+compare-memory = 所比较文件的内存
+compare-no-memory = 这些文件都没有堆曲线。
+compare-x-time = 从各文件开始算起的时间
+compare-curve = { $side }：{ $what }（{ $file }）
 
 ## 可信的诊断（issue 12，trust 分支）
 group-exited = { $group }（已退出）

@@ -20,8 +20,8 @@ impl GoroscopeApp {
             egui::Panel::top("compare-bar").show(ui, |ui| self.compare_bar_ui(ui));
             egui::Panel::bottom("compare")
                 .resizable(true)
-                .default_size(250.0)
-                .size_range(80.0..=700.0)
+                .default_size(280.0)
+                .size_range(120.0..=700.0)
                 .show(ui, |ui| self.compare.ui(ui, &self.workspace, &mut self.pane_queue));
         }
         let ctx = ui.ctx().clone();
@@ -105,11 +105,7 @@ fn pane_ui(
                     ui.weak(doc.content.kind_name());
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .small_button("✖")
-                        .on_hover_text(tr!("pane-close", side = letter.to_string()))
-                        .clicked()
-                    {
+                    if ui.small_button(tr!("pane-close", side = letter.to_string())).clicked() {
                         queue.push(Command::ClosePane);
                     }
                 });
@@ -192,8 +188,11 @@ fn doc_ui(
     if is_trace {
         egui::Panel::bottom("legend").show(ui, theme::legend_ui);
     }
+    // A stacked compare pane is as wide as the window; a narrower one leaves its timeline room.
+    let w = ui.max_rect().width();
+    let side_w = ((w * 0.22).clamp(200.0, 330.0), (w * 0.27).clamp(260.0, 400.0));
     if has_groups && side_panels {
-        egui::Panel::left("suspects").resizable(true).default_size(330.0).size_range(200.0..=520.0).show(
+        egui::Panel::left("suspects").resizable(true).default_size(side_w.0).size_range(200.0..=520.0).show(
             ui,
             |ui| {
                 suspects_panel::filter_ui(ui, doc, queue);
@@ -203,7 +202,7 @@ fn doc_ui(
         );
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(400.0)
+            .default_size(side_w.1)
             .size_range(260.0..=560.0)
             .show(ui, |ui| inspector::inspector_ui(ui, doc, queue));
     }
@@ -220,7 +219,7 @@ fn doc_ui(
         // Lanes and plots leave room for the rows' scrollbar, so every time axis lines up.
         let full = ui.available_width();
         ui.scope(|ui| {
-            ui.set_max_width(full - timeline::SCROLLBAR_W);
+            ui.set_max_width((full - timeline::SCROLLBAR_W).max(0.0));
             timeline::header_ui(ui, t, view, settings, queue);
             plots::plots_ui(ui, t, view, queue);
         });
