@@ -88,6 +88,33 @@ pub fn group_dump(m: &DumpModel, level: Similarity) -> Vec<DumpGroup> {
     out
 }
 
+/// What a record of a goroutine profile (`debug=1` text or protobuf, which print no state)
+/// was doing, inferred from its stack: `("waiting", reason)` when a frame says why it waits
+/// ([`reason_from_stack`]), when its leaf is `runtime.gopark`, or when the profile hid the
+/// runtime frames it stopped in ([`goroutine_flags::RUNTIME_HIDDEN`]) and it is not the
+/// goroutine writing the profile; else `("running", None)` (on a CPU or about to be).
+pub fn inferred_state(m: &DumpModel, stack: StackId, flags: u8) -> (&'static str, Option<&'static str>) {
+    let frames = m.stacks.frames(stack);
+    let funcs = || frames.iter().map(|f| m.strings.get(f.func));
+    if let Some(r) = reason_from_stack(funcs()) {
+        return ("waiting", Some(r));
+    }
+    let writer =
+        funcs().any(|f| f.starts_with("runtime/pprof.") || f == "runtime.goroutineProfileWithLabels");
+    let parked = funcs().next().is_some_and(|f| f.starts_with("runtime.gopark"));
+    if parked || (flags & goroutine_flags::RUNTIME_HIDDEN != 0 && !writer) {
+        ("waiting", None)
+    } else {
+        ("running", None)
+    }
+}
+
+/// The state of a group's first member, inferred for profile records.
+fn group_inferred_state(m: &DumpModel, grp: &DumpGroup) -> (&'static str, Option<&'static str>) {
+    let flags = grp.members.first().and_then(|&i| m.goroutines.get(i as usize)).map_or(0, |g| g.flags);
+    inferred_state(m, grp.stack, flags)
+}
+
 /// States that are not a wait: the goroutine was on a CPU or about to be.
 fn is_not_waiting(state: &str) -> bool {
     matches!(state, "running" | "runnable" | "syscall" | "idle" | "dead" | "copystack" | "preempted" | "???")
@@ -132,7 +159,10 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
                 }
                 ("waiting", words.to_string())
             }
-            DumpFormat::Profile => ("unknown", reason_from_stack(funcs()).unwrap_or("unknown").to_string()),
+            DumpFormat::Profile => match group_inferred_state(m, &grp) {
+                ("waiting", reason) => ("waiting", reason.unwrap_or("unknown").to_string()),
+                _ => continue,
+            },
         };
         if is_benign_reason(&reason) || is_idle_by_design(&reason, funcs()) {
             continue;

@@ -68,10 +68,7 @@ impl Suspect {
     /// the innermost outside the runtime, else the leaf.
     pub fn blocking_frame(&self) -> Option<&FrameText> {
         let s = &self.blocking_stack;
-        s.iter()
-            .find(|f| !super::classify::is_std_func(&f.function))
-            .or_else(|| s.iter().find(|f| !super::classify::is_runtime_frame(&f.function)))
-            .or(s.first())
+        super::classify::user_frame_index(s.iter().map(|f| f.function.as_str())).and_then(|i| s.get(i))
     }
 }
 

@@ -9,6 +9,7 @@ mod actions;
 mod app;
 mod command;
 mod document;
+mod dump_inspector;
 mod dump_table;
 mod dump_view;
 mod flamegraph;

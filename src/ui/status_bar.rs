@@ -17,7 +17,7 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, clock:
         ui.label(name).on_hover_text(l.path.display().to_string());
         ui.separator();
         if let Some(d) = &l.dump {
-            ui.label(tr!("status-dump", count = units::count(d.goroutines.len() as u64)));
+            ui.label(tr!("status-dump", count = units::count(d.goroutine_count())));
             ui.separator();
         }
         if let Some(p) = &l.profile {
