@@ -199,3 +199,34 @@ pub fn rank(out: &mut [Suspect]) {
         s.rank = i + 1;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn suspect(count: usize, confirmed: bool) -> Suspect {
+        Suspect {
+            rank: 0,
+            count,
+            state: "waiting".into(),
+            reason: "chan send".into(),
+            blocked_ns: None,
+            wait_minutes: None,
+            blocking_stack: Vec::new(),
+            created_at: None,
+            goroutine_ids: vec![count as u64],
+            members: Vec::new(),
+            names_lost: false,
+            cut_at_byte: None,
+            confirmed_by_runtime: confirmed,
+        }
+    }
+
+    #[test]
+    fn runtime_confirmed_leaks_rank_first() {
+        let mut s = vec![suspect(2000, false), suspect(5, true), suspect(30, false)];
+        rank(&mut s);
+        let order: Vec<(usize, usize)> = s.iter().map(|s| (s.rank, s.count)).collect();
+        assert_eq!(order, [(1, 5), (2, 2000), (3, 30)]);
+    }
+}

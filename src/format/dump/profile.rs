@@ -32,8 +32,12 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
     let Some(first) = lines.next() else {
         return Err(ParseError::new(0, "the file has no text; expected a goroutine profile"));
     };
-    let total =
-        first.text.trim().strip_prefix("goroutine profile: total ").and_then(|n| n.parse::<u64>().ok());
+    let head = first.text.trim();
+    m.leak_profile = head.starts_with("goroutineleak profile: ");
+    let total = head
+        .strip_prefix("goroutine profile: total ")
+        .or_else(|| head.strip_prefix("goroutineleak profile: total "))
+        .and_then(|n| n.parse::<u64>().ok());
     if total.is_none() {
         return Err(line_error(
             &first,
