@@ -292,3 +292,15 @@ filter-error = Filter not applied: { $error }
 suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
+dump-crashed = This goroutine stopped the program:
+dump-stack-title = Stack as printed ({ $n } frames, innermost first)
+dump-no-creator = not recorded (the main goroutine, or a profile record)
+dump-open-creator = Open the creation site in editor
+dump-parents = Created by { $n ->
+    [one] goroutine
+   *[other] goroutines
+} { $ids }
+dump-ids-title = Goroutine ids ({ $n })
+dump-copy-ids = Copy ids
+dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes; 0 = under a minute)
+suspect-no-time = no wait time in a profile
