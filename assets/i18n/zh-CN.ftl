@@ -66,7 +66,6 @@ error-cannot-open = 无法打开 { $file }
 error-cannot-start = 无法开始加载：{ $error }
 error-at-byte = 位于第 { $offset } 字节（{ $hex }）
 notice-cancelled = 已取消加载 { $file }
-notice-compare-unavailable = 已打开 { $file }；暂不支持比较多个文件。
 notice-editor-failed = 无法运行编辑器命令 { $command }：{ $error }
 
 ## 状态栏
@@ -234,3 +233,58 @@ mem-curves = 内存曲线
 mem-pauses = GC 暂停
 mem-pause = 暂停
 mem-pauses-title = GC 暂停（每个周期的 stop-the-world）：最长 { $longest }，总计 { $total }
+
+## 工作区与比较视图（ui 分支，issue 11）
+kind-trace = Go 执行跟踪
+kind-dump = goroutine 转储
+kind-goroutine-profile = goroutine 剖析
+kind-profile = { $kind } 剖析
+kind-memory = GC 日志
+error-nothing-to-show = 文件已加载，但其中没有本窗口能显示的内容。
+rows-only-here = 仅此处有
+inspector-compared-group = 比较的分组：此处 { $count } 个 goroutine
+cmd-compare-with = 与…比较
+cmd-compare-with-help = 在已打开的文件旁打开另一个文件进行比较
+drop-title = 另一个文件
+drop-question = 用 { $file } 替换当前文件，还是在旁边打开以进行比较？
+drop-replace = 替换
+drop-compare = 比较
+browser-parent = 上级文件夹
+browser-path = 路径
+browser-open = 打开
+browser-cannot-list = 无法列出此文件夹：{ $error }
+dialog-compare-title = 与…比较
+dialog-compare-first-title = 比较：第一个文件（之前）
+start-compare = 比较…
+start-compare-help = 并排打开两个文件：同一服务修复前后的跟踪、转储或剖析
+compare-title = 正在比较 { $n } 个文件
+compare-side-by-side = 并排
+compare-stacked = 上下排列
+compare-sync = 同步缩放和平移
+compare-sync-help = 缩放或平移一个跟踪时其他跟踪随之移动（时间从各自跟踪的开始算起）
+compare-side-panels = 嫌疑项与检查器
+pane-close = 关闭 { $side }
+compare-cannot = { $a } 与 { $b } 无法比较：请打开同类文件（跟踪、转储和 goroutine 剖析可互相比较；同类型的剖析；GC 日志）。
+compare-tab-memory = 内存
+compare-memory = 所比较文件的内存
+compare-no-memory = 这些文件都没有堆曲线。
+compare-x-time = 从各文件开始算起的时间
+compare-curve = { $side }：{ $what }（{ $file }）
+
+## 可信的诊断（issue 12，trust 分支）
+group-exited = { $group }（已退出）
+inspector-exited-at = 退出于 { $time }
+inspector-before-exit = 退出前最后一次运行
+filter-error = 过滤未生效：{ $error }
+suspect-names-lost = 名称随截断丢失（截断于第 { $byte } 字节）：按事件携带的栈 id 分组
+suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
+banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入的名称和栈已丢失。goroutine 仍按栈 id 分组；“没有嫌疑”应理解为“无法确定”。
+dump-crashed = 这个 goroutine 使程序终止：
+dump-stack-title = 原样打印的栈（{ $n } 帧，最内层在前）
+dump-no-creator = 未记录（主 goroutine，或剖析记录）
+dump-open-creator = 在编辑器中打开创建位置
+dump-parents = 由 goroutine { $ids } 创建
+dump-ids-title = goroutine id（{ $n } 个）
+dump-copy-ids = 复制 id
+dump-wait-minutes = 已等待 { $min }–{ $max } 分钟（运行时只打印整分钟；0 表示不到一分钟）
+suspect-no-time = 剖析中没有等待时长

@@ -13,6 +13,7 @@ use crate::analysis::TopOptions;
 use crate::analysis::group_diff::{Change, GroupChange, diff_groups};
 use crate::analysis::profile_diff::{DiffTop, series_top, type_list};
 use crate::load::{Loaded, Progress, load_file};
+use crate::report::terminal::safe;
 
 pub use json::DiffJson;
 
@@ -158,7 +159,7 @@ pub fn run_diff(
         match load_file(f, &Progress::default()) {
             Ok(l) => loaded.push(l),
             Err(e) => {
-                writeln!(err, "goroscope: {e}").ok();
+                writeln!(err, "goroscope: {}", safe(&e.to_string())).ok();
                 failed = true;
             }
         }
@@ -169,7 +170,7 @@ pub fn run_diff(
     let diff = match compare(&loaded, opts) {
         Ok(d) => d,
         Err(e) => {
-            writeln!(err, "goroscope: {e}").ok();
+            writeln!(err, "goroscope: {}", safe(&e)).ok();
             return 2;
         }
     };

@@ -9,14 +9,15 @@ use crate::analysis::FrameText;
 use crate::analysis::classify::{is_runtime_frame, is_std_func};
 use crate::analysis::group_diff::GroupChange;
 use crate::analysis::profile_diff::DiffTop;
+use crate::report::terminal::safe;
 use crate::units;
 
 /// Rows shown; the JSON has them all.
 const MAX_ROWS: usize = 40;
 
-/// A name with control characters written as `\u{1b}`.
+/// A name from a file with its control characters escaped.
 fn clean(s: &str) -> String {
-    s.chars().flat_map(|c| if c.is_control() { c.escape_unicode().collect() } else { vec![c] }).collect()
+    safe(s).into_owned()
 }
 
 fn signed(n: i64) -> String {
