@@ -11,6 +11,7 @@ mod command;
 mod document;
 mod dump_table;
 mod dump_view;
+mod findings_panel;
 mod flamegraph;
 mod fonts;
 mod inspector;

@@ -135,6 +135,7 @@ impl GoroscopeApp {
                 |ui| {
                     suspects_panel::filter_ui(ui, doc, &mut self.view);
                     ui.separator();
+                    super::findings_panel::findings_ui(ui, doc, &self.view, &mut self.queue);
                     suspects_panel::suspects_ui(ui, doc, &self.view, &mut self.queue);
                 },
             );
