@@ -304,3 +304,14 @@ dump-ids-title = Goroutine ids ({ $n })
 dump-copy-ids = Copy ids
 dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes; 0 = under a minute)
 suspect-no-time = no wait time in a profile
+
+# findings: heap growth on the memory view, goroutines from MemStats lines, the Findings panel
+mem-x-time-first-line = time since the first line
+mem-growth = heap growth (heap after GC)
+mem-goroutines = goroutines
+mem-goroutines-plot = Goroutines over time
+findings-title = Findings ({ $n })
+findings-none = No spinning goroutines or heap growth found.
+finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
+finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
+finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
