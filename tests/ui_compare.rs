@@ -99,3 +99,52 @@ fn a_trace_and_a_heap_profile_cannot_be_compared() {
     let msg = msg.unwrap_or_else(|| panic!("no message: {:#?}", labels(h)));
     assert!(msg.contains("Go execution trace") && msg.contains("profile"), "names both kinds: {msg}");
 }
+
+fn expect(name: &str) -> serde_json::Value {
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(name).join("expect.json");
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// The fixed build before, the leaky one after: the planted group is new, with its count,
+/// and clicking it selects its goroutines in the pane that has them (and the empty group in
+/// the other); a group both files have selects members on both sides.
+#[test]
+fn the_diff_table_lists_the_planted_group_as_new_and_selects_it_in_both_panes() {
+    let h = &mut open_all(vec![sample("go1.27/chansend_fixed.trace"), sample("go1.27/chansend.trace")]);
+    let group = &expect("chansend")["groups"][0];
+    let count = group["count_min"].as_u64().unwrap();
+    let func = group["blocking_function"].as_str().unwrap();
+    let reason = group["reason"].as_str().unwrap();
+    let rows: Vec<String> = labels(h).into_iter().filter(|l| l.starts_with("Diff ")).collect();
+    assert!(rows.len() >= 2, "the diff table's rows: {:#?}", labels(h));
+    let n = goroscope::units::count(count);
+    let want = format!("Diff 1: new, 0 → {n} (+{n}), {reason} at {func} ");
+    assert!(rows[0].starts_with(&want), "the planted group first, as new: {:?}, want {want:?}", rows[0]);
+
+    h.get_by_label(&rows[0]).click();
+    h.run_steps(3);
+    let (a, b) = (h.state().selected_ids(0), h.state().selected_ids(1));
+    assert!(a.is_empty(), "the fixed build has none of them: {a:?}");
+    assert_eq!(b.len() as u64, count, "the leaky build's senders are selected");
+
+    // A goroutine alive at the end of both runs (main.main): one selected on each side.
+    let both = rows.iter().find(|r| r.contains(", 1 → 1 (0), "));
+    let both = both.unwrap_or_else(|| panic!("a group in both files: {rows:#?}")).clone();
+    h.get_by_label(&both).click();
+    h.run_steps(3);
+    assert_eq!((h.state().selected_ids(0).len(), h.state().selected_ids(1).len()), (1, 1), "{both}");
+}
+
+#[test]
+fn the_diff_table_filters() {
+    let h = &mut open_all(vec![sample("go1.27/chansend_fixed.trace"), sample("go1.27/chansend.trace")]);
+    let rows =
+        |h: &Harness<'_, GoroscopeApp>| labels(h).into_iter().filter(|l| l.starts_with("Diff ")).count();
+    let before = rows(h);
+    h.get_by_label("Filter groups").click();
+    h.run_steps(1);
+    h.get_by_label("Filter groups").type_text("main.sender");
+    h.run_steps(3);
+    assert!(before > 1 && rows(h) == 1, "{before} rows, then {}: {:#?}", rows(h), labels(h));
+}

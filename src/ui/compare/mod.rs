@@ -5,6 +5,7 @@
 //! Everything here is derived once when the panes change ([`CompareState::update`]), never
 //! per frame.
 
+mod diff_table;
 mod memory_overlay;
 
 use super::command::Command;
@@ -29,6 +30,7 @@ pub enum Verdict {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tab {
+    Groups,
     Memory,
 }
 
@@ -38,11 +40,19 @@ pub struct CompareState {
     pub verdict: Verdict,
     tab: Tab,
     memory: Vec<memory_overlay::MemCurve>,
+    /// The group diff, when two or more files have goroutines.
+    groups: Option<diff_table::DiffTable>,
 }
 
 impl Default for CompareState {
     fn default() -> Self {
-        CompareState { generation: u64::MAX, verdict: Verdict::Waiting, tab: Tab::Memory, memory: Vec::new() }
+        CompareState {
+            generation: u64::MAX,
+            verdict: Verdict::Waiting,
+            tab: Tab::Groups,
+            memory: Vec::new(),
+            groups: None,
+        }
     }
 }
 
@@ -95,21 +105,24 @@ impl CompareState {
         let docs: Vec<&Document> = ws.panes.iter().filter_map(|p| p.doc.as_ref()).collect();
         self.verdict = verdict(&docs);
         self.memory = memory_overlay::curves(ws);
-        if self.verdict == Verdict::Memory {
-            self.tab = Tab::Memory;
-        }
+        self.groups = if self.verdict == Verdict::Goroutines { diff_table::DiffTable::new(ws) } else { None };
+        self.tab = if self.groups.is_some() { Tab::Groups } else { Tab::Memory };
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, _ws: &Workspace, _queue: &mut Vec<(PaneId, Command)>) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, _ws: &Workspace, queue: &mut Vec<(PaneId, Command)>) {
         if let Verdict::Cannot(msg) = &self.verdict {
             ui.colored_label(super::theme::ERROR_COLOR, msg);
         }
         ui.horizontal(|ui| {
+            if self.groups.is_some() {
+                ui.selectable_value(&mut self.tab, Tab::Groups, tr!("compare-tab-groups"));
+            }
             ui.selectable_value(&mut self.tab, Tab::Memory, tr!("compare-tab-memory"));
         });
         ui.separator();
-        match self.tab {
-            Tab::Memory => memory_overlay::overlay_ui(ui, &self.memory),
+        match (self.tab, &mut self.groups) {
+            (Tab::Groups, Some(g)) => g.ui(ui, queue),
+            _ => memory_overlay::overlay_ui(ui, &self.memory),
         }
     }
 }
