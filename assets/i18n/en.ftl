@@ -308,3 +308,15 @@ diff-col-state = State
 diff-col-where = Blocked at
 diff-col-created = Created by
 diff-row = Diff { $index }: { $change }, { $counts } ({ $delta }), { $what } at { $at }
+dump-crashed = This goroutine stopped the program:
+dump-stack-title = Stack as printed ({ $n } frames, innermost first)
+dump-no-creator = not recorded (the main goroutine, or a profile record)
+dump-open-creator = Open the creation site in editor
+dump-parents = Created by { $n ->
+    [one] goroutine
+   *[other] goroutines
+} { $ids }
+dump-ids-title = Goroutine ids ({ $n })
+dump-copy-ids = Copy ids
+dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes; 0 = under a minute)
+suspect-no-time = no wait time in a profile

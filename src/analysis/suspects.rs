@@ -68,10 +68,7 @@ impl Suspect {
     /// the innermost outside the runtime, else the leaf.
     pub fn blocking_frame(&self) -> Option<&FrameText> {
         let s = &self.blocking_stack;
-        s.iter()
-            .find(|f| !super::classify::is_std_func(&f.function))
-            .or_else(|| s.iter().find(|f| !super::classify::is_runtime_frame(&f.function)))
-            .or(s.first())
+        super::classify::user_frame_index(s.iter().map(|f| f.function.as_str())).and_then(|i| s.get(i))
     }
 }
 
@@ -200,5 +197,36 @@ pub fn rank(out: &mut [Suspect]) {
     });
     for (i, s) in out.iter_mut().enumerate() {
         s.rank = i + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn suspect(count: usize, confirmed: bool) -> Suspect {
+        Suspect {
+            rank: 0,
+            count,
+            state: "waiting".into(),
+            reason: "chan send".into(),
+            blocked_ns: None,
+            wait_minutes: None,
+            blocking_stack: Vec::new(),
+            created_at: None,
+            goroutine_ids: vec![count as u64],
+            members: Vec::new(),
+            names_lost: false,
+            cut_at_byte: None,
+            confirmed_by_runtime: confirmed,
+        }
+    }
+
+    #[test]
+    fn runtime_confirmed_leaks_rank_first() {
+        let mut s = vec![suspect(2000, false), suspect(5, true), suspect(30, false)];
+        rank(&mut s);
+        let order: Vec<(usize, usize)> = s.iter().map(|s| (s.rank, s.count)).collect();
+        assert_eq!(order, [(1, 5), (2, 2000), (3, 30)]);
     }
 }

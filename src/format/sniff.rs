@@ -43,7 +43,7 @@ pub fn sniff(data: &[u8]) -> FileKind {
     }
     let head = data.get(..64 * 1024).unwrap_or(data);
     let text = String::from_utf8_lossy(head);
-    if text.starts_with("goroutine profile: total ") {
+    if text.starts_with("goroutine profile: total ") || text.starts_with("goroutineleak profile: total ") {
         return FileKind::GoroutineProfileText;
     }
     let lines = text.lines();

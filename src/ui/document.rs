@@ -128,12 +128,17 @@ impl Document {
             Content::Trace(t) => t.model().duration_ns,
             _ => 1,
         };
+        let mut view = ViewState::new(duration);
+        // A crash dump opens on the goroutine that crashed (its table picks it).
+        if let Some(i) = content.dump().and_then(|d| d.view.selected) {
+            view.selection = super::state::Selection::DumpGroup(i);
+        }
         Ok(Document {
             loaded: Arc::new(loaded),
             content,
             filter_text: String::new(),
             filter: Filter::default(),
-            view: ViewState::new(duration),
+            view,
             summary: None,
         })
     }

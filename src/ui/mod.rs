@@ -14,6 +14,7 @@ mod command;
 mod compare;
 mod doc_actions;
 mod document;
+mod dump_inspector;
 mod dump_table;
 mod dump_view;
 mod flamegraph;

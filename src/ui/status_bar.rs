@@ -17,7 +17,7 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: 
         ui.label(name).on_hover_text(l.path.display().to_string());
         ui.separator();
         if let Content::Dump(d) = &doc.content {
-            ui.label(tr!("status-dump", count = units::count(d.model.goroutines.len() as u64)));
+            ui.label(tr!("status-dump", count = units::count(d.model.goroutine_count())));
             ui.separator();
         }
         if let Content::Profile(p) = &doc.content {

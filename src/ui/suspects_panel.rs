@@ -66,7 +66,7 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 (None, Some((_, 0))) => tr!("wait-under-a-minute"),
                 (None, Some((lo, hi))) if lo != hi => format!("{lo}–{hi} min"),
                 (None, Some((_, hi))) => format!("{hi} min"),
-                (None, None) => "?".to_string(),
+                (None, None) => tr!("suspect-no-time"),
             };
             let site = s.created_at.as_ref().map_or(tr!("site-unknown"), |f| {
                 format!("{} {}:{}", f.function, short_file(&f.file), f.line)

@@ -12,11 +12,10 @@ use egui::RichText;
 
 use super::command::Command;
 use super::document::Document;
-use super::dump_view::GroupRow;
 use super::state::Selection;
 use super::trace_doc::TraceDoc;
 use crate::analysis::{FrameText, Suspect};
-use crate::model::{DumpModel, TraceModel};
+use crate::model::TraceModel;
 use crate::tr;
 use crate::units;
 
@@ -41,7 +40,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>)
         match (goroutine, suspect, group) {
             (Some((t, g)), _, _) => goroutine_ui(ui, t, t.model(), g, view.selected_span(), queue),
             (None, Some(s), _) => suspect_ui(ui, s, queue),
-            (None, None, Some((m, r))) => dump_group_ui(ui, m, r, queue),
+            (None, None, Some((m, r))) => super::dump_inspector::dump_group_ui(ui, m, r, queue),
             (None, None, None) if view.selection == Selection::None => {
                 ui.weak(tr!("inspector-empty"));
             }
@@ -75,44 +74,6 @@ fn suspect_ui(ui: &mut egui::Ui, s: &Suspect, queue: &mut Vec<Command>) {
     let ids: Vec<String> = s.goroutine_ids.iter().take(20).map(|id| id.to_string()).collect();
     let more = if s.goroutine_ids.len() > 20 { ", …" } else { "" };
     ui.label(tr!("inspector-goroutine-ids", ids = format!("{}{more}", ids.join(", "))));
-}
-
-/// A group of a dump's table: its stack as printed (leaf first) and where it was created.
-fn dump_group_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Command>) {
-    let n = r.group.count;
-    ui.heading(tr!("goroutines-n", n = n, count = units::count(n)));
-    ui.label(format!(
-        "{}{}",
-        r.state,
-        if r.wait.is_empty() { String::new() } else { tr!("inspector-waiting-for", wait = r.wait.as_str()) }
-    ));
-    if r.group.locked {
-        ui.label(tr!("inspector-locked"));
-    }
-    let frames: Vec<FrameText> = m
-        .stacks
-        .frames(r.group.stack)
-        .iter()
-        .map(|f| FrameText {
-            function: m.strings.get(f.func).to_string(),
-            file: m.strings.get(f.file).to_string(),
-            line: f.line,
-        })
-        .collect();
-    stack_ui(ui, &tr!("stack-plain"), &frames, queue);
-    stack_ui(ui, &tr!("stack-creation-site"), r.created.as_slice(), queue);
-    let ids: Vec<String> = r
-        .group
-        .members
-        .iter()
-        .filter_map(|&i| m.goroutines.get(i as usize)?.id)
-        .take(20)
-        .map(|id| id.to_string())
-        .collect();
-    if !ids.is_empty() {
-        let more = if r.group.members.len() > 20 { ", …" } else { "" };
-        ui.label(tr!("inspector-goroutine-ids", ids = format!("{}{more}", ids.join(", "))));
-    }
 }
 
 fn range_ui(
