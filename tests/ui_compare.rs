@@ -148,3 +148,52 @@ fn the_diff_table_filters() {
     h.run_steps(3);
     assert!(before > 1 && rows(h) == 1, "{before} rows, then {}: {:#?}", rows(h), labels(h));
 }
+
+/// Five `debug=2` dumps of the series program: the growth chart, the leak flagged as growing
+/// and listed first with its counts from the program's constants, the worker pool not.
+#[test]
+fn a_series_of_five_dumps_flags_the_leak_and_not_the_pool() {
+    let exp: serde_json::Value = {
+        let p =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs/series/expect-series.json");
+        serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+    };
+    let n = exp["snapshots"].as_u64().unwrap() as usize;
+    let files: Vec<PathBuf> =
+        (1..=n).map(|i| sample(&format!("go1.27/series.{i}.goroutine-2.txt"))).collect();
+    let h = &mut open_all(files);
+    assert_eq!(h.state().pane_count(), (n, n));
+    let chart = format!("Growth of each group over {n} snapshots");
+    assert!(h.query_by_label(&chart).is_some(), "the growth chart: {:#?}", labels(h));
+
+    let rows: Vec<String> = labels(h).into_iter().filter(|l| l.starts_with("Diff ")).collect();
+    let counts = |v: &serde_json::Value| {
+        let c: Vec<String> =
+            v.as_array().unwrap().iter().map(|c| goroscope::units::count(c.as_u64().unwrap())).collect();
+        c.join(" → ")
+    };
+    let grow = &exp["growing"];
+    let c = grow["counts"].as_array().unwrap();
+    let delta = c[c.len() - 1].as_u64().unwrap() - c[0].as_u64().unwrap();
+    let leak = format!(
+        "Diff 1: grown, {} (+{}), {} at {} ",
+        counts(&grow["counts"]),
+        goroscope::units::count(delta),
+        grow["reason"].as_str().unwrap(),
+        grow["blocking_function"].as_str().unwrap()
+    );
+    assert!(rows.first().is_some_and(|r| r.starts_with(&leak)), "the leak first: {rows:#?}\nwant {leak:?}");
+    assert!(rows[0].ends_with(", growing"), "flagged: {}", rows[0]);
+
+    let stable = &exp["stable"];
+    let pool_fn = format!(" at {} ", stable["blocking_function"].as_str().unwrap());
+    let pool = rows.iter().find(|r| r.contains(&pool_fn)).unwrap_or_else(|| panic!("no pool row: {rows:#?}"));
+    let c = goroscope::units::count(stable["count"].as_u64().unwrap());
+    assert!(pool.contains(&vec![c; n].join(" → ")), "the pool's counts: {pool}");
+    assert!(!pool.ends_with(", growing"), "the pool is not flagged: {pool}");
+
+    // Each snapshot's own view is a tab away.
+    h.get_by_label_contains("C series.3.goroutine-2.txt").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Group 1: ").is_some(), "the third dump's table: {:#?}", labels(h));
+}

@@ -307,7 +307,7 @@ diff-col-delta = Delta
 diff-col-state = State
 diff-col-where = Blocked at
 diff-col-created = Created by
-diff-row = Diff { $index }: { $change }, { $counts } ({ $delta }), { $what } at { $at }
+diff-row = Diff { $index }: { $change }, { $counts } ({ $delta }), { $what } at { $at }{ $trend }
 dump-crashed = This goroutine stopped the program:
 dump-stack-title = Stack as printed ({ $n } frames, innermost first)
 dump-no-creator = not recorded (the main goroutine, or a profile record)
@@ -320,3 +320,17 @@ dump-ids-title = Goroutine ids ({ $n })
 dump-copy-ids = Copy ids
 dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes; 0 = under a minute)
 suspect-no-time = no wait time in a profile
+diff-col-trend = Trend
+diff-growing = growing
+diff-trend-growing = , growing
+series-title = Series of { $n } snapshots
+series-growing = { $n ->
+    [0] no group grows
+    [one] 1 group grows
+   *[other] { $count } groups grow
+}
+series-growing-name = growing: { $name }
+series-x-time = time since the first snapshot
+series-x-order = snapshot, in the order given
+series-chart = Growth of each group over { $n } snapshots
+series-tab = Series

@@ -294,7 +294,7 @@ diff-col-delta = 差值
 diff-col-state = 状态
 diff-col-where = 阻塞于
 diff-col-created = 创建者
-diff-row = 差异 { $index }：{ $change }，{ $counts }（{ $delta }），{ $what } 于 { $at }
+diff-row = 差异 { $index }：{ $change }，{ $counts }（{ $delta }），{ $what } 于 { $at }{ $trend }
 dump-crashed = 这个 goroutine 使程序终止：
 dump-stack-title = 原样打印的栈（{ $n } 帧，最内层在前）
 dump-no-creator = 未记录（主 goroutine，或剖析记录）
@@ -304,3 +304,16 @@ dump-ids-title = goroutine id（{ $n } 个）
 dump-copy-ids = 复制 id
 dump-wait-minutes = 已等待 { $min }–{ $max } 分钟（运行时只打印整分钟；0 表示不到一分钟）
 suspect-no-time = 剖析中没有等待时长
+diff-col-trend = 趋势
+diff-growing = 增长中
+diff-trend-growing = ，增长中
+series-title = { $n } 个快照的序列
+series-growing = { $n ->
+    [0] 没有分组在增长
+   *[other] { $count } 个分组在增长
+}
+series-growing-name = 增长中：{ $name }
+series-x-time = 从第一个快照算起的时间
+series-x-order = 快照（按给定顺序）
+series-chart = 各分组在 { $n } 个快照中的增长
+series-tab = 序列

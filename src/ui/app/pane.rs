@@ -16,7 +16,14 @@ use crate::ui::{inspector, plots, status_bar, suspects_panel, theme, timeline, v
 impl GoroscopeApp {
     pub(super) fn workspace_ui(&mut self, ui: &mut egui::Ui) {
         let n = self.workspace.panes.len();
-        if n > 1 {
+        let series = self.compare.is_series();
+        if series {
+            egui::Panel::top("series-tabs").show(ui, |ui| self.series_tabs_ui(ui));
+            if self.workspace.shown.is_none() {
+                egui::CentralPanel::default().show(ui, |ui| self.compare.series_ui(ui, &mut self.pane_queue));
+                return;
+            }
+        } else if n > 1 {
             egui::Panel::top("compare-bar").show(ui, |ui| self.compare_bar_ui(ui));
             egui::Panel::bottom("compare")
                 .resizable(true)
@@ -28,14 +35,21 @@ impl GoroscopeApp {
         let (stacked, side_panels) = (self.workspace.stacked, self.workspace.side_panels || n == 1);
         let active = self.workspace.active;
         let mut activate = None;
+        // A series shows one snapshot at a time; a compare view every pane.
+        let only = self.workspace.shown.filter(|_| series);
+        let shown = if only.is_some() { 1 } else { n };
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            let rects = split(ui.max_rect(), n, stacked);
-            for (i, (pane, rect)) in self.workspace.panes.iter_mut().zip(rects).enumerate() {
+            let mut rects = split(ui.max_rect(), shown, stacked).into_iter();
+            for (i, pane) in self.workspace.panes.iter_mut().enumerate() {
+                if only.is_some_and(|k| k != i) {
+                    continue;
+                }
+                let Some(rect) = rects.next() else { break };
                 let builder = egui::UiBuilder::new().max_rect(rect).id_salt(("pane", pane.id.0));
                 let mut child = ui.new_child(builder);
                 child.set_clip_rect(rect);
                 let mut queue = Vec::new();
-                let header = (n > 1).then(|| (side_letter(i), i == active));
+                let header = (n > 1 && !series).then(|| (side_letter(i), i == active));
                 pane_ui(&mut child, pane, &self.settings, side_panels, header, &mut queue);
                 if ctx.input(|inp| inp.pointer.any_pressed())
                     && ctx.pointer_interact_pos().is_some_and(|p| rect.contains(p))
@@ -48,6 +62,19 @@ impl GoroscopeApp {
         if let Some(i) = activate {
             self.workspace.active = i;
         }
+    }
+
+    /// A series' tabs: the growth chart, then each snapshot's own view.
+    fn series_tabs_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            let shown = &mut self.workspace.shown;
+            ui.selectable_value(shown, None, tr!("series-tab"));
+            for (i, p) in self.workspace.panes.iter().enumerate() {
+                let name = p.path().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+                let text = format!("{} {}", side_letter(i), name.unwrap_or_default());
+                ui.selectable_value(shown, Some(i), text);
+            }
+        });
     }
 
     /// Above the panes of a compare view: the layout, the sync toggle, the side panels.

@@ -81,7 +81,11 @@ impl DiffTable {
         if files.len() < 2 {
             return None;
         }
-        let rows = diff_groups(&files);
+        let mut rows = diff_groups(&files);
+        if files.len() >= 3 {
+            // A series: the growing groups first (stable sort: by |delta| within each part).
+            rows.sort_by_key(|r| !r.growing);
+        }
         let haystacks = rows
             .iter()
             .map(|r| {
@@ -136,6 +140,7 @@ impl DiffTable {
         let mut clicked = None;
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
         let files = self.panes.len();
+        let series = files >= 3;
         TableBuilder::new(ui)
             .id_salt("diff-table")
             .striped(true)
@@ -144,6 +149,7 @@ impl DiffTable {
             .column(Column::exact(70.0))
             .columns(Column::exact(64.0), files)
             .column(Column::exact(72.0))
+            .columns(Column::exact(64.0), usize::from(series))
             .column(Column::initial(150.0).resizable(true).clip(true))
             .column(Column::initial(320.0).resizable(true).clip(true))
             .column(Column::remainder().at_least(120.0).clip(true))
@@ -156,12 +162,12 @@ impl DiffTable {
                         ui.strong(tr!("diff-col-in", side = letter.to_string()));
                     });
                 }
-                for title in [
-                    tr!("diff-col-delta"),
-                    tr!("diff-col-state"),
-                    tr!("diff-col-where"),
-                    tr!("diff-col-created"),
-                ] {
+                let mut titles = vec![tr!("diff-col-delta")];
+                if series {
+                    titles.push(tr!("diff-col-trend"));
+                }
+                titles.extend([tr!("diff-col-state"), tr!("diff-col-where"), tr!("diff-col-created")]);
+                for title in titles {
                     h.col(|ui| {
                         ui.strong(title);
                     });
@@ -190,7 +196,8 @@ impl DiffTable {
                         counts = counts.join(" → "),
                         delta = delta_text(r.delta),
                         what = if r.reason.is_empty() { r.state.as_str() } else { r.reason.as_str() },
-                        at = where_text(r)
+                        at = where_text(r),
+                        trend = if r.growing && series { tr!("diff-trend-growing") } else { String::new() }
                     );
                     first.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Row, true, &label));
                     for c in &counts {
@@ -201,6 +208,13 @@ impl DiffTable {
                     tr.col(|ui| {
                         ui.label(rich(delta_text(r.delta)).monospace());
                     });
+                    if series {
+                        tr.col(|ui| {
+                            if r.growing {
+                                ui.colored_label(crate::ui::theme::ERROR_COLOR, tr!("diff-growing"));
+                            }
+                        });
+                    }
                     tr.col(|ui| {
                         let state = if r.reason.is_empty() {
                             r.state.clone()

@@ -7,6 +7,7 @@
 
 mod diff_table;
 mod memory_overlay;
+mod series;
 
 use super::command::Command;
 use super::document::{Content, Document};
@@ -42,6 +43,8 @@ pub struct CompareState {
     memory: Vec<memory_overlay::MemCurve>,
     /// The group diff, when two or more files have goroutines.
     groups: Option<diff_table::DiffTable>,
+    /// Three or more snapshots of goroutines: the growth chart.
+    series: Option<series::Series>,
 }
 
 impl Default for CompareState {
@@ -52,6 +55,7 @@ impl Default for CompareState {
             tab: Tab::Groups,
             memory: Vec::new(),
             groups: None,
+            series: None,
         }
     }
 }
@@ -107,6 +111,22 @@ impl CompareState {
         self.memory = memory_overlay::curves(ws);
         self.groups = if self.verdict == Verdict::Goroutines { diff_table::DiffTable::new(ws) } else { None };
         self.tab = if self.groups.is_some() { Tab::Groups } else { Tab::Memory };
+        self.series = self.groups.as_ref().filter(|g| g.panes.len() >= 3).map(|g| series::Series::new(ws, g));
+    }
+
+    /// Three or more snapshots of goroutines: the window shows the series view.
+    pub fn is_series(&self) -> bool {
+        self.series.is_some()
+    }
+
+    /// The series view: the growth chart above the table of groups.
+    pub fn series_ui(&mut self, ui: &mut egui::Ui, queue: &mut Vec<(PaneId, Command)>) {
+        let (Some(s), Some(g)) = (&self.series, &mut self.groups) else { return };
+        egui::Panel::bottom("series-table")
+            .resizable(true)
+            .default_size(ui.available_height() * 0.45)
+            .show(ui, |ui| g.ui(ui, queue));
+        egui::CentralPanel::default().show(ui, |ui| s.ui(ui));
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, _ws: &Workspace, queue: &mut Vec<(PaneId, Command)>) {
