@@ -215,9 +215,14 @@ fn doc_ui(
     if is_trace {
         egui::Panel::bottom("legend").show(ui, theme::legend_ui);
     }
-    // A stacked compare pane is as wide as the window; a narrower one leaves its timeline room.
+    // A window-wide pane (one file, or stacked) gets the usual widths; a narrower one leaves
+    // its timeline room.
     let w = ui.max_rect().width();
-    let side_w = ((w * 0.22).clamp(200.0, 330.0), (w * 0.27).clamp(260.0, 400.0));
+    let side_w = if w >= 1300.0 {
+        (330.0, 400.0)
+    } else {
+        ((w * 0.22).clamp(200.0, 330.0), (w * 0.27).clamp(260.0, 400.0))
+    };
     if has_groups && side_panels {
         egui::Panel::left("suspects").resizable(true).default_size(side_w.0).size_range(200.0..=520.0).show(
             ui,
