@@ -197,3 +197,51 @@ fn a_series_of_five_dumps_flags_the_leak_and_not_the_pool() {
     h.run_steps(3);
     assert!(h.query_by_label_contains("Group 1: ").is_some(), "the third dump's table: {:#?}", labels(h));
 }
+
+/// The functions of a committed `go tool pprof -top -diff_base` output, in its order.
+fn pprof_diff_names(file: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(sample(file)).expect("committed pprof output");
+    let rows = text.lines().skip_while(|l| !l.trim_start().starts_with("flat")).skip(1);
+    rows.map(|r| {
+        let name = r.split_whitespace().skip(5).collect::<Vec<_>>().join(" ");
+        name.trim_end_matches(" (inline)").trim_end_matches(" (partial-inline)").to_string()
+    })
+    .collect()
+}
+
+/// Two heap profiles of the series: the diff table lists pprof's -diff_base functions in
+/// pprof's order (and -normalize's with the toggle); the differential flame graph is drawn,
+/// and its negated view is a toggle away.
+#[test]
+fn two_heap_profiles_diff_as_pprof_diff_base_does() {
+    let h = &mut open_all(vec![sample("go1.27/series.1.heap.pb.gz"), sample("go1.27/series.5.heap.pb.gz")]);
+    let rows = |h: &Harness<'_, GoroscopeApp>| -> Vec<String> {
+        labels(h)
+            .into_iter()
+            .filter_map(|l| l.strip_prefix("Diff top ").map(str::to_string))
+            .map(|l| {
+                l.split_once(": ")
+                    .map_or(l.clone(), |(_, r)| r.rsplit_once(" (").map_or(r, |x| x.0).to_string())
+            })
+            .collect()
+    };
+    assert!(h.query_by_label("Differential flame graph of inuse_space").is_some(), "{:#?}", labels(h));
+    let base = "go1.27/series.1.heap..series.5.heap.top-inuse_space";
+    let want = pprof_diff_names(&format!("{base}.txt"));
+    let got = rows(h);
+    assert!(want.len() >= 3 && got.len() >= 3, "pprof {want:?}, ours {got:?}");
+    let n = got.len().min(want.len()).min(8);
+    assert_eq!(got[..n], want[..n], "the order of go tool pprof -top -diff_base");
+
+    h.get_by_label("Normalize").click();
+    h.run_steps(3);
+    let want = pprof_diff_names(&format!("{base}.normalize.txt"));
+    let got = rows(h);
+    let n = got.len().min(want.len()).min(8);
+    assert!(n >= 1);
+    assert_eq!(got[..n], want[..n], "the order of go tool pprof -top -diff_base -normalize");
+
+    h.get_by_label("Show what vanished").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Differential flame graph of inuse_space").is_some());
+}

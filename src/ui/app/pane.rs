@@ -25,10 +25,16 @@ impl GoroscopeApp {
             }
         } else if n > 1 {
             egui::Panel::top("compare-bar").show(ui, |ui| self.compare_bar_ui(ui));
-            egui::Panel::bottom("compare")
+            // Profiles' table and flame graph want most of the height: a panel of their own.
+            let (id, size) = if self.compare.wants_room() {
+                ("compare-profiles", ui.available_height() * 0.62)
+            } else {
+                ("compare", 280.0)
+            };
+            egui::Panel::bottom(id)
                 .resizable(true)
-                .default_size(280.0)
-                .size_range(120.0..=700.0)
+                .default_size(size)
+                .size_range(120.0..=1400.0)
                 .show(ui, |ui| self.compare.ui(ui, &self.workspace, &mut self.pane_queue));
         }
         let ctx = ui.ctx().clone();

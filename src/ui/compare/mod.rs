@@ -5,8 +5,10 @@
 //! Everything here is derived once when the panes change ([`CompareState::update`]), never
 //! per frame.
 
+mod diff_flame;
 mod diff_table;
 mod memory_overlay;
+mod profile_diff;
 mod series;
 
 use super::command::Command;
@@ -32,6 +34,7 @@ pub enum Verdict {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tab {
     Groups,
+    Profiles,
     Memory,
 }
 
@@ -45,6 +48,8 @@ pub struct CompareState {
     groups: Option<diff_table::DiffTable>,
     /// Three or more snapshots of goroutines: the growth chart.
     series: Option<series::Series>,
+    /// Two or more profiles of one kind: their diff.
+    profiles: Option<profile_diff::ProfileCompare>,
 }
 
 impl Default for CompareState {
@@ -56,6 +61,7 @@ impl Default for CompareState {
             memory: Vec::new(),
             groups: None,
             series: None,
+            profiles: None,
         }
     }
 }
@@ -110,7 +116,13 @@ impl CompareState {
         self.verdict = verdict(&docs);
         self.memory = memory_overlay::curves(ws);
         self.groups = if self.verdict == Verdict::Goroutines { diff_table::DiffTable::new(ws) } else { None };
-        self.tab = if self.groups.is_some() { Tab::Groups } else { Tab::Memory };
+        self.profiles =
+            if self.verdict == Verdict::Profiles { profile_diff::ProfileCompare::new(ws) } else { None };
+        self.tab = match (&self.groups, &self.profiles) {
+            (Some(_), _) => Tab::Groups,
+            (None, Some(_)) => Tab::Profiles,
+            _ => Tab::Memory,
+        };
         self.series = self.groups.as_ref().filter(|g| g.panes.len() >= 3).map(|g| series::Series::new(ws, g));
     }
 
@@ -129,7 +141,12 @@ impl CompareState {
         egui::CentralPanel::default().show(ui, |ui| s.ui(ui));
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, _ws: &Workspace, queue: &mut Vec<(PaneId, Command)>) {
+    /// Profiles get most of the window's height: a table and a flame graph.
+    pub fn wants_room(&self) -> bool {
+        self.profiles.is_some()
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ws: &Workspace, queue: &mut Vec<(PaneId, Command)>) {
         if let Verdict::Cannot(msg) = &self.verdict {
             ui.colored_label(super::theme::ERROR_COLOR, msg);
         }
@@ -137,11 +154,15 @@ impl CompareState {
             if self.groups.is_some() {
                 ui.selectable_value(&mut self.tab, Tab::Groups, tr!("compare-tab-groups"));
             }
+            if self.profiles.is_some() {
+                ui.selectable_value(&mut self.tab, Tab::Profiles, tr!("compare-tab-profiles"));
+            }
             ui.selectable_value(&mut self.tab, Tab::Memory, tr!("compare-tab-memory"));
         });
         ui.separator();
-        match (self.tab, &mut self.groups) {
-            (Tab::Groups, Some(g)) => g.ui(ui, queue),
+        match (self.tab, &mut self.groups, &mut self.profiles) {
+            (Tab::Groups, Some(g), _) => g.ui(ui, queue),
+            (Tab::Profiles, _, Some(p)) => p.ui(ui, ws),
             _ => memory_overlay::overlay_ui(ui, &self.memory),
         }
     }
