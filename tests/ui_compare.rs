@@ -245,3 +245,30 @@ fn two_heap_profiles_diff_as_pprof_diff_base_does() {
     h.run_steps(3);
     assert!(h.query_by_label("Differential flame graph of inuse_space").is_some());
 }
+
+/// Where no file-dialog portal answers, Ctrl+O opens the window's own browser: its path box
+/// takes a file's path, Enter opens it. (The setting is what the window sets once a portal
+/// failed to answer.)
+#[test]
+fn ctrl_o_opens_the_in_window_browser_where_no_portal_answers() {
+    let h = &mut open_with(Harness::builder().with_size(egui::vec2(1400.0, 900.0)), |cc| {
+        let mut app = english(GoroscopeApp::new(cc, Vec::new()));
+        app.settings.in_window_file_dialog = true;
+        app
+    });
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run_steps(3);
+    assert!(h.query_by_label("Parent folder").is_some(), "the browser: {:#?}", labels(h));
+    let path = sample("go1.27/chansend.trace").display().to_string();
+    h.get_by_label("Path").click();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_label("Path").type_text(&path);
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    common::ui::wait_loaded(h);
+    assert_eq!(h.state().pane_count(), (1, 1), "the file opened: {:#?}", labels(h));
+    assert!(h.query_by_label("Parent folder").is_none(), "the browser closed");
+}
