@@ -21,7 +21,19 @@ Markers (one per line, at the end of a source line or on a line of their own):
         (verify.py then skips its "blocked for more than half" check).
   // EXPECT: spin group=G count=N
         on a statement of a goroutine that spins; the enclosing function
-        becomes spinning[].function.
+        becomes spinning[].function, and the lines of the innermost `for`
+        loop around the marker (the `for` line to its closing brace) become
+        spinning[].loop_lines: where a tool may say the goroutine loops.
+        Each spin group is also a `spinning` entry of findings[].
+  // EXPECT: finding kind=heap-growth
+        (anywhere) the heap after GC grows through the run: the trace, the
+        MemStats lines and the gctrace log of the program must each give a
+        heap-growth finding.
+  // EXPECT: finding kind=heap-retention
+        on the allocation that holds most of the heap at the end: the heap
+        profile must give a heap-retention finding at this function and line.
+  findings[] lists every finding the program must get; any other finding on
+  its samples is a false alarm (programs without markers must get none).
 
 Usage: expect.py [--toolchains DIR] [--versions 1.22.10,1.27.3,...]
 """
@@ -64,6 +76,19 @@ def parse_markers(path):
     return lines, markers
 
 
+def loop_lines(lines, idx):
+    """[first, last] line numbers of the innermost `for` loop around line idx (0-based)."""
+    for j in range(idx, -1, -1):
+        stripped = lines[j].lstrip('\t ')
+        if stripped.startswith('for ') or stripped.startswith('for{'):
+            indent = lines[j][:len(lines[j]) - len(stripped)]
+            for k in range(j + 1, len(lines)):
+                if lines[k].startswith(indent + '}'):
+                    return [j + 1, k + 1]
+            break
+    raise ValueError('no for loop around line %d' % (idx + 1))
+
+
 def go_version_key(v):
     return tuple(int(x) for x in v.split('.'))
 
@@ -73,7 +98,7 @@ def build(name, toolchains, versions):
     rel = '%s/main.go' % name
     lines, markers = parse_markers(src)
     prog = {}
-    groups, spins, gos = {}, {}, {}
+    groups, spins, gos, findings = {}, {}, {}, []
     for kind, i, a in markers:
         if kind == 'program':
             prog = a
@@ -83,6 +108,8 @@ def build(name, toolchains, versions):
             spins[a['group']] = (i, a)
         elif kind == 'go':
             gos[a['group']] = (i, a)
+        elif kind == 'finding':
+            findings.append((i, a))
         else:
             raise ValueError('%s:%d: unknown marker %r' % (src, i + 1, kind))
 
@@ -128,14 +155,26 @@ def build(name, toolchains, versions):
         out_groups.append((-cmin, order, grp))
     out_groups = [g for _, _, g in sorted(out_groups, key=lambda t: (t[0], t[1]))]
 
-    out_spins = []
+    out_spins, out_findings = [], []
     for g, (i, a) in spins.items():
         gi = gos[g][0]
-        out_spins.append({'count_min': int(a.get('count_min', a.get('count'))),
-                          'count_max': int(a.get('count_max', a.get('count'))),
-                          'function': enclosing_function(lines, i),
-                          'created_function': enclosing_function(lines, gi),
-                          'created_line': gi + 1})
+        spin = {'count_min': int(a.get('count_min', a.get('count'))),
+                'count_max': int(a.get('count_max', a.get('count'))),
+                'function': enclosing_function(lines, i),
+                'file': rel,
+                'loop_lines': loop_lines(lines, i),
+                'created_function': enclosing_function(lines, gi),
+                'created_line': gi + 1}
+        out_spins.append(spin)
+        out_findings.append(dict(kind='spinning', **spin))
+    for i, a in findings:
+        if a['kind'] == 'heap-growth':
+            out_findings.append({'kind': 'heap-growth'})
+        elif a['kind'] == 'heap-retention':
+            out_findings.append({'kind': 'heap-retention', 'function': enclosing_function(lines, i),
+                                 'file': rel, 'line': i + 1})
+        else:
+            raise ValueError('%s:%d: unknown finding kind %r' % (src, i + 1, a['kind']))
 
     healthy = prog.get('healthy', 'false') == 'true'
     summary = prog.get('summary')
@@ -153,6 +192,7 @@ def build(name, toolchains, versions):
         'healthy': healthy,
         'groups': out_groups,
         'spinning': out_spins,
+        'findings': out_findings,
         'min_gc_cycles': int(prog.get('min_gc_cycles', 0)),
     }
 

@@ -25,12 +25,18 @@ FORCE=${FORCE:-0}
 # Every program runs with every toolchain, except heapgrow (the largest trace),
 # which runs with 1.22, 1.25 and 1.27 only (one per trace-format family edge), and
 # 国际化 (labels, tasks, regions and logs in Chinese and Japanese), with 1.27 only.
-ALL_PROGRAMS="chansend chanrecv deadlock ctxleak selectspin httpleak heapgrow chansend_fixed leakgrow"
+# The memory programs of the findings (heap growth, retention, and the steady and healthy
+# programs that must get none) run with 1.22 and 1.27 only, with GODEBUG=gctrace=1 and
+# -memstats: their traces are 200-700 KB each, and the old formats get them from
+# generate-old.sh.
+ALL_PROGRAMS="chansend chanrecv deadlock ctxleak selectspin httpleak heapgrow chansend_fixed leakgrow spinpoll"
 INTL_PROGRAM="国际化"
+MEMORY_PROGRAMS="memleak memleak_fixed timerleak steady"
 programs_for() {
 	case "$1" in
-	1.27.*) echo "$ALL_PROGRAMS $INTL_PROGRAM" ;;
-	1.22.* | 1.25.*) echo "$ALL_PROGRAMS" ;;
+	1.27.*) echo "$ALL_PROGRAMS $INTL_PROGRAM $MEMORY_PROGRAMS" ;;
+	1.22.*) echo "$ALL_PROGRAMS $MEMORY_PROGRAMS" ;;
+	1.25.*) echo "$ALL_PROGRAMS" ;;
 	*) echo "${ALL_PROGRAMS/ heapgrow/}" ;;
 	esac
 }
@@ -88,7 +94,13 @@ for v in $VERSIONS; do
 		echo "== go$minor/$p: build and run" >&2
 		rm -f "$prefix".*
 		build_program "$p" "$GO" "$BIN/$p-$v"
-		"$BIN/$p-$v" -out "$prefix"
+		if [[ " $MEMORY_PROGRAMS " == *" $p "* ]]; then
+			# Their memory as the two logs a service may have: the runtime's gctrace on
+			# stderr, and MemStats JSON lines written by the program (sample/memlog.go).
+			GODEBUG=gctrace=1 "$BIN/$p-$v" -out "$prefix" -memstats 2>"$prefix.gctrace.log"
+		else
+			"$BIN/$p-$v" -out "$prefix"
+		fi
 		python3 "$HERE/digest.py" "$prefix.trace" --go "$PARSER_GO" -o "$prefix.parsed.tmp.gz"
 		mv "$prefix.parsed.tmp.gz" "$prefix.parsed.tsv.gz"
 	done

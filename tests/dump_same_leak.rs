@@ -111,7 +111,8 @@ fn every_trace_and_dump_pair_agrees() {
         }
     }
     pairs.sort();
-    assert!(!pairs.is_empty());
+    // chansend, ctxleak and httpleak with each of the six Go 1.22+ toolchains.
+    assert!(pairs.len() >= 18, "expected 18 trace and dump pairs, found {}", pairs.len());
     for (t, d) in pairs {
         same_group(&t, &d);
     }

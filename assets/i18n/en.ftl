@@ -67,7 +67,6 @@ error-cannot-open = Cannot open { $file }
 error-cannot-start = cannot start loading: { $error }
 error-at-byte = at byte { $offset } ({ $hex })
 notice-cancelled = Cancelled loading { $file }
-notice-compare-unavailable = Opened { $file }; comparing several files is not available yet.
 notice-editor-failed = Cannot run the editor command { $command }: { $error }
 
 ## Status bar
@@ -244,6 +243,40 @@ mem-curves = Memory curves
 mem-pauses = GC pauses
 mem-pause = pause
 mem-pauses-title = GC pauses (stop-the-world per cycle): longest { $longest }, total { $total }
+
+## Workspace and compare view (ui branch, issue 11)
+kind-trace = Go execution trace
+kind-dump = goroutine dump
+kind-goroutine-profile = goroutine profile
+kind-profile = { $kind } profile
+kind-memory = GC log
+error-nothing-to-show = The file loaded, but holds nothing this window can show.
+rows-only-here = only here
+inspector-compared-group = { $n ->
+    [one] Compared group: 1 goroutine here
+   *[other] Compared group: { $count } goroutines here
+}
+cmd-compare-with = Compare with…
+cmd-compare-with-help = Open another file beside the open ones, to compare them
+drop-title = Another file
+drop-question = Open { $file } instead of the active file, or beside it to compare?
+drop-replace = Replace
+drop-compare = Compare
+browser-parent = Parent folder
+browser-path = Path
+browser-open = Open
+browser-cannot-list = Cannot list this folder: { $error }
+dialog-compare-title = Compare with…
+dialog-compare-first-title = Compare: the first file (before)
+start-compare = Compare…
+start-compare-help = Open two files side by side: traces, dumps or profiles of the same service before and after
+compare-title = Comparing { $n } files
+compare-side-by-side = Side by side
+compare-stacked = Stacked
+compare-sync = Sync zoom and pan
+compare-sync-help = Zooming or panning one trace moves the others (time from each trace's start)
+compare-side-panels = Suspects and inspector
+pane-close = Close { $side }
 
 ## Diagnosis you can trust (issue 12, trust branch)
 group-exited = { $group } (exited)

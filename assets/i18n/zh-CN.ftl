@@ -66,7 +66,6 @@ error-cannot-open = 无法打开 { $file }
 error-cannot-start = 无法开始加载：{ $error }
 error-at-byte = 位于第 { $offset } 字节（{ $hex }）
 notice-cancelled = 已取消加载 { $file }
-notice-compare-unavailable = 已打开 { $file }；暂不支持比较多个文件。
 notice-editor-failed = 无法运行编辑器命令 { $command }：{ $error }
 
 ## 状态栏
@@ -234,6 +233,37 @@ mem-curves = 内存曲线
 mem-pauses = GC 暂停
 mem-pause = 暂停
 mem-pauses-title = GC 暂停（每个周期的 stop-the-world）：最长 { $longest }，总计 { $total }
+
+## 工作区与比较视图（ui 分支，issue 11）
+kind-trace = Go 执行跟踪
+kind-dump = goroutine 转储
+kind-goroutine-profile = goroutine 剖析
+kind-profile = { $kind } 剖析
+kind-memory = GC 日志
+error-nothing-to-show = 文件已加载，但其中没有本窗口能显示的内容。
+rows-only-here = 仅此处有
+inspector-compared-group = 比较的分组：此处 { $count } 个 goroutine
+cmd-compare-with = 与…比较
+cmd-compare-with-help = 在已打开的文件旁打开另一个文件进行比较
+drop-title = 另一个文件
+drop-question = 用 { $file } 替换当前文件，还是在旁边打开以进行比较？
+drop-replace = 替换
+drop-compare = 比较
+browser-parent = 上级文件夹
+browser-path = 路径
+browser-open = 打开
+browser-cannot-list = 无法列出此文件夹：{ $error }
+dialog-compare-title = 与…比较
+dialog-compare-first-title = 比较：第一个文件（之前）
+start-compare = 比较…
+start-compare-help = 并排打开两个文件：同一服务修复前后的跟踪、转储或剖析
+compare-title = 正在比较 { $n } 个文件
+compare-side-by-side = 并排
+compare-stacked = 上下排列
+compare-sync = 同步缩放和平移
+compare-sync-help = 缩放或平移一个跟踪时其他跟踪随之移动（时间从各自跟踪的开始算起）
+compare-side-panels = 嫌疑项与检查器
+pane-close = 关闭 { $side }
 
 ## 可信的诊断（issue 12，trust 分支）
 group-exited = { $group }（已退出）

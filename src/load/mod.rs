@@ -6,11 +6,13 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
-use crate::analysis::{Spinner, Suspect, dump_suspects, spinners, trace_suspects};
+use crate::analysis::findings::{Finding, memory_findings, profile_findings, trace_findings};
+use crate::analysis::{Suspect, dump_suspects, trace_suspects};
 use crate::format::ParseError;
 use crate::format::sniff::{FileKind, sniff};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
 
+mod compare;
 mod trace_pipeline;
 pub use trace_pipeline::load_trace;
 
@@ -28,7 +30,8 @@ pub struct Loaded {
     /// A gctrace log or MemStats JSON lines.
     pub memory: Option<MemoryModel>,
     pub suspects: Vec<Suspect>,
-    pub spinners: Vec<Spinner>,
+    /// Problems that are not stuck goroutines: spinning, heap growth, heap retention.
+    pub findings: Vec<Finding>,
     /// Non-fatal problems: what was skipped or lost, and where.
     pub warnings: Vec<String>,
     pub load_time: Duration,
@@ -46,7 +49,7 @@ impl Loaded {
             profile: None,
             memory: None,
             suspects: Vec::new(),
-            spinners: Vec::new(),
+            findings: Vec::new(),
             warnings: Vec::new(),
             load_time: Duration::ZERO,
         }
@@ -104,16 +107,41 @@ pub fn load_file(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> 
 /// Loads a file's content; `path` only names it in messages.
 pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loaded, LoadError> {
     let started = Instant::now();
-    progress.total.store(data.len() as u64, Ordering::Relaxed);
+    let file_len = data.len() as u64;
+    progress.total.store(file_len, Ordering::Relaxed);
     let fail =
         |e: ParseError| LoadError { path: path.to_path_buf(), offset: Some(e.offset), message: e.message };
-    let kind = sniff(data);
-    let mut loaded = Loaded::new(path.to_path_buf(), kind, data.len() as u64);
+    // Text as people save it (UTF-16, a BOM, colour codes, CRLF) is made plain first; a trace
+    // or profile is never touched.
+    let mut kind = sniff(data);
+    let cleaned = match kind {
+        FileKind::GoTrace | FileKind::Pprof => None,
+        _ => crate::format::text::clean(data),
+    };
+    let mut notes = Vec::new();
+    let data: &[u8] = match &cleaned {
+        Some((text, how)) if sniff(text) != FileKind::Unknown => {
+            kind = sniff(text);
+            notes.push(format!("{}; byte offsets below count in the cleaned text", how.notes.join(", ")));
+            text
+        }
+        _ => data,
+    };
+    let data = match crate::format::sniff::profile_text_start(data) {
+        Some(at) if kind == FileKind::Unknown => {
+            kind = FileKind::GoroutineProfileText;
+            notes
+                .push(format!("the first {at} bytes are not part of the goroutine profile and were skipped"));
+            data.get(at..).unwrap_or_default()
+        }
+        _ => data,
+    };
+    let mut loaded = Loaded::new(path.to_path_buf(), kind, file_len);
     match kind {
         FileKind::GoTrace => {
             let model = load_trace(data, progress).map_err(fail)?;
             loaded.suspects = trace_suspects(&model);
-            loaded.spinners = spinners(&model);
+            loaded.findings = trace_findings(&model);
             loaded.warnings = model.warnings.clone();
             loaded.trace = Some(model);
         }
@@ -126,6 +154,7 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
         FileKind::Pprof => {
             let model = crate::format::pprof::read(data).map_err(fail)?;
             loaded.suspects = crate::analysis::profile_suspects(&model);
+            loaded.findings = profile_findings(&model);
             loaded.warnings = model.warnings.clone();
             loaded.profile = Some(model);
         }
@@ -136,6 +165,7 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
                 crate::format::memstats::read(data)
             };
             let model = model.map_err(fail)?;
+            loaded.findings = memory_findings(&model);
             loaded.warnings = model.warnings.clone();
             loaded.memory = Some(model);
         }
@@ -159,7 +189,9 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
             )));
         }
     }
-    progress.done.store(data.len() as u64, Ordering::Relaxed);
+    notes.append(&mut loaded.warnings);
+    loaded.warnings = notes;
+    progress.done.store(file_len, Ordering::Relaxed);
     loaded.load_time = started.elapsed();
     Ok(loaded)
 }

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::{FrameText, Spinner, Suspect};
+use crate::analysis::{FrameText, Suspect};
 use crate::load::Loaded;
 
 /// At most this many goroutine ids per suspect, as the contract says.
@@ -20,8 +20,8 @@ pub struct ReportJson<'a> {
     pub goroutines: GoroutineCounts,
     pub heap: HeapJson,
     pub suspects: Vec<SuspectJson<'a>>,
-    /// Goroutines that never rest (added field).
-    pub spinning: Vec<SpinnerJson<'a>>,
+    /// Problems that are not stuck goroutines: spinning, heap-growth, heap-retention.
+    pub findings: Vec<super::findings::FindingJson<'a>>,
     pub warnings: &'a [String],
     /// Goroutine dumps only (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -79,15 +79,6 @@ pub struct SuspectJson<'a> {
     pub confirmed_by_runtime: bool,
 }
 
-#[derive(Serialize)]
-pub struct SpinnerJson<'a> {
-    pub count: usize,
-    pub function: &'a str,
-    pub created_at: Option<&'a FrameText>,
-    pub busy_fraction: f64,
-    pub goroutine_ids: &'a [u64],
-}
-
 pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
     SuspectJson {
         rank: s.rank,
@@ -105,16 +96,6 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
     }
 }
 
-fn spinner_json(s: &Spinner) -> SpinnerJson<'_> {
-    SpinnerJson {
-        count: s.count,
-        function: &s.function,
-        created_at: s.created_at.as_ref(),
-        busy_fraction: (s.busy_fraction * 1000.0).round() / 1000.0,
-        goroutine_ids: s.goroutine_ids.get(..MAX_IDS).unwrap_or(&s.goroutine_ids),
-    }
-}
-
 pub fn report_json(l: &Loaded) -> ReportJson<'_> {
     let summary = super::summarize(l);
     ReportJson {
@@ -126,7 +107,7 @@ pub fn report_json(l: &Loaded) -> ReportJson<'_> {
         goroutines: summary.goroutines,
         heap: summary.heap,
         suspects: l.suspects.iter().map(suspect_json).collect(),
-        spinning: l.spinners.iter().map(spinner_json).collect(),
+        findings: l.findings.iter().map(super::findings::finding_json).collect(),
         warnings: &l.warnings,
         dump: l.dump.as_ref().map(super::dump::dump_json),
         profile: l.profile.as_ref().map(super::profile::profile_json),

@@ -1,8 +1,9 @@
 //! `goroscope report`: the findings of one or more files as text or JSON, for scripts and CI.
-//! Exit status: 0, or 1 with `--fail-on-leaks` when a suspect was found, or 2 when a file
+//! Exit status: 0, or 1 with `--fail-on-leaks` when a suspect or a finding was found, or 2 when a file
 //! cannot be read.
 
 mod dump;
+mod findings;
 mod json;
 mod profile;
 mod text;
@@ -103,7 +104,7 @@ pub fn run(
         let _ = writeln!(err, "goroscope: cannot write the report: {e}");
         return 2;
     }
-    if opts.fail_on_leaks && loaded.iter().any(|l| !l.suspects.is_empty()) {
+    if opts.fail_on_leaks && loaded.iter().any(|l| !l.suspects.is_empty() || !l.findings.is_empty()) {
         return 1;
     }
     0

@@ -102,14 +102,8 @@ pub fn report_text(l: &Loaded) -> String {
             let _ = writeln!(o, "      goroutines  {}{more}", ids.join(", "));
         }
     }
-    for sp in &l.spinners {
-        let _ = writeln!(
-            o,
-            "  spinning: {} goroutines in {} busy {:.0}% of their time",
-            sp.count,
-            sp.function,
-            sp.busy_fraction * 100.0
-        );
+    for f in &l.findings {
+        let _ = writeln!(o, "  finding: {}", super::findings::finding_text(f));
     }
     for w in &l.warnings {
         let _ = writeln!(o, "  warning: {w}");

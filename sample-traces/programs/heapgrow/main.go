@@ -23,7 +23,7 @@ import (
 
 const minGC = 15 // the program runs until at least this many GC cycles completed
 
-var cache = map[string][]byte{}
+var cache = map[string][]byte{} // EXPECT: finding kind=heap-growth
 
 var pool = sync.Pool{New: func() any { return make([]byte, 64<<10) }}
 
@@ -31,7 +31,7 @@ var pool = sync.Pool{New: func() any { return make([]byte, 64<<10) }}
 //
 //go:noinline
 func remember(key string, n int) {
-	cache[key] = make([]byte, n)
+	cache[key] = make([]byte, n) // EXPECT: finding kind=heap-retention
 }
 
 // render takes a buffer from the pool and never Puts it back.

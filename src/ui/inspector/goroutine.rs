@@ -7,14 +7,14 @@ use crate::analysis::time_split;
 use crate::model::TraceModel;
 use crate::tr;
 use crate::ui::command::Command;
-use crate::ui::document::Document;
+use crate::ui::trace_doc::TraceDoc;
 use crate::units;
 
 use super::stack::{frames_text, stack_ui};
 
 pub(super) fn goroutine_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
+    doc: &TraceDoc,
     m: &TraceModel,
     g: &crate::model::Goroutine,
     span: Option<usize>,

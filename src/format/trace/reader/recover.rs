@@ -87,9 +87,17 @@ fn name_lost_ids(gb: &GenBatches<'_>, gt: &mut GenTables, prev_strings: &IdMap, 
     }
 }
 
-/// For formats without an end marker: the last generation counts only if every event decodes
-/// and every string and stack id it uses is in its tables.
+/// For formats without an end marker: the last generation counts only if it has events, every
+/// event decodes and every string and stack id it uses is in its tables.
+/// A generation of only special batches (its frequency or sync batch, written first) was cut
+/// before any thread's events: every whole generation has a ProcStatus for every P.
 pub(super) fn final_generation_resolves(gb: &GenBatches<'_>, gt: &GenTables) -> Result<(), ParseError> {
+    if gb.threads.is_empty() {
+        return Err(ParseError::new(
+            gb.end,
+            "expected event batches after the generation's first batches, found the end of the file",
+        ));
+    }
     for t in &gb.threads {
         for &(_, body, base) in &t.batches {
             let mut pos = 0;

@@ -1,0 +1,134 @@
+//! Heap growth: the heap left after each GC (what the program still holds) rising steadily
+//! through the window. The heap between GCs is a sawtooth in every program that allocates,
+//! so only the floor after each cycle counts; warm-up that fills a cache and levels off, and
+//! a steady service's flat floor, are not growth.
+//!
+//! Each source gives the floor its own way: gctrace prints the live heap each cycle marked;
+//! a trace and MemStats lines give the heap over time and the cycles' ends, and the lowest
+//! point between one cycle's end and the next is the floor.
+
+use crate::model::{MemoryModel, RangeSpan, Series, TraceModel};
+
+/// Where a heap series came from (the contract's `source`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeapSource {
+    Trace,
+    MemStats,
+    GcTrace,
+}
+
+impl HeapSource {
+    pub fn name(self) -> &'static str {
+        match self {
+            HeapSource::Trace => "trace",
+            HeapSource::MemStats => "memstats",
+            HeapSource::GcTrace => "gctrace",
+        }
+    }
+}
+
+/// The heap after GC rose from `from_bytes` at `from_ns` to `to_bytes` at `to_ns`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HeapGrowth {
+    pub source: HeapSource,
+    pub from_bytes: u64,
+    pub to_bytes: u64,
+    /// Times of the first and last floor, ns from the start of the file's clock.
+    pub from_ns: i64,
+    pub to_ns: i64,
+    pub bytes_per_second: u64,
+    /// GC cycles whose floor the rise is measured on.
+    pub gc_cycles: usize,
+}
+
+impl HeapGrowth {
+    pub fn over_ns(&self) -> i64 {
+        self.to_ns - self.from_ns
+    }
+}
+
+/// At least this many floors (GC cycles): with fewer, a rise is one step, not a trend.
+const MIN_CYCLES: usize = 4;
+/// The last floor is at least this many times the first...
+const MIN_RATIO: f64 = 2.0;
+/// ...and at least this much higher: a floor going from 3 to 6 MiB is a program filling its
+/// caches (the healthy twin's warm-up), not a leak.
+const MIN_RISE_BYTES: u64 = 16 << 20;
+/// The floor still rises in the second half of the span, by at least this share of the
+/// whole rise: warm-up that levels off rises in the first half only.
+const MIN_LATE_SHARE: f64 = 0.25;
+/// And it ends near its highest point (no fall back after a peak).
+const MIN_END_OF_MAX: f64 = 0.9;
+
+/// Decides on the floors `(time, bytes)`, time-sorted.
+pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth> {
+    if floors.len() < MIN_CYCLES {
+        return None;
+    }
+    let (t0, from) = floors[0];
+    let (t1, to) = *floors.last()?;
+    let max = floors.iter().map(|p| p.1).max()?;
+    if t1 <= t0 || to < MIN_RISE_BYTES + from || (to as f64) < MIN_RATIO * from as f64 {
+        return None;
+    }
+    if (to as f64) < MIN_END_OF_MAX * max as f64 {
+        return None;
+    }
+    let mid = t0 + (t1 - t0) / 2;
+    let first_half_max = floors.iter().take_while(|p| p.0 <= mid).map(|p| p.1).max().unwrap_or(from);
+    if ((to.saturating_sub(first_half_max)) as f64) < MIN_LATE_SHARE * (to - from) as f64 {
+        return None;
+    }
+    let secs = (t1 - t0) as f64 / 1e9;
+    Some(HeapGrowth {
+        source,
+        from_bytes: from,
+        to_bytes: to,
+        from_ns: t0,
+        to_ns: t1,
+        bytes_per_second: ((to - from) as f64 / secs) as u64,
+        gc_cycles: floors.len(),
+    })
+}
+
+/// The lowest point of `heap` in each interval from one GC end to the next (the last one
+/// to the end of the series): the heap each cycle left.
+pub fn floors(heap: &Series, gc_ends: &[i64]) -> Vec<(i64, u64)> {
+    let pts = &heap.points;
+    let mut out = Vec::new();
+    for (i, &end) in gc_ends.iter().enumerate() {
+        let next = gc_ends.get(i + 1).copied().unwrap_or(i64::MAX);
+        let a = pts.partition_point(|p| p.0 < end);
+        let b = pts.partition_point(|p| p.0 < next);
+        if let Some(&(t, v)) = pts.get(a..b).and_then(|s| s.iter().min_by_key(|p| p.1)) {
+            out.push((t, v));
+        }
+    }
+    out
+}
+
+/// From a trace: the heap metric's floor after each GC mark phase that ended in the window.
+pub fn trace_growth(m: &TraceModel) -> Option<HeapGrowth> {
+    let mark = m.strings.find("GC concurrent mark phase")?;
+    let mut ends: Vec<i64> = m
+        .ranges
+        .iter()
+        .filter(|r: &&RangeSpan| r.name == mark && r.end_ns < m.duration_ns)
+        .map(|r| r.end_ns)
+        .collect();
+    ends.sort_unstable();
+    growth_of(HeapSource::Trace, &floors(&m.heap_alloc, &ends))
+}
+
+/// From gctrace: the live heap each cycle marked, at the cycle's end.
+pub fn gctrace_growth(m: &MemoryModel) -> Option<HeapGrowth> {
+    let floors: Vec<(i64, u64)> =
+        m.cycles.iter().map(|c| (c.time_ns + c.duration_ns(), c.heap_live)).collect();
+    growth_of(HeapSource::GcTrace, &floors)
+}
+
+/// From MemStats lines: `HeapAlloc`'s floor after each GC the lines saw end.
+pub fn memstats_growth(m: &MemoryModel) -> Option<HeapGrowth> {
+    let ends: Vec<i64> = m.cycles.iter().map(|c| c.time_ns).collect();
+    growth_of(HeapSource::MemStats, &floors(&m.heap_alloc, &ends))
+}

@@ -1,0 +1,127 @@
+//! Goroutines that spin: running or runnable for nearly all of their life in the window,
+//! never parked, still alive at the end (a `for { select { ... default: } }`, a busy poll).
+//! Where they loop comes from the stacks the trace records when the scheduler takes the CPU
+//! from them (preemption, `Gosched`): the innermost user frame most of those stacks share.
+
+use std::collections::HashMap;
+
+use crate::analysis::classify::{is_runtime_frame, is_std_func};
+use crate::analysis::stats::time_split;
+use crate::analysis::suspects::FrameText;
+use crate::model::{Frame, GIdx, SpanState, TraceModel};
+
+/// A group of goroutines with one start function and creation site that spin.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spinning {
+    pub count: usize,
+    /// Share of the members' time in the window spent running or runnable, lowest in the group.
+    pub running_share: f64,
+    /// Where they loop: the innermost user frame of the stacks taken when they lost the CPU
+    /// (the start function, line 0, when the trace recorded none).
+    pub at: FrameText,
+    /// How many of those stacks agree on `at`, out of how many were recorded.
+    pub stacks_agreeing: (usize, usize),
+    pub created_at: Option<FrameText>,
+    /// Go ids, ascending.
+    pub goroutine_ids: Vec<u64>,
+    /// Members as model indices, for the UI to select.
+    pub members: Vec<GIdx>,
+}
+
+/// Running or runnable for at least this share of their life in the window. A goroutine
+/// that blocks between units of work (a ticker poller, a worker on a channel) spends most of
+/// its life parked: the samples' ticker pollers are busy under 5% of theirs, the spinners
+/// over 99%; a saturated machine keeps runnable goroutines runnable, so the bar is not 1.
+const MIN_RUNNING_SHARE: f64 = 0.9;
+/// ...and alive for at least this share of the window: a goroutine that ran briefly and
+/// exited is work, not a spin.
+const MIN_LIFE_OF_WINDOW: f64 = 0.5;
+
+/// The spinning groups of a trace, most members first.
+pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
+    let end = m.duration_ns;
+    type Key = (u32, Option<(u32, u32, u32)>);
+    let mut groups: HashMap<Key, Vec<(GIdx, f64)>> = HashMap::new();
+    for (i, g) in m.goroutines.iter().enumerate() {
+        if g.system || g.end_ns.is_some() {
+            continue;
+        }
+        let from = g.created_ns.unwrap_or(0).max(0);
+        if end <= from || ((end - from) as f64) < MIN_LIFE_OF_WINDOW * end as f64 {
+            continue;
+        }
+        let split = time_split(g, from, end);
+        let share = (split.running_ns + split.runnable_ns) as f64 / (end - from) as f64;
+        if share < MIN_RUNNING_SHARE || split.running_ns == 0 {
+            continue;
+        }
+        let site = m.stacks.frames(g.creation_stack).first().map(|f| (f.func.0, f.file.0, f.line));
+        groups.entry((g.start_func.0, site)).or_default().push((i as GIdx, share));
+    }
+    let mut out: Vec<Spinning> = groups.into_values().map(|members| group(m, &members)).collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.at.function.cmp(&b.at.function)));
+    out
+}
+
+fn group(m: &TraceModel, members: &[(GIdx, f64)]) -> Spinning {
+    let g0 = &m.goroutines[members[0].0 as usize];
+    let mut ids: Vec<u64> = members.iter().map(|x| m.goroutines[x.0 as usize].id).collect();
+    ids.sort_unstable();
+    let idx: Vec<GIdx> = members.iter().map(|x| x.0).collect();
+    let (at, stacks_agreeing) = loop_site(m, &idx).unwrap_or_else(|| {
+        let f = FrameText { function: m.func_name(g0).to_string(), file: String::new(), line: 0 };
+        (f, (0, 0))
+    });
+    Spinning {
+        count: members.len(),
+        running_share: members.iter().map(|x| x.1).fold(1.0, f64::min),
+        at,
+        stacks_agreeing,
+        created_at: m.stacks.frames(g0.creation_stack).first().map(|f| FrameText::from_frame(m, f)),
+        goroutine_ids: ids,
+        members: idx,
+    }
+}
+
+/// The most common innermost user frame of the stacks recorded when the members went from
+/// running to runnable (the scheduler took the CPU: the stack is where the loop was).
+/// Falls back to the stacks of every span when no such transition has one.
+fn loop_site(m: &TraceModel, members: &[GIdx]) -> Option<(FrameText, (usize, usize))> {
+    let preempted = tally(m, members, true);
+    let counts = if preempted.is_empty() { tally(m, members, false) } else { preempted };
+    let total: usize = counts.values().sum();
+    let (frame, n) =
+        counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| key(&b.0).cmp(&key(&a.0))))?;
+    Some((FrameText::from_frame(m, &frame), (n, total)))
+}
+
+/// Orders frames by their ids, so ties between equally common frames break the same way
+/// on every run.
+fn key(f: &Frame) -> (u32, u32, u32) {
+    (f.func.0, f.file.0, f.line)
+}
+
+fn tally(m: &TraceModel, members: &[GIdx], only_preempted: bool) -> HashMap<Frame, usize> {
+    let mut counts: HashMap<Frame, usize> = HashMap::new();
+    for &gi in members {
+        let spans = m.goroutines[gi as usize].real_spans();
+        for (i, s) in spans.iter().enumerate() {
+            let after_run = i > 0 && spans[i - 1].state() == SpanState::Running;
+            if only_preempted && !(s.state() == SpanState::Runnable && after_run) {
+                continue;
+            }
+            if let Some(f) = user_frame(m, m.stacks.frames(s.stack)) {
+                *counts.entry(f).or_default() += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// The innermost frame outside the standard library, else outside the runtime. Frames
+/// without a name (Go 1.22 records some preemptions as one such frame) say nothing.
+fn user_frame(m: &TraceModel, frames: &[Frame]) -> Option<Frame> {
+    let name = |f: &Frame| m.strings.get(f.func);
+    let named = || frames.iter().filter(|f| !name(f).is_empty());
+    named().find(|f| !is_std_func(name(f))).or_else(|| named().find(|f| !is_runtime_frame(name(f)))).copied()
+}

@@ -1,0 +1,133 @@
+//! The report's `findings` array (contract in DESIGN.md: a `kind` and that kind's fields) and
+//! the text report's line per finding.
+
+use serde::Serialize;
+
+use crate::analysis::FrameText;
+use crate::analysis::findings::{Finding, HeapGrowth, HeapRetention, Spinning};
+use crate::units;
+
+/// At most this many goroutine ids per finding, as for suspects.
+const MAX_IDS: usize = 20;
+
+#[derive(Serialize)]
+#[serde(tag = "kind")]
+pub enum FindingJson<'a> {
+    #[serde(rename = "spinning")]
+    Spinning {
+        count: usize,
+        running_share: f64,
+        function: &'a str,
+        file: &'a str,
+        line: u32,
+        created_at: Option<&'a FrameText>,
+        goroutine_ids: &'a [u64],
+    },
+    #[serde(rename = "heap-growth")]
+    HeapGrowth {
+        source: &'static str,
+        from_bytes: u64,
+        to_bytes: u64,
+        over_ns: i64,
+        bytes_per_second: u64,
+        gc_cycles: usize,
+        /// Where the rise starts and ends on the file's clock (added fields).
+        from_ns: i64,
+        to_ns: i64,
+    },
+    #[serde(rename = "heap-retention")]
+    HeapRetention {
+        sample_type: &'a str,
+        function: &'a str,
+        file: &'a str,
+        line: i64,
+        bytes: i64,
+        share: f64,
+    },
+}
+
+/// Shares with three decimals.
+fn share(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+pub fn finding_json(f: &Finding) -> FindingJson<'_> {
+    match f {
+        Finding::Spinning(s) => FindingJson::Spinning {
+            count: s.count,
+            running_share: share(s.running_share),
+            function: &s.at.function,
+            file: &s.at.file,
+            line: s.at.line,
+            created_at: s.created_at.as_ref(),
+            goroutine_ids: s.goroutine_ids.get(..MAX_IDS).unwrap_or(&s.goroutine_ids),
+        },
+        Finding::HeapGrowth(g) => FindingJson::HeapGrowth {
+            source: g.source.name(),
+            from_bytes: g.from_bytes,
+            to_bytes: g.to_bytes,
+            over_ns: g.over_ns(),
+            bytes_per_second: g.bytes_per_second,
+            gc_cycles: g.gc_cycles,
+            from_ns: g.from_ns,
+            to_ns: g.to_ns,
+        },
+        Finding::HeapRetention(r) => FindingJson::HeapRetention {
+            sample_type: &r.sample_type,
+            function: &r.function,
+            file: &r.file,
+            line: r.line,
+            bytes: r.bytes,
+            share: share(r.share),
+        },
+    }
+}
+
+/// One readable line per finding.
+pub fn finding_text(f: &Finding) -> String {
+    match f {
+        Finding::Spinning(s) => spinning_text(s),
+        Finding::HeapGrowth(g) => growth_text(g),
+        Finding::HeapRetention(r) => retention_text(r),
+    }
+}
+
+fn spinning_text(s: &Spinning) -> String {
+    let created = s
+        .created_at
+        .as_ref()
+        .map_or(String::new(), |c| format!(", created at {} {}:{}", c.function, c.file, c.line));
+    format!(
+        "spinning: {} goroutine{} running or runnable {:.0}% of the window without blocking, looping in {} {}:{}{created}",
+        units::count(s.count as u64),
+        if s.count == 1 { "" } else { "s" },
+        s.running_share * 100.0,
+        s.at.function,
+        s.at.file,
+        s.at.line,
+    )
+}
+
+fn growth_text(g: &HeapGrowth) -> String {
+    format!(
+        "heap growth ({}): the heap after GC rose from {} to {} over {} ({}/s, {} GC cycles)",
+        g.source.name(),
+        units::bytes(g.from_bytes),
+        units::bytes(g.to_bytes),
+        units::duration(g.over_ns()),
+        units::bytes(g.bytes_per_second),
+        g.gc_cycles,
+    )
+}
+
+fn retention_text(r: &HeapRetention) -> String {
+    format!(
+        "heap retention: {} {}:{} holds {} ({:.0}% of {})",
+        r.function,
+        r.file,
+        r.line,
+        units::bytes(r.bytes.max(0) as u64),
+        r.share * 100.0,
+        r.sample_type,
+    )
+}

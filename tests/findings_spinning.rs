@@ -1,0 +1,110 @@
+//! The `spinning` finding on every committed trace, against what the programs really did
+//! (`sample-traces/programs/NAME/expect.json`, from their `// EXPECT: spin` markers): the
+//! planted spinners (selectspin, spinpoll) are found on every Go release with their count,
+//! the function and a line inside the loop they spin in, and their `go` statement; no other
+//! sample (ticker pollers that exit, busy workers, leaks, healthy twins) gets one.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn traces() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let mut out = Vec::new();
+    for d in std::fs::read_dir(&root).unwrap().flatten() {
+        if !d.file_name().to_string_lossy().starts_with("go1.") {
+            continue;
+        }
+        for f in std::fs::read_dir(d.path()).unwrap().flatten() {
+            if f.path().extension().is_some_and(|e| e == "trace") {
+                out.push(f.path());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn report(path: &Path) -> Value {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let opts = goroscope::report::Options { json: true, fail_on_leaks: false };
+    let code = goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err);
+    assert_eq!(code, 0, "{}: {}", path.display(), String::from_utf8_lossy(&err));
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn expect_for(trace: &Path) -> Value {
+    let stem = trace.file_stem().unwrap().to_str().unwrap();
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(stem).join("expect.json");
+    serde_json::from_str(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
+        .unwrap()
+}
+
+fn matches(want: &Value, got: &Value) -> Result<(), String> {
+    let mut errs = Vec::new();
+    let n = got["count"].as_u64().unwrap();
+    let (min, max) = (want["count_min"].as_u64().unwrap(), want["count_max"].as_u64().unwrap());
+    if n < min || n > max {
+        errs.push(format!("count {n} not in {min}..={max}"));
+    }
+    if got["function"] != want["function"] {
+        errs.push(format!("loops in {} != {}", got["function"], want["function"]));
+    }
+    if !got["file"].as_str().unwrap_or("").ends_with(want["file"].as_str().unwrap()) {
+        errs.push(format!("file {} !~ {}", got["file"], want["file"]));
+    }
+    let line = got["line"].as_u64().unwrap();
+    let (first, last) = (want["loop_lines"][0].as_u64().unwrap(), want["loop_lines"][1].as_u64().unwrap());
+    if line < first || line > last {
+        errs.push(format!("line {line} outside the loop, lines {first}..={last}"));
+    }
+    let c = &got["created_at"];
+    if c["function"] != want["created_function"] || c["line"] != want["created_line"] {
+        errs.push(format!(
+            "created at {} {} != {} {}",
+            c["function"], c["line"], want["created_function"], want["created_line"]
+        ));
+    }
+    if got["running_share"].as_f64().unwrap() < 0.9 {
+        errs.push(format!("running share {}", got["running_share"]));
+    }
+    if got["goroutine_ids"].as_array().unwrap().len() as u64 != n.min(20) {
+        errs.push(format!("{} ids for {n} goroutines", got["goroutine_ids"]));
+    }
+    if errs.is_empty() { Ok(()) } else { Err(errs.join("; ")) }
+}
+
+#[test]
+fn planted_spinners_are_found_and_nothing_else_spins() {
+    let traces = traces();
+    let (mut planted, mut fails) = (0, Vec::new());
+    for t in &traces {
+        let exp = expect_for(t);
+        let want: Vec<&Value> =
+            exp["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "spinning").collect();
+        let rep = report(t);
+        let got: Vec<&Value> =
+            rep["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "spinning").collect();
+        planted += want.len();
+        if got.len() != want.len() {
+            fails.push(format!(
+                "{}: {} spinning findings, expected {}: {got:?}",
+                t.display(),
+                got.len(),
+                want.len()
+            ));
+            continue;
+        }
+        for w in &want {
+            let all: Vec<_> = got.iter().map(|g| matches(w, g)).collect();
+            if !all.iter().any(Result::is_ok) {
+                fails.push(format!("{}: {}: {:?}", t.display(), w["function"], all));
+            }
+        }
+    }
+    // selectspin and spinpoll on 1.19, 1.21 and 1.22 to 1.27, beside every other sample.
+    assert!(planted >= 16, "expected the spinning samples of 8 Go releases, found {planted}");
+    assert!(traces.len() >= 70, "expected the committed traces, found {}", traces.len());
+    assert!(fails.is_empty(), "{} of {} traces:\n{}", fails.len(), traces.len(), fails.join("\n"));
+}
