@@ -280,5 +280,5 @@ dump-open-creator = 在编辑器中打开创建位置
 dump-parents = 由 goroutine { $ids } 创建
 dump-ids-title = goroutine id（{ $n } 个）
 dump-copy-ids = 复制 id
-dump-wait-minutes = 已等待 { $min }–{ $max } 分钟（运行时只打印整分钟；0 表示不到一分钟）
+dump-wait-minutes = 已等待 { $min }–{ $max } 分钟（运行时只打印整分钟）
 suspect-no-time = 剖析中没有等待时长
