@@ -318,7 +318,7 @@ dump-parents = Created by { $n ->
 } { $ids }
 dump-ids-title = Goroutine ids ({ $n })
 dump-copy-ids = Copy ids
-dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes; 0 = under a minute)
+dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes)
 suspect-no-time = no wait time in a profile
 diff-col-trend = Trend
 diff-growing = growing
