@@ -7,6 +7,7 @@ Markers (one per line, at the end of a source line or on a line of their own):
   // EXPECT: block group=G count=N [count_min=N count_max=N] reason="..."
                    [reason_by_version=1.22:...,1.23:...]
                    [created_function=F created_file=F created_source="..."]
+                   [growing=true]
         on the blocking statement; the enclosing function and this line become
         blocking_function / blocking_line.
   // EXPECT: go group=G
@@ -15,7 +16,9 @@ Markers (one per line, at the end of a source line or on a line of their own):
         marker names created_function/created_file and the source text of the
         `go` statement (created_source); its line is looked up in each
         toolchain's GOROOT/src and written as created_line (the newest Go)
-        plus created_line_by_version.
+        plus created_line_by_version. growing=true: the group keeps growing
+        until the trace stops, so its newest members are blocked only briefly
+        (verify.py then skips its "blocked for more than half" check).
   // EXPECT: spin group=G count=N
         on a statement of a goroutine that spins; the enclosing function
         becomes spinning[].function, and the lines of the innermost `for`
@@ -118,6 +121,8 @@ def build(name, toolchains, versions):
             'count_min': cmin, 'count_max': cmax,
             'reason': a['reason'],
         }
+        if a.get('growing') == 'true':
+            grp['growing'] = True
         if 'reason_by_version' in a:
             grp['reason_by_version'] = dict(kv.split(':', 1) for kv in a['reason_by_version'].split(','))
         grp.update({

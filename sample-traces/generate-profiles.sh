@@ -3,7 +3,9 @@
 #
 # 1. builds programs/profiles with Go 1.27 and 1.22 and runs it with GODEBUG=gctrace=1:
 #    goN.NN/profiles.{cpu,block,mutex,allocs,goroutineleak}.pb.gz (goroutineleak from
-#    Go 1.26 on), profiles.memstats.jsonl and profiles.gctrace.log (its stderr);
+#    Go 1.26 on), profiles.memstats.jsonl and profiles.gctrace.log (its stderr); and
+#    programs/goleak with Go 1.27 and 1.26 (GOEXPERIMENT=goroutineleakprofile):
+#    goN.NN/goleak.goroutineleak{.pb.gz,-1.txt,-2.txt}, the leak profile at debug=0, 1, 2;
 # 2. for every committed goN.NN/NAME.KIND.pb.gz and each of its sample types T, writes
 #    NAME.KIND.top-T.txt = `go tool pprof -top -nodecount=1000 -sample_index=T FILE`
 #    with Go 1.27's pprof. Byte and time types add -unit=B / -unit=ns so that every value
@@ -17,7 +19,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TC=${GO_TOOLCHAINS:-/opt/go-toolchains}
 PPROF_VERSION=1.27.3
-PROGRAM_VERSIONS=${PROGRAM_VERSIONS:-"1.27.3 1.22.10"}
+PROGRAM_VERSIONS=${PROGRAM_VERSIONS-"1.27.3 1.22.10"}   # empty: only the top tables
 FORCE=${FORCE:-0}
 
 export GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod GOTELEMETRY=off
@@ -45,6 +47,24 @@ for v in $PROGRAM_VERSIONS; do
 	rm -f "$prefix".*
 	(cd "$HERE/programs" && "$GO" build -trimpath -o "$TMP/profiles-$v" ./profiles)
 	GODEBUG=gctrace=1 "$TMP/profiles-$v" -out "$prefix" 2>"$prefix.gctrace.log"
+done
+
+# Go's leak detector in its three forms (programs/goleak): Go 1.27, and Go 1.26 built with
+# the goroutineleakprofile experiment (the profile does not exist in 1.26 without it).
+for pair in "1.27.3:" "1.26.6:goroutineleakprofile"; do
+	v=${pair%%:*}
+	exp=${pair#*:}
+	GO="$TC/$v/go/bin/go"
+	minor=${v%.*}
+	prefix="$HERE/go$minor/goleak"
+	if [ "$FORCE" != 1 ] && [ -s "$prefix.goroutineleak-2.txt" ] && [ "$prefix.goroutineleak-2.txt" -nt "$HERE/programs/goleak/main.go" ]; then
+		echo "== go$minor/goleak: up to date" >&2
+		continue
+	fi
+	echo "== go$minor/goleak: build and run (GOEXPERIMENT=$exp)" >&2
+	rm -f "$prefix".*
+	(cd "$HERE/programs" && GOEXPERIMENT=$exp "$GO" build -trimpath -o "$TMP/goleak-$v" ./goleak)
+	"$TMP/goleak-$v" -out "$prefix"
 done
 
 # The sample types of a profile, in order: `pprof -raw` prints them as "type/unit ..."

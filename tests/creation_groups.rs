@@ -23,7 +23,7 @@ fn expect_for(trace: &Path) -> Value {
 
 #[test]
 fn planted_goroutines_group_at_their_go_statement() {
-    let mut checked = 0;
+    let (mut checked, mut leakgrow) = (0, 0);
     for trace in common::all_traces() {
         let exp = expect_for(&trace);
         let dir = trace.parent().and_then(|d| d.file_name()).and_then(|d| d.to_str()).unwrap_or("");
@@ -38,16 +38,30 @@ fn planted_goroutines_group_at_their_go_statement() {
             let line =
                 g.get("created_line_by_version").and_then(|r| r.get(version)).unwrap_or(&g["created_line"]);
             let (func, file) = (g["created_function"].as_str().unwrap(), g["created_file"].as_str().unwrap());
+            // The alive group of that `go` statement; its exited twin is a group of its own.
             let grp = groups.iter().find(|c| {
-                c.site.is_some_and(|f| {
-                    m.strings.get(f.func) == func
-                        && m.strings.get(f.file).ends_with(file)
-                        && Some(u64::from(f.line)) == line.as_u64()
-                })
+                !c.exited
+                    && c.site.is_some_and(|f| {
+                        m.strings.get(f.func) == func
+                            && m.strings.get(f.file).ends_with(file)
+                            && Some(u64::from(f.line)) == line.as_u64()
+                    })
             });
             let Some(grp) = grp else {
                 panic!("{}: no group created at {func} {file}:{line}", trace.display());
             };
+            assert!(
+                grp.members.iter().all(|&i| m.goroutines[i as usize].end_ns.is_none()),
+                "{}",
+                trace.display()
+            );
+            if exp["program"] == "leakgrow" {
+                // The 1200 handlers that returned, from the same `go` statement, apart.
+                let twin =
+                    groups.iter().find(|c| c.exited && c.site == grp.site).expect("the exited handlers");
+                assert_eq!((twin.members.len(), grp.members.len()), (1200, 1200), "{}", trace.display());
+                leakgrow += 1;
+            }
             let reason = g.get("reason_by_version").and_then(|r| r.get(version)).unwrap_or(&g["reason"]);
             let family = wait_family(reason.as_str().unwrap());
             let waiting = grp
@@ -68,4 +82,5 @@ fn planted_goroutines_group_at_their_go_statement() {
         }
     }
     assert!(checked > 30, "only {checked} planted groups checked");
+    assert!(leakgrow >= 7, "leakgrow checked on {leakgrow} releases");
 }

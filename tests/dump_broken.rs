@@ -64,9 +64,13 @@ fn html_page_is_a_clear_error() {
 
 #[test]
 fn sniffed_but_empty_dump_errors_with_a_line() {
+    // A log line that merely starts with "goroutine " is no dump header (`goroutine N [`).
     let text = b"2024/01/01 12:00:00 starting\ngoroutine leak detector:\nnothing here\n";
     let e = load_bytes(Path::new("x.txt"), text, &Progress::default()).unwrap_err();
-    assert!(e.message.contains("line 1"), "{e}");
+    assert!(e.message.contains("unknown kind"), "{e}");
+    let text = b"2024/01/01 12:00:00 starting\ngoroutine 7 [chan send\nnothing here\n";
+    let e = dump::read_traceback(text).unwrap_err();
+    assert!(e.message.contains("line"), "{e}");
     let e = dump::read_profile(b"goroutine profile: total many\n").unwrap_err();
     assert!(e.message.starts_with("line 1:"), "{e}");
 }

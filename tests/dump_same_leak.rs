@@ -62,6 +62,37 @@ fn chansend_trace_and_dump_show_one_group() {
     assert_eq!(user_frame(s), ("main.sender".to_string(), 16));
 }
 
+/// The `debug=1` profile written at the same moment: the same count, every record counted
+/// (the header's total), the planted record waiting though the profile prints no state.
+#[test]
+fn debug1_profile_of_the_same_moment_agrees() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let mut checked = 0;
+    for dir in std::fs::read_dir(&root).unwrap() {
+        let dir = dir.unwrap().path();
+        for p in ["chansend", "ctxleak", "httpleak", "leakgrow"] {
+            let (t, d1) = (dir.join(format!("{p}.trace")), dir.join(format!("{p}.goroutine-1.txt")));
+            if !(t.is_file() && d1.is_file()) {
+                continue;
+            }
+            let (tj, dj) = (report(&t), report(&d1));
+            let (ts, ds) = (&tj["suspects"][0], &dj["suspects"][0]);
+            assert_eq!(ts["count"], ds["count"], "{}", d1.display());
+            assert_eq!(ds["state"], "waiting", "{}", d1.display());
+            assert_eq!(user_frame(ts), user_frame(ds), "{}", d1.display());
+            let header: u64 = std::fs::read_to_string(&d1).unwrap().lines().next().unwrap()
+                ["goroutine profile: total ".len()..]
+                .parse()
+                .unwrap();
+            assert_eq!(dj["goroutines"]["total"], header, "{}", d1.display());
+            assert!(dj["goroutines"]["blocked_at_end"].as_u64().unwrap() >= ds["count"].as_u64().unwrap());
+            checked += 1;
+        }
+    }
+    // Four programs on the six releases that write dumps.
+    assert!(checked >= 24, "{checked} debug=1 profiles checked");
+}
+
 /// The same for every committed pair whose program plants a group big enough for a dump.
 #[test]
 fn every_trace_and_dump_pair_agrees() {
@@ -72,7 +103,7 @@ fn every_trace_and_dump_pair_agrees() {
         if !dir.file_name().unwrap().to_str().unwrap().starts_with("go1.") {
             continue;
         }
-        for p in ["chansend", "ctxleak", "httpleak"] {
+        for p in ["chansend", "ctxleak", "httpleak", "leakgrow"] {
             let (t, d) = (dir.join(format!("{p}.trace")), dir.join(format!("{p}.goroutine-2.txt")));
             if t.is_file() && d.is_file() {
                 pairs.push((t, d));
@@ -80,7 +111,8 @@ fn every_trace_and_dump_pair_agrees() {
         }
     }
     pairs.sort();
-    assert!(!pairs.is_empty());
+    // chansend, ctxleak and httpleak with each of the six Go 1.22+ toolchains.
+    assert!(pairs.len() >= 18, "expected 18 trace and dump pairs, found {}", pairs.len());
     for (t, d) in pairs {
         same_group(&t, &d);
     }

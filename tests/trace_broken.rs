@@ -181,3 +181,22 @@ fn other_formats_under_a_trace_name() {
     .unwrap();
     assert!(l.dump.is_some() && l.warnings.is_empty(), "{:?}", l.warnings);
 }
+
+/// A frequency of 0 ticks per second would turn every duration into 0 ns: named with its
+/// byte, never a silent load (the real Go 1.22 sample with its first batch's
+/// frequency rewritten as a padded 0 varint of the same length).
+#[test]
+fn frequency_zero_is_refused() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut data = std::fs::read(root.join("sample-traces/go1.22/chansend.trace")).unwrap();
+    // Header, then EventBatch(gen 1, m = none, time, size 5): Frequency (8) and its varint.
+    assert_eq!(&data[42..44], &[0x00, 0x08], "the sample's first batch is its frequency");
+    data[44..48].copy_from_slice(&[0x80, 0x80, 0x80, 0x00]);
+    let (r, _) = read(&data);
+    // The generation's events are still recovered, on the fallback clock, with a warning.
+    let msg = match r {
+        Ok(s) => s.warnings.join("\n"),
+        Err(e) => e.to_string(),
+    };
+    assert!(msg.contains("at byte 44: expected a frequency above 0, found 0"), "{msg}");
+}

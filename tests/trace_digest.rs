@@ -76,6 +76,8 @@ fn check(trace_path: &Path, tsv: &Path) -> Option<String> {
 #[test]
 fn digest_matches_go() {
     let samples = samples();
+    // Every committed trace has its digest; finding none must fail, not pass.
+    assert!(samples.len() >= 50, "only {} traces with digests", samples.len());
     let mut failures = Vec::new();
     for (t, tsv) in &samples {
         match check(t, tsv) {

@@ -102,3 +102,23 @@ fn damaged_samples_name_the_damage() {
         }
     }
 }
+
+/// The old format defines each string id once; a second definition is damage at its byte,
+/// not a silent rename (the Go 1.21 sample with its first String event written twice).
+#[test]
+fn duplicate_string_id_is_damage() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let data = std::fs::read(root.join("sample-traces/go1.21/chansend.trace")).unwrap();
+    let at = 20334;
+    // String (37), id 1, length 10, "Not worker".
+    assert_eq!(&data[at..at + 13], b"\x25\x01\x0aNot worker");
+    let mut twice = data[..at + 13].to_vec();
+    twice.extend_from_slice(&data[at..]);
+    let (r, _) = common::read(&twice);
+    let msg = match r {
+        Ok(s) => s.warnings.join("\n"),
+        Err(e) => e.to_string(),
+    };
+    assert!(msg.contains("string id 1 is defined twice"), "{msg}");
+    assert!(msg.contains(&(at + 13).to_string()), "names the byte: {msg}");
+}

@@ -57,7 +57,8 @@ fn dump_opens_to_its_group_table_with_the_planted_group_first() {
     let all = labels(h);
     assert!(all.iter().any(|l| l == "2,000 goroutines"), "inspector heading: {all:#?}");
     assert!(
-        all.iter().any(|l| l.starts_with("main.sender ") && l.ends_with("main.go:16")),
+        all.iter().any(|l| l.starts_with("main.sender("))
+            && all.iter().any(|l| l.ends_with("chansend/main.go:16")),
         "the stack's frame in the inspector: {all:#?}"
     );
     assert!(h.query_all_by_label("Open frame 0 in editor").next().is_some(), "frames are openable");

@@ -67,7 +67,6 @@ error-cannot-open = Cannot open { $file }
 error-cannot-start = cannot start loading: { $error }
 error-at-byte = at byte { $offset } ({ $hex })
 notice-cancelled = Cancelled loading { $file }
-notice-compare-unavailable = Opened { $file }; comparing several files is not available yet.
 notice-editor-failed = Cannot run the editor command { $command }: { $error }
 
 ## Status bar
@@ -255,3 +254,63 @@ findings-none = No spinning goroutines or heap growth found.
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
 finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
+## Workspace and compare view (ui branch, issue 11)
+kind-trace = Go execution trace
+kind-dump = goroutine dump
+kind-goroutine-profile = goroutine profile
+kind-profile = { $kind } profile
+kind-memory = GC log
+error-nothing-to-show = The file loaded, but holds nothing this window can show.
+rows-only-here = only here
+inspector-compared-group = { $n ->
+    [one] Compared group: 1 goroutine here
+   *[other] Compared group: { $count } goroutines here
+}
+cmd-compare-with = Compare with…
+cmd-compare-with-help = Open another file beside the open ones, to compare them
+drop-title = Another file
+drop-question = Open { $file } instead of the active file, or beside it to compare?
+drop-replace = Replace
+drop-compare = Compare
+browser-parent = Parent folder
+browser-path = Path
+browser-open = Open
+browser-cannot-list = Cannot list this folder: { $error }
+dialog-compare-title = Compare with…
+dialog-compare-first-title = Compare: the first file (before)
+start-compare = Compare…
+start-compare-help = Open two files side by side: traces, dumps or profiles of the same service before and after
+compare-title = Comparing { $n } files
+compare-side-by-side = Side by side
+compare-stacked = Stacked
+compare-sync = Sync zoom and pan
+compare-sync-help = Zooming or panning one trace moves the others (time from each trace's start)
+compare-side-panels = Suspects and inspector
+pane-close = Close { $side }
+compare-cannot = A { $a } and a { $b } cannot be compared: open files of one kind (traces, dumps and goroutine profiles together; profiles of one type; GC logs).
+compare-tab-memory = Memory
+compare-memory = Memory of the compared files
+compare-no-memory = None of these files has a heap curve.
+compare-x-time = time since each file's start
+compare-curve = { $side }: { $what } ({ $file })
+
+## Diagnosis you can trust (issue 12, trust branch)
+group-exited = { $group } (exited)
+inspector-exited-at = Exited at { $time }
+inspector-before-exit = Its last run before exiting
+filter-error = Filter not applied: { $error }
+suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
+suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
+banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
+dump-crashed = This goroutine stopped the program:
+dump-stack-title = Stack as printed ({ $n } frames, innermost first)
+dump-no-creator = not recorded (the main goroutine, or a profile record)
+dump-open-creator = Open the creation site in editor
+dump-parents = Created by { $n ->
+    [one] goroutine
+   *[other] goroutines
+} { $ids }
+dump-ids-title = Goroutine ids ({ $n })
+dump-copy-ids = Copy ids
+dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes; 0 = under a minute)
+suspect-no-time = no wait time in a profile

@@ -176,6 +176,17 @@ pub fn is_std_func(func: &str) -> bool {
     STD_ROOTS.contains(&root)
 }
 
+/// The user's frame of a stack (leaf first): the innermost function outside Go's standard
+/// library (the caller of `time.Sleep` or `sync.(*Mutex).Lock`), else the innermost outside
+/// the runtime, else the leaf. `None` for an empty stack.
+pub fn user_frame_index<'a>(funcs: impl Iterator<Item = &'a str> + Clone) -> Option<usize> {
+    funcs
+        .clone()
+        .position(|f| !is_std_func(f))
+        .or_else(|| funcs.clone().position(|f| !is_runtime_frame(f)))
+        .or_else(|| funcs.take(1).count().checked_sub(1))
+}
+
 /// The wait reason implied by a blocking stack (leaf first), for goroutines announced
 /// without one. `None` when no frame says.
 pub fn reason_from_stack<'a>(funcs: impl IntoIterator<Item = &'a str>) -> Option<&'static str> {

@@ -1,6 +1,8 @@
 //! Goroutines grouped by where they were created: one group per `go` statement (function,
 //! file and line of frame 0 of the creation stack), or, for goroutines that existed before
-//! the trace, per entry function. Runtime goroutines never share a group with user ones.
+//! the trace, per entry function. Runtime goroutines never share a group with user ones, and
+//! goroutines that exited never share one with those still alive at the end: a hung handler
+//! is not hidden among the requests the same `go` statement served and that returned.
 //! The timeline draws one collapsible block per group.
 
 use std::collections::HashMap;
@@ -15,6 +17,8 @@ pub struct CreationGroup {
     /// The members' entry function (the first member's, for groups by site).
     pub start_func: StrId,
     pub system: bool,
+    /// Every member exited before the end of the trace.
+    pub exited: bool,
     /// Goroutine indices in id order.
     pub members: Vec<GIdx>,
     /// The most common state at the end of the trace, with the wait family for waits.
@@ -24,20 +28,22 @@ pub struct CreationGroup {
 /// The groups, user groups first in the order of their first goroutine, runtime groups last;
 /// and each goroutine's group index.
 pub fn creation_groups(m: &TraceModel) -> (Vec<CreationGroup>, Vec<u32>) {
-    let mut index: HashMap<(u32, u32, u32, bool), usize> = HashMap::new();
+    let mut index: HashMap<(u32, u32, u32, bool, bool), usize> = HashMap::new();
     let mut groups: Vec<CreationGroup> = Vec::new();
     let mut group_of = vec![0u32; m.goroutines.len()];
     for (i, g) in m.goroutines.iter().enumerate() {
         let site = m.stacks.frames(g.creation_stack).first().copied();
+        let exited = g.end_ns.is_some();
         let key = match site {
-            Some(f) => (f.func.0, f.file.0, f.line, g.system),
-            None => (g.start_func.0, 0, 0, g.system),
+            Some(f) => (f.func.0, f.file.0, f.line, g.system, exited),
+            None => (g.start_func.0, 0, 0, g.system, exited),
         };
         let gi = *index.entry(key).or_insert_with(|| {
             groups.push(CreationGroup {
                 site,
                 start_func: g.start_func,
                 system: g.system,
+                exited,
                 members: Vec::new(),
                 dominant: (SpanState::Running, None),
             });
@@ -63,7 +69,8 @@ pub fn creation_groups(m: &TraceModel) -> (Vec<CreationGroup>, Vec<u32>) {
     (sorted, group_of)
 }
 
-/// The state (and wait family) most members ended in; ties go to the earlier state.
+/// The state (and wait family) most members ended in; ties go to the earlier state. A group
+/// of exited goroutines shows the state they ran in before exiting.
 fn dominant_state(m: &TraceModel, members: &[GIdx]) -> (SpanState, Option<WaitFamily>) {
     let mut counts: HashMap<(SpanState, Option<WaitFamily>), usize> = HashMap::new();
     for &g in members {

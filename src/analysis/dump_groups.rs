@@ -4,7 +4,9 @@
 //! A dump has no window, so "stuck" means: waiting (not running, runnable or in a syscall),
 //! not sleeping or waiting on the runtime, not idle by design (an accept loop), not a runtime
 //! goroutine, AND either waiting for minutes (the header says `N minutes`), or many in one
-//! stack ([`LARGE_GROUP`]), or the runtime itself said `all goroutines are asleep`.
+//! stack ([`LARGE_GROUP`]), or the runtime itself said `all goroutines are asleep`. What the
+//! runtime proved leaked (`(leaked)`, a goroutineleak profile) is a suspect in any number,
+//! "confirmed by the runtime".
 //! Grouping is one pass with a hash map keyed by small ids: linear in the goroutines.
 
 use std::collections::HashMap;
@@ -31,6 +33,8 @@ pub enum Similarity {
 pub struct DumpGroup {
     pub state: StrId,
     pub locked: bool,
+    /// The runtime printed `(leaked)`: it proved these goroutines can never be woken.
+    pub leaked: bool,
     /// The frames without arguments, leaf first.
     pub stack: StackId,
     /// The frames as printed, of the first member (every member's at [`Similarity::Exact`]).
@@ -48,6 +52,7 @@ pub struct DumpGroup {
 struct Key {
     state: StrId,
     locked: bool,
+    leaked: bool,
     stack: u32,
     created_by: Option<Frame>,
 }
@@ -62,11 +67,13 @@ pub fn group_dump(m: &DumpModel, level: Similarity) -> Vec<DumpGroup> {
             Similarity::AnyValue => g.stack.0,
         };
         let locked = g.has(goroutine_flags::LOCKED);
-        let key = Key { state: g.state, locked, stack, created_by: g.created_by };
+        let leaked = g.has(goroutine_flags::LEAKED);
+        let key = Key { state: g.state, locked, leaked, stack, created_by: g.created_by };
         let slot = *index.entry(key).or_insert_with(|| {
             out.push(DumpGroup {
                 state: g.state,
                 locked,
+                leaked,
                 stack: g.stack,
                 calls: g.calls,
                 created_by: g.created_by,
@@ -86,6 +93,33 @@ pub fn group_dump(m: &DumpModel, level: Similarity) -> Vec<DumpGroup> {
     // Stable: equal counts keep dump order (members are ascending, so the first one orders).
     out.sort_by(|a, b| b.count.cmp(&a.count).then(a.members.first().cmp(&b.members.first())));
     out
+}
+
+/// What a record of a goroutine profile (`debug=1` text or protobuf, which print no state)
+/// was doing, inferred from its stack: `("waiting", reason)` when a frame says why it waits
+/// ([`reason_from_stack`]), when its leaf is `runtime.gopark`, or when the profile hid the
+/// runtime frames it stopped in ([`goroutine_flags::RUNTIME_HIDDEN`]) and it is not the
+/// goroutine writing the profile; else `("running", None)` (on a CPU or about to be).
+pub fn inferred_state(m: &DumpModel, stack: StackId, flags: u8) -> (&'static str, Option<&'static str>) {
+    let frames = m.stacks.frames(stack);
+    let funcs = || frames.iter().map(|f| m.strings.get(f.func));
+    if let Some(r) = reason_from_stack(funcs()) {
+        return ("waiting", Some(r));
+    }
+    let writer =
+        funcs().any(|f| f.starts_with("runtime/pprof.") || f == "runtime.goroutineProfileWithLabels");
+    let parked = funcs().next().is_some_and(|f| f.starts_with("runtime.gopark"));
+    if parked || (flags & goroutine_flags::RUNTIME_HIDDEN != 0 && !writer) {
+        ("waiting", None)
+    } else {
+        ("running", None)
+    }
+}
+
+/// The state of a group's first member, inferred for profile records.
+fn group_inferred_state(m: &DumpModel, grp: &DumpGroup) -> (&'static str, Option<&'static str>) {
+    let flags = grp.members.first().and_then(|&i| m.goroutines.get(i as usize)).map_or(0, |g| g.flags);
+    inferred_state(m, grp.stack, flags)
 }
 
 /// States that are not a wait: the goroutine was on a CPU or about to be.
@@ -124,7 +158,17 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         if is_system_dump_goroutine(start, creator) {
             continue;
         }
+        // Leaks the runtime proved (a goroutineleak profile, `(leaked)` in a dump) are
+        // suspects whatever their number or age, and rank first.
+        let leaked = m.leak_profile || grp.leaked;
         let (state, reason) = match m.format {
+            _ if leaked => {
+                let reason = match m.format {
+                    DumpFormat::Traceback => m.strings.get(grp.state).to_string(),
+                    DumpFormat::Profile => group_inferred_state(m, &grp).1.unwrap_or("unknown").to_string(),
+                };
+                ("leaked", reason)
+            }
             DumpFormat::Traceback => {
                 let words = m.strings.get(grp.state);
                 if is_not_waiting(words) {
@@ -132,13 +176,16 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
                 }
                 ("waiting", words.to_string())
             }
-            DumpFormat::Profile => ("unknown", reason_from_stack(funcs()).unwrap_or("unknown").to_string()),
+            DumpFormat::Profile => match group_inferred_state(m, &grp) {
+                ("waiting", reason) => ("waiting", reason.unwrap_or("unknown").to_string()),
+                _ => continue,
+            },
         };
-        if is_benign_reason(&reason) || is_idle_by_design(&reason, funcs()) {
+        if !leaked && (is_benign_reason(&reason) || is_idle_by_design(&reason, funcs())) {
             continue;
         }
         let long = grp.wait_minutes.1 >= 1;
-        if !(long || grp.count >= LARGE_GROUP || (deadlock && m.format == DumpFormat::Traceback)) {
+        if !(leaked || long || grp.count >= LARGE_GROUP || (deadlock && m.format == DumpFormat::Traceback)) {
             continue;
         }
         let mut ids: Vec<u64> =
@@ -150,12 +197,15 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             state: state.to_string(),
             reason,
             blocked_ns: None,
-            // A debug=1 profile says nothing about time.
-            wait_minutes: (m.format == DumpFormat::Traceback).then_some(grp.wait_minutes),
+            // A debug=1 profile says nothing about time, nor does a leaked goroutine's header.
+            wait_minutes: (m.format == DumpFormat::Traceback && !leaked).then_some(grp.wait_minutes),
             blocking_stack: frames.iter().map(|f| frame_text(m, f)).collect(),
             created_at: grp.created_by.map(|f| frame_text(m, &f)),
             goroutine_ids: ids,
             members: grp.members,
+            names_lost: false,
+            cut_at_byte: None,
+            confirmed_by_runtime: leaked,
         });
     }
     rank(&mut out);

@@ -7,9 +7,8 @@
 //! goroutines the GC proved unreachable-and-blocked: each of its groups (runtime goroutines
 //! aside) is a suspect, whatever its size.
 
-use super::classify::reason_from_stack;
-use super::dump_groups::{Similarity, dump_suspects, group_dump, is_system_dump_goroutine};
-use super::suspects::{FrameText, Suspect, rank};
+use super::dump_groups::dump_suspects;
+use super::suspects::Suspect;
 use crate::model::{
     DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, ProfileModel, frame_flags,
 };
@@ -27,7 +26,8 @@ pub fn goroutine_type_total(p: &ProfileModel) -> Option<i64> {
 /// The samples of a goroutine profile as `debug=1` records; `None` for other profiles.
 pub fn profile_as_dump(p: &ProfileModel) -> Option<DumpModel> {
     let t = goroutine_type(p)?;
-    let mut m = DumpModel { format: DumpFormat::Profile, ..DumpModel::default() };
+    let leak_profile = p.type_name(t) == "goroutineleak";
+    let mut m = DumpModel { format: DumpFormat::Profile, leak_profile, ..DumpModel::default() };
     let mut interner = DumpInterner::default();
     interner.calls(&mut m, &[]);
     for (si, s) in p.samples.iter().enumerate() {
@@ -59,41 +59,8 @@ pub fn profile_as_dump(p: &ProfileModel) -> Option<DumpModel> {
     Some(m)
 }
 
-/// Suspects of a goroutine or goroutineleak profile (empty for other profiles).
+/// Suspects of a goroutine or goroutineleak profile (empty for other profiles): the dump
+/// rules, with every group of a goroutineleak profile confirmed by the runtime.
 pub fn profile_suspects(p: &ProfileModel) -> Vec<Suspect> {
-    let Some(dump) = profile_as_dump(p) else { return Vec::new() };
-    let leak = goroutine_type(p).is_some_and(|t| p.type_name(t) == "goroutineleak");
-    if !leak {
-        return dump_suspects(&dump);
-    }
-    let text = |f: &Frame| FrameText {
-        function: dump.strings.get(f.func).to_string(),
-        file: dump.strings.get(f.file).to_string(),
-        line: f.line,
-    };
-    let mut out: Vec<Suspect> = group_dump(&dump, Similarity::AnyValue)
-        .into_iter()
-        .filter_map(|grp| {
-            let frames = dump.stacks.frames(grp.stack);
-            let funcs = || frames.iter().map(|f| dump.strings.get(f.func));
-            let start = funcs().rev().find(|f| *f != "runtime.goexit").unwrap_or("");
-            if is_system_dump_goroutine(start, None) {
-                return None;
-            }
-            Some(Suspect {
-                rank: 0,
-                count: usize::try_from(grp.count).unwrap_or(usize::MAX),
-                state: "leaked".to_string(),
-                reason: reason_from_stack(funcs()).unwrap_or("unknown").to_string(),
-                blocked_ns: None,
-                wait_minutes: None,
-                blocking_stack: frames.iter().map(text).collect(),
-                created_at: None,
-                goroutine_ids: Vec::new(),
-                members: grp.members,
-            })
-        })
-        .collect();
-    rank(&mut out);
-    out
+    profile_as_dump(p).map_or_else(Vec::new, |dump| dump_suspects(&dump))
 }

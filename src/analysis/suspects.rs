@@ -2,7 +2,7 @@
 //!
 //! A suspect is a group of goroutines that share a blocking stack, a creation site and a wait
 //! reason, and are stuck: waiting at the end of the window, not woken since they blocked,
-//! for most of their time in it. Runtime and tracer goroutines, sleepers and idle-by-design
+//! the oldest of them for most of the window; every member waiting at the end counts. Runtime and tracer goroutines, sleepers and idle-by-design
 //! waits (accept loops, pooled connections) never count. Ranking is by count, then by the
 //! longest time blocked.
 
@@ -11,7 +11,8 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::classify::{is_benign_reason, is_idle_by_design, reason_from_stack};
-use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel};
+use super::dump_groups::LARGE_GROUP;
+use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
 
 /// A frame with its names resolved, as reports and panels show it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -36,7 +37,8 @@ impl FrameText {
 pub struct Suspect {
     pub rank: usize,
     pub count: usize,
-    /// "waiting" for every trace suspect (Go's state word in dumps).
+    /// "waiting" for every trace suspect (Go's state word in dumps, "leaked" for goroutines
+    /// the runtime's leak profile proved unreachable).
     pub state: String,
     /// The runtime's wait-reason words ("chan send"); inferred from the stack when the trace
     /// announced the goroutine without one.
@@ -52,6 +54,13 @@ pub struct Suspect {
     pub goroutine_ids: Vec<u64>,
     /// Members as model indices (traces), for the UI to select and scroll to.
     pub members: Vec<GIdx>,
+    /// The trace was cut and took the names of this group's stacks (or its reason) with it:
+    /// the group stands by the ids its events carry ([`crate::model::lost`]).
+    pub names_lost: bool,
+    /// The byte where the file was cut, for a suspect whose names were lost.
+    pub cut_at_byte: Option<u64>,
+    /// The runtime itself proved these goroutines leaked (a goroutineleak profile).
+    pub confirmed_by_runtime: bool,
 }
 
 impl Suspect {
@@ -59,32 +68,42 @@ impl Suspect {
     /// the innermost outside the runtime, else the leaf.
     pub fn blocking_frame(&self) -> Option<&FrameText> {
         let s = &self.blocking_stack;
-        s.iter()
-            .find(|f| !super::classify::is_std_func(&f.function))
-            .or_else(|| s.iter().find(|f| !super::classify::is_runtime_frame(&f.function)))
-            .or(s.first())
+        super::classify::user_frame_index(s.iter().map(|f| f.function.as_str())).and_then(|i| s.get(i))
     }
 }
 
-/// A goroutine must have been blocked for at least this share of the window...
+/// A group is stuck when its oldest member has been blocked for at least this share of the
+/// window...
 const MIN_BLOCKED_OF_WINDOW: f64 = 0.25;
 /// ...and for at least this share of its own life inside the window.
 const MIN_BLOCKED_OF_LIFE: f64 = 0.5;
 
+/// One goroutine waiting at the end: its index, how long its final wait lasted, its life in
+/// the window.
+#[derive(Clone, Copy)]
+struct Waiter {
+    g: GIdx,
+    blocked: i64,
+    life: i64,
+}
+
 /// Finds the stuck groups of a trace, ranked.
+///
+/// Groups come first: every non-system goroutine waiting at the end (never woken since its
+/// final block, by definition) joins the group of its reason, blocking stack and creation
+/// site. A group is then stuck when its oldest member is ([`MIN_BLOCKED_OF_WINDOW`],
+/// [`MIN_BLOCKED_OF_LIFE`]), and then every member counts: a leak that grows until the end
+/// of the window has young members too, and a dump taken at that moment counts them all.
 pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     let end = m.duration_ns;
     // Keyed by (reason index, reason words, blocking stack, creation site).
     type Key = (u8, String, StackId, Option<Frame>);
-    let mut groups: HashMap<Key, Vec<(GIdx, i64)>> = HashMap::new();
+    let mut groups: HashMap<Key, Vec<Waiter>> = HashMap::new();
     for (i, g) in m.goroutines.iter().enumerate() {
-        if g.system || g.end_ns.is_some() {
+        if g.system || g.state_at_end() != Some(SpanState::Waiting) {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };
-        if last.state() != SpanState::Waiting {
-            continue;
-        }
         let funcs = || m.stacks.frames(last.stack).iter().map(|f| m.strings.get(f.func));
         let reason = match m.reason(last.reason()) {
             "" => reason_from_stack(funcs()).unwrap_or("").to_string(),
@@ -95,23 +114,29 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         }
         let blocked = end - last.start_ns();
         let life = end - g.created_ns.unwrap_or(0).max(0);
-        if (blocked as f64) < MIN_BLOCKED_OF_WINDOW * end as f64
-            || (blocked as f64) < MIN_BLOCKED_OF_LIFE * life as f64
-        {
-            continue;
-        }
         let site = m.stacks.frames(g.creation_stack).first().copied();
-        groups.entry((last.reason(), reason, last.stack, site)).or_default().push((i as GIdx, blocked));
+        let w = Waiter { g: i as GIdx, blocked, life };
+        groups.entry((last.reason(), reason, last.stack, site)).or_default().push(w);
     }
+    // Where the cut took the names, nothing tells a runtime goroutine or a sleep from a leak:
+    // only a crowd in one stack ([`LARGE_GROUP`], the dumps' rule) is evidence enough.
     let mut out: Vec<Suspect> = groups
         .into_iter()
+        .filter(|(key, members)| {
+            is_stuck(members, end) && (members.len() as u64 >= LARGE_GROUP || !key_lost(m, key))
+        })
         .map(|((_, reason, stack, site), members)| {
-            let min = members.iter().map(|x| x.1).min().unwrap_or(0);
-            let max = members.iter().map(|x| x.1).max().unwrap_or(0);
-            let mut ids: Vec<u64> = members.iter().map(|&(g, _)| m.goroutines[g as usize].id).collect();
+            let min = members.iter().map(|x| x.blocked).min().unwrap_or(0);
+            let max = members.iter().map(|x| x.blocked).max().unwrap_or(0);
+            let mut ids: Vec<u64> = members.iter().map(|w| m.goroutines[w.g as usize].id).collect();
             ids.sort_unstable();
-            let mut idx: Vec<GIdx> = members.iter().map(|x| x.0).collect();
+            let mut idx: Vec<GIdx> = members.iter().map(|w| w.g).collect();
             idx.sort_unstable();
+            let blocking_stack: Vec<FrameText> =
+                m.stacks.frames(stack).iter().map(|f| FrameText::from_frame(m, f)).collect();
+            let created_at = site.map(|f| FrameText::from_frame(m, &f));
+            let names_lost = lost::is_lost(&reason)
+                || blocking_stack.iter().chain(created_at.as_ref()).any(|f| lost::is_lost(&f.function));
             Suspect {
                 rank: 0,
                 count: members.len(),
@@ -119,10 +144,13 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 reason,
                 blocked_ns: Some((min, max)),
                 wait_minutes: None,
-                blocking_stack: m.stacks.frames(stack).iter().map(|f| FrameText::from_frame(m, f)).collect(),
-                created_at: site.map(|f| FrameText::from_frame(m, &f)),
+                blocking_stack,
+                created_at,
                 goroutine_ids: ids,
                 members: idx,
+                names_lost,
+                cut_at_byte: m.cut_at_byte.filter(|_| names_lost),
+                confirmed_by_runtime: false,
             }
         })
         .collect();
@@ -130,15 +158,34 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     out
 }
 
-/// Sorts by count, then longest blocked, then a stable textual key, and numbers the ranks.
+/// True when the cut took the names of a group's reason, blocking stack or creation site.
+fn key_lost(m: &TraceModel, (_, reason, stack, site): &(u8, String, StackId, Option<Frame>)) -> bool {
+    let func_lost = |f: &Frame| lost::is_lost(m.strings.get(f.func));
+    lost::is_lost(reason)
+        || m.stacks.frames(*stack).iter().any(func_lost)
+        || site.as_ref().is_some_and(func_lost)
+}
+
+/// Decided from the members together: the group is stuck when its oldest member has waited
+/// for most of the window and of its own life there.
+fn is_stuck(members: &[Waiter], window: i64) -> bool {
+    members.iter().any(|w| {
+        w.blocked as f64 >= MIN_BLOCKED_OF_WINDOW * window as f64
+            && w.blocked as f64 >= MIN_BLOCKED_OF_LIFE * w.life as f64
+    })
+}
+
+/// Sorts runtime-confirmed leaks first, then by count, then longest blocked, then a stable
+/// textual key, and numbers the ranks.
 pub fn rank(out: &mut [Suspect]) {
     out.sort_by(|a, b| {
         let blocked = |s: &Suspect| {
             s.blocked_ns.map(|b| b.1).unwrap_or(0)
                 + i64::from(s.wait_minutes.map_or(0, |w| w.1)) * 60_000_000_000
         };
-        b.count
-            .cmp(&a.count)
+        b.confirmed_by_runtime
+            .cmp(&a.confirmed_by_runtime)
+            .then(b.count.cmp(&a.count))
             .then(blocked(b).cmp(&blocked(a)))
             .then_with(|| {
                 a.blocking_stack
@@ -150,5 +197,36 @@ pub fn rank(out: &mut [Suspect]) {
     });
     for (i, s) in out.iter_mut().enumerate() {
         s.rank = i + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn suspect(count: usize, confirmed: bool) -> Suspect {
+        Suspect {
+            rank: 0,
+            count,
+            state: "waiting".into(),
+            reason: "chan send".into(),
+            blocked_ns: None,
+            wait_minutes: None,
+            blocking_stack: Vec::new(),
+            created_at: None,
+            goroutine_ids: vec![count as u64],
+            members: Vec::new(),
+            names_lost: false,
+            cut_at_byte: None,
+            confirmed_by_runtime: confirmed,
+        }
+    }
+
+    #[test]
+    fn runtime_confirmed_leaks_rank_first() {
+        let mut s = vec![suspect(2000, false), suspect(5, true), suspect(30, false)];
+        rank(&mut s);
+        let order: Vec<(usize, usize)> = s.iter().map(|s| (s.rank, s.count)).collect();
+        assert_eq!(order, [(1, 5), (2, 2000), (3, 30)]);
     }
 }

@@ -12,6 +12,7 @@ pub mod memstats;
 pub mod pprof;
 pub mod sniff;
 pub mod timestamp;
+pub mod text;
 pub mod trace;
 
 pub use error::ParseError;

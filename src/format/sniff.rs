@@ -43,11 +43,11 @@ pub fn sniff(data: &[u8]) -> FileKind {
     }
     let head = data.get(..64 * 1024).unwrap_or(data);
     let text = String::from_utf8_lossy(head);
-    if text.starts_with("goroutine profile: total ") {
+    if text.starts_with("goroutine profile: total ") || text.starts_with("goroutineleak profile: total ") {
         return FileKind::GoroutineProfileText;
     }
     let lines = text.lines();
-    if lines.clone().take(200).any(|l| l.starts_with("goroutine ") && l.trim_end().ends_with(':')) {
+    if is_dump(data) {
         return FileKind::GoroutineDump;
     }
     if lines.clone().any(|l| l.starts_with("gc ") && crate::format::gctrace::is_gc_line(l)) {
@@ -64,6 +64,28 @@ pub fn sniff(data: &[u8]) -> FileKind {
     FileKind::Unknown
 }
 
+/// How far into a file a goroutine dump's first header is looked for: a SIGQUIT dump lands
+/// at the end of a service's log, after any number of the service's own lines.
+const DUMP_SEARCH_BYTES: usize = 16 << 20;
+
+/// A `goroutine N [state]:` header line among the first [`DUMP_SEARCH_BYTES`].
+fn is_dump(data: &[u8]) -> bool {
+    let head = data.get(..DUMP_SEARCH_BYTES).unwrap_or(data);
+    head.split(|&b| b == b'\n').any(|l| {
+        let l = l.strip_suffix(b"\r").unwrap_or(l);
+        l.starts_with(b"goroutine ")
+            && l.ends_with(b":")
+            && l.get(10..).is_some_and(|r| r.first().is_some_and(u8::is_ascii_digit) && r.contains(&b'['))
+    })
+}
+
+/// Where a `debug=1` goroutine profile starts when other text (a log) comes before it.
+pub fn profile_text_start(data: &[u8]) -> Option<usize> {
+    let head = data.get(..DUMP_SEARCH_BYTES).unwrap_or(data);
+    let at = head.windows(26).position(|w| w == b"\ngoroutine profile: total ")?;
+    Some(at + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +95,10 @@ mod tests {
         assert_eq!(sniff(b"go 1.26 trace\0\0\0"), FileKind::GoTrace);
         assert_eq!(sniff(b"goroutine profile: total 3\n"), FileKind::GoroutineProfileText);
         assert_eq!(sniff(b"log\ngoroutine 1 [running]:\nmain.main()\n"), FileKind::GoroutineDump);
+        let mut logged = "level=info msg=\"served /api\" status=200\n".repeat(5000).into_bytes();
+        logged.extend_from_slice(b"SIGQUIT: quit\nPC=0x0 m=0 sigcode=0\n\ngoroutine 1 [chan send]:\n");
+        assert_eq!(sniff(&logged), FileKind::GoroutineDump, "after 5,000 log lines (215 KB)");
+        assert_eq!(sniff(b"goroutine counts: 5:\n"), FileKind::Unknown);
         assert_eq!(sniff(b"<html>"), FileKind::Unknown);
         let gc = b"hello\ngc 1 @0.012s 2%: 0.013+0.90+0.023 ms clock, 0.10+0.34/0.85/0.55+0.18 ms cpu, 4->4->0 MB, 5 MB goal, 8 P\n";
         assert_eq!(sniff(gc), FileKind::GcTrace);

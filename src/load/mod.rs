@@ -12,6 +12,7 @@ use crate::format::ParseError;
 use crate::format::sniff::{FileKind, sniff};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
 
+mod compare;
 mod trace_pipeline;
 pub use trace_pipeline::load_trace;
 
@@ -95,22 +96,66 @@ impl Progress {
 
 /// Reads and loads a file on the calling thread.
 pub fn load_file(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
-    let data = std::fs::read(path).map_err(|e| LoadError {
-        path: path.to_path_buf(),
-        offset: None,
-        message: format!("cannot read the file: {e}"),
-    })?;
+    let fail = |message: String| LoadError { path: path.to_path_buf(), offset: None, message };
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    let data = if meta.is_file() {
+        std::fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?
+    } else {
+        // A pipe, a device (`/dev/zero`) or a socket may never end: read up to a cap.
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+        let mut data = Vec::new();
+        file.take(STREAM_CAP + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| fail(format!("cannot read the stream: {e}")))?;
+        if data.len() as u64 > STREAM_CAP {
+            return Err(fail(format!(
+                "not a regular file, and it did not end within {} MiB; save it to a file first",
+                STREAM_CAP >> 20
+            )));
+        }
+        data
+    };
     load_bytes(path, &data, progress)
 }
+
+/// How much of a pipe or device is read before giving up: far above any real diagnostic
+/// that arrives through a pipe, far below what would exhaust memory.
+const STREAM_CAP: u64 = 1 << 30;
 
 /// Loads a file's content; `path` only names it in messages.
 pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loaded, LoadError> {
     let started = Instant::now();
-    progress.total.store(data.len() as u64, Ordering::Relaxed);
+    let file_len = data.len() as u64;
+    progress.total.store(file_len, Ordering::Relaxed);
     let fail =
         |e: ParseError| LoadError { path: path.to_path_buf(), offset: Some(e.offset), message: e.message };
-    let kind = sniff(data);
-    let mut loaded = Loaded::new(path.to_path_buf(), kind, data.len() as u64);
+    // Text as people save it (UTF-16, a BOM, colour codes, CRLF) is made plain first; a trace
+    // or profile is never touched.
+    let mut kind = sniff(data);
+    let cleaned = match kind {
+        FileKind::GoTrace | FileKind::Pprof => None,
+        _ => crate::format::text::clean(data),
+    };
+    let mut notes = Vec::new();
+    let data: &[u8] = match &cleaned {
+        Some((text, how)) if sniff(text) != FileKind::Unknown => {
+            kind = sniff(text);
+            notes.push(format!("{}; byte offsets below count in the cleaned text", how.notes.join(", ")));
+            text
+        }
+        _ => data,
+    };
+    let data = match crate::format::sniff::profile_text_start(data) {
+        Some(at) if kind == FileKind::Unknown => {
+            kind = FileKind::GoroutineProfileText;
+            notes
+                .push(format!("the first {at} bytes are not part of the goroutine profile and were skipped"));
+            data.get(at..).unwrap_or_default()
+        }
+        _ => data,
+    };
+    let mut loaded = Loaded::new(path.to_path_buf(), kind, file_len);
     match kind {
         FileKind::GoTrace => {
             let model = load_trace(data, progress).map_err(fail)?;
@@ -163,7 +208,9 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
             )));
         }
     }
-    progress.done.store(data.len() as u64, Ordering::Relaxed);
+    notes.append(&mut loaded.warnings);
+    loaded.warnings = notes;
+    progress.done.store(file_len, Ordering::Relaxed);
     loaded.load_time = started.elapsed();
     Ok(loaded)
 }

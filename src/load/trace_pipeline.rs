@@ -43,6 +43,7 @@ pub fn load_trace(data: &[u8], progress: &Progress) -> Result<TraceModel, ParseE
     let (summary, tables) = read?;
     let mut model = builder.finish(tables, format!("1.{}", summary.format_minor));
     model.warnings = summary.warnings;
+    model.cut_at_byte = summary.cut_at_byte;
     Ok(model)
 }
 

@@ -49,6 +49,12 @@ pub mod goroutine_flags {
     pub const INCOMPLETE: u8 = 8;
     /// The goroutine printed first after a `panic:` or `fatal error:` line: the one that crashed.
     pub const CRASHED: u8 = 16;
+    /// A `debug=1` record whose innermost frames were runtime frames the profile hides (its
+    /// `@` line lists more PCs above the first frame printed): stopped inside the runtime,
+    /// which for every goroutine but the one writing the profile means parked.
+    pub const RUNTIME_HIDDEN: u8 = 32;
+    /// `(leaked)` after the state: the GC proved it unreachable and blocked forever.
+    pub const LEAKED: u8 = 64;
 }
 
 /// One goroutine of a text dump, or one record of a `debug=1` profile. 48 bytes.
@@ -117,6 +123,9 @@ pub struct DumpModel {
     pub preamble: Vec<String>,
     /// `goroutine profile: total N` (debug=1), as written.
     pub total: Option<u64>,
+    /// A goroutineleak profile (`goroutineleak profile: total N`, or its protobuf): every
+    /// record is a goroutine the runtime proved leaked.
+    pub leak_profile: bool,
     pub strings: StringTable,
     pub stacks: StackTable,
     pub frames: Vec<DumpFrame>,

@@ -6,7 +6,7 @@
 
 mod tables;
 
-pub use tables::{Frame, StackId, StackTable, StrId, StringTable};
+pub use tables::{Frame, StackId, StackTable, StrId, StringTable, lost};
 mod span;
 mod trace;
 

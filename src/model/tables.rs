@@ -137,3 +137,31 @@ impl StackTable {
         self.stacks.shrink_to_fit();
     }
 }
+
+/// Names a trace lost with a cut. The runtime writes a generation's string and stack tables
+/// after its events (Go ≤ 1.21: the whole trace's stacks in the footer), so a file cut short
+/// keeps events whose stack and string ids no longer resolve. Such an id is kept as a
+/// placeholder name that carries it, so goroutines still group by the ids their events carry
+/// and every view can say the names were lost rather than show nothing.
+pub mod lost {
+    use super::{Frame, StackId, StackTable, StringTable};
+
+    const SUFFIX: &str = " lost with the cut>";
+
+    /// The one-frame stack standing for stack id `id` of the cut generation.
+    pub fn stack(strings: &mut StringTable, stacks: &mut StackTable, id: u64) -> StackId {
+        let func = strings.intern(&format!("<stack {id}:{SUFFIX}"));
+        let file = strings.intern("");
+        stacks.intern(&[Frame { func, file, line: 0 }])
+    }
+
+    /// The text standing for string id `id` of the cut generation.
+    pub fn string(id: u64) -> String {
+        format!("<string {id}:{SUFFIX}")
+    }
+
+    /// True for a name made by [`stack`] or [`string`].
+    pub fn is_lost(name: &str) -> bool {
+        name.starts_with('<') && name.ends_with(SUFFIX)
+    }
+}

@@ -2,7 +2,7 @@
 //! sweep, mark assist) and metric series, all on one time axis in nanoseconds since the
 //! trace start.
 
-use super::span::Span;
+use super::span::{Span, SpanState};
 use super::tables::{StackId, StackTable, StrId, StringTable};
 
 /// Index of a goroutine in [`TraceModel::goroutines`] (not its Go id).
@@ -47,6 +47,16 @@ impl Goroutine {
     pub fn last_span(&self) -> Option<(usize, &Span)> {
         let n = self.real_spans().len();
         n.checked_sub(1).and_then(|i| self.spans.get(i).map(|s| (i, s)))
+    }
+
+    /// The state at the end of the trace: `None` for a goroutine that exited (its last span is
+    /// the run that ended in its exit, which is not a state it is in at the end) or that no
+    /// transition ever placed in a state.
+    pub fn state_at_end(&self) -> Option<SpanState> {
+        if self.end_ns.is_some() {
+            return None;
+        }
+        self.last_span().map(|(_, s)| s.state())
     }
 }
 
@@ -154,6 +164,9 @@ pub struct TraceModel {
     pub cpu_samples: u64,
     pub gc_cycles: u32,
     pub warnings: Vec<String>,
+    /// Where the file was cut short (its size), when it was: the names and stacks the runtime
+    /// writes after the events were lost with the cut ([`super::lost`]).
+    pub cut_at_byte: Option<u64>,
 }
 
 impl TraceModel {

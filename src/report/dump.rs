@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::json::GoroutineCounts;
+use crate::analysis::dump_groups::inferred_state;
 use crate::analysis::{Similarity, group_dump};
 use crate::model::{DumpFormat, DumpModel};
 
@@ -32,17 +33,21 @@ pub fn dump_json(d: &DumpModel) -> DumpJson<'_> {
     }
 }
 
-/// Counts for a dump: every goroutine is alive at the end; blocked = waiting in a traceback
-/// (a `debug=1` profile has no states, so 0 there).
+/// Counts for a dump: every goroutine is alive at the end; blocked = waiting in a traceback,
+/// or, in a `debug=1` profile (which prints no states), records whose stack says they wait.
 pub fn dump_counts(d: &DumpModel) -> GoroutineCounts {
     let total = usize::try_from(d.goroutine_count()).unwrap_or(usize::MAX);
-    let blocked = d
+    let blocked: u64 = d
         .goroutines
         .iter()
-        .filter(|g| {
-            d.format == DumpFormat::Traceback
-                && !matches!(d.state(g), "running" | "runnable" | "syscall" | "idle" | "dead" | "copystack")
+        .filter(|g| match d.format {
+            DumpFormat::Traceback => {
+                !matches!(d.state(g), "running" | "runnable" | "syscall" | "idle" | "dead" | "copystack")
+            }
+            DumpFormat::Profile => inferred_state(d, g.stack, g.flags).0 == "waiting",
         })
-        .count();
+        .map(|g| u64::from(g.count))
+        .sum();
+    let blocked = usize::try_from(blocked).unwrap_or(usize::MAX);
     GoroutineCounts { total, alive_at_end: total, blocked_at_end: blocked }
 }

@@ -67,6 +67,16 @@ pub struct SuspectJson<'a> {
     pub blocking_stack: &'a [FrameText],
     pub created_at: Option<&'a FrameText>,
     pub goroutine_ids: &'a [u64],
+    /// The trace was cut and the names of this group's stacks (or its reason) went with it;
+    /// the group stands by the stack and string ids its events carry (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub names_lost: bool,
+    /// Where the file was cut, for a group whose names were lost (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cut_at_byte: Option<u64>,
+    /// The runtime proved these goroutines leaked: a goroutineleak profile (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub confirmed_by_runtime: bool,
 }
 
 pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
@@ -80,6 +90,9 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         blocking_stack: &s.blocking_stack,
         created_at: s.created_at.as_ref(),
         goroutine_ids: s.goroutine_ids.get(..MAX_IDS).unwrap_or(&s.goroutine_ids),
+        names_lost: s.names_lost,
+        cut_at_byte: s.cut_at_byte,
+        confirmed_by_runtime: s.confirmed_by_runtime,
     }
 }
 

@@ -6,6 +6,7 @@ mod dump;
 mod findings;
 mod json;
 mod profile;
+pub mod terminal;
 mod text;
 
 pub use json::{ReportJson, report_json};
@@ -79,7 +80,7 @@ pub fn run(
         match crate::load::load_file(f, &crate::load::Progress::default()) {
             Ok(l) => loaded.push(l),
             Err(e) => {
-                let _ = writeln!(err, "goroscope: {e}");
+                let _ = writeln!(err, "goroscope: {}", terminal::safe(&e.to_string()));
                 failed = true;
             }
         }
@@ -98,7 +99,7 @@ pub fn run(
             Err(e) => writeln!(err, "goroscope: cannot write JSON: {e}"),
         }
     } else {
-        loaded.iter().try_for_each(|l| write!(out, "{}", report_text(l)))
+        loaded.iter().try_for_each(|l| write!(out, "{}", terminal::safe(&report_text(l))))
     };
     if let Err(e) = written {
         let _ = writeln!(err, "goroscope: cannot write the report: {e}");

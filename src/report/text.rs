@@ -48,7 +48,18 @@ pub fn report_text(l: &Loaded) -> String {
     }
     super::profile::text(l, &mut o);
     if l.suspects.is_empty() {
-        let _ = writeln!(o, "  no stuck goroutines found");
+        match l.trace.as_ref().and_then(|t| t.cut_at_byte) {
+            // Truncation never reads as health: say what the verdict covers.
+            Some(at) => {
+                let _ = writeln!(
+                    o,
+                    "  no stuck goroutines found in what was read: the file is cut at byte {at}, and what came after it (with the names of the last part) is lost"
+                );
+            }
+            None => {
+                let _ = writeln!(o, "  no stuck goroutines found");
+            }
+        }
     }
     for sp in &l.suspects {
         let blocked = match (sp.blocked_ns, sp.wait_minutes) {
@@ -66,6 +77,19 @@ pub fn report_text(l: &Loaded) -> String {
             sp.reason,
             if blocked.is_empty() { String::new() } else { format!(", {blocked}") }
         );
+        if sp.confirmed_by_runtime {
+            let _ = writeln!(
+                o,
+                "      confirmed by the runtime (goroutineleak profile: unreachable and blocked)"
+            );
+        }
+        if sp.names_lost {
+            let at = sp.cut_at_byte.map_or(String::new(), |b| format!(" at byte {b}"));
+            let _ = writeln!(
+                o,
+                "      names lost with the cut{at}: the file ends before the stack and string tables; grouped by the ids its events carry"
+            );
+        }
         if let Some(f) = sp.blocking_frame() {
             let _ = writeln!(o, "      blocked at  {} {}:{}", f.function, f.file, f.line);
         }

@@ -1,15 +1,20 @@
 //! Every user action as a [`Command`]. One table ([`COMMANDS`]) gives each parameterless
 //! command its menu text, shortcut and help, so menus, shortcuts and the `?` list agree.
-//! Panels enqueue commands; the app applies them at the end of the frame.
+//! Panels enqueue commands; the app applies them at the end of the frame. A pane's panels
+//! draw into that pane's queue, so each command the app applies names the pane it acts on;
+//! the table's commands act on the active pane (zoom and pan on every trace pane while the
+//! compare view syncs them).
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::i18n;
 use crate::model::GIdx;
+use crate::ui::state::TimeWindow;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     Open,
+    CompareWith,
     CloseFile,
     ZoomIn,
     ZoomOut,
@@ -32,6 +37,38 @@ pub enum Command {
     ToggleGroup(usize),
     SelectRange(i64, i64),
     OpenInEditor(String, u32),
+    /// Opens these files side by side (two), or as a series (three or more).
+    OpenAll(Vec<std::path::PathBuf>),
+    /// Adds a file to the workspace beside the open ones.
+    OpenBeside(std::path::PathBuf),
+    /// The start page's Compare: asks for the first of two files.
+    CompareTwo,
+    /// Opens the first file of a comparison, then asks for the second.
+    OpenFirstOfTwo(std::path::PathBuf),
+    /// Stops loading the pane's file.
+    CancelLoad,
+    /// Hides the pane's load error.
+    DismissError,
+    /// Closes this pane (the compare view's close button).
+    ClosePane,
+    // What pointer gestures and boxes of a pane ask of its view.
+    /// The time under the pointer (the shared cursor line).
+    Hover(Option<f64>),
+    /// Moves the visible window; `remember` keeps the old one for Ctrl+Z.
+    SetWindow {
+        window: TimeWindow,
+        remember: bool,
+    },
+    /// The Shift+drag range while it is being dragged (no summary yet).
+    DragRange(i64, i64),
+    /// The first row shown, in rows.
+    ScrollRows(f32),
+    SetFilter(String),
+    ToggleWarnings,
+    /// A goroutine profile: its groups (true) or its flame graph.
+    ShowGroups(bool),
+    /// Selects the goroutines of a compared group, by Go id (ascending).
+    SelectIds(Vec<u64>),
 }
 
 /// A row of the command table.
@@ -66,6 +103,13 @@ pub const COMMANDS: &[CommandInfo] = &[
         text: "cmd-open",
         help: "cmd-open-help",
         shortcut: ctrl(Key::O),
+        menu: Menu::File,
+    },
+    CommandInfo {
+        command: Command::CompareWith,
+        text: "cmd-compare-with",
+        help: "cmd-compare-with-help",
+        shortcut: None,
         menu: Menu::File,
     },
     CommandInfo {

@@ -6,10 +6,11 @@
 //! Rows are computed once per grouping level ([`DumpView::regroup`]); sorting and filtering
 //! only reorder indices ([`DumpView::reorder`]), so a frame costs what the visible rows cost.
 
-use crate::analysis::classify::{is_runtime_frame, reason_from_stack};
+use crate::analysis::classify::user_frame_index;
+use crate::analysis::dump_groups::inferred_state;
 use crate::analysis::filter::Filter;
 use crate::analysis::{DumpGroup, FrameText, Similarity, group_dump};
-use crate::model::{DumpFormat, DumpModel, Frame};
+use crate::model::{DumpFormat, DumpModel, Frame, goroutine_flags};
 
 /// The column the table is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,8 +25,10 @@ pub struct GroupRow {
     pub group: DumpGroup,
     pub state: String,
     pub wait: String,
-    /// The first frame outside the runtime (leaf first), else the leaf.
+    /// The user's frame: the innermost outside the standard library and the runtime.
     pub top: Option<FrameText>,
+    /// The group holds the goroutine that panicked or threw: it is shown first.
+    pub crashed: bool,
     pub created: Option<FrameText>,
     /// Lower-cased functions, files and state, for the filter.
     haystack: String,
@@ -62,6 +65,8 @@ impl DumpView {
             selected: None,
         };
         v.regroup(m, &Filter::default());
+        // A crash dump opens on the goroutine that crashed: its panic and its whole stack.
+        v.selected = v.rows.iter().position(|r| r.crashed);
         v
     }
 
@@ -90,23 +95,30 @@ impl DumpView {
         } else {
             self.order.sort_by_key(key);
         }
+        // The goroutine that crashed the program comes first, whatever the sort.
+        self.order.sort_by_key(|&i| !rows[i].crashed);
     }
 }
 
 fn row(m: &DumpModel, group: DumpGroup) -> GroupRow {
     let frames = m.stacks.frames(group.stack);
-    let top = frames.iter().find(|f| !is_runtime_frame(m.strings.get(f.func))).or(frames.first());
+    let top = user_frame_index(frames.iter().map(|f| m.strings.get(f.func))).and_then(|i| frames.get(i));
+    let first = group.members.first().and_then(|&i| m.goroutines.get(i as usize));
     let state = match m.format {
         // A profile records no state: say what the stack shows, and that it is inferred.
         DumpFormat::Profile => {
-            let funcs = frames.iter().map(|f| m.strings.get(f.func));
-            reason_from_stack(funcs).map_or_else(
-                || crate::tr!("dump-no-state"),
-                |r| crate::tr!("dump-state-from-stack", reason = r),
+            let (state, reason) = inferred_state(m, group.stack, first.map_or(0, |g| g.flags));
+            crate::tr!(
+                "dump-state-from-stack",
+                reason = reason.map_or(state.to_string(), |r| format!("{state} ({r})"))
             )
         }
         DumpFormat::Traceback => m.strings.get(group.state).to_string(),
     };
+    let crashed = group
+        .members
+        .iter()
+        .any(|&i| m.goroutines.get(i as usize).is_some_and(|g| g.has(goroutine_flags::CRASHED)));
     let wait = match group.wait_minutes {
         _ if m.format == DumpFormat::Profile => String::new(),
         (0, 0) => crate::tr!("wait-under-a-minute"),
@@ -123,6 +135,7 @@ fn row(m: &DumpModel, group: DumpGroup) -> GroupRow {
     let ids = group.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
     GroupRow {
         top: top.map(|f| text(m, f)),
+        crashed,
         created: group.created_by.map(|f| text(m, &f)),
         state,
         wait,
@@ -133,18 +146,28 @@ fn row(m: &DumpModel, group: DumpGroup) -> GroupRow {
 }
 
 /// The filter box over groups: ids match members, `state:` the state words (`waiting` any
-/// blocked state), `blocked>` the longest wait, other words a function, file:line or state.
+/// blocked state; nothing in a dump has exited), `blocked>` the longest wait, reasons the
+/// state words, other words a function, file:line or state. A query with an error matches
+/// nothing (the box shows the error).
 fn matches(r: &GroupRow, f: &Filter) -> bool {
+    use crate::analysis::filter::EndState;
     use crate::model::SpanState;
+    if f.error.is_some() {
+        return false;
+    }
     if !f.ids.is_empty() && !r.ids.iter().any(|id| f.ids.contains(id)) {
         return false;
     }
     let on_cpu = matches!(r.state.as_str(), "running" | "runnable" | "syscall");
     let state_ok = match f.state {
         None => true,
-        Some(SpanState::Waiting) => !on_cpu,
+        Some(EndState::Alive(SpanState::Waiting)) => !on_cpu,
         Some(s) => r.state == s.name(),
     };
+    let state = r.state.to_lowercase();
     let blocked_ns = i64::from(r.group.wait_minutes.1) * 60_000_000_000;
-    state_ok && blocked_ns >= f.min_blocked_ns && f.words.iter().all(|w| r.haystack.contains(w.as_str()))
+    state_ok
+        && blocked_ns >= f.min_blocked_ns
+        && f.reasons.iter().all(|w| state.contains(w.as_str()))
+        && f.words.iter().all(|w| r.haystack.contains(w.as_str()))
 }

@@ -16,9 +16,9 @@ use crate::tr;
 use crate::units;
 
 /// The findings of a trace; nothing when it has none to show (dumps have none).
-pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, queue: &mut Vec<Command>) {
-    let findings = &doc.loaded.findings;
-    if doc.model().is_none() {
+pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
+    let (view, findings) = (&doc.view, &doc.loaded.findings);
+    if doc.trace().is_none() {
         return;
     }
     ui.label(RichText::new(tr!("findings-title", n = findings.len())).strong());
@@ -53,7 +53,7 @@ fn spinning_entry(s: &Spinning, view: &ViewState) -> (String, bool, Option<Comma
         at = format!("{} {}:{}", s.at.function, short_file(&s.at.file), s.at.line)
     );
     let first = s.members.first().copied();
-    let selected = first.is_some() && view.selected == first;
+    let selected = first.is_some() && view.selected() == first;
     (text, selected, first.map(Command::SelectGoroutine))
 }
 

@@ -1,14 +1,20 @@
-//! The window: an eframe app over one loaded file.
+//! The window: an eframe app over a workspace of panes, one loaded file each.
 //!
-//! `app` owns the state and applies [`command::Command`]s at the end of each frame; the panels
-//! (`suspects_panel`, `inspector`, `status_bar`, `plots`, `timeline`) only draw and enqueue
-//! commands. A trace opens to the timeline; a goroutine dump to `dump_view`'s group table; a
-//! pprof profile to `profile_view` (flame graph and top table); a GC log to `memory_view`. Nothing here parses or blocks: loading runs in [`crate::load::LoadJob`].
+//! `app` owns the settings and the `workspace` and applies [`command::Command`]s at the end
+//! of each frame, each to the pane whose panels enqueued it; the panels (`suspects_panel`,
+//! `inspector`, `status_bar`, `plots`, `timeline`) only draw and enqueue commands. A file's
+//! `document::Content` is one of: a trace (`trace_doc`, drawn as the timeline), a goroutine
+//! dump (`dump_view`'s group table), a pprof profile (`profile_view`: flame graph and top
+//! table), a GC log (`memory_view`). Two or more panes make the `compare` view. Nothing here
+//! parses or blocks: loading runs in [`crate::load::LoadJob`].
 
 mod actions;
 mod app;
 mod command;
+mod compare;
+mod doc_actions;
 mod document;
+mod dump_inspector;
 mod dump_table;
 mod dump_view;
 mod findings_panel;
@@ -24,7 +30,9 @@ mod status_bar;
 mod suspects_panel;
 mod theme;
 mod timeline;
+mod trace_doc;
 mod views;
+mod workspace;
 
 use std::path::PathBuf;
 
@@ -33,7 +41,7 @@ pub use app::GoroscopeApp;
 pub use command::{COMMANDS, Command};
 pub use fonts::{definitions as font_definitions, install as install_fonts, system_cjk_fonts};
 
-/// Opens the window, loading the first of `files` (if any).
+/// Opens the window on `files` (one pane each: two compare, more make a series).
 pub fn run_native(files: Vec<PathBuf>) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

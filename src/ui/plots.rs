@@ -7,9 +7,9 @@ use egui::{Align2, Color32, FontId, Sense};
 use egui_plot::{Line, Plot, PlotBounds, VLine};
 
 use super::command::Command;
-use super::document::Document;
 use super::state::ViewState;
 use super::timeline::{LABEL_W, TimeAxis, interact_area};
+use super::trace_doc::TraceDoc;
 use crate::tr;
 use crate::units;
 
@@ -23,8 +23,8 @@ struct Curve {
     points: Vec<[f64; 2]>,
 }
 
-pub fn plots_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
-    let Some(m) = doc.model() else { return };
+pub fn plots_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut Vec<Command>) {
+    let m = doc.model();
     let (t0, t1) = (view.window.start_ns as i64, view.window.end_ns as i64);
     let heap = vec![
         Curve {
@@ -87,8 +87,8 @@ pub fn plots_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: 
 #[allow(clippy::too_many_arguments)]
 fn plot_row(
     ui: &mut egui::Ui,
-    doc: &Document,
-    view: &mut ViewState,
+    doc: &TraceDoc,
+    view: &ViewState,
     queue: &mut Vec<Command>,
     id: &str,
     label: &str,

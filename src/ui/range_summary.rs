@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use crate::model::{SpanState, StackId, TraceModel};
 
-use super::document::Document;
 use super::theme::Paint;
+use super::trace_doc::TraceDoc;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct RangeSummary {
@@ -21,7 +21,7 @@ pub struct RangeSummary {
 }
 
 /// Sums the spans of the goroutines that pass the filter, clipped to `[from, to)`.
-pub fn summarize(doc: &Document, m: &TraceModel, from: i64, to: i64) -> RangeSummary {
+pub fn summarize(doc: &TraceDoc, m: &TraceModel, from: i64, to: i64) -> RangeSummary {
     let mut by_paint: HashMap<Paint, i64> = HashMap::new();
     let mut stacks: HashMap<StackId, (i64, usize)> = HashMap::new();
     let mut goroutines = 0;

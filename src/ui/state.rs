@@ -1,5 +1,5 @@
-//! What the window remembers: settings persisted through eframe storage, and the view of the
-//! open file (visible time range, history, selection, filter, collapsed groups).
+//! What the window remembers: settings persisted through eframe storage, and the view of one
+//! pane's file (visible time range, history, its one selection, collapsed groups, scroll).
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -23,6 +23,8 @@ pub struct Settings {
     pub language: Option<String>,
     /// The zone of wall-clock times (a trace's clock snapshot, a profile's collection time).
     pub clock: crate::units::Clock,
+    /// Open files with the window's own browser: set once no desktop file dialog answered.
+    pub in_window_file_dialog: bool,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
             dark: true,
             language: None,
             clock: crate::units::Clock::Utc,
+            in_window_file_dialog: false,
         }
     }
 }
@@ -97,7 +100,24 @@ impl TimeWindow {
     }
 }
 
-/// The view of the open file; reset when another file opens.
+/// What a pane has selected: one thing at a time, whatever the file's kind.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Selection {
+    #[default]
+    None,
+    /// A goroutine of a trace, and optionally one of its spans (index into its spans).
+    Goroutine { g: GIdx, span: Option<usize> },
+    /// A suspect (index into the file's suspects), and in a trace its first member, which
+    /// the inspector shows.
+    Suspect { index: usize, focus: Option<GIdx> },
+    /// A row of a dump's group table (index into its rows).
+    DumpGroup(usize),
+    /// The goroutines of one compared group (the diff table's row), by Go id, ascending;
+    /// `focus` is the one the inspector shows (a trace's index).
+    Goroutines { ids: Vec<u64>, focus: Option<GIdx> },
+}
+
+/// The view of one pane's file; a new one when another file opens in the pane.
 #[derive(Clone, Debug)]
 pub struct ViewState {
     pub window: TimeWindow,
@@ -105,10 +125,7 @@ pub struct ViewState {
     pub limit: (f64, f64),
     /// Earlier windows, for Ctrl+Z.
     pub history: Vec<TimeWindow>,
-    pub selected: Option<GIdx>,
-    /// Index of the selected span in the selected goroutine.
-    pub selected_span: Option<usize>,
-    pub selected_suspect: Option<usize>,
+    pub selection: Selection,
     /// Shift+drag selection, `(from_ns, to_ns)`.
     pub range: Option<(i64, i64)>,
     /// Top row shown, in rows (fractional while scrolling).
@@ -119,7 +136,6 @@ pub struct ViewState {
     pub hover_ns: Option<f64>,
     /// Where the cursor line is drawn: the pointer's time in the previous frame.
     pub cursor_ns: Option<f64>,
-    pub show_shortcuts: bool,
     pub show_warnings: bool,
     /// Set when rows must be laid out again (filter or groups changed).
     pub rows_dirty: bool,
@@ -133,18 +149,47 @@ impl ViewState {
             window: TimeWindow { start_ns: 0.0, end_ns: duration_ns.max(1) as f64 },
             limit: (0.0, duration_ns.max(1) as f64),
             history: Vec::new(),
-            selected: None,
-            selected_span: None,
-            selected_suspect: None,
+            selection: Selection::None,
             range: None,
             scroll_rows: 0.0,
             toggled_groups: HashSet::new(),
             hover_ns: None,
             cursor_ns: None,
-            show_shortcuts: false,
             show_warnings: false,
             rows_dirty: true,
             scroll_to: None,
+        }
+    }
+
+    /// The selected goroutine: the one selected, or the focus of a selected group.
+    pub fn selected(&self) -> Option<GIdx> {
+        match self.selection {
+            Selection::Goroutine { g, .. } => Some(g),
+            Selection::Goroutines { focus, .. } | Selection::Suspect { focus, .. } => focus,
+            _ => None,
+        }
+    }
+
+    pub fn selected_span(&self) -> Option<usize> {
+        match self.selection {
+            Selection::Goroutine { span, .. } => span,
+            _ => None,
+        }
+    }
+
+    pub fn selected_suspect(&self) -> Option<usize> {
+        match self.selection {
+            Selection::Suspect { index, .. } => Some(index),
+            _ => None,
+        }
+    }
+
+    /// Is goroutine `g` (Go id `id`) part of the selection?
+    pub fn is_selected(&self, g: GIdx, id: u64) -> bool {
+        match &self.selection {
+            Selection::Goroutine { g: s, .. } | Selection::Suspect { focus: Some(s), .. } => *s == g,
+            Selection::Goroutines { ids, .. } => ids.binary_search(&id).is_ok(),
+            _ => false,
         }
     }
 

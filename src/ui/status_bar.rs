@@ -1,13 +1,13 @@
 //! The bottom bar: file, Go version, duration, events, goroutines, warnings (a button that
 //! lists them) and load time.
 
-use super::document::Document;
-use super::state::ViewState;
+use super::command::Command;
+use super::document::{Content, Document};
 use super::theme;
 use crate::tr;
 use crate::units;
 
-pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, clock: units::Clock) {
+pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: &mut Vec<Command>) {
     let l = &doc.loaded;
     ui.horizontal(|ui| {
         let name = l
@@ -16,11 +16,12 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, clock:
             .map_or_else(|| l.path.display().to_string(), |n| n.to_string_lossy().into_owned());
         ui.label(name).on_hover_text(l.path.display().to_string());
         ui.separator();
-        if let Some(d) = &l.dump {
-            ui.label(tr!("status-dump", count = units::count(d.goroutines.len() as u64)));
+        if let Content::Dump(d) = &doc.content {
+            ui.label(tr!("status-dump", count = units::count(d.model.goroutine_count())));
             ui.separator();
         }
-        if let Some(p) = &l.profile {
+        if let Content::Profile(p) = &doc.content {
+            let p = &p.model;
             let types: Vec<&str> = (0..p.sample_types.len()).map(|t| p.type_name(t)).collect();
             ui.label(tr!(
                 "status-profile",
@@ -33,7 +34,8 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, clock:
                 ui.separator();
             }
         }
-        if let Some(m) = &l.memory {
+        if let Content::Memory(m) = &doc.content {
+            let m = &m.model;
             let what = match m.source {
                 crate::model::MemorySource::GcTrace => tr!("status-gctrace"),
                 crate::model::MemorySource::MemStats => tr!("status-memstats"),
@@ -41,7 +43,8 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, clock:
             ui.label(tr!("status-gc-cycles", what = what, count = units::count(m.cycles.len() as u64)));
             ui.separator();
         }
-        if let Some(m) = doc.model() {
+        if let Some(t) = doc.trace() {
+            let m = t.model();
             ui.label(tr!("status-trace", version = m.format_version.as_str()));
             ui.separator();
             ui.label(tr!("status-long", duration = units::duration(m.duration_ns)));
@@ -66,19 +69,25 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, clock:
             ui.visuals().weak_text_color()
         }));
         if ui.add_enabled(n > 0, button).on_hover_text(tr!("status-warnings-help")).clicked() {
-            view.show_warnings = !view.show_warnings;
+            queue.push(Command::ToggleWarnings);
         }
         ui.separator();
         ui.label(tr!("status-loaded-in", duration = units::duration(l.load_time.as_nanos() as i64)));
     });
 }
 
-pub fn warnings_window(ctx: &egui::Context, doc: &Document, open: &mut bool) {
-    egui::Window::new(tr!("window-warnings")).open(open).default_width(500.0).show(ctx, |ui| {
+/// The list of the file's warnings; `id` scopes the window to its pane.
+pub fn warnings_window(ctx: &egui::Context, id: egui::Id, doc: &Document, queue: &mut Vec<Command>) {
+    let mut open = doc.view.show_warnings;
+    let title = format!("{} · {}", tr!("window-warnings"), doc.loaded.path.display());
+    egui::Window::new(title).id(id).open(&mut open).default_width(500.0).show(ctx, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             for w in &doc.loaded.warnings {
                 ui.label(w);
             }
         });
     });
+    if !open {
+        queue.push(Command::ToggleWarnings);
+    }
 }

@@ -5,12 +5,11 @@ use egui::RichText;
 
 use super::command::Command;
 use super::document::{Document, short_file};
-use super::state::ViewState;
 use super::theme;
 use crate::tr;
 use crate::units;
 
-pub fn filter_ui(ui: &mut egui::Ui, doc: &mut Document, view: &mut ViewState) {
+pub fn filter_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
     ui.label(RichText::new(tr!("filter-title")).strong());
     let mut text = doc.filter_text.clone();
     let response = ui
@@ -18,15 +17,16 @@ pub fn filter_ui(ui: &mut egui::Ui, doc: &mut Document, view: &mut ViewState) {
         .on_hover_text(tr!("filter-help"));
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("filter-name")));
     if text != doc.filter_text {
-        doc.set_filter(&text);
-        view.rows_dirty = true;
+        queue.push(Command::SetFilter(text));
+    }
+    if let Some(e) = &doc.filter.error {
+        ui.label(RichText::new(tr!("filter-error", error = e.as_str())).color(theme::ERROR_COLOR));
     }
     if !doc.filter.is_empty() && ui.small_button(tr!("filter-clear")).clicked() {
-        doc.set_filter("");
-        view.rows_dirty = true;
+        queue.push(Command::SetFilter(String::new()));
     }
-    if let Some(m) = doc.model() {
-        let shown = doc.shown;
+    if let Some(t) = doc.trace() {
+        let (m, shown) = (t.model(), t.shown);
         ui.weak(tr!(
             "filter-shown",
             shown = units::count(shown as u64),
@@ -35,8 +35,17 @@ pub fn filter_ui(ui: &mut egui::Ui, doc: &mut Document, view: &mut ViewState) {
     }
 }
 
-pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, queue: &mut Vec<Command>) {
+pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
+    let view = &doc.view;
     let suspects = &doc.loaded.suspects;
+    // A cut trace: say so above the verdict, so "no suspects" never reads as health.
+    if let Some(byte) = doc.trace().and_then(|t| t.model().cut_at_byte) {
+        egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, theme::ERROR_COLOR)).show(ui, |ui| {
+            ui.label(
+                RichText::new(tr!("banner-names-lost", byte = units::count(byte))).color(theme::ERROR_COLOR),
+            );
+        });
+    }
     ui.label(RichText::new(tr!("suspects-title", n = suspects.len())).strong());
     if suspects.is_empty() {
         ui.weak(tr!("suspects-none"));
@@ -44,7 +53,7 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, queue: &
     }
     egui::ScrollArea::vertical().id_salt("suspects").auto_shrink([false, true]).show(ui, |ui| {
         for (i, s) in suspects.iter().enumerate() {
-            let shown = doc.suspect_shown.get(i).copied().unwrap_or(s.count);
+            let shown = doc.trace().and_then(|t| t.suspect_shown.get(i).copied()).unwrap_or(s.count);
             // Dump suspects have no trace members; they always show.
             if shown == 0 && !s.members.is_empty() {
                 continue;
@@ -57,7 +66,7 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, queue: &
                 (None, Some((_, 0))) => tr!("wait-under-a-minute"),
                 (None, Some((lo, hi))) if lo != hi => format!("{lo}–{hi} min"),
                 (None, Some((_, hi))) => format!("{hi} min"),
-                (None, None) => "?".to_string(),
+                (None, None) => tr!("suspect-no-time"),
             };
             let site = s.created_at.as_ref().map_or(tr!("site-unknown"), |f| {
                 format!("{} {}:{}", f.function, short_file(&f.file), f.line)
@@ -74,7 +83,15 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, view: &ViewState, queue: &
                 at = where_,
                 site = site
             );
-            let selected = view.selected_suspect == Some(i);
+            let mut text = text;
+            if s.confirmed_by_runtime {
+                text = format!("{text}\n{}", tr!("suspect-confirmed"));
+            }
+            if s.names_lost {
+                let byte = units::count(s.cut_at_byte.unwrap_or(0));
+                text = format!("{text}\n{}", tr!("suspect-names-lost", byte = byte));
+            }
+            let selected = view.selected_suspect() == Some(i);
             let fam = theme::Paint::Wait(crate::analysis::classify::wait_family(&s.reason));
             ui.horizontal(|ui| {
                 let (r, _) = ui.allocate_exact_size(egui::vec2(4.0, 44.0), egui::Sense::hover());

@@ -78,6 +78,12 @@ pub const SWEEP_COLOR: Color32 = Color32::from_rgb(120, 100, 60);
 pub const STW_COLOR: Color32 = Color32::from_rgb(211, 47, 47);
 pub const SELECTION_FILL: Color32 = Color32::from_rgba_premultiplied(20, 36, 60, 60);
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(239, 83, 80);
+/// The mark of a group present in one file of a compare view only.
+pub const ONLY_HERE_COLOR: Color32 = Color32::from_rgb(255, 112, 67);
+/// The two sides of a compare view, in curves and legends: blue and orange, told apart with
+/// every common colour-vision deficiency (the Okabe–Ito pair).
+#[allow(dead_code)] // the compare view's curves use it next
+pub const SIDE_COLORS: [Color32; 2] = [Color32::from_rgb(0, 114, 178), Color32::from_rgb(230, 159, 0)];
 
 /// A stable colour for a goroutine on processor lanes.
 pub fn goroutine_color(id: u64) -> Color32 {

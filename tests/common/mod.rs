@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test file uses a different subset
 
 pub mod hostile;
+pub mod pprof_text;
 #[cfg(feature = "gui")]
 pub mod ui;
 
@@ -35,8 +36,13 @@ pub fn all_traces() -> Vec<PathBuf> {
         }
     }
     out.sort();
+    // A test over the samples that finds none would pass on nothing.
+    assert!(out.len() >= MIN_TRACES, "only {} traces under {}", out.len(), root.display());
     out
 }
+
+/// Committed traces: 8 programs × 6 v2 toolchains and 7 × 2 old ones, give or take.
+pub const MIN_TRACES: usize = 50;
 
 /// A fixed-seed xorshift, so failures reproduce.
 pub struct Rng(pub u64);

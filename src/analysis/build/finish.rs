@@ -107,6 +107,7 @@ impl TraceBuilder {
             cpu_samples: self.cpu_samples,
             gc_cycles,
             warnings: Vec::new(),
+            cut_at_byte: None,
         }
     }
 }

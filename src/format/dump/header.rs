@@ -18,11 +18,14 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Header<'a> {
     pub id: u64,
-    /// State words without `(scan)`.
+    /// State words without `(leaked)` and `(scan)`.
     pub state: &'a str,
     pub minutes: u32,
     pub locked: bool,
     pub scan: bool,
+    /// `(leaked)` after the state: the GC proved it can never be woken (Go 1.26+ with the
+    /// goroutineleakprofile experiment, 1.27+; a `goroutineleak?debug=2` dump).
+    pub leaked: bool,
 }
 
 /// Parses a header line; `None` when the line is not one.
@@ -47,10 +50,15 @@ pub fn parse_header(line: &str) -> Option<Header<'_>> {
     let inner = rest.get(1..close)?;
     let mut parts = inner.split(", ");
     let mut state = parts.next()?.trim();
-    let mut h = Header { id, state, minutes: 0, locked: false, scan: false };
+    let mut h = Header { id, state, minutes: 0, locked: false, scan: false, leaked: false };
     if let Some(s) = state.strip_suffix(" (scan)") {
         state = s;
         h.scan = true;
+    }
+    // The runtime prints `(leaked)` before `(scan)`.
+    if let Some(s) = state.strip_suffix(" (leaked)") {
+        state = s;
+        h.leaked = true;
     }
     if state.is_empty() {
         return None;
@@ -83,6 +91,8 @@ mod tests {
         assert_eq!((h.id, h.state, h.minutes), (21, "chan send", 2));
         let h = parse_header("goroutine 5 [GC worker (idle) (scan)]:").unwrap();
         assert_eq!((h.state, h.scan), ("GC worker (idle)", true));
+        let h = parse_header("goroutine 21 [chan send (leaked)]:").unwrap();
+        assert_eq!((h.state, h.leaked, h.scan), ("chan send", true, false));
         let h = parse_header("goroutine 9 [select (no cases), 99999999999 minutes]:").unwrap();
         assert_eq!((h.state, h.minutes), ("select (no cases)", u32::MAX));
     }

@@ -35,11 +35,12 @@ use super::ParseError;
 use crate::model::DumpModel;
 
 /// Reads either text form: a `debug=1` profile when its first line says
-/// `goroutine profile: total N`, otherwise a traceback.
+/// `goroutine profile: total N` (or `goroutineleak profile: total N`), otherwise a traceback
+/// (a goroutineleak `debug=2` dump is one, with `(leaked)` after the leaked ones' states).
 pub fn read(data: &[u8]) -> Result<DumpModel, ParseError> {
     let text = String::from_utf8_lossy(data);
     let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
-    if first.starts_with("goroutine profile: total ") {
+    if first.starts_with("goroutine profile: total ") || first.starts_with("goroutineleak profile: total ") {
         profile::read_profile(&text)
     } else {
         traceback::read_traceback(&text)

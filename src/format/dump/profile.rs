@@ -10,13 +10,17 @@
 //!                                                           blank line ends the record
 //! ```
 //!
-//! Records have no goroutine ids, no states and no `created by`; runtime frames above the
-//! first user frame are hidden (`printStackRecord`), so the state must be guessed from the
-//! frames that remain (`sync.runtime_Semacquire`) or stays unknown.
+//! Records have no goroutine ids, no states and no `created by`; the innermost `runtime.`
+//! frames are hidden (`printStackRecord`), so the state must be guessed from the frames that
+//! remain (`sync.runtime_Semacquire`), or from the hidden frames' PCs: the `@` line lists
+//! every PC, and a first printed frame at `pc - 1` of a later one means the goroutine
+//! stopped inside the runtime ([`goroutine_flags::RUNTIME_HIDDEN`]).
 
 use super::lines::{Line, Lines};
 use super::{ParseError, excerpt, line_error};
-use crate::model::{DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, FrameId};
+use crate::model::{
+    DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, FrameId, goroutine_flags,
+};
 
 const MAX_WARNINGS: usize = 100;
 
@@ -28,8 +32,12 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
     let Some(first) = lines.next() else {
         return Err(ParseError::new(0, "the file has no text; expected a goroutine profile"));
     };
-    let total =
-        first.text.trim().strip_prefix("goroutine profile: total ").and_then(|n| n.parse::<u64>().ok());
+    let head = first.text.trim();
+    m.leak_profile = head.starts_with("goroutineleak profile: ");
+    let total = head
+        .strip_prefix("goroutine profile: total ")
+        .or_else(|| head.strip_prefix("goroutineleak profile: total "))
+        .and_then(|n| n.parse::<u64>().ok());
     if total.is_none() {
         return Err(line_error(
             &first,
@@ -37,20 +45,23 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
         ));
     }
     m.total = total;
-    let mut record: Option<(u32, Vec<FrameId>, Vec<Frame>)> = None;
+    let mut record: Option<Record> = None;
     for line in lines {
         let t = line.text;
         if let Some(rest) = t.strip_prefix('#') {
-            let Some((_, calls, frames)) = record.as_mut() else {
+            let Some(r) = record.as_mut() else {
                 warn(&mut m, &line, "a frame line outside a record");
                 continue;
             };
             if rest.trim_start().starts_with("labels:") {
                 continue;
             }
+            if r.frames.is_empty() {
+                r.hidden = hidden_runtime_pcs(&r.pcs, rest);
+            }
             let frame = parse_frame(&mut m, rest);
-            calls.push(interner.frame(&mut m, DumpFrame { frame, args: Default::default(), flags: 0 }));
-            frames.push(frame);
+            r.calls.push(interner.frame(&mut m, DumpFrame { frame, args: Default::default(), flags: 0 }));
+            r.frames.push(frame);
             continue;
         }
         if let Some(r) = record.take() {
@@ -59,8 +70,14 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
         if t.trim().is_empty() {
             continue;
         }
-        match t.split_once(" @ ").and_then(|(n, _)| n.trim().parse::<u64>().ok()) {
-            Some(n) => record = Some((u32::try_from(n).unwrap_or(u32::MAX), Vec::new(), Vec::new())),
+        match t.split_once(" @ ").and_then(|(n, pcs)| Some((n.trim().parse::<u64>().ok()?, pcs))) {
+            Some((n, pcs)) => {
+                record = Some(Record {
+                    count: u32::try_from(n).unwrap_or(u32::MAX),
+                    pcs: pcs.split_whitespace().take(MAX_PCS).filter_map(parse_hex).collect(),
+                    ..Record::default()
+                })
+            }
             None => warn(&mut m, &line, format_args!("skipped {:?}: not a record (\"N @ 0x…\")", excerpt(t))),
         }
     }
@@ -100,13 +117,36 @@ fn parse_frame(m: &mut DumpModel, rest: &str) -> Frame {
     Frame { func: m.strings.intern(func), file: m.strings.intern(file), line }
 }
 
-fn push(
-    m: &mut DumpModel,
-    interner: &mut DumpInterner,
-    (count, calls, frames): (u32, Vec<FrameId>, Vec<Frame>),
-) {
-    let calls = interner.calls(m, &calls);
-    let g = DumpGoroutine::profile_record(count, calls, m.stacks.intern(&frames));
+/// A record being read: its count, the PCs of its `@` line, its frames so far.
+#[derive(Default)]
+struct Record {
+    count: u32,
+    pcs: Vec<u64>,
+    calls: Vec<FrameId>,
+    frames: Vec<Frame>,
+    hidden: bool,
+}
+
+/// A stack holds at most this many PCs worth comparing (the runtime records 32 in a profile).
+const MAX_PCS: usize = 64;
+
+fn parse_hex(s: &str) -> Option<u64> {
+    u64::from_str_radix(s.strip_prefix("0x")?, 16).ok()
+}
+
+/// True when the first printed frame (`\t0xPC\t...`) is a later PC of the `@` line than the
+/// first: the runtime frames above it were hidden. Frame PCs are return addresses minus one.
+fn hidden_runtime_pcs(pcs: &[u64], frame_line: &str) -> bool {
+    let Some(pc) = frame_line.split_whitespace().next().and_then(parse_hex) else { return false };
+    pcs.iter().position(|&p| p.wrapping_sub(1) == pc || p == pc).is_some_and(|i| i > 0)
+}
+
+fn push(m: &mut DumpModel, interner: &mut DumpInterner, r: Record) {
+    let calls = interner.calls(m, &r.calls);
+    let mut g = DumpGoroutine::profile_record(r.count, calls, m.stacks.intern(&r.frames));
+    if r.hidden {
+        g.flags |= goroutine_flags::RUNTIME_HIDDEN;
+    }
     m.goroutines.push(g);
 }
 

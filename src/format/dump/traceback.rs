@@ -156,6 +156,9 @@ impl Reader {
         if h.locked {
             flags |= gf::LOCKED;
         }
+        if h.leaked {
+            flags |= gf::LEAKED;
+        }
         if h.scan {
             flags |= gf::SCAN;
         }

@@ -5,7 +5,7 @@
 use super::fx::FxMap;
 
 /// A map from a generation's ids (dense in practice) to global ids; `0` always maps to 0.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct IdMap {
     dense: Vec<u32>,
     sparse: FxMap<u64, u32>,
@@ -30,6 +30,10 @@ impl IdMap {
             if i >= self.dense.len() {
                 self.dense.resize(i + 1, ABSENT);
             }
+            // An id first seen by a smaller batch may already sit in the map.
+            if self.sparse.contains_key(&id) {
+                return false;
+            }
             return match self.dense.get_mut(i) {
                 Some(slot) if *slot == ABSENT => {
                     *slot = value;
@@ -48,8 +52,25 @@ impl IdMap {
         }
         match usize::try_from(id).ok().and_then(|i| self.dense.get(i)) {
             Some(&v) if v != ABSENT => Some(v),
-            Some(_) => None,
-            None => self.sparse.get(&id).copied(),
+            // The vector grew past an id that went to the map before.
+            _ => self.sparse.get(&id).copied(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::IdMap;
+
+    #[test]
+    fn an_id_in_the_map_is_a_duplicate_in_the_vector_too() {
+        let mut m = IdMap::default();
+        assert!(m.insert(40, 7, 8), "beyond a small batch's budget: the map");
+        assert!(m.insert(3, 1, 100), "a bigger batch grows the vector past 40");
+        assert_eq!(m.get(40), Some(7), "still found once the vector covers it");
+        assert!(!m.insert(40, 9, 100), "defined twice");
+        assert_eq!(m.get(40), Some(7));
+        assert!(!m.insert(3, 2, 100));
+        assert!(!m.insert(0, 2, 100));
     }
 }

@@ -29,6 +29,23 @@ pub use header::sniff_version;
 pub use order::NO_TASK;
 pub use reader::read;
 
+/// The top-level items of a v2 trace (Go 1.22+) as `(file offset, generation)`, in file order,
+/// up to the first that does not read whole; `EndOfGeneration` markers have generation 0.
+/// Tests cut traces at these boundaries; a v1 trace (or a bad header) gives none.
+pub fn batch_boundaries(data: &[u8]) -> Vec<(u64, u64)> {
+    let mut out = Vec::new();
+    if !matches!(header::parse_header(data), Ok(minor) if minor >= 22) {
+        return out;
+    }
+    let mut pos = header::HEADER_LEN;
+    while pos < data.len() {
+        let Ok((b, next)) = batch::read_batch(data, pos) else { break };
+        out.push((b.offset, b.gn));
+        pos = next;
+    }
+    out
+}
+
 use crate::model::{StackTable, StringTable};
 
 /// What the reader learned besides the events.
@@ -40,6 +57,9 @@ pub struct ReadSummary {
     pub generations: u32,
     /// Non-fatal problems, phrased for a user: "trace truncated at byte 18442: ...".
     pub warnings: Vec<String>,
+    /// The file is cut short: the byte where its last whole generation (Go ≤ 1.21: its
+    /// events) ends is not its end, and names written after that point were lost.
+    pub cut_at_byte: Option<u64>,
 }
 
 /// Progress and cancel: called now and then with the bytes consumed so far; returning

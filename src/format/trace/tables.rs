@@ -203,7 +203,12 @@ impl GenTables {
                     if self.has_freq {
                         return Err(ParseError::new(at, "found multiple frequency events"));
                     }
+                    let f_at = c.offset();
                     let f = c.uvarint("frequency")?;
+                    // Zero ticks per second would make every duration infinite, then 0 ns.
+                    if f == 0 {
+                        return Err(ParseError::new(f_at, "expected a frequency above 0, found 0"));
+                    }
                     self.ns_per_tick = 1.0 / (f as f64 / 1e9);
                     self.has_freq = true;
                 }

@@ -1,44 +1,106 @@
 //! What tests and benchmarks read from the window and set on it, without going through input.
+//! Without a pane index, they mean the active pane.
 
 use super::GoroscopeApp;
 use crate::load::LoadError;
-use crate::ui::state::TimeWindow;
+use crate::ui::document::Document;
+use crate::ui::state::{Selection, TimeWindow};
 
 impl GoroscopeApp {
+    fn active_doc(&self) -> Option<&Document> {
+        self.workspace.active()?.doc.as_ref()
+    }
+
+    fn active_doc_mut(&mut self) -> Option<&mut Document> {
+        let i = self.workspace.active;
+        self.workspace.panes.get_mut(i)?.doc.as_mut()
+    }
+
     /// Sets the visible window (benchmarks and tests).
     pub fn set_window(&mut self, start_ns: f64, end_ns: f64) {
-        self.view.window = TimeWindow { start_ns, end_ns };
+        if let Some(d) = self.active_doc_mut() {
+            d.view.window = TimeWindow { start_ns, end_ns };
+        }
     }
 
     /// Expands every group (benchmarks: every goroutine gets a row).
     pub fn expand_all(&mut self) {
-        if let Some(doc) = &self.doc {
-            self.view.toggled_groups =
-                (0..doc.groups.len()).filter(|&g| !doc.expanded_by_default(g)).collect();
-            self.view.rows_dirty = true;
+        if let Some(doc) = self.active_doc_mut()
+            && let Some(t) = doc.trace()
+        {
+            let toggled = (0..t.groups.len()).filter(|&g| !t.expanded_by_default(g)).collect();
+            doc.view.toggled_groups = toggled;
+            doc.view.rows_dirty = true;
         }
     }
 
     /// Scrolls the goroutine rows so that row `row` is at the top.
     pub fn scroll_to_row(&mut self, row: usize) {
-        self.view.scroll_rows = row as f32;
+        if let Some(d) = self.active_doc_mut() {
+            d.view.scroll_rows = row as f32;
+        }
     }
 
     pub fn is_loading(&self) -> bool {
-        self.job.is_some()
+        self.workspace.is_loading()
     }
 
     /// The visible time window, `(start_ns, end_ns)`.
     pub fn visible_window(&self) -> (f64, f64) {
-        (self.view.window.start_ns, self.view.window.end_ns)
+        self.pane_window(self.workspace.active)
+    }
+
+    /// Pane `i`'s visible time window.
+    pub fn pane_window(&self, i: usize) -> (f64, f64) {
+        let d = self.workspace.panes.get(i).and_then(|p| p.doc.as_ref());
+        d.map_or((0.0, 0.0), |d| (d.view.window.start_ns, d.view.window.end_ns))
     }
 
     /// Rows laid out in the timeline (group headers and goroutines).
     pub fn row_count(&self) -> usize {
-        self.doc.as_ref().map_or(0, |d| d.rows.len())
+        self.active_doc().and_then(Document::trace).map_or(0, |t| t.rows.len())
     }
 
+    /// The first load error of any pane.
     pub fn error(&self) -> Option<&LoadError> {
-        self.error.as_ref()
+        self.workspace.panes.iter().find_map(|p| p.error.as_ref())
+    }
+
+    /// How many panes the workspace holds, and how many show a loaded file.
+    pub fn pane_count(&self) -> (usize, usize) {
+        let open = self.workspace.panes.iter().filter(|p| p.doc.is_some()).count();
+        (self.workspace.panes.len(), open)
+    }
+
+    /// Pane `i`'s load error.
+    pub fn pane_error(&self, i: usize) -> Option<&LoadError> {
+        self.workspace.panes.get(i)?.error.as_ref()
+    }
+
+    /// The Go ids of the goroutines selected in pane `i`.
+    pub fn selected_ids(&self, i: usize) -> Vec<u64> {
+        let Some(d) = self.workspace.panes.get(i).and_then(|p| p.doc.as_ref()) else { return Vec::new() };
+        match &d.view.selection {
+            Selection::Goroutines { ids, .. } => ids.clone(),
+            Selection::Goroutine { g, .. } => {
+                d.trace().and_then(|t| t.model().goroutine(*g)).map(|g| vec![g.id]).unwrap_or_default()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Makes pane `i` the one the table's commands act on.
+    pub fn activate(&mut self, i: usize) {
+        self.workspace.active = i.min(self.workspace.panes.len().saturating_sub(1));
+    }
+}
+
+impl GoroscopeApp {
+    /// Pane `i`'s timeline groups in drawing order: their matching keys, and whether the
+    /// compare view marks them as present in this file only.
+    pub fn pane_groups(&self, i: usize) -> Vec<(String, bool)> {
+        let t = self.workspace.panes.get(i).and_then(|p| p.doc.as_ref()).and_then(Document::trace);
+        t.map(|t| t.order.iter().map(|&g| (t.groups[g].key.clone(), t.groups[g].only_here)).collect())
+            .unwrap_or_default()
     }
 }

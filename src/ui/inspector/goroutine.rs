@@ -7,14 +7,14 @@ use crate::analysis::time_split;
 use crate::model::TraceModel;
 use crate::tr;
 use crate::ui::command::Command;
-use crate::ui::document::Document;
+use crate::ui::trace_doc::TraceDoc;
 use crate::units;
 
 use super::stack::{frames_text, stack_ui};
 
 pub(super) fn goroutine_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
+    doc: &TraceDoc,
     m: &TraceModel,
     g: &crate::model::Goroutine,
     span: Option<usize>,
@@ -30,7 +30,16 @@ pub(super) fn goroutine_ui(
         },
     };
     let dur = g.span_end_ns(idx) - s.start_ns();
-    let what = if span.is_some() { tr!("inspector-selected-span") } else { tr!("inspector-at-end") };
+    // An exited goroutine is in no state at the end: say when it exited, and show its last
+    // run as what it did before.
+    if let (None, Some(t)) = (span, g.end_ns) {
+        ui.label(RichText::new(tr!("inspector-exited-at", time = units::duration(t))).strong());
+    }
+    let what = match (span, g.end_ns) {
+        (Some(_), _) => tr!("inspector-selected-span"),
+        (None, Some(_)) => tr!("inspector-before-exit"),
+        (None, None) => tr!("inspector-at-end"),
+    };
     let reason = m.reason(s.reason());
     ui.label(tr!(
         "inspector-span",

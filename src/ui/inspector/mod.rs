@@ -12,42 +12,57 @@ use egui::RichText;
 
 use super::command::Command;
 use super::document::Document;
-use super::dump_view::GroupRow;
-use super::range_summary::RangeSummary;
-use super::state::ViewState;
+use super::state::Selection;
+use super::trace_doc::TraceDoc;
 use crate::analysis::{FrameText, Suspect};
-use crate::model::{DumpModel, TraceModel};
+use crate::model::TraceModel;
 use crate::tr;
 use crate::units;
 
-pub fn inspector_ui(
-    ui: &mut egui::Ui,
-    doc: &Document,
-    view: &ViewState,
-    summary: Option<&RangeSummary>,
-    queue: &mut Vec<Command>,
-) {
+pub fn inspector_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
+    let view = &doc.view;
     egui::ScrollArea::vertical().id_salt("inspector").auto_shrink([false, false]).show(ui, |ui| {
-        let goroutine = doc.model().and_then(|m| view.selected.and_then(|g| m.goroutine(g)).map(|g| (m, g)));
-        let suspect = view.selected_suspect.and_then(|i| doc.loaded.suspects.get(i));
-        let group = doc.dump().zip(doc.dump_view.as_ref().and_then(|v| v.rows.get(v.selected?)));
-        match (goroutine, suspect) {
-            (Some((m, g)), _) => goroutine_ui(ui, doc, m, g, view.selected_span, queue),
-            (None, Some(s)) => suspect_ui(ui, s, queue),
-            (None, None) if group.is_some() => {
-                if let Some((m, r)) = group {
-                    dump_group_ui(ui, m, r, queue);
-                }
-            }
-            (None, None) => {
+        let trace = doc.trace();
+        if let Selection::Goroutines { ids, .. } = &view.selection {
+            compared_group_ui(ui, ids);
+        }
+        let goroutine =
+            trace.and_then(|t| view.selected().and_then(|g| t.model().goroutine(g)).map(|g| (t, g)));
+        let suspect = view.selected_suspect().and_then(|i| doc.loaded.suspects.get(i));
+        // A dump's row: picked in its table, or holding a compared group's goroutines.
+        let row = match view.selection {
+            Selection::DumpGroup(i) => Some(i),
+            Selection::Goroutines { .. } => doc.content.dump().and_then(|d| d.view.selected),
+            _ => None,
+        };
+        let group =
+            row.and_then(|i| doc.content.dump().and_then(|d| d.view.rows.get(i).map(|r| (&d.model, r))));
+        match (goroutine, suspect, group) {
+            (Some((t, g)), _, _) => goroutine_ui(ui, t, t.model(), g, view.selected_span(), queue),
+            (None, Some(s), _) => suspect_ui(ui, s, queue),
+            (None, None, Some((m, r))) => super::dump_inspector::dump_group_ui(ui, m, r, queue),
+            (None, None, None) if view.selection == Selection::None => {
                 ui.weak(tr!("inspector-empty"));
             }
+            (None, None, None) => {}
         }
-        if let (Some(s), Some(m)) = (summary, doc.model()) {
+        if let (Some(s), Some(t)) = (&doc.summary, trace) {
             ui.separator();
-            range_ui(ui, doc, m, s, queue);
+            range_ui(ui, t, t.model(), s, queue);
         }
     });
+}
+
+/// The goroutines of a group picked in the compare view's diff table, as Go ids.
+fn compared_group_ui(ui: &mut egui::Ui, ids: &[u64]) {
+    let n = ids.len() as u64;
+    ui.heading(tr!("inspector-compared-group", n = n, count = units::count(n)));
+    if !ids.is_empty() {
+        let shown: Vec<String> = ids.iter().take(20).map(|id| id.to_string()).collect();
+        let more = if ids.len() > 20 { ", …" } else { "" };
+        ui.label(tr!("inspector-goroutine-ids", ids = format!("{}{more}", shown.join(", "))));
+    }
+    ui.separator();
 }
 
 /// A suspect group on its own (goroutine dumps, which have no timeline).
@@ -61,45 +76,13 @@ fn suspect_ui(ui: &mut egui::Ui, s: &Suspect, queue: &mut Vec<Command>) {
     ui.label(tr!("inspector-goroutine-ids", ids = format!("{}{more}", ids.join(", "))));
 }
 
-/// A group of a dump's table: its stack as printed (leaf first) and where it was created.
-fn dump_group_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Command>) {
-    let n = r.group.count;
-    ui.heading(tr!("goroutines-n", n = n, count = units::count(n)));
-    ui.label(format!(
-        "{}{}",
-        r.state,
-        if r.wait.is_empty() { String::new() } else { tr!("inspector-waiting-for", wait = r.wait.as_str()) }
-    ));
-    if r.group.locked {
-        ui.label(tr!("inspector-locked"));
-    }
-    let frames: Vec<FrameText> = m
-        .stacks
-        .frames(r.group.stack)
-        .iter()
-        .map(|f| FrameText {
-            function: m.strings.get(f.func).to_string(),
-            file: m.strings.get(f.file).to_string(),
-            line: f.line,
-        })
-        .collect();
-    stack_ui(ui, &tr!("stack-plain"), &frames, queue);
-    stack_ui(ui, &tr!("stack-creation-site"), r.created.as_slice(), queue);
-    let ids: Vec<String> = r
-        .group
-        .members
-        .iter()
-        .filter_map(|&i| m.goroutines.get(i as usize)?.id)
-        .take(20)
-        .map(|id| id.to_string())
-        .collect();
-    if !ids.is_empty() {
-        let more = if r.group.members.len() > 20 { ", …" } else { "" };
-        ui.label(tr!("inspector-goroutine-ids", ids = format!("{}{more}", ids.join(", "))));
-    }
-}
-
-fn range_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, s: &RangeSummary, queue: &mut Vec<Command>) {
+fn range_ui(
+    ui: &mut egui::Ui,
+    doc: &TraceDoc,
+    m: &TraceModel,
+    s: &super::range_summary::RangeSummary,
+    queue: &mut Vec<Command>,
+) {
     ui.heading(tr!("range-title"));
     ui.label(tr!(
         "range-summary",

@@ -7,9 +7,9 @@ use super::{LANE_H, TimeAxis, interact, split_label};
 use crate::model::ProcSpan;
 use crate::tr;
 use crate::ui::command::Command;
-use crate::ui::document::Document;
 use crate::ui::state::ViewState;
 use crate::ui::theme;
+use crate::ui::trace_doc::TraceDoc;
 use crate::units;
 
 /// One lane's rect, label and response.
@@ -70,8 +70,8 @@ fn paint_ranges(
     hovered
 }
 
-pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
-    let cycles = doc.model().map_or(0, |m| m.gc_cycles);
+pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut Vec<Command>) {
+    let cycles = doc.model().gc_cycles;
     type Lane<'a> = (String, Vec<&'a [(i64, i64)]>);
     let lanes: [Lane<'_>; 2] = [
         (tr!("lane-gc", cycles = cycles), vec![&doc.gc_marks[..], &doc.gc_sweeps[..]]),
@@ -102,9 +102,9 @@ pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queu
     }
 }
 
-pub fn proc_lanes_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
-    let Some(m) = doc.model() else { return };
-    let Some(procs) = doc.procs(ui.ctx()) else {
+pub fn proc_lanes_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut Vec<Command>) {
+    let m = doc.model();
+    let Some(procs) = doc.procs() else {
         let (_, area, _) = lane(ui, &tr!("lane-procs-deriving"), LANE_H);
         ui.painter().text(
             area.left_center() + egui::vec2(6.0, 0.0),

@@ -14,8 +14,8 @@ use egui::{Pos2, Rect};
 pub use rows::SCROLLBAR_W;
 
 use super::command::Command;
-use super::document::Document;
 use super::state::{Settings, TimeWindow, ViewState};
+use super::trace_doc::TraceDoc;
 
 /// Width of the label column on the left of every lane, the plots included.
 pub const LABEL_W: f32 = 260.0;
@@ -70,8 +70,8 @@ pub fn split_label(rect: Rect) -> (Rect, Rect) {
 /// The ruler and lanes above the plots.
 pub fn header_ui(
     ui: &mut egui::Ui,
-    doc: &Document,
-    view: &mut ViewState,
+    doc: &TraceDoc,
+    view: &ViewState,
     settings: &Settings,
     queue: &mut Vec<Command>,
 ) {
@@ -83,7 +83,7 @@ pub fn header_ui(
 }
 
 /// The goroutine rows, filling the rest of `ui`.
-pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
+pub fn rows_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut Vec<Command>) {
     rows::rows_ui(ui, doc, view, queue);
 }
 
@@ -108,7 +108,7 @@ pub fn interact_area(
     response: &egui::Response,
     axis: &TimeAxis,
     area: Rect,
-    view: &mut ViewState,
+    view: &ViewState,
     queue: &mut Vec<Command>,
 ) {
     interact::interact(ui, response, axis, area, view, queue);

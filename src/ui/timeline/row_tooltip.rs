@@ -5,7 +5,8 @@ use crate::analysis::classify::is_runtime_frame;
 use crate::analysis::lod::{Run, visible_runs};
 use crate::model::{GIdx, Goroutine, TraceModel};
 use crate::tr;
-use crate::ui::document::{Document, short_file};
+use crate::ui::document::short_file;
+use crate::ui::trace_doc::TraceDoc;
 use crate::units;
 
 /// The run under time `t` in a goroutine's row.
@@ -24,7 +25,7 @@ pub(super) fn run_at(g: &Goroutine, t: i64, min_ns: i64) -> Option<Run> {
 
 /// What hovering a goroutine's row shows: the span's state, reason, where it blocked and who
 /// woke it, or how many spans a merged run holds.
-pub(super) fn tooltip_ui(ui: &mut egui::Ui, doc: &Document, m: &TraceModel, g: GIdx, run: Run) {
+pub(super) fn tooltip_ui(ui: &mut egui::Ui, doc: &TraceDoc, m: &TraceModel, g: GIdx, run: Run) {
     let gor = &m.goroutines[g as usize];
     ui.strong(format!("G{} {}", gor.id, m.func_name(gor)));
     match run {

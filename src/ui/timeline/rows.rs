@@ -10,9 +10,9 @@ use crate::analysis::lod::{Run, visible_runs};
 use crate::model::{GIdx, Goroutine, Span};
 use crate::tr;
 use crate::ui::command::Command;
-use crate::ui::document::{Document, Row};
 use crate::ui::state::ViewState;
 use crate::ui::theme::Paint;
+use crate::ui::trace_doc::{Row, TraceDoc};
 use crate::units;
 
 /// Spans narrower than this many pixels merge. At 2 px a row of alternating short and
@@ -24,8 +24,8 @@ const STRIPE_MIN_FACTOR: i64 = 3;
 pub const SCROLLBAR_W: f32 = 10.0;
 const STRIPES: usize = 6;
 
-pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
-    let Some(m) = doc.model() else { return };
+pub fn rows_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut Vec<Command>) {
+    let m = doc.model();
     let (full, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr!("rows-name")));
     let rect = full.with_max_x(full.right() - SCROLLBAR_W);
@@ -34,23 +34,30 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &
     let visible_rows = (rect.height() / ROW_H).floor().max(1.0);
     let n = doc.rows.len() as f32;
 
-    if let Some(g) = view.scroll_to.take()
+    // Scrolling is asked for, not done: the app applies it with the pane's other commands.
+    let mut scroll = view.scroll_rows;
+    if let Some(g) = view.scroll_to
         && let Some(idx) = doc.rows.iter().position(|r| *r == Row::Goroutine(g))
-        && ((idx as f32) < view.scroll_rows || idx as f32 >= view.scroll_rows + visible_rows - 1.0)
+        && ((idx as f32) < scroll || idx as f32 >= scroll + visible_rows - 1.0)
     {
-        view.scroll_rows = (idx as f32 - visible_rows / 3.0).max(0.0);
+        scroll = (idx as f32 - visible_rows / 3.0).max(0.0);
     }
     if response.hovered() && ui.input(|i| i.zoom_delta()) == 1.0 {
-        view.scroll_rows -= ui.input(|i| i.smooth_scroll_delta.y) / ROW_H;
+        scroll -= ui.input(|i| i.smooth_scroll_delta.y) / ROW_H;
     }
-    scrollbar_ui(ui, full, n, visible_rows, &mut view.scroll_rows);
-    view.scroll_rows = view.scroll_rows.clamp(0.0, (n - visible_rows + 1.0).max(0.0));
+    scrollbar_ui(ui, full, n, visible_rows, &mut scroll);
+    let scroll = scroll.clamp(0.0, (n - visible_rows + 1.0).max(0.0));
+    // A scroll-to request is answered even when its row is in view already.
+    if scroll != view.scroll_rows || view.scroll_to.is_some() {
+        queue.push(Command::ScrollRows(scroll));
+    }
+    let view_scroll = scroll;
 
     let painter = ui.painter_at(rect);
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(label_col));
     child.set_clip_rect(label_col);
-    let first = view.scroll_rows.floor() as usize;
-    let offset = view.scroll_rows.fract() * ROW_H;
+    let first = view_scroll.floor() as usize;
+    let offset = view_scroll.fract() * ROW_H;
     let hover = response.hover_pos();
     let min_ns = (axis.ns_per_px() * MIN_SPAN_PX).max(1.0) as i64;
     let mut hovered_row = None;
@@ -66,13 +73,20 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &
                 painter.rect_filled(row_rect, 0.0, ui.visuals().faint_bg_color);
                 let grp = &doc.groups[gi];
                 let open = doc.expanded_by_default(gi) != view.toggled_groups.contains(&gi);
+                // Only in this file (a compare view): said first, where truncation cannot hide it.
+                let only = if grp.only_here { format!("{} ", tr!("rows-only-here")) } else { String::new() };
                 let text = format!(
-                    "{} {} × {} · {}",
+                    "{} {only}{} × {} · {}",
                     if open { "−" } else { "+" },
                     units::count(doc.visible_count(gi) as u64),
                     grp.label,
                     grp.dominant.label()
                 );
+                if grp.only_here {
+                    let mark =
+                        Rect::from_x_y_ranges(label_col.left()..=label_col.left() + 3.0, row_rect.y_range());
+                    painter.rect_filled(mark, 0.0, super::super::theme::ONLY_HERE_COLOR);
+                }
                 let label_rect =
                     Rect::from_x_y_ranges(label_col.left() + 2.0..=label_col.right(), row_rect.y_range());
                 let r = row_label(
@@ -103,7 +117,7 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &
             }
             Row::Goroutine(g) => {
                 let gor = &m.goroutines[g as usize];
-                let selected = view.selected == Some(g);
+                let selected = view.is_selected(g, gor.id);
                 if selected {
                     painter.rect_filled(row_rect, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.5));
                 }
@@ -161,7 +175,7 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &
 #[allow(clippy::too_many_arguments)]
 fn paint_goroutine(
     painter: &egui::Painter,
-    doc: &Document,
+    doc: &TraceDoc,
     g: &Goroutine,
     gi: GIdx,
     axis: &TimeAxis,
@@ -207,7 +221,7 @@ fn paint_goroutine(
 /// The paint under most of 8 evenly spaced samples of `[a, b)`: cheap and stable while
 /// panning. `run` is the merged spans plus the one after them (whose start ends the last),
 /// so each sample bisects only the run, not the whole row.
-fn dominant_paint(doc: &Document, run: &[Span], a: i64, b: i64) -> Option<Paint> {
+fn dominant_paint(doc: &TraceDoc, run: &[Span], a: i64, b: i64) -> Option<Paint> {
     let mut seen: [(Option<Paint>, u8); 8] = [(None, 0); 8];
     for k in 0..8 {
         let t = a + (b - a) * (2 * k + 1) / 16;

@@ -6,8 +6,8 @@ use egui::{Align2, FontId, Sense, Stroke};
 use super::{TimeAxis, interact, split_label};
 use crate::tr;
 use crate::ui::command::Command;
-use crate::ui::document::Document;
 use crate::ui::state::ViewState;
+use crate::ui::trace_doc::TraceDoc;
 use crate::units;
 
 const MIN_TICK_PX: f64 = 90.0;
@@ -45,7 +45,7 @@ pub fn tick_label(t_ns: f64, step_ns: f64) -> String {
     format!("{:.*} {unit}", decimals, t / div)
 }
 
-pub fn ruler_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: &mut Vec<Command>) {
+pub fn ruler_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut Vec<Command>) {
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), 22.0), Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, tr!("ruler-name")));
@@ -54,7 +54,7 @@ pub fn ruler_ui(ui: &mut egui::Ui, doc: &Document, view: &mut ViewState, queue: 
     let painter = ui.painter_at(rect);
     let visuals = ui.visuals();
     painter.rect_filled(rect, 0.0, visuals.faint_bg_color);
-    let duration = doc.model().map_or(0, |m| m.duration_ns);
+    let duration = doc.model().duration_ns;
     painter.text(
         label_rect.left_center() + egui::vec2(6.0, 0.0),
         Align2::LEFT_CENTER,

@@ -63,6 +63,8 @@ pub fn read(
     let mut gt = GenTables::default();
     let total = data.len() as u64;
     let mut last_ns_per_tick = 0.0;
+    // The last whole generation's string ids: a cut generation's reasons resolve through them.
+    let mut prev_strings = super::id_map::IdMap::default();
     loop {
         let failure = match splitter.next(&mut gb) {
             Next::Done => break,
@@ -86,7 +88,16 @@ pub fn read(
             // names and stacks made it into the file, rather than dropping a whole second.
             let recovered = if truncated {
                 let fallback = if last_ns_per_tick > 0.0 { last_ns_per_tick } else { DEFAULT_NS_PER_TICK };
-                recover_cut_generation(&gb, &mut gt, minor, fallback, &mut order, tables, &mut out)
+                recover_cut_generation(
+                    &gb,
+                    &mut gt,
+                    minor,
+                    fallback,
+                    &prev_strings,
+                    &mut order,
+                    tables,
+                    &mut out,
+                )
             } else {
                 0
             };
@@ -109,9 +120,13 @@ pub fn read(
             if recovered > 0 {
                 summary.generations += 1;
             }
+            if truncated {
+                summary.cut_at_byte = Some(total);
+            }
             break;
         }
         last_ns_per_tick = gt.ns_per_tick;
+        prev_strings.clone_from(&gt.strings);
         summary.generations += 1;
         if !progress(gb.end) {
             return Err(ParseError::new(gb.end, "cancelled"));

@@ -5,24 +5,28 @@
 use super::super::super::error::ParseError;
 use super::super::Tables;
 use super::super::generation::GenBatches;
+use super::super::id_map::IdMap;
 use super::super::order::Order;
 use super::super::spec;
 use super::super::tables::GenTables;
 use super::threads::run_generation;
 use super::{Emitter, load_tables};
+use crate::model::lost;
 
 /// 64 ns per tick: the trace clock of every platform with a high-resolution clock (Linux,
 /// macOS), used only when a cut first generation lost its frequency.
 pub(super) const DEFAULT_NS_PER_TICK: f64 = 64.0;
 
 /// Orders and emits the whole batches of a cut generation; returns how many events came out.
-/// Tables that did not make it into the file read as "none"; ordering stops where the
-/// missing batches leave no thread able to advance.
+/// Ids missing from the tables that did not make it into the file get placeholder names
+/// ([`name_lost_ids`]); ordering stops where the missing batches leave no thread able to
+/// advance.
 pub(super) fn recover_cut_generation(
     gb: &GenBatches<'_>,
     gt: &mut GenTables,
     minor: u32,
     fallback_ns_per_tick: f64,
+    prev_strings: &IdMap,
     order: &mut Order,
     tables: &mut Tables,
     out: &mut Emitter<'_>,
@@ -32,6 +36,7 @@ pub(super) fn recover_cut_generation(
     }
     // Loading stops at the first table that fails; what was interned before stays usable.
     let _ = load_tables(gb, gt, minor, tables);
+    name_lost_ids(gb, gt, prev_strings, tables);
     if !gt.has_freq {
         gt.ns_per_tick = fallback_ns_per_tick;
     }
@@ -44,9 +49,55 @@ pub(super) fn recover_cut_generation(
     out.events.saturating_sub(before)
 }
 
-/// For formats without an end marker: the last generation counts only if every event decodes
-/// and every string and stack id it uses is in its tables.
+/// Gives every string and stack id the cut generation's events use but its tables lack a
+/// name, so the goroutines still group by the ids their events carry:
+/// * a wait or stop reason (GoBlock, GoStop) or a GC worker label takes the previous
+///   generation's string of the same id: the runtime registers those strings first, in the
+///   same order, at the start of every generation (`traceRegisterLabelsAndReasons`);
+/// * any other string, and every stack, becomes a placeholder that carries its id
+///   ([`lost`]).
+fn name_lost_ids(gb: &GenBatches<'_>, gt: &mut GenTables, prev_strings: &IdMap, tables: &mut Tables) {
+    for t in &gb.threads {
+        for &(_, body, base) in &t.batches {
+            let mut pos = 0;
+            while pos < body.len() {
+                let Ok((typ, _, args)) = super::super::cursor::decode(body, &mut pos, base) else { break };
+                // Ids beyond the batch's length go to the map, not the dense vector.
+                let budget = body.len();
+                let (strs, stks) = spec::id_args(typ);
+                for id in strs.iter().filter_map(|&i| args.get(i).copied()) {
+                    if gt.strings.get(id).is_some() {
+                        continue;
+                    }
+                    let registered = matches!(typ, spec::EV_GO_BLOCK | spec::EV_GO_STOP | spec::EV_GO_LABEL);
+                    let sid = match prev_strings.get(id).filter(|_| registered) {
+                        Some(s) => s,
+                        None => tables.strings.intern(&lost::string(id)).0,
+                    };
+                    gt.strings.insert(id, sid, budget);
+                }
+                for id in stks.iter().filter_map(|&i| args.get(i).copied()) {
+                    if gt.stacks.get(id).is_none() {
+                        let sid = lost::stack(&mut tables.strings, &mut tables.stacks, id);
+                        gt.stacks.insert(id, sid.0, budget);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// For formats without an end marker: the last generation counts only if it has events, every
+/// event decodes and every string and stack id it uses is in its tables.
+/// A generation of only special batches (its frequency or sync batch, written first) was cut
+/// before any thread's events: every whole generation has a ProcStatus for every P.
 pub(super) fn final_generation_resolves(gb: &GenBatches<'_>, gt: &GenTables) -> Result<(), ParseError> {
+    if gb.threads.is_empty() {
+        return Err(ParseError::new(
+            gb.end,
+            "expected event batches after the generation's first batches, found the end of the file",
+        ));
+    }
     for t in &gb.threads {
         for &(_, body, base) in &t.batches {
             let mut pos = 0;

@@ -23,7 +23,7 @@ use super::merge::V1Ev;
 use super::names::{reason, stw_kind};
 use super::scan::Scan;
 use super::spec::*;
-use crate::model::{StackId, StrId};
+use crate::model::{StackId, StrId, lost};
 
 /// The converter's state between events.
 pub struct Converter<'a> {
@@ -76,7 +76,15 @@ impl<'a> Converter<'a> {
         }
         let s = self.s;
         let string = |id: u64| s.strings.get(&id).copied().unwrap_or_default();
-        let stack = |id: u64| s.stacks.get(&u32::try_from(id).unwrap_or(0)).copied().unwrap_or(StackId::NONE);
+        // A file cut before or inside its footer lost (some of) the stack table: those ids
+        // become placeholders that keep them (model::lost), so goroutines still group by
+        // them. In a whole file an unknown id is no stack, as Go's reader has it.
+        let names_lost = s.freq.is_none() || s.damage.is_some();
+        let stack = |id: u64, t: &mut Tables| match s.stacks.get(&u32::try_from(id).unwrap_or(0)) {
+            Some(&st) => st,
+            None if names_lost && id != 0 => lost::stack(&mut t.strings, &mut t.stacks, id),
+            None => StackId::NONE,
+        };
         let (gc, sweep, assist, minor) = (self.gc, self.sweep, self.assist, self.minor);
         let out = &mut self.out;
         let pre_init = &mut self.pre_init;
@@ -85,8 +93,9 @@ impl<'a> Converter<'a> {
         let proc_ms = &mut self.proc_ms;
         let tasks = &mut self.tasks;
         let last_stw = &mut self.last_stw;
-        let st = stack(u64::from(e.stk));
+        let st = stack(u64::from(e.stk), t);
         let a = e.args;
+        let new_stack = if e.typ == EV_GO_CREATE { stack(a[1], t) } else { StackId::NONE };
         let p = i64::from(e.p);
         let g = if e.g == 0 { NO_ID } else { signed(e.g) };
         let mut m = NO_ID;
@@ -169,7 +178,7 @@ impl<'a> Converter<'a> {
                 from: GoState::NotExist,
                 to: GoState::Runnable,
                 reason: StrId(0),
-                tstack: stack(a[1]),
+                tstack: new_stack,
                 stack: st,
             },
             EV_GO_START if *pre_init => {

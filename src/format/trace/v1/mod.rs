@@ -97,5 +97,6 @@ pub fn read(
             ParseError::new(HEADER_LEN as u64, "expected events after the header, found none")
         }));
     }
-    Ok(ReadSummary { format_minor: minor, events: n, generations: 1, warnings })
+    let cut_at_byte = (scan.freq.is_none() || scan.damage.is_some()).then_some(data.len() as u64);
+    Ok(ReadSummary { format_minor: minor, events: n, generations: 1, warnings, cut_at_byte })
 }

@@ -88,7 +88,14 @@ pub fn scan(
             EV_STRING => {
                 let (b, n) = r.text;
                 let text = data.get(b..b.saturating_add(n)).unwrap_or(&[]);
-                s.strings.insert(r.val(0), tables.strings.intern_bytes(text));
+                let id = r.val(0);
+                if s.strings.contains_key(&id) {
+                    // The format defines each id once (Go's reader refuses a second one).
+                    s.damage = Some(ParseError::new(at as u64, format!("string id {id} is defined twice")));
+                    end = at;
+                    break;
+                }
+                s.strings.insert(id, tables.strings.intern_bytes(text));
             }
             EV_STACK => {
                 if let Err(e) = read_stack(&mut raw, data, r.text, at) {

@@ -1,0 +1,194 @@
+//! The matching of groups across files: one row per group, exact keys first, then the
+//! looser match for sources that know less (see the module above).
+
+use std::collections::HashMap;
+
+use super::{FrameText, GoroutineGroup, GroupChange, change_of, is_growing};
+use crate::analysis::classify::{WaitFamily, is_runtime_frame, is_std_func, wait_family};
+
+/// What a group is matched by: nothing here depends on a line number.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(super) struct MatchKey {
+    /// "unknown" where the source has no states.
+    state: String,
+    /// The wait-reason family's words (the reason's own words for reasons outside the known
+    /// families); empty when not waiting or not known.
+    reason: String,
+    /// The functions of the blocking stack, leaf first, without runtime frames at the leaf
+    /// and `runtime.goexit` at the root.
+    funcs: Vec<String>,
+    /// The function holding the `go` statement.
+    creator: Option<String>,
+}
+
+impl MatchKey {
+    pub(super) fn of(g: &GoroutineGroup) -> Self {
+        let reason = match wait_family(&g.reason) {
+            _ if g.reason.is_empty() => String::new(),
+            WaitFamily::Other => g.reason.clone(),
+            family => family.label().to_string(),
+        };
+        MatchKey {
+            state: g.state.clone(),
+            reason,
+            funcs: match_funcs(&g.blocking_stack),
+            creator: g.created_at.as_ref().map(|f| f.function.clone()),
+        }
+    }
+
+    /// Two keys with the same functions describe the same group unless they contradict each
+    /// other: a state, reason or creator known on both sides and different.
+    fn compatible(&self, o: &MatchKey) -> bool {
+        let unknown = |s: &str| s == "unknown";
+        let states = self.state == o.state || unknown(&self.state) || unknown(&o.state);
+        let both_known = !unknown(&self.state) && !unknown(&o.state);
+        let reasons = self.reason == o.reason || self.reason.is_empty() || o.reason.is_empty();
+        let creators = self.creator == o.creator || self.creator.is_none() || o.creator.is_none();
+        self.funcs == o.funcs && states && (reasons || !both_known) && creators
+    }
+
+    /// Fills what `self` does not know from `o` (after a loose match).
+    fn learn(&mut self, o: &MatchKey) {
+        if self.state == "unknown" && o.state != "unknown" {
+            self.state.clone_from(&o.state);
+        }
+        if self.reason.is_empty() {
+            self.reason.clone_from(&o.reason);
+        }
+        if self.creator.is_none() {
+            self.creator.clone_from(&o.creator);
+        }
+    }
+}
+
+/// The stack functions that every source shows. At the leaf, the runtime's own frames differ
+/// between a trace (`runtime.chansend1`), a profile (`runtime.gopark` too) and a dump (none),
+/// and so do the standard library's internals (a dump shows `sync.(*Mutex).lockSlow`, a trace
+/// starts at `sync.(*Mutex).Lock`): the key starts at the standard-library function the user's
+/// code called, or at the user's frame. A stack of nothing but runtime frames keeps them.
+fn match_funcs(stack: &[FrameText]) -> Vec<String> {
+    let mut funcs: Vec<&str> = stack.iter().map(|f| f.function.as_str()).collect();
+    if funcs.last() == Some(&"runtime.goexit") {
+        funcs.pop();
+    }
+    let past_runtime = funcs.iter().position(|f| !is_runtime_frame(f)).unwrap_or(0);
+    let rest = funcs.get(past_runtime..).unwrap_or(&[]);
+    let entry = rest.iter().position(|f| !is_std_func(f)).map_or(0, |user| user.saturating_sub(1));
+    rest.get(entry..).unwrap_or(&[]).iter().map(|f| f.to_string()).collect()
+}
+
+/// One group followed across the files while matching.
+pub(super) struct Row {
+    key: MatchKey,
+    counts: Vec<usize>,
+    ids: Vec<Vec<u64>>,
+    /// What the row shows: the last file's group, with what it lacks filled from earlier ones.
+    shown: GoroutineGroup,
+}
+
+impl Row {
+    pub(super) fn into_change(self) -> GroupChange {
+        let first = self.counts.first().copied().unwrap_or(0);
+        let last = self.counts.last().copied().unwrap_or(0);
+        let delta = i64::try_from(last).unwrap_or(i64::MAX) - i64::try_from(first).unwrap_or(i64::MAX);
+        GroupChange {
+            change: change_of(first, last),
+            growing: is_growing(&self.counts),
+            delta,
+            counts: self.counts,
+            state: self.shown.state,
+            reason: self.shown.reason,
+            blocking_stack: self.shown.blocking_stack,
+            created_at: self.shown.created_at,
+            ids: self.ids,
+        }
+    }
+
+    fn add(&mut self, file: usize, key: &MatchKey, g: &GoroutineGroup) {
+        if let Some(c) = self.counts.get_mut(file) {
+            *c += g.count;
+        }
+        if let Some(ids) = self.ids.get_mut(file) {
+            ids.extend_from_slice(&g.goroutine_ids);
+            ids.sort_unstable();
+        }
+        let shown = &mut self.shown;
+        // A source that knows less ("unknown" state, no reason) does not blank what an
+        // earlier file said.
+        if g.state != "unknown" || shown.state == "unknown" {
+            let keep_reason = g.reason.is_empty() && g.state == shown.state;
+            shown.state.clone_from(&g.state);
+            if !keep_reason {
+                shown.reason.clone_from(&g.reason);
+            }
+        }
+        shown.blocking_stack.clone_from(&g.blocking_stack);
+        if g.created_at.is_some() {
+            shown.created_at.clone_from(&g.created_at);
+        }
+        self.key.learn(key);
+    }
+}
+
+/// The groups of one file merged by key (a file may hold one group twice when only lines
+/// differ), in first-seen order.
+fn merged(groups: &[GoroutineGroup]) -> Vec<(MatchKey, GoroutineGroup)> {
+    let mut index: HashMap<MatchKey, usize> = HashMap::new();
+    let mut out: Vec<(MatchKey, GoroutineGroup)> = Vec::new();
+    for g in groups {
+        let key = MatchKey::of(g);
+        match index.get(&key).and_then(|&i| out.get_mut(i)) {
+            Some((_, m)) => {
+                m.count += g.count;
+                m.goroutine_ids.extend_from_slice(&g.goroutine_ids);
+            }
+            None => {
+                index.insert(key.clone(), out.len());
+                out.push((key, g.clone()));
+            }
+        }
+    }
+    out
+}
+
+/// One row per group of any file, with its count and ids in every file.
+pub(super) fn match_rows(files: &[Vec<GoroutineGroup>]) -> Vec<Row> {
+    let n = files.len();
+    let mut rows: Vec<Row> = Vec::new();
+    let mut exact: HashMap<MatchKey, usize> = HashMap::new();
+    let mut by_funcs: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    for (fi, groups) in files.iter().enumerate() {
+        let groups = merged(groups);
+        // Exact matches first, so a loose match never takes a row an exact one needs.
+        let mut loose = Vec::new();
+        for (key, g) in groups {
+            match exact.get(&key).copied() {
+                Some(r) if rows.get(r).is_some_and(|row| row.counts.get(fi) == Some(&0)) => {
+                    rows[r].add(fi, &key, &g);
+                }
+                _ => loose.push((key, g)),
+            }
+        }
+        for (key, g) in loose {
+            let candidates = by_funcs.get(&key.funcs).map_or(&[][..], Vec::as_slice);
+            let found = candidates.iter().copied().find(|&r| {
+                rows.get(r).is_some_and(|row| row.counts.get(fi) == Some(&0) && row.key.compatible(&key))
+            });
+            let r = found.unwrap_or_else(|| {
+                rows.push(Row {
+                    key: key.clone(),
+                    counts: vec![0; n],
+                    ids: vec![Vec::new(); n],
+                    shown: GoroutineGroup { count: 0, goroutine_ids: Vec::new(), ..g.clone() },
+                });
+                by_funcs.entry(key.funcs.clone()).or_default().push(rows.len() - 1);
+                rows.len() - 1
+            });
+            rows[r].add(fi, &key, &g);
+            // The row may have learnt a state or creator: later files find it by that too.
+            exact.entry(rows[r].key.clone()).or_insert(r);
+            exact.entry(key).or_insert(r);
+        }
+    }
+    rows
+}

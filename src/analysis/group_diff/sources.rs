@@ -1,0 +1,149 @@
+//! Goroutine groups from each source, and when a file says it was taken.
+//!
+//! Runtime and tracer goroutines are left out everywhere, by the same rules as the suspects
+//! (`Goroutine::system` for traces, [`is_system_dump_goroutine`] for dumps).
+
+use std::collections::HashMap;
+
+use super::{FrameText, GoroutineGroup};
+use crate::analysis::classify::reason_from_stack;
+use crate::analysis::dump_groups::is_system_dump_goroutine;
+use crate::model::{
+    DumpFormat, DumpModel, Frame, ProfileModel, SpanState, StackId, StrId, StringTable, TraceModel,
+};
+
+fn text(strings: &StringTable, f: &Frame) -> FrameText {
+    FrameText {
+        function: strings.get(f.func).to_string(),
+        file: strings.get(f.file).to_string(),
+        line: f.line,
+    }
+}
+
+/// Groups in a stable order: biggest first, then by the lowest member id, then by stack.
+fn sorted(mut out: Vec<GoroutineGroup>) -> Vec<GoroutineGroup> {
+    for g in &mut out {
+        g.goroutine_ids.sort_unstable();
+    }
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.goroutine_ids.first().cmp(&b.goroutine_ids.first()))
+            .then_with(|| a.state.cmp(&b.state))
+            .then_with(|| a.reason.cmp(&b.reason))
+            .then_with(|| {
+                let funcs = |g: &GoroutineGroup| {
+                    g.blocking_stack.iter().map(|f| (f.function.clone(), f.line)).collect::<Vec<_>>()
+                };
+                funcs(a).cmp(&funcs(b))
+            })
+    });
+    out
+}
+
+/// The goroutines alive at the end of a trace, grouped by state, reason, blocking stack (the
+/// stack at the start of their last span) and creation site.
+pub fn trace_groups(m: &TraceModel) -> Vec<GoroutineGroup> {
+    type Key = (SpanState, u8, StackId, Option<Frame>);
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut out: Vec<GoroutineGroup> = Vec::new();
+    for g in &m.goroutines {
+        if g.system || g.end_ns.is_some() {
+            continue;
+        }
+        let Some((_, last)) = g.last_span() else { continue };
+        let site = m.stacks.frames(g.creation_stack).first().copied();
+        let key = (last.state(), last.reason(), last.stack, site);
+        let slot = *index.entry(key).or_insert_with(|| {
+            let frames = m.stacks.frames(last.stack);
+            let reason = match (last.state(), m.reason(last.reason())) {
+                (SpanState::Waiting, "") => {
+                    reason_from_stack(frames.iter().map(|f| m.strings.get(f.func))).unwrap_or("")
+                }
+                (SpanState::Waiting, r) => r,
+                _ => "",
+            };
+            out.push(GoroutineGroup {
+                state: last.state().name().to_string(),
+                reason: reason.to_string(),
+                blocking_stack: frames.iter().map(|f| text(&m.strings, f)).collect(),
+                created_at: site.map(|f| text(&m.strings, &f)),
+                goroutine_ids: Vec::new(),
+                count: 0,
+            });
+            out.len() - 1
+        });
+        if let Some(grp) = out.get_mut(slot) {
+            grp.goroutine_ids.push(g.id);
+            grp.count += 1;
+        }
+    }
+    sorted(out)
+}
+
+/// A traceback's state words that are a status, not a wait reason.
+fn is_status(words: &str) -> bool {
+    matches!(words, "running" | "runnable" | "syscall" | "idle" | "dead" | "copystack" | "preempted")
+}
+
+/// The goroutines of a dump (`debug=2`, panic, SIGQUIT), a `debug=1` profile or a goroutine
+/// profile (through [`crate::analysis::profile_as_dump`]), grouped. A traceback's state words
+/// become state "waiting" with that reason, or the status itself; a profile record has no
+/// state: "waiting" with the reason its stack implies, else "unknown".
+pub fn dump_groups(m: &DumpModel) -> Vec<GoroutineGroup> {
+    type Key = (StrId, StackId, Option<Frame>);
+    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut out: Vec<GoroutineGroup> = Vec::new();
+    for g in &m.goroutines {
+        let key = (g.state, g.stack, g.created_by);
+        let slot = match index.get(&key) {
+            Some(&slot) => slot,
+            None => {
+                let frames = m.stacks.frames(g.stack);
+                let funcs = || frames.iter().map(|f| m.strings.get(f.func));
+                let start = funcs().rev().find(|f| *f != "runtime.goexit").unwrap_or("");
+                let creator = g.created_by.map(|f| m.strings.get(f.func));
+                let slot = if is_system_dump_goroutine(start, creator) {
+                    usize::MAX
+                } else {
+                    let words = m.state(g);
+                    let (state, reason) = match m.format {
+                        DumpFormat::Traceback if is_status(words) => (words, ""),
+                        DumpFormat::Traceback => ("waiting", words),
+                        DumpFormat::Profile => match reason_from_stack(funcs()) {
+                            Some(r) => ("waiting", r),
+                            None => ("unknown", ""),
+                        },
+                    };
+                    out.push(GoroutineGroup {
+                        state: state.to_string(),
+                        reason: reason.to_string(),
+                        blocking_stack: frames.iter().map(|f| text(&m.strings, f)).collect(),
+                        created_at: g.created_by.map(|f| text(&m.strings, &f)),
+                        goroutine_ids: Vec::new(),
+                        count: 0,
+                    });
+                    out.len() - 1
+                };
+                index.insert(key, slot);
+                slot
+            }
+        };
+        if let Some(grp) = out.get_mut(slot) {
+            grp.goroutine_ids.extend(g.id);
+            grp.count += g.count as usize;
+        }
+    }
+    sorted(out)
+}
+
+/// When a profile was taken (its `time_nanos`, Unix ns), if it says.
+pub fn profile_snapshot_ns(p: &ProfileModel) -> Option<i64> {
+    (p.time_ns != 0).then_some(p.time_ns)
+}
+
+/// When a trace's groups were taken: its end on the wall clock (Unix ns), for formats with a
+/// clock snapshot (1.25+).
+pub fn trace_snapshot_ns(m: &TraceModel) -> Option<i64> {
+    m.wall_origin_unix_ns.map(|w| w.saturating_add(m.duration_ns))
+}

@@ -1,0 +1,229 @@
+//! The panes: laid out side by side or stacked, each in its own id scope (two panes of one
+//! kind never share scroll, collapse or drag state) and drawing into its own command queue.
+//! A pane is the full view of its file: status bar, suspects and filter, inspector, and the
+//! timeline with its lanes and plots, or the view of a dump, profile or GC log.
+
+use egui::{Rect, RichText};
+
+use super::GoroscopeApp;
+use crate::tr;
+use crate::ui::command::Command;
+use crate::ui::document::{Content, Document};
+use crate::ui::state::Settings;
+use crate::ui::workspace::{Pane, side_letter};
+use crate::ui::{inspector, plots, status_bar, suspects_panel, theme, timeline, views};
+
+impl GoroscopeApp {
+    pub(super) fn workspace_ui(&mut self, ui: &mut egui::Ui) {
+        let n = self.workspace.panes.len();
+        if n > 1 {
+            egui::Panel::top("compare-bar").show(ui, |ui| self.compare_bar_ui(ui));
+            egui::Panel::bottom("compare")
+                .resizable(true)
+                .default_size(280.0)
+                .size_range(120.0..=700.0)
+                .show(ui, |ui| self.compare.ui(ui, &self.workspace, &mut self.pane_queue));
+        }
+        let ctx = ui.ctx().clone();
+        let (stacked, side_panels) = (self.workspace.stacked, self.workspace.side_panels || n == 1);
+        let active = self.workspace.active;
+        let mut activate = None;
+        egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
+            let rects = split(ui.max_rect(), n, stacked);
+            for (i, (pane, rect)) in self.workspace.panes.iter_mut().zip(rects).enumerate() {
+                let builder = egui::UiBuilder::new().max_rect(rect).id_salt(("pane", pane.id.0));
+                let mut child = ui.new_child(builder);
+                child.set_clip_rect(rect);
+                let mut queue = Vec::new();
+                let header = (n > 1).then(|| (side_letter(i), i == active));
+                pane_ui(&mut child, pane, &self.settings, side_panels, header, &mut queue);
+                if ctx.input(|inp| inp.pointer.any_pressed())
+                    && ctx.pointer_interact_pos().is_some_and(|p| rect.contains(p))
+                {
+                    activate = Some(i);
+                }
+                self.pane_queue.extend(queue.into_iter().map(|c| (pane.id, c)));
+            }
+        });
+        if let Some(i) = activate {
+            self.workspace.active = i;
+        }
+    }
+
+    /// Above the panes of a compare view: the layout, the sync toggle, the side panels.
+    fn compare_bar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.strong(tr!("compare-title", n = self.workspace.panes.len()));
+            ui.separator();
+            ui.selectable_value(&mut self.workspace.stacked, false, tr!("compare-side-by-side"));
+            ui.selectable_value(&mut self.workspace.stacked, true, tr!("compare-stacked"));
+            ui.separator();
+            ui.checkbox(&mut self.workspace.sync, tr!("compare-sync"))
+                .on_hover_text(tr!("compare-sync-help"));
+            ui.checkbox(&mut self.workspace.side_panels, tr!("compare-side-panels"));
+        });
+    }
+}
+
+/// `n` rects filling `rect`, in columns or rows, a few points apart.
+fn split(rect: Rect, n: usize, stacked: bool) -> Vec<Rect> {
+    let gap = 4.0;
+    let n = n.max(1);
+    let total = if stacked { rect.height() } else { rect.width() };
+    let each = (total - gap * (n - 1) as f32) / n as f32;
+    (0..n)
+        .map(|i| {
+            let a = i as f32 * (each + gap);
+            if stacked {
+                Rect::from_x_y_ranges(rect.x_range(), rect.top() + a..=rect.top() + a + each)
+            } else {
+                Rect::from_x_y_ranges(rect.left() + a..=rect.left() + a + each, rect.y_range())
+            }
+        })
+        .collect()
+}
+
+/// One pane: its header in a compare view (letter, file, close), then its file's view, or
+/// its load's progress or error.
+fn pane_ui(
+    ui: &mut egui::Ui,
+    pane: &mut Pane,
+    settings: &Settings,
+    side_panels: bool,
+    header: Option<(char, bool)>,
+    queue: &mut Vec<Command>,
+) {
+    if let Some((letter, active)) = header {
+        egui::Panel::top("pane-header").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let color =
+                    if active { ui.visuals().selection.bg_fill } else { ui.visuals().weak_text_color() };
+                ui.label(RichText::new(letter.to_string()).strong().size(16.0).color(color));
+                let name = pane.path().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+                ui.strong(name.unwrap_or_default());
+                if let Some(doc) = &pane.doc {
+                    ui.weak(doc.content.kind_name());
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.small_button(tr!("pane-close", side = letter.to_string())).clicked() {
+                        queue.push(Command::ClosePane);
+                    }
+                });
+            });
+        });
+    }
+    let busy = pane.job.is_some() || pane.error.is_some();
+    match &mut pane.doc {
+        None => {
+            egui::CentralPanel::default().show(ui, |ui| load_state_ui(ui, pane_view(pane), queue));
+        }
+        Some(doc) => {
+            doc_ui(ui, doc, settings, side_panels, queue);
+            if busy {
+                // Loading (or failing to load) another file over an open one.
+                let id = ui.scope_id().with("opening");
+                let ctx = ui.ctx().clone();
+                egui::Window::new(tr!("window-opening")).id(id).collapsible(false).show(&ctx, |ui| {
+                    load_state_ui(ui, pane_view(pane), queue);
+                });
+            }
+        }
+    }
+}
+
+/// What a pane's load shows: its progress, or its error.
+struct LoadView<'a> {
+    job: Option<&'a crate::load::LoadJob>,
+    error: Option<&'a crate::load::LoadError>,
+    over_doc: bool,
+}
+
+fn pane_view(pane: &Pane) -> LoadView<'_> {
+    LoadView { job: pane.job.as_ref(), error: pane.error.as_ref(), over_doc: pane.doc.is_some() }
+}
+
+/// The load's progress with a cancel button, or the error with its byte offset.
+fn load_state_ui(ui: &mut egui::Ui, load: LoadView<'_>, queue: &mut Vec<Command>) {
+    ui.vertical_centered(|ui| {
+        if !load.over_doc {
+            ui.add_space(ui.available_height() / 4.0);
+        }
+        if let Some(job) = load.job {
+            ui.heading(tr!("loading-file", file = job.path.display().to_string()));
+            let f = job.progress.fraction();
+            ui.add(egui::ProgressBar::new(f).show_percentage().desired_width(400.0));
+            if ui.button(tr!("button-cancel")).clicked() {
+                queue.push(Command::CancelLoad);
+            }
+            return;
+        }
+        if let Some(e) = load.error {
+            ui.label(
+                RichText::new(tr!("error-cannot-open", file = e.path.display().to_string()))
+                    .heading()
+                    .color(theme::ERROR_COLOR),
+            );
+            ui.label(&e.message);
+            if let Some(o) = e.offset {
+                ui.label(tr!("error-at-byte", offset = crate::units::count(o), hex = format!("0x{o:x}")));
+            }
+            if load.over_doc && ui.button(tr!("button-dismiss")).clicked() {
+                queue.push(Command::DismissError);
+            }
+        }
+    });
+}
+
+/// A document's full view.
+fn doc_ui(
+    ui: &mut egui::Ui,
+    doc: &mut Document,
+    settings: &Settings,
+    side_panels: bool,
+    queue: &mut Vec<Command>,
+) {
+    egui::Panel::bottom("status").show(ui, |ui| status_bar::status_ui(ui, doc, settings.clock, queue));
+    let is_trace = doc.trace().is_some();
+    let has_groups = is_trace || doc.content.dump().is_some();
+    if is_trace {
+        egui::Panel::bottom("legend").show(ui, theme::legend_ui);
+    }
+    // A stacked compare pane is as wide as the window; a narrower one leaves its timeline room.
+    let w = ui.max_rect().width();
+    let side_w = ((w * 0.22).clamp(200.0, 330.0), (w * 0.27).clamp(260.0, 400.0));
+    if has_groups && side_panels {
+        egui::Panel::left("suspects").resizable(true).default_size(side_w.0).size_range(200.0..=520.0).show(
+            ui,
+            |ui| {
+                suspects_panel::filter_ui(ui, doc, queue);
+                ui.separator();
+                crate::ui::findings_panel::findings_ui(ui, doc, queue);
+                suspects_panel::suspects_ui(ui, doc, queue);
+            },
+        );
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(side_w.1)
+            .size_range(260.0..=560.0)
+            .show(ui, |ui| inspector::inspector_ui(ui, doc, queue));
+    }
+    if doc.view.show_warnings {
+        status_bar::warnings_window(ui.ctx(), ui.scope_id().with("warnings"), doc, queue);
+    }
+    let Content::Trace(t) = &doc.content else {
+        egui::CentralPanel::default().show(ui, |ui| views::views_ui(ui, doc, queue));
+        return;
+    };
+    let view = &doc.view;
+    egui::CentralPanel::default().show(ui, |ui| {
+        ui.spacing_mut().item_spacing.y = 1.0;
+        // Lanes and plots leave room for the rows' scrollbar, so every time axis lines up.
+        let full = ui.available_width();
+        ui.scope(|ui| {
+            ui.set_max_width((full - timeline::SCROLLBAR_W).max(0.0));
+            timeline::header_ui(ui, t, view, settings, queue);
+            plots::plots_ui(ui, t, view, queue);
+        });
+        timeline::rows_ui(ui, t, view, queue);
+    });
+}

@@ -1,0 +1,115 @@
+//! The compare view's panel, below the panes: what the open files can be compared as (their
+//! goroutine groups, two profiles of one kind, memory curves), or a message naming the kinds
+//! that cannot be; then the group diff table and the overlaid memory curves.
+//!
+//! Everything here is derived once when the panes change ([`CompareState::update`]), never
+//! per frame.
+
+mod memory_overlay;
+
+use super::command::Command;
+use super::document::{Content, Document};
+use super::workspace::{PaneId, Workspace};
+use crate::tr;
+
+/// What the open files are compared as.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// Fewer than two files loaded yet.
+    Waiting,
+    /// Goroutine groups: traces at their end, dumps, goroutine profiles.
+    Goroutines,
+    /// Two or more pprof profiles of one kind.
+    Profiles,
+    /// GC logs: their curves only.
+    Memory,
+    /// Files of kinds that cannot be compared: the message names them.
+    Cannot(String),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    Memory,
+}
+
+/// What the compare panel derives from the panes, redone when they change.
+pub struct CompareState {
+    generation: u64,
+    pub verdict: Verdict,
+    tab: Tab,
+    memory: Vec<memory_overlay::MemCurve>,
+}
+
+impl Default for CompareState {
+    fn default() -> Self {
+        CompareState { generation: u64::MAX, verdict: Verdict::Waiting, tab: Tab::Memory, memory: Vec::new() }
+    }
+}
+
+/// Has goroutines at a moment (a trace's end, a dump, a goroutine profile).
+fn has_goroutines(c: &Content) -> bool {
+    matches!(c, Content::Trace(_) | Content::Dump(_))
+        || matches!(c, Content::Profile(p) if p.groups.is_some())
+}
+
+/// Decides what the loaded documents can be compared as.
+pub fn verdict(docs: &[&Document]) -> Verdict {
+    if docs.len() < 2 {
+        return Verdict::Waiting;
+    }
+    let contents: Vec<&Content> = docs.iter().map(|d| &d.content).collect();
+    if contents.iter().all(|c| has_goroutines(c)) {
+        return Verdict::Goroutines;
+    }
+    if contents.iter().all(|c| matches!(c, Content::Memory(_))) {
+        return Verdict::Memory;
+    }
+    let kinds: Vec<Option<Vec<String>>> = contents
+        .iter()
+        .map(|c| match c {
+            Content::Profile(p) => {
+                Some((0..p.model.sample_types.len()).map(|t| p.model.type_name(t).to_string()).collect())
+            }
+            _ => None,
+        })
+        .collect();
+    if let Some(Some(first)) = kinds.first()
+        && kinds.iter().all(|k| k.as_ref() == Some(first))
+    {
+        return Verdict::Profiles;
+    }
+    // Name the first two kinds that differ.
+    let a = contents[0].kind_name();
+    let b =
+        contents.iter().map(|c| c.kind_name()).find(|k| *k != a).unwrap_or_else(|| contents[1].kind_name());
+    Verdict::Cannot(tr!("compare-cannot", a = a, b = b))
+}
+
+impl CompareState {
+    /// Frame logic: redoes the comparison when a pane's document changed.
+    pub fn update(&mut self, ws: &Workspace) {
+        if ws.generation == self.generation {
+            return;
+        }
+        self.generation = ws.generation;
+        let docs: Vec<&Document> = ws.panes.iter().filter_map(|p| p.doc.as_ref()).collect();
+        self.verdict = verdict(&docs);
+        self.memory = memory_overlay::curves(ws);
+        if self.verdict == Verdict::Memory {
+            self.tab = Tab::Memory;
+        }
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, _ws: &Workspace, _queue: &mut Vec<(PaneId, Command)>) {
+        if let Verdict::Cannot(msg) = &self.verdict {
+            ui.colored_label(super::theme::ERROR_COLOR, msg);
+        }
+        ui.horizontal(|ui| {
+            ui.selectable_value(&mut self.tab, Tab::Memory, tr!("compare-tab-memory"));
+        });
+        ui.separator();
+        match self.tab {
+            Tab::Memory => memory_overlay::overlay_ui(ui, &self.memory),
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The group diff on real samples: a trace and the dumps and goroutine profile written right
+//! after it stopped (the same goroutines, sample-traces/README.md) must give each planted
+//! group as one row with the same count in every file, whatever each source shows of the
+//! stack, the reason and the creation site.
+
+use std::path::{Path, PathBuf};
+
+use goroscope::analysis::group_diff::{Change, GroupChange, diff_groups};
+use goroscope::load::{Progress, load_file};
+use serde_json::Value;
+
+fn groups(path: &Path) -> Vec<goroscope::analysis::group_diff::GoroutineGroup> {
+    let l = load_file(path, &Progress::default()).unwrap_or_else(|e| panic!("{e}"));
+    l.goroutine_groups().unwrap_or_else(|| panic!("{}: no goroutine groups", path.display()))
+}
+
+/// The row of a planted group: its user blocking function and its creator.
+fn planted<'a>(rows: &'a [GroupChange], expected: &Value) -> Option<&'a GroupChange> {
+    let func = expected["blocking_function"].as_str().unwrap();
+    let creator = expected["created_function"].as_str().unwrap();
+    rows.iter().find(|r| {
+        r.blocking_stack.iter().any(|f| f.function == func)
+            && r.created_at.as_ref().is_some_and(|c| c.function == creator)
+    })
+}
+
+#[test]
+fn a_trace_its_dumps_and_its_profile_give_the_same_groups() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for program in ["chansend", "chanrecv", "ctxleak", "deadlock"] {
+        let expect: Value = serde_json::from_str(
+            &std::fs::read_to_string(root.join(format!("programs/{program}/expect.json"))).unwrap(),
+        )
+        .unwrap();
+        for minor in 22..=27 {
+            let dir = root.join(format!("go1.{minor}"));
+            let files: Vec<PathBuf> = ["trace", "goroutine-2.txt", "goroutine-1.txt", "goroutine.pb.gz"]
+                .iter()
+                .map(|ext| dir.join(format!("{program}.{ext}")))
+                .collect();
+            if !files.iter().all(|f| f.is_file()) {
+                continue;
+            }
+            let rows = diff_groups(&files.iter().map(|f| groups(f)).collect::<Vec<_>>());
+            for g in expect["groups"].as_array().unwrap() {
+                let count = g["count_min"].as_u64().unwrap() as usize;
+                let what = format!("go1.{minor}/{program} {}", g["blocking_function"]);
+                match planted(&rows, g) {
+                    None => failures.push(format!("{what}: no row")),
+                    Some(r) if r.counts != vec![count; 4] || r.change != Change::Same || r.growing => {
+                        failures.push(format!("{what}: counts {:?} {:?}", r.counts, r.change))
+                    }
+                    // Trace and debug=2 dump name the same goroutines (profiles have no ids).
+                    Some(r) if r.ids[0] != r.ids[1] || r.ids[0].len() != count => {
+                        failures.push(format!("{what}: ids differ between trace and dump"))
+                    }
+                    Some(r) if r.state != "waiting" => failures.push(format!("{what}: state {}", r.state)),
+                    Some(_) => {}
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // 4 programs x 6 releases, deadlock with 2 groups.
+    assert!(checked >= 30, "only {checked} planted groups found");
+}
+
+#[test]
+fn the_fixed_build_has_no_sender_group() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27");
+    for ext in ["trace", "goroutine-2.txt", "goroutine-1.txt", "goroutine.pb.gz"] {
+        let rows = diff_groups(&[
+            groups(&dir.join(format!("chansend_fixed.{ext}"))),
+            groups(&dir.join(format!("chansend.{ext}"))),
+        ]);
+        let first = &rows[0];
+        assert_eq!(first.counts, vec![0, 2000], "{ext}: {first:?}");
+        assert_eq!((first.change, first.delta, first.growing), (Change::New, 2000, true), "{ext}");
+        assert!(first.blocking_stack.iter().any(|f| f.function == "main.sender"), "{ext}");
+        // Nothing else moved by more than the main goroutine's own stack.
+        assert!(rows[1..].iter().all(|r| r.delta.abs() <= 1), "{ext}: {rows:#?}");
+    }
+}
