@@ -88,8 +88,13 @@ impl GoroscopeApp {
         ui.horizontal(|ui| {
             ui.strong(tr!("compare-title", n = self.workspace.panes.len()));
             ui.separator();
+            let before = self.workspace.stacked;
             ui.selectable_value(&mut self.workspace.stacked, false, tr!("compare-side-by-side"));
             ui.selectable_value(&mut self.workspace.stacked, true, tr!("compare-stacked"));
+            if self.workspace.stacked != before {
+                // Stacked panes are as wide as the window: room for their side panels again.
+                self.workspace.side_panels = self.workspace.stacked;
+            }
             ui.separator();
             ui.checkbox(&mut self.workspace.sync, tr!("compare-sync"))
                 .on_hover_text(tr!("compare-sync-help"));
