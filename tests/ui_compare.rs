@@ -272,3 +272,36 @@ fn ctrl_o_opens_the_in_window_browser_where_no_portal_answers() {
     assert_eq!(h.state().pane_count(), (1, 1), "the file opened: {:#?}", labels(h));
     assert!(h.query_by_label("Parent folder").is_none(), "the browser closed");
 }
+
+/// A file dropped on the window, as the desktop hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Dropping a second file on an open one asks: replace it, or compare the two.
+#[test]
+fn a_file_dropped_on_an_open_one_asks_replace_or_compare() {
+    let h = &mut open_all(vec![sample("go1.27/chansend_fixed.trace")]);
+    for (answer, panes) in [("Compare", 2), ("Replace", 2)] {
+        let file = std::sync::Arc::new(Dropped(sample("go1.27/chansend.trace")));
+        h.input_mut().dropped_files.push(file);
+        h.run_steps(2);
+        assert!(h.query_by_label("Replace").is_some(), "the question: {:#?}", labels(h));
+        h.get_by_label(answer).click();
+        h.run_steps(2);
+        common::ui::wait_loaded(h);
+        assert_eq!(h.state().pane_count(), (panes, panes), "after {answer}: {:#?}", labels(h));
+    }
+    // Replacing loaded the file into the active pane (B, the one added by Compare).
+    assert!(labels(h).iter().filter(|l| *l == "chansend.trace").count() >= 1);
+    assert!(h.query_by_label("Replace").is_none(), "the question is gone");
+}
