@@ -244,6 +244,16 @@ mem-pauses = GC pauses
 mem-pause = pause
 mem-pauses-title = GC pauses (stop-the-world per cycle): longest { $longest }, total { $total }
 
+# findings: heap growth on the memory view, goroutines from MemStats lines, the Findings panel
+mem-x-time-first-line = time since the first line
+mem-growth = heap growth (heap after GC)
+mem-goroutines = goroutines
+mem-goroutines-plot = Goroutines over time
+findings-title = Findings ({ $n })
+findings-none = No spinning goroutines or heap growth found.
+finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
+finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
+finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
 ## Workspace and compare view (ui branch, issue 11)
 kind-trace = Go execution trace
 kind-dump = goroutine dump
@@ -318,7 +328,7 @@ dump-parents = Created by { $n ->
 } { $ids }
 dump-ids-title = Goroutine ids ({ $n })
 dump-copy-ids = Copy ids
-dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes; 0 = under a minute)
+dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes)
 suspect-no-time = no wait time in a profile
 diff-col-trend = Trend
 diff-growing = growing
@@ -355,13 +365,3 @@ pdiff-unchanged = unchanged
 pdiff-grew = grew
 pdiff-legend-help = colour by the change of each frame; grey under { $percent }
 
-# findings: heap growth on the memory view, goroutines from MemStats lines, the Findings panel
-mem-x-time-first-line = time since the first line
-mem-growth = heap growth (heap after GC)
-mem-goroutines = goroutines
-mem-goroutines-plot = Goroutines over time
-findings-title = Findings ({ $n })
-findings-none = No spinning goroutines or heap growth found.
-finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
-finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
-finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use

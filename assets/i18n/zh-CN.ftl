@@ -234,6 +234,16 @@ mem-pauses = GC 暂停
 mem-pause = 暂停
 mem-pauses-title = GC 暂停（每个周期的 stop-the-world）：最长 { $longest }，总计 { $total }
 
+# findings: heap growth on the memory view, goroutines from MemStats lines, the Findings panel
+mem-x-time-first-line = 自第一行以来的时间
+mem-growth = 堆增长（GC 后的堆）
+mem-goroutines = goroutine 数
+mem-goroutines-plot = goroutine 数随时间的变化
+findings-title = 发现（{ $n }）
+findings-none = 没有发现空转的 goroutine 或堆增长。
+finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
+finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
+finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
 ## 工作区与比较视图（ui 分支，issue 11）
 kind-trace = Go 执行跟踪
 kind-dump = goroutine 转储
@@ -302,7 +312,7 @@ dump-open-creator = 在编辑器中打开创建位置
 dump-parents = 由 goroutine { $ids } 创建
 dump-ids-title = goroutine id（{ $n } 个）
 dump-copy-ids = 复制 id
-dump-wait-minutes = 已等待 { $min }–{ $max } 分钟（运行时只打印整分钟；0 表示不到一分钟）
+dump-wait-minutes = 已等待 { $min }–{ $max } 分钟（运行时只打印整分钟）
 suspect-no-time = 剖析中没有等待时长
 diff-col-trend = 趋势
 diff-growing = 增长中
@@ -338,13 +348,3 @@ pdiff-unchanged = 未变
 pdiff-grew = 增加
 pdiff-legend-help = 按每帧的变化着色；低于 { $percent } 为灰色
 
-# findings: heap growth on the memory view, goroutines from MemStats lines, the Findings panel
-mem-x-time-first-line = 自第一行以来的时间
-mem-growth = 堆增长（GC 后的堆）
-mem-goroutines = goroutine 数
-mem-goroutines-plot = goroutine 数随时间的变化
-findings-title = 发现（{ $n }）
-findings-none = 没有发现空转的 goroutine 或堆增长。
-finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
-finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
-finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%

@@ -96,7 +96,7 @@ fn push(m: &mut MemoryModel, c: GcCycle, no: usize, lines: &mut Vec<usize>) {
     if let Some(prev) = m.cycles.last().copied()
         && c.time_ns < prev.time_ns
     {
-        let before = m.cycles.len().checked_sub(2).map_or(i64::MIN, |i| m.cycles[i].time_ns);
+        let before = m.cycles.iter().rev().nth(1).map_or(i64::MIN, |c| c.time_ns);
         if c.number == prev.number.wrapping_add(1) && c.time_ns >= before {
             // The next cycle in order, in time with the one before: the previous line's
             // time was the odd one (a damaged digit).

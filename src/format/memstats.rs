@@ -34,8 +34,11 @@ pub fn is_memstats_line(line: &str) -> bool {
     t.starts_with('{') && t.ends_with('}') && t.contains("\"HeapAlloc\"") && stats(line).is_some()
 }
 
+/// A line's MemStats object, its timestamp (Unix ns) and its goroutine count.
+type Stats = (Map<String, Value>, Option<i64>, Option<u64>);
+
 /// The MemStats object of a line, its timestamp and its goroutine count, when it has them.
-fn stats(line: &str) -> Option<(Map<String, Value>, Option<i64>, Option<u64>)> {
+fn stats(line: &str) -> Option<Stats> {
     let Value::Object(obj) = serde_json::from_str::<Value>(line).ok()? else { return None };
     let ts =
         ["time", "ts", "timestamp", "Time", "Timestamp"].iter().find_map(|k| obj.get(*k)).and_then(timestamp);

@@ -17,7 +17,7 @@ use crate::units;
 
 /// The findings of a trace; nothing when it has none to show (dumps have none).
 pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
-    let (findings, view) = (&doc.loaded.findings, &doc.view);
+    let (view, findings) = (&doc.view, &doc.loaded.findings);
     if doc.trace().is_none() {
         return;
     }

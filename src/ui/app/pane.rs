@@ -240,7 +240,7 @@ fn doc_ui(
             |ui| {
                 suspects_panel::filter_ui(ui, doc, queue);
                 ui.separator();
-                super::super::findings_panel::findings_ui(ui, doc, queue);
+                crate::ui::findings_panel::findings_ui(ui, doc, queue);
                 suspects_panel::suspects_ui(ui, doc, queue);
             },
         );
