@@ -305,3 +305,20 @@ fn a_file_dropped_on_an_open_one_asks_replace_or_compare() {
     assert!(labels(h).iter().filter(|l| *l == "chansend.trace").count() >= 1);
     assert!(h.query_by_label("Replace").is_none(), "the question is gone");
 }
+
+/// Two panes of the same file keep their own state: opening a group in one leaves the other's
+/// rows as they were, and so does scrolling.
+#[test]
+fn two_panes_of_one_kind_do_not_share_collapse_state() {
+    let h = &mut open_all(vec![sample("go1.27/chansend.trace"), sample("go1.27/chansend.trace")]);
+    let before = (h.state().pane_row_count(0), h.state().pane_row_count(1));
+    assert_eq!(before.0, before.1);
+    let header = labels(h).into_iter().find(|l| l.starts_with("+ ") && l.contains(" × "));
+    let header = header.unwrap_or_else(|| panic!("a closed group: {:#?}", labels(h)));
+    let first = h.get_all_by_label(&header).next().expect("the header in pane A");
+    first.click();
+    h.run_steps(3);
+    let after = (h.state().pane_row_count(0), h.state().pane_row_count(1));
+    assert!(after.0 > before.0, "A's group opened: {before:?} -> {after:?}");
+    assert_eq!(after.1, before.1, "B's rows did not move");
+}
