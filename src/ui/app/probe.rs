@@ -7,10 +7,6 @@ use crate::ui::document::Document;
 use crate::ui::state::{Selection, TimeWindow};
 
 impl GoroscopeApp {
-    fn active_doc(&self) -> Option<&Document> {
-        self.workspace.active()?.doc.as_ref()
-    }
-
     fn active_doc_mut(&mut self) -> Option<&mut Document> {
         let i = self.workspace.active;
         self.workspace.panes.get_mut(i)?.doc.as_mut()
