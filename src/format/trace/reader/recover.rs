@@ -17,6 +17,15 @@ use crate::model::lost;
 /// macOS), used only when a cut first generation lost its frequency.
 pub(super) const DEFAULT_NS_PER_TICK: f64 = 64.0;
 
+/// What the reader knew before the cut generation: the format, the clock to fall back on
+/// when the cut took the frequency, and the previous generation's strings.
+#[derive(Clone, Copy)]
+pub(super) struct BeforeCut<'a> {
+    pub minor: u32,
+    pub fallback_ns_per_tick: f64,
+    pub prev_strings: &'a IdMap,
+}
+
 /// Orders and emits the whole batches of a cut generation; returns how many events came out.
 /// Ids missing from the tables that did not make it into the file get placeholder names
 /// ([`name_lost_ids`]); ordering stops where the missing batches leave no thread able to
@@ -24,13 +33,12 @@ pub(super) const DEFAULT_NS_PER_TICK: f64 = 64.0;
 pub(super) fn recover_cut_generation(
     gb: &GenBatches<'_>,
     gt: &mut GenTables,
-    minor: u32,
-    fallback_ns_per_tick: f64,
-    prev_strings: &IdMap,
+    before_cut: &BeforeCut<'_>,
     order: &mut Order,
     tables: &mut Tables,
     out: &mut Emitter<'_>,
 ) -> u64 {
+    let BeforeCut { minor, fallback_ns_per_tick, prev_strings } = *before_cut;
     if gb.threads.is_empty() {
         return 0;
     }
