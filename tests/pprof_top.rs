@@ -6,6 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::pprof_text::{self, Row, go_g2, pct};
 use goroscope::analysis::{Inlined, TopOptions, TopTable, top_table};
 use goroscope::model::ProfileModel;
 
@@ -28,82 +31,30 @@ fn profiles() -> Vec<PathBuf> {
     out
 }
 
-/// pprof's `measurement.ScaledLabel` with the unit forced as generate-profiles.sh does.
-fn label(v: i64, unit: &str) -> String {
-    if v == 0 {
-        return "0".into();
-    }
-    match unit {
-        "bytes" => format!("{v}B"),
-        "nanoseconds" => format!("{v}ns"),
-        _ => v.to_string(),
-    }
-}
-
-/// Go's `%.2g`: two significant digits, `e-05` style below 1e-4.
-fn go_g2(x: f64) -> String {
-    if x == 0.0 {
-        return "0".into();
-    }
-    let e = format!("{x:.1e}");
-    let (mant, exp) = e.split_once('e').unwrap();
-    let exp: i32 = exp.parse().unwrap();
-    if !(-4..2).contains(&exp) {
-        let mant = mant.trim_end_matches('0').trim_end_matches('.');
-        return format!("{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
-    }
-    let decimals = usize::try_from(1 - exp).unwrap_or(0);
-    let s = format!("{x:.decimals$}");
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
-}
-
-/// pprof's `measurement.Percentage`.
-fn pct(v: i64, total: i64) -> String {
-    let r = if total != 0 { (v as f64 / total as f64).abs() * 100.0 } else { 0.0 };
-    if (99.95..=100.05).contains(&r) {
-        "  100%".into()
-    } else if r >= 1.0 {
-        format!("{r:5.2}%")
-    } else {
-        format!("{:>5}%", go_g2(r))
-    }
-}
-
 /// Our table printed as pprof prints it, from the "Showing nodes" line on.
 fn render(t: &TopTable, unit: &str) -> Vec<String> {
-    let mut out = vec![format!(
-        "Showing nodes accounting for {}, {} of {} total",
-        label(t.shown, unit),
-        pct(t.shown, t.total).trim(),
-        label(t.total, unit)
-    )];
-    if t.dropped_nodes > 0 {
-        let s = if t.dropped_nodes > 1 { "s" } else { "" };
-        out.push(format!("Dropped {} node{s} (cum <= {})", t.dropped_nodes, label(t.dropped_cutoff, unit)));
-    }
-    if t.entries.len() < t.nodes_before_count {
-        out.push(format!("Showing top {} nodes out of {}", t.entries.len(), t.nodes_before_count));
-    }
-    out.push(format!("{:>10} {:>5}% {:>5}% {:>10} {:>5}%", "flat", "flat", "sum", "cum", "cum"));
-    let mut sum = 0;
-    for e in &t.entries {
-        sum += e.flat;
-        let inl = match e.inlined {
-            Inlined::No => "",
-            Inlined::Always => " (inline)",
-            Inlined::Partly => " (partial-inline)",
-        };
-        out.push(format!(
-            "{:>10} {} {} {:>10} {}  {}{inl}",
-            label(e.flat, unit),
-            pct(e.flat, t.total),
-            pct(sum, t.total),
-            label(e.cum, unit),
-            pct(e.cum, t.total),
-            e.name
-        ));
-    }
-    out
+    let rows: Vec<Row> = t
+        .entries
+        .iter()
+        .map(|e| Row {
+            flat: e.flat,
+            cum: e.cum,
+            name: &e.name,
+            inline: match e.inlined {
+                Inlined::No => "",
+                Inlined::Always => " (inline)",
+                Inlined::Partly => " (partial-inline)",
+            },
+        })
+        .collect();
+    pprof_text::render(
+        t.shown,
+        t.total,
+        (t.dropped_nodes, t.dropped_cutoff),
+        (t.entries.len(), t.nodes_before_count),
+        &rows,
+        unit,
+    )
 }
 
 fn check(path: &Path, p: &ProfileModel, t: usize, failures: &mut Vec<String>) {

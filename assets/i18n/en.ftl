@@ -244,6 +244,16 @@ mem-pauses = GC pauses
 mem-pause = pause
 mem-pauses-title = GC pauses (stop-the-world per cycle): longest { $longest }, total { $total }
 
+# findings: heap growth on the memory view, goroutines from MemStats lines, the Findings panel
+mem-x-time-first-line = time since the first line
+mem-growth = heap growth (heap after GC)
+mem-goroutines = goroutines
+mem-goroutines-plot = Goroutines over time
+findings-title = Findings ({ $n })
+findings-none = No spinning goroutines or heap growth found.
+finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
+finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
+finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
 ## Workspace and compare view (ui branch, issue 11)
 kind-trace = Go execution trace
 kind-dump = goroutine dump
@@ -277,6 +287,12 @@ compare-sync = Sync zoom and pan
 compare-sync-help = Zooming or panning one trace moves the others (time from each trace's start)
 compare-side-panels = Suspects and inspector
 pane-close = Close { $side }
+compare-cannot = A { $a } and a { $b } cannot be compared: open files of one kind (traces, dumps and goroutine profiles together; profiles of one type; GC logs).
+compare-tab-memory = Memory
+compare-memory = Memory of the compared files
+compare-no-memory = None of these files has a heap curve.
+compare-x-time = time since each file's start
+compare-curve = { $side }: { $what } ({ $file })
 
 ## Diagnosis you can trust (issue 12, trust branch)
 group-exited = { $group } (exited)
@@ -286,6 +302,22 @@ filter-error = Filter not applied: { $error }
 suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
+compare-tab-groups = Goroutine groups
+change-new = new
+change-gone = gone
+change-grown = grown
+change-shrunk = shrunk
+change-same = same
+diff-filter = Filter groups
+diff-filter-hint = function, file, state or reason
+diff-shown = { $shown } of { $total } groups
+diff-col-change = Change
+diff-col-in = In { $side }
+diff-col-delta = Delta
+diff-col-state = State
+diff-col-where = Blocked at
+diff-col-created = Created by
+diff-row = Diff { $index }: { $change }, { $counts } ({ $delta }), { $what } at { $at }{ $trend }
 dump-crashed = This goroutine stopped the program:
 dump-stack-title = Stack as printed ({ $n } frames, innermost first)
 dump-no-creator = not recorded (the main goroutine, or a profile record)
@@ -298,3 +330,38 @@ dump-ids-title = Goroutine ids ({ $n })
 dump-copy-ids = Copy ids
 dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes)
 suspect-no-time = no wait time in a profile
+diff-col-trend = Trend
+diff-growing = growing
+diff-trend-growing = , growing
+series-title = Series of { $n } snapshots
+series-growing = { $n ->
+    [0] no group grows
+    [one] 1 group grows
+   *[other] { $count } groups grow
+}
+series-growing-name = growing: { $name }
+series-x-time = time since the first snapshot
+series-x-order = snapshot, in the order given
+series-chart = Growth of each group over { $n } snapshots
+series-tab = Series
+compare-tab-profiles = Profile diff
+pdiff-normalize = Normalize
+pdiff-normalize-help = Scale the new profile to the base's total first (pprof -normalize)
+pdiff-vanished = Show what vanished
+pdiff-vanished-help = Widths from the base profile, so frames that disappeared have a width
+pdiff-totals = total before { $before }, after { $after }; the table's delta sums to { $shown }
+pdiff-flat-before = flat before
+pdiff-flat-after = flat after
+pdiff-flat-delta = flat Δ
+pdiff-cum-before = cum before
+pdiff-cum-after = cum after
+pdiff-cum-delta = cum Δ
+pdiff-row = Diff top { $index }: { $name } ({ $delta })
+pdiff-flame-name = Differential flame graph of { $kind }
+pdiff-new = new
+pdiff-before-after = { $before } → { $after } ({ $change })
+pdiff-shrank = shrank
+pdiff-unchanged = unchanged
+pdiff-grew = grew
+pdiff-legend-help = colour by the change of each frame; grey under { $percent }
+

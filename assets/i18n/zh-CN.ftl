@@ -234,6 +234,16 @@ mem-pauses = GC 暂停
 mem-pause = 暂停
 mem-pauses-title = GC 暂停（每个周期的 stop-the-world）：最长 { $longest }，总计 { $total }
 
+# findings: heap growth on the memory view, goroutines from MemStats lines, the Findings panel
+mem-x-time-first-line = 自第一行以来的时间
+mem-growth = 堆增长（GC 后的堆）
+mem-goroutines = goroutine 数
+mem-goroutines-plot = goroutine 数随时间的变化
+findings-title = 发现（{ $n }）
+findings-none = 没有发现空转的 goroutine 或堆增长。
+finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
+finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
+finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
 ## 工作区与比较视图（ui 分支，issue 11）
 kind-trace = Go 执行跟踪
 kind-dump = goroutine 转储
@@ -264,6 +274,12 @@ compare-sync = 同步缩放和平移
 compare-sync-help = 缩放或平移一个跟踪时其他跟踪随之移动（时间从各自跟踪的开始算起）
 compare-side-panels = 嫌疑项与检查器
 pane-close = 关闭 { $side }
+compare-cannot = { $a } 与 { $b } 无法比较：请打开同类文件（跟踪、转储和 goroutine 剖析可互相比较；同类型的剖析；GC 日志）。
+compare-tab-memory = 内存
+compare-memory = 所比较文件的内存
+compare-no-memory = 这些文件都没有堆曲线。
+compare-x-time = 从各文件开始算起的时间
+compare-curve = { $side }：{ $what }（{ $file }）
 
 ## 可信的诊断（issue 12，trust 分支）
 group-exited = { $group }（已退出）
@@ -273,6 +289,22 @@ filter-error = 过滤未生效：{ $error }
 suspect-names-lost = 名称随截断丢失（截断于第 { $byte } 字节）：按事件携带的栈 id 分组
 suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
 banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入的名称和栈已丢失。goroutine 仍按栈 id 分组；“没有嫌疑”应理解为“无法确定”。
+compare-tab-groups = goroutine 分组
+change-new = 新增
+change-gone = 消失
+change-grown = 增多
+change-shrunk = 减少
+change-same = 不变
+diff-filter = 筛选分组
+diff-filter-hint = 函数、文件、状态或原因
+diff-shown = 显示 { $shown } / { $total } 个分组
+diff-col-change = 变化
+diff-col-in = { $side } 中
+diff-col-delta = 差值
+diff-col-state = 状态
+diff-col-where = 阻塞于
+diff-col-created = 创建者
+diff-row = 差异 { $index }：{ $change }，{ $counts }（{ $delta }），{ $what } 于 { $at }{ $trend }
 dump-crashed = 这个 goroutine 使程序终止：
 dump-stack-title = 原样打印的栈（{ $n } 帧，最内层在前）
 dump-no-creator = 未记录（主 goroutine，或剖析记录）
@@ -282,3 +314,37 @@ dump-ids-title = goroutine id（{ $n } 个）
 dump-copy-ids = 复制 id
 dump-wait-minutes = 已等待 { $min }–{ $max } 分钟（运行时只打印整分钟）
 suspect-no-time = 剖析中没有等待时长
+diff-col-trend = 趋势
+diff-growing = 增长中
+diff-trend-growing = ，增长中
+series-title = { $n } 个快照的序列
+series-growing = { $n ->
+    [0] 没有分组在增长
+   *[other] { $count } 个分组在增长
+}
+series-growing-name = 增长中：{ $name }
+series-x-time = 从第一个快照算起的时间
+series-x-order = 快照（按给定顺序）
+series-chart = 各分组在 { $n } 个快照中的增长
+series-tab = 序列
+compare-tab-profiles = 剖析差异
+pdiff-normalize = 归一化
+pdiff-normalize-help = 先把新剖析缩放到基准的总量（pprof -normalize）
+pdiff-vanished = 显示消失的部分
+pdiff-vanished-help = 宽度取自基准剖析，消失的帧也有宽度
+pdiff-totals = 之前总计 { $before }，之后 { $after }；表中差值合计 { $shown }
+pdiff-flat-before = flat 之前
+pdiff-flat-after = flat 之后
+pdiff-flat-delta = flat 差值
+pdiff-cum-before = cum 之前
+pdiff-cum-after = cum 之后
+pdiff-cum-delta = cum 差值
+pdiff-row = 差异排行 { $index }：{ $name }（{ $delta }）
+pdiff-flame-name = { $kind } 的差分火焰图
+pdiff-new = 新增
+pdiff-before-after = { $before } → { $after }（{ $change }）
+pdiff-shrank = 减少
+pdiff-unchanged = 未变
+pdiff-grew = 增加
+pdiff-legend-help = 按每帧的变化着色；低于 { $percent } 为灰色
+

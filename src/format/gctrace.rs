@@ -30,6 +30,7 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     let text = String::from_utf8_lossy(data);
     let mut m = MemoryModel { source: MemorySource::GcTrace, ..MemoryModel::default() };
     let (mut other, mut first_other) = (0usize, 0usize);
+    let mut kept_lines = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let no = i + 1;
         let line = line.trim_end();
@@ -47,7 +48,7 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
             continue;
         }
         match parse_line(line) {
-            Some(c) => push(&mut m, c, no),
+            Some(c) => push(&mut m, c, no, &mut kept_lines),
             None if m.warnings.len() < MAX_WARNINGS => {
                 m.warnings.push(format!("line {no}: skipped a gc line that does not parse: {line:?}"))
             }
@@ -78,14 +79,46 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     Ok(m)
 }
 
-fn push(m: &mut MemoryModel, c: GcCycle, no: usize) {
-    if let Some(prev) = m.cycles.last()
+/// Heaps above this many MiB (1 PiB) are not a Go heap: a damaged line.
+const MAX_PLAUSIBLE_MB: u64 = 1 << 30;
+
+/// Adds cycle `c` of line `no`; `lines` holds the line of every cycle kept so far.
+fn push(m: &mut MemoryModel, c: GcCycle, no: usize, lines: &mut Vec<usize>) {
+    let warn = |m: &mut MemoryModel, w: String| {
+        if m.warnings.len() < MAX_WARNINGS {
+            m.warnings.push(w);
+        }
+    };
+    if [c.heap_start, c.heap_end, c.heap_live, c.heap_goal].iter().any(|&b| b > MAX_PLAUSIBLE_MB * MIB) {
+        warn(m, format!("line {no}: gc {} has an implausible heap size: left out of the curves", c.number));
+        return;
+    }
+    if let Some(prev) = m.cycles.last().copied()
         && c.time_ns < prev.time_ns
     {
-        m.warnings.push(format!(
-            "line {no}: gc {} starts before gc {}: a second program's log? the series restart",
-            c.number, prev.number
-        ));
+        let before = m.cycles.iter().rev().nth(1).map_or(i64::MIN, |c| c.time_ns);
+        if c.number == prev.number.wrapping_add(1) && c.time_ns >= before {
+            // The next cycle in order, in time with the one before: the previous line's
+            // time was the odd one (a damaged digit).
+            let prev_no = lines.pop().unwrap_or(0);
+            m.cycles.pop();
+            m.heap_alloc.points.truncate(m.heap_alloc.points.len().saturating_sub(2));
+            m.heap_live.points.pop();
+            m.heap_goal.points.pop();
+            warn(
+                m,
+                format!("line {prev_no}: gc {} is out of time order: left out of the curves", prev.number),
+            );
+        } else {
+            let (n, p) = (c.number, prev.number);
+            warn(
+                m,
+                format!(
+                    "line {no}: gc {n} starts before gc {p} (a second program's log?): left out of the curves"
+                ),
+            );
+            return;
+        }
     }
     let end = c.time_ns.saturating_add(c.duration_ns());
     add(&mut m.heap_alloc, c.time_ns, c.heap_start);
@@ -94,6 +127,7 @@ fn push(m: &mut MemoryModel, c: GcCycle, no: usize) {
     add(&mut m.heap_goal, c.time_ns, c.heap_goal);
     m.gc_count = m.gc_count.max(c.number);
     m.cycles.push(c);
+    lines.push(no);
 }
 
 /// Appends keeping the series time-sorted: `@T` is cut to whole ms, so a cycle can seem to
@@ -120,6 +154,8 @@ pub fn parse_line(line: &str) -> Option<GcCycle> {
     let (cpu, rest) = rest.split_once(" ms cpu, ")?;
     let clock: Vec<i64> = clock.split('+').map(|v| ms_to_ns(v, 1_000_000)).collect::<Option<_>>()?;
     c.clock_ns = clock.try_into().ok()?;
+    // The two stop-the-world phases: sweep termination and mark termination.
+    c.pause_ns = c.clock_ns[0].saturating_add(c.clock_ns[2]);
     let cpu: Vec<i64> = cpu.split(['+', '/']).map(|v| ms_to_ns(v, 1_000_000)).collect::<Option<_>>()?;
     c.cpu_ns = cpu.try_into().ok()?;
     let mut fields = rest.split(", ");

@@ -9,7 +9,12 @@
 //! ```
 //!
 //! A timestamp is a `time`/`ts`/`timestamp` field: RFC 3339 text, or a Unix number (seconds,
-//! or ms/µs/ns by magnitude). Without one, line k is placed at k-1 seconds. The MemStats
+//! or ms/µs/ns by magnitude). A line without one is placed at its `LastGC` (the end of the
+//! last GC it counts, the earliest it can have been written), with a warning; only a file
+//! with neither is laid out by line order (line k at k-1 s). A goroutine count beside the
+//! stats (`NumGoroutine`, as services log it with them) becomes a series. A line whose time
+//! goes backwards, and implausible sizes (above 1 PiB: `u64::MAX`), are left out of the
+//! curves with a warning; numbers that are not whole (NaN has no JSON form) are not read. The MemStats
 //! fields are found at the top level or in the first nested object that has `HeapAlloc`.
 //! Each new `NumGC` adds cycle markers from the `PauseEnd`/`PauseNs` rings. Lines that do
 //! not parse are skipped with a warning that names the line.
@@ -17,6 +22,7 @@
 use serde_json::{Map, Value};
 
 use super::ParseError;
+use super::timestamp::timestamp;
 use crate::model::{GcCycle, MemoryModel, MemorySource, Series};
 
 const MAX_WARNINGS: usize = 100;
@@ -28,18 +34,30 @@ pub fn is_memstats_line(line: &str) -> bool {
     t.starts_with('{') && t.ends_with('}') && t.contains("\"HeapAlloc\"") && stats(line).is_some()
 }
 
-fn stats(line: &str) -> Option<(Map<String, Value>, Option<i64>)> {
+/// A line's MemStats object, its timestamp (Unix ns) and its goroutine count.
+type Stats = (Map<String, Value>, Option<i64>, Option<u64>);
+
+/// The MemStats object of a line, its timestamp and its goroutine count, when it has them.
+fn stats(line: &str) -> Option<Stats> {
     let Value::Object(obj) = serde_json::from_str::<Value>(line).ok()? else { return None };
     let ts =
         ["time", "ts", "timestamp", "Time", "Timestamp"].iter().find_map(|k| obj.get(*k)).and_then(timestamp);
+    let goroutines = |o: &Map<String, Value>| {
+        ["NumGoroutine", "num_goroutine", "goroutines", "Goroutines"]
+            .iter()
+            .find_map(|k| o.get(*k))
+            .and_then(Value::as_u64)
+    };
+    let g = goroutines(&obj);
     if obj.contains_key("HeapAlloc") {
-        return Some((obj, ts));
+        return Some((obj, ts, g));
     }
     let inner = obj.into_iter().find_map(|(_, v)| match v {
         Value::Object(o) if o.contains_key("HeapAlloc") => Some(o),
         _ => None,
     })?;
-    Some((inner, ts))
+    let g = g.or_else(|| goroutines(&inner));
+    Some((inner, ts, g))
 }
 
 /// Why `line` is not a MemStats object, for the warning: serde's words name the column.
@@ -52,67 +70,152 @@ fn why_not(line: &str) -> String {
     }
 }
 
+/// Sizes above this (1 PiB) are not a Go heap: a corrupt or hostile field (`u64::MAX`).
+const MAX_PLAUSIBLE_BYTES: u64 = 1 << 50;
+/// Nor are more goroutines than this.
+const MAX_PLAUSIBLE_GOROUTINES: u64 = 1 << 32;
+
+/// Where each line goes on the time axis: its own timestamp, else the end of the last GC it
+/// counts (`LastGC`, Unix ns: the line was written at or after it), else beside the line
+/// before. Times are relative to the first absolute time seen. Lines before any absolute
+/// time get a provisional negative time that encodes their order ([`Clock::settle`]).
+#[derive(Default)]
+struct Clock {
+    base: Option<i64>,
+    prev: Option<i64>,
+    lines: i64,
+    /// Lines placed by `LastGC` or beside the line before.
+    untimed: usize,
+}
+
+impl Clock {
+    /// The line's time, or `Err((its time, the previous line's))` when its own timestamp
+    /// goes backwards.
+    fn place(&mut self, ts: Option<i64>, last_gc: Option<i64>) -> Result<i64, (i64, i64)> {
+        self.lines += 1;
+        let t = match ts {
+            Some(ts) => {
+                let t = ts.saturating_sub(*self.base.get_or_insert(ts));
+                if let Some(p) = self.prev.filter(|&p| t < p) {
+                    return Err((t, p));
+                }
+                t
+            }
+            None => {
+                self.untimed += 1;
+                match last_gc.filter(|&g| g > 0) {
+                    Some(g) => g.saturating_sub(*self.base.get_or_insert(g)).max(self.prev.unwrap_or(0)),
+                    None if self.base.is_some() => self.prev.unwrap_or(0),
+                    None => return Ok(-self.lines),
+                }
+            }
+        };
+        self.prev = Some(t);
+        Ok(t)
+    }
+
+    /// The final time of a provisional one: line order in seconds when the file never said
+    /// an absolute time, else the start (those lines came before the first GC).
+    fn settle(&self, t: i64) -> i64 {
+        match (t < 0, self.base) {
+            (false, _) => t,
+            (true, None) => (-t - 1).saturating_mul(1_000_000_000),
+            (true, Some(_)) => 0,
+        }
+    }
+}
+
 pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     let text = String::from_utf8_lossy(data);
     let mut m = MemoryModel { source: MemorySource::MemStats, ..MemoryModel::default() };
-    let mut first_ts: Option<i64> = None;
+    let mut clock = Clock::default();
     let mut last_gc: Option<u64> = None;
     let mut offset = 0u64;
     let mut first_bad: Option<(usize, u64, String)> = None;
-    let mut ordinal = 0i64;
+    let mut lines = 0usize;
+    let warn = |m: &mut MemoryModel, w: String| {
+        if m.warnings.len() < MAX_WARNINGS {
+            m.warnings.push(w);
+        }
+    };
     for (i, line) in text.split_inclusive('\n').enumerate() {
         let (no, start) = (i + 1, offset);
         offset += line.len() as u64;
         if line.trim().is_empty() {
             continue;
         }
-        let Some((s, ts)) = stats(line) else {
+        let Some((s, ts, goroutines)) = stats(line) else {
             first_bad.get_or_insert((no, start, why_not(line)));
-            if m.warnings.len() < MAX_WARNINGS {
-                m.warnings.push(format!(
-                    "line {no}: skipped, not a runtime.MemStats JSON object: {}",
-                    why_not(line)
-                ));
-            }
+            warn(
+                &mut m,
+                format!("line {no}: skipped, not a runtime.MemStats JSON object: {}", why_not(line)),
+            );
             continue;
         };
-        let t = match ts {
-            Some(ts) => ts.saturating_sub(*first_ts.get_or_insert(ts)),
-            None => {
-                m.time_is_ordinal = true;
-                ordinal.saturating_mul(1_000_000_000)
-            }
-        };
-        ordinal += 1;
         let get = |k: &str| s.get(k).and_then(Value::as_u64);
-        let add = |series: &mut Series, k: &str| {
-            if let Some(v) = get(k) {
-                series.points.push((t, v));
+        let t = match clock.place(ts, get("LastGC").and_then(|g| i64::try_from(g).ok())) {
+            Ok(t) => t,
+            Err((t, prev)) => {
+                let back = crate::units::duration(prev.saturating_sub(t));
+                warn(&mut m, format!("line {no}: its time goes back {back}: left out of the curves"));
+                continue;
             }
         };
-        add(&mut m.heap_alloc, "HeapAlloc");
-        add(&mut m.heap_goal, "NextGC");
-        add(&mut m.heap_inuse, "HeapInuse");
-        add(&mut m.heap_sys, "HeapSys");
-        add(&mut m.stack_inuse, "StackInuse");
-        add(&mut m.sys, "Sys");
-        add(&mut m.heap_objects, "HeapObjects");
+        lines += 1;
+        let mut absurd = Vec::new();
+        let mut add = |series: &mut Series, k: &str, v: Option<u64>, max: u64| match v {
+            Some(v) if v > max => absurd.push(format!("{k} {v}")),
+            Some(v) => series.points.push((t, v)),
+            None => {}
+        };
+        add(&mut m.heap_alloc, "HeapAlloc", get("HeapAlloc"), MAX_PLAUSIBLE_BYTES);
+        add(&mut m.heap_goal, "NextGC", get("NextGC"), MAX_PLAUSIBLE_BYTES);
+        add(&mut m.heap_inuse, "HeapInuse", get("HeapInuse"), MAX_PLAUSIBLE_BYTES);
+        add(&mut m.heap_sys, "HeapSys", get("HeapSys"), MAX_PLAUSIBLE_BYTES);
+        add(&mut m.stack_inuse, "StackInuse", get("StackInuse"), MAX_PLAUSIBLE_BYTES);
+        add(&mut m.sys, "Sys", get("Sys"), MAX_PLAUSIBLE_BYTES);
+        add(&mut m.heap_objects, "HeapObjects", get("HeapObjects"), MAX_PLAUSIBLE_BYTES);
+        add(&mut m.goroutines, "NumGoroutine", goroutines, MAX_PLAUSIBLE_GOROUTINES);
+        if !absurd.is_empty() {
+            warn(&mut m, format!("line {no}: implausible {}: left out of the curves", absurd.join(", ")));
+        }
+        if let Some(p) = get("PauseTotalNs").and_then(|p| i64::try_from(p).ok()) {
+            m.pause_total_ns = Some(p);
+        }
         if let Some(n) = get("NumGC") {
             // At most one marker per 16 bytes of the line: a real line (4 KB with its rings)
             // holds all 256, a hostile `{"HeapAlloc":1,"NumGC":256}` only one.
             let most = (line.len() as u64 / 16).max(1);
-            cycles(&mut m, &s, (n, last_gc, most), first_ts.filter(|_| ts.is_some()), t);
+            cycles(&mut m, &s, (n, last_gc, most), clock.base, t);
             last_gc = Some(n);
             m.gc_count = m.gc_count.max(u32::try_from(n).unwrap_or(u32::MAX));
         }
     }
-    if m.heap_alloc.points.is_empty() {
+    if lines == 0 {
         let (no, at, why) = first_bad.unwrap_or((1, 0, "no lines".into()));
         return Err(ParseError::new(
             at,
             format!(
                 "line {no}: expected one runtime.MemStats JSON object per line (with \"HeapAlloc\"): {why}"
             ),
+        ));
+    }
+    for series in m.series_mut() {
+        for p in &mut series.points {
+            p.0 = clock.settle(p.0);
+        }
+    }
+    if clock.base.is_none() {
+        // No timestamp and no GC anywhere: the lines' order is all there is.
+        m.time_is_ordinal = true;
+        for c in &mut m.cycles {
+            c.time_ns = clock.settle(c.time_ns);
+        }
+    } else if clock.untimed > 0 {
+        m.warnings.push(format!(
+            "{} lines have no time field: each is placed at the end of the last GC it counts (LastGC), \
+             the earliest it can have been written",
+            clock.untimed
         ));
     }
     Ok(m)
@@ -143,74 +246,16 @@ fn cycles(
             number: u32::try_from(k).unwrap_or(u32::MAX),
             // PauseEnd is Unix ns: relative to the first timestamp when lines have one, else
             // the cycle is placed at the line that first counts it.
-            time_ns: base.map_or(t, |b| end.saturating_sub(b)),
+            time_ns: base.filter(|_| end > 0).map_or(t, |b| end.saturating_sub(b)),
             pause_ns: ring("PauseNs", slot).and_then(|p| i64::try_from(p).ok()).unwrap_or(0),
             ..GcCycle::default()
         });
     }
 }
 
-/// A timestamp in Unix ns from RFC 3339 text or a Unix number.
-fn timestamp(v: &Value) -> Option<i64> {
-    if let Some(s) = v.as_str() {
-        return rfc3339(s);
-    }
-    let f = v.as_f64()?;
-    let ns = match f.abs() {
-        a if a >= 1e17 => f,
-        a if a >= 1e14 => f * 1e3,
-        a if a >= 1e11 => f * 1e6,
-        _ => f * 1e9,
-    };
-    ns.is_finite().then_some(ns as i64)
-}
-
-/// `2024-05-01T10:00:00.123456789+02:00` (or `Z`, or a space for `T`) in Unix ns.
-fn rfc3339(s: &str) -> Option<i64> {
-    let num = |a: usize, b: usize| s.get(a..b).and_then(|t| t.parse::<i64>().ok());
-    let (y, mo, d) = (num(0, 4)?, num(5, 7)?, num(8, 10)?);
-    let (h, mi, sec) = (num(11, 13)?, num(14, 16)?, num(17, 19)?);
-    let mut rest = s.get(19..)?;
-    let mut frac_ns = 0i64;
-    if let Some(f) = rest.strip_prefix('.') {
-        let digits = f.bytes().take_while(u8::is_ascii_digit).count();
-        let mut scale = 100_000_000;
-        for b in f.bytes().take(digits.min(9)) {
-            frac_ns += i64::from(b - b'0') * scale;
-            scale /= 10;
-        }
-        rest = f.get(digits..)?;
-    }
-    let offset_s = match rest {
-        "Z" | "z" | "" => 0,
-        tz => {
-            let sign = if tz.starts_with('-') { -1 } else { 1 };
-            let hh = tz.get(1..3)?.parse::<i64>().ok()?;
-            let mm = tz.get(4..6)?.parse::<i64>().ok()?;
-            sign * (hh * 3600 + mm * 60)
-        }
-    };
-    // Days from civil (Howard Hinnant's algorithm).
-    let yy = if mo <= 2 { y - 1 } else { y };
-    let era = yy.div_euclid(400);
-    let yoe = yy - era * 400;
-    let doy = (153 * (mo + if mo > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let secs = days * 86_400 + h * 3600 + mi * 60 + sec - offset_s;
-    secs.checked_mul(1_000_000_000)?.checked_add(frac_ns)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn timestamps() {
-        assert_eq!(rfc3339("1970-01-01T00:00:01Z"), Some(1_000_000_000));
-        assert_eq!(rfc3339("2024-05-01T10:00:00.5+02:00"), Some(1_714_550_400_500_000_000));
-        assert_eq!(timestamp(&serde_json::json!(1714550400.5)), Some(1_714_550_400_500_000_000));
-    }
 
     #[test]
     fn lines_with_and_without_time() {

@@ -11,6 +11,7 @@ pub mod gctrace;
 pub mod memstats;
 pub mod pprof;
 pub mod sniff;
+pub mod timestamp;
 pub mod text;
 pub mod trace;
 

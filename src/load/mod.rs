@@ -96,13 +96,32 @@ impl Progress {
 
 /// Reads and loads a file on the calling thread.
 pub fn load_file(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
-    let data = std::fs::read(path).map_err(|e| LoadError {
-        path: path.to_path_buf(),
-        offset: None,
-        message: format!("cannot read the file: {e}"),
-    })?;
+    let fail = |message: String| LoadError { path: path.to_path_buf(), offset: None, message };
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    let data = if meta.is_file() {
+        std::fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?
+    } else {
+        // A pipe, a device (`/dev/zero`) or a socket may never end: read up to a cap.
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+        let mut data = Vec::new();
+        file.take(STREAM_CAP + 1)
+            .read_to_end(&mut data)
+            .map_err(|e| fail(format!("cannot read the stream: {e}")))?;
+        if data.len() as u64 > STREAM_CAP {
+            return Err(fail(format!(
+                "not a regular file, and it did not end within {} MiB; save it to a file first",
+                STREAM_CAP >> 20
+            )));
+        }
+        data
+    };
     load_bytes(path, &data, progress)
 }
+
+/// How much of a pipe or device is read before giving up: far above any real diagnostic
+/// that arrives through a pipe, far below what would exhaust memory.
+const STREAM_CAP: u64 = 1 << 30;
 
 /// Loads a file's content; `path` only names it in messages.
 pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loaded, LoadError> {

@@ -37,7 +37,8 @@ pub struct GcCycle {
     pub procs: u32,
     /// `runtime.GC()` or debug.FreeOSMemory, not the pacer.
     pub forced: bool,
-    /// Total stop-the-world pause (MemStats `PauseNs`).
+    /// Stop-the-world pause: MemStats `PauseNs`; gctrace's sweep termination plus mark
+    /// termination wall clock.
     pub pause_ns: i64,
 }
 
@@ -65,11 +66,32 @@ pub struct MemoryModel {
     pub stack_inuse: Series,
     pub sys: Series,
     pub heap_objects: Series,
+    /// Goroutines alive (`NumGoroutine` logged beside MemStats), when the lines have it.
+    pub goroutines: Series,
     pub cycles: Vec<GcCycle>,
-    /// True when MemStats lines had no timestamp: times are then the line's ordinal, in
-    /// seconds (line 1 at 0 s, line 2 at 1 s, ...).
+    /// MemStats `PauseTotalNs` of the last line: every pause since the program started.
+    pub pause_total_ns: Option<i64>,
+    /// True when MemStats lines had neither a timestamp nor a `LastGC`: times are then the
+    /// line's ordinal, in seconds (line 1 at 0 s, line 2 at 1 s, ...).
     pub time_is_ordinal: bool,
     /// The highest cycle number seen (NumGC for MemStats, which counts from program start).
     pub gc_count: u32,
     pub warnings: Vec<String>,
+}
+
+impl MemoryModel {
+    /// Every series, for passes that re-time them.
+    pub fn series_mut(&mut self) -> [&mut Series; 9] {
+        [
+            &mut self.heap_alloc,
+            &mut self.heap_live,
+            &mut self.heap_goal,
+            &mut self.heap_inuse,
+            &mut self.heap_sys,
+            &mut self.stack_inuse,
+            &mut self.sys,
+            &mut self.heap_objects,
+            &mut self.goroutines,
+        ]
+    }
 }

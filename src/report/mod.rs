@@ -1,13 +1,17 @@
-//! `goroscope report`: the findings of one or more files as text or JSON, for scripts and CI.
-//! Exit status: 0, or 1 with `--fail-on-leaks` when a suspect or a finding was found, or 2 when a file
+//! `goroscope report` and `goroscope diff` (in `diff`): the findings of one or more files as
+//! text or JSON, for scripts and CI. Exit status: 0, or 1 with `--fail-on-leaks` when a
+//! suspect or a finding was found, or 2 when a file
 //! cannot be read.
 
+mod diff;
 mod dump;
 mod findings;
 mod json;
 mod profile;
+pub mod terminal;
 mod text;
 
+pub use diff::{Diff, DiffJson, DiffOptions, compare, run_diff};
 pub use json::{ReportJson, report_json};
 pub use text::report_text;
 
@@ -79,7 +83,7 @@ pub fn run(
         match crate::load::load_file(f, &crate::load::Progress::default()) {
             Ok(l) => loaded.push(l),
             Err(e) => {
-                let _ = writeln!(err, "goroscope: {e}");
+                let _ = writeln!(err, "goroscope: {}", terminal::safe(&e.to_string()));
                 failed = true;
             }
         }
@@ -98,7 +102,7 @@ pub fn run(
             Err(e) => writeln!(err, "goroscope: cannot write JSON: {e}"),
         }
     } else {
-        loaded.iter().try_for_each(|l| write!(out, "{}", report_text(l)))
+        loaded.iter().try_for_each(|l| write!(out, "{}", terminal::safe(&report_text(l))))
     };
     if let Err(e) = written {
         let _ = writeln!(err, "goroscope: cannot write the report: {e}");

@@ -1,13 +1,15 @@
 //! A gctrace log or MemStats JSON lines as memory curves (egui_plot): heap allocated, live
-//! and goal (plus MemStats' in-use, sys and stacks), a marker per GC cycle, and below, each
-//! cycle's stop-the-world pause, on the same time axis (seconds since the program started,
-//! or the line's ordinal when the MemStats lines carry no time).
+//! and goal (plus MemStats' in-use, sys and stacks), a marker per GC cycle, the goroutine
+//! count when the lines log it, and below, each cycle's stop-the-world pause, on one time
+//! axis (seconds since the program started or the first line; the line's ordinal only when
+//! the lines carry neither a time nor a GC time). A heap-growth finding shades its range.
 //!
 //! Points are converted once ([`MemoryView::new`]), not per frame.
 
 use egui::Color32;
-use egui_plot::{Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoint, VLine};
+use egui_plot::{Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoint, Span, VLine};
 
+use crate::analysis::findings::{Finding, memory_findings};
 use crate::model::{MemoryModel, MemorySource, Series};
 use crate::tr;
 use crate::units;
@@ -27,7 +29,12 @@ pub struct MemoryView {
     cycles: Vec<f64>,
     /// `(seconds, pause in µs)` per cycle.
     pauses: Vec<(f64, f64)>,
+    /// `NumGoroutine` over time, when the lines log it.
+    goroutines: Vec<PlotPoint>,
+    /// The heap-growth finding's range, seconds, and its floor at both ends.
+    growth: Option<([f64; 2], [f64; 2])>,
     ordinal: bool,
+    since_first_line: bool,
 }
 
 fn points(s: &Series) -> Vec<PlotPoint> {
@@ -50,15 +57,21 @@ impl MemoryView {
             .filter(|(_, _, s)| !s.points.is_empty())
             .map(|(name, color, s)| Curve { name, color, points: points(s) })
             .collect();
-        let pause_ns = |c: &crate::model::GcCycle| match m.source {
-            MemorySource::GcTrace => c.clock_ns[0] + c.clock_ns[2],
-            MemorySource::MemStats => c.pause_ns,
-        };
+        let growth = memory_findings(m).into_iter().find_map(|f| match f {
+            Finding::HeapGrowth(g) => Some((
+                [g.from_ns as f64 / 1e9, g.to_ns as f64 / 1e9],
+                [g.from_bytes as f64, g.to_bytes as f64],
+            )),
+            _ => None,
+        });
         MemoryView {
             curves,
             cycles: m.cycles.iter().map(|c| c.time_ns as f64 / 1e9).collect(),
-            pauses: m.cycles.iter().map(|c| (c.time_ns as f64 / 1e9, pause_ns(c) as f64 / 1e3)).collect(),
+            pauses: m.cycles.iter().map(|c| (c.time_ns as f64 / 1e9, c.pause_ns as f64 / 1e3)).collect(),
+            goroutines: points(&m.goroutines),
+            growth,
             ordinal: m.time_is_ordinal,
+            since_first_line: m.source == MemorySource::MemStats,
         }
     }
 }
@@ -85,10 +98,15 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
         return;
     }
     let ordinal = v.ordinal;
-    let x_label = if ordinal { tr!("mem-x-line") } else { tr!("mem-x-time") };
+    let x_label = match (ordinal, v.since_first_line) {
+        (true, _) => tr!("mem-x-line"),
+        (false, true) => tr!("mem-x-time-first-line"),
+        (false, false) => tr!("mem-x-time"),
+    };
     let link = ui.make_persistent_id("memory-x");
     let pause_h = 140.0;
-    let heap_h = (ui.available_height() - pause_h - 30.0).max(160.0);
+    let count_h = if v.goroutines.is_empty() { 0.0 } else { 110.0 };
+    let heap_h = (ui.available_height() - pause_h - count_h - 30.0).max(160.0);
     let heap = Plot::new("memory-heap")
         .height(heap_h)
         .legend(Legend::default())
@@ -109,6 +127,14 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
             _ => None,
         })
         .show(ui, |plot| {
+            if let Some(([a, b], [from, to])) = v.growth {
+                let name = tr!("mem-growth");
+                plot.span(
+                    Span::new(name.as_str(), a..=b).fill(Color32::from_rgba_unmultiplied(229, 57, 53, 28)),
+                );
+                let floor = vec![[a, from], [b, to]];
+                plot.line(Line::new(name, floor).color(Color32::from_rgb(229, 57, 53)).width(2.5));
+            }
             if v.cycles.len() <= MAX_MARKERS {
                 for &t in &v.cycles {
                     plot.vline(
@@ -127,6 +153,9 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
             }
         });
     heap.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("mem-curves")));
+    if !v.goroutines.is_empty() {
+        goroutines_ui(ui, v, link, count_h);
+    }
     let max_us = v.pauses.iter().map(|p| p.1).fold(0.0, f64::max);
     let total_us: f64 = v.pauses.iter().map(|p| p.1).sum();
     ui.label(
@@ -160,4 +189,33 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
             plot.bar_chart(BarChart::new(tr!("mem-pause"), bars).color(Color32::from_rgb(211, 47, 47)));
         });
     pauses.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("mem-pauses")));
+}
+
+/// `NumGoroutine` over time: the leak signal a memory log can carry.
+fn goroutines_ui(ui: &mut egui::Ui, v: &MemoryView, link: egui::Id, height: f32) {
+    let ordinal = v.ordinal;
+    let name = tr!("mem-goroutines");
+    let plot = Plot::new("memory-goroutines")
+        .height(height)
+        .link_axis(link, [true, false])
+        .link_cursor(link, [true, false])
+        .x_axis_formatter(move |mark, _| x_text(ordinal, mark.value))
+        .y_axis_formatter(|mark, _| units::count(mark.value.max(0.0) as u64))
+        .y_axis_min_width(64.0)
+        .include_y(0.0)
+        .label_formatter(move |hover| match hover {
+            HoverPosition::NearDataPoint { position, .. } => {
+                Some(format!("{}\n{}", units::count(position.y.max(0.0) as u64), x_text(ordinal, position.x)))
+            }
+            HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot| {
+            plot.line(
+                Line::new(name.as_str(), v.goroutines.as_slice())
+                    .color(Color32::from_rgb(0, 150, 136))
+                    .width(1.5),
+            );
+        });
+    plot.response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("mem-goroutines-plot")));
 }

@@ -17,6 +17,7 @@ mod document;
 mod dump_inspector;
 mod dump_table;
 mod dump_view;
+mod findings_panel;
 mod flamegraph;
 mod fonts;
 mod inspector;

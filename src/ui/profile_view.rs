@@ -27,6 +27,8 @@ pub struct ProfileView {
     pub matches: Vec<bool>,
     /// The node the flame graph is zoomed into (0: the root, everything).
     pub zoom: u32,
+    /// One allocation site holding most of the heap in use (heap profiles), found once.
+    pub retention: Option<crate::analysis::findings::HeapRetention>,
 }
 
 impl ProfileView {
@@ -41,6 +43,7 @@ impl ProfileView {
             search: String::new(),
             matches: Vec::new(),
             zoom: 0,
+            retention: crate::analysis::findings::heap_retention(p),
         };
         v.set_type(p, p.default_type.min(p.sample_types.len().saturating_sub(1)));
         v
@@ -127,6 +130,7 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView) {
             ui.weak(tr!("profile-matches", n = n, count = units::count(n as u64)));
         }
     });
+    super::findings_panel::retention_strip(ui, p, v);
     ui.weak(tr!(
         "profile-totals",
         total = v.value_text(v.top.total),

@@ -191,9 +191,8 @@ impl TraceDoc {
         self.order = (0..self.groups.len()).collect();
     }
 
-    /// Draws the groups whose keys `other` (another trace's groups, in its drawing order) has
-    /// in that order, then this trace's own, marked as present here only. With no `other`,
-    /// the analysis's order and no marks.
+    /// Draws the groups whose keys `other` has, in its order, then this trace's own, marked
+    /// as present here only. With no `other`, the analysis's order and no marks.
     pub fn align_groups(&mut self, other: Option<&[String]>) {
         self.order = (0..self.groups.len()).collect();
         for g in &mut self.groups {

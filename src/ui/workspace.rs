@@ -48,6 +48,8 @@ pub struct Workspace {
     pub sync: bool,
     /// Compare view: each pane shows its suspects and inspector beside its timeline.
     pub side_panels: bool,
+    /// A series: the one pane shown (`None`: the growth chart).
+    pub shown: Option<usize>,
     /// Bumped whenever a pane's document changes, so derived comparisons know to redo.
     pub generation: u64,
     next_id: u64,
@@ -60,7 +62,10 @@ impl Default for Workspace {
             active: 0,
             stacked: false,
             sync: true,
-            side_panels: true,
+            // Side by side, a pane is too narrow for its suspects and inspector beside the
+            // timeline; the diff table below lists the groups instead.
+            side_panels: false,
+            shown: None,
             generation: 0,
             next_id: 1,
         }
@@ -104,6 +109,7 @@ impl Workspace {
     /// Replaces every pane with one per file (a compare view of two, a series of more).
     pub fn open_all(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
         self.panes.clear();
+        self.shown = None;
         for p in paths {
             self.open_beside(p, ctx);
         }
@@ -127,6 +133,7 @@ impl Workspace {
 
     pub fn close(&mut self, id: PaneId) {
         self.panes.retain(|p| p.id != id);
+        self.shown = None;
         self.active = self.active.min(self.panes.len().saturating_sub(1));
         self.changed();
     }
@@ -162,40 +169,47 @@ impl Workspace {
         loaded
     }
 
-    /// A pane's document changed: the traces' groups are aligned again (each to the first
-    /// trace pane's order), and comparisons are redone.
+    /// A pane's document changed: the traces' groups are aligned again and comparisons
+    /// redone. The groups every trace shares come first, in the first trace's order, so they
+    /// are on the same rows on every side; then each side's own, marked.
     pub fn changed(&mut self) {
         self.generation += 1;
-        let first = self.panes.iter().position(|p| p.doc.as_ref().and_then(Document::trace).is_some());
-        let traces = self.panes.iter().filter(|p| p.doc.as_ref().and_then(Document::trace).is_some()).count();
-        let keys = first.and_then(|i| self.panes[i].doc.as_ref()?.trace().map(|t| t.keys_in_order()));
-        for (i, pane) in self.panes.iter_mut().enumerate() {
-            let Some(doc) = pane.doc.as_mut() else { continue };
-            if let Content::Trace(t) = &mut doc.content {
-                // The first trace keeps its own order and is marked against the second.
+        let traces: Vec<usize> = (0..self.panes.len())
+            .filter(|&i| self.panes[i].doc.as_ref().and_then(Document::trace).is_some())
+            .collect();
+        let keys = |ws: &Workspace, i: usize| {
+            ws.panes[i].doc.as_ref().and_then(Document::trace).map(|t| t.keys_in_order()).unwrap_or_default()
+        };
+        // Back to each trace's own order first.
+        for &i in &traces {
+            if let Some(doc) = self.panes[i].doc.as_mut()
+                && let Content::Trace(t) = &mut doc.content
+            {
                 t.align_groups(None);
                 doc.view.rows_dirty = true;
-                if traces >= 2 && Some(i) != first {
-                    t.align_groups(keys.as_deref());
-                }
             }
         }
-        // The first trace's marks: groups the others lack.
-        if traces >= 2
-            && let Some(f) = first
-        {
-            let others: Vec<String> = self
-                .panes
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != f)
-                .filter_map(|(_, p)| p.doc.as_ref()?.trace().map(|t| t.keys_in_order()))
-                .flatten()
-                .collect();
-            if let Some(Content::Trace(t)) = self.panes[f].doc.as_mut().map(|d| &mut d.content) {
-                let own = t.order.clone();
-                t.align_groups(Some(&others));
-                t.order = own;
+        let Some((&first, rest)) = traces.split_first() else { return };
+        if rest.is_empty() {
+            return;
+        }
+        let others: std::collections::HashSet<String> = rest.iter().flat_map(|&i| keys(self, i)).collect();
+        let own = keys(self, first);
+        // The first trace: shared keys in its order, then the others' (which it lacks).
+        let reference: Vec<String> = own
+            .iter()
+            .filter(|k| others.contains(*k))
+            .cloned()
+            .chain(others.iter().filter(|k| !own.contains(k)).cloned())
+            .collect();
+        let mut order = None;
+        if let Some(Content::Trace(t)) = self.panes[first].doc.as_mut().map(|d| &mut d.content) {
+            t.align_groups(Some(&reference));
+            order = Some(t.keys_in_order());
+        }
+        for &i in rest {
+            if let Some(Content::Trace(t)) = self.panes[i].doc.as_mut().map(|d| &mut d.content) {
+                t.align_groups(order.as_deref());
             }
         }
     }

@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test file uses a different subset
 
 pub mod hostile;
+pub mod pprof_text;
 #[cfg(feature = "gui")]
 pub mod ui;
 

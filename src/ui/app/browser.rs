@@ -124,7 +124,7 @@ impl Browser {
                             ui.colored_label(crate::ui::theme::ERROR_COLOR, e);
                         }
                         for e in &self.entries {
-                            let text = if e.is_dir { format!("📁 {}/", e.name) } else { e.name.clone() };
+                            let text = if e.is_dir { format!("{}/", e.name) } else { e.name.clone() };
                             let picked = self.selected.as_ref() == Some(&e.path);
                             let r = ui.selectable_label(picked, text);
                             if e.is_dir && r.clicked() {

@@ -94,3 +94,13 @@ impl GoroscopeApp {
         self.workspace.active = i.min(self.workspace.panes.len().saturating_sub(1));
     }
 }
+
+impl GoroscopeApp {
+    /// Pane `i`'s timeline groups in drawing order: their matching keys, and whether the
+    /// compare view marks them as present in this file only.
+    pub fn pane_groups(&self, i: usize) -> Vec<(String, bool)> {
+        let t = self.workspace.panes.get(i).and_then(|p| p.doc.as_ref()).and_then(Document::trace);
+        t.map(|t| t.order.iter().map(|&g| (t.groups[g].key.clone(), t.groups[g].only_here)).collect())
+            .unwrap_or_default()
+    }
+}

@@ -10,8 +10,9 @@ import (
 
 var memstats = flag.Bool("memstats", false, "also write PREFIX.memstats.jsonl: runtime.MemStats as JSON lines")
 
-// MemLog writes runtime.MemStats as JSON lines, {"time": ..., "memstats": {...}}, at a
-// fixed period, the way a service exporting its memory statistics would.
+// MemLog writes runtime.MemStats as JSON lines, {"time": ..., "NumGoroutine": N,
+// "memstats": {...}}, at a fixed period, the way a service exporting its memory
+// statistics would.
 type MemLog struct {
 	stop chan struct{}
 	done chan struct{}
@@ -37,9 +38,10 @@ func StartMemLog(period time.Duration) *MemLog {
 			var m runtime.MemStats
 			runtime.ReadMemStats(&m)
 			must(enc.Encode(struct {
-				Time     time.Time        `json:"time"`
-				MemStats runtime.MemStats `json:"memstats"`
-			}{time.Now(), m}))
+				Time         time.Time        `json:"time"`
+				NumGoroutine int              `json:"NumGoroutine"`
+				MemStats     runtime.MemStats `json:"memstats"`
+			}{time.Now(), runtime.NumGoroutine(), m}))
 			select {
 			case <-t.C:
 			case <-l.stop:

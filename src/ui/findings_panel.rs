@@ -1,0 +1,96 @@
+//! The Findings panel, above the suspects: problems that are not stuck goroutines
+//! (`analysis::findings`). Each entry selects its evidence: a spinning group selects its
+//! first goroutine, a heap-growth finding selects its time range (shaded over the heap curve
+//! and every lane). In a heap profile, the retention finding is a strip above the flame graph
+//! that highlights the allocation site.
+
+use egui::RichText;
+
+use super::command::Command;
+use super::document::{Document, short_file};
+use super::profile_view::ProfileView;
+use super::state::ViewState;
+use crate::analysis::findings::{Finding, HeapGrowth, HeapRetention, Spinning};
+use crate::model::ProfileModel;
+use crate::tr;
+use crate::units;
+
+/// The findings of a trace; nothing when it has none to show (dumps have none).
+pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
+    let (view, findings) = (&doc.view, &doc.loaded.findings);
+    if doc.trace().is_none() {
+        return;
+    }
+    ui.label(RichText::new(tr!("findings-title", n = findings.len())).strong());
+    if findings.is_empty() {
+        ui.weak(tr!("findings-none"));
+    }
+    for f in findings {
+        let (text, selected, command) = match f {
+            Finding::Spinning(s) => spinning_entry(s, view),
+            Finding::HeapGrowth(g) => growth_entry(g, view),
+            Finding::HeapRetention(r) => (retention_text(r), false, None),
+        };
+        ui.horizontal(|ui| {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(4.0, 36.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 1.0, egui::Color32::from_rgb(229, 57, 53));
+            let response = ui.add(egui::Button::selectable(selected, text).wrap());
+            if response.clicked()
+                && let Some(c) = command
+            {
+                queue.push(c);
+            }
+        });
+    }
+    ui.separator();
+}
+
+fn spinning_entry(s: &Spinning, view: &ViewState) -> (String, bool, Option<Command>) {
+    let text = tr!(
+        "finding-spinning",
+        count = units::count(s.count as u64),
+        share = format!("{:.0}", s.running_share * 100.0),
+        at = format!("{} {}:{}", s.at.function, short_file(&s.at.file), s.at.line)
+    );
+    let first = s.members.first().copied();
+    let selected = first.is_some() && view.selected() == first;
+    (text, selected, first.map(Command::SelectGoroutine))
+}
+
+fn growth_entry(g: &HeapGrowth, view: &ViewState) -> (String, bool, Option<Command>) {
+    let text = tr!(
+        "finding-heap-growth",
+        from = units::bytes(g.from_bytes),
+        to = units::bytes(g.to_bytes),
+        over = units::duration(g.over_ns()),
+        rate = units::bytes(g.bytes_per_second),
+        cycles = g.gc_cycles
+    );
+    let range = (g.from_ns, g.to_ns);
+    (text, view.range == Some(range), Some(Command::SelectRange(range.0, range.1)))
+}
+
+fn retention_text(r: &HeapRetention) -> String {
+    tr!(
+        "finding-heap-retention",
+        at = format!("{} {}:{}", r.function, short_file(&r.file), r.line),
+        bytes = units::bytes(r.bytes.max(0) as u64),
+        share = format!("{:.0}", r.share * 100.0)
+    )
+}
+
+/// A heap profile's retention finding, above the flame graph: clicking it shows the heap in
+/// use and highlights the site's function.
+pub fn retention_strip(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView) {
+    let Some(r) = v.retention.clone() else { return };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr!("findings-title", n = 1)).strong());
+        let selected = v.search == r.function;
+        if ui.add(egui::Button::selectable(selected, retention_text(&r)).wrap()).clicked() {
+            if let Some(t) = p.type_index(&r.sample_type) {
+                v.set_type(p, t);
+            }
+            v.set_search(&r.function);
+        }
+    });
+}

@@ -1,0 +1,111 @@
+//! `go tool pprof -top`'s text, as generate-profiles.sh and generate-diffs.sh save it
+//! (byte and time types with `-unit=B`/`-unit=ns`, so every value is an exact integer):
+//! the value labels, percentages and rows, for comparing our tables with pprof's as text.
+
+/// pprof's `measurement.ScaledLabel` with the unit forced as the scripts do.
+pub fn label(v: i64, unit: &str) -> String {
+    if v == 0 {
+        return "0".into();
+    }
+    match unit {
+        "bytes" => format!("{v}B"),
+        "nanoseconds" => format!("{v}ns"),
+        _ => v.to_string(),
+    }
+}
+
+/// Go's `%.2g`: two significant digits, `e-05` style below 1e-4.
+pub fn go_g2(x: f64) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    let e = format!("{x:.1e}");
+    let (mant, exp) = e.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    if !(-4..2).contains(&exp) {
+        let mant = mant.trim_end_matches('0').trim_end_matches('.');
+        return format!("{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
+    }
+    let decimals = usize::try_from(1 - exp).unwrap_or(0);
+    let s = format!("{x:.decimals$}");
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+}
+
+/// pprof's `measurement.Percentage` (of the absolute value).
+pub fn pct(v: i64, total: i64) -> String {
+    let r = if total != 0 { (v as f64 / total as f64).abs() * 100.0 } else { 0.0 };
+    if (99.95..=100.05).contains(&r) {
+        "  100%".into()
+    } else if r >= 1.0 {
+        format!("{r:5.2}%")
+    } else {
+        format!("{:>5}%", go_g2(r))
+    }
+}
+
+/// One row of a table: flat, cum, name and its " (inline)" mark.
+pub struct Row<'a> {
+    pub flat: i64,
+    pub cum: i64,
+    pub name: &'a str,
+    pub inline: &'static str,
+}
+
+/// A whole table as pprof prints it from the "Showing nodes" line on.
+pub fn render(
+    shown: i64,
+    total: i64,
+    dropped: (usize, i64),
+    (count, before_count): (usize, usize),
+    rows: &[Row],
+    unit: &str,
+) -> Vec<String> {
+    let mut out = vec![format!(
+        "Showing nodes accounting for {}, {} of {} total",
+        label(shown, unit),
+        pct(shown, total).trim(),
+        label(total, unit)
+    )];
+    if dropped.0 > 0 {
+        let s = if dropped.0 > 1 { "s" } else { "" };
+        out.push(format!("Dropped {} node{s} (cum <= {})", dropped.0, label(dropped.1, unit)));
+    }
+    if count < before_count {
+        out.push(format!("Showing top {count} nodes out of {before_count}"));
+    }
+    out.push(format!("{:>10} {:>5}% {:>5}% {:>10} {:>5}%", "flat", "flat", "sum", "cum", "cum"));
+    let mut sum = 0;
+    for r in rows {
+        sum += r.flat;
+        out.push(format!(
+            "{:>10} {} {} {:>10} {}  {}{}",
+            label(r.flat, unit),
+            pct(r.flat, total),
+            pct(sum, total),
+            label(r.cum, unit),
+            pct(r.cum, total),
+            r.name,
+            r.inline
+        ));
+    }
+    out
+}
+
+/// The lines of a saved table from "Showing nodes" on.
+pub fn saved_rows(text: &str) -> Vec<&str> {
+    text.lines().skip_while(|l| !l.starts_with("Showing nodes")).collect()
+}
+
+/// The first differing lines of two renderings, for a failure message.
+pub fn first_differences(got: &[String], want: &[&str]) -> String {
+    got.iter()
+        .map(String::as_str)
+        .chain(std::iter::repeat("<missing>"))
+        .zip(want.iter().copied().chain(std::iter::repeat("<missing>")))
+        .take(got.len().max(want.len()))
+        .filter(|(g, w)| g != w)
+        .take(3)
+        .map(|(g, w)| format!("    ours:  {g}\n    pprof: {w}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,70 @@
+//! The Findings panel on real samples (egui_kittest): memleak's trace lists a heap-growth
+//! finding, and clicking it selects its time range (shaded over the heap curve; the range
+//! summary names it); selectspin's spinning finding selects a spinner; a heap profile shows
+//! its retention finding and clicking it highlights the site.
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+mod common;
+use common::ui::{labels, open};
+
+fn sample(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)
+}
+
+/// The report's finding of `kind` for `path`: the same analysis the window shows.
+fn finding(path: &Path, kind: &str) -> serde_json::Value {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let opts = goroscope::report::Options { json: true, fail_on_leaks: false };
+    goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err);
+    let rep: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    rep["findings"].as_array().unwrap().iter().find(|f| f["kind"] == kind).cloned().unwrap()
+}
+
+#[test]
+fn heap_growth_click_selects_its_range() {
+    let path = sample("go1.27/memleak.trace");
+    let g = finding(&path, "heap-growth");
+    let h = &mut open(path);
+    assert!(labels(h).iter().any(|l| l == "Findings (1)"), "{:#?}", labels(h));
+    let entry = "Heap after GC grew from";
+    assert!(h.query_by_label_contains(entry).is_some(), "no heap-growth entry in {:#?}", labels(h));
+    assert!(!labels(h).iter().any(|l| l == "Selected range"), "no range before the click");
+    h.get_by_label_contains(entry).click();
+    h.run_steps(3);
+    // The range summary: "FROM to TO (LENGTH), N goroutines", FROM and TO the finding's.
+    let from = goroscope::units::duration(g["from_ns"].as_i64().unwrap());
+    let to = goroscope::units::duration(g["to_ns"].as_i64().unwrap());
+    let summary = format!("{from} to {to} (");
+    assert!(labels(h).iter().any(|l| l == "Selected range"), "{:#?}", labels(h));
+    assert!(labels(h).iter().any(|l| l.starts_with(&summary)), "no {summary:?} in {:#?}", labels(h));
+}
+
+#[test]
+fn spinning_click_selects_a_spinner() {
+    let h = &mut open(sample("go1.27/selectspin.trace"));
+    let entry = "4 spinning: running or runnable";
+    assert!(h.query_by_label_contains(entry).is_some(), "{:#?}", labels(h));
+    h.get_by_label_contains(entry).click();
+    h.run_steps(3);
+    assert!(labels(h).iter().any(|l| l.starts_with("Goroutine ")), "the inspector shows a spinner");
+    assert!(labels(h).iter().any(|l| l.starts_with("main.spin ")), "{:#?}", labels(h));
+}
+
+#[test]
+fn heap_profile_retention_highlights_the_site() {
+    let h = &mut open(sample("go1.27/memleak.heap.pb.gz"));
+    let entry = "main.remember memleak/main.go:31 holds";
+    assert!(h.query_by_label_contains(entry).is_some(), "{:#?}", labels(h));
+    let search = |h: &egui_kittest::Harness<'_, goroscope::ui::GoroscopeApp>| {
+        h.get_by_label("Search functions").accesskit_node().value().unwrap_or_default()
+    };
+    assert_eq!(search(h), "");
+    h.get_by_label_contains(entry).click();
+    h.run_steps(3);
+    // The search box now holds the function, which the flame graph and the table highlight.
+    assert_eq!(search(h), "main.remember");
+}
