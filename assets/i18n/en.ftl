@@ -91,7 +91,7 @@ window-warnings = Warnings
 ## Filter and suspects
 filter-title = Filter
 filter-hint = id, function, site, state:waiting, blocked>1s
-filter-help = Words must all match. A number matches a goroutine id; state:running|runnable|waiting|syscall the state at the end; blocked>1s the final wait's length; other words a function, file:line or wait reason.
+filter-help = Words must all match. A number matches a goroutine id; state:running|runnable|waiting|syscall|exited the state at the end; blocked>1s the final wait's length; a wait reason in Go's words (chan send, select, reason:sync) the final wait's reason; other words a function or file:line.
 filter-name = Filter goroutines
 filter-clear = Clear filter
 filter-shown = { $shown } of { $total } goroutines

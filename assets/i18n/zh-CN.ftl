@@ -87,7 +87,7 @@ window-warnings = 警告
 ## 过滤与嫌疑
 filter-title = 过滤
 filter-hint = ID、函数、位置、state:waiting、blocked>1s
-filter-help = 所有词都必须匹配。数字匹配 goroutine ID；state:running|runnable|waiting|syscall 匹配结束时的状态；blocked>1s 匹配最后一次等待的时长；其他词匹配函数、文件:行号或等待原因。
+filter-help = 所有词都必须匹配。数字匹配 goroutine ID；state:running|runnable|waiting|syscall|exited 匹配结束时的状态；blocked>1s 匹配最后一次等待的时长；Go 原文的等待原因（chan send、select、reason:sync）匹配最后一次等待的原因；其他词匹配函数或文件:行号。
 filter-name = 过滤 goroutine
 filter-clear = 清除过滤
 filter-shown = 显示 { $shown } / { $total } 个 goroutine

@@ -17,13 +17,11 @@ use crate::model::lost;
 /// macOS), used only when a cut first generation lost its frequency.
 pub(super) const DEFAULT_NS_PER_TICK: f64 = 64.0;
 
-/// What the reader knew before the cut generation: the format, the clock to fall back on
-/// when the cut took the frequency, and the previous generation's strings.
-#[derive(Clone, Copy)]
-pub(super) struct BeforeCut<'a> {
-    pub minor: u32,
-    pub fallback_ns_per_tick: f64,
-    pub prev_strings: &'a IdMap,
+/// What the last whole generation leaves to a cut one: its clock (a cut first generation
+/// gets [`DEFAULT_NS_PER_TICK`]) and its string ids (the reasons keep theirs).
+pub(super) struct Previous<'a> {
+    pub ns_per_tick: f64,
+    pub strings: &'a IdMap,
 }
 
 /// Orders and emits the whole batches of a cut generation; returns how many events came out.
@@ -33,20 +31,20 @@ pub(super) struct BeforeCut<'a> {
 pub(super) fn recover_cut_generation(
     gb: &GenBatches<'_>,
     gt: &mut GenTables,
-    before_cut: &BeforeCut<'_>,
+    minor: u32,
+    prev: Previous<'_>,
     order: &mut Order,
     tables: &mut Tables,
     out: &mut Emitter<'_>,
 ) -> u64 {
-    let BeforeCut { minor, fallback_ns_per_tick, prev_strings } = *before_cut;
     if gb.threads.is_empty() {
         return 0;
     }
     // Loading stops at the first table that fails; what was interned before stays usable.
     let _ = load_tables(gb, gt, minor, tables);
-    name_lost_ids(gb, gt, prev_strings, tables);
+    name_lost_ids(gb, gt, prev.strings, tables);
     if !gt.has_freq {
-        gt.ns_per_tick = fallback_ns_per_tick;
+        gt.ns_per_tick = prev.ns_per_tick;
     }
     gt.lenient = true;
     // The generation's opening Sync is not a recovered event.
