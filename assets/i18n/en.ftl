@@ -248,6 +248,7 @@ mem-pauses-title = GC pauses (stop-the-world per cycle): longest { $longest }, t
 mem-x-time-first-line = time since the first line
 mem-growth = heap growth (heap after GC)
 mem-goroutines = goroutines
+mem-goroutines-title = Goroutines (NumGoroutine logged with the stats): { $n } at the last line
 mem-goroutines-plot = Goroutines over time
 findings-title = Findings ({ $n })
 findings-none = No spinning goroutines or heap growth found.

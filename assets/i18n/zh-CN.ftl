@@ -238,6 +238,7 @@ mem-pauses-title = GC 暂停（每个周期的 stop-the-world）：最长 { $lon
 mem-x-time-first-line = 自第一行以来的时间
 mem-growth = 堆增长（GC 后的堆）
 mem-goroutines = goroutine 数
+mem-goroutines-title = goroutine 数（与统计一同记录的 NumGoroutine）：最后一行为 { $n }
 mem-goroutines-plot = goroutine 数随时间的变化
 findings-title = 发现（{ $n }）
 findings-none = 没有发现空转的 goroutine 或堆增长。

@@ -11,8 +11,8 @@ pub mod gctrace;
 pub mod memstats;
 pub mod pprof;
 pub mod sniff;
-pub mod timestamp;
 pub mod text;
+pub mod timestamp;
 pub mod trace;
 
 pub use error::ParseError;

@@ -85,6 +85,8 @@ pub fn retention_strip(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView)
     let Some(r) = v.retention.clone() else { return };
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr!("findings-title", n = 1)).strong());
+        let (stripe, _) = ui.allocate_exact_size(egui::vec2(4.0, 18.0), egui::Sense::hover());
+        ui.painter().rect_filled(stripe, 1.0, egui::Color32::from_rgb(229, 57, 53));
         let selected = v.search == r.function;
         if ui.add(egui::Button::selectable(selected, retention_text(&r)).wrap()).clicked() {
             if let Some(t) = p.type_index(&r.sample_type) {
