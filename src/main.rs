@@ -1,17 +1,73 @@
-//! The `goroscope` binary: `goroscope report FILE...` for the headless report, otherwise the
-//! window (with the `gui` feature).
+//! The `goroscope` binary: the window on files (the default), `goroscope report` and
+//! `goroscope diff` for scripts and CI. Arguments are parsed by clap from the raw OS strings,
+//! so any file name (not UTF-8, `-h` after `--`) reaches the loaders as it was given; a
+//! subcommand never opens a window.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:
-  goroscope [FILE...]                              open the window (optionally on files)
-  goroscope report FILE... [--json] [--fail-on-leaks]
-                                                   print the findings; exit 1 with --fail-on-leaks
-                                                   when a file has suspects, 2 when one can't be read";
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "goroscope",
+    version,
+    about = "An explorer for Go runtime diagnostics: execution traces, goroutine dumps, pprof profiles, GC logs.",
+    long_about = None,
+    args_conflicts_with_subcommands = true,
+    after_help = "Without a subcommand, opens the window on the files (if any). \
+                  Use `--` before a file whose name starts with `-`."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Files to open in the window.
+    files: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the findings of each file (stuck goroutines, problems) as text or JSON.
+    #[command(after_help = "Exit status: 0; 1 with --fail-on-leaks when a file has suspects or findings; \
+                            2 when a file cannot be read.")]
+    Report {
+        /// JSON instead of text (an array for several files).
+        #[arg(long)]
+        json: bool,
+        /// Exit with status 1 when a file has suspects.
+        #[arg(long)]
+        fail_on_leaks: bool,
+        /// Traces, goroutine dumps, pprof profiles, GC logs.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Compare files: goroutine groups (traces at their end, dumps, goroutine profiles, in any
+    /// mix), or profiles of one kind (NEW minus BASE, as `go tool pprof -diff_base`).
+    #[command(after_help = "Two files are a before/after pair; three or more a series in the order given. \
+                            Exit status: 0; 1 with --fail-on-growth when a group of blocked goroutines \
+                            is new or grew, or a heap profile's in-use bytes or objects grew; 2 when a \
+                            file cannot be read or the files cannot be compared.")]
+    Diff {
+        /// JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Exit with status 1 when a blocked group is new or grew, or in-use heap grew.
+        #[arg(long)]
+        fail_on_growth: bool,
+        /// The profiles' sample type to compare (default: the last profile's default type).
+        #[arg(long, value_name = "TYPE")]
+        sample_type: Option<String>,
+        /// The file before.
+        base: PathBuf,
+        /// The file after, and more for a series.
+        #[arg(required = true)]
+        new: Vec<PathBuf>,
+    },
+}
 
 fn main() -> ExitCode {
-    let code = run();
+    let code = run(std::env::args_os());
     // For tests/memory_bound.rs: the peak resident memory of this process, measured where no
     // extra tool (`/usr/bin/time`) is needed. Linux only; a hidden switch, not a feature.
     if std::env::var_os("GOROSCOPE_PEAK_RSS").is_some() {
@@ -23,34 +79,51 @@ fn main() -> ExitCode {
     code
 }
 
-fn run() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    if args.first().map(String::as_str) == Some("report") {
-        let mut opts = goroscope::report::Options::default();
-        let mut files = Vec::new();
-        for a in &args[1..] {
-            match a.as_str() {
-                "--json" => opts.json = true,
-                "--fail-on-leaks" => opts.fail_on_leaks = true,
-                flag if flag.starts_with("--") => {
-                    eprintln!("goroscope: unknown flag {flag:?}\n{USAGE}");
-                    return ExitCode::from(2);
-                }
-                f => files.push(PathBuf::from(f)),
+fn exit(code: i32) -> ExitCode {
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
+}
+
+fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version go to stdout with status 0; usage errors to stderr with 2.
+            e.print().ok();
+            return exit(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    match cli.command {
+        Some(Command::Report { json, fail_on_leaks, files }) => {
+            let opts = goroscope::report::Options { json, fail_on_leaks };
+            exit(goroscope::report::run(&files, &opts, &mut out, &mut err))
+        }
+        Some(Command::Diff { json, fail_on_growth, sample_type, base, new }) => {
+            let files: Vec<PathBuf> = std::iter::once(base).chain(new).collect();
+            let opts = goroscope::report::DiffOptions { json, fail_on_growth, sample_type };
+            exit(goroscope::report::run_diff(&files, &opts, &mut out, &mut err))
+        }
+        None => {
+            if let Some(word) = mistyped_subcommand(&cli.files) {
+                eprintln!(
+                    "goroscope: {word:?} is neither a subcommand (report, diff) nor a file\n\n\
+                     For more information, try '--help'."
+                );
+                return ExitCode::from(2);
             }
+            run_window(cli.files)
         }
-        if files.is_empty() {
-            eprintln!("goroscope: report needs at least one file\n{USAGE}");
-            return ExitCode::from(2);
-        }
-        let code = goroscope::report::run(&files, &opts, &mut std::io::stdout(), &mut std::io::stderr());
-        return ExitCode::from(u8::try_from(code).unwrap_or(2));
     }
-    run_window(args.into_iter().map(PathBuf::from).collect())
+}
+
+/// A first argument that names no file and looks like a word ("reprot", "compare") was
+/// meant as a subcommand: say so rather than open a window on a file that is not there.
+fn mistyped_subcommand(files: &[PathBuf]) -> Option<String> {
+    let first = files.first()?;
+    let word = first.to_str()?;
+    let wordlike =
+        !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    (wordlike && !first.exists()).then(|| word.to_string())
 }
 
 #[cfg(feature = "gui")]
@@ -68,10 +141,10 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
 fn run_window(files: Vec<PathBuf>) -> ExitCode {
     eprintln!("goroscope: built without the window (feature \"gui\"); showing the report instead");
     if files.is_empty() {
-        eprintln!("{USAGE}");
+        eprintln!("usage: goroscope report FILE... | goroscope diff BASE NEW [MORE...]; see --help");
         return ExitCode::from(2);
     }
     let code =
         goroscope::report::run(&files, &Default::default(), &mut std::io::stdout(), &mut std::io::stderr());
-    ExitCode::from(u8::try_from(code).unwrap_or(2))
+    exit(code)
 }

@@ -70,17 +70,33 @@ fn a_trace_its_dumps_and_its_profile_give_the_same_groups() {
 
 #[test]
 fn the_fixed_build_has_no_sender_group() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let e: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("programs/chansend_fixed/expect-diff.json")).unwrap(),
+    )
+    .unwrap();
+    let want: Vec<usize> =
+        e["group"]["counts"].as_array().unwrap().iter().map(|c| c.as_u64().unwrap() as usize).collect();
+    let max_other = e["others_max_abs_delta"].as_i64().unwrap();
+    let dir = root.join("go1.27");
+    let mut checked = 0;
     for ext in ["trace", "goroutine-2.txt", "goroutine-1.txt", "goroutine.pb.gz"] {
         let rows = diff_groups(&[
-            groups(&dir.join(format!("chansend_fixed.{ext}"))),
-            groups(&dir.join(format!("chansend.{ext}"))),
+            groups(&dir.join(format!("{}.{ext}", e["base"].as_str().unwrap()))),
+            groups(&dir.join(format!("{}.{ext}", e["new"].as_str().unwrap()))),
         ]);
         let first = &rows[0];
-        assert_eq!(first.counts, vec![0, 2000], "{ext}: {first:?}");
-        assert_eq!((first.change, first.delta, first.growing), (Change::New, 2000, true), "{ext}");
-        assert!(first.blocking_stack.iter().any(|f| f.function == "main.sender"), "{ext}");
+        assert_eq!(first.counts, want, "{ext}: {first:?}");
+        assert_eq!(
+            (first.change, first.delta, first.growing),
+            (Change::New, e["group"]["delta"].as_i64().unwrap(), true),
+            "{ext}"
+        );
+        let function = e["group"]["blocking_function"].as_str().unwrap();
+        assert!(first.blocking_stack.iter().any(|f| f.function == function), "{ext}");
         // Nothing else moved by more than the main goroutine's own stack.
-        assert!(rows[1..].iter().all(|r| r.delta.abs() <= 1), "{ext}: {rows:#?}");
+        assert!(rows[1..].iter().all(|r| r.delta.abs() <= max_other), "{ext}: {rows:#?}");
+        checked += 1;
     }
+    assert_eq!(checked, 4);
 }

@@ -99,3 +99,176 @@ fn a_trace_and_a_heap_profile_cannot_be_compared() {
     let msg = msg.unwrap_or_else(|| panic!("no message: {:#?}", labels(h)));
     assert!(msg.contains("Go execution trace") && msg.contains("profile"), "names both kinds: {msg}");
 }
+
+fn expect(name: &str) -> serde_json::Value {
+    let p =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(name).join("expect.json");
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// The fixed build before, the leaky one after: the planted group is new, with its count,
+/// and clicking it selects its goroutines in the pane that has them (and the empty group in
+/// the other); a group both files have selects members on both sides.
+#[test]
+fn the_diff_table_lists_the_planted_group_as_new_and_selects_it_in_both_panes() {
+    let h = &mut open_all(vec![sample("go1.27/chansend_fixed.trace"), sample("go1.27/chansend.trace")]);
+    let group = &expect("chansend")["groups"][0];
+    let count = group["count_min"].as_u64().unwrap();
+    let func = group["blocking_function"].as_str().unwrap();
+    let reason = group["reason"].as_str().unwrap();
+    let rows: Vec<String> = labels(h).into_iter().filter(|l| l.starts_with("Diff ")).collect();
+    assert!(rows.len() >= 2, "the diff table's rows: {:#?}", labels(h));
+    let n = goroscope::units::count(count);
+    let want = format!("Diff 1: new, 0 → {n} (+{n}), {reason} at {func} ");
+    assert!(rows[0].starts_with(&want), "the planted group first, as new: {:?}, want {want:?}", rows[0]);
+
+    h.get_by_label(&rows[0]).click();
+    h.run_steps(3);
+    let (a, b) = (h.state().selected_ids(0), h.state().selected_ids(1));
+    assert!(a.is_empty(), "the fixed build has none of them: {a:?}");
+    assert_eq!(b.len() as u64, count, "the leaky build's senders are selected");
+
+    // A goroutine alive at the end of both runs (main.main): one selected on each side.
+    let both = rows.iter().find(|r| r.contains(", 1 → 1 (0), "));
+    let both = both.unwrap_or_else(|| panic!("a group in both files: {rows:#?}")).clone();
+    h.get_by_label(&both).click();
+    h.run_steps(3);
+    assert_eq!((h.state().selected_ids(0).len(), h.state().selected_ids(1).len()), (1, 1), "{both}");
+}
+
+#[test]
+fn the_diff_table_filters() {
+    let h = &mut open_all(vec![sample("go1.27/chansend_fixed.trace"), sample("go1.27/chansend.trace")]);
+    let rows =
+        |h: &Harness<'_, GoroscopeApp>| labels(h).into_iter().filter(|l| l.starts_with("Diff ")).count();
+    let before = rows(h);
+    h.get_by_label("Filter groups").click();
+    h.run_steps(1);
+    h.get_by_label("Filter groups").type_text("main.sender");
+    h.run_steps(3);
+    assert!(before > 1 && rows(h) == 1, "{before} rows, then {}: {:#?}", rows(h), labels(h));
+}
+
+/// Five `debug=2` dumps of the series program: the growth chart, the leak flagged as growing
+/// and listed first with its counts from the program's constants, the worker pool not.
+#[test]
+fn a_series_of_five_dumps_flags_the_leak_and_not_the_pool() {
+    let exp: serde_json::Value = {
+        let p =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs/series/expect-series.json");
+        serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+    };
+    let n = exp["snapshots"].as_u64().unwrap() as usize;
+    let files: Vec<PathBuf> =
+        (1..=n).map(|i| sample(&format!("go1.27/series.{i}.goroutine-2.txt"))).collect();
+    let h = &mut open_all(files);
+    assert_eq!(h.state().pane_count(), (n, n));
+    let chart = format!("Growth of each group over {n} snapshots");
+    assert!(h.query_by_label(&chart).is_some(), "the growth chart: {:#?}", labels(h));
+
+    let rows: Vec<String> = labels(h).into_iter().filter(|l| l.starts_with("Diff ")).collect();
+    let counts = |v: &serde_json::Value| {
+        let c: Vec<String> =
+            v.as_array().unwrap().iter().map(|c| goroscope::units::count(c.as_u64().unwrap())).collect();
+        c.join(" → ")
+    };
+    let grow = &exp["growing"];
+    let c = grow["counts"].as_array().unwrap();
+    let delta = c[c.len() - 1].as_u64().unwrap() - c[0].as_u64().unwrap();
+    let leak = format!(
+        "Diff 1: grown, {} (+{}), {} at {} ",
+        counts(&grow["counts"]),
+        goroscope::units::count(delta),
+        grow["reason"].as_str().unwrap(),
+        grow["blocking_function"].as_str().unwrap()
+    );
+    assert!(rows.first().is_some_and(|r| r.starts_with(&leak)), "the leak first: {rows:#?}\nwant {leak:?}");
+    assert!(rows[0].ends_with(", growing"), "flagged: {}", rows[0]);
+
+    let stable = &exp["stable"];
+    let pool_fn = format!(" at {} ", stable["blocking_function"].as_str().unwrap());
+    let pool = rows.iter().find(|r| r.contains(&pool_fn)).unwrap_or_else(|| panic!("no pool row: {rows:#?}"));
+    let c = goroscope::units::count(stable["count"].as_u64().unwrap());
+    assert!(pool.contains(&vec![c; n].join(" → ")), "the pool's counts: {pool}");
+    assert!(!pool.ends_with(", growing"), "the pool is not flagged: {pool}");
+
+    // Each snapshot's own view is a tab away.
+    h.get_by_label_contains("C series.3.goroutine-2.txt").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Group 1: ").is_some(), "the third dump's table: {:#?}", labels(h));
+}
+
+/// The functions of a committed `go tool pprof -top -diff_base` output, in its order.
+fn pprof_diff_names(file: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(sample(file)).expect("committed pprof output");
+    let rows = text.lines().skip_while(|l| !l.trim_start().starts_with("flat")).skip(1);
+    rows.map(|r| {
+        let name = r.split_whitespace().skip(5).collect::<Vec<_>>().join(" ");
+        name.trim_end_matches(" (inline)").trim_end_matches(" (partial-inline)").to_string()
+    })
+    .collect()
+}
+
+/// Two heap profiles of the series: the diff table lists pprof's -diff_base functions in
+/// pprof's order (and -normalize's with the toggle); the differential flame graph is drawn,
+/// and its negated view is a toggle away.
+#[test]
+fn two_heap_profiles_diff_as_pprof_diff_base_does() {
+    let h = &mut open_all(vec![sample("go1.27/series.1.heap.pb.gz"), sample("go1.27/series.5.heap.pb.gz")]);
+    let rows = |h: &Harness<'_, GoroscopeApp>| -> Vec<String> {
+        labels(h)
+            .into_iter()
+            .filter_map(|l| l.strip_prefix("Diff top ").map(str::to_string))
+            .map(|l| {
+                l.split_once(": ")
+                    .map_or(l.clone(), |(_, r)| r.rsplit_once(" (").map_or(r, |x| x.0).to_string())
+            })
+            .collect()
+    };
+    assert!(h.query_by_label("Differential flame graph of inuse_space").is_some(), "{:#?}", labels(h));
+    let base = "go1.27/series.1.heap..series.5.heap.top-inuse_space";
+    let want = pprof_diff_names(&format!("{base}.txt"));
+    let got = rows(h);
+    assert!(want.len() >= 3 && got.len() >= 3, "pprof {want:?}, ours {got:?}");
+    let n = got.len().min(want.len()).min(8);
+    assert_eq!(got[..n], want[..n], "the order of go tool pprof -top -diff_base");
+
+    h.get_by_label("Normalize").click();
+    h.run_steps(3);
+    let want = pprof_diff_names(&format!("{base}.normalize.txt"));
+    let got = rows(h);
+    let n = got.len().min(want.len()).min(8);
+    assert!(n >= 1);
+    assert_eq!(got[..n], want[..n], "the order of go tool pprof -top -diff_base -normalize");
+
+    h.get_by_label("Show what vanished").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Differential flame graph of inuse_space").is_some());
+}
+
+/// Where no file-dialog portal answers, Ctrl+O opens the window's own browser: its path box
+/// takes a file's path, Enter opens it. (The setting is what the window sets once a portal
+/// failed to answer.)
+#[test]
+fn ctrl_o_opens_the_in_window_browser_where_no_portal_answers() {
+    let h = &mut open_with(Harness::builder().with_size(egui::vec2(1400.0, 900.0)), |cc| {
+        let mut app = english(GoroscopeApp::new(cc, Vec::new()));
+        app.settings.in_window_file_dialog = true;
+        app
+    });
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run_steps(3);
+    assert!(h.query_by_label("Parent folder").is_some(), "the browser: {:#?}", labels(h));
+    let path = sample("go1.27/chansend.trace").display().to_string();
+    h.get_by_label("Path").click();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_label("Path").type_text(&path);
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    h.run_steps(3);
+    common::ui::wait_loaded(h);
+    assert_eq!(h.state().pane_count(), (1, 1), "the file opened: {:#?}", labels(h));
+    assert!(h.query_by_label("Parent folder").is_none(), "the browser closed");
+}

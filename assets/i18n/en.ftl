@@ -303,6 +303,22 @@ filter-error = Filter not applied: { $error }
 suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
+compare-tab-groups = Goroutine groups
+change-new = new
+change-gone = gone
+change-grown = grown
+change-shrunk = shrunk
+change-same = same
+diff-filter = Filter groups
+diff-filter-hint = function, file, state or reason
+diff-shown = { $shown } of { $total } groups
+diff-col-change = Change
+diff-col-in = In { $side }
+diff-col-delta = Delta
+diff-col-state = State
+diff-col-where = Blocked at
+diff-col-created = Created by
+diff-row = Diff { $index }: { $change }, { $counts } ({ $delta }), { $what } at { $at }{ $trend }
 dump-crashed = This goroutine stopped the program:
 dump-stack-title = Stack as printed ({ $n } frames, innermost first)
 dump-no-creator = not recorded (the main goroutine, or a profile record)
@@ -313,5 +329,40 @@ dump-parents = Created by { $n ->
 } { $ids }
 dump-ids-title = Goroutine ids ({ $n })
 dump-copy-ids = Copy ids
-dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes; 0 = under a minute)
+dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes)
 suspect-no-time = no wait time in a profile
+diff-col-trend = Trend
+diff-growing = growing
+diff-trend-growing = , growing
+series-title = Series of { $n } snapshots
+series-growing = { $n ->
+    [0] no group grows
+    [one] 1 group grows
+   *[other] { $count } groups grow
+}
+series-growing-name = growing: { $name }
+series-x-time = time since the first snapshot
+series-x-order = snapshot, in the order given
+series-chart = Growth of each group over { $n } snapshots
+series-tab = Series
+compare-tab-profiles = Profile diff
+pdiff-normalize = Normalize
+pdiff-normalize-help = Scale the new profile to the base's total first (pprof -normalize)
+pdiff-vanished = Show what vanished
+pdiff-vanished-help = Widths from the base profile, so frames that disappeared have a width
+pdiff-totals = total before { $before }, after { $after }; the table's delta sums to { $shown }
+pdiff-flat-before = flat before
+pdiff-flat-after = flat after
+pdiff-flat-delta = flat Δ
+pdiff-cum-before = cum before
+pdiff-cum-after = cum after
+pdiff-cum-delta = cum Δ
+pdiff-row = Diff top { $index }: { $name } ({ $delta })
+pdiff-flame-name = Differential flame graph of { $kind }
+pdiff-new = new
+pdiff-before-after = { $before } → { $after } ({ $change })
+pdiff-shrank = shrank
+pdiff-unchanged = unchanged
+pdiff-grew = grew
+pdiff-legend-help = colour by the change of each frame; grey under { $percent }
+

@@ -14,6 +14,7 @@ pub mod lod;
 pub mod proc_lanes;
 pub mod profile;
 pub mod profile_diff;
+mod profile_graph;
 pub mod profile_groups;
 pub mod stats;
 pub mod suspects;

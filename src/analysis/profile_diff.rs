@@ -15,14 +15,13 @@
 //! kept, so `after − before == delta` exactly. A series (three or more files) compares the
 //! last with the first the same way and carries the files between as further columns.
 
-mod graph;
 #[cfg(test)]
 mod tests;
 mod tree;
 
 use super::profile::{Inlined, TopOptions};
+use super::profile_graph::{Graph, Source, build, sources, trimmed};
 use crate::model::ProfileModel;
-use graph::{Graph, Source, build, keep, sorted, sources};
 
 pub use tree::{DiffNode, DiffTree, diff_call_tree};
 
@@ -97,43 +96,24 @@ pub fn series_top(
     let (Some(first), Some(last)) = (srcs.first(), srcs.last()) else {
         return Err("nothing to compare".into());
     };
-    let merged: Vec<(&Source, i64)> = vec![(last, 1), (first, -1)];
-    let mut g = build(n, &merged, None);
-    let mut order = sorted(&g, &names);
-    let sum: i64 = order.iter().map(|&i| g.flat[i as usize]).fold(0, i64::wrapping_add);
-    let node_cutoff = ((sum as f64 * opts.node_fraction) as i64).abs();
-    let edge_cutoff = ((sum as f64 * opts.edge_fraction) as i64).abs();
     let base_total = abs_total(first);
     let total = if base_total > 0 { base_total } else { base_total.wrapping_add(abs_total(last)) };
+    let t = trimmed(&names, &[(last, 1), (first, -1)], opts, total);
     let p = last.p;
+    let each: Vec<Graph> = srcs.iter().map(|s| build(n, &[(s, 1)], t.kept.as_deref())).collect();
+    let g = &t.graph;
     let mut table = DiffTop {
         sample_type: p.type_name(last.t).to_string(),
         unit: p.type_unit(last.t).to_string(),
         totals: srcs.iter().map(abs_total).collect(),
         total,
+        dropped_nodes: t.dropped_nodes,
+        dropped_cutoff: t.dropped_cutoff,
+        nodes_before_count: t.nodes_before_count,
         ..DiffTop::default()
     };
-    let mut kept: Option<Vec<bool>> = None;
-    if node_cutoff > 0 {
-        let k: Vec<u32> = order.iter().copied().filter(|&i| g.cum[i as usize].abs() >= node_cutoff).collect();
-        if k.len() != order.len() {
-            table.dropped_nodes = order.len() - k.len();
-            table.dropped_cutoff = ((total as f64 * opts.node_fraction) as i64).abs();
-            kept = Some(keep(n, &k));
-            g = build(n, &merged, kept.as_deref());
-            order = sorted(&g, &names);
-        }
-    }
-    table.nodes_before_count = order.len();
-    if opts.node_count > 0 && order.len() > opts.node_count {
-        order.truncate(opts.node_count);
-        kept = Some(keep(n, &order));
-        g = build(n, &merged, kept.as_deref());
-        order = sorted(&g, &names);
-    }
-    let each: Vec<Graph> = srcs.iter().map(|s| build(n, &[(s, 1)], kept.as_deref())).collect();
-    let inlined = inline_marks(&g, n, edge_cutoff);
-    table.entries = order
+    table.entries = t
+        .order
         .iter()
         .map(|&i| {
             let i = i as usize;
@@ -143,31 +123,12 @@ pub fn series_top(
                 cum: each.iter().map(|e| e.cum[i]).collect(),
                 flat_delta: g.flat[i],
                 cum_delta: g.cum[i],
-                inlined: inlined[i],
+                inlined: t.inlined[i],
             }
         })
         .collect();
     table.shown = table.entries.iter().map(|e| e.flat_delta).fold(0, i64::wrapping_add);
     Ok(table)
-}
-
-/// pprof's " (inline)" marks from the kept edges of the merged graph.
-fn inline_marks(g: &Graph, n: usize, edge_cutoff: i64) -> Vec<Inlined> {
-    let mut inl: Vec<(bool, bool)> = vec![(false, false); n];
-    for (&(_, dst), &(w, inline)) in &g.edges {
-        if w.abs() >= edge_cutoff
-            && let Some(e) = inl.get_mut(dst as usize)
-        {
-            if inline { e.0 = true } else { e.1 = true }
-        }
-    }
-    inl.into_iter()
-        .map(|e| match e {
-            (true, true) => Inlined::Partly,
-            (true, false) => Inlined::Always,
-            _ => Inlined::No,
-        })
-        .collect()
 }
 
 fn abs_total(s: &Source) -> i64 {

@@ -1,7 +1,9 @@
-//! `goroscope report`: the findings of one or more files as text or JSON, for scripts and CI.
-//! Exit status: 0, or 1 with `--fail-on-leaks` when a suspect or a finding was found, or 2 when a file
+//! `goroscope report` and `goroscope diff` (in `diff`): the findings of one or more files as
+//! text or JSON, for scripts and CI. Exit status: 0, or 1 with `--fail-on-leaks` when a
+//! suspect or a finding was found, or 2 when a file
 //! cannot be read.
 
+mod diff;
 mod dump;
 mod findings;
 mod json;
@@ -9,6 +11,7 @@ mod profile;
 pub mod terminal;
 mod text;
 
+pub use diff::{Diff, DiffJson, DiffOptions, compare, run_diff};
 pub use json::{ReportJson, report_json};
 pub use text::report_text;
 

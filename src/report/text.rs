@@ -91,10 +91,10 @@ pub fn report_text(l: &Loaded) -> String {
             );
         }
         if let Some(f) = sp.blocking_frame() {
-            let _ = writeln!(o, "      blocked at  {} {}:{}", f.function, f.file, f.line);
+            let _ = writeln!(o, "      blocked at  {}", where_(f));
         }
         if let Some(c) = &sp.created_at {
-            let _ = writeln!(o, "      created at  {} {}:{}", c.function, c.file, c.line);
+            let _ = writeln!(o, "      created at  {}", where_(c));
         }
         let ids: Vec<String> = sp.goroutine_ids.iter().take(10).map(u64::to_string).collect();
         let more = if sp.goroutine_ids.len() > 10 { ", ..." } else { "" };
@@ -109,4 +109,9 @@ pub fn report_text(l: &Loaded) -> String {
         let _ = writeln!(o, "  warning: {w}");
     }
     o
+}
+
+/// `function file:line`, or the function alone when the cut took its file (`model::lost`).
+fn where_(f: &crate::analysis::FrameText) -> String {
+    if f.file.is_empty() { f.function.clone() } else { format!("{} {}:{}", f.function, f.file, f.line) }
 }

@@ -129,7 +129,7 @@ impl Document {
             _ => 1,
         };
         let mut view = ViewState::new(duration);
-        // A crash dump opens on the goroutine that crashed (its table picks it).
+        // A crash dump opens on the goroutine that crashed (DumpView::new selects it).
         if let Some(i) = content.dump().and_then(|d| d.view.selected) {
             view.selection = super::state::Selection::DumpGroup(i);
         }

@@ -123,7 +123,7 @@ fn ids_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow) {
     let more = if ids.len() > MAX_IDS { ", …" } else { "" };
     ui.add(egui::Label::new(RichText::new(format!("{}{more}", shown.join(", "))).monospace()).wrap());
     let (lo, hi) = r.group.wait_minutes;
-    if m.format == crate::model::DumpFormat::Traceback {
+    if !r.wait.is_empty() && hi > 0 {
         ui.label(tr!("dump-wait-minutes", min = lo, max = hi));
     }
 }

@@ -119,8 +119,11 @@ fn row(m: &DumpModel, group: DumpGroup) -> GroupRow {
         .members
         .iter()
         .any(|&i| m.goroutines.get(i as usize).is_some_and(|g| g.has(goroutine_flags::CRASHED)));
+    // Only a wait has a length: the runtime prints minutes for waits and syscalls.
+    let on_cpu =
+        matches!(state.as_str(), "running" | "runnable" | "idle" | "dead" | "copystack" | "preempted");
     let wait = match group.wait_minutes {
-        _ if m.format == DumpFormat::Profile => String::new(),
+        _ if m.format == DumpFormat::Profile || on_cpu || group.leaked => String::new(),
         (0, 0) => crate::tr!("wait-under-a-minute"),
         (lo, hi) if lo == hi => format!("{hi} min"),
         (lo, hi) => format!("{lo}–{hi} min"),

@@ -68,12 +68,8 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 (None, Some((_, hi))) => format!("{hi} min"),
                 (None, None) => tr!("suspect-no-time"),
             };
-            let site = s.created_at.as_ref().map_or(tr!("site-unknown"), |f| {
-                format!("{} {}:{}", f.function, short_file(&f.file), f.line)
-            });
-            let where_ = s
-                .blocking_frame()
-                .map_or(String::new(), |f| format!("{} {}:{}", f.function, short_file(&f.file), f.line));
+            let site = s.created_at.as_ref().map_or(tr!("site-unknown"), |f| frame_label(f));
+            let where_ = s.blocking_frame().map_or(String::new(), |f| frame_label(f));
             let text = tr!(
                 "suspect-entry",
                 rank = s.rank,
@@ -103,4 +99,13 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             });
         }
     });
+}
+
+/// `function file:line`, or the function alone when the cut took its file (`model::lost`).
+fn frame_label(f: &crate::analysis::FrameText) -> String {
+    if f.file.is_empty() {
+        f.function.clone()
+    } else {
+        format!("{} {}:{}", f.function, short_file(&f.file), f.line)
+    }
 }

@@ -48,6 +48,8 @@ pub struct Workspace {
     pub sync: bool,
     /// Compare view: each pane shows its suspects and inspector beside its timeline.
     pub side_panels: bool,
+    /// A series: the one pane shown (`None`: the growth chart).
+    pub shown: Option<usize>,
     /// Bumped whenever a pane's document changes, so derived comparisons know to redo.
     pub generation: u64,
     next_id: u64,
@@ -63,6 +65,7 @@ impl Default for Workspace {
             // Side by side, a pane is too narrow for its suspects and inspector beside the
             // timeline; the diff table below lists the groups instead.
             side_panels: false,
+            shown: None,
             generation: 0,
             next_id: 1,
         }
@@ -106,6 +109,7 @@ impl Workspace {
     /// Replaces every pane with one per file (a compare view of two, a series of more).
     pub fn open_all(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
         self.panes.clear();
+        self.shown = None;
         for p in paths {
             self.open_beside(p, ctx);
         }
@@ -129,6 +133,7 @@ impl Workspace {
 
     pub fn close(&mut self, id: PaneId) {
         self.panes.retain(|p| p.id != id);
+        self.shown = None;
         self.active = self.active.min(self.panes.len().saturating_sub(1));
         self.changed();
     }

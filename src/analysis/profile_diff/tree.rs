@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::graph::{Source, sources};
 use super::matched_types;
+use crate::analysis::profile_graph::{Source, sources};
 use crate::model::{NO_INDEX, ProfileModel};
 
 /// One node of a [`DiffTree`]; index 0 is the root (all samples, no function).

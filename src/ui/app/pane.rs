@@ -16,26 +16,46 @@ use crate::ui::{inspector, plots, status_bar, suspects_panel, theme, timeline, v
 impl GoroscopeApp {
     pub(super) fn workspace_ui(&mut self, ui: &mut egui::Ui) {
         let n = self.workspace.panes.len();
-        if n > 1 {
+        let series = self.compare.is_series();
+        if series {
+            egui::Panel::top("series-tabs").show(ui, |ui| self.series_tabs_ui(ui));
+            if self.workspace.shown.is_none() {
+                egui::CentralPanel::default().show(ui, |ui| self.compare.series_ui(ui, &mut self.pane_queue));
+                return;
+            }
+        } else if n > 1 {
             egui::Panel::top("compare-bar").show(ui, |ui| self.compare_bar_ui(ui));
-            egui::Panel::bottom("compare")
+            // Profiles' table and flame graph want most of the height: a panel of their own.
+            let (id, size) = if self.compare.wants_room() {
+                ("compare-profiles", ui.available_height() * 0.62)
+            } else {
+                ("compare", 280.0)
+            };
+            egui::Panel::bottom(id)
                 .resizable(true)
-                .default_size(280.0)
-                .size_range(120.0..=700.0)
+                .default_size(size)
+                .size_range(120.0..=1400.0)
                 .show(ui, |ui| self.compare.ui(ui, &self.workspace, &mut self.pane_queue));
         }
         let ctx = ui.ctx().clone();
         let (stacked, side_panels) = (self.workspace.stacked, self.workspace.side_panels || n == 1);
         let active = self.workspace.active;
         let mut activate = None;
+        // A series shows one snapshot at a time; a compare view every pane.
+        let only = self.workspace.shown.filter(|_| series);
+        let shown = if only.is_some() { 1 } else { n };
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
-            let rects = split(ui.max_rect(), n, stacked);
-            for (i, (pane, rect)) in self.workspace.panes.iter_mut().zip(rects).enumerate() {
+            let mut rects = split(ui.max_rect(), shown, stacked).into_iter();
+            for (i, pane) in self.workspace.panes.iter_mut().enumerate() {
+                if only.is_some_and(|k| k != i) {
+                    continue;
+                }
+                let Some(rect) = rects.next() else { break };
                 let builder = egui::UiBuilder::new().max_rect(rect).id_salt(("pane", pane.id.0));
                 let mut child = ui.new_child(builder);
                 child.set_clip_rect(rect);
                 let mut queue = Vec::new();
-                let header = (n > 1).then(|| (side_letter(i), i == active));
+                let header = (n > 1 && !series).then(|| (side_letter(i), i == active));
                 pane_ui(&mut child, pane, &self.settings, side_panels, header, &mut queue);
                 if ctx.input(|inp| inp.pointer.any_pressed())
                     && ctx.pointer_interact_pos().is_some_and(|p| rect.contains(p))
@@ -48,6 +68,19 @@ impl GoroscopeApp {
         if let Some(i) = activate {
             self.workspace.active = i;
         }
+    }
+
+    /// A series' tabs: the growth chart, then each snapshot's own view.
+    fn series_tabs_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            let shown = &mut self.workspace.shown;
+            ui.selectable_value(shown, None, tr!("series-tab"));
+            for (i, p) in self.workspace.panes.iter().enumerate() {
+                let name = p.path().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+                let text = format!("{} {}", side_letter(i), name.unwrap_or_default());
+                ui.selectable_value(shown, Some(i), text);
+            }
+        });
     }
 
     /// Above the panes of a compare view: the layout, the sync toggle, the side panels.
@@ -188,9 +221,14 @@ fn doc_ui(
     if is_trace {
         egui::Panel::bottom("legend").show(ui, theme::legend_ui);
     }
-    // A stacked compare pane is as wide as the window; a narrower one leaves its timeline room.
+    // A window-wide pane (one file, or stacked) gets the usual widths; a narrower one leaves
+    // its timeline room.
     let w = ui.max_rect().width();
-    let side_w = ((w * 0.22).clamp(200.0, 330.0), (w * 0.27).clamp(260.0, 400.0));
+    let side_w = if w >= 1300.0 {
+        (330.0, 400.0)
+    } else {
+        ((w * 0.22).clamp(200.0, 330.0), (w * 0.27).clamp(260.0, 400.0))
+    };
     if has_groups && side_panels {
         egui::Panel::left("suspects").resizable(true).default_size(side_w.0).size_range(200.0..=520.0).show(
             ui,

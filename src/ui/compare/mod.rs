@@ -5,7 +5,11 @@
 //! Everything here is derived once when the panes change ([`CompareState::update`]), never
 //! per frame.
 
+mod diff_flame;
+mod diff_table;
 mod memory_overlay;
+mod profile_diff;
+mod series;
 
 use super::command::Command;
 use super::document::{Content, Document};
@@ -29,6 +33,8 @@ pub enum Verdict {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Tab {
+    Groups,
+    Profiles,
     Memory,
 }
 
@@ -38,11 +44,25 @@ pub struct CompareState {
     pub verdict: Verdict,
     tab: Tab,
     memory: Vec<memory_overlay::MemCurve>,
+    /// The group diff, when two or more files have goroutines.
+    groups: Option<diff_table::DiffTable>,
+    /// Three or more snapshots of goroutines: the growth chart.
+    series: Option<series::Series>,
+    /// Two or more profiles of one kind: their diff.
+    profiles: Option<profile_diff::ProfileCompare>,
 }
 
 impl Default for CompareState {
     fn default() -> Self {
-        CompareState { generation: u64::MAX, verdict: Verdict::Waiting, tab: Tab::Memory, memory: Vec::new() }
+        CompareState {
+            generation: u64::MAX,
+            verdict: Verdict::Waiting,
+            tab: Tab::Groups,
+            memory: Vec::new(),
+            groups: None,
+            series: None,
+            profiles: None,
+        }
     }
 }
 
@@ -95,21 +115,55 @@ impl CompareState {
         let docs: Vec<&Document> = ws.panes.iter().filter_map(|p| p.doc.as_ref()).collect();
         self.verdict = verdict(&docs);
         self.memory = memory_overlay::curves(ws);
-        if self.verdict == Verdict::Memory {
-            self.tab = Tab::Memory;
-        }
+        self.groups = if self.verdict == Verdict::Goroutines { diff_table::DiffTable::new(ws) } else { None };
+        self.profiles =
+            if self.verdict == Verdict::Profiles { profile_diff::ProfileCompare::new(ws) } else { None };
+        self.tab = match (&self.groups, &self.profiles) {
+            (Some(_), _) => Tab::Groups,
+            (None, Some(_)) => Tab::Profiles,
+            _ => Tab::Memory,
+        };
+        self.series = self.groups.as_ref().filter(|g| g.panes.len() >= 3).map(|g| series::Series::new(ws, g));
     }
 
-    pub fn ui(&mut self, ui: &mut egui::Ui, _ws: &Workspace, _queue: &mut Vec<(PaneId, Command)>) {
+    /// Three or more snapshots of goroutines: the window shows the series view.
+    pub fn is_series(&self) -> bool {
+        self.series.is_some()
+    }
+
+    /// The series view: the growth chart above the table of groups.
+    pub fn series_ui(&mut self, ui: &mut egui::Ui, queue: &mut Vec<(PaneId, Command)>) {
+        let (Some(s), Some(g)) = (&self.series, &mut self.groups) else { return };
+        egui::Panel::bottom("series-table")
+            .resizable(true)
+            .default_size(ui.available_height() * 0.45)
+            .show(ui, |ui| g.ui(ui, queue));
+        egui::CentralPanel::default().show(ui, |ui| s.ui(ui));
+    }
+
+    /// Profiles get most of the window's height: a table and a flame graph.
+    pub fn wants_room(&self) -> bool {
+        self.profiles.is_some()
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, ws: &Workspace, queue: &mut Vec<(PaneId, Command)>) {
         if let Verdict::Cannot(msg) = &self.verdict {
             ui.colored_label(super::theme::ERROR_COLOR, msg);
         }
         ui.horizontal(|ui| {
+            if self.groups.is_some() {
+                ui.selectable_value(&mut self.tab, Tab::Groups, tr!("compare-tab-groups"));
+            }
+            if self.profiles.is_some() {
+                ui.selectable_value(&mut self.tab, Tab::Profiles, tr!("compare-tab-profiles"));
+            }
             ui.selectable_value(&mut self.tab, Tab::Memory, tr!("compare-tab-memory"));
         });
         ui.separator();
-        match self.tab {
-            Tab::Memory => memory_overlay::overlay_ui(ui, &self.memory),
+        match (self.tab, &mut self.groups, &mut self.profiles) {
+            (Tab::Groups, Some(g), _) => g.ui(ui, queue),
+            (Tab::Profiles, _, Some(p)) => p.ui(ui, ws),
+            _ => memory_overlay::overlay_ui(ui, &self.memory),
         }
     }
 }

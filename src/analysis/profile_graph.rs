@@ -1,15 +1,27 @@
-//! The call graph of several profiles at once: one node per function name across all of
-//! them (pprof merges profiles by function, and its function-granularity nodes are keyed by
-//! name), each profile's samples weighted by a coefficient (−1 for the base, +1 for the new
-//! one, as pprof's `-diff_base` scales the base by −1 and merges).
+//! The call graph behind `go tool pprof -top`, of one profile or of several at once (pprof
+//! `internal/graph` + `internal/report`'s trimming): one node per function name across all
+//! of them (pprof merges profiles by function, and its function-granularity nodes are keyed
+//! by name), each profile's samples weighted by a coefficient (+1 for a plain table; −1 for
+//! the base and +1 for the new one, as `-diff_base` scales the base by −1 and merges).
+//!
+//! - per sample with a non-zero value `w`, walking from the root to the leaf (and inside a
+//!   location from its outermost line to its innermost): `cum += w` once per node per sample
+//!   (recursion counts once); `flat += w` on the leaf-most node, unless that node was dropped.
+//! - a node whose flat and cum are both 0 is not in the graph. The node cutoff is
+//!   `|int64(sum of flat × 0.005)|` (`-nodefraction`): nodes with |cum| below it are dropped
+//!   and the graph is rebuilt from the samples without them. Then nodes sort by |flat| desc,
+//!   name asc, |cum| desc, and `-nodecount` keeps the first N (again rebuilding).
+//! - an entry is `(inline)` when every kept incoming edge is an inlined call and
+//!   `(partial-inline)` when some are; edges with |weight| < `int64(sum × 0.001)` are
+//!   dropped first (`-edgefraction`), and a self-call is no edge.
 
 use std::collections::HashMap;
 
-use crate::analysis::profile::function_nodes;
+use super::profile::{Inlined, TopOptions, function_nodes};
 use crate::model::{NO_INDEX, ProfileModel};
 
 /// One profile's part: its sample type index and its locations' nodes in the shared names.
-pub(super) struct Source<'a> {
+pub(crate) struct Source<'a> {
     pub p: &'a ProfileModel,
     pub t: usize,
     pub loc_nodes: Vec<Vec<u32>>,
@@ -26,7 +38,7 @@ impl Source<'_> {
 }
 
 /// The shared node names and every profile's locations mapped into them.
-pub(super) fn sources<'a>(profiles: &[(&'a ProfileModel, usize)]) -> (Vec<String>, Vec<Source<'a>>) {
+pub(crate) fn sources<'a>(profiles: &[(&'a ProfileModel, usize)]) -> (Vec<String>, Vec<Source<'a>>) {
     let mut names: Vec<String> = Vec::new();
     let mut index: HashMap<String, u32> = HashMap::new();
     let mut out = Vec::new();
@@ -52,7 +64,7 @@ pub(super) fn sources<'a>(profiles: &[(&'a ProfileModel, usize)]) -> (Vec<String
     (names, out)
 }
 
-pub(super) struct Graph {
+pub(crate) struct Graph {
     pub flat: Vec<i64>,
     pub cum: Vec<i64>,
     /// (src, dst) -> (weight, every contribution inlined)
@@ -62,7 +74,7 @@ pub(super) struct Graph {
 /// The graph of `Σ coef × source` over the nodes in `kept` (all when `None`): per sample,
 /// `cum` once per node, an edge once per pair, `flat` on the leaf-most node unless it was
 /// dropped (pprof's residual rule), as `analysis::profile` builds one profile's graph.
-pub(super) fn build(n: usize, parts: &[(&Source, i64)], kept: Option<&[bool]>) -> Graph {
+pub(crate) fn build(n: usize, parts: &[(&Source, i64)], kept: Option<&[bool]>) -> Graph {
     let mut g = Graph { flat: vec![0; n], cum: vec![0; n], edges: HashMap::new() };
     let mut seen = vec![usize::MAX; n];
     let mut seen_edges: Vec<(u32, u32)> = Vec::new();
@@ -113,7 +125,7 @@ pub(super) fn build(n: usize, parts: &[(&Source, i64)], kept: Option<&[bool]>) -
 
 /// The present nodes (non-zero flat or cum: pprof drops a node whose parts cancel), in
 /// pprof's flat order: |flat| desc, name, |cum| desc.
-pub(super) fn sorted(g: &Graph, names: &[String]) -> Vec<u32> {
+pub(crate) fn sorted(g: &Graph, names: &[String]) -> Vec<u32> {
     let mut v: Vec<u32> = (0..names.len())
         .filter(|&i| g.flat[i] != 0 || g.cum[i] != 0)
         .map(|i| u32::try_from(i).unwrap_or(NO_INDEX))
@@ -127,7 +139,7 @@ pub(super) fn sorted(g: &Graph, names: &[String]) -> Vec<u32> {
     v
 }
 
-pub(super) fn keep(n: usize, which: &[u32]) -> Vec<bool> {
+pub(crate) fn keep(n: usize, which: &[u32]) -> Vec<bool> {
     let mut k = vec![false; n];
     for &i in which {
         if let Some(slot) = k.get_mut(i as usize) {
@@ -135,4 +147,69 @@ pub(super) fn keep(n: usize, which: &[u32]) -> Vec<bool> {
         }
     }
     k
+}
+
+/// A graph trimmed as `go tool pprof -top` trims it, with the figures of its header lines.
+pub(crate) struct Trimmed {
+    /// The final graph (rebuilt without the dropped nodes, if any).
+    pub graph: Graph,
+    /// The shown nodes, in pprof's order.
+    pub order: Vec<u32>,
+    /// The nodes the final graph was built from (`None`: all of them).
+    pub kept: Option<Vec<bool>>,
+    /// "Dropped N nodes (cum <= C)" and "Showing top N nodes out of M" (M here).
+    pub dropped_nodes: usize,
+    pub dropped_cutoff: i64,
+    pub nodes_before_count: usize,
+    /// Per node, its " (inline)" mark from the kept edges.
+    pub inlined: Vec<Inlined>,
+}
+
+/// Builds the graph of `Σ coef × source` and trims it; `total` is what the "Dropped" line's
+/// cutoff is a fraction of (pprof's report total).
+pub(crate) fn trimmed(names: &[String], parts: &[(&Source, i64)], o: &TopOptions, total: i64) -> Trimmed {
+    let n = names.len();
+    let mut g = build(n, parts, None);
+    let mut order = sorted(&g, names);
+    let sum: i64 = order.iter().map(|&i| g.flat[i as usize]).fold(0, i64::wrapping_add);
+    let node_cutoff = ((sum as f64 * o.node_fraction) as i64).abs();
+    let edge_cutoff = ((sum as f64 * o.edge_fraction) as i64).abs();
+    let (mut kept, mut dropped_nodes, mut dropped_cutoff) = (None, 0, 0);
+    if node_cutoff > 0 {
+        let k: Vec<u32> = order.iter().copied().filter(|&i| g.cum[i as usize].abs() >= node_cutoff).collect();
+        if k.len() != order.len() {
+            dropped_nodes = order.len() - k.len();
+            dropped_cutoff = ((total as f64 * o.node_fraction) as i64).abs();
+            kept = Some(keep(n, &k));
+            g = build(n, parts, kept.as_deref());
+            order = sorted(&g, names);
+        }
+    }
+    let nodes_before_count = order.len();
+    if o.node_count > 0 && order.len() > o.node_count {
+        order.truncate(o.node_count);
+        kept = Some(keep(n, &order));
+        g = build(n, parts, kept.as_deref());
+        order = sorted(&g, names);
+    }
+    let inlined = inline_marks(&g, n, edge_cutoff);
+    Trimmed { graph: g, order, kept, dropped_nodes, dropped_cutoff, nodes_before_count, inlined }
+}
+
+fn inline_marks(g: &Graph, n: usize, edge_cutoff: i64) -> Vec<Inlined> {
+    let mut inl: Vec<(bool, bool)> = vec![(false, false); n];
+    for (&(_, dst), &(w, inline)) in &g.edges {
+        if w.abs() >= edge_cutoff
+            && let Some(e) = inl.get_mut(dst as usize)
+        {
+            if inline { e.0 = true } else { e.1 = true }
+        }
+    }
+    inl.into_iter()
+        .map(|e| match e {
+            (true, true) => Inlined::Partly,
+            (true, false) => Inlined::Always,
+            _ => Inlined::No,
+        })
+        .collect()
 }

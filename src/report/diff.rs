@@ -1,0 +1,190 @@
+//! `goroscope diff BASE NEW [MORE...]`: goroutine groups or profiles compared across files,
+//! as text or JSON (the contract in `../shared/DESIGN.md`). Exit status: 0; 1 with
+//! `--fail-on-growth` when a group of blocked goroutines is new or grew, or a heap profile's
+//! in-use bytes or objects grew; 2 when a file cannot be read or the files cannot be
+//! compared (a trace against a heap profile, profiles of different sample types).
+
+mod json;
+mod text;
+
+use std::path::PathBuf;
+
+use crate::analysis::TopOptions;
+use crate::analysis::group_diff::{Change, GroupChange, diff_groups};
+use crate::analysis::profile_diff::{DiffTop, series_top, type_list};
+use crate::load::{Loaded, Progress, load_file};
+use crate::report::terminal::safe;
+
+pub use json::DiffJson;
+
+/// Options of `goroscope diff`.
+#[derive(Debug, Default, Clone)]
+pub struct DiffOptions {
+    pub json: bool,
+    pub fail_on_growth: bool,
+    /// The profiles' sample type by name; the last profile's default type when `None`.
+    pub sample_type: Option<String>,
+}
+
+/// What a comparison found.
+pub struct Diff {
+    pub files: Vec<PathBuf>,
+    /// When each file says it was taken (Unix ns), for a series' time axis.
+    pub snapshot_ns: Vec<Option<i64>>,
+    /// Goroutine groups, when every file has goroutines.
+    pub groups: Option<Vec<GroupChange>>,
+    /// The profile diff, when every file is a pprof profile.
+    pub profile: Option<DiffTop>,
+    pub warnings: Vec<String>,
+}
+
+impl Diff {
+    /// `--fail-on-growth`: a blocked group (waiting, or of unknown state in a profile) is new
+    /// or grew, or an in-use heap type grew (the `alloc_` types only ever grow in one process).
+    pub fn grew(&self) -> bool {
+        let groups = self
+            .groups
+            .iter()
+            .flatten()
+            .any(|g| g.is_blocked() && matches!(g.change, Change::New | Change::Grown));
+        let heap = self
+            .profile
+            .as_ref()
+            .is_some_and(|p| p.sample_type.starts_with("inuse_") && p.totals.last() > p.totals.first());
+        groups || heap
+    }
+}
+
+/// How a loaded file is described in a message: its kind and what it holds.
+fn what(l: &Loaded) -> String {
+    match (&l.trace, &l.dump, &l.profile) {
+        (Some(_), _, _) => "a Go execution trace".into(),
+        (_, Some(_), _) => "a goroutine dump".into(),
+        (_, _, Some(p)) => format!("a pprof profile of {}", type_list(p)),
+        _ => format!("a {} file", l.kind.name()),
+    }
+}
+
+/// Compares loaded files; `Err` says why they cannot be compared.
+pub fn compare(loaded: &[Loaded], opts: &DiffOptions) -> Result<Diff, String> {
+    if loaded.len() < 2 {
+        return Err("comparing needs at least two files".into());
+    }
+    let mismatch = |a: &Loaded, b: &Loaded, why: &str| {
+        format!(
+            "cannot compare {} ({}) with {} ({}): {why}",
+            a.path.display(),
+            what(a),
+            b.path.display(),
+            what(b)
+        )
+    };
+    let groups: Vec<_> = loaded.iter().map(Loaded::goroutine_groups).collect();
+    let all_groups = groups.iter().all(Option::is_some);
+    let all_profiles = loaded.iter().all(|l| l.profile.is_some());
+    if !all_groups && !all_profiles {
+        // Name a pair that cannot be compared: a goroutine source and a profile of another
+        // kind, or anything and a file that is neither.
+        let comparable = |i: usize, j: usize| {
+            let both_groups =
+                groups.get(i).is_some_and(Option::is_some) && groups.get(j).is_some_and(Option::is_some);
+            let both_profiles = loaded[i].profile.is_some() && loaded[j].profile.is_some();
+            both_groups || both_profiles
+        };
+        let n = loaded.len();
+        let (i, j) = (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+            .find(|&(i, j)| !comparable(i, j))
+            .unwrap_or((0, n - 1));
+        return Err(mismatch(
+            &loaded[i],
+            &loaded[j],
+            "goroutine groups compare with goroutine groups (traces, dumps, goroutine profiles), \
+             profiles with profiles of the same sample types",
+        ));
+    }
+    let profile = if all_profiles { Some(profile_diff(loaded, opts)?) } else { None };
+    Ok(Diff {
+        files: loaded.iter().map(|l| l.path.clone()).collect(),
+        snapshot_ns: loaded.iter().map(Loaded::snapshot_ns).collect(),
+        groups: all_groups.then(|| diff_groups(&groups.into_iter().flatten().collect::<Vec<_>>())),
+        profile,
+        warnings: loaded
+            .iter()
+            .flat_map(|l| l.warnings.iter().map(move |w| format!("{}: {w}", l.path.display())))
+            .collect(),
+    })
+}
+
+fn profile_diff(loaded: &[Loaded], opts: &DiffOptions) -> Result<DiffTop, String> {
+    let profiles: Vec<_> = loaded.iter().filter_map(|l| l.profile.as_ref()).collect();
+    let (Some(new), Some(last)) = (profiles.last(), loaded.last()) else {
+        return Err("nothing to compare".into());
+    };
+    let t = match &opts.sample_type {
+        Some(name) => new.type_index(name).ok_or_else(|| {
+            format!("{} has no sample type {name:?} (it has {})", last.path.display(), type_list(new))
+        })?,
+        None => new.default_type,
+    };
+    let (name, unit) = (new.type_name(t), new.type_unit(t));
+    if let Some(l) = loaded.iter().find(|l| {
+        l.profile.as_ref().is_some_and(|p| {
+            !(0..p.sample_types.len()).any(|i| p.type_name(i) == name && p.type_unit(i) == unit)
+        })
+    }) {
+        return Err(format!(
+            "cannot compare {} ({}) with {} ({}): profiles of different sample types ({} has no {name}/{unit})",
+            l.path.display(),
+            what(l),
+            last.path.display(),
+            what(last),
+            l.path.display()
+        ));
+    }
+    series_top(&profiles, t, &TopOptions::default(), false)
+}
+
+/// Runs `goroscope diff` over `files`, writing to `out` and errors to `err`; returns the exit
+/// code.
+pub fn run_diff(
+    files: &[PathBuf],
+    opts: &DiffOptions,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
+    let mut loaded = Vec::new();
+    let mut failed = false;
+    for f in files {
+        match load_file(f, &Progress::default()) {
+            Ok(l) => loaded.push(l),
+            Err(e) => {
+                writeln!(err, "goroscope: {}", safe(&e.to_string())).ok();
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        return 2;
+    }
+    let diff = match compare(&loaded, opts) {
+        Ok(d) => d,
+        Err(e) => {
+            writeln!(err, "goroscope: {}", safe(&e)).ok();
+            return 2;
+        }
+    };
+    let written = if opts.json {
+        match serde_json::to_string_pretty(&DiffJson::new(&diff)) {
+            Ok(s) => writeln!(out, "{s}"),
+            Err(e) => writeln!(err, "goroscope: cannot write JSON: {e}"),
+        }
+    } else {
+        write!(out, "{}", text::diff_text(&diff))
+    };
+    if let Err(e) = written {
+        writeln!(err, "goroscope: cannot write the diff: {e}").ok();
+        return 2;
+    }
+    if opts.fail_on_growth && diff.grew() { 1 } else { 0 }
+}

@@ -1,0 +1,98 @@
+//! `goroscope diff --json`: the contract's shape (`../shared/DESIGN.md`), plus the added
+//! `snapshot_ns` (when each file was taken, if it says) and `warnings`.
+
+use serde::Serialize;
+
+use super::Diff;
+use crate::analysis::FrameText;
+use crate::analysis::group_diff::GroupChange;
+use crate::analysis::profile_diff::DiffTop;
+
+#[derive(Serialize)]
+pub struct DiffJson<'a> {
+    pub files: Vec<String>,
+    /// `goroutines` or `profile`.
+    pub kind: &'static str,
+    /// Every group of any file, biggest |delta| first (empty for profiles of other kinds).
+    pub groups: Vec<GroupJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<ProfileJson<'a>>,
+    /// Unix ns per file, or null where the file does not say.
+    pub snapshot_ns: &'a [Option<i64>],
+    pub warnings: &'a [String],
+}
+
+#[derive(Serialize)]
+pub struct GroupJson<'a> {
+    pub change: &'static str,
+    pub counts: &'a [usize],
+    pub delta: i64,
+    pub growing: bool,
+    pub state: &'a str,
+    pub reason: &'a str,
+    pub blocking_stack: &'a [FrameText],
+    pub created_at: Option<&'a FrameText>,
+}
+
+#[derive(Serialize)]
+pub struct ProfileJson<'a> {
+    pub sample_type: &'a str,
+    pub unit: &'a str,
+    pub totals: &'a [i64],
+    /// Biggest |flat_delta| first, as `go tool pprof -top -diff_base` orders them.
+    pub functions: Vec<FunctionJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct FunctionJson<'a> {
+    pub function: &'a str,
+    pub flat: &'a [i64],
+    pub cum: &'a [i64],
+    pub flat_delta: i64,
+    pub cum_delta: i64,
+}
+
+fn group(g: &GroupChange) -> GroupJson<'_> {
+    GroupJson {
+        change: g.change.word(),
+        counts: &g.counts,
+        delta: g.delta,
+        growing: g.growing,
+        state: &g.state,
+        reason: &g.reason,
+        blocking_stack: &g.blocking_stack,
+        created_at: g.created_at.as_ref(),
+    }
+}
+
+fn profile(p: &DiffTop) -> ProfileJson<'_> {
+    ProfileJson {
+        sample_type: &p.sample_type,
+        unit: &p.unit,
+        totals: &p.totals,
+        functions: p
+            .entries
+            .iter()
+            .map(|e| FunctionJson {
+                function: &e.name,
+                flat: &e.flat,
+                cum: &e.cum,
+                flat_delta: e.flat_delta,
+                cum_delta: e.cum_delta,
+            })
+            .collect(),
+    }
+}
+
+impl<'a> DiffJson<'a> {
+    pub fn new(d: &'a Diff) -> Self {
+        DiffJson {
+            files: d.files.iter().map(|f| f.display().to_string()).collect(),
+            kind: if d.groups.is_some() { "goroutines" } else { "profile" },
+            groups: d.groups.iter().flatten().map(group).collect(),
+            profile: d.profile.as_ref().map(profile),
+            snapshot_ns: &d.snapshot_ns,
+            warnings: &d.warnings,
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! `goroscope diff` as a table for a terminal or a CI log: the files, then one row per group
+//! (or function), biggest change first. Names from the files are printed with control
+//! characters escaped, so a crafted dump cannot move the cursor or forge lines.
+
+use std::fmt::Write;
+
+use super::Diff;
+use crate::analysis::FrameText;
+use crate::analysis::classify::{is_runtime_frame, is_std_func};
+use crate::analysis::group_diff::GroupChange;
+use crate::analysis::profile_diff::DiffTop;
+use crate::report::terminal::safe;
+use crate::units;
+
+/// Rows shown; the JSON has them all.
+const MAX_ROWS: usize = 40;
+
+/// A name from a file with its control characters escaped.
+fn clean(s: &str) -> String {
+    safe(s).into_owned()
+}
+
+fn signed(n: i64) -> String {
+    let sign = if n < 0 {
+        "-"
+    } else if n > 0 {
+        "+"
+    } else {
+        ""
+    };
+    format!("{sign}{}", units::count(n.unsigned_abs()))
+}
+
+fn unsigned(n: i64) -> String {
+    if n < 0 { format!("-{}", units::count(n.unsigned_abs())) } else { units::count(n.unsigned_abs()) }
+}
+
+fn frame(f: &FrameText) -> String {
+    format!("{} {}:{}", clean(&f.function), clean(&f.file), f.line)
+}
+
+/// Where the user's code blocked: the innermost frame outside Go's standard library, else
+/// outside the runtime, else the leaf (as the report's suspects show it).
+fn blocked_at(stack: &[FrameText]) -> String {
+    stack
+        .iter()
+        .find(|f| !is_std_func(&f.function))
+        .or_else(|| stack.iter().find(|f| !is_runtime_frame(&f.function)))
+        .or(stack.first())
+        .map_or_else(|| "(no stack)".to_string(), frame)
+}
+
+/// Rows of cells printed in columns padded to their widest cell.
+fn table(o: &mut String, rows: &[Vec<String>], right: &[bool]) {
+    let mut widths = vec![0; rows.first().map_or(0, Vec::len)];
+    for r in rows {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    for r in rows {
+        let mut line = String::from(" ");
+        for (i, (c, w)) in r.iter().zip(&widths).enumerate() {
+            let pad = w - c.chars().count();
+            line.push(' ');
+            if right.get(i) == Some(&true) {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(c);
+            } else {
+                line.push_str(c);
+                line.push_str(&" ".repeat(pad));
+            }
+        }
+        let _ = writeln!(o, "{}", line.trim_end());
+    }
+}
+
+fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
+    let changed = groups.iter().filter(|g| g.delta != 0).count();
+    let _ = writeln!(o, "  {} goroutine groups, {changed} changed", units::count(groups.len() as u64));
+    let mut rows = vec![
+        ["change", "delta", "counts", "state [reason]", "where", "created at"].map(String::from).to_vec(),
+    ];
+    for g in groups.iter().take(MAX_ROWS) {
+        let change = if series && g.growing {
+            format!("{} (growing)", g.change.word())
+        } else {
+            g.change.word().into()
+        };
+        let counts: Vec<String> = g.counts.iter().map(|&c| units::count(c as u64)).collect();
+        let state = if g.reason.is_empty() {
+            clean(&g.state)
+        } else {
+            format!("{} [{}]", clean(&g.state), clean(&g.reason))
+        };
+        rows.push(vec![
+            change,
+            signed(g.delta),
+            counts.join(" → "),
+            state,
+            blocked_at(&g.blocking_stack),
+            g.created_at.as_ref().map_or_else(|| "-".to_string(), frame),
+        ]);
+    }
+    table(o, &rows, &[false, true, false, false, false, false]);
+    if groups.len() > MAX_ROWS {
+        let _ = writeln!(o, "  ... {} more groups (see --json)", groups.len() - MAX_ROWS);
+    }
+}
+
+fn profile_text(o: &mut String, p: &DiffTop) {
+    let totals: Vec<String> = p.totals.iter().map(|&t| unsigned(t)).collect();
+    let delta = p.totals.last().copied().unwrap_or(0).wrapping_sub(p.totals.first().copied().unwrap_or(0));
+    let _ = writeln!(
+        o,
+        "  {} ({}), last minus first as `go tool pprof -diff_base`: total {} ({})",
+        clean(&p.sample_type),
+        clean(&p.unit),
+        totals.join(" → "),
+        signed(delta)
+    );
+    let mut rows = vec![
+        ["flat before", "flat after", "flat delta", "cum before", "cum after", "cum delta", "function"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    for e in p.entries.iter().take(MAX_ROWS) {
+        let ((fb, cb), (fa, ca)) = (e.before(), e.after());
+        rows.push(vec![
+            unsigned(fb),
+            unsigned(fa),
+            signed(e.flat_delta),
+            unsigned(cb),
+            unsigned(ca),
+            signed(e.cum_delta),
+            clean(&e.name),
+        ]);
+    }
+    table(o, &rows, &[true, true, true, true, true, true, false]);
+    if p.entries.len() > MAX_ROWS {
+        let _ = writeln!(o, "  ... {} more functions (see --json)", p.entries.len() - MAX_ROWS);
+    }
+}
+
+pub fn diff_text(d: &Diff) -> String {
+    let mut o = String::new();
+    let what = if d.files.len() == 2 { "before and after" } else { "a series, in order" };
+    let _ = writeln!(o, "goroscope diff of {} files ({what}):", d.files.len());
+    for (i, f) in d.files.iter().enumerate() {
+        let _ = writeln!(o, "  [{}] {}", i + 1, clean(&f.display().to_string()));
+    }
+    if let Some(g) = &d.groups {
+        groups_text(&mut o, g, d.files.len() > 2);
+    }
+    if let Some(p) = &d.profile {
+        profile_text(&mut o, p);
+    }
+    for w in &d.warnings {
+        let _ = writeln!(o, "  warning: {}", clean(w));
+    }
+    o
+}
