@@ -251,7 +251,6 @@ mem-goroutines = goroutines
 mem-goroutines-title = Goroutines (NumGoroutine logged with the stats): { $n } at the last line
 mem-goroutines-plot = Goroutines over time
 findings-title = Findings ({ $n })
-findings-none = No spinning goroutines or heap growth found.
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
 finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use

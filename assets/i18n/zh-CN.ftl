@@ -241,7 +241,6 @@ mem-goroutines = goroutine 数
 mem-goroutines-title = goroutine 数（与统计一同记录的 NumGoroutine）：最后一行为 { $n }
 mem-goroutines-plot = goroutine 数随时间的变化
 findings-title = 发现（{ $n }）
-findings-none = 没有发现空转的 goroutine 或堆增长。
 finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%

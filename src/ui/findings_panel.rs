@@ -15,16 +15,14 @@ use crate::model::ProfileModel;
 use crate::tr;
 use crate::units;
 
-/// The findings of a trace; nothing when it has none to show (dumps have none).
+/// The findings of a trace, above its suspects; nothing when it has none (dumps have none).
 pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
     let (view, findings) = (&doc.view, &doc.loaded.findings);
-    if doc.trace().is_none() {
+    // Shown only when there is something to say: the suspects below speak for a healthy run.
+    if doc.trace().is_none() || findings.is_empty() {
         return;
     }
     ui.label(RichText::new(tr!("findings-title", n = findings.len())).strong());
-    if findings.is_empty() {
-        ui.weak(tr!("findings-none"));
-    }
     for f in findings {
         let (text, selected, command) = match f {
             Finding::Spinning(s) => spinning_entry(s, view),
