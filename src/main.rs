@@ -58,6 +58,9 @@ enum Command {
         /// The profiles' sample type to compare (default: the last profile's default type).
         #[arg(long, value_name = "TYPE")]
         sample_type: Option<String>,
+        /// Scale each later profile to the first one's total first (pprof's -normalize).
+        #[arg(long)]
+        normalize: bool,
         /// The file before.
         base: PathBuf,
         /// The file after, and more for a series.
@@ -98,9 +101,9 @@ fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             let opts = goroscope::report::Options { json, fail_on_leaks };
             exit(goroscope::report::run(&files, &opts, &mut out, &mut err))
         }
-        Some(Command::Diff { json, fail_on_growth, sample_type, base, new }) => {
+        Some(Command::Diff { json, fail_on_growth, sample_type, normalize, base, new }) => {
             let files: Vec<PathBuf> = std::iter::once(base).chain(new).collect();
-            let opts = goroscope::report::DiffOptions { json, fail_on_growth, sample_type };
+            let opts = goroscope::report::DiffOptions { json, fail_on_growth, sample_type, normalize };
             exit(goroscope::report::run_diff(&files, &opts, &mut out, &mut err))
         }
         None => {

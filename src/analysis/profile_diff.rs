@@ -23,7 +23,7 @@ use super::profile::{Inlined, TopOptions};
 use super::profile_graph::{Graph, Source, build, sources, trimmed};
 use crate::model::ProfileModel;
 
-pub use tree::{DiffNode, DiffTree, diff_call_tree};
+pub use tree::{DiffNode, DiffTree, diff_call_tree, diff_call_tree_with};
 
 /// One function of the diff table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -137,7 +137,7 @@ fn abs_total(s: &Source) -> i64 {
 
 /// pprof's `Normalize`: a later file is scaled by `Σfirst / Σlater` (signed sums; 0 when the
 /// later one sums to 0).
-fn normalize_to_first(srcs: &mut [Source]) {
+pub(super) fn normalize_to_first(srcs: &mut [Source]) {
     let sum = |s: &Source| (0..s.p.samples.len()).map(|si| s.p.value(si, s.t)).fold(0i64, i64::wrapping_add);
     let Some(base) = srcs.first().map(sum) else { return };
     for s in srcs.iter_mut().skip(1) {

@@ -67,8 +67,16 @@ pub(crate) fn sources<'a>(profiles: &[(&'a ProfileModel, usize)]) -> (Vec<String
 pub(crate) struct Graph {
     pub flat: Vec<i64>,
     pub cum: Vec<i64>,
-    /// (src, dst) -> (weight, every contribution inlined)
-    pub edges: HashMap<(u32, u32), (i64, bool)>,
+    pub edges: HashMap<(u32, u32), Edge>,
+}
+
+pub(crate) struct Edge {
+    pub weight: i64,
+    /// Every contribution was an inlined call.
+    pub inline: bool,
+    /// The last sample that added to it: an edge counts once per sample, found in O(1)
+    /// (a list of the sample's edges searched linearly made a deep crafted stack quadratic).
+    sample: usize,
 }
 
 /// The graph of `Σ coef × source` over the nodes in `kept` (all when `None`): per sample,
@@ -77,7 +85,6 @@ pub(crate) struct Graph {
 pub(crate) fn build(n: usize, parts: &[(&Source, i64)], kept: Option<&[bool]>) -> Graph {
     let mut g = Graph { flat: vec![0; n], cum: vec![0; n], edges: HashMap::new() };
     let mut seen = vec![usize::MAX; n];
-    let mut seen_edges: Vec<(u32, u32)> = Vec::new();
     let mut sample_no = 0usize;
     for &(src, coef) in parts {
         for (si, s) in src.p.samples.iter().enumerate() {
@@ -86,7 +93,6 @@ pub(crate) fn build(n: usize, parts: &[(&Source, i64)], kept: Option<&[bool]>) -
             if w == 0 {
                 continue;
             }
-            seen_edges.clear();
             let (mut parent, mut residual) = (None::<u32>, false);
             for &loc in src.p.sample_locations(s).iter().rev() {
                 let lnodes = src.loc_nodes.get(loc as usize).map_or(&[][..], Vec::as_slice);
@@ -100,14 +106,14 @@ pub(crate) fn build(n: usize, parts: &[(&Source, i64)], kept: Option<&[bool]>) -
                         seen[i] = sample_no;
                         g.cum[i] = g.cum[i].wrapping_add(w);
                     }
-                    if let Some(par) = parent.filter(|&par| par != nd)
-                        && !seen_edges.contains(&(par, nd))
-                    {
-                        seen_edges.push((par, nd));
+                    if let Some(par) = parent.filter(|&par| par != nd) {
                         let inline = ni != lnodes.len() - 1;
-                        let e = g.edges.entry((par, nd)).or_insert((0, inline));
-                        e.0 = e.0.wrapping_add(w);
-                        e.1 &= inline;
+                        let e = g.edges.entry((par, nd)).or_insert(Edge { weight: 0, inline, sample: 0 });
+                        if e.sample != sample_no {
+                            e.sample = sample_no;
+                            e.weight = e.weight.wrapping_add(w);
+                            e.inline &= inline;
+                        }
                     }
                     parent = Some(nd);
                     residual = false;
@@ -198,7 +204,8 @@ pub(crate) fn trimmed(names: &[String], parts: &[(&Source, i64)], o: &TopOptions
 
 fn inline_marks(g: &Graph, n: usize, edge_cutoff: i64) -> Vec<Inlined> {
     let mut inl: Vec<(bool, bool)> = vec![(false, false); n];
-    for (&(_, dst), &(w, inline)) in &g.edges {
+    for (&(_, dst), e) in &g.edges {
+        let (w, inline) = (e.weight, e.inline);
         if w.abs() >= edge_cutoff
             && let Some(e) = inl.get_mut(dst as usize)
         {

@@ -24,6 +24,8 @@ pub struct DiffOptions {
     pub fail_on_growth: bool,
     /// The profiles' sample type by name; the last profile's default type when `None`.
     pub sample_type: Option<String>,
+    /// pprof's `-normalize`: each later profile scaled to the first one's total.
+    pub normalize: bool,
 }
 
 /// What a comparison found.
@@ -142,7 +144,7 @@ fn profile_diff(loaded: &[Loaded], opts: &DiffOptions) -> Result<DiffTop, String
             l.path.display()
         ));
     }
-    series_top(&profiles, t, &TopOptions::default(), false)
+    series_top(&profiles, t, &TopOptions::default(), opts.normalize)
 }
 
 /// Runs `goroscope diff` over `files`, writing to `out` and errors to `err`; returns the exit

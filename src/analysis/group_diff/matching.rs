@@ -151,6 +151,11 @@ fn merged(groups: &[GoroutineGroup]) -> Vec<(MatchKey, GoroutineGroup)> {
     out
 }
 
+/// A loose match looks at no more than this many rows with the same functions. Real files have
+/// a handful (one per state or creator); a crafted one with thousands of groups on one stack
+/// that differ only in their reason words would otherwise make matching quadratic.
+const LOOSE_CANDIDATES: usize = 64;
+
 /// One row per group of any file, with its count and ids in every file.
 pub(super) fn match_rows(files: &[Vec<GoroutineGroup>]) -> Vec<Row> {
     let n = files.len();
@@ -171,7 +176,7 @@ pub(super) fn match_rows(files: &[Vec<GoroutineGroup>]) -> Vec<Row> {
         }
         for (key, g) in loose {
             let candidates = by_funcs.get(&key.funcs).map_or(&[][..], Vec::as_slice);
-            let found = candidates.iter().copied().find(|&r| {
+            let found = candidates.iter().copied().take(LOOSE_CANDIDATES).find(|&r| {
                 rows.get(r).is_some_and(|row| row.counts.get(fi) == Some(&0) && row.key.compatible(&key))
             });
             let r = found.unwrap_or_else(|| {

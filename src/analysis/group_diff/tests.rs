@@ -166,3 +166,16 @@ fn library_internals_at_the_leaf_do_not_split_a_group() {
     assert_eq!(d.len(), 2, "{d:#?}");
     assert_eq!(d.iter().find(|c| c.counts == vec![2, 2]).map(|c| c.change), Some(Change::Same));
 }
+
+#[test]
+fn many_groups_on_one_stack_match_in_bounded_time() {
+    // 20,000 groups on one stack that differ only in their (made-up) reason words, against
+    // 20,000 others: no exact match, and a loose one looks at a bounded number of rows.
+    let file = |tag: &str| -> Vec<GoroutineGroup> {
+        (0..20_000).map(|i| group("waiting", &format!("{tag} {i}"), &[("main.f", 1)], None, 1)).collect()
+    };
+    let started = std::time::Instant::now();
+    let d = diff_groups(&[file("a"), file("b")]);
+    assert_eq!(d.len(), 40_000);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+}

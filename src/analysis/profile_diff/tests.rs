@@ -68,4 +68,12 @@ fn normalize_scales_the_new_profile_to_the_base() {
     // Rounding each sample moves the sum by at most half a unit per sample.
     let slack = new.samples.len() as i64;
     assert!((d.totals[1] - d.totals[0]).abs() <= slack, "{:?}", d.totals);
+    // The flame graph agrees with the table.
+    let tree = diff_call_tree_with(&base, &new, t, true).unwrap();
+    let root = tree.root().unwrap();
+    assert!((root.after - root.before).abs() <= slack, "{root:?}");
+    for e in &d.entries {
+        let after: i64 = tree.nodes.iter().filter(|n| tree.name(n) == e.name).map(|n| n.after_self).sum();
+        assert_eq!(after, e.after().0, "{}", e.name);
+    }
 }

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::matched_types;
+use super::{matched_types, normalize_to_first};
 use crate::analysis::profile_graph::{Source, sources};
 use crate::model::{NO_INDEX, ProfileModel};
 
@@ -61,7 +61,21 @@ pub fn diff_call_tree(
     new: &ProfileModel,
     sample_type: usize,
 ) -> Result<DiffTree, String> {
-    let (names, srcs) = sources(&matched_types(&[base, new], sample_type)?);
+    diff_call_tree_with(base, new, sample_type, false)
+}
+
+/// [`diff_call_tree`], with `normalize` as pprof's `-normalize` (the new profile scaled to
+/// the base's total first), so it agrees with a normalized [`super::series_top`].
+pub fn diff_call_tree_with(
+    base: &ProfileModel,
+    new: &ProfileModel,
+    sample_type: usize,
+    normalize: bool,
+) -> Result<DiffTree, String> {
+    let (names, mut srcs) = sources(&matched_types(&[base, new], sample_type)?);
+    if normalize {
+        normalize_to_first(&mut srcs);
+    }
     let root = DiffNode {
         name: NO_INDEX,
         before: 0,

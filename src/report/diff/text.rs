@@ -160,3 +160,36 @@ pub fn diff_text(d: &Diff) -> String {
     }
     o
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::group_diff::{GoroutineGroup, diff_groups};
+
+    #[test]
+    fn names_from_files_cannot_drive_the_terminal() {
+        let frame = |function: &str| FrameText { function: function.into(), file: "x.go".into(), line: 3 };
+        let g = GoroutineGroup {
+            state: "waiting".into(),
+            reason: "chan send\r  #1 forged".into(),
+            blocking_stack: vec![frame("main.\u{1b}[2Jevil")],
+            created_at: Some(frame("main.main")),
+            goroutine_ids: vec![7],
+            count: 1,
+        };
+        let d = Diff {
+            files: vec!["a\u{1b}.txt".into(), "b.txt".into()],
+            snapshot_ns: vec![None, None],
+            groups: Some(diff_groups(&[vec![], vec![g]])),
+            profile: None,
+            warnings: vec![],
+        };
+        let text = diff_text(&d);
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        assert!(text.contains("main.\\u{1b}[2Jevil x.go:3") && text.contains("a\\u{1b}.txt"), "{text}");
+        // One header and one row, aligned: the delta column ends at the same place.
+        let rows: Vec<&str> = text.lines().filter(|l| l.contains("main.") || l.contains("delta")).collect();
+        assert_eq!(rows.len(), 2, "{text}");
+        assert_eq!(rows[0].find("delta").map(|i| i + 5), rows[1].find("+1").map(|i| i + 2), "{text}");
+    }
+}
