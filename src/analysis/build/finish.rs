@@ -108,6 +108,7 @@ impl TraceBuilder {
             gc_cycles,
             warnings: Vec::new(),
             cut_at_byte: None,
+            lost_from_ns: None,
         }
     }
 }

@@ -41,6 +41,9 @@ pub struct TraceBuilder {
     origin_ns: Option<i64>,
     last_ns: i64,
     generation_start_ns: i64,
+    /// Where the generation before the current one started: once the reader's closing Sync
+    /// is in, the start of the last generation that had events.
+    previous_generation_ns: i64,
     wall_origin_unix_ns: Option<i64>,
     events: u64,
     gs: Vec<GBuild>,
@@ -76,6 +79,7 @@ impl TraceBuilder {
             origin_ns: None,
             last_ns: 0,
             generation_start_ns: 0,
+            previous_generation_ns: 0,
             wall_origin_unix_ns: None,
             events: 0,
             gs: Vec::new(),
@@ -98,6 +102,12 @@ impl TraceBuilder {
         }
     }
 
+    /// Where the last generation with events began, since the trace start (a cut trace lost
+    /// the names and stacks of that generation from here on).
+    pub fn last_generation_ns(&self) -> i64 {
+        self.previous_generation_ns
+    }
+
     /// Feeds one event; events must come in the reader's order.
     pub fn push(&mut self, ev: &Event) {
         self.events += 1;
@@ -107,6 +117,7 @@ impl TraceBuilder {
         let ctx_g = if ev.g == NO_ID { None } else { self.by_id.get(ev.g as u64) };
         match ev.kind {
             EventKind::Sync { wall_unix_ns, .. } => {
+                self.previous_generation_ns = self.generation_start_ns;
                 self.generation_start_ns = t;
                 if self.wall_origin_unix_ns.is_none() {
                     self.wall_origin_unix_ns = wall_unix_ns;
