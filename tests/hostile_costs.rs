@@ -131,3 +131,10 @@ impl std::io::Write for Counted {
         Ok(())
     }
 }
+
+#[test]
+fn a_trace_of_a_million_goroutines_loads() {
+    let l = load_timed("many.trace", &crafted::many_goroutines_trace(1_000_000)).unwrap();
+    let t = l.trace.as_ref().unwrap();
+    assert_eq!(t.goroutines.len(), 1_000_001, "{:?}", l.warnings);
+}

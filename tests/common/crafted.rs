@@ -157,7 +157,9 @@ pub fn negative_profile() -> Vec<u8> {
 
 /// The crafted files whose memory is measured: name and bytes. Not here yet:
 /// `stuck_groups_dump(20_000, 60)` (12 MB) peaks at 204 MB, over its 148 MB bound: every
-/// suspect's stack is a `Vec<FrameText>` of owned strings, 120 bytes a frame (issue 17, left).
+/// suspect's stack is a `Vec<FrameText>` of owned strings, 120 bytes a frame; and
+/// `many_goroutines_trace(1_400_000)` (9.8 MB) peaks at 371 MB, over its 137 MB bound: about
+/// 265 bytes a goroutine in the reader's tables and the model (issue 17, left).
 pub fn files() -> Vec<(String, Vec<u8>)> {
     vec![
         ("inlined-1000x30000.pb".into(), inlined_goroutine_profile(1000, 30_000, 1)),
@@ -166,4 +168,53 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
         ("gzip-13x-ids-1mb.pb.gz".into(), gzip_dense_ids(1 << 20, 16, 4, 13)),
         ("deep-goroutine-2.4m.txt".into(), deep_goroutine(2_400_000)),
     ]
+}
+
+/// A Go 1.23 trace (one generation, ended by the end of the file) written by thread 1: its
+/// Frequency batch, a Strings batch of `strings` (ids from 1), and `events` (each a type
+/// byte and its arguments after `dt`, which is 1 tick each) cut into batches under 64 KiB.
+pub fn v2_trace_of(strings: &[String], events: &[(u8, Vec<u64>)]) -> Vec<u8> {
+    let mut t = b"go 1.23 trace\0\0\0".to_vec();
+    let batch = |t: &mut Vec<u8>, m: u64, time: u64, body: &[u8]| {
+        t.push(0x01);
+        [1, m, time, body.len() as u64].iter().for_each(|&v| uvarint(v, t));
+        t.extend_from_slice(body);
+    };
+    batch(&mut t, u64::MAX, 1, &[8, 0x80, 0x94, 0xeb, 0xdc, 0x03]); // Frequency: 1 GHz
+    let mut body = vec![4];
+    for (i, s) in strings.iter().enumerate() {
+        body.push(5);
+        uvarint(i as u64 + 1, &mut body);
+        uvarint(s.len() as u64, &mut body);
+        body.extend_from_slice(s.as_bytes());
+        if body.len() > 60_000 {
+            batch(&mut t, u64::MAX, 1, &body);
+            body = vec![4];
+        }
+    }
+    if body.len() > 1 {
+        batch(&mut t, u64::MAX, 1, &body);
+    }
+    let (mut body, mut start, mut time) = (Vec::new(), 10u64, 10u64);
+    for (typ, args) in events {
+        body.push(*typ);
+        uvarint(1, &mut body);
+        args.iter().for_each(|&a| uvarint(a, &mut body));
+        time += 1;
+        if body.len() > 60_000 {
+            batch(&mut t, 1, start, &body);
+            (body, start) = (Vec::new(), time);
+        }
+    }
+    if !body.is_empty() {
+        batch(&mut t, 1, start, &body);
+    }
+    t
+}
+
+/// Thread 1 runs proc 0 and goroutine 1, which creates `n` goroutines (7 bytes each).
+pub fn many_goroutines_trace(n: u64) -> Vec<u8> {
+    let mut ev = vec![(13u8, vec![0, 1]), (25, vec![1, 1, 2])];
+    ev.extend((0..n).map(|i| (14u8, vec![i + 2, 0, 0])));
+    v2_trace_of(&[], &ev)
 }

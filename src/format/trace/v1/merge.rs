@@ -179,7 +179,7 @@ pub fn merge(
         out(ev, t);
         n += 1;
         // Cancel is asked every few thousand events, not only after the scan (issue 17).
-        if n % CANCEL_EVERY == 0 && !progress(data.len() as u64) {
+        if n.is_multiple_of(CANCEL_EVERY) && !progress(data.len() as u64) {
             let at = procs.get(pi).map_or(0, |p| p.head_at as u64);
             return (n, Some(ParseError::new(at, CANCELLED)));
         }
