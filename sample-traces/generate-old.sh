@@ -17,8 +17,9 @@
 # expect.py when it is given those toolchains; see the end of this script).
 #
 # heapgrow is left out (its trace is the largest; the size budget for the old
-# formats is 3 MB), and of the findings' memory programs only memleak (growth) and
-# steady (a sawtooth that must get no finding) run here: their traces are 40-430 KB.
+# formats is 3 MB), and of the findings' memory programs only memleak (growth, 1.21
+# only) and steady (a sawtooth that must get no finding) run here: their traces are
+# 40-430 KB.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -67,6 +68,10 @@ for pair in "1.19:$GO119" "1.21:$GO121"; do
 			[ "$prefix.trace" -nt "$HERE/programs/$p/main.go" ] &&
 			[ "$prefix.trace" -nt "$HERE/programs/internal/sample/sample.go" ]; then
 			echo "== go$minor/$p: up to date" >&2
+			continue
+		fi
+		# The growth sample's old-format copy is 1.21's only: at 1.19 it is 1 MB more.
+		if [ "$minor" = 1.19 ] && [ "$p" = memleak ]; then
 			continue
 		fi
 		echo "== go$minor/$p: build and run" >&2

@@ -95,8 +95,8 @@ fn check_growth(suffixes: &[&str], source: &str, fails: &mut Vec<String>) -> (us
 fn heap_growth_on_traces() {
     let mut fails = Vec::new();
     let (planted, clean) = check_growth(&[".trace"], "trace", &mut fails);
-    // memleak on 1.19, 1.21, 1.22, 1.27; timerleak on 1.22, 1.27; heapgrow on 1.22, 1.25, 1.27.
-    assert!(planted >= 9, "expected the growing samples, found {planted}");
+    // memleak on 1.21, 1.22, 1.27; timerleak on 1.22, 1.27; heapgrow on 1.22, 1.25, 1.27.
+    assert!(planted >= 8, "expected the growing samples, found {planted}");
     assert!(clean >= 60, "expected the other samples, found {clean}");
     assert!(fails.is_empty(), "{}", fails.join("\n"));
 }

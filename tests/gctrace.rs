@@ -104,6 +104,10 @@ fn memstats_lines_match() {
         assert!(total > 0, "{v}");
         assert_eq!(Some(total), last["PauseTotalNs"].as_i64(), "{v}");
         assert_eq!(m.pause_total_ns, Some(total), "{v}");
+        let j = serde_json::to_value(goroscope::report::report_json(&l)).unwrap();
+        assert_eq!(j["memory"]["pause_sum_ns"], total, "{v}");
+        let longest = m.cycles.iter().map(|c| c.pause_ns).max().unwrap();
+        assert_eq!(j["memory"]["pause_max_ns"], longest, "{v}");
     }
 }
 

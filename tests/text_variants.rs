@@ -8,6 +8,9 @@ use std::path::Path;
 use goroscope::format::sniff::FileKind;
 use goroscope::load::{Loaded, Progress, load_bytes};
 
+/// Makes a variant of a sample's bytes.
+type Variant = fn(&[u8]) -> Vec<u8>;
+
 fn load(name: &str, data: &[u8]) -> Loaded {
     load_bytes(Path::new(name), data, &Progress::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
@@ -57,7 +60,7 @@ fn every_variant_reads_as_the_original() {
         "dumps/go1.27/sigquit.txt",
         "go1.27/profiles.gctrace.log",
     ];
-    let variants: [(&str, fn(&[u8]) -> Vec<u8>, &str); 5] = [
+    let variants: [(&str, Variant, &str); 5] = [
         ("bom", |t| [b"\xEF\xBB\xBF".as_slice(), t].concat(), "byte order mark"),
         ("ansi", coloured, "ANSI colour"),
         ("crlf", crlf, "CRLF"),

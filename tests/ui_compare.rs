@@ -272,3 +272,53 @@ fn ctrl_o_opens_the_in_window_browser_where_no_portal_answers() {
     assert_eq!(h.state().pane_count(), (1, 1), "the file opened: {:#?}", labels(h));
     assert!(h.query_by_label("Parent folder").is_none(), "the browser closed");
 }
+
+/// A file dropped on the window, as the desktop hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Dropping a second file on an open one asks: replace it, or compare the two.
+#[test]
+fn a_file_dropped_on_an_open_one_asks_replace_or_compare() {
+    let h = &mut open_all(vec![sample("go1.27/chansend_fixed.trace")]);
+    for (answer, panes) in [("Compare", 2), ("Replace", 2)] {
+        let file = std::sync::Arc::new(Dropped(sample("go1.27/chansend.trace")));
+        h.input_mut().dropped_files.push(file);
+        h.run_steps(2);
+        assert!(h.query_by_label("Replace").is_some(), "the question: {:#?}", labels(h));
+        h.get_by_label(answer).click();
+        h.run_steps(2);
+        common::ui::wait_loaded(h);
+        assert_eq!(h.state().pane_count(), (panes, panes), "after {answer}: {:#?}", labels(h));
+    }
+    // Replacing loaded the file into the active pane (B, the one added by Compare).
+    assert!(labels(h).iter().filter(|l| *l == "chansend.trace").count() >= 1);
+    assert!(h.query_by_label("Replace").is_none(), "the question is gone");
+}
+
+/// Two panes of the same file keep their own state: opening a group in one leaves the other's
+/// rows as they were, and so does scrolling.
+#[test]
+fn two_panes_of_one_kind_do_not_share_collapse_state() {
+    let h = &mut open_all(vec![sample("go1.27/chansend.trace"), sample("go1.27/chansend.trace")]);
+    let before = (h.state().pane_row_count(0), h.state().pane_row_count(1));
+    assert_eq!(before.0, before.1);
+    let header = labels(h).into_iter().find(|l| l.starts_with("+ ") && l.contains(" × "));
+    let header = header.unwrap_or_else(|| panic!("a closed group: {:#?}", labels(h)));
+    let first = h.get_all_by_label(&header).next().expect("the header in pane A");
+    first.click();
+    h.run_steps(3);
+    let after = (h.state().pane_row_count(0), h.state().pane_row_count(1));
+    assert!(after.0 > before.0, "A's group opened: {before:?} -> {after:?}");
+    assert_eq!(after.1, before.1, "B's rows did not move");
+}

@@ -225,6 +225,9 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
             || f == "net/http.(*persistConn).readLoop"
             || f == "net/http.(*persistConn).writeLoop"
             || (family == WaitFamily::Network && f == "net/http.(*conn).serve")
+            // The server's read-ahead on a connection while its handler runs: one per
+            // request in flight, a consequence of a hung handler, never the cause.
+            || (family == WaitFamily::Network && f == "net/http.(*connReader).backgroundRead")
     })
 }
 

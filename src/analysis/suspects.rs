@@ -123,7 +123,9 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     let mut out: Vec<Suspect> = groups
         .into_iter()
         .filter(|(key, members)| {
-            is_stuck(members, end) && (members.len() as u64 >= LARGE_GROUP || !key_lost(m, key))
+            is_stuck(members, end)
+                && (members.len() as u64 >= LARGE_GROUP || !key_lost(m, key))
+                && !lone_main(m, members)
         })
         .map(|((_, reason, stack, site), members)| {
             let min = members.iter().map(|x| x.blocked).min().unwrap_or(0);
@@ -159,6 +161,16 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
 }
 
 /// True when the cut took the names of a group's reason, blocking stack or creation site.
+/// The main goroutine alone: a program's `main` waiting for its work (`wg.Wait()`, a signal,
+/// a download it started) is how programs end or serve, not a leak. A deadlock involving it
+/// still shows through the goroutines it waits for.
+fn lone_main(m: &TraceModel, members: &[Waiter]) -> bool {
+    match members {
+        [w] => m.goroutines.get(w.g as usize).is_some_and(|g| m.strings.get(g.start_func) == "main.main"),
+        _ => false,
+    }
+}
+
 fn key_lost(m: &TraceModel, (_, reason, stack, site): &(u8, String, StackId, Option<Frame>)) -> bool {
     let func_lost = |f: &Frame| lost::is_lost(m.strings.get(f.func));
     lost::is_lost(reason)

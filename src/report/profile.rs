@@ -81,6 +81,12 @@ pub struct MemoryJson {
     /// Time of the last point, ns since the program start (gctrace) or the first line.
     pub last_time_ns: i64,
     pub max_heap_live_bytes: Option<u64>,
+    /// Stop-the-world pauses of the cycles logged: the longest and their sum (MemStats
+    /// `PauseNs`; gctrace's sweep and mark termination clock times).
+    pub pause_max_ns: i64,
+    pub pause_sum_ns: i64,
+    /// The goroutine count of the last line, when the lines log `NumGoroutine`.
+    pub last_goroutines: Option<u64>,
 }
 
 pub fn memory_json(m: &MemoryModel) -> MemoryJson {
@@ -93,6 +99,9 @@ pub fn memory_json(m: &MemoryModel) -> MemoryJson {
         forced_cycles: m.cycles.iter().filter(|c| c.forced).count(),
         last_time_ns: m.heap_alloc.points.last().map_or(0, |p| p.0),
         max_heap_live_bytes: m.heap_live.max(),
+        pause_max_ns: m.cycles.iter().map(|c| c.pause_ns).max().unwrap_or(0),
+        pause_sum_ns: m.cycles.iter().map(|c| c.pause_ns).fold(0i64, i64::saturating_add),
+        last_goroutines: m.goroutines.last(),
     }
 }
 
@@ -153,6 +162,16 @@ pub fn text(l: &Loaded, o: &mut String) {
             j.forced_cycles,
             m.heap_alloc.max().map_or("none".into(), crate::units::bytes),
             m.heap_goal.last().map_or("none".into(), crate::units::bytes),
+        );
+        let _ = writeln!(
+            o,
+            "  GC pauses (stop-the-world): longest {}, total {}{}",
+            crate::units::duration(j.pause_max_ns),
+            crate::units::duration(j.pause_sum_ns),
+            j.last_goroutines.map_or(String::new(), |n| format!(
+                "; {} goroutines at the last line",
+                crate::units::count(n)
+            )),
         );
     }
 }

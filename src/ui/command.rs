@@ -69,6 +69,10 @@ pub enum Command {
     ShowGroups(bool),
     /// Selects the goroutines of a compared group, by Go id (ascending).
     SelectIds(Vec<u64>),
+    /// A profile's sample type (index), search text, flame-graph zoom (call-tree node).
+    ProfileType(usize),
+    ProfileSearch(String),
+    FlameZoom(u32),
 }
 
 /// A row of the command table.

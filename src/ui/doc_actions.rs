@@ -47,6 +47,21 @@ impl Document {
                     p.show_groups = on;
                 }
             }
+            Command::ProfileType(t) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.set_type(&p.model, t);
+                }
+            }
+            Command::ProfileSearch(text) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.set_search(&text);
+                }
+            }
+            Command::FlameZoom(node) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.zoom = node;
+                }
+            }
             Command::ClearSelection => {
                 view.selection = Selection::None;
                 view.range = None;

@@ -15,16 +15,14 @@ use crate::model::ProfileModel;
 use crate::tr;
 use crate::units;
 
-/// The findings of a trace; nothing when it has none to show (dumps have none).
+/// The findings of a trace, above its suspects; nothing when it has none (dumps have none).
 pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
     let (view, findings) = (&doc.view, &doc.loaded.findings);
-    if doc.trace().is_none() {
+    // Shown only when there is something to say: the suspects below speak for a healthy run.
+    if doc.trace().is_none() || findings.is_empty() {
         return;
     }
     ui.label(RichText::new(tr!("findings-title", n = findings.len())).strong());
-    if findings.is_empty() {
-        ui.weak(tr!("findings-none"));
-    }
     for f in findings {
         let (text, selected, command) = match f {
             Finding::Spinning(s) => spinning_entry(s, view),
@@ -85,6 +83,8 @@ pub fn retention_strip(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView)
     let Some(r) = v.retention.clone() else { return };
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr!("findings-title", n = 1)).strong());
+        let (stripe, _) = ui.allocate_exact_size(egui::vec2(4.0, 18.0), egui::Sense::hover());
+        ui.painter().rect_filled(stripe, 1.0, egui::Color32::from_rgb(229, 57, 53));
         let selected = v.search == r.function;
         if ui.add(egui::Button::selectable(selected, retention_text(&r)).wrap()).clicked() {
             if let Some(t) = p.type_index(&r.sample_type) {

@@ -6,6 +6,7 @@
 
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
 
+use super::command::Command;
 use super::profile_view::{ProfileView, percent};
 use crate::analysis::CallTree;
 use crate::analysis::classify::{is_runtime_frame, package_of};
@@ -34,8 +35,8 @@ struct Info<'a> {
     search: bool,
 }
 
-pub fn flamegraph_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
-    breadcrumb_ui(ui, v);
+pub fn flamegraph_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
+    breadcrumb_ui(ui, v, queue);
     let tree = &v.tree;
     let Some(zoom) = tree.node(v.zoom) else { return };
     if zoom.total <= 0 {
@@ -71,12 +72,12 @@ pub fn flamegraph_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
         }
     });
     if let Some(c) = clicked {
-        v.zoom = c;
+        queue.push(Command::FlameZoom(c));
     }
 }
 
 /// `All › main.main › main.work`: each part zooms out to it.
-fn breadcrumb_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
+fn breadcrumb_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         let mut to = None;
         if ui.add_enabled(v.zoom != 0, egui::Button::new(tr!("flame-reset"))).clicked() {
@@ -93,7 +94,7 @@ fn breadcrumb_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
             }
         }
         if let Some(t) = to {
-            v.zoom = t;
+            queue.push(Command::FlameZoom(t));
         }
     });
 }

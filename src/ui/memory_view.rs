@@ -130,7 +130,7 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
             if let Some(([a, b], [from, to])) = v.growth {
                 let name = tr!("mem-growth");
                 plot.span(
-                    Span::new(name.as_str(), a..=b).fill(Color32::from_rgba_unmultiplied(229, 57, 53, 28)),
+                    Span::new(name.as_str(), a..=b).fill(Color32::from_rgba_unmultiplied(229, 57, 53, 14)),
                 );
                 let floor = vec![[a, from], [b, to]];
                 plot.line(Line::new(name, floor).color(Color32::from_rgb(229, 57, 53)).width(2.5));
@@ -154,6 +154,8 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
         });
     heap.response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("mem-curves")));
     if !v.goroutines.is_empty() {
+        let last = v.goroutines.last().map_or(0, |p| p.y as u64);
+        ui.label(egui::RichText::new(tr!("mem-goroutines-title", n = units::count(last))).strong());
         goroutines_ui(ui, v, link, count_h);
     }
     let max_us = v.pauses.iter().map(|p| p.1).fold(0.0, f64::max);

@@ -8,6 +8,7 @@
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
 
+use super::command::Command;
 use super::flamegraph;
 use crate::analysis::{CallTree, Inlined, TopOptions, TopTable, call_tree, top_table};
 use crate::model::ProfileModel;
@@ -105,7 +106,9 @@ pub fn percent(v: i64, total: i64) -> String {
     if p == p.trunc() { format!("{p:.0}%") } else { format!("{p:.2}%") }
 }
 
-pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView) {
+/// Draws the profile; the sample type, the search and the zoom change through commands (the
+/// findings' retention strip still sets them itself).
+pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView, queue: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.heading(tr!("profile-title"));
         ui.label(tr!("profile-sample-type"));
@@ -114,7 +117,9 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView) {
             let r = ui.selectable_value(&mut t, i, p.type_name(i));
             r.on_hover_text(tr!("profile-show-type", name = p.type_name(i), unit = p.type_unit(i)));
         }
-        v.set_type(p, t);
+        if t != v.sample_type {
+            queue.push(Command::ProfileType(t));
+        }
         ui.separator();
         let mut text = v.search.clone();
         let r = ui.add(
@@ -122,7 +127,7 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView) {
         );
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("profile-search")));
         if text != v.search {
-            v.set_search(&text);
+            queue.push(Command::ProfileSearch(text));
         }
         if !v.matches.is_empty() {
             let needle = v.search.trim().to_lowercase();
@@ -143,12 +148,12 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView) {
         .resizable(true)
         .default_size(260.0)
         .size_range(120.0..=600.0)
-        .show(ui, |ui| top_ui(ui, v));
-    egui::CentralPanel::default().show(ui, |ui| flamegraph::flamegraph_ui(ui, v));
+        .show(ui, |ui| top_ui(ui, v, queue));
+    egui::CentralPanel::default().show(ui, |ui| flamegraph::flamegraph_ui(ui, v, queue));
 }
 
 /// `go tool pprof -top`: flat, flat%, sum%, cum, cum%, name; clicking a name searches it.
-fn top_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
+fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
     ui.label(RichText::new(tr!("profile-top", n = v.top.entries.len())).strong());
     let mut search = None;
     let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
@@ -205,6 +210,6 @@ fn top_ui(ui: &mut egui::Ui, v: &mut ProfileView) {
             });
         });
     if let Some(s) = search {
-        v.set_search(&s);
+        queue.push(Command::ProfileSearch(s));
     }
 }

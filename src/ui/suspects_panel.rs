@@ -68,8 +68,8 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 (None, Some((_, hi))) => format!("{hi} min"),
                 (None, None) => tr!("suspect-no-time"),
             };
-            let site = s.created_at.as_ref().map_or(tr!("site-unknown"), |f| frame_label(f));
-            let where_ = s.blocking_frame().map_or(String::new(), |f| frame_label(f));
+            let site = s.created_at.as_ref().map_or(tr!("site-unknown"), frame_label);
+            let where_ = s.blocking_frame().map_or(String::new(), frame_label);
             let text = tr!(
                 "suspect-entry",
                 rank = s.rank,

@@ -82,7 +82,6 @@ pub const ERROR_COLOR: Color32 = Color32::from_rgb(239, 83, 80);
 pub const ONLY_HERE_COLOR: Color32 = Color32::from_rgb(255, 112, 67);
 /// The two sides of a compare view, in curves and legends: blue and orange, told apart with
 /// every common colour-vision deficiency (the Okabe–Ito pair).
-#[allow(dead_code)] // the compare view's curves use it next
 pub const SIDE_COLORS: [Color32; 2] = [Color32::from_rgb(0, 114, 178), Color32::from_rgb(230, 159, 0)];
 
 /// A stable colour for a goroutine on processor lanes.

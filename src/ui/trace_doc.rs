@@ -76,6 +76,8 @@ pub enum Lanes {
     NotStarted,
     Deriving(mpsc::Receiver<Vec<Vec<ProcSpan>>>),
     Ready(Vec<Vec<ProcSpan>>),
+    /// No thread could be started: the lane says "deriving" for good, and stderr why.
+    Unavailable,
 }
 
 pub struct TraceDoc {
@@ -294,11 +296,13 @@ impl TraceDoc {
                     let _ = tx.send(proc_lanes(&model));
                     ctx.request_repaint();
                 });
-                match spawned {
-                    Ok(_) => self.lanes = Lanes::Deriving(rx),
-                    // No thread to be had: the lanes stay "deriving"; say why on stderr.
-                    Err(e) => eprintln!("goroscope: cannot derive processor lanes: {e}"),
-                }
+                self.lanes = match spawned {
+                    Ok(_) => Lanes::Deriving(rx),
+                    Err(e) => {
+                        eprintln!("goroscope: cannot derive processor lanes: {e}");
+                        Lanes::Unavailable
+                    }
+                };
             }
             Lanes::Deriving(rx) => {
                 if let Ok(l) = rx.try_recv() {

@@ -29,7 +29,7 @@ pub fn views_ui(ui: &mut egui::Ui, doc: &mut Document, queue: &mut Vec<Command>)
                     return;
                 }
             }
-            profile_view::profile_ui(ui, &p.model, &mut p.view);
+            profile_view::profile_ui(ui, &p.model, &mut p.view, queue);
         }
         Content::Memory(m) => memory_view::memory_ui(ui, &m.model, &m.view),
         Content::Trace(_) => {

@@ -38,12 +38,13 @@ impl GoroscopeApp {
                 .show(ui, |ui| self.compare.ui(ui, &self.workspace, &mut self.pane_queue));
         }
         let ctx = ui.ctx().clone();
-        let (stacked, side_panels) = (self.workspace.stacked, self.workspace.side_panels || n == 1);
         let active = self.workspace.active;
         let mut activate = None;
         // A series shows one snapshot at a time; a compare view every pane.
         let only = self.workspace.shown.filter(|_| series);
         let shown = if only.is_some() { 1 } else { n };
+        // A pane alone in the window has room for its side panels.
+        let (stacked, side_panels) = (self.workspace.stacked, self.workspace.side_panels || shown == 1);
         egui::CentralPanel::default().frame(egui::Frame::NONE).show(ui, |ui| {
             let mut rects = split(ui.max_rect(), shown, stacked).into_iter();
             for (i, pane) in self.workspace.panes.iter_mut().enumerate() {
@@ -88,8 +89,13 @@ impl GoroscopeApp {
         ui.horizontal(|ui| {
             ui.strong(tr!("compare-title", n = self.workspace.panes.len()));
             ui.separator();
+            let before = self.workspace.stacked;
             ui.selectable_value(&mut self.workspace.stacked, false, tr!("compare-side-by-side"));
             ui.selectable_value(&mut self.workspace.stacked, true, tr!("compare-stacked"));
+            if self.workspace.stacked != before {
+                // Stacked panes are as wide as the window: room for their side panels again.
+                self.workspace.side_panels = self.workspace.stacked;
+            }
             ui.separator();
             ui.checkbox(&mut self.workspace.sync, tr!("compare-sync"))
                 .on_hover_text(tr!("compare-sync-help"));

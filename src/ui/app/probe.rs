@@ -7,10 +7,6 @@ use crate::ui::document::Document;
 use crate::ui::state::{Selection, TimeWindow};
 
 impl GoroscopeApp {
-    fn active_doc(&self) -> Option<&Document> {
-        self.workspace.active()?.doc.as_ref()
-    }
-
     fn active_doc_mut(&mut self) -> Option<&mut Document> {
         let i = self.workspace.active;
         self.workspace.panes.get_mut(i)?.doc.as_mut()
@@ -58,7 +54,13 @@ impl GoroscopeApp {
 
     /// Rows laid out in the timeline (group headers and goroutines).
     pub fn row_count(&self) -> usize {
-        self.active_doc().and_then(Document::trace).map_or(0, |t| t.rows.len())
+        self.pane_row_count(self.workspace.active)
+    }
+
+    /// Rows laid out in pane `i`'s timeline.
+    pub fn pane_row_count(&self, i: usize) -> usize {
+        let d = self.workspace.panes.get(i).and_then(|p| p.doc.as_ref());
+        d.and_then(Document::trace).map_or(0, |t| t.rows.len())
     }
 
     /// The first load error of any pane.

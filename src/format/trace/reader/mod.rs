@@ -12,7 +12,7 @@ use super::order::Order;
 use super::spec;
 use super::tables::GenTables;
 use super::{Progress, ReadSummary, Tables};
-use recover::{DEFAULT_NS_PER_TICK, final_generation_resolves, recover_cut_generation};
+use recover::{DEFAULT_NS_PER_TICK, Previous, final_generation_resolves, recover_cut_generation};
 use threads::run_generation;
 
 pub(super) struct Emitter<'s> {
@@ -111,16 +111,8 @@ pub fn read(
             // names and stacks made it into the file, rather than dropping a whole second.
             let recovered = if truncated {
                 let fallback = if last_ns_per_tick > 0.0 { last_ns_per_tick } else { DEFAULT_NS_PER_TICK };
-                recover_cut_generation(
-                    &gb,
-                    &mut gt,
-                    minor,
-                    fallback,
-                    &prev_strings,
-                    &mut order,
-                    tables,
-                    &mut out,
-                )
+                let prev = Previous { ns_per_tick: fallback, strings: &prev_strings };
+                recover_cut_generation(&gb, &mut gt, minor, prev, &mut order, tables, &mut out)
             } else {
                 0
             };

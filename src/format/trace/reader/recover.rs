@@ -17,6 +17,13 @@ use crate::model::lost;
 /// macOS), used only when a cut first generation lost its frequency.
 pub(super) const DEFAULT_NS_PER_TICK: f64 = 64.0;
 
+/// What the last whole generation leaves to a cut one: its clock (a cut first generation
+/// gets [`DEFAULT_NS_PER_TICK`]) and its string ids (the reasons keep theirs).
+pub(super) struct Previous<'a> {
+    pub ns_per_tick: f64,
+    pub strings: &'a IdMap,
+}
+
 /// Orders and emits the whole batches of a cut generation; returns how many events came out.
 /// Ids missing from the tables that did not make it into the file get placeholder names
 /// ([`name_lost_ids`]); ordering stops where the missing batches leave no thread able to
@@ -25,8 +32,7 @@ pub(super) fn recover_cut_generation(
     gb: &GenBatches<'_>,
     gt: &mut GenTables,
     minor: u32,
-    fallback_ns_per_tick: f64,
-    prev_strings: &IdMap,
+    prev: Previous<'_>,
     order: &mut Order,
     tables: &mut Tables,
     out: &mut Emitter<'_>,
@@ -36,9 +42,9 @@ pub(super) fn recover_cut_generation(
     }
     // Loading stops at the first table that fails; what was interned before stays usable.
     let _ = load_tables(gb, gt, minor, tables);
-    name_lost_ids(gb, gt, prev_strings, tables);
+    name_lost_ids(gb, gt, prev.strings, tables);
     if !gt.has_freq {
-        gt.ns_per_tick = fallback_ns_per_tick;
+        gt.ns_per_tick = prev.ns_per_tick;
     }
     gt.lenient = true;
     // The generation's opening Sync is not a recovered event.
