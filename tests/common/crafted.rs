@@ -86,7 +86,7 @@ pub fn gzip_dense_ids(file_bytes: usize, one_in: u64, spread: u64, ratio: usize)
     let mut rng = Rng(17);
     let n = file_bytes * ratio;
     let ids: Vec<u64> =
-        (0..n).map(|_| if rng.next() % one_in == 0 { 1 + rng.next() % spread } else { 1 }).collect();
+        (0..n).map(|_| if rng.next().is_multiple_of(one_in) { 1 + rng.next() % spread } else { 1 }).collect();
     let mut sample = Vec::new();
     packed(&mut sample, 1, ids);
     let mut p = Vec::new();
