@@ -142,3 +142,24 @@ fn a_trace_of_a_million_goroutines_loads() {
     let t = l.trace.as_ref().unwrap();
     assert_eq!(t.goroutines.len(), 1_000_001, "{:?}", l.warnings);
 }
+
+#[test]
+fn cancel_is_honoured_inside_a_generation() {
+    // One generation of a million goroutine creations: 2.5 s to load in a debug build, and
+    // before, cancel was asked only between generations.
+    let data = crafted::many_goroutines_trace(1_000_000);
+    let progress = Progress::default();
+    let (result, late) = std::thread::scope(|s| {
+        let load = s.spawn(|| load_bytes(Path::new("many.trace"), &data, &progress).map(|_| ()));
+        std::thread::sleep(Duration::from_millis(300));
+        progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        let cancelled_at = Instant::now();
+        let r = load.join().unwrap();
+        (r, cancelled_at.elapsed())
+    });
+    eprintln!("stopped {late:?} after the cancel");
+    let e = result.expect_err("cancelled");
+    assert!(e.message.contains("cancelled"), "{e}");
+    // 100 ms in release; the debug factor covers this build.
+    assert!(late <= Duration::from_millis(100) * DEBUG_FACTOR, "{late:?}");
+}
