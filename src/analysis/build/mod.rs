@@ -58,7 +58,10 @@ pub struct TraceBuilder {
     go_counts: Vec<GoCounts>,
     regions: Vec<Region>,
     /// Open user regions per goroutine, innermost last: (task, name, start).
-    open_regions: FxMap<GIdx, Vec<(u64, StrId, i64)>>,
+    /// Start times of the open regions of each (goroutine, task, name), innermost last: an
+    /// end pops its own key's last, so regions ended first-in-first-out cost no scan of the
+    /// others (a `rposition` + `Vec::remove` was quadratic on crafted traces, issue 17).
+    open_regions: FxMap<(GIdx, u64, StrId), Vec<i64>>,
     logs: Vec<LogLine>,
     tasks: Vec<Task>,
     reasons: Vec<StrId>,
@@ -165,17 +168,18 @@ impl TraceBuilder {
             }
             EventKind::RegionBegin { task, name, .. } => {
                 if let Some(i) = ctx_g {
-                    self.open_regions.entry(i).or_default().push((task, name, t));
+                    self.open_regions.entry((i, task, name)).or_default().push(t);
                 }
             }
             EventKind::RegionEnd { task, name, .. } => {
                 if let Some(i) = ctx_g {
                     // Innermost open region with the same task and name; none when it was
                     // begun before the trace.
-                    let start = self.open_regions.get_mut(&i).map_or(0, |open| {
-                        let k = open.iter().rposition(|r| r.0 == task && r.1 == name);
-                        k.map_or(0, |k| open.remove(k).2)
-                    });
+                    let key = (i, task, name);
+                    let start = self.open_regions.get_mut(&key).and_then(Vec::pop).unwrap_or(0);
+                    if self.open_regions.get(&key).is_some_and(Vec::is_empty) {
+                        self.open_regions.remove(&key);
+                    }
                     self.regions.push(Region { g: i, start_ns: start, end_ns: t, task, name, open: false });
                 }
             }
