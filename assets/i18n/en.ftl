@@ -365,3 +365,19 @@ pdiff-unchanged = unchanged
 pdiff-grew = grew
 pdiff-legend-help = colour by the change of each frame; grey under { $percent }
 
+
+# sharing: presentation mode, scale, palettes
+cmd-present = Presentation mode
+cmd-present-help = Larger type, the colour-blind-safe palette and a halo round the pointer, for sharing the screen
+cmd-scale-up = Larger
+cmd-scale-up-help = Make the whole window larger
+cmd-scale-down = Smaller
+cmd-scale-down-help = Make the whole window smaller
+cmd-scale-reset = Actual size
+cmd-scale-reset-help = Back to the usual size
+settings-scale = Scale
+settings-scale-keys = Ctrl + / Ctrl − / Ctrl 0
+settings-palette = Colours
+palette-default = Default
+palette-colour-blind = Colour-blind safe (Okabe–Ito)
+palette-high-contrast = High contrast

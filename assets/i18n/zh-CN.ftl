@@ -348,3 +348,19 @@ pdiff-unchanged = 未变
 pdiff-grew = 增加
 pdiff-legend-help = 按每帧的变化着色；低于 { $percent } 为灰色
 
+
+# sharing: presentation mode, scale, palettes
+cmd-present = 演示模式
+cmd-present-help = 更大的字号、色盲安全配色和指针光圈，适合共享屏幕
+cmd-scale-up = 放大
+cmd-scale-up-help = 放大整个窗口
+cmd-scale-down = 缩小
+cmd-scale-down-help = 缩小整个窗口
+cmd-scale-reset = 实际大小
+cmd-scale-reset-help = 恢复正常大小
+settings-scale = 缩放
+settings-scale-keys = Ctrl + / Ctrl − / Ctrl 0
+settings-palette = 配色
+palette-default = 默认
+palette-colour-blind = 色盲安全（Okabe–Ito）
+palette-high-contrast = 高对比度

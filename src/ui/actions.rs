@@ -54,6 +54,10 @@ impl GoroscopeApp {
                 ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
             }
             Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::TogglePresent => self.present = !self.present,
+            Command::ScaleUp => self.settings.step_scale(true),
+            Command::ScaleDown => self.settings.step_scale(false),
+            Command::ScaleReset => self.settings.ui_scale = 1.0,
             Command::OpenInEditor(file, line) => self.open_in_editor(&file, line),
             other => {
                 if let Some(id) = self.workspace.active().map(|p| p.id) {

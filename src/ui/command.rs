@@ -27,6 +27,12 @@ pub enum Command {
     ToggleTheme,
     ShowShortcuts,
     ClearSelection,
+    /// Presentation mode: larger type, the colour-blind-safe palette, a pointer halo.
+    TogglePresent,
+    /// The window's scale (Ctrl +, Ctrl −, Ctrl 0), persisted.
+    ScaleUp,
+    ScaleDown,
+    ScaleReset,
     // Commands with data, enqueued by panels (not in the table).
     OpenPath(std::path::PathBuf),
     SelectGoroutine(GIdx),
@@ -194,6 +200,34 @@ pub const COMMANDS: &[CommandInfo] = &[
         menu: Menu::View,
     },
     CommandInfo {
+        command: Command::TogglePresent,
+        text: "cmd-present",
+        help: "cmd-present-help",
+        shortcut: key(Key::F5),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ScaleUp,
+        text: "cmd-scale-up",
+        help: "cmd-scale-up-help",
+        shortcut: ctrl(Key::Plus),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ScaleDown,
+        text: "cmd-scale-down",
+        help: "cmd-scale-down-help",
+        shortcut: ctrl(Key::Minus),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ScaleReset,
+        text: "cmd-scale-reset",
+        help: "cmd-scale-reset-help",
+        shortcut: ctrl(Key::Num0),
+        menu: Menu::View,
+    },
+    CommandInfo {
         command: Command::ShowShortcuts,
         text: "cmd-show-shortcuts",
         help: "cmd-show-shortcuts-help",
@@ -226,6 +260,12 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
             if i.consume_shortcut(&sc) {
                 out.push(c.command.clone());
             }
+        }
+        // Ctrl+= is Ctrl++ without Shift on most layouts.
+        if !out.contains(&Command::ScaleUp)
+            && i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals))
+        {
+            out.push(Command::ScaleUp);
         }
         // `?` arrives as Shift+/ on some layouts.
         if !typing && !out.contains(&Command::ShowShortcuts) {

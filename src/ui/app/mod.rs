@@ -9,6 +9,7 @@ use super::workspace::{PaneId, Workspace};
 use crate::tr;
 
 mod browser;
+mod look;
 mod menus;
 mod open_dialog;
 mod pane;
@@ -33,6 +34,8 @@ pub struct GoroscopeApp {
     pub(super) dropped: Option<Vec<PathBuf>>,
     pub(super) show_shortcuts: bool,
     pub(super) compare: super::compare::CompareState,
+    /// Presentation mode (F5, `--present`): not persisted, a session file carries it.
+    pub(super) present: bool,
 }
 
 impl GoroscopeApp {
@@ -52,6 +55,7 @@ impl GoroscopeApp {
             dropped: None,
             show_shortcuts: false,
             compare: Default::default(),
+            present: false,
         };
         app.workspace.open_all(files, &cc.egui_ctx);
         app
@@ -95,6 +99,7 @@ impl GoroscopeApp {
 impl eframe::App for GoroscopeApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.apply_look(&ctx);
         self.poll(&ctx);
         let dropped: Vec<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
@@ -118,6 +123,7 @@ impl eframe::App for GoroscopeApp {
         }
         self.drop_question_ui(&ctx);
         command::shortcuts_ui(&ctx, &mut self.show_shortcuts);
+        self.halo_ui(&ctx);
         let hovering = self
             .workspace
             .panes

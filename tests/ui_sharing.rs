@@ -1,0 +1,89 @@
+//! Screen-sharing features of the window, driven by egui_kittest on a real sample: the
+//! presentation key (scale and palette, and back), Ctrl +/−/0 with the timeline keeping at
+//! least half the window's width.
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use goroscope::ui::{GoroscopeApp, Palette};
+
+mod common;
+use common::ui::{labels, open};
+
+fn leaky() -> PathBuf {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27/httpleak.trace");
+    assert!(p.is_file(), "missing sample {}", p.display());
+    p
+}
+
+/// The goroutine rows' width as a fraction of the window's (kittest's rects are in points).
+fn timeline_share(h: &Harness<'_, GoroscopeApp>) -> f32 {
+    let rows = h.get_by_label("Goroutine rows").rect();
+    let window = h.ctx.content_rect();
+    rows.width() as f32 / window.width()
+}
+
+#[test]
+fn presentation_key_changes_scale_and_palette_and_back() {
+    let h = &mut open(leaky());
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+    assert_eq!(h.state().effective_palette(), Palette::Default);
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    assert!(h.state().is_presenting());
+    assert!((h.ctx.zoom_factor() - 1.5).abs() < 1e-3, "zoom {}", h.ctx.zoom_factor());
+    assert_eq!(h.state().effective_palette(), Palette::ColourBlind);
+    // The suspects and the timeline stay; the filter box collapses while it is empty.
+    assert!(h.query_by_label("Goroutine rows").is_some(), "{:#?}", labels(h));
+    assert!(timeline_share(h) >= 0.5, "timeline share {}", timeline_share(h));
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    assert!(!h.state().is_presenting());
+    assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);
+    assert_eq!(h.state().effective_palette(), Palette::Default);
+}
+
+#[test]
+fn presentation_and_scale_keys_are_listed_in_help() {
+    let h = &mut open(leaky());
+    h.key_press(Key::Questionmark);
+    h.run_steps(2);
+    for help in [
+        "Larger type, the colour-blind-safe palette",
+        "Make the whole window larger",
+        "Back to the usual size",
+    ] {
+        assert!(h.query_by_label_contains(help).is_some(), "no {help:?} in {:#?}", labels(h));
+    }
+}
+
+#[test]
+fn ctrl_plus_minus_scale_and_the_timeline_keeps_half_the_width() {
+    let h = &mut open(leaky());
+    let at_one = timeline_share(h);
+    assert!(at_one >= 0.5, "timeline share {at_one} at 100%");
+    for _ in 0..6 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
+        h.run_steps(2);
+    }
+    assert!((h.ctx.zoom_factor() - 2.0).abs() < 1e-3, "zoom {}", h.ctx.zoom_factor());
+    assert_eq!(h.state().settings.ui_scale, 2.0);
+    let at_two = timeline_share(h);
+    assert!(at_two >= 0.5, "timeline share {at_two} at 200%");
+    // Presenting on top of 200% is 300%: the panels still leave the timeline half.
+    h.key_press(Key::F5);
+    h.run_steps(3);
+    assert!((h.ctx.zoom_factor() - 3.0).abs() < 1e-3);
+    assert!(timeline_share(h) >= 0.5, "timeline share {} at 300%", timeline_share(h));
+    h.key_press(Key::F5);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Minus);
+    h.run_steps(3);
+    assert!((h.ctx.zoom_factor() - 1.75).abs() < 1e-3, "zoom {}", h.ctx.zoom_factor());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+    h.run_steps(3);
+    assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);
+    assert_eq!(h.state().settings.ui_scale, 1.0);
+}
