@@ -252,6 +252,10 @@ fn doc_ui(
                 crate::ui::findings_panel::findings_ui(ui, doc, queue);
                 suspects_panel::suspects_ui(ui, doc, queue);
             });
+    }
+    // Presenting: the inspector only once something is selected, its room the timeline's until then.
+    let nothing_selected = doc.view.selection == crate::ui::state::Selection::None && doc.view.range.is_none();
+    if has_groups && side_panels && !(presenting && nothing_selected) {
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(side_w.1.min(right_max))
