@@ -87,3 +87,36 @@ fn ctrl_plus_minus_scale_and_the_timeline_keeps_half_the_width() {
     assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);
     assert_eq!(h.state().settings.ui_scale, 1.0);
 }
+
+#[test]
+fn next_and_previous_bookmark_fly_the_view_to_each_range() {
+    let h = &mut open(leaky());
+    let (_, end) = h.state().visible_window();
+    assert!(end > 1e9, "the sample is about 2 s long, window ends at {end}");
+    let ranges = [(0.1e9, 0.3e9), (1.2e9, 1.5e9)];
+    // Made out of order: the panel keeps them in time order.
+    for &(a, b) in ranges.iter().rev() {
+        h.state_mut().set_window(a, b);
+        h.run_steps(2);
+        h.key_press(Key::B);
+        h.run_steps(2);
+    }
+    assert!(h.query_by_label("Bookmarks (2)").is_some(), "{:#?}", labels(h));
+    h.key_press(Key::Home);
+    h.run_steps(2);
+    let close = |w: (f64, f64), r: (f64, f64)| (w.0 - r.0).abs() < 1.0 && (w.1 - r.1).abs() < 1.0;
+    // The last one made (the first in time) is current: next goes to the later one, then wraps.
+    h.key_press(Key::CloseBracket);
+    h.run_steps(2);
+    assert!(close(h.state().visible_window(), ranges[1]), "window {:?}", h.state().visible_window());
+    h.key_press(Key::CloseBracket);
+    h.run_steps(2);
+    assert!(close(h.state().visible_window(), ranges[0]), "window {:?}", h.state().visible_window());
+    h.key_press(Key::OpenBracket);
+    h.run_steps(2);
+    assert!(close(h.state().visible_window(), ranges[1]), "window {:?}", h.state().visible_window());
+    // The panel's go button flies there too.
+    h.get_by_label("Go to bookmark Bookmark 2").click();
+    h.run_steps(2);
+    assert!(close(h.state().visible_window(), ranges[0]), "window {:?}", h.state().visible_window());
+}

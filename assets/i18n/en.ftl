@@ -376,8 +376,24 @@ cmd-scale-down-help = Make the whole window smaller
 cmd-scale-reset = Actual size
 cmd-scale-reset-help = Back to the usual size
 settings-scale = Scale
-settings-scale-keys = Ctrl + / Ctrl − / Ctrl 0
+settings-scale-keys = Keys: Ctrl + / Ctrl − / Ctrl 0
 settings-palette = Colours
 palette-default = Default
 palette-colour-blind = Colour-blind safe (Okabe–Ito)
 palette-high-contrast = High contrast
+
+# sharing: bookmarks
+cmd-add-bookmark = Add bookmark
+cmd-add-bookmark-help = Bookmark the selected range (or the visible window) and what is selected
+cmd-next-bookmark = Next bookmark
+cmd-next-bookmark-help = Fly the view to the next bookmark
+cmd-prev-bookmark = Previous bookmark
+cmd-prev-bookmark-help = Fly the view to the previous bookmark
+bookmarks-title = Bookmarks ({ $count })
+bookmark-default-name = Bookmark { $n }
+bookmark-go-name = Go to bookmark { $name }
+bookmark-name-name = Name of bookmark { $n }
+bookmark-note-name = Note of bookmark { $n }
+bookmark-note-hint = note
+bookmark-delete = Delete this bookmark
+bookmark-delete-short = Delete

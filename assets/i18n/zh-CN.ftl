@@ -359,8 +359,24 @@ cmd-scale-down-help = 缩小整个窗口
 cmd-scale-reset = 实际大小
 cmd-scale-reset-help = 恢复正常大小
 settings-scale = 缩放
-settings-scale-keys = Ctrl + / Ctrl − / Ctrl 0
+settings-scale-keys = 快捷键：Ctrl + / Ctrl − / Ctrl 0
 settings-palette = 配色
 palette-default = 默认
 palette-colour-blind = 色盲安全（Okabe–Ito）
 palette-high-contrast = 高对比度
+
+# sharing: bookmarks
+cmd-add-bookmark = 添加书签
+cmd-add-bookmark-help = 为选中的时间范围（或可见窗口）及当前选择添加书签
+cmd-next-bookmark = 下一个书签
+cmd-next-bookmark-help = 将视图移到下一个书签
+cmd-prev-bookmark = 上一个书签
+cmd-prev-bookmark-help = 将视图移到上一个书签
+bookmarks-title = 书签（{ $count }）
+bookmark-default-name = 书签 { $n }
+bookmark-go-name = 转到书签 { $name }
+bookmark-name-name = 书签 { $n } 的名称
+bookmark-note-name = 书签 { $n } 的备注
+bookmark-note-hint = 备注
+bookmark-delete = 删除此书签
+bookmark-delete-short = 删除

@@ -33,6 +33,10 @@ pub enum Command {
     ScaleUp,
     ScaleDown,
     ScaleReset,
+    /// Bookmarks the selected range (else the window) with the selection.
+    AddBookmark,
+    NextBookmark,
+    PrevBookmark,
     // Commands with data, enqueued by panels (not in the table).
     OpenPath(std::path::PathBuf),
     SelectGoroutine(GIdx),
@@ -79,6 +83,13 @@ pub enum Command {
     ProfileType(usize),
     ProfileSearch(String),
     FlameZoom(u32),
+    GoToBookmark(usize),
+    EditBookmark {
+        index: usize,
+        name: String,
+        note: String,
+    },
+    DeleteBookmark(usize),
 }
 
 /// A row of the command table.
@@ -225,6 +236,27 @@ pub const COMMANDS: &[CommandInfo] = &[
         text: "cmd-scale-reset",
         help: "cmd-scale-reset-help",
         shortcut: ctrl(Key::Num0),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::AddBookmark,
+        text: "cmd-add-bookmark",
+        help: "cmd-add-bookmark-help",
+        shortcut: key(Key::B),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::NextBookmark,
+        text: "cmd-next-bookmark",
+        help: "cmd-next-bookmark-help",
+        shortcut: key(Key::CloseBracket),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::PrevBookmark,
+        text: "cmd-prev-bookmark",
+        help: "cmd-prev-bookmark-help",
+        shortcut: key(Key::OpenBracket),
         menu: Menu::View,
     },
     CommandInfo {

@@ -10,6 +10,7 @@
 
 mod actions;
 mod app;
+mod bookmarks;
 mod command;
 mod compare;
 mod doc_actions;

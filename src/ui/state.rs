@@ -163,6 +163,10 @@ pub struct ViewState {
     pub rows_dirty: bool,
     /// Row to bring into view on the next frame.
     pub scroll_to: Option<GIdx>,
+    /// Named ranges, in time order (`bookmarks.rs`).
+    pub bookmarks: Vec<crate::ui::bookmarks::Bookmark>,
+    /// The bookmark next/previous last flew to.
+    pub bookmark_at: Option<usize>,
 }
 
 impl ViewState {
@@ -180,6 +184,8 @@ impl ViewState {
             show_warnings: false,
             rows_dirty: true,
             scroll_to: None,
+            bookmarks: Vec::new(),
+            bookmark_at: None,
         }
     }
 

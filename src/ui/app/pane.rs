@@ -251,10 +251,15 @@ fn doc_ui(
                 }
                 crate::ui::findings_panel::findings_ui(ui, doc, queue);
                 suspects_panel::suspects_ui(ui, doc, queue);
+                if is_trace {
+                    ui.separator();
+                    crate::ui::bookmarks::bookmarks_ui(ui, doc, queue);
+                }
             });
     }
     // Presenting: the inspector only once something is selected, its room the timeline's until then.
-    let nothing_selected = doc.view.selection == crate::ui::state::Selection::None && doc.view.range.is_none();
+    let nothing_selected =
+        doc.view.selection == crate::ui::state::Selection::None && doc.view.range.is_none();
     if has_groups && side_panels && !(presenting && nothing_selected) {
         egui::Panel::right("inspector")
             .resizable(true)

@@ -87,6 +87,7 @@ pub fn ruler_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
             painter.vline(x, rect.y_range(), Stroke::new(2.0, visuals.strong_text_color()));
         }
     }
+    crate::ui::bookmarks::ruler_marks(&painter, &axis, area, view);
     super::overlay(&painter, &axis, area, view);
     interact::interact(ui, &response, &axis, area, view, queue);
 }
