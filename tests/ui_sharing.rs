@@ -120,3 +120,70 @@ fn next_and_previous_bookmark_fly_the_view_to_each_range() {
     h.run_steps(2);
     assert!(close(h.state().visible_window(), ranges[0]), "window {:?}", h.state().visible_window());
 }
+
+/// A fresh folder under the target dir for one test's session files.
+fn scratch(test: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(test);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn a_saved_session_reopens_files_window_filter_selection_and_bookmarks() {
+    let sample = leaky();
+    let h = &mut open(sample.clone());
+    h.state_mut().set_window(0.4e9, 0.9e9);
+    h.key_press(Key::B);
+    h.run_steps(2);
+    h.state_mut().command(goroscope::ui::Command::SetFilter("serve".into()));
+    h.run_steps(2);
+    let id = 10; // G10, one of the 50 stuck handlers (net/http.(*conn).serve)
+    h.state_mut().command(goroscope::ui::Command::SelectIds(vec![id]));
+    h.run_steps(2);
+    h.state_mut().set_window(0.5e9, 1.0e9);
+    h.run_steps(2);
+    assert_eq!(h.state().selected_ids(0), vec![id]);
+    let session = scratch("session_round_trip").join("leak.goroscope");
+    h.state_mut().save_session(&session).expect("saved");
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&session).unwrap()).unwrap();
+    assert_eq!(json["goroscope_session"], 1);
+    assert_eq!(json["selected_goroutine"], id);
+    assert_eq!(json["files"][0]["sha256"].as_str().unwrap().len(), 64);
+    assert!(json["files"][0]["path"].as_str().unwrap().starts_with(".."), "not relative: {json}");
+
+    let h = &mut open(session.clone());
+    assert_eq!(h.state().pane_paths().len(), 1);
+    assert_eq!(
+        std::fs::canonicalize(&h.state().pane_paths()[0]).unwrap(),
+        std::fs::canonicalize(&sample).unwrap()
+    );
+    let (start, end) = h.state().visible_window();
+    assert!((start - 0.5e9).abs() < 1.0 && (end - 1.0e9).abs() < 1.0, "window {start}..{end}");
+    let (filter, marks) = h.state().filter_and_bookmarks();
+    assert_eq!(filter, "serve");
+    assert_eq!(marks, vec!["Bookmark 1".to_string()]);
+    assert_eq!(h.state().selected_ids(0), vec![id]);
+    assert!(h.state().notice().is_none(), "{:?}", h.state().notice());
+}
+
+#[test]
+fn a_session_with_a_missing_and_a_changed_file_names_them_and_opens_the_rest() {
+    let dir = scratch("session_problems");
+    let sample = std::fs::canonicalize(leaky()).unwrap();
+    let text = serde_json::json!({
+        "goroscope_session": 1,
+        "files": [
+            {"path": "gone.trace", "sha256": "00"},
+            {"path": sample, "sha256": "0000000000000000000000000000000000000000000000000000000000000000"},
+        ],
+        "bookmarks": [],
+    });
+    let session = dir.join("broken.goroscope");
+    std::fs::write(&session, text.to_string()).unwrap();
+    let h = &mut open(session);
+    let notice = h.state().notice().unwrap_or_default().to_string();
+    assert!(notice.contains("gone.trace") && notice.contains("is missing"), "{notice}");
+    assert!(notice.contains("httpleak.trace") && notice.contains("changed"), "{notice}");
+    assert_eq!(h.state().pane_count(), (1, 1));
+}

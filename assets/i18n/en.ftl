@@ -397,3 +397,13 @@ bookmark-note-name = Note of bookmark { $n }
 bookmark-note-hint = note
 bookmark-delete = Delete this bookmark
 bookmark-delete-short = Delete
+
+# sharing: session files
+cmd-save-session = Save session
+cmd-save-session-help = Save the files, view, filter, selection and bookmarks as a .goroscope file beside the first file
+session-nothing-open = no file is open
+session-saved = Session saved to { $file }
+session-cannot-save = Cannot save the session { $file }: { $error }
+session-cannot-open = Cannot open the session { $file }: { $error }
+session-file-missing = The session's file { $file } is missing
+session-file-changed = The session's file { $file } changed since the session was saved

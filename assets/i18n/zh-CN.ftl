@@ -380,3 +380,13 @@ bookmark-note-name = 书签 { $n } 的备注
 bookmark-note-hint = 备注
 bookmark-delete = 删除此书签
 bookmark-delete-short = 删除
+
+# sharing: session files
+cmd-save-session = 保存会话
+cmd-save-session-help = 将文件、视图、过滤条件、选择和书签保存为第一个文件旁的 .goroscope 文件
+session-nothing-open = 没有打开的文件
+session-saved = 会话已保存到 { $file }
+session-cannot-save = 无法保存会话 { $file }：{ $error }
+session-cannot-open = 无法打开会话 { $file }：{ $error }
+session-file-missing = 会话中的文件 { $file } 不存在
+session-file-changed = 会话中的文件 { $file } 在保存会话后已更改

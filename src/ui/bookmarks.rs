@@ -4,7 +4,6 @@
 //! as labelled marks; session files save them.
 
 use egui::{Align2, FontId, RichText, Stroke};
-use serde::{Deserialize, Serialize};
 
 use crate::tr;
 use crate::ui::command::Command;
@@ -12,21 +11,7 @@ use crate::ui::document::Document;
 use crate::ui::state::{Selection, TimeWindow, ViewState};
 use crate::ui::timeline::TimeAxis;
 
-/// One bookmark, as the session file's `bookmarks` array holds it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Bookmark {
-    pub name: String,
-    #[serde(default)]
-    pub note: String,
-    pub start_ns: i64,
-    pub end_ns: i64,
-    /// The goroutine selected when it was made (Go's id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub goroutine: Option<u64>,
-    /// The suspect selected when it was made (its index in the file's suspects).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suspect: Option<usize>,
-}
+pub use crate::session::Bookmark;
 
 impl Document {
     /// Bookmarks the selected range (else the visible window) and the selection.

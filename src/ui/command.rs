@@ -14,6 +14,8 @@ use crate::ui::state::TimeWindow;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     Open,
+    /// Writes a session file of the window beside its first file.
+    SaveSession,
     CompareWith,
     CloseFile,
     ZoomIn,
@@ -124,6 +126,13 @@ pub const COMMANDS: &[CommandInfo] = &[
         text: "cmd-open",
         help: "cmd-open-help",
         shortcut: ctrl(Key::O),
+        menu: Menu::File,
+    },
+    CommandInfo {
+        command: Command::SaveSession,
+        text: "cmd-save-session",
+        help: "cmd-save-session-help",
+        shortcut: ctrl(Key::S),
         menu: Menu::File,
     },
     CommandInfo {

@@ -14,6 +14,7 @@ mod menus;
 mod open_dialog;
 mod pane;
 mod probe;
+mod session;
 mod start_page;
 
 use menus::apply_language;
@@ -36,6 +37,8 @@ pub struct GoroscopeApp {
     pub(super) compare: super::compare::CompareState,
     /// Presentation mode (F5, `--present`): not persisted, a session file carries it.
     pub(super) present: bool,
+    /// A session whose files are loading: its view is applied once they have.
+    pub(super) pending_session: Option<crate::session::Session>,
 }
 
 impl GoroscopeApp {
@@ -56,8 +59,9 @@ impl GoroscopeApp {
             show_shortcuts: false,
             compare: Default::default(),
             present: false,
+            pending_session: None,
         };
-        app.workspace.open_all(files, &cc.egui_ctx);
+        app.open_paths(files, &cc.egui_ctx);
         app
     }
 
@@ -92,6 +96,7 @@ impl GoroscopeApp {
                 doc.view.cursor_ns = doc.view.hover_ns.take();
             }
         }
+        self.apply_pending_session();
         self.compare.update(&self.workspace);
     }
 }
