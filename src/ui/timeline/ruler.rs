@@ -87,6 +87,7 @@ pub fn ruler_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
             painter.vline(x, rect.y_range(), Stroke::new(2.0, visuals.strong_text_color()));
         }
     }
+    crate::ui::bookmarks::ruler_marks(&painter, &axis, area, view);
     super::overlay(&painter, &axis, area, view);
     if let Some(from) = view.lost_from_ns {
         let x = axis.x_from_ns(from as f64).max(area.left());
