@@ -1,0 +1,133 @@
+//! pprof's view options against Go's own tool: for every view in `sample-traces/views.tsv`
+//! (granularity `-lines/-files/-addresses`, `-focus/-ignore/-hide/-show`, `-tagfocus`), our
+//! top table equals the `go tool pprof -top -nodecount=1000 -sample_index=T FLAGS` output
+//! that generate-profiles.sh saved beside the profile, row by row from "Showing nodes" on.
+
+use std::path::Path;
+
+mod common;
+
+use common::pprof_text::{self, Row};
+use goroscope::analysis::{Granularity, Inlined, TopOptions, ViewOptions, top_table_with};
+
+/// Our options from pprof's flags as views.tsv writes them.
+fn options(flags: &str) -> ViewOptions {
+    let mut v = ViewOptions::default();
+    for f in flags.split(' ') {
+        let (name, value) =
+            f.trim_start_matches('-').split_once('=').unwrap_or((f.trim_start_matches('-'), ""));
+        let value = value.to_string();
+        match name {
+            "lines" | "files" | "addresses" => v.granularity = Granularity::parse(name).unwrap(),
+            "focus" => v.focus = value,
+            "ignore" => v.ignore = value,
+            "hide" => v.hide = value,
+            "show" => v.show = value,
+            "tagfocus" => v.tagfocus = value,
+            _ => panic!("views.tsv: unknown flag {f}"),
+        }
+    }
+    v
+}
+
+/// pprof orders rows of equal flat and equal printed name (`-files` prints a file once per
+/// function of it) by Go map iteration, which differs run to run: such runs compare as sets,
+/// without the running sum% column.
+fn untied(lines: &[String]) -> Vec<String> {
+    let key = |l: &str| {
+        let w: Vec<&str> = l.split_whitespace().collect();
+        (w.len() >= 6).then(|| (w[0].to_string(), w[5..].join(" ")))
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let k = key(&lines[i]);
+        let mut j = i + 1;
+        while k.is_some() && j < lines.len() && key(&lines[j]) == k {
+            j += 1;
+        }
+        if j - i == 1 {
+            out.push(lines[i].clone());
+        } else {
+            let mut run: Vec<String> = lines[i..j]
+                .iter()
+                .map(|l| {
+                    let w: Vec<&str> = l.split_whitespace().collect();
+                    format!("{} {} - {}", w[0], w[1], w[3..].join(" "))
+                })
+                .collect();
+            run.sort();
+            out.extend(run);
+        }
+        i = j;
+    }
+    out
+}
+
+#[test]
+fn views_match_go_tool_pprof() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let list = std::fs::read_to_string(root.join("views.tsv")).unwrap();
+    let (mut checked, mut failures) = (0, Vec::new());
+    for line in list.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [prof, t, tag, flags] = cols[..] else { panic!("views.tsv: {line}") };
+        let p = goroscope::format::pprof::read(&std::fs::read(root.join(prof)).unwrap()).unwrap();
+        let golden = root.join(prof.replace(".pb.gz", &format!(".top-{t}.{tag}.txt")));
+        let text =
+            std::fs::read_to_string(&golden).unwrap_or_else(|_| panic!("{}: missing", golden.display()));
+        let want: Vec<&str> = text.lines().skip_while(|l| !l.starts_with("Showing nodes")).collect();
+        let ti = p.type_index(t).unwrap();
+        let o = TopOptions { node_count: 1000, ..TopOptions::default() };
+        let table = top_table_with(&p, ti, &o, &options(flags)).unwrap();
+        let rows: Vec<Row> = table
+            .entries
+            .iter()
+            .map(|e| Row {
+                flat: e.flat,
+                cum: e.cum,
+                name: &e.name,
+                inline: match e.inlined {
+                    Inlined::No => "",
+                    Inlined::Always => " (inline)",
+                    Inlined::Partly => " (partial-inline)",
+                },
+            })
+            .collect();
+        let got = pprof_text::render(
+            table.shown,
+            table.total,
+            (table.dropped_nodes, table.dropped_cutoff),
+            (table.entries.len(), table.nodes_before_count),
+            &rows,
+            p.type_unit(ti),
+        );
+        checked += 1;
+        let (got, want) = (untied(&got), untied(&want.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
+        if got != want {
+            let diff: Vec<String> = got
+                .iter()
+                .zip(want.iter().map(String::as_str).chain(std::iter::repeat("<missing>")))
+                .filter(|(g, w)| g != w)
+                .take(3)
+                .map(|(g, w)| format!("    ours:  {g}\n    pprof: {w}"))
+                .collect();
+            failures.push(format!(
+                "{} ({} vs {} lines):\n{}",
+                golden.display(),
+                got.len(),
+                want.len(),
+                diff.join("\n")
+            ));
+        }
+    }
+    assert!(checked >= 20, "views.tsv lists {checked} views");
+    assert!(failures.is_empty(), "{} of {checked} views differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn a_bad_expression_is_an_error_not_a_panic() {
+    let v = ViewOptions { focus: "(".into(), ..ViewOptions::default() };
+    let p = goroscope::model::ProfileModel::default();
+    assert!(top_table_with(&p, 0, &TopOptions::default(), &v).unwrap_err().starts_with("focus:"));
+}
