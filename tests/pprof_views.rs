@@ -131,3 +131,64 @@ fn a_bad_expression_is_an_error_not_a_panic() {
     let p = goroscope::model::ProfileModel::default();
     assert!(top_table_with(&p, 0, &TopOptions::default(), &v).unwrap_err().starts_with("focus:"));
 }
+
+/// A golden row's flat, cum (units stripped) and name, inline marks left off.
+fn golden_row(l: &str) -> (i64, i64, String) {
+    let w: Vec<&str> = l.split_whitespace().collect();
+    let num = |s: &str| s.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse::<i64>().unwrap();
+    let name = w[5..].join(" ");
+    let name = name.trim_end_matches(" (inline)").trim_end_matches(" (partial-inline)").to_string();
+    (num(w[0]), num(w[3]), name)
+}
+
+/// `goroscope report --json` on a profile with the views' options: `profile.top` rows
+/// (function, file, line, address put back together as pprof prints them) are the first
+/// rows of Go's table, as the report contract in DESIGN.md says.
+#[test]
+fn the_report_json_top_equals_go_tool_pprof() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let list = std::fs::read_to_string(root.join("views.tsv")).unwrap();
+    let mut checked = 0;
+    for line in list.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let [prof, t, tag, flags] = cols[..] else { panic!("views.tsv: {line}") };
+        let l = goroscope::load::load_file(&root.join(prof), &goroscope::load::Progress::default()).unwrap();
+        let po = goroscope::report::ProfileOptions { sample_type: Some(t.to_string()), view: options(flags) };
+        let j = serde_json::to_value(goroscope::report::report_json_with(&l, &po)).unwrap();
+        let top = j["profile"]["top"].as_array().unwrap();
+        let mut ours: Vec<(i64, i64, String)> = top
+            .iter()
+            .map(|e| {
+                let mut name = String::new();
+                if let Some(a) = e["address"].as_str() {
+                    name = format!("{a} ");
+                }
+                if flags.contains("-files") {
+                    name += e["function"].as_str().unwrap();
+                } else if let (Some(f), Some(n)) = (e["file"].as_str(), e["line"].as_i64()) {
+                    name += &format!("{} {f}:{n}", e["function"].as_str().unwrap());
+                } else {
+                    name += e["function"].as_str().unwrap();
+                }
+                (e["flat"].as_i64().unwrap(), e["cum"].as_i64().unwrap(), name)
+            })
+            .collect();
+        let golden = root.join(prof.replace(".pb.gz", &format!(".top-{t}.{tag}.txt")));
+        let text = std::fs::read_to_string(&golden).unwrap();
+        let mut want: Vec<(i64, i64, String)> = text
+            .lines()
+            .skip_while(|l| !l.trim_start().starts_with("flat"))
+            .skip(1)
+            .take(10)
+            .map(golden_row)
+            .collect();
+        assert_eq!(j["profile"]["sample_type"], t, "{tag}");
+        // Rows that pprof orders by map iteration (equal flat and name) may cross row 10
+        // in a different order: compare as sets.
+        ours.sort();
+        want.sort();
+        assert_eq!(ours, want, "{}", golden.display());
+        checked += 1;
+    }
+    assert!(checked >= 20);
+}
