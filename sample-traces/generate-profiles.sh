@@ -96,7 +96,8 @@ for f in "$HERE"/go1.*/*.pb.gz; do
 done
 
 # The views of views.tsv (granularity, focus/ignore/hide/show, tagfocus), each as
-# go1.NN/NAME.KIND.top-TYPE.TAG.txt; tests/pprof_views.rs compares ours with them.
+# go1.NN/NAME.KIND.top-TYPE.TAG.txt (a -peek=RE view prints the callers/callees instead of
+# the top table); tests/pprof_views.rs and tests/pprof_peek.rs compare ours with them.
 while IFS=$'\t' read -r prof t tag flags; do
 	case "$prof" in '#'* | '') continue ;; esac
 	f="$HERE/$prof"
@@ -109,8 +110,10 @@ while IFS=$'\t' read -r prof t tag flags; do
 	*"$t/bytes"*) unit=(-unit=B) ;;
 	*"$t/nanoseconds"*) unit=(-unit=ns) ;;
 	esac
+	mode=(-top)
+	case "$flags" in *-peek=*) mode=() ;; esac
 	# shellcheck disable=SC2086 # the flags are words
-	"$PPROF_GO" tool pprof -top -nodecount=1000 -sample_index="$t" "${unit[@]}" $flags "$f" >"$dst.tmp" 2>"$TMP/err" ||
+	"$PPROF_GO" tool pprof "${mode[@]}" -nodecount=1000 -sample_index="$t" "${unit[@]}" $flags "$f" >"$dst.tmp" 2>"$TMP/err" ||
 		{ cat "$TMP/err" >&2; exit 1; }
 	mv "$dst.tmp" "$dst"
 	echo "== ${dst#"$HERE"/}" >&2

@@ -7,28 +7,8 @@ use std::path::Path;
 
 mod common;
 
-use common::pprof_text::{self, Row};
-use goroscope::analysis::{Granularity, Inlined, TopOptions, ViewOptions, top_table_with};
-
-/// Our options from pprof's flags as views.tsv writes them.
-fn options(flags: &str) -> ViewOptions {
-    let mut v = ViewOptions::default();
-    for f in flags.split(' ') {
-        let (name, value) =
-            f.trim_start_matches('-').split_once('=').unwrap_or((f.trim_start_matches('-'), ""));
-        let value = value.to_string();
-        match name {
-            "lines" | "files" | "addresses" => v.granularity = Granularity::parse(name).unwrap(),
-            "focus" => v.focus = value,
-            "ignore" => v.ignore = value,
-            "hide" => v.hide = value,
-            "show" => v.show = value,
-            "tagfocus" => v.tagfocus = value,
-            _ => panic!("views.tsv: unknown flag {f}"),
-        }
-    }
-    v
-}
+use common::pprof_text::{self, Row, views};
+use goroscope::analysis::{Inlined, TopOptions, ViewOptions, top_table_with};
 
 /// pprof orders rows of equal flat and equal printed name (`-files` prints a file once per
 /// function of it) by Go map iteration, which differs run to run: such runs compare as sets,
@@ -67,11 +47,9 @@ fn untied(lines: &[String]) -> Vec<String> {
 #[test]
 fn views_match_go_tool_pprof() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
-    let list = std::fs::read_to_string(root.join("views.tsv")).unwrap();
     let (mut checked, mut failures) = (0, Vec::new());
-    for line in list.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [prof, t, tag, flags] = cols[..] else { panic!("views.tsv: {line}") };
+    for (prof, t, tag, flags) in views(false) {
+        let (prof, t, tag) = (prof.as_str(), t.as_str(), tag.as_str());
         let p = goroscope::format::pprof::read(&std::fs::read(root.join(prof)).unwrap()).unwrap();
         let golden = root.join(prof.replace(".pb.gz", &format!(".top-{t}.{tag}.txt")));
         let text =
@@ -79,7 +57,7 @@ fn views_match_go_tool_pprof() {
         let want: Vec<&str> = text.lines().skip_while(|l| !l.starts_with("Showing nodes")).collect();
         let ti = p.type_index(t).unwrap();
         let o = TopOptions { node_count: 1000, ..TopOptions::default() };
-        let table = top_table_with(&p, ti, &o, &options(flags)).unwrap();
+        let table = top_table_with(&p, ti, &o, &pprof_text::options(&flags).0).unwrap();
         let rows: Vec<Row> = table
             .entries
             .iter()
@@ -147,13 +125,14 @@ fn golden_row(l: &str) -> (i64, i64, String) {
 #[test]
 fn the_report_json_top_equals_go_tool_pprof() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
-    let list = std::fs::read_to_string(root.join("views.tsv")).unwrap();
     let mut checked = 0;
-    for line in list.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-        let cols: Vec<&str> = line.split('\t').collect();
-        let [prof, t, tag, flags] = cols[..] else { panic!("views.tsv: {line}") };
+    for (prof, t, tag, flags) in views(false) {
+        let (prof, t, tag, flags) = (prof.as_str(), t.as_str(), tag.as_str(), flags.as_str());
         let l = goroscope::load::load_file(&root.join(prof), &goroscope::load::Progress::default()).unwrap();
-        let po = goroscope::report::ProfileOptions { sample_type: Some(t.to_string()), view: options(flags) };
+        let po = goroscope::report::ProfileOptions {
+            sample_type: Some(t.to_string()),
+            view: pprof_text::options(flags).0,
+        };
         let j = serde_json::to_value(goroscope::report::report_json_with(&l, &po)).unwrap();
         let top = j["profile"]["top"].as_array().unwrap();
         let mut ours: Vec<(i64, i64, String)> = top
