@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use super::profile::function_nodes;
+use super::profile::view_nodes;
+use super::profile_view::{NodeKey, View, kept_samples};
 use crate::model::{NO_INDEX, ProfileModel};
 
 /// One node of a [`CallTree`]; index 0 is the root (all samples, no function).
@@ -66,14 +67,26 @@ impl CallTree {
 
 /// The call tree of sample type `t`; values are taken as they are (negative ones included).
 pub fn call_tree(p: &ProfileModel, t: usize) -> CallTree {
-    let nodes = function_nodes(p);
+    call_tree_view(p, t, &View::default())
+}
+
+/// The call tree under pprof's view options: nodes at the view's granularity, hidden frames
+/// left out, samples the filters drop left out.
+pub fn call_tree_view(p: &ProfileModel, t: usize, v: &View) -> CallTree {
+    let nodes = view_nodes(p, v);
+    let kept = kept_samples(p, v);
     let root =
         CallNode { name: NO_INDEX, self_value: 0, total: 0, depth: 0, parent: 0, children: Vec::new() };
-    let mut tree = CallTree { sample_type: t, names: nodes.names, nodes: vec![root], cut_stacks: 0 };
+    let mut tree = CallTree {
+        sample_type: t,
+        names: nodes.keys.iter().map(NodeKey::printable).collect(),
+        nodes: vec![root],
+        cut_stacks: 0,
+    };
     let mut index: HashMap<(u32, u32), u32> = HashMap::new();
     for (si, s) in p.samples.iter().enumerate() {
         let w = p.value(si, t);
-        if w == 0 {
+        if w == 0 || kept.as_ref().is_some_and(|k| !k.get(si).copied().unwrap_or(false)) {
             continue;
         }
         let mut at = 0u32;

@@ -17,7 +17,8 @@
 
 use std::collections::HashMap;
 
-use super::profile::{Inlined, TopOptions, function_nodes};
+use super::profile::{Inlined, TopOptions, view_nodes};
+use super::profile_view::{NodeKey, View};
 use crate::model::{NO_INDEX, ProfileModel};
 
 /// One profile's part: its sample type index and its locations' nodes in the shared names.
@@ -27,6 +28,8 @@ pub(crate) struct Source<'a> {
     pub loc_nodes: Vec<Vec<u32>>,
     /// pprof's `-normalize`: values scaled (and rounded) by this ratio; 1.0 leaves them.
     pub scale: f64,
+    /// Per sample, whether the view's filters keep it (`None`: all).
+    pub kept: Option<Vec<bool>>,
 }
 
 impl Source<'_> {
@@ -37,20 +40,24 @@ impl Source<'_> {
     }
 }
 
-/// The shared node names and every profile's locations mapped into them.
-pub(crate) fn sources<'a>(profiles: &[(&'a ProfileModel, usize)]) -> (Vec<String>, Vec<Source<'a>>) {
-    let mut names: Vec<String> = Vec::new();
-    let mut index: HashMap<String, u32> = HashMap::new();
+/// The shared nodes and every profile's locations mapped into them (pprof merges profiles by
+/// `NodeInfo`, which at function granularity is the name).
+pub(crate) fn sources<'a>(
+    profiles: &[(&'a ProfileModel, usize)],
+    v: &View,
+) -> (Vec<NodeKey>, Vec<Source<'a>>) {
+    let mut keys: Vec<NodeKey> = Vec::new();
+    let mut index: HashMap<NodeKey, u32> = HashMap::new();
     let mut out = Vec::new();
     for &(p, t) in profiles {
-        let nodes = function_nodes(p);
+        let nodes = view_nodes(p, v);
         let global: Vec<u32> = nodes
-            .names
+            .keys
             .into_iter()
-            .map(|name| {
-                *index.entry(name).or_insert_with_key(|n| {
-                    names.push(n.clone());
-                    u32::try_from(names.len() - 1).unwrap_or(NO_INDEX)
+            .map(|k| {
+                *index.entry(k).or_insert_with_key(|k| {
+                    keys.push(k.clone());
+                    u32::try_from(keys.len() - 1).unwrap_or(NO_INDEX)
                 })
             })
             .collect();
@@ -59,9 +66,9 @@ pub(crate) fn sources<'a>(profiles: &[(&'a ProfileModel, usize)]) -> (Vec<String
             .into_iter()
             .map(|l| l.into_iter().map(|n| global.get(n as usize).copied().unwrap_or(NO_INDEX)).collect())
             .collect();
-        out.push(Source { p, t, loc_nodes, scale: 1.0 });
+        out.push(Source { p, t, loc_nodes, scale: 1.0, kept: None });
     }
-    (names, out)
+    (keys, out)
 }
 
 pub(crate) struct Graph {
@@ -124,7 +131,7 @@ pub(crate) fn build(n: usize, parts: &[(&Source, i64)], kept: Option<&[bool]>) -
         for (si, s) in src.p.samples.iter().enumerate() {
             sample_no += 1;
             let w = src.value(si).wrapping_mul(coef);
-            if w == 0 {
+            if w == 0 || src.kept.as_ref().is_some_and(|k| !k.get(si).copied().unwrap_or(false)) {
                 continue;
             }
             let (mut parent, mut residual) = (None::<u32>, false);

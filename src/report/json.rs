@@ -104,6 +104,11 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
 }
 
 pub fn report_json(l: &Loaded) -> ReportJson<'_> {
+    report_json_with(l, &super::ProfileOptions::default())
+}
+
+/// The JSON report with the profile view options (checked by `run_with` before).
+pub fn report_json_with<'a>(l: &'a Loaded, po: &super::ProfileOptions) -> ReportJson<'a> {
     let summary = super::summarize(l);
     ReportJson {
         file: l.path.display().to_string(),
@@ -117,7 +122,7 @@ pub fn report_json(l: &Loaded) -> ReportJson<'_> {
         findings: l.findings.iter().map(super::findings::finding_json).collect(),
         warnings: &l.warnings,
         dump: l.dump.as_ref().map(super::dump::dump_json),
-        profile: l.profile.as_ref().map(super::profile::profile_json),
+        profile: l.profile.as_ref().and_then(|p| super::profile::profile_json_with(p, po).ok()),
         memory: l.memory.as_ref().map(super::profile::memory_json),
     }
 }

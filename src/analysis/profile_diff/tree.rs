@@ -3,6 +3,7 @@
 //! base's value and the new one's. Widths come from `after`, colour from `after − before`;
 //! a path that vanished has `after == 0` and shows in the negated view (widths from `before`).
 
+use crate::analysis::profile_view::{NodeKey, View};
 use std::collections::HashMap;
 
 use super::{matched_types, normalize_to_first};
@@ -72,7 +73,8 @@ pub fn diff_call_tree_with(
     sample_type: usize,
     normalize: bool,
 ) -> Result<DiffTree, String> {
-    let (names, mut srcs) = sources(&matched_types(&[base, new], sample_type)?);
+    let (keys, mut srcs) = sources(&matched_types(&[base, new], sample_type)?, &View::default());
+    let names: Vec<String> = keys.iter().map(NodeKey::printable).collect();
     if normalize {
         normalize_to_first(&mut srcs);
     }
