@@ -163,3 +163,13 @@ fn cancel_is_honoured_inside_a_generation() {
     // 100 ms in release; the debug factor covers this build.
     assert!(late <= Duration::from_millis(100) * DEBUG_FACTOR, "{late:?}");
 }
+
+#[test]
+fn a_v1_stack_defined_twice_is_named() {
+    let r = load_timed("dup.trace", &crafted::v1_duplicate_stack());
+    let said = match r {
+        Ok(l) => l.warnings.join("\n"),
+        Err(e) => e,
+    };
+    assert!(said.contains("stack id 1 is defined twice"), "{said}");
+}
