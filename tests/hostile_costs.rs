@@ -163,3 +163,23 @@ fn cancel_is_honoured_inside_a_generation() {
     // 100 ms in release; the debug factor covers this build.
     assert!(late <= Duration::from_millis(100) * DEBUG_FACTOR, "{late:?}");
 }
+
+#[test]
+fn a_v1_stack_defined_twice_is_named() {
+    let r = load_timed("dup.trace", &crafted::v1_duplicate_stack());
+    let said = match r {
+        Ok(l) => l.warnings.join("\n"),
+        Err(e) => e,
+    };
+    assert!(said.contains("stack id 1 is defined twice"), "{said}");
+}
+
+#[test]
+fn diff_json_lists_capped_stacks_too() {
+    let before = load_timed("before.txt", &crafted::stuck_groups_dump(50, 60)).unwrap();
+    let after = load_timed("after.txt", &crafted::stuck_groups_dump(100, 60)).unwrap();
+    let diff = goroscope::report::compare(&[before, after], &Default::default()).unwrap();
+    let j = goroscope::report::DiffJson::new(&diff);
+    assert_eq!(j.groups.len(), 100);
+    assert!(j.groups.iter().all(|g| (g.blocking_stack.len(), g.blocking_stack_more) == (32, 29)));
+}

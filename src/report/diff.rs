@@ -177,8 +177,12 @@ pub fn run_diff(
         }
     };
     let written = if opts.json {
-        match serde_json::to_string_pretty(&DiffJson::new(&diff)) {
-            Ok(s) => writeln!(out, "{s}"),
+        // Streamed, as the report: many groups never sit whole in memory as text.
+        use std::io::Write as _;
+        let mut w = std::io::BufWriter::new(&mut *out);
+        let value = serde_json::to_writer_pretty(&mut w, &DiffJson::new(&diff));
+        match value.map_err(std::io::Error::from).and_then(|()| writeln!(w).and_then(|()| w.flush())) {
+            Ok(()) => Ok(()),
             Err(e) => writeln!(err, "goroscope: cannot write JSON: {e}"),
         }
     } else {

@@ -218,3 +218,15 @@ pub fn many_goroutines_trace(n: u64) -> Vec<u8> {
     ev.extend((0..n).map(|i| (14u8, vec![i + 2, 0, 0])));
     v2_trace_of(&[], &ev)
 }
+
+/// A Go 1.21 trace whose footer defines stack 1 twice (after one batch header).
+pub fn v1_duplicate_stack() -> Vec<u8> {
+    let mut t = b"go 1.21 trace\0\0\0\x41\x00\x01".to_vec();
+    for _ in 0..2 {
+        let stack = [1u8, 1, 1, 2, 3, 4]; // id 1, one frame: pc 1, func 2, file 3, line 4
+        t.push(0xc3);
+        uvarint(stack.len() as u64, &mut t);
+        t.extend_from_slice(&stack);
+    }
+    t
+}

@@ -31,7 +31,15 @@ pub struct GroupJson<'a> {
     pub state: &'a str,
     pub reason: &'a str,
     pub blocking_stack: &'a [FrameText],
+    /// Frames left out past [`crate::report::json::MAX_STACK_FRAMES`], as in the report
+    /// (added field).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub blocking_stack_more: usize,
     pub created_at: Option<&'a FrameText>,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -52,6 +60,8 @@ pub struct FunctionJson<'a> {
     pub cum_delta: i64,
 }
 
+use crate::report::json::MAX_STACK_FRAMES;
+
 fn group(g: &GroupChange) -> GroupJson<'_> {
     GroupJson {
         change: g.change.word(),
@@ -60,7 +70,8 @@ fn group(g: &GroupChange) -> GroupJson<'_> {
         growing: g.growing,
         state: &g.state,
         reason: &g.reason,
-        blocking_stack: &g.blocking_stack,
+        blocking_stack: g.blocking_stack.get(..MAX_STACK_FRAMES).unwrap_or(&g.blocking_stack),
+        blocking_stack_more: g.blocking_stack.len().saturating_sub(MAX_STACK_FRAMES),
         created_at: g.created_at.as_ref(),
     }
 }

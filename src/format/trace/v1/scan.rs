@@ -170,8 +170,10 @@ fn read_stack(raw: &mut RawStacks, data: &[u8], text: (usize, usize), at: usize)
         return Err(ParseError::new(at as u64, format!("stack {id}: bytes left after {n} frames")));
     }
     let id = u32::try_from(id).unwrap_or(u32::MAX);
-    if id != 0 && n > 0 {
-        raw.stacks.insert(id, pcs);
+    if id != 0 && n > 0 && raw.stacks.insert(id, pcs).is_some() {
+        // The runtime writes each stack once; a second definition would silently replace the
+        // first (issue 17), as for strings.
+        return Err(ParseError::new(at as u64, format!("stack id {id} is defined twice")));
     }
     Ok(())
 }
