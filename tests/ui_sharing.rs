@@ -187,3 +187,52 @@ fn a_session_with_a_missing_and_a_changed_file_names_them_and_opens_the_rest() {
     assert!(notice.contains("httpleak.trace") && notice.contains("changed"), "{notice}");
     assert_eq!(h.state().pane_count(), (1, 1));
 }
+
+/// What the last frame put on the clipboard.
+fn copied(h: &Harness<'_, GoroscopeApp>) -> Option<String> {
+    h.output().platform_output.commands.iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(t) => Some(t.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_suspect_copies_as_markdown_with_its_count_reason_sites_and_stack() {
+    // What the program planted (sample-traces/programs/httpleak/expect.json).
+    let exp: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs/httpleak/expect.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let g = &exp["groups"][0];
+    let count = g["count_min"].as_u64().unwrap();
+    let reason = g["reason"].as_str().unwrap();
+    let h = &mut open(leaky());
+    h.get_by_label_contains(&format!("{count} × {reason}")).click();
+    h.run_steps(2);
+    h.get_by_label("Copy suspect #1 as Markdown").click();
+    h.step();
+    let md = copied(h).expect("nothing copied");
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(lines[0], format!("### Suspect #1: {count} × {reason}"), "{md}");
+    assert!(lines.contains(&format!("- state: waiting ({reason})").as_str()), "{md}");
+    let blocked_at = format!("- blocked at: `{}` ", g["blocking_function"].as_str().unwrap());
+    let file_line = format!("{}:{}", g["blocking_file"].as_str().unwrap(), g["blocking_line"]);
+    assert!(lines.iter().any(|l| l.starts_with(&blocked_at) && l.ends_with(&file_line)), "{md}");
+    let created = format!(
+        "- created at: `{}` {}:{}",
+        g["created_function"].as_str().unwrap(),
+        g["created_file"].as_str().unwrap(),
+        g["created_line_by_version"]["1.27"]
+    );
+    assert!(lines.contains(&created.as_str()), "no {created:?} in {md}");
+    // The stack as a fenced block, Go's traceback layout: function, then file:line indented.
+    let fence: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == "```").collect();
+    assert_eq!(fence.len(), 2, "{md}");
+    let block = &lines[fence[0] + 1..fence[1]];
+    let i =
+        block.iter().position(|l| *l == g["blocking_function"].as_str().unwrap()).expect("blocking frame");
+    assert!(block[i + 1].starts_with('\t') && block[i + 1].ends_with(&file_line), "{md}");
+}
