@@ -23,7 +23,7 @@ fn leaky() -> PathBuf {
 fn timeline_share(h: &Harness<'_, GoroscopeApp>) -> f32 {
     let rows = h.get_by_label("Goroutine rows").rect();
     let window = h.ctx.content_rect();
-    rows.width() as f32 / window.width()
+    rows.width() / window.width()
 }
 
 #[test]
