@@ -236,3 +236,27 @@ fn a_suspect_copies_as_markdown_with_its_count_reason_sites_and_stack() {
         block.iter().position(|l| *l == g["blocking_function"].as_str().unwrap()).expect("blocking frame");
     assert!(block[i + 1].starts_with('\t') && block[i + 1].ends_with(&file_line), "{md}");
 }
+
+#[test]
+fn export_view_writes_a_png_of_the_window() {
+    if !common::ui::can_render("export_view_writes_a_png_of_the_window") {
+        return;
+    }
+    let h = &mut open(leaky());
+    let out = scratch("export_png").join("view.png");
+    let ctx = h.ctx.clone();
+    h.state_mut().export_png_to(out.clone(), &ctx);
+    for _ in 0..5 {
+        h.step();
+        if h.state().notice().is_some() {
+            break;
+        }
+    }
+    assert!(h.state().notice().is_some_and(|n| n.starts_with("View saved to")), "{:?}", h.state().notice());
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
+    let reader = decoder.read_info().expect("a PNG");
+    let info = reader.info();
+    // The harness window is 1500×900 points at one pixel per point.
+    assert_eq!((info.width, info.height), (1500, 900));
+    assert!(std::fs::metadata(&out).unwrap().len() > 20_000, "an empty picture?");
+}

@@ -419,3 +419,10 @@ md-blocked = blocked for
 md-blocked-at = blocked at
 md-created-at = created at
 md-goroutine-ids = goroutines
+
+# sharing: export view as PNG
+cmd-export-png = Export view as PNG
+cmd-export-png-help = Save a picture of the window beside the first file, for a chat or an issue
+export-saved = View saved to { $file }
+export-failed = Cannot save the view: { $error }
+export-no-renderer = no renderer answered the screenshot request

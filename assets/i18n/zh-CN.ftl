@@ -402,3 +402,10 @@ md-blocked = 阻塞时长
 md-blocked-at = 阻塞于
 md-created-at = 创建于
 md-goroutine-ids = goroutine
+
+# sharing: export view as PNG
+cmd-export-png = 将视图导出为 PNG
+cmd-export-png-help = 在第一个文件旁保存窗口的图片，便于粘贴到聊天或 issue
+export-saved = 视图已保存到 { $file }
+export-failed = 无法保存视图：{ $error }
+export-no-renderer = 没有渲染器响应截图请求

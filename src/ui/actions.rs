@@ -39,6 +39,7 @@ impl GoroscopeApp {
             Command::OpenPath(p) if crate::session::is_session(&p) => self.open_session(&p, ctx),
             Command::OpenPath(p) => self.workspace.open(p, ctx),
             Command::SaveSession => self.save_session_command(),
+            Command::ExportPng => self.export_png_command(ctx),
             Command::OpenBeside(p) => self.workspace.open_beside(p, ctx),
             Command::OpenFirstOfTwo(p) => {
                 self.workspace.open_all(vec![p], ctx);
