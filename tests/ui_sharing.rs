@@ -149,6 +149,8 @@ fn a_saved_session_reopens_files_window_filter_selection_and_bookmarks() {
     let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&session).unwrap()).unwrap();
     assert_eq!(json["goroscope_session"], 1);
     assert_eq!(json["selected_goroutine"], id);
+    assert_eq!(json["view"]["start_ns"].as_i64(), Some(500_000_000), "{json}");
+    assert_eq!(json["bookmarks"][0]["start_ns"].as_i64(), Some(400_000_000), "{json}");
     assert_eq!(json["files"][0]["sha256"].as_str().unwrap().len(), 64);
     assert!(json["files"][0]["path"].as_str().unwrap().starts_with(".."), "not relative: {json}");
 
