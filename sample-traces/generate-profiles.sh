@@ -94,3 +94,27 @@ for f in "$HERE"/go1.*/*.pb.gz; do
 	done
 	echo "== ${f#"$HERE"/}: $(types_of "$f" | tr '\n' ' ')" >&2
 done
+
+# The views of views.tsv (granularity, focus/ignore/hide/show, tagfocus), each as
+# go1.NN/NAME.KIND.top-TYPE.TAG.txt (a -peek=RE view prints the callers/callees instead of
+# the top table); tests/pprof_views.rs and tests/pprof_peek.rs compare ours with them.
+while IFS=$'\t' read -r prof t tag flags; do
+	case "$prof" in '#'* | '') continue ;; esac
+	f="$HERE/$prof"
+	dst="${f%.pb.gz}.top-$t.$tag.txt"
+	if [ "$FORCE" != 1 ] && [ -s "$dst" ] && [ "$dst" -nt "$f" ] && [ "$dst" -nt "$HERE/views.tsv" ]; then
+		continue
+	fi
+	unit=()
+	case "$("$PPROF_GO" tool pprof -raw "$f" 2>/dev/null | awk '/^Samples:/ { getline; print; exit }')" in
+	*"$t/bytes"*) unit=(-unit=B) ;;
+	*"$t/nanoseconds"*) unit=(-unit=ns) ;;
+	esac
+	mode=(-top)
+	case "$flags" in *-peek=*) mode=() ;; esac
+	# shellcheck disable=SC2086 # the flags are words
+	"$PPROF_GO" tool pprof "${mode[@]}" -nodecount=1000 -sample_index="$t" "${unit[@]}" $flags "$f" >"$dst.tmp" 2>"$TMP/err" ||
+		{ cat "$TMP/err" >&2; exit 1; }
+	mv "$dst.tmp" "$dst"
+	echo "== ${dst#"$HERE"/}" >&2
+done <"$HERE/views.tsv"

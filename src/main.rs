@@ -42,6 +42,27 @@ enum Command {
         /// Exit with status 1 when a file has suspects.
         #[arg(long)]
         fail_on_leaks: bool,
+        /// Profiles: the sample type of the top table (pprof's -sample_index).
+        #[arg(long, value_name = "T")]
+        sample_type: Option<String>,
+        /// Profiles: one row per function, source line, file or address (pprof's -lines etc.).
+        #[arg(long, default_value = "functions", value_parser = ["functions", "lines", "files", "addresses"])]
+        granularity: String,
+        /// Profiles: only samples with a frame matching RE (function or file name).
+        #[arg(long, value_name = "RE", default_value = "")]
+        focus: String,
+        /// Profiles: drop samples with a frame matching RE.
+        #[arg(long, value_name = "RE", default_value = "")]
+        ignore: String,
+        /// Profiles: leave frames matching RE out of the stacks.
+        #[arg(long, value_name = "RE", default_value = "")]
+        hide: String,
+        /// Profiles: keep only frames matching RE in the stacks.
+        #[arg(long, value_name = "RE", default_value = "")]
+        show: String,
+        /// Profiles: only samples with a label matching RE (`key=RE`, or RE on `key:value`).
+        #[arg(long, value_name = "RE", default_value = "")]
+        tagfocus: String,
         /// Traces, goroutine dumps, pprof profiles, GC logs.
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -101,9 +122,29 @@ fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
     };
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
     match cli.command {
-        Some(Command::Report { json, fail_on_leaks, files }) => {
+        Some(Command::Report {
+            json,
+            fail_on_leaks,
+            sample_type,
+            granularity,
+            focus,
+            ignore,
+            hide,
+            show,
+            tagfocus,
+            files,
+        }) => {
             let opts = goroscope::report::Options { json, fail_on_leaks };
-            exit(goroscope::report::run(&files, &opts, &mut out, &mut err))
+            let view = goroscope::analysis::ViewOptions {
+                granularity: goroscope::analysis::Granularity::parse(&granularity).unwrap_or_default(),
+                focus,
+                ignore,
+                hide,
+                show,
+                tagfocus,
+            };
+            let po = goroscope::report::ProfileOptions { sample_type, view };
+            exit(goroscope::report::run_with(&files, &opts, &po, &mut out, &mut err))
         }
         Some(Command::Diff { json, fail_on_growth, sample_type, normalize, base, new }) => {
             let files: Vec<PathBuf> = std::iter::once(base).chain(new).collect();

@@ -365,6 +365,9 @@ pdiff-unchanged = unchanged
 pdiff-grew = grew
 pdiff-legend-help = colour by the change of each frame; grey under { $percent }
 
+# The cut range on the ruler (lead, issue 12)
+ruler-cut = cut here: names and events after this may be lost
+
 
 # sharing: presentation mode, scale, palettes
 cmd-present = Presentation mode

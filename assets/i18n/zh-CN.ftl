@@ -348,6 +348,9 @@ pdiff-unchanged = 未变
 pdiff-grew = 增加
 pdiff-legend-help = 按每帧的变化着色；低于 { $percent } 为灰色
 
+# The cut range on the ruler (lead, issue 12)
+ruler-cut = 在此截断：此后的名称和事件可能已丢失
+
 
 # sharing: presentation mode, scale, palettes
 cmd-present = 演示模式

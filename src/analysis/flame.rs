@@ -7,7 +7,8 @@
 
 use std::collections::HashMap;
 
-use super::profile::function_nodes;
+use super::profile::view_nodes;
+use super::profile_view::{NodeKey, View, kept_samples};
 use crate::model::{NO_INDEX, ProfileModel};
 
 /// One node of a [`CallTree`]; index 0 is the root (all samples, no function).
@@ -28,7 +29,15 @@ pub struct CallTree {
     pub sample_type: usize,
     pub names: Vec<String>,
     pub nodes: Vec<CallNode>,
+    /// Samples whose stack went deeper than [`MAX_DEPTH`]: their innermost frames were left
+    /// out and their value counted on the deepest node kept.
+    pub cut_stacks: usize,
 }
+
+/// Deepest call path kept. Go records at most 128 PCs a stack (1,024 with
+/// `GODEBUG=profstackdepth`), a few inlined calls each; a crafted location of 1,000 inlined
+/// lines referenced 30,000 times made one path of 30 M nodes (1.7 GB, issue 17).
+pub const MAX_DEPTH: u32 = 4096;
 
 impl CallTree {
     pub fn root(&self) -> Option<&CallNode> {
@@ -58,22 +67,38 @@ impl CallTree {
 
 /// The call tree of sample type `t`; values are taken as they are (negative ones included).
 pub fn call_tree(p: &ProfileModel, t: usize) -> CallTree {
-    let nodes = function_nodes(p);
+    call_tree_view(p, t, &View::default())
+}
+
+/// The call tree under pprof's view options: nodes at the view's granularity, hidden frames
+/// left out, samples the filters drop left out.
+pub fn call_tree_view(p: &ProfileModel, t: usize, v: &View) -> CallTree {
+    let nodes = view_nodes(p, v);
+    let kept = kept_samples(p, v);
     let root =
         CallNode { name: NO_INDEX, self_value: 0, total: 0, depth: 0, parent: 0, children: Vec::new() };
-    let mut tree = CallTree { sample_type: t, names: nodes.names, nodes: vec![root] };
+    let mut tree = CallTree {
+        sample_type: t,
+        names: nodes.keys.iter().map(NodeKey::printable).collect(),
+        nodes: vec![root],
+        cut_stacks: 0,
+    };
     let mut index: HashMap<(u32, u32), u32> = HashMap::new();
     for (si, s) in p.samples.iter().enumerate() {
         let w = p.value(si, t);
-        if w == 0 {
+        if w == 0 || kept.as_ref().is_some_and(|k| !k.get(si).copied().unwrap_or(false)) {
             continue;
         }
         let mut at = 0u32;
         // Sums wrap as Go's int64 arithmetic does: a hostile value never panics.
         tree.nodes[0].total = tree.nodes[0].total.wrapping_add(w);
-        for &loc in p.sample_locations(s).iter().rev() {
+        'walk: for &loc in p.sample_locations(s).iter().rev() {
             let lnodes = nodes.loc_nodes.get(loc as usize).map_or(&[][..], Vec::as_slice);
             for &name in lnodes.iter().rev() {
+                if tree.nodes[at as usize].depth >= MAX_DEPTH {
+                    tree.cut_stacks += 1;
+                    break 'walk;
+                }
                 let next = u32::try_from(tree.nodes.len()).unwrap_or(NO_INDEX);
                 let child = *index.entry((at, name)).or_insert(next);
                 if child == next {

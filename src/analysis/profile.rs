@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::profile_graph::{sources, trimmed};
+use super::profile_view::{Granularity, NodeKey, View, ViewOptions, clean_path, kept_samples, visible_lines};
 use crate::model::{NO_INDEX, ProfileModel};
 
 /// `-nodefraction`, `-edgefraction`, `-nodecount` (0: all).
@@ -39,6 +40,8 @@ pub enum Inlined {
 pub struct TopEntry {
     /// The function as pprof prints it.
     pub name: String,
+    /// What the name is made of (function, file, line, address as the granularity keeps).
+    pub node: NodeKey,
     pub flat: i64,
     pub cum: i64,
     pub inlined: Inlined,
@@ -60,50 +63,85 @@ pub struct TopTable {
     pub entries: Vec<TopEntry>,
 }
 
-/// Function-granularity node names and, per location, its lines' nodes (leaf first).
+/// The graph's nodes of one profile under a view, and per location its lines' nodes (leaf
+/// first; hidden lines left out).
 pub(crate) struct Nodes {
-    pub names: Vec<String>,
+    pub keys: Vec<NodeKey>,
     pub loc_nodes: Vec<Vec<u32>>,
 }
 
-pub(crate) fn function_nodes(p: &ProfileModel) -> Nodes {
-    let mut by_name: HashMap<String, u32> = HashMap::new();
-    let mut names = Vec::new();
-    let mut node = |name: String| {
-        *by_name.entry(name).or_insert_with_key(|n| {
-            names.push(n.clone());
-            u32::try_from(names.len() - 1).unwrap_or(NO_INDEX)
+/// pprof's `nodeInfo` of every location's lines at the view's granularity.
+pub(crate) fn view_nodes(p: &ProfileModel, v: &View) -> Nodes {
+    let mut by_key: HashMap<NodeKey, u32> = HashMap::new();
+    let mut keys = Vec::new();
+    let mut node = |k: NodeKey| {
+        *by_key.entry(k).or_insert_with_key(|k| {
+            keys.push(k.clone());
+            u32::try_from(keys.len() - 1).unwrap_or(NO_INDEX)
         })
     };
+    let g = v.granularity;
     let loc_nodes = (0..p.locations.len())
         .map(|l| {
             let l32 = u32::try_from(l).unwrap_or(NO_INDEX);
+            let Some(visible) = visible_lines(p, v, l32) else { return Vec::new() };
+            let objfile = p.mapping_file(l32).to_string();
+            let address = if g == Granularity::Addresses { p.locations[l].address } else { 0 };
             let lines = p.location_lines(l32);
-            let unnamed = || {
-                let obj = p.mapping_file(l32);
-                match obj.rsplit(['/', '\\']).next() {
-                    Some(base) if !obj.is_empty() => format!("[{base}]"),
-                    _ => "<unknown>".to_string(),
-                }
-            };
             if lines.is_empty() {
-                return vec![node(unnamed())];
+                return vec![node(NodeKey { address, objfile, ..NodeKey::default() })];
             }
-            lines
-                .iter()
-                .map(|ln| match p.function(ln.function).map(|f| p.strings.get(f.name)) {
-                    Some(name) if !name.is_empty() => node(name.to_string()),
-                    _ => node(unnamed()),
+            visible
+                .into_iter()
+                .map(|i| {
+                    let ln = lines[i];
+                    let Some(f) = p.function(ln.function) else {
+                        return node(NodeKey { address, objfile: objfile.clone(), ..NodeKey::default() });
+                    };
+                    let mut k = NodeKey { address, ..NodeKey::default() };
+                    if g != Granularity::Files {
+                        k.function = p.strings.get(f.name).to_string();
+                    }
+                    if g != Granularity::Functions {
+                        k.file = clean_path(p.strings.get(f.file));
+                    }
+                    if matches!(g, Granularity::Lines | Granularity::Addresses) {
+                        k.line = ln.line;
+                    }
+                    if k.function.is_empty() {
+                        k.objfile = objfile.clone();
+                        k.start_line = f.start_line;
+                    }
+                    node(k)
                 })
                 .collect()
         })
         .collect();
-    Nodes { names, loc_nodes }
+    Nodes { keys, loc_nodes }
 }
 
 /// The top table of sample type `t`.
 pub fn top_table(p: &ProfileModel, t: usize, o: &TopOptions) -> TopTable {
-    let (names, srcs) = sources(&[(p, t)]);
+    top_table_view(p, t, o, &View::default())
+}
+
+/// The top table of sample type `t` under pprof's view options.
+pub fn top_table_with(
+    p: &ProfileModel,
+    t: usize,
+    o: &TopOptions,
+    v: &ViewOptions,
+) -> Result<TopTable, String> {
+    Ok(top_table_view(p, t, o, &View::new(v)?))
+}
+
+/// The top table under a compiled view (the total stays the whole profile's, as pprof's).
+pub fn top_table_view(p: &ProfileModel, t: usize, o: &TopOptions, v: &View) -> TopTable {
+    let (keys, mut srcs) = sources(&[(p, t)], v);
+    if let Some(src) = srcs.first_mut() {
+        src.kept = kept_samples(p, v);
+    }
+    let names: Vec<String> = keys.iter().map(NodeKey::printable).collect();
     let Some(src) = srcs.first() else { return TopTable::default() };
     let total = p.total(t);
     let trimmed = trimmed(&names, &[(src, 1)], o, total);
@@ -113,7 +151,13 @@ pub fn top_table(p: &ProfileModel, t: usize, o: &TopOptions) -> TopTable {
         .iter()
         .map(|&i| {
             let i = i as usize;
-            TopEntry { name: names[i].clone(), flat: g.flat[i], cum: g.cum[i], inlined: trimmed.inlined[i] }
+            TopEntry {
+                name: names[i].clone(),
+                node: keys[i].clone(),
+                flat: g.flat[i],
+                cum: g.cum[i],
+                inlined: trimmed.inlined[i],
+            }
         })
         .collect();
     TopTable {

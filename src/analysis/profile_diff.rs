@@ -21,6 +21,7 @@ mod tree;
 
 use super::profile::{Inlined, TopOptions};
 use super::profile_graph::{Graph, Source, build, sources, trimmed};
+use crate::analysis::profile_view::{NodeKey, View};
 use crate::model::ProfileModel;
 
 pub use tree::{DiffNode, DiffTree, diff_call_tree, diff_call_tree_with};
@@ -88,7 +89,8 @@ pub fn series_top(
     opts: &TopOptions,
     normalize: bool,
 ) -> Result<DiffTop, String> {
-    let (names, mut srcs) = sources(&matched_types(files, sample_type)?);
+    let (keys, mut srcs) = sources(&matched_types(files, sample_type)?, &View::default());
+    let names: Vec<String> = keys.iter().map(NodeKey::printable).collect();
     if normalize {
         normalize_to_first(&mut srcs);
     }

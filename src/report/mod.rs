@@ -12,8 +12,9 @@ pub mod terminal;
 mod text;
 
 pub use diff::{Diff, DiffJson, DiffOptions, compare, run_diff};
-pub use json::{ReportJson, report_json};
-pub use text::report_text;
+pub use json::{ReportJson, report_json, report_json_with};
+pub use profile::{ProfileOptions, profile_json_with};
+pub use text::{report_text, report_text_with};
 
 use crate::load::Loaded;
 use crate::model::SpanState;
@@ -77,6 +78,22 @@ pub fn run(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> i32 {
+    run_with(files, opts, &ProfileOptions::default(), out, err)
+}
+
+/// [`run`] with pprof's view options for the profiles among `files`: a bad expression or a
+/// sample type a profile lacks is exit 2, said on `err`.
+pub fn run_with(
+    files: &[std::path::PathBuf],
+    opts: &Options,
+    po: &ProfileOptions,
+    out: &mut dyn std::io::Write,
+    err: &mut dyn std::io::Write,
+) -> i32 {
+    if let Err(e) = crate::analysis::View::new(&po.view) {
+        let _ = writeln!(err, "goroscope: {}", terminal::safe(&e));
+        return 2;
+    }
     let mut loaded = Vec::new();
     let mut failed = false;
     for f in files {
@@ -88,21 +105,40 @@ pub fn run(
             }
         }
     }
+    for l in &loaded {
+        if let Some(p) = &l.profile
+            && let Err(e) = profile::sample_type_of(p, po)
+        {
+            let _ = writeln!(
+                err,
+                "goroscope: {}: {}",
+                terminal::safe(&l.path.display().to_string()),
+                terminal::safe(&e)
+            );
+            failed = true;
+        }
+    }
     if failed {
         return 2;
     }
     let written = if opts.json {
+        // Streamed: a report of many suspects never sits whole in memory as text.
+        use std::io::Write as _;
+        let mut w = std::io::BufWriter::new(&mut *out);
         let value = if loaded.len() == 1 {
-            serde_json::to_string_pretty(&report_json(&loaded[0]))
+            serde_json::to_writer_pretty(&mut w, &report_json_with(&loaded[0], po))
         } else {
-            serde_json::to_string_pretty(&loaded.iter().map(report_json).collect::<Vec<_>>())
+            serde_json::to_writer_pretty(
+                &mut w,
+                &loaded.iter().map(|l| report_json_with(l, po)).collect::<Vec<_>>(),
+            )
         };
-        match value {
-            Ok(s) => writeln!(out, "{s}"),
+        match value.map_err(std::io::Error::from).and_then(|()| writeln!(w).and_then(|()| w.flush())) {
+            Ok(()) => Ok(()),
             Err(e) => writeln!(err, "goroscope: cannot write JSON: {e}"),
         }
     } else {
-        loaded.iter().try_for_each(|l| write!(out, "{}", terminal::safe(&report_text(l))))
+        loaded.iter().try_for_each(|l| write!(out, "{}", terminal::safe(&report_text_with(l, po))))
     };
     if let Err(e) = written {
         let _ = writeln!(err, "goroscope: cannot write the report: {e}");

@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use super::Summary;
 use super::json::{GoroutineCounts, HeapJson};
-use crate::analysis::{Inlined, TopOptions, goroutine_type_total, top_table};
+use crate::analysis::{
+    Granularity, Inlined, TopOptions, View, ViewOptions, goroutine_type_total, top_table_view,
+};
 use crate::load::Loaded;
 use crate::model::{MemoryModel, MemorySource, ProfileModel};
 
@@ -21,11 +23,28 @@ pub struct SampleTypeJson<'a> {
     pub total: i64,
 }
 
+/// The report's view of a profile: pprof's `-sample_index` and view options.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProfileOptions {
+    /// A sample type's name or index (default: the profile's default type).
+    pub sample_type: Option<String>,
+    pub view: ViewOptions,
+}
+
 #[derive(Serialize)]
 pub struct TopJson {
+    /// The function; at `files` granularity the file (what pprof prints).
     pub function: String,
     pub flat: i64,
     pub cum: i64,
+    /// At `lines` and `addresses` granularity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<i64>,
+    /// At `addresses` granularity, hex as pprof prints it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inlined: Option<&'static str>,
 }
@@ -36,20 +55,37 @@ pub struct ProfileJson<'a> {
     pub sample_types: Vec<SampleTypeJson<'a>>,
     /// What `go tool pprof` shows by default (`inuse_space` for heap).
     pub default_type: &'a str,
+    /// The type of `top` (`--sample-type`, else `default_type`) and its granularity.
+    pub sample_type: &'a str,
+    pub granularity: &'static str,
     pub samples: usize,
     pub duration_ns: i64,
-    /// The first rows of `go tool pprof -top` for the default type.
+    /// The first rows of `go tool pprof -top` for `sample_type` with the report's view options.
     pub top: Vec<TopJson>,
 }
 
-pub fn profile_json(p: &ProfileModel) -> ProfileJson<'_> {
-    let t = p.default_type;
-    let table = top_table(p, t, &TopOptions::default());
-    ProfileJson {
+/// The sample type `o` asks for, or an error that lists the profile's types.
+pub fn sample_type_of(p: &ProfileModel, o: &ProfileOptions) -> Result<usize, String> {
+    let Some(name) = &o.sample_type else { return Ok(p.default_type) };
+    p.type_index(name).ok_or_else(|| {
+        let types: Vec<&str> = (0..p.sample_types.len()).map(|i| p.type_name(i)).collect();
+        format!("no sample type {name:?} (the profile has {})", types.join(", "))
+    })
+}
+
+/// The profile's figures under the report's view options.
+pub fn profile_json_with<'a>(p: &'a ProfileModel, o: &ProfileOptions) -> Result<ProfileJson<'a>, String> {
+    let t = sample_type_of(p, o)?;
+    let view = View::new(&o.view)?;
+    let g = o.view.granularity;
+    let table = top_table_view(p, t, &TopOptions::default(), &view);
+    Ok(ProfileJson {
         sample_types: (0..p.sample_types.len())
             .map(|i| SampleTypeJson { r#type: p.type_name(i), unit: p.type_unit(i), total: p.total(i) })
             .collect(),
-        default_type: p.type_name(t),
+        default_type: p.type_name(p.default_type),
+        sample_type: p.type_name(t),
+        granularity: g.name(),
         samples: p.samples.len(),
         duration_ns: p.duration_ns,
         top: table
@@ -57,9 +93,12 @@ pub fn profile_json(p: &ProfileModel) -> ProfileJson<'_> {
             .into_iter()
             .take(TOP_ROWS)
             .map(|e| TopJson {
-                function: e.name,
+                function: if g == Granularity::Files { e.name } else { e.node.function },
                 flat: e.flat,
                 cum: e.cum,
+                file: matches!(g, Granularity::Lines | Granularity::Addresses).then_some(e.node.file),
+                line: matches!(g, Granularity::Lines | Granularity::Addresses).then_some(e.node.line),
+                address: (g == Granularity::Addresses).then(|| format!("{:016x}", e.node.address)),
                 inlined: match e.inlined {
                     Inlined::No => None,
                     Inlined::Always => Some("inline"),
@@ -67,7 +106,7 @@ pub fn profile_json(p: &ProfileModel) -> ProfileJson<'_> {
                 },
             })
             .collect(),
-    }
+    })
 }
 
 /// `"memory"` in the JSON report of a gctrace or MemStats log.
@@ -128,20 +167,24 @@ pub fn summary(l: &Loaded) -> Option<Summary> {
 }
 
 /// The text report's lines for a profile or memory log.
-pub fn text(l: &Loaded, o: &mut String) {
+pub fn text(l: &Loaded, po: &ProfileOptions, o: &mut String) {
     use std::fmt::Write;
-    if let Some(p) = &l.profile {
-        let j = profile_json(p);
+    if let Some(p) = &l.profile
+        && let Ok(j) = profile_json_with(p, po)
+    {
         let types: Vec<String> = j
             .sample_types
             .iter()
             .map(|t| format!("{} {} ({})", t.r#type, value(t.total, t.unit), t.unit))
             .collect();
         let _ = writeln!(o, "  pprof profile, {} samples: {}", p.samples.len(), types.join(", "));
-        let unit = p.type_unit(p.default_type);
-        let _ = writeln!(o, "  top {} by {} (flat, cum):", j.top.len(), j.default_type);
+        let unit = p.type_unit(p.type_index(j.sample_type).unwrap_or(p.default_type));
+        let _ = writeln!(o, "  top {} by {} (flat, cum):", j.top.len(), j.sample_type);
         for e in &j.top {
-            let inl = e.inlined.map_or(String::new(), |i| format!(" ({i})"));
+            let mut inl = e.inlined.map_or(String::new(), |i| format!(" ({i})"));
+            if let (Some(file), Some(line)) = (&e.file, e.line) {
+                inl = format!(" {file}:{line}{inl}");
+            }
             let _ = writeln!(
                 o,
                 "    {:>12} {:>12}  {}{inl}",
@@ -176,10 +219,13 @@ pub fn text(l: &Loaded, o: &mut String) {
     }
 }
 
+/// A value in its unit, its sign kept: a diff profile (`pprof -diff_base -proto`) holds
+/// negative values, and "12 MB" for -12 MB would say the opposite of the truth.
 fn value(v: i64, unit: &str) -> String {
+    let sign = if v < 0 { "-" } else { "" };
     match unit {
-        "bytes" => crate::units::bytes(v.unsigned_abs()),
+        "bytes" => format!("{sign}{}", crate::units::bytes(v.unsigned_abs())),
         "nanoseconds" => crate::units::duration(v),
-        _ => crate::units::count(v.unsigned_abs()),
+        _ => format!("{sign}{}", crate::units::count(v.unsigned_abs())),
     }
 }

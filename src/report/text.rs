@@ -6,6 +6,11 @@ use crate::load::Loaded;
 use crate::units;
 
 pub fn report_text(l: &Loaded) -> String {
+    report_text_with(l, &super::ProfileOptions::default())
+}
+
+/// The text report with the profile view options of `goroscope report`.
+pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
     let s = super::summarize(l);
     let mut o = String::new();
     let _ = writeln!(o, "{} ({})", l.path.display(), l.kind.name());
@@ -46,7 +51,7 @@ pub fn report_text(l: &Loaded) -> String {
             let _ = writeln!(o, "  {p}");
         }
     }
-    super::profile::text(l, &mut o);
+    super::profile::text(l, po, &mut o);
     if l.suspects.is_empty() {
         match l.trace.as_ref().and_then(|t| t.cut_at_byte) {
             // Truncation never reads as health: say what the verdict covers.

@@ -145,6 +145,9 @@ pub struct ViewState {
     pub window: TimeWindow,
     /// The whole trace, `(0, duration)`: pan and zoom stay near it.
     pub limit: (f64, f64),
+    /// A cut trace: from here to its end, names may be lost and events are missing; the
+    /// timeline shades it.
+    pub lost_from_ns: Option<i64>,
     /// Earlier windows, for Ctrl+Z.
     pub history: Vec<TimeWindow>,
     pub selection: Selection,
@@ -174,6 +177,7 @@ impl ViewState {
         ViewState {
             window: TimeWindow { start_ns: 0.0, end_ns: duration_ns.max(1) as f64 },
             limit: (0.0, duration_ns.max(1) as f64),
+            lost_from_ns: None,
             history: Vec::new(),
             selection: Selection::None,
             range: None,

@@ -109,3 +109,48 @@ pub fn first_differences(got: &[String], want: &[&str]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The lines of `sample-traces/views.tsv`: profile, sample type, tag, pprof flags; the
+/// `-peek=RE` views when `peek`, else the top-table ones.
+#[allow(dead_code)]
+pub fn views(peek: bool) -> Vec<(String, String, String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let list = std::fs::read_to_string(root.join("views.tsv")).unwrap();
+    let v: Vec<_> = list
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            assert_eq!(c.len(), 4, "views.tsv: {l}");
+            (c[0].to_string(), c[1].to_string(), c[2].to_string(), c[3].to_string())
+        })
+        .filter(|v| v.3.contains("-peek=") == peek)
+        .collect();
+    assert!(v.len() >= 6, "views.tsv lists {} views", v.len());
+    v
+}
+
+/// Our view options (and the -peek expression) from pprof's flags as views.tsv writes them.
+#[allow(dead_code)]
+pub fn options(flags: &str) -> (goroscope::analysis::ViewOptions, String) {
+    let mut v = goroscope::analysis::ViewOptions::default();
+    let mut peek = String::new();
+    for f in flags.split(' ') {
+        let f = f.trim_start_matches('-');
+        let (name, value) = f.split_once('=').unwrap_or((f, ""));
+        let value = value.to_string();
+        match name {
+            "lines" | "files" | "addresses" => {
+                v.granularity = goroscope::analysis::Granularity::parse(name).unwrap()
+            }
+            "focus" => v.focus = value,
+            "ignore" => v.ignore = value,
+            "hide" => v.hide = value,
+            "show" => v.show = value,
+            "tagfocus" => v.tagfocus = value,
+            "peek" => peek = value,
+            _ => panic!("views.tsv: unknown flag {f}"),
+        }
+    }
+    (v, peek)
+}

@@ -77,6 +77,13 @@ impl GoroscopeApp {
         app
     }
 
+    /// The app on several files loaded elsewhere, side by side (the compare view's benchmark).
+    pub fn with_loaded_all(cc: &eframe::CreationContext<'_>, all: Vec<crate::load::Loaded>) -> Self {
+        let mut app = GoroscopeApp::new(cc, Vec::new());
+        app.workspace.install_all(all);
+        app
+    }
+
     /// Starts loading `path` in the background, in the active pane.
     pub fn open(&mut self, path: PathBuf, ctx: &egui::Context) {
         self.workspace.open(path, ctx);
