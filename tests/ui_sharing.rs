@@ -36,6 +36,9 @@ fn presentation_key_changes_scale_and_palette_and_back() {
     assert!(h.state().is_presenting());
     assert!((h.ctx.zoom_factor() - 1.5).abs() < 1e-3, "zoom {}", h.ctx.zoom_factor());
     assert_eq!(h.state().effective_palette(), Palette::ColourBlind);
+    // The legend matches the palette: the channel waits share one hue, so one chip names them.
+    let chip = "chan send / chan receive / select / forever";
+    assert!(h.query_by_label(chip).is_some(), "no {chip:?} in {:#?}", labels(h));
     // The suspects and the timeline stay; the filter box collapses while it is empty.
     assert!(h.query_by_label("Goroutine rows").is_some(), "{:#?}", labels(h));
     assert!(timeline_share(h) >= 0.5, "timeline share {}", timeline_share(h));
@@ -44,6 +47,7 @@ fn presentation_key_changes_scale_and_palette_and_back() {
     assert!(!h.state().is_presenting());
     assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);
     assert_eq!(h.state().effective_palette(), Palette::Default);
+    assert!(h.query_by_label(chip).is_none() && h.query_by_label("chan send").is_some());
 }
 
 #[test]
