@@ -28,7 +28,7 @@ fn sample(rel: &str) -> String {
 #[test]
 fn help_for_the_binary_and_each_subcommand() {
     let cases: [(&[&str], &[&str]); 4] = [
-        (&["--help"], &["Usage: goroscope [FILES]...", "report", "diff"]),
+        (&["--help"], &["Usage: goroscope [OPTIONS] [FILES]...", "report", "diff", "--present"]),
         (&["report", "--help"], &["Usage: goroscope report", "--json", "--fail-on-leaks", "Exit status"]),
         (
             &["diff", "--help"],

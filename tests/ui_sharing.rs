@@ -23,7 +23,7 @@ fn leaky() -> PathBuf {
 fn timeline_share(h: &Harness<'_, GoroscopeApp>) -> f32 {
     let rows = h.get_by_label("Goroutine rows").rect();
     let window = h.ctx.content_rect();
-    rows.width() as f32 / window.width()
+    rows.width() / window.width()
 }
 
 #[test]
@@ -36,6 +36,9 @@ fn presentation_key_changes_scale_and_palette_and_back() {
     assert!(h.state().is_presenting());
     assert!((h.ctx.zoom_factor() - 1.5).abs() < 1e-3, "zoom {}", h.ctx.zoom_factor());
     assert_eq!(h.state().effective_palette(), Palette::ColourBlind);
+    // The legend matches the palette: the channel waits share one hue, so one chip names them.
+    let chip = "chan send / chan receive / select / forever";
+    assert!(h.query_by_label(chip).is_some(), "no {chip:?} in {:#?}", labels(h));
     // The suspects and the timeline stay; the filter box collapses while it is empty.
     assert!(h.query_by_label("Goroutine rows").is_some(), "{:#?}", labels(h));
     assert!(timeline_share(h) >= 0.5, "timeline share {}", timeline_share(h));
@@ -44,6 +47,7 @@ fn presentation_key_changes_scale_and_palette_and_back() {
     assert!(!h.state().is_presenting());
     assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);
     assert_eq!(h.state().effective_palette(), Palette::Default);
+    assert!(h.query_by_label(chip).is_none() && h.query_by_label("chan send").is_some());
 }
 
 #[test]
@@ -149,6 +153,8 @@ fn a_saved_session_reopens_files_window_filter_selection_and_bookmarks() {
     let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&session).unwrap()).unwrap();
     assert_eq!(json["goroscope_session"], 1);
     assert_eq!(json["selected_goroutine"], id);
+    assert_eq!(json["view"]["start_ns"].as_i64(), Some(500_000_000), "{json}");
+    assert_eq!(json["bookmarks"][0]["start_ns"].as_i64(), Some(400_000_000), "{json}");
     assert_eq!(json["files"][0]["sha256"].as_str().unwrap().len(), 64);
     assert!(json["files"][0]["path"].as_str().unwrap().starts_with(".."), "not relative: {json}");
 
@@ -186,4 +192,77 @@ fn a_session_with_a_missing_and_a_changed_file_names_them_and_opens_the_rest() {
     assert!(notice.contains("gone.trace") && notice.contains("is missing"), "{notice}");
     assert!(notice.contains("httpleak.trace") && notice.contains("changed"), "{notice}");
     assert_eq!(h.state().pane_count(), (1, 1));
+}
+
+/// What the last frame put on the clipboard.
+fn copied(h: &Harness<'_, GoroscopeApp>) -> Option<String> {
+    h.output().platform_output.commands.iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(t) => Some(t.clone()),
+        _ => None,
+    })
+}
+
+#[test]
+fn a_suspect_copies_as_markdown_with_its_count_reason_sites_and_stack() {
+    // What the program planted (sample-traces/programs/httpleak/expect.json).
+    let exp: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs/httpleak/expect.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let g = &exp["groups"][0];
+    let count = g["count_min"].as_u64().unwrap();
+    let reason = g["reason"].as_str().unwrap();
+    let h = &mut open(leaky());
+    h.get_by_label_contains(&format!("{count} × {reason}")).click();
+    h.run_steps(2);
+    h.get_by_label("Copy suspect #1 as Markdown").click();
+    h.step();
+    let md = copied(h).expect("nothing copied");
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(lines[0], format!("### Suspect #1: {count} × {reason}"), "{md}");
+    assert!(lines.contains(&format!("- state: waiting ({reason})").as_str()), "{md}");
+    let blocked_at = format!("- blocked at: `{}` ", g["blocking_function"].as_str().unwrap());
+    let file_line = format!("{}:{}", g["blocking_file"].as_str().unwrap(), g["blocking_line"]);
+    assert!(lines.iter().any(|l| l.starts_with(&blocked_at) && l.ends_with(&file_line)), "{md}");
+    let created = format!(
+        "- created at: `{}` {}:{}",
+        g["created_function"].as_str().unwrap(),
+        g["created_file"].as_str().unwrap(),
+        g["created_line_by_version"]["1.27"]
+    );
+    assert!(lines.contains(&created.as_str()), "no {created:?} in {md}");
+    // The stack as a fenced block, Go's traceback layout: function, then file:line indented.
+    let fence: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == "```").collect();
+    assert_eq!(fence.len(), 2, "{md}");
+    let block = &lines[fence[0] + 1..fence[1]];
+    let i =
+        block.iter().position(|l| *l == g["blocking_function"].as_str().unwrap()).expect("blocking frame");
+    assert!(block[i + 1].starts_with('\t') && block[i + 1].ends_with(&file_line), "{md}");
+}
+
+#[test]
+fn export_view_writes_a_png_of_the_window() {
+    if !common::ui::can_render("export_view_writes_a_png_of_the_window") {
+        return;
+    }
+    let h = &mut open(leaky());
+    let out = scratch("export_png").join("view.png");
+    let ctx = h.ctx.clone();
+    h.state_mut().export_png_to(out.clone(), &ctx);
+    for _ in 0..5 {
+        h.step();
+        if h.state().notice().is_some() {
+            break;
+        }
+    }
+    assert!(h.state().notice().is_some_and(|n| n.starts_with("View saved to")), "{:?}", h.state().notice());
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
+    let reader = decoder.read_info().expect("a PNG");
+    let info = reader.info();
+    // The harness window is 1500×900 points at one pixel per point.
+    assert_eq!((info.width, info.height), (1500, 900));
+    assert!(std::fs::metadata(&out).unwrap().len() > 20_000, "an empty picture?");
 }

@@ -410,3 +410,22 @@ session-cannot-save = Cannot save the session { $file }: { $error }
 session-cannot-open = Cannot open the session { $file }: { $error }
 session-file-missing = The session's file { $file } is missing
 session-file-changed = The session's file { $file } changed since the session was saved
+
+# sharing: copy as Markdown
+md-copy = Copy as Markdown
+md-copy-suspect = Copy suspect #{ $rank } as Markdown
+md-copy-help = Counts, reason, creation site and the stack as a code block, for a chat or an issue
+md-suspect-title = Suspect #{ $rank }: { $count } × { $reason }
+md-goroutine-title = Goroutine { $id } ({ $function })
+md-state = state
+md-blocked = blocked for
+md-blocked-at = blocked at
+md-created-at = created at
+md-goroutine-ids = goroutines
+
+# sharing: export view as PNG
+cmd-export-png = Export view as PNG
+cmd-export-png-help = Save a picture of the window beside the first file, for a chat or an issue
+export-saved = View saved to { $file }
+export-failed = Cannot save the view: { $error }
+export-no-renderer = no renderer answered the screenshot request

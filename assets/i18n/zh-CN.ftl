@@ -393,3 +393,22 @@ session-cannot-save = 无法保存会话 { $file }：{ $error }
 session-cannot-open = 无法打开会话 { $file }：{ $error }
 session-file-missing = 会话中的文件 { $file } 不存在
 session-file-changed = 会话中的文件 { $file } 在保存会话后已更改
+
+# sharing: copy as Markdown
+md-copy = 复制为 Markdown
+md-copy-suspect = 将可疑组 #{ $rank } 复制为 Markdown
+md-copy-help = 数量、原因、创建位置以及代码块形式的调用栈，便于粘贴到聊天或 issue
+md-suspect-title = 可疑组 #{ $rank }：{ $count } × { $reason }
+md-goroutine-title = goroutine { $id }（{ $function }）
+md-state = 状态
+md-blocked = 阻塞时长
+md-blocked-at = 阻塞于
+md-created-at = 创建于
+md-goroutine-ids = goroutine
+
+# sharing: export view as PNG
+cmd-export-png = 将视图导出为 PNG
+cmd-export-png-help = 在第一个文件旁保存窗口的图片，便于粘贴到聊天或 issue
+export-saved = 视图已保存到 { $file }
+export-failed = 无法保存视图：{ $error }
+export-no-renderer = 没有渲染器响应截图请求

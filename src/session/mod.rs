@@ -41,8 +41,8 @@ pub struct SessionFile {
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ViewWindow {
-    pub start_ns: f64,
-    pub end_ns: f64,
+    pub start_ns: i64,
+    pub end_ns: i64,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -165,7 +165,7 @@ mod tests {
             "bookmarks": [{"name": "leak starts", "start_ns": 1000000000, "end_ns": 1200000000, "note": "n"}]}"#;
         let s: Session = serde_json::from_str(text).unwrap();
         assert_eq!(s.files[0].path, PathBuf::from("twin_leaky.trace"));
-        assert_eq!(s.view, Some(ViewWindow { start_ns: 1e9, end_ns: 1.5e9 }));
+        assert_eq!(s.view, Some(ViewWindow { start_ns: 1_000_000_000, end_ns: 1_500_000_000 }));
         assert_eq!(
             (s.filter.as_str(), s.selected_goroutine, s.present),
             ("handleRequest", Some(1234), false)

@@ -39,6 +39,9 @@ impl GoroscopeApp {
             Command::OpenPath(p) if crate::session::is_session(&p) => self.open_session(&p, ctx),
             Command::OpenPath(p) => self.workspace.open(p, ctx),
             Command::SaveSession => self.save_session_command(),
+            Command::ExportPng => self.export_png_command(ctx),
+            // A session names its own files: it replaces the window's rather than joining them.
+            Command::OpenBeside(p) if crate::session::is_session(&p) => self.open_session(&p, ctx),
             Command::OpenBeside(p) => self.workspace.open_beside(p, ctx),
             Command::OpenFirstOfTwo(p) => {
                 self.workspace.open_all(vec![p], ctx);

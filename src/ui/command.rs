@@ -16,6 +16,8 @@ pub enum Command {
     Open,
     /// Writes a session file of the window beside its first file.
     SaveSession,
+    /// Writes a screenshot of the window as a PNG beside the first file.
+    ExportPng,
     CompareWith,
     CloseFile,
     ZoomIn,
@@ -133,6 +135,13 @@ pub const COMMANDS: &[CommandInfo] = &[
         text: "cmd-save-session",
         help: "cmd-save-session-help",
         shortcut: ctrl(Key::S),
+        menu: Menu::File,
+    },
+    CommandInfo {
+        command: Command::ExportPng,
+        text: "cmd-export-png",
+        help: "cmd-export-png-help",
+        shortcut: None,
         menu: Menu::File,
     },
     CommandInfo {

@@ -96,11 +96,9 @@ impl Document {
                     b.note = note;
                 }
             }
-            Command::DeleteBookmark(i) => {
-                if i < view.bookmarks.len() {
-                    view.bookmarks.remove(i);
-                    view.bookmark_at = None;
-                }
+            Command::DeleteBookmark(i) if i < view.bookmarks.len() => {
+                view.bookmarks.remove(i);
+                view.bookmark_at = None;
             }
             Command::SelectRange(a, b) => {
                 view.range = Some((a, b));

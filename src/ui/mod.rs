@@ -22,6 +22,7 @@ mod findings_panel;
 mod flamegraph;
 mod fonts;
 mod inspector;
+mod markdown;
 mod memory_view;
 mod palette;
 mod plots;

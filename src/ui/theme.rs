@@ -86,16 +86,25 @@ pub fn goroutine_color(id: u64) -> Color32 {
     egui::ecolor::Hsva::new(hue, 0.55, 0.75, 1.0).into()
 }
 
-/// The legend: a chip per paint.
+/// The legend: a chip per colour of the active palette, naming every paint drawn in it (the
+/// colour-blind palette gives the channel waits one hue, so one chip says "chan send / …").
 pub fn legend_ui(ui: &mut egui::Ui) {
+    let mut chips: Vec<(Color32, Vec<String>)> = Vec::new();
+    for p in Paint::legend() {
+        let c = p.color();
+        match chips.iter_mut().find(|(k, _)| *k == c) {
+            Some((_, labels)) => labels.push(p.label()),
+            None => chips.push((c, vec![p.label()])),
+        }
+    }
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 10.0;
-        for p in Paint::legend() {
+        for (color, labels) in chips {
             ui.horizontal(|ui| {
                 ui.spacing_mut().item_spacing.x = 3.0;
                 let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-                ui.painter().rect_filled(rect, 2.0, p.color());
-                ui.small(p.label());
+                ui.painter().rect_filled(rect, 2.0, color);
+                ui.small(labels.join(" / "));
             });
         }
     });

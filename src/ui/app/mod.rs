@@ -9,6 +9,7 @@ use super::workspace::{PaneId, Workspace};
 use crate::tr;
 
 mod browser;
+mod export;
 mod look;
 mod menus;
 mod open_dialog;
@@ -39,6 +40,8 @@ pub struct GoroscopeApp {
     pub(super) present: bool,
     /// A session whose files are loading: its view is applied once they have.
     pub(super) pending_session: Option<crate::session::Session>,
+    /// A PNG export waiting for its screenshot.
+    pub(super) export: Option<export::ExportResult>,
 }
 
 impl GoroscopeApp {
@@ -60,6 +63,7 @@ impl GoroscopeApp {
             compare: Default::default(),
             present: false,
             pending_session: None,
+            export: None,
         };
         app.open_paths(files, &cc.egui_ctx);
         app
@@ -104,6 +108,7 @@ impl GoroscopeApp {
             }
         }
         self.apply_pending_session();
+        self.poll_export();
         self.compare.update(&self.workspace);
     }
 }

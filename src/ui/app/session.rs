@@ -34,7 +34,9 @@ impl GoroscopeApp {
         let active = self.workspace.active;
         if let Some(doc) = self.workspace.panes.get(active).and_then(|p| p.doc.as_ref()) {
             let w = doc.view.window;
-            s.view = doc.trace().map(|_| ViewWindow { start_ns: w.start_ns, end_ns: w.end_ns });
+            s.view = doc
+                .trace()
+                .map(|_| ViewWindow { start_ns: w.start_ns.round() as i64, end_ns: w.end_ns.round() as i64 });
             s.filter = doc.filter_text.clone();
             s.selected_goroutine =
                 doc.view.selected().and_then(|g| doc.trace().map(|t| t.model().goroutines[g as usize].id));
@@ -113,7 +115,7 @@ impl GoroscopeApp {
             }
         }
         if let Some(v) = s.view.filter(|v| v.end_ns > v.start_ns) {
-            doc.view.window = TimeWindow { start_ns: v.start_ns, end_ns: v.end_ns };
+            doc.view.window = TimeWindow { start_ns: v.start_ns as f64, end_ns: v.end_ns as f64 };
         }
         doc.view.bookmarks = s.bookmarks;
     }

@@ -29,6 +29,12 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>)
         let goroutine =
             trace.and_then(|t| view.selected().and_then(|g| t.model().goroutine(g)).map(|g| (t, g)));
         let suspect = view.selected_suspect().and_then(|i| doc.loaded.suspects.get(i));
+        if let Some(s) = suspect {
+            let copy = ui.button(tr!("md-copy-suspect", rank = s.rank)).on_hover_text(tr!("md-copy-help"));
+            if copy.clicked() {
+                ui.ctx().copy_text(crate::ui::markdown::suspect(s));
+            }
+        }
         // A dump's row: picked in its table, or holding a compared group's goroutines.
         let row = match view.selection {
             Selection::DumpGroup(i) => Some(i),
