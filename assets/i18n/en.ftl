@@ -365,3 +365,25 @@ pdiff-unchanged = unchanged
 pdiff-grew = grew
 pdiff-legend-help = colour by the change of each frame; grey under { $percent }
 
+
+# pprof view options and labels (profile_filters.rs, issue 16)
+profile-granularity = Granularity:
+profile-granularity-name = { $name }
+profile-filter-kind = Filter kind
+profile-filter-help = { $kind ->
+    [focus] Only samples with a frame matching the expression
+    [ignore] Drop samples with a frame matching the expression
+    [hide] Leave frames matching the expression out of the stacks
+    [show] Keep only frames matching the expression in the stacks
+   *[other] Only samples with a label matching: KEY=EXPR, or EXPR on key:value
+}
+profile-filter-hint = regular expression
+profile-filter-input = Filter expression
+profile-filter-add = Add filter
+profile-chip = { $kind }={ $value } ×
+profile-chip-remove = Remove this filter
+profile-filter-error = Not applied: { $error }
+profile-labels = Labels
+profile-labels-help = Click a value to keep only its samples.
+profile-label-value = { $value } ({ $n })
+flame-summary = Flame: { $frames } frames, { $total }

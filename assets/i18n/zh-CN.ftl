@@ -348,3 +348,30 @@ pdiff-unchanged = 未变
 pdiff-grew = 增加
 pdiff-legend-help = 按每帧的变化着色；低于 { $percent } 为灰色
 
+
+# pprof 视图选项与标签（profile_filters.rs，issue 16）
+profile-granularity = 粒度：
+profile-granularity-name = { $name ->
+    [functions] 函数
+    [lines] 行
+    [files] 文件
+   *[other] 地址
+}
+profile-filter-kind = 过滤类型
+profile-filter-help = { $kind ->
+    [focus] 只保留含有匹配该表达式的帧的样本
+    [ignore] 丢弃含有匹配该表达式的帧的样本
+    [hide] 从调用栈中去掉匹配该表达式的帧
+    [show] 调用栈中只保留匹配该表达式的帧
+   *[other] 只保留标签匹配的样本：KEY=表达式，或对 key:value 匹配表达式
+}
+profile-filter-hint = 正则表达式
+profile-filter-input = 过滤表达式
+profile-filter-add = 添加过滤
+profile-chip = 过滤 { $kind }：{ $value } ×
+profile-chip-remove = 移除此过滤
+profile-filter-error = 未应用：{ $error }
+profile-labels = 标签
+profile-labels-help = 点击一个值，只保留它的样本。
+profile-label-value = { $value }（{ $n }）
+flame-summary = 火焰图：{ $frames } 个帧，{ $total }

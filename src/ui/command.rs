@@ -73,6 +73,8 @@ pub enum Command {
     ProfileType(usize),
     ProfileSearch(String),
     FlameZoom(u32),
+    /// A profile's pprof view options (granularity, focus/ignore/hide/show/tagfocus).
+    ProfileOptions(crate::analysis::ViewOptions),
 }
 
 /// A row of the command table.

@@ -57,6 +57,11 @@ impl Document {
                     p.view.set_search(&text);
                 }
             }
+            Command::ProfileOptions(o) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.set_options(&p.model, o);
+                }
+            }
             Command::FlameZoom(node) => {
                 if let Content::Profile(p) = &mut self.content {
                     p.view.zoom = node;

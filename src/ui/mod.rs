@@ -23,6 +23,7 @@ mod fonts;
 mod inspector;
 mod memory_view;
 mod plots;
+mod profile_filters;
 mod profile_view;
 mod range_summary;
 mod state;

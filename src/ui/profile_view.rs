@@ -10,7 +10,9 @@ use egui_extras::{Column, TableBuilder};
 
 use super::command::Command;
 use super::flamegraph;
-use crate::analysis::{CallTree, Inlined, TopOptions, TopTable, call_tree, top_table};
+use crate::analysis::{
+    CallTree, Inlined, TopOptions, TopTable, View, ViewOptions, call_tree_view, top_table_view,
+};
 use crate::model::ProfileModel;
 use crate::tr;
 use crate::units;
@@ -30,6 +32,15 @@ pub struct ProfileView {
     pub zoom: u32,
     /// One allocation site holding most of the heap in use (heap profiles), found once.
     pub retention: Option<crate::analysis::findings::HeapRetention>,
+    /// pprof's view options (granularity, focus/ignore/hide/show/tagfocus) that the table and
+    /// the flame graph follow, and why the last options were refused (a bad expression).
+    pub options: ViewOptions,
+    pub options_error: Option<String>,
+    /// The profile's string labels: key, then each value with its sample count, found once.
+    pub labels: Vec<(String, Vec<(String, usize)>)>,
+    /// The filter bar's input: the kind picked (index into its kinds) and the text typed.
+    pub filter_kind: usize,
+    pub filter_text: String,
 }
 
 impl ProfileView {
@@ -45,6 +56,11 @@ impl ProfileView {
             matches: Vec::new(),
             zoom: 0,
             retention: crate::analysis::findings::heap_retention(p),
+            options: ViewOptions::default(),
+            options_error: None,
+            labels: super::profile_filters::sample_labels(p),
+            filter_kind: 0,
+            filter_text: String::new(),
         };
         v.set_type(p, p.default_type.min(p.sample_types.len().saturating_sub(1)));
         v
@@ -58,7 +74,24 @@ impl ProfileView {
         self.sample_type = t;
         self.type_name = p.type_name(t).to_string();
         self.unit = p.type_unit(t).to_string();
-        self.top = top_table(p, t, &TopOptions::default());
+        self.recompute(p, &View::new(&self.options).unwrap_or_default());
+    }
+
+    /// Applies pprof's view options; options with a bad expression are refused (and said).
+    pub fn set_options(&mut self, p: &ProfileModel, o: ViewOptions) {
+        match View::new(&o) {
+            Ok(view) => {
+                self.options = o;
+                self.options_error = None;
+                self.recompute(p, &view);
+            }
+            Err(e) => self.options_error = Some(e),
+        }
+    }
+
+    fn recompute(&mut self, p: &ProfileModel, view: &View) {
+        let t = self.sample_type;
+        self.top = top_table_view(p, t, &TopOptions::default(), view);
         self.sums = self
             .top
             .entries
@@ -68,7 +101,7 @@ impl ProfileView {
                 Some(*s)
             })
             .collect();
-        self.tree = call_tree(p, t);
+        self.tree = call_tree_view(p, t, view);
         self.zoom = 0;
         let search = std::mem::take(&mut self.search);
         self.set_search(&search);
@@ -136,6 +169,7 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView, queu
         }
     });
     super::findings_panel::retention_strip(ui, p, v);
+    super::profile_filters::filters_ui(ui, v, queue);
     ui.weak(tr!(
         "profile-totals",
         total = v.value_text(v.top.total),
@@ -149,6 +183,12 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView, queu
         .default_size(260.0)
         .size_range(120.0..=600.0)
         .show(ui, |ui| top_ui(ui, v, queue));
+    if !v.labels.is_empty() {
+        egui::Panel::right("profile-labels")
+            .resizable(true)
+            .default_size(220.0)
+            .show(ui, |ui| super::profile_filters::labels_ui(ui, v, queue));
+    }
     egui::CentralPanel::default().show(ui, |ui| flamegraph::flamegraph_ui(ui, v, queue));
 }
 

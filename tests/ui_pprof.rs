@@ -1,0 +1,103 @@
+//! The profile view's pprof options, driven by egui_kittest on the committed samples and
+//! checked against Go's own tool: switching to lines puts the heap sample's allocating line
+//! first (as `go tool pprof -top -lines`), a focus chip changes the flame graph and the top
+//! table together (as `-focus=mallocgc`), and the labels panel lists the CJK sample's labels,
+//! filtering by one changing the totals (as `-tagfocus=地域=上海`).
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use goroscope::load::{Progress, load_file};
+use goroscope::ui::GoroscopeApp;
+
+mod common;
+use common::ui::{english, labels};
+
+fn sample(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)
+}
+
+fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
+    let loaded = load_file(&path, &Progress::default()).expect("the sample loads");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 900.0))
+        .build_eframe(move |cc| english(GoroscopeApp::with_loaded(cc, loaded)));
+    h.run_steps(3);
+    h
+}
+
+fn first_with(h: &Harness<'_, GoroscopeApp>, prefix: &str) -> String {
+    let all = labels(h);
+    all.iter().find(|l| l.starts_with(prefix)).cloned().unwrap_or_else(|| panic!("no {prefix:?} in {all:#?}"))
+}
+
+/// The committed pprof output's first row name and its "Showing nodes accounting for X".
+fn golden(file: &str) -> (String, String) {
+    let text = std::fs::read_to_string(sample(file)).expect("committed pprof output");
+    let shown = text.lines().find_map(|l| l.strip_prefix("Showing nodes accounting for ")).unwrap();
+    let shown = shown.split(',').next().unwrap().to_string();
+    let mut rows = text.lines().skip_while(|l| !l.trim_start().starts_with("flat"));
+    let row = rows.nth(1).expect("a row after the header");
+    (row.split_whitespace().skip(5).collect::<Vec<_>>().join(" "), shown)
+}
+
+#[test]
+fn lines_put_the_allocating_line_first() {
+    let h = &mut open(sample("go1.27/heapgrow.heap.pb.gz"));
+    let (by_function, _) = golden("go1.27/heapgrow.heap.top-inuse_space.txt");
+    let (by_line, _) = golden("go1.27/heapgrow.heap.top-inuse_space.lines.txt");
+    assert!(by_line.contains("main.go:"), "{by_line}");
+    assert_eq!(first_with(h, "Top 1: "), format!("Top 1: {by_function}"));
+    h.get_by_label("lines").click();
+    h.run_steps(3);
+    assert_eq!(first_with(h, "Top 1: "), format!("Top 1: {by_line}"));
+}
+
+#[test]
+fn a_focus_chip_changes_the_flame_graph_and_the_table_together() {
+    let h = &mut open(sample("go1.27/heapgrow.heap.pb.gz"));
+    let (focused, _) = golden("go1.27/heapgrow.heap.top-inuse_space.focus-malloc.txt");
+    let before_top = first_with(h, "Top 1: ");
+    let before_flame = first_with(h, "Flame: ");
+    assert_ne!(before_top, format!("Top 1: {focused}"));
+    h.get_by_label("Filter expression").click();
+    h.run_steps(1);
+    h.get_by_label("Filter expression").type_text("mallocgc");
+    h.run_steps(1);
+    h.get_by_label("Add filter").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("focus=mallocgc ×").is_some(), "a chip: {:#?}", labels(h));
+    assert_eq!(first_with(h, "Top 1: "), format!("Top 1: {focused}"));
+    let after_flame = first_with(h, "Flame: ");
+    assert_ne!(before_flame, after_flame, "the flame graph follows the focus");
+    // Removing the chip brings both back.
+    h.get_by_label("focus=mallocgc ×").click();
+    h.run_steps(3);
+    assert_eq!(first_with(h, "Top 1: "), before_top);
+    assert_eq!(first_with(h, "Flame: "), before_flame);
+}
+
+#[test]
+fn the_labels_panel_lists_cjk_labels_and_filters_by_one() {
+    let h = &mut open(sample("go1.27/国际化.goroutine.pb.gz"));
+    if h.query_by_label("Flame graph").is_some() {
+        h.get_by_label("Flame graph").click();
+        h.run_steps(3);
+    }
+    let all = labels(h);
+    for want in ["地域", "服务"] {
+        assert!(all.iter().any(|l| l == want), "label key {want}: {all:#?}");
+    }
+    let (_, all_shown) = golden("go1.27/国际化.goroutine.top-goroutine.txt");
+    let (_, shanghai) = golden("go1.27/国际化.goroutine.top-goroutine.tagfocus-key.txt");
+    assert_ne!(all_shown, shanghai);
+    let totals = first_with(h, "Flame: ");
+    assert!(totals.ends_with(&format!(", {all_shown}")), "{totals}");
+    let value = first_with(h, "上海 (");
+    h.get_by_label(&value).click();
+    h.run_steps(3);
+    let totals = first_with(h, "Flame: ");
+    assert!(totals.ends_with(&format!(", {shanghai}")), "filtered to 上海 as -tagfocus=地域=上海: {totals}");
+}
