@@ -2,7 +2,8 @@
 //! checked against Go's own tool: switching to lines puts the heap sample's allocating line
 //! first (as `go tool pprof -top -lines`), a focus chip changes the flame graph and the top
 //! table together (as `-focus=mallocgc`), and the labels panel lists the CJK sample's labels,
-//! filtering by one changing the totals (as `-tagfocus=地域=上海`).
+//! filtering by one changing the totals (as `-tagfocus=地域=上海`); clicking a function shows
+//! its callers and callees as `go tool pprof -peek` lists them, and clicking one walks to it.
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
@@ -100,4 +101,44 @@ fn the_labels_panel_lists_cjk_labels_and_filters_by_one() {
     h.run_steps(3);
     let totals = first_with(h, "Flame: ");
     assert!(totals.ends_with(&format!(", {shanghai}")), "filtered to 上海 as -tagfocus=地域=上海: {totals}");
+}
+
+/// The callers and callees of `name` in a committed `go tool pprof -peek` output.
+fn golden_peek(file: &str, name: &str) -> (Vec<String>, Vec<String>) {
+    let text = std::fs::read_to_string(sample(file)).expect("committed pprof output");
+    let block = text
+        .split("----------------------------------------------------------+-------------\n")
+        .find(|b| b.lines().any(|l| l.ends_with(&format!("| {name}")) && !l.contains("|   ")))
+        .unwrap_or_else(|| panic!("no {name} in {file}"));
+    let (mut callers, mut callees, mut after) = (Vec::new(), Vec::new(), false);
+    for l in block.lines() {
+        match l.split_once("|   ") {
+            Some((_, n)) if after => callees.push(n.to_string()),
+            Some((_, n)) => callers.push(n.to_string()),
+            None => after = true,
+        }
+    }
+    (callers, callees)
+}
+
+#[test]
+fn a_function_shows_its_callers_and_callees_and_a_click_walks() {
+    let h = &mut open(sample("go1.27/memleak.heap.pb.gz"));
+    let (callers, callees) = golden_peek("go1.27/memleak.heap.top-inuse_space.peek.txt", "main.main");
+    assert!(!callers.is_empty() && !callees.is_empty());
+    let row = first_with(h, "Top ");
+    let main_row =
+        labels(h).into_iter().find(|l| l.starts_with("Top ") && l.ends_with(": main.main")).unwrap_or(row);
+    h.get_by_label(&main_row).click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Callers and callees of main.main").is_some(), "{:#?}", labels(h));
+    let peeks: Vec<String> =
+        labels(h).into_iter().filter_map(|l| l.strip_prefix("Peek: ").map(str::to_string)).collect();
+    let want: Vec<String> = callers.iter().chain(&callees).cloned().collect();
+    assert_eq!(peeks, want, "callers then callees, in pprof's order");
+    let edge = format!("Peek: {}", callees[0]);
+    h.get_by_label(&edge).click();
+    h.run_steps(3);
+    let title = format!("Callers and callees of {}", callees[0]);
+    assert!(h.query_by_label(&title).is_some(), "walked: {:#?}", labels(h));
 }

@@ -75,6 +75,8 @@ pub enum Command {
     FlameZoom(u32),
     /// A profile's pprof view options (granularity, focus/ignore/hide/show/tagfocus).
     ProfileOptions(crate::analysis::ViewOptions),
+    /// Shows the callers and callees of the function printed as this name.
+    ProfilePeek(String),
 }
 
 /// A row of the command table.

@@ -62,6 +62,11 @@ impl Document {
                     p.view.set_options(&p.model, o);
                 }
             }
+            Command::ProfilePeek(name) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.set_peek(&p.model, &name);
+                }
+            }
             Command::FlameZoom(node) => {
                 if let Content::Profile(p) = &mut self.content {
                     p.view.zoom = node;

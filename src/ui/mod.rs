@@ -24,6 +24,7 @@ mod inspector;
 mod memory_view;
 mod plots;
 mod profile_filters;
+mod profile_peek;
 mod profile_view;
 mod range_summary;
 mod state;

@@ -11,7 +11,8 @@ use egui_extras::{Column, TableBuilder};
 use super::command::Command;
 use super::flamegraph;
 use crate::analysis::{
-    CallTree, Inlined, TopOptions, TopTable, View, ViewOptions, call_tree_view, top_table_view,
+    CallTree, Inlined, PeekEntry, TopOptions, TopTable, View, ViewOptions, call_tree_view, peek,
+    top_table_view,
 };
 use crate::model::ProfileModel;
 use crate::tr;
@@ -41,6 +42,10 @@ pub struct ProfileView {
     /// The filter bar's input: the kind picked (index into its kinds) and the text typed.
     pub filter_kind: usize,
     pub filter_text: String,
+    /// The function whose callers and callees are shown (pprof's `peek`), and its entry
+    /// under the current type and options (`None` when it is not in the graph).
+    pub peek_name: Option<String>,
+    pub peek: Option<PeekEntry>,
 }
 
 impl ProfileView {
@@ -61,6 +66,8 @@ impl ProfileView {
             labels: super::profile_filters::sample_labels(p),
             filter_kind: 0,
             filter_text: String::new(),
+            peek_name: None,
+            peek: None,
         };
         v.set_type(p, p.default_type.min(p.sample_types.len().saturating_sub(1)));
         v
@@ -102,9 +109,17 @@ impl ProfileView {
             })
             .collect();
         self.tree = call_tree_view(p, t, view);
+        self.peek = self.peek_name.as_deref().and_then(|n| peek_of(p, t, view, n));
         self.zoom = 0;
         let search = std::mem::take(&mut self.search);
         self.set_search(&search);
+    }
+
+    /// Shows the callers and callees of the function printed as `name`.
+    pub fn set_peek(&mut self, p: &ProfileModel, name: &str) {
+        self.peek_name = Some(name.to_string());
+        let view = View::new(&self.options).unwrap_or_default();
+        self.peek = peek_of(p, self.sample_type, &view, name);
     }
 
     pub fn set_search(&mut self, text: &str) {
@@ -128,6 +143,12 @@ impl ProfileView {
             _ => format!("{sign}{}", units::count(v.unsigned_abs())),
         }
     }
+}
+
+/// The peek entry of exactly the node printed as `name`.
+fn peek_of(p: &ProfileModel, t: usize, view: &View, name: &str) -> Option<PeekEntry> {
+    let re = regex::Regex::new(&format!("^{}$", regex::escape(name))).ok()?;
+    peek(p, t, view, &re).into_iter().next()
 }
 
 /// `12.34%` of `total` (pprof's two decimals), `0%` when the total is 0.
@@ -183,6 +204,12 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView, queu
         .default_size(260.0)
         .size_range(120.0..=600.0)
         .show(ui, |ui| top_ui(ui, v, queue));
+    if v.peek_name.is_some() {
+        egui::Panel::right("profile-peek")
+            .resizable(true)
+            .default_size(420.0)
+            .show(ui, |ui| super::profile_peek::peek_ui(ui, v, queue));
+    }
     if !v.labels.is_empty() {
         egui::Panel::right("profile-labels")
             .resizable(true)
@@ -250,6 +277,7 @@ fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
             });
         });
     if let Some(s) = search {
+        queue.push(Command::ProfilePeek(s.clone()));
         queue.push(Command::ProfileSearch(s));
     }
 }
