@@ -142,3 +142,48 @@ fn a_function_shows_its_callers_and_callees_and_a_click_walks() {
     let title = format!("Callers and callees of {}", callees[0]);
     assert!(h.query_by_label(&title).is_some(), "walked: {:#?}", labels(h));
 }
+
+/// Every row of a committed `go tool pprof -top` output: (cum, name).
+fn golden_rows(file: &str) -> Vec<(i64, String)> {
+    let text = std::fs::read_to_string(sample(file)).expect("committed pprof output");
+    text.lines()
+        .skip_while(|l| !l.trim_start().starts_with("flat"))
+        .skip(1)
+        .map(|l| {
+            let w: Vec<&str> = l.split_whitespace().collect();
+            (w[3].trim_end_matches('B').parse().unwrap(), w[5..].join(" "))
+        })
+        .collect()
+}
+
+/// The table's rows in the order shown, by their "Top N: NAME" labels.
+fn shown_rows(h: &Harness<'_, GoroscopeApp>) -> Vec<String> {
+    let mut seen = Vec::new();
+    for l in labels(h) {
+        if let Some((_, name)) = l.strip_prefix("Top ").and_then(|r| r.split_once(": "))
+            && seen.last() != Some(&name.to_string())
+        {
+            seen.push(name.to_string());
+        }
+    }
+    seen
+}
+
+#[test]
+fn the_cum_column_sorts_and_the_table_follows_the_search() {
+    let h = &mut open(sample("go1.27/heapgrow.heap.pb.gz"));
+    let rows = golden_rows("go1.27/heapgrow.heap.top-inuse_space.txt");
+    let top_cum = rows.iter().max_by_key(|r| r.0).unwrap().1.clone();
+    assert_eq!(rows.iter().filter(|r| r.0 == rows.iter().map(|r| r.0).max().unwrap()).count(), 1);
+    assert_eq!(shown_rows(h)[0], rows[0].1, "pprof's order first");
+    h.get_by_label("cum").click();
+    h.run_steps(3);
+    assert_eq!(shown_rows(h)[0], top_cum, "sorted by cum: {:#?}", shown_rows(h));
+    h.get_by_label("Search functions").click();
+    h.run_steps(1);
+    h.get_by_label("Search functions").type_text("main.main");
+    h.run_steps(3);
+    let shown = shown_rows(h);
+    let want: Vec<&str> = rows.iter().map(|r| r.1.as_str()).filter(|n| n.contains("main.main")).collect();
+    assert!(want.len() >= 2 && shown.len() == want.len(), "{shown:?} vs {want:?}");
+}

@@ -395,3 +395,5 @@ peek-callees = Callees ({ $n })
 peek-empty = none
 peek-edge = Peek: { $name }
 peek-self = flat { $flat }, cum { $cum } ({ $percent })
+profile-sort = Sort by { $column } (again: the other way)
+profile-rows-shown = { $n } shown: those in the zoomed frame that match the search

@@ -383,3 +383,5 @@ peek-callees = 被调用者（{ $n }）
 peek-empty = 无
 peek-edge = 跳转：{ $name }
 peek-self = 自身 { $flat }，累计 { $cum }（{ $percent }）
+profile-sort = 按 { $column } 排序（再点一次：反向）
+profile-rows-shown = 显示 { $n } 行：缩放框内且匹配搜索的函数

@@ -77,6 +77,8 @@ pub enum Command {
     ProfileOptions(crate::analysis::ViewOptions),
     /// Shows the callers and callees of the function printed as this name.
     ProfilePeek(String),
+    /// Sorts a profile's top table by a column (again: the other direction).
+    ProfileSort(usize),
 }
 
 /// A row of the command table.

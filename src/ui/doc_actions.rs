@@ -69,7 +69,12 @@ impl Document {
             }
             Command::FlameZoom(node) => {
                 if let Content::Profile(p) = &mut self.content {
-                    p.view.zoom = node;
+                    p.view.set_zoom(node);
+                }
+            }
+            Command::ProfileSort(column) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.set_sort(column);
                 }
             }
             Command::ClearSelection => {

@@ -46,6 +46,11 @@ pub struct ProfileView {
     /// under the current type and options (`None` when it is not in the graph).
     pub peek_name: Option<String>,
     pub peek: Option<PeekEntry>,
+    /// The table's sort: a column (0 flat, 1 flat%, 2 sum%, 3 cum, 4 cum%, 5 name) and its
+    /// direction; and the rows shown (indices into `top.entries`, in that order): the ones
+    /// in the zoomed frame of the flame graph that match the search.
+    pub sort: (usize, bool),
+    pub rows: Vec<usize>,
 }
 
 impl ProfileView {
@@ -68,6 +73,8 @@ impl ProfileView {
             filter_text: String::new(),
             peek_name: None,
             peek: None,
+            sort: (0, true),
+            rows: Vec::new(),
         };
         v.set_type(p, p.default_type.min(p.sample_types.len().saturating_sub(1)));
         v
@@ -132,6 +139,55 @@ impl ProfileView {
                 self.tree.names.iter().map(|n| n.to_lowercase().contains(&needle)).collect();
             self.tree.nodes.iter().map(|n| names.get(n.name as usize).copied().unwrap_or(false)).collect()
         };
+        self.refresh_rows();
+    }
+
+    /// Zooms the flame graph into a call-tree node; the table follows.
+    pub fn set_zoom(&mut self, node: u32) {
+        self.zoom = node;
+        self.refresh_rows();
+    }
+
+    /// Sorts the table by `column`; the same column again turns the direction.
+    pub fn set_sort(&mut self, column: usize) {
+        self.sort = if self.sort.0 == column { (column, !self.sort.1) } else { (column, column != 5) };
+        self.refresh_rows();
+    }
+
+    /// The rows the table shows: in the zoomed frame (every function under it), matching the
+    /// search, in the chosen order (pprof's order is flat descending).
+    pub fn refresh_rows(&mut self) {
+        let mut under: Option<std::collections::HashSet<&str>> = None;
+        if self.zoom != 0 {
+            let mut set = std::collections::HashSet::new();
+            let mut stack = vec![self.zoom];
+            while let Some(i) = stack.pop() {
+                if let Some(n) = self.tree.node(i) {
+                    set.insert(self.tree.name(n));
+                    stack.extend(n.children.iter().copied());
+                }
+            }
+            under = Some(set);
+        }
+        let needle = self.search.trim().to_lowercase();
+        let entries = &self.top.entries;
+        let mut rows: Vec<usize> = (0..entries.len())
+            .filter(|&i| under.as_ref().is_none_or(|u| u.contains(entries[i].name.as_str())))
+            .filter(|&i| needle.is_empty() || entries[i].name.to_lowercase().contains(&needle))
+            .collect();
+        let (column, descending) = self.sort;
+        rows.sort_by(|&a, &b| {
+            let (ea, eb) = (&entries[a], &entries[b]);
+            let o = match column {
+                0 | 1 => ea.flat.abs().cmp(&eb.flat.abs()),
+                2 => a.cmp(&b),
+                3 | 4 => ea.cum.abs().cmp(&eb.cum.abs()),
+                _ => ea.name.cmp(&eb.name),
+            };
+            // Ties keep pprof's order.
+            (if descending { o.reverse() } else { o }).then(a.cmp(&b))
+        });
+        self.rows = rows;
     }
 
     /// A value in the sample type's unit: bytes, a duration or a count.
@@ -222,7 +278,11 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView, queu
 /// `go tool pprof -top`: flat, flat%, sum%, cum, cum%, name; clicking a name searches it.
 fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
     ui.label(RichText::new(tr!("profile-top", n = v.top.entries.len())).strong());
+    if v.rows.len() != v.top.entries.len() {
+        ui.weak(tr!("profile-rows-shown", n = v.rows.len()));
+    }
     let mut search = None;
+    let mut sort = None;
     let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
     TableBuilder::new(ui)
         .id_salt("top-table")
@@ -231,20 +291,27 @@ fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
         .columns(Column::exact(80.0), 5)
         .column(Column::remainder().clip(true))
         .header(20.0, |mut h| {
-            for title in ["flat", "flat%", "sum%", "cum", "cum%"] {
+            let name = tr!("profile-col-name");
+            for (c, title) in ["flat", "flat%", "sum%", "cum", "cum%", name.as_str()].into_iter().enumerate()
+            {
                 h.col(|ui| {
-                    ui.strong(title);
+                    let arrow = match v.sort {
+                        (s, true) if s == c => " ↓",
+                        (s, false) if s == c => " ↑",
+                        _ => "",
+                    };
+                    let r = ui.add(
+                        egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false),
+                    );
+                    if r.on_hover_text(tr!("profile-sort", column = title)).clicked() {
+                        sort = Some(c);
+                    }
                 });
             }
-            h.col(|ui| {
-                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    ui.strong(tr!("profile-col-name"))
-                });
-            });
         })
         .body(|body| {
-            body.rows(row_h, v.top.entries.len(), |mut tr| {
-                let i = tr.index();
+            body.rows(row_h, v.rows.len(), |mut tr| {
+                let i = v.rows[tr.index()];
                 let e = &v.top.entries[i];
                 let total = v.top.total;
                 for cell in [
@@ -276,6 +343,9 @@ fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
                 });
             });
         });
+    if let Some(c) = sort {
+        queue.push(Command::ProfileSort(c));
+    }
     if let Some(s) = search {
         queue.push(Command::ProfilePeek(s.clone()));
         queue.push(Command::ProfileSearch(s));
