@@ -3,8 +3,10 @@
 //! and the rows scrolled to the middle. A benchmark, not a test:
 //!
 //! ```text
-//! cargo run --release --example ui_frame_bench -- [TRACE]
+//! cargo run --release --example ui_frame_bench -- [TRACE...]
 //! ```
+//!
+//! Two or more traces open side by side, as the compare view does (zoom and pan synced).
 //!
 //! With a TRACE (e.g. `target/bench/busy.trace` from `bash benches/run.sh`) the real model is
 //! loaded; without one, a synthetic model of 100,000 goroutines with 200 spans each is built
@@ -100,42 +102,67 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1e3
 }
 
-fn main() {
-    let arg = std::env::args().nth(1);
-    let loaded = match &arg {
-        Some(path) => {
-            let t = Instant::now();
-            let l = load_file(std::path::Path::new(path), &Progress::default()).unwrap_or_else(|e| {
-                eprintln!("cannot load {path}: {e}");
-                std::process::exit(1)
-            });
-            println!("loaded {path} in {:.1} s", t.elapsed().as_secs_f64());
-            l
-        }
-        None => synthetic(),
-    };
+fn load(path: &str) -> Loaded {
+    let t = Instant::now();
+    let l = load_file(std::path::Path::new(path), &Progress::default()).unwrap_or_else(|e| {
+        eprintln!("cannot load {path}: {e}");
+        std::process::exit(1)
+    });
+    println!("loaded {path} in {:.1} s", t.elapsed().as_secs_f64());
+    l
+}
+
+fn describe(loaded: &Loaded) -> i64 {
     let m = loaded.trace.as_ref().expect("a trace");
-    let (goroutines, duration_ns) = (m.goroutines.len(), m.duration_ns);
     let spans: usize = m.goroutines.iter().map(|g| g.spans.len()).sum();
     println!(
-        "{}: {goroutines} goroutines, {spans} spans, {:.3} s; 1600x1000, {} frames per position",
+        "{}: {} goroutines, {spans} spans, {:.3} s; 1600x1000, {} frames per position",
         loaded.path.display(),
-        duration_ns as f64 / 1e9,
+        m.goroutines.len(),
+        m.duration_ns as f64 / 1e9,
         FRAMES
     );
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(move |cc| GoroscopeApp::with_loaded(cc, loaded));
+    m.duration_ns
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let all: Vec<Loaded> = match args.as_slice() {
+        [] => vec![synthetic()],
+        paths => paths.iter().map(|p| load(p)).collect(),
+    };
+    let duration_ns = all.iter().map(describe).max().unwrap_or(1);
+    // Two or more traces: the compare view, side by side, zoom and pan synced.
+    let compare = all.len() > 1;
+    let mut h = Harness::builder().with_size(egui::vec2(1600.0, 1000.0)).build_eframe(move |cc| {
+        if compare {
+            GoroscopeApp::with_loaded_all(cc, all)
+        } else {
+            GoroscopeApp::with_loaded(cc, all.into_iter().next().unwrap())
+        }
+    });
     h.run_steps(2);
+    if compare {
+        println!("compare view of {} panes", h.state().pane_count().0);
+    }
+    let panes = h.state().pane_count().0.max(1);
+    // Every pane gets the same view, as synced zoom and pan keep them.
+    let each = |h: &mut Harness<'_, GoroscopeApp>, f: &dyn Fn(&mut GoroscopeApp)| {
+        for i in 0..panes {
+            h.state_mut().activate(i);
+            f(h.state_mut());
+        }
+        h.state_mut().activate(0);
+    };
     show("full zoom-out", frame_cost(&mut h));
     let mid = duration_ns as f64 / 2.0;
-    h.state_mut().set_window(mid, mid + 1e6);
+    each(&mut h, &|a| a.set_window(mid, mid + 1e6));
     show("1 ms wide, middle of the trace", frame_cost(&mut h));
-    h.state_mut().set_window(0.0, duration_ns as f64);
+    each(&mut h, &|a| a.set_window(0.0, duration_ns as f64));
     // Open every group so each goroutine has a row, then scroll to the middle.
-    h.state_mut().expand_all();
+    each(&mut h, &|a| a.expand_all());
     h.run_steps(1);
     let rows = h.state().row_count();
-    h.state_mut().scroll_to_row(rows / 2);
+    each(&mut h, &|a| a.scroll_to_row(rows / 2));
     show(&format!("middle of {rows} rows, zoomed out"), frame_cost(&mut h));
 }

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod report;
+pub mod session;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod units;

@@ -24,6 +24,10 @@ struct Cli {
     command: Option<Command>,
     /// Files to open in the window.
     files: Vec<PathBuf>,
+    /// Open the window in presentation mode (larger type, colour-blind-safe palette, pointer
+    /// halo; F5 toggles it).
+    #[arg(long)]
+    present: bool,
 }
 
 #[derive(Subcommand)]
@@ -155,7 +159,7 @@ fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            run_window(cli.files)
+            run_window(cli.files, cli.present)
         }
     }
 }
@@ -171,8 +175,8 @@ fn mistyped_subcommand(files: &[PathBuf]) -> Option<String> {
 }
 
 #[cfg(feature = "gui")]
-fn run_window(files: Vec<PathBuf>) -> ExitCode {
-    match goroscope::ui::run_native(files) {
+fn run_window(files: Vec<PathBuf>, present: bool) -> ExitCode {
+    match goroscope::ui::run_native(files, present) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("goroscope: cannot open the window: {e}");
@@ -182,7 +186,7 @@ fn run_window(files: Vec<PathBuf>) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn run_window(files: Vec<PathBuf>) -> ExitCode {
+fn run_window(files: Vec<PathBuf>, _present: bool) -> ExitCode {
     eprintln!("goroscope: built without the window (feature \"gui\"); showing the report instead");
     if files.is_empty() {
         eprintln!("usage: goroscope report FILE... | goroscope diff BASE NEW [MORE...]; see --help");

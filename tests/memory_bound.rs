@@ -1,7 +1,10 @@
 //! Hostile and broken files never cost more memory than 4 times their size plus 100 MB: each
 //! is loaded by the real `goroscope report` in a child process, which prints its peak
 //! resident memory (VmHWM) when `GOROSCOPE_PEAK_RSS` is set. The files: the fuzz regressions,
-//! files that claim huge lengths or counts, and real samples cut, zeroed and flipped.
+//! files that claim huge lengths or counts, real samples cut, zeroed and flipped, and the
+//! crafted files of `common::crafted` that maximise what goroscope derives (expanded stacks,
+//! groups, the `--json` output), those also with `--json`, whose output must stay within
+//! 10 times the input's size plus 1 MiB (stacks capped at 32 frames, ids at 20).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,24 +13,32 @@ mod common;
 
 const MB: u64 = 1 << 20;
 
-/// Peak resident bytes of `goroscope report FILE`, and whether it exited 0 or 2 (never a
-/// crash: a panic or an abort on a failed allocation has another status).
+/// Peak resident bytes of `goroscope report FILE`, which must exit 0 or 2 (never a crash: a
+/// panic or an abort on a failed allocation has another status).
 fn peak_rss(file: &Path) -> u64 {
-    let out = Command::new(env!("CARGO_BIN_EXE_goroscope"))
-        .args(["report", file.to_str().unwrap()])
-        .env("GOROSCOPE_PEAK_RSS", "1")
-        .output()
-        .unwrap();
+    peak_rss_with(file, false).unwrap_or_else(|e| panic!("{e}")).0
+}
+
+/// Peak resident bytes of `goroscope report [--json] FILE` and the bytes it wrote, or how it
+/// crashed.
+fn peak_rss_with(file: &Path, json: bool) -> Result<(u64, usize), String> {
+    let mut cmd = Command::new(binary());
+    cmd.arg("report");
+    if json {
+        cmd.arg("--json");
+    }
+    let out = cmd.arg(file).env("GOROSCOPE_PEAK_RSS", "1").output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     let code = out.status.code();
-    assert!(matches!(code, Some(0 | 2)), "{}: status {code:?}: {err}", file.display());
-    assert!(!err.contains("panicked"), "{}: {err}", file.display());
+    if !matches!(code, Some(0 | 2)) || err.contains("panicked") {
+        return Err(format!("{}: status {code:?}: {err}", file.display()));
+    }
     let kb = err
         .lines()
         .find_map(|l| l.strip_prefix("goroscope: peak RSS "))
         .and_then(|v| v.trim_end_matches(" kB").trim().parse::<u64>().ok())
-        .unwrap_or_else(|| panic!("{}: no peak RSS line in {err:?}", file.display()));
-    kb * 1024
+        .ok_or_else(|| format!("{}: no peak RSS line in {err:?}", file.display()))?;
+    Ok((kb * 1024, out.stdout.len()))
 }
 
 /// Real samples of every kind, cut at half, with a zeroed 4 KiB range, and flipped.
@@ -85,4 +96,51 @@ fn hostile_and_broken_files_stay_under_4x_their_size_plus_100_mb() {
     }
     eprintln!("closest to the bound: {} at {:.0}%", worst.1, worst.0 * 100.0);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The binary measured: goroscope's own, or `GOROSCOPE_BIN` (an older build, to measure the
+/// "before" figures of BENCHMARKS.md with the same generators).
+fn binary() -> String {
+    std::env::var("GOROSCOPE_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_goroscope").into())
+}
+
+#[test]
+fn crafted_files_and_their_json_stay_under_4x_their_size_plus_100_mb() {
+    let dir = std::env::temp_dir().join(format!("goroscope-crafted-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let files = common::crafted::files();
+    assert!(files.len() >= 4);
+    let mut over = Vec::new();
+    for (name, bytes) in files {
+        let path = dir.join(&name);
+        std::fs::write(&path, &bytes).unwrap();
+        let size = bytes.len() as u64;
+        let bound = 4 * size + 100 * MB;
+        for json in [false, true] {
+            let start = std::time::Instant::now();
+            let (peak, written) = match peak_rss_with(&path, json) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("{name:30} json={json:5} {size:>9} bytes  crashed after {:?}", start.elapsed());
+                    over.push(e);
+                    continue;
+                }
+            };
+            eprintln!(
+                "{name:30} json={json:5} {size:>9} bytes  {:>6.2} s  peak {:>7.1} MiB  output {written} bytes",
+                start.elapsed().as_secs_f64(),
+                peak as f64 / MB as f64
+            );
+            if peak > bound {
+                over.push(format!("{name} (json {json}): peak {peak} bytes > 4 x {size} + 100 MiB"));
+            }
+            // Pretty JSON spends ~80 bytes on a frame a crafted dump writes in 9.
+            if written as u64 > 10 * size + MB {
+                over.push(format!("{name} (json {json}): wrote {written} bytes"));
+            }
+        }
+        std::fs::remove_file(&path).ok();
+    }
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(over.is_empty(), "{}", over.join("\n"));
 }

@@ -50,3 +50,26 @@ fn cuts_at_batch_boundaries_are_reported() {
         silent.join("\n")
     );
 }
+
+/// The timeline shades what a cut may have lost: from the start of the generation the cut
+/// went through to the end. A whole trace has nothing to shade.
+#[test]
+fn a_cut_trace_says_where_its_loss_begins() {
+    use goroscope::load::{Progress, load_trace};
+    let mut checked = 0;
+    for path in common::all_traces().iter().filter(|p| p.to_string_lossy().contains("leakgrow")) {
+        let data = std::fs::read(path).unwrap();
+        let whole = load_trace(&data, &Progress::default()).unwrap();
+        assert_eq!(whole.lost_from_ns, None, "{}", path.display());
+        let cut = load_trace(&data[..data.len() * 9 / 10], &Progress::default()).unwrap();
+        let from = cut.lost_from_ns.unwrap_or_else(|| panic!("{}: no lost range", path.display()));
+        assert!(
+            from >= 0 && from < cut.duration_ns,
+            "{}: {from} outside 0..{}",
+            path.display(),
+            cut.duration_ns
+        );
+        checked += 1;
+    }
+    assert!(checked >= 8, "leakgrow in every release: {checked}");
+}

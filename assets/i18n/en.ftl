@@ -397,3 +397,48 @@ peek-edge = Peek: { $name }
 peek-self = flat { $flat }, cum { $cum } ({ $percent })
 profile-sort = Sort by { $column } (again: the other way)
 profile-rows-shown = { $n } shown: those in the zoomed frame that match the search
+# The cut range on the ruler (lead, issue 12)
+ruler-cut = cut here: names and events after this may be lost
+
+
+# sharing: presentation mode, scale, palettes
+cmd-present = Presentation mode
+cmd-present-help = Larger type, the colour-blind-safe palette and a halo round the pointer, for sharing the screen
+cmd-scale-up = Larger
+cmd-scale-up-help = Make the whole window larger
+cmd-scale-down = Smaller
+cmd-scale-down-help = Make the whole window smaller
+cmd-scale-reset = Actual size
+cmd-scale-reset-help = Back to the usual size
+settings-scale = Scale
+settings-scale-keys = Keys: Ctrl + / Ctrl − / Ctrl 0
+settings-palette = Colours
+palette-default = Default
+palette-colour-blind = Colour-blind safe (Okabe–Ito)
+palette-high-contrast = High contrast
+
+# sharing: bookmarks
+cmd-add-bookmark = Add bookmark
+cmd-add-bookmark-help = Bookmark the selected range (or the visible window) and what is selected
+cmd-next-bookmark = Next bookmark
+cmd-next-bookmark-help = Fly the view to the next bookmark
+cmd-prev-bookmark = Previous bookmark
+cmd-prev-bookmark-help = Fly the view to the previous bookmark
+bookmarks-title = Bookmarks ({ $count })
+bookmark-default-name = Bookmark { $n }
+bookmark-go-name = Go to bookmark { $name }
+bookmark-name-name = Name of bookmark { $n }
+bookmark-note-name = Note of bookmark { $n }
+bookmark-note-hint = note
+bookmark-delete = Delete this bookmark
+bookmark-delete-short = Delete
+
+# sharing: session files
+cmd-save-session = Save session
+cmd-save-session-help = Save the files, view, filter, selection and bookmarks as a .goroscope file beside the first file
+session-nothing-open = no file is open
+session-saved = Session saved to { $file }
+session-cannot-save = Cannot save the session { $file }: { $error }
+session-cannot-open = Cannot open the session { $file }: { $error }
+session-file-missing = The session's file { $file } is missing
+session-file-changed = The session's file { $file } changed since the session was saved

@@ -385,3 +385,48 @@ peek-edge = 跳转：{ $name }
 peek-self = 自身 { $flat }，累计 { $cum }（{ $percent }）
 profile-sort = 按 { $column } 排序（再点一次：反向）
 profile-rows-shown = 显示 { $n } 行：缩放框内且匹配搜索的函数
+# The cut range on the ruler (lead, issue 12)
+ruler-cut = 在此截断：此后的名称和事件可能已丢失
+
+
+# sharing: presentation mode, scale, palettes
+cmd-present = 演示模式
+cmd-present-help = 更大的字号、色盲安全配色和指针光圈，适合共享屏幕
+cmd-scale-up = 放大
+cmd-scale-up-help = 放大整个窗口
+cmd-scale-down = 缩小
+cmd-scale-down-help = 缩小整个窗口
+cmd-scale-reset = 实际大小
+cmd-scale-reset-help = 恢复正常大小
+settings-scale = 缩放
+settings-scale-keys = 快捷键：Ctrl + / Ctrl − / Ctrl 0
+settings-palette = 配色
+palette-default = 默认
+palette-colour-blind = 色盲安全（Okabe–Ito）
+palette-high-contrast = 高对比度
+
+# sharing: bookmarks
+cmd-add-bookmark = 添加书签
+cmd-add-bookmark-help = 为选中的时间范围（或可见窗口）及当前选择添加书签
+cmd-next-bookmark = 下一个书签
+cmd-next-bookmark-help = 将视图移到下一个书签
+cmd-prev-bookmark = 上一个书签
+cmd-prev-bookmark-help = 将视图移到上一个书签
+bookmarks-title = 书签（{ $count }）
+bookmark-default-name = 书签 { $n }
+bookmark-go-name = 转到书签 { $name }
+bookmark-name-name = 书签 { $n } 的名称
+bookmark-note-name = 书签 { $n } 的备注
+bookmark-note-hint = 备注
+bookmark-delete = 删除此书签
+bookmark-delete-short = 删除
+
+# sharing: session files
+cmd-save-session = 保存会话
+cmd-save-session-help = 将文件、视图、过滤条件、选择和书签保存为第一个文件旁的 .goroscope 文件
+session-nothing-open = 没有打开的文件
+session-saved = 会话已保存到 { $file }
+session-cannot-save = 无法保存会话 { $file }：{ $error }
+session-cannot-open = 无法打开会话 { $file }：{ $error }
+session-file-missing = 会话中的文件 { $file } 不存在
+session-file-changed = 会话中的文件 { $file } 在保存会话后已更改

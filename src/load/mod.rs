@@ -172,9 +172,13 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
         }
         FileKind::Pprof => {
             let model = crate::format::pprof::read(data).map_err(fail)?;
-            loaded.suspects = crate::analysis::profile_suspects(&model);
             loaded.findings = profile_findings(&model);
             loaded.warnings = model.warnings.clone();
+            // A goroutine profile's records, as a dump: its warnings (stacks cut) are the file's.
+            if let Some(records) = crate::analysis::profile_as_dump(&model) {
+                loaded.suspects = dump_suspects(&records);
+                loaded.warnings.extend(records.warnings);
+            }
             loaded.profile = Some(model);
         }
         FileKind::GcTrace | FileKind::MemStats => {

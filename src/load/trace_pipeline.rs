@@ -41,7 +41,9 @@ pub fn load_trace(data: &[u8], progress: &Progress) -> Result<TraceModel, ParseE
         reader.join().unwrap_or_else(|_| Err(ParseError::new(0, "the trace reader stopped unexpectedly")))
     });
     let (summary, tables) = read?;
+    let last_generation_ns = builder.last_generation_ns();
     let mut model = builder.finish(tables, format!("1.{}", summary.format_minor));
+    model.lost_from_ns = summary.cut_at_byte.map(|_| last_generation_ns);
     model.warnings = summary.warnings;
     model.cut_at_byte = summary.cut_at_byte;
     Ok(model)

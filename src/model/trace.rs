@@ -167,6 +167,9 @@ pub struct TraceModel {
     /// Where the file was cut short (its size), when it was: the names and stacks the runtime
     /// writes after the events were lost with the cut ([`super::lost`]).
     pub cut_at_byte: Option<u64>,
+    /// With `cut_at_byte`: where the generation the cut went through begins, since the trace
+    /// start; from there on names may be lost and events are missing (the timeline marks it).
+    pub lost_from_ns: Option<i64>,
 }
 
 impl TraceModel {

@@ -7,6 +7,9 @@ use crate::load::Loaded;
 
 /// At most this many goroutine ids per suspect, as the contract says.
 const MAX_IDS: usize = 20;
+/// At most this many frames of a blocking stack (innermost first); `blocking_stack_more`
+/// counts the rest. 20,000 crafted groups of 128-frame stacks wrote 369 MB (issue 17).
+pub const MAX_STACK_FRAMES: usize = 32;
 
 #[derive(Serialize)]
 pub struct ReportJson<'a> {
@@ -65,6 +68,9 @@ pub struct SuspectJson<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wait_minutes: Option<MinMax<u32>>,
     pub blocking_stack: &'a [FrameText],
+    /// Frames of the blocking stack left out past [`MAX_STACK_FRAMES`] (added field).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub blocking_stack_more: usize,
     pub created_at: Option<&'a FrameText>,
     pub goroutine_ids: &'a [u64],
     /// The trace was cut and the names of this group's stacks (or its reason) went with it;
@@ -87,7 +93,8 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         reason: &s.reason,
         blocked_ns: s.blocked_ns.map(|(min, max)| MinMax { min, max }),
         wait_minutes: s.wait_minutes.map(|(min, max)| MinMax { min, max }),
-        blocking_stack: &s.blocking_stack,
+        blocking_stack: s.blocking_stack.get(..MAX_STACK_FRAMES).unwrap_or(&s.blocking_stack),
+        blocking_stack_more: s.blocking_stack.len().saturating_sub(MAX_STACK_FRAMES),
         created_at: s.created_at.as_ref(),
         goroutine_ids: s.goroutine_ids.get(..MAX_IDS).unwrap_or(&s.goroutine_ids),
         names_lost: s.names_lost,
@@ -118,4 +125,8 @@ pub fn report_json_with<'a>(l: &'a Loaded, po: &super::ProfileOptions) -> Report
         profile: l.profile.as_ref().and_then(|p| super::profile::profile_json_with(p, po).ok()),
         memory: l.memory.as_ref().map(super::profile::memory_json),
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

@@ -122,13 +122,19 @@ pub fn run_with(
         return 2;
     }
     let written = if opts.json {
+        // Streamed: a report of many suspects never sits whole in memory as text.
+        use std::io::Write as _;
+        let mut w = std::io::BufWriter::new(&mut *out);
         let value = if loaded.len() == 1 {
-            serde_json::to_string_pretty(&report_json_with(&loaded[0], po))
+            serde_json::to_writer_pretty(&mut w, &report_json_with(&loaded[0], po))
         } else {
-            serde_json::to_string_pretty(&loaded.iter().map(|l| report_json_with(l, po)).collect::<Vec<_>>())
+            serde_json::to_writer_pretty(
+                &mut w,
+                &loaded.iter().map(|l| report_json_with(l, po)).collect::<Vec<_>>(),
+            )
         };
-        match value {
-            Ok(s) => writeln!(out, "{s}"),
+        match value.map_err(std::io::Error::from).and_then(|()| writeln!(w).and_then(|()| w.flush())) {
+            Ok(()) => Ok(()),
             Err(e) => writeln!(err, "goroscope: cannot write JSON: {e}"),
         }
     } else {

@@ -219,10 +219,13 @@ pub fn text(l: &Loaded, po: &ProfileOptions, o: &mut String) {
     }
 }
 
+/// A value in its unit, its sign kept: a diff profile (`pprof -diff_base -proto`) holds
+/// negative values, and "12 MB" for -12 MB would say the opposite of the truth.
 fn value(v: i64, unit: &str) -> String {
+    let sign = if v < 0 { "-" } else { "" };
     match unit {
-        "bytes" => crate::units::bytes(v.unsigned_abs()),
+        "bytes" => format!("{sign}{}", crate::units::bytes(v.unsigned_abs())),
         "nanoseconds" => crate::units::duration(v),
-        _ => crate::units::count(v.unsigned_abs()),
+        _ => format!("{sign}{}", crate::units::count(v.unsigned_abs())),
     }
 }

@@ -36,13 +36,15 @@ impl GoroscopeApp {
             Command::Open => self.dialog(Purpose::Open, ctx),
             Command::CompareWith => self.dialog(Purpose::Beside, ctx),
             Command::CompareTwo => self.dialog(Purpose::FirstOfTwo, ctx),
+            Command::OpenPath(p) if crate::session::is_session(&p) => self.open_session(&p, ctx),
             Command::OpenPath(p) => self.workspace.open(p, ctx),
+            Command::SaveSession => self.save_session_command(),
             Command::OpenBeside(p) => self.workspace.open_beside(p, ctx),
             Command::OpenFirstOfTwo(p) => {
                 self.workspace.open_all(vec![p], ctx);
                 self.dialog(Purpose::Beside, ctx);
             }
-            Command::OpenAll(paths) => self.workspace.open_all(paths, ctx),
+            Command::OpenAll(paths) => self.open_paths(paths, ctx),
             Command::CloseFile => {
                 if let Some(id) = self.workspace.active().map(|p| p.id) {
                     self.workspace.close(id);
@@ -54,6 +56,10 @@ impl GoroscopeApp {
                 ctx.set_theme(if self.settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
             }
             Command::ShowShortcuts => self.show_shortcuts = !self.show_shortcuts,
+            Command::TogglePresent => self.present = !self.present,
+            Command::ScaleUp => self.settings.step_scale(true),
+            Command::ScaleDown => self.settings.step_scale(false),
+            Command::ScaleReset => self.settings.ui_scale = 1.0,
             Command::OpenInEditor(file, line) => self.open_in_editor(&file, line),
             other => {
                 if let Some(id) = self.workspace.active().map(|p| p.id) {

@@ -14,6 +14,8 @@ use crate::ui::state::TimeWindow;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     Open,
+    /// Writes a session file of the window beside its first file.
+    SaveSession,
     CompareWith,
     CloseFile,
     ZoomIn,
@@ -27,6 +29,16 @@ pub enum Command {
     ToggleTheme,
     ShowShortcuts,
     ClearSelection,
+    /// Presentation mode: larger type, the colour-blind-safe palette, a pointer halo.
+    TogglePresent,
+    /// The window's scale (Ctrl +, Ctrl −, Ctrl 0), persisted.
+    ScaleUp,
+    ScaleDown,
+    ScaleReset,
+    /// Bookmarks the selected range (else the window) with the selection.
+    AddBookmark,
+    NextBookmark,
+    PrevBookmark,
     // Commands with data, enqueued by panels (not in the table).
     OpenPath(std::path::PathBuf),
     SelectGoroutine(GIdx),
@@ -79,6 +91,13 @@ pub enum Command {
     ProfilePeek(String),
     /// Sorts a profile's top table by a column (again: the other direction).
     ProfileSort(usize),
+    GoToBookmark(usize),
+    EditBookmark {
+        index: usize,
+        name: String,
+        note: String,
+    },
+    DeleteBookmark(usize),
 }
 
 /// A row of the command table.
@@ -113,6 +132,13 @@ pub const COMMANDS: &[CommandInfo] = &[
         text: "cmd-open",
         help: "cmd-open-help",
         shortcut: ctrl(Key::O),
+        menu: Menu::File,
+    },
+    CommandInfo {
+        command: Command::SaveSession,
+        text: "cmd-save-session",
+        help: "cmd-save-session-help",
+        shortcut: ctrl(Key::S),
         menu: Menu::File,
     },
     CommandInfo {
@@ -200,6 +226,55 @@ pub const COMMANDS: &[CommandInfo] = &[
         menu: Menu::View,
     },
     CommandInfo {
+        command: Command::TogglePresent,
+        text: "cmd-present",
+        help: "cmd-present-help",
+        shortcut: key(Key::F5),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ScaleUp,
+        text: "cmd-scale-up",
+        help: "cmd-scale-up-help",
+        shortcut: ctrl(Key::Plus),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ScaleDown,
+        text: "cmd-scale-down",
+        help: "cmd-scale-down-help",
+        shortcut: ctrl(Key::Minus),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::ScaleReset,
+        text: "cmd-scale-reset",
+        help: "cmd-scale-reset-help",
+        shortcut: ctrl(Key::Num0),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::AddBookmark,
+        text: "cmd-add-bookmark",
+        help: "cmd-add-bookmark-help",
+        shortcut: key(Key::B),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::NextBookmark,
+        text: "cmd-next-bookmark",
+        help: "cmd-next-bookmark-help",
+        shortcut: key(Key::CloseBracket),
+        menu: Menu::View,
+    },
+    CommandInfo {
+        command: Command::PrevBookmark,
+        text: "cmd-prev-bookmark",
+        help: "cmd-prev-bookmark-help",
+        shortcut: key(Key::OpenBracket),
+        menu: Menu::View,
+    },
+    CommandInfo {
         command: Command::ShowShortcuts,
         text: "cmd-show-shortcuts",
         help: "cmd-show-shortcuts-help",
@@ -232,6 +307,12 @@ pub fn pressed(ctx: &egui::Context) -> Vec<Command> {
             if i.consume_shortcut(&sc) {
                 out.push(c.command.clone());
             }
+        }
+        // Ctrl+= is Ctrl++ without Shift on most layouts.
+        if !out.contains(&Command::ScaleUp)
+            && i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Equals))
+        {
+            out.push(Command::ScaleUp);
         }
         // `?` arrives as Shift+/ on some layouts.
         if !typing && !out.contains(&Command::ShowShortcuts) {

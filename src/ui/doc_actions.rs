@@ -101,6 +101,22 @@ impl Document {
                 }
                 view.rows_dirty = true;
             }
+            Command::AddBookmark => self.add_bookmark(),
+            Command::NextBookmark => return self.step_bookmark(1),
+            Command::PrevBookmark => return self.step_bookmark(-1),
+            Command::GoToBookmark(i) => return self.go_to_bookmark(i),
+            Command::EditBookmark { index, name, note } => {
+                if let Some(b) = view.bookmarks.get_mut(index) {
+                    b.name = name;
+                    b.note = note;
+                }
+            }
+            Command::DeleteBookmark(i) => {
+                if i < view.bookmarks.len() {
+                    view.bookmarks.remove(i);
+                    view.bookmark_at = None;
+                }
+            }
             Command::SelectRange(a, b) => {
                 view.range = Some((a, b));
                 self.summary = self.trace().map(|t| summarize(t, t.model(), a, b));

@@ -129,6 +129,7 @@ impl Document {
             _ => 1,
         };
         let mut view = ViewState::new(duration);
+        view.lost_from_ns = content.trace().and_then(|t| t.model().lost_from_ns);
         // A crash dump opens on the goroutine that crashed (DumpView::new selects it).
         if let Some(i) = content.dump().and_then(|d| d.view.selected) {
             view.selection = super::state::Selection::DumpGroup(i);

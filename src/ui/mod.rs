@@ -10,6 +10,7 @@
 
 mod actions;
 mod app;
+mod bookmarks;
 mod command;
 mod compare;
 mod doc_actions;
@@ -22,6 +23,7 @@ mod flamegraph;
 mod fonts;
 mod inspector;
 mod memory_view;
+mod palette;
 mod plots;
 mod profile_filters;
 mod profile_peek;
@@ -42,9 +44,11 @@ pub use crate::analysis::lod::{Run, visible_runs};
 pub use app::GoroscopeApp;
 pub use command::{COMMANDS, Command};
 pub use fonts::{definitions as font_definitions, install as install_fonts, system_cjk_fonts};
+pub use palette::Palette;
 
-/// Opens the window on `files` (one pane each: two compare, more make a series).
-pub fn run_native(files: Vec<PathBuf>) -> Result<(), eframe::Error> {
+/// Opens the window on `files` (one pane each: two compare, more make a series), in
+/// presentation mode with `present`.
+pub fn run_native(files: Vec<PathBuf>, present: bool) -> Result<(), eframe::Error> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("goroscope")
@@ -52,5 +56,13 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), eframe::Error> {
             .with_drag_and_drop(true),
         ..Default::default()
     };
-    eframe::run_native("goroscope", options, Box::new(move |cc| Ok(Box::new(GoroscopeApp::new(cc, files)))))
+    eframe::run_native(
+        "goroscope",
+        options,
+        Box::new(move |cc| {
+            let mut app = GoroscopeApp::new(cc, files);
+            app.set_present(present);
+            Ok(Box::new(app))
+        }),
+    )
 }

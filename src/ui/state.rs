@@ -25,6 +25,10 @@ pub struct Settings {
     pub clock: crate::units::Clock,
     /// Open files with the window's own browser: set once no desktop file dialog answered.
     pub in_window_file_dialog: bool,
+    /// The window's scale (Ctrl +/−/0), on top of the screen's; presentation mode multiplies it.
+    pub ui_scale: f32,
+    /// The state colours; presentation mode uses the colour-blind-safe one.
+    pub palette: crate::ui::palette::Palette,
 }
 
 impl Default for Settings {
@@ -37,11 +41,29 @@ impl Default for Settings {
             language: None,
             clock: crate::units::Clock::Utc,
             in_window_file_dialog: false,
+            ui_scale: 1.0,
+            palette: Default::default(),
         }
     }
 }
 
+/// The scales Ctrl +/− step through.
+pub const SCALES: [f32; 9] = [0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0];
+/// What presentation mode multiplies the scale by: type and rows readable in a 720p video.
+pub const PRESENT_SCALE: f32 = 1.5;
+
 impl Settings {
+    /// The next scale up (`up`) or down from the current one.
+    pub fn step_scale(&mut self, up: bool) {
+        let cur = self.ui_scale;
+        let next = if up {
+            SCALES.iter().copied().find(|&s| s > cur + 0.001).unwrap_or(SCALES[SCALES.len() - 1])
+        } else {
+            SCALES.iter().rev().copied().find(|&s| s < cur - 0.001).unwrap_or(SCALES[0])
+        };
+        self.ui_scale = next;
+    }
+
     pub fn remember(&mut self, path: &std::path::Path) {
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_path_buf());
@@ -123,6 +145,9 @@ pub struct ViewState {
     pub window: TimeWindow,
     /// The whole trace, `(0, duration)`: pan and zoom stay near it.
     pub limit: (f64, f64),
+    /// A cut trace: from here to its end, names may be lost and events are missing; the
+    /// timeline shades it.
+    pub lost_from_ns: Option<i64>,
     /// Earlier windows, for Ctrl+Z.
     pub history: Vec<TimeWindow>,
     pub selection: Selection,
@@ -141,6 +166,10 @@ pub struct ViewState {
     pub rows_dirty: bool,
     /// Row to bring into view on the next frame.
     pub scroll_to: Option<GIdx>,
+    /// Named ranges, in time order (`bookmarks.rs`).
+    pub bookmarks: Vec<crate::ui::bookmarks::Bookmark>,
+    /// The bookmark next/previous last flew to.
+    pub bookmark_at: Option<usize>,
 }
 
 impl ViewState {
@@ -148,6 +177,7 @@ impl ViewState {
         ViewState {
             window: TimeWindow { start_ns: 0.0, end_ns: duration_ns.max(1) as f64 },
             limit: (0.0, duration_ns.max(1) as f64),
+            lost_from_ns: None,
             history: Vec::new(),
             selection: Selection::None,
             range: None,
@@ -158,6 +188,8 @@ impl ViewState {
             show_warnings: false,
             rows_dirty: true,
             scroll_to: None,
+            bookmarks: Vec::new(),
+            bookmark_at: None,
         }
     }
 
@@ -214,6 +246,20 @@ mod tests {
         let mut w = TimeWindow { start_ns: 0.0, end_ns: 1000.0 };
         w.zoom(0.5, 500.0, (0.0, 1000.0));
         assert_eq!((w.start_ns, w.end_ns), (250.0, 750.0));
+    }
+
+    #[test]
+    fn scale_steps_stop_at_the_ends() {
+        let mut s = Settings::default();
+        s.step_scale(true);
+        assert_eq!(s.ui_scale, 1.1);
+        for _ in 0..20 {
+            s.step_scale(false);
+        }
+        assert_eq!(s.ui_scale, SCALES[0]);
+        s.ui_scale = 1.3; // a value from an older version: the next step is a listed one
+        s.step_scale(true);
+        assert_eq!(s.ui_scale, 1.5);
     }
 
     #[test]

@@ -40,28 +40,9 @@ impl Paint {
         }
     }
 
+    /// The colour in the UI thread's palette (`palette::active`).
     pub fn color(self) -> Color32 {
-        let rgb = |r, g, b| Color32::from_rgb(r, g, b);
-        match self {
-            Paint::Running => rgb(67, 160, 71),
-            Paint::Runnable => rgb(192, 202, 51),
-            Paint::Syscall => rgb(142, 68, 173),
-            Paint::GcAssist => rgb(255, 143, 0),
-            Paint::Merged => rgb(150, 150, 150),
-            Paint::Wait(f) => match f {
-                WaitFamily::ChanSend => rgb(229, 57, 53),
-                WaitFamily::ChanReceive => rgb(240, 110, 100),
-                WaitFamily::Select => rgb(216, 27, 96),
-                WaitFamily::Sync => rgb(141, 92, 70),
-                WaitFamily::Cond => rgb(188, 140, 110),
-                WaitFamily::Network => rgb(30, 136, 229),
-                WaitFamily::Sleep => rgb(84, 110, 122),
-                WaitFamily::Forever => rgb(136, 14, 79),
-                WaitFamily::Gc => rgb(255, 183, 77),
-                WaitFamily::System => rgb(69, 90, 100),
-                WaitFamily::Other => rgb(120, 144, 156),
-            },
-        }
+        crate::ui::palette::color(crate::ui::palette::active(), self)
     }
 
     /// Every paint, in legend order.
@@ -83,6 +64,20 @@ pub const ONLY_HERE_COLOR: Color32 = Color32::from_rgb(255, 112, 67);
 /// The two sides of a compare view, in curves and legends: blue and orange, told apart with
 /// every common colour-vision deficiency (the Okabe–Ito pair).
 pub const SIDE_COLORS: [Color32; 2] = [Color32::from_rgb(0, 114, 178), Color32::from_rgb(230, 159, 0)];
+
+fn presenting_id() -> egui::Id {
+    egui::Id::unique("goroscope-presenting")
+}
+
+/// Whether the window is in presentation mode (set by the app each frame), for panels that
+/// draw differently while presenting.
+pub fn presenting(ctx: &egui::Context) -> bool {
+    ctx.data(|d| d.get_temp::<bool>(presenting_id())).unwrap_or(false)
+}
+
+pub fn set_presenting(ctx: &egui::Context, on: bool) {
+    ctx.data_mut(|d| d.insert_temp(presenting_id(), on));
+}
 
 /// A stable colour for a goroutine on processor lanes.
 pub fn goroutine_color(id: u64) -> Color32 {

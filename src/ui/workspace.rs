@@ -131,6 +131,24 @@ impl Workspace {
         self.changed();
     }
 
+    /// Installs files loaded elsewhere, one pane each, side by side (the compare view's frame
+    /// benchmark).
+    pub fn install_all(&mut self, all: Vec<crate::load::Loaded>) {
+        self.panes.clear();
+        for loaded in all {
+            let id = PaneId(self.next_id);
+            self.next_id += 1;
+            let mut pane = Pane { id, doc: None, job: None, error: None };
+            match Document::new(loaded) {
+                Ok(d) => pane.doc = Some(d),
+                Err(e) => pane.error = Some(e),
+            }
+            self.panes.push(pane);
+        }
+        self.active = 0;
+        self.changed();
+    }
+
     pub fn close(&mut self, id: PaneId) {
         self.panes.retain(|p| p.id != id);
         self.shown = None;

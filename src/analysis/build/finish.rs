@@ -65,8 +65,8 @@ impl TraceBuilder {
         }
         self.ranges.sort_by_key(|r| (r.start_ns, r.end_ns));
         // Regions still open at the end (a goroutine blocked inside one) end with the trace.
-        for (g, open) in std::mem::take(&mut self.open_regions) {
-            for (task, name, start_ns) in open {
+        for ((g, task, name), starts) in std::mem::take(&mut self.open_regions) {
+            for start_ns in starts {
                 self.regions.push(Region { g, start_ns, end_ns: end, task, name, open: true });
             }
         }
@@ -108,6 +108,7 @@ impl TraceBuilder {
             gc_cycles,
             warnings: Vec::new(),
             cut_at_byte: None,
+            lost_from_ns: None,
         }
     }
 }

@@ -41,6 +41,9 @@ pub struct TraceBuilder {
     origin_ns: Option<i64>,
     last_ns: i64,
     generation_start_ns: i64,
+    /// Where the generation before the current one started: once the reader's closing Sync
+    /// is in, the start of the last generation that had events.
+    previous_generation_ns: i64,
     wall_origin_unix_ns: Option<i64>,
     events: u64,
     gs: Vec<GBuild>,
@@ -55,7 +58,10 @@ pub struct TraceBuilder {
     go_counts: Vec<GoCounts>,
     regions: Vec<Region>,
     /// Open user regions per goroutine, innermost last: (task, name, start).
-    open_regions: FxMap<GIdx, Vec<(u64, StrId, i64)>>,
+    /// Start times of the open regions of each (goroutine, task, name), innermost last: an
+    /// end pops its own key's last, so regions ended first-in-first-out cost no scan of the
+    /// others (a `rposition` + `Vec::remove` was quadratic on crafted traces, issue 17).
+    open_regions: FxMap<(GIdx, u64, StrId), Vec<i64>>,
     logs: Vec<LogLine>,
     tasks: Vec<Task>,
     reasons: Vec<StrId>,
@@ -76,6 +82,7 @@ impl TraceBuilder {
             origin_ns: None,
             last_ns: 0,
             generation_start_ns: 0,
+            previous_generation_ns: 0,
             wall_origin_unix_ns: None,
             events: 0,
             gs: Vec::new(),
@@ -98,6 +105,12 @@ impl TraceBuilder {
         }
     }
 
+    /// Where the last generation with events began, since the trace start (a cut trace lost
+    /// the names and stacks of that generation from here on).
+    pub fn last_generation_ns(&self) -> i64 {
+        self.previous_generation_ns
+    }
+
     /// Feeds one event; events must come in the reader's order.
     pub fn push(&mut self, ev: &Event) {
         self.events += 1;
@@ -107,6 +120,7 @@ impl TraceBuilder {
         let ctx_g = if ev.g == NO_ID { None } else { self.by_id.get(ev.g as u64) };
         match ev.kind {
             EventKind::Sync { wall_unix_ns, .. } => {
+                self.previous_generation_ns = self.generation_start_ns;
                 self.generation_start_ns = t;
                 if self.wall_origin_unix_ns.is_none() {
                     self.wall_origin_unix_ns = wall_unix_ns;
@@ -154,17 +168,18 @@ impl TraceBuilder {
             }
             EventKind::RegionBegin { task, name, .. } => {
                 if let Some(i) = ctx_g {
-                    self.open_regions.entry(i).or_default().push((task, name, t));
+                    self.open_regions.entry((i, task, name)).or_default().push(t);
                 }
             }
             EventKind::RegionEnd { task, name, .. } => {
                 if let Some(i) = ctx_g {
                     // Innermost open region with the same task and name; none when it was
                     // begun before the trace.
-                    let start = self.open_regions.get_mut(&i).map_or(0, |open| {
-                        let k = open.iter().rposition(|r| r.0 == task && r.1 == name);
-                        k.map_or(0, |k| open.remove(k).2)
-                    });
+                    let key = (i, task, name);
+                    let start = self.open_regions.get_mut(&key).and_then(Vec::pop).unwrap_or(0);
+                    if self.open_regions.get(&key).is_some_and(Vec::is_empty) {
+                        self.open_regions.remove(&key);
+                    }
                     self.regions.push(Region { g: i, start_ns: start, end_ns: t, task, name, open: false });
                 }
             }

@@ -132,9 +132,13 @@ fn add(tree: &mut DiffTree, index: &mut HashMap<(u32, u32), u32>, src: &Source, 
         }
         let mut at = 0u32;
         bump(&mut tree.nodes[0], w, false);
-        for &loc in src.p.sample_locations(s).iter().rev() {
+        'walk: for &loc in src.p.sample_locations(s).iter().rev() {
             let lnodes = src.loc_nodes.get(loc as usize).map_or(&[][..], Vec::as_slice);
             for &name in lnodes.iter().rev() {
+                // As the flame graph: no deeper than `flame::MAX_DEPTH` (a crafted stack).
+                if tree.nodes[at as usize].depth >= crate::analysis::flame::MAX_DEPTH {
+                    break 'walk;
+                }
                 let next = u32::try_from(tree.nodes.len()).unwrap_or(NO_INDEX);
                 let child = *index.entry((at, name)).or_insert(next);
                 if child == next {

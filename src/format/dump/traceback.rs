@@ -21,12 +21,27 @@ struct Block {
     frames: Vec<Frame>,
     /// A call or `created by` whose location line comes next.
     awaiting: Option<Awaiting>,
+    /// Frames left out past [`MAX_FRAMES`].
+    dropped: usize,
 }
+
+/// Frames kept per goroutine. Go prints at most 100 (the innermost and outermost 50 since
+/// Go 1.21, with `...N frames elided...` between); a 2.4 M-frame crafted goroutine cost 50
+/// bytes a frame in the model and more in every analysis that copies a stack.
+const MAX_FRAMES: usize = 1024;
 
 #[derive(Clone, Copy)]
 enum Awaiting {
-    Call { func: crate::model::StrId, args: crate::model::StrId, flags: u8 },
-    CreatedBy { func: crate::model::StrId },
+    Call {
+        func: crate::model::StrId,
+        args: crate::model::StrId,
+        flags: u8,
+    },
+    CreatedBy {
+        func: crate::model::StrId,
+    },
+    /// A call past [`MAX_FRAMES`]: its location line is read and dropped.
+    Dropped,
 }
 
 struct Reader {
@@ -39,6 +54,10 @@ struct Reader {
     /// Outside a block: inside a `runtime stack:` system stack (frames expected there), or
     /// past a stack whose loss was already reported; both end at a blank line.
     quiet_frames: bool,
+    /// Goroutine ids read so far, to count a goroutine of a doubled dump once.
+    seen: std::collections::HashSet<u64>,
+    /// Goroutines whose id came again, and the line of the first of them.
+    repeated: (usize, usize),
 }
 
 pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
@@ -49,6 +68,8 @@ pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
         crash_pending: false,
         len: text.len() as u64,
         quiet_frames: false,
+        seen: Default::default(),
+        repeated: (0, 0),
     };
     r.interner.calls(&mut r.m, &[]);
     let mut last = None;
@@ -77,6 +98,14 @@ pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
         if !r.m.warnings.iter().any(|w| w.starts_with(&tag)) {
             r.warn(format!("{tag} the dump ends without a line end: it may be cut short here"));
         }
+    }
+    if r.repeated.0 > 0 {
+        let (n, line) = r.repeated;
+        // Not through `warn`: this one must survive a hundred other warnings.
+        r.m.warnings.push(format!(
+            "{n} goroutines from line {line} on repeat ids already read (a dump saved twice, or two \
+             dumps in one file?): each goroutine is counted once, as first read"
+        ));
     }
     if r.m.goroutines.is_empty() {
         let first = Lines::new(text).find(|l| !l.text.trim().is_empty());
@@ -176,8 +205,14 @@ impl Reader {
             created_by: None,
             flags,
         };
-        self.block =
-            Some(Block { header_line: line.no, g, calls: Vec::new(), frames: Vec::new(), awaiting: None });
+        self.block = Some(Block {
+            header_line: line.no,
+            g,
+            calls: Vec::new(),
+            frames: Vec::new(),
+            awaiting: None,
+            dropped: 0,
+        });
     }
 
     /// A line inside a block; false when the block ends before this line.
@@ -187,10 +222,12 @@ impl Reader {
         if let Some(aw) = b.awaiting.take() {
             let loc = parse_location(t);
             let (file, no) = match loc {
-                Some((f, n)) => (self.m.strings.intern(f), n),
+                Some((f, n)) if !matches!(aw, Awaiting::Dropped) => (self.m.strings.intern(f), n),
+                Some((_, n)) => (Default::default(), n),
                 None => (Default::default(), 0),
             };
             match aw {
+                Awaiting::Dropped => {}
                 Awaiting::Call { func, args, flags } => {
                     let frame = Frame { func, file, line: no };
                     let id = self.interner.frame(&mut self.m, DumpFrame { frame, args, flags });
@@ -220,6 +257,10 @@ impl Reader {
         } else if let Some((func, creator)) = parse_created_by(t) {
             b.g.creator = creator;
             b.awaiting = Some(Awaiting::CreatedBy { func: self.m.strings.intern(func) });
+        } else if b.calls.len() >= MAX_FRAMES && parse_call(t).is_some() {
+            b.g.flags |= gf::FRAMES_ELIDED;
+            b.dropped += 1;
+            b.awaiting = Some(Awaiting::Dropped);
         } else if let Some(Call { func, args, flags }) = parse_call(t) {
             let func = self.m.strings.intern(func);
             let args = self.m.strings.intern(args);
@@ -256,6 +297,22 @@ impl Reader {
         }
         if b.calls.is_empty() && b.g.created_by.is_none() && !b.g.has(gf::INCOMPLETE) {
             b.g.flags |= gf::INCOMPLETE;
+        }
+        if b.dropped > 0 {
+            let id = b.g.id.unwrap_or(0);
+            self.warn(format!(
+                "goroutine {id} (line {}): {} frames past the first {MAX_FRAMES} left out (Go prints at most 100)",
+                b.header_line, b.dropped
+            ));
+        }
+        if let Some(id) = b.g.id
+            && !self.seen.insert(id)
+        {
+            if self.repeated.0 == 0 {
+                self.repeated.1 = b.header_line;
+            }
+            self.repeated.0 += 1;
+            return;
         }
         b.g.calls = self.interner.calls(&mut self.m, &b.calls);
         b.g.stack = self.m.stacks.intern(&b.frames);

@@ -4,7 +4,10 @@
 //! real profile decodes to about 3–8 times its bytes; a hostile one made of empty messages to
 //! 40 times. [`check`] refuses a profile whose decoded size would pass
 //! [`DECODED_PER_BYTE`] times its bytes plus [`DECODED_FLOOR`], so memory stays bounded by
-//! the input size.
+//! the input size. For a gzipped profile the bound is relative to the file, not to what it
+//! inflated to ([`DECODED_PER_FILE_BYTE`]): Go's gzipped profiles inflate about twice, so a
+//! real one decodes to 6–16 times its file; a crafted one inflating 16 times would otherwise
+//! be allowed 160.
 //!
 //! ```text
 //! field  = key:varint payload     key = number << 3 | wire type
@@ -22,22 +25,29 @@ use crate::format::cursor::Cursor;
 
 /// Decoded bytes allowed per input byte: above a real profile's 8, below the empty-message 40.
 pub const DECODED_PER_BYTE: u64 = 10;
+/// Decoded bytes allowed per byte of the file as read (gzipped or not).
+pub const DECODED_PER_FILE_BYTE: u64 = 16;
 /// Decoded bytes always allowed, so tiny profiles never hit the bound.
 pub const DECODED_FLOOR: u64 = 8 << 20;
 
-/// Errs when `raw` (an uncompressed Profile) would decode to more than the budget; `what`
-/// follows "profile" in the message (" (after gunzip)").
-pub fn check(raw: &[u8], what: &str) -> Result<(), ParseError> {
+/// Errs when `raw` (an uncompressed Profile, from a file of `file_len` bytes) would decode to
+/// more than the budget; `what` follows "profile" in the message (" (after gunzip)").
+pub fn check(raw: &[u8], file_len: usize, what: &str) -> Result<(), ParseError> {
     let cost = profile_cost(raw);
-    let limit = (raw.len() as u64).saturating_mul(DECODED_PER_BYTE).saturating_add(DECODED_FLOOR);
+    let per_raw = (raw.len() as u64).saturating_mul(DECODED_PER_BYTE);
+    let per_file = (file_len as u64).saturating_mul(DECODED_PER_FILE_BYTE);
+    let limit = per_raw.min(per_file).saturating_add(DECODED_FLOOR);
     if cost > limit {
         return Err(ParseError::new(
             0,
             format!(
                 "not a usable pprof profile{what}: its {} bytes would take {} MiB once decoded (more \
-                 than {DECODED_PER_BYTE} times their size; real profiles take under 8): refused",
+                 than {DECODED_PER_BYTE} times their size, {DECODED_PER_FILE_BYTE} times the file's {} \
+                 bytes, plus {} MiB; real profiles take under 8 times): refused",
                 raw.len(),
-                cost >> 20
+                cost >> 20,
+                file_len,
+                DECODED_FLOOR >> 20
             ),
         ));
     }
@@ -128,7 +138,7 @@ mod tests {
     #[test]
     fn empty_samples_are_refused_and_real_ones_fit() {
         let hostile = [0x12u8, 0x00].repeat(8 << 20);
-        let e = check(&hostile, "").unwrap_err();
+        let e = check(&hostile, hostile.len(), "").unwrap_err();
         assert!(e.message.contains("once decoded"), "{e}");
         // One sample with 1,000 one-byte packed location ids: 8 bytes each once decoded.
         let mut sample = vec![0x0a, 0xe8, 0x07];
@@ -136,6 +146,17 @@ mod tests {
         let mut raw = vec![0x12, 0xeb, 0x07];
         raw.extend(&sample);
         assert_eq!(profile_cost(&raw), size_of::<proto::Sample>() as u64 + 8000);
-        assert!(check(&raw, "").is_ok());
+        assert!(check(&raw, raw.len(), "").is_ok());
+    }
+
+    #[test]
+    fn a_gzipped_profile_is_measured_against_its_file() {
+        // 4 MiB of one-byte ids (32 MiB decoded) passes 10 times its own size plus 8 MiB,
+        // but not 16 times a 64 KiB file's plus 8 MiB.
+        let mut raw = vec![0x12, 0x85, 0x80, 0x80, 0x02, 0x0a, 0x80, 0x80, 0x80, 0x02];
+        raw.extend(std::iter::repeat_n(1u8, 4 << 20));
+        assert!(check(&raw, raw.len(), "").is_ok());
+        let e = check(&raw, 64 << 10, " (after gunzip)").unwrap_err();
+        assert!(e.message.contains("16 times the file's 65536 bytes"), "{e}");
     }
 }

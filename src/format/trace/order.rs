@@ -121,6 +121,9 @@ pub struct Order {
     ps: PMap,
     m_index: FxMap<i64, u32>,
     ms: Vec<MState>,
+    /// The thread (id, slot) that last took each proc: an abandoned `ProcStatus` finds the
+    /// thread it is bound to here instead of scanning every thread (issue 17).
+    p_holder: FxMap<i64, (i64, usize)>,
     tasks: FxMap<u64, StrId>,
     gc_seq: u64,
     gc_state: u8,
@@ -193,6 +196,14 @@ impl Order {
         if let (Some(new), Some(i)) = (new, slot)
             && let Some(s) = self.ms.get_mut(i)
         {
+            if s.p != new.p {
+                if new.p != -1 {
+                    self.p_holder.insert(new.p, (m, i));
+                }
+                if self.p_holder.get(&s.p).is_some_and(|h| h.1 == i) {
+                    self.p_holder.remove(&s.p);
+                }
+            }
             s.p = new.p;
             s.g = new.g;
         }

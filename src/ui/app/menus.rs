@@ -8,6 +8,7 @@ use super::GoroscopeApp;
 use crate::i18n;
 use crate::tr;
 use crate::ui::command::{self, Command, Menu};
+use crate::ui::palette::Palette;
 use crate::ui::theme;
 use crate::units::Clock;
 
@@ -65,6 +66,32 @@ impl GoroscopeApp {
         let zone = jiff::tz::TimeZone::system();
         let zone = zone.iana_name().unwrap_or("?").to_string();
         ui.radio_value(&mut self.settings.clock, Clock::Local, tr!("settings-clock-local", zone = zone));
+        ui.separator();
+        self.look_settings_ui(ui);
+    }
+
+    /// Settings > Scale (the same steps as Ctrl +/−/0) and Settings > Palette.
+    fn look_settings_ui(&mut self, ui: &mut egui::Ui) {
+        ui.label(RichText::new(tr!("settings-scale")).strong());
+        ui.horizontal(|ui| {
+            if ui.button("−").on_hover_text(tr!("cmd-scale-down-help")).clicked() {
+                self.queue.push(Command::ScaleDown);
+            }
+            ui.monospace(format!("{:.0}%", self.settings.ui_scale * 100.0));
+            if ui.button("+").on_hover_text(tr!("cmd-scale-up-help")).clicked() {
+                self.queue.push(Command::ScaleUp);
+            }
+            if ui.button(tr!("cmd-scale-reset")).clicked() {
+                self.queue.push(Command::ScaleReset);
+            }
+        });
+        ui.weak(tr!("settings-scale-keys"));
+        ui.separator();
+        ui.label(RichText::new(tr!("settings-palette")).strong());
+        for p in Palette::ALL {
+            ui.radio_value(&mut self.settings.palette, p, i18n::text(p.text_key(), &[]));
+        }
+        ui.checkbox(&mut self.present, tr!("cmd-present"));
     }
 
     /// Switches the window's language (`None`: the system's) and its number formats.

@@ -9,10 +9,12 @@ use super::workspace::{PaneId, Workspace};
 use crate::tr;
 
 mod browser;
+mod look;
 mod menus;
 mod open_dialog;
 mod pane;
 mod probe;
+mod session;
 mod start_page;
 
 use menus::apply_language;
@@ -33,6 +35,10 @@ pub struct GoroscopeApp {
     pub(super) dropped: Option<Vec<PathBuf>>,
     pub(super) show_shortcuts: bool,
     pub(super) compare: super::compare::CompareState,
+    /// Presentation mode (F5, `--present`): not persisted, a session file carries it.
+    pub(super) present: bool,
+    /// A session whose files are loading: its view is applied once they have.
+    pub(super) pending_session: Option<crate::session::Session>,
 }
 
 impl GoroscopeApp {
@@ -52,8 +58,10 @@ impl GoroscopeApp {
             dropped: None,
             show_shortcuts: false,
             compare: Default::default(),
+            present: false,
+            pending_session: None,
         };
-        app.workspace.open_all(files, &cc.egui_ctx);
+        app.open_paths(files, &cc.egui_ctx);
         app
     }
 
@@ -62,6 +70,13 @@ impl GoroscopeApp {
         let mut app = GoroscopeApp::new(cc, Vec::new());
         app.settings.remember(&loaded.path);
         app.workspace.install(loaded);
+        app
+    }
+
+    /// The app on several files loaded elsewhere, side by side (the compare view's benchmark).
+    pub fn with_loaded_all(cc: &eframe::CreationContext<'_>, all: Vec<crate::load::Loaded>) -> Self {
+        let mut app = GoroscopeApp::new(cc, Vec::new());
+        app.workspace.install_all(all);
         app
     }
 
@@ -88,6 +103,7 @@ impl GoroscopeApp {
                 doc.view.cursor_ns = doc.view.hover_ns.take();
             }
         }
+        self.apply_pending_session();
         self.compare.update(&self.workspace);
     }
 }
@@ -95,6 +111,7 @@ impl GoroscopeApp {
 impl eframe::App for GoroscopeApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.apply_look(&ctx);
         self.poll(&ctx);
         let dropped: Vec<PathBuf> =
             ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
@@ -118,6 +135,7 @@ impl eframe::App for GoroscopeApp {
         }
         self.drop_question_ui(&ctx);
         command::shortcuts_ui(&ctx, &mut self.show_shortcuts);
+        self.halo_ui(&ctx);
         let hovering = self
             .workspace
             .panes

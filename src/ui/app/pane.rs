@@ -228,27 +228,43 @@ fn doc_ui(
         egui::Panel::bottom("legend").show(ui, theme::legend_ui);
     }
     // A window-wide pane (one file, or stacked) gets the usual widths; a narrower one leaves
-    // its timeline room.
+    // its timeline room. At any scale the two panels together take at most half the pane
+    // (widths are in points, so a larger scale means fewer of them).
     let w = ui.max_rect().width();
     let side_w = if w >= 1300.0 {
         (330.0, 400.0)
     } else {
         ((w * 0.22).clamp(200.0, 330.0), (w * 0.27).clamp(260.0, 400.0))
     };
+    let (left_max, right_max) = (w * 0.2, w * 0.25);
+    let presenting = theme::presenting(ui.ctx());
     if has_groups && side_panels {
-        egui::Panel::left("suspects").resizable(true).default_size(side_w.0).size_range(200.0..=520.0).show(
-            ui,
-            |ui| {
-                suspects_panel::filter_ui(ui, doc, queue);
-                ui.separator();
+        egui::Panel::left("suspects")
+            .resizable(true)
+            .default_size(side_w.0.min(left_max))
+            .size_range(left_max.min(200.0)..=left_max.min(520.0))
+            .show(ui, |ui| {
+                // Presenting: the suspects and findings matter; the filter box only once used.
+                if !presenting || !doc.filter_text.is_empty() {
+                    suspects_panel::filter_ui(ui, doc, queue);
+                    ui.separator();
+                }
                 crate::ui::findings_panel::findings_ui(ui, doc, queue);
                 suspects_panel::suspects_ui(ui, doc, queue);
-            },
-        );
+                if is_trace {
+                    ui.separator();
+                    crate::ui::bookmarks::bookmarks_ui(ui, doc, queue);
+                }
+            });
+    }
+    // Presenting: the inspector only once something is selected, its room the timeline's until then.
+    let nothing_selected =
+        doc.view.selection == crate::ui::state::Selection::None && doc.view.range.is_none();
+    if has_groups && side_panels && !(presenting && nothing_selected) {
         egui::Panel::right("inspector")
             .resizable(true)
-            .default_size(side_w.1)
-            .size_range(260.0..=560.0)
+            .default_size(side_w.1.min(right_max))
+            .size_range(right_max.min(260.0)..=right_max.min(560.0))
             .show(ui, |ui| inspector::inspector_ui(ui, doc, queue));
     }
     if doc.view.show_warnings {

@@ -91,6 +91,28 @@ impl GoroscopeApp {
         }
     }
 
+    /// Runs `c` at the end of the next frame, as a menu or shortcut would.
+    pub fn command(&mut self, c: crate::ui::Command) {
+        self.queue.push(c);
+    }
+
+    /// The active pane's filter text and bookmarks' names.
+    pub fn filter_and_bookmarks(&self) -> (String, Vec<String>) {
+        let d = self.workspace.panes.get(self.workspace.active).and_then(|p| p.doc.as_ref());
+        d.map(|d| (d.filter_text.clone(), d.view.bookmarks.iter().map(|b| b.name.clone()).collect()))
+            .unwrap_or_default()
+    }
+
+    /// The files the panes show.
+    pub fn pane_paths(&self) -> Vec<std::path::PathBuf> {
+        self.workspace.panes.iter().filter_map(|p| p.path().map(|p| p.to_path_buf())).collect()
+    }
+
+    /// The menu bar's notice (errors, warnings, "saved").
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
     /// Makes pane `i` the one the table's commands act on.
     pub fn activate(&mut self, i: usize) {
         self.workspace.active = i.min(self.workspace.panes.len().saturating_sub(1));

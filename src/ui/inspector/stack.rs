@@ -28,11 +28,13 @@ pub(super) fn stack_ui(ui: &mut egui::Ui, title: &str, frames: &[FrameText], que
     if frames.is_empty() {
         ui.weak(tr!("stack-none"));
     }
+    // Presenting: the stack is what people watching read, in larger type still.
+    let size = if crate::ui::theme::presenting(ui.ctx()) { 14.0 } else { 11.0 };
     for (i, f) in frames.iter().enumerate() {
         let runtime = crate::analysis::classify::is_runtime_frame(&f.function);
         // Wrapped: a long path flows onto the next line instead of widening the panel.
         ui.horizontal_wrapped(|ui| {
-            let text = RichText::new(frame_text(f)).monospace().size(11.0);
+            let text = RichText::new(frame_text(f)).monospace().size(size);
             let label = ui.add(egui::Label::new(if runtime { text.weak() } else { text }).wrap());
             label.on_hover_text(&f.file);
             if ui.small_button(tr!("frame-copy")).on_hover_text(tr!("frame-copy-help")).clicked() {

@@ -89,6 +89,15 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut 
 
 /// Draws the shared cursor line and the selected range over `area`.
 fn overlay(painter: &egui::Painter, axis: &TimeAxis, area: Rect, view: &ViewState) {
+    if let Some(from) = view.lost_from_ns {
+        // The generation a cut went through: shaded to the end, a line where it begins.
+        let x = axis.x_from_ns(from as f64).max(area.left());
+        if x < area.right() {
+            let r = Rect::from_x_y_ranges(x..=area.right(), area.y_range());
+            painter.rect_filled(r, 0.0, super::theme::ERROR_COLOR.gamma_multiply(0.12));
+            painter.vline(x, area.y_range(), egui::Stroke::new(1.5, super::theme::ERROR_COLOR));
+        }
+    }
     if let Some((a, b)) = view.range {
         let r = axis.rect(a, b, area.y_range()).intersect(area);
         painter.rect_filled(r, 0.0, super::theme::SELECTION_FILL);

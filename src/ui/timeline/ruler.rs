@@ -87,7 +87,21 @@ pub fn ruler_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
             painter.vline(x, rect.y_range(), Stroke::new(2.0, visuals.strong_text_color()));
         }
     }
+    crate::ui::bookmarks::ruler_marks(&painter, &axis, area, view);
     super::overlay(&painter, &axis, area, view);
+    if let Some(from) = view.lost_from_ns {
+        let x = axis.x_from_ns(from as f64).max(area.left());
+        if x < area.right() {
+            // Over the tick labels, on a backing, on whichever side of the line has room.
+            let color = super::super::theme::ERROR_COLOR;
+            let galley = painter.layout_no_wrap(tr!("ruler-cut"), FontId::proportional(11.0), color);
+            let w = galley.size().x + 6.0;
+            let left = if x + w <= area.right() { x + 1.0 } else { (x - w).max(area.left()) };
+            let back = egui::Rect::from_min_size(egui::pos2(left, rect.top()), egui::vec2(w, rect.height()));
+            painter.rect_filled(back, 2.0, visuals.extreme_bg_color);
+            painter.galley(egui::pos2(left + 3.0, rect.top() + 1.0), galley, color);
+        }
+    }
     interact::interact(ui, &response, &axis, area, view, queue);
 }
 

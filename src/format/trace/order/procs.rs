@@ -81,14 +81,10 @@ impl Order {
         let mut ctx = cur;
         if status == P_ABANDONED && from == ProcState::Running {
             // About to be stolen: show the event on the thread the P is bound to.
-            let mut found = None;
-            for (&mid, &i) in &self.m_index {
-                if let Some(ms) = self.ms.get(i as usize)
-                    && ms.p == pid
-                {
-                    found = Some(Ctx { m: mid, p: pid, g: ms.g });
-                }
-            }
+            let found = self.p_holder.get(&pid).and_then(|&(mid, i)| {
+                let ms = self.ms.get(i).filter(|ms| ms.p == pid)?;
+                Some(Ctx { m: mid, p: pid, g: ms.g })
+            });
             ctx = found.ok_or_else(|| format!("no thread holds proc {pid}, which is about to be stolen"))?;
         }
         let kind = EventKind::ProcTransition { p: pid as u64, from, to: proc_state(to_status) };

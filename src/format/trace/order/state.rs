@@ -56,6 +56,9 @@ const VACANT: u8 = u8::MAX;
 pub struct GoTable {
     dense: Vec<GState>,
     sparse: FxMap<i64, GState>,
+    /// The non-negative ids in `sparse`, ordered: whether growing `dense` would hide one is a
+    /// range query, not a scan of the map on every insert (quadratic on crafted ids, issue 17).
+    sparse_ids: std::collections::BTreeSet<i64>,
     /// Goroutines ever put in `dense`: its length is bounded by a multiple of them.
     dense_ids: usize,
 }
@@ -100,6 +103,9 @@ impl GoTable {
                 }
             }
             _ => {
+                if g >= 0 {
+                    self.sparse_ids.insert(g);
+                }
                 self.sparse.insert(g, s);
             }
         }
@@ -108,7 +114,7 @@ impl GoTable {
     /// Whether growing the vector to cover index `i` would hide an id kept in the map.
     fn sparse_covers(&self, i: usize, limit: usize) -> bool {
         let len = (i + 1).max(self.dense.len() * 3 / 2).min(limit) as i64;
-        self.sparse.keys().any(|&k| k >= 0 && k < len)
+        self.sparse_ids.range(0..len).next().is_some()
     }
 
     pub fn remove(&mut self, g: &i64) {
@@ -116,6 +122,7 @@ impl GoTable {
             Some(s) => *s = GState::new(VACANT, Seq::default()),
             None => {
                 self.sparse.remove(g);
+                self.sparse_ids.remove(g);
             }
         }
     }

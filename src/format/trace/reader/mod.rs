@@ -20,7 +20,17 @@ pub(super) struct Emitter<'s> {
     events: u64,
     syncs: u32,
     sink: &'s mut dyn FnMut(&Event),
+    /// The caller's progress and cancel callback, also asked inside a generation (every
+    /// [`CANCEL_EVERY`] steps), so a crafted generation that takes seconds stops at once.
+    progress: Progress<'s>,
+    /// Set when `progress` said stop: the read ends with [`CANCELLED`].
+    cancelled: bool,
 }
+
+/// Steps of the ordering loop between two asks of the cancel callback (about a millisecond).
+pub(super) const CANCEL_EVERY: u32 = 4096;
+/// The message of a cancelled read.
+pub const CANCELLED: &str = "cancelled";
 
 impl Emitter<'_> {
     /// Go's reader makes times strictly increasing: an event not after the previous one is
@@ -33,6 +43,16 @@ impl Emitter<'_> {
         self.last_ts = e.time_ns;
         self.events += 1;
         (self.sink)(&e);
+    }
+
+    /// False once the caller cancelled; asks it (reporting `at`) only every so often.
+    pub(super) fn still_wanted(&mut self, steps: &mut u32, at: u64) -> bool {
+        *steps += 1;
+        if *steps >= CANCEL_EVERY {
+            *steps = 0;
+            self.cancelled |= !(self.progress)(at);
+        }
+        !self.cancelled
     }
 
     fn sync(&mut self, time_ns: i64, wall_unix_ns: Option<i64>) {
@@ -56,7 +76,7 @@ pub fn read(
         return Err(ParseError::new(0, format!("unknown trace format version go 1.{minor}")));
     }
     let mut summary = ReadSummary { format_minor: minor, ..ReadSummary::default() };
-    let mut out = Emitter { last_ts: 0, events: 0, syncs: 0, sink };
+    let mut out = Emitter { last_ts: 0, events: 0, syncs: 0, sink, progress, cancelled: false };
     let mut order = Order::default();
     let mut splitter = Splitter::new(data, HEADER_LEN, minor);
     let mut gb = GenBatches::default();
@@ -83,6 +103,9 @@ pub fn read(
         let failure = failure.or_else(|| {
             run_generation(&gb, &gt, &mut order, tables, &mut out).err().map(|e| (gb.start, e, false))
         });
+        if out.cancelled {
+            return Err(ParseError::new(gb.start, CANCELLED));
+        }
         if let Some((start, err, truncated)) = failure {
             // A cut generation still holds whole batches: order what they say, with whatever
             // names and stacks made it into the file, rather than dropping a whole second.
@@ -93,6 +116,9 @@ pub fn read(
             } else {
                 0
             };
+            if out.cancelled {
+                return Err(ParseError::new(start, CANCELLED));
+            }
             if summary.generations == 0 && recovered == 0 {
                 return Err(err);
             }
@@ -120,8 +146,8 @@ pub fn read(
         last_ns_per_tick = gt.ns_per_tick;
         prev_strings.clone_from(&gt.strings);
         summary.generations += 1;
-        if !progress(gb.end) {
-            return Err(ParseError::new(gb.end, "cancelled"));
+        if !(out.progress)(gb.end) {
+            return Err(ParseError::new(gb.end, CANCELLED));
         }
     }
     if summary.generations == 0 {

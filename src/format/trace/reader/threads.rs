@@ -35,7 +35,11 @@ pub(super) fn run_generation(
     let cs = &mut cursors[..];
     out.sync(gt.ns(gb.min_ts), gt.wall_unix_ns);
     let mut cpu = gt.cpu.iter().peekable();
+    let mut steps = 0u32;
     loop {
+        if !out.still_wanted(&mut steps, gb.start) {
+            return Err(ParseError::new(gb.start, super::CANCELLED));
+        }
         if let Some(s) = cpu.peek() {
             if heap.first().is_none_or(|c| s.time_ns < c.0) {
                 let kind = EventKind::StackSample { stack: s.stack };
@@ -52,6 +56,9 @@ pub(super) fn run_generation(
         sort_like_go(&mut heap, |a, b| a.0 < b.0);
         let mut advanced = false;
         for i in 1..heap.len() {
+            if !out.still_wanted(&mut steps, gb.start) {
+                return Err(ParseError::new(gb.start, super::CANCELLED));
+            }
             if try_advance(&mut heap, cs, i, gb.gn, gt, order, tables, out)? {
                 advanced = true;
                 break;

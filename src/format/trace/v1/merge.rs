@@ -108,6 +108,11 @@ impl<'s> Proc<'s> {
     }
 }
 
+/// Events merged between two asks of the cancel callback (about a millisecond).
+const CANCEL_EVERY: u64 = 4096;
+/// The message of a cancelled merge.
+pub const CANCELLED: &str = "cancelled";
+
 /// Hands the merged events to `out` in order; returns how many, and why the merge stopped
 /// early (if it did).
 pub fn merge(
@@ -115,6 +120,7 @@ pub fn merge(
     s: &Scan,
     minor: u32,
     t: &mut Tables,
+    progress: crate::format::trace::Progress<'_>,
     out: &mut dyn FnMut(V1Ev, &mut Tables),
 ) -> (u64, Option<ParseError>) {
     let mut procs: Vec<Proc<'_>> = s.procs.iter().map(|(pid, b)| Proc::new(*pid, b, None)).collect();
@@ -172,6 +178,11 @@ pub fn merge(
         };
         out(ev, t);
         n += 1;
+        // Cancel is asked every few thousand events, not only after the scan (issue 17).
+        if n.is_multiple_of(CANCEL_EVERY) && !progress(data.len() as u64) {
+            let at = procs.get(pi).map_or(0, |p| p.head_at as u64);
+            return (n, Some(ParseError::new(at, CANCELLED)));
+        }
         if g != UNORDERED {
             let cur = states.get(&g).copied().unwrap_or_default();
             if !ready(g, cur, init) {

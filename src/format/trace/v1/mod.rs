@@ -56,9 +56,12 @@ pub fn read(
     // `post` are ever held, never the whole trace.
     let mut conv = convert::Converter::new(&scan, minor, tables, sink);
     let mut post = post::Post::new(freq, &scan.timer_gs);
-    let (merged, stop) = merge::merge(data, &scan, minor, tables, &mut |e, t| {
+    let (merged, stop) = merge::merge(data, &scan, minor, tables, progress, &mut |e, t| {
         post.push(e, &mut |e| conv.push(&e, t));
     });
+    if let Some(e) = stop.as_ref().filter(|e| e.message == merge::CANCELLED) {
+        return Err(e.clone());
+    }
     let post_warnings = post.finish(&mut |e| conv.push(&e, tables));
     let n = conv.finish();
     let mut warnings = Vec::new();

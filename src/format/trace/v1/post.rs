@@ -17,7 +17,8 @@
 //!    answer goes into `args[0]` (1 = blocked), unused by GoSysCall; later events wait in
 //!    [`Lookahead`] until the oldest GoSysCall is answered.
 
-use std::collections::{BTreeSet, VecDeque};
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BTreeSet, BinaryHeap, VecDeque};
 
 use super::super::fx::FxMap;
 use super::merge::V1Ev;
@@ -35,12 +36,39 @@ const REORDER: usize = 4096;
 /// the rest of the trace must not make the whole trace wait (about 16 MiB).
 const MAX_HOLD: usize = 1 << 18;
 
+/// A held event, ordered by (time, arrival) only: arrivals are unique, so the order is total
+/// and equal times keep their arrival order (a stable sort).
+struct Held {
+    key: (i64, u64),
+    e: V1Ev,
+}
+
+impl PartialEq for Held {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for Held {}
+
+impl PartialOrd for Held {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Held {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
 pub struct Post<'a> {
     ns_per_tick: f64,
     timer_gs: &'a FxMap<u64, ()>,
-    /// Held events sorted by (time, arrival): they nearly always arrive in order, so an
-    /// arrival is a push at the back and a release a pop at the front.
-    held: VecDeque<(i64, u64, V1Ev)>,
+    /// Held events, the earliest (time, arrival) on top. A heap, not a sorted deque: crafted
+    /// disorder made every arrival an insertion into the middle of 2^18 held events (issue 17).
+    held: BinaryHeap<Reverse<Held>>,
     arrivals: u64,
     last_arrival_ts: i64,
     unsorted: bool,
@@ -62,7 +90,7 @@ impl<'a> Post<'a> {
         Post {
             ns_per_tick: 1e9 / freq as f64,
             timer_gs,
-            held: VecDeque::new(),
+            held: BinaryHeap::new(),
             arrivals: 0,
             last_arrival_ts: i64::MIN,
             unsorted: false,
@@ -110,22 +138,17 @@ impl<'a> Post<'a> {
             key.0 = self.released.map_or(key.0, |r| r.0);
             e.ts = key.0;
         }
-        let at = if self.held.back().is_none_or(|b| (b.0, b.1) <= key) {
-            self.held.len()
-        } else {
-            self.held.partition_point(|h| (h.0, h.1) <= key)
-        };
-        self.held.insert(at, (key.0, key.1, e));
+        self.held.push(Reverse(Held { key, e }));
         let bound = self.open.first().map_or(i64::MAX, |o| o.0);
         while self.held.len() > MAX_HOLD
-            || (self.held.len() > REORDER && self.held.front().is_some_and(|h| h.0 < bound))
+            || (self.held.len() > REORDER && self.held.peek().is_some_and(|h| h.0.key.0 < bound))
         {
             self.release(out);
         }
     }
 
     fn release(&mut self, out: &mut impl FnMut(V1Ev)) {
-        let Some((ts, n, mut e)) = self.held.pop_front() else { return };
+        let Some(Reverse(Held { key: (ts, n), mut e })) = self.held.pop() else { return };
         self.released = Some((ts, n));
         let min = *self.min.get_or_insert(ts);
         e.ts = (e.ts.wrapping_sub(min) as f64 * self.ns_per_tick) as i64;

@@ -1,0 +1,165 @@
+//! Crafted files that maximise one of goroscope's own costs (issue 17) load within a time
+//! bound and say what they cut: the issue's bound is 2 s + 1 s per MB in release; a debug
+//! test binary is several times slower, so the bound here is that times [`DEBUG_FACTOR`],
+//! still far below the quadratic costs these files were built to hit (minutes). Their
+//! memory: `tests/memory_bound.rs`.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use goroscope::load::{Loaded, Progress, load_bytes};
+
+mod common;
+
+use common::crafted;
+
+/// How much slower than release a debug test binary may be, on a shared, busy machine.
+const DEBUG_FACTOR: u32 = 10;
+
+/// Loads `data` as `name`, within the time bound for its size.
+fn load_timed(name: &str, data: &[u8]) -> Result<Loaded, String> {
+    let bound = (Duration::from_secs(2) + Duration::from_secs(1) * (data.len() >> 20) as u32) * DEBUG_FACTOR;
+    let start = Instant::now();
+    let r = load_bytes(Path::new(name), data, &Progress::default()).map_err(|e| e.to_string());
+    let took = start.elapsed();
+    eprintln!("{name}: {} bytes in {took:?}", data.len());
+    assert!(took <= bound, "{name}: {} bytes took {took:?} (bound {bound:?})", data.len());
+    r
+}
+
+fn warned(l: &Loaded, words: &str) -> bool {
+    l.warnings.iter().any(|w| w.contains(words))
+}
+
+#[test]
+fn inlined_location_referenced_30000_times_is_cut_with_a_warning() {
+    let l = load_timed("inlined.pb", &crafted::inlined_goroutine_profile(1000, 30_000, 1)).unwrap();
+    assert!(warned(&l, "1 stacks cut short: more than 4096 frames each"), "{:?}", l.warnings);
+    let s = &l.suspects;
+    assert!(s.len() <= 1, "{}", s.len());
+    assert!(s.iter().all(|s| s.blocking_stack.len() <= 4096));
+}
+
+#[test]
+fn distinct_inlined_stacks_share_one_expansion_budget() {
+    let l = load_timed("inlined.pb", &crafted::inlined_goroutine_profile(1000, 100, 400)).unwrap();
+    assert!(warned(&l, "400 stacks cut short: inlined calls would expand past"), "{:?}", l.warnings);
+}
+
+#[test]
+fn gzip_that_inflates_56_times_is_a_bomb_now() {
+    let Err(e) = load_timed("dense.pb.gz", &crafted::gzip_dense_ids(1 << 20, 64, 2, 56)) else {
+        panic!("accepted")
+    };
+    assert!(e.contains("(16 times the file): refused as a gzip bomb"), "{e}");
+}
+
+#[test]
+fn gzip_that_inflates_13_times_is_refused_by_the_file_size_budget() {
+    let Err(e) = load_timed("dense.pb.gz", &crafted::gzip_dense_ids(1 << 20, 16, 4, 13)) else {
+        panic!("accepted")
+    };
+    assert!(e.contains("16 times the file's"), "{e}");
+}
+
+#[test]
+fn a_goroutine_of_millions_of_frames_keeps_1024() {
+    // 600,000 here (2 s in a debug build); tests/memory_bound.rs loads 2.4 million.
+    let l = load_timed("deep.txt", &crafted::deep_goroutine(600_000)).unwrap();
+    assert!(
+        warned(&l, "goroutine 1 (line 1): 598976 frames past the first 1024 left out"),
+        "{:?}",
+        l.warnings
+    );
+    let d = l.dump.as_ref().unwrap();
+    assert_eq!(d.stacks.frames(d.goroutines[0].stack).len(), 1024);
+}
+
+#[test]
+fn a_dump_saved_twice_counts_each_goroutine_once() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27/chansend.goroutine-2.txt");
+    let once = std::fs::read(path).unwrap();
+    let single = load_timed("once.txt", &once).unwrap();
+    let n = single.dump.as_ref().unwrap().goroutine_count();
+    assert!(n >= 100, "{n}");
+    assert!(!warned(&single, "counted once"), "{:?}", single.warnings);
+    let twice = [once.clone(), once].concat();
+    let l = load_timed("twice.txt", &twice).unwrap();
+    assert_eq!(l.dump.as_ref().unwrap().goroutine_count(), n);
+    assert!(warned(&l, &format!("{n} goroutines from line")), "{:?}", l.warnings);
+    assert!(warned(&l, "each goroutine is counted once"), "{:?}", l.warnings);
+    let count = |l: &Loaded| l.suspects.iter().map(|s| s.count).sum::<usize>();
+    assert_eq!(count(&l), count(&single));
+}
+
+#[test]
+fn negative_profile_values_keep_their_sign_in_the_text_report() {
+    let l = load_timed("diff.pb", &crafted::negative_profile()).unwrap();
+    let text = goroscope::report::report_text(&l);
+    let shrank = text.lines().find(|l| l.contains("main.shrank")).unwrap_or_default();
+    assert_eq!(
+        shrank.split_whitespace().collect::<Vec<_>>(),
+        ["-5", "B", "-5", "B", "main.shrank"],
+        "{text}"
+    );
+    // pprof's total is the sum of absolute values (its percentages stay meaningful).
+    assert!(text.contains("alloc_space 8 B (bytes)"), "{text}");
+}
+
+#[test]
+fn thousands_of_stuck_groups_list_capped_stacks_in_json() {
+    // 5,000 here (3 s in a debug build); tests/memory_bound.rs loads 20,000.
+    let l = load_timed("stuck.txt", &crafted::stuck_groups_dump(5_000, 60)).unwrap();
+    assert_eq!(l.suspects.len(), 5_000);
+    let j = goroscope::report::report_json(&l);
+    assert_eq!(j.suspects.len(), 5_000);
+    for s in &j.suspects {
+        assert_eq!((s.blocking_stack.len(), s.blocking_stack_more), (32, 61 - 32));
+    }
+    // What `--json` writes: about 3 KB a suspect, streamed.
+    let mut counted = Counted(0);
+    serde_json::to_writer_pretty(&mut counted, &j).unwrap();
+    assert!(counted.0 < 5_000 * 4096, "{}", counted.0);
+}
+
+/// A writer that only counts.
+struct Counted(usize);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0 += b.len();
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_trace_of_a_million_goroutines_loads() {
+    let l = load_timed("many.trace", &crafted::many_goroutines_trace(1_000_000)).unwrap();
+    let t = l.trace.as_ref().unwrap();
+    assert_eq!(t.goroutines.len(), 1_000_001, "{:?}", l.warnings);
+}
+
+#[test]
+fn cancel_is_honoured_inside_a_generation() {
+    // One generation of a million goroutine creations: 2.5 s to load in a debug build, and
+    // before, cancel was asked only between generations.
+    let data = crafted::many_goroutines_trace(1_000_000);
+    let progress = Progress::default();
+    let (result, late) = std::thread::scope(|s| {
+        let load = s.spawn(|| load_bytes(Path::new("many.trace"), &data, &progress).map(|_| ()));
+        std::thread::sleep(Duration::from_millis(300));
+        progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        let cancelled_at = Instant::now();
+        let r = load.join().unwrap();
+        (r, cancelled_at.elapsed())
+    });
+    eprintln!("stopped {late:?} after the cancel");
+    let e = result.expect_err("cancelled");
+    assert!(e.message.contains("cancelled"), "{e}");
+    // 100 ms in release; the debug factor covers this build.
+    assert!(late <= Duration::from_millis(100) * DEBUG_FACTOR, "{late:?}");
+}
