@@ -300,12 +300,19 @@ fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
                         (s, false) if s == c => " ↑",
                         _ => "",
                     };
-                    let r = ui.add(
-                        egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false),
+                    // The name column reads left to right, the numbers right-aligned.
+                    let dir =
+                        if c == 5 { egui::Direction::LeftToRight } else { egui::Direction::RightToLeft };
+                    ui.with_layout(
+                        egui::Layout::from_main_dir_and_cross_align(dir, egui::Align::Center),
+                        |ui| {
+                            let text = RichText::new(format!("{title}{arrow}")).strong();
+                            let r = ui.add(egui::Button::new(text).frame(false));
+                            if r.on_hover_text(tr!("profile-sort", column = title)).clicked() {
+                                sort = Some(c);
+                            }
+                        },
                     );
-                    if r.on_hover_text(tr!("profile-sort", column = title)).clicked() {
-                        sort = Some(c);
-                    }
                 });
             }
         })
