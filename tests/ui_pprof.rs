@@ -187,3 +187,18 @@ fn the_cum_column_sorts_and_the_table_follows_the_search() {
     let want: Vec<&str> = rows.iter().map(|r| r.1.as_str()).filter(|n| n.contains("main.main")).collect();
     assert!(want.len() >= 2 && shown.len() == want.len(), "{shown:?} vs {want:?}");
 }
+
+#[test]
+fn a_rows_menu_focuses_on_it_as_go_tool_pprof_focus_does() {
+    let h = &mut open(sample("go1.27/heapgrow.heap.pb.gz"));
+    let (focused, _) = golden("go1.27/heapgrow.heap.top-inuse_space.focus-malloc.txt");
+    assert_eq!(focused, "runtime.mallocgc");
+    let row =
+        labels(h).into_iter().find(|l| l.starts_with("Top ") && l.ends_with(": runtime.mallocgc")).unwrap();
+    h.get_by_label(&row).click_secondary();
+    h.run_steps(2);
+    h.get_by_label("Focus on it").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("focus=^runtime\\.mallocgc$ ×").is_some(), "{:#?}", labels(h));
+    assert_eq!(first_with(h, "Top 1: "), format!("Top 1: {focused}"));
+}

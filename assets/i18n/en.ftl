@@ -442,3 +442,7 @@ session-cannot-save = Cannot save the session { $file }: { $error }
 session-cannot-open = Cannot open the session { $file }: { $error }
 session-file-missing = The session's file { $file } is missing
 session-file-changed = The session's file { $file } changed since the session was saved
+profile-menu-focus = Focus on it
+profile-menu-ignore = Ignore it
+profile-menu-hide = Hide it
+profile-menu-copy = Copy the name

@@ -430,3 +430,7 @@ session-cannot-save = 无法保存会话 { $file }：{ $error }
 session-cannot-open = 无法打开会话 { $file }：{ $error }
 session-file-missing = 会话中的文件 { $file } 不存在
 session-file-changed = 会话中的文件 { $file } 在保存会话后已更改
+profile-menu-focus = 聚焦于此
+profile-menu-ignore = 忽略此项
+profile-menu-hide = 隐藏此帧
+profile-menu-copy = 复制名称

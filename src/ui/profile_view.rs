@@ -201,6 +201,30 @@ impl ProfileView {
     }
 }
 
+/// A row's right-click menu: focus on it, ignore it, hide it (pprof's options, as an
+/// expression matching exactly its function, or its file at `files` granularity), copy it.
+fn frame_menu(ui: &mut egui::Ui, v: &ProfileView, e: &crate::analysis::TopEntry, queue: &mut Vec<Command>) {
+    let target = if e.node.function.is_empty() { &e.node.file } else { &e.node.function };
+    if target.is_empty() {
+        return;
+    }
+    let re = format!("^{}$", regex::escape(target));
+    for (text, kind) in
+        [(tr!("profile-menu-focus"), 0), (tr!("profile-menu-ignore"), 1), (tr!("profile-menu-hide"), 2)]
+    {
+        if ui.button(text).clicked() {
+            let mut o = v.options.clone();
+            *[&mut o.focus, &mut o.ignore, &mut o.hide][kind] = re.clone();
+            queue.push(Command::ProfileOptions(o));
+            ui.close();
+        }
+    }
+    if ui.button(tr!("profile-menu-copy")).clicked() {
+        ui.ctx().copy_text(e.name.clone());
+        ui.close();
+    }
+}
+
 /// The peek entry of exactly the node printed as `name`.
 fn peek_of(p: &ProfileModel, t: usize, view: &View, name: &str) -> Option<PeekEntry> {
     let re = regex::Regex::new(&format!("^{}$", regex::escape(name))).ok()?;
@@ -343,7 +367,9 @@ fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
                         let r = ui.add(egui::Label::new(text).sense(egui::Sense::click()).truncate());
                         let label = tr!("profile-row", index = i + 1, name = e.name.as_str());
                         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
-                        if r.on_hover_text(tr!("profile-highlight")).clicked() {
+                        let r = r.on_hover_text(tr!("profile-highlight"));
+                        r.context_menu(|ui| frame_menu(ui, v, e, queue));
+                        if r.clicked() {
                             search = Some(e.name.clone());
                         }
                     });
