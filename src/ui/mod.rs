@@ -27,6 +27,7 @@ mod palette;
 mod plots;
 mod profile_filters;
 mod profile_peek;
+mod profile_table;
 mod profile_view;
 mod range_summary;
 mod state;
