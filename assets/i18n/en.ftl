@@ -208,7 +208,7 @@ profile-collected = collected { $time }
 profile-top = Top functions ({ $n })
 profile-col-name = name
 profile-row = Top { $index }: { $name }
-profile-highlight = Highlight it in the flame graph
+profile-highlight = Highlight it in the flame graph and show its callers and callees
 flame-no-samples = No samples of this type.
 flame-name = Flame graph of { $kind }
 flame-reset = Reset zoom
@@ -365,6 +365,38 @@ pdiff-unchanged = unchanged
 pdiff-grew = grew
 pdiff-legend-help = colour by the change of each frame; grey under { $percent }
 
+
+# pprof view options and labels (profile_filters.rs, issue 16)
+profile-granularity = Granularity:
+profile-granularity-name = { $name }
+profile-filter-kind = Filter kind
+profile-filter-help = { $kind ->
+    [focus] Only samples with a frame matching the expression
+    [ignore] Drop samples with a frame matching the expression
+    [hide] Leave frames matching the expression out of the stacks
+    [show] Keep only frames matching the expression in the stacks
+   *[other] Only samples with a label matching: KEY=EXPR, or EXPR on key:value
+}
+profile-filter-hint = regular expression
+profile-filter-input = Filter expression
+profile-filter-add = Add filter
+profile-chip = { $kind }={ $value } ×
+profile-chip-remove = Remove this filter
+profile-filter-error = Not applied: { $error }
+profile-labels = Labels
+profile-labels-help = Click a value to keep only its samples.
+profile-label-value = { $value } ({ $n })
+flame-summary = Flame: { $frames } frames, { $total }
+peek-none = Click a function in the table to see its callers and callees.
+peek-title = Callers and callees of { $name }
+peek-help = As go tool pprof -peek; click a caller or callee to walk to it.
+peek-callers = Callers ({ $n })
+peek-callees = Callees ({ $n })
+peek-empty = none
+peek-edge = Peek: { $name }
+peek-self = flat { $flat }, cum { $cum } ({ $percent })
+profile-sort = Sort by { $column } (again: the other way)
+profile-rows-shown = { $n } shown: those in the zoomed frame that match the search
 # The cut range on the ruler (lead, issue 12)
 ruler-cut = cut here: names and events after this may be lost
 
@@ -429,3 +461,8 @@ cmd-export-png-help = Save a picture of the window beside the first file, for a 
 export-saved = View saved to { $file }
 export-failed = Cannot save the view: { $error }
 export-no-renderer = no renderer answered the screenshot request
+
+profile-menu-focus = Focus on it
+profile-menu-ignore = Ignore it
+profile-menu-hide = Hide it
+profile-menu-copy = Copy the name

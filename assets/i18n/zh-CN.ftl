@@ -198,7 +198,7 @@ profile-collected = 采集于 { $time }
 profile-top = 排名靠前的函数（{ $n }）
 profile-col-name = 名称
 profile-row = 第 { $index } 名：{ $name }
-profile-highlight = 在火焰图中高亮
+profile-highlight = 在火焰图中高亮，并显示它的调用者与被调用者
 flame-no-samples = 没有这种类型的样本。
 flame-name = { $kind } 的火焰图
 flame-reset = 重置缩放
@@ -348,6 +348,43 @@ pdiff-unchanged = 未变
 pdiff-grew = 增加
 pdiff-legend-help = 按每帧的变化着色；低于 { $percent } 为灰色
 
+
+# pprof 视图选项与标签（profile_filters.rs，issue 16）
+profile-granularity = 粒度：
+profile-granularity-name = { $name ->
+    [functions] 函数
+    [lines] 行
+    [files] 文件
+   *[other] 地址
+}
+profile-filter-kind = 过滤类型
+profile-filter-help = { $kind ->
+    [focus] 只保留含有匹配该表达式的帧的样本
+    [ignore] 丢弃含有匹配该表达式的帧的样本
+    [hide] 从调用栈中去掉匹配该表达式的帧
+    [show] 调用栈中只保留匹配该表达式的帧
+   *[other] 只保留标签匹配的样本：KEY=表达式，或对 key:value 匹配表达式
+}
+profile-filter-hint = 正则表达式
+profile-filter-input = 过滤表达式
+profile-filter-add = 添加过滤
+profile-chip = 过滤 { $kind }：{ $value } ×
+profile-chip-remove = 移除此过滤
+profile-filter-error = 未应用：{ $error }
+profile-labels = 标签
+profile-labels-help = 点击一个值，只保留它的样本。
+profile-label-value = { $value }（{ $n }）
+flame-summary = 火焰图：{ $frames } 个帧，{ $total }
+peek-none = 在表中点击一个函数，查看它的调用者与被调用者。
+peek-title = { $name } 的调用者与被调用者
+peek-help = 同 go tool pprof -peek；点击调用者或被调用者即可跳转。
+peek-callers = 调用者（{ $n }）
+peek-callees = 被调用者（{ $n }）
+peek-empty = 无
+peek-edge = 跳转：{ $name }
+peek-self = 自身 { $flat }，累计 { $cum }（{ $percent }）
+profile-sort = 按 { $column } 排序（再点一次：反向）
+profile-rows-shown = 显示 { $n } 行：缩放框内且匹配搜索的函数
 # The cut range on the ruler (lead, issue 12)
 ruler-cut = 在此截断：此后的名称和事件可能已丢失
 
@@ -412,3 +449,8 @@ cmd-export-png-help = 在第一个文件旁保存窗口的图片，便于粘贴�
 export-saved = 视图已保存到 { $file }
 export-failed = 无法保存视图：{ $error }
 export-no-renderer = 没有渲染器响应截图请求
+
+profile-menu-focus = 聚焦于此
+profile-menu-ignore = 忽略此项
+profile-menu-hide = 隐藏此帧
+profile-menu-copy = 复制名称

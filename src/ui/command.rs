@@ -87,6 +87,12 @@ pub enum Command {
     ProfileType(usize),
     ProfileSearch(String),
     FlameZoom(u32),
+    /// A profile's pprof view options (granularity, focus/ignore/hide/show/tagfocus).
+    ProfileOptions(crate::analysis::ViewOptions),
+    /// Shows the callers and callees of the function printed as this name.
+    ProfilePeek(String),
+    /// Sorts a profile's top table by a column (again: the other direction).
+    ProfileSort(usize),
     GoToBookmark(usize),
     EditBookmark {
         index: usize,

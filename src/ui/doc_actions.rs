@@ -57,9 +57,24 @@ impl Document {
                     p.view.set_search(&text);
                 }
             }
+            Command::ProfileOptions(o) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.set_options(&p.model, o);
+                }
+            }
+            Command::ProfilePeek(name) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.set_peek(&p.model, &name);
+                }
+            }
             Command::FlameZoom(node) => {
                 if let Content::Profile(p) = &mut self.content {
-                    p.view.zoom = node;
+                    p.view.set_zoom(node);
+                }
+            }
+            Command::ProfileSort(column) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.set_sort(column);
                 }
             }
             Command::ClearSelection => {

@@ -38,6 +38,8 @@ struct Info<'a> {
 pub fn flamegraph_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
     breadcrumb_ui(ui, v, queue);
     let tree = &v.tree;
+    let root = tree.node(0).map_or(0, |n| n.total);
+    ui.weak(tr!("flame-summary", frames = tree.nodes.len().saturating_sub(1), total = v.value_text(root)));
     let Some(zoom) = tree.node(v.zoom) else { return };
     if zoom.total <= 0 {
         ui.weak(tr!("flame-no-samples"));

@@ -1,16 +1,17 @@
-//! A pprof profile: a sample-type selector, a search box, the flame graph (with its zoom
-//! breadcrumb) and, below it, the top table as `go tool pprof -top` prints it.
+//! A pprof profile: a sample-type selector, a search box, pprof's view options
+//! (`profile_filters`), the flame graph (with its zoom breadcrumb), the callers and callees of
+//! the selected function (`profile_peek`), the labels panel and, below, the top table
+//! (`profile_table`) as `go tool pprof -top` prints it.
 //!
-//! The top table, the call tree and the search matches are computed when the sample type or
-//! the search changes ([`ProfileView::set_type`], [`ProfileView::set_search`]), never per
-//! frame.
-
-use egui::RichText;
-use egui_extras::{Column, TableBuilder};
+//! The top table, the call tree, the peek entry, the table's rows and the search matches are
+//! computed when the sample type, the options, the selection, the zoom, the sort or the
+//! search change, never per frame.
 
 use super::command::Command;
 use super::flamegraph;
-use crate::analysis::{CallTree, Inlined, TopOptions, TopTable, call_tree, top_table};
+use crate::analysis::{
+    CallTree, PeekEntry, TopOptions, TopTable, View, ViewOptions, call_tree_view, peek, top_table_view,
+};
 use crate::model::ProfileModel;
 use crate::tr;
 use crate::units;
@@ -30,6 +31,24 @@ pub struct ProfileView {
     pub zoom: u32,
     /// One allocation site holding most of the heap in use (heap profiles), found once.
     pub retention: Option<crate::analysis::findings::HeapRetention>,
+    /// pprof's view options (granularity, focus/ignore/hide/show/tagfocus) that the table and
+    /// the flame graph follow, and why the last options were refused (a bad expression).
+    pub options: ViewOptions,
+    pub options_error: Option<String>,
+    /// The profile's string labels: key, then each value with its sample count, found once.
+    pub labels: Vec<(String, Vec<(String, usize)>)>,
+    /// The filter bar's input: the kind picked (index into its kinds) and the text typed.
+    pub filter_kind: usize,
+    pub filter_text: String,
+    /// The function whose callers and callees are shown (pprof's `peek`), and its entry
+    /// under the current type and options (`None` when it is not in the graph).
+    pub peek_name: Option<String>,
+    pub peek: Option<PeekEntry>,
+    /// The table's sort: a column (0 flat, 1 flat%, 2 sum%, 3 cum, 4 cum%, 5 name) and its
+    /// direction; and the rows shown (indices into `top.entries`, in that order): the ones
+    /// in the zoomed frame of the flame graph that match the search.
+    pub sort: (usize, bool),
+    pub rows: Vec<usize>,
 }
 
 impl ProfileView {
@@ -45,6 +64,15 @@ impl ProfileView {
             matches: Vec::new(),
             zoom: 0,
             retention: crate::analysis::findings::heap_retention(p),
+            options: ViewOptions::default(),
+            options_error: None,
+            labels: super::profile_filters::sample_labels(p),
+            filter_kind: 0,
+            filter_text: String::new(),
+            peek_name: None,
+            peek: None,
+            sort: (0, true),
+            rows: Vec::new(),
         };
         v.set_type(p, p.default_type.min(p.sample_types.len().saturating_sub(1)));
         v
@@ -58,7 +86,24 @@ impl ProfileView {
         self.sample_type = t;
         self.type_name = p.type_name(t).to_string();
         self.unit = p.type_unit(t).to_string();
-        self.top = top_table(p, t, &TopOptions::default());
+        self.recompute(p, &View::new(&self.options).unwrap_or_default());
+    }
+
+    /// Applies pprof's view options; options with a bad expression are refused (and said).
+    pub fn set_options(&mut self, p: &ProfileModel, o: ViewOptions) {
+        match View::new(&o) {
+            Ok(view) => {
+                self.options = o;
+                self.options_error = None;
+                self.recompute(p, &view);
+            }
+            Err(e) => self.options_error = Some(e),
+        }
+    }
+
+    fn recompute(&mut self, p: &ProfileModel, view: &View) {
+        let t = self.sample_type;
+        self.top = top_table_view(p, t, &TopOptions::default(), view);
         self.sums = self
             .top
             .entries
@@ -68,10 +113,18 @@ impl ProfileView {
                 Some(*s)
             })
             .collect();
-        self.tree = call_tree(p, t);
+        self.tree = call_tree_view(p, t, view);
+        self.peek = self.peek_name.as_deref().and_then(|n| peek_of(p, t, view, n));
         self.zoom = 0;
         let search = std::mem::take(&mut self.search);
         self.set_search(&search);
+    }
+
+    /// Shows the callers and callees of the function printed as `name`.
+    pub fn set_peek(&mut self, p: &ProfileModel, name: &str) {
+        self.peek_name = Some(name.to_string());
+        let view = View::new(&self.options).unwrap_or_default();
+        self.peek = peek_of(p, self.sample_type, &view, name);
     }
 
     pub fn set_search(&mut self, text: &str) {
@@ -84,6 +137,55 @@ impl ProfileView {
                 self.tree.names.iter().map(|n| n.to_lowercase().contains(&needle)).collect();
             self.tree.nodes.iter().map(|n| names.get(n.name as usize).copied().unwrap_or(false)).collect()
         };
+        self.refresh_rows();
+    }
+
+    /// Zooms the flame graph into a call-tree node; the table follows.
+    pub fn set_zoom(&mut self, node: u32) {
+        self.zoom = node;
+        self.refresh_rows();
+    }
+
+    /// Sorts the table by `column`; the same column again turns the direction.
+    pub fn set_sort(&mut self, column: usize) {
+        self.sort = if self.sort.0 == column { (column, !self.sort.1) } else { (column, column != 5) };
+        self.refresh_rows();
+    }
+
+    /// The rows the table shows: in the zoomed frame (every function under it), matching the
+    /// search, in the chosen order (pprof's order is flat descending).
+    pub fn refresh_rows(&mut self) {
+        let mut under: Option<std::collections::HashSet<&str>> = None;
+        if self.zoom != 0 {
+            let mut set = std::collections::HashSet::new();
+            let mut stack = vec![self.zoom];
+            while let Some(i) = stack.pop() {
+                if let Some(n) = self.tree.node(i) {
+                    set.insert(self.tree.name(n));
+                    stack.extend(n.children.iter().copied());
+                }
+            }
+            under = Some(set);
+        }
+        let needle = self.search.trim().to_lowercase();
+        let entries = &self.top.entries;
+        let mut rows: Vec<usize> = (0..entries.len())
+            .filter(|&i| under.as_ref().is_none_or(|u| u.contains(entries[i].name.as_str())))
+            .filter(|&i| needle.is_empty() || entries[i].name.to_lowercase().contains(&needle))
+            .collect();
+        let (column, descending) = self.sort;
+        rows.sort_by(|&a, &b| {
+            let (ea, eb) = (&entries[a], &entries[b]);
+            let o = match column {
+                0 | 1 => ea.flat.abs().cmp(&eb.flat.abs()),
+                2 => a.cmp(&b),
+                3 | 4 => ea.cum.abs().cmp(&eb.cum.abs()),
+                _ => ea.name.cmp(&eb.name),
+            };
+            // Ties keep pprof's order.
+            (if descending { o.reverse() } else { o }).then(a.cmp(&b))
+        });
+        self.rows = rows;
     }
 
     /// A value in the sample type's unit: bytes, a duration or a count.
@@ -95,6 +197,12 @@ impl ProfileView {
             _ => format!("{sign}{}", units::count(v.unsigned_abs())),
         }
     }
+}
+
+/// The peek entry of exactly the node printed as `name`.
+fn peek_of(p: &ProfileModel, t: usize, view: &View, name: &str) -> Option<PeekEntry> {
+    let re = regex::Regex::new(&format!("^{}$", regex::escape(name))).ok()?;
+    peek(p, t, view, &re).into_iter().next()
 }
 
 /// `12.34%` of `total` (pprof's two decimals), `0%` when the total is 0.
@@ -136,6 +244,7 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView, queu
         }
     });
     super::findings_panel::retention_strip(ui, p, v);
+    super::profile_filters::filters_ui(ui, v, queue);
     ui.weak(tr!(
         "profile-totals",
         total = v.value_text(v.top.total),
@@ -148,68 +257,18 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView, queu
         .resizable(true)
         .default_size(260.0)
         .size_range(120.0..=600.0)
-        .show(ui, |ui| top_ui(ui, v, queue));
-    egui::CentralPanel::default().show(ui, |ui| flamegraph::flamegraph_ui(ui, v, queue));
-}
-
-/// `go tool pprof -top`: flat, flat%, sum%, cum, cum%, name; clicking a name searches it.
-fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
-    ui.label(RichText::new(tr!("profile-top", n = v.top.entries.len())).strong());
-    let mut search = None;
-    let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
-    TableBuilder::new(ui)
-        .id_salt("top-table")
-        .striped(true)
-        .cell_layout(egui::Layout::right_to_left(egui::Align::Center))
-        .columns(Column::exact(80.0), 5)
-        .column(Column::remainder().clip(true))
-        .header(20.0, |mut h| {
-            for title in ["flat", "flat%", "sum%", "cum", "cum%"] {
-                h.col(|ui| {
-                    ui.strong(title);
-                });
-            }
-            h.col(|ui| {
-                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    ui.strong(tr!("profile-col-name"))
-                });
-            });
-        })
-        .body(|body| {
-            body.rows(row_h, v.top.entries.len(), |mut tr| {
-                let i = tr.index();
-                let e = &v.top.entries[i];
-                let total = v.top.total;
-                for cell in [
-                    v.value_text(e.flat),
-                    percent(e.flat, total),
-                    percent(v.sums[i], total),
-                    v.value_text(e.cum),
-                    percent(e.cum, total),
-                ] {
-                    tr.col(|ui| {
-                        ui.monospace(cell);
-                    });
-                }
-                tr.col(|ui| {
-                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                        let mark = match e.inlined {
-                            Inlined::No => "",
-                            Inlined::Always => " (inline)",
-                            Inlined::Partly => " (partial-inline)",
-                        };
-                        let text = RichText::new(format!("{}{mark}", e.name)).monospace();
-                        let r = ui.add(egui::Label::new(text).sense(egui::Sense::click()).truncate());
-                        let label = tr!("profile-row", index = i + 1, name = e.name.as_str());
-                        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
-                        if r.on_hover_text(tr!("profile-highlight")).clicked() {
-                            search = Some(e.name.clone());
-                        }
-                    });
-                });
-            });
-        });
-    if let Some(s) = search {
-        queue.push(Command::ProfileSearch(s));
+        .show(ui, |ui| super::profile_table::top_ui(ui, v, queue));
+    if v.peek_name.is_some() {
+        egui::Panel::right("profile-peek")
+            .resizable(true)
+            .default_size(420.0)
+            .show(ui, |ui| super::profile_peek::peek_ui(ui, v, queue));
     }
+    if !v.labels.is_empty() {
+        egui::Panel::right("profile-labels")
+            .resizable(true)
+            .default_size(220.0)
+            .show(ui, |ui| super::profile_filters::labels_ui(ui, v, queue));
+    }
+    egui::CentralPanel::default().show(ui, |ui| flamegraph::flamegraph_ui(ui, v, queue));
 }

@@ -1,0 +1,122 @@
+//! A profile's top table, as `go tool pprof -top` prints it: flat, flat%, sum%, cum, cum%,
+//! name. Every column sorts; the rows are the view's `rows` (the zoomed frame's functions
+//! that match the search); clicking a name highlights it and shows its callers and callees;
+//! the right-click menu focuses on, ignores or hides it.
+
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+
+use super::command::Command;
+use super::profile_view::{ProfileView, percent};
+use crate::analysis::Inlined;
+use crate::tr;
+
+/// `go tool pprof -top`: flat, flat%, sum%, cum, cum%, name; clicking a name searches it and peeks at it.
+pub fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
+    ui.label(RichText::new(tr!("profile-top", n = v.top.entries.len())).strong());
+    if v.rows.len() != v.top.entries.len() {
+        ui.weak(tr!("profile-rows-shown", n = v.rows.len()));
+    }
+    let mut search = None;
+    let mut sort = None;
+    let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
+    TableBuilder::new(ui)
+        .id_salt("top-table")
+        .striped(true)
+        .cell_layout(egui::Layout::right_to_left(egui::Align::Center))
+        .columns(Column::exact(80.0), 5)
+        .column(Column::remainder().clip(true))
+        .header(20.0, |mut h| {
+            let name = tr!("profile-col-name");
+            for (c, title) in ["flat", "flat%", "sum%", "cum", "cum%", name.as_str()].into_iter().enumerate()
+            {
+                h.col(|ui| {
+                    let arrow = match v.sort {
+                        (s, true) if s == c => " ↓",
+                        (s, false) if s == c => " ↑",
+                        _ => "",
+                    };
+                    // The name column reads left to right, the numbers right-aligned.
+                    let dir =
+                        if c == 5 { egui::Direction::LeftToRight } else { egui::Direction::RightToLeft };
+                    ui.with_layout(
+                        egui::Layout::from_main_dir_and_cross_align(dir, egui::Align::Center),
+                        |ui| {
+                            let text = RichText::new(format!("{title}{arrow}")).strong();
+                            let r = ui.add(egui::Button::new(text).frame(false));
+                            if r.on_hover_text(tr!("profile-sort", column = title)).clicked() {
+                                sort = Some(c);
+                            }
+                        },
+                    );
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_h, v.rows.len(), |mut tr| {
+                let i = v.rows[tr.index()];
+                let e = &v.top.entries[i];
+                let total = v.top.total;
+                for cell in [
+                    v.value_text(e.flat),
+                    percent(e.flat, total),
+                    percent(v.sums[i], total),
+                    v.value_text(e.cum),
+                    percent(e.cum, total),
+                ] {
+                    tr.col(|ui| {
+                        ui.monospace(cell);
+                    });
+                }
+                tr.col(|ui| {
+                    ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                        let mark = match e.inlined {
+                            Inlined::No => "",
+                            Inlined::Always => " (inline)",
+                            Inlined::Partly => " (partial-inline)",
+                        };
+                        let text = RichText::new(format!("{}{mark}", e.name)).monospace();
+                        let r = ui.add(egui::Label::new(text).sense(egui::Sense::click()).truncate());
+                        let label = tr!("profile-row", index = i + 1, name = e.name.as_str());
+                        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
+                        let r = r.on_hover_text(tr!("profile-highlight"));
+                        r.context_menu(|ui| frame_menu(ui, v, e, queue));
+                        if r.clicked() {
+                            search = Some(e.name.clone());
+                        }
+                    });
+                });
+            });
+        });
+    if let Some(c) = sort {
+        queue.push(Command::ProfileSort(c));
+    }
+    if let Some(s) = search {
+        queue.push(Command::ProfilePeek(s.clone()));
+        queue.push(Command::ProfileSearch(s));
+    }
+}
+
+/// A row's right-click menu: focus on it, ignore it, hide it (pprof's options, as an
+/// expression matching exactly its function, or its file at `files` granularity), copy it.
+fn frame_menu(ui: &mut egui::Ui, v: &ProfileView, e: &crate::analysis::TopEntry, queue: &mut Vec<Command>) {
+    let target = if e.node.function.is_empty() { &e.node.file } else { &e.node.function };
+    if target.is_empty() {
+        return;
+    }
+    let re = format!("^{}$", regex::escape(target));
+    for (text, kind) in
+        [(tr!("profile-menu-focus"), 0), (tr!("profile-menu-ignore"), 1), (tr!("profile-menu-hide"), 2)]
+    {
+        if ui.button(text).clicked() {
+            let mut o = v.options.clone();
+            *[&mut o.focus, &mut o.ignore, &mut o.hide][kind] = re.clone();
+            queue.push(Command::ProfileOptions(o));
+            ui.close();
+        }
+    }
+    if ui.button(tr!("profile-menu-copy")).clicked() {
+        ui.ctx().copy_text(e.name.clone());
+        ui.close();
+    }
+}
