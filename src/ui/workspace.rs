@@ -118,17 +118,7 @@ impl Workspace {
 
     /// Installs a file loaded elsewhere (benchmarks, tests) as the only pane.
     pub fn install(&mut self, loaded: crate::load::Loaded) {
-        self.panes.clear();
-        let id = PaneId(self.next_id);
-        self.next_id += 1;
-        let mut pane = Pane { id, doc: None, job: None, error: None };
-        match Document::new(loaded) {
-            Ok(d) => pane.doc = Some(d),
-            Err(e) => pane.error = Some(e),
-        }
-        self.panes.push(pane);
-        self.active = 0;
-        self.changed();
+        self.install_all(vec![loaded]);
     }
 
     /// Installs files loaded elsewhere, one pane each, side by side (the compare view's frame
