@@ -56,21 +56,7 @@ fn peek_matches_go_tool_pprof() {
         let text = std::fs::read_to_string(&golden).unwrap();
         let want: Vec<&str> = text.lines().skip_while(|l| *l != SEPARATOR).collect();
         if got != want {
-            let diff: Vec<String> = got
-                .iter()
-                .map(String::as_str)
-                .zip(want.iter().copied().chain(std::iter::repeat("<missing>")))
-                .filter(|(g, w)| g != w)
-                .take(3)
-                .map(|(g, w)| format!("    ours:  {g}\n    pprof: {w}"))
-                .collect();
-            failures.push(format!(
-                "{} ({} vs {} lines):\n{}",
-                golden.display(),
-                got.len(),
-                want.len(),
-                diff.join("\n")
-            ));
+            failures.push(common::pprof_text::mismatch(&golden, &got, &want));
         }
     }
     assert!(rows >= 15, "only {rows} peeked functions");

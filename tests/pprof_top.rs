@@ -69,20 +69,7 @@ fn check(path: &Path, p: &ProfileModel, t: usize, failures: &mut Vec<String>) {
     let o = TopOptions { node_count: 1000, ..TopOptions::default() };
     let got = render(&top_table(p, t, &o), p.type_unit(t));
     if got != want {
-        let diff: Vec<String> = got
-            .iter()
-            .zip(want.iter().chain(std::iter::repeat(&"<missing>")))
-            .filter(|(g, w)| g != w)
-            .take(3)
-            .map(|(g, w)| format!("    ours:  {g}\n    pprof: {w}"))
-            .collect();
-        failures.push(format!(
-            "{} ({} vs {} lines):\n{}",
-            golden.display(),
-            got.len(),
-            want.len(),
-            diff.join("\n")
-        ));
+        failures.push(pprof_text::mismatch(&golden, &got, &want));
     }
 }
 

@@ -83,19 +83,10 @@ fn views_match_go_tool_pprof() {
         checked += 1;
         let (got, want) = (untied(&got), untied(&want.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
         if got != want {
-            let diff: Vec<String> = got
-                .iter()
-                .zip(want.iter().map(String::as_str).chain(std::iter::repeat("<missing>")))
-                .filter(|(g, w)| g != w)
-                .take(3)
-                .map(|(g, w)| format!("    ours:  {g}\n    pprof: {w}"))
-                .collect();
-            failures.push(format!(
-                "{} ({} vs {} lines):\n{}",
-                golden.display(),
-                got.len(),
-                want.len(),
-                diff.join("\n")
+            failures.push(pprof_text::mismatch(
+                &golden,
+                &got,
+                &want.iter().map(String::as_str).collect::<Vec<_>>(),
             ));
         }
     }

@@ -110,6 +110,13 @@ pub fn first_differences(got: &[String], want: &[&str]) -> String {
         .join("\n")
 }
 
+/// A failure line for a golden file that our rendering does not equal: both lengths and the
+/// first differing lines.
+#[allow(dead_code)]
+pub fn mismatch(golden: &std::path::Path, got: &[String], want: &[&str]) -> String {
+    format!("{} ({} vs {} lines):\n{}", golden.display(), got.len(), want.len(), first_differences(got, want))
+}
+
 /// The lines of `sample-traces/views.tsv`: profile, sample type, tag, pprof flags; the
 /// `-peek=RE` views when `peek`, else the top-table ones.
 #[allow(dead_code)]
