@@ -9,7 +9,6 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::pprof_text::{self, Row};
-use goroscope::analysis::Inlined;
 use goroscope::analysis::TopOptions;
 use goroscope::analysis::profile_diff::{DiffTop, series_top};
 use goroscope::model::ProfileModel;
@@ -27,11 +26,7 @@ fn render(d: &DiffTop) -> Vec<String> {
             flat: e.flat_delta,
             cum: e.cum_delta,
             name: &e.name,
-            inline: match e.inlined {
-                Inlined::No => "",
-                Inlined::Always => " (inline)",
-                Inlined::Partly => " (partial-inline)",
-            },
+            inline: pprof_text::inline_mark(e.inlined),
         })
         .collect();
     pprof_text::render(

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::pprof_text::{self, Row, go_g2, pct};
-use goroscope::analysis::{Inlined, TopOptions, TopTable, top_table};
+use common::pprof_text::{self, go_g2, pct};
+use goroscope::analysis::{TopOptions, TopTable, top_table};
 use goroscope::model::ProfileModel;
 
 fn profiles() -> Vec<PathBuf> {
@@ -33,28 +33,7 @@ fn profiles() -> Vec<PathBuf> {
 
 /// Our table printed as pprof prints it, from the "Showing nodes" line on.
 fn render(t: &TopTable, unit: &str) -> Vec<String> {
-    let rows: Vec<Row> = t
-        .entries
-        .iter()
-        .map(|e| Row {
-            flat: e.flat,
-            cum: e.cum,
-            name: &e.name,
-            inline: match e.inlined {
-                Inlined::No => "",
-                Inlined::Always => " (inline)",
-                Inlined::Partly => " (partial-inline)",
-            },
-        })
-        .collect();
-    pprof_text::render(
-        t.shown,
-        t.total,
-        (t.dropped_nodes, t.dropped_cutoff),
-        (t.entries.len(), t.nodes_before_count),
-        &rows,
-        unit,
-    )
+    pprof_text::render_top(t, unit)
 }
 
 fn check(path: &Path, p: &ProfileModel, t: usize, failures: &mut Vec<String>) {

@@ -7,8 +7,8 @@ use std::path::Path;
 
 mod common;
 
-use common::pprof_text::{self, Row, views};
-use goroscope::analysis::{Inlined, TopOptions, ViewOptions, top_table_with};
+use common::pprof_text::{self, views};
+use goroscope::analysis::{TopOptions, ViewOptions, top_table_with};
 
 /// pprof orders rows of equal flat and equal printed name (`-files` prints a file once per
 /// function of it) by Go map iteration, which differs run to run: such runs compare as sets,
@@ -58,28 +58,7 @@ fn views_match_go_tool_pprof() {
         let ti = p.type_index(t).unwrap();
         let o = TopOptions { node_count: 1000, ..TopOptions::default() };
         let table = top_table_with(&p, ti, &o, &pprof_text::options(&flags).0).unwrap();
-        let rows: Vec<Row> = table
-            .entries
-            .iter()
-            .map(|e| Row {
-                flat: e.flat,
-                cum: e.cum,
-                name: &e.name,
-                inline: match e.inlined {
-                    Inlined::No => "",
-                    Inlined::Always => " (inline)",
-                    Inlined::Partly => " (partial-inline)",
-                },
-            })
-            .collect();
-        let got = pprof_text::render(
-            table.shown,
-            table.total,
-            (table.dropped_nodes, table.dropped_cutoff),
-            (table.entries.len(), table.nodes_before_count),
-            &rows,
-            p.type_unit(ti),
-        );
+        let got = pprof_text::render_top(&table, p.type_unit(ti));
         checked += 1;
         let (got, want) = (untied(&got), untied(&want.iter().map(|s| s.to_string()).collect::<Vec<_>>()));
         if got != want {

@@ -51,6 +51,34 @@ pub struct Row<'a> {
     pub inline: &'static str,
 }
 
+/// pprof's mark after an inlined function's name.
+#[allow(dead_code)]
+pub fn inline_mark(i: goroscope::analysis::Inlined) -> &'static str {
+    match i {
+        goroscope::analysis::Inlined::No => "",
+        goroscope::analysis::Inlined::Always => " (inline)",
+        goroscope::analysis::Inlined::Partly => " (partial-inline)",
+    }
+}
+
+/// Our top table printed as pprof prints it, from the "Showing nodes" line on.
+#[allow(dead_code)]
+pub fn render_top(t: &goroscope::analysis::TopTable, unit: &str) -> Vec<String> {
+    let rows: Vec<Row> = t
+        .entries
+        .iter()
+        .map(|e| Row { flat: e.flat, cum: e.cum, name: &e.name, inline: inline_mark(e.inlined) })
+        .collect();
+    render(
+        t.shown,
+        t.total,
+        (t.dropped_nodes, t.dropped_cutoff),
+        (t.entries.len(), t.nodes_before_count),
+        &rows,
+        unit,
+    )
+}
+
 /// A whole table as pprof prints it from the "Showing nodes" line on.
 pub fn render(
     shown: i64,
