@@ -27,7 +27,7 @@ mod v1;
 pub use event::{Event, EventKind, GoState, Metric, NO_ID, ProcState, Scope};
 pub use header::sniff_version;
 pub use order::NO_TASK;
-pub use reader::read;
+pub use reader::{Step, TraceStream, read};
 
 /// The top-level items of a v2 trace (Go 1.22+) as `(file offset, generation)`, in file order,
 /// up to the first that does not read whole; `EndOfGeneration` markers have generation 0.

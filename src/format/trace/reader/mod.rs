@@ -2,18 +2,17 @@
 //! merge its threads' events in Go's order (go-trace-format.md §3.10) and hand them out.
 
 mod recover;
+mod stream;
 mod threads;
+
+pub use stream::{Step, TraceStream};
 
 use super::super::error::ParseError;
 use super::event::{Event, EventKind};
-use super::generation::{GenBatches, Next, Splitter};
-use super::header::{HEADER_LEN, V2_MINORS, parse_header};
-use super::order::Order;
+use super::generation::GenBatches;
 use super::spec;
 use super::tables::GenTables;
 use super::{Progress, ReadSummary, Tables};
-use recover::{DEFAULT_NS_PER_TICK, Previous, final_generation_resolves, recover_cut_generation};
-use threads::run_generation;
 
 pub(super) struct Emitter<'s> {
     last_ts: i64,
@@ -62,103 +61,28 @@ impl Emitter<'_> {
     }
 }
 
+/// Reads a whole trace: every generation, then the closing Sync. The same as feeding a
+/// [`TraceStream`] the whole file, marked complete.
 pub fn read(
     data: &[u8],
     tables: &mut Tables,
     progress: Progress<'_>,
     sink: &mut dyn FnMut(&Event),
 ) -> Result<ReadSummary, ParseError> {
-    let minor = parse_header(data)?;
-    if minor < 22 {
-        return super::v1::read(data, minor, tables, progress, sink);
-    }
-    if !V2_MINORS.contains(&minor) {
-        return Err(ParseError::new(0, format!("unknown trace format version go 1.{minor}")));
-    }
-    let mut summary = ReadSummary { format_minor: minor, ..ReadSummary::default() };
-    let mut out = Emitter { last_ts: 0, events: 0, syncs: 0, sink, progress, cancelled: false };
-    let mut order = Order::default();
-    let mut splitter = Splitter::new(data, HEADER_LEN, minor);
-    let mut gb = GenBatches::default();
-    let mut gt = GenTables::default();
-    let total = data.len() as u64;
-    let mut last_ns_per_tick = 0.0;
-    // The last whole generation's string ids: a cut generation's reasons resolve through them.
-    let mut prev_strings = super::id_map::IdMap::default();
+    let mut stream = TraceStream::default();
     loop {
-        let failure = match splitter.next(&mut gb) {
-            Next::Done => break,
-            Next::Stop { start, err } => Some((start, err, true)),
-            Next::Gen => load_tables(&gb, &mut gt, minor, tables).err().map(|e| (gb.start, e, true)),
-        };
-        let failure = failure.or_else(|| {
-            let whole = !gb.at_eof || final_generation_resolves(&gb, &gt).is_ok();
-            (!whole).then(|| {
-                let err = final_generation_resolves(&gb, &gt)
-                    .err()
-                    .unwrap_or_else(|| ParseError::new(gb.start, ""));
-                (gb.start, err, true)
-            })
-        });
-        let failure = failure.or_else(|| {
-            run_generation(&gb, &gt, &mut order, tables, &mut out).err().map(|e| (gb.start, e, false))
-        });
-        if out.cancelled {
-            return Err(ParseError::new(gb.start, CANCELLED));
-        }
-        if let Some((start, err, truncated)) = failure {
-            // A cut generation still holds whole batches: order what they say, with whatever
-            // names and stacks made it into the file, rather than dropping a whole second.
-            let recovered = if truncated {
-                let fallback = if last_ns_per_tick > 0.0 { last_ns_per_tick } else { DEFAULT_NS_PER_TICK };
-                let prev = Previous { ns_per_tick: fallback, strings: &prev_strings };
-                recover_cut_generation(&gb, &mut gt, minor, prev, &mut order, tables, &mut out)
-            } else {
-                0
-            };
-            if out.cancelled {
-                return Err(ParseError::new(start, CANCELLED));
-            }
-            if summary.generations == 0 && recovered == 0 {
-                return Err(err);
-            }
-            summary.warnings.push(if truncated && recovered > 0 {
-                format!(
-                    "trace truncated at byte {total}: the last generation (from byte {start}) is incomplete \
-                     ({err}); {recovered} of its events were recovered, some may lack names and stacks"
-                )
-            } else if truncated {
-                format!(
-                    "trace truncated at byte {total}: the last generation ({} bytes) was dropped ({err})",
-                    total.saturating_sub(start)
-                )
-            } else {
-                format!("trace is inconsistent in the generation at byte {start} ({err}); the events from there on were dropped")
-            });
-            if recovered > 0 {
-                summary.generations += 1;
-            }
-            if truncated {
-                summary.cut_at_byte = Some(total);
-            }
-            break;
-        }
-        last_ns_per_tick = gt.ns_per_tick;
-        prev_strings.clone_from(&gt.strings);
-        summary.generations += 1;
-        if !(out.progress)(gb.end) {
-            return Err(ParseError::new(gb.end, CANCELLED));
+        match stream.next_generation(data, true, tables, progress, sink)? {
+            Step::Generation { .. } => {}
+            Step::NeedMore => unreachable_need_more()?,
+            Step::Done => return Ok(stream.summary()),
         }
     }
-    if summary.generations == 0 {
-        return Err(ParseError::new(
-            HEADER_LEN as u64,
-            "expected a batch after the header, found the end of the file",
-        ));
-    }
-    out.sync(out.last_ts, None);
-    summary.events = out.events;
-    Ok(summary)
+}
+
+/// A complete input never asks for more; kept an error rather than a panic.
+#[cold]
+fn unreachable_need_more() -> Result<(), ParseError> {
+    Err(ParseError::new(0, "the reader asked for more bytes of a complete trace"))
 }
 
 pub(super) fn load_tables(

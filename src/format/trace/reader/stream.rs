@@ -1,0 +1,219 @@
+//! The push-style reader: bytes in, whole generations out (ARCHITECTURE.md, "Streaming
+//! reader"). The caller owns the bytes (a memory map of a file, or a buffer that grows while a
+//! trace downloads) and hands the reader everything received so far each time; the reader
+//! remembers where its next generation starts, orders every generation that is whole in what
+//! it was given, and says when it needs more.
+//!
+//! A generation is whole when (format 1.26+) its `EndOfGeneration` byte has arrived, or
+//! (1.22–1.25) a batch of the next generation has; the last one of an older format is only
+//! known whole once the caller says the input is complete. Until then a batch cut by the end
+//! of the bytes is simply waited for; once complete, the same bytes give exactly what the
+//! whole-file [`super::read`] gives, warnings and recovery of a cut last generation included.
+
+use super::super::super::error::ParseError;
+use super::super::event::Event;
+use super::super::generation::{GenBatches, Next, Splitter};
+use super::super::header::{HEADER_LEN, V2_MINORS, parse_header};
+use super::super::id_map::IdMap;
+use super::super::order::Order;
+use super::super::tables::GenTables;
+use super::super::{Progress, ReadSummary, Tables};
+use super::recover::{DEFAULT_NS_PER_TICK, Previous, final_generation_resolves, recover_cut_generation};
+use super::threads::run_generation;
+use super::{CANCELLED, Emitter, load_tables};
+
+/// What one call of [`TraceStream::next_generation`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A generation was ordered and all its events went to the sink; `end` is the byte just
+    /// past it (everything before it is no longer needed: a caller may let those pages go).
+    Generation { end: u64 },
+    /// The next generation is not whole in the bytes given yet.
+    NeedMore,
+    /// The trace is over (the closing Sync has gone out); [`TraceStream::summary`] is final.
+    Done,
+}
+
+/// The reader's state between generations: the scheduler state handed from one generation
+/// to the next, the position of the next one, and the running counts.
+#[derive(Default)]
+pub struct TraceStream {
+    /// The format's minor version, once the header is in.
+    minor: Option<u32>,
+    /// Where the next generation starts.
+    pos: usize,
+    order: Order,
+    gt: GenTables,
+    /// The last whole generation's string ids: a cut generation's reasons resolve through them.
+    prev_strings: IdMap,
+    last_ns_per_tick: f64,
+    last_ts: i64,
+    events: u64,
+    syncs: u32,
+    summary: ReadSummary,
+    done: bool,
+}
+
+impl TraceStream {
+    /// Orders the next generation whole within `data` (every byte of the trace received so
+    /// far; earlier bytes must never change between calls), sending its events to `sink`.
+    /// `complete`: no more bytes will come, so what is cut at the end is final.
+    pub fn next_generation(
+        &mut self,
+        data: &[u8],
+        complete: bool,
+        tables: &mut Tables,
+        progress: Progress<'_>,
+        sink: &mut dyn FnMut(&Event),
+    ) -> Result<Step, ParseError> {
+        if self.done {
+            return Ok(Step::Done);
+        }
+        let minor = match self.minor {
+            Some(m) => m,
+            None => {
+                if data.len() < HEADER_LEN && !complete {
+                    return Ok(Step::NeedMore);
+                }
+                let m = parse_header(data)?;
+                if m < 22 {
+                    // Before Go 1.22 the trace is one stream sorted at the end: no generations.
+                    if !complete {
+                        return Ok(Step::NeedMore);
+                    }
+                    self.summary = super::super::v1::read(data, m, tables, progress, sink)?;
+                    self.done = true;
+                    return Ok(Step::Generation { end: data.len() as u64 });
+                }
+                if !V2_MINORS.contains(&m) {
+                    return Err(ParseError::new(0, format!("unknown trace format version go 1.{m}")));
+                }
+                self.minor = Some(m);
+                self.summary.format_minor = m;
+                self.pos = HEADER_LEN;
+                m
+            }
+        };
+        let mut out = Emitter {
+            last_ts: self.last_ts,
+            events: self.events,
+            syncs: self.syncs,
+            sink,
+            progress,
+            cancelled: false,
+        };
+        let step = self.step(data, complete, minor, tables, &mut out);
+        (self.last_ts, self.events, self.syncs) = (out.last_ts, out.events, out.syncs);
+        step
+    }
+
+    /// What the reader learned besides the events; final once [`Step::Done`] came back.
+    pub fn summary(&self) -> ReadSummary {
+        self.summary.clone()
+    }
+
+    /// Generations ordered so far.
+    pub fn generations(&self) -> u32 {
+        self.summary.generations
+    }
+
+    fn step(
+        &mut self,
+        data: &[u8],
+        complete: bool,
+        minor: u32,
+        tables: &mut Tables,
+        out: &mut Emitter<'_>,
+    ) -> Result<Step, ParseError> {
+        let total = data.len() as u64;
+        let mut splitter = Splitter::new(data, self.pos, minor);
+        let mut gb = GenBatches::default();
+        let gt = &mut self.gt;
+        let failure = match splitter.next(&mut gb) {
+            Next::Done if complete => return self.close(out),
+            // Not whole yet: a cut batch, a missing EndOfGeneration, or (before 1.26) no batch
+            // of the next generation. Wait for the bytes rather than judge.
+            Next::Done | Next::Stop { .. } if !complete => return Ok(Step::NeedMore),
+            Next::Gen if gb.at_eof && !complete => return Ok(Step::NeedMore),
+            Next::Done => return self.close(out),
+            Next::Stop { start, err } => Some((start, err, true)),
+            Next::Gen => load_tables(&gb, gt, minor, tables).err().map(|e| (gb.start, e, true)),
+        };
+        let failure = failure.or_else(|| {
+            let whole = !gb.at_eof || final_generation_resolves(&gb, gt).is_ok();
+            (!whole).then(|| {
+                let err =
+                    final_generation_resolves(&gb, gt).err().unwrap_or_else(|| ParseError::new(gb.start, ""));
+                (gb.start, err, true)
+            })
+        });
+        let failure = failure.or_else(|| {
+            run_generation(&gb, gt, &mut self.order, tables, out).err().map(|e| (gb.start, e, false))
+        });
+        if out.cancelled {
+            return Err(ParseError::new(gb.start, CANCELLED));
+        }
+        if let Some((start, err, truncated)) = failure {
+            // A cut generation still holds whole batches: order what they say, with whatever
+            // names and stacks made it into the file, rather than dropping a whole second.
+            let recovered = if truncated {
+                let fallback =
+                    if self.last_ns_per_tick > 0.0 { self.last_ns_per_tick } else { DEFAULT_NS_PER_TICK };
+                let prev = Previous { ns_per_tick: fallback, strings: &self.prev_strings };
+                recover_cut_generation(&gb, gt, minor, prev, &mut self.order, tables, out)
+            } else {
+                0
+            };
+            if out.cancelled {
+                return Err(ParseError::new(start, CANCELLED));
+            }
+            let summary = &mut self.summary;
+            if summary.generations == 0 && recovered == 0 {
+                self.done = true;
+                return Err(err);
+            }
+            summary.warnings.push(if truncated && recovered > 0 {
+                format!(
+                    "trace truncated at byte {total}: the last generation (from byte {start}) is incomplete \
+                     ({err}); {recovered} of its events were recovered, some may lack names and stacks"
+                )
+            } else if truncated {
+                format!(
+                    "trace truncated at byte {total}: the last generation ({} bytes) was dropped ({err})",
+                    total.saturating_sub(start)
+                )
+            } else {
+                format!("trace is inconsistent in the generation at byte {start} ({err}); the events from there on were dropped")
+            });
+            if recovered > 0 {
+                summary.generations += 1;
+            }
+            if truncated {
+                summary.cut_at_byte = Some(total);
+            }
+            return self.close(out);
+        }
+        self.last_ns_per_tick = gt.ns_per_tick;
+        self.prev_strings.clone_from(&gt.strings);
+        self.summary.generations += 1;
+        self.pos = usize::try_from(gb.end).unwrap_or(data.len());
+        if !(out.progress)(gb.end) {
+            return Err(ParseError::new(gb.end, CANCELLED));
+        }
+        Ok(Step::Generation { end: gb.end })
+    }
+
+    /// The end of the trace: Go's reader sends one more Sync after the last generation.
+    fn close(&mut self, out: &mut Emitter<'_>) -> Result<Step, ParseError> {
+        self.done = true;
+        if self.summary.generations == 0 {
+            return Err(ParseError::new(
+                HEADER_LEN as u64,
+                "expected a batch after the header, found the end of the file",
+            ));
+        }
+        out.sync(out.last_ts, None);
+        self.summary.events = out.events;
+        Ok(Step::Done)
+    }
+}
