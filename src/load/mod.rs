@@ -13,8 +13,9 @@ use crate::format::sniff::{FileKind, sniff};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
 
 mod compare;
+mod mapped;
 mod trace_pipeline;
-pub use trace_pipeline::load_trace;
+pub use trace_pipeline::{Hooks, load_trace, load_trace_with};
 
 /// A loaded file with everything the views show.
 #[derive(Debug)]
@@ -96,8 +97,31 @@ impl Progress {
 
 /// Reads and loads a file on the calling thread.
 pub fn load_file(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
+    load_file_with(path, progress, None)
+}
+
+/// [`load_file`], handing a trace's partial models to `partial` while it loads (see
+/// [`Hooks::partial`]).
+pub fn load_file_with(
+    path: &Path,
+    progress: &Progress,
+    partial: Option<&mut dyn FnMut(TraceModel)>,
+) -> Result<Loaded, LoadError> {
     let fail = |message: String| LoadError { path: path.to_path_buf(), offset: None, message };
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    if meta.is_file() && meta.len() > 0 {
+        // Mapped, not read: no copy on the heap, and a trace's finished pages go as it loads.
+        let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+        let map = mapped::Mapped::open(&file).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+        let consumed = |end: u64| map.release_before(end);
+        // Reborrowed for the map's shorter life.
+        let partial: Option<&mut dyn FnMut(TraceModel)> = match partial {
+            Some(p) => Some(p),
+            None => None,
+        };
+        let hooks = Hooks { consumed: Some(&consumed), partial };
+        return load_bytes_with(path, map.bytes(), progress, hooks);
+    }
     let data = if meta.is_file() {
         std::fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?
     } else {
@@ -125,6 +149,16 @@ const STREAM_CAP: u64 = 1 << 30;
 
 /// Loads a file's content; `path` only names it in messages.
 pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loaded, LoadError> {
+    load_bytes_with(path, data, progress, Hooks::default())
+}
+
+/// [`load_bytes`] with the hooks of a streaming trace load.
+pub fn load_bytes_with(
+    path: &Path,
+    data: &[u8],
+    progress: &Progress,
+    hooks: Hooks<'_>,
+) -> Result<Loaded, LoadError> {
     let started = Instant::now();
     let file_len = data.len() as u64;
     progress.total.store(file_len, Ordering::Relaxed);
@@ -158,7 +192,7 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
     let mut loaded = Loaded::new(path.to_path_buf(), kind, file_len);
     match kind {
         FileKind::GoTrace => {
-            let model = load_trace(data, progress).map_err(fail)?;
+            let model = load_trace_with(data, progress, hooks).map_err(fail)?;
             loaded.suspects = trace_suspects(&model);
             loaded.findings = trace_findings(&model);
             loaded.warnings = model.warnings.clone();

@@ -1,15 +1,20 @@
-//! Loading a trace on two cores: one thread reads and orders the events (the format layer),
-//! the calling thread builds the model from them (the analysis layer), with chunks of events
-//! handed over through a bounded channel. The two halves cost about the same, so this nearly
-//! halves the wall time of a big load; the bound keeps at most a few chunks in flight.
+//! Loading a trace on two cores: one thread reads and orders the events generation by
+//! generation (the format layer's [`TraceStream`]), the calling thread builds the model from
+//! them (the analysis layer), with chunks of events handed over through a bounded channel.
+//! The two halves cost about the same, so this nearly halves the wall time of a big load; the
+//! bound keeps at most a few chunks in flight.
+//!
+//! After each generation the reader says so in the channel: the input's pages before it may
+//! go ([`Hooks::consumed`]), and when the window asked for one, a copy of the tables comes
+//! along so the builder can hand out a partial model ([`Hooks::partial`]).
 
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use super::Progress;
 use crate::analysis::TraceBuilder;
 use crate::format::ParseError;
-use crate::format::trace::{self, Event, ReadSummary, Tables};
+use crate::format::trace::{Event, ReadSummary, Step, Tables, TraceStream};
 use crate::model::TraceModel;
 
 /// Events per hand-over: big enough that channel traffic is noise (one send per 4 K events),
@@ -18,35 +23,87 @@ const CHUNK: usize = 4 * 1024;
 /// Chunks in flight before the reader waits for the builder.
 const IN_FLIGHT: usize = 4;
 
+/// What a load does besides building the model.
+#[derive(Default)]
+pub struct Hooks<'a> {
+    /// Called on the reader thread with the byte where each generation ends: the bytes
+    /// before it are not read again (a memory map lets their pages go).
+    pub consumed: Option<&'a (dyn Fn(u64) + Sync)>,
+    /// Called on the building thread with the model of the generations so far: after the
+    /// first generation, then each time the events have doubled (so all of them cost about
+    /// one more model). The window shows them while the rest loads.
+    pub partial: Option<&'a mut dyn FnMut(TraceModel)>,
+}
+
+enum Msg {
+    Events(Vec<Event>),
+    /// A generation ended; with the tables so far when a partial model was asked for.
+    Generation(Option<Tables>),
+}
+
 /// Parses a trace and builds its model.
 pub fn load_trace(data: &[u8], progress: &Progress) -> Result<TraceModel, ParseError> {
+    load_trace_with(data, progress, Hooks::default())
+}
+
+/// [`load_trace`] with the hooks of a streaming load.
+pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Result<TraceModel, ParseError> {
+    let Hooks { consumed, mut partial } = hooks;
     let mut builder = TraceBuilder::new();
-    let (full_tx, full_rx) = mpsc::sync_channel::<Vec<Event>>(IN_FLIGHT);
+    let (full_tx, full_rx) = mpsc::sync_channel::<Msg>(IN_FLIGHT);
     // Emptied chunks go back to the reader, so the steady state allocates nothing.
     let (empty_tx, empty_rx) = mpsc::channel::<Vec<Event>>();
+    // Set by the builder when it wants the tables for a partial model at the next generation.
+    let want_tables = AtomicBool::new(partial.is_some());
+    let version = |minor: u32| format!("1.{minor}");
+    let header_minor = crate::format::trace::header::parse_header(data).unwrap_or(0);
     let read = std::thread::scope(|s| {
-        let reader = std::thread::Builder::new()
-            .name("goroscope-read".into())
-            .spawn_scoped(s, move || read_in_chunks(data, progress, &full_tx, &empty_rx));
+        let want = &want_tables;
+        let reader = std::thread::Builder::new().name("goroscope-read".into()).spawn_scoped(s, move || {
+            let ends = Ends { consumed, want_tables: want };
+            read_in_chunks(data, progress, &full_tx, &empty_rx, ends)
+        });
         let reader =
             reader.map_err(|e| ParseError::new(0, format!("cannot start the reader thread: {e}")))?;
-        for mut chunk in full_rx {
-            for ev in &chunk {
-                builder.push(ev);
+        let mut next_partial = 0u64;
+        for msg in full_rx.iter() {
+            match msg {
+                Msg::Events(mut chunk) => {
+                    for ev in &chunk {
+                        builder.push(ev);
+                    }
+                    chunk.clear();
+                    // The reader may have finished already; then the chunk is simply freed.
+                    let _ = empty_tx.send(chunk);
+                }
+                // A generation is complete in the builder. (Per-generation work on the model
+                // so far, such as level-of-detail summaries, hooks in here.)
+                Msg::Generation(tables) => {
+                    let (Some(tables), Some(partial)) = (tables, partial.as_mut()) else { continue };
+                    partial(builder.snapshot(tables, version(header_minor)));
+                    next_partial = builder.events().saturating_mul(2);
+                }
             }
-            chunk.clear();
-            // The reader may have finished already; then the chunk is simply freed.
-            let _ = empty_tx.send(chunk);
+            if partial.is_some() && next_partial > 0 && builder.events() >= next_partial {
+                next_partial = 0;
+                want_tables.store(true, Ordering::Relaxed);
+            }
         }
         reader.join().unwrap_or_else(|_| Err(ParseError::new(0, "the trace reader stopped unexpectedly")))
     });
     let (summary, tables) = read?;
     let last_generation_ns = builder.last_generation_ns();
-    let mut model = builder.finish(tables, format!("1.{}", summary.format_minor));
+    let mut model = builder.finish(tables, version(summary.format_minor));
     model.lost_from_ns = summary.cut_at_byte.map(|_| last_generation_ns);
     model.warnings = summary.warnings;
     model.cut_at_byte = summary.cut_at_byte;
     Ok(model)
+}
+
+/// What the reader does at the end of each generation.
+struct Ends<'a> {
+    consumed: Option<&'a (dyn Fn(u64) + Sync)>,
+    want_tables: &'a AtomicBool,
 }
 
 /// The reader thread: runs the format layer and sends its events in chunks. The channel's
@@ -54,8 +111,9 @@ pub fn load_trace(data: &[u8], progress: &Progress) -> Result<TraceModel, ParseE
 fn read_in_chunks(
     data: &[u8],
     progress: &Progress,
-    full: &mpsc::SyncSender<Vec<Event>>,
+    full: &mpsc::SyncSender<Msg>,
     empty: &mpsc::Receiver<Vec<Event>>,
+    ends: Ends<'_>,
 ) -> Result<(ReadSummary, Tables), ParseError> {
     let mut tables = Tables::default();
     let mut on_progress = |done: u64| {
@@ -63,15 +121,35 @@ fn read_in_chunks(
         !progress.cancel.load(Ordering::Relaxed)
     };
     let mut chunk = Vec::with_capacity(CHUNK);
-    let summary = trace::read(data, &mut tables, &mut on_progress, &mut |ev| {
-        chunk.push(*ev);
-        if chunk.len() == CHUNK {
-            let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(CHUNK));
-            let _ = full.send(std::mem::replace(&mut chunk, next));
+    let mut stream = TraceStream::default();
+    loop {
+        let step = stream.next_generation(data, true, &mut tables, &mut on_progress, &mut |ev| {
+            chunk.push(*ev);
+            if chunk.len() == CHUNK {
+                let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+                let _ = full.send(Msg::Events(std::mem::replace(&mut chunk, next)));
+            }
+        })?;
+        match step {
+            Step::Generation { end } => {
+                if let Some(consumed) = ends.consumed {
+                    consumed(end);
+                }
+                if !chunk.is_empty() {
+                    let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+                    let _ = full.send(Msg::Events(std::mem::replace(&mut chunk, next)));
+                }
+                let tables = ends.want_tables.swap(false, Ordering::Relaxed).then(|| tables.clone());
+                let _ = full.send(Msg::Generation(tables));
+            }
+            Step::Done => break,
+            Step::NeedMore => {
+                return Err(ParseError::new(data.len() as u64, "the reader asked for more of a whole file"));
+            }
         }
-    });
-    if !chunk.is_empty() {
-        let _ = full.send(chunk);
     }
-    summary.map(|s| (s, tables))
+    if !chunk.is_empty() {
+        let _ = full.send(Msg::Events(chunk));
+    }
+    Ok((stream.summary(), tables))
 }

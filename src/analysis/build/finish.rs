@@ -9,6 +9,13 @@ use crate::model::{
 };
 
 impl TraceBuilder {
+    /// The model of what was pushed so far, as if the trace ended here; the builder goes on.
+    /// Costs a copy of everything built: a loading window takes a few, each time the events
+    /// have doubled, so all of them together cost about one more model.
+    pub fn snapshot(&self, tables: Tables, format_version: String) -> TraceModel {
+        self.clone().finish(tables, format_version)
+    }
+
     /// Closes every open span at the last event and returns the model.
     pub fn finish(mut self, tables: Tables, format_version: String) -> TraceModel {
         let end = self.last_ns;

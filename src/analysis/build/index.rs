@@ -5,7 +5,7 @@ use crate::model::GIdx;
 
 /// Go goroutine id to [`GIdx`]. Go hands out ids in small per-P batches counting up from 1,
 /// so a vector indexed by id is dense; ids far beyond the ones seen so far go to a map.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(super) struct GoIndex {
     dense: Vec<GIdx>,
     sparse: FxMap<u64, GIdx>,

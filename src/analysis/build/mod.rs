@@ -18,6 +18,7 @@ use index::GoIndex;
 const COUNT_BUCKET_NS: i64 = 10_000;
 
 /// Per goroutine while building: what is set once or twice.
+#[derive(Clone)]
 struct GBuild {
     id: u64,
     parent: Option<GIdx>,
@@ -29,6 +30,7 @@ struct GBuild {
 
 /// Per goroutine while building: what every transition touches, kept apart from [`GBuild`]
 /// so the per-event accesses stay within one cache line.
+#[derive(Clone)]
 struct GHot {
     spans: Vec<Span>,
     /// The stack that names the goroutine: its entry function at creation, else the first
@@ -36,7 +38,9 @@ struct GHot {
     entry_stack: StackId,
 }
 
-/// Builds a [`crate::model::TraceModel`] from events pushed in order.
+/// Builds a [`crate::model::TraceModel`] from events pushed in order. Cloning it is how a
+/// partial model is taken while a load goes on ([`TraceBuilder::snapshot`]).
+#[derive(Clone)]
 pub struct TraceBuilder {
     origin_ns: Option<i64>,
     last_ns: i64,
@@ -109,6 +113,11 @@ impl TraceBuilder {
     /// the names and stacks of that generation from here on).
     pub fn last_generation_ns(&self) -> i64 {
         self.previous_generation_ns
+    }
+
+    /// Events pushed so far.
+    pub fn events(&self) -> u64 {
+        self.events
     }
 
     /// Feeds one event; events must come in the reader's order.
