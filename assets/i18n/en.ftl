@@ -466,3 +466,6 @@ profile-menu-focus = Focus on it
 profile-menu-ignore = Ignore it
 profile-menu-hide = Hide it
 profile-menu-copy = Copy the name
+
+# A trace shown while it loads (stream: src/ui/app/swap.rs)
+loading-so-far = Loading { $file }: showing the first { $percent }%; suspects and findings come at the end

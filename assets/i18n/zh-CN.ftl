@@ -454,3 +454,6 @@ profile-menu-focus = 聚焦于此
 profile-menu-ignore = 忽略此项
 profile-menu-hide = 隐藏此帧
 profile-menu-copy = 复制名称
+
+# A trace shown while it loads (stream: src/ui/app/swap.rs)
+loading-so-far = 正在加载 { $file }：已显示前 { $percent }%；嫌疑项和发现在加载完成后给出

@@ -86,6 +86,16 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// Bytes read so far.
+    pub fn done(&self) -> u64 {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    /// Bytes in all.
+    pub fn total(&self) -> u64 {
+        self.total.load(Ordering::Relaxed)
+    }
+
     pub fn fraction(&self) -> f32 {
         let total = self.total.load(Ordering::Relaxed);
         if total == 0 {
@@ -257,29 +267,48 @@ pub fn load_bytes_with(
 pub struct LoadJob {
     pub path: PathBuf,
     pub progress: Arc<Progress>,
+    /// When the job started: the window logs how long its first frame with data took.
+    pub started: Instant,
     rx: mpsc::Receiver<Result<Loaded, LoadError>>,
+    /// The latest partial model of a trace still loading, not yet taken by the window.
+    partial: Arc<std::sync::Mutex<Option<TraceModel>>>,
 }
 
 impl LoadJob {
-    /// Starts loading `path` on a named thread; `on_done` is called from that thread when it
-    /// finishes (the UI passes a repaint request).
-    pub fn spawn(path: PathBuf, on_done: impl FnOnce() + Send + 'static) -> std::io::Result<Self> {
+    /// Starts loading `path` on a named thread; `on_change` is called from that thread each
+    /// time a partial model is ready and when it finishes (the UI passes a repaint request).
+    pub fn spawn(path: PathBuf, on_change: impl Fn() + Send + 'static) -> std::io::Result<Self> {
         let progress = Arc::new(Progress::default());
         let (tx, rx) = mpsc::channel();
         let p = Arc::clone(&progress);
+        let partial = Arc::new(std::sync::Mutex::new(None));
+        let slot = Arc::clone(&partial);
         let job_path = path.clone();
         std::thread::Builder::new().name("goroscope-load".into()).spawn(move || {
-            let result = load_file(&job_path, &p);
+            let mut on_partial = |m: TraceModel| {
+                // A newer partial replaces one the window has not taken yet.
+                if let Ok(mut s) = slot.lock() {
+                    *s = Some(m);
+                }
+                on_change();
+            };
+            let result = load_file_with(&job_path, &p, Some(&mut on_partial));
             // The receiver may be gone (the user closed the file); nothing to do then.
             let _ = tx.send(result);
-            on_done();
+            on_change();
         })?;
-        Ok(LoadJob { path, progress, rx })
+        Ok(LoadJob { path, progress, started: Instant::now(), rx, partial })
     }
 
     /// The result, once the thread has finished; never blocks.
     pub fn poll(&self) -> Option<Result<Loaded, LoadError>> {
         self.rx.try_recv().ok()
+    }
+
+    /// The newest partial model since the last call, if any; never blocks for long (the
+    /// loading thread holds the lock only to put one in).
+    pub fn take_partial(&self) -> Option<TraceModel> {
+        self.partial.lock().ok().and_then(|mut s| s.take())
     }
 
     pub fn cancel(&self) {

@@ -79,6 +79,10 @@ impl GoroscopeApp {
             Command::CancelLoad => {
                 if let Some(job) = pane.job.take() {
                     job.cancel();
+                    // What a cancelled load showed so far goes with it.
+                    if std::mem::take(&mut pane.partial) {
+                        pane.doc = None;
+                    }
                     self.notice = Some(crate::tr!("notice-cancelled", file = job.path.display().to_string()));
                 }
                 if pane.doc.is_none() && pane.error.is_none() {

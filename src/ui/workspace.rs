@@ -24,6 +24,8 @@ pub struct Pane {
     /// A file loading into this pane (replacing `doc` when it is done).
     pub job: Option<LoadJob>,
     pub error: Option<LoadError>,
+    /// `doc` is a partial model of the trace `job` is still loading (`app/swap.rs`).
+    pub partial: bool,
 }
 
 impl Pane {
@@ -99,7 +101,7 @@ impl Workspace {
     pub fn open_beside(&mut self, path: PathBuf, ctx: &egui::Context) {
         let id = PaneId(self.next_id);
         self.next_id += 1;
-        let mut pane = Pane { id, doc: None, job: None, error: None };
+        let mut pane = Pane { id, doc: None, job: None, error: None, partial: false };
         start(&mut pane, path, ctx);
         self.panes.push(pane);
         self.active = self.panes.len() - 1;
@@ -128,7 +130,7 @@ impl Workspace {
         for loaded in all {
             let id = PaneId(self.next_id);
             self.next_id += 1;
-            let mut pane = Pane { id, doc: None, job: None, error: None };
+            let mut pane = Pane { id, doc: None, job: None, error: None, partial: false };
             match Document::new(loaded) {
                 Ok(d) => pane.doc = Some(d),
                 Err(e) => pane.error = Some(e),
@@ -151,13 +153,18 @@ impl Workspace {
     pub fn poll(&mut self, ctx: &egui::Context, show_procs: bool) -> Vec<PathBuf> {
         let mut loaded = Vec::new();
         for pane in &mut self.panes {
+            super::app::swap::take_partial(pane);
             if let Some(job) = &pane.job {
                 match job.poll() {
                     None => ctx.request_repaint_after(Duration::from_millis(50)),
                     Some(result) => {
                         pane.job = None;
+                        let partial = std::mem::take(&mut pane.partial).then(|| pane.doc.take()).flatten();
                         match result.and_then(Document::new) {
-                            Ok(doc) => {
+                            Ok(mut doc) => {
+                                if let Some(old) = partial {
+                                    super::app::swap::finish_partial(old, &mut doc);
+                                }
                                 loaded.push(doc.loaded.path.clone());
                                 pane.doc = Some(doc);
                                 pane.error = None;

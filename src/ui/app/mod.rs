@@ -17,6 +17,7 @@ mod pane;
 mod probe;
 mod session;
 mod start_page;
+pub(crate) mod swap;
 
 use menus::apply_language;
 pub(super) use open_dialog::{OpenDialog, Purpose};

@@ -151,7 +151,10 @@ fn pane_ui(
             });
         });
     }
-    let busy = pane.job.is_some() || pane.error.is_some();
+    let busy = (pane.job.is_some() && !pane.partial) || pane.error.is_some();
+    if let (true, Some(job)) = (pane.partial, &pane.job) {
+        egui::Panel::top("loading-strip").show(ui, |ui| super::swap::loading_strip_ui(ui, job, queue));
+    }
     match &mut pane.doc {
         None => {
             egui::CentralPanel::default().show(ui, |ui| load_state_ui(ui, pane_view(pane), queue));
