@@ -468,4 +468,4 @@ profile-menu-hide = Hide it
 profile-menu-copy = Copy the name
 
 # A trace shown while it loads (stream: src/ui/app/swap.rs)
-loading-so-far = Loading { $file }: showing the first { $percent }%; suspects and findings come at the end
+loading-so-far = Loading { $file }: { $percent }% read, showing what has loaded so far; suspects and findings come at the end

@@ -456,4 +456,4 @@ profile-menu-hide = 隐藏此帧
 profile-menu-copy = 复制名称
 
 # A trace shown while it loads (stream: src/ui/app/swap.rs)
-loading-so-far = 正在加载 { $file }：已显示前 { $percent }%；嫌疑项和发现在加载完成后给出
+loading-so-far = 正在加载 { $file }：已读取 { $percent }%，先显示已加载的部分；嫌疑项和发现在加载完成后给出

@@ -48,6 +48,7 @@ pub fn load_trace(data: &[u8], progress: &Progress) -> Result<TraceModel, ParseE
 
 /// [`load_trace`] with the hooks of a streaming load.
 pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Result<TraceModel, ParseError> {
+    let started = std::time::Instant::now();
     let Hooks { consumed, mut partial } = hooks;
     let mut builder = TraceBuilder::new();
     let (full_tx, full_rx) = mpsc::sync_channel::<Msg>(IN_FLIGHT);
@@ -81,6 +82,7 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
                 Msg::Generation(tables) => {
                     let (Some(tables), Some(partial)) = (tables, partial.as_mut()) else { continue };
                     partial(builder.snapshot(tables, version(header_minor)));
+                    super::stage_time("partial model", started);
                     next_partial = builder.events().saturating_mul(2);
                 }
             }
@@ -92,6 +94,7 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
         reader.join().unwrap_or_else(|_| Err(ParseError::new(0, "the trace reader stopped unexpectedly")))
     });
     let (summary, tables) = read?;
+    super::stage_time("events read and built", started);
     let last_generation_ns = builder.last_generation_ns();
     let mut model = builder.finish(tables, version(summary.format_minor));
     model.lost_from_ns = summary.cut_at_byte.map(|_| last_generation_ns);

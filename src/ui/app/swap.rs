@@ -26,7 +26,11 @@ pub fn take_partial(pane: &mut Pane) {
         log_first_data(job);
     }
     let (path, total, done) = (job.path.clone(), job.progress.total(), job.progress.done());
+    let took = job.started.elapsed();
     show_partial(pane, path, model, total, done);
+    if let Some(doc) = pane.doc.as_mut().and_then(|d| std::sync::Arc::get_mut(&mut d.loaded)) {
+        doc.load_time = took;
+    }
 }
 
 /// Shows `model`, a partial model of `path` with `done` of its `total` bytes read.
