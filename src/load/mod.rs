@@ -124,7 +124,9 @@ pub fn load_file_with(
         let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
         let map = mapped::Mapped::open(&file).map_err(|e| fail(format!("cannot read the file: {e}")))?;
         let consumed = |end: u64| map.release_before(end);
-        // Reborrowed for the map's shorter life.
+        // Reborrowed for the map's shorter life (an `Option` is no coercion site: without the
+        // match this does not compile).
+        #[allow(clippy::needless_match)]
         let partial: Option<&mut dyn FnMut(TraceModel)> = match partial {
             Some(p) => Some(p),
             None => None,

@@ -48,7 +48,7 @@ impl TraceBuilder {
         let mut hot = std::mem::take(&mut self.hot);
         let mut goroutines: Vec<Goroutine> = Vec::with_capacity(gs.len());
         while let (Some(gb), Some(h)) = (gs.pop(), hot.pop()) {
-            if gs.len() % SHRINK_EVERY == 0 {
+            if gs.len().is_multiple_of(SHRINK_EVERY) {
                 gs.shrink_to_fit();
                 hot.shrink_to_fit();
             }
