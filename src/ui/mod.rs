@@ -24,6 +24,7 @@ mod fonts;
 mod inspector;
 mod markdown;
 mod memory_view;
+mod offscreen;
 mod palette;
 mod plots;
 mod profile_filters;
@@ -43,7 +44,7 @@ mod workspace;
 use std::path::PathBuf;
 
 pub use crate::analysis::lod::{Run, visible_runs};
-pub use app::GoroscopeApp;
+pub use app::{GoroscopeApp, Picture, Shot, screenshot, write_png};
 pub use command::{COMMANDS, Command};
 pub use fonts::{definitions as font_definitions, install as install_fonts, system_cjk_fonts};
 pub use palette::Palette;
