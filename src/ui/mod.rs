@@ -39,6 +39,7 @@ mod theme;
 mod timeline;
 mod trace_doc;
 mod views;
+mod warnings_list;
 mod workspace;
 
 use std::path::PathBuf;
@@ -48,6 +49,7 @@ pub use app::{GoroscopeApp, Picture, Shot, screenshot, write_png};
 pub use command::{COMMANDS, Command};
 pub use fonts::{definitions as font_definitions, install as install_fonts, system_cjk_fonts};
 pub use palette::Palette;
+pub use warnings_list::text as warning_text;
 
 /// Opens the window on `files` (one pane each: two compare, more make a series), in
 /// presentation mode with `present`.
