@@ -4,6 +4,7 @@
 pub mod crafted;
 pub mod hostile;
 pub mod pprof_text;
+pub mod report_json;
 #[cfg(feature = "gui")]
 pub mod ui;
 
