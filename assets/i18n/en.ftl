@@ -514,3 +514,23 @@ warning-at-byte = byte { $offset }
 warning-at-line = line { $line }
 warning-show-lost = Show the lost part on the timeline (from { $from })
 warning-show-lost-help = The trace was cut: from here to its end events are missing and names may be lost (shaded on the timeline).
+
+# Copy as Markdown of a finding and of a dump's group (src/ui/markdown.rs).
+md-copy-finding = Copy finding { $n } as Markdown
+md-copy-group = Copy group as Markdown
+md-finding-title = Finding: { $what }
+md-count = count
+md-running-share = running or runnable
+md-looping-in = looping in
+md-stacks-agreeing = stacks agreeing
+md-loop-site = Where they loop
+md-heap-after-gc = heap after GC
+md-over = over
+md-rate = rate
+md-gc-cycles = GC cycles
+md-time-range = time range
+md-site = allocation site
+md-holds = holds
+md-group-title = Group: { $count } × { $state }
+md-locked = locked to its thread
+md-leaked = leaked: the runtime proved these goroutines can never be woken

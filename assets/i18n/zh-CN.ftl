@@ -502,3 +502,23 @@ warning-at-byte = 第 { $offset } 字节
 warning-at-line = 第 { $line } 行
 warning-show-lost = 在时间轴上显示丢失的部分（从 { $from } 起）
 warning-show-lost-help = 跟踪被截断：从这里到结尾事件缺失，名称可能丢失（时间轴上已加阴影）。
+
+# 将发现和转储分组复制为 Markdown（src/ui/markdown.rs）。
+md-copy-finding = 将发现 { $n } 复制为 Markdown
+md-copy-group = 将分组复制为 Markdown
+md-finding-title = 发现：{ $what }
+md-count = 数量
+md-running-share = 运行或可运行
+md-looping-in = 循环于
+md-stacks-agreeing = 一致的栈
+md-loop-site = 循环位置
+md-heap-after-gc = GC 后的堆
+md-over = 历时
+md-rate = 速率
+md-gc-cycles = GC 周期数
+md-time-range = 时间范围
+md-site = 分配位置
+md-holds = 占用
+md-group-title = 分组：{ $count } × { $state }
+md-locked = 锁定在其线程上
+md-leaked = 已泄漏：运行时证明这些 goroutine 永远不会被唤醒
