@@ -42,7 +42,7 @@ pub struct GoroscopeApp {
     /// Presentation mode (F5, `--present`): not persisted, a session file carries it.
     pub(super) present: bool,
     /// A session whose files are loading: its view is applied once they have.
-    pub(super) pending_session: Option<crate::session::Session>,
+    pub(super) pending_session: Option<session::Pending>,
     /// A PNG export waiting for its screenshot.
     pub(super) export: Option<export::ExportResult>,
 }
