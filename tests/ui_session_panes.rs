@@ -1,5 +1,6 @@
-//! A session of the compare layout (issue 13): each pane's window, filter and selection are
-//! saved beside its file and come back on the same pane, with the pane that was active.
+//! Session files in the window (issue 13): in the compare layout each pane's window, filter
+//! and selection are saved beside its file and come back on the same pane, with the pane that
+//! was active; File → Save session asks where, proposing a name.
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
@@ -60,4 +61,38 @@ fn a_compare_session_restores_each_panes_window_filter_and_selection() {
         h.state_mut().activate(i);
         assert_eq!(h.state().filter_and_bookmarks().0, filter, "pane {i}");
     }
+}
+
+/// File → Save session asks where: here the in-window browser (no portal answers), its path
+/// box proposing the first file's name as a session; Save writes what the box says, with the
+/// extension added.
+#[test]
+fn save_session_asks_where_with_a_proposed_name() {
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+    let a = sample("go1.27/chansend.trace");
+    let builder = Harness::builder().with_size(egui::vec2(1500.0, 900.0));
+    let h = &mut open_with(builder, move |cc| {
+        let mut app = english(GoroscopeApp::new(cc, vec![a]));
+        app.settings.in_window_file_dialog = true;
+        app
+    });
+    h.state_mut().command(Command::SaveSession);
+    h.run_steps(3);
+    let proposed = h.get_by_label("Path").accesskit_node().value().unwrap_or_default();
+    assert!(proposed.ends_with("go1.27/chansend.goroscope"), "{proposed:?}");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("save_dialog");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    h.get_by_label("Path").click();
+    h.run_steps(1);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run_steps(1);
+    h.get_by_label("Path").type_text(&dir.join("shared").display().to_string());
+    h.run_steps(1);
+    h.get_by_label("Save").click();
+    h.run_steps(3);
+    let written = dir.join("shared.goroscope");
+    assert!(written.exists(), "{:?}", h.state().notice());
+    assert!(h.state().notice().is_some_and(|n| n.contains("shared.goroscope")), "{:?}", h.state().notice());
+    assert!(h.query_by_label("Parent folder").is_none(), "the browser closed");
 }

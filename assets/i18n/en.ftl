@@ -534,3 +534,7 @@ md-holds = holds
 md-group-title = Group: { $count } × { $state }
 md-locked = locked to its thread
 md-leaked = leaked: the runtime proved these goroutines can never be woken
+
+# File → Save session's dialog (src/ui/app/open_dialog.rs, browser.rs).
+dialog-save-session-title = Save the session
+browser-save = Save

@@ -522,3 +522,7 @@ md-holds = 占用
 md-group-title = 分组：{ $count } × { $state }
 md-locked = 锁定在其线程上
 md-leaked = 已泄漏：运行时证明这些 goroutine 永远不会被唤醒
+
+# 文件 → 保存会话的对话框（src/ui/app/open_dialog.rs、browser.rs）。
+dialog-save-session-title = 保存会话
+browser-save = 保存

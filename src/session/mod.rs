@@ -1,9 +1,10 @@
 //! Session files (`*.goroscope`, JSON; the contract in `DESIGN.md`): the files of a view with
 //! their SHA-256, the visible window, filter, selected goroutine (Go's id), presentation flag,
 //! bookmarks and compare layout (with each pane's own window, filter, selection and bookmarks
-//! beside its file, and the active pane). Plain data and file I/O, no egui: the window applies it, and
-//! a headless front end could too. Paths are stored relative to the session file when they
-//! can be, so a folder of traces and its session can be moved or shared together.
+//! beside its file, and the active pane). Plain data and file I/O, no egui: the window applies
+//! it, and a headless front end (`goroscope screenshot --session`) too. Paths are stored
+//! relative to the session file when they can be, so a folder of traces and its session can be
+//! moved or shared together.
 
 use std::path::{Component, Path, PathBuf};
 

@@ -183,12 +183,17 @@ impl GoroscopeApp {
         match outcome {
             open_dialog::Outcome::Waiting => {}
             open_dialog::Outcome::Closed => self.open_dialog = None,
+            open_dialog::Outcome::Picked(Purpose::SaveSession, path) => {
+                self.open_dialog = None;
+                self.save_session_at(path);
+            }
             open_dialog::Outcome::Picked(purpose, path) => {
                 self.open_dialog = None;
                 self.queue.push(match purpose {
                     Purpose::Open => Command::OpenPath(path),
                     Purpose::Beside => Command::OpenBeside(path),
                     Purpose::FirstOfTwo => Command::OpenFirstOfTwo(path),
+                    Purpose::SaveSession => return,
                 });
             }
         }

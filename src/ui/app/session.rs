@@ -1,6 +1,6 @@
-//! Session files in the window: File → Save session writes the active view (files with their
-//! SHA-256, window, filter, selected goroutine, bookmarks, presentation flag, compare layout)
-//! beside the first file; opening a `.goroscope` (command line, File → Open, drop, Recent)
+//! Session files in the window: File → Save session asks where (proposing a name beside the
+//! first file) and writes the view (files with their SHA-256, window, filter, selected
+//! goroutine, bookmarks, presentation flag, compare layout with each pane's view); opening a `.goroscope` (command line, File → Open, drop, Recent)
 //! loads its files and, once they have loaded, puts the view back. A missing or changed file is
 //! named in the notice; the rest of the session still opens.
 
@@ -88,9 +88,24 @@ impl GoroscopeApp {
         s.write(path).map_err(|e| e.to_string())
     }
 
-    /// File → Save session.
-    pub(crate) fn save_session_command(&mut self) {
-        let Some(path) = self.default_session_path() else { return };
+    /// File → Save session: a save dialog proposing [`Self::default_session_path`] (the
+    /// desktop's, or the in-window browser where no portal answers).
+    pub(crate) fn save_session_command(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.default_session_path() else {
+            self.notice = Some(tr!("session-nothing-open"));
+            return;
+        };
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let in_window = self.settings.in_window_file_dialog;
+        self.open_dialog = Some(super::OpenDialog::start_save(in_window, dir, name, ctx));
+    }
+
+    /// Writes the session where the save dialog said, as a `.goroscope` file, and says so.
+    pub(super) fn save_session_at(&mut self, mut path: PathBuf) {
+        if !crate::session::is_session(&path) {
+            path.as_mut_os_string().push(format!(".{}", crate::session::EXTENSION));
+        }
         self.notice = Some(match self.save_session(&path) {
             Ok(()) => {
                 self.settings.remember(&path);
