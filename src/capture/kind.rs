@@ -8,7 +8,9 @@ pub enum Kind {
     Trace,
     /// `/debug/pprof/goroutine?debug=2`: every goroutine's stack, as a panic prints them.
     Goroutine,
-    /// `/debug/pprof/heap`: the heap profile (gzipped protobuf).
+    /// `/debug/pprof/heap?gc=1`: the heap profile (gzipped protobuf) after a GC. Without
+    /// `gc=1` the profile is the one of the last completed GC, which early in a program's
+    /// life (or in a quiet one) misses everything allocated since.
     Heap,
     /// `/debug/pprof/goroutineleak?debug=1`: the goroutines the GC proved leaked (Go 1.27, or
     /// 1.26 with GOEXPERIMENT=goroutineleakprofile), grouped by stack.
@@ -37,7 +39,7 @@ impl Kind {
         match self {
             Kind::Trace => format!("trace?seconds={trace_seconds}"),
             Kind::Goroutine => "goroutine?debug=2".into(),
-            Kind::Heap => "heap".into(),
+            Kind::Heap => "heap?gc=1".into(),
             Kind::GoroutineLeak => "goroutineleak?debug=1".into(),
             Kind::Flight => String::new(),
         }
