@@ -27,6 +27,9 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let target = match Target::parse(&args.url) {
         Ok(t) => t,
         Err(e) => {
+            if args.json {
+                writeln!(out, "[]").ok();
+            }
             writeln!(err, "goroscope: {e}").ok();
             return 2;
         }

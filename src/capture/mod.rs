@@ -27,7 +27,7 @@ pub use kind::Kind;
 pub use target::Target;
 
 /// What to pull.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plan {
     /// Seconds of execution trace (`/debug/pprof/trace?seconds=N`).
     pub trace_seconds: Option<f64>,
