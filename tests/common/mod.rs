@@ -6,6 +6,7 @@ pub mod go_service;
 pub mod hostile;
 pub mod loopback;
 pub mod pprof_text;
+pub mod report_json;
 #[cfg(feature = "gui")]
 pub mod ui;
 
