@@ -216,3 +216,40 @@ fn urls_that_are_not_a_programs_base_are_refused() {
         assert!(stderr.contains(words), "{url}: {stderr}");
     }
 }
+
+/// Stop while a trace arrives: what arrived is kept as a (cut) trace, the trace's bytes went
+/// to the growing buffer as they came, and a stop is not an error.
+#[test]
+fn stopping_keeps_the_trace_that_arrived() {
+    use goroscope::capture::{Growing, Kind, Limits, Plan, Session, Target};
+    let dir = out_dir("stopped-trace");
+    let server = serve(None, |_| Answer::Endless { chunk: sample("chansend.trace") });
+    let stop = AtomicBool::new(false);
+    let growing = Growing::default();
+    let session = Session {
+        target: Target::parse(&server.url).unwrap(),
+        out: dir.clone(),
+        limits: Limits::default(),
+        stop: &stop,
+        growing: Some(&growing),
+        started_unix: 1_780_000_000,
+    };
+    let plan = Plan { trace_seconds: Some(60.0), ..Plan::default() };
+    let outcome = std::thread::scope(|s| {
+        s.spawn(|| {
+            while growing.len() < 1 << 20 {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        });
+        goroscope::capture::run(&plan, &session, &|_| {})
+    });
+    assert!(outcome.error.is_none(), "{:?}", outcome.error);
+    assert_eq!(outcome.saved.len(), 1);
+    let c = &outcome.saved[0];
+    assert_eq!(c.kind, Kind::Trace);
+    let kept = std::fs::read(&c.path).unwrap();
+    assert!(kept.len() as u64 == c.bytes && kept.len() >= 1 << 20, "{} bytes", kept.len());
+    assert!(growing.is_complete() && growing.since(0) == kept, "the growing buffer holds the same bytes");
+    assert!(kept.starts_with(b"go 1."));
+}

@@ -157,6 +157,7 @@ fn stop_ends_a_long_capture() {
     step_until(h, 5, ended);
     let n = saved(h.state());
     assert!((2..10).contains(&n), "stopped after {n} files");
+    h.run_steps(2);
     assert!(has_label(h, "Capture finished"), "{:#?}", labels(h));
     h.get_by_label("Close").click();
     h.run_steps(2);

@@ -34,6 +34,8 @@ pub enum Problem {
     Cut { bytes: u64, why: String },
     /// The file could not be written.
     Write { path: String, why: String },
+    /// The user stopped the capture before anything of this answer arrived (not a failure).
+    Stopped,
 }
 
 impl fmt::Display for CaptureError {
@@ -66,6 +68,7 @@ impl fmt::Display for Problem {
             }
             Problem::Cut { bytes, why } => write!(f, "the connection broke after {bytes} bytes: {why}"),
             Problem::Write { path, why } => write!(f, "cannot write {path}: {why}"),
+            Problem::Stopped => write!(f, "stopped before anything arrived"),
         }
     }
 }

@@ -134,9 +134,10 @@ fn copy(
 ) -> Result<(), Problem> {
     let mut buf = vec![0u8; 64 * 1024];
     loop {
-        if req.stop.load(Ordering::Relaxed) {
-            // Stopped by the user: keep what arrived if it was checked, else nothing.
-            return if saver.file.is_some() { Ok(()) } else { Err(cut(saver.total, "stopped")) };
+        // Stopped by the user: a trace keeps what arrived (a cut trace still reads); other
+        // answers are short and bounded by the timeouts, so they finish.
+        if req.kind == Kind::Trace && req.stop.load(Ordering::Relaxed) {
+            return if saver.total > 0 { saver.finish(req.kind) } else { Err(Problem::Stopped) };
         }
         let n = match body.read(&mut buf) {
             Ok(n) => n,

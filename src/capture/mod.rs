@@ -184,6 +184,8 @@ fn record(out: &mut Outcome, r: Result<Captured, CaptureError>) -> bool {
             out.saved.push(c);
             true
         }
+        // Stopped by the user: nothing to keep, and nothing failed.
+        Err(CaptureError { problem: Problem::Stopped, .. }) => false,
         Err(e) => {
             out.error.get_or_insert(e);
             false

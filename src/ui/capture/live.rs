@@ -205,6 +205,7 @@ pub fn error_text(e: &CaptureError) -> String {
         Problem::Redirect { location } => tr!("capture-problem-redirect", location = location.clone()),
         Problem::Cut { bytes, why } => tr!("capture-problem-cut", bytes = *bytes, why = why.clone()),
         Problem::Write { path, why } => tr!("capture-problem-write", path = path.clone(), why = why.clone()),
+        Problem::Stopped => tr!("capture-problem-stopped"),
     };
     format!("{}: {problem}", e.url)
 }

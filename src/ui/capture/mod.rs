@@ -50,7 +50,13 @@ impl CaptureUi {
             .id(egui::Id::unique("goroscope-capture"))
             .collapsible(true)
             .resizable(false)
-            .anchor(egui::Align2::RIGHT_TOP, egui::vec2(-12.0, 40.0))
+            // Right, below the series' legend, movable; its top stays put (Stop is there)
+            // while the lines below come and go.
+            .pivot(egui::Align2::RIGHT_TOP)
+            .default_pos({
+                let r = ctx.content_rect();
+                egui::pos2(r.right() - 12.0, r.top() + r.height() * 0.4)
+            })
             .show(ctx, |ui| {
                 if let Some(live) = &mut self.live {
                     // Stop first: the lines below come and go while the capture runs.
