@@ -11,6 +11,7 @@
 mod actions;
 mod app;
 mod bookmarks;
+mod capture;
 mod command;
 mod compare;
 mod doc_actions;
@@ -46,6 +47,7 @@ use std::path::PathBuf;
 
 pub use crate::analysis::lod::{Run, visible_runs};
 pub use app::{GoroscopeApp, Picture, Shot, screenshot, write_png};
+pub use capture::CaptureForm;
 pub use command::{COMMANDS, Command};
 pub use fonts::{definitions as font_definitions, install as install_fonts, system_cjk_fonts};
 pub use palette::Palette;

@@ -29,6 +29,8 @@ pub struct Settings {
     pub ui_scale: f32,
     /// The state colours; presentation mode uses the colour-blind-safe one.
     pub palette: crate::ui::palette::Palette,
+    /// File → Capture from a running program…: the URL and choices, remembered.
+    pub capture: crate::ui::capture::CaptureForm,
 }
 
 impl Default for Settings {
@@ -43,6 +45,7 @@ impl Default for Settings {
             in_window_file_dialog: false,
             ui_scale: 1.0,
             palette: Default::default(),
+            capture: Default::default(),
         }
     }
 }

@@ -2,7 +2,9 @@
 #![allow(dead_code)] // each test file uses a different subset
 
 pub mod crafted;
+pub mod go_service;
 pub mod hostile;
+pub mod loopback;
 pub mod pprof_text;
 pub mod report_json;
 #[cfg(feature = "gui")]

@@ -45,6 +45,8 @@ pub struct GoroscopeApp {
     pub(super) pending_session: Option<session::Pending>,
     /// A PNG export waiting for its screenshot.
     pub(super) export: Option<export::ExportResult>,
+    /// File → Capture from a running program…: its dialog and the capture it runs.
+    pub(super) capture: super::capture::CaptureUi,
 }
 
 impl GoroscopeApp {
@@ -77,6 +79,7 @@ impl GoroscopeApp {
             present: false,
             pending_session: None,
             export: None,
+            capture: Default::default(),
         };
         app.open_paths(files, ctx);
         app
@@ -163,6 +166,7 @@ impl GoroscopeApp {
             self.dialog_outcome(outcome);
         }
         self.drop_question_ui(&ctx);
+        self.capture.ui(&ctx, &mut self.settings.capture, &mut self.queue);
         command::shortcuts_ui(&ctx, &mut self.show_shortcuts);
         self.halo_ui(&ctx);
         let hovering = self
