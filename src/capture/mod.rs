@@ -101,16 +101,20 @@ pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outc
     }
     let prefix = s.target.file_prefix(s.started_unix);
     std::thread::scope(|scope| {
-        let trace = plan.trace_seconds.map(|secs| {
-            let prefix = &prefix;
-            scope.spawn(move || {
-                let r =
-                    one(s, Kind::Trace, s.target.pprof(&Kind::Trace.query(secs)), prefix, 0, secs, on_event);
-                if let Some(g) = s.growing {
-                    g.finish();
-                }
-                r
-            })
+        let trace_job = |secs: f64| {
+            let r = one(s, Kind::Trace, s.target.pprof(&Kind::Trace.query(secs)), &prefix, 0, secs, on_event);
+            if let Some(g) = s.growing {
+                g.finish();
+            }
+            r
+        };
+        // The trace on its own thread; where no thread can start, after the dumps.
+        let mut trace_later = None;
+        let trace = plan.trace_seconds.and_then(|secs| {
+            let spawned = std::thread::Builder::new()
+                .name("goroscope-capture-trace".into())
+                .spawn_scoped(scope, move || trace_job(secs));
+            spawned.map_err(|_| trace_later = Some(secs)).ok()
         });
         let mut failed = false;
         let dumps_started = Instant::now();
@@ -125,8 +129,9 @@ pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outc
                 break;
             }
         }
-        if let Some(t) = trace {
-            let r = t.join().unwrap_or_else(|_| {
+        let joined = trace.map(|t| t.join()).or_else(|| trace_later.map(|secs| Ok(trace_job(secs))));
+        if let Some(joined) = joined {
+            let r = joined.unwrap_or_else(|_| {
                 let url = s.target.pprof("trace");
                 Err(CaptureError {
                     url,

@@ -120,7 +120,9 @@ mod tests {
         assert_eq!(t.path("http://[::1]:6060/x").unwrap(), "http://[::1]:6060/x");
         assert!(t.path("http://[::1]:6061/x").is_err());
         assert!(t.path("//evil.example/x").is_err());
-        assert!(t.same_host("/moved") && !t.same_host("//evil.example/x") && !t.same_host("http://evil:6060/"));
+        assert!(
+            t.same_host("/moved") && !t.same_host("//evil.example/x") && !t.same_host("http://evil:6060/")
+        );
         assert_eq!(t.file_prefix(1_780_000_000), "___1__6060.20260528T202640Z");
     }
 }

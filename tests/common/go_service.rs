@@ -65,11 +65,14 @@ impl Service {
             .expect("start pprofservice");
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            BufReader::new(stdout).read_line(&mut line).ok();
-            tx.send(line).ok();
-        });
+        let reader = std::thread::Builder::new().name("pprofservice-stdout".into());
+        reader
+            .spawn(move || {
+                let mut line = String::new();
+                BufReader::new(stdout).read_line(&mut line).ok();
+                tx.send(line).ok();
+            })
+            .unwrap();
         let line = rx.recv_timeout(Duration::from_secs(20)).unwrap_or_default();
         let Some(url) = line.trim().strip_prefix("listening on ") else {
             child.kill().ok();

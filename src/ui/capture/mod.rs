@@ -84,7 +84,7 @@ impl CaptureUi {
                             self.form_open = false;
                             self.form_error = None;
                         }
-                        Err(e) => self.form_error = Some(error_text(&e)),
+                        Err(e) => self.form_error = Some(e),
                     }
                 }
                 if let Some(e) = &self.form_error {
