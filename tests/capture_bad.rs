@@ -253,3 +253,15 @@ fn stopping_keeps_the_trace_that_arrived() {
     assert!(growing.is_complete() && growing.since(0) == kept, "the growing buffer holds the same bytes");
     assert!(kept.starts_with(b"go 1."));
 }
+
+#[test]
+fn seconds_out_of_range_are_refused_before_any_request() {
+    let dir = out_dir("numbers");
+    let server = serve(None, |_| Answer::ok(dump()));
+    for args in [["--trace", "0"], ["--every=-1", "--dumps=2"], ["--timeout", "inf"], ["--trace", "NaN"]] {
+        let (code, listed, stderr) = capture(&server.url, &args, &dir);
+        assert_eq!((code, listed.len()), (2, 0), "{args:?}: {stderr}");
+        assert!(stderr.contains("seconds, "), "{args:?}: {stderr}");
+    }
+    assert!(server.asked.lock().unwrap().is_empty());
+}

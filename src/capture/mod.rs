@@ -88,6 +88,11 @@ pub struct Session<'a> {
     pub started_unix: i64,
 }
 
+/// Seconds as a duration: negative and NaN are none, too many (or infinite) a day.
+pub fn seconds(s: f64) -> Duration {
+    Duration::try_from_secs_f64(s.clamp(0.0, 86_400.0)).unwrap_or_default()
+}
+
 /// Runs the plan; `on_event` hears of each request and file (from two threads).
 pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outcome {
     let mut out = Outcome::default();
@@ -119,7 +124,7 @@ pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outc
         let mut failed = false;
         let dumps_started = Instant::now();
         for n in 1..=plan.dumps {
-            let due = dumps_started + Duration::from_secs_f64(plan.every.max(0.0) * f64::from(n - 1));
+            let due = dumps_started + seconds(plan.every * f64::from(n - 1));
             if !sleep_until(due, s.stop) {
                 break;
             }
