@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod cli_screenshot;
+
 #[derive(Parser)]
 #[command(
     name = "goroscope",
@@ -92,6 +94,8 @@ enum Command {
         #[arg(required = true)]
         new: Vec<PathBuf>,
     },
+    /// Draw what the window would show into a PNG, offscreen (for chat, issues, CI artifacts).
+    Screenshot(cli_screenshot::Args),
     /// Pull diagnostics from a running program's net/http/pprof endpoints into files.
     Capture(CaptureArgs),
 }
@@ -190,6 +194,7 @@ fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             let opts = goroscope::report::DiffOptions { json, fail_on_growth, sample_type, normalize };
             exit(goroscope::report::run_diff(&files, &opts, &mut out, &mut err))
         }
+        Some(Command::Screenshot(a)) => cli_screenshot::run(a),
         Some(Command::Capture(a)) => exit(run_capture(a, &mut out, &mut err)),
         None => {
             if let Some(word) = mistyped_subcommand(&cli.files) {
