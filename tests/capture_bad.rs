@@ -265,3 +265,23 @@ fn seconds_out_of_range_are_refused_before_any_request() {
     }
     assert!(server.asked.lock().unwrap().is_empty());
 }
+
+/// The growing buffer hands a reader the same prefix each time, then the whole trace marked
+/// complete: what the push-style trace reader takes.
+#[test]
+fn the_growing_buffer_is_an_append_only_prefix() {
+    use goroscope::capture::Growing;
+    let trace = sample("chansend.trace");
+    let g = Growing::default();
+    let mut seen = 0;
+    for piece in trace.chunks(40_000) {
+        g.push(piece);
+        g.with_bytes(|b, complete| {
+            assert!(!complete && b.len() > seen && b == &trace[..b.len()]);
+            seen = b.len();
+        });
+    }
+    g.finish();
+    assert!(g.with_bytes(|b, complete| complete && b == trace.as_slice()));
+    assert_eq!(g.since(seen - 10).len(), 10);
+}
