@@ -29,13 +29,14 @@ pub fn go(test: &str) -> Option<PathBuf> {
     None
 }
 
-/// The service's binary, built once per test process.
+/// The service's binary, built once per test process, one per test file (two test files
+/// may build at once), replaced by each run.
 fn binary(go: &Path) -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT
         .get_or_init(|| {
-            let out =
-                Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("pprofservice-{}", std::process::id()));
+            let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("pprofservice-{}", env!("CARGO_CRATE_NAME")));
             let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/build-pprofservice.sh");
             let st = Command::new("bash").arg(&script).arg(&out).env("GO", go).status().expect("run bash");
             assert!(st.success(), "{} failed: {st}", script.display());
@@ -49,7 +50,6 @@ pub struct Service {
     child: Child,
     /// `http://127.0.0.1:PORT`
     pub url: String,
-    binary: PathBuf,
 }
 
 impl Service {
@@ -78,7 +78,7 @@ impl Service {
             child.kill().ok();
             panic!("{test}: pprofservice did not say where it listens: {line:?}");
         };
-        Some(Service { url: url.to_string(), child, binary })
+        Some(Service { url: url.to_string(), child })
     }
 }
 
@@ -86,6 +86,5 @@ impl Drop for Service {
     fn drop(&mut self) {
         self.child.kill().ok();
         self.child.wait().ok();
-        std::fs::remove_file(&self.binary).ok();
     }
 }
