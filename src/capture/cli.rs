@@ -1,6 +1,7 @@
 //! `goroscope capture URL [--trace SECONDS] [--dumps N --every SECONDS] [--heap]
 //! [--leak-profile] [--flight PATH] [--out DIR] [--json]`: the contract in DESIGN.md. Prints
-//! the paths written (a JSON array of `{"path", "kind", "url"}` with `--json`), also those
+//! the paths written (a JSON array of `{"path", "kind", "url"}` with `--json`, `kind` being
+//! [`super::Kind::name`]: trace, goroutine, heap, goroutineleak, flight), also those
 //! saved before a failure; exits 2 with the failing URL, its HTTP status and the first line
 //! of its body on stderr.
 
