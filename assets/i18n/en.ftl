@@ -584,3 +584,4 @@ capture-problem-redirect = redirected to { $location }; goroscope follows redire
 capture-problem-cut = the connection broke after { $bytes } bytes: { $why }
 capture-problem-write = cannot write { $path }: { $why }
 capture-problem-stopped = stopped before anything arrived
+capture-no-thread = Cannot start the capture: { $error }

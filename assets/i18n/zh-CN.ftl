@@ -572,3 +572,4 @@ capture-problem-redirect = 被重定向到 { $location }；goroscope 只跟随�
 capture-problem-cut = 连接在 { $bytes } 字节后中断：{ $why }
 capture-problem-write = 无法写入 { $path }：{ $why }
 capture-problem-stopped = 在收到任何数据前已停止
+capture-no-thread = 无法开始采集：{ $error }
