@@ -97,7 +97,8 @@ done
 
 # The views of views.tsv (granularity, focus/ignore/hide/show, tagfocus), each as
 # go1.NN/NAME.KIND.top-TYPE.TAG.txt (a -peek=RE view prints the callers/callees instead of
-# the top table); tests/pprof_views.rs and tests/pprof_peek.rs compare ours with them.
+# the top table, a -list=RE view the annotated source of programs/); tests/pprof_views.rs,
+# tests/pprof_peek.rs and tests/pprof_list.rs compare ours with them.
 while IFS=$'\t' read -r prof t tag flags; do
 	case "$prof" in '#'* | '') continue ;; esac
 	f="$HERE/$prof"
@@ -111,7 +112,11 @@ while IFS=$'\t' read -r prof t tag flags; do
 	*"$t/nanoseconds"*) unit=(-unit=ns) ;;
 	esac
 	mode=(-top)
-	case "$flags" in *-peek=*) mode=() ;; esac
+	case "$flags" in
+	*-peek=*) mode=() ;;
+	# pprof's list reads the programs' sources: their files are samples/NAME/main.go.
+	*-list=*) mode=(-source_path="$HERE/programs" -trim_path=samples) ;;
+	esac
 	# shellcheck disable=SC2086 # the flags are words
 	"$PPROF_GO" tool pprof "${mode[@]}" -nodecount=1000 -sample_index="$t" "${unit[@]}" $flags "$f" >"$dst.tmp" 2>"$TMP/err" ||
 		{ cat "$TMP/err" >&2; exit 1; }

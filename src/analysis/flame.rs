@@ -28,6 +28,8 @@ pub struct CallNode {
 pub struct CallTree {
     pub sample_type: usize,
     pub names: Vec<String>,
+    /// Per name, its function alone (what `list` matches; "" for a file or an address).
+    pub functions: Vec<String>,
     pub nodes: Vec<CallNode>,
     /// Samples whose stack went deeper than [`MAX_DEPTH`]: their innermost frames were left
     /// out and their value counted on the deepest node kept.
@@ -80,6 +82,7 @@ pub fn call_tree_view(p: &ProfileModel, t: usize, v: &View) -> CallTree {
     let mut tree = CallTree {
         sample_type: t,
         names: nodes.keys.iter().map(NodeKey::printable).collect(),
+        functions: nodes.keys.iter().map(|k| k.function.clone()).collect(),
         nodes: vec![root],
         cut_stacks: 0,
     };

@@ -108,7 +108,7 @@ pub(crate) fn view_nodes(p: &ProfileModel, v: &View) -> Nodes {
                     if matches!(g, Granularity::Lines | Granularity::Addresses) {
                         k.line = ln.line;
                     }
-                    if k.function.is_empty() {
+                    if k.function.is_empty() || v.obj_names {
                         k.objfile = objfile.clone();
                         k.start_line = f.start_line;
                     }

@@ -56,15 +56,19 @@ pub struct ViewOptions {
 
 /// `-tagfocus`: `KEY=RE,RE` matches a value of label KEY; a bare `RE,RE` needs every RE to
 /// match some `key:value` of the sample.
+#[derive(Clone)]
 struct TagFilter {
     key: Option<String>,
     res: Vec<Regex>,
 }
 
 /// Compiled [`ViewOptions`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct View {
     pub granularity: Granularity,
+    /// Every node keeps its mapping file and its function's start line (pprof's `ObjNames`,
+    /// which `list` sets), not only the nameless ones.
+    pub(crate) obj_names: bool,
     focus: Option<Regex>,
     ignore: Option<Regex>,
     hide: Option<Regex>,
@@ -100,6 +104,7 @@ impl View {
         };
         Ok(View {
             granularity: o.granularity,
+            obj_names: false,
             focus: compile("focus", &o.focus)?,
             ignore: compile("ignore", &o.ignore)?,
             hide: compile("hide", &o.hide)?,

@@ -93,6 +93,9 @@ pub enum Command {
     ProfilePeek(String),
     /// Sorts a profile's top table by a column (again: the other direction).
     ProfileSort(usize),
+    /// Shows the annotated source of the function of this name (pprof's `list`) in place of
+    /// the flame graph; `None` goes back to the flame graph.
+    ProfileSource(Option<String>),
     GoToBookmark(usize),
     EditBookmark {
         index: usize,

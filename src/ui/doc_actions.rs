@@ -77,6 +77,11 @@ impl Document {
                     p.view.set_sort(column);
                 }
             }
+            Command::ProfileSource(function) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.set_source(&p.model, function.as_deref());
+                }
+            }
             Command::ClearSelection => {
                 view.selection = Selection::None;
                 view.range = None;

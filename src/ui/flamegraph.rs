@@ -2,9 +2,10 @@
 //! call-tree node, root on top, width proportional to the node's total. A node off screen or
 //! narrower than [`CULL_PX`] is culled with its whole subtree (so cost follows what is
 //! visible), names are drawn only when they fit, hovering shows self and total, and clicking
-//! a node zooms into it (the breadcrumb above goes back).
+//! a node zooms into it (the breadcrumb above goes back); its right-click menu shows its
+//! callers and callees or its annotated source.
 
-use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
+use egui::{Align2, Color32, FontId, Rect, RichText, Sense, Stroke, pos2, vec2};
 
 use super::command::Command;
 use super::profile_view::{ProfileView, percent};
@@ -66,6 +67,18 @@ pub fn flamegraph_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command
         };
         let mut hovered = None;
         paint_node(&info, tree, &v.matches, v.zoom, 0.0, &mut hovered);
+        // The right-click menu is about the node under the pointer when it opened.
+        let menu_id = response.id.with("menu-node");
+        if response.secondary_clicked()
+            && let Some(h) = hovered
+        {
+            ui.data_mut(|d| d.insert_temp(menu_id, h));
+        }
+        response.context_menu(|ui| {
+            if let Some(n) = ui.data(|d| d.get_temp::<u32>(menu_id)) {
+                node_menu(ui, v, n, queue);
+            }
+        });
         if let Some(h) = hovered {
             if response.clicked() {
                 clicked = Some(h);
@@ -151,6 +164,28 @@ fn paint_node(info: &Info<'_>, tree: &CallTree, matches: &[bool], i: u32, x: f64
     for &c in &n.children {
         paint_node(info, tree, matches, c, cx, hovered);
         cx += tree.node(c).map_or(0, |c| c.total.max(0)) as f64 * info.px_per_value;
+    }
+}
+
+/// A node's right-click menu: its callers and callees, its annotated source, zoom into it.
+fn node_menu(ui: &mut egui::Ui, v: &ProfileView, i: u32, queue: &mut Vec<Command>) {
+    let Some(n) = v.tree.node(i).filter(|_| i != 0) else {
+        ui.close();
+        return;
+    };
+    let function = v.tree.functions.get(n.name as usize).map_or("", String::as_str);
+    ui.label(RichText::new(short_name(v.tree.name(n))).monospace());
+    if ui.button(tr!("flame-menu-peek")).clicked() {
+        queue.push(Command::ProfilePeek(v.tree.name(n).to_string()));
+        ui.close();
+    }
+    if !function.is_empty() && ui.button(tr!("profile-menu-source")).clicked() {
+        queue.push(Command::ProfileSource(Some(function.to_string())));
+        ui.close();
+    }
+    if ui.button(tr!("flame-menu-zoom")).clicked() {
+        queue.push(Command::FlameZoom(i));
+        ui.close();
     }
 }
 

@@ -1,7 +1,7 @@
 //! A profile's top table, as `go tool pprof -top` prints it: flat, flat%, sum%, cum, cum%,
 //! name. Every column sorts; the rows are the view's `rows` (the zoomed frame's functions
 //! that match the search); clicking a name highlights it and shows its callers and callees;
-//! the right-click menu focuses on, ignores or hides it.
+//! the right-click menu focuses on, ignores or hides it, or shows its source.
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -98,7 +98,8 @@ pub fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
 }
 
 /// A row's right-click menu: focus on it, ignore it, hide it (pprof's options, as an
-/// expression matching exactly its function, or its file at `files` granularity), copy it.
+/// expression matching exactly its function, or its file at `files` granularity), show its
+/// annotated source, copy it.
 fn frame_menu(ui: &mut egui::Ui, v: &ProfileView, e: &crate::analysis::TopEntry, queue: &mut Vec<Command>) {
     let target = if e.node.function.is_empty() { &e.node.file } else { &e.node.function };
     if target.is_empty() {
@@ -114,6 +115,10 @@ fn frame_menu(ui: &mut egui::Ui, v: &ProfileView, e: &crate::analysis::TopEntry,
             queue.push(Command::ProfileOptions(o));
             ui.close();
         }
+    }
+    if !e.node.function.is_empty() && ui.button(tr!("profile-menu-source")).clicked() {
+        queue.push(Command::ProfileSource(Some(e.node.function.clone())));
+        ui.close();
     }
     if ui.button(tr!("profile-menu-copy")).clicked() {
         ui.ctx().copy_text(e.name.clone());

@@ -146,9 +146,19 @@ pub fn mismatch(golden: &std::path::Path, got: &[String], want: &[&str]) -> Stri
 }
 
 /// The lines of `sample-traces/views.tsv`: profile, sample type, tag, pprof flags; the
-/// `-peek=RE` views when `peek`, else the top-table ones.
+/// `-peek=RE` views when `peek`, else the top-table ones (never the `-list=RE` ones).
 #[allow(dead_code)]
 pub fn views(peek: bool) -> Vec<(String, String, String, String)> {
+    view_lines(|flags| !flags.contains("-list=") && flags.contains("-peek=") == peek)
+}
+
+/// The `-list=RE` views of `sample-traces/views.tsv`.
+#[allow(dead_code)]
+pub fn list_views() -> Vec<(String, String, String, String)> {
+    view_lines(|flags| flags.contains("-list="))
+}
+
+fn view_lines(which: impl Fn(&str) -> bool) -> Vec<(String, String, String, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
     let list = std::fs::read_to_string(root.join("views.tsv")).unwrap();
     let v: Vec<_> = list
@@ -159,13 +169,14 @@ pub fn views(peek: bool) -> Vec<(String, String, String, String)> {
             assert_eq!(c.len(), 4, "views.tsv: {l}");
             (c[0].to_string(), c[1].to_string(), c[2].to_string(), c[3].to_string())
         })
-        .filter(|v| v.3.contains("-peek=") == peek)
+        .filter(|v| which(&v.3))
         .collect();
     assert!(v.len() >= 6, "views.tsv lists {} views", v.len());
     v
 }
 
-/// Our view options (and the -peek expression) from pprof's flags as views.tsv writes them.
+/// Our view options (and the -peek or -list expression) from pprof's flags as views.tsv
+/// writes them.
 #[allow(dead_code)]
 pub fn options(flags: &str) -> (goroscope::analysis::ViewOptions, String) {
     let mut v = goroscope::analysis::ViewOptions::default();
@@ -183,7 +194,7 @@ pub fn options(flags: &str) -> (goroscope::analysis::ViewOptions, String) {
             "hide" => v.hide = value,
             "show" => v.show = value,
             "tagfocus" => v.tagfocus = value,
-            "peek" => peek = value,
+            "peek" | "list" => peek = value,
             _ => panic!("views.tsv: unknown flag {f}"),
         }
     }
