@@ -67,6 +67,23 @@ for pair in "1.27.3:" "1.26.6:goroutineleakprofile"; do
 	"$TMP/goleak-$v" -out "$prefix"
 done
 
+# Profiles with pprof labels (programs/labels: pprof.Do with handler and tenant labels):
+# go1.27/labels.{cpu,goroutine}.pb.gz, for the label views of views.tsv (-tags, -tagignore,
+# -tagroot, -tagleaf).
+for v in 1.27.3; do
+	GO="$TC/$v/go/bin/go"
+	minor=${v%.*}
+	prefix="$HERE/go$minor/labels"
+	if [ "$FORCE" != 1 ] && [ -s "$prefix.goroutine.pb.gz" ] && [ "$prefix.goroutine.pb.gz" -nt "$HERE/programs/labels/main.go" ]; then
+		echo "== go$minor/labels: up to date" >&2
+		continue
+	fi
+	echo "== go$minor/labels: build and run" >&2
+	rm -f "$prefix".*
+	(cd "$HERE/programs" && "$GO" build -trimpath -o "$TMP/labels-$v" ./labels)
+	"$TMP/labels-$v" -out "$prefix"
+done
+
 # The sample types of a profile, in order: `pprof -raw` prints them as "type/unit ..."
 # on the line after "Samples:".
 types_of() {
@@ -113,7 +130,7 @@ while IFS=$'\t' read -r prof t tag flags; do
 	esac
 	mode=(-top)
 	case "$flags" in
-	*-peek=*) mode=() ;;
+	*-peek=* | *"-tags" | *"-tags "*) mode=() ;;
 	# pprof's list reads the programs' sources: their files are samples/NAME/main.go.
 	*-list=*) mode=(-source_path="$HERE/programs" -trim_path=samples) ;;
 	esac

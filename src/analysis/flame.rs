@@ -75,6 +75,7 @@ pub fn call_tree(p: &ProfileModel, t: usize) -> CallTree {
 /// The call tree under pprof's view options: nodes at the view's granularity, hidden frames
 /// left out, samples the filters drop left out.
 pub fn call_tree_view(p: &ProfileModel, t: usize, v: &View) -> CallTree {
+    let p = &*super::profile_labels::labelled(p, v);
     let nodes = view_nodes(p, v);
     let kept = kept_samples(p, v);
     let root =

@@ -61,6 +61,7 @@ impl Routine {
 /// The routines of the functions whose name matches `re`, sorted by function name, then
 /// file name, under the view's filters (its granularity is replaced by `lines`).
 pub fn list(p: &ProfileModel, t: usize, v: &View, re: &Regex) -> Vec<Routine> {
+    let p = &*super::profile_labels::labelled(p, v);
     let mut view = v.clone();
     view.granularity = Granularity::Lines;
     view.obj_names = true;

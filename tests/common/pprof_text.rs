@@ -145,11 +145,23 @@ pub fn mismatch(golden: &std::path::Path, got: &[String], want: &[&str]) -> Stri
     format!("{} ({} vs {} lines):\n{}", golden.display(), got.len(), want.len(), first_differences(got, want))
 }
 
+/// Whether views.tsv's flags ask for pprof's `-tags` output.
+pub fn is_tags(flags: &str) -> bool {
+    flags.split(' ').any(|f| f == "-tags")
+}
+
 /// The lines of `sample-traces/views.tsv`: profile, sample type, tag, pprof flags; the
-/// `-peek=RE` views when `peek`, else the top-table ones (never the `-list=RE` ones).
+/// `-peek=RE` views when `peek`, else the top-table ones (never the `-list=RE` or `-tags`
+/// ones).
 #[allow(dead_code)]
 pub fn views(peek: bool) -> Vec<(String, String, String, String)> {
-    view_lines(|flags| !flags.contains("-list=") && flags.contains("-peek=") == peek)
+    view_lines(|flags| !flags.contains("-list=") && !is_tags(flags) && flags.contains("-peek=") == peek)
+}
+
+/// The `-tags` views of `sample-traces/views.tsv`.
+#[allow(dead_code)]
+pub fn tags_views() -> Vec<(String, String, String, String)> {
+    view_lines(is_tags)
 }
 
 /// The `-list=RE` views of `sample-traces/views.tsv`.
@@ -171,7 +183,7 @@ fn view_lines(which: impl Fn(&str) -> bool) -> Vec<(String, String, String, Stri
         })
         .filter(|v| which(&v.3))
         .collect();
-    assert!(v.len() >= 6, "views.tsv lists {} views", v.len());
+    assert!(v.len() >= 4, "views.tsv lists {} views", v.len());
     v
 }
 
@@ -194,6 +206,10 @@ pub fn options(flags: &str) -> (goroscope::analysis::ViewOptions, String) {
             "hide" => v.hide = value,
             "show" => v.show = value,
             "tagfocus" => v.tagfocus = value,
+            "tagignore" => v.tagignore = value,
+            "tagroot" => v.tagroot = value,
+            "tagleaf" => v.tagleaf = value,
+            "tags" => {}
             "peek" | "list" => peek = value,
             _ => panic!("views.tsv: unknown flag {f}"),
         }
