@@ -375,6 +375,9 @@ profile-filter-help = { $kind ->
     [ignore] Drop samples with a frame matching the expression
     [hide] Leave frames matching the expression out of the stacks
     [show] Keep only frames matching the expression in the stacks
+    [tagignore] Drop samples with a label matching: KEY=EXPR, or EXPR on key:value
+    [tagroot] Label keys (comma-separated) whose values become root frames: group by label
+    [tagleaf] Label keys (comma-separated) whose values become leaf frames
    *[other] Only samples with a label matching: KEY=EXPR, or EXPR on key:value
 }
 profile-filter-hint = regular expression
@@ -384,8 +387,14 @@ profile-chip = { $kind }={ $value } ×
 profile-chip-remove = Remove this filter
 profile-filter-error = Not applied: { $error }
 profile-labels = Labels
-profile-labels-help = Click a value to keep only its samples.
-profile-label-value = { $value } ({ $n })
+profile-labels-help = As go tool pprof -tags. Click a value to keep only its samples, right-click to drop them; Group by puts a key's values at the root.
+profile-label-value = { $value } ({ $weight }, { $percent })
+profile-label-total = { $total } ({ $percent })
+profile-label-group = Group by
+profile-label-group-by = Group by { $key }
+profile-label-group-help = Put this label's values at the root of the flame graph and in the table (pprof's -tagroot)
+profile-label-keep = Keep only these samples
+profile-label-drop = Drop these samples
 flame-summary = Flame: { $frames } frames, { $total }
 peek-none = Click a function in the table to see its callers and callees.
 peek-title = Callers and callees of { $name }

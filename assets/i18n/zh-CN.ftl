@@ -363,6 +363,9 @@ profile-filter-help = { $kind ->
     [ignore] 丢弃含有匹配该表达式的帧的样本
     [hide] 从调用栈中去掉匹配该表达式的帧
     [show] 调用栈中只保留匹配该表达式的帧
+    [tagignore] 丢弃标签匹配的样本：KEY=表达式，或对 key:value 匹配表达式
+    [tagroot] 标签键（逗号分隔），其值成为根帧：按标签分组
+    [tagleaf] 标签键（逗号分隔），其值成为叶帧
    *[other] 只保留标签匹配的样本：KEY=表达式，或对 key:value 匹配表达式
 }
 profile-filter-hint = 正则表达式
@@ -372,8 +375,14 @@ profile-chip = 过滤 { $kind }：{ $value } ×
 profile-chip-remove = 移除此过滤
 profile-filter-error = 未应用：{ $error }
 profile-labels = 标签
-profile-labels-help = 点击一个值，只保留它的样本。
-profile-label-value = { $value }（{ $n }）
+profile-labels-help = 同 go tool pprof -tags。点击一个值只保留它的样本，右键丢弃它们；“分组”把该键的值放在根部。
+profile-label-value = { $value }（{ $weight }，{ $percent }）
+profile-label-total = { $total }（{ $percent }）
+profile-label-group = 分组
+profile-label-group-by = 按 { $key } 分组
+profile-label-group-help = 把这个标签的值放在火焰图的根部和表格中（pprof 的 -tagroot）
+profile-label-keep = 只保留这些样本
+profile-label-drop = 丢弃这些样本
 flame-summary = 火焰图：{ $frames } 个帧，{ $total }
 peek-none = 在表中点击一个函数，查看它的调用者与被调用者。
 peek-title = { $name } 的调用者与被调用者

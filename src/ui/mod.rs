@@ -27,6 +27,7 @@ mod memory_view;
 mod palette;
 mod plots;
 mod profile_filters;
+mod profile_labels;
 mod profile_peek;
 mod profile_source;
 mod profile_table;

@@ -36,8 +36,8 @@ pub struct ProfileView {
     /// the flame graph follow, and why the last options were refused (a bad expression).
     pub options: ViewOptions,
     pub options_error: Option<String>,
-    /// The profile's string labels: key, then each value with its sample count, found once.
-    pub labels: Vec<(String, Vec<(String, usize)>)>,
+    /// The profile's labels weighed under the type and options (pprof's `-tags`).
+    pub labels: Vec<super::profile_labels::LabelKey>,
     /// The filter bar's input: the kind picked (index into its kinds) and the text typed.
     pub filter_kind: usize,
     pub filter_text: String,
@@ -69,7 +69,7 @@ impl ProfileView {
             retention: crate::analysis::findings::heap_retention(p),
             options: ViewOptions::default(),
             options_error: None,
-            labels: super::profile_filters::sample_labels(p),
+            labels: Vec::new(),
             filter_kind: 0,
             filter_text: String::new(),
             peek_name: None,
@@ -120,6 +120,7 @@ impl ProfileView {
         self.tree = call_tree_view(p, t, view);
         self.peek = self.peek_name.as_deref().and_then(|n| peek_of(p, t, view, n));
         self.refresh_source(p, view);
+        self.labels = super::profile_labels::label_keys(p, t, view);
         self.zoom = 0;
         let search = std::mem::take(&mut self.search);
         self.set_search(&search);
@@ -280,7 +281,7 @@ pub fn profile_ui(
         egui::Panel::right("profile-labels")
             .resizable(true)
             .default_size(220.0)
-            .show(ui, |ui| super::profile_filters::labels_ui(ui, v, queue));
+            .show(ui, |ui| super::profile_labels::labels_ui(ui, v, queue));
     }
     egui::CentralPanel::default().show(ui, |ui| {
         if v.source.is_some() {
