@@ -505,3 +505,8 @@ settings-source-remove = Remove this source root
 settings-source-remove-n = Remove source root { $index }
 settings-source-add = Add a source root
 settings-source-roots-open = Source roots…
+butterfly-self = (self)
+butterfly-part = { $kind ->
+    [caller] Caller
+   *[other] Callee
+}: { $name } ({ $percent })

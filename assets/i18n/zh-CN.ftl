@@ -493,3 +493,8 @@ settings-source-remove = 删除这个源码根目录
 settings-source-remove-n = 删除源码根目录 { $index }
 settings-source-add = 添加源码根目录
 settings-source-roots-open = 源码根目录…
+butterfly-self = （自身）
+butterfly-part = { $kind ->
+    [caller] 调用者
+   *[other] 被调用者
+}：{ $name }（{ $percent }）

@@ -26,6 +26,7 @@ mod markdown;
 mod memory_view;
 mod palette;
 mod plots;
+mod profile_butterfly;
 mod profile_filters;
 mod profile_labels;
 mod profile_peek;

@@ -1,5 +1,6 @@
 //! Callers and callees of the function selected in the top table (pprof's `peek`): the
-//! incoming edges with their weights, the function's own flat and cum, the outgoing edges.
+//! incoming edges with their weights, the function's own flat and cum, the outgoing edges,
+//! as a butterfly (`profile_butterfly`) and as a list.
 //! Clicking a caller or callee walks to it (as the links of `pprof -http`'s peek page do);
 //! the Source button and a caller's or callee's right-click menu show annotated source.
 //! The entry is computed when the selection or the view options change
@@ -24,6 +25,8 @@ pub fn peek_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
         }
     });
     ui.weak(tr!("peek-help"));
+    super::profile_butterfly::butterfly_ui(ui, v, e, queue);
+    ui.separator();
     let edges = |ui: &mut egui::Ui, list: &[PeekEdge], heading: String, queue: &mut Vec<Command>| {
         ui.label(RichText::new(heading).strong());
         if list.is_empty() {
