@@ -30,6 +30,9 @@ pub fn window(ctx: &egui::Context, roots: &mut Vec<Rewrite>) {
         .id(open_id())
         .open(&mut open)
         .resizable(true)
+        // Clear of the view bars and the source view's header, which it is about.
+        .default_pos(egui::pos2(360.0, 140.0))
+        .default_width(560.0)
         .show(ctx, |ui| source_roots_ui(ui, roots));
     ctx.data_mut(|d| d.insert_temp(open_id(), open));
 }
@@ -41,7 +44,7 @@ fn source_roots_ui(ui: &mut egui::Ui, roots: &mut Vec<Rewrite>) {
     for (i, r) in roots.iter_mut().enumerate() {
         ui.horizontal(|ui| {
             let from =
-                ui.add(egui::TextEdit::singleline(&mut r.from).hint_text("/build/src").desired_width(160.0));
+                ui.add(egui::TextEdit::singleline(&mut r.from).hint_text("/build/src").desired_width(200.0));
             from.widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::TextInput,
@@ -51,7 +54,7 @@ fn source_roots_ui(ui: &mut egui::Ui, roots: &mut Vec<Rewrite>) {
             });
             ui.label("→");
             let to =
-                ui.add(egui::TextEdit::singleline(&mut r.to).hint_text("~/src/svc").desired_width(200.0));
+                ui.add(egui::TextEdit::singleline(&mut r.to).hint_text("~/src/svc").desired_width(280.0));
             to.widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::TextInput,
