@@ -157,3 +157,22 @@ fn callers_and_the_flame_graph_open_the_source_too() {
     h.run_steps(2);
     wait_for(h, "Source of runtime.main");
 }
+
+/// At line granularity, a `file:line` row opens its function's source at that line.
+#[test]
+fn a_file_line_row_opens_its_source() {
+    let h = &mut open(sample("go1.27/memleak.heap.pb.gz"));
+    h.state_mut().settings.source_roots = vec![goroscope::sources::Rewrite {
+        from: "samples".into(),
+        to: sample("programs").display().to_string(),
+    }];
+    h.get_by_label("lines").click();
+    h.run_steps(3);
+    let top = labels(h).into_iter().find(|l| l.starts_with("Top 1: ")).expect("a first row");
+    assert!(top.ends_with("main.remember samples/memleak/main.go:31"), "{top}");
+    h.get_by_label(&top).click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Source of main.remember").is_some(), "{:#?}", labels(h));
+    let line = wait_for(h, "Line 31: ");
+    assert!(line.contains("cache[key] = make([]byte, entry)"), "{line}");
+}

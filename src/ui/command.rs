@@ -96,6 +96,9 @@ pub enum Command {
     /// Shows the annotated source of the function of this name (pprof's `list`) in place of
     /// the flame graph; `None` goes back to the flame graph.
     ProfileSource(Option<String>),
+    /// The annotated source of a function with one of its lines marked and scrolled to (a
+    /// `file:line` row of the table at line granularity).
+    ProfileSourceAt(String, i64),
     GoToBookmark(usize),
     EditBookmark {
         index: usize,

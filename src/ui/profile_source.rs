@@ -46,13 +46,15 @@ pub struct SourceState {
     /// Per routine, its file's text (empty until read), and the rewrites it was read with
     /// (a new source root reads again).
     pub texts: Vec<SourceText>,
+    /// A line to mark and bring into view (a `file:line` row was clicked).
+    pub line: Option<i64>,
     read_with: Option<Vec<Rewrite>>,
     pending: Option<mpsc::Receiver<Vec<SourceText>>>,
 }
 
 impl SourceState {
     pub fn new(function: String, routines: Vec<Routine>) -> SourceState {
-        SourceState { function, routines, texts: Vec::new(), read_with: None, pending: None }
+        SourceState { function, routines, texts: Vec::new(), line: None, read_with: None, pending: None }
     }
 
     /// Starts reading the files (on a thread) unless they were read with these rewrites;
@@ -98,7 +100,9 @@ impl ProfileView {
         if let Some(s) = &mut self.source {
             let re = regex::Regex::new(&format!("^{}$", regex::escape(&s.function)));
             let routines = re.map(|re| crate::analysis::list(p, t, view, &re)).unwrap_or_default();
+            let line = s.line;
             *s = SourceState::new(std::mem::take(&mut s.function), routines);
+            s.line = line;
         }
     }
 }
@@ -233,7 +237,19 @@ fn lines_ui(
             let share = (cum.unsigned_abs() as f32 / max as f32).clamp(0.15, 1.0);
             text = text.background_color(hot.gamma_multiply(0.25 + 0.5 * share)).strong();
         }
+        let marked = v.source.as_ref().and_then(|s| s.line) == Some(n);
+        if marked {
+            text = text.underline();
+        }
         let resp = ui.add(egui::Label::new(text).sense(egui::Sense::click()).extend());
+        if marked {
+            // Once per marked line, not every frame (the user scrolls on from there).
+            let id = resp.id.with(("scrolled", path));
+            if !ui.data(|d| d.get_temp::<bool>(id).unwrap_or(false)) {
+                resp.scroll_to_me(Some(egui::Align::Center));
+                ui.data_mut(|d| d.insert_temp(id, true));
+            }
+        }
         let name = tr!("source-line", line = n, flat = dot(flat), cum = dot(cum), code = code.trim());
         resp.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &name));
         if resp.on_hover_text(tr!("source-line-help")).clicked() {

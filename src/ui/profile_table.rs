@@ -1,6 +1,7 @@
 //! A profile's top table, as `go tool pprof -top` prints it: flat, flat%, sum%, cum, cum%,
 //! name. Every column sorts; the rows are the view's `rows` (the zoomed frame's functions
-//! that match the search); clicking a name highlights it and shows its callers and callees;
+//! that match the search); clicking a name highlights it and shows its callers and callees
+//! (and, for a `file:line` row, its source at that line);
 //! the right-click menu focuses on, ignores or hides it, or shows its source.
 
 use egui::RichText;
@@ -18,6 +19,7 @@ pub fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
         ui.weak(tr!("profile-rows-shown", n = v.rows.len()));
     }
     let mut search = None;
+    let mut at = None;
     let mut sort = None;
     let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
     TableBuilder::new(ui)
@@ -83,6 +85,10 @@ pub fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
                         r.context_menu(|ui| frame_menu(ui, v, e, queue));
                         if r.clicked() {
                             search = Some(e.name.clone());
+                            // A file:line row opens its source there.
+                            if e.node.line != 0 && !e.node.function.is_empty() {
+                                at = Some((e.node.function.clone(), e.node.line));
+                            }
                         }
                     });
                 });
@@ -94,6 +100,9 @@ pub fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
     if let Some(s) = search {
         queue.push(Command::ProfilePeek(s.clone()));
         queue.push(Command::ProfileSearch(s));
+    }
+    if let Some((function, line)) = at {
+        queue.push(Command::ProfileSourceAt(function, line));
     }
 }
 
