@@ -18,8 +18,11 @@ fn sample(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)
 }
 
-/// `(name, share)` of the callers and callees of `name` in a committed `-peek` output.
-fn golden_edges(file: &str, name: &str) -> (Vec<(String, String)>, Vec<(String, String)>) {
+/// `(name, share)` of each caller or callee.
+type Edges = Vec<(String, String)>;
+
+/// The callers and callees of `name` in a committed `-peek` output.
+fn golden_edges(file: &str, name: &str) -> (Edges, Edges) {
     let text = std::fs::read_to_string(sample(file)).expect("committed pprof output");
     let block = text
         .split("----------------------------------------------------------+-------------\n")
