@@ -5,6 +5,7 @@
 //! front ends ([`report`] for the CLI, `ui` for the window) only read.
 
 pub mod analysis;
+pub mod capture;
 pub mod format;
 #[cfg(feature = "gui")]
 pub mod i18n;

@@ -36,6 +36,7 @@ impl GoroscopeApp {
             Command::Open => self.dialog(Purpose::Open, ctx),
             Command::CompareWith => self.dialog(Purpose::Beside, ctx),
             Command::CompareTwo => self.dialog(Purpose::FirstOfTwo, ctx),
+            Command::Capture => self.capture.open_form(),
             Command::OpenPath(p) if crate::session::is_session(&p) => self.open_session(&p, ctx),
             Command::OpenPath(p) => self.workspace.open(p, ctx),
             Command::SaveSession => self.save_session_command(),

@@ -19,6 +19,8 @@ pub enum Command {
     /// Writes a screenshot of the window as a PNG beside the first file.
     ExportPng,
     CompareWith,
+    /// File → Capture from a running program…
+    Capture,
     CloseFile,
     ZoomIn,
     ZoomOut,
@@ -160,6 +162,13 @@ pub const COMMANDS: &[CommandInfo] = &[
         command: Command::CompareWith,
         text: "cmd-compare-with",
         help: "cmd-compare-with-help",
+        shortcut: None,
+        menu: Menu::File,
+    },
+    CommandInfo {
+        command: Command::Capture,
+        text: "cmd-capture",
+        help: "cmd-capture-help",
         shortcut: None,
         menu: Menu::File,
     },

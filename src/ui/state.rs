@@ -31,6 +31,8 @@ pub struct Settings {
     pub palette: crate::ui::palette::Palette,
     /// Where the build machine's source paths are here (Settings > Source roots).
     pub source_roots: Vec<crate::sources::Rewrite>,
+    /// File → Capture from a running program…: the URL and choices, remembered.
+    pub capture: crate::ui::capture::CaptureForm,
 }
 
 impl Default for Settings {
@@ -46,6 +48,7 @@ impl Default for Settings {
             ui_scale: 1.0,
             palette: Default::default(),
             source_roots: Vec::new(),
+            capture: Default::default(),
         }
     }
 }

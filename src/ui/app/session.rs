@@ -59,6 +59,12 @@ impl GoroscopeApp {
 
     /// Opens a session file: its files now, its view once they have loaded.
     pub fn open_session(&mut self, path: &Path, ctx: &egui::Context) {
+        self.open_session_on(path, Vec::new(), ctx);
+    }
+
+    /// Opens a session file's view on `files` instead of its own (its own when empty):
+    /// `goroscope screenshot FILE... --session S`.
+    pub(super) fn open_session_on(&mut self, path: &Path, files: Vec<PathBuf>, ctx: &egui::Context) {
         let s = match Session::read(path) {
             Ok(s) => s,
             Err(e) => {
@@ -67,7 +73,7 @@ impl GoroscopeApp {
             }
         };
         self.settings.remember(path);
-        let (files, problems) = s.resolve(path);
+        let (files, problems) = if files.is_empty() { s.resolve(path) } else { (files, Vec::new()) };
         let named: Vec<String> = problems
             .iter()
             .map(|p| match p {
