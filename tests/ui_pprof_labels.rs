@@ -5,26 +5,18 @@
 //! `-tagignore` leaves.
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use goroscope::load::{Progress, load_file};
 use goroscope::ui::GoroscopeApp;
 
 mod common;
-use common::ui::{english, labels};
+use common::ui::{labels, open_loaded, sample};
 
-fn sample(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)
-}
-
+/// The profile's flame graph (a goroutine profile opens to its groups).
 fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
-    let loaded = load_file(&path, &Progress::default()).expect("the sample loads");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| english(GoroscopeApp::with_loaded(cc, loaded)));
-    h.run_steps(3);
+    let mut h = open_loaded(path);
     if h.query_by_label("Flame graph").is_some() {
         h.get_by_label("Flame graph").click();
         h.run_steps(3);

@@ -6,29 +6,14 @@
 //! carry samples are the ones `go tool pprof -list` annotates.
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use goroscope::load::{Progress, load_file};
 use goroscope::ui::GoroscopeApp;
 
 mod common;
-use common::ui::{english, labels};
-
-fn sample(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)
-}
-
-fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
-    let loaded = load_file(&path, &Progress::default()).expect("the sample loads");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| english(GoroscopeApp::with_loaded(cc, loaded)));
-    h.run_steps(3);
-    h
-}
+use common::ui::{labels, open_loaded as open, sample};
 
 /// Steps until a label starting with `prefix` shows (the files are read on a thread).
 fn wait_for(h: &mut Harness<'_, GoroscopeApp>, prefix: &str) -> String {

@@ -216,3 +216,26 @@ pub fn options(flags: &str) -> (goroscope::analysis::ViewOptions, String) {
     }
     (v, peek)
 }
+
+/// `(name, share)` of each caller or callee of a `-peek` block.
+pub type PeekEdges = Vec<(String, String)>;
+
+/// The callers and callees of `name` in a saved `go tool pprof -peek` output.
+#[allow(dead_code)]
+pub fn peek_edges(text: &str, name: &str) -> (PeekEdges, PeekEdges) {
+    let block = text
+        .split("----------------------------------------------------------+-------------\n")
+        .find(|b| b.lines().any(|l| l.ends_with(&format!("| {name}")) && !l.contains("|   ")))
+        .unwrap_or_else(|| panic!("no {name} in the peek output"));
+    let (mut callers, mut callees, mut after) = (Vec::new(), Vec::new(), false);
+    for l in block.lines() {
+        match l.split_once("|   ") {
+            Some((w, n)) => {
+                let share = w.split_whitespace().nth(1).unwrap_or("").to_string();
+                if after { &mut callees } else { &mut callers }.push((n.to_string(), share));
+            }
+            None => after = true,
+        }
+    }
+    (callers, callees)
+}
