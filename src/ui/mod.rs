@@ -20,6 +20,7 @@ mod dump_inspector;
 mod dump_table;
 mod dump_view;
 mod findings_panel;
+mod flame_canvas;
 mod flamegraph;
 mod fonts;
 mod inspector;
