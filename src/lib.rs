@@ -13,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod session;
+pub mod sources;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod units;

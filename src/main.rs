@@ -185,6 +185,7 @@ fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 hide,
                 show,
                 tagfocus,
+                ..Default::default()
             };
             let po = goroscope::report::ProfileOptions { sample_type, view };
             exit(goroscope::report::run_with(&files, &opts, &po, &mut out, &mut err))

@@ -375,6 +375,9 @@ profile-filter-help = { $kind ->
     [ignore] Drop samples with a frame matching the expression
     [hide] Leave frames matching the expression out of the stacks
     [show] Keep only frames matching the expression in the stacks
+    [tagignore] Drop samples with a label matching: KEY=EXPR, or EXPR on key:value
+    [tagroot] Label keys (comma-separated) whose values become root frames: group by label
+    [tagleaf] Label keys (comma-separated) whose values become leaf frames
    *[other] Only samples with a label matching: KEY=EXPR, or EXPR on key:value
 }
 profile-filter-hint = regular expression
@@ -384,8 +387,14 @@ profile-chip = { $kind }={ $value } ×
 profile-chip-remove = Remove this filter
 profile-filter-error = Not applied: { $error }
 profile-labels = Labels
-profile-labels-help = Click a value to keep only its samples.
-profile-label-value = { $value } ({ $n })
+profile-labels-help = As go tool pprof -tags. Click a value to keep only its samples, right-click to drop them; Group by puts a key's values at the root.
+profile-label-value = { $value } ({ $weight }, { $percent })
+profile-label-total = { $total } ({ $percent })
+profile-label-group = Group by
+profile-label-group-by = Group by { $key }
+profile-label-group-help = Put this label's values at the root of the flame graph and in the table (pprof's -tagroot)
+profile-label-keep = Keep only these samples
+profile-label-drop = Drop these samples
 flame-summary = Flame: { $frames } frames, { $total }
 peek-none = Click a function in the table to see its callers and callees.
 peek-title = Callers and callees of { $name }
@@ -467,6 +476,40 @@ profile-menu-ignore = Ignore it
 profile-menu-hide = Hide it
 profile-menu-copy = Copy the name
 
+## Source view (pprof's list) and source roots
+profile-menu-source = Show source
+peek-source = Source
+flame-menu-peek = Callers and callees
+flame-menu-zoom = Zoom into it
+source-title = Source of { $name }
+source-close = Back to the flame graph
+source-help = As go tool pprof -list: flat and cum per line. Click a line to open it in the editor.
+source-reading = Reading the source…
+source-no-samples = This function has no samples under the current view.
+source-routine = { $name } in { $file }
+source-sums = { $flat } flat, { $cum } cum ({ $percent } of the total)
+source-no-file = The profile has no source file for { $name }.
+source-unreadable = Cannot read { $path }: { $error }
+source-missing = Source file not found: { $file } (looked in { $n } places).
+source-missing-help = The profile was built on another machine or from another folder: add a source root in Settings (the build path's prefix → the folder it is in here).
+source-looked = Places looked in ({ $n })
+source-read-from = Read from { $path }
+source-open = Open in editor
+source-line = Line { $line }: { $flat } flat, { $cum } cum: { $code }
+source-line-help = Open this line in the editor
+settings-source-roots = Source roots
+settings-source-roots-help = Build paths rewritten to this machine's (GOROOT, the module cache and the opened file's folder are searched anyway).
+settings-source-from = Source root { $index }: build path
+settings-source-to = Source root { $index }: folder here
+settings-source-remove = Remove this source root
+settings-source-remove-n = Remove source root { $index }
+settings-source-add = Add a source root
+settings-source-roots-open = Source roots…
+butterfly-self = (self)
+butterfly-part = { $kind ->
+    [caller] Caller
+   *[other] Callee
+}: { $name } ({ $percent })
 # Reader warnings, each kind's message (src/format/error/kinds.rs; the English must match).
 warning-trace-cut-recovered = trace truncated at byte { $total }: the last generation (from byte { $start }) is incomplete ({ $error }); { $recovered } of its events were recovered, some may lack names and stacks
 warning-trace-cut-dropped = trace truncated at byte { $total }: the last generation ({ $bytes } bytes) was dropped ({ $error })

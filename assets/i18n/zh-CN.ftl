@@ -363,6 +363,9 @@ profile-filter-help = { $kind ->
     [ignore] 丢弃含有匹配该表达式的帧的样本
     [hide] 从调用栈中去掉匹配该表达式的帧
     [show] 调用栈中只保留匹配该表达式的帧
+    [tagignore] 丢弃标签匹配的样本：KEY=表达式，或对 key:value 匹配表达式
+    [tagroot] 标签键（逗号分隔），其值成为根帧：按标签分组
+    [tagleaf] 标签键（逗号分隔），其值成为叶帧
    *[other] 只保留标签匹配的样本：KEY=表达式，或对 key:value 匹配表达式
 }
 profile-filter-hint = 正则表达式
@@ -372,8 +375,14 @@ profile-chip = 过滤 { $kind }：{ $value } ×
 profile-chip-remove = 移除此过滤
 profile-filter-error = 未应用：{ $error }
 profile-labels = 标签
-profile-labels-help = 点击一个值，只保留它的样本。
-profile-label-value = { $value }（{ $n }）
+profile-labels-help = 同 go tool pprof -tags。点击一个值只保留它的样本，右键丢弃它们；“分组”把该键的值放在根部。
+profile-label-value = { $value }（{ $weight }，{ $percent }）
+profile-label-total = { $total }（{ $percent }）
+profile-label-group = 分组
+profile-label-group-by = 按 { $key } 分组
+profile-label-group-help = 把这个标签的值放在火焰图的根部和表格中（pprof 的 -tagroot）
+profile-label-keep = 只保留这些样本
+profile-label-drop = 丢弃这些样本
 flame-summary = 火焰图：{ $frames } 个帧，{ $total }
 peek-none = 在表中点击一个函数，查看它的调用者与被调用者。
 peek-title = { $name } 的调用者与被调用者
@@ -455,6 +464,40 @@ profile-menu-ignore = 忽略此项
 profile-menu-hide = 隐藏此帧
 profile-menu-copy = 复制名称
 
+## 源码视图（pprof 的 list）与源码根目录
+profile-menu-source = 查看源码
+peek-source = 源码
+flame-menu-peek = 调用者与被调用者
+flame-menu-zoom = 放大此帧
+source-title = { $name } 的源码
+source-close = 返回火焰图
+source-help = 同 go tool pprof -list：逐行的自身值与累计值。点击一行即可在编辑器中打开。
+source-reading = 正在读取源码…
+source-no-samples = 在当前视图下，这个函数没有样本。
+source-routine = { $name }，位于 { $file }
+source-sums = 自身 { $flat }，累计 { $cum }（占总量 { $percent }）
+source-no-file = 剖析文件中没有 { $name } 的源文件。
+source-unreadable = 无法读取 { $path }：{ $error }
+source-missing = 找不到源文件：{ $file }（已在 { $n } 处查找）。
+source-missing-help = 该剖析文件是在另一台机器或另一个目录中构建的：请在“设置”中添加源码根目录（构建路径的前缀 → 它在本机的目录）。
+source-looked = 查找过的位置（{ $n }）
+source-read-from = 读取自 { $path }
+source-open = 在编辑器中打开
+source-line = 第 { $line } 行：自身 { $flat }，累计 { $cum }：{ $code }
+source-line-help = 在编辑器中打开这一行
+settings-source-roots = 源码根目录
+settings-source-roots-help = 把构建路径改写为本机路径（GOROOT、模块缓存和所打开文件的目录始终会被搜索）。
+settings-source-from = 源码根目录 { $index }：构建路径
+settings-source-to = 源码根目录 { $index }：本机目录
+settings-source-remove = 删除这个源码根目录
+settings-source-remove-n = 删除源码根目录 { $index }
+settings-source-add = 添加源码根目录
+settings-source-roots-open = 源码根目录…
+butterfly-self = （自身）
+butterfly-part = { $kind ->
+    [caller] 调用者
+   *[other] 被调用者
+}：{ $name }（{ $percent }）
 # 读取器警告，每种一条（src/format/error/kinds.rs）。
 warning-trace-cut-recovered = 跟踪在第 { $total } 字节处被截断：最后一代（从第 { $start } 字节起）不完整（{ $error }）；恢复了其中 { $recovered } 个事件，部分可能缺少名称和栈
 warning-trace-cut-dropped = 跟踪在第 { $total } 字节处被截断：最后一代（{ $bytes } 字节）已丢弃（{ $error }）

@@ -72,7 +72,7 @@ pub struct ProfLabel {
     pub unit: StrId,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ProfileModel {
     pub strings: StringTable,
     pub sample_types: Vec<ValueType>,

@@ -95,6 +95,12 @@ pub enum Command {
     ProfilePeek(String),
     /// Sorts a profile's top table by a column (again: the other direction).
     ProfileSort(usize),
+    /// Shows the annotated source of the function of this name (pprof's `list`) in place of
+    /// the flame graph; `None` goes back to the flame graph.
+    ProfileSource(Option<String>),
+    /// The annotated source of a function with one of its lines marked and scrolled to (a
+    /// `file:line` row of the table at line granularity).
+    ProfileSourceAt(String, i64),
     GoToBookmark(usize),
     EditBookmark {
         index: usize,
