@@ -16,6 +16,7 @@
 
 mod convert;
 mod emit;
+mod hold;
 mod merge;
 mod names;
 mod post;
@@ -56,9 +57,10 @@ pub fn read(
     // `post` are ever held, never the whole trace.
     let mut conv = convert::Converter::new(&scan, minor, tables, sink);
     let mut post = post::Post::new(freq, &scan.timer_gs);
-    let (merged, stop) = merge::merge(data, &scan, minor, tables, progress, &mut |e, t| {
-        post.push(e, &mut |e| conv.push(&e, t));
-    });
+    let merge::Merged { events: merged, stop, .. } =
+        merge::merge(data, &scan, minor, tables, progress, &mut |e, t| {
+            post.push(e, &mut |e| conv.push(&e, t));
+        });
     if let Some(e) = stop.as_ref().filter(|e| e.message == merge::CANCELLED) {
         return Err(e.clone());
     }
