@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test file uses a different subset
 
 pub mod crafted;
+pub mod crafted_v1;
 pub mod hostile;
 pub mod pprof_text;
 #[cfg(feature = "gui")]
