@@ -10,8 +10,8 @@
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::super::Tables;
 use super::super::fx::FxMap;
 use super::scan::Scan;
 use super::sequence::*;
@@ -21,7 +21,8 @@ use crate::format::error::ParseError;
 
 /// One timed v1 event. `ts` is absolute ticks until `post` converts it to nanoseconds.
 /// `args` are the arguments after the timestamp without the stack id; for UserLog,
-/// `args[2]` is the [`crate::model::StrId`] of the inline value.
+/// `args[2]` is where its inline value lies in the file ([`log_text`]): the merge runs on a
+/// thread of its own and interns nothing.
 #[derive(Clone, Copy, Default, Debug)]
 pub struct V1Ev {
     pub ts: i64,
@@ -30,6 +31,17 @@ pub struct V1Ev {
     pub stk: u32,
     pub p: i32,
     pub typ: u8,
+}
+
+/// A UserLog value's byte range `(start, len)` packed in one argument: `len` is at most
+/// [`MAX_STRING`] (< 2^20), `start` below 2^44.
+fn log_text((start, len): (usize, usize)) -> u64 {
+    (start as u64) << 20 | (len as u64 & 0xf_ffff)
+}
+
+/// The byte range [`log_text`] packed.
+pub fn log_text_range(v: u64) -> (usize, usize) {
+    (us(v >> 20), us(v & 0xf_ffff))
 }
 
 struct Proc<'s> {
@@ -53,13 +65,7 @@ impl<'s> Proc<'s> {
     }
 
     /// The next timed event of this P, or None when its batches are exhausted.
-    fn next(
-        &mut self,
-        data: &[u8],
-        s: &Scan,
-        minor: u32,
-        t: &mut Tables,
-    ) -> Result<Option<V1Ev>, ParseError> {
+    fn next(&mut self, data: &[u8], s: &Scan, minor: u32) -> Result<Option<V1Ev>, ParseError> {
         if let Some(i) = self.cpu.as_mut() {
             let e = s.cpu.get(*i).copied();
             *i += 1;
@@ -79,12 +85,12 @@ impl<'s> Proc<'s> {
             match r.typ {
                 EV_BATCH => self.last_ts = signed(r.val(1)),
                 EV_STRING | EV_STACK | EV_FREQUENCY | EV_TIMER_GOROUTINE | EV_CPU_SAMPLE => {}
-                _ => return Ok(Some(self.timed(&r, data, t))),
+                _ => return Ok(Some(self.timed(&r))),
             }
         }
     }
 
-    fn timed(&mut self, r: &Raw, data: &[u8], t: &mut Tables) -> V1Ev {
+    fn timed(&mut self, r: &Raw) -> V1Ev {
         let ts = self.last_ts.wrapping_add(signed(r.val(0)));
         self.last_ts = ts;
         let stk = r.stack();
@@ -99,11 +105,7 @@ impl<'s> Proc<'s> {
                 e.g = self.last_g;
             }
             EV_GO_SYS_EXIT | EV_GO_WAITING | EV_GO_IN_SYSCALL => e.g = e.args[0],
-            EV_USER_LOG => {
-                let (b, n) = r.text;
-                let text = data.get(b..b.saturating_add(n)).unwrap_or(&[]);
-                e.args[2] = u64::from(t.strings.intern_bytes(text).0);
-            }
+            EV_USER_LOG => e.args[2] = log_text(r.text),
             typ if ends_g(typ) => self.last_g = 0,
             _ => {}
         }
@@ -111,7 +113,7 @@ impl<'s> Proc<'s> {
     }
 }
 
-/// Events merged between two asks of the cancel callback (about a millisecond).
+/// Events merged between two looks at the cancel flag (about a millisecond).
 const CANCEL_EVERY: u64 = 4096;
 /// The message of a cancelled merge.
 pub const CANCELLED: &str = "cancelled";
@@ -136,14 +138,7 @@ pub struct Merged {
 /// after an event (the one it came from and those it unblocked) are visited in the order
 /// Go's scan of `availableProcs` would reach them, so the frontier, and the order of equal
 /// times, stay Go's.
-pub fn merge(
-    data: &[u8],
-    s: &Scan,
-    minor: u32,
-    t: &mut Tables,
-    progress: crate::format::trace::Progress<'_>,
-    out: &mut dyn FnMut(V1Ev, &mut Tables),
-) -> Merged {
+pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut dyn FnMut(V1Ev)) -> Merged {
     let mut visits = 0u64;
     let mut procs: Vec<Proc<'_>> = s.procs.iter().map(|(pid, b)| Proc::new(*pid, b, None)).collect();
     procs.push(Proc::new(-1, &[], Some(0)));
@@ -173,7 +168,7 @@ pub fn merge(
                 }
                 let (Some(proc), Some(head)) = (procs.get_mut(pi), heads.get_mut(pi)) else { break };
                 if head.is_none() {
-                    match proc.next(data, s, minor, t) {
+                    match proc.next(data, s, minor) {
                         Ok(Some(e)) => *head = Some(e),
                         Ok(None) => {
                             if let Some(d) = done.get_mut(pi) {
@@ -217,10 +212,10 @@ pub fn merge(
             EV_GO_SYS_EXIT_LOCAL => EV_GO_SYS_EXIT,
             other => other,
         };
-        out(ev, t);
+        out(ev);
         n += 1;
         // Cancel is asked every few thousand events, not only after the scan (issue 17).
-        if n.is_multiple_of(CANCEL_EVERY) && !progress(data.len() as u64) {
+        if n.is_multiple_of(CANCEL_EVERY) && cancel.load(Ordering::Relaxed) {
             let at = procs.get(pi).map_or(0, |p| p.head_at as u64);
             return Merged { events: n, visits, stop: Some(ParseError::new(at, CANCELLED)) };
         }

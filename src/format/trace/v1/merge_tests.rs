@@ -2,6 +2,7 @@
 //! for the P before it (issue 17). Counted in visits to a head, not in time.
 
 use super::*;
+use crate::format::trace::Tables;
 use crate::format::trace::v1::scan::scan;
 
 fn uvarint(mut v: u64, out: &mut Vec<u8>) {
@@ -40,7 +41,7 @@ fn heads_waiting_on_one_goroutine_are_visited_a_bounded_number_of_times() {
     let s = scan(&data, 16, 21, &mut tables, &mut |_| true).unwrap();
     assert_eq!(s.procs.len() as u64, procs + 1);
     let mut seen = Vec::new();
-    let m = merge(&data, &s, 21, &mut tables, &mut |_| true, &mut |e, _| seen.push((e.typ, e.args[1])));
+    let m = merge(&data, &s, 21, &AtomicBool::new(false), &mut |e| seen.push((e.typ, e.args[1])));
     assert!(m.stop.is_none(), "{:?}", m.stop);
     assert_eq!(m.events, 2 * procs + 1);
     // Started in sequence order, each P's GoStart right after the GoSched before it.
