@@ -10,7 +10,7 @@
 //! of the bytes is simply waited for; once complete, the same bytes give exactly what the
 //! whole-file [`super::read`] gives, warnings and recovery of a cut last generation included.
 
-use super::super::super::error::ParseError;
+use super::super::super::error::{ParseError, Warning, WarningKind};
 use super::super::event::Event;
 use super::super::generation::{GenBatches, Next, Splitter};
 use super::super::header::{HEADER_LEN, V2_MINORS, parse_header};
@@ -173,17 +173,20 @@ impl TraceStream {
                 return Err(err);
             }
             summary.warnings.push(if truncated && recovered > 0 {
-                format!(
-                    "trace truncated at byte {total}: the last generation (from byte {start}) is incomplete \
-                     ({err}); {recovered} of its events were recovered, some may lack names and stacks"
+                Warning::at_byte(
+                    WarningKind::TraceCutRecovered,
+                    start,
+                    &[("total", &total), ("start", &start), ("error", &err), ("recovered", &recovered)],
                 )
             } else if truncated {
-                format!(
-                    "trace truncated at byte {total}: the last generation ({} bytes) was dropped ({err})",
-                    total.saturating_sub(start)
+                let bytes = total.saturating_sub(start);
+                Warning::at_byte(
+                    WarningKind::TraceCutDropped,
+                    start,
+                    &[("total", &total), ("bytes", &bytes), ("error", &err)],
                 )
             } else {
-                format!("trace is inconsistent in the generation at byte {start} ({err}); the events from there on were dropped")
+                Warning::at_byte(WarningKind::TraceInconsistent, start, &[("start", &start), ("error", &err)])
             });
             if recovered > 0 {
                 summary.generations += 1;
