@@ -25,22 +25,30 @@ fn whole(data: &[u8]) -> (Vec<Event>, Tables) {
     (events, tables)
 }
 
-/// Feeds `data` in prefixes growing by `step` bytes; returns the events, the tables and how
-/// many generations came out before the last byte arrived.
-fn streamed(data: &[u8], step: usize) -> (Vec<Event>, Tables, u32) {
+/// Feeds `data` in prefixes growing by `step` bytes; returns the events, the tables, how
+/// many generations came out before the last byte arrived, and the copies of the tables the
+/// tap was shown inside generations, each with how many events had gone out by then.
+fn streamed(data: &[u8], step: usize) -> (Vec<Event>, Tables, u32, Vec<(usize, Tables)>) {
     let mut tables = Tables::default();
-    let mut events = Vec::new();
+    let events = std::cell::RefCell::new(Vec::new());
     let mut stream = TraceStream::default();
     let mut early = 0;
     let mut have = 0;
+    let mut taps = Vec::new();
     loop {
         have = (have + step).min(data.len());
         let complete = have == data.len();
         loop {
+            let mut tap = |t: &Tables| taps.push((events.borrow().len(), t.clone()));
             let step = stream
-                .next_generation(&data[..have], complete, &mut tables, &mut |_| true, &mut |e| {
-                    events.push(*e)
-                })
+                .next_generation_tapped(
+                    &data[..have],
+                    complete,
+                    &mut tables,
+                    &mut |_| true,
+                    &mut |e| events.borrow_mut().push(*e),
+                    Some(&mut tap),
+                )
                 .unwrap();
             match step {
                 Step::Generation { end } => {
@@ -51,7 +59,7 @@ fn streamed(data: &[u8], step: usize) -> (Vec<Event>, Tables, u32) {
                     assert!(!complete, "asked for more of a complete trace");
                     break;
                 }
-                Step::Done => return (events, tables, early),
+                Step::Done => return (events.into_inner(), tables, early, taps),
             }
         }
     }
@@ -62,17 +70,31 @@ fn a_trace_fed_in_pieces_reads_as_the_whole_file() {
     let files = samples();
     assert!(files.len() >= 20, "only {} Go 1.22+ samples found", files.len());
     let mut early_total = 0;
+    let mut tapped = 0;
     for path in &files {
         let data = std::fs::read(path).unwrap();
         let (want, want_tables) = whole(&data);
         // An odd step cuts batches, varints and the header.
-        let (got, tables, early) = streamed(&data, 40_009);
+        let (got, tables, early, taps) = streamed(&data, 40_009);
         assert_eq!(got.len(), want.len(), "{}: event count", path.display());
         for (i, (g, w)) in got.iter().zip(&want).enumerate() {
             let (g, w) = (trace::digest::line(&tables, g), trace::digest::line(&want_tables, w));
             assert_eq!(g, w, "{}: event {i}", path.display());
         }
         early_total += early;
+        // A copy of the tables taken inside a generation names every event sent before it
+        // (a partial model is built from such a copy); each copy checks the events since the
+        // one before, as tables only grow.
+        let mut from = 0;
+        for (upto, t) in &taps {
+            for (i, e) in got.iter().enumerate().take(*upto).skip(from) {
+                let (g, w) = (trace::digest::line(t, e), trace::digest::line(&tables, e));
+                assert_eq!(g, w, "{}: event {i} with the tables as of event {upto}", path.display());
+            }
+            from = *upto;
+        }
+        tapped += taps.len();
     }
+    assert!(tapped >= 10, "the tables were shown mid-generation only {tapped} times");
     assert!(early_total >= 10, "only {early_total} generations came out before the end");
 }

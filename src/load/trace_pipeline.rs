@@ -22,6 +22,10 @@ use crate::model::TraceModel;
 const CHUNK: usize = 4 * 1024;
 /// Chunks in flight before the reader waits for the builder.
 const IN_FLIGHT: usize = 4;
+/// Events before the first partial model: a fraction of a second of loading, so the window
+/// has data long before the first generation (a second of a busy program, tens of megabytes)
+/// is whole. Later partials come each time the events have doubled.
+const FIRST_PARTIAL: u64 = 1 << 18;
 
 /// What a load does besides building the model.
 #[derive(Default)]
@@ -29,16 +33,19 @@ pub struct Hooks<'a> {
     /// Called on the reader thread with the byte where each generation ends: the bytes
     /// before it are not read again (a memory map lets their pages go).
     pub consumed: Option<&'a (dyn Fn(u64) + Sync)>,
-    /// Called on the building thread with the model of the generations so far: after the
-    /// first generation, then each time the events have doubled (so all of them cost about
-    /// one more model). The window shows them while the rest loads.
+    /// Called on the building thread with the model of the events so far: after
+    /// [`FIRST_PARTIAL`] events, then each time the events have doubled (so all of them cost
+    /// about one more model). The window shows them while the rest loads.
     pub partial: Option<&'a mut dyn FnMut(TraceModel)>,
 }
 
 enum Msg {
     Events(Vec<Event>),
-    /// A generation ended; with the tables so far when a partial model was asked for.
-    Generation(Option<Tables>),
+    /// A generation ended.
+    Generation,
+    /// The tables as of the events sent so far, which the builder asked for to make a
+    /// partial model.
+    Tables(Tables),
 }
 
 /// Parses a trace and builds its model.
@@ -54,19 +61,20 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
     let (full_tx, full_rx) = mpsc::sync_channel::<Msg>(IN_FLIGHT);
     // Emptied chunks go back to the reader, so the steady state allocates nothing.
     let (empty_tx, empty_rx) = mpsc::channel::<Vec<Event>>();
-    // Set by the builder when it wants the tables for a partial model at the next generation.
-    let want_tables = AtomicBool::new(partial.is_some());
+    // Set by the builder when it wants the tables for a partial model.
+    let want_tables = AtomicBool::new(false);
+    let partials = partial.is_some();
     let version = |minor: u32| format!("1.{minor}");
     let header_minor = crate::format::trace::header::parse_header(data).unwrap_or(0);
     let read = std::thread::scope(|s| {
         let want = &want_tables;
         let reader = std::thread::Builder::new().name("goroscope-read".into()).spawn_scoped(s, move || {
-            let ends = Ends { consumed, want_tables: want };
+            let ends = Ends { consumed, want_tables: want, partials };
             read_in_chunks(data, progress, &full_tx, &empty_rx, ends)
         });
         let reader =
             reader.map_err(|e| ParseError::new(0, format!("cannot start the reader thread: {e}")))?;
-        let mut next_partial = 0u64;
+        let mut next_partial = if partials { FIRST_PARTIAL } else { 0 };
         for msg in full_rx.iter() {
             match msg {
                 Msg::Events(mut chunk) => {
@@ -79,14 +87,15 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
                 }
                 // A generation is complete in the builder. (Per-generation work on the model
                 // so far, such as level-of-detail summaries, hooks in here.)
-                Msg::Generation(tables) => {
-                    let (Some(tables), Some(partial)) = (tables, partial.as_mut()) else { continue };
+                Msg::Generation => {}
+                Msg::Tables(tables) => {
+                    let Some(partial) = partial.as_mut() else { continue };
                     partial(builder.snapshot(tables, version(header_minor)));
                     super::stage_time("partial model", started);
                     next_partial = builder.events().saturating_mul(2);
                 }
             }
-            if partial.is_some() && next_partial > 0 && builder.events() >= next_partial {
+            if next_partial > 0 && builder.events() >= next_partial {
                 next_partial = 0;
                 want_tables.store(true, Ordering::Relaxed);
             }
@@ -107,6 +116,9 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
 struct Ends<'a> {
     consumed: Option<&'a (dyn Fn(u64) + Sync)>,
     want_tables: &'a AtomicBool,
+    /// Partial models are wanted: the first comes at the end of the first generation if
+    /// [`FIRST_PARTIAL`] events did not come sooner.
+    partials: bool,
 }
 
 /// The reader thread: runs the format layer and sends its events in chunks. The channel's
@@ -123,27 +135,54 @@ fn read_in_chunks(
         progress.done.store(done, Ordering::Relaxed);
         !progress.cancel.load(Ordering::Relaxed)
     };
-    let mut chunk = Vec::with_capacity(CHUNK);
+    // The sink fills it, the tap empties it before the tables go: both need it.
+    let chunk = std::cell::RefCell::new(Vec::with_capacity(CHUNK));
+    let send_chunk = || {
+        let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+        let full_chunk = std::mem::replace(&mut *chunk.borrow_mut(), next);
+        if !full_chunk.is_empty() {
+            let _ = full.send(Msg::Events(full_chunk));
+        }
+    };
+    // Tables asked for: the events so far go first, so every id they use is in the copy.
+    let sent_any = std::cell::Cell::new(false);
+    let send_tables = |tables: &Tables, generation_end: bool| {
+        let first = generation_end && ends.partials && !sent_any.get();
+        if ends.want_tables.swap(false, Ordering::Relaxed) || first {
+            send_chunk();
+            let _ = full.send(Msg::Tables(tables.clone()));
+            sent_any.set(true);
+        }
+    };
     let mut stream = TraceStream::default();
     loop {
-        let step = stream.next_generation(data, true, &mut tables, &mut on_progress, &mut |ev| {
-            chunk.push(*ev);
-            if chunk.len() == CHUNK {
-                let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(CHUNK));
-                let _ = full.send(Msg::Events(std::mem::replace(&mut chunk, next)));
+        let mut sink = |ev: &Event| {
+            let len = {
+                let mut c = chunk.borrow_mut();
+                c.push(*ev);
+                c.len()
+            };
+            if len == CHUNK {
+                send_chunk();
             }
-        })?;
+        };
+        let mut tap = |t: &Tables| send_tables(t, false);
+        let step = stream.next_generation_tapped(
+            data,
+            true,
+            &mut tables,
+            &mut on_progress,
+            &mut sink,
+            Some(&mut tap),
+        )?;
         match step {
             Step::Generation { end } => {
                 if let Some(consumed) = ends.consumed {
                     consumed(end);
                 }
-                if !chunk.is_empty() {
-                    let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(CHUNK));
-                    let _ = full.send(Msg::Events(std::mem::replace(&mut chunk, next)));
-                }
-                let tables = ends.want_tables.swap(false, Ordering::Relaxed).then(|| tables.clone());
-                let _ = full.send(Msg::Generation(tables));
+                send_chunk();
+                let _ = full.send(Msg::Generation);
+                send_tables(&tables, true);
             }
             Step::Done => break,
             Step::NeedMore => {
@@ -151,8 +190,6 @@ fn read_in_chunks(
             }
         }
     }
-    if !chunk.is_empty() {
-        let _ = full.send(Msg::Events(chunk));
-    }
+    send_chunk();
     Ok((stream.summary(), tables))
 }

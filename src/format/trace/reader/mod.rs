@@ -24,6 +24,11 @@ pub(super) struct Emitter<'s> {
     progress: Progress<'s>,
     /// Set when `progress` said stop: the read ends with [`CANCELLED`].
     cancelled: bool,
+    /// Shown the tables each time `progress` is asked inside a generation (see
+    /// [`TraceStream::next_generation_tapped`]).
+    tap: Option<&'s mut dyn FnMut(&Tables)>,
+    /// `progress` was just asked: the ordering loop shows `tap` the tables next.
+    tap_due: bool,
 }
 
 /// Steps of the ordering loop between two asks of the cancel callback (about a millisecond).
@@ -50,8 +55,21 @@ impl Emitter<'_> {
         if *steps >= CANCEL_EVERY {
             *steps = 0;
             self.cancelled |= !(self.progress)(at);
+            self.tap_due = self.tap.is_some();
         }
         !self.cancelled
+    }
+
+    /// Shows the tap the tables, if it is due: every name and stack an event sent so far
+    /// refers to is in them.
+    #[inline]
+    pub(super) fn tap_if_due(&mut self, tables: &Tables) {
+        if self.tap_due {
+            self.tap_due = false;
+            if let Some(tap) = self.tap.as_mut() {
+                tap(tables);
+            }
+        }
     }
 
     fn sync(&mut self, time_ns: i64, wall_unix_ns: Option<i64>) {

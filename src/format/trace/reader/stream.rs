@@ -66,6 +66,21 @@ impl TraceStream {
         progress: Progress<'_>,
         sink: &mut dyn FnMut(&Event),
     ) -> Result<Step, ParseError> {
+        self.next_generation_tapped(data, complete, tables, progress, sink, None)
+    }
+
+    /// [`Self::next_generation`], also showing `tap` the tables now and then inside the
+    /// generation (each time `progress` is asked, about every millisecond): a caller that
+    /// wants a model of the events so far, before the generation is whole, copies them there.
+    pub fn next_generation_tapped(
+        &mut self,
+        data: &[u8],
+        complete: bool,
+        tables: &mut Tables,
+        progress: Progress<'_>,
+        sink: &mut dyn FnMut(&Event),
+        tap: Option<&mut dyn FnMut(&Tables)>,
+    ) -> Result<Step, ParseError> {
         if self.done {
             return Ok(Step::Done);
         }
@@ -94,6 +109,13 @@ impl TraceStream {
                 m
             }
         };
+        // Reborrowed to the other arguments' life (an `Option` is no coercion site: without
+        // the match this does not compile).
+        #[allow(clippy::needless_match)]
+        let tap: Option<&mut dyn FnMut(&Tables)> = match tap {
+            Some(t) => Some(t),
+            None => None,
+        };
         let mut out = Emitter {
             last_ts: self.last_ts,
             events: self.events,
@@ -101,6 +123,8 @@ impl TraceStream {
             sink,
             progress,
             cancelled: false,
+            tap,
+            tap_due: false,
         };
         let step = self.step(data, complete, minor, tables, &mut out);
         (self.last_ts, self.events, self.syncs) = (out.last_ts, out.events, out.syncs);

@@ -40,6 +40,7 @@ pub(super) fn run_generation(
         if !out.still_wanted(&mut steps, gb.start) {
             return Err(ParseError::new(gb.start, super::CANCELLED));
         }
+        out.tap_if_due(tables);
         if let Some(s) = cpu.peek() {
             if heap.first().is_none_or(|c| s.time_ns < c.0) {
                 let kind = EventKind::StackSample { stack: s.stack };
