@@ -36,8 +36,11 @@ pub(super) fn run_generation(
     out.sync(gt.ns(gb.min_ts), gt.wall_unix_ns);
     let mut cpu = gt.cpu.iter().peekable();
     let mut steps = 0u32;
+    // Progress inside a generation says its end: its bytes are all split off already, and a
+    // partial model's share of the file is then never overstated (the window scales the
+    // timeline by it).
     loop {
-        if !out.still_wanted(&mut steps, gb.start) {
+        if !out.still_wanted(&mut steps, gb.end) {
             return Err(ParseError::new(gb.start, super::CANCELLED));
         }
         out.tap_if_due(tables);
@@ -57,7 +60,7 @@ pub(super) fn run_generation(
         sort_like_go(&mut heap, |a, b| a.0 < b.0);
         let mut advanced = false;
         for i in 1..heap.len() {
-            if !out.still_wanted(&mut steps, gb.start) {
+            if !out.still_wanted(&mut steps, gb.end) {
                 return Err(ParseError::new(gb.start, super::CANCELLED));
             }
             if try_advance(&mut heap, cs, i, gb.gn, gt, order, tables, out)? {
