@@ -15,7 +15,7 @@ use std::process::ExitCode;
                         the error).")]
 pub struct Args {
     /// Files to open, as on the window's command line (optional with --session).
-    #[arg(required_unless_present = "session")]
+    #[arg(value_name = "FILE", required_unless_present = "session")]
     files: Vec<PathBuf>,
     /// A session file: its view (window, filter, selection, bookmarks, presentation), on FILE...
     /// when given, else on its own files.

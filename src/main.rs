@@ -200,7 +200,7 @@ fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         None => {
             if let Some(word) = mistyped_subcommand(&cli.files) {
                 eprintln!(
-                    "goroscope: {word:?} is neither a subcommand (report, diff, capture) nor a file\n\n\
+                    "goroscope: {word:?} is neither a subcommand (report, diff, capture, screenshot) nor a file\n\n\
                      For more information, try '--help'."
                 );
                 return ExitCode::from(2);

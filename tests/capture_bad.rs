@@ -253,3 +253,35 @@ fn stopping_keeps_the_trace_that_arrived() {
     assert!(growing.is_complete() && growing.since(0) == kept, "the growing buffer holds the same bytes");
     assert!(kept.starts_with(b"go 1."));
 }
+
+#[test]
+fn seconds_out_of_range_are_refused_before_any_request() {
+    let dir = out_dir("numbers");
+    let server = serve(None, |_| Answer::ok(dump()));
+    for args in [["--trace", "0"], ["--every=-1", "--dumps=2"], ["--timeout", "inf"], ["--trace", "NaN"]] {
+        let (code, listed, stderr) = capture(&server.url, &args, &dir);
+        assert_eq!((code, listed.len()), (2, 0), "{args:?}: {stderr}");
+        assert!(stderr.contains("seconds, "), "{args:?}: {stderr}");
+    }
+    assert!(server.asked.lock().unwrap().is_empty());
+}
+
+/// The growing buffer hands a reader the same prefix each time, then the whole trace marked
+/// complete: what the push-style trace reader takes.
+#[test]
+fn the_growing_buffer_is_an_append_only_prefix() {
+    use goroscope::capture::Growing;
+    let trace = sample("chansend.trace");
+    let g = Growing::default();
+    let mut seen = 0;
+    for piece in trace.chunks(40_000) {
+        g.push(piece);
+        g.with_bytes(|b, complete| {
+            assert!(!complete && b.len() > seen && b == &trace[..b.len()]);
+            seen = b.len();
+        });
+    }
+    g.finish();
+    assert!(g.with_bytes(|b, complete| complete && b == trace.as_slice()));
+    assert_eq!(g.since(seen - 10).len(), 10);
+}

@@ -107,11 +107,17 @@ fn capture_from_a_running_service_shows_its_leak() {
         counts[0] >= g["count_min"].as_u64().unwrap() && counts.windows(2).all(|w| w[1] > w[0]),
         "{counts:?}"
     );
-    let pool = groups.iter().find(|x| top_function(x) == "main.poolWorker").expect("the pool's group");
-    assert_eq!(
-        (&pool["change"], &pool["growing"], &pool["counts"]),
-        (&"same".into(), &false.into(), &serde_json::json!([8, 8, 8]))
-    );
+    // The pool: its waiting group is the same 8 in every dump. On a loaded machine a dump may
+    // catch a worker just handed a job (runnable: a group of its own), so the pool's groups
+    // are added up per dump; the waiting group never grows.
+    let pool: Vec<&Value> = groups.iter().filter(|x| top_function(x) == "main.poolWorker").collect();
+    let waiting = pool.iter().find(|x| x["reason"] == "chan receive").expect("the pool's group");
+    assert!(waiting["change"] == "same" || pool.len() > 1, "{waiting}");
+    for (i, _) in dumps.iter().enumerate() {
+        let total: u64 = pool.iter().map(|x| x["counts"][i].as_u64().unwrap()).sum();
+        assert_eq!(total, 8, "dump {}: {pool:?}", i + 1);
+    }
+    assert_eq!(waiting["growing"], false, "{pool:?}");
     // Of the program's own groups only the leak grows (net/http's connection goroutines come
     // and go with the capture's own requests).
     let own_growing: Vec<&str> = groups

@@ -56,17 +56,37 @@ fn window(form: CaptureForm, render: bool) -> Harness<'static, GoroscopeApp> {
 /// File → Capture from a running program…, the URL typed, Start.
 fn start(h: &mut Harness<'_, GoroscopeApp>, url: &str) {
     h.get_by_label("File").click();
-    h.run_steps(2);
+    wait_for(h, 10, |h| h.query_by_label("Capture from a running program…").is_some());
     h.get_by_label("Capture from a running program…").click();
     // The command applies at the end of the frame; a new window sizes itself invisibly first.
-    h.run_steps(4);
     let field = || egui::accesskit::Role::TextInput;
+    wait_for(h, 10, |h| h.query_by_role_and_label(field(), "Program URL").is_some());
     h.get_by_role_and_label(field(), "Program URL").click();
     h.run_steps(1);
     h.get_by_role_and_label(field(), "Program URL").type_text(url);
-    h.run_steps(1);
+    wait_for(h, 10, |h| h.state().settings.capture.url == url);
     h.get_by_label("Start capture").click();
-    h.run_steps(2);
+    wait_for(h, 10, |h| h.state().capture_progress().is_some());
+}
+
+/// Steps the window until `done` holds of it (at most `secs` seconds): never a fixed number
+/// of frames, which a loaded machine may not be done in.
+fn wait_for(
+    h: &mut Harness<'_, GoroscopeApp>,
+    secs: u64,
+    mut done: impl FnMut(&Harness<'_, GoroscopeApp>) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    while !done(h) {
+        assert!(Instant::now() < deadline, "not within {secs} s: {:#?}", labels(h));
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+}
+
+/// Steps until a label containing `text` shows (20 s at most).
+fn wait_for_label(h: &mut Harness<'_, GoroscopeApp>, text: &str) {
+    wait_for(h, 20, |h| has_label(h, text));
 }
 
 /// Steps the window until `done` holds (at most `secs` seconds).
@@ -116,10 +136,14 @@ fn the_dialog_captures_dumps_that_grow_into_a_series() {
     assert_eq!(files.len(), 4, "three dumps and the heap: {files:?}");
     assert!(files.iter().all(|f| f.starts_with(&dir) && f.is_file()), "{files:?}");
     assert_eq!(h.state().pane_count(), (3, 3), "each dump joined the window: {:#?}", labels(h));
-    assert!(has_label(h, "Series of 3 snapshots"), "{:#?}", labels(h));
-    assert!(has_label(h, "1 group grows"), "the leak is marked growing: {:#?}", labels(h));
-    assert!(has_label(h, "growing: main.awaitReply"), "{:#?}", labels(h));
-    assert!(has_label(h, "Capture finished: 4 files saved."), "{:#?}", labels(h));
+    for text in [
+        "Series of 3 snapshots",
+        "1 group grows",
+        "growing: main.awaitReply",
+        "Capture finished: 4 files saved.",
+    ] {
+        wait_for_label(h, text);
+    }
     assert_eq!(h.state().settings.capture.url, server.url, "the URL is remembered");
     assert_eq!(server.asked.lock().unwrap().len(), 4);
 }
@@ -140,8 +164,8 @@ fn an_error_names_the_url_and_the_dumps_stay() {
         server.url
     );
     assert_eq!(h.state().capture_error().as_deref(), Some(want.as_str()));
-    assert!(has_label(h, &want), "{:#?}", labels(h));
-    assert!(has_label(h, "The 2 files saved before are kept."), "{:#?}", labels(h));
+    wait_for_label(h, &want);
+    wait_for_label(h, "The 2 files saved before are kept.");
     assert_eq!(h.state().pane_count(), (2, 2));
 }
 
@@ -153,15 +177,14 @@ fn stop_ends_a_long_capture() {
     start(h, &server.url);
     step_until(h, 20, |a| saved(a) >= 2);
     h.get_by_label("Stop").click();
-    h.run_steps(1);
-    step_until(h, 5, ended);
+    step_until(h, 10, ended);
     let n = saved(h.state());
     assert!((2..10).contains(&n), "stopped after {n} files");
+    wait_for_label(h, "Capture finished");
+    // The panel's lines settle after the last event; Close is at its top, which stays put.
     h.run_steps(2);
-    assert!(has_label(h, "Capture finished"), "{:#?}", labels(h));
     h.get_by_label("Close").click();
-    h.run_steps(2);
-    assert!(h.query_by_label("Stop").is_none() && h.query_by_label("Close").is_none());
+    wait_for(h, 10, |h| h.query_by_label("Stop").is_none() && h.query_by_label("Close").is_none());
 }
 
 /// The real Go service (skipped with a note without Go): the series grows while the dumps
@@ -184,21 +207,26 @@ fn live_capture_from_the_go_service() {
     };
     let h = &mut window(f, render);
     start(h, &svc.url);
-    step_until(h, 30, |a| saved(a) >= 3 && a.pane_count().1 >= 3);
-    h.run_steps(3);
-    assert!(has_label(h, "Series of 3 snapshots"), "{:#?}", labels(h));
+    // Mid-capture: the series of the dumps so far (three or more) shows and grows.
+    let series = |h: &Harness<'_, GoroscopeApp>| {
+        labels(h)
+            .iter()
+            .find_map(|l| l.strip_prefix("Series of ")?.strip_suffix(" snapshots")?.parse::<usize>().ok())
+    };
+    wait_for(h, 30, |h| series(h).is_some_and(|n| n >= 3));
     shot(h, render, "live-series");
     step_until(h, 30, ended);
     wait_loaded(h);
     assert_eq!(h.state().capture_error(), None);
     assert_eq!(h.state().pane_count(), (5, 5));
-    assert!(has_label(h, "growing: main.awaitReply"), "{:#?}", labels(h));
+    wait_for_label(h, "Series of 5 snapshots");
+    wait_for_label(h, "growing: main.awaitReply");
     for kind in ["execution trace", "heap profile", "goroutine leak profile"] {
-        assert!(h.query_by_label(&format!("Open the {kind}")).is_some(), "{kind}: {:#?}", labels(h));
+        wait_for_label(h, &format!("Open the {kind}"));
     }
     shot(h, render, "finished");
     h.get_by_label("Open the execution trace").click();
-    h.run_steps(2);
+    wait_for(h, 10, |h| h.state().pane_count().0 == 1);
     wait_loaded(h);
     assert_eq!(h.state().pane_count(), (1, 1));
     shot(h, render, "trace");

@@ -100,5 +100,5 @@ fn a_dump_group_copies_as_markdown_with_its_count_state_sites_and_printed_stack(
     let block = code_block(&lines);
     let i = block.iter().position(|l| l.starts_with(&format!("{blocking}("))).expect("the blocking frame");
     assert!(block[i + 1].starts_with('\t') && block[i + 1].ends_with(&blocking_at), "{md}");
-    assert!(block.len() >= 8 && block.len() % 2 == 0, "{md}");
+    assert!(block.len() >= 8 && block.len().is_multiple_of(2), "{md}");
 }

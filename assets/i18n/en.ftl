@@ -578,6 +578,10 @@ md-group-title = Group: { $count } × { $state }
 md-locked = locked to its thread
 md-leaked = leaked: the runtime proved these goroutines can never be woken
 
+# File → Save session's dialog (src/ui/app/open_dialog.rs, browser.rs).
+dialog-save-session-title = Save the session
+browser-save = Save
+
 # capture: File → Capture from a running program… (issue 15)
 cmd-capture = Capture from a running program…
 cmd-capture-help = Pull a trace, goroutine dumps, the heap and the leak profile from a program's net/http/pprof endpoints, and watch its groups grow
@@ -623,3 +627,4 @@ capture-problem-redirect = redirected to { $location }; goroscope follows redire
 capture-problem-cut = the connection broke after { $bytes } bytes: { $why }
 capture-problem-write = cannot write { $path }: { $why }
 capture-problem-stopped = stopped before anything arrived
+capture-no-thread = Cannot start the capture: { $error }

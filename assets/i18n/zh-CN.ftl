@@ -566,6 +566,10 @@ md-group-title = 分组：{ $count } × { $state }
 md-locked = 锁定在其线程上
 md-leaked = 已泄漏：运行时证明这些 goroutine 永远不会被唤醒
 
+# 文件 → 保存会话的对话框（src/ui/app/open_dialog.rs、browser.rs）。
+dialog-save-session-title = 保存会话
+browser-save = 保存
+
 # capture: File → Capture from a running program… (issue 15)
 cmd-capture = 从运行中的程序采集…
 cmd-capture-help = 从程序的 net/http/pprof 端点拉取追踪、goroutine 转储、堆和泄漏剖析，并观察其分组增长
@@ -611,3 +615,4 @@ capture-problem-redirect = 被重定向到 { $location }；goroscope 只跟随�
 capture-problem-cut = 连接在 { $bytes } 字节后中断：{ $why }
 capture-problem-write = 无法写入 { $path }：{ $why }
 capture-problem-stopped = 在收到任何数据前已停止
+capture-no-thread = 无法开始采集：{ $error }

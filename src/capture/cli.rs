@@ -1,13 +1,13 @@
 //! `goroscope capture URL [--trace SECONDS] [--dumps N --every SECONDS] [--heap]
 //! [--leak-profile] [--flight PATH] [--out DIR] [--json]`: the contract in DESIGN.md. Prints
-//! the paths written (a JSON array of `{"path", "kind", "url"}` with `--json`), also those
+//! the paths written (a JSON array of `{"path", "kind", "url"}` with `--json`, `kind` being
+//! [`super::Kind::name`]: trace, goroutine, heap, goroutineleak, flight), also those
 //! saved before a failure; exits 2 with the failing URL, its HTTP status and the first line
 //! of its body on stderr.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
-use std::time::Duration;
 
 use super::{Event, Limits, Plan, Session, Target};
 
@@ -34,6 +34,19 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> i32 {
             return 2;
         }
     };
+    let numbers =
+        [("--trace", args.plan.trace_seconds.unwrap_or(1.0), 0.0), ("--every", args.plan.every, -1.0)];
+    let numbers = numbers.into_iter().chain([("--timeout", args.timeout, 0.0)]);
+    for (flag, value, above) in numbers {
+        if !(value.is_finite() && value > above && value <= 86_400.0) {
+            let want = if above < 0.0 { "0 or more" } else { "more than 0" };
+            writeln!(err, "goroscope: {flag} {value}: seconds, {want} and at most a day").ok();
+            if args.json {
+                writeln!(out, "[]").ok();
+            }
+            return 2;
+        }
+    }
     let mut plan = args.plan.clone();
     if plan.trace_seconds.is_none()
         && plan.dumps == 0
@@ -47,7 +60,7 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> i32 {
     let session = Session {
         target,
         out: args.out.clone(),
-        limits: Limits { read: Duration::from_secs_f64(args.timeout.max(0.1)), ..Limits::default() },
+        limits: Limits { read: super::seconds(args.timeout), ..Limits::default() },
         stop: &stop,
         growing: None,
         started_unix: jiff::Timestamp::now().as_second(),

@@ -1,6 +1,6 @@
 //! A trace's bytes as they arrive, shared between the capture's thread and a reader (the
 //! window's live trace): appended to, never changed, so a reader that saw N bytes can take
-//! the next ones from N on.
+//! the next ones from N on, or be handed the whole prefix again (`with_bytes`).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -31,6 +31,14 @@ impl Growing {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Runs `f` on every byte received so far and whether they are all (the shape of the
+    /// push-style trace reader's input: the same prefix every call, and a `complete` flag).
+    /// The download waits while `f` runs.
+    pub fn with_bytes<R>(&self, f: impl FnOnce(&[u8], bool) -> R) -> R {
+        let b = self.bytes.lock().unwrap_or_else(|p| p.into_inner());
+        f(&b, self.is_complete())
     }
 
     /// The bytes from `from` on, copied (empty when there are none yet).

@@ -50,7 +50,7 @@ const MAX_REDIRECTS: usize = 4;
 
 /// Fetches `req` into `path` (created, never overwritten); returns the bytes written.
 pub fn fetch(req: &Request, path: &Path, limits: &Limits) -> Result<u64, CaptureError> {
-    let read = limits.read + Duration::from_secs_f64(req.server_seconds.max(0.0));
+    let read = limits.read + super::seconds(req.server_seconds);
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_connect(Some(limits.connect))
         .timeout_per_read(Some(read))

@@ -96,3 +96,33 @@ impl Target {
         format!("{host}.{stamp}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls() {
+        let t = Target::parse(" http://127.0.0.1:6060/ ").unwrap();
+        assert_eq!((t.authority.as_str(), t.prefix.as_str()), ("127.0.0.1:6060", ""));
+        assert_eq!(t.pprof("heap"), "http://127.0.0.1:6060/debug/pprof/heap");
+        let t = Target::parse("http://svc.internal/api/debug/pprof/").unwrap();
+        assert_eq!(t.pprof("goroutine?debug=2"), "http://svc.internal:80/api/debug/pprof/goroutine?debug=2");
+        for bad in ["https://h:1", "ftp://h", "h:6060", "http://u:p@h:1", "http://h:1/?a=b", "http://"] {
+            assert!(Target::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn other_hosts_are_refused() {
+        let t = Target::parse("http://[::1]:6060").unwrap();
+        assert_eq!(t.path("debug/flight").unwrap(), "http://[::1]:6060/debug/flight");
+        assert_eq!(t.path("http://[::1]:6060/x").unwrap(), "http://[::1]:6060/x");
+        assert!(t.path("http://[::1]:6061/x").is_err());
+        assert!(t.path("//evil.example/x").is_err());
+        assert!(
+            t.same_host("/moved") && !t.same_host("//evil.example/x") && !t.same_host("http://evil:6060/")
+        );
+        assert_eq!(t.file_prefix(1_780_000_000), "___1__6060.20260528T202640Z");
+    }
+}

@@ -36,10 +36,13 @@ impl GoroscopeApp {
             Command::Open => self.dialog(Purpose::Open, ctx),
             Command::CompareWith => self.dialog(Purpose::Beside, ctx),
             Command::CompareTwo => self.dialog(Purpose::FirstOfTwo, ctx),
-            Command::Capture => self.capture.open_form(),
+            Command::Capture => {
+                self.capture.open_form();
+                ctx.request_repaint(); // the dialog shows without waiting for an input event
+            }
             Command::OpenPath(p) if crate::session::is_session(&p) => self.open_session(&p, ctx),
             Command::OpenPath(p) => self.workspace.open(p, ctx),
-            Command::SaveSession => self.save_session_command(),
+            Command::SaveSession => self.save_session_command(ctx),
             Command::ExportPng => self.export_png_command(ctx),
             // A session names its own files: it replaces the window's rather than joining them.
             Command::OpenBeside(p) if crate::session::is_session(&p) => self.open_session(&p, ctx),

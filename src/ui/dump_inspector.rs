@@ -93,7 +93,7 @@ fn created_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Co
         let open = ui.small_button(tr!("frame-open")).on_hover_text(tr!("frame-open-help"));
         open.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("dump-open-creator")));
         if open.clicked() {
-            queue.push(Command::OpenInEditor(c.file.clone(), c.line));
+            queue.push(Command::OpenInEditor(c.file.to_string(), c.line));
         }
     });
     let mut parents: Vec<u64> =

@@ -29,13 +29,14 @@ pub fn go(test: &str) -> Option<PathBuf> {
     None
 }
 
-/// The service's binary, built once per test process.
+/// The service's binary, built once per test process, one per test file (two test files
+/// may build at once), replaced by each run.
 fn binary(go: &Path) -> PathBuf {
     static BUILT: OnceLock<PathBuf> = OnceLock::new();
     BUILT
         .get_or_init(|| {
-            let out =
-                Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("pprofservice-{}", std::process::id()));
+            let out = Path::new(env!("CARGO_TARGET_TMPDIR"))
+                .join(format!("pprofservice-{}", env!("CARGO_CRATE_NAME")));
             let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/build-pprofservice.sh");
             let st = Command::new("bash").arg(&script).arg(&out).env("GO", go).status().expect("run bash");
             assert!(st.success(), "{} failed: {st}", script.display());
@@ -49,7 +50,6 @@ pub struct Service {
     child: Child,
     /// `http://127.0.0.1:PORT`
     pub url: String,
-    binary: PathBuf,
 }
 
 impl Service {
@@ -65,17 +65,20 @@ impl Service {
             .expect("start pprofservice");
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let mut line = String::new();
-            BufReader::new(stdout).read_line(&mut line).ok();
-            tx.send(line).ok();
-        });
+        let reader = std::thread::Builder::new().name("pprofservice-stdout".into());
+        reader
+            .spawn(move || {
+                let mut line = String::new();
+                BufReader::new(stdout).read_line(&mut line).ok();
+                tx.send(line).ok();
+            })
+            .unwrap();
         let line = rx.recv_timeout(Duration::from_secs(20)).unwrap_or_default();
         let Some(url) = line.trim().strip_prefix("listening on ") else {
             child.kill().ok();
             panic!("{test}: pprofservice did not say where it listens: {line:?}");
         };
-        Some(Service { url: url.to_string(), child, binary })
+        Some(Service { url: url.to_string(), child })
     }
 }
 
@@ -83,6 +86,5 @@ impl Drop for Service {
     fn drop(&mut self) {
         self.child.kill().ok();
         self.child.wait().ok();
-        std::fs::remove_file(&self.binary).ok();
     }
 }

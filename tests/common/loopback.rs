@@ -54,7 +54,8 @@ pub fn serve(
     let asked = Arc::new(Mutex::new(Vec::new()));
     let route = Arc::new(route);
     let seen = asked.clone();
-    std::thread::spawn(move || {
+    let server = std::thread::Builder::new().name("loopback-accept".into());
+    let spawned = server.spawn(move || {
         let mut n = 0;
         for stream in listener.incoming() {
             let Ok(stream) = stream else { continue };
@@ -63,13 +64,15 @@ pub fn serve(
             let Some(path) = request_path(&stream) else { continue };
             seen.lock().unwrap().push(path.clone());
             let answer = route(&path);
-            std::thread::spawn(move || respond(stream, answer));
+            let worker = std::thread::Builder::new().name("loopback-answer".into());
+            worker.spawn(move || respond(stream, answer)).unwrap();
             n += 1;
             if max_connections.is_some_and(|m| n >= m) {
                 break; // drops the listener: connections are refused from now on
             }
         }
     });
+    spawned.unwrap();
     Server { url, asked }
 }
 

@@ -3,6 +3,8 @@
 
 pub mod crafted;
 pub mod go_service;
+
+pub mod crafted_v1;
 pub mod hostile;
 pub mod loopback;
 pub mod pprof_text;

@@ -4,7 +4,7 @@
 // It serves net/http/pprof's endpoints and a flight-recorder snapshot, and leaks steadily:
 // every 50 ms a request leaves one goroutine waiting for a reply on a channel nobody else can
 // reach (Go 1.27's goroutineleak profile proves it leaked) and 64 KiB in a cache that only
-// grows. Beside the leak, a pool of 8 workers takes a batch of jobs every 100 ms: stable.
+// grows. Beside the leak, a pool of 8 workers takes a batch of jobs every 500 ms: stable.
 // At start a backlog of 50 requests leaks at once, so a trace taken right away already holds
 // a leak older than its window. It prints "listening on http://ADDR" once it serves, and
 // exits after -exit-after (a test that dies never leaves it running for long).
@@ -33,7 +33,7 @@ const (
 	leakEvery = 50 * time.Millisecond
 	entrySize = 16 << 10 // bytes each request keeps forever
 	poolSize  = 8
-	jobsEvery = 100 * time.Millisecond
+	jobsEvery = 500 * time.Millisecond
 )
 
 // cache only grows: the heap leak.

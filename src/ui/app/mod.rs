@@ -42,7 +42,7 @@ pub struct GoroscopeApp {
     /// Presentation mode (F5, `--present`): not persisted, a session file carries it.
     pub(super) present: bool,
     /// A session whose files are loading: its view is applied once they have.
-    pub(super) pending_session: Option<crate::session::Session>,
+    pub(super) pending_session: Option<session::Pending>,
     /// A PNG export waiting for its screenshot.
     pub(super) export: Option<export::ExportResult>,
     /// File → Capture from a running program…: its dialog and the capture it runs.
@@ -187,12 +187,17 @@ impl GoroscopeApp {
         match outcome {
             open_dialog::Outcome::Waiting => {}
             open_dialog::Outcome::Closed => self.open_dialog = None,
+            open_dialog::Outcome::Picked(Purpose::SaveSession, path) => {
+                self.open_dialog = None;
+                self.save_session_at(path);
+            }
             open_dialog::Outcome::Picked(purpose, path) => {
                 self.open_dialog = None;
                 self.queue.push(match purpose {
                     Purpose::Open => Command::OpenPath(path),
                     Purpose::Beside => Command::OpenBeside(path),
                     Purpose::FirstOfTwo => Command::OpenFirstOfTwo(path),
+                    Purpose::SaveSession => return,
                 });
             }
         }

@@ -37,14 +37,14 @@ pub struct Live {
 
 impl Live {
     /// Starts the capture on its own thread; a URL that is not one fails at once.
-    pub fn start(url: &str, plan: Plan, out: PathBuf, ctx: &egui::Context) -> Result<Live, CaptureError> {
-        let target = Target::parse(url)?;
+    pub fn start(url: &str, plan: Plan, out: PathBuf, ctx: &egui::Context) -> Result<Live, String> {
+        let target = Target::parse(url).map_err(|e| error_text(&e))?;
         let (tx, rx) = std::sync::mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let growing = Arc::new(Growing::default());
         let (stop2, growing2, plan2, out2, ctx2) =
             (stop.clone(), growing.clone(), plan.clone(), out.clone(), ctx.clone());
-        std::thread::spawn(move || {
+        let spawned = std::thread::Builder::new().name("goroscope-capture".into()).spawn(move || {
             let session = Session {
                 target,
                 out: out2,
@@ -61,6 +61,9 @@ impl Live {
             tx.send(Msg::Done(outcome)).ok();
             ctx2.request_repaint();
         });
+        if let Err(e) = spawned {
+            return Err(tr!("capture-no-thread", error = e.to_string()));
+        }
         Ok(Live {
             url: url.trim().to_string(),
             out,

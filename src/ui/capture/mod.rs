@@ -50,6 +50,7 @@ impl CaptureUi {
             .id(egui::Id::unique("goroscope-capture"))
             .collapsible(true)
             .resizable(false)
+            .min_width(460.0)
             // Right, below the series' legend, movable; its top stays put (Stop is there)
             // while the lines below come and go.
             .pivot(egui::Align2::RIGHT_TOP)
@@ -84,7 +85,7 @@ impl CaptureUi {
                             self.form_open = false;
                             self.form_error = None;
                         }
-                        Err(e) => self.form_error = Some(error_text(&e)),
+                        Err(e) => self.form_error = Some(e),
                     }
                 }
                 if let Some(e) = &self.form_error {
