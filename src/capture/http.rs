@@ -114,7 +114,7 @@ pub fn fetch(req: &Request, path: &Path, limits: &Limits) -> Result<u64, Capture
             return Err(fail(problem));
         }
     }
-    if !req.stop.load(Ordering::Relaxed) && req.kind == Kind::Heap {
+    if req.kind == Kind::Heap {
         let data = std::fs::read(path).map_err(|e| fail(write_problem(path, &e)))?;
         if let Err(problem) = check_whole(req.kind, &data) {
             saver.discard();

@@ -115,7 +115,7 @@ pub fn finding(f: &Finding, summary: &str) -> String {
         }
         Finding::HeapRetention(r) => {
             let line = u32::try_from(r.line).unwrap_or(0);
-            let site = FrameText { function: r.function.clone(), file: r.file.clone(), line };
+            let site = FrameText { function: r.function.as_str().into(), file: r.file.as_str().into(), line };
             out.push_str(&format!("- {}: {}\n", tr!("md-site"), frame_inline(&site)));
             let share = format!("{:.0}", r.share * 100.0);
             let holds = format!("{} ({share}%, {})", units::bytes(r.bytes.max(0) as u64), r.sample_type);

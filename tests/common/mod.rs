@@ -2,9 +2,8 @@
 #![allow(dead_code)] // each test file uses a different subset
 
 pub mod crafted;
-pub mod go_service;
-
 pub mod crafted_v1;
+pub mod go_service;
 pub mod hostile;
 pub mod loopback;
 pub mod pprof_text;
