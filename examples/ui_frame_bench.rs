@@ -16,12 +16,16 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
+use goroscope::analysis::lod_rows::RowSummaries;
 use goroscope::load::{Loaded, Progress, load_file};
 use goroscope::model::{Frame, GoCounts, Goroutine, Series, Span, SpanState, TraceModel};
 use goroscope::ui::GoroscopeApp;
 
-/// Frames measured per position; the best one is reported.
-const FRAMES: usize = 10;
+/// Frames measured per position (`FRAMES` in the environment to change it, e.g. to profile);
+/// the best one and the median are reported.
+fn frames() -> usize {
+    std::env::var("FRAMES").ok().and_then(|v| v.parse().ok()).unwrap_or(10)
+}
 
 const GOROUTINES: usize = 100_000;
 const SPANS: i64 = 200;
@@ -75,10 +79,10 @@ fn big_model() -> TraceModel {
     m
 }
 
-/// The best of [`FRAMES`] frames, and their median.
+/// The best of [`frames`] frames, and their median.
 fn frame_cost(h: &mut Harness<'_, GoroscopeApp>) -> (Duration, Duration) {
-    let mut all = Vec::with_capacity(FRAMES);
-    for _ in 0..FRAMES {
+    let mut all = Vec::with_capacity(frames());
+    for _ in 0..frames() {
         let t = Instant::now();
         h.step();
         let out = h.output().shapes.clone();
@@ -120,7 +124,17 @@ fn describe(loaded: &Loaded) -> i64 {
         loaded.path.display(),
         m.goroutines.len(),
         m.duration_ns as f64 / 1e9,
-        FRAMES
+        frames()
+    );
+    // What the window builds on its own thread after the load: the long rows' summaries.
+    let t = Instant::now();
+    let lods = RowSummaries::build(m);
+    println!(
+        "  row summaries: {} rows in {:.0} ms, {:.1} MiB = {:.3} bytes/span",
+        lods.len(),
+        ms(t.elapsed()),
+        lods.heap_bytes() as f64 / (1 << 20) as f64,
+        lods.heap_bytes() as f64 / spans.max(1) as f64
     );
     m.duration_ns
 }
@@ -142,6 +156,14 @@ fn main() {
         }
     });
     h.run_steps(2);
+    // The window summarises long rows on a thread; measure once that is done.
+    let t = Instant::now();
+    while !h.state().row_lods_ready() && t.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.run_steps(1);
+    println!("row summaries ready {:.2} s after the first frame; measuring", t.elapsed().as_secs_f64());
     if compare {
         println!("compare view of {} panes", h.state().pane_count().0);
     }

@@ -5,12 +5,14 @@
 
 mod interact;
 mod lanes;
+mod row_lods;
 mod row_tooltip;
 mod rows;
 mod ruler;
 
 use egui::{Pos2, Rect};
 
+pub use row_lods::RowLods;
 pub use rows::SCROLLBAR_W;
 
 use super::command::Command;
