@@ -134,6 +134,6 @@ impl GoroscopeApp {
     /// wait for them, as a user's first zoomed-out frames would)?
     pub fn row_lods_ready(&self) -> bool {
         let traces = self.workspace.panes.iter().filter_map(|p| p.doc.as_ref()).filter_map(Document::trace);
-        traces.into_iter().all(|t| t.row_lods.get().is_some())
+        traces.into_iter().all(|t| t.row_lods.is_ready())
     }
 }

@@ -202,7 +202,8 @@ fn paint_goroutine(
     };
     // Zoomed out on a long row: its summary, a pixel at a time; the span walk after the
     // time it covers (the last span, or what landed since).
-    let summary = doc.row_lods.get().and_then(|s| s.get(g.id)).filter(|s| s.level_for(min_ns).is_some());
+    let summary = doc.row_lods.get().and_then(|s| s.get(g.id));
+    let summary = summary.filter(|s| s.fits(&g.spans) && s.level_for(min_ns).is_some());
     let walk_from = summary.map_or(t0, |s| s.end_ns().clamp(t0, t1));
     if let Some(s) = summary {
         s.blocks(t0, walk_from, min_ns, |b| match b {
