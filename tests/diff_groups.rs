@@ -19,8 +19,8 @@ fn planted<'a>(rows: &'a [GroupChange], expected: &Value) -> Option<&'a GroupCha
     let func = expected["blocking_function"].as_str().unwrap();
     let creator = expected["created_function"].as_str().unwrap();
     rows.iter().find(|r| {
-        r.blocking_stack.iter().any(|f| f.function == func)
-            && r.created_at.as_ref().is_some_and(|c| c.function == creator)
+        r.blocking_stack.iter().any(|f| &*f.function == func)
+            && r.created_at.as_ref().is_some_and(|c| &*c.function == creator)
     })
 }
 
@@ -93,7 +93,7 @@ fn the_fixed_build_has_no_sender_group() {
             "{ext}"
         );
         let function = e["group"]["blocking_function"].as_str().unwrap();
-        assert!(first.blocking_stack.iter().any(|f| f.function == function), "{ext}");
+        assert!(first.blocking_stack.iter().any(|f| &*f.function == function), "{ext}");
         // Nothing else moved by more than the main goroutine's own stack.
         assert!(rows[1..].iter().all(|r| r.delta.abs() <= max_other), "{ext}: {rows:#?}");
         checked += 1;

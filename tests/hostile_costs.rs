@@ -11,7 +11,7 @@ use goroscope::load::{Loaded, Progress, load_bytes};
 
 mod common;
 
-use common::crafted;
+use common::{crafted, crafted_v1};
 
 /// How much slower than release a debug test binary may be, on a shared, busy machine.
 const DEBUG_FACTOR: u32 = 10;
@@ -182,4 +182,41 @@ fn diff_json_lists_capped_stacks_too() {
     let j = goroscope::report::DiffJson::new(&diff);
     assert_eq!(j.groups.len(), 100);
     assert!(j.groups.iter().all(|g| (g.blocking_stack.len(), g.blocking_stack_more) == (32, 29)));
+}
+
+#[test]
+fn a_v1_trace_declaring_1_8_million_procs_loads() {
+    // 14 MB of empty batches: nothing past the scan is kept for them (memory: memory_bound.rs).
+    let l = load_timed("procs.trace", &crafted_v1::v1_many_procs(1_800_000)).unwrap();
+    let t = l.trace.as_ref().unwrap();
+    assert_eq!(t.goroutines.len(), 1, "{:?}", l.warnings);
+}
+
+#[test]
+fn v1_heads_waiting_on_each_other_across_200000_procs_load() {
+    // Go's merge re-checks every waiting P after each event: 2e10 checks here. The count of
+    // the new merge's steps is asserted in src/format/trace/v1/merge_tests.rs.
+    let l = load_timed("chain.trace", &crafted_v1::v1_blocked_procs(200_000)).unwrap();
+    let t = l.trace.as_ref().unwrap();
+    assert_eq!(t.goroutines.len(), 1, "{:?}", l.warnings);
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+}
+
+#[test]
+fn v1_regions_ended_first_in_first_out_load() {
+    let l = load_timed("fifo.trace", &crafted_v1::v1_fifo_regions(100_000)).unwrap();
+    let t = l.trace.as_ref().unwrap();
+    assert_eq!(t.regions.len(), 100_000, "{:?}", l.warnings);
+}
+
+#[test]
+fn a_v1_trace_of_5000_stuck_groups_lists_capped_stacks() {
+    // 5,000 here; tests/memory_bound.rs loads 20,000.
+    let l = load_timed("stuck.trace", &crafted_v1::v1_stuck_groups(5_000, 60)).unwrap();
+    assert_eq!(l.suspects.len(), 5_000, "{:?}", l.warnings);
+    let j = goroscope::report::report_json(&l);
+    assert!(j.suspects.iter().all(|s| (s.blocking_stack.len(), s.blocking_stack_more) == (32, 29)));
+    let mut counted = Counted(0);
+    serde_json::to_writer_pretty(&mut counted, &j).unwrap();
+    assert!(counted.0 < 5_000 * 4096, "{}", counted.0);
 }

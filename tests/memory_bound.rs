@@ -4,7 +4,7 @@
 //! files that claim huge lengths or counts, real samples cut, zeroed and flipped, and the
 //! crafted files of `common::crafted` that maximise what goroscope derives (expanded stacks,
 //! groups, the `--json` output), those also with `--json`, whose output must stay within
-//! 10 times the input's size plus 1 MiB (stacks capped at 32 frames, ids at 20).
+//! 24 times the input's size plus 1 MiB (stacks capped at 32 frames, ids at 20).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -109,13 +109,22 @@ fn crafted_files_and_their_json_stay_under_4x_their_size_plus_100_mb() {
     let dir = std::env::temp_dir().join(format!("goroscope-crafted-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let files = common::crafted::files();
-    assert!(files.len() >= 4);
+    assert!(files.len() >= 10);
+    // fuzz/crafted.sh keeps the files, to seed a fuzz run.
+    let keep = std::env::var_os("GOROSCOPE_CRAFTED_OUT").map(PathBuf::from);
     let mut over = Vec::new();
     for (name, bytes) in files {
         let path = dir.join(&name);
         std::fs::write(&path, &bytes).unwrap();
+        if let Some(k) = &keep {
+            std::fs::create_dir_all(k).unwrap();
+            std::fs::write(k.join(&name), &bytes).unwrap();
+        }
         let size = bytes.len() as u64;
         let bound = 4 * size + 100 * MB;
+        // The issue's 2 s + 1 s per MB in release; a debug build is up to ten times slower.
+        let factor = if cfg!(debug_assertions) { 10 } else { 1 };
+        let time_bound = (2.0 + size as f64 / MB as f64) * factor as f64;
         for json in [false, true] {
             let start = std::time::Instant::now();
             let (peak, written) = match peak_rss_with(&path, json) {
@@ -134,8 +143,13 @@ fn crafted_files_and_their_json_stay_under_4x_their_size_plus_100_mb() {
             if peak > bound {
                 over.push(format!("{name} (json {json}): peak {peak} bytes > 4 x {size} + 100 MiB"));
             }
-            // Pretty JSON spends ~80 bytes on a frame a crafted dump writes in 9.
-            if written as u64 > 10 * size + MB {
+            let took = start.elapsed().as_secs_f64();
+            if took > time_bound {
+                over.push(format!("{name} (json {json}): {took:.1} s > {time_bound:.1} s"));
+            }
+            // Pretty JSON spends ~110 bytes on a frame a crafted dump writes in 9 and an old
+            // trace's stack table in 4 (pc, function, file, line), up to 32 frames a group.
+            if written as u64 > 24 * size + MB {
                 over.push(format!("{name} (json {json}): wrote {written} bytes"));
             }
         }
@@ -143,4 +157,20 @@ fn crafted_files_and_their_json_stay_under_4x_their_size_plus_100_mb() {
     }
     std::fs::remove_dir_all(&dir).ok();
     assert!(over.is_empty(), "{}", over.join("\n"));
+}
+
+#[test]
+#[ignore = "over the bound (371 MiB for 9.8 MB, bound 137 MiB): ~265 bytes a goroutine in the \
+            v2 reader's tables and the model builder, being rewritten (issue 14/17, s4-stream)"]
+fn a_trace_of_1_4_million_goroutines_stays_under_4x_its_size_plus_100_mb() {
+    let dir = std::env::temp_dir().join(format!("goroscope-many-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("many-goroutines-1.4m.trace");
+    let bytes = common::crafted::many_goroutines_trace(1_400_000);
+    std::fs::write(&path, &bytes).unwrap();
+    let size = bytes.len() as u64;
+    let peak = peak_rss(&path);
+    std::fs::remove_dir_all(&dir).ok();
+    eprintln!("{size} bytes, peak {:.1} MiB", peak as f64 / MB as f64);
+    assert!(peak <= 4 * size + 100 * MB, "peak {peak} bytes > 4 x {size} + 100 MiB");
 }

@@ -151,14 +151,14 @@ fn goroutine_profiles_give_suspects() {
     let s = profile_suspects(&p);
     assert_eq!(s.len(), 1);
     assert_eq!((s[0].count, s[0].reason.as_str()), (2000, "chan send"));
-    assert_eq!(s[0].blocking_frame().unwrap().function, "main.sender");
+    assert_eq!(&*s[0].blocking_frame().unwrap().function, "main.sender");
     let p = pprof::read(&sample("go1.27/chansend_fixed.goroutine.pb.gz")).unwrap();
     assert!(profile_suspects(&p).is_empty());
     let p = pprof::read(&sample("go1.27/profiles.goroutineleak.pb.gz")).unwrap();
     let s = profile_suspects(&p);
     assert_eq!(s.len(), 1, "{s:?}");
     assert_eq!((s[0].count, s[0].state.as_str(), s[0].reason.as_str()), (5, "leaked", "chan send"));
-    assert_eq!(s[0].blocking_frame().unwrap().function, "main.leak.func1");
+    assert_eq!(&*s[0].blocking_frame().unwrap().function, "main.leak.func1");
 }
 
 /// Compressed and raw profiles cut at 10/50/90 %, zeroed at a third, with a wrong header: a

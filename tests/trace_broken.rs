@@ -132,9 +132,9 @@ fn half_a_trace_still_shows_the_planted_leak() {
     let top = &loaded.suspects[0];
     assert_eq!((top.count, top.reason.as_str()), (2000, "chan send"));
     let f = top.blocking_frame().unwrap();
-    assert_eq!((f.function.as_str(), f.line), ("main.sender", 16));
+    assert_eq!((&*f.function, f.line), ("main.sender", 16));
     let c = top.created_at.as_ref().unwrap();
-    assert_eq!((c.function.as_str(), c.line), ("main.handle", 23));
+    assert_eq!((&*c.function, c.line), ("main.handle", 23));
 }
 
 /// Every generation format, cut at 10/50/90 %, zeroed in the middle, with a wrong header:

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use super::classify::{is_benign_reason, is_idle_by_design, reason_from_stack};
-use super::suspects::{FrameText, Suspect, rank};
+use super::suspects::{SharedNames, Suspect, rank};
 use crate::model::{CallsId, DumpFormat, DumpModel, Frame, GIdx, StackId, StrId, goroutine_flags};
 
 /// This many goroutines parked in one identical stack is a signal on its own: a healthy
@@ -138,18 +138,11 @@ pub fn is_system_dump_goroutine(start: &str, created_by: Option<&str>) -> bool {
         || created_by.is_some_and(|c| runtime(c) || c.starts_with("runtime/trace."))
 }
 
-fn frame_text(m: &DumpModel, f: &Frame) -> FrameText {
-    FrameText {
-        function: m.strings.get(f.func).to_string(),
-        file: m.strings.get(f.file).to_string(),
-        line: f.line,
-    }
-}
-
 /// The stuck groups of a dump, ranked by [`rank`] like a trace's.
 pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
     let deadlock = m.is_deadlock();
     let mut out = Vec::new();
+    let mut names = SharedNames::default();
     for grp in group_dump(m, Similarity::AnyValue) {
         let frames = m.stacks.frames(grp.stack);
         let funcs = || frames.iter().map(|f| m.strings.get(f.func));
@@ -199,8 +192,8 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             blocked_ns: None,
             // A debug=1 profile says nothing about time, nor does a leaked goroutine's header.
             wait_minutes: (m.format == DumpFormat::Traceback && !leaked).then_some(grp.wait_minutes),
-            blocking_stack: frames.iter().map(|f| frame_text(m, f)).collect(),
-            created_at: grp.created_by.map(|f| frame_text(m, &f)),
+            blocking_stack: frames.iter().map(|f| names.frame(&m.strings, f)).collect(),
+            created_at: grp.created_by.map(|f| names.frame(&m.strings, &f)),
             goroutine_ids: ids,
             members: grp.members,
             names_lost: false,

@@ -125,7 +125,7 @@ fn sort_key(c: &GroupChange) -> (&str, &str, Vec<FrameKey<'_>>, Option<FrameKey<
 }
 
 fn frame_key(f: &FrameText) -> FrameKey<'_> {
-    (f.function.as_str(), f.line)
+    (&*f.function, f.line)
 }
 
 /// The change of a group counted `first` in the first file and `last` in the last.

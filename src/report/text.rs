@@ -118,5 +118,5 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
 
 /// `function file:line`, or the function alone when the cut took its file (`model::lost`).
 fn where_(f: &crate::analysis::FrameText) -> String {
-    if f.file.is_empty() { f.function.clone() } else { format!("{} {}:{}", f.function, f.file, f.line) }
+    if f.file.is_empty() { f.function.to_string() } else { format!("{} {}:{}", f.function, f.file, f.line) }
 }

@@ -19,6 +19,7 @@ const MAX_IDS: usize = 200;
 pub fn dump_group_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Command>) {
     let n = r.group.count;
     ui.heading(tr!("goroutines-n", n = n, count = units::count(n)));
+    super::markdown::dump_group_button(ui, m, r);
     let wait =
         if r.wait.is_empty() { String::new() } else { tr!("inspector-waiting-for", wait = r.wait.as_str()) };
     ui.label(format!("{}{wait}", r.state));
@@ -92,7 +93,7 @@ fn created_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Co
         let open = ui.small_button(tr!("frame-open")).on_hover_text(tr!("frame-open-help"));
         open.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("dump-open-creator")));
         if open.clicked() {
-            queue.push(Command::OpenInEditor(c.file.clone(), c.line));
+            queue.push(Command::OpenInEditor(c.file.to_string(), c.line));
         }
     });
     let mut parents: Vec<u64> =

@@ -47,11 +47,7 @@ pub struct DumpView {
 }
 
 fn text(m: &DumpModel, f: &Frame) -> FrameText {
-    FrameText {
-        function: m.strings.get(f.func).to_string(),
-        file: m.strings.get(f.file).to_string(),
-        line: f.line,
-    }
+    FrameText { function: m.strings.get(f.func).into(), file: m.strings.get(f.file).into(), line: f.line }
 }
 
 impl DumpView {

@@ -104,7 +104,7 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
 /// `function file:line`, or the function alone when the cut took its file (`model::lost`).
 fn frame_label(f: &crate::analysis::FrameText) -> String {
     if f.file.is_empty() {
-        f.function.clone()
+        f.function.to_string()
     } else {
         format!("{} {}:{}", f.function, short_file(&f.file), f.line)
     }

@@ -79,7 +79,7 @@ fn group(m: &TraceModel, members: &[(GIdx, f64)]) -> Spinning {
     ids.sort_unstable();
     let idx: Vec<GIdx> = members.iter().map(|x| x.0).collect();
     let (at, stacks_agreeing) = loop_site(m, &idx).unwrap_or_else(|| {
-        let f = FrameText { function: m.func_name(g0).to_string(), file: String::new(), line: 0 };
+        let f = FrameText { function: m.func_name(g0).into(), file: "".into(), line: 0 };
         (f, (0, 0))
     });
     Spinning {

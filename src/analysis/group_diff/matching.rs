@@ -32,7 +32,7 @@ impl MatchKey {
             state: g.state.clone(),
             reason,
             funcs: match_funcs(&g.blocking_stack),
-            creator: g.created_at.as_ref().map(|f| f.function.clone()),
+            creator: g.created_at.as_ref().map(|f| f.function.to_string()),
         }
     }
 
@@ -67,7 +67,7 @@ impl MatchKey {
 /// starts at `sync.(*Mutex).Lock`): the key starts at the standard-library function the user's
 /// code called, or at the user's frame. A stack of nothing but runtime frames keeps them.
 fn match_funcs(stack: &[FrameText]) -> Vec<String> {
-    let mut funcs: Vec<&str> = stack.iter().map(|f| f.function.as_str()).collect();
+    let mut funcs: Vec<&str> = stack.iter().map(|f| &*f.function).collect();
     if funcs.last() == Some(&"runtime.goexit") {
         funcs.pop();
     }

@@ -13,11 +13,7 @@ use crate::model::{
 };
 
 fn text(strings: &StringTable, f: &Frame) -> FrameText {
-    FrameText {
-        function: strings.get(f.func).to_string(),
-        file: strings.get(f.file).to_string(),
-        line: f.line,
-    }
+    FrameText { function: strings.get(f.func).into(), file: strings.get(f.file).into(), line: f.line }
 }
 
 /// Groups in a stable order: biggest first, then by the lowest member id, then by stack.

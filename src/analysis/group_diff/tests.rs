@@ -102,7 +102,7 @@ fn runtime_leaf_frames_and_reason_words_do_not_split_a_group() {
     assert!(d[0].growing);
     // The profile knows less: the row keeps the dump's state, reason and creation site.
     assert_eq!((d[0].state.as_str(), d[0].reason.as_str()), ("waiting", "sync.WaitGroup.Wait"));
-    assert_eq!(d[0].created_at.as_ref().map(|f| f.function.as_str()), Some("main.main"));
+    assert_eq!(d[0].created_at.as_ref().map(|f| &*f.function), Some("main.main"));
     assert_eq!(d[0].blocking_stack.len(), 5, "the last file's stack");
 }
 

@@ -36,7 +36,7 @@ pub(super) fn stack_ui(ui: &mut egui::Ui, title: &str, frames: &[FrameText], que
         ui.horizontal_wrapped(|ui| {
             let text = RichText::new(frame_text(f)).monospace().size(size);
             let label = ui.add(egui::Label::new(if runtime { text.weak() } else { text }).wrap());
-            label.on_hover_text(&f.file);
+            label.on_hover_text(&*f.file);
             if ui.small_button(tr!("frame-copy")).on_hover_text(tr!("frame-copy-help")).clicked() {
                 ui.ctx().copy_text(frame_text(f));
             }
@@ -45,7 +45,7 @@ pub(super) fn stack_ui(ui: &mut egui::Ui, title: &str, frames: &[FrameText], que
                 egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("frame-open-name", index = i))
             });
             if open.clicked() {
-                queue.push(Command::OpenInEditor(f.file.clone(), f.line));
+                queue.push(Command::OpenInEditor(f.file.to_string(), f.line));
             }
         });
     }

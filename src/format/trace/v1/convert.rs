@@ -19,7 +19,7 @@ use super::super::fx::FxMap;
 use super::super::order::NO_TASK;
 use super::super::{NO_ID, Tables};
 use super::emit::{Out, go_status, go_tr, sync, unsigned};
-use super::merge::V1Ev;
+use super::merge::{V1Ev, log_text_range};
 use super::names::{reason, stw_kind};
 use super::scan::Scan;
 use super::spec::*;
@@ -28,6 +28,8 @@ use crate::model::{StackId, StrId, lost};
 /// The converter's state between events.
 pub struct Converter<'a> {
     s: &'a Scan,
+    /// The file, for the UserLog values the merge leaves in it.
+    data: &'a [u8],
     minor: u32,
     out: Out<'a>,
     gc: StrId,
@@ -42,9 +44,16 @@ pub struct Converter<'a> {
 }
 
 impl<'a> Converter<'a> {
-    pub fn new(s: &'a Scan, minor: u32, t: &mut Tables, sink: &'a mut dyn FnMut(&Event)) -> Self {
+    pub fn new(
+        s: &'a Scan,
+        data: &'a [u8],
+        minor: u32,
+        t: &mut Tables,
+        sink: &'a mut dyn FnMut(&Event),
+    ) -> Self {
         Converter {
             s,
+            data,
             minor,
             out: Out { last: -1, n: 0, sink },
             gc: t.strings.intern("GC concurrent mark phase"),
@@ -231,12 +240,16 @@ impl<'a> Converter<'a> {
                 EventKind::RegionBegin { task: a[0], name: string(a[2]), stack: st }
             }
             EV_USER_REGION if a[1] == 1 => EventKind::RegionEnd { task: a[0], name: string(a[2]), stack: st },
-            EV_USER_LOG => EventKind::Log {
-                task: a[0],
-                category: string(a[1]),
-                message: StrId(u32::try_from(a[2]).unwrap_or(0)),
-                stack: st,
-            },
+            EV_USER_LOG => {
+                let (start, len) = log_text_range(a[2]);
+                let text = self.data.get(start..start.saturating_add(len)).unwrap_or(&[]);
+                EventKind::Log {
+                    task: a[0],
+                    category: string(a[1]),
+                    message: t.strings.intern_bytes(text),
+                    stack: st,
+                }
+            }
             EV_CPU_SAMPLE => {
                 out.emit(Event { time_ns: e.ts, m: NO_ID, p, g, kind: EventKind::StackSample { stack: st } });
                 return;

@@ -8,7 +8,10 @@
 //! batches) and the time (`last_ts`, reset by each Batch): every event is attributed to
 //! `last_g` unless it names its goroutine (§4.5).
 
-use super::super::Tables;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use super::super::fx::FxMap;
 use super::scan::Scan;
 use super::sequence::*;
@@ -18,7 +21,8 @@ use crate::format::error::ParseError;
 
 /// One timed v1 event. `ts` is absolute ticks until `post` converts it to nanoseconds.
 /// `args` are the arguments after the timestamp without the stack id; for UserLog,
-/// `args[2]` is the [`crate::model::StrId`] of the inline value.
+/// `args[2]` is where its inline value lies in the file ([`log_text`]): the merge runs on a
+/// thread of its own and interns nothing.
 #[derive(Clone, Copy, Default, Debug)]
 pub struct V1Ev {
     pub ts: i64,
@@ -27,6 +31,17 @@ pub struct V1Ev {
     pub stk: u32,
     pub p: i32,
     pub typ: u8,
+}
+
+/// A UserLog value's byte range `(start, len)` packed in one argument: `len` is at most
+/// [`MAX_STRING`] (< 2^20), `start` below 2^44.
+fn log_text((start, len): (usize, usize)) -> u64 {
+    (start as u64) << 20 | (len as u64 & 0xf_ffff)
+}
+
+/// The byte range [`log_text`] packed.
+pub fn log_text_range(v: u64) -> (usize, usize) {
+    (us(v >> 20), us(v & 0xf_ffff))
 }
 
 struct Proc<'s> {
@@ -50,13 +65,7 @@ impl<'s> Proc<'s> {
     }
 
     /// The next timed event of this P, or None when its batches are exhausted.
-    fn next(
-        &mut self,
-        data: &[u8],
-        s: &Scan,
-        minor: u32,
-        t: &mut Tables,
-    ) -> Result<Option<V1Ev>, ParseError> {
+    fn next(&mut self, data: &[u8], s: &Scan, minor: u32) -> Result<Option<V1Ev>, ParseError> {
         if let Some(i) = self.cpu.as_mut() {
             let e = s.cpu.get(*i).copied();
             *i += 1;
@@ -76,12 +85,12 @@ impl<'s> Proc<'s> {
             match r.typ {
                 EV_BATCH => self.last_ts = signed(r.val(1)),
                 EV_STRING | EV_STACK | EV_FREQUENCY | EV_TIMER_GOROUTINE | EV_CPU_SAMPLE => {}
-                _ => return Ok(Some(self.timed(&r, data, t))),
+                _ => return Ok(Some(self.timed(&r))),
             }
         }
     }
 
-    fn timed(&mut self, r: &Raw, data: &[u8], t: &mut Tables) -> V1Ev {
+    fn timed(&mut self, r: &Raw) -> V1Ev {
         let ts = self.last_ts.wrapping_add(signed(r.val(0)));
         self.last_ts = ts;
         let stk = r.stack();
@@ -96,11 +105,7 @@ impl<'s> Proc<'s> {
                 e.g = self.last_g;
             }
             EV_GO_SYS_EXIT | EV_GO_WAITING | EV_GO_IN_SYSCALL => e.g = e.args[0],
-            EV_USER_LOG => {
-                let (b, n) = r.text;
-                let text = data.get(b..b.saturating_add(n)).unwrap_or(&[]);
-                e.args[2] = u64::from(t.strings.intern_bytes(text).0);
-            }
+            EV_USER_LOG => e.args[2] = log_text(r.text),
             typ if ends_g(typ) => self.last_g = 0,
             _ => {}
         }
@@ -108,66 +113,97 @@ impl<'s> Proc<'s> {
     }
 }
 
-/// Events merged between two asks of the cancel callback (about a millisecond).
+/// Events merged between two looks at the cancel flag (about a millisecond).
 const CANCEL_EVERY: u64 = 4096;
 /// The message of a cancelled merge.
 pub const CANCELLED: &str = "cancelled";
 
-/// Hands the merged events to `out` in order; returns how many, and why the merge stopped
-/// early (if it did).
-pub fn merge(
-    data: &[u8],
-    s: &Scan,
-    minor: u32,
-    t: &mut Tables,
-    progress: crate::format::trace::Progress<'_>,
-    out: &mut dyn FnMut(V1Ev, &mut Tables),
-) -> (u64, Option<ParseError>) {
+/// A goroutine state a blocked head waits for: (goroutine, sequence or [`NOSEQ`], status).
+type Want = (u64, u64, u8);
+
+/// What a merge did: the events handed on, the visits to a proc's head (at most about two
+/// per event plus one per proc: the measure of issue 17's bound), why it stopped early.
+pub struct Merged {
+    pub events: u64,
+    #[cfg_attr(not(test), allow(dead_code, reason = "the cost bound the tests assert"))]
+    pub visits: u64,
+    pub stop: Option<ParseError>,
+}
+
+/// Hands the merged events to `out` in order.
+///
+/// Go's reader re-checks every blocked proc after each event taken, which is quadratic when
+/// many procs wait (issue 17). Here a blocked proc waits under the goroutine state its head
+/// needs and is looked at again only when that goroutine reaches it; the procs to look at
+/// after an event (the one it came from and those it unblocked) are visited in the order
+/// Go's scan of `availableProcs` would reach them, so the frontier, and the order of equal
+/// times, stay Go's.
+pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut dyn FnMut(V1Ev)) -> Merged {
+    let mut visits = 0u64;
     let mut procs: Vec<Proc<'_>> = s.procs.iter().map(|(pid, b)| Proc::new(*pid, b, None)).collect();
     procs.push(Proc::new(-1, &[], Some(0)));
-    let mut heads: Vec<Option<V1Ev>> = vec![None; procs.len()];
-    let mut done = vec![false; procs.len()];
-    let mut avail: Vec<usize> = (0..procs.len()).collect();
+    let count = procs.len();
+    let mut heads: Vec<Option<V1Ev>> = vec![None; count];
+    let mut done = vec![false; count];
+    let mut avail = Avail { list: (0..count).collect(), pos: (0..count).collect() };
+    let mut waiting: FxMap<Want, Vec<usize>> = FxMap::default();
     let mut states: FxMap<u64, GState> = FxMap::default();
     let mut frontier: Vec<(V1Ev, usize)> = Vec::new();
+    // Procs to visit, by their place in `avail` (smallest first), and whether each is one.
+    let mut visit: BinaryHeap<Reverse<(usize, usize)>> = (0..count).map(|i| Reverse((i, i))).collect();
+    let mut to_visit = vec![true; count];
     let mut n = 0u64;
     loop {
-        let mut i = 0;
-        while let Some(&pi) = avail.get(i) {
-            let (Some(proc), Some(head)) = (procs.get_mut(pi), heads.get_mut(pi)) else { break };
-            if head.is_none() {
-                match proc.next(data, s, minor, t) {
-                    Ok(Some(e)) => *head = Some(e),
-                    Ok(None) => {
-                        if let Some(d) = done.get_mut(pi) {
-                            *d = true;
-                        }
-                        avail.swap_remove(i);
-                        continue;
-                    }
-                    Err(e) => return (n, Some(e)),
-                }
-            }
-            let Some(ev) = *head else { break };
-            let (g, init, _) = transition(&ev);
-            if !ready(g, states.get(&g).copied().unwrap_or_default(), init) {
-                i += 1;
+        while let Some(Reverse((at, first))) = visit.pop() {
+            if !to_visit.get(first).copied().unwrap_or(false) || avail.pos.get(first) != Some(&at) {
                 continue;
             }
-            *head = None;
-            avail.swap_remove(i);
-            heap_push(&mut frontier, (ev, pi));
+            let mut pi = first;
+            // Go's scan looks at `at` again after a swap-remove: the proc moved there from the
+            // end is visited next when it is one to visit.
+            loop {
+                visits += 1;
+                if let Some(v) = to_visit.get_mut(pi) {
+                    *v = false;
+                }
+                let (Some(proc), Some(head)) = (procs.get_mut(pi), heads.get_mut(pi)) else { break };
+                if head.is_none() {
+                    match proc.next(data, s, minor) {
+                        Ok(Some(e)) => *head = Some(e),
+                        Ok(None) => {
+                            if let Some(d) = done.get_mut(pi) {
+                                *d = true;
+                            }
+                        }
+                        Err(e) => return Merged { events: n, visits, stop: Some(e) },
+                    }
+                }
+                if let Some(ev) = *head {
+                    let (g, init, _) = transition(&ev);
+                    if !ready(g, states.get(&g).copied().unwrap_or_default(), init) {
+                        waiting.entry((g, init.seq, init.status)).or_default().push(pi);
+                        break;
+                    }
+                    *head = None;
+                    heap_push(&mut frontier, (ev, pi));
+                }
+                avail.swap_remove(at);
+                match avail.list.get(at) {
+                    Some(&moved) if to_visit.get(moved).copied().unwrap_or(false) => pi = moved,
+                    _ => break,
+                }
+            }
         }
         let Some((mut ev, pi)) = heap_pop(&mut frontier) else {
             if done.iter().all(|&d| d) {
-                return (n, None);
+                return Merged { events: n, visits, stop: None };
             }
             let stuck =
                 procs.iter().zip(&done).filter(|(p, d)| !**d && p.cpu.is_none()).map(|(p, _)| p.head_at);
             let stuck = stuck.min().unwrap_or(0);
             let msg =
                 "no consistent ordering of events possible (a goroutine waits for an event that is missing)";
-            return (n, Some(ParseError::new(stuck as u64, msg)));
+            return Merged { events: n, visits, stop: Some(ParseError::new(stuck as u64, msg)) };
         };
         let (g, init, mut next) = transition(&ev);
         ev.typ = match ev.typ {
@@ -176,18 +212,22 @@ pub fn merge(
             EV_GO_SYS_EXIT_LOCAL => EV_GO_SYS_EXIT,
             other => other,
         };
-        out(ev, t);
+        out(ev);
         n += 1;
         // Cancel is asked every few thousand events, not only after the scan (issue 17).
-        if n.is_multiple_of(CANCEL_EVERY) && !progress(data.len() as u64) {
+        if n.is_multiple_of(CANCEL_EVERY) && cancel.load(Ordering::Relaxed) {
             let at = procs.get(pi).map_or(0, |p| p.head_at as u64);
-            return (n, Some(ParseError::new(at, CANCELLED)));
+            return Merged { events: n, visits, stop: Some(ParseError::new(at, CANCELLED)) };
         }
         if g != UNORDERED {
             let cur = states.get(&g).copied().unwrap_or_default();
             if !ready(g, cur, init) {
                 let at = procs.get(pi).map_or(0, |p| p.head_at as u64);
-                return (n, Some(ParseError::new(at, "impossible goroutine state transition")));
+                return Merged {
+                    events: n,
+                    visits,
+                    stop: Some(ParseError::new(at, "impossible goroutine state transition")),
+                };
             }
             next.seq = match next.seq {
                 NOSEQ => cur.seq,
@@ -195,7 +235,27 @@ pub fn merge(
                 seq => seq,
             };
             states.insert(g, next);
+            // The heads waiting for exactly this state, or for this status at any sequence.
+            for want in [(g, next.seq, next.status), (g, NOSEQ, next.status)] {
+                if waiting.is_empty() {
+                    break;
+                }
+                for w in waiting.remove(&want).unwrap_or_default() {
+                    if let (Some(v), Some(&at)) = (to_visit.get_mut(w), avail.pos.get(w)) {
+                        *v = true;
+                        visit.push(Reverse((at, w)));
+                    }
+                }
+            }
         }
         avail.push(pi);
+        if let (Some(v), Some(&at)) = (to_visit.get_mut(pi), avail.pos.get(pi)) {
+            *v = true;
+            visit.push(Reverse((at, pi)));
+        }
     }
 }
+
+#[cfg(test)]
+#[path = "merge_tests.rs"]
+mod tests;

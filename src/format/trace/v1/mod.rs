@@ -16,6 +16,7 @@
 
 mod convert;
 mod emit;
+mod hold;
 mod merge;
 mod names;
 mod post;
@@ -23,13 +24,19 @@ mod scan;
 mod sequence;
 mod spec;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use super::event::Event;
 use super::header::HEADER_LEN;
 use super::{Progress, ReadSummary, Tables};
-use crate::format::error::ParseError;
+use crate::format::error::{ParseError, Warning, WarningKind};
 
 /// Format minors of the v1 family this reader decodes (as Go's own reader).
 pub const V1_MINORS: [u32; 3] = [11, 19, 21];
+
+/// Events a chunk from the merge thread holds (~200 KiB), and chunks in flight at most.
+const CHUNK: usize = 4096;
+const CHUNKS_IN_FLIGHT: usize = 4;
 
 /// Ticks per second assumed when the footer (and its Frequency event) is missing: the v1
 /// clock is the CPU's time-stamp counter / 64, so this is a 1 GHz counter.
@@ -52,47 +59,79 @@ pub fn read(
     }
     let scan = scan::scan(data, HEADER_LEN, minor, tables, progress)?;
     let freq = scan.freq.unwrap_or(FALLBACK_FREQ);
-    // Merge → post-process → convert, one event at a time: only the re-sorting windows of
-    // `post` are ever held, never the whole trace.
-    let mut conv = convert::Converter::new(&scan, minor, tables, sink);
+    // Merge | post-process → convert: the merge runs on a thread of its own and hands its
+    // events over in chunks; only the re-sorting windows of `post` are ever held, never the
+    // whole trace.
+    let mut conv = convert::Converter::new(&scan, data, minor, tables, sink);
     let mut post = post::Post::new(freq, &scan.timer_gs);
-    let (merged, stop) = merge::merge(data, &scan, minor, tables, progress, &mut |e, t| {
-        post.push(e, &mut |e| conv.push(&e, t));
-    });
+    let cancel = AtomicBool::new(false);
+    let (merged, stop, post_warnings) = std::thread::scope(|threads| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<merge::V1Ev>>(CHUNKS_IN_FLIGHT);
+        let (scan, cancel) = (&scan, &cancel);
+        let merger =
+            std::thread::Builder::new().name("goroscope-v1-merge".into()).spawn_scoped(threads, move || {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                let m = merge::merge(data, scan, minor, cancel, &mut |e| {
+                    chunk.push(e);
+                    if chunk.len() == CHUNK {
+                        // A closed channel means the reading side stopped: the cancel flag is set.
+                        let _ = tx.send(std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK)));
+                    }
+                });
+                let _ = tx.send(chunk);
+                m
+            });
+        let merger = match merger {
+            Ok(m) => m,
+            Err(e) => {
+                return Err(ParseError::new(HEADER_LEN as u64, format!("could not start a thread: {e}")));
+            }
+        };
+        for chunk in rx {
+            for e in chunk {
+                post.push(e, &mut |e| conv.push(&e, tables));
+            }
+            if !progress(data.len() as u64) {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        }
+        let m = merger
+            .join()
+            .map_err(|_| ParseError::new(HEADER_LEN as u64, "the merge of old-format events failed"))?;
+        if m.stop.as_ref().is_some_and(|e| e.message == merge::CANCELLED) {
+            return Ok((m.events, m.stop, Vec::new()));
+        }
+        let post_warnings = post.finish(&mut |e| conv.push(&e, tables));
+        Ok((m.events, m.stop, post_warnings))
+    })?;
     if let Some(e) = stop.as_ref().filter(|e| e.message == merge::CANCELLED) {
         return Err(e.clone());
     }
-    let post_warnings = post.finish(&mut |e| conv.push(&e, tables));
     let n = conv.finish();
     let mut warnings = Vec::new();
-    let lost = if scan.freq.is_none() {
-        " (the footer with the clock frequency and the stacks is lost)"
-    } else {
-        ""
-    };
+    let size = data.len();
     if let Some(d) = &scan.damage {
-        warnings.push(format!(
-            "trace truncated or damaged at byte {} of {}{lost}: {}; the events before it were loaded",
+        // Without the footer the clock frequency and the stacks are lost too.
+        let kind = if scan.freq.is_none() {
+            WarningKind::TraceV1DamagedNoFooter
+        } else {
+            WarningKind::TraceV1Damaged
+        };
+        warnings.push(Warning::at_byte(
+            kind,
             d.offset,
-            data.len(),
-            d.message
+            &[("offset", &d.offset), ("size", &size), ("error", &d.message)],
         ));
     } else if scan.freq.is_none() {
-        warnings.push(format!(
-            "trace truncated or damaged at byte {0} of {0}{lost}: the file ends without its footer; the events before it were loaded",
-            data.len()
-        ));
+        warnings.push(Warning::at_byte(WarningKind::TraceV1NoFooter, size as u64, &[("size", &size)]));
     }
     if let Some(e) = &stop {
-        warnings.push(format!(
-            "events could not be ordered from byte {} on ({}); the first {merged} events were loaded",
-            e.offset, e.message,
-        ));
+        let args: [(&str, &dyn std::fmt::Display); 3] =
+            [("offset", &e.offset), ("error", &e.message), ("merged", &merged)];
+        warnings.push(Warning::at_byte(WarningKind::TraceV1Unordered, e.offset, &args));
     }
     if scan.freq.is_none() {
-        warnings.push(format!(
-            "no Frequency event: times assume {FALLBACK_FREQ} ticks per second and are only approximate"
-        ));
+        warnings.push(Warning::new(WarningKind::TraceV1NoFrequency, &[("frequency", &FALLBACK_FREQ)]));
     }
     warnings.extend(post_warnings);
     if merged == 0 {

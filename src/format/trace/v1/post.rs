@@ -17,12 +17,13 @@
 //!    answer goes into `args[0]` (1 = blocked), unused by GoSysCall; later events wait in
 //!    [`Lookahead`] until the oldest GoSysCall is answered.
 
-use std::cmp::{Ordering, Reverse};
-use std::collections::{BTreeSet, BinaryHeap, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
 use super::super::fx::FxMap;
+use super::hold::{Held, Hold};
 use super::merge::V1Ev;
 use super::spec::*;
+use crate::format::{Warning, WarningKind};
 
 pub const TIMER_P: i32 = 1_000_001;
 pub const NETPOLL_P: i32 = 1_000_002;
@@ -36,39 +37,12 @@ const REORDER: usize = 4096;
 /// the rest of the trace must not make the whole trace wait (about 16 MiB).
 const MAX_HOLD: usize = 1 << 18;
 
-/// A held event, ordered by (time, arrival) only: arrivals are unique, so the order is total
-/// and equal times keep their arrival order (a stable sort).
-struct Held {
-    key: (i64, u64),
-    e: V1Ev,
-}
-
-impl PartialEq for Held {
-    fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
-    }
-}
-
-impl Eq for Held {}
-
-impl PartialOrd for Held {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Held {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.key.cmp(&other.key)
-    }
-}
-
 pub struct Post<'a> {
     ns_per_tick: f64,
     timer_gs: &'a FxMap<u64, ()>,
-    /// Held events, the earliest (time, arrival) on top. A heap, not a sorted deque: crafted
-    /// disorder made every arrival an insertion into the middle of 2^18 held events (issue 17).
-    held: BinaryHeap<Reverse<Held>>,
+    /// Held events. Not one sorted deque: crafted disorder made every arrival an insertion
+    /// into the middle of 2^18 held events (issue 17); not one heap: too slow (see `hold`).
+    held: Hold,
     arrivals: u64,
     last_arrival_ts: i64,
     unsorted: bool,
@@ -80,8 +54,9 @@ pub struct Post<'a> {
     released: Option<(i64, u64)>,
     late: u64,
     min: Option<i64>,
-    /// Go's postProcessTrace: the event that last changed each goroutine's state.
-    last_ev: FxMap<u64, u8>,
+    /// Go's postProcessTrace keeps the event that last changed each goroutine's state and
+    /// asks only whether it was GoBlockNet: the goroutines for which it was.
+    net_blocked: FxMap<u64, ()>,
     ahead: Lookahead,
 }
 
@@ -90,7 +65,7 @@ impl<'a> Post<'a> {
         Post {
             ns_per_tick: 1e9 / freq as f64,
             timer_gs,
-            held: BinaryHeap::new(),
+            held: Hold::default(),
             arrivals: 0,
             last_arrival_ts: i64::MIN,
             unsorted: false,
@@ -100,7 +75,7 @@ impl<'a> Post<'a> {
             released: None,
             late: 0,
             min: None,
-            last_ev: FxMap::default(),
+            net_blocked: FxMap::default(),
             ahead: Lookahead::default(),
         }
     }
@@ -138,40 +113,38 @@ impl<'a> Post<'a> {
             key.0 = self.released.map_or(key.0, |r| r.0);
             e.ts = key.0;
         }
-        self.held.push(Reverse(Held { key, e }));
+        self.held.push(Held { key, e });
         let bound = self.open.first().map_or(i64::MAX, |o| o.0);
         while self.held.len() > MAX_HOLD
-            || (self.held.len() > REORDER && self.held.peek().is_some_and(|h| h.0.key.0 < bound))
+            || (self.held.len() > REORDER && self.held.first().is_some_and(|k| k.0 < bound))
         {
             self.release(out);
         }
     }
 
     fn release(&mut self, out: &mut impl FnMut(V1Ev)) {
-        let Some(Reverse(Held { key: (ts, n), mut e })) = self.held.pop() else { return };
+        let Some(Held { key: (ts, n), mut e }) = self.held.pop() else { return };
         self.released = Some((ts, n));
         let min = *self.min.get_or_insert(ts);
         e.ts = (e.ts.wrapping_sub(min) as f64 * self.ns_per_tick) as i64;
         match e.typ {
-            EV_GO_UNBLOCK if self.timer_gs.contains_key(&e.g) => e.p = TIMER_P,
+            EV_GO_UNBLOCK if !self.timer_gs.is_empty() && self.timer_gs.contains_key(&e.g) => e.p = TIMER_P,
             EV_GO_SYS_EXIT => e.p = SYSCALL_P,
             EV_GC_START => e.p = GC_P,
             _ => {}
         }
-        match e.typ {
+        // The goroutine whose last state change this is, if it is one of those events.
+        let changed = match e.typ {
             EV_GO_UNBLOCK => {
-                if self.last_ev.get(&e.args[0]) == Some(&EV_GO_BLOCK_NET) {
+                if self.net_blocked.contains_key(&e.args[0]) {
                     e.p = NETPOLL_P;
                 }
-                self.last_ev.insert(e.args[0], e.typ);
+                Some(e.args[0])
             }
-            EV_GO_CREATE => {
-                self.last_ev.insert(e.args[0], e.typ);
-            }
-            EV_GO_START | EV_GO_START_LABEL => {
-                self.last_ev.remove(&e.g);
-            }
-            EV_GO_WAITING
+            EV_GO_CREATE => Some(e.args[0]),
+            EV_GO_START
+            | EV_GO_START_LABEL
+            | EV_GO_WAITING
             | EV_GO_IN_SYSCALL
             | EV_GO_SCHED
             | EV_GO_PREEMPT
@@ -180,37 +153,35 @@ impl<'a> Post<'a> {
             | EV_GO_SLEEP
             | EV_GO_BLOCK
             | EV_GO_BLOCK_SEND..=EV_GO_BLOCK_NET
-            | EV_GO_BLOCK_GC => {
-                self.last_ev.insert(e.g, e.typ);
-            }
-            _ => {}
+            | EV_GO_BLOCK_GC => Some(e.g),
+            _ => None,
+        };
+        if e.typ == EV_GO_BLOCK_NET {
+            self.net_blocked.insert(e.g, ());
+        } else if let Some(g) = changed
+            && !self.net_blocked.is_empty()
+        {
+            self.net_blocked.remove(&g);
         }
         self.ahead.push(e, out);
     }
 
     /// Lets every held event go; returns the warnings about what had to be fixed up.
-    pub fn finish(mut self, out: &mut impl FnMut(V1Ev)) -> Vec<String> {
+    pub fn finish(mut self, out: &mut impl FnMut(V1Ev)) -> Vec<Warning> {
         while !self.held.is_empty() {
             self.release(out);
         }
         self.ahead.finish(out);
         let mut warnings = Vec::new();
         if self.unsorted {
-            warnings
-                .push("time stamps out of order after merging the processors' events; sorted by time".into());
+            warnings.push(Warning::new(WarningKind::TraceV1Sorted, &[]));
         }
         if self.bad_exits > 0 {
-            warnings.push(format!(
-                "{} syscall exits have a time before their syscall began; kept at their event time",
-                self.bad_exits
-            ));
+            warnings.push(Warning::new(WarningKind::TraceV1SyscallExitsEarly, &[("count", &self.bad_exits)]));
         }
         if self.late > 0 {
-            warnings.push(format!(
-                "{} events came too late to be sorted into place (a syscall open for more than {MAX_HOLD} \
-                 events); they keep the time of the event before them",
-                self.late
-            ));
+            let args: [(&str, &dyn std::fmt::Display); 2] = [("count", &self.late), ("hold", &MAX_HOLD)];
+            warnings.push(Warning::new(WarningKind::TraceV1EventsLate, &args));
         }
         warnings
     }
@@ -229,7 +200,8 @@ pub struct Lookahead {
 
 impl Lookahead {
     fn push(&mut self, e: V1Ev, out: &mut impl FnMut(V1Ev)) {
-        if let Some(n) = self.pending.remove(&e.g)
+        if !self.pending.is_empty()
+            && let Some(n) = self.pending.remove(&e.g)
             && let Some(call) = n.checked_sub(self.base).and_then(|i| self.queue.get_mut(i as usize))
         {
             call.args[0] = u64::from(e.typ == EV_GO_SYS_BLOCK);

@@ -19,8 +19,8 @@ const PROGRESS_STEP: usize = 1 << 20;
 
 #[derive(Default)]
 pub struct Scan {
-    /// Per P (sorted by P; -1 = no P): the byte ranges `[start, end)` of its batches, each
-    /// starting with its Batch event, in file order.
+    /// Per P (sorted by P; -1 = no P): the byte ranges `[start, end)` of its batches that
+    /// hold a timed event, each starting with its Batch event, in file order.
     pub procs: Vec<(i32, Vec<(usize, usize)>)>,
     pub strings: FxMap<u64, StrId>,
     pub stacks: FxMap<u32, StackId>,
@@ -49,9 +49,12 @@ pub fn scan(
 ) -> Result<Scan, ParseError> {
     let mut s = Scan::default();
     let mut raw = RawStacks::default();
-    let mut index: FxMap<i32, usize> = FxMap::default();
-    // (proc slot, batch start) of the batch being read.
-    let mut open: Option<(usize, usize)> = None;
+    // Every batch holding a timed event: (P, start, end), in file order. A batch without
+    // one is left out, and so is a P without such batches: a crafted file declaring
+    // millions of Ps in empty batches costs nothing past the scan (issue 17).
+    let mut batches: Vec<(i32, usize, usize)> = Vec::new();
+    // The batch being read: its P, its start, whether it holds a timed event.
+    let mut open: Option<(i32, usize, bool)> = None;
     let body = data.get(start..).unwrap_or(&[]);
     let mut c = Cursor::new(body, start as u64);
     let mut next_report = PROGRESS_STEP;
@@ -78,12 +81,8 @@ pub fn scan(
                     u64::MAX => -1,
                     v => i32::try_from(v).unwrap_or(i32::MAX),
                 };
-                close(&mut s, open.take(), at);
-                let slot = *index.entry(p).or_insert_with(|| {
-                    s.procs.push((p, Vec::new()));
-                    s.procs.len() - 1
-                });
-                open = Some((slot, at));
+                close(&mut batches, open.take(), at);
+                open = Some((p, at, false));
             }
             EV_STRING => {
                 let (b, n) = r.text;
@@ -116,14 +115,25 @@ pub fn scan(
                 typ: EV_CPU_SAMPLE,
                 args: [0; 3],
             }),
-            _ => {}
+            _ => {
+                if let Some(o) = open.as_mut() {
+                    o.2 = true;
+                }
+            }
         }
     }
     if !progress(end as u64) {
         return Err(ParseError::new(end as u64, "cancelled"));
     }
-    close(&mut s, open, end);
-    s.procs.sort_by_key(|(p, _)| *p);
+    close(&mut batches, open, end);
+    // Stable: each P's batches stay in file order.
+    batches.sort_by_key(|b| b.0);
+    for (p, start, end) in batches {
+        match s.procs.last_mut() {
+            Some((last, list)) if *last == p => list.push((start, end)),
+            _ => s.procs.push((p, vec![(start, end)])),
+        }
+    }
     s.cpu.sort_by_key(|e| e.ts);
     intern_stacks(&mut s, raw, tables);
     Ok(s)
@@ -143,11 +153,9 @@ fn check(r: &Raw, at: usize, in_batch: bool) -> Result<Raw, ParseError> {
     Ok(*r)
 }
 
-fn close(s: &mut Scan, open: Option<(usize, usize)>, end: usize) {
-    if let Some((slot, start)) = open
-        && let Some((_, list)) = s.procs.get_mut(slot)
-    {
-        list.push((start, end));
+fn close(batches: &mut Vec<(i32, usize, usize)>, open: Option<(i32, usize, bool)>, end: usize) {
+    if let Some((p, start, true)) = open {
+        batches.push((p, start, end));
     }
 }
 

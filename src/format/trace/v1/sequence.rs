@@ -51,6 +51,39 @@ pub(super) fn ready(g: u64, cur: GState, init: GState) -> bool {
     g == UNORDERED || ((init.seq == NOSEQ || init.seq == cur.seq) && init.status == cur.status)
 }
 
+/// The procs still to merge, in the array order Go's reader keeps (`availableProcs`: a ready
+/// proc is swap-removed, a proc whose event was taken is appended), with each one's place:
+/// the order in which procs enter the frontier decides the order of equal times.
+pub(super) struct Avail {
+    pub(super) list: Vec<usize>,
+    /// Index in `list` of each proc, `usize::MAX` when not there.
+    pub(super) pos: Vec<usize>,
+}
+
+impl Avail {
+    pub(super) fn push(&mut self, pi: usize) {
+        if let Some(p) = self.pos.get_mut(pi) {
+            *p = self.list.len();
+            self.list.push(pi);
+        }
+    }
+
+    pub(super) fn swap_remove(&mut self, at: usize) {
+        if at >= self.list.len() {
+            return;
+        }
+        let gone = self.list.swap_remove(at);
+        if let Some(p) = self.pos.get_mut(gone) {
+            *p = usize::MAX;
+        }
+        if let Some(&moved) = self.list.get(at)
+            && let Some(p) = self.pos.get_mut(moved)
+        {
+            *p = at;
+        }
+    }
+}
+
 // Go's container/heap moves, so events with equal times leave in the same order as in Go.
 pub(super) fn heap_push(h: &mut Vec<(V1Ev, usize)>, x: (V1Ev, usize)) {
     h.push(x);

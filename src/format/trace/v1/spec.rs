@@ -186,7 +186,7 @@ pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
     };
     if inline <= 3 {
         for _ in 0..inline {
-            let v = c.uvarint("an event argument")?;
+            let v = varint(c, "an event argument")?;
             push(&mut r, v, at)?;
         }
     } else {
@@ -197,7 +197,7 @@ pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
         let body = c.bytes(us(len), "event arguments")?;
         let mut inner = Cursor::new(body, at);
         while !inner.is_empty() {
-            let v = inner.uvarint("an event argument")?;
+            let v = varint(&mut inner, "an event argument")?;
             push(&mut r, v, at)?;
         }
         if typ == EV_USER_LOG {
@@ -214,6 +214,15 @@ pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
         return Err(err(at, typ, &format!("wrong number of arguments: want {want}, got {}", r.n)));
     }
     Ok(r)
+}
+
+/// A varint, the one-byte case (most values of an old trace: deltas, small ids) inline.
+#[inline(always)]
+fn varint(c: &mut Cursor<'_>, what: &str) -> Result<u64, ParseError> {
+    match c.peek_u8() {
+        Some(b) if b < 0x80 => c.u8(what).map(u64::from),
+        _ => c.uvarint(what),
+    }
 }
 
 fn push(r: &mut Raw, v: u64, at: u64) -> Result<(), ParseError> {
