@@ -20,8 +20,11 @@ use crate::model::{Span, SpanState};
 pub const CLASSES: usize = 3 + WaitFamily::ALL.len();
 /// Level 0 buckets hold about this many spans, so the summary costs a fraction of the spans.
 pub const SPANS_PER_BUCKET: i64 = 16;
-/// The summary draws a merge width with at least this many buckets (at 4 px: one a pixel).
-pub const BUCKETS_PER_MERGE: i64 = 4;
+/// The summary draws a merge width with at least this many buckets (at 4 px: two a pixel), so
+/// whether a span reaches the merge width is known within a quarter of it: with one bucket a
+/// pixel, a ping-pong row drew many spans just under the merge width as solid blocks where
+/// the span walk merges them.
+pub const BUCKETS_PER_MERGE: i64 = 8;
 
 /// The colour class of a state (and, for a wait, its reason's family).
 pub fn class_of(state: SpanState, family: WaitFamily) -> u8 {
@@ -274,8 +277,9 @@ impl RowSummary {
         }
         let s = self.shift + k as u32;
         let base = self.base >> k;
-        // A stretch of this many empty buckets is one span of at least about min_ns.
-        let solid_run = ((min_ns >> s) - 1).max(1) as usize;
+        // A span of min_ns covers min_ns / W - 1 whole buckets on average (fewer or more by
+        // where its ends fall): a stretch of that many empty buckets is drawn as one span.
+        let solid_run = (((min_ns + (1 << s) - 1) >> s) - 1).max(1) as usize;
         let lo = ((t0 >> s) - base - solid_run as i64).max(0) as usize;
         let hi = (((t1 - 1) >> s) - base + solid_run as i64).min(level.len() as i64 - 1);
         let Ok(hi) = usize::try_from(hi) else { return };

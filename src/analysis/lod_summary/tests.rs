@@ -103,7 +103,7 @@ fn the_summary_draws_what_the_span_walk_draws() {
             s
         };
         let (first, end) = (spans[0].start_ns(), sum.end_ns());
-        for px in [1600i64, 800, 300, 100] {
+        for px in [1600i64, 800, 400, 200, 100, 50] {
             for (a, b) in [(first, end), (first + (end - first) / 3, first + (end - first) / 2)] {
                 let px_ns = ((b - a) / px).max(1);
                 let min_ns = 4 * px_ns;
