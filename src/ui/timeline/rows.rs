@@ -185,8 +185,7 @@ fn paint_goroutine(
     min_ns: i64,
 ) {
     let (t0, t1) = axis.visible_ns();
-    let merged = |start_ns: i64, end_ns: i64, paint: Option<Paint>, count: u64| {
-        let r = axis.rect(start_ns, end_ns, y);
+    let merged = |r: Rect, paint: Option<Paint>, count: u64| {
         // Coloured by the state most of it is in, lightened to mark it as merged.
         let color = paint.map_or(Paint::Merged.color(), |p| p.color());
         painter.rect_filled(r, 0.0, color.lerp_to_gamma(Paint::Merged.color(), 0.45));
@@ -208,10 +207,10 @@ fn paint_goroutine(
     if let Some(s) = summary {
         s.blocks(t0, walk_from, min_ns, |b| match b {
             Block::Solid { start_ns, end_ns, class } => {
-                painter.rect_filled(axis.rect(start_ns, end_ns, y), 0.0, class_paint(class).color());
+                painter.rect_filled(axis.rect_tiled(start_ns, end_ns, y), 0.0, class_paint(class).color());
             }
             Block::Mixed { start_ns, end_ns, class, spans } => {
-                merged(start_ns, end_ns, Some(class_paint(class)), spans)
+                merged(axis.rect_tiled(start_ns, end_ns, y), Some(class_paint(class)), spans)
             }
         });
     }
@@ -226,7 +225,7 @@ fn paint_goroutine(
         }
         Run::Merged { first, count, start_ns, end_ns } => {
             let run = g.spans.get(first..=first + count).unwrap_or(&[]);
-            merged(start_ns, end_ns, dominant_paint(doc, run, start_ns, end_ns), count as u64);
+            merged(axis.rect(start_ns, end_ns, y), dominant_paint(doc, run, start_ns, end_ns), count as u64);
         }
     });
     if let Some(assists) = doc.assists.get(&gi) {
