@@ -67,6 +67,23 @@ for pair in "1.27.3:" "1.26.6:goroutineleakprofile"; do
 	"$TMP/goleak-$v" -out "$prefix"
 done
 
+# Profiles with pprof labels (programs/labels: pprof.Do with handler and tenant labels):
+# go1.27/labels.{cpu,goroutine}.pb.gz, for the label views of views.tsv (-tags, -tagignore,
+# -tagroot, -tagleaf).
+for v in 1.27.3; do
+	GO="$TC/$v/go/bin/go"
+	minor=${v%.*}
+	prefix="$HERE/go$minor/labels"
+	if [ "$FORCE" != 1 ] && [ -s "$prefix.goroutine.pb.gz" ] && [ "$prefix.goroutine.pb.gz" -nt "$HERE/programs/labels/main.go" ]; then
+		echo "== go$minor/labels: up to date" >&2
+		continue
+	fi
+	echo "== go$minor/labels: build and run" >&2
+	rm -f "$prefix".*
+	(cd "$HERE/programs" && "$GO" build -trimpath -o "$TMP/labels-$v" ./labels)
+	"$TMP/labels-$v" -out "$prefix"
+done
+
 # The sample types of a profile, in order: `pprof -raw` prints them as "type/unit ..."
 # on the line after "Samples:".
 types_of() {
@@ -97,7 +114,8 @@ done
 
 # The views of views.tsv (granularity, focus/ignore/hide/show, tagfocus), each as
 # go1.NN/NAME.KIND.top-TYPE.TAG.txt (a -peek=RE view prints the callers/callees instead of
-# the top table); tests/pprof_views.rs and tests/pprof_peek.rs compare ours with them.
+# the top table, a -list=RE view the annotated source of programs/); tests/pprof_views.rs,
+# tests/pprof_peek.rs and tests/pprof_list.rs compare ours with them.
 while IFS=$'\t' read -r prof t tag flags; do
 	case "$prof" in '#'* | '') continue ;; esac
 	f="$HERE/$prof"
@@ -111,7 +129,11 @@ while IFS=$'\t' read -r prof t tag flags; do
 	*"$t/nanoseconds"*) unit=(-unit=ns) ;;
 	esac
 	mode=(-top)
-	case "$flags" in *-peek=*) mode=() ;; esac
+	case "$flags" in
+	*-peek=* | *"-tags" | *"-tags "*) mode=() ;;
+	# pprof's list reads the programs' sources: their files are samples/NAME/main.go.
+	*-list=*) mode=(-source_path="$HERE/programs" -trim_path=samples) ;;
+	esac
 	# shellcheck disable=SC2086 # the flags are words
 	"$PPROF_GO" tool pprof "${mode[@]}" -nodecount=1000 -sample_index="$t" "${unit[@]}" $flags "$f" >"$dst.tmp" 2>"$TMP/err" ||
 		{ cat "$TMP/err" >&2; exit 1; }

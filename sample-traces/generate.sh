@@ -107,6 +107,9 @@ for v in $VERSIONS; do
 	done
 done
 
+# The running service of the capture tests: they build it themselves; here, that it builds.
+bash "$HERE/build-pprofservice.sh" "$BIN/pprofservice"
+
 python3 "$HERE/expect.py" --toolchains "$TC" --versions "${ALL_VERSIONS// /,}"
 python3 "$HERE/verify.py"
 

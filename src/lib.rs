@@ -5,6 +5,7 @@
 //! front ends ([`report`] for the CLI, `ui` for the window) only read.
 
 pub mod analysis;
+pub mod capture;
 pub mod format;
 #[cfg(feature = "gui")]
 pub mod i18n;
@@ -12,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod report;
 pub mod session;
+pub mod sources;
 #[cfg(feature = "gui")]
 pub mod ui;
 pub mod units;

@@ -1,5 +1,5 @@
 //! The `goroscope` binary: the window on files (the default), `goroscope report` and
-//! `goroscope diff` for scripts and CI. Arguments are parsed by clap from the raw OS strings,
+//! `goroscope diff` and `goroscope capture` for scripts and CI. Arguments are parsed by clap from the raw OS strings,
 //! so any file name (not UTF-8, `-h` after `--`) reaches the loaders as it was given; a
 //! subcommand never opens a window.
 
@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod cli_screenshot;
 
 #[derive(Parser)]
 #[command(
@@ -92,6 +94,47 @@ enum Command {
         #[arg(required = true)]
         new: Vec<PathBuf>,
     },
+    /// Draw what the window would show into a PNG, offscreen (for chat, issues, CI artifacts).
+    Screenshot(cli_screenshot::Args),
+    /// Pull diagnostics from a running program's net/http/pprof endpoints into files.
+    Capture(CaptureArgs),
+}
+
+/// `goroscope capture`: see src/capture/cli.rs and DESIGN.md.
+#[derive(clap::Args)]
+#[command(after_help = "Without --trace, --dumps, --heap, --leak-profile or --flight: one goroutine dump. \
+                        Exit status: 0; 2 when an endpoint fails (its URL, HTTP status and first line \
+                        on stderr); the files saved before are kept and printed.")]
+struct CaptureArgs {
+    /// The program's base URL, e.g. http://127.0.0.1:6060.
+    url: String,
+    /// Seconds of execution trace (/debug/pprof/trace).
+    #[arg(long, value_name = "SECONDS")]
+    trace: Option<f64>,
+    /// Goroutine dumps (debug=2) to take, --every seconds apart.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    dumps: u32,
+    /// Seconds between dumps.
+    #[arg(long, value_name = "SECONDS", default_value_t = 5.0)]
+    every: f64,
+    /// The heap profile.
+    #[arg(long)]
+    heap: bool,
+    /// The goroutineleak profile (Go 1.27; skipped with a note where the program's Go lacks it).
+    #[arg(long)]
+    leak_profile: bool,
+    /// A flight recorder snapshot at this path on the program's host (e.g. /debug/flight).
+    #[arg(long, value_name = "PATH")]
+    flight: Option<String>,
+    /// The folder for the files (default: the current one).
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    out: PathBuf,
+    /// Print a JSON array of {"path", "kind", "url"}.
+    #[arg(long)]
+    json: bool,
+    /// The longest wait for an answer, in seconds (a trace's own seconds are added).
+    #[arg(long, value_name = "SECONDS", default_value_t = 30.0)]
+    timeout: f64,
 }
 
 fn main() -> ExitCode {
@@ -142,6 +185,7 @@ fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
                 hide,
                 show,
                 tagfocus,
+                ..Default::default()
             };
             let po = goroscope::report::ProfileOptions { sample_type, view };
             exit(goroscope::report::run_with(&files, &opts, &po, &mut out, &mut err))
@@ -151,10 +195,12 @@ fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             let opts = goroscope::report::DiffOptions { json, fail_on_growth, sample_type, normalize };
             exit(goroscope::report::run_diff(&files, &opts, &mut out, &mut err))
         }
+        Some(Command::Screenshot(a)) => cli_screenshot::run(a),
+        Some(Command::Capture(a)) => exit(run_capture(a, &mut out, &mut err)),
         None => {
             if let Some(word) = mistyped_subcommand(&cli.files) {
                 eprintln!(
-                    "goroscope: {word:?} is neither a subcommand (report, diff) nor a file\n\n\
+                    "goroscope: {word:?} is neither a subcommand (report, diff, capture, screenshot) nor a file\n\n\
                      For more information, try '--help'."
                 );
                 return ExitCode::from(2);
@@ -162,6 +208,20 @@ fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
             run_window(cli.files, cli.present)
         }
     }
+}
+
+fn run_capture(a: CaptureArgs, out: &mut impl std::io::Write, err: &mut impl std::io::Write) -> i32 {
+    let plan = goroscope::capture::Plan {
+        trace_seconds: a.trace,
+        dumps: a.dumps,
+        every: a.every,
+        heap: a.heap,
+        leak_profile: a.leak_profile,
+        flight: a.flight,
+    };
+    let args =
+        goroscope::capture::cli::Args { url: a.url, plan, out: a.out, json: a.json, timeout: a.timeout };
+    goroscope::capture::cli::run(&args, out, err)
 }
 
 /// A first argument that names no file and looks like a word ("reprot", "compare") was

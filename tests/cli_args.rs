@@ -54,7 +54,10 @@ fn usage_errors_exit_2_with_a_message_and_open_no_window() {
         (vec!["report"], "required arguments were not provided"),
         (vec!["report", "--bogus", &trace], "unexpected argument '--bogus'"),
         (vec!["diff", "--fail-on-leaks", &trace, &trace], "unexpected argument '--fail-on-leaks'"),
-        (vec!["reprot", &trace], "\"reprot\" is neither a subcommand (report, diff) nor a file"),
+        (
+            vec!["reprot", &trace],
+            "\"reprot\" is neither a subcommand (report, diff, capture, screenshot) nor a file",
+        ),
     ];
     for (args, needle) in &cases {
         let (code, out, err) = goroscope(args);

@@ -4,22 +4,12 @@
 //! waiting for the reason it names.
 
 mod common;
-
-use std::path::Path;
+use common::report_json::expect_for;
 
 use goroscope::analysis::classify::wait_family;
 use goroscope::analysis::creation_groups;
 use goroscope::load::{Progress, load_trace};
 use goroscope::model::SpanState;
-use serde_json::Value;
-
-fn expect_for(trace: &Path) -> Value {
-    let stem = trace.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let p =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(stem).join("expect.json");
-    serde_json::from_str(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
-        .unwrap()
-}
 
 #[test]
 fn planted_goroutines_group_at_their_go_statement() {

@@ -2,17 +2,12 @@
 //! trace of a sample run and the `debug=2` dump taken at its end give a rank-1 suspect with
 //! the same creation site and the same blocking function and line.
 
+mod common;
+use common::report_json::report;
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
-
-fn report(path: &Path) -> Value {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let opts = goroscope::report::Options { json: true, fail_on_leaks: false };
-    let code = goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err);
-    assert_eq!(code, 0, "{}: {}", path.display(), String::from_utf8_lossy(&err));
-    serde_json::from_slice(&out).unwrap()
-}
 
 /// Innermost frame outside the runtime and its sync wrappers.
 fn user_frame(s: &Value) -> (String, u64) {

@@ -5,6 +5,9 @@
 //! "sync.WaitGroup.Wait") where traces say "sync": reasons compare by wait family, and
 //! exactly where the expect file has `dump_reason_by_version`.
 
+mod common;
+use common::report_json::report;
+
 use std::path::{Path, PathBuf};
 
 use goroscope::analysis::classify::wait_family;
@@ -43,14 +46,6 @@ fn dumps() -> Vec<(String, PathBuf, PathBuf)> {
     }
     out.sort();
     out
-}
-
-fn report(path: &Path) -> Value {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let opts = goroscope::report::Options { json: true, fail_on_leaks: false };
-    let code = goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err);
-    assert_eq!(code, 0, "{}: {}", path.display(), String::from_utf8_lossy(&err));
-    serde_json::from_slice(&out).unwrap()
 }
 
 /// The innermost frame of the user's code: not the runtime, nor the sync wrappers that

@@ -3,6 +3,9 @@
 //! source by `generate.sh`. The planted group is rank 1 with the right count, reason,
 //! blocking line and creation site; healthy programs have no suspects.
 
+mod common;
+use common::report_json::{expect_for, report};
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -23,23 +26,6 @@ fn samples() -> Vec<(String, PathBuf)> {
     }
     out.sort();
     out
-}
-
-fn report(path: &Path) -> Value {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let opts = goroscope::report::Options { json: true, fail_on_leaks: false };
-    let code = goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err);
-    assert_eq!(code, 0, "{}: {}", path.display(), String::from_utf8_lossy(&err));
-    serde_json::from_slice(&out).unwrap()
-}
-
-fn expect_for(trace: &Path) -> Value {
-    let stem = trace.file_stem().unwrap().to_str().unwrap();
-    let p =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(stem).join("expect.json");
-    serde_json::from_str(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
-        .unwrap()
 }
 
 /// The innermost frame of the program's own code (package `main` or the samples module): the

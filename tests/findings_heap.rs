@@ -4,6 +4,9 @@
 //! and heapgrow grow on every source and release they were run with, at the allocation line
 //! that holds the heap; steady, memleak_fixed and every other program get no heap finding.
 
+mod common;
+use common::report_json::{expect_of, report};
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -30,23 +33,9 @@ fn files(suffixes: &[&str]) -> Vec<(String, PathBuf)> {
     out
 }
 
-fn report(path: &Path) -> Value {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let opts = goroscope::report::Options { json: true, fail_on_leaks: false };
-    let code = goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err);
-    assert_eq!(code, 0, "{}: {}", path.display(), String::from_utf8_lossy(&err));
-    serde_json::from_slice(&out).unwrap()
-}
-
 /// The findings of kind `kind` that `program`'s expect.json plants.
 fn planted(program: &str, kind: &str) -> Vec<Value> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sample-traces/programs")
-        .join(program)
-        .join("expect.json");
-    let exp: Value =
-        serde_json::from_str(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
-            .unwrap();
+    let exp = expect_of(program);
     exp["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == kind).cloned().collect()
 }
 

@@ -4,6 +4,9 @@
 //! the function and a line inside the loop they spin in, and their `go` statement; no other
 //! sample (ticker pollers that exit, busy workers, leaks, healthy twins) gets one.
 
+mod common;
+use common::report_json::{expect_for, report};
+
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
@@ -23,22 +26,6 @@ fn traces() -> Vec<PathBuf> {
     }
     out.sort();
     out
-}
-
-fn report(path: &Path) -> Value {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let opts = goroscope::report::Options { json: true, fail_on_leaks: false };
-    let code = goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err);
-    assert_eq!(code, 0, "{}: {}", path.display(), String::from_utf8_lossy(&err));
-    serde_json::from_slice(&out).unwrap()
-}
-
-fn expect_for(trace: &Path) -> Value {
-    let stem = trace.file_stem().unwrap().to_str().unwrap();
-    let p =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/programs").join(stem).join("expect.json");
-    serde_json::from_str(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display())))
-        .unwrap()
 }
 
 fn matches(want: &Value, got: &Value) -> Result<(), String> {

@@ -96,7 +96,10 @@ fn golden_row(l: &str) -> (i64, i64, String) {
 fn the_report_json_top_equals_go_tool_pprof() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
     let mut checked = 0;
-    for (prof, t, tag, flags) in views(false) {
+    // The report takes the options of DESIGN.md's contract; -tagignore/-tagroot/-tagleaf
+    // are the window's.
+    let report_options = |f: &str| !["-tagignore", "-tagroot", "-tagleaf"].iter().any(|o| f.contains(o));
+    for (prof, t, tag, flags) in views(false).into_iter().filter(|v| report_options(&v.3)) {
         let (prof, t, tag, flags) = (prof.as_str(), t.as_str(), tag.as_str(), flags.as_str());
         let l = goroscope::load::load_file(&root.join(prof), &goroscope::load::Progress::default()).unwrap();
         let po = goroscope::report::ProfileOptions {

@@ -6,28 +6,13 @@
 //! its callers and callees as `go tool pprof -peek` lists them, and clicking one walks to it.
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
-
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use goroscope::load::{Progress, load_file};
 use goroscope::ui::GoroscopeApp;
 
 mod common;
-use common::ui::{english, labels};
-
-fn sample(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)
-}
-
-fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
-    let loaded = load_file(&path, &Progress::default()).expect("the sample loads");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| english(GoroscopeApp::with_loaded(cc, loaded)));
-    h.run_steps(3);
-    h
-}
+use common::pprof_text::peek_edges;
+use common::ui::{labels, open_loaded as open, sample};
 
 fn first_with(h: &Harness<'_, GoroscopeApp>, prefix: &str) -> String {
     let all = labels(h);
@@ -106,19 +91,9 @@ fn the_labels_panel_lists_cjk_labels_and_filters_by_one() {
 /// The callers and callees of `name` in a committed `go tool pprof -peek` output.
 fn golden_peek(file: &str, name: &str) -> (Vec<String>, Vec<String>) {
     let text = std::fs::read_to_string(sample(file)).expect("committed pprof output");
-    let block = text
-        .split("----------------------------------------------------------+-------------\n")
-        .find(|b| b.lines().any(|l| l.ends_with(&format!("| {name}")) && !l.contains("|   ")))
-        .unwrap_or_else(|| panic!("no {name} in {file}"));
-    let (mut callers, mut callees, mut after) = (Vec::new(), Vec::new(), false);
-    for l in block.lines() {
-        match l.split_once("|   ") {
-            Some((_, n)) if after => callees.push(n.to_string()),
-            Some((_, n)) => callers.push(n.to_string()),
-            None => after = true,
-        }
-    }
-    (callers, callees)
+    let (callers, callees) = peek_edges(&text, name);
+    let names = |v: Vec<(String, String)>| v.into_iter().map(|e| e.0).collect();
+    (names(callers), names(callees))
 }
 
 #[test]

@@ -375,6 +375,9 @@ profile-filter-help = { $kind ->
     [ignore] Drop samples with a frame matching the expression
     [hide] Leave frames matching the expression out of the stacks
     [show] Keep only frames matching the expression in the stacks
+    [tagignore] Drop samples with a label matching: KEY=EXPR, or EXPR on key:value
+    [tagroot] Label keys (comma-separated) whose values become root frames: group by label
+    [tagleaf] Label keys (comma-separated) whose values become leaf frames
    *[other] Only samples with a label matching: KEY=EXPR, or EXPR on key:value
 }
 profile-filter-hint = regular expression
@@ -384,8 +387,14 @@ profile-chip = { $kind }={ $value } ×
 profile-chip-remove = Remove this filter
 profile-filter-error = Not applied: { $error }
 profile-labels = Labels
-profile-labels-help = Click a value to keep only its samples.
-profile-label-value = { $value } ({ $n })
+profile-labels-help = As go tool pprof -tags. Click a value to keep only its samples, right-click to drop them; Group by puts a key's values at the root.
+profile-label-value = { $value } ({ $weight }, { $percent })
+profile-label-total = { $total } ({ $percent })
+profile-label-group = Group by
+profile-label-group-by = Group by { $key }
+profile-label-group-help = Put this label's values at the root of the flame graph and in the table (pprof's -tagroot)
+profile-label-keep = Keep only these samples
+profile-label-drop = Drop these samples
 flame-summary = Flame: { $frames } frames, { $total }
 peek-none = Click a function in the table to see its callers and callees.
 peek-title = Callers and callees of { $name }
@@ -466,3 +475,156 @@ profile-menu-focus = Focus on it
 profile-menu-ignore = Ignore it
 profile-menu-hide = Hide it
 profile-menu-copy = Copy the name
+
+## Source view (pprof's list) and source roots
+profile-menu-source = Show source
+peek-source = Source
+flame-menu-peek = Callers and callees
+flame-menu-zoom = Zoom into it
+source-title = Source of { $name }
+source-close = Back to the flame graph
+source-help = As go tool pprof -list: flat and cum per line. Click a line to open it in the editor.
+source-reading = Reading the source…
+source-no-samples = This function has no samples under the current view.
+source-routine = { $name } in { $file }
+source-sums = { $flat } flat, { $cum } cum ({ $percent } of the total)
+source-no-file = The profile has no source file for { $name }.
+source-unreadable = Cannot read { $path }: { $error }
+source-missing = Source file not found: { $file } (looked in { $n } places).
+source-missing-help = The profile was built on another machine or from another folder: add a source root in Settings (the build path's prefix → the folder it is in here).
+source-looked = Places looked in ({ $n })
+source-read-from = Read from { $path }
+source-open = Open in editor
+source-line = Line { $line }: { $flat } flat, { $cum } cum: { $code }
+source-line-help = Open this line in the editor
+settings-source-roots = Source roots
+settings-source-roots-help = Build paths rewritten to this machine's (GOROOT, the module cache and the opened file's folder are searched anyway).
+settings-source-from = Source root { $index }: build path
+settings-source-to = Source root { $index }: folder here
+settings-source-remove = Remove this source root
+settings-source-remove-n = Remove source root { $index }
+settings-source-add = Add a source root
+settings-source-roots-open = Source roots…
+butterfly-self = (self)
+butterfly-part = { $kind ->
+    [caller] Caller
+   *[other] Callee
+}: { $name } ({ $percent })
+# Reader warnings, each kind's message (src/format/error/kinds.rs; the English must match).
+warning-trace-cut-recovered = trace truncated at byte { $total }: the last generation (from byte { $start }) is incomplete ({ $error }); { $recovered } of its events were recovered, some may lack names and stacks
+warning-trace-cut-dropped = trace truncated at byte { $total }: the last generation ({ $bytes } bytes) was dropped ({ $error })
+warning-trace-inconsistent = trace is inconsistent in the generation at byte { $start } ({ $error }); the events from there on were dropped
+warning-trace-v1-damaged = trace truncated or damaged at byte { $offset } of { $size }: { $error }; the events before it were loaded
+warning-trace-v1-damaged-no-footer = trace truncated or damaged at byte { $offset } of { $size } (the footer with the clock frequency and the stacks is lost): { $error }; the events before it were loaded
+warning-trace-v1-no-footer = trace truncated or damaged at byte { $size } of { $size } (the footer with the clock frequency and the stacks is lost): the file ends without its footer; the events before it were loaded
+warning-trace-v1-unordered = events could not be ordered from byte { $offset } on ({ $error }); the first { $merged } events were loaded
+warning-trace-v1-no-frequency = no Frequency event: times assume { $frequency } ticks per second and are only approximate
+warning-trace-v1-sorted = time stamps out of order after merging the processors' events; sorted by time
+warning-trace-v1-syscall-exits-early = { $count } syscall exits have a time before their syscall began; kept at their event time
+warning-trace-v1-events-late = { $count } events came too late to be sorted into place (a syscall open for more than { $hold } events); they keep the time of the event before them
+warning-profile-dangling = { $count } references to missing locations, functions or mappings were dropped
+warning-profile-drop-frames = the profile asks to drop frames matching { $pattern }; they are kept here
+warning-profile-stacks-cut-inlined = { $count } stacks cut short: inlined calls would expand past { $budget } extra frames (a crafted or damaged profile?)
+warning-profile-stacks-cut-frames = { $count } stacks cut short: more than { $max } frames each (a crafted or damaged profile?)
+warning-dump-frame-outside-record = line { $line }: a frame line outside a record
+warning-dump-not-a-record = line { $line }: skipped { $text }: not a record ("N @ 0x…")
+warning-dump-profile-ends-after = line { $line }: the profile ends after this line, inside a record: cut short?
+warning-dump-profile-ends-inside = line { $line }: the profile ends in the middle of this line, inside a record: cut short?
+warning-dump-total-mismatch = the header says { $total } goroutines, the records hold { $sum }
+warning-dump-ends-without-location = line { $line }: the dump ends inside goroutine { $id }'s stack; its last frame has no location
+warning-dump-no-line-end = line { $line }: the dump ends without a line end: it may be cut short here
+warning-dump-repeated-ids = { $count } goroutines from line { $line } on repeat ids already read (a dump saved twice, or two dumps in one file?): each goroutine is counted once, as first read
+warning-dump-header-cut = line { $line }: skipped { $text }: expected a goroutine header "goroutine N [state]:" (the dump ends mid-line)
+warning-dump-header-damaged = line { $line }: skipped { $text }: expected a goroutine header "goroutine N [state]:" (a damaged line?)
+warning-dump-frame-outside-goroutine = line { $line }: skipped a stack frame outside any goroutine ({ $text }): the goroutine header above it is damaged or missing
+warning-dump-expected-location = line { $line }: expected the file:line of the frame above in goroutine { $id }, found { $text } (a wrapped or cut line?)
+warning-dump-ends-mid-line = line { $line }: the dump ends inside goroutine { $id }'s stack, cut mid-line at { $text }
+warning-dump-unexpected-line = line { $line }: goroutine { $id } (from line { $from }) ends at an unexpected line { $text }
+warning-dump-frames-left-out = goroutine { $id } (line { $line }): { $count } frames past the first { $max } left out (Go prints at most 100)
+warning-memstats-not-json = line { $line }: skipped, not a runtime.MemStats JSON object: { $why }
+warning-memstats-time-back = line { $line }: its time goes back { $back }: left out of the curves
+warning-memstats-implausible = line { $line }: implausible { $values }: left out of the curves
+warning-memstats-untimed = { $count } lines have no time field: each is placed at the end of the last GC it counts (LastGC), the earliest it can have been written
+warning-gc-line-unparsed = line { $line }: skipped a gc line that does not parse: { $text }
+warning-gc-log-cut = line { $line }: the log ends in the middle of this gc line: its last figures may be missing
+warning-gc-other-lines = { $count } lines that are not GC lines skipped (the first at line { $line })
+warning-gc-implausible-heap = line { $line }: gc { $gc } has an implausible heap size: left out of the curves
+warning-gc-out-of-order = line { $line }: gc { $gc } is out of time order: left out of the curves
+warning-gc-starts-before = line { $line }: gc { $gc } starts before gc { $previous } (a second program's log?): left out of the curves
+warning-text-cleaned = { $how }; byte offsets below count in the cleaned text
+warning-profile-text-skipped = the first { $bytes } bytes are not part of the goroutine profile and were skipped
+warning-at-byte = byte { $offset }
+warning-at-line = line { $line }
+warning-show-lost = Show the lost part on the timeline (from { $from })
+warning-show-lost-help = The trace was cut: from here to its end events are missing and names may be lost (shaded on the timeline).
+
+# Copy as Markdown of a finding and of a dump's group (src/ui/markdown.rs).
+md-copy-finding = Copy finding { $n } as Markdown
+md-copy-group = Copy group as Markdown
+md-finding-title = Finding: { $what }
+md-count = count
+md-running-share = running or runnable
+md-looping-in = looping in
+md-stacks-agreeing = stacks agreeing
+md-loop-site = Where they loop
+md-heap-after-gc = heap after GC
+md-over = over
+md-rate = rate
+md-gc-cycles = GC cycles
+md-time-range = time range
+md-site = allocation site
+md-holds = holds
+md-group-title = Group: { $count } × { $state }
+md-locked = locked to its thread
+md-leaked = leaked: the runtime proved these goroutines can never be woken
+
+# File → Save session's dialog (src/ui/app/open_dialog.rs, browser.rs).
+dialog-save-session-title = Save the session
+browser-save = Save
+
+# capture: File → Capture from a running program… (issue 15)
+cmd-capture = Capture from a running program…
+cmd-capture-help = Pull a trace, goroutine dumps, the heap and the leak profile from a program's net/http/pprof endpoints, and watch its groups grow
+capture-title = Capture from a running program
+capture-url = Program URL
+capture-trace = Execution trace
+capture-trace-seconds = seconds of trace
+capture-dumps = Goroutine dumps
+capture-every = seconds apart
+capture-heap = Heap profile
+capture-leak-profile = Goroutine leak profile (Go 1.27)
+capture-flight = Flight recorder at
+capture-flight-path = Flight recorder path
+capture-folder = Save into folder
+capture-form-note = Only this host is asked; the dumps open as a series that grows while they arrive.
+capture-start = Start capture
+capture-stop = Stop
+capture-close = Close
+capture-from = From { $url }
+capture-saving-to = Saving into { $folder }
+capture-dumps-progress = Goroutine dumps: { $n } of { $total }
+capture-trace-arriving = Trace arriving: { $size }
+capture-asking = Asking for the { $kind }…
+capture-saved = Saved: { $kind } ({ $size })
+capture-open = Open the { $kind }
+capture-show-series = Show the { $n } dumps as a series
+capture-no-leak-profile = This program's Go has no goroutine leak profile (404 Unknown profile): skipped.
+capture-kept = The { $n } files saved before are kept.
+capture-done = Capture finished: { $n } files saved.
+capture-kind-trace = execution trace
+capture-kind-goroutine = goroutine dump
+capture-kind-heap = heap profile
+capture-kind-goroutineleak = goroutine leak profile
+capture-kind-flight = flight recorder snapshot
+capture-problem-bad-url = not a URL goroscope can capture from: { $why }
+capture-problem-connect = cannot connect: { $why }
+capture-problem-timeout = no answer within { $seconds } s
+capture-problem-status = the server answered { $code } { $reason }: { $line }
+capture-problem-html = the server answered with an HTML page ({ $code } { $reason })
+capture-problem-unexpected = expected { $expected }, got { $found }
+capture-problem-too-large = the answer is larger than the cap of { $cap }
+capture-problem-redirect = redirected to { $location }; goroscope follows redirects on the same host only
+capture-problem-cut = the connection broke after { $bytes } bytes: { $why }
+capture-problem-write = cannot write { $path }: { $why }
+capture-problem-stopped = stopped before anything arrived
+capture-no-thread = Cannot start the capture: { $error }

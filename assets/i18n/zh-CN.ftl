@@ -363,6 +363,9 @@ profile-filter-help = { $kind ->
     [ignore] 丢弃含有匹配该表达式的帧的样本
     [hide] 从调用栈中去掉匹配该表达式的帧
     [show] 调用栈中只保留匹配该表达式的帧
+    [tagignore] 丢弃标签匹配的样本：KEY=表达式，或对 key:value 匹配表达式
+    [tagroot] 标签键（逗号分隔），其值成为根帧：按标签分组
+    [tagleaf] 标签键（逗号分隔），其值成为叶帧
    *[other] 只保留标签匹配的样本：KEY=表达式，或对 key:value 匹配表达式
 }
 profile-filter-hint = 正则表达式
@@ -372,8 +375,14 @@ profile-chip = 过滤 { $kind }：{ $value } ×
 profile-chip-remove = 移除此过滤
 profile-filter-error = 未应用：{ $error }
 profile-labels = 标签
-profile-labels-help = 点击一个值，只保留它的样本。
-profile-label-value = { $value }（{ $n }）
+profile-labels-help = 同 go tool pprof -tags。点击一个值只保留它的样本，右键丢弃它们；“分组”把该键的值放在根部。
+profile-label-value = { $value }（{ $weight }，{ $percent }）
+profile-label-total = { $total }（{ $percent }）
+profile-label-group = 分组
+profile-label-group-by = 按 { $key } 分组
+profile-label-group-help = 把这个标签的值放在火焰图的根部和表格中（pprof 的 -tagroot）
+profile-label-keep = 只保留这些样本
+profile-label-drop = 丢弃这些样本
 flame-summary = 火焰图：{ $frames } 个帧，{ $total }
 peek-none = 在表中点击一个函数，查看它的调用者与被调用者。
 peek-title = { $name } 的调用者与被调用者
@@ -454,3 +463,156 @@ profile-menu-focus = 聚焦于此
 profile-menu-ignore = 忽略此项
 profile-menu-hide = 隐藏此帧
 profile-menu-copy = 复制名称
+
+## 源码视图（pprof 的 list）与源码根目录
+profile-menu-source = 查看源码
+peek-source = 源码
+flame-menu-peek = 调用者与被调用者
+flame-menu-zoom = 放大此帧
+source-title = { $name } 的源码
+source-close = 返回火焰图
+source-help = 同 go tool pprof -list：逐行的自身值与累计值。点击一行即可在编辑器中打开。
+source-reading = 正在读取源码…
+source-no-samples = 在当前视图下，这个函数没有样本。
+source-routine = { $name }，位于 { $file }
+source-sums = 自身 { $flat }，累计 { $cum }（占总量 { $percent }）
+source-no-file = 剖析文件中没有 { $name } 的源文件。
+source-unreadable = 无法读取 { $path }：{ $error }
+source-missing = 找不到源文件：{ $file }（已在 { $n } 处查找）。
+source-missing-help = 该剖析文件是在另一台机器或另一个目录中构建的：请在“设置”中添加源码根目录（构建路径的前缀 → 它在本机的目录）。
+source-looked = 查找过的位置（{ $n }）
+source-read-from = 读取自 { $path }
+source-open = 在编辑器中打开
+source-line = 第 { $line } 行：自身 { $flat }，累计 { $cum }：{ $code }
+source-line-help = 在编辑器中打开这一行
+settings-source-roots = 源码根目录
+settings-source-roots-help = 把构建路径改写为本机路径（GOROOT、模块缓存和所打开文件的目录始终会被搜索）。
+settings-source-from = 源码根目录 { $index }：构建路径
+settings-source-to = 源码根目录 { $index }：本机目录
+settings-source-remove = 删除这个源码根目录
+settings-source-remove-n = 删除源码根目录 { $index }
+settings-source-add = 添加源码根目录
+settings-source-roots-open = 源码根目录…
+butterfly-self = （自身）
+butterfly-part = { $kind ->
+    [caller] 调用者
+   *[other] 被调用者
+}：{ $name }（{ $percent }）
+# 读取器警告，每种一条（src/format/error/kinds.rs）。
+warning-trace-cut-recovered = 跟踪在第 { $total } 字节处被截断：最后一代（从第 { $start } 字节起）不完整（{ $error }）；恢复了其中 { $recovered } 个事件，部分可能缺少名称和栈
+warning-trace-cut-dropped = 跟踪在第 { $total } 字节处被截断：最后一代（{ $bytes } 字节）已丢弃（{ $error }）
+warning-trace-inconsistent = 跟踪在第 { $start } 字节处的一代中不一致（{ $error }）；从那里起的事件已丢弃
+warning-trace-v1-damaged = 跟踪在第 { $offset } 字节处（共 { $size } 字节）被截断或损坏：{ $error }；已加载此前的事件
+warning-trace-v1-damaged-no-footer = 跟踪在第 { $offset } 字节处（共 { $size } 字节）被截断或损坏（含时钟频率和栈的文件尾已丢失）：{ $error }；已加载此前的事件
+warning-trace-v1-no-footer = 跟踪在第 { $size } 字节处（共 { $size } 字节）被截断或损坏（含时钟频率和栈的文件尾已丢失）：文件在文件尾之前结束；已加载此前的事件
+warning-trace-v1-unordered = 从第 { $offset } 字节起的事件无法排序（{ $error }）；已加载前 { $merged } 个事件
+warning-trace-v1-no-frequency = 没有 Frequency 事件：时间按每秒 { $frequency } 个时钟周期估算，仅为近似值
+warning-trace-v1-sorted = 合并各处理器的事件后时间戳乱序；已按时间排序
+warning-trace-v1-syscall-exits-early = { $count } 个系统调用退出的时间早于调用开始；保留其事件时间
+warning-trace-v1-events-late = { $count } 个事件到达太晚，无法排入正确位置（某个系统调用持续超过 { $hold } 个事件）；它们沿用前一个事件的时间
+warning-profile-dangling = 丢弃了 { $count } 个指向不存在的位置、函数或映射的引用
+warning-profile-drop-frames = 该 profile 要求丢弃匹配 { $pattern } 的帧；此处保留了它们
+warning-profile-stacks-cut-inlined = { $count } 个栈被截短：内联调用展开将超过 { $budget } 个额外帧（构造的或损坏的 profile？）
+warning-profile-stacks-cut-frames = { $count } 个栈被截短：每个超过 { $max } 帧（构造的或损坏的 profile？）
+warning-dump-frame-outside-record = 第 { $line } 行：记录之外的帧行
+warning-dump-not-a-record = 第 { $line } 行：已跳过 { $text }：不是记录（"N @ 0x…"）
+warning-dump-profile-ends-after = 第 { $line } 行：profile 在此行之后、记录之中结束：被截断了？
+warning-dump-profile-ends-inside = 第 { $line } 行：profile 在此行中间、记录之中结束：被截断了？
+warning-dump-total-mismatch = 头部写有 { $total } 个 goroutine，记录中共有 { $sum } 个
+warning-dump-ends-without-location = 第 { $line } 行：转储在 goroutine { $id } 的栈中结束；其最后一帧没有位置
+warning-dump-no-line-end = 第 { $line } 行：转储末尾没有换行：可能在此处被截断
+warning-dump-repeated-ids = 从第 { $line } 行起有 { $count } 个 goroutine 的 id 与已读的重复（转储保存了两次，或一个文件中有两份转储？）：每个 goroutine 只按首次读到的计一次
+warning-dump-header-cut = 第 { $line } 行：已跳过 { $text }：应为 goroutine 头部 "goroutine N [state]:"（转储在行中结束）
+warning-dump-header-damaged = 第 { $line } 行：已跳过 { $text }：应为 goroutine 头部 "goroutine N [state]:"（行已损坏？）
+warning-dump-frame-outside-goroutine = 第 { $line } 行：已跳过不属于任何 goroutine 的栈帧（{ $text }）：其上方的 goroutine 头部损坏或缺失
+warning-dump-expected-location = 第 { $line } 行：goroutine { $id } 中上一帧应有 file:line，却是 { $text }（折行或截断的行？）
+warning-dump-ends-mid-line = 第 { $line } 行：转储在 goroutine { $id } 的栈中结束，截断于行中 { $text }
+warning-dump-unexpected-line = 第 { $line } 行：goroutine { $id }（始于第 { $from } 行）在意外的行 { $text } 处结束
+warning-dump-frames-left-out = goroutine { $id }（第 { $line } 行）：前 { $max } 帧之后的 { $count } 帧被省略（Go 最多打印 100 帧）
+warning-memstats-not-json = 第 { $line } 行：已跳过，不是 runtime.MemStats JSON 对象：{ $why }
+warning-memstats-time-back = 第 { $line } 行：时间倒退了 { $back }：未计入曲线
+warning-memstats-implausible = 第 { $line } 行：不合理的 { $values }：未计入曲线
+warning-memstats-untimed = { $count } 行没有时间字段：每行放在其计入的最后一次 GC（LastGC）结束处，即它最早可能写入的时间
+warning-gc-line-unparsed = 第 { $line } 行：已跳过无法解析的 gc 行：{ $text }
+warning-gc-log-cut = 第 { $line } 行：日志在此 gc 行中间结束：最后几个数值可能缺失
+warning-gc-other-lines = 已跳过 { $count } 行非 GC 行（第一行在第 { $line } 行）
+warning-gc-implausible-heap = 第 { $line } 行：gc { $gc } 的堆大小不合理：未计入曲线
+warning-gc-out-of-order = 第 { $line } 行：gc { $gc } 时间顺序错乱：未计入曲线
+warning-gc-starts-before = 第 { $line } 行：gc { $gc } 开始于 gc { $previous } 之前（另一个程序的日志？）：未计入曲线
+warning-text-cleaned = { $how }；以下字节偏移按清理后的文本计算
+warning-profile-text-skipped = 前 { $bytes } 字节不属于 goroutine profile，已跳过
+warning-at-byte = 第 { $offset } 字节
+warning-at-line = 第 { $line } 行
+warning-show-lost = 在时间轴上显示丢失的部分（从 { $from } 起）
+warning-show-lost-help = 跟踪被截断：从这里到结尾事件缺失，名称可能丢失（时间轴上已加阴影）。
+
+# 将发现和转储分组复制为 Markdown（src/ui/markdown.rs）。
+md-copy-finding = 将发现 { $n } 复制为 Markdown
+md-copy-group = 将分组复制为 Markdown
+md-finding-title = 发现：{ $what }
+md-count = 数量
+md-running-share = 运行或可运行
+md-looping-in = 循环于
+md-stacks-agreeing = 一致的栈
+md-loop-site = 循环位置
+md-heap-after-gc = GC 后的堆
+md-over = 历时
+md-rate = 速率
+md-gc-cycles = GC 周期数
+md-time-range = 时间范围
+md-site = 分配位置
+md-holds = 占用
+md-group-title = 分组：{ $count } × { $state }
+md-locked = 锁定在其线程上
+md-leaked = 已泄漏：运行时证明这些 goroutine 永远不会被唤醒
+
+# 文件 → 保存会话的对话框（src/ui/app/open_dialog.rs、browser.rs）。
+dialog-save-session-title = 保存会话
+browser-save = 保存
+
+# capture: File → Capture from a running program… (issue 15)
+cmd-capture = 从运行中的程序采集…
+cmd-capture-help = 从程序的 net/http/pprof 端点拉取追踪、goroutine 转储、堆和泄漏剖析，并观察其分组增长
+capture-title = 从运行中的程序采集
+capture-url = 程序地址
+capture-trace = 执行追踪
+capture-trace-seconds = 秒追踪
+capture-dumps = goroutine 转储次数
+capture-every = 秒间隔
+capture-heap = 堆剖析
+capture-leak-profile = goroutine 泄漏剖析（Go 1.27）
+capture-flight = 飞行记录器路径
+capture-flight-path = 飞行记录器的路径
+capture-folder = 保存到文件夹
+capture-form-note = 只请求这个主机；转储到达时以不断增长的序列打开。
+capture-start = 开始采集
+capture-stop = 停止
+capture-close = 关闭
+capture-from = 来自 { $url }
+capture-saving-to = 保存到 { $folder }
+capture-dumps-progress = goroutine 转储：{ $n } / { $total }
+capture-trace-arriving = 追踪接收中：{ $size }
+capture-asking = 正在请求{ $kind }…
+capture-saved = 已保存：{ $kind }（{ $size }）
+capture-open = 打开{ $kind }
+capture-show-series = 以序列显示这 { $n } 个转储
+capture-no-leak-profile = 该程序的 Go 没有 goroutine 泄漏剖析（404 Unknown profile）：已跳过。
+capture-kept = 之前保存的 { $n } 个文件已保留。
+capture-done = 采集完成：已保存 { $n } 个文件。
+capture-kind-trace = 执行追踪
+capture-kind-goroutine = goroutine 转储
+capture-kind-heap = 堆剖析
+capture-kind-goroutineleak = goroutine 泄漏剖析
+capture-kind-flight = 飞行记录器快照
+capture-problem-bad-url = 不是可采集的地址：{ $why }
+capture-problem-connect = 无法连接：{ $why }
+capture-problem-timeout = { $seconds } 秒内没有应答
+capture-problem-status = 服务器应答 { $code } { $reason }：{ $line }
+capture-problem-html = 服务器返回了一个 HTML 页面（{ $code } { $reason }）
+capture-problem-unexpected = 应为{ $expected }，收到的是{ $found }
+capture-problem-too-large = 应答超过了 { $cap } 的上限
+capture-problem-redirect = 被重定向到 { $location }；goroscope 只跟随同一主机上的重定向
+capture-problem-cut = 连接在 { $bytes } 字节后中断：{ $why }
+capture-problem-write = 无法写入 { $path }：{ $why }
+capture-problem-stopped = 在收到任何数据前已停止
+capture-no-thread = 无法开始采集：{ $error }

@@ -28,6 +28,8 @@ pub struct CallNode {
 pub struct CallTree {
     pub sample_type: usize,
     pub names: Vec<String>,
+    /// Per name, its function alone (what `list` matches; "" for a file or an address).
+    pub functions: Vec<String>,
     pub nodes: Vec<CallNode>,
     /// Samples whose stack went deeper than [`MAX_DEPTH`]: their innermost frames were left
     /// out and their value counted on the deepest node kept.
@@ -65,6 +67,60 @@ impl CallTree {
     }
 }
 
+/// A node of a tree of call paths (this module's and the differential one's).
+pub(crate) trait PathNode {
+    fn new(name: u32, depth: u32, parent: u32) -> Self;
+    fn depth(&self) -> u32;
+    fn children_mut(&mut self) -> &mut Vec<u32>;
+}
+
+impl PathNode for CallNode {
+    fn new(name: u32, depth: u32, parent: u32) -> Self {
+        CallNode { name, self_value: 0, total: 0, depth, parent, children: Vec::new() }
+    }
+
+    fn depth(&self) -> u32 {
+        self.depth
+    }
+
+    fn children_mut(&mut self) -> &mut Vec<u32> {
+        &mut self.children
+    }
+}
+
+/// Walks one sample's path from the root (node 0, which `visit` also gets) to its leaf:
+/// locations outermost first, a location's inlined lines outermost first, one node per
+/// distinct (parent, name) in `index`, made when first passed. Stops at [`MAX_DEPTH`].
+/// Returns the last node and whether the path was cut there.
+pub(crate) fn walk<N: PathNode>(
+    nodes: &mut Vec<N>,
+    index: &mut HashMap<(u32, u32), u32>,
+    locations: &[u32],
+    loc_nodes: &[Vec<u32>],
+    mut visit: impl FnMut(&mut N),
+) -> (u32, bool) {
+    let mut at = 0u32;
+    visit(&mut nodes[0]);
+    for &loc in locations.iter().rev() {
+        let lnodes = loc_nodes.get(loc as usize).map_or(&[][..], Vec::as_slice);
+        for &name in lnodes.iter().rev() {
+            let depth = nodes[at as usize].depth();
+            if depth >= MAX_DEPTH {
+                return (at, true);
+            }
+            let next = u32::try_from(nodes.len()).unwrap_or(NO_INDEX);
+            let child = *index.entry((at, name)).or_insert(next);
+            if child == next {
+                nodes.push(N::new(name, depth + 1, at));
+                nodes[at as usize].children_mut().push(child);
+            }
+            visit(&mut nodes[child as usize]);
+            at = child;
+        }
+    }
+    (at, false)
+}
+
 /// The call tree of sample type `t`; values are taken as they are (negative ones included).
 pub fn call_tree(p: &ProfileModel, t: usize) -> CallTree {
     call_tree_view(p, t, &View::default())
@@ -73,13 +129,14 @@ pub fn call_tree(p: &ProfileModel, t: usize) -> CallTree {
 /// The call tree under pprof's view options: nodes at the view's granularity, hidden frames
 /// left out, samples the filters drop left out.
 pub fn call_tree_view(p: &ProfileModel, t: usize, v: &View) -> CallTree {
+    let p = &*super::profile_labels::labelled(p, v);
     let nodes = view_nodes(p, v);
     let kept = kept_samples(p, v);
-    let root =
-        CallNode { name: NO_INDEX, self_value: 0, total: 0, depth: 0, parent: 0, children: Vec::new() };
+    let root = CallNode::new(NO_INDEX, 0, 0);
     let mut tree = CallTree {
         sample_type: t,
         names: nodes.keys.iter().map(NodeKey::printable).collect(),
+        functions: nodes.keys.iter().map(|k| k.function.clone()).collect(),
         nodes: vec![root],
         cut_stacks: 0,
     };
@@ -89,35 +146,10 @@ pub fn call_tree_view(p: &ProfileModel, t: usize, v: &View) -> CallTree {
         if w == 0 || kept.as_ref().is_some_and(|k| !k.get(si).copied().unwrap_or(false)) {
             continue;
         }
-        let mut at = 0u32;
         // Sums wrap as Go's int64 arithmetic does: a hostile value never panics.
-        tree.nodes[0].total = tree.nodes[0].total.wrapping_add(w);
-        'walk: for &loc in p.sample_locations(s).iter().rev() {
-            let lnodes = nodes.loc_nodes.get(loc as usize).map_or(&[][..], Vec::as_slice);
-            for &name in lnodes.iter().rev() {
-                if tree.nodes[at as usize].depth >= MAX_DEPTH {
-                    tree.cut_stacks += 1;
-                    break 'walk;
-                }
-                let next = u32::try_from(tree.nodes.len()).unwrap_or(NO_INDEX);
-                let child = *index.entry((at, name)).or_insert(next);
-                if child == next {
-                    let depth = tree.nodes[at as usize].depth + 1;
-                    tree.nodes.push(CallNode {
-                        name,
-                        self_value: 0,
-                        total: 0,
-                        depth,
-                        parent: at,
-                        children: Vec::new(),
-                    });
-                    tree.nodes[at as usize].children.push(child);
-                }
-                let n = &mut tree.nodes[child as usize];
-                n.total = n.total.wrapping_add(w);
-                at = child;
-            }
-        }
+        let add = |n: &mut CallNode| n.total = n.total.wrapping_add(w);
+        let (at, cut) = walk(&mut tree.nodes, &mut index, p.sample_locations(s), &nodes.loc_nodes, add);
+        tree.cut_stacks += usize::from(cut);
         let n = &mut tree.nodes[at as usize];
         n.self_value = n.self_value.wrapping_add(w);
     }

@@ -108,7 +108,7 @@ pub(crate) fn view_nodes(p: &ProfileModel, v: &View) -> Nodes {
                     if matches!(g, Granularity::Lines | Granularity::Addresses) {
                         k.line = ln.line;
                     }
-                    if k.function.is_empty() {
+                    if k.function.is_empty() || v.obj_names {
                         k.objfile = objfile.clone();
                         k.start_line = f.start_line;
                     }
@@ -137,6 +137,7 @@ pub fn top_table_with(
 
 /// The top table under a compiled view (the total stays the whole profile's, as pprof's).
 pub fn top_table_view(p: &ProfileModel, t: usize, o: &TopOptions, v: &View) -> TopTable {
+    let p = &*super::profile_labels::labelled(p, v);
     let (keys, mut srcs) = sources(&[(p, t)], v);
     if let Some(src) = srcs.first_mut() {
         src.kept = kept_samples(p, v);

@@ -76,12 +76,16 @@ pub fn profile_as_dump(p: &ProfileModel) -> Option<DumpModel> {
         m.goroutines.push(DumpGoroutine::profile_record(count, calls_id, stack_id));
     }
     if cut_records > 0 {
-        let why = if cut_by_budget {
-            format!("inlined calls would expand past {INLINE_EXPANSION_BUDGET} extra frames")
+        use crate::format::{Warning, WarningKind};
+        m.warnings.push(if cut_by_budget {
+            let args: [(&str, &dyn std::fmt::Display); 2] =
+                [("count", &cut_records), ("budget", &INLINE_EXPANSION_BUDGET)];
+            Warning::new(WarningKind::ProfileStacksCutInlined, &args)
         } else {
-            format!("more than {MAX_RECORD_FRAMES} frames each")
-        };
-        m.warnings.push(format!("{cut_records} stacks cut short: {why} (a crafted or damaged profile?)"));
+            let args: [(&str, &dyn std::fmt::Display); 2] =
+                [("count", &cut_records), ("max", &MAX_RECORD_FRAMES)];
+            Warning::new(WarningKind::ProfileStacksCutFrames, &args)
+        });
     }
     m.total = Some(m.goroutine_count());
     m.stacks.shrink();

@@ -33,6 +33,7 @@ pub struct PeekEntry {
 
 /// The nodes whose printed name matches `re`, in pprof's flat order, with their edges.
 pub fn peek(p: &ProfileModel, t: usize, v: &View, re: &Regex) -> Vec<PeekEntry> {
+    let p = &*super::profile_labels::labelled(p, v);
     let (keys, mut srcs) = sources(&[(p, t)], v);
     let Some(src) = srcs.first_mut() else { return Vec::new() };
     src.kept = kept_samples(p, v);

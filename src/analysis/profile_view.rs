@@ -1,5 +1,5 @@
 //! pprof's view options over one profile: granularity (`-functions/-lines/-files/-addresses`)
-//! and the sample filters `-focus/-ignore/-hide/-show/-tagfocus` (pprof `internal/driver`
+//! and the sample filters `-focus/-ignore/-hide/-show/-tagfocus/-tagignore` (pprof `internal/driver`
 //! `applyFocus` + `aggregate`, `profile.FilterSamplesByName/ByTag`, `internal/graph`'s
 //! `nodeInfo`). A node is what pprof's `NodeInfo` holds after aggregation:
 //!
@@ -52,24 +52,37 @@ pub struct ViewOptions {
     pub hide: String,
     pub show: String,
     pub tagfocus: String,
+    /// `-tagignore`: drops the samples whose labels match (the syntax of `tagfocus`).
+    pub tagignore: String,
+    /// `-tagroot` / `-tagleaf`: comma-separated label keys whose values become frames at the
+    /// root / the leaf of every sample (`profile_labels::labelled`).
+    pub tagroot: String,
+    pub tagleaf: String,
 }
 
 /// `-tagfocus`: `KEY=RE,RE` matches a value of label KEY; a bare `RE,RE` needs every RE to
 /// match some `key:value` of the sample.
+#[derive(Clone)]
 struct TagFilter {
     key: Option<String>,
     res: Vec<Regex>,
 }
 
 /// Compiled [`ViewOptions`].
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct View {
     pub granularity: Granularity,
+    /// Every node keeps its mapping file and its function's start line (pprof's `ObjNames`,
+    /// which `list` sets), not only the nameless ones.
+    pub(crate) obj_names: bool,
     focus: Option<Regex>,
     ignore: Option<Regex>,
     hide: Option<Regex>,
     show: Option<Regex>,
     tagfocus: Option<TagFilter>,
+    tagignore: Option<TagFilter>,
+    pub(crate) tagroot: Vec<String>,
+    pub(crate) tagleaf: Vec<String>,
 }
 
 fn compile(name: &str, re: &str) -> Result<Option<Regex>, String> {
@@ -79,32 +92,43 @@ fn compile(name: &str, re: &str) -> Result<Option<Regex>, String> {
     Regex::new(re).map(Some).map_err(|e| format!("{name}: {e}"))
 }
 
+/// A `-tagfocus`/`-tagignore` value: `KEY=RE,RE` or `RE,RE` (numeric ranges refused).
+fn tag_filter(name: &str, text: &str) -> Result<Option<TagFilter>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (key, value) = match text.split_once('=') {
+        Some((k, v)) => (Some(k.to_string()), v),
+        None => (None, text),
+    };
+    // pprof reads "1mb:", "5", "10:20" as a range of a numeric label.
+    let numeric = Regex::new(r"^-?[0-9.]+[[:alpha:]]*(:(-?[0-9.]+[[:alpha:]]*)?)?$|^:-?[0-9.]+[[:alpha:]]*$")
+        .is_ok_and(|r| r.is_match(value));
+    if numeric {
+        return Err(format!("{name}: numeric label ranges ({value}) are not supported"));
+    }
+    let res = value.split(',').map(|r| Regex::new(r).map_err(|e| format!("{name}: {e}")));
+    Ok(Some(TagFilter { key, res: res.collect::<Result<_, _>>()? }))
+}
+
+/// pprof's split of `-tagroot`/`-tagleaf`: comma-separated, empty keys dropped.
+fn keys(s: &str) -> Vec<String> {
+    s.split(',').filter(|k| !k.is_empty()).map(str::to_string).collect()
+}
+
 impl View {
     pub fn new(o: &ViewOptions) -> Result<View, String> {
-        let tagfocus = if o.tagfocus.is_empty() {
-            None
-        } else {
-            let (key, value) = match o.tagfocus.split_once('=') {
-                Some((k, v)) => (Some(k.to_string()), v),
-                None => (None, o.tagfocus.as_str()),
-            };
-            // pprof reads "1mb:", "5", "10:20" as a range of a numeric label.
-            let numeric =
-                Regex::new(r"^-?[0-9.]+[[:alpha:]]*(:(-?[0-9.]+[[:alpha:]]*)?)?$|^:-?[0-9.]+[[:alpha:]]*$")
-                    .is_ok_and(|r| r.is_match(value));
-            if numeric {
-                return Err(format!("tagfocus: numeric label ranges ({value}) are not supported"));
-            }
-            let res = value.split(',').map(|r| Regex::new(r).map_err(|e| format!("tagfocus: {e}")));
-            Some(TagFilter { key, res: res.collect::<Result<_, _>>()? })
-        };
         Ok(View {
             granularity: o.granularity,
+            obj_names: false,
             focus: compile("focus", &o.focus)?,
             ignore: compile("ignore", &o.ignore)?,
             hide: compile("hide", &o.hide)?,
             show: compile("show", &o.show)?,
-            tagfocus,
+            tagfocus: tag_filter("tagfocus", &o.tagfocus)?,
+            tagignore: tag_filter("tagignore", &o.tagignore)?,
+            tagroot: keys(&o.tagroot),
+            tagleaf: keys(&o.tagleaf),
         })
     }
 }
@@ -220,7 +244,7 @@ fn location_matches(p: &ProfileModel, re: &Regex, loc: u32) -> bool {
 /// locations, hide/show removing all of them, tagfocus on its string labels.
 pub(crate) fn kept_samples(p: &ProfileModel, v: &View) -> Option<Vec<bool>> {
     let names = v.focus.is_some() || v.ignore.is_some() || v.hide.is_some() || v.show.is_some();
-    if !names && v.tagfocus.is_none() {
+    if !names && v.tagfocus.is_none() && v.tagignore.is_none() {
         return None;
     }
     // Per location: Some(true) focused, Some(false) ignored; and hidden.
@@ -251,7 +275,10 @@ pub(crate) fn kept_samples(p: &ProfileModel, v: &View) -> Option<Vec<bool>> {
             let visible = !any_hidden || locs.iter().any(|&l| marks.get(l as usize).is_some_and(|m| !m.1));
             focused && !ignored && visible
         };
-        by_name && v.tagfocus.as_ref().is_none_or(|t| tag_matches(p, t, p.sample_labels(s)))
+        let labels = p.sample_labels(s);
+        by_name
+            && v.tagfocus.as_ref().is_none_or(|t| tag_matches(p, t, labels))
+            && !v.tagignore.as_ref().is_some_and(|t| tag_matches(p, t, labels))
     });
     Some(keep.collect())
 }

@@ -15,7 +15,7 @@
 //! skipped; a line that starts like a gc line but does not parse is a warning with its
 //! line number. Nothing here panics.
 
-use super::ParseError;
+use super::{ParseError, Warning, WarningKind};
 use crate::model::{GcCycle, MemoryModel, MemorySource, Series};
 
 const MAX_WARNINGS: usize = 100;
@@ -50,7 +50,12 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
         match parse_line(line) {
             Some(c) => push(&mut m, c, no, &mut kept_lines),
             None if m.warnings.len() < MAX_WARNINGS => {
-                m.warnings.push(format!("line {no}: skipped a gc line that does not parse: {line:?}"))
+                let text = format!("{line:?}");
+                m.warnings.push(Warning::at_line(
+                    WarningKind::GcLineUnparsed,
+                    no,
+                    &[("line", &no), ("text", &text)],
+                ))
             }
             None => {}
         }
@@ -67,14 +72,11 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
         && let Some((no, last)) = text.lines().enumerate().last()
         && parse_line(last.trim_end()).is_some()
     {
-        m.warnings.push(format!(
-            "line {}: the log ends in the middle of this gc line: its last figures may be missing",
-            no + 1
-        ));
+        m.warnings.push(Warning::at_line(WarningKind::GcLogCut, no + 1, &[("line", &(no + 1))]));
     }
     if other > 0 {
-        m.warnings
-            .push(format!("{other} lines that are not GC lines skipped (the first at line {first_other})"));
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("count", &other), ("line", &first_other)];
+        m.warnings.push(Warning::at_line(WarningKind::GcOtherLines, first_other, &args));
     }
     Ok(m)
 }
@@ -84,13 +86,13 @@ const MAX_PLAUSIBLE_MB: u64 = 1 << 30;
 
 /// Adds cycle `c` of line `no`; `lines` holds the line of every cycle kept so far.
 fn push(m: &mut MemoryModel, c: GcCycle, no: usize, lines: &mut Vec<usize>) {
-    let warn = |m: &mut MemoryModel, w: String| {
+    let warn = |m: &mut MemoryModel, w: Warning| {
         if m.warnings.len() < MAX_WARNINGS {
             m.warnings.push(w);
         }
     };
     if [c.heap_start, c.heap_end, c.heap_live, c.heap_goal].iter().any(|&b| b > MAX_PLAUSIBLE_MB * MIB) {
-        warn(m, format!("line {no}: gc {} has an implausible heap size: left out of the curves", c.number));
+        warn(m, Warning::at_line(WarningKind::GcImplausibleHeap, no, &[("line", &no), ("gc", &c.number)]));
         return;
     }
     if let Some(prev) = m.cycles.last().copied()
@@ -105,18 +107,12 @@ fn push(m: &mut MemoryModel, c: GcCycle, no: usize, lines: &mut Vec<usize>) {
             m.heap_alloc.points.truncate(m.heap_alloc.points.len().saturating_sub(2));
             m.heap_live.points.pop();
             m.heap_goal.points.pop();
-            warn(
-                m,
-                format!("line {prev_no}: gc {} is out of time order: left out of the curves", prev.number),
-            );
+            let args: [(&str, &dyn std::fmt::Display); 2] = [("line", &prev_no), ("gc", &prev.number)];
+            warn(m, Warning::at_line(WarningKind::GcOutOfOrder, prev_no, &args));
         } else {
             let (n, p) = (c.number, prev.number);
-            warn(
-                m,
-                format!(
-                    "line {no}: gc {n} starts before gc {p} (a second program's log?): left out of the curves"
-                ),
-            );
+            let args: [(&str, &dyn std::fmt::Display); 3] = [("line", &no), ("gc", &n), ("previous", &p)];
+            warn(m, Warning::at_line(WarningKind::GcStartsBefore, no, &args));
             return;
         }
     }

@@ -21,8 +21,8 @@
 
 use serde_json::{Map, Value};
 
-use super::ParseError;
 use super::timestamp::timestamp;
+use super::{ParseError, Warning, WarningKind};
 use crate::model::{GcCycle, MemoryModel, MemorySource, Series};
 
 const MAX_WARNINGS: usize = 100;
@@ -133,7 +133,7 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     let mut offset = 0u64;
     let mut first_bad: Option<(usize, u64, String)> = None;
     let mut lines = 0usize;
-    let warn = |m: &mut MemoryModel, w: String| {
+    let warn = |m: &mut MemoryModel, w: Warning| {
         if m.warnings.len() < MAX_WARNINGS {
             m.warnings.push(w);
         }
@@ -146,10 +146,8 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
         }
         let Some((s, ts, goroutines)) = stats(line) else {
             first_bad.get_or_insert((no, start, why_not(line)));
-            warn(
-                &mut m,
-                format!("line {no}: skipped, not a runtime.MemStats JSON object: {}", why_not(line)),
-            );
+            let why = why_not(line);
+            warn(&mut m, Warning::at_line(WarningKind::MemStatsNotJson, no, &[("line", &no), ("why", &why)]));
             continue;
         };
         let get = |k: &str| s.get(k).and_then(Value::as_u64);
@@ -157,7 +155,10 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
             Ok(t) => t,
             Err((t, prev)) => {
                 let back = crate::units::duration(prev.saturating_sub(t));
-                warn(&mut m, format!("line {no}: its time goes back {back}: left out of the curves"));
+                warn(
+                    &mut m,
+                    Warning::at_line(WarningKind::MemStatsTimeBack, no, &[("line", &no), ("back", &back)]),
+                );
                 continue;
             }
         };
@@ -177,7 +178,9 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
         add(&mut m.heap_objects, "HeapObjects", get("HeapObjects"), MAX_PLAUSIBLE_BYTES);
         add(&mut m.goroutines, "NumGoroutine", goroutines, MAX_PLAUSIBLE_GOROUTINES);
         if !absurd.is_empty() {
-            warn(&mut m, format!("line {no}: implausible {}: left out of the curves", absurd.join(", ")));
+            let values = absurd.join(", ");
+            let args: [(&str, &dyn std::fmt::Display); 2] = [("line", &no), ("values", &values)];
+            warn(&mut m, Warning::at_line(WarningKind::MemStatsImplausible, no, &args));
         }
         if let Some(p) = get("PauseTotalNs").and_then(|p| i64::try_from(p).ok()) {
             m.pause_total_ns = Some(p);
@@ -212,11 +215,7 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
             c.time_ns = clock.settle(c.time_ns);
         }
     } else if clock.untimed > 0 {
-        m.warnings.push(format!(
-            "{} lines have no time field: each is placed at the end of the last GC it counts (LastGC), \
-             the earliest it can have been written",
-            clock.untimed
-        ));
+        m.warnings.push(Warning::new(WarningKind::MemStatsUntimed, &[("count", &clock.untimed)]));
     }
     Ok(m)
 }

@@ -15,4 +15,4 @@ pub mod text;
 pub mod timestamp;
 pub mod trace;
 
-pub use error::ParseError;
+pub use error::{ParseError, Place, Warning, WarningKind};

@@ -33,7 +33,7 @@ pub struct Loaded {
     /// Problems that are not stuck goroutines: spinning, heap growth, heap retention.
     pub findings: Vec<Finding>,
     /// Non-fatal problems: what was skipped or lost, and where.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::format::Warning>,
     pub load_time: Duration,
 }
 
@@ -141,7 +141,9 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
     let data: &[u8] = match &cleaned {
         Some((text, how)) if sniff(text) != FileKind::Unknown => {
             kind = sniff(text);
-            notes.push(format!("{}; byte offsets below count in the cleaned text", how.notes.join(", ")));
+            let how = how.notes.join(", ");
+            notes
+                .push(crate::format::Warning::new(crate::format::WarningKind::TextCleaned, &[("how", &how)]));
             text
         }
         _ => data,
@@ -149,8 +151,8 @@ pub fn load_bytes(path: &Path, data: &[u8], progress: &Progress) -> Result<Loade
     let data = match crate::format::sniff::profile_text_start(data) {
         Some(at) if kind == FileKind::Unknown => {
             kind = FileKind::GoroutineProfileText;
-            notes
-                .push(format!("the first {at} bytes are not part of the goroutine profile and were skipped"));
+            let kind = crate::format::WarningKind::ProfileTextSkipped;
+            notes.push(crate::format::Warning::at_byte(kind, at as u64, &[("bytes", &at)]));
             data.get(at..).unwrap_or_default()
         }
         _ => data,

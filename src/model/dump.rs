@@ -133,7 +133,7 @@ pub struct DumpModel {
     pub calls: Vec<(u32, u32)>,
     pub call_frames: Vec<FrameId>,
     pub goroutines: Vec<DumpGoroutine>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::format::Warning>,
 }
 
 impl DumpModel {

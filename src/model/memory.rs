@@ -76,7 +76,7 @@ pub struct MemoryModel {
     pub time_is_ordinal: bool,
     /// The highest cycle number seen (NumGC for MemStats, which counts from program start).
     pub gc_count: u32,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::format::Warning>,
 }
 
 impl MemoryModel {

@@ -72,7 +72,7 @@ pub struct ProfLabel {
     pub unit: StrId,
 }
 
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ProfileModel {
     pub strings: StringTable,
     pub sample_types: Vec<ValueType>,
@@ -97,7 +97,7 @@ pub struct ProfileModel {
     pub labels: Vec<ProfLabel>,
     /// `samples.len() * sample_types.len()` values, sample-major.
     pub values: Vec<i64>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::format::Warning>,
 }
 
 fn range<T>(v: &[T], (first, count): (u32, u32)) -> &[T] {

@@ -163,7 +163,7 @@ pub struct TraceModel {
     pub logs: Vec<LogLine>,
     pub cpu_samples: u64,
     pub gc_cycles: u32,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::format::Warning>,
     /// Where the file was cut short (its size), when it was: the names and stacks the runtime
     /// writes after the events were lost with the cut ([`super::lost`]).
     pub cut_at_byte: Option<u64>,

@@ -25,7 +25,7 @@ pub struct ReportJson<'a> {
     pub suspects: Vec<SuspectJson<'a>>,
     /// Problems that are not stuck goroutines: spinning, heap-growth, heap-retention.
     pub findings: Vec<super::findings::FindingJson<'a>>,
-    pub warnings: &'a [String],
+    pub warnings: &'a [crate::format::Warning],
     /// Goroutine dumps only (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dump: Option<super::dump::DumpJson<'a>>,

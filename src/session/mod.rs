@@ -1,8 +1,10 @@
 //! Session files (`*.goroscope`, JSON; the contract in `DESIGN.md`): the files of a view with
 //! their SHA-256, the visible window, filter, selected goroutine (Go's id), presentation flag,
-//! bookmarks and compare layout. Plain data and file I/O, no egui: the window applies it, and
-//! a headless front end could too. Paths are stored relative to the session file when they
-//! can be, so a folder of traces and its session can be moved or shared together.
+//! bookmarks and compare layout (with each pane's own window, filter, selection and bookmarks
+//! beside its file, and the active pane). Plain data and file I/O, no egui: the window applies
+//! it, and a headless front end (`goroscope screenshot --session`) too. Paths are stored
+//! relative to the session file when they can be, so a folder of traces and its session can be
+//! moved or shared together.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -37,6 +39,23 @@ pub struct Session {
 pub struct SessionFile {
     pub path: PathBuf,
     pub sha256: String,
+    /// With several files (the compare layout): this file's pane as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pane: Option<PaneState>,
+}
+
+/// One pane's view: what the top-level fields say of the active pane, for each pane of a
+/// compare layout.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PaneState {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<ViewWindow>,
+    #[serde(default)]
+    pub filter: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected_goroutine: Option<u64>,
+    #[serde(default)]
+    pub bookmarks: Vec<Bookmark>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,6 +68,9 @@ pub struct ViewWindow {
 pub struct Layout {
     pub stacked: bool,
     pub sync: bool,
+    /// The pane that had the keyboard (index into `files`).
+    #[serde(default)]
+    pub active: usize,
 }
 
 /// A named time range (and optionally a goroutine, by Go id, or a suspect) with a note.
@@ -84,7 +106,7 @@ impl Session {
         let dir = session_path.parent().unwrap_or(Path::new("."));
         let files = files
             .iter()
-            .map(|f| Ok(SessionFile { path: relative_to(f, dir), sha256: sha256::file_hex(f)? }))
+            .map(|f| Ok(SessionFile { path: relative_to(f, dir), sha256: sha256::file_hex(f)?, pane: None }))
             .collect::<std::io::Result<_>>()?;
         Ok(Session { goroscope_session: 1, files, ..Default::default() })
     }
@@ -104,14 +126,19 @@ impl Session {
         Ok(s)
     }
 
+    /// The saved pane of the file the session names as `path`, as [`Session::resolve`]
+    /// resolves it.
+    pub fn pane_of(&self, session_path: &Path, path: &Path) -> Option<&PaneState> {
+        self.files.iter().find(|f| resolved(session_path, &f.path) == path)?.pane.as_ref()
+    }
+
     /// The files to open (resolved against the session's folder), and what is wrong with the
     /// others: missing ones are left out, changed ones open anyway.
     pub fn resolve(&self, session_path: &Path) -> (Vec<PathBuf>, Vec<FileProblem>) {
-        let dir = session_path.parent().unwrap_or(Path::new("."));
         let mut open = Vec::new();
         let mut problems = Vec::new();
         for f in &self.files {
-            let p = if f.path.is_absolute() { f.path.clone() } else { dir.join(&f.path) };
+            let p = resolved(session_path, &f.path);
             match sha256::file_hex(&p) {
                 Err(_) => problems.push(FileProblem::Missing(p)),
                 Ok(h) => {
@@ -124,6 +151,12 @@ impl Session {
         }
         (open, problems)
     }
+}
+
+/// A path of the session, resolved against its folder.
+fn resolved(session_path: &Path, path: &Path) -> PathBuf {
+    let dir = session_path.parent().unwrap_or(Path::new("."));
+    if path.is_absolute() { path.to_path_buf() } else { dir.join(path) }
 }
 
 /// `file` relative to `dir` when both are on one root (`../traces/a.trace`), else absolute.

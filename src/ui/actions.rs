@@ -36,9 +36,13 @@ impl GoroscopeApp {
             Command::Open => self.dialog(Purpose::Open, ctx),
             Command::CompareWith => self.dialog(Purpose::Beside, ctx),
             Command::CompareTwo => self.dialog(Purpose::FirstOfTwo, ctx),
+            Command::Capture => {
+                self.capture.open_form();
+                ctx.request_repaint(); // the dialog shows without waiting for an input event
+            }
             Command::OpenPath(p) if crate::session::is_session(&p) => self.open_session(&p, ctx),
             Command::OpenPath(p) => self.workspace.open(p, ctx),
-            Command::SaveSession => self.save_session_command(),
+            Command::SaveSession => self.save_session_command(ctx),
             Command::ExportPng => self.export_png_command(ctx),
             // A session names its own files: it replaces the window's rather than joining them.
             Command::OpenBeside(p) if crate::session::is_session(&p) => self.open_session(&p, ctx),
@@ -125,8 +129,12 @@ impl GoroscopeApp {
         }
     }
 
+    /// Opens `file` where the source roots find it here (else as named: the editor says).
     fn open_in_editor(&mut self, file: &str, line: u32) {
-        let cmd = self.settings.editor_command.replace("{file}", file).replace("{line}", &line.to_string());
+        let opened = self.workspace.active().and_then(|p| p.doc.as_ref()).map(|d| d.loaded.path.clone());
+        let roots = crate::sources::SourceRoots::new(&self.settings.source_roots, opened.as_deref());
+        let file = roots.find(file).map_or_else(|_| file.to_string(), |p| p.display().to_string());
+        let cmd = self.settings.editor_command.replace("{file}", &file).replace("{line}", &line.to_string());
         let mut parts = cmd.split_whitespace();
         let Some(program) = parts.next() else { return };
         if let Err(e) = std::process::Command::new(program).args(parts).spawn() {

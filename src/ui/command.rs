@@ -19,6 +19,8 @@ pub enum Command {
     /// Writes a screenshot of the window as a PNG beside the first file.
     ExportPng,
     CompareWith,
+    /// File → Capture from a running program…
+    Capture,
     CloseFile,
     ZoomIn,
     ZoomOut,
@@ -93,6 +95,12 @@ pub enum Command {
     ProfilePeek(String),
     /// Sorts a profile's top table by a column (again: the other direction).
     ProfileSort(usize),
+    /// Shows the annotated source of the function of this name (pprof's `list`) in place of
+    /// the flame graph; `None` goes back to the flame graph.
+    ProfileSource(Option<String>),
+    /// The annotated source of a function with one of its lines marked and scrolled to (a
+    /// `file:line` row of the table at line granularity).
+    ProfileSourceAt(String, i64),
     GoToBookmark(usize),
     EditBookmark {
         index: usize,
@@ -154,6 +162,13 @@ pub const COMMANDS: &[CommandInfo] = &[
         command: Command::CompareWith,
         text: "cmd-compare-with",
         help: "cmd-compare-with-help",
+        shortcut: None,
+        menu: Menu::File,
+    },
+    CommandInfo {
+        command: Command::Capture,
+        text: "cmd-capture",
+        help: "cmd-capture-help",
         shortcut: None,
         menu: Menu::File,
     },

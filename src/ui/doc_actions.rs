@@ -77,6 +77,19 @@ impl Document {
                     p.view.set_sort(column);
                 }
             }
+            Command::ProfileSource(function) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.set_source(&p.model, function.as_deref());
+                }
+            }
+            Command::ProfileSourceAt(function, line) => {
+                if let Content::Profile(p) = &mut self.content {
+                    p.view.set_source(&p.model, Some(&function));
+                    if let Some(s) = &mut p.view.source {
+                        s.line = Some(line);
+                    }
+                }
+            }
             Command::ClearSelection => {
                 view.selection = Selection::None;
                 view.range = None;

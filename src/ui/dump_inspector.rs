@@ -19,6 +19,7 @@ const MAX_IDS: usize = 200;
 pub fn dump_group_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Command>) {
     let n = r.group.count;
     ui.heading(tr!("goroutines-n", n = n, count = units::count(n)));
+    super::markdown::dump_group_button(ui, m, r);
     let wait =
         if r.wait.is_empty() { String::new() } else { tr!("inspector-waiting-for", wait = r.wait.as_str()) };
     ui.label(format!("{}{wait}", r.state));

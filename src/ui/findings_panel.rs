@@ -23,7 +23,7 @@ pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
         return;
     }
     ui.label(RichText::new(tr!("findings-title", n = findings.len())).strong());
-    for f in findings {
+    for (i, f) in findings.iter().enumerate() {
         let (text, selected, command) = match f {
             Finding::Spinning(s) => spinning_entry(s, view),
             Finding::HeapGrowth(g) => growth_entry(g, view),
@@ -32,13 +32,14 @@ pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(egui::vec2(4.0, 36.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 1.0, egui::Color32::from_rgb(229, 57, 53));
-            let response = ui.add(egui::Button::selectable(selected, text).wrap());
+            let response = ui.add(egui::Button::selectable(selected, text.as_str()).wrap());
             if response.clicked()
                 && let Some(c) = command
             {
                 queue.push(c);
             }
         });
+        super::markdown::finding_button(ui, f, &text, i + 1);
     }
     ui.separator();
 }

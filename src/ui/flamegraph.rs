@@ -1,38 +1,63 @@
-//! The flame graph of a profile, drawn as puffin draws its flamegraph: one rectangle per
-//! call-tree node, root on top, width proportional to the node's total. A node off screen or
-//! narrower than [`CULL_PX`] is culled with its whole subtree (so cost follows what is
-//! visible), names are drawn only when they fit, hovering shows self and total, and clicking
-//! a node zooms into it (the breadcrumb above goes back).
+//! The flame graph of a profile (drawn by `flame_canvas`, shared with the differential one):
+//! one rectangle per call-tree node, root on top, width proportional to the node's total,
+//! the search's matches in magenta; hovering shows self and total, and clicking
+//! a node zooms into it (the breadcrumb above goes back); its right-click menu shows its
+//! callers and callees or its annotated source.
 
-use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
+use egui::{Color32, RichText};
 
 use super::command::Command;
+use super::flame_canvas::{Frames, frames_ui, short_name};
 use super::profile_view::{ProfileView, percent};
-use crate::analysis::CallTree;
 use crate::analysis::classify::{is_runtime_frame, package_of};
 use crate::tr;
 use crate::units;
 
-const ROW_H: f32 = 18.0;
-/// Nodes narrower than this are not drawn, nor their children.
-const CULL_PX: f32 = 0.5;
-/// Names are drawn in nodes at least this wide.
-const TEXT_MIN_PX: f32 = 32.0;
 const MATCH_COLOR: Color32 = Color32::from_rgb(225, 60, 210);
 
-/// What one frame's painting needs (puffin's `Info`).
-struct Info<'a> {
-    painter: &'a egui::Painter,
-    /// The canvas: x of the zoomed node's left edge, y of its row.
-    canvas: Rect,
-    /// The visible part of the canvas.
-    clip: Rect,
-    px_per_value: f64,
-    /// Depth of the zoomed node: its row is the canvas's first.
-    depth0: u32,
-    pointer: Option<egui::Pos2>,
-    font: FontId,
-    search: bool,
+/// A profile's call tree as the canvas draws it: the search's matches stand out.
+struct Single<'a>(&'a ProfileView);
+
+impl Frames for Single<'_> {
+    fn depth(&self, i: u32) -> Option<u32> {
+        self.0.tree.node(i).map(|n| n.depth)
+    }
+
+    fn children(&self, i: u32) -> &[u32] {
+        self.0.tree.node(i).map_or(&[], |n| n.children.as_slice())
+    }
+
+    fn value(&self, i: u32) -> i64 {
+        self.0.tree.node(i).map_or(0, |n| n.total)
+    }
+
+    fn label(&self, i: u32) -> String {
+        if i == 0 {
+            return tr!("flame-root");
+        }
+        self.0.tree.node(i).map_or("", |n| short_name(self.0.tree.name(n))).to_string()
+    }
+
+    fn fill(&self, i: u32) -> (Color32, bool) {
+        let v = self.0;
+        let search = !v.matches.is_empty();
+        let hit = v.matches.get(i as usize).copied().unwrap_or(false);
+        let name = v.tree.node(i).map_or("", |n| v.tree.name(n));
+        let fill = if i == 0 {
+            Color32::from_gray(140)
+        } else if hit {
+            MATCH_COLOR
+        } else if search {
+            color_of(name).gamma_multiply(0.35)
+        } else {
+            color_of(name)
+        };
+        (fill, search && !hit && i != 0)
+    }
+
+    fn max_depth(&self) -> u32 {
+        self.0.tree.nodes.iter().map(|n| n.depth).max().unwrap_or(0)
+    }
 }
 
 pub fn flamegraph_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
@@ -40,32 +65,21 @@ pub fn flamegraph_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command
     let tree = &v.tree;
     let root = tree.node(0).map_or(0, |n| n.total);
     ui.weak(tr!("flame-summary", frames = tree.nodes.len().saturating_sub(1), total = v.value_text(root)));
-    let Some(zoom) = tree.node(v.zoom) else { return };
-    if zoom.total <= 0 {
-        ui.weak(tr!("flame-no-samples"));
-        return;
-    }
-    let depth0 = zoom.depth;
-    let rows = tree.nodes.iter().map(|n| n.depth).max().unwrap_or(0).saturating_sub(depth0) + 1;
+    let name = tr!("flame-name", kind = v.type_name.as_str());
     let mut clicked = None;
-    egui::ScrollArea::vertical().id_salt("flamegraph").auto_shrink([false, false]).show(ui, |ui| {
-        let size = vec2(ui.available_width(), rows as f32 * ROW_H);
-        let (canvas, response) = ui.allocate_exact_size(size, Sense::click());
-        let name = tr!("flame-name", kind = v.type_name.as_str());
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
-        let painter = ui.painter_at(canvas);
-        let info = Info {
-            painter: &painter,
-            canvas,
-            clip: ui.clip_rect().intersect(canvas),
-            px_per_value: f64::from(canvas.width()) / zoom.total as f64,
-            depth0,
-            pointer: response.hover_pos(),
-            font: FontId::proportional(12.0),
-            search: !v.matches.is_empty(),
-        };
-        let mut hovered = None;
-        paint_node(&info, tree, &v.matches, v.zoom, 0.0, &mut hovered);
+    frames_ui(ui, "flamegraph", &name, &Single(v), v.zoom, |ui, response, hovered| {
+        // The right-click menu is about the node under the pointer when it opened.
+        let menu_id = response.id.with("menu-node");
+        if response.secondary_clicked()
+            && let Some(h) = hovered
+        {
+            ui.data_mut(|d| d.insert_temp(menu_id, h));
+        }
+        response.context_menu(|ui| {
+            if let Some(n) = ui.data(|d| d.get_temp::<u32>(menu_id)) {
+                node_menu(ui, v, n, queue);
+            }
+        });
         if let Some(h) = hovered {
             if response.clicked() {
                 clicked = Some(h);
@@ -101,56 +115,25 @@ fn breadcrumb_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
     });
 }
 
-/// Paints node `i` at `x` (points from the canvas's left) and its children; culls what is
-/// off screen or too narrow, with its subtree.
-fn paint_node(info: &Info<'_>, tree: &CallTree, matches: &[bool], i: u32, x: f64, hovered: &mut Option<u32>) {
-    let Some(n) = tree.node(i) else { return };
-    let w = n.total.max(0) as f64 * info.px_per_value;
-    if (w as f32) < CULL_PX {
+/// A node's right-click menu: its callers and callees, its annotated source, zoom into it.
+fn node_menu(ui: &mut egui::Ui, v: &ProfileView, i: u32, queue: &mut Vec<Command>) {
+    let Some(n) = v.tree.node(i).filter(|_| i != 0) else {
+        ui.close();
         return;
+    };
+    let function = v.tree.functions.get(n.name as usize).map_or("", String::as_str);
+    ui.label(RichText::new(short_name(v.tree.name(n))).monospace());
+    if ui.button(tr!("flame-menu-peek")).clicked() {
+        queue.push(Command::ProfilePeek(v.tree.name(n).to_string()));
+        ui.close();
     }
-    let left = info.canvas.left() + x as f32;
-    let top = info.canvas.top() + n.depth.saturating_sub(info.depth0) as f32 * ROW_H;
-    let rect = Rect::from_min_size(pos2(left, top), vec2(w as f32, ROW_H));
-    if rect.right() < info.clip.left() || rect.left() > info.clip.right() || rect.top() > info.clip.bottom() {
-        return;
+    if !function.is_empty() && ui.button(tr!("profile-menu-source")).clicked() {
+        queue.push(Command::ProfileSource(Some(function.to_string())));
+        ui.close();
     }
-    if rect.bottom() >= info.clip.top() {
-        let name = tree.name(n);
-        let hit = matches.get(i as usize).copied().unwrap_or(false);
-        let dimmed = info.search && !hit && i != 0;
-        let fill = if i == 0 {
-            Color32::from_gray(140)
-        } else if hit {
-            MATCH_COLOR
-        } else if info.search {
-            color_of(name).gamma_multiply(0.35)
-        } else {
-            color_of(name)
-        };
-        let r = rect.shrink2(vec2(0.0, 0.5));
-        info.painter.rect_filled(r.with_max_x(r.right().max(r.left() + 1.0)), 2.0, fill);
-        if info.pointer.is_some_and(|p| rect.contains(p)) {
-            *hovered = Some(i);
-            info.painter.rect_stroke(r, 2.0, Stroke::new(1.0, Color32::WHITE), egui::StrokeKind::Inside);
-        }
-        if rect.width() >= TEXT_MIN_PX {
-            let all = tr!("flame-root");
-            let text = if i == 0 { all.as_str() } else { short_name(name) };
-            let p = info.painter.with_clip_rect(rect.shrink(2.0).intersect(info.clip));
-            p.text(
-                rect.left_center() + vec2(4.0, 0.0),
-                Align2::LEFT_CENTER,
-                text,
-                info.font.clone(),
-                if dimmed { Color32::from_gray(150) } else { Color32::BLACK },
-            );
-        }
-    }
-    let mut cx = x;
-    for &c in &n.children {
-        paint_node(info, tree, matches, c, cx, hovered);
-        cx += tree.node(c).map_or(0, |c| c.total.max(0)) as f64 * info.px_per_value;
+    if ui.button(tr!("flame-menu-zoom")).clicked() {
+        queue.push(Command::FlameZoom(i));
+        ui.close();
     }
 }
 
@@ -166,11 +149,6 @@ fn tooltip_ui(ui: &mut egui::Ui, v: &ProfileView, i: u32) {
         ui.weak(tr!("flame-of-zoomed", percent = percent(n.total, z.total)));
     }
     ui.weak(tr!("flame-depth", depth = units::count(u64::from(n.depth))));
-}
-
-/// `main.(*T).m` from `example.com/pkg/main.(*T).m`: the last path element.
-fn short_name(name: &str) -> &str {
-    name.rsplit_once('/').map_or(name, |(_, s)| s)
 }
 
 /// A warm colour per function (a stable hash), a little more red for packages other than

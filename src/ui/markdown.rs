@@ -1,10 +1,12 @@
-//! "Copy as Markdown": a suspect or a goroutine as a few lines ready for a chat or an issue —
+//! "Copy as Markdown": a suspect, a goroutine, a finding or a dump's group as a few lines ready for a chat or an issue —
 //! counts, state and reason, how long blocked, the creation site, and the stack as a code block
 //! in Go's traceback layout (function, then the file:line indented). Headings and labels come
 //! from the catalog, so a Chinese window copies Chinese.
 
+use super::dump_view::GroupRow;
+use crate::analysis::findings::Finding;
 use crate::analysis::suspects::{FrameText, Suspect};
-use crate::model::{Goroutine, TraceModel};
+use crate::model::{DumpModel, Goroutine, TraceModel, frame_flags};
 use crate::tr;
 use crate::units;
 
@@ -81,4 +83,97 @@ pub fn goroutine(m: &TraceModel, g: &Goroutine, stack: &[FrameText], creation: &
     out.push_str(&format!("{}:\n\n", tr!("stack-plain")));
     out.push_str(&stack_block(stack));
     out
+}
+
+/// A finding: its one-line summary as the title, then its evidence (for spinning goroutines
+/// where they loop, as a code block).
+pub fn finding(f: &Finding, summary: &str) -> String {
+    let mut out = format!("### {}\n\n", tr!("md-finding-title", what = summary.to_string()));
+    match f {
+        Finding::Spinning(s) => {
+            out.push_str(&format!("- {}: {}\n", tr!("md-count"), units::count(s.count as u64)));
+            let share = format!("{:.0}", s.running_share * 100.0);
+            out.push_str(&format!("- {}: {share}%\n", tr!("md-running-share")));
+            out.push_str(&format!("- {}: {}\n", tr!("md-looping-in"), frame_inline(&s.at)));
+            let (agree, of) = s.stacks_agreeing;
+            out.push_str(&format!("- {}: {agree} / {of}\n", tr!("md-stacks-agreeing")));
+            if let Some(c) = &s.created_at {
+                out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), frame_inline(c)));
+            }
+            out.push_str(&format!("- {}: {}\n\n", tr!("md-goroutine-ids"), ids_text(&s.goroutine_ids)));
+            out.push_str(&format!("{}:\n\n", tr!("md-loop-site")));
+            out.push_str(&stack_block(std::slice::from_ref(&s.at)));
+        }
+        Finding::HeapGrowth(g) => {
+            let (from, to) = (units::bytes(g.from_bytes), units::bytes(g.to_bytes));
+            out.push_str(&format!("- {}: {from} → {to}\n", tr!("md-heap-after-gc")));
+            out.push_str(&format!("- {}: {}\n", tr!("md-over"), units::duration(g.over_ns())));
+            out.push_str(&format!("- {}: {}/s\n", tr!("md-rate"), units::bytes(g.bytes_per_second)));
+            out.push_str(&format!("- {}: {}\n", tr!("md-gc-cycles"), g.gc_cycles));
+            let range = format!("{} – {}", units::duration(g.from_ns), units::duration(g.to_ns));
+            out.push_str(&format!("- {}: {range}\n", tr!("md-time-range")));
+        }
+        Finding::HeapRetention(r) => {
+            let line = u32::try_from(r.line).unwrap_or(0);
+            let site = FrameText { function: r.function.as_str().into(), file: r.file.as_str().into(), line };
+            out.push_str(&format!("- {}: {}\n", tr!("md-site"), frame_inline(&site)));
+            let share = format!("{:.0}", r.share * 100.0);
+            let holds = format!("{} ({share}%, {})", units::bytes(r.bytes.max(0) as u64), r.sample_type);
+            out.push_str(&format!("- {}: {holds}\n", tr!("md-holds")));
+        }
+    }
+    out
+}
+
+/// A goroutine dump's group: count, state and wait, where it blocks, its creation site, ids,
+/// and its stack as the runtime printed it (with the first member's arguments).
+pub fn dump_group(m: &DumpModel, r: &GroupRow) -> String {
+    let count = units::count(r.group.count);
+    let mut out = format!("### {}\n\n", tr!("md-group-title", count = count, state = r.state.clone()));
+    let mut state = r.state.clone();
+    if !r.wait.is_empty() {
+        state = format!("{state}, {}", r.wait);
+    }
+    if r.group.locked {
+        state = format!("{state}, {}", tr!("md-locked"));
+    }
+    out.push_str(&format!("- {}: {state}\n", tr!("md-state")));
+    if r.group.leaked {
+        out.push_str(&format!("- {}\n", tr!("md-leaked")));
+    }
+    if let Some(t) = &r.top {
+        out.push_str(&format!("- {}: {}\n", tr!("md-blocked-at"), frame_inline(t)));
+    }
+    if let Some(c) = &r.created {
+        out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), frame_inline(c)));
+    }
+    let ids: Vec<u64> = r.group.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
+    if !ids.is_empty() {
+        out.push_str(&format!("- {}: {}\n", tr!("md-goroutine-ids"), ids_text(&ids)));
+    }
+    out.push_str(&format!("\n{}:\n\n```\n", tr!("stack-plain")));
+    for f in m.calls(r.group.calls).iter().filter_map(|&id| m.frame(id)) {
+        let args = if f.flags & frame_flags::INLINED != 0 { "..." } else { m.strings.get(f.args) };
+        out.push_str(&format!("{}({args})\n", m.strings.get(f.frame.func)));
+        out.push_str(&format!("\t{}:{}\n", m.strings.get(f.frame.file), f.frame.line));
+    }
+    out.push_str("```\n");
+    out
+}
+
+/// "Copy as Markdown" under finding number `n` (from 1), whose entry reads `summary`.
+pub fn finding_button(ui: &mut egui::Ui, f: &Finding, summary: &str, n: usize) {
+    let b = ui.small_button(tr!("md-copy")).on_hover_text(tr!("md-copy-help"));
+    b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("md-copy-finding", n = n)));
+    if b.clicked() {
+        ui.ctx().copy_text(finding(f, summary));
+    }
+}
+
+/// "Copy as Markdown" in a dump group's inspector.
+pub fn dump_group_button(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow) {
+    let b = ui.button(tr!("md-copy-group")).on_hover_text(tr!("md-copy-help"));
+    if b.clicked() {
+        ui.ctx().copy_text(dump_group(m, r));
+    }
 }

@@ -11,6 +11,7 @@
 mod actions;
 mod app;
 mod bookmarks;
+mod capture;
 mod command;
 mod compare;
 mod doc_actions;
@@ -19,18 +20,24 @@ mod dump_inspector;
 mod dump_table;
 mod dump_view;
 mod findings_panel;
+mod flame_canvas;
 mod flamegraph;
 mod fonts;
 mod inspector;
 mod markdown;
 mod memory_view;
+mod offscreen;
 mod palette;
 mod plots;
+mod profile_butterfly;
 mod profile_filters;
+mod profile_labels;
 mod profile_peek;
+mod profile_source;
 mod profile_table;
 mod profile_view;
 mod range_summary;
+mod source_roots;
 mod state;
 mod status_bar;
 mod suspects_panel;
@@ -38,15 +45,18 @@ mod theme;
 mod timeline;
 mod trace_doc;
 mod views;
+mod warnings_list;
 mod workspace;
 
 use std::path::PathBuf;
 
 pub use crate::analysis::lod::{Run, visible_runs};
-pub use app::GoroscopeApp;
+pub use app::{GoroscopeApp, Picture, Shot, screenshot, write_png};
+pub use capture::CaptureForm;
 pub use command::{COMMANDS, Command};
 pub use fonts::{definitions as font_definitions, install as install_fonts, system_cjk_fonts};
 pub use palette::Palette;
+pub use warnings_list::text as warning_text;
 
 /// Opens the window on `files` (one pane each: two compare, more make a series), in
 /// presentation mode with `present`.

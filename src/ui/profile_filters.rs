@@ -1,19 +1,15 @@
-//! The profile's view bar and labels panel: pprof's granularity (functions, lines, files,
-//! addresses), one filter bar whose chips are pprof's `-focus/-ignore/-hide/-show/-tagfocus`
-//! options, and the sample labels with their values (clicking a value filters by it, as
-//! `-tagfocus=KEY=^VALUE$`). Every change goes through [`Command::ProfileOptions`], so the top
-//! table and the flame graph follow it together.
-
-use std::collections::BTreeMap;
+//! The profile's view bar: pprof's granularity (functions, lines, files, addresses) and one
+//! filter bar whose chips are pprof's `-focus/-ignore/-hide/-show/-tagfocus/-tagignore/
+//! -tagroot/-tagleaf` options (the labels panel is `profile_labels`). Every change goes through
+//! [`Command::ProfileOptions`], so the top table and the flame graph follow it together.
 
 use super::command::Command;
 use super::profile_view::ProfileView;
 use crate::analysis::{Granularity, ViewOptions};
-use crate::model::{ProfileModel, StrId};
 use crate::tr;
 
 /// The filter kinds, in the bar's order: pprof's option name and the field it sets.
-const KINDS: [&str; 5] = ["focus", "ignore", "hide", "show", "tagfocus"];
+const KINDS: [&str; 8] = ["focus", "ignore", "hide", "show", "tagfocus", "tagignore", "tagroot", "tagleaf"];
 
 fn field<'a>(o: &'a mut ViewOptions, kind: &str) -> &'a mut String {
     match kind {
@@ -21,28 +17,11 @@ fn field<'a>(o: &'a mut ViewOptions, kind: &str) -> &'a mut String {
         "ignore" => &mut o.ignore,
         "hide" => &mut o.hide,
         "show" => &mut o.show,
+        "tagignore" => &mut o.tagignore,
+        "tagroot" => &mut o.tagroot,
+        "tagleaf" => &mut o.tagleaf,
         _ => &mut o.tagfocus,
     }
-}
-
-/// The string labels of the samples: per key (sorted), its values with their sample counts,
-/// most samples first.
-pub fn sample_labels(p: &ProfileModel) -> Vec<(String, Vec<(String, usize)>)> {
-    let mut by_key: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for s in &p.samples {
-        for l in p.sample_labels(s).iter().filter(|l| l.str != StrId(0)) {
-            let key = p.strings.get(l.key).to_string();
-            *by_key.entry(key).or_default().entry(p.strings.get(l.str).to_string()).or_default() += 1;
-        }
-    }
-    by_key
-        .into_iter()
-        .map(|(k, values)| {
-            let mut v: Vec<(String, usize)> = values.into_iter().collect();
-            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            (k, v)
-        })
-        .collect()
 }
 
 /// Granularity selector, filter input and chips.
@@ -97,25 +76,4 @@ pub fn filters_ui(ui: &mut egui::Ui, v: &mut ProfileView, queue: &mut Vec<Comman
     if let Some(e) = &v.options_error {
         ui.colored_label(ui.visuals().error_fg_color, tr!("profile-filter-error", error = e.as_str()));
     }
-}
-
-/// The labels panel: each key with its values; a click filters by that value (again: clears).
-pub fn labels_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
-    ui.strong(tr!("profile-labels"));
-    ui.weak(tr!("profile-labels-help"));
-    egui::ScrollArea::vertical().id_salt("profile-labels").show(ui, |ui| {
-        for (key, values) in &v.labels {
-            ui.label(egui::RichText::new(key).strong());
-            for (value, n) in values {
-                let tag = format!("{key}=^{}$", regex::escape(value));
-                let on = v.options.tagfocus == tag;
-                let text = tr!("profile-label-value", value = value.as_str(), n = *n);
-                if ui.selectable_label(on, text).clicked() {
-                    let tagfocus = if on { String::new() } else { tag };
-                    queue.push(Command::ProfileOptions(ViewOptions { tagfocus, ..v.options.clone() }));
-                }
-            }
-            ui.add_space(4.0);
-        }
-    });
 }

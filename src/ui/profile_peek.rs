@@ -1,6 +1,8 @@
 //! Callers and callees of the function selected in the top table (pprof's `peek`): the
-//! incoming edges with their weights, the function's own flat and cum, the outgoing edges.
-//! Clicking a caller or callee walks to it (as the links of `pprof -http`'s peek page do).
+//! incoming edges with their weights, the function's own flat and cum, the outgoing edges,
+//! as a butterfly (`profile_butterfly`) and as a list.
+//! Clicking a caller or callee walks to it (as the links of `pprof -http`'s peek page do);
+//! the Source button and a caller's or callee's right-click menu show annotated source.
 //! The entry is computed when the selection or the view options change
 //! ([`ProfileView::set_peek`]), never per frame.
 
@@ -16,8 +18,15 @@ pub fn peek_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
         ui.weak(tr!("peek-none"));
         return;
     };
-    ui.label(RichText::new(tr!("peek-title", name = e.name.as_str())).strong());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr!("peek-title", name = e.name.as_str())).strong());
+        if !e.node.function.is_empty() && ui.button(tr!("peek-source")).clicked() {
+            queue.push(Command::ProfileSource(Some(e.node.function.clone())));
+        }
+    });
     ui.weak(tr!("peek-help"));
+    super::profile_butterfly::butterfly_ui(ui, v, e, queue);
+    ui.separator();
     let edges = |ui: &mut egui::Ui, list: &[PeekEdge], heading: String, queue: &mut Vec<Command>| {
         ui.label(RichText::new(heading).strong());
         if list.is_empty() {
@@ -34,6 +43,14 @@ pub fn peek_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
             r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &label));
             if r.clicked() {
                 queue.push(Command::ProfilePeek(c.name.clone()));
+            }
+            if !c.node.function.is_empty() {
+                r.context_menu(|ui| {
+                    if ui.button(tr!("profile-menu-source")).clicked() {
+                        queue.push(Command::ProfileSource(Some(c.node.function.clone())));
+                        ui.close();
+                    }
+                });
             }
         }
     };

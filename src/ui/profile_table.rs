@@ -1,7 +1,8 @@
 //! A profile's top table, as `go tool pprof -top` prints it: flat, flat%, sum%, cum, cum%,
 //! name. Every column sorts; the rows are the view's `rows` (the zoomed frame's functions
-//! that match the search); clicking a name highlights it and shows its callers and callees;
-//! the right-click menu focuses on, ignores or hides it.
+//! that match the search); clicking a name highlights it and shows its callers and callees
+//! (and, for a `file:line` row, its source at that line);
+//! the right-click menu focuses on, ignores or hides it, or shows its source.
 
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
@@ -18,6 +19,7 @@ pub fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
         ui.weak(tr!("profile-rows-shown", n = v.rows.len()));
     }
     let mut search = None;
+    let mut at = None;
     let mut sort = None;
     let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
     TableBuilder::new(ui)
@@ -83,6 +85,10 @@ pub fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
                         r.context_menu(|ui| frame_menu(ui, v, e, queue));
                         if r.clicked() {
                             search = Some(e.name.clone());
+                            // A file:line row opens its source there.
+                            if e.node.line != 0 && !e.node.function.is_empty() {
+                                at = Some((e.node.function.clone(), e.node.line));
+                            }
                         }
                     });
                 });
@@ -95,10 +101,14 @@ pub fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
         queue.push(Command::ProfilePeek(s.clone()));
         queue.push(Command::ProfileSearch(s));
     }
+    if let Some((function, line)) = at {
+        queue.push(Command::ProfileSourceAt(function, line));
+    }
 }
 
 /// A row's right-click menu: focus on it, ignore it, hide it (pprof's options, as an
-/// expression matching exactly its function, or its file at `files` granularity), copy it.
+/// expression matching exactly its function, or its file at `files` granularity), show its
+/// annotated source, copy it.
 fn frame_menu(ui: &mut egui::Ui, v: &ProfileView, e: &crate::analysis::TopEntry, queue: &mut Vec<Command>) {
     let target = if e.node.function.is_empty() { &e.node.file } else { &e.node.function };
     if target.is_empty() {
@@ -114,6 +124,10 @@ fn frame_menu(ui: &mut egui::Ui, v: &ProfileView, e: &crate::analysis::TopEntry,
             queue.push(Command::ProfileOptions(o));
             ui.close();
         }
+    }
+    if !e.node.function.is_empty() && ui.button(tr!("profile-menu-source")).clicked() {
+        queue.push(Command::ProfileSource(Some(e.node.function.clone())));
+        ui.close();
     }
     if ui.button(tr!("profile-menu-copy")).clicked() {
         ui.ctx().copy_text(e.name.clone());

@@ -1,7 +1,8 @@
 //! A pprof profile: a sample-type selector, a search box, pprof's view options
 //! (`profile_filters`), the flame graph (with its zoom breadcrumb), the callers and callees of
 //! the selected function (`profile_peek`), the labels panel and, below, the top table
-//! (`profile_table`) as `go tool pprof -top` prints it.
+//! (`profile_table`) as `go tool pprof -top` prints it; a function's annotated source
+//! (`profile_source`, pprof's `list`) takes the flame graph's place when asked for.
 //!
 //! The top table, the call tree, the peek entry, the table's rows and the search matches are
 //! computed when the sample type, the options, the selection, the zoom, the sort or the
@@ -35,8 +36,8 @@ pub struct ProfileView {
     /// the flame graph follow, and why the last options were refused (a bad expression).
     pub options: ViewOptions,
     pub options_error: Option<String>,
-    /// The profile's string labels: key, then each value with its sample count, found once.
-    pub labels: Vec<(String, Vec<(String, usize)>)>,
+    /// The profile's labels weighed under the type and options (pprof's `-tags`).
+    pub labels: Vec<super::profile_labels::LabelKey>,
     /// The filter bar's input: the kind picked (index into its kinds) and the text typed.
     pub filter_kind: usize,
     pub filter_text: String,
@@ -49,6 +50,8 @@ pub struct ProfileView {
     /// in the zoomed frame of the flame graph that match the search.
     pub sort: (usize, bool),
     pub rows: Vec<usize>,
+    /// The function whose annotated source is shown in place of the flame graph.
+    pub source: Option<super::profile_source::SourceState>,
 }
 
 impl ProfileView {
@@ -66,13 +69,14 @@ impl ProfileView {
             retention: crate::analysis::findings::heap_retention(p),
             options: ViewOptions::default(),
             options_error: None,
-            labels: super::profile_filters::sample_labels(p),
+            labels: Vec::new(),
             filter_kind: 0,
             filter_text: String::new(),
             peek_name: None,
             peek: None,
             sort: (0, true),
             rows: Vec::new(),
+            source: None,
         };
         v.set_type(p, p.default_type.min(p.sample_types.len().saturating_sub(1)));
         v
@@ -115,6 +119,8 @@ impl ProfileView {
             .collect();
         self.tree = call_tree_view(p, t, view);
         self.peek = self.peek_name.as_deref().and_then(|n| peek_of(p, t, view, n));
+        self.refresh_source(p, view);
+        self.labels = super::profile_labels::label_keys(p, t, view);
         self.zoom = 0;
         let search = std::mem::take(&mut self.search);
         self.set_search(&search);
@@ -216,7 +222,14 @@ pub fn percent(v: i64, total: i64) -> String {
 
 /// Draws the profile; the sample type, the search and the zoom change through commands (the
 /// findings' retention strip still sets them itself).
-pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView, queue: &mut Vec<Command>) {
+/// `sources`: the source roots of Settings and the opened file (its folder is searched).
+pub fn profile_ui(
+    ui: &mut egui::Ui,
+    p: &ProfileModel,
+    v: &mut ProfileView,
+    sources: (&[crate::sources::Rewrite], &std::path::Path),
+    queue: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         ui.heading(tr!("profile-title"));
         ui.label(tr!("profile-sample-type"));
@@ -268,7 +281,13 @@ pub fn profile_ui(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView, queu
         egui::Panel::right("profile-labels")
             .resizable(true)
             .default_size(220.0)
-            .show(ui, |ui| super::profile_filters::labels_ui(ui, v, queue));
+            .show(ui, |ui| super::profile_labels::labels_ui(ui, v, queue));
     }
-    egui::CentralPanel::default().show(ui, |ui| flamegraph::flamegraph_ui(ui, v, queue));
+    egui::CentralPanel::default().show(ui, |ui| {
+        if v.source.is_some() {
+            super::profile_source::source_ui(ui, v, sources.0, sources.1, queue);
+        } else {
+            flamegraph::flamegraph_ui(ui, v, queue);
+        }
+    });
 }

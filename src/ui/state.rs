@@ -29,6 +29,10 @@ pub struct Settings {
     pub ui_scale: f32,
     /// The state colours; presentation mode uses the colour-blind-safe one.
     pub palette: crate::ui::palette::Palette,
+    /// Where the build machine's source paths are here (Settings > Source roots).
+    pub source_roots: Vec<crate::sources::Rewrite>,
+    /// File → Capture from a running program…: the URL and choices, remembered.
+    pub capture: crate::ui::capture::CaptureForm,
 }
 
 impl Default for Settings {
@@ -43,6 +47,8 @@ impl Default for Settings {
             in_window_file_dialog: false,
             ui_scale: 1.0,
             palette: Default::default(),
+            source_roots: Vec::new(),
+            capture: Default::default(),
         }
     }
 }

@@ -78,16 +78,5 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: 
 
 /// The list of the file's warnings; `id` scopes the window to its pane.
 pub fn warnings_window(ctx: &egui::Context, id: egui::Id, doc: &Document, queue: &mut Vec<Command>) {
-    let mut open = doc.view.show_warnings;
-    let title = format!("{} · {}", tr!("window-warnings"), doc.loaded.path.display());
-    egui::Window::new(title).id(id).open(&mut open).default_width(500.0).show(ctx, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for w in &doc.loaded.warnings {
-                ui.label(w);
-            }
-        });
-    });
-    if !open {
-        queue.push(Command::ToggleWarnings);
-    }
+    super::warnings_list::window(ctx, id, doc, queue);
 }

@@ -8,8 +8,14 @@ use super::{dump_table, memory_view, profile_view};
 use crate::tr;
 
 /// Everything but a trace (which the app lays out as a timeline with its lanes and plots).
-pub fn views_ui(ui: &mut egui::Ui, doc: &mut Document, queue: &mut Vec<Command>) {
+pub fn views_ui(
+    ui: &mut egui::Ui,
+    doc: &mut Document,
+    source_roots: &[crate::sources::Rewrite],
+    queue: &mut Vec<Command>,
+) {
     let filter = &doc.filter;
+    let opened = doc.loaded.path.as_path();
     match &mut doc.content {
         Content::Dump(d) => dump_table::dump_ui(ui, &d.model, &mut d.view, filter, queue),
         Content::Profile(p) => {
@@ -29,7 +35,7 @@ pub fn views_ui(ui: &mut egui::Ui, doc: &mut Document, queue: &mut Vec<Command>)
                     return;
                 }
             }
-            profile_view::profile_ui(ui, &p.model, &mut p.view, queue);
+            profile_view::profile_ui(ui, &p.model, &mut p.view, (source_roots, opened), queue);
         }
         Content::Memory(m) => memory_view::memory_ui(ui, &m.model, &m.view),
         Content::Trace(_) => {

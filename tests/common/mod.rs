@@ -3,8 +3,11 @@
 
 pub mod crafted;
 pub mod crafted_v1;
+pub mod go_service;
 pub mod hostile;
+pub mod loopback;
 pub mod pprof_text;
+pub mod report_json;
 #[cfg(feature = "gui")]
 pub mod ui;
 
@@ -135,7 +138,7 @@ pub fn assert_named(name: &str, data: &[u8], warn_words: &[&str], err_words: &[&
         Ok(l) => {
             let named = l.warnings.iter().any(|w| warn_words.iter().any(|x| w.contains(x)));
             assert!(named, "{name}: loaded, but no warning names the damage: {:?}", l.warnings);
-            l.warnings
+            l.warnings.iter().map(|w| w.to_string()).collect()
         }
         Err(e) => {
             assert!(e.offset.is_some_and(|o| o <= data.len() as u64), "{name}: {e}");

@@ -145,10 +145,32 @@ pub fn mismatch(golden: &std::path::Path, got: &[String], want: &[&str]) -> Stri
     format!("{} ({} vs {} lines):\n{}", golden.display(), got.len(), want.len(), first_differences(got, want))
 }
 
+/// Whether views.tsv's flags ask for pprof's `-tags` output.
+pub fn is_tags(flags: &str) -> bool {
+    flags.split(' ').any(|f| f == "-tags")
+}
+
 /// The lines of `sample-traces/views.tsv`: profile, sample type, tag, pprof flags; the
-/// `-peek=RE` views when `peek`, else the top-table ones.
+/// `-peek=RE` views when `peek`, else the top-table ones (never the `-list=RE` or `-tags`
+/// ones).
 #[allow(dead_code)]
 pub fn views(peek: bool) -> Vec<(String, String, String, String)> {
+    view_lines(|flags| !flags.contains("-list=") && !is_tags(flags) && flags.contains("-peek=") == peek)
+}
+
+/// The `-tags` views of `sample-traces/views.tsv`.
+#[allow(dead_code)]
+pub fn tags_views() -> Vec<(String, String, String, String)> {
+    view_lines(is_tags)
+}
+
+/// The `-list=RE` views of `sample-traces/views.tsv`.
+#[allow(dead_code)]
+pub fn list_views() -> Vec<(String, String, String, String)> {
+    view_lines(|flags| flags.contains("-list="))
+}
+
+fn view_lines(which: impl Fn(&str) -> bool) -> Vec<(String, String, String, String)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
     let list = std::fs::read_to_string(root.join("views.tsv")).unwrap();
     let v: Vec<_> = list
@@ -159,13 +181,14 @@ pub fn views(peek: bool) -> Vec<(String, String, String, String)> {
             assert_eq!(c.len(), 4, "views.tsv: {l}");
             (c[0].to_string(), c[1].to_string(), c[2].to_string(), c[3].to_string())
         })
-        .filter(|v| v.3.contains("-peek=") == peek)
+        .filter(|v| which(&v.3))
         .collect();
-    assert!(v.len() >= 6, "views.tsv lists {} views", v.len());
+    assert!(v.len() >= 4, "views.tsv lists {} views", v.len());
     v
 }
 
-/// Our view options (and the -peek expression) from pprof's flags as views.tsv writes them.
+/// Our view options (and the -peek or -list expression) from pprof's flags as views.tsv
+/// writes them.
 #[allow(dead_code)]
 pub fn options(flags: &str) -> (goroscope::analysis::ViewOptions, String) {
     let mut v = goroscope::analysis::ViewOptions::default();
@@ -183,9 +206,36 @@ pub fn options(flags: &str) -> (goroscope::analysis::ViewOptions, String) {
             "hide" => v.hide = value,
             "show" => v.show = value,
             "tagfocus" => v.tagfocus = value,
-            "peek" => peek = value,
+            "tagignore" => v.tagignore = value,
+            "tagroot" => v.tagroot = value,
+            "tagleaf" => v.tagleaf = value,
+            "tags" => {}
+            "peek" | "list" => peek = value,
             _ => panic!("views.tsv: unknown flag {f}"),
         }
     }
     (v, peek)
+}
+
+/// `(name, share)` of each caller or callee of a `-peek` block.
+pub type PeekEdges = Vec<(String, String)>;
+
+/// The callers and callees of `name` in a saved `go tool pprof -peek` output.
+#[allow(dead_code)]
+pub fn peek_edges(text: &str, name: &str) -> (PeekEdges, PeekEdges) {
+    let block = text
+        .split("----------------------------------------------------------+-------------\n")
+        .find(|b| b.lines().any(|l| l.ends_with(&format!("| {name}")) && !l.contains("|   ")))
+        .unwrap_or_else(|| panic!("no {name} in the peek output"));
+    let (mut callers, mut callees, mut after) = (Vec::new(), Vec::new(), false);
+    for l in block.lines() {
+        match l.split_once("|   ") {
+            Some((w, n)) => {
+                let share = w.split_whitespace().nth(1).unwrap_or("").to_string();
+                if after { &mut callees } else { &mut callers }.push((n.to_string(), share));
+            }
+            None => after = true,
+        }
+    }
+    (callers, callees)
 }

@@ -67,3 +67,20 @@ pub fn can_render(test: &str) -> bool {
     }
     has_driver
 }
+
+/// A committed sample, `sample-traces/REL`.
+pub fn sample(rel: &str) -> PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)
+}
+
+/// The window on a file loaded through `load::load_file` first (as its load job does), in
+/// English, at the usual test size.
+pub fn open_loaded(path: PathBuf) -> Harness<'static, GoroscopeApp> {
+    let loaded =
+        goroscope::load::load_file(&path, &goroscope::load::Progress::default()).expect("the sample loads");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1500.0, 900.0))
+        .build_eframe(move |cc| english(GoroscopeApp::with_loaded(cc, loaded)));
+    h.run_steps(3);
+    h
+}

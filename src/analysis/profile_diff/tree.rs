@@ -7,6 +7,7 @@ use crate::analysis::profile_view::{NodeKey, View};
 use std::collections::HashMap;
 
 use super::{matched_types, normalize_to_first};
+use crate::analysis::flame::{PathNode, walk};
 use crate::analysis::profile_graph::{Source, sources};
 use crate::model::{NO_INDEX, ProfileModel};
 
@@ -30,6 +31,29 @@ pub struct DiffNode {
 impl DiffNode {
     pub fn delta(&self) -> i64 {
         self.after.wrapping_sub(self.before)
+    }
+}
+
+impl PathNode for DiffNode {
+    fn new(name: u32, depth: u32, parent: u32) -> Self {
+        DiffNode {
+            name,
+            before: 0,
+            after: 0,
+            before_self: 0,
+            after_self: 0,
+            depth,
+            parent,
+            children: Vec::new(),
+        }
+    }
+
+    fn depth(&self) -> u32 {
+        self.depth
+    }
+
+    fn children_mut(&mut self) -> &mut Vec<u32> {
+        &mut self.children
     }
 }
 
@@ -78,16 +102,7 @@ pub fn diff_call_tree_with(
     if normalize {
         normalize_to_first(&mut srcs);
     }
-    let root = DiffNode {
-        name: NO_INDEX,
-        before: 0,
-        after: 0,
-        before_self: 0,
-        after_self: 0,
-        depth: 0,
-        parent: 0,
-        children: Vec::new(),
-    };
+    let root = DiffNode::new(NO_INDEX, 0, 0);
     let mut tree = DiffTree {
         sample_type: new.type_name(sample_type).to_string(),
         unit: new.type_unit(sample_type).to_string(),
@@ -130,35 +145,8 @@ fn add(tree: &mut DiffTree, index: &mut HashMap<(u32, u32), u32>, src: &Source, 
         if w == 0 {
             continue;
         }
-        let mut at = 0u32;
-        bump(&mut tree.nodes[0], w, false);
-        'walk: for &loc in src.p.sample_locations(s).iter().rev() {
-            let lnodes = src.loc_nodes.get(loc as usize).map_or(&[][..], Vec::as_slice);
-            for &name in lnodes.iter().rev() {
-                // As the flame graph: no deeper than `flame::MAX_DEPTH` (a crafted stack).
-                if tree.nodes[at as usize].depth >= crate::analysis::flame::MAX_DEPTH {
-                    break 'walk;
-                }
-                let next = u32::try_from(tree.nodes.len()).unwrap_or(NO_INDEX);
-                let child = *index.entry((at, name)).or_insert(next);
-                if child == next {
-                    let depth = tree.nodes[at as usize].depth + 1;
-                    tree.nodes.push(DiffNode {
-                        name,
-                        before: 0,
-                        after: 0,
-                        before_self: 0,
-                        after_self: 0,
-                        depth,
-                        parent: at,
-                        children: Vec::new(),
-                    });
-                    tree.nodes[at as usize].children.push(child);
-                }
-                bump(&mut tree.nodes[child as usize], w, false);
-                at = child;
-            }
-        }
+        let pass = |n: &mut DiffNode| bump(n, w, false);
+        let (at, _) = walk(&mut tree.nodes, index, src.p.sample_locations(s), &src.loc_nodes, pass);
         bump(&mut tree.nodes[at as usize], w, true);
     }
 }

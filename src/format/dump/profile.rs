@@ -18,6 +18,7 @@
 
 use super::lines::{Line, Lines};
 use super::{ParseError, excerpt, line_error};
+use crate::format::{Warning, WarningKind};
 use crate::model::{
     DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, FrameId, goroutine_flags,
 };
@@ -50,7 +51,7 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
         let t = line.text;
         if let Some(rest) = t.strip_prefix('#') {
             let Some(r) = record.as_mut() else {
-                warn(&mut m, &line, "a frame line outside a record");
+                warn(&mut m, &line, WarningKind::DumpFrameOutsideRecord, &[]);
                 continue;
             };
             if rest.trim_start().starts_with("labels:") {
@@ -78,7 +79,9 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
                     ..Record::default()
                 })
             }
-            None => warn(&mut m, &line, format_args!("skipped {:?}: not a record (\"N @ 0x…\")", excerpt(t))),
+            None => {
+                warn(&mut m, &line, WarningKind::DumpNotARecord, &[("text", &format!("{:?}", excerpt(t)))])
+            }
         }
     }
     if let Some(r) = record.take() {
@@ -89,13 +92,18 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
         && (!text.ends_with('\n') || !last.text.starts_with('#'))
         && (last.text.starts_with('#') || last.text.contains(" @ "))
     {
-        let at = if text.ends_with('\n') { "after" } else { "in the middle of" };
-        warn(&mut m, &last, format_args!("the profile ends {at} this line, inside a record: cut short?"));
+        let kind = if text.ends_with('\n') {
+            WarningKind::DumpProfileEndsAfter
+        } else {
+            WarningKind::DumpProfileEndsInside
+        };
+        warn(&mut m, &last, kind, &[]);
     }
     if let Some(total) = m.total {
         let sum = m.goroutine_count();
         if sum != total {
-            m.warnings.push(format!("the header says {total} goroutines, the records hold {sum}"));
+            m.warnings
+                .push(Warning::new(WarningKind::DumpTotalMismatch, &[("total", &total), ("sum", &sum)]));
         }
     }
     m.stacks.shrink();
@@ -150,8 +158,16 @@ fn push(m: &mut DumpModel, interner: &mut DumpInterner, r: Record) {
     m.goroutines.push(g);
 }
 
-fn warn(m: &mut DumpModel, line: &Line<'_>, what: impl std::fmt::Display) {
+/// A warning about `line`: its number is the message's `line`, after `args`.
+fn warn(
+    m: &mut DumpModel,
+    line: &Line<'_>,
+    kind: WarningKind,
+    args: &[(&'static str, &dyn std::fmt::Display)],
+) {
     if m.warnings.len() < MAX_WARNINGS {
-        m.warnings.push(format!("line {}: {what}", line.no));
+        let mut all = args.to_vec();
+        all.push(("line", &line.no));
+        m.warnings.push(Warning::at_line(kind, line.no, &all));
     }
 }

@@ -6,6 +6,7 @@ use super::frame::{Call, is_elision, parse_call, parse_created_by, parse_locatio
 use super::header::{Header, parse_header};
 use super::lines::{Line, Lines};
 use super::{ParseError, excerpt, line_error};
+use crate::format::{Warning, WarningKind};
 use crate::model::{
     DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, FrameId, goroutine_flags as gf,
 };
@@ -85,9 +86,7 @@ pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
     if let Some(b) = &r.block {
         if b.awaiting.is_some() {
             let (no, id) = (last.map_or(0, |l| l.no), b.g.id.unwrap_or(0));
-            r.warn(format!(
-                "line {no}: the dump ends inside goroutine {id}'s stack; its last frame has no location"
-            ));
+            r.warn(Warning::at_line(WarningKind::DumpEndsWithoutLocation, no, &[("line", &no), ("id", &id)]));
         }
         r.finish();
     }
@@ -96,15 +95,16 @@ pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
     if let Some(l) = last.filter(|l| !text.ends_with('\n') && !l.text.trim().is_empty()) {
         let tag = format!("line {}:", l.no);
         if !r.m.warnings.iter().any(|w| w.starts_with(&tag)) {
-            r.warn(format!("{tag} the dump ends without a line end: it may be cut short here"));
+            r.warn(Warning::at_line(WarningKind::DumpNoLineEnd, l.no, &[("line", &l.no)]));
         }
     }
     if r.repeated.0 > 0 {
         let (n, line) = r.repeated;
         // Not through `warn`: this one must survive a hundred other warnings.
-        r.m.warnings.push(format!(
-            "{n} goroutines from line {line} on repeat ids already read (a dump saved twice, or two \
-             dumps in one file?): each goroutine is counted once, as first read"
+        r.m.warnings.push(Warning::at_line(
+            WarningKind::DumpRepeatedIds,
+            line,
+            &[("count", &n), ("line", &line)],
         ));
     }
     if r.m.goroutines.is_empty() {
@@ -125,7 +125,7 @@ pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
 }
 
 impl Reader {
-    fn warn(&mut self, w: String) {
+    fn warn(&mut self, w: Warning) {
         if self.m.warnings.len() < MAX_KEPT {
             self.m.warnings.push(w);
         }
@@ -147,22 +147,16 @@ impl Reader {
         // whose stack is lost. Said once per stack, so the user knows the count is short.
         let cut = line.offset + t.len() as u64 >= self.len;
         if trimmed.strip_prefix("goroutine ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
-            let why = if cut { "the dump ends mid-line" } else { "a damaged line?" };
-            self.warn(format!(
-                "line {}: skipped {:?}: expected a goroutine header \"goroutine N [state]:\" ({why})",
-                line.no,
-                excerpt(t)
-            ));
+            let kind = if cut { WarningKind::DumpHeaderCut } else { WarningKind::DumpHeaderDamaged };
+            let text = format!("{:?}", excerpt(t));
+            self.warn(Warning::at_line(kind, line.no, &[("line", &line.no), ("text", &text)]));
             self.quiet_frames = true;
             return;
         }
         if !self.quiet_frames && t.starts_with('\t') && parse_location(t).is_some() {
-            self.warn(format!(
-                "line {}: skipped a stack frame outside any goroutine ({:?}): the goroutine header above \
-                 it is damaged or missing",
-                line.no,
-                excerpt(trimmed)
-            ));
+            let text = format!("{:?}", excerpt(trimmed));
+            let args: [(&str, &dyn std::fmt::Display); 2] = [("line", &line.no), ("text", &text)];
+            self.warn(Warning::at_line(WarningKind::DumpFrameOutsideGoroutine, line.no, &args));
             self.quiet_frames = true;
             return;
         }
@@ -240,11 +234,10 @@ impl Reader {
                 return true;
             }
             let id = b.g.id.unwrap_or(0);
-            self.warn(format!(
-                "line {}: expected the file:line of the frame above in goroutine {id}, found {:?} (a wrapped or cut line?)",
-                line.no,
-                excerpt(t)
-            ));
+            let text = format!("{:?}", excerpt(t));
+            let args: [(&str, &dyn std::fmt::Display); 3] =
+                [("line", &line.no), ("id", &id), ("text", &text)];
+            self.warn(Warning::at_line(WarningKind::DumpExpectedLocation, line.no, &args));
         }
         let Some(b) = self.block.as_mut() else { return false };
         if t.trim().is_empty() || parse_header(t).is_some() || is_runtime_trailer(t) {
@@ -268,18 +261,16 @@ impl Reader {
         } else if line.offset + t.len() as u64 >= self.len {
             b.g.flags |= gf::INCOMPLETE;
             let id = b.g.id.unwrap_or(0);
-            self.warn(format!(
-                "line {}: the dump ends inside goroutine {id}'s stack, cut mid-line at {:?}",
-                line.no,
-                excerpt(t)
-            ));
+            let text = format!("{:?}", excerpt(t));
+            let args: [(&str, &dyn std::fmt::Display); 3] =
+                [("line", &line.no), ("id", &id), ("text", &text)];
+            self.warn(Warning::at_line(WarningKind::DumpEndsMidLine, line.no, &args));
         } else {
             let (id, from) = (b.g.id.unwrap_or(0), b.header_line);
-            self.warn(format!(
-                "line {}: goroutine {id} (from line {from}) ends at an unexpected line {:?}",
-                line.no,
-                excerpt(t)
-            ));
+            let text = format!("{:?}", excerpt(t));
+            let args: [(&str, &dyn std::fmt::Display); 4] =
+                [("line", &line.no), ("id", &id), ("from", &from), ("text", &text)];
+            self.warn(Warning::at_line(WarningKind::DumpUnexpectedLine, line.no, &args));
             return false;
         }
         true
@@ -300,10 +291,9 @@ impl Reader {
         }
         if b.dropped > 0 {
             let id = b.g.id.unwrap_or(0);
-            self.warn(format!(
-                "goroutine {id} (line {}): {} frames past the first {MAX_FRAMES} left out (Go prints at most 100)",
-                b.header_line, b.dropped
-            ));
+            let args: [(&str, &dyn std::fmt::Display); 4] =
+                [("id", &id), ("line", &b.header_line), ("count", &b.dropped), ("max", &MAX_FRAMES)];
+            self.warn(Warning::at_line(WarningKind::DumpFramesLeftOut, b.header_line, &args));
         }
         if let Some(id) = b.g.id
             && !self.seen.insert(id)

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::proto;
-use crate::format::ParseError;
+use crate::format::{ParseError, Warning, WarningKind};
 use crate::model::{
     NO_INDEX, ProfFunction, ProfLabel, ProfLine, ProfLocation, ProfMapping, ProfSample, ProfileModel, StrId,
     ValueType,
@@ -132,14 +132,11 @@ pub fn resolve(p: proto::Profile) -> Result<ProfileModel, ParseError> {
         m.values.extend_from_slice(&s.value);
     }
     if dangling > 0 && m.warnings.len() < MAX_WARNINGS {
-        m.warnings
-            .push(format!("{dangling} references to missing locations, functions or mappings were dropped"));
+        m.warnings.push(Warning::new(WarningKind::ProfileDangling, &[("count", &dangling)]));
     }
     if m.drop_frames.0 != 0 {
-        m.warnings.push(format!(
-            "the profile asks to drop frames matching {:?}; they are kept here",
-            m.strings.get(m.drop_frames)
-        ));
+        let pattern = format!("{:?}", m.strings.get(m.drop_frames));
+        m.warnings.push(Warning::new(WarningKind::ProfileDropFrames, &[("pattern", &pattern)]));
     }
     Ok(m)
 }

@@ -56,7 +56,7 @@ pub struct ReadSummary {
     pub events: u64,
     pub generations: u32,
     /// Non-fatal problems, phrased for a user: "trace truncated at byte 18442: ...".
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::format::Warning>,
     /// The file is cut short: the byte where its last whole generation (Go ≤ 1.21: its
     /// events) ends is not its end, and names written after that point were lost.
     pub cut_at_byte: Option<u64>,

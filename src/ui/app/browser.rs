@@ -26,6 +26,8 @@ pub enum BrowserOutcome {
 
 pub struct Browser {
     id: egui::Id,
+    /// A save dialog: the proposed file name, which the path box starts with, and Save.
+    save_name: Option<String>,
     title: String,
     dir: PathBuf,
     path_text: String,
@@ -36,9 +38,11 @@ pub struct Browser {
 }
 
 impl Browser {
-    pub fn new(dir: PathBuf, title: String, ctx: &egui::Context) -> Browser {
+    /// A browser on `dir`: to open a file, or with `save_name` to save one.
+    pub fn new(dir: PathBuf, save_name: Option<String>, title: String, ctx: &egui::Context) -> Browser {
         let mut b = Browser {
             id: egui::Id::unique("goroscope-file-browser"),
+            save_name,
             title,
             dir: PathBuf::new(),
             path_text: String::new(),
@@ -53,7 +57,10 @@ impl Browser {
 
     /// Lists `dir` in the background.
     fn go(&mut self, dir: PathBuf, ctx: &egui::Context) {
-        self.path_text = dir.display().to_string();
+        self.path_text = match &self.save_name {
+            Some(n) => dir.join(n).display().to_string(),
+            None => dir.display().to_string(),
+        };
         self.dir = dir.clone();
         self.selected = None;
         self.error = None;
@@ -133,13 +140,22 @@ impl Browser {
                                 outcome = BrowserOutcome::Picked(e.path.clone());
                             } else if r.clicked() {
                                 self.selected = Some(e.path.clone());
+                                if self.save_name.is_some() {
+                                    self.path_text = e.path.display().to_string();
+                                }
                             }
                         }
                     });
                 ui.separator();
                 ui.horizontal(|ui| {
-                    let chosen = self.selected.clone();
-                    if ui.add_enabled(chosen.is_some(), egui::Button::new(tr!("browser-open"))).clicked()
+                    // Saving: the path box names the file (a file picked in the list fills it).
+                    let chosen = match self.save_name {
+                        Some(_) => Some(PathBuf::from(self.path_text.trim())).filter(|p| !p.is_dir()),
+                        None => self.selected.clone(),
+                    };
+                    let label =
+                        if self.save_name.is_some() { tr!("browser-save") } else { tr!("browser-open") };
+                    if ui.add_enabled(chosen.is_some(), egui::Button::new(label)).clicked()
                         && let Some(p) = chosen
                     {
                         outcome = BrowserOutcome::Picked(p);

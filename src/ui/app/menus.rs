@@ -38,6 +38,7 @@ impl GoroscopeApp {
             ui.menu_button(tr!("menu-view"), |ui| command::menu_ui(ui, Menu::View, &mut self.queue));
             ui.menu_button(tr!("menu-settings"), |ui| self.settings_menu_ui(ui));
             ui.menu_button(tr!("menu-help"), |ui| command::menu_ui(ui, Menu::Help, &mut self.queue));
+            crate::ui::source_roots::window(ui.ctx(), &mut self.settings.source_roots);
             if let Some(n) = &self.notice {
                 ui.separator();
                 ui.label(RichText::new(n).color(theme::ERROR_COLOR));
@@ -68,6 +69,8 @@ impl GoroscopeApp {
         ui.radio_value(&mut self.settings.clock, Clock::Local, tr!("settings-clock-local", zone = zone));
         ui.separator();
         self.look_settings_ui(ui);
+        ui.separator();
+        crate::ui::source_roots::menu_entry(ui);
     }
 
     /// Settings > Scale (the same steps as Ctrl +/−/0) and Settings > Palette.

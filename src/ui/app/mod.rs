@@ -15,11 +15,14 @@ mod menus;
 mod open_dialog;
 mod pane;
 mod probe;
+mod screenshot;
 mod session;
 mod start_page;
 
+pub use export::write_png;
 use menus::apply_language;
 pub(super) use open_dialog::{OpenDialog, Purpose};
+pub use screenshot::{Picture, Shot, screenshot};
 
 const SETTINGS_KEY: &str = "goroscope-settings";
 
@@ -39,17 +42,29 @@ pub struct GoroscopeApp {
     /// Presentation mode (F5, `--present`): not persisted, a session file carries it.
     pub(super) present: bool,
     /// A session whose files are loading: its view is applied once they have.
-    pub(super) pending_session: Option<crate::session::Session>,
+    pub(super) pending_session: Option<session::Pending>,
     /// A PNG export waiting for its screenshot.
     pub(super) export: Option<export::ExportResult>,
+    /// File → Capture from a running program…: its dialog and the capture it runs.
+    pub(super) capture: super::capture::CaptureUi,
 }
 
 impl GoroscopeApp {
     pub fn new(cc: &eframe::CreationContext<'_>, files: Vec<PathBuf>) -> Self {
         let settings: super::state::Settings =
             cc.storage.and_then(|s| eframe::get_value(s, SETTINGS_KEY)).unwrap_or_default();
-        cc.egui_ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
         super::fonts::install(&cc.egui_ctx, true);
+        GoroscopeApp::with_settings(&cc.egui_ctx, settings, files)
+    }
+
+    /// The app with `settings` on `ctx` (fonts already installed), starting to load `files`:
+    /// the window's and `goroscope screenshot`'s.
+    pub(super) fn with_settings(
+        ctx: &egui::Context,
+        settings: super::state::Settings,
+        files: Vec<PathBuf>,
+    ) -> Self {
+        ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
         apply_language(settings.language.as_deref());
         let mut app = GoroscopeApp {
             settings,
@@ -64,8 +79,9 @@ impl GoroscopeApp {
             present: false,
             pending_session: None,
             export: None,
+            capture: Default::default(),
         };
-        app.open_paths(files, &cc.egui_ctx);
+        app.open_paths(files, ctx);
         app
     }
 
@@ -115,6 +131,17 @@ impl GoroscopeApp {
 
 impl eframe::App for GoroscopeApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+impl GoroscopeApp {
+    /// One frame of the window (also drawn offscreen by `goroscope screenshot`).
+    pub(super) fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_look(&ctx);
         self.poll(&ctx);
@@ -139,6 +166,7 @@ impl eframe::App for GoroscopeApp {
             self.dialog_outcome(outcome);
         }
         self.drop_question_ui(&ctx);
+        self.capture.ui(&ctx, &mut self.settings.capture, &mut self.queue);
         command::shortcuts_ui(&ctx, &mut self.show_shortcuts);
         self.halo_ui(&ctx);
         let hovering = self
@@ -152,10 +180,6 @@ impl eframe::App for GoroscopeApp {
             ctx.request_repaint();
         }
     }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
-    }
 }
 
 impl GoroscopeApp {
@@ -163,12 +187,17 @@ impl GoroscopeApp {
         match outcome {
             open_dialog::Outcome::Waiting => {}
             open_dialog::Outcome::Closed => self.open_dialog = None,
+            open_dialog::Outcome::Picked(Purpose::SaveSession, path) => {
+                self.open_dialog = None;
+                self.save_session_at(path);
+            }
             open_dialog::Outcome::Picked(purpose, path) => {
                 self.open_dialog = None;
                 self.queue.push(match purpose {
                     Purpose::Open => Command::OpenPath(path),
                     Purpose::Beside => Command::OpenBeside(path),
                     Purpose::FirstOfTwo => Command::OpenFirstOfTwo(path),
+                    Purpose::SaveSession => return,
                 });
             }
         }

@@ -271,7 +271,7 @@ fn doc_ui(
         status_bar::warnings_window(ui.ctx(), ui.scope_id().with("warnings"), doc, queue);
     }
     let Content::Trace(t) = &doc.content else {
-        egui::CentralPanel::default().show(ui, |ui| views::views_ui(ui, doc, queue));
+        egui::CentralPanel::default().show(ui, |ui| views::views_ui(ui, doc, &settings.source_roots, queue));
         return;
     };
     let view = &doc.view;

@@ -4,7 +4,7 @@
 mod recover;
 mod threads;
 
-use super::super::error::ParseError;
+use super::super::error::{ParseError, Warning, WarningKind};
 use super::event::{Event, EventKind};
 use super::generation::{GenBatches, Next, Splitter};
 use super::header::{HEADER_LEN, V2_MINORS, parse_header};
@@ -123,17 +123,20 @@ pub fn read(
                 return Err(err);
             }
             summary.warnings.push(if truncated && recovered > 0 {
-                format!(
-                    "trace truncated at byte {total}: the last generation (from byte {start}) is incomplete \
-                     ({err}); {recovered} of its events were recovered, some may lack names and stacks"
+                Warning::at_byte(
+                    WarningKind::TraceCutRecovered,
+                    start,
+                    &[("total", &total), ("start", &start), ("error", &err), ("recovered", &recovered)],
                 )
             } else if truncated {
-                format!(
-                    "trace truncated at byte {total}: the last generation ({} bytes) was dropped ({err})",
-                    total.saturating_sub(start)
+                let bytes = total.saturating_sub(start);
+                Warning::at_byte(
+                    WarningKind::TraceCutDropped,
+                    start,
+                    &[("total", &total), ("bytes", &bytes), ("error", &err)],
                 )
             } else {
-                format!("trace is inconsistent in the generation at byte {start} ({err}); the events from there on were dropped")
+                Warning::at_byte(WarningKind::TraceInconsistent, start, &[("start", &start), ("error", &err)])
             });
             if recovered > 0 {
                 summary.generations += 1;

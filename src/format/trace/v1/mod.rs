@@ -29,7 +29,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::event::Event;
 use super::header::HEADER_LEN;
 use super::{Progress, ReadSummary, Tables};
-use crate::format::error::ParseError;
+use crate::format::error::{ParseError, Warning, WarningKind};
 
 /// Format minors of the v1 family this reader decodes (as Go's own reader).
 pub const V1_MINORS: [u32; 3] = [11, 19, 21];
@@ -109,34 +109,29 @@ pub fn read(
     }
     let n = conv.finish();
     let mut warnings = Vec::new();
-    let lost = if scan.freq.is_none() {
-        " (the footer with the clock frequency and the stacks is lost)"
-    } else {
-        ""
-    };
+    let size = data.len();
     if let Some(d) = &scan.damage {
-        warnings.push(format!(
-            "trace truncated or damaged at byte {} of {}{lost}: {}; the events before it were loaded",
+        // Without the footer the clock frequency and the stacks are lost too.
+        let kind = if scan.freq.is_none() {
+            WarningKind::TraceV1DamagedNoFooter
+        } else {
+            WarningKind::TraceV1Damaged
+        };
+        warnings.push(Warning::at_byte(
+            kind,
             d.offset,
-            data.len(),
-            d.message
+            &[("offset", &d.offset), ("size", &size), ("error", &d.message)],
         ));
     } else if scan.freq.is_none() {
-        warnings.push(format!(
-            "trace truncated or damaged at byte {0} of {0}{lost}: the file ends without its footer; the events before it were loaded",
-            data.len()
-        ));
+        warnings.push(Warning::at_byte(WarningKind::TraceV1NoFooter, size as u64, &[("size", &size)]));
     }
     if let Some(e) = &stop {
-        warnings.push(format!(
-            "events could not be ordered from byte {} on ({}); the first {merged} events were loaded",
-            e.offset, e.message,
-        ));
+        let args: [(&str, &dyn std::fmt::Display); 3] =
+            [("offset", &e.offset), ("error", &e.message), ("merged", &merged)];
+        warnings.push(Warning::at_byte(WarningKind::TraceV1Unordered, e.offset, &args));
     }
     if scan.freq.is_none() {
-        warnings.push(format!(
-            "no Frequency event: times assume {FALLBACK_FREQ} ticks per second and are only approximate"
-        ));
+        warnings.push(Warning::new(WarningKind::TraceV1NoFrequency, &[("frequency", &FALLBACK_FREQ)]));
     }
     warnings.extend(post_warnings);
     if merged == 0 {

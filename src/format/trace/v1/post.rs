@@ -23,6 +23,7 @@ use super::super::fx::FxMap;
 use super::hold::{Held, Hold};
 use super::merge::V1Ev;
 use super::spec::*;
+use crate::format::{Warning, WarningKind};
 
 pub const TIMER_P: i32 = 1_000_001;
 pub const NETPOLL_P: i32 = 1_000_002;
@@ -166,28 +167,21 @@ impl<'a> Post<'a> {
     }
 
     /// Lets every held event go; returns the warnings about what had to be fixed up.
-    pub fn finish(mut self, out: &mut impl FnMut(V1Ev)) -> Vec<String> {
+    pub fn finish(mut self, out: &mut impl FnMut(V1Ev)) -> Vec<Warning> {
         while !self.held.is_empty() {
             self.release(out);
         }
         self.ahead.finish(out);
         let mut warnings = Vec::new();
         if self.unsorted {
-            warnings
-                .push("time stamps out of order after merging the processors' events; sorted by time".into());
+            warnings.push(Warning::new(WarningKind::TraceV1Sorted, &[]));
         }
         if self.bad_exits > 0 {
-            warnings.push(format!(
-                "{} syscall exits have a time before their syscall began; kept at their event time",
-                self.bad_exits
-            ));
+            warnings.push(Warning::new(WarningKind::TraceV1SyscallExitsEarly, &[("count", &self.bad_exits)]));
         }
         if self.late > 0 {
-            warnings.push(format!(
-                "{} events came too late to be sorted into place (a syscall open for more than {MAX_HOLD} \
-                 events); they keep the time of the event before them",
-                self.late
-            ));
+            let args: [(&str, &dyn std::fmt::Display); 2] = [("count", &self.late), ("hold", &MAX_HOLD)];
+            warnings.push(Warning::new(WarningKind::TraceV1EventsLate, &args));
         }
         warnings
     }

@@ -13,7 +13,7 @@ fn exit(arrival_ts: i64, g: u64, real_ts: i64) -> V1Ev {
 }
 
 /// Runs `events` through `Post` with 1 tick = 1 ns; returns the output and the warnings.
-fn run(events: &[V1Ev]) -> (Vec<V1Ev>, Vec<String>) {
+fn run(events: &[V1Ev]) -> (Vec<V1Ev>, Vec<crate::format::Warning>) {
     let timers = FxMap::default();
     let mut post = Post::new(1_000_000_000, &timers);
     let mut out = Vec::new();

@@ -1,0 +1,93 @@
+//! Readers' warnings through the catalog (issue 13): every kind has a message in each
+//! language, whose English is the report's word for word; a cut trace's warning shows in
+//! Chinese in the Chinese window, says where it is, and flies the timeline to the lost range.
+#![cfg(feature = "gui")]
+
+use std::path::Path;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use goroscope::format::{Place, Warning, WarningKind};
+use goroscope::i18n::{self, FluentValue};
+use goroscope::load::{Progress, load_bytes};
+use goroscope::ui::GoroscopeApp;
+
+mod common;
+use common::ui::labels;
+
+/// The `{name}`s of an English text.
+fn names(english: &'static str) -> Vec<&'static str> {
+    let mut all: Vec<&'static str> =
+        english.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(n, _)| n)).collect();
+    let mut seen = std::collections::HashSet::new();
+    all.retain(|n| seen.insert(*n));
+    all
+}
+
+#[test]
+fn every_warning_kind_reads_the_same_in_the_english_catalog_and_is_translated() {
+    assert!(WarningKind::ALL.len() >= 40, "{} kinds", WarningKind::ALL.len());
+    for &kind in WarningKind::ALL {
+        // Distinct values, so a swapped or missing one shows.
+        let values: Vec<(&'static str, String)> =
+            names(kind.english()).into_iter().enumerate().map(|(i, n)| (n, format!("V{i}x"))).collect();
+        let args: Vec<(&'static str, &dyn std::fmt::Display)> =
+            values.iter().map(|(n, v)| (*n, v as &dyn std::fmt::Display)).collect();
+        let w = Warning::new(kind, &args);
+        let fluent: Vec<(&str, FluentValue<'_>)> =
+            w.args.iter().map(|(k, v)| (*k, FluentValue::from(v.as_str()))).collect();
+        i18n::set_language(i18n::language_for(Some("en")));
+        let en = i18n::text(kind.id(), &fluent);
+        assert_eq!(en, w.text(), "{}: en.ftl and the report's English differ", kind.id());
+        i18n::set_language(i18n::language_for(Some("zh-CN")));
+        let zh = i18n::text(kind.id(), &fluent);
+        assert_ne!(zh, en, "{}: not translated", kind.id());
+        for (_, v) in &values {
+            assert!(zh.contains(v.as_str()), "{}: the Chinese text lacks a value: {zh}", kind.id());
+        }
+    }
+}
+
+#[test]
+fn a_cut_traces_warning_shows_in_chinese_in_the_chinese_window() {
+    // memleak runs for seconds: several generations, so the cut loses only the last.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27/memleak.trace");
+    let data = std::fs::read(&path).unwrap();
+    let cut = data.len() * 90 / 100;
+    let loaded = load_bytes(&path, &data[..cut], &Progress::default()).unwrap();
+    let w = loaded
+        .warnings
+        .iter()
+        .find(|w| w.kind == WarningKind::TraceCutRecovered || w.kind == WarningKind::TraceCutDropped);
+    let w = w.unwrap_or_else(|| panic!("no cut warning in {:?}", loaded.warnings)).clone();
+    // The report's English, the reader's place: where the lost generation starts.
+    assert!(w.text().starts_with(&format!("trace truncated at byte {cut}:")), "{}", w.text());
+    let Some(Place::Byte(start)) = w.place else { panic!("no byte offset: {w:?}") };
+    assert!(start > 0 && start < cut as u64, "{start}");
+
+    let mut h = Harness::builder().with_size(egui::vec2(1500.0, 900.0)).build_eframe(move |cc| {
+        let mut app = GoroscopeApp::with_loaded(cc, loaded);
+        app.set_language(Some("zh-CN".into()));
+        app
+    });
+    h.run_steps(3);
+    let h: &mut Harness<'_, GoroscopeApp> = &mut h;
+    h.get_by_label_contains("条警告").click();
+    h.run_steps(3);
+    let all = labels(h);
+    let grouped = |n: u64| goroscope::units::count(n);
+    let message =
+        all.iter().find(|l| l.starts_with(&format!("跟踪在第 {} 字节处被截断", grouped(cut as u64))));
+    assert!(message.is_some(), "no Chinese cut warning in {all:#?}");
+    assert!(all.contains(&format!("第 {} 字节", grouped(start))), "no place in {all:#?}");
+    assert!(!all.iter().any(|l| l.starts_with("trace truncated")), "English in the Chinese window: {all:#?}");
+
+    // The button shows the lost range: the window ends at the trace's end and takes in the
+    // shaded part.
+    let before = h.state().visible_window();
+    h.get_by_label_contains("在时间轴上显示丢失的部分").click();
+    h.run_steps(3);
+    let after = h.state().visible_window();
+    assert_ne!(before, after);
+    assert!((after.1 - before.1).abs() < 1.0 && after.0 > before.0, "{before:?} → {after:?}");
+}
