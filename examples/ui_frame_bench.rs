@@ -1,5 +1,6 @@
 //! How much CPU one frame of the window costs: the egui pass plus tessellation, headless,
-//! no GPU, best of several frames, at full zoom-out, at 1 ms wide, and with every group open
+//! no GPU, the thread's CPU time (best and median of several frames; the wall time's median
+//! beside it), at full zoom-out, at 1 ms wide, and with every group open
 //! and the rows scrolled to the middle. A benchmark, not a test:
 //!
 //! ```text
@@ -16,12 +17,16 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
+use goroscope::analysis::lod_rows::RowSummaries;
 use goroscope::load::{Loaded, Progress, load_file};
 use goroscope::model::{Frame, GoCounts, Goroutine, Series, Span, SpanState, TraceModel};
 use goroscope::ui::GoroscopeApp;
 
-/// Frames measured per position; the best one is reported.
-const FRAMES: usize = 10;
+/// Frames measured per position (`FRAMES` in the environment to change it, e.g. to profile);
+/// the best one and the median are reported.
+fn frames() -> usize {
+    std::env::var("FRAMES").ok().and_then(|v| v.parse().ok()).unwrap_or(10)
+}
 
 const GOROUTINES: usize = 100_000;
 const SPANS: i64 = 200;
@@ -75,18 +80,36 @@ fn big_model() -> TraceModel {
     m
 }
 
-/// The best of [`FRAMES`] frames, and their median.
-fn frame_cost(h: &mut Harness<'_, GoroscopeApp>) -> (Duration, Duration) {
-    let mut all = Vec::with_capacity(FRAMES);
-    for _ in 0..FRAMES {
-        let t = Instant::now();
+/// Frame costs at one position: CPU time of this thread (best, median) and wall time (median).
+struct Cost {
+    cpu: (Duration, Duration),
+    wall: Duration,
+}
+
+/// CPU time this thread has run (`CLOCK_THREAD_CPUTIME_ID`): on a machine shared with other
+/// work the wall time of a frame includes waiting for a core, this does not.
+#[allow(unsafe_code)] // One libc call with a local out-parameter; benchmarks only.
+fn thread_cpu() -> Option<Duration> {
+    let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `ts` is a valid, writable timespec for the duration of the call.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    (rc == 0).then(|| Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32))
+}
+
+/// The best of [`frames`] frames, and their median.
+fn frame_cost(h: &mut Harness<'_, GoroscopeApp>) -> Cost {
+    let (mut cpu, mut wall) = (Vec::with_capacity(frames()), Vec::with_capacity(frames()));
+    for _ in 0..frames() {
+        let (t, c) = (Instant::now(), thread_cpu());
         h.step();
         let out = h.output().shapes.clone();
         let _ = h.ctx.tessellate(out, 1.0);
-        all.push(t.elapsed());
+        wall.push(t.elapsed());
+        cpu.push(thread_cpu().zip(c).map_or(Duration::ZERO, |(b, a)| b.saturating_sub(a)));
     }
-    all.sort();
-    (all[0], all[all.len() / 2])
+    cpu.sort();
+    wall.sort();
+    Cost { cpu: (cpu[0], cpu[cpu.len() / 2]), wall: wall[wall.len() / 2] }
 }
 
 fn synthetic() -> Loaded {
@@ -94,8 +117,14 @@ fn synthetic() -> Loaded {
     Loaded { trace: Some(big_model()), ..Loaded::new(PathBuf::from("synthetic-100k.trace"), kind, 0) }
 }
 
-fn show(what: &str, (best, median): (Duration, Duration)) {
-    println!("  {what:<34} best {:>8.2} ms, median {:>8.2} ms", ms(best), ms(median));
+fn show(what: &str, c: Cost) {
+    let (best, median) = c.cpu;
+    println!(
+        "  {what:<34} CPU best {:>6.2} ms, median {:>6.2} ms; wall median {:>6.2} ms",
+        ms(best),
+        ms(median),
+        ms(c.wall)
+    );
 }
 
 fn ms(d: Duration) -> f64 {
@@ -120,7 +149,17 @@ fn describe(loaded: &Loaded) -> i64 {
         loaded.path.display(),
         m.goroutines.len(),
         m.duration_ns as f64 / 1e9,
-        FRAMES
+        frames()
+    );
+    // What the window builds on its own thread after the load: the long rows' summaries.
+    let t = Instant::now();
+    let lods = RowSummaries::build(m);
+    println!(
+        "  row summaries: {} rows in {:.0} ms, {:.1} MiB = {:.3} bytes/span",
+        lods.len(),
+        ms(t.elapsed()),
+        lods.heap_bytes() as f64 / (1 << 20) as f64,
+        lods.heap_bytes() as f64 / spans.max(1) as f64
     );
     m.duration_ns
 }
@@ -142,6 +181,14 @@ fn main() {
         }
     });
     h.run_steps(2);
+    // The window summarises long rows on a thread; measure once that is done.
+    let t = Instant::now();
+    while !h.state().row_lods_ready() && t.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.run_steps(1);
+    println!("row summaries ready {:.2} s after the first frame; measuring", t.elapsed().as_secs_f64());
     if compare {
         println!("compare view of {} panes", h.state().pane_count().0);
     }

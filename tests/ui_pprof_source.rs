@@ -161,3 +161,33 @@ fn a_file_line_row_opens_its_source() {
     let line = wait_for(h, "Line 31: ");
     assert!(line.contains("cache[key] = make([]byte, entry)"), "{line}");
 }
+
+/// "Open in editor" (traces', dumps' and profiles' frames alike) opens the file where the
+/// source roots find it: the editor command, here `cp {file} DIR/opened-{line}`, gets the
+/// sample's source in the repository for the build path `samples/memleak/main.go`.
+#[test]
+fn open_in_editor_goes_through_the_source_roots() {
+    let h = &mut open(sample("go1.27/memleak.heap.pb.gz"));
+    let dir = std::env::temp_dir().join(format!("goroscope-open-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let copied = dir.join("opened-31");
+    h.state_mut().settings.source_roots = vec![goroscope::sources::Rewrite {
+        from: "samples".into(),
+        to: sample("programs").display().to_string(),
+    }];
+    h.state_mut().settings.editor_command = format!("cp {{file}} {}/opened-{{line}}", dir.display());
+    h.state_mut().command(goroscope::ui::Command::OpenInEditor("samples/memleak/main.go".into(), 31));
+    h.run_steps(2);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !copied.exists() {
+        assert!(Instant::now() < deadline, "the editor command never ran: {:?}", h.state().notice());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // cp may still be writing: wait for the whole file.
+    let want = std::fs::read(sample("programs/memleak/main.go")).unwrap();
+    while std::fs::read(&copied).unwrap().len() < want.len() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(std::fs::read(&copied).unwrap(), want);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -11,6 +11,8 @@ pub mod findings;
 pub mod flame;
 pub mod group_diff;
 pub mod lod;
+pub mod lod_rows;
+pub mod lod_summary;
 pub mod proc_lanes;
 pub mod profile;
 pub mod profile_diff;

@@ -1,4 +1,5 @@
-//! pprof's label views over one profile: `-tags` (every label key with each of its values'
+//! pprof's label views over one profile: the `-tagfocus`/`-tagignore` filters' parsing and
+//! matching (`View` holds them), `-tags` (every label key with each of its values'
 //! share of the sample type, pprof `internal/report`'s `printTags`) and `-tagroot`/`-tagleaf`
 //! (label values as frames at the root or the leaf of every sample, pprof `internal/driver`'s
 //! `addLabelNodes`), which is how the window groups the flame graph and the table by label.
@@ -16,6 +17,8 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+
+use regex::Regex;
 
 use super::profile_view::{View, kept_samples};
 use crate::model::{NO_INDEX, ProfFunction, ProfLine, ProfLocation, ProfileModel, StrId};
@@ -157,4 +160,49 @@ pub fn tags(p: &ProfileModel, t: usize, v: &View, fmt: &dyn Fn(i64, &str) -> Str
             TagSummary { key, total, values }
         })
         .collect()
+}
+
+/// `-tagfocus`: `KEY=RE,RE` matches a value of label KEY; a bare `RE,RE` needs every RE to
+/// match some `key:value` of the sample.
+#[derive(Clone)]
+pub(crate) struct TagFilter {
+    key: Option<String>,
+    res: Vec<Regex>,
+}
+
+/// A `-tagfocus`/`-tagignore` value: `KEY=RE,RE` or `RE,RE` (numeric ranges refused).
+pub(crate) fn tag_filter(name: &str, text: &str) -> Result<Option<TagFilter>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (key, value) = match text.split_once('=') {
+        Some((k, v)) => (Some(k.to_string()), v),
+        None => (None, text),
+    };
+    // pprof reads "1mb:", "5", "10:20" as a range of a numeric label.
+    let numeric = Regex::new(r"^-?[0-9.]+[[:alpha:]]*(:(-?[0-9.]+[[:alpha:]]*)?)?$|^:-?[0-9.]+[[:alpha:]]*$")
+        .is_ok_and(|r| r.is_match(value));
+    if numeric {
+        return Err(format!("{name}: numeric label ranges ({value}) are not supported"));
+    }
+    let res = value.split(',').map(|r| Regex::new(r).map_err(|e| format!("{name}: {e}")));
+    Ok(Some(TagFilter { key, res: res.collect::<Result<_, _>>()? }))
+}
+
+/// pprof's split of `-tagroot`/`-tagleaf`: comma-separated, empty keys dropped.
+pub(crate) fn keys(s: &str) -> Vec<String> {
+    s.split(',').filter(|k| !k.is_empty()).map(str::to_string).collect()
+}
+
+/// Whether a sample's labels pass a `-tagfocus`/`-tagignore` filter.
+pub(crate) fn tag_matches(p: &ProfileModel, t: &TagFilter, labels: &[crate::model::ProfLabel]) -> bool {
+    let strs = || labels.iter().filter(|l| l.str != StrId(0));
+    match &t.key {
+        Some(key) => strs()
+            .filter(|l| p.strings.get(l.key) == key)
+            .any(|l| t.res.iter().any(|re| re.is_match(p.strings.get(l.str)))),
+        None => t.res.iter().all(|re| {
+            strs().any(|l| re.is_match(&format!("{}:{}", p.strings.get(l.key), p.strings.get(l.str))))
+        }),
+    }
 }

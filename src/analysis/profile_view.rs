@@ -14,7 +14,8 @@
 
 use regex::Regex;
 
-use crate::model::{ProfileModel, StrId};
+use super::profile_labels::{TagFilter, keys, tag_filter, tag_matches};
+use crate::model::ProfileModel;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Granularity {
@@ -60,14 +61,6 @@ pub struct ViewOptions {
     pub tagleaf: String,
 }
 
-/// `-tagfocus`: `KEY=RE,RE` matches a value of label KEY; a bare `RE,RE` needs every RE to
-/// match some `key:value` of the sample.
-#[derive(Clone)]
-struct TagFilter {
-    key: Option<String>,
-    res: Vec<Regex>,
-}
-
 /// Compiled [`ViewOptions`].
 #[derive(Clone, Default)]
 pub struct View {
@@ -90,30 +83,6 @@ fn compile(name: &str, re: &str) -> Result<Option<Regex>, String> {
         return Ok(None);
     }
     Regex::new(re).map(Some).map_err(|e| format!("{name}: {e}"))
-}
-
-/// A `-tagfocus`/`-tagignore` value: `KEY=RE,RE` or `RE,RE` (numeric ranges refused).
-fn tag_filter(name: &str, text: &str) -> Result<Option<TagFilter>, String> {
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let (key, value) = match text.split_once('=') {
-        Some((k, v)) => (Some(k.to_string()), v),
-        None => (None, text),
-    };
-    // pprof reads "1mb:", "5", "10:20" as a range of a numeric label.
-    let numeric = Regex::new(r"^-?[0-9.]+[[:alpha:]]*(:(-?[0-9.]+[[:alpha:]]*)?)?$|^:-?[0-9.]+[[:alpha:]]*$")
-        .is_ok_and(|r| r.is_match(value));
-    if numeric {
-        return Err(format!("{name}: numeric label ranges ({value}) are not supported"));
-    }
-    let res = value.split(',').map(|r| Regex::new(r).map_err(|e| format!("{name}: {e}")));
-    Ok(Some(TagFilter { key, res: res.collect::<Result<_, _>>()? }))
-}
-
-/// pprof's split of `-tagroot`/`-tagleaf`: comma-separated, empty keys dropped.
-fn keys(s: &str) -> Vec<String> {
-    s.split(',').filter(|k| !k.is_empty()).map(str::to_string).collect()
 }
 
 impl View {
@@ -281,16 +250,4 @@ pub(crate) fn kept_samples(p: &ProfileModel, v: &View) -> Option<Vec<bool>> {
             && !v.tagignore.as_ref().is_some_and(|t| tag_matches(p, t, labels))
     });
     Some(keep.collect())
-}
-
-fn tag_matches(p: &ProfileModel, t: &TagFilter, labels: &[crate::model::ProfLabel]) -> bool {
-    let strs = || labels.iter().filter(|l| l.str != StrId(0));
-    match &t.key {
-        Some(key) => strs()
-            .filter(|l| p.strings.get(l.key) == key)
-            .any(|l| t.res.iter().any(|re| re.is_match(p.strings.get(l.str)))),
-        None => t.res.iter().all(|re| {
-            strs().any(|l| re.is_match(&format!("{}:{}", p.strings.get(l.key), p.strings.get(l.str))))
-        }),
-    }
 }

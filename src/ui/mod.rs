@@ -34,6 +34,7 @@ mod profile_filters;
 mod profile_labels;
 mod profile_peek;
 mod profile_source;
+mod profile_source_files;
 mod profile_table;
 mod profile_view;
 mod range_summary;

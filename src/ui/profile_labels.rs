@@ -3,7 +3,8 @@
 //! samples (`-tagfocus=KEY=^VALUE$`, again: all of them); its right-click menu drops them
 //! (`-tagignore`); a key's "Group by" puts its values at the root of the flame graph and in the
 //! table (`-tagroot=KEY`, pprof's grouping by label). Numeric labels (a heap profile's
-//! `bytes`) are listed; pprof filters them by ranges, which are not offered here.
+//! `bytes`) are listed beside string ones; pprof filters them by ranges, which are not offered
+//! here, and a profile with only numeric labels gets no panel.
 
 use super::command::Command;
 use super::profile_view::{ProfileView, percent};
@@ -27,7 +28,8 @@ pub struct LabelKey {
 /// The labels of sample type `t`, weighed under `view` (pprof's `-tags`), listing also the
 /// values the view filtered out.
 pub fn label_keys(p: &ProfileModel, t: usize, view: &View) -> Vec<LabelKey> {
-    if p.labels.is_empty() {
+    // Only numeric labels (a heap profile's allocation sizes) say little: no panel for them.
+    if !p.labels.iter().any(|l| l.str != StrId(0)) {
         return Vec::new();
     }
     let all = tags(p, t, &View::default(), &scaled);

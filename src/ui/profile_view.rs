@@ -51,7 +51,7 @@ pub struct ProfileView {
     pub sort: (usize, bool),
     pub rows: Vec<usize>,
     /// The function whose annotated source is shown in place of the flame graph.
-    pub source: Option<super::profile_source::SourceState>,
+    pub source: Option<super::profile_source_files::SourceState>,
 }
 
 impl ProfileView {
@@ -150,48 +150,6 @@ impl ProfileView {
     pub fn set_zoom(&mut self, node: u32) {
         self.zoom = node;
         self.refresh_rows();
-    }
-
-    /// Sorts the table by `column`; the same column again turns the direction.
-    pub fn set_sort(&mut self, column: usize) {
-        self.sort = if self.sort.0 == column { (column, !self.sort.1) } else { (column, column != 5) };
-        self.refresh_rows();
-    }
-
-    /// The rows the table shows: in the zoomed frame (every function under it), matching the
-    /// search, in the chosen order (pprof's order is flat descending).
-    pub fn refresh_rows(&mut self) {
-        let mut under: Option<std::collections::HashSet<&str>> = None;
-        if self.zoom != 0 {
-            let mut set = std::collections::HashSet::new();
-            let mut stack = vec![self.zoom];
-            while let Some(i) = stack.pop() {
-                if let Some(n) = self.tree.node(i) {
-                    set.insert(self.tree.name(n));
-                    stack.extend(n.children.iter().copied());
-                }
-            }
-            under = Some(set);
-        }
-        let needle = self.search.trim().to_lowercase();
-        let entries = &self.top.entries;
-        let mut rows: Vec<usize> = (0..entries.len())
-            .filter(|&i| under.as_ref().is_none_or(|u| u.contains(entries[i].name.as_str())))
-            .filter(|&i| needle.is_empty() || entries[i].name.to_lowercase().contains(&needle))
-            .collect();
-        let (column, descending) = self.sort;
-        rows.sort_by(|&a, &b| {
-            let (ea, eb) = (&entries[a], &entries[b]);
-            let o = match column {
-                0 | 1 => ea.flat.abs().cmp(&eb.flat.abs()),
-                2 => a.cmp(&b),
-                3 | 4 => ea.cum.abs().cmp(&eb.cum.abs()),
-                _ => ea.name.cmp(&eb.name),
-            };
-            // Ties keep pprof's order.
-            (if descending { o.reverse() } else { o }).then(a.cmp(&b))
-        });
-        self.rows = rows;
     }
 
     /// A value in the sample type's unit: bytes, a duration or a count.

@@ -103,6 +103,8 @@ pub struct TraceDoc {
     /// Per suspect: members that pass the filter.
     pub suspect_shown: Vec<usize>,
     pub lanes: Lanes,
+    /// Level-of-detail summaries of the long rows, built by the frame logic.
+    pub row_lods: super::timeline::RowLods,
 }
 
 impl TraceDoc {
@@ -125,6 +127,7 @@ impl TraceDoc {
             group_shown: Vec::new(),
             suspect_shown: Vec::new(),
             lanes: Lanes::NotStarted,
+            row_lods: Default::default(),
             model: Arc::new(m),
         };
         doc.build_groups();

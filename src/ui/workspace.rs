@@ -176,6 +176,7 @@ impl Workspace {
             }
             if let Some(Content::Trace(t)) = pane.doc.as_mut().map(|d| &mut d.content) {
                 t.poll_lanes(show_procs, ctx);
+                t.row_lods.poll(&t.model, ctx);
             }
         }
         if !loaded.is_empty() {

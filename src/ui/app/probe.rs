@@ -128,3 +128,12 @@ impl GoroscopeApp {
             .unwrap_or_default()
     }
 }
+
+impl GoroscopeApp {
+    /// Are the level-of-detail summaries of every trace pane's long rows built (benchmarks
+    /// wait for them, as a user's first zoomed-out frames would)?
+    pub fn row_lods_ready(&self) -> bool {
+        let traces = self.workspace.panes.iter().filter_map(|p| p.doc.as_ref()).filter_map(Document::trace);
+        traces.into_iter().all(|t| t.row_lods.is_ready())
+    }
+}

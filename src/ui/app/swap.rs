@@ -14,7 +14,7 @@ use super::GoroscopeApp;
 use crate::format::sniff::FileKind;
 use crate::load::{LoadError, LoadJob, Loaded};
 use crate::model::TraceModel;
-use crate::ui::document::Document;
+use crate::ui::document::{Content, Document};
 use crate::ui::state::Selection;
 use crate::ui::workspace::Pane;
 
@@ -65,7 +65,7 @@ fn estimated_end_ns(model: &TraceModel, total: u64, done: u64) -> f64 {
 /// The user's view of `old` on the model of `next`. `end`: where the timeline ends (an
 /// estimate while loading, `None` for the model's own end). A window the user never moved
 /// (still the whole trace) follows the trace as it grows; any other stays where it is.
-pub fn carry_view(old: Document, next: &mut Document, end: Option<f64>) {
+pub fn carry_view(mut old: Document, next: &mut Document, end: Option<f64>) {
     let limit = (0.0, end.unwrap_or(next.view.limit.1));
     let followed = old.view.window.start_ns <= old.view.limit.0 && old.view.window.end_ns >= old.view.limit.1;
     let (old_model, new_model) = match (old.trace(), next.trace()) {
@@ -78,6 +78,11 @@ pub fn carry_view(old: Document, next: &mut Document, end: Option<f64>) {
         let id = old_model.goroutines.get(g as usize)?.id;
         new_model.goroutines.binary_search_by_key(&id, |x| x.id).ok().map(|i| i as u32)
     };
+    // The rows' level-of-detail summaries are extended, not rebuilt, as the model grows
+    // (`timeline/row_lods.rs`): they go with the view.
+    if let (Content::Trace(o), Content::Trace(n)) = (&mut old.content, &mut next.content) {
+        n.row_lods = std::mem::take(&mut o.row_lods);
+    }
     let mut view = old.view;
     view.selection = match view.selection {
         Selection::Goroutine { g, span } => match remap(g) {

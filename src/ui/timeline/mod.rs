@@ -5,12 +5,14 @@
 
 mod interact;
 mod lanes;
+mod row_lods;
 mod row_tooltip;
 mod rows;
 mod ruler;
 
 use egui::{Pos2, Rect};
 
+pub use row_lods::RowLods;
 pub use rows::SCROLLBAR_W;
 
 use super::command::Command;
@@ -57,6 +59,16 @@ impl TimeAxis {
         let x0 = self.x_from_ns(a as f64).max(self.left - 1.0);
         let x1 = self.x_from_ns(b as f64).min(self.left + self.width + 1.0);
         Rect::from_x_y_ranges(x0..=x1.max(x0 + 1.0), y)
+    }
+
+    /// [`Self::rect`] for blocks painted left to right that tile a row (a summary's): edges on
+    /// whole pixels and at least 3 px wide, the next block painting over the overhang. egui
+    /// draws a rect of 2 px or less as a line snapped to pixel centres and rounds wider ones
+    /// to pixels, so a thin block beside a wide one could leave a dark seam between them.
+    pub fn rect_tiled(&self, a: i64, b: i64, y: egui::Rangef) -> Rect {
+        let r = self.rect(a, b, y);
+        let x0 = r.min.x.round();
+        Rect::from_x_y_ranges(x0..=r.max.x.round().max(x0 + 3.0), y)
     }
 }
 

@@ -1,5 +1,6 @@
 //! Goroutine rows, virtualised: only the rows on screen are laid out and painted, so 100,000
-//! goroutines cost what 50 do. Each row walks its spans with [`crate::ui::lod`]; group
+//! goroutines cost what 50 do. Each row walks its spans with [`crate::analysis::lod`], or
+//! reads a long row's level-of-detail summary when zoomed out; group
 //! headers show a few members as thin stripes.
 
 use egui::{Align2, Color32, FontId, Rect, RichText, Sense};
@@ -7,6 +8,7 @@ use egui::{Align2, Color32, FontId, Rect, RichText, Sense};
 use super::row_tooltip::{run_at, tooltip_ui};
 use super::{ROW_H, TimeAxis, interact, split_label};
 use crate::analysis::lod::{Run, visible_runs};
+use crate::analysis::lod_summary::{Block, class_parts};
 use crate::model::{GIdx, Goroutine, Span};
 use crate::tr;
 use crate::ui::command::Command;
@@ -183,7 +185,36 @@ fn paint_goroutine(
     min_ns: i64,
 ) {
     let (t0, t1) = axis.visible_ns();
-    visible_runs(&g.spans, t0, t1, min_ns, |run| match run {
+    let merged = |r: Rect, paint: Option<Paint>, count: u64| {
+        // Coloured by the state most of it is in, lightened to mark it as merged.
+        let color = paint.map_or(Paint::Merged.color(), |p| p.color());
+        painter.rect_filled(r, 0.0, color.lerp_to_gamma(Paint::Merged.color(), 0.45));
+        if r.width() > 60.0 && y.span() > 10.0 {
+            painter.text(
+                r.center(),
+                Align2::CENTER_CENTER,
+                tr!("rows-spans", count = units::count(count)),
+                FontId::proportional(10.0),
+                Color32::BLACK,
+            );
+        }
+    };
+    // Zoomed out on a long row: its summary, a pixel at a time; the span walk after the
+    // time it covers (the last span, or what landed since).
+    let summary = doc.row_lods.get().and_then(|s| s.get(g.id));
+    let summary = summary.filter(|s| s.fits(&g.spans) && s.level_for(min_ns).is_some());
+    let walk_from = summary.map_or(t0, |s| s.end_ns().clamp(t0, t1));
+    if let Some(s) = summary {
+        s.blocks(t0, walk_from, min_ns, |b| match b {
+            Block::Solid { start_ns, end_ns, class } => {
+                painter.rect_filled(axis.rect_tiled(start_ns, end_ns, y), 0.0, class_paint(class).color());
+            }
+            Block::Mixed { start_ns, end_ns, class, spans } => {
+                merged(axis.rect_tiled(start_ns, end_ns, y), Some(class_paint(class)), spans)
+            }
+        });
+    }
+    visible_runs(&g.spans, walk_from, t1, min_ns, |run| match run {
         Run::Single { index, start_ns, end_ns } => {
             let s = g.spans[index];
             painter.rect_filled(
@@ -193,21 +224,8 @@ fn paint_goroutine(
             );
         }
         Run::Merged { first, count, start_ns, end_ns } => {
-            let r = axis.rect(start_ns, end_ns, y);
-            // Coloured by the state most samples fall in, lightened to mark it as merged.
             let run = g.spans.get(first..=first + count).unwrap_or(&[]);
-            let color =
-                dominant_paint(doc, run, start_ns, end_ns).map_or(Paint::Merged.color(), |p| p.color());
-            painter.rect_filled(r, 0.0, color.lerp_to_gamma(Paint::Merged.color(), 0.45));
-            if r.width() > 60.0 && y.span() > 10.0 {
-                painter.text(
-                    r.center(),
-                    Align2::CENTER_CENTER,
-                    tr!("rows-spans", count = units::count(count as u64)),
-                    FontId::proportional(10.0),
-                    Color32::BLACK,
-                );
-            }
+            merged(axis.rect(start_ns, end_ns, y), dominant_paint(doc, run, start_ns, end_ns), count as u64);
         }
     });
     if let Some(assists) = doc.assists.get(&gi) {
@@ -216,6 +234,12 @@ fn paint_goroutine(
             painter.rect_filled(axis.rect(a, b, band), 0.0, Paint::GcAssist.color());
         }
     }
+}
+
+/// The paint of a summary's colour class.
+fn class_paint(class: u8) -> Paint {
+    let (state, family) = class_parts(class);
+    Paint::of(state, family)
 }
 
 /// The paint under most of 8 evenly spaced samples of `[a, b)`: cheap and stable while

@@ -140,7 +140,9 @@ pub struct Merged {
 /// times, stay Go's.
 pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut dyn FnMut(V1Ev)) -> Merged {
     let mut visits = 0u64;
-    let mut procs: Vec<Proc<'_>> = s.procs.iter().map(|(pid, b)| Proc::new(*pid, b, None)).collect();
+    // Sized once: a collect and a push would double 100 bytes a P for a file of 200,000 Ps.
+    let mut procs: Vec<Proc<'_>> = Vec::with_capacity(s.procs.len() + 1);
+    procs.extend(s.procs.iter().map(|(pid, b)| Proc::new(*pid, b, None)));
     procs.push(Proc::new(-1, &[], Some(0)));
     let count = procs.len();
     let mut heads: Vec<Option<V1Ev>> = vec![None; count];
