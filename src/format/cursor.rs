@@ -1,7 +1,7 @@
 //! `Cursor`: offset-tracking reads over a byte slice. Every read is bounds-checked and fails
 //! with a [`ParseError`] that names the absolute file offset and what was being read.
 
-use super::error::ParseError;
+use super::error::{ErrorKind, ParseError};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Cursor<'a> {
@@ -30,7 +30,7 @@ impl<'a> Cursor<'a> {
     }
 
     pub fn error(&self, what: &str) -> ParseError {
-        ParseError::new(self.offset(), what.to_string())
+        ParseError::text(self.offset(), what.to_string())
     }
 
     pub fn peek_u8(&self) -> Option<u8> {
@@ -60,27 +60,25 @@ impl<'a> Cursor<'a> {
         let mut value: u64 = 0;
         for i in 0..10u32 {
             let Some(b) = self.data.get(self.pos).copied() else {
-                return Err(ParseError::new(
-                    start,
-                    format!("expected a varint ({what}), found the end of the data"),
-                ));
+                return Err(ParseError::new(start, ErrorKind::VarintEnd, &[("what", &what)]));
             };
             self.pos += 1;
             if i == 9 && b > 1 {
-                return Err(ParseError::new(start, format!("varint ({what}) overflows 64 bits")));
+                return Err(ParseError::new(start, ErrorKind::VarintOverflow, &[("what", &what)]));
             }
             value |= u64::from(b & 0x7f) << (7 * i);
             if b & 0x80 == 0 {
                 return Ok(value);
             }
         }
-        Err(ParseError::new(start, format!("varint ({what}) longer than 10 bytes")))
+        Err(ParseError::new(start, ErrorKind::VarintLong, &[("what", &what)]))
     }
 
     fn eof(&self, what: &str, n: usize) -> ParseError {
         ParseError::new(
             self.offset(),
-            format!("expected {what} ({n} bytes), found {} bytes before the end", self.remaining()),
+            ErrorKind::BytesEnd,
+            &[("what", &what), ("count", &n), ("left", &self.remaining())],
         )
     }
 }

@@ -1,5 +1,5 @@
 //! Parse errors that say what was expected and at which byte offset, and the readers'
-//! warnings: what kind (which names its message in the window's catalog), where in the file
+//! warnings, both structured alike: what kind (which names its message in the window's catalog), where in the file
 //! (a byte offset or a line) and the values its text needs. The window renders a warning
 //! through the catalog in its language; the report prints its English text ([`Warning`]'s
 //! `Display`), which is also what the warning dereferences to, so code that only looks at
@@ -7,17 +7,58 @@
 
 use std::fmt;
 
-/// A failure to read part of a file: where (byte offset from the start of the file) and what
-/// the reader expected to find there.
+/// A failure to read part of a file: where (byte offset from the start of the file; for a
+/// text, also the line) and what the reader expected to find there, as a kind (naming its
+/// catalog message) with its values, like a [`Warning`]. `message` is the English text (the
+/// report's, with `line N: ` before it when there is a line).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub offset: u64,
+    pub kind: ErrorKind,
+    /// The line (from 1) of a text format's error.
+    pub line: Option<u64>,
+    /// The values the message needs, by name, already written out.
+    pub args: Vec<(&'static str, String)>,
     pub message: String,
 }
 
 impl ParseError {
-    pub fn new(offset: u64, message: impl Into<String>) -> Self {
-        ParseError { offset, message: message.into() }
+    /// An error of `kind` at byte `offset`.
+    pub fn new(offset: u64, kind: ErrorKind, args: &[(&'static str, &dyn fmt::Display)]) -> Self {
+        let args = written(args);
+        let message = fill(kind.english(), &args);
+        ParseError { offset, kind, line: None, args, message }
+    }
+
+    /// An error of `kind` on line `line` (from 1), which starts at byte `offset`.
+    pub fn at_line(
+        offset: u64,
+        line: usize,
+        kind: ErrorKind,
+        args: &[(&'static str, &dyn fmt::Display)],
+    ) -> Self {
+        let mut e = ParseError::new(offset, kind, args);
+        e.message = format!("line {line}: {}", e.message);
+        e.line = Some(line as u64);
+        e
+    }
+
+    /// An error whose text a lower layer wrote in English (the event decoders' and the
+    /// ordering's reasons, not yet structured): the window shows that text as is.
+    pub fn text(offset: u64, message: impl Into<String>) -> Self {
+        let message = message.into();
+        ParseError {
+            offset,
+            kind: ErrorKind::Text,
+            line: None,
+            args: vec![("text", message.clone())],
+            message,
+        }
+    }
+
+    /// Was the read cancelled (not a fault of the file)?
+    pub fn is_cancelled(&self) -> bool {
+        self.kind == ErrorKind::Cancelled
     }
 }
 
@@ -66,7 +107,7 @@ impl Warning {
     }
 
     fn at(kind: WarningKind, place: Option<Place>, args: &[(&'static str, &dyn fmt::Display)]) -> Warning {
-        let args: Vec<(&'static str, String)> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
+        let args = written(args);
         let english = fill(kind.english(), &args);
         Warning { kind, place, args, english }
     }
@@ -75,6 +116,11 @@ impl Warning {
     pub fn text(&self) -> &str {
         &self.english
     }
+}
+
+/// The values, written out.
+fn written(args: &[(&'static str, &dyn fmt::Display)]) -> Vec<(&'static str, String)> {
+    args.iter().map(|(k, v)| (*k, v.to_string())).collect()
 }
 
 /// `template` with each `{name}` replaced by its value.
@@ -144,29 +190,30 @@ impl serde::Serialize for Warning {
     }
 }
 
-/// Declares the kinds of warning with their catalog id and English text.
+/// Declares the kinds of warning (or of error) with their catalog id and English text.
 macro_rules! kinds {
-    ($($kind:ident => $id:literal, $english:literal;)+) => {
-        /// What a warning says; each names a message of the catalog (`id`) with the same
-        /// values as its English text.
+    ($what:literal $name:ident: $($kind:ident => $id:literal, $english:literal;)+) => {
+        #[doc = concat!("What ", $what, " says; each names a message of the catalog (`id`) with the same values as its English text.")]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum WarningKind { $($kind),+ }
+        pub enum $name { $($kind),+ }
 
-        impl WarningKind {
-            pub const ALL: &[WarningKind] = &[$(WarningKind::$kind),+];
+        impl $name {
+            pub const ALL: &[$name] = &[$($name::$kind),+];
 
             /// The message's id in `assets/i18n/*.ftl`.
             pub fn id(self) -> &'static str {
-                match self { $(WarningKind::$kind => $id),+ }
+                match self { $($name::$kind => $id),+ }
             }
 
             /// The English text, `{name}` standing for each value.
             pub fn english(self) -> &'static str {
-                match self { $(WarningKind::$kind => $english),+ }
+                match self { $($name::$kind => $english),+ }
             }
         }
     };
 }
 
+mod error_kinds;
 mod kinds;
+pub use error_kinds::ErrorKind;
 pub use kinds::WarningKind;

@@ -15,7 +15,7 @@
 //! skipped; a line that starts like a gc line but does not parse is a warning with its
 //! line number. Nothing here panics.
 
-use super::{ParseError, Warning, WarningKind};
+use super::{ErrorKind, ParseError, Warning, WarningKind};
 use crate::model::{GcCycle, MemoryModel, MemorySource, Series};
 
 const MAX_WARNINGS: usize = 100;
@@ -61,10 +61,7 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
         }
     }
     if m.cycles.is_empty() {
-        return Err(ParseError::new(
-            0,
-            "no GC lines found; expected GODEBUG=gctrace=1 lines like \"gc 1 @0.012s 2%: ...\"",
-        ));
+        return Err(ParseError::new(0, ErrorKind::GcNoLines, &[]));
     }
     // A log cut while the runtime was writing: the last line may lack its last fields and
     // still parse (`MB stacks`, `MB globals` and `P` are optional).

@@ -22,7 +22,7 @@
 use serde_json::{Map, Value};
 
 use super::timestamp::timestamp;
-use super::{ParseError, Warning, WarningKind};
+use super::{ErrorKind, ParseError, Warning, WarningKind};
 use crate::model::{GcCycle, MemoryModel, MemorySource, Series};
 
 const MAX_WARNINGS: usize = 100;
@@ -196,12 +196,7 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     }
     if lines == 0 {
         let (no, at, why) = first_bad.unwrap_or((1, 0, "no lines".into()));
-        return Err(ParseError::new(
-            at,
-            format!(
-                "line {no}: expected one runtime.MemStats JSON object per line (with \"HeapAlloc\"): {why}"
-            ),
-        ));
+        return Err(ParseError::at_line(at, no, ErrorKind::MemStatsNone, &[("why", &why)]));
     }
     for series in m.series_mut() {
         for p in &mut series.points {

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::analysis::findings::{Finding, memory_findings, profile_findings, trace_findings};
 use crate::analysis::{Suspect, dump_suspects, trace_suspects};
-use crate::format::ParseError;
+use crate::format::{ErrorKind, ParseError};
 use crate::format::sniff::{FileKind, sniff};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
 
@@ -63,7 +63,19 @@ pub struct LoadError {
     pub path: PathBuf,
     /// Byte offset of the problem, when it is in the content.
     pub offset: Option<u64>,
+    /// The English text (the report's).
     pub message: String,
+    /// The reader's (or the loader's) error the message is the English of, which the window
+    /// renders through the catalog; `None` when the window wrote `message` itself.
+    pub cause: Option<ParseError>,
+}
+
+impl LoadError {
+    /// A failure with the file as a whole (no byte offset).
+    fn whole(path: &Path, kind: ErrorKind, args: &[(&'static str, &dyn std::fmt::Display)]) -> LoadError {
+        let e = ParseError::new(0, kind, args);
+        LoadError { path: path.to_path_buf(), offset: None, message: e.message.clone(), cause: Some(e) }
+    }
 }
 
 impl std::fmt::Display for LoadError {
@@ -117,12 +129,12 @@ pub fn load_file_with(
     progress: &Progress,
     partial: Option<&mut dyn FnMut(TraceModel)>,
 ) -> Result<Loaded, LoadError> {
-    let fail = |message: String| LoadError { path: path.to_path_buf(), offset: None, message };
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+    let cannot_read = |e: std::io::Error| LoadError::whole(path, ErrorKind::CannotRead, &[("error", &e)]);
+    let meta = std::fs::metadata(path).map_err(cannot_read)?;
     if meta.is_file() && meta.len() > 0 {
         // Mapped, not read: no copy on the heap, and a trace's finished pages go as it loads.
-        let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
-        let map = mapped::Mapped::open(&file).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+        let file = std::fs::File::open(path).map_err(cannot_read)?;
+        let map = mapped::Mapped::open(&file).map_err(cannot_read)?;
         let consumed = |end: u64| map.release_before(end);
         // Reborrowed for the map's shorter life (an `Option` is no coercion site: without the
         // match this does not compile).
@@ -135,20 +147,17 @@ pub fn load_file_with(
         return load_bytes_with(path, map.bytes(), progress, hooks);
     }
     let data = if meta.is_file() {
-        std::fs::read(path).map_err(|e| fail(format!("cannot read the file: {e}")))?
+        std::fs::read(path).map_err(cannot_read)?
     } else {
         // A pipe, a device (`/dev/zero`) or a socket may never end: read up to a cap.
         use std::io::Read;
-        let file = std::fs::File::open(path).map_err(|e| fail(format!("cannot read the file: {e}")))?;
+        let file = std::fs::File::open(path).map_err(cannot_read)?;
         let mut data = Vec::new();
         file.take(STREAM_CAP + 1)
             .read_to_end(&mut data)
-            .map_err(|e| fail(format!("cannot read the stream: {e}")))?;
+            .map_err(|e| LoadError::whole(path, ErrorKind::CannotReadStream, &[("error", &e)]))?;
         if data.len() as u64 > STREAM_CAP {
-            return Err(fail(format!(
-                "not a regular file, and it did not end within {} MiB; save it to a file first",
-                STREAM_CAP >> 20
-            )));
+            return Err(LoadError::whole(path, ErrorKind::StreamTooLong, &[("mib", &(STREAM_CAP >> 20))]));
         }
         data
     };
@@ -174,8 +183,12 @@ pub fn load_bytes_with(
     let started = Instant::now();
     let file_len = data.len() as u64;
     progress.total.store(file_len, Ordering::Relaxed);
-    let fail =
-        |e: ParseError| LoadError { path: path.to_path_buf(), offset: Some(e.offset), message: e.message };
+    let fail = |e: ParseError| LoadError {
+        path: path.to_path_buf(),
+        offset: Some(e.offset),
+        message: e.message.clone(),
+        cause: Some(e),
+    };
     // Text as people save it (UTF-16, a BOM, colour codes, CRLF) is made plain first; a trace
     // or profile is never touched.
     let mut kind = sniff(data);
@@ -248,23 +261,13 @@ pub fn load_bytes_with(
             loaded.memory = Some(model);
         }
         FileKind::Unknown if data.is_empty() => {
-            return Err(fail(ParseError::new(
-                0,
-                "the file is empty; expected a Go trace, goroutine dump, profile or GC log",
-            )));
+            return Err(fail(ParseError::new(0, ErrorKind::FileEmpty, &[])));
         }
         other => {
-            return Err(fail(ParseError::new(
-                0,
-                format!(
-                    "expected a Go execution trace (header \"go 1.N trace\"), a goroutine dump, a pprof \
-                     profile, a gctrace log or MemStats JSON lines, found {}",
-                    match other {
-                        FileKind::Unknown => "content of an unknown kind".to_string(),
-                        k => format!("a {} file, which this version cannot read yet", k.name()),
-                    }
-                ),
-            )));
+            return Err(fail(match other {
+                FileKind::Unknown => ParseError::new(0, ErrorKind::FileUnknown, &[]),
+                k => ParseError::new(0, ErrorKind::FileUnsupported, &[("kind", &k.name())]),
+            }));
         }
     }
     notes.append(&mut loaded.warnings);

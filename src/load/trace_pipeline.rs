@@ -13,7 +13,7 @@ use std::sync::mpsc;
 
 use super::Progress;
 use crate::analysis::TraceBuilder;
-use crate::format::ParseError;
+use crate::format::{ErrorKind, ParseError};
 use crate::format::trace::{Event, ReadSummary, Step, Tables, TraceStream};
 use crate::model::TraceModel;
 
@@ -73,7 +73,7 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
             read_in_chunks(data, progress, &full_tx, &empty_rx, ends)
         });
         let reader =
-            reader.map_err(|e| ParseError::new(0, format!("cannot start the reader thread: {e}")))?;
+            reader.map_err(|e| ParseError::new(0, ErrorKind::ReaderThreadStart, &[("error", &e)]))?;
         let mut next_partial = if partials { FIRST_PARTIAL } else { 0 };
         for msg in full_rx.iter() {
             match msg {
@@ -100,7 +100,7 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
                 want_tables.store(true, Ordering::Relaxed);
             }
         }
-        reader.join().unwrap_or_else(|_| Err(ParseError::new(0, "the trace reader stopped unexpectedly")))
+        reader.join().unwrap_or_else(|_| Err(ParseError::new(0, ErrorKind::ReaderStopped, &[])))
     });
     let (summary, tables) = read?;
     super::stage_time("events read and built", started);
@@ -186,7 +186,7 @@ fn read_in_chunks(
             }
             Step::Done => break,
             Step::NeedMore => {
-                return Err(ParseError::new(data.len() as u64, "the reader asked for more of a whole file"));
+                return Err(ParseError::new(data.len() as u64, ErrorKind::ReaderWantsMoreOfFile, &[]));
             }
         }
     }

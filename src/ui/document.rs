@@ -122,6 +122,7 @@ impl Document {
                 path: loaded.path.clone(),
                 offset: None,
                 message: crate::tr!("error-nothing-to-show"),
+                cause: None,
             });
         };
         let duration = match &content {

@@ -242,6 +242,7 @@ fn start(pane: &mut Pane, path: PathBuf, ctx: &egui::Context) {
                 path,
                 offset: None,
                 message: tr!("error-cannot-start", error = e.to_string()),
+                cause: None,
             })
         }
     }

@@ -31,7 +31,7 @@ mod traceback;
 pub use header::{Header, parse_header};
 pub use lines::{Line, Lines};
 
-use super::ParseError;
+use super::{ErrorKind, ParseError};
 use crate::model::DumpModel;
 
 /// Reads either text form: a `debug=1` profile when its first line says
@@ -58,8 +58,12 @@ pub fn read_profile(data: &[u8]) -> Result<DumpModel, ParseError> {
 }
 
 /// An error at a line: the byte offset for [`ParseError`], the line number in the message.
-pub(crate) fn line_error(line: &Line<'_>, what: impl std::fmt::Display) -> ParseError {
-    ParseError::new(line.offset, format!("line {}: {what}", line.no))
+pub(crate) fn line_error(
+    line: &Line<'_>,
+    kind: ErrorKind,
+    args: &[(&'static str, &dyn std::fmt::Display)],
+) -> ParseError {
+    ParseError::at_line(line.offset, line.no, kind, args)
 }
 
 /// Shortens a line for a message: at most 80 characters, quoted by the caller with `{:?}`.

@@ -17,7 +17,7 @@
 //! stopped inside the runtime ([`goroutine_flags::RUNTIME_HIDDEN`]).
 
 use super::lines::{Line, Lines};
-use super::{ParseError, excerpt, line_error};
+use super::{ErrorKind, ParseError, excerpt, line_error};
 use crate::format::{Warning, WarningKind};
 use crate::model::{
     DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, FrameId, goroutine_flags,
@@ -31,7 +31,7 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
     interner.calls(&mut m, &[]);
     let mut lines = Lines::new(text).skip_while(|l| l.text.trim().is_empty());
     let Some(first) = lines.next() else {
-        return Err(ParseError::new(0, "the file has no text; expected a goroutine profile"));
+        return Err(ParseError::new(0, ErrorKind::DumpProfileNoText, &[]));
     };
     let head = first.text.trim();
     m.leak_profile = head.starts_with("goroutineleak profile: ");
@@ -40,10 +40,7 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
         .or_else(|| head.strip_prefix("goroutineleak profile: total "))
         .and_then(|n| n.parse::<u64>().ok());
     if total.is_none() {
-        return Err(line_error(
-            &first,
-            format_args!("expected \"goroutine profile: total N\", found {:?}", excerpt(first.text)),
-        ));
+        return Err(line_error(&first, ErrorKind::DumpProfileHeader, &[("text", &format!("{:?}", excerpt(first.text)))]));
     }
     m.total = total;
     let mut record: Option<Record> = None;

@@ -5,7 +5,7 @@
 use super::frame::{Call, is_elision, parse_call, parse_created_by, parse_location};
 use super::header::{Header, parse_header};
 use super::lines::{Line, Lines};
-use super::{ParseError, excerpt, line_error};
+use super::{ErrorKind, ParseError, excerpt, line_error};
 use crate::format::{Warning, WarningKind};
 use crate::model::{
     DumpFrame, DumpGoroutine, DumpInterner, DumpModel, Frame, FrameId, goroutine_flags as gf,
@@ -110,14 +110,8 @@ pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
     if r.m.goroutines.is_empty() {
         let first = Lines::new(text).find(|l| !l.text.trim().is_empty());
         return Err(match first {
-            Some(l) => line_error(
-                &l,
-                format_args!(
-                    "no goroutine header (\"goroutine N [state]:\") in the file; it starts with {:?}",
-                    excerpt(l.text)
-                ),
-            ),
-            None => ParseError::new(0, "the file has no text; expected a goroutine dump"),
+            Some(l) => line_error(&l, ErrorKind::DumpNoHeader, &[("text", &format!("{:?}", excerpt(l.text)))]),
+            None => ParseError::new(0, ErrorKind::DumpNoText, &[]),
         });
     }
     r.m.stacks.shrink();

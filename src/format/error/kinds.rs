@@ -4,6 +4,7 @@
 //! that English there and here agree.
 
 kinds! {
+    "a warning" WarningKind:
     // Traces, Go 1.22+ (format/trace/reader).
     TraceCutRecovered => "warning-trace-cut-recovered",
         "trace truncated at byte {total}: the last generation (from byte {start}) is incomplete ({error}); {recovered} of its events were recovered, some may lack names and stacks";

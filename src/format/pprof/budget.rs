@@ -20,7 +20,7 @@
 use std::mem::size_of;
 
 use super::proto;
-use crate::format::ParseError;
+use crate::format::{ErrorKind, ParseError};
 use crate::format::cursor::Cursor;
 
 /// Decoded bytes allowed per input byte: above a real profile's 8, below the empty-message 40.
@@ -40,15 +40,15 @@ pub fn check(raw: &[u8], file_len: usize, what: &str) -> Result<(), ParseError> 
     if cost > limit {
         return Err(ParseError::new(
             0,
-            format!(
-                "not a usable pprof profile{what}: its {} bytes would take {} MiB once decoded (more \
-                 than {DECODED_PER_BYTE} times their size, {DECODED_PER_FILE_BYTE} times the file's {} \
-                 bytes, plus {} MiB; real profiles take under 8 times): refused",
-                raw.len(),
-                cost >> 20,
-                file_len,
-                DECODED_FLOOR >> 20
-            ),
+            if what.is_empty() { ErrorKind::ProfileTooCostly } else { ErrorKind::ProfileTooCostlyGunzipped },
+            &[
+                ("bytes", &raw.len()),
+                ("mib", &(cost >> 20)),
+                ("per_byte", &DECODED_PER_BYTE),
+                ("per_file", &DECODED_PER_FILE_BYTE),
+                ("file_bytes", &file_len),
+                ("floor", &(DECODED_FLOOR >> 20)),
+            ],
         ));
     }
     Ok(())

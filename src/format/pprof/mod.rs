@@ -18,7 +18,7 @@ mod resolve;
 
 use std::io::Read;
 
-use super::ParseError;
+use super::{ErrorKind, ParseError};
 use crate::model::ProfileModel;
 
 /// Inflated bytes allowed per compressed byte. Go's gzipped profiles inflate 1.5–2.5 times;
@@ -56,29 +56,26 @@ pub fn read(data: &[u8]) -> Result<ProfileModel, ParseError> {
         // A trace, dump or log compressed by hand (`gzip x.trace`) sniffs as a profile.
         use super::sniff::{FileKind, sniff};
         let inside = match sniff(raw) {
-            FileKind::GoTrace => Some("a Go execution trace"),
-            FileKind::GoroutineDump | FileKind::GoroutineProfileText => Some("a goroutine dump"),
-            FileKind::GcTrace => Some("a gctrace log"),
-            FileKind::MemStats => Some("MemStats JSON lines"),
+            FileKind::GoTrace => Some(ErrorKind::ProfileGzipHoldsTrace),
+            FileKind::GoroutineDump | FileKind::GoroutineProfileText => Some(ErrorKind::ProfileGzipHoldsDump),
+            FileKind::GcTrace => Some(ErrorKind::ProfileGzipHoldsGcLog),
+            FileKind::MemStats => Some(ErrorKind::ProfileGzipHoldsMemStats),
             FileKind::Pprof | FileKind::Unknown => None,
         };
         if let Some(inside) = inside {
-            return Err(ParseError::new(
-                0,
-                format!(
-                    "not a pprof profile (after gunzip): the gzip stream holds {inside}; gunzip it and open that"
-                ),
-            ));
+            return Err(ParseError::new(0, inside, &[]));
         }
     }
     budget::check(raw, data.len(), what)?;
     let p: proto::Profile = prost::Message::decode(raw).map_err(|e| {
-        ParseError::new(0, format!("not a pprof profile{what}: the protobuf does not decode: {e}"))
+        let kind = if what.is_empty() { ErrorKind::ProfileNoDecode } else { ErrorKind::ProfileNoDecodeGunzipped };
+        ParseError::new(0, kind, &[("error", &e)])
     })?;
     if p.sample_type.is_empty() && p.sample.is_empty() {
         return Err(ParseError::new(
             0,
-            format!("not a pprof profile{what}: it has no sample types and no samples"),
+            if what.is_empty() { ErrorKind::ProfileEmpty } else { ErrorKind::ProfileEmptyGunzipped },
+            &[],
         ));
     }
     resolve::resolve(p)
@@ -96,20 +93,15 @@ pub fn gunzip(data: &[u8]) -> Result<Vec<u8>, ParseError> {
     drop(dec);
     let at = counted.pos as u64;
     if let Err(e) = res {
-        let why = match e.kind() {
-            std::io::ErrorKind::UnexpectedEof => "the gzip stream is truncated".to_string(),
-            _ => format!("the gzip stream is corrupt ({e})"),
-        };
-        return Err(ParseError::new(at, format!("{why}, after {} decompressed bytes", out.len())));
+        return Err(match e.kind() {
+            std::io::ErrorKind::UnexpectedEof => {
+                ParseError::new(at, ErrorKind::GzipTruncated, &[("bytes", &out.len())])
+            }
+            _ => ParseError::new(at, ErrorKind::GzipCorrupt, &[("error", &e), ("bytes", &out.len())]),
+        });
     }
     if out.len() as u64 > limit {
-        return Err(ParseError::new(
-            at,
-            format!(
-                "the gzip stream inflates past {limit} bytes ({INFLATED_PER_BYTE} times the file): refused as a \
-                 gzip bomb"
-            ),
-        ));
+        return Err(ParseError::new(at, ErrorKind::GzipBomb, &[("limit", &limit), ("factor", &INFLATED_PER_BYTE)]));
     }
     Ok(out)
 }

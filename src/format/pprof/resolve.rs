@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::proto;
-use crate::format::{ParseError, Warning, WarningKind};
+use crate::format::{ErrorKind, ParseError, Warning, WarningKind};
 use crate::model::{
     NO_INDEX, ProfFunction, ProfLabel, ProfLine, ProfLocation, ProfMapping, ProfSample, ProfileModel, StrId,
     ValueType,
@@ -23,7 +23,8 @@ impl Strings {
         usize::try_from(i).ok().and_then(|i| self.ids.get(i)).copied().ok_or_else(|| {
             ParseError::new(
                 0,
-                format!("{what} names string {i}, but the string table has {} strings", self.ids.len()),
+                ErrorKind::ProfileStringMissing,
+                &[("what", &what), ("index", &i), ("count", &self.ids.len())],
             )
         })
     }
@@ -40,7 +41,7 @@ fn u32_of(n: usize) -> u32 {
 pub fn resolve(p: proto::Profile) -> Result<ProfileModel, ParseError> {
     let mut m = ProfileModel::default();
     if p.string_table.first().is_some_and(|s| !s.is_empty()) {
-        return Err(ParseError::new(0, "the profile's string table does not start with \"\""));
+        return Err(ParseError::new(0, ErrorKind::ProfileStringTableStart, &[]));
     }
     let st = Strings { ids: p.string_table.iter().map(|s| m.strings.intern(s)).collect() };
     let vt = |v: &proto::ValueType| -> Result<ValueType, ParseError> {
@@ -106,7 +107,8 @@ pub fn resolve(p: proto::Profile) -> Result<ProfileModel, ParseError> {
         if s.value.len() != n {
             return Err(ParseError::new(
                 0,
-                format!("sample {i} has {} values, but the profile has {n} sample types", s.value.len()),
+                ErrorKind::ProfileSampleValues,
+                &[("index", &i), ("count", &s.value.len()), ("types", &n)],
             ));
         }
         let first = u32_of(m.sample_locations.len());

@@ -7,7 +7,7 @@
 //! | EndOfGeneration (1.26+) | the lone byte `0x34` |
 
 use super::super::cursor::Cursor;
-use super::super::error::ParseError;
+use super::super::error::{ErrorKind, ParseError};
 use super::spec;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,10 +73,7 @@ fn read_batch_inner(data: &[u8], pos: usize, cut: bool) -> Result<(Batch<'_>, us
             return Ok((b, pos + 1));
         }
         other => {
-            return Err(ParseError::new(
-                offset,
-                format!("expected a batch (type byte 1 or 49), found byte {other}"),
-            ));
+            return Err(ParseError::new(offset, ErrorKind::BatchExpected, &[("byte", &other)]));
         }
     };
     if kind == BatchKind::Experimental {
@@ -88,13 +85,10 @@ fn read_batch_inner(data: &[u8], pos: usize, cut: bool) -> Result<(Batch<'_>, us
     let size_at = c.offset();
     let size = c.uvarint("batch size")?;
     if size > spec::MAX_BATCH_SIZE {
-        return Err(ParseError::new(
-            size_at,
-            format!("batch size {size} exceeds the maximum of {}", spec::MAX_BATCH_SIZE),
-        ));
+        return Err(ParseError::new(size_at, ErrorKind::BatchTooBig, &[("size", &size), ("max", &spec::MAX_BATCH_SIZE)]));
     }
     if gn == 0 {
-        return Err(ParseError::new(offset, "batch has generation number 0"));
+        return Err(ParseError::new(offset, ErrorKind::BatchGenerationZero, &[]));
     }
     let body_offset = c.offset();
     let want = if cut { (size as usize).min(c.remaining()) } else { size as usize };

@@ -7,7 +7,7 @@
 //!   end of the file (then the caller checks that it has its frequency and that its ids
 //!   resolve before trusting it).
 
-use super::super::error::ParseError;
+use super::super::error::{ErrorKind, ParseError};
 use super::batch::{Batch, BatchKind, read_batch, read_cut_batch};
 use super::fx::FxMap;
 
@@ -84,7 +84,7 @@ impl<'a> Splitter<'a> {
                 }
                 if self.minor >= 26 {
                     let err =
-                        ParseError::new(g.end, "expected an EndOfGeneration byte, found the end of the file");
+                        ParseError::new(g.end, ErrorKind::GenerationNoEnd, &[]);
                     return Next::Stop { start: g.start, err };
                 }
                 g.at_eof = true;
@@ -104,7 +104,7 @@ impl<'a> Splitter<'a> {
             };
             if b.kind == BatchKind::EndOfGeneration {
                 if self.minor < 26 {
-                    let err = ParseError::new(b.offset, "unexpected EndOfGeneration byte before format 1.26");
+                    let err = ParseError::new(b.offset, ErrorKind::GenerationEndEarly, &[]);
                     return Next::Stop { start: g.start, err };
                 }
                 self.pos = next;
@@ -120,10 +120,7 @@ impl<'a> Splitter<'a> {
                     g.end = b.offset;
                     return Next::Gen;
                 }
-                let err = ParseError::new(
-                    b.offset,
-                    format!("batch of generation {} inside generation {}", b.gn, g.gn),
-                );
+                let err = ParseError::new(b.offset, ErrorKind::GenerationMixed, &[("batch", &b.gn), ("generation", &g.gn)]);
                 return Next::Stop { start: g.start, err };
             }
             self.pos = next;

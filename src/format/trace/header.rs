@@ -7,7 +7,7 @@
 //! | .. | ` trace` |
 //! | ..16 | NUL padding |
 
-use super::super::error::ParseError;
+use super::super::error::{ErrorKind, ParseError};
 
 /// Length of the header in bytes.
 pub const HEADER_LEN: usize = 16;
@@ -27,37 +27,25 @@ pub fn parse_header(data: &[u8]) -> Result<u32, ParseError> {
     const PREFIX: &[u8] = b"go 1.";
     const SUFFIX: &[u8] = b" trace";
     let Some(head) = data.get(..HEADER_LEN) else {
-        return Err(ParseError::new(
-            0,
-            format!("expected a 16-byte Go trace header (\"go 1.NN trace\"), found {} bytes", data.len()),
-        ));
+        return Err(ParseError::new(0, ErrorKind::HeaderShort, &[("count", &data.len())]));
     };
     if !head.starts_with(PREFIX) {
-        return Err(ParseError::new(
-            0,
-            "expected a Go trace header starting with \"go 1.\"; this is not a Go execution trace",
-        ));
+        return Err(ParseError::new(0, ErrorKind::HeaderNotTrace, &[]));
     }
     let rest = head.get(PREFIX.len()..).unwrap_or(&[]);
     let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
     if digits == 0 || digits > 2 {
-        return Err(ParseError::new(
-            PREFIX.len() as u64,
-            "expected a one- or two-digit minor version after \"go 1.\"",
-        ));
+        return Err(ParseError::new(PREFIX.len() as u64, ErrorKind::HeaderMinor, &[]));
     }
     let minor = rest.get(..digits).unwrap_or(&[]).iter().fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
     let after = rest.get(digits..).unwrap_or(&[]);
     let suffix_at = (PREFIX.len() + digits) as u64;
     if !after.starts_with(SUFFIX) {
-        return Err(ParseError::new(suffix_at, "expected \" trace\" after the version in the header"));
+        return Err(ParseError::new(suffix_at, ErrorKind::HeaderSuffix, &[]));
     }
     let pad = after.get(SUFFIX.len()..).unwrap_or(&[]);
     if let Some(i) = pad.iter().position(|&b| b != 0) {
-        return Err(ParseError::new(
-            suffix_at + (SUFFIX.len() + i) as u64,
-            "expected NUL padding up to byte 16 of the header",
-        ));
+        return Err(ParseError::new(suffix_at + (SUFFIX.len() + i) as u64, ErrorKind::HeaderPadding, &[]));
     }
     Ok(minor)
 }

@@ -10,7 +10,7 @@
 //! | Sync `0x32` (1.25+) | `0x32`, then `0x08 freq` and `0x33 dt mono sec nsec` in any order |
 
 use super::super::cursor::Cursor;
-use super::super::error::ParseError;
+use super::super::error::{ErrorKind, ParseError};
 use super::Tables;
 use super::batch::Batch;
 use super::fx::FxMap;
@@ -103,18 +103,18 @@ impl GenTables {
             let at = c.offset();
             let typ = c.u8("a String entry")?;
             if typ != spec::EV_STRING {
-                return Err(ParseError::new(at, format!("expected a String entry (5), found {typ}")));
+                return Err(ParseError::new(at, ErrorKind::TableNotString, &[("typ", &typ)]));
             }
             let id = c.uvarint("string id")?;
             let len_at = c.offset();
             let len = c.uvarint("string length")?;
             if len > spec::MAX_STRING_LEN {
-                return Err(ParseError::new(len_at, format!("string length {len} exceeds 1024")));
+                return Err(ParseError::new(len_at, ErrorKind::StringTooLong, &[("length", &len)]));
             }
             let bytes = c.bytes(len as usize, "string bytes")?;
             let sid = tables.strings.intern_bytes(bytes);
             if !self.strings.insert(id, sid.0, budget) {
-                return Err(ParseError::new(at, format!("duplicate or zero string id {id}")));
+                return Err(ParseError::new(at, ErrorKind::StringIdBad, &[("id", &id)]));
             }
         }
         Ok(())
@@ -129,12 +129,12 @@ impl GenTables {
             let at = c.offset();
             let typ = c.u8("a Stack entry")?;
             if typ != spec::EV_STACK {
-                return Err(ParseError::new(at, format!("expected a Stack entry (3), found {typ}")));
+                return Err(ParseError::new(at, ErrorKind::TableNotStack, &[("typ", &typ)]));
             }
             let id = c.uvarint("stack id")?;
             let n = c.uvarint("stack frame count")?;
             if n > spec::MAX_FRAMES {
-                return Err(ParseError::new(at, format!("stack {id} has {n} frames (max 128)")));
+                return Err(ParseError::new(at, ErrorKind::StackTooDeep, &[("id", &id), ("count", &n)]));
             }
             self.frames.clear();
             for _ in 0..n {
@@ -147,10 +147,7 @@ impl GenTables {
                     Some(f) => *f,
                     None => {
                         let (Some(func), Some(file)) = (self.string(func), self.string(file)) else {
-                            return Err(ParseError::new(
-                                at,
-                                format!("stack {id} names a string id missing from the table"),
-                            ));
+                            return Err(ParseError::new(at, ErrorKind::StackMissingString, &[("id", &id)]));
                         };
                         let f = Frame { func, file, line: u32::try_from(line).unwrap_or(u32::MAX) };
                         self.pcs.insert(pc, f);
@@ -161,7 +158,7 @@ impl GenTables {
             }
             let sid = tables.stacks.intern(&self.frames);
             if !self.stacks.insert(id, sid.0, budget) {
-                return Err(ParseError::new(at, format!("duplicate or zero stack id {id}")));
+                return Err(ParseError::new(at, ErrorKind::StackIdBad, &[("id", &id)]));
             }
         }
         Ok(())
@@ -176,7 +173,7 @@ impl GenTables {
             let at = c.offset();
             let typ = c.u8("a CPUSample entry")?;
             if typ != spec::EV_CPU_SAMPLE {
-                return Err(ParseError::new(at, format!("expected a CPUSample (7), found {typ}")));
+                return Err(ParseError::new(at, ErrorKind::TableNotCpuSample, &[("typ", &typ)]));
             }
             let time = c.uvarint("sample time")?;
             let m = c.uvarint("sample thread")?;
@@ -201,20 +198,20 @@ impl GenTables {
             match c.u8("a Frequency or ClockSnapshot event")? {
                 spec::EV_FREQUENCY => {
                     if self.has_freq {
-                        return Err(ParseError::new(at, "found multiple frequency events"));
+                        return Err(ParseError::new(at, ErrorKind::FrequencyTwice, &[]));
                     }
                     let f_at = c.offset();
                     let f = c.uvarint("frequency")?;
                     // Zero ticks per second would make every duration infinite, then 0 ns.
                     if f == 0 {
-                        return Err(ParseError::new(f_at, "expected a frequency above 0, found 0"));
+                        return Err(ParseError::new(f_at, ErrorKind::FrequencyZero, &[]));
                     }
                     self.ns_per_tick = 1.0 / (f as f64 / 1e9);
                     self.has_freq = true;
                 }
                 spec::EV_CLOCK_SNAPSHOT if minor >= 25 => {
                     if self.has_clock_snapshot {
-                        return Err(ParseError::new(at, "found multiple clock snapshots"));
+                        return Err(ParseError::new(at, ErrorKind::ClockSnapshotTwice, &[]));
                     }
                     last = last.wrapping_add(c.uvarint("snapshot dt")?);
                     let _mono = c.uvarint("snapshot mono")?;
@@ -225,10 +222,7 @@ impl GenTables {
                         (sec as i64).checked_mul(1_000_000_000).and_then(|s| s.checked_add(nsec as i64));
                 }
                 other => {
-                    return Err(ParseError::new(
-                        at,
-                        format!("expected a Frequency or ClockSnapshot event, found {other}"),
-                    ));
+                    return Err(ParseError::new(at, ErrorKind::TableNotClock, &[("typ", &other)]));
                 }
             }
         }

@@ -7,7 +7,7 @@ mod threads;
 
 pub use stream::{Step, TraceStream};
 
-use super::super::error::ParseError;
+use super::super::error::{ErrorKind, ParseError};
 use super::event::{Event, EventKind};
 use super::generation::GenBatches;
 use super::spec;
@@ -22,7 +22,7 @@ pub(super) struct Emitter<'s> {
     /// The caller's progress and cancel callback, also asked inside a generation (every
     /// [`CANCEL_EVERY`] steps), so a crafted generation that takes seconds stops at once.
     progress: Progress<'s>,
-    /// Set when `progress` said stop: the read ends with [`CANCELLED`].
+    /// Set when `progress` said stop: the read ends with an [`ErrorKind::Cancelled`](crate::format::ErrorKind::Cancelled) error.
     cancelled: bool,
     /// Shown the tables each time `progress` is asked inside a generation (see
     /// [`TraceStream::next_generation_tapped`]).
@@ -33,8 +33,6 @@ pub(super) struct Emitter<'s> {
 
 /// Steps of the ordering loop between two asks of the cancel callback (about a millisecond).
 pub(super) const CANCEL_EVERY: u32 = 4096;
-/// The message of a cancelled read.
-pub const CANCELLED: &str = "cancelled";
 
 impl Emitter<'_> {
     /// Go's reader makes times strictly increasing: an event not after the previous one is
@@ -100,7 +98,7 @@ pub fn read(
 /// A complete input never asks for more; kept an error rather than a panic.
 #[cold]
 fn unreachable_need_more() -> Result<(), ParseError> {
-    Err(ParseError::new(0, "the reader asked for more bytes of a complete trace"))
+    Err(ParseError::new(0, ErrorKind::ReaderWantsMoreOfTrace, &[]))
 }
 
 pub(super) fn load_tables(
@@ -124,10 +122,10 @@ pub(super) fn load_tables(
         }
     }
     if !gt.has_freq {
-        return Err(ParseError::new(gb.start, format!("no frequency event found in generation {}", gb.gn)));
+        return Err(ParseError::new(gb.start, ErrorKind::NoFrequency, &[("generation", &gb.gn)]));
     }
     if minor >= 25 && !gt.has_clock_snapshot {
-        return Err(ParseError::new(gb.start, format!("no clock snapshot found in generation {}", gb.gn)));
+        return Err(ParseError::new(gb.start, ErrorKind::NoClockSnapshot, &[("generation", &gb.gn)]));
     }
     gt.finish_cpu(&raw_cpu);
     Ok(())

@@ -2,7 +2,7 @@
 //! decide whether a generation at the end of the file is whole, and if not, order what its
 //! whole batches say rather than dropping it.
 
-use super::super::super::error::ParseError;
+use super::super::super::error::{ErrorKind, ParseError};
 use super::super::Tables;
 use super::super::generation::GenBatches;
 use super::super::id_map::IdMap;
@@ -99,10 +99,7 @@ fn name_lost_ids(gb: &GenBatches<'_>, gt: &mut GenTables, prev_strings: &IdMap, 
 /// before any thread's events: every whole generation has a ProcStatus for every P.
 pub(super) fn final_generation_resolves(gb: &GenBatches<'_>, gt: &GenTables) -> Result<(), ParseError> {
     if gb.threads.is_empty() {
-        return Err(ParseError::new(
-            gb.end,
-            "expected event batches after the generation's first batches, found the end of the file",
-        ));
+        return Err(ParseError::new(gb.end, ErrorKind::RecoverNoBatches, &[]));
     }
     for t in &gb.threads {
         for &(_, body, base) in &t.batches {
@@ -110,19 +107,13 @@ pub(super) fn final_generation_resolves(gb: &GenBatches<'_>, gt: &GenTables) -> 
             while pos < body.len() {
                 let at = base + pos as u64;
                 let (typ, _, args) = super::super::cursor::decode(body, &mut pos, base)
-                    .map_err(|(o, m)| ParseError::new(o, m))?;
+                    .map_err(|(o, m)| ParseError::text(o, m))?;
                 let (strs, stks) = spec::id_args(typ);
                 let missing_str =
                     strs.iter().any(|&i| args.get(i).is_some_and(|&id| gt.string(id).is_none()));
                 let missing_stk = stks.iter().any(|&i| args.get(i).is_some_and(|&id| gt.stack(id).is_none()));
                 if missing_str || missing_stk {
-                    return Err(ParseError::new(
-                        at,
-                        format!(
-                            "{} refers to a string or stack missing from the generation's tables",
-                            spec::name(typ)
-                        ),
-                    ));
+                    return Err(ParseError::new(at, ErrorKind::RecoverMissingRef, &[("event", &spec::name(typ))]));
                 }
             }
         }

@@ -10,7 +10,7 @@
 //! of the bytes is simply waited for; once complete, the same bytes give exactly what the
 //! whole-file [`super::read`] gives, warnings and recovery of a cut last generation included.
 
-use super::super::super::error::{ParseError, Warning, WarningKind};
+use super::super::super::error::{ErrorKind, ParseError, Warning, WarningKind};
 use super::super::event::Event;
 use super::super::generation::{GenBatches, Next, Splitter};
 use super::super::header::{HEADER_LEN, V2_MINORS, parse_header};
@@ -20,7 +20,7 @@ use super::super::tables::GenTables;
 use super::super::{Progress, ReadSummary, Tables};
 use super::recover::{DEFAULT_NS_PER_TICK, Previous, final_generation_resolves, recover_cut_generation};
 use super::threads::run_generation;
-use super::{CANCELLED, Emitter, load_tables};
+use super::{Emitter, load_tables};
 
 /// What one call of [`TraceStream::next_generation`] did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +101,7 @@ impl TraceStream {
                     return Ok(Step::Generation { end: data.len() as u64 });
                 }
                 if !V2_MINORS.contains(&m) {
-                    return Err(ParseError::new(0, format!("unknown trace format version go 1.{m}")));
+                    return Err(ParseError::new(0, ErrorKind::UnknownVersion, &[("minor", &m)]));
                 }
                 self.minor = Some(m);
                 self.summary.format_minor = m;
@@ -167,7 +167,7 @@ impl TraceStream {
             let whole = !gb.at_eof || final_generation_resolves(&gb, gt).is_ok();
             (!whole).then(|| {
                 let err =
-                    final_generation_resolves(&gb, gt).err().unwrap_or_else(|| ParseError::new(gb.start, ""));
+                    final_generation_resolves(&gb, gt).err().unwrap_or_else(|| ParseError::text(gb.start, ""));
                 (gb.start, err, true)
             })
         });
@@ -175,7 +175,7 @@ impl TraceStream {
             run_generation(&gb, gt, &mut self.order, tables, out).err().map(|e| (gb.start, e, false))
         });
         if out.cancelled {
-            return Err(ParseError::new(gb.start, CANCELLED));
+            return Err(ParseError::new(gb.start, ErrorKind::Cancelled, &[]));
         }
         if let Some((start, err, truncated)) = failure {
             // A cut generation still holds whole batches: order what they say, with whatever
@@ -189,7 +189,7 @@ impl TraceStream {
                 0
             };
             if out.cancelled {
-                return Err(ParseError::new(start, CANCELLED));
+                return Err(ParseError::new(start, ErrorKind::Cancelled, &[]));
             }
             let summary = &mut self.summary;
             if summary.generations == 0 && recovered == 0 {
@@ -225,7 +225,7 @@ impl TraceStream {
         self.summary.generations += 1;
         self.pos = usize::try_from(gb.end).unwrap_or(data.len());
         if !(out.progress)(gb.end) {
-            return Err(ParseError::new(gb.end, CANCELLED));
+            return Err(ParseError::new(gb.end, ErrorKind::Cancelled, &[]));
         }
         Ok(Step::Generation { end: gb.end })
     }
@@ -234,10 +234,7 @@ impl TraceStream {
     fn close(&mut self, out: &mut Emitter<'_>) -> Result<Step, ParseError> {
         self.done = true;
         if self.summary.generations == 0 {
-            return Err(ParseError::new(
-                HEADER_LEN as u64,
-                "expected a batch after the header, found the end of the file",
-            ));
+            return Err(ParseError::new(HEADER_LEN as u64, ErrorKind::NoBatchAfterHeader, &[]));
         }
         out.sync(out.last_ts, None);
         self.summary.events = out.events;

@@ -2,7 +2,7 @@
 //! each thread's next event by time; the earliest that the scheduler state machine accepts
 //! goes next, and when it refuses, the others are tried in time order.
 
-use super::super::super::error::ParseError;
+use super::super::super::error::{ErrorKind, ParseError};
 use super::super::Tables;
 use super::super::cursor::{EvCursor, HeapEntry, heap_insert, heap_remove, heap_update};
 use super::super::event::{Event, EventKind};
@@ -21,7 +21,7 @@ pub(super) fn run_generation(
     out: &mut Emitter<'_>,
 ) -> Result<(), ParseError> {
     let f = gt.ns_per_tick;
-    let derr = |(o, m): (u64, String)| ParseError::new(o, m);
+    let derr = |(o, m): (u64, String)| ParseError::text(o, m);
     let mut cursors: Vec<EvCursor<'_, '_>> = Vec::with_capacity(gb.threads.len());
     let mut heap: Vec<HeapEntry> = Vec::with_capacity(gb.threads.len());
     for t in &gb.threads {
@@ -41,7 +41,7 @@ pub(super) fn run_generation(
     // timeline by it).
     loop {
         if !out.still_wanted(&mut steps, gb.end) {
-            return Err(ParseError::new(gb.start, super::CANCELLED));
+            return Err(ParseError::new(gb.start, ErrorKind::Cancelled, &[]));
         }
         out.tap_if_due(tables);
         if let Some(s) = cpu.peek() {
@@ -61,7 +61,7 @@ pub(super) fn run_generation(
         let mut advanced = false;
         for i in 1..heap.len() {
             if !out.still_wanted(&mut steps, gb.end) {
-                return Err(ParseError::new(gb.start, super::CANCELLED));
+                return Err(ParseError::new(gb.start, ErrorKind::Cancelled, &[]));
             }
             if try_advance(&mut heap, cs, i, gb.gn, gt, order, tables, out)? {
                 advanced = true;
@@ -77,7 +77,8 @@ pub(super) fn run_generation(
                 .collect();
             return Err(ParseError::new(
                 gb.start,
-                format!("broken trace: no thread can advance in generation {} ({})", gb.gn, heads.join("; ")),
+                ErrorKind::NoThreadAdvances,
+                &[("generation", &gb.gn), ("heads", &heads.join("; "))],
             ));
         }
     }
@@ -97,14 +98,14 @@ fn try_advance(
 ) -> Result<bool, ParseError> {
     let Some(c) = heap.get(i).and_then(|e| cursors.get_mut(e.1 as usize)) else { return Ok(false) };
     let ok =
-        order.advance(&c.ev, c.m, c.slot, gn, gt, tables).map_err(|m| ParseError::new(c.ev.offset, m))?;
+        order.advance(&c.ev, c.m, c.slot, gn, gt, tables).map_err(|m| ParseError::text(c.ev.offset, m))?;
     if !ok {
         return Ok(false);
     }
     for e in order.out.drain(..) {
         out.emit(e);
     }
-    if c.next_event(gt.ns_per_tick).map_err(|(o, m)| ParseError::new(o, m))? {
+    if c.next_event(gt.ns_per_tick).map_err(|(o, m)| ParseError::text(o, m))? {
         if let Some(e) = heap.get_mut(i) {
             e.0 = c.ev.time;
         }

@@ -17,7 +17,7 @@ use super::scan::Scan;
 use super::sequence::*;
 use super::spec::*;
 use crate::format::cursor::Cursor;
-use crate::format::error::ParseError;
+use crate::format::error::{ErrorKind, ParseError};
 
 /// One timed v1 event. `ts` is absolute ticks until `post` converts it to nanoseconds.
 /// `args` are the arguments after the timestamp without the stack id; for UserLog,
@@ -115,8 +115,6 @@ impl<'s> Proc<'s> {
 
 /// Events merged between two looks at the cancel flag (about a millisecond).
 const CANCEL_EVERY: u64 = 4096;
-/// The message of a cancelled merge.
-pub const CANCELLED: &str = "cancelled";
 
 /// A goroutine state a blocked head waits for: (goroutine, sequence or [`NOSEQ`], status).
 type Want = (u64, u64, u8);
@@ -203,9 +201,8 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut d
             let stuck =
                 procs.iter().zip(&done).filter(|(p, d)| !**d && p.cpu.is_none()).map(|(p, _)| p.head_at);
             let stuck = stuck.min().unwrap_or(0);
-            let msg =
-                "no consistent ordering of events possible (a goroutine waits for an event that is missing)";
-            return Merged { events: n, visits, stop: Some(ParseError::new(stuck as u64, msg)) };
+            let stop = ParseError::new(stuck as u64, ErrorKind::V1NoOrder, &[]);
+            return Merged { events: n, visits, stop: Some(stop) };
         };
         let (g, init, mut next) = transition(&ev);
         ev.typ = match ev.typ {
@@ -219,7 +216,7 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut d
         // Cancel is asked every few thousand events, not only after the scan (issue 17).
         if n.is_multiple_of(CANCEL_EVERY) && cancel.load(Ordering::Relaxed) {
             let at = procs.get(pi).map_or(0, |p| p.head_at as u64);
-            return Merged { events: n, visits, stop: Some(ParseError::new(at, CANCELLED)) };
+            return Merged { events: n, visits, stop: Some(ParseError::new(at, ErrorKind::Cancelled, &[])) };
         }
         if g != UNORDERED {
             let cur = states.get(&g).copied().unwrap_or_default();
@@ -228,7 +225,7 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut d
                 return Merged {
                     events: n,
                     visits,
-                    stop: Some(ParseError::new(at, "impossible goroutine state transition")),
+                    stop: Some(ParseError::new(at, ErrorKind::V1ImpossibleTransition, &[])),
                 };
             }
             next.seq = match next.seq {

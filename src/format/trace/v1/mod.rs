@@ -29,7 +29,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::event::Event;
 use super::header::HEADER_LEN;
 use super::{Progress, ReadSummary, Tables};
-use crate::format::error::{ParseError, Warning, WarningKind};
+use crate::format::error::{ErrorKind, ParseError, Warning, WarningKind};
 
 /// Format minors of the v1 family this reader decodes (as Go's own reader).
 pub const V1_MINORS: [u32; 3] = [11, 19, 21];
@@ -50,12 +50,7 @@ pub fn read(
     sink: &mut dyn FnMut(&Event),
 ) -> Result<ReadSummary, ParseError> {
     if !V1_MINORS.contains(&minor) {
-        return Err(ParseError::new(
-            0,
-            format!(
-                "trace format go 1.{minor} (written by Go 1.10 or older) is not supported; Go 1.11 to 1.21 are"
-            ),
-        ));
+        return Err(ParseError::new(0, ErrorKind::V1TooOld, &[("minor", &minor)]));
     }
     let scan = scan::scan(data, HEADER_LEN, minor, tables, progress)?;
     let freq = scan.freq.unwrap_or(FALLBACK_FREQ);
@@ -84,7 +79,7 @@ pub fn read(
         let merger = match merger {
             Ok(m) => m,
             Err(e) => {
-                return Err(ParseError::new(HEADER_LEN as u64, format!("could not start a thread: {e}")));
+                return Err(ParseError::new(HEADER_LEN as u64, ErrorKind::ThreadStart, &[("error", &e)]));
             }
         };
         for chunk in rx {
@@ -97,14 +92,14 @@ pub fn read(
         }
         let m = merger
             .join()
-            .map_err(|_| ParseError::new(HEADER_LEN as u64, "the merge of old-format events failed"))?;
-        if m.stop.as_ref().is_some_and(|e| e.message == merge::CANCELLED) {
+            .map_err(|_| ParseError::new(HEADER_LEN as u64, ErrorKind::V1MergeFailed, &[]))?;
+        if m.stop.as_ref().is_some_and(|e| e.is_cancelled()) {
             return Ok((m.events, m.stop, Vec::new()));
         }
         let post_warnings = post.finish(&mut |e| conv.push(&e, tables));
         Ok((m.events, m.stop, post_warnings))
     })?;
-    if let Some(e) = stop.as_ref().filter(|e| e.message == merge::CANCELLED) {
+    if let Some(e) = stop.as_ref().filter(|e| e.is_cancelled()) {
         return Err(e.clone());
     }
     let n = conv.finish();
@@ -136,7 +131,7 @@ pub fn read(
     warnings.extend(post_warnings);
     if merged == 0 {
         return Err(scan.damage.or(stop).unwrap_or_else(|| {
-            ParseError::new(HEADER_LEN as u64, "expected events after the header, found none")
+            ParseError::new(HEADER_LEN as u64, ErrorKind::V1NoEvents, &[])
         }));
     }
     let cut_at_byte = (scan.freq.is_none() || scan.damage.is_some()).then_some(data.len() as u64);

@@ -11,7 +11,7 @@ use super::super::fx::FxMap;
 use super::merge::V1Ev;
 use super::spec::*;
 use crate::format::cursor::Cursor;
-use crate::format::error::ParseError;
+use crate::format::error::{ErrorKind, ParseError};
 use crate::model::{Frame, StackId, StrId};
 
 /// Every this many bytes the scan reports progress.
@@ -64,7 +64,7 @@ pub fn scan(
         if at >= next_report {
             next_report = at.saturating_add(PROGRESS_STEP);
             if !progress(at as u64) {
-                return Err(ParseError::new(at as u64, "cancelled"));
+                return Err(ParseError::new(at as u64, ErrorKind::Cancelled, &[]));
             }
         }
         let r = match decode(&mut c, minor).and_then(|r| check(&r, at, open.is_some())) {
@@ -90,7 +90,7 @@ pub fn scan(
                 let id = r.val(0);
                 if s.strings.contains_key(&id) {
                     // The format defines each id once (Go's reader refuses a second one).
-                    s.damage = Some(ParseError::new(at as u64, format!("string id {id} is defined twice")));
+                    s.damage = Some(ParseError::new(at as u64, ErrorKind::V1StringTwice, &[("id", &id)]));
                     end = at;
                     break;
                 }
@@ -123,7 +123,7 @@ pub fn scan(
         }
     }
     if !progress(end as u64) {
-        return Err(ParseError::new(end as u64, "cancelled"));
+        return Err(ParseError::new(end as u64, ErrorKind::Cancelled, &[]));
     }
     close(&mut batches, open, end);
     // Stable: each P's batches stay in file order.
@@ -142,13 +142,13 @@ pub fn scan(
 /// The checks Go's reader makes on an event before using it.
 fn check(r: &Raw, at: usize, in_batch: bool) -> Result<Raw, ParseError> {
     if !in_batch && r.typ != EV_BATCH {
-        return Err(ParseError::new(at as u64, format!("event type {} before the first Batch", r.typ)));
+        return Err(ParseError::new(at as u64, ErrorKind::V1BeforeBatch, &[("typ", &r.typ)]));
     }
     if r.typ == EV_BATCH && r.val(0) != u64::MAX && r.val(0) > i32::MAX as u64 {
-        return Err(ParseError::new(at as u64, format!("processor id {} is too large", r.val(0))));
+        return Err(ParseError::new(at as u64, ErrorKind::V1ProcTooLarge, &[("id", &r.val(0))]));
     }
     if r.typ == EV_FREQUENCY && (r.val(0) == 0 || r.val(0) > i64::MAX as u64) {
-        return Err(ParseError::new(at as u64, format!("bad frequency {}", r.val(0))));
+        return Err(ParseError::new(at as u64, ErrorKind::V1BadFrequency, &[("frequency", &r.val(0))]));
     }
     Ok(*r)
 }
@@ -165,7 +165,7 @@ fn read_stack(raw: &mut RawStacks, data: &[u8], text: (usize, usize), at: usize)
     let id = c.uvarint("stack id")?;
     let n = c.uvarint("stack frame count")?;
     if n > MAX_FRAMES {
-        return Err(ParseError::new(at as u64, format!("stack {id} has {n} frames (at most {MAX_FRAMES})")));
+        return Err(ParseError::new(at as u64, ErrorKind::V1StackTooDeep, &[("id", &id), ("count", &n), ("max", &MAX_FRAMES)]));
     }
     let mut pcs = Vec::with_capacity(us(n));
     for _ in 0..n {
@@ -175,13 +175,13 @@ fn read_stack(raw: &mut RawStacks, data: &[u8], text: (usize, usize), at: usize)
         pcs.push(pc);
     }
     if !c.is_empty() {
-        return Err(ParseError::new(at as u64, format!("stack {id}: bytes left after {n} frames")));
+        return Err(ParseError::new(at as u64, ErrorKind::V1StackBytesLeft, &[("id", &id), ("count", &n)]));
     }
     let id = u32::try_from(id).unwrap_or(u32::MAX);
     if id != 0 && n > 0 && raw.stacks.insert(id, pcs).is_some() {
         // The runtime writes each stack once; a second definition would silently replace the
         // first (issue 17), as for strings.
-        return Err(ParseError::new(at as u64, format!("stack id {id} is defined twice")));
+        return Err(ParseError::new(at as u64, ErrorKind::V1StackTwice, &[("id", &id)]));
     }
     Ok(())
 }

@@ -13,7 +13,7 @@
 //! | Stack | n = 3: L (10-byte padded), id, frame count, 4 values per frame |
 
 use crate::format::cursor::Cursor;
-use crate::format::error::ParseError;
+use crate::format::error::{ErrorKind, ParseError};
 
 pub const EV_BATCH: u8 = 1;
 pub const EV_FREQUENCY: u8 = 2;
@@ -138,8 +138,10 @@ impl Raw {
     }
 }
 
-fn err(at: u64, typ: u8, what: &str) -> ParseError {
-    ParseError::new(at, format!("event type {typ}: {what}"))
+fn err(at: u64, typ: u8, kind: ErrorKind, args: &[(&'static str, &dyn std::fmt::Display)]) -> ParseError {
+    let mut all: Vec<(&'static str, &dyn std::fmt::Display)> = vec![("typ", &typ)];
+    all.extend_from_slice(args);
+    ParseError::new(at, kind, &all)
 }
 
 /// Decodes the event at `c` (a cursor over the whole file). Stack events are only
@@ -151,7 +153,7 @@ pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
     let inline = usize::from(b >> 6) + 1;
     let (nargs, stk, since) = desc(typ);
     if typ == 0 || typ >= EV_COUNT || since > minor {
-        return Err(ParseError::new(at, format!("unknown event type {typ} (byte 0x{b:02x})")));
+        return Err(ParseError::new(at, ErrorKind::V1UnknownEvent, &[("typ", &typ), ("byte", &format!("{b:02x}"))]));
     }
     let mut r = Raw { typ, ..Raw::default() };
     match typ {
@@ -159,17 +161,17 @@ pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
             r.vals[0] = c.uvarint("string id")?;
             let len = c.uvarint("string length")?;
             if r.vals[0] == 0 || len == 0 || len > MAX_STRING {
-                return Err(err(at, typ, &format!("string id {} with bad length {len}", r.vals[0])));
+                return Err(err(at, typ, ErrorKind::V1StringBadLength, &[("id", &r.vals[0]), ("length", &len)]));
             }
             let start = us(c.offset());
             c.bytes(us(len), "string bytes")?;
             r.text = (start, us(len));
             return Ok(r);
         }
-        EV_BATCH if inline != 2 => return Err(err(at, typ, "Batch must have 2 arguments")),
+        EV_BATCH if inline != 2 => return Err(err(at, typ, ErrorKind::V1BatchArgs, &[])),
         EV_STACK => {
             if inline != 4 {
-                return Err(err(at, typ, "Stack must be length-prefixed"));
+                return Err(err(at, typ, ErrorKind::V1StackNotPrefixed, &[]));
             }
             let len = c.uvarint("stack length")?;
             let start = us(c.offset());
@@ -192,7 +194,7 @@ pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
     } else {
         let len = c.uvarint("event length")?;
         if len > MAX_EVENT_LEN {
-            return Err(err(at, typ, &format!("length-prefixed event too big: {len} bytes")));
+            return Err(err(at, typ, ErrorKind::V1EventTooBig, &[("length", &len)]));
         }
         let body = c.bytes(us(len), "event arguments")?;
         let mut inner = Cursor::new(body, at);
@@ -203,7 +205,7 @@ pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
         if typ == EV_USER_LOG {
             let n = c.uvarint("log value length")?;
             if n > MAX_STRING {
-                return Err(err(at, typ, &format!("log value too long: {n} bytes")));
+                return Err(err(at, typ, ErrorKind::V1LogTooLong, &[("length", &n)]));
             }
             let start = us(c.offset());
             c.bytes(us(n), "log value")?;
@@ -211,7 +213,7 @@ pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
         }
     }
     if r.n != want {
-        return Err(err(at, typ, &format!("wrong number of arguments: want {want}, got {}", r.n)));
+        return Err(err(at, typ, ErrorKind::V1WrongArgs, &[("want", &want), ("got", &r.n)]));
     }
     Ok(r)
 }
@@ -226,7 +228,7 @@ fn varint(c: &mut Cursor<'_>, what: &str) -> Result<u64, ParseError> {
 }
 
 fn push(r: &mut Raw, v: u64, at: u64) -> Result<(), ParseError> {
-    let slot = r.vals.get_mut(r.n).ok_or_else(|| err(at, r.typ, "too many arguments"))?;
+    let slot = r.vals.get_mut(r.n).ok_or_else(|| err(at, r.typ, ErrorKind::V1TooManyArgs, &[]))?;
     *slot = v;
     r.n += 1;
     Ok(())
