@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use crate::analysis::findings::{Finding, memory_findings, profile_findings, trace_findings};
 use crate::analysis::{Suspect, dump_suspects, trace_suspects};
-use crate::format::{ErrorKind, ParseError};
 use crate::format::sniff::{FileKind, sniff};
+use crate::format::{ErrorKind, ParseError};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
 
 mod compare;

@@ -13,8 +13,8 @@ use std::sync::mpsc;
 
 use super::Progress;
 use crate::analysis::TraceBuilder;
-use crate::format::{ErrorKind, ParseError};
 use crate::format::trace::{Event, ReadSummary, Step, Tables, TraceStream};
+use crate::format::{ErrorKind, ParseError};
 use crate::model::TraceModel;
 
 /// Events per hand-over: big enough that channel traffic is noise (one send per 4 K events),

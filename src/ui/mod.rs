@@ -24,6 +24,7 @@ mod flame_canvas;
 mod flamegraph;
 mod fonts;
 mod inspector;
+mod load_error;
 mod markdown;
 mod memory_view;
 mod offscreen;

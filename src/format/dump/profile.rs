@@ -40,7 +40,11 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
         .or_else(|| head.strip_prefix("goroutineleak profile: total "))
         .and_then(|n| n.parse::<u64>().ok());
     if total.is_none() {
-        return Err(line_error(&first, ErrorKind::DumpProfileHeader, &[("text", &format!("{:?}", excerpt(first.text)))]));
+        return Err(line_error(
+            &first,
+            ErrorKind::DumpProfileHeader,
+            &[("text", &format!("{:?}", excerpt(first.text)))],
+        ));
     }
     m.total = total;
     let mut record: Option<Record> = None;

@@ -110,7 +110,9 @@ pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
     if r.m.goroutines.is_empty() {
         let first = Lines::new(text).find(|l| !l.text.trim().is_empty());
         return Err(match first {
-            Some(l) => line_error(&l, ErrorKind::DumpNoHeader, &[("text", &format!("{:?}", excerpt(l.text)))]),
+            Some(l) => {
+                line_error(&l, ErrorKind::DumpNoHeader, &[("text", &format!("{:?}", excerpt(l.text)))])
+            }
             None => ParseError::new(0, ErrorKind::DumpNoText, &[]),
         });
     }

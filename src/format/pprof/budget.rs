@@ -20,8 +20,8 @@
 use std::mem::size_of;
 
 use super::proto;
-use crate::format::{ErrorKind, ParseError};
 use crate::format::cursor::Cursor;
+use crate::format::{ErrorKind, ParseError};
 
 /// Decoded bytes allowed per input byte: above a real profile's 8, below the empty-message 40.
 pub const DECODED_PER_BYTE: u64 = 10;

@@ -68,7 +68,8 @@ pub fn read(data: &[u8]) -> Result<ProfileModel, ParseError> {
     }
     budget::check(raw, data.len(), what)?;
     let p: proto::Profile = prost::Message::decode(raw).map_err(|e| {
-        let kind = if what.is_empty() { ErrorKind::ProfileNoDecode } else { ErrorKind::ProfileNoDecodeGunzipped };
+        let kind =
+            if what.is_empty() { ErrorKind::ProfileNoDecode } else { ErrorKind::ProfileNoDecodeGunzipped };
         ParseError::new(0, kind, &[("error", &e)])
     })?;
     if p.sample_type.is_empty() && p.sample.is_empty() {
@@ -101,7 +102,11 @@ pub fn gunzip(data: &[u8]) -> Result<Vec<u8>, ParseError> {
         });
     }
     if out.len() as u64 > limit {
-        return Err(ParseError::new(at, ErrorKind::GzipBomb, &[("limit", &limit), ("factor", &INFLATED_PER_BYTE)]));
+        return Err(ParseError::new(
+            at,
+            ErrorKind::GzipBomb,
+            &[("limit", &limit), ("factor", &INFLATED_PER_BYTE)],
+        ));
     }
     Ok(out)
 }

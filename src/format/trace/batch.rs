@@ -85,7 +85,11 @@ fn read_batch_inner(data: &[u8], pos: usize, cut: bool) -> Result<(Batch<'_>, us
     let size_at = c.offset();
     let size = c.uvarint("batch size")?;
     if size > spec::MAX_BATCH_SIZE {
-        return Err(ParseError::new(size_at, ErrorKind::BatchTooBig, &[("size", &size), ("max", &spec::MAX_BATCH_SIZE)]));
+        return Err(ParseError::new(
+            size_at,
+            ErrorKind::BatchTooBig,
+            &[("size", &size), ("max", &spec::MAX_BATCH_SIZE)],
+        ));
     }
     if gn == 0 {
         return Err(ParseError::new(offset, ErrorKind::BatchGenerationZero, &[]));

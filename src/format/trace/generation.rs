@@ -83,8 +83,7 @@ impl<'a> Splitter<'a> {
                     return Next::Done;
                 }
                 if self.minor >= 26 {
-                    let err =
-                        ParseError::new(g.end, ErrorKind::GenerationNoEnd, &[]);
+                    let err = ParseError::new(g.end, ErrorKind::GenerationNoEnd, &[]);
                     return Next::Stop { start: g.start, err };
                 }
                 g.at_eof = true;
@@ -120,7 +119,11 @@ impl<'a> Splitter<'a> {
                     g.end = b.offset;
                     return Next::Gen;
                 }
-                let err = ParseError::new(b.offset, ErrorKind::GenerationMixed, &[("batch", &b.gn), ("generation", &g.gn)]);
+                let err = ParseError::new(
+                    b.offset,
+                    ErrorKind::GenerationMixed,
+                    &[("batch", &b.gn), ("generation", &g.gn)],
+                );
                 return Next::Stop { start: g.start, err };
             }
             self.pos = next;

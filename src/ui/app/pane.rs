@@ -205,7 +205,7 @@ fn load_state_ui(ui: &mut egui::Ui, load: LoadView<'_>, queue: &mut Vec<Command>
                     .heading()
                     .color(theme::ERROR_COLOR),
             );
-            ui.label(&e.message);
+            ui.label(crate::ui::load_error::text(e));
             if let Some(o) = e.offset {
                 ui.label(tr!("error-at-byte", offset = crate::units::count(o), hex = format!("0x{o:x}")));
             }

@@ -113,7 +113,11 @@ pub(super) fn final_generation_resolves(gb: &GenBatches<'_>, gt: &GenTables) -> 
                     strs.iter().any(|&i| args.get(i).is_some_and(|&id| gt.string(id).is_none()));
                 let missing_stk = stks.iter().any(|&i| args.get(i).is_some_and(|&id| gt.stack(id).is_none()));
                 if missing_str || missing_stk {
-                    return Err(ParseError::new(at, ErrorKind::RecoverMissingRef, &[("event", &spec::name(typ))]));
+                    return Err(ParseError::new(
+                        at,
+                        ErrorKind::RecoverMissingRef,
+                        &[("event", &spec::name(typ))],
+                    ));
                 }
             }
         }

@@ -166,8 +166,9 @@ impl TraceStream {
         let failure = failure.or_else(|| {
             let whole = !gb.at_eof || final_generation_resolves(&gb, gt).is_ok();
             (!whole).then(|| {
-                let err =
-                    final_generation_resolves(&gb, gt).err().unwrap_or_else(|| ParseError::text(gb.start, ""));
+                let err = final_generation_resolves(&gb, gt)
+                    .err()
+                    .unwrap_or_else(|| ParseError::text(gb.start, ""));
                 (gb.start, err, true)
             })
         });

@@ -90,9 +90,8 @@ pub fn read(
                 cancel.store(true, Ordering::Relaxed);
             }
         }
-        let m = merger
-            .join()
-            .map_err(|_| ParseError::new(HEADER_LEN as u64, ErrorKind::V1MergeFailed, &[]))?;
+        let m =
+            merger.join().map_err(|_| ParseError::new(HEADER_LEN as u64, ErrorKind::V1MergeFailed, &[]))?;
         if m.stop.as_ref().is_some_and(|e| e.is_cancelled()) {
             return Ok((m.events, m.stop, Vec::new()));
         }
@@ -130,9 +129,10 @@ pub fn read(
     }
     warnings.extend(post_warnings);
     if merged == 0 {
-        return Err(scan.damage.or(stop).unwrap_or_else(|| {
-            ParseError::new(HEADER_LEN as u64, ErrorKind::V1NoEvents, &[])
-        }));
+        return Err(scan
+            .damage
+            .or(stop)
+            .unwrap_or_else(|| ParseError::new(HEADER_LEN as u64, ErrorKind::V1NoEvents, &[])));
     }
     let cut_at_byte = (scan.freq.is_none() || scan.damage.is_some()).then_some(data.len() as u64);
     Ok(ReadSummary { format_minor: minor, events: n, generations: 1, warnings, cut_at_byte })

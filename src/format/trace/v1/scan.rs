@@ -165,7 +165,11 @@ fn read_stack(raw: &mut RawStacks, data: &[u8], text: (usize, usize), at: usize)
     let id = c.uvarint("stack id")?;
     let n = c.uvarint("stack frame count")?;
     if n > MAX_FRAMES {
-        return Err(ParseError::new(at as u64, ErrorKind::V1StackTooDeep, &[("id", &id), ("count", &n), ("max", &MAX_FRAMES)]));
+        return Err(ParseError::new(
+            at as u64,
+            ErrorKind::V1StackTooDeep,
+            &[("id", &id), ("count", &n), ("max", &MAX_FRAMES)],
+        ));
     }
     let mut pcs = Vec::with_capacity(us(n));
     for _ in 0..n {

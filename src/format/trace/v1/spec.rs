@@ -153,7 +153,11 @@ pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
     let inline = usize::from(b >> 6) + 1;
     let (nargs, stk, since) = desc(typ);
     if typ == 0 || typ >= EV_COUNT || since > minor {
-        return Err(ParseError::new(at, ErrorKind::V1UnknownEvent, &[("typ", &typ), ("byte", &format!("{b:02x}"))]));
+        return Err(ParseError::new(
+            at,
+            ErrorKind::V1UnknownEvent,
+            &[("typ", &typ), ("byte", &format!("{b:02x}"))],
+        ));
     }
     let mut r = Raw { typ, ..Raw::default() };
     match typ {
@@ -161,7 +165,12 @@ pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
             r.vals[0] = c.uvarint("string id")?;
             let len = c.uvarint("string length")?;
             if r.vals[0] == 0 || len == 0 || len > MAX_STRING {
-                return Err(err(at, typ, ErrorKind::V1StringBadLength, &[("id", &r.vals[0]), ("length", &len)]));
+                return Err(err(
+                    at,
+                    typ,
+                    ErrorKind::V1StringBadLength,
+                    &[("id", &r.vals[0]), ("length", &len)],
+                ));
             }
             let start = us(c.offset());
             c.bytes(us(len), "string bytes")?;

@@ -1,0 +1,121 @@
+//! Readers' errors through the catalog (issue 13): every kind has a message in each
+//! language, whose English is the report's word for word; a file that fails to load shows
+//! its error in Chinese in the Chinese window, and the report still says it in English.
+#![cfg(feature = "gui")]
+
+use egui_kittest::Harness;
+use goroscope::format::{ErrorKind, ParseError};
+use goroscope::i18n::{self, FluentValue};
+use goroscope::load::{Progress, load_file};
+use goroscope::ui::GoroscopeApp;
+
+mod common;
+use common::ui::{labels, open_with};
+
+/// The `{name}`s of an English text, each once.
+fn names(english: &'static str) -> Vec<&'static str> {
+    let mut all: Vec<&'static str> =
+        english.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(n, _)| n)).collect();
+    let mut seen = std::collections::HashSet::new();
+    all.retain(|n| seen.insert(*n));
+    all
+}
+
+#[test]
+fn every_error_kind_reads_the_same_in_the_english_catalog_and_is_translated() {
+    assert!(ErrorKind::ALL.len() >= 85, "{} kinds", ErrorKind::ALL.len());
+    for &kind in ErrorKind::ALL {
+        // Distinct values, so a swapped or missing one shows.
+        let values: Vec<(&'static str, String)> =
+            names(kind.english()).into_iter().enumerate().map(|(i, n)| (n, format!("V{i}x"))).collect();
+        let args: Vec<(&'static str, &dyn std::fmt::Display)> =
+            values.iter().map(|(n, v)| (*n, v as &dyn std::fmt::Display)).collect();
+        let e = ParseError::new(7, kind, &args);
+        assert_eq!(e.to_string(), format!("at byte 7: {}", e.message));
+        let fluent: Vec<(&str, FluentValue<'_>)> =
+            e.args.iter().map(|(k, v)| (*k, FluentValue::from(v.as_str()))).collect();
+        i18n::set_language(i18n::language_for(Some("en")));
+        let en = i18n::text(kind.id(), &fluent);
+        assert_eq!(en, e.message, "{}: en.ftl and the report's English differ", kind.id());
+        i18n::set_language(i18n::language_for(Some("zh-CN")));
+        let zh = i18n::text(kind.id(), &fluent);
+        // A text a lower layer wrote whole is shown as written, in any language.
+        if kind != ErrorKind::Text {
+            assert_ne!(zh, en, "{}: not translated", kind.id());
+        }
+        for (_, v) in &values {
+            assert!(zh.contains(v.as_str()), "{}: the Chinese text lacks a value: {zh}", kind.id());
+        }
+    }
+}
+
+#[test]
+fn a_text_error_says_its_line_in_english_and_in_the_catalog() {
+    let e = ParseError::at_line(40, 3, ErrorKind::MemStatsNone, &[("why", &"V0x")]);
+    assert_eq!(e.line, Some(3));
+    assert_eq!(
+        e.to_string(),
+        "at byte 40: line 3: expected one runtime.MemStats JSON object per line (with \"HeapAlloc\"): V0x"
+    );
+}
+
+/// A trace whose header is damaged (hand-made bytes: an error case) fails to load; the
+/// Chinese window says why in Chinese, where the report says it in English.
+#[test]
+fn a_damaged_headers_error_shows_in_chinese_in_the_chinese_window() {
+    let dir = std::env::temp_dir().join(format!("goroscope-ui-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("damaged.trace");
+    // "go 1.22 trace" with its NUL padding spoiled at byte 14.
+    let mut bytes = b"go 1.22 trace\0\0\0".to_vec();
+    bytes[14] = b'x';
+    bytes.extend([1u8; 32]);
+    std::fs::write(&path, &bytes).unwrap();
+
+    let Err(e) = load_file(&path, &Progress::default()) else { panic!("the damaged header loaded") };
+    assert_eq!(e.offset, Some(14));
+    assert_eq!(e.message, "expected NUL padding up to byte 16 of the header");
+    assert_eq!(e.cause.as_ref().map(|c| c.kind), Some(ErrorKind::HeaderPadding));
+
+    let h = &mut open_with(Harness::builder().with_size(egui::vec2(1200.0, 800.0)), move |cc| {
+        let mut app = GoroscopeApp::new(cc, vec![path]);
+        app.set_language(Some("zh-CN".into()));
+        app
+    });
+    h.run_steps(3);
+    assert!(h.state().error().is_some(), "the damaged trace is an error");
+    let all = labels(h);
+    assert!(all.iter().any(|l| l == "头部直到第 16 字节应以 NUL 填充"), "{all:#?}");
+    assert!(
+        !all.iter().any(|l| l.contains("expected NUL padding")),
+        "English in the Chinese window: {all:#?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A dump's error is on a line: the Chinese window says the line in Chinese too.
+#[test]
+fn a_dumps_line_error_shows_in_chinese() {
+    let dir = std::env::temp_dir().join(format!("goroscope-ui-errors-dump-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad-profile.txt");
+    // Sniffed as a goroutine profile, whose header line is damaged.
+    std::fs::write(&path, "goroutine profile: total x\n1 @ 0x1\n#\t0x1\tmain.main+0x1\t/a.go:1\n").unwrap();
+    let Err(e) = load_file(&path, &Progress::default()) else { panic!("the damaged profile loaded") };
+    let cause = e.cause.clone().expect("a reader's error");
+    assert_eq!(cause.line, Some(1), "{e}");
+    assert!(e.message.starts_with("line 1: expected \"goroutine profile: total N\""), "{e}");
+
+    let h = &mut open_with(Harness::builder().with_size(egui::vec2(1200.0, 800.0)), move |cc| {
+        let mut app = GoroscopeApp::new(cc, vec![path]);
+        app.set_language(Some("zh-CN".into()));
+        app
+    });
+    h.run_steps(3);
+    let all = labels(h);
+    assert!(
+        all.iter().any(|l| l.starts_with("第 1 行：应为 \"goroutine profile: total N\"，实际是")),
+        "{all:#?}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
