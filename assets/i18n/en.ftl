@@ -723,3 +723,6 @@ error-dump-no-text = the file has no text; expected a goroutine dump
 error-dump-no-header = no goroutine header ("goroutine N [state]:") in the file; it starts with { $text }
 error-memstats-none = expected one runtime.MemStats JSON object per line (with "HeapAlloc"): { $why }
 error-gc-no-lines = no GC lines found; expected GODEBUG=gctrace=1 lines like "gc 1 @0.012s 2%: ..."
+error-event-batch-end = expected an event, found the end of the batch
+error-event-not-timed = found event type { $typ } ({ $name }) where a timed event was expected
+error-event-truncated = truncated or invalid { $name } event

@@ -711,3 +711,6 @@ error-dump-no-text = 文件中没有文本；应为 goroutine 转储
 error-dump-no-header = 文件中没有 goroutine 头部（"goroutine N [state]:"）；它以 { $text } 开头
 error-memstats-none = 每行应为一个 runtime.MemStats JSON 对象（含 "HeapAlloc"）：{ $why }
 error-gc-no-lines = 没有找到 GC 行；应为形如 "gc 1 @0.012s 2%: ..." 的 GODEBUG=gctrace=1 行
+error-event-batch-end = 应为一个事件，却遇到批次结尾
+error-event-not-timed = 在应为带时间的事件处发现事件类型 { $typ }（{ $name }）
+error-event-truncated = { $name } 事件被截断或无效

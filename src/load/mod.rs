@@ -67,14 +67,19 @@ pub struct LoadError {
     pub message: String,
     /// The reader's (or the loader's) error the message is the English of, which the window
     /// renders through the catalog; `None` when the window wrote `message` itself.
-    pub cause: Option<ParseError>,
+    pub cause: Option<Box<ParseError>>,
 }
 
 impl LoadError {
     /// A failure with the file as a whole (no byte offset).
     fn whole(path: &Path, kind: ErrorKind, args: &[(&'static str, &dyn std::fmt::Display)]) -> LoadError {
         let e = ParseError::new(0, kind, args);
-        LoadError { path: path.to_path_buf(), offset: None, message: e.message.clone(), cause: Some(e) }
+        LoadError {
+            path: path.to_path_buf(),
+            offset: None,
+            message: e.message.clone(),
+            cause: Some(Box::new(e)),
+        }
     }
 }
 
@@ -187,7 +192,7 @@ pub fn load_bytes_with(
         path: path.to_path_buf(),
         offset: Some(e.offset),
         message: e.message.clone(),
-        cause: Some(e),
+        cause: Some(Box::new(e)),
     };
     // Text as people save it (UTF-16, a BOM, colour codes, CRLF) is made plain first; a trace
     // or profile is never touched.

@@ -53,6 +53,9 @@ kinds! {
     NoClockSnapshot => "error-no-clock-snapshot", "no clock snapshot found in generation {generation}";
     NoThreadAdvances => "error-no-thread-advances",
         "broken trace: no thread can advance in generation {generation} ({heads})";
+    EventBatchEnd => "error-event-batch-end", "expected an event, found the end of the batch";
+    EventNotTimed => "error-event-not-timed", "found event type {typ} ({name}) where a timed event was expected";
+    EventTruncated => "error-event-truncated", "truncated or invalid {name} event";
     RecoverNoBatches => "error-recover-no-batches",
         "expected event batches after the generation's first batches, found the end of the file";
     RecoverMissingRef => "error-recover-missing-ref",

@@ -2,6 +2,7 @@
 //! by the next event's time (go-trace-format.md §3.10). The heap moves are the same as Go's
 //! reader's, so ties between threads with equal timestamps resolve the same way.
 
+use super::super::error::{ErrorKind, ParseError};
 use super::spec;
 
 /// One decoded timed event: type, absolute time in ns, arguments after `dt`.
@@ -27,8 +28,9 @@ pub struct EvCursor<'g, 'a> {
     pub ev: RawEv,
 }
 
-/// Why decoding stopped: the file offset and what was wrong.
-pub type DecodeError = (u64, String);
+/// Why decoding stopped: the file offset and what was wrong (boxed: the decoder's result
+/// stays small on its hot path).
+pub type DecodeError = Box<ParseError>;
 
 /// `timed_args` as a table: arguments after `dt` per type byte, `NOT_TIMED` when the type
 /// cannot appear in an event batch.
@@ -112,13 +114,13 @@ pub fn decode(
 #[inline(never)]
 fn decode_error(body: &[u8], start: usize, base: u64) -> DecodeError {
     let at = base + start as u64;
-    match body.get(start) {
-        None => (at, "expected an event, found the end of the batch".to_string()),
+    Box::new(match body.get(start) {
+        None => ParseError::new(at, ErrorKind::EventBatchEnd, &[]),
         Some(&typ) if spec::timed_args(typ).is_none() => {
-            (at, format!("found event type {typ} ({}) where a timed event was expected", spec::name(typ)))
+            ParseError::new(at, ErrorKind::EventNotTimed, &[("typ", &typ), ("name", &spec::name(typ))])
         }
-        Some(&typ) => (at, format!("truncated or invalid {} event", spec::name(typ))),
-    }
+        Some(&typ) => ParseError::new(at, ErrorKind::EventTruncated, &[("name", &spec::name(typ))]),
+    })
 }
 
 impl<'g, 'a> EvCursor<'g, 'a> {

@@ -106,8 +106,7 @@ pub(super) fn final_generation_resolves(gb: &GenBatches<'_>, gt: &GenTables) -> 
             let mut pos = 0;
             while pos < body.len() {
                 let at = base + pos as u64;
-                let (typ, _, args) = super::super::cursor::decode(body, &mut pos, base)
-                    .map_err(|(o, m)| ParseError::text(o, m))?;
+                let (typ, _, args) = super::super::cursor::decode(body, &mut pos, base).map_err(|e| *e)?;
                 let (strs, stks) = spec::id_args(typ);
                 let missing_str =
                     strs.iter().any(|&i| args.get(i).is_some_and(|&id| gt.string(id).is_none()));

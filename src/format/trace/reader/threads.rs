@@ -21,7 +21,7 @@ pub(super) fn run_generation(
     out: &mut Emitter<'_>,
 ) -> Result<(), ParseError> {
     let f = gt.ns_per_tick;
-    let derr = |(o, m): (u64, String)| ParseError::text(o, m);
+    let derr = |e: Box<ParseError>| *e;
     let mut cursors: Vec<EvCursor<'_, '_>> = Vec::with_capacity(gb.threads.len());
     let mut heap: Vec<HeapEntry> = Vec::with_capacity(gb.threads.len());
     for t in &gb.threads {
@@ -105,7 +105,7 @@ fn try_advance(
     for e in order.out.drain(..) {
         out.emit(e);
     }
-    if c.next_event(gt.ns_per_tick).map_err(|(o, m)| ParseError::text(o, m))? {
+    if c.next_event(gt.ns_per_tick).map_err(|e| *e)? {
         if let Some(e) = heap.get_mut(i) {
             e.0 = c.ev.time;
         }
