@@ -80,7 +80,7 @@ impl Live {
         let trace = match plan.trace_seconds {
             Some(secs) if plan.dumps == 0 => {
                 let repaint = ctx.clone();
-                let expected = (secs > 0.0).then(|| (secs * 1e9) as u64);
+                let expected = (secs > 0.0).then_some((secs * 1e9) as u64);
                 LoadJob::spawn_growing(trace_path, growing.clone(), expected, move || {
                     repaint.request_repaint()
                 })
