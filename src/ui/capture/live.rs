@@ -131,6 +131,9 @@ impl Live {
                     self.no_leak_profile = true;
                 }
                 Ok(Msg::Done(outcome)) => {
+                    // However the capture ended (even before its trace began), no more bytes
+                    // come: the live trace's load ends with what is whole.
+                    self.growing.finish();
                     self.error = outcome.error;
                     self.asking.clear();
                     self.done = true;
@@ -218,6 +221,15 @@ impl Live {
         }
         if self.done && self.error.is_none() {
             ui.label(tr!("capture-done", n = self.saved.len()));
+        }
+    }
+}
+
+impl Drop for Live {
+    /// A live trace the window never took has nobody to show it to.
+    fn drop(&mut self) {
+        if let Some(job) = &self.trace {
+            job.cancel();
         }
     }
 }
