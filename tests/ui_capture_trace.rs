@@ -156,7 +156,7 @@ fn the_trace_shows_while_it_arrives_and_ends_as_the_file_loads() {
     let (body, open) = (data.clone(), gate.clone());
     let server = serve(None, move |p| {
         assert!(p.starts_with("/debug/pprof/trace"), "asked for {p}");
-        Answer::Dribble { body: body.clone(), first, gate: open.clone() }
+        Answer::Dribble { body: body.clone(), first, gate: open.clone(), piece: 1 << 20 }
     });
     let h = &mut capture_trace(&server.url, "loopback", 1.0, false);
 
@@ -177,6 +177,36 @@ fn the_trace_shows_while_it_arrives_and_ends_as_the_file_loads() {
     let file = load_file(&path, &Progress::default()).unwrap();
     let expected = file.trace.as_ref().unwrap();
     same_model(&shown, expected);
+}
+
+/// Stop in the window while the trace arrives: the capture keeps the bytes that came, and
+/// the pane ends with the model of that cut file, not the whole trace.
+#[test]
+fn stop_keeps_the_trace_shown_so_far() {
+    let (_, data, ends) = sample_of_generations();
+    let first = ends[0] as usize + 1;
+    let body = data.clone();
+    // The rest comes 64 bytes at a time: far slower than the test's Stop.
+    let server = serve(None, move |_| Answer::Dribble {
+        body: body.clone(),
+        first,
+        gate: Arc::new(AtomicBool::new(true)),
+        piece: 64,
+    });
+    let h = &mut capture_trace(&server.url, "stopped", 1.0, false);
+    wait_for(h, 30, |a| a.shown_trace().is_some_and(|(_, partial)| partial));
+    h.get_by_label("Stop").click();
+    wait_for(h, 30, |a| {
+        a.capture_progress().is_some_and(|(_, done)| done) && a.shown_trace().is_some_and(|(_, p)| !p)
+    });
+    let (saved, _) = h.state().capture_progress().unwrap();
+    assert_eq!(saved.len(), 1, "the cut trace was not kept: {saved:?}");
+    let cut = std::fs::read(&saved[0]).unwrap();
+    assert!(cut.len() > first && cut.len() < data.len(), "{} of {} bytes kept", cut.len(), data.len());
+    let file = load_file(&saved[0], &Progress::default()).unwrap();
+    let (shown, _) = h.state().shown_trace().unwrap();
+    same_model(&shown, file.trace.as_ref().unwrap());
+    assert!(shown.cut_at_byte.is_some(), "the cut trace loaded without its cut");
 }
 
 /// Stop (or a lost connection) ends the download mid-generation: what is whole loads, with
