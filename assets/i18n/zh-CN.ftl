@@ -714,3 +714,4 @@ error-gc-no-lines = 没有找到 GC 行；应为形如 "gc 1 @0.012s 2%: ..." �
 error-event-batch-end = 应为一个事件，却遇到批次结尾
 error-event-not-timed = 在应为带时间的事件处发现事件类型 { $typ }（{ $name }）
 error-event-truncated = { $name } 事件被截断或无效
+error-live-idle = { $seconds } 秒内没有收到更多字节

@@ -13,8 +13,10 @@ use crate::format::{ErrorKind, ParseError};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
 
 mod compare;
+mod growing;
 mod mapped;
 mod trace_pipeline;
+pub use growing::load_growing;
 pub use trace_pipeline::{Hooks, load_trace, load_trace_with};
 
 /// A loaded file with everything the views show.

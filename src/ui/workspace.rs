@@ -108,6 +108,17 @@ impl Workspace {
         self.generation += 1;
     }
 
+    /// Replaces every pane with one showing `job` (a trace still arriving from a capture).
+    pub fn adopt(&mut self, job: LoadJob) {
+        self.panes.clear();
+        self.shown = None;
+        let id = PaneId(self.next_id);
+        self.next_id += 1;
+        self.panes.push(Pane { id, doc: None, job: Some(job), error: None, partial: false });
+        self.active = 0;
+        self.generation += 1;
+    }
+
     /// Replaces every pane with one per file (a compare view of two, a series of more).
     pub fn open_all(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
         self.panes.clear();

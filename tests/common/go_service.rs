@@ -60,6 +60,9 @@ impl Service {
         let binary = binary(&go);
         let mut child = Command::new(&binary)
             .args(["-addr", "127.0.0.1:0", "-exit-after", "60s"])
+            // Every allocation in the heap profile: at Go's default rate (one sample per 512 KiB)
+            // a few seconds of 16 KiB leaks can leave no sample of main.remember at all.
+            .env("GODEBUG", "memprofilerate=1")
             .stdout(Stdio::piped())
             .spawn()
             .expect("start pprofservice");

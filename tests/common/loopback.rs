@@ -19,6 +19,10 @@ pub enum Answer {
     Declares { length: u64, start: Vec<u8> },
     /// A redirect to this Location.
     Redirect(String),
+    /// A 200 with the length of `body` that sends its first `first` bytes in a few pieces,
+    /// then waits (up to 60 s) for `gate` before the rest, `piece` bytes every 50 ms: a
+    /// trace still being written.
+    Dribble { body: Vec<u8>, first: usize, gate: Arc<std::sync::atomic::AtomicBool>, piece: usize },
 }
 
 impl Answer {
@@ -115,6 +119,25 @@ fn respond(mut s: TcpStream, answer: Answer) {
         Answer::Declares { length, start } => {
             let head = format!("HTTP/1.1 200 OK\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n");
             s.write_all(head.as_bytes()).and_then(|()| s.write_all(&start))
+        }
+        Answer::Dribble { body, first, gate, piece } => {
+            let head =
+                format!("HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+            let (start, rest) = body.split_at(first.min(body.len()));
+            let mut r = s.write_all(head.as_bytes());
+            for piece in start.chunks(start.len().div_ceil(4).max(1)) {
+                r = r.and_then(|()| s.write_all(piece)).and_then(|()| s.flush());
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            let deadline = std::time::Instant::now() + Duration::from_secs(60);
+            while !gate.load(std::sync::atomic::Ordering::SeqCst) && std::time::Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            for p in rest.chunks(piece.max(1)) {
+                r = r.and_then(|()| s.write_all(p)).and_then(|()| s.flush());
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            r
         }
         Answer::Redirect(location) => {
             let head = format!(

@@ -3,7 +3,7 @@
 // pprofservice: a small service to capture from while it runs (goroscope capture, issue 15).
 // It serves net/http/pprof's endpoints and a flight-recorder snapshot, and leaks steadily:
 // every 50 ms a request leaves one goroutine waiting for a reply on a channel nobody else can
-// reach (Go 1.27's goroutineleak profile proves it leaked) and 64 KiB in a cache that only
+// reach (Go 1.27's goroutineleak profile proves it leaked) and 16 KiB in a cache that only
 // grows. Beside the leak, a pool of 8 workers takes a batch of jobs every 500 ms: stable.
 // At start a backlog of 50 requests leaks at once, so a trace taken right away already holds
 // a leak older than its window. It prints "listening on http://ADDR" once it serves, and
@@ -14,7 +14,7 @@
 //	curl -o flight.trace http://ADDR/debug/flight
 package main
 
-// EXPECT: program summary="a net/http/pprof service leaking a goroutine and 64 KiB every 50 ms (50 at start) beside a stable pool of 8 workers; a flight recorder at /debug/flight"
+// EXPECT: program summary="a net/http/pprof service leaking a goroutine and 16 KiB every 50 ms (50 at start) beside a stable pool of 8 workers; a flight recorder at /debug/flight"
 
 import (
 	"flag"

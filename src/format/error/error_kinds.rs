@@ -25,6 +25,7 @@ kinds! {
     CannotReadStream => "error-cannot-read-stream", "cannot read the stream: {error}";
     StreamTooLong => "error-stream-too-long",
         "not a regular file, and it did not end within {mib} MiB; save it to a file first";
+    LiveIdle => "error-live-idle", "no more bytes came for {seconds} s";
     ReaderThreadStart => "error-reader-thread-start", "cannot start the reader thread: {error}";
     ReaderStopped => "error-reader-stopped", "the trace reader stopped unexpectedly";
     ReaderWantsMoreOfFile => "error-reader-wants-more-of-file", "the reader asked for more of a whole file";

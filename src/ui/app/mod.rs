@@ -167,7 +167,7 @@ impl GoroscopeApp {
             self.dialog_outcome(outcome);
         }
         self.drop_question_ui(&ctx);
-        self.capture.ui(&ctx, &mut self.settings.capture, &mut self.queue);
+        self.capture_frame(&ctx);
         command::shortcuts_ui(&ctx, &mut self.show_shortcuts);
         self.halo_ui(&ctx);
         let hovering = self

@@ -1,8 +1,9 @@
 //! A capture running in the background: its thread, what it has saved so far, Stop. Each
 //! goroutine dump it saves joins the window's workspace, so three or more make the series
 //! view, which grows while the capture runs and marks the groups that keep growing. The
-//! trace's bytes also go to a growing buffer as they arrive ([`Growing`]); until the
-//! streaming reader can take them, the trace opens when it is complete.
+//! trace's bytes also go to a growing buffer as they arrive ([`Growing`]); a capture of a
+//! trace alone reads them as they land (`load::load_growing`), and the window shows the
+//! trace from its first generation on, growing to the right as the next ones arrive.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -12,6 +13,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use crate::capture::{
     CaptureError, Captured, Event, Growing, Kind, Limits, Outcome, Plan, Problem, Session, Target,
 };
+use crate::load::LoadJob;
 use crate::tr;
 use crate::ui::command::Command;
 
@@ -33,6 +35,13 @@ pub struct Live {
     pub error: Option<CaptureError>,
     pub no_leak_profile: bool,
     pub done: bool,
+    /// The trace loading as it downloads, until the window takes it (its first generation
+    /// is in, or the file is saved).
+    trace: Option<LoadJob>,
+    /// The trace's file is saved: the window takes the live load now, whatever it has.
+    trace_saved: bool,
+    /// The window has the live load: the saved trace is not opened again.
+    trace_live: bool,
 }
 
 impl Live {
@@ -42,6 +51,8 @@ impl Live {
         let (tx, rx) = std::sync::mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let growing = Arc::new(Growing::default());
+        let started_unix = jiff::Timestamp::now().as_second();
+        let trace_path = out.join(Kind::Trace.file_name(&target.file_prefix(started_unix), 0));
         let (stop2, growing2, plan2, out2, ctx2) =
             (stop.clone(), growing.clone(), plan.clone(), out.clone(), ctx.clone());
         let spawned = std::thread::Builder::new().name("goroscope-capture".into()).spawn(move || {
@@ -51,7 +62,7 @@ impl Live {
                 limits: Limits::default(),
                 stop: &stop2,
                 growing: Some(&growing2),
-                started_unix: jiff::Timestamp::now().as_second(),
+                started_unix,
             };
             let on_event = |e: &Event| {
                 tx.send(Msg::Event(e.clone())).ok();
@@ -64,6 +75,19 @@ impl Live {
         if let Err(e) = spawned {
             return Err(tr!("capture-no-thread", error = e.to_string()));
         }
+        // A trace alone streams into the window; beside dumps the series is the view, and
+        // the trace opens from its button.
+        let trace = match plan.trace_seconds {
+            Some(secs) if plan.dumps == 0 => {
+                let repaint = ctx.clone();
+                let expected = (secs > 0.0).then_some((secs * 1e9) as u64);
+                LoadJob::spawn_growing(trace_path, growing.clone(), expected, move || {
+                    repaint.request_repaint()
+                })
+                .ok()
+            }
+            _ => None,
+        };
         Ok(Live {
             url: url.trim().to_string(),
             out,
@@ -76,6 +100,9 @@ impl Live {
             error: None,
             no_leak_profile: false,
             done: false,
+            trace,
+            trace_saved: false,
+            trace_live: false,
         })
     }
 
@@ -104,6 +131,9 @@ impl Live {
                     self.no_leak_profile = true;
                 }
                 Ok(Msg::Done(outcome)) => {
+                    // However the capture ended (even before its trace began), no more bytes
+                    // come: the live trace's load ends with what is whole.
+                    self.growing.finish();
                     self.error = outcome.error;
                     self.asking.clear();
                     self.done = true;
@@ -118,12 +148,26 @@ impl Live {
         out
     }
 
-    fn open_command(&self, c: &Captured) -> Option<Command> {
+    /// The live trace's load, once the window should show it: its first generation is in,
+    /// or its file is saved (then the load ends soon, and its end or error is what to show).
+    pub fn take_live_trace(&mut self) -> Option<LoadJob> {
+        let ready = self.trace_saved || self.trace.as_ref().is_some_and(LoadJob::has_partial);
+        let job = self.trace.take_if(|_| ready)?;
+        self.trace_live = true;
+        Some(job)
+    }
+
+    fn open_command(&mut self, c: &Captured) -> Option<Command> {
         let dumps_before = self.saved.iter().filter(|s| s.kind == Kind::Goroutine).count();
         match c.kind {
             Kind::Goroutine if dumps_before == 0 => Some(Command::OpenAll(vec![c.path.clone()])),
             Kind::Goroutine => Some(Command::OpenBeside(c.path.clone())),
             // No dumps to watch: the trace is what the user came for.
+            // The window has it already, or takes it at the next frame.
+            Kind::Trace if self.trace_live || self.trace.is_some() => {
+                self.trace_saved = true;
+                None
+            }
             Kind::Trace if self.plan.dumps == 0 => Some(Command::OpenAll(vec![c.path.clone()])),
             _ => None,
         }
@@ -177,6 +221,15 @@ impl Live {
         }
         if self.done && self.error.is_none() {
             ui.label(tr!("capture-done", n = self.saved.len()));
+        }
+    }
+}
+
+impl Drop for Live {
+    /// A live trace the window never took has nobody to show it to.
+    fn drop(&mut self) {
+        if let Some(job) = &self.trace {
+            job.cancel();
         }
     }
 }

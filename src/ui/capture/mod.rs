@@ -102,6 +102,15 @@ impl CaptureUi {
 }
 
 impl crate::ui::GoroscopeApp {
+    /// The capture's frame: its dialog, and a live trace handed to the workspace as soon as
+    /// it has something to show.
+    pub(crate) fn capture_frame(&mut self, ctx: &egui::Context) {
+        self.capture.ui(ctx, &mut self.settings.capture, &mut self.queue);
+        if let Some(job) = self.capture.live.as_mut().and_then(Live::take_live_trace) {
+            self.workspace.adopt(job);
+        }
+    }
+
     /// For tests: the files the capture saved so far, and whether it has ended.
     pub fn capture_progress(&self) -> Option<(Vec<std::path::PathBuf>, bool)> {
         let live = self.capture.live.as_ref()?;
@@ -111,5 +120,14 @@ impl crate::ui::GoroscopeApp {
     /// For tests: the capture's error, as the window shows it.
     pub fn capture_error(&self) -> Option<String> {
         self.capture.live.as_ref()?.error.as_ref().map(error_text)
+    }
+}
+
+impl crate::ui::GoroscopeApp {
+    /// For tests: the active pane's trace model, and whether it is a partial one (the trace
+    /// still arriving).
+    pub fn shown_trace(&self) -> Option<(std::sync::Arc<crate::model::TraceModel>, bool)> {
+        let pane = self.workspace.active()?;
+        Some((pane.doc.as_ref()?.trace()?.model.clone(), pane.partial))
     }
 }
