@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use egui_kittest::Harness;
 use goroscope::analysis::lod_rows::RowSummaries;
 use goroscope::load::{Loaded, Progress, load_file};
-use goroscope::model::{Frame, GoCounts, Goroutine, Series, Span, SpanList, SpanState, TraceModel};
+use goroscope::model::{Frame, GoCounts, Goroutine, Series, Span, SpanState, TraceModel};
 use goroscope::ui::GoroscopeApp;
 
 /// Frames measured per position (`FRAMES` in the environment to change it, e.g. to profile);
@@ -65,7 +65,7 @@ fn big_model() -> TraceModel {
             end_ns: None,
             system: false,
             label: Default::default(),
-            spans: SpanList::own(spans),
+            spans: spans.into_boxed_slice(),
         });
     }
     m.heap_alloc = Series { points: (0..100_000).map(|k| (k * 100_000, (k as u64 % 977) << 16)).collect() };

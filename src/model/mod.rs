@@ -12,7 +12,7 @@ mod trace;
 
 pub use span::{ProcSpan, Span, SpanState};
 pub use trace::{
-    GIdx, GoCounts, Goroutine, LogLine, RangeScope, RangeSpan, Region, Series, SpanList, Task, TraceModel,
+    GIdx, GoCounts, Goroutine, LogLine, RangeScope, RangeSpan, Region, Series, Task, TraceModel,
 };
 mod dump;
 

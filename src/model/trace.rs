@@ -2,8 +2,6 @@
 //! sweep, mark assist) and metric series, all on one time axis in nanoseconds since the
 //! trace start.
 
-use std::sync::Arc;
-
 use super::span::{Span, SpanState};
 use super::tables::{StackId, StackTable, StrId, StringTable};
 
@@ -31,45 +29,7 @@ pub struct Goroutine {
     /// GC worker label ("GC (dedicated)"), if any.
     pub label: StrId,
     /// State spans in time order, ending with the [`SpanState::End`] sentinel.
-    pub spans: SpanList,
-}
-
-/// A goroutine's spans: a range of one array that all the goroutines of a model share, so a
-/// trace of a million goroutines costs no million allocations (each one's header and slack
-/// was most of the model's size on traces of many short goroutines, issue 17). Reads as a
-/// `&[Span]`.
-#[derive(Clone, Default)]
-pub struct SpanList {
-    all: Arc<Vec<Span>>,
-    start: u32,
-    len: u32,
-}
-
-impl SpanList {
-    /// Spans of their own (hand-built models).
-    pub fn own(spans: Vec<Span>) -> Self {
-        let len = u32::try_from(spans.len()).unwrap_or(u32::MAX);
-        SpanList { all: Arc::new(spans), start: 0, len }
-    }
-
-    /// `all[start..start + len]`; a range outside `all` reads as empty.
-    pub fn shared(all: &Arc<Vec<Span>>, start: u32, len: u32) -> Self {
-        SpanList { all: Arc::clone(all), start, len }
-    }
-}
-
-impl std::ops::Deref for SpanList {
-    type Target = [Span];
-    fn deref(&self) -> &[Span] {
-        let start = self.start as usize;
-        self.all.get(start..start + self.len as usize).unwrap_or(&[])
-    }
-}
-
-impl std::fmt::Debug for SpanList {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
+    pub spans: Box<[Span]>,
 }
 
 impl Goroutine {

@@ -1,13 +1,11 @@
 //! The end of a build: close what is still open at the last event, sort goroutines by id and
 //! remap every index that pointed at them, shrink, and hand out the model.
 
-use std::sync::Arc;
-
 use super::TraceBuilder;
 use crate::analysis::classify::is_system_goroutine;
 use crate::format::trace::Tables;
 use crate::model::{
-    GIdx, Goroutine, RangeScope, RangeSpan, Region, Span, SpanList, SpanState, StackId, StrId, TraceModel,
+    GIdx, Goroutine, RangeScope, RangeSpan, Region, Span, SpanState, StackId, StrId, TraceModel,
 };
 
 /// Records converted between two shrinks of the builder's vectors at `finish`.
@@ -24,9 +22,9 @@ impl TraceBuilder {
     /// Closes every open span at the last event and returns the model.
     pub fn finish(mut self, tables: Tables, format_version: String) -> TraceModel {
         let end = self.last_ns;
-        for i in 0..self.gs.len() {
-            if self.gs[i].end_ns.is_none() {
-                self.push_span(i as GIdx, Span::new(end, SpanState::End, 0, StackId::NONE));
+        for (gb, h) in self.gs.iter().zip(&mut self.hot) {
+            if gb.end_ns.is_none() {
+                h.spans.push(Span::new(end, SpanState::End, 0, StackId::NONE));
             }
         }
         for ((name, scope), start) in std::mem::take(&mut self.open_ranges) {
@@ -41,14 +39,6 @@ impl TraceBuilder {
         }
         drop(order);
         let remap = |g: GIdx| new_of.get(g as usize).copied().unwrap_or(g);
-        let (mut spans, ends) = self.spans_by_goroutine(&new_of);
-        for s in &mut spans {
-            if let Some(w) = s.waker() {
-                s.set_waker(Some(remap(w)));
-            }
-        }
-        spans.shrink_to_fit();
-        let spans = Arc::new(spans);
         // Converted from the last builder record back (one pass, no second copy), then sorted
         // by id; ids are unique, so the order is the same as a stable sort's. The builder's
         // vectors shrink as they empty: the new vector's pages only become resident as they
@@ -62,24 +52,29 @@ impl TraceBuilder {
                 gs.shrink_to_fit();
                 hot.shrink_to_fit();
             }
-            let n = remap(gs.len() as GIdx) as usize;
-            let start = n.checked_sub(1).and_then(|p| ends.get(p)).copied().unwrap_or(0);
-            let stop = ends.get(n).copied().unwrap_or(start);
-            let start_func = tables.stacks.frames(h.entry_stack).last().map_or(StrId(0), |f| f.func);
-            let func = tables.strings.get(start_func);
-            goroutines.push(Goroutine {
-                id: gb.id,
-                parent: gb.parent.map(remap),
-                created_ns: gb.created_ns,
-                creation_stack: gb.creation_stack,
-                start_func,
-                end_ns: gb.end_ns,
-                system: is_system_goroutine(func, tables.stacks.frames(gb.creation_stack), &tables),
-                label: gb.label,
-                spans: SpanList::shared(&spans, start, stop.saturating_sub(start)),
-            });
+            let g = {
+                let mut spans = h.spans;
+                for s in &mut spans {
+                    if let Some(w) = s.waker() {
+                        s.set_waker(Some(remap(w)));
+                    }
+                }
+                let start_func = tables.stacks.frames(h.entry_stack).last().map_or(StrId(0), |f| f.func);
+                let func = tables.strings.get(start_func);
+                Goroutine {
+                    id: gb.id,
+                    parent: gb.parent.map(remap),
+                    created_ns: gb.created_ns,
+                    creation_stack: gb.creation_stack,
+                    start_func,
+                    end_ns: gb.end_ns,
+                    system: is_system_goroutine(func, tables.stacks.frames(gb.creation_stack), &tables),
+                    label: gb.label,
+                    spans: spans.into_boxed_slice(),
+                }
+            };
+            goroutines.push(g);
         }
-        drop(ends);
         goroutines.sort_unstable_by_key(|g| g.id);
         goroutines.shrink_to_fit();
         for r in &mut self.ranges {
@@ -134,47 +129,5 @@ impl TraceBuilder {
             cut_at_byte: None,
             lost_from_ns: None,
         }
-    }
-}
-
-impl TraceBuilder {
-    /// The builder's spans moved in place into goroutine order (`new_of`: the final index of
-    /// each goroutine), each goroutine's in time order, and where each goroutine's end: its
-    /// spans are `ends[g - 1]..ends[g]`. A counting sort whose permutation is applied by
-    /// following its cycles, so no second array of spans is ever held (O(spans)).
-    fn spans_by_goroutine(&mut self, new_of: &[GIdx]) -> (Vec<Span>, Vec<u32>) {
-        let mut spans = std::mem::take(&mut self.spans);
-        let mut dest = std::mem::take(&mut self.span_g);
-        let final_of = |g: GIdx| new_of.get(g as usize).map_or(0, |&n| n as usize);
-        let mut ends = vec![0u32; new_of.len()];
-        for &g in &dest {
-            if let Some(c) = ends.get_mut(final_of(g)) {
-                *c += 1;
-            }
-        }
-        // Counts to starts, then each span takes the next place of its goroutine: `ends[g]`
-        // ends as the start of `g + 1`.
-        let mut at = 0u32;
-        for c in &mut ends {
-            (*c, at) = (at, at + *c);
-        }
-        for d in &mut dest {
-            if let Some(next) = ends.get_mut(final_of(*d)) {
-                *d = *next;
-                *next += 1;
-            }
-        }
-        for k in 0..spans.len() {
-            // Each swap puts the span at `k` where it belongs, so this loops once per span in all.
-            while let Some(&d) = dest.get(k).filter(|&&d| d as usize != k) {
-                let d = d as usize;
-                if d >= spans.len() {
-                    break;
-                }
-                spans.swap(k, d);
-                dest.swap(k, d);
-            }
-        }
-        (spans, ends)
     }
 }

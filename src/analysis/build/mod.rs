@@ -17,10 +17,6 @@ use index::GoIndex;
 /// stays small however busy the trace is.
 const COUNT_BUCKET_NS: i64 = 10_000;
 
-/// No span yet; also the bound on spans, which are indexed by `u32` (a trace of 4 billion
-/// spans would need 64 GB for them: past it, later spans are left out).
-const NO_SPAN: u32 = u32::MAX;
-
 /// Per goroutine while building: what is set once or twice.
 #[derive(Clone)]
 struct GBuild {
@@ -36,8 +32,7 @@ struct GBuild {
 /// so the per-event accesses stay within one cache line.
 #[derive(Clone)]
 struct GHot {
-    /// Index in [`TraceBuilder::spans`] of its last span, [`NO_SPAN`] before the first.
-    last: u32,
+    spans: Vec<Span>,
     /// The stack that names the goroutine: its entry function at creation, else the first
     /// stack seen; its outermost frame is the start function.
     entry_stack: StackId,
@@ -57,11 +52,6 @@ pub struct TraceBuilder {
     events: u64,
     gs: Vec<GBuild>,
     hot: Vec<GHot>,
-    /// Every goroutine's spans in the order they began, and whose each is: one array instead of
-    /// a vector per goroutine (whose header, slack and allocation cost more than the spans of a
-    /// short goroutine). [`TraceBuilder::finish`] moves them in place into goroutine order.
-    spans: Vec<Span>,
-    span_g: Vec<GIdx>,
     by_id: GoIndex,
     open_ranges: FxMap<(StrId, RangeScope), i64>,
     ranges: Vec<RangeSpan>,
@@ -101,8 +91,6 @@ impl TraceBuilder {
             events: 0,
             gs: Vec::new(),
             hot: Vec::new(),
-            spans: Vec::new(),
-            span_g: Vec::new(),
             by_id: GoIndex::default(),
             open_ranges: FxMap::default(),
             ranges: Vec::new(),
@@ -240,30 +228,9 @@ impl TraceBuilder {
             end_ns: None,
             label: StrId(0),
         });
-        self.hot.push(GHot { last: NO_SPAN, entry_stack: StackId::NONE });
+        self.hot.push(GHot { spans: Vec::new(), entry_stack: StackId::NONE });
         self.by_id.insert(id, i);
         i
-    }
-
-    /// The last span of goroutine `i`, if it has one.
-    #[inline]
-    fn last_span_mut(&mut self, i: GIdx) -> Option<&mut Span> {
-        let last = self.hot.get(i as usize)?.last;
-        self.spans.get_mut(last as usize)
-    }
-
-    /// Appends a span to goroutine `i`.
-    #[inline]
-    fn push_span(&mut self, i: GIdx, span: Span) {
-        let Ok(at) = u32::try_from(self.spans.len()) else { return };
-        if at == NO_SPAN {
-            return;
-        }
-        if let Some(h) = self.hot.get_mut(i as usize) {
-            h.last = at;
-            self.spans.push(span);
-            self.span_g.push(i);
-        }
     }
 
     #[inline]

@@ -30,13 +30,13 @@ impl TraceBuilder {
             gb.creation_stack = event_stack;
             gb.parent = ctx_g.filter(|&p| p != i);
         }
-        let h = &mut self.hot[i as usize];
-        if from == GoState::NotExist || h.entry_stack.is_none() {
-            h.entry_stack = own_stack;
+        let gb = &mut self.hot[i as usize];
+        if from == GoState::NotExist || gb.entry_stack.is_none() {
+            gb.entry_stack = own_stack;
         }
         if from == GoState::Waiting
             && to != GoState::Waiting
-            && let Some(last) = self.last_span_mut(i).filter(|s| s.state() == SpanState::Waiting)
+            && let Some(last) = gb.spans.last_mut().filter(|s| s.state() == SpanState::Waiting)
         {
             last.set_waker(ctx_g.filter(|&w| w != i));
         }
@@ -54,17 +54,20 @@ impl TraceBuilder {
             // Re-announcements (GoStatus in later generations) are not transitions; they may
             // bring the stack a goroutine is blocked at, which the first span lacked.
             Some(_) if from == to => {
-                if let Some(s) = self.last_span_mut(i).filter(|s| s.stack.is_none()) {
+                if let Some(s) = gb.spans.last_mut().filter(|s| s.stack.is_none()) {
                     s.stack = own_stack;
                 }
             }
             Some(state) => {
                 let mut span = Span::new(start, state, reason_idx, own_stack);
                 span.set_proc(u32::try_from(ev.p).ok());
-                self.push_span(i, span);
+                gb.spans.push(span);
             }
             None => {
-                self.push_span(i, Span::new(t, SpanState::End, 0, StackId::NONE));
+                gb.spans.push(Span::new(t, SpanState::End, 0, StackId::NONE));
+                // Trim the growth slack now, while the load still allocates and the freed
+                // tail is reused, rather than at `finish`, where it would stay as holes.
+                gb.spans.shrink_to_fit();
                 self.gs[i as usize].end_ns = Some(t);
             }
         }
