@@ -23,7 +23,7 @@ impl TraceBuilder {
     pub fn finish(mut self, tables: Tables, format_version: String) -> TraceModel {
         let end = self.last_ns;
         for (gb, h) in self.gs.iter().zip(&mut self.hot) {
-            if gb.end_ns.is_none() {
+            if gb.end_ns().is_none() {
                 h.spans.push(Span::new(end, SpanState::End, 0, StackId::NONE));
             }
         }
@@ -63,11 +63,11 @@ impl TraceBuilder {
                 let func = tables.strings.get(start_func);
                 Goroutine {
                     id: gb.id,
-                    parent: gb.parent.map(remap),
-                    created_ns: gb.created_ns,
+                    parent: gb.parent().map(remap),
+                    created_ns: gb.created_ns(),
                     creation_stack: gb.creation_stack,
                     start_func,
-                    end_ns: gb.end_ns,
+                    end_ns: gb.end_ns(),
                     system: is_system_goroutine(func, tables.stacks.frames(gb.creation_stack), &tables),
                     label: gb.label,
                     spans: spans.into_boxed_slice(),

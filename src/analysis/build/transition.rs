@@ -26,9 +26,9 @@ impl TraceBuilder {
         let gen_start = self.generation_start_ns;
         if from == GoState::NotExist {
             let gb = &mut self.gs[i as usize];
-            gb.created_ns = Some(t);
+            gb.created_ns = t.max(super::NO_TIME + 1);
             gb.creation_stack = event_stack;
-            gb.parent = ctx_g.filter(|&p| p != i);
+            gb.parent = ctx_g.filter(|&p| p != i).unwrap_or(super::NO_PARENT);
         }
         let gb = &mut self.hot[i as usize];
         if from == GoState::NotExist || gb.entry_stack.is_none() {
@@ -61,6 +61,11 @@ impl TraceBuilder {
             Some(state) => {
                 let mut span = Span::new(start, state, reason_idx, own_stack);
                 span.set_proc(u32::try_from(ev.p).ok());
+                // Room for two at first, not `Vec`'s four: a goroutine created and never run
+                // has just one span and the end, and a million of them is a crafted trace.
+                if gb.spans.capacity() == 0 {
+                    gb.spans.reserve_exact(2);
+                }
                 gb.spans.push(span);
             }
             None => {
@@ -68,7 +73,7 @@ impl TraceBuilder {
                 // Trim the growth slack now, while the load still allocates and the freed
                 // tail is reused, rather than at `finish`, where it would stay as holes.
                 gb.spans.shrink_to_fit();
-                self.gs[i as usize].end_ns = Some(t);
+                self.gs[i as usize].end_ns = t.max(super::NO_TIME + 1);
             }
         }
         self.sample_counts(t);
