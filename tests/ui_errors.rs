@@ -5,47 +5,24 @@
 
 use egui_kittest::Harness;
 use goroscope::format::{ErrorKind, ParseError};
-use goroscope::i18n::{self, FluentValue};
 use goroscope::load::{Progress, load_file};
 use goroscope::ui::GoroscopeApp;
 
 mod common;
+use common::catalog::{check_both_languages, placeholder_values};
 use common::ui::{labels, open_with};
-
-/// The `{name}`s of an English text, each once.
-fn names(english: &'static str) -> Vec<&'static str> {
-    let mut all: Vec<&'static str> =
-        english.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(n, _)| n)).collect();
-    let mut seen = std::collections::HashSet::new();
-    all.retain(|n| seen.insert(*n));
-    all
-}
 
 #[test]
 fn every_error_kind_reads_the_same_in_the_english_catalog_and_is_translated() {
     assert!(ErrorKind::ALL.len() >= 85, "{} kinds", ErrorKind::ALL.len());
     for &kind in ErrorKind::ALL {
-        // Distinct values, so a swapped or missing one shows.
-        let values: Vec<(&'static str, String)> =
-            names(kind.english()).into_iter().enumerate().map(|(i, n)| (n, format!("V{i}x"))).collect();
+        let values = placeholder_values(kind.english());
         let args: Vec<(&'static str, &dyn std::fmt::Display)> =
             values.iter().map(|(n, v)| (*n, v as &dyn std::fmt::Display)).collect();
         let e = ParseError::new(7, kind, &args);
         assert_eq!(e.to_string(), format!("at byte 7: {}", e.message));
-        let fluent: Vec<(&str, FluentValue<'_>)> =
-            e.args.iter().map(|(k, v)| (*k, FluentValue::from(v.as_str()))).collect();
-        i18n::set_language(i18n::language_for(Some("en")));
-        let en = i18n::text(kind.id(), &fluent);
-        assert_eq!(en, e.message, "{}: en.ftl and the report's English differ", kind.id());
-        i18n::set_language(i18n::language_for(Some("zh-CN")));
-        let zh = i18n::text(kind.id(), &fluent);
         // A text a lower layer wrote whole is shown as written, in any language.
-        if kind != ErrorKind::Text {
-            assert_ne!(zh, en, "{}: not translated", kind.id());
-        }
-        for (_, v) in &values {
-            assert!(zh.contains(v.as_str()), "{}: the Chinese text lacks a value: {zh}", kind.id());
-        }
+        check_both_languages(kind.id(), &e.args, &e.message, &values, kind == ErrorKind::Text);
     }
 }
 

@@ -8,43 +8,22 @@ use std::path::Path;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::format::{Place, Warning, WarningKind};
-use goroscope::i18n::{self, FluentValue};
 use goroscope::load::{Progress, load_bytes};
 use goroscope::ui::GoroscopeApp;
 
 mod common;
+use common::catalog::{check_both_languages, placeholder_values};
 use common::ui::labels;
-
-/// The `{name}`s of an English text.
-fn names(english: &'static str) -> Vec<&'static str> {
-    let mut all: Vec<&'static str> =
-        english.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(n, _)| n)).collect();
-    let mut seen = std::collections::HashSet::new();
-    all.retain(|n| seen.insert(*n));
-    all
-}
 
 #[test]
 fn every_warning_kind_reads_the_same_in_the_english_catalog_and_is_translated() {
     assert!(WarningKind::ALL.len() >= 40, "{} kinds", WarningKind::ALL.len());
     for &kind in WarningKind::ALL {
-        // Distinct values, so a swapped or missing one shows.
-        let values: Vec<(&'static str, String)> =
-            names(kind.english()).into_iter().enumerate().map(|(i, n)| (n, format!("V{i}x"))).collect();
+        let values = placeholder_values(kind.english());
         let args: Vec<(&'static str, &dyn std::fmt::Display)> =
             values.iter().map(|(n, v)| (*n, v as &dyn std::fmt::Display)).collect();
         let w = Warning::new(kind, &args);
-        let fluent: Vec<(&str, FluentValue<'_>)> =
-            w.args.iter().map(|(k, v)| (*k, FluentValue::from(v.as_str()))).collect();
-        i18n::set_language(i18n::language_for(Some("en")));
-        let en = i18n::text(kind.id(), &fluent);
-        assert_eq!(en, w.text(), "{}: en.ftl and the report's English differ", kind.id());
-        i18n::set_language(i18n::language_for(Some("zh-CN")));
-        let zh = i18n::text(kind.id(), &fluent);
-        assert_ne!(zh, en, "{}: not translated", kind.id());
-        for (_, v) in &values {
-            assert!(zh.contains(v.as_str()), "{}: the Chinese text lacks a value: {zh}", kind.id());
-        }
+        check_both_languages(kind.id(), &w.args, w.text(), &values, false);
     }
 }
 
