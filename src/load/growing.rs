@@ -137,25 +137,9 @@ impl LoadJob {
         expected_ns: Option<u64>,
         on_change: impl Fn() + Send + 'static,
     ) -> std::io::Result<Self> {
-        let progress = Arc::new(Progress::default());
-        let (tx, rx) = std::sync::mpsc::channel();
-        let p = Arc::clone(&progress);
-        let partial = Arc::new(std::sync::Mutex::new(None));
-        let slot = Arc::clone(&partial);
-        let job_path = path.clone();
-        std::thread::Builder::new().name("goroscope-load-live".into()).spawn(move || {
-            let mut on_partial = |m: TraceModel| {
-                if let Ok(mut s) = slot.lock() {
-                    *s = Some(m);
-                }
-                on_change();
-            };
-            let result = load_growing(&job_path, &growing, expected_ns, &p, &mut on_partial);
-            // The receiver may be gone (the capture's window closed); nothing to do then.
-            let _ = tx.send(result);
-            on_change();
-        })?;
-        Ok(LoadJob { path, progress, started: Instant::now(), rx, partial })
+        Self::start(path, "goroscope-load-live", on_change, move |path, progress, on_partial| {
+            load_growing(path, &growing, expected_ns, progress, on_partial)
+        })
     }
 
     /// A partial model is waiting (the first generation of a live trace has arrived).

@@ -321,21 +321,35 @@ impl LoadJob {
     /// Starts loading `path` on a named thread; `on_change` is called from that thread each
     /// time a partial model is ready and when it finishes (the UI passes a repaint request).
     pub fn spawn(path: PathBuf, on_change: impl Fn() + Send + 'static) -> std::io::Result<Self> {
+        Self::start(path, "goroscope-load", on_change, |path, progress, on_partial| {
+            load_file_with(path, progress, Some(on_partial))
+        })
+    }
+
+    /// Runs `load` on a thread named `name`, keeping only the newest partial model it hands
+    /// over (a newer one replaces one the window has not taken yet) and its final result.
+    pub(crate) fn start(
+        path: PathBuf,
+        name: &str,
+        on_change: impl Fn() + Send + 'static,
+        load: impl FnOnce(&Path, &Progress, &mut dyn FnMut(TraceModel)) -> Result<Loaded, LoadError>
+        + Send
+        + 'static,
+    ) -> std::io::Result<Self> {
         let progress = Arc::new(Progress::default());
         let (tx, rx) = mpsc::channel();
         let p = Arc::clone(&progress);
         let partial = Arc::new(std::sync::Mutex::new(None));
         let slot = Arc::clone(&partial);
         let job_path = path.clone();
-        std::thread::Builder::new().name("goroscope-load".into()).spawn(move || {
+        std::thread::Builder::new().name(name.into()).spawn(move || {
             let mut on_partial = |m: TraceModel| {
-                // A newer partial replaces one the window has not taken yet.
                 if let Ok(mut s) = slot.lock() {
                     *s = Some(m);
                 }
                 on_change();
             };
-            let result = load_file_with(&job_path, &p, Some(&mut on_partial));
+            let result = load(&job_path, &p, &mut on_partial);
             // The receiver may be gone (the user closed the file); nothing to do then.
             let _ = tx.send(result);
             on_change();

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: damaged and hostile inputs, the UI harness.
 #![allow(dead_code)] // each test file uses a different subset
 
+#[cfg(feature = "gui")]
 pub mod catalog;
 pub mod crafted;
 pub mod crafted_v1;
