@@ -24,14 +24,7 @@ use common::ui::{english, labels};
 
 /// The first Go 1.27 sample (by name) of three or more generations, and where each ends.
 fn sample_of_generations() -> (PathBuf, Vec<u8>, Vec<u64>) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|f| f.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "trace"))
-        .collect();
-    assert!(files.len() >= 5, "only {} Go 1.27 samples", files.len());
+    let mut files = common::traces_of("go1.27", 5);
     files.sort();
     for path in files {
         let data = std::fs::read(&path).unwrap();

@@ -3,7 +3,7 @@
 //! user zoomed to or the goroutine they selected.
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui_kittest::Harness;
 use goroscope::load::{Hooks, Progress, load_bytes_with};
@@ -16,14 +16,7 @@ use common::ui::english;
 /// The biggest Go 1.27 sample whose first generation holds only part of its events, with the
 /// partial model the load handed out after that generation and the file's complete load.
 fn first_generation_and_whole() -> (PathBuf, u64, TraceModel, goroscope::load::Loaded) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .map(|f| f.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "trace"))
-        .collect();
-    assert!(files.len() >= 5, "only {} Go 1.27 samples", files.len());
+    let mut files = common::traces_of("go1.27", 5);
     files.sort_by_key(|p| std::cmp::Reverse(std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)));
     for path in files {
         let data = std::fs::read(&path).unwrap();

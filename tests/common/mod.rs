@@ -27,6 +27,14 @@ pub fn read(data: &[u8]) -> (Result<ReadSummary, ParseError>, u64) {
     (r, n)
 }
 
+/// The committed traces of one release folder (`go1.27`), sorted; at least `min` of them.
+pub fn traces_of(release: &str, min: usize) -> Vec<PathBuf> {
+    let out: Vec<PathBuf> =
+        all_traces().into_iter().filter(|p| p.parent().is_some_and(|d| d.ends_with(release))).collect();
+    assert!(out.len() >= min, "only {} {release} traces", out.len());
+    out
+}
+
 /// Every committed trace, `sample-traces/go1.*/*.trace`, sorted.
 pub fn all_traces() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
