@@ -56,17 +56,9 @@ fn big_model() -> TraceModel {
             })
             .collect();
         spans.push(Span::new(DURATION_NS, SpanState::End, 0, Default::default()));
-        m.goroutines.push(Goroutine {
-            id: i as u64 + 1,
-            parent: None,
-            created_ns: Some(offset),
-            creation_stack: sites[i % sites.len()],
-            start_func: worker,
-            end_ns: None,
-            system: false,
-            label: Default::default(),
-            spans: spans.into_boxed_slice(),
-        });
+        let mut g = Goroutine::new(i as u64 + 1, spans.into(), sites[i % sites.len()], worker);
+        g.set_life(true, false);
+        m.goroutines.push(g);
     }
     m.heap_alloc = Series { points: (0..100_000).map(|k| (k * 100_000, (k as u64 % 977) << 16)).collect() };
     m.go_counts = (0..100_000)

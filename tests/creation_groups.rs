@@ -41,7 +41,7 @@ fn planted_goroutines_group_at_their_go_statement() {
                 panic!("{}: no group created at {func} {file}:{line}", trace.display());
             };
             assert!(
-                grp.members.iter().all(|&i| m.goroutines[i as usize].end_ns.is_none()),
+                grp.members.iter().all(|&i| m.goroutines[i as usize].end_ns().is_none()),
                 "{}",
                 trace.display()
             );

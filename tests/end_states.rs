@@ -82,7 +82,7 @@ fn running_at_the_end_matches_go_and_fits_the_processors() {
         let exited = Filter::parse("state:exited");
         for g in &m.goroutines {
             let gone = go.get(&g.id).is_some_and(|s| s == "NotExist");
-            assert_eq!(g.end_ns.is_some(), gone, "{name}: G{} exit", g.id);
+            assert_eq!(g.end_ns().is_some(), gone, "{name}: G{} exit", g.id);
             if gone {
                 exited_total += 1;
                 assert_eq!(g.state_at_end(), None);

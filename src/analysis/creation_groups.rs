@@ -33,7 +33,7 @@ pub fn creation_groups(m: &TraceModel) -> (Vec<CreationGroup>, Vec<u32>) {
     let mut group_of = vec![0u32; m.goroutines.len()];
     for (i, g) in m.goroutines.iter().enumerate() {
         let site = m.stacks.frames(g.creation_stack).first().copied();
-        let exited = g.end_ns.is_some();
+        let exited = g.end_ns().is_some();
         let key = match site {
             Some(f) => (f.func.0, f.file.0, f.line, g.system, exited),
             None => (g.start_func.0, 0, 0, g.system, exited),

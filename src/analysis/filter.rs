@@ -129,7 +129,7 @@ impl Filter {
         }
         let end = g.state_at_end();
         if let Some(want) = self.state {
-            let got = if g.end_ns.is_some() { Some(EndState::Exited) } else { end.map(EndState::Alive) };
+            let got = if g.end_ns().is_some() { Some(EndState::Exited) } else { end.map(EndState::Alive) };
             if got != Some(want) {
                 return false;
             }

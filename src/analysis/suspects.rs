@@ -156,7 +156,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             continue;
         }
         let blocked = end - last.start_ns();
-        let life = end - g.created_ns.unwrap_or(0).max(0);
+        let life = end - g.created_ns().unwrap_or(0).max(0);
         let site = m.stacks.frames(g.creation_stack).first().copied();
         let w = Waiter { g: i as GIdx, blocked, life };
         groups.entry((last.reason(), reason, last.stack, site)).or_default().push(w);

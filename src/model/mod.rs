@@ -8,9 +8,11 @@ mod tables;
 
 pub use tables::{Frame, StackId, StackTable, StrId, StringTable, lost};
 mod span;
+mod span_list;
 mod trace;
 
 pub use span::{ProcSpan, Span, SpanState};
+pub use span_list::SpanList;
 pub use trace::{
     GIdx, GoCounts, Goroutine, LogLine, RangeScope, RangeSpan, Region, Series, Task, TraceModel,
 };

@@ -3,36 +3,78 @@
 //! trace start.
 
 use super::span::{Span, SpanState};
+use super::span_list::SpanList;
 use super::tables::{StackId, StackTable, StrId, StringTable};
 
 /// Index of a goroutine in [`TraceModel::goroutines`] (not its Go id).
 pub type GIdx = u32;
 
-/// One goroutine over the whole trace.
+/// One goroutine over the whole trace. 64 bytes, since a crafted trace holds millions of them
+/// (issue 17): its creation and exit times are its first and last span's starts, its parent a
+/// sentinel rather than an `Option`.
 #[derive(Clone, Debug)]
 pub struct Goroutine {
     /// Go's goroutine id.
     pub id: u64,
-    /// The goroutine whose `go` statement created this one, if the trace saw it happen.
-    pub parent: Option<GIdx>,
-    /// When it was created; `None` if it existed before the trace started.
-    pub created_ns: Option<i64>,
+    /// State spans in time order, ending with the [`SpanState::End`] sentinel.
+    pub spans: SpanList,
     /// The creator's stack at the `go` statement; frame 0 is the creation site.
     pub creation_stack: StackId,
     /// Entry function (`main.worker`); for goroutines older than the trace, the outermost
     /// frame of the first stack seen.
     pub start_func: StrId,
-    /// Exit time; `None` when alive at the end of the trace.
-    pub end_ns: Option<i64>,
+    /// [`NO_PARENT`] or the creator's index.
+    parent: GIdx,
     /// A runtime or tracer goroutine: never a suspect.
     pub system: bool,
-    /// GC worker label ("GC (dedicated)"), if any.
-    pub label: StrId,
-    /// State spans in time order, ending with the [`SpanState::End`] sentinel.
-    pub spans: Box<[Span]>,
+    /// [`CREATED`] and [`EXITED`].
+    life: u8,
 }
 
+const NO_PARENT: GIdx = GIdx::MAX;
+/// Created inside the trace: its first span starts at its creation.
+const CREATED: u8 = 1;
+/// Exited inside the trace: its end sentinel is its exit.
+const EXITED: u8 = 2;
+
 impl Goroutine {
+    /// A goroutine older than the trace and alive at its end, with no known parent; `spans`
+    /// must end with the [`SpanState::End`] sentinel.
+    pub fn new(id: u64, spans: SpanList, creation_stack: StackId, start_func: StrId) -> Self {
+        Goroutine { id, spans, creation_stack, start_func, parent: NO_PARENT, system: false, life: 0 }
+    }
+
+    /// Created inside the trace (at its first span's start) and/or exited inside it (at its
+    /// last span's start, the sentinel's).
+    pub fn set_life(&mut self, created: bool, exited: bool) {
+        self.life = if created { CREATED } else { 0 } | if exited { EXITED } else { 0 };
+    }
+
+    pub fn set_parent(&mut self, parent: Option<GIdx>) {
+        self.parent = parent.unwrap_or(NO_PARENT);
+    }
+
+    /// The goroutine whose `go` statement created this one, if the trace saw it happen.
+    pub fn parent(&self) -> Option<GIdx> {
+        (self.parent != NO_PARENT).then_some(self.parent)
+    }
+
+    /// When it was created; `None` if it existed before the trace started.
+    pub fn created_ns(&self) -> Option<i64> {
+        if self.life & CREATED == 0 {
+            return None;
+        }
+        self.spans.first().map(Span::start_ns)
+    }
+
+    /// Exit time; `None` when alive at the end of the trace.
+    pub fn end_ns(&self) -> Option<i64> {
+        if self.life & EXITED == 0 {
+            return None;
+        }
+        self.spans.last().map(Span::start_ns)
+    }
+
     /// The spans without the sentinel.
     pub fn real_spans(&self) -> &[Span] {
         self.spans.split_last().map_or(&[], |(_, rest)| rest)
@@ -53,7 +95,7 @@ impl Goroutine {
     /// the run that ended in its exit, which is not a state it is in at the end) or that no
     /// transition ever placed in a state.
     pub fn state_at_end(&self) -> Option<SpanState> {
-        if self.end_ns.is_some() {
+        if self.end_ns().is_some() {
             return None;
         }
         self.last_span().map(|(_, s)| s.state())
@@ -151,6 +193,9 @@ pub struct TraceModel {
     /// Wait and stop reasons as the runtime wrote them; `Span::reason` indexes this.
     pub reasons: Vec<StrId>,
     pub goroutines: Vec<Goroutine>,
+    /// GC worker labels ("GC (dedicated)") by goroutine, ordered by goroutine: few goroutines
+    /// have one, so they are not a field of every [`Goroutine`].
+    pub labels: Vec<(GIdx, StrId)>,
     /// GC, STW, sweep and assist ranges, by start time.
     pub ranges: Vec<RangeSpan>,
     pub heap_alloc: Series,
@@ -192,11 +237,42 @@ impl TraceModel {
         self.goroutines.binary_search_by_key(&id, |g| g.id).ok().map(|i| i as GIdx)
     }
 
+    /// The label of goroutine `g` (a GC worker's), if it has one.
+    pub fn label(&self, g: GIdx) -> Option<StrId> {
+        let i = self.labels.binary_search_by_key(&g, |l| l.0).ok()?;
+        self.labels.get(i).map(|l| l.1)
+    }
+
     pub fn func_name(&self, g: &Goroutine) -> &str {
         self.strings.get(g.start_func)
     }
 
     pub fn span_count(&self) -> usize {
         self.goroutines.iter().map(|g| g.real_spans().len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_goroutine_costs_64_bytes_and_its_times_are_its_first_and_last_spans() {
+        assert_eq!(size_of::<Goroutine>(), 64);
+        let spans = vec![
+            Span::new(5, SpanState::Runnable, 0, StackId::NONE),
+            Span::new(9, SpanState::End, 0, StackId::NONE),
+        ];
+        let mut g = Goroutine::new(7, spans.into(), StackId::NONE, StrId(0));
+        assert_eq!(
+            (g.created_ns(), g.end_ns(), g.parent(), g.state_at_end()),
+            (None, None, None, Some(SpanState::Runnable))
+        );
+        g.set_life(true, true);
+        g.set_parent(Some(3));
+        assert_eq!(
+            (g.created_ns(), g.end_ns(), g.parent(), g.state_at_end()),
+            (Some(5), Some(9), Some(3), None)
+        );
     }
 }

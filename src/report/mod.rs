@@ -46,14 +46,15 @@ pub fn summarize(l: &Loaded) -> Summary {
             heap: HeapJson::default(),
         };
     };
-    let alive: Vec<_> = t.goroutines.iter().filter(|g| g.end_ns.is_none()).collect();
+    // Counted, not collected: a crafted trace has millions of goroutines (issue 17).
+    let alive = || t.goroutines.iter().filter(|g| g.end_ns().is_none());
     let blocked =
-        alive.iter().filter(|g| g.last_span().is_some_and(|(_, s)| s.state() == SpanState::Waiting)).count();
+        alive().filter(|g| g.last_span().is_some_and(|(_, s)| s.state() == SpanState::Waiting)).count();
     Summary {
         go_version: Some(t.format_version.clone()),
         goroutines: GoroutineCounts {
             total: t.goroutines.len(),
-            alive_at_end: alive.len(),
+            alive_at_end: alive().count(),
             blocked_at_end: blocked,
         },
         heap: HeapJson {

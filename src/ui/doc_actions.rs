@@ -219,11 +219,11 @@ impl Document {
             None => vec![self.view.selected()?],
         };
         let start =
-            members.iter().filter_map(|&g| m.goroutine(g)).map(|g| g.created_ns.unwrap_or(0)).min()?;
+            members.iter().filter_map(|&g| m.goroutine(g)).map(|g| g.created_ns().unwrap_or(0)).min()?;
         let end = members
             .iter()
             .filter_map(|&g| m.goroutine(g))
-            .map(|g| g.end_ns.unwrap_or(m.duration_ns))
+            .map(|g| g.end_ns().unwrap_or(m.duration_ns))
             .max()?;
         let pad = ((end - start) as f64 * 0.03).max(1000.0);
         Some(TimeWindow { start_ns: start as f64 - pad, end_ns: end as f64 + pad })

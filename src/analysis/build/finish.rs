@@ -1,7 +1,7 @@
 //! The end of a build: close what is still open at the last event, sort goroutines by id and
 //! remap every index that pointed at them, shrink, and hand out the model.
 
-use super::TraceBuilder;
+use super::{TraceBuilder, record};
 use crate::analysis::classify::is_system_goroutine;
 use crate::format::trace::Tables;
 use crate::model::{
@@ -22,17 +22,14 @@ impl TraceBuilder {
     /// Closes every open span at the last event and returns the model.
     pub fn finish(mut self, tables: Tables, format_version: String) -> TraceModel {
         let end = self.last_ns;
-        for (gb, h) in self.gs.iter().zip(&mut self.hot) {
-            if gb.end_ns().is_none() {
-                h.spans.push(Span::new(end, SpanState::End, 0, StackId::NONE));
-            }
-        }
         for ((name, scope), start) in std::mem::take(&mut self.open_ranges) {
             self.ranges.push(RangeSpan { start_ns: start, end_ns: end, name, scope });
         }
-        // Goroutines sorted by Go id; every GIdx stored so far is remapped.
+        // Goroutines sorted by Go id; every GIdx stored so far is remapped. The ids come from
+        // the index, which goes before the model is made.
+        let mut ids = std::mem::take(&mut self.by_id).ids(self.gs.len());
         let mut order: Vec<GIdx> = (0..self.gs.len() as GIdx).collect();
-        order.sort_by_key(|&i| self.gs[i as usize].id);
+        order.sort_by_key(|&i| ids[i as usize]);
         let mut new_of = vec![0 as GIdx; order.len()];
         for (new, &old) in order.iter().enumerate() {
             new_of[old as usize] = new as GIdx;
@@ -45,34 +42,28 @@ impl TraceBuilder {
         // are written, so the records are never held twice (this was the load's peak, 80 MB on
         // the bench trace).
         let mut gs = std::mem::take(&mut self.gs);
-        let mut hot = std::mem::take(&mut self.hot);
         let mut goroutines: Vec<Goroutine> = Vec::with_capacity(gs.len());
-        while let (Some(gb), Some(h)) = (gs.pop(), hot.pop()) {
+        while let (Some(r), Some(id)) = (gs.pop(), ids.pop()) {
             if gs.len().is_multiple_of(SHRINK_EVERY) {
                 gs.shrink_to_fit();
-                hot.shrink_to_fit();
+                ids.shrink_to_fit();
             }
-            let g = {
-                let mut spans = h.spans;
-                for s in &mut spans {
-                    if let Some(w) = s.waker() {
-                        s.set_waker(Some(remap(w)));
-                    }
+            let parent = r.parent();
+            // Every span ends with the sentinel: a goroutine alive at the end gets one there.
+            let exited = r.life & record::EXITED != 0;
+            let mut spans =
+                r.spans.into_list((!exited).then(|| Span::new(end, SpanState::End, 0, StackId::NONE)));
+            for s in spans.iter_mut() {
+                if let Some(w) = s.waker() {
+                    s.set_waker(Some(remap(w)));
                 }
-                let start_func = tables.stacks.frames(h.entry_stack).last().map_or(StrId(0), |f| f.func);
-                let func = tables.strings.get(start_func);
-                Goroutine {
-                    id: gb.id,
-                    parent: gb.parent().map(remap),
-                    created_ns: gb.created_ns(),
-                    creation_stack: gb.creation_stack,
-                    start_func,
-                    end_ns: gb.end_ns(),
-                    system: is_system_goroutine(func, tables.stacks.frames(gb.creation_stack), &tables),
-                    label: gb.label,
-                    spans: spans.into_boxed_slice(),
-                }
-            };
+            }
+            let start_func = tables.stacks.frames(r.entry_stack).last().map_or(StrId(0), |f| f.func);
+            let func = tables.strings.get(start_func);
+            let mut g = Goroutine::new(id, spans, r.creation_stack, start_func);
+            g.set_parent(parent.map(remap));
+            g.set_life(r.life & record::CREATED != 0, exited);
+            g.system = is_system_goroutine(func, tables.stacks.frames(r.creation_stack), &tables);
             goroutines.push(g);
         }
         goroutines.sort_unstable_by_key(|g| g.id);
@@ -97,6 +88,8 @@ impl TraceBuilder {
         for l in &mut self.logs {
             l.g = l.g.map(remap);
         }
+        let mut labels: Vec<(GIdx, StrId)> = self.labels.iter().map(|(&g, &l)| (remap(g), l)).collect();
+        labels.sort_unstable();
         // GC cycles are the mark phases that began inside the trace.
         let gc_cycles = tables
             .strings
@@ -115,6 +108,7 @@ impl TraceBuilder {
             stacks,
             reasons: self.reasons,
             goroutines,
+            labels,
             ranges: self.ranges,
             heap_alloc: self.heap_alloc,
             heap_goal: self.heap_goal,

@@ -25,6 +25,18 @@ impl GoIndex {
         }
     }
 
+    /// The id of each of the `n` goroutines, by index: the builder keeps no copy of its own.
+    pub(super) fn ids(&self, n: usize) -> Vec<u64> {
+        let mut ids = vec![0u64; n];
+        let dense = self.dense.iter().enumerate().filter(|e| *e.1 != NO_GIDX).map(|(id, &g)| (id as u64, g));
+        for (id, g) in dense.chain(self.sparse.iter().map(|(&id, &g)| (id, g))) {
+            if let Some(slot) = ids.get_mut(g as usize) {
+                *slot = id;
+            }
+        }
+        ids
+    }
+
     pub(super) fn insert(&mut self, id: u64, g: GIdx) {
         // Grow the vector only while it stays within a small factor of the ids it holds, not
         // of its own length: ids that double each time would otherwise double it each time (a
@@ -69,5 +81,8 @@ mod tests {
         let mut ix = GoIndex::default();
         (1..200_000u32).for_each(|g| ix.insert(u64::from(g), g));
         assert!(ix.sparse.is_empty() && (1..200_000).all(|g| ix.get(u64::from(g)) == Some(g)));
+        ix.insert(1 << 40, 0);
+        let ids = ix.ids(200_000);
+        assert!(ids[0] == 1 << 40 && (1..200_000).all(|g| ids[g] == g as u64));
     }
 }

@@ -3,59 +3,19 @@
 
 use crate::format::trace::fx::FxMap;
 use crate::format::trace::{Event, EventKind, Metric, NO_ID, Scope};
-use crate::model::{
-    GIdx, GoCounts, LogLine, RangeScope, RangeSpan, Region, Series, Span, StackId, StrId, Task,
-};
+use crate::model::{GIdx, GoCounts, LogLine, RangeScope, RangeSpan, Region, Series, StackId, StrId, Task};
 
 mod finish;
 mod index;
+mod record;
 mod transition;
 
 use index::GoIndex;
+use record::GRec;
 
 /// Goroutine-count samples closer together than this merge into one point, so the series
 /// stays small however busy the trace is.
 const COUNT_BUCKET_NS: i64 = 10_000;
-
-/// Per goroutine while building: what is set once or twice. 40 bytes, not the 56 of
-/// `Option` fields, since a crafted trace holds a million of them (issue 17): absent times
-/// are [`NO_TIME`], an absent parent [`NO_PARENT`].
-#[derive(Clone)]
-struct GBuild {
-    id: u64,
-    created_ns: i64,
-    end_ns: i64,
-    parent: GIdx,
-    creation_stack: StackId,
-    label: StrId,
-}
-
-/// An absent time in [`GBuild`] (trace times are never negative).
-const NO_TIME: i64 = i64::MIN;
-/// An absent parent in [`GBuild`].
-const NO_PARENT: GIdx = GIdx::MAX;
-
-impl GBuild {
-    fn created_ns(&self) -> Option<i64> {
-        (self.created_ns != NO_TIME).then_some(self.created_ns)
-    }
-    fn end_ns(&self) -> Option<i64> {
-        (self.end_ns != NO_TIME).then_some(self.end_ns)
-    }
-    fn parent(&self) -> Option<GIdx> {
-        (self.parent != NO_PARENT).then_some(self.parent)
-    }
-}
-
-/// Per goroutine while building: what every transition touches, kept apart from [`GBuild`]
-/// so the per-event accesses stay within one cache line.
-#[derive(Clone)]
-struct GHot {
-    spans: Vec<Span>,
-    /// The stack that names the goroutine: its entry function at creation, else the first
-    /// stack seen; its outermost frame is the start function.
-    entry_stack: StackId,
-}
 
 /// Builds a [`crate::model::TraceModel`] from events pushed in order. Cloning it is how a
 /// partial model is taken while a load goes on ([`TraceBuilder::snapshot`]).
@@ -69,8 +29,10 @@ pub struct TraceBuilder {
     previous_generation_ns: i64,
     wall_origin_unix_ns: Option<i64>,
     events: u64,
-    gs: Vec<GBuild>,
-    hot: Vec<GHot>,
+    /// Per goroutine, by [`GIdx`] (the order they were first seen in).
+    gs: Vec<GRec>,
+    /// GC worker labels: few goroutines have one.
+    labels: FxMap<GIdx, StrId>,
     by_id: GoIndex,
     open_ranges: FxMap<(StrId, RangeScope), i64>,
     ranges: Vec<RangeSpan>,
@@ -109,7 +71,7 @@ impl TraceBuilder {
             wall_origin_unix_ns: None,
             events: 0,
             gs: Vec::new(),
-            hot: Vec::new(),
+            labels: FxMap::default(),
             by_id: GoIndex::default(),
             open_ranges: FxMap::default(),
             ranges: Vec::new(),
@@ -190,8 +152,8 @@ impl TraceBuilder {
                 self.ranges.push(RangeSpan { start_ns: start, end_ns: t, name, scope });
             }
             EventKind::Label { g, label } => {
-                if let Some(gb) = self.by_id.get(g).and_then(|i| self.gs.get_mut(i as usize)) {
-                    gb.label = label;
+                if let Some(i) = self.by_id.get(g) {
+                    self.labels.insert(i, label);
                 }
             }
             EventKind::RegionBegin { task, name, .. } => {
@@ -239,15 +201,7 @@ impl TraceBuilder {
     #[cold]
     fn new_goroutine(&mut self, id: u64) -> GIdx {
         let i = GIdx::try_from(self.gs.len()).unwrap_or(GIdx::MAX);
-        self.gs.push(GBuild {
-            id,
-            parent: NO_PARENT,
-            created_ns: NO_TIME,
-            creation_stack: StackId::NONE,
-            end_ns: NO_TIME,
-            label: StrId(0),
-        });
-        self.hot.push(GHot { spans: Vec::new(), entry_stack: StackId::NONE });
+        self.gs.push(GRec::new());
         self.by_id.insert(id, i);
         i
     }
@@ -279,19 +233,5 @@ impl TraceBuilder {
             self.reason_index[at] = i;
         }
         i
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_goroutine_being_built_costs_40_bytes_and_keeps_absent_fields_absent() {
-        assert_eq!(size_of::<GBuild>(), 40);
-        let mut b = TraceBuilder::new();
-        let i = b.goroutine(7);
-        let gb = &b.gs[i as usize];
-        assert_eq!((gb.id, gb.created_ns(), gb.end_ns(), gb.parent()), (7, None, None, None));
     }
 }

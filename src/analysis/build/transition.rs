@@ -2,7 +2,7 @@
 //! the creation site and parent of a new goroutine, the waker of a finished wait, and the
 //! goroutine-count series.
 
-use super::{COUNT_BUCKET_NS, TraceBuilder};
+use super::{COUNT_BUCKET_NS, TraceBuilder, record};
 use crate::format::trace::{Event, GoState};
 use crate::model::{GIdx, GoCounts, Span, SpanState, StackId, StrId};
 
@@ -24,13 +24,12 @@ impl TraceBuilder {
         let reason_idx =
             if to == GoState::Waiting || to == GoState::Runnable { self.reason_idx(reason) } else { 0 };
         let gen_start = self.generation_start_ns;
+        let gb = &mut self.gs[i as usize];
         if from == GoState::NotExist {
-            let gb = &mut self.gs[i as usize];
-            gb.created_ns = t.max(super::NO_TIME + 1);
+            gb.life |= record::CREATED;
             gb.creation_stack = event_stack;
-            gb.parent = ctx_g.filter(|&p| p != i).unwrap_or(super::NO_PARENT);
+            gb.parent = ctx_g.filter(|&p| p != i).unwrap_or(record::NO_PARENT);
         }
-        let gb = &mut self.hot[i as usize];
         if from == GoState::NotExist || gb.entry_stack.is_none() {
             gb.entry_stack = own_stack;
         }
@@ -61,19 +60,14 @@ impl TraceBuilder {
             Some(state) => {
                 let mut span = Span::new(start, state, reason_idx, own_stack);
                 span.set_proc(u32::try_from(ev.p).ok());
-                // Room for two at first, not `Vec`'s four: a goroutine created and never run
-                // has just one span and the end, and a million of them is a crafted trace.
-                if gb.spans.capacity() == 0 {
-                    gb.spans.reserve_exact(2);
-                }
                 gb.spans.push(span);
+                // Back after an exit (a crafted trace reusing an id): alive again.
+                gb.life &= !record::EXITED;
             }
             None => {
                 gb.spans.push(Span::new(t, SpanState::End, 0, StackId::NONE));
-                // Trim the growth slack now, while the load still allocates and the freed
-                // tail is reused, rather than at `finish`, where it would stay as holes.
-                gb.spans.shrink_to_fit();
-                self.gs[i as usize].end_ns = t.max(super::NO_TIME + 1);
+                gb.spans.shrink();
+                gb.life |= record::EXITED;
             }
         }
         self.sample_counts(t);

@@ -48,10 +48,10 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
     type Key = (u32, Option<(u32, u32, u32)>);
     let mut groups: HashMap<Key, Vec<(GIdx, f64)>> = HashMap::new();
     for (i, g) in m.goroutines.iter().enumerate() {
-        if g.system || g.end_ns.is_some() {
+        if g.system || g.end_ns().is_some() {
             continue;
         }
-        let from = g.created_ns.unwrap_or(0).max(0);
+        let from = g.created_ns().unwrap_or(0).max(0);
         if end <= from || ((end - from) as f64) < MIN_LIFE_OF_WINDOW * end as f64 {
             continue;
         }

@@ -44,7 +44,7 @@ pub fn trace_groups(m: &TraceModel) -> Vec<GoroutineGroup> {
     let mut index: HashMap<Key, usize> = HashMap::new();
     let mut out: Vec<GoroutineGroup> = Vec::new();
     for g in &m.goroutines {
-        if g.system || g.end_ns.is_some() {
+        if g.system || g.end_ns().is_some() {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };

@@ -37,10 +37,10 @@ pub(super) fn goroutine_ui(
     let dur = g.span_end_ns(idx) - s.start_ns();
     // An exited goroutine is in no state at the end: say when it exited, and show its last
     // run as what it did before.
-    if let (None, Some(t)) = (span, g.end_ns) {
+    if let (None, Some(t)) = (span, g.end_ns()) {
         ui.label(RichText::new(tr!("inspector-exited-at", time = units::duration(t))).strong());
     }
-    let what = match (span, g.end_ns) {
+    let what = match (span, g.end_ns()) {
         (Some(_), _) => tr!("inspector-selected-span"),
         (None, Some(_)) => tr!("inspector-before-exit"),
         (None, None) => tr!("inspector-at-end"),
@@ -72,11 +72,11 @@ pub(super) fn goroutine_ui(
 
     ui.separator();
     ui.label(RichText::new(tr!("inspector-created")).strong());
-    match g.created_ns {
+    match g.created_ns() {
         Some(t) => ui.label(tr!("inspector-created-at", time = units::duration(t))),
         None => ui.label(tr!("inspector-created-before")),
     };
-    if let Some(p) = g.parent.and_then(|p| m.goroutine(p).map(|x| (p, x)))
+    if let Some(p) = g.parent().and_then(|p| m.goroutine(p).map(|x| (p, x)))
         && ui.button(tr!("inspector-created-by", id = p.1.id, function = m.func_name(p.1))).clicked()
     {
         queue.push(Command::SelectGoroutine(p.0));
@@ -87,8 +87,8 @@ pub(super) fn goroutine_ui(
 
     ui.separator();
     ui.label(RichText::new(tr!("inspector-time-split")).strong());
-    let from = g.created_ns.unwrap_or(0).max(0);
-    let to = g.end_ns.unwrap_or(m.duration_ns);
+    let from = g.created_ns().unwrap_or(0).max(0);
+    let to = g.end_ns().unwrap_or(m.duration_ns);
     let split = time_split(g, from, to);
     let total = split.total_ns().max(1) as f32;
     egui::Grid::new("split").num_columns(3).show(ui, |ui| {

@@ -59,9 +59,9 @@ impl Order {
                 };
                 let s = self
                     .gs
-                    .get_mut(&cur.g)
+                    .extra_mut(&cur.g)
                     .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
-                begin_range(&mut s.extra().ranges, (ev.typ, desc))?;
+                begin_range(&mut s.ranges, (ev.typ, desc))?;
                 self.push(
                     ev,
                     cur,
@@ -72,9 +72,9 @@ impl Order {
                 let nm = cached(&mut self.names.assist, tables, "GC mark assist");
                 let s = self
                     .gs
-                    .get_mut(&(a[0] as i64))
+                    .extra_mut(&(a[0] as i64))
                     .ok_or_else(|| format!("GCMarkAssistActive for unknown goroutine {}", a[0]))?;
-                active_range(&mut s.extra().ranges, (EV_GC_MARK_ASSIST_BEGIN, 0), initial)?;
+                active_range(&mut s.ranges, (EV_GC_MARK_ASSIST_BEGIN, 0), initial)?;
                 self.push(
                     ev,
                     cur,
@@ -85,10 +85,10 @@ impl Order {
                 validate3(cur, USER)?;
                 let s = self
                     .gs
-                    .get_mut(&cur.g)
+                    .extra_mut(&cur.g)
                     .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
                 let begin = if ev.typ == EV_STW_END { EV_STW_BEGIN } else { EV_GC_MARK_ASSIST_BEGIN };
-                let desc = end_range(&mut s.extra().ranges, begin)?;
+                let desc = end_range(&mut s.ranges, begin)?;
                 let nm = if ev.typ == EV_STW_END {
                     // Go resolves the kind saved at STWBegin against the current generation.
                     let kind = string(desc)?;

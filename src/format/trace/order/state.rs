@@ -29,21 +29,16 @@ pub struct GExtra {
     pub ranges: Ranges,
 }
 
-#[derive(Default)]
+/// A goroutine's state in the table: 24 bytes (its regions and ranges, which few have, are
+/// in a map beside it), since a crafted trace holds millions (issue 17).
 pub struct GState {
-    pub status: u8,
     pub seq: Seq,
-    extra: Option<Box<GExtra>>,
+    pub status: u8,
 }
 
 impl GState {
     pub fn new(status: u8, seq: Seq) -> Self {
-        GState { status, seq, extra: None }
-    }
-
-    /// Regions and ranges, created on first use.
-    pub fn extra(&mut self) -> &mut GExtra {
-        self.extra.get_or_insert_with(Box::default)
+        GState { status, seq }
     }
 }
 
@@ -56,6 +51,8 @@ const VACANT: u8 = u8::MAX;
 pub struct GoTable {
     dense: Vec<GState>,
     sparse: FxMap<i64, GState>,
+    /// Regions and ranges of the goroutines that have any.
+    extras: FxMap<i64, Box<GExtra>>,
     /// The non-negative ids in `sparse`, ordered: whether growing `dense` would hide one is a
     /// range query, not a scan of the map on every insert (quadratic on crafted ids, issue 17).
     sparse_ids: std::collections::BTreeSet<i64>,
@@ -80,6 +77,13 @@ impl GoTable {
         }
     }
 
+    /// The regions and ranges of goroutine `g`, created on first use; `None` when there is
+    /// no such goroutine.
+    pub fn extra_mut(&mut self, g: &i64) -> Option<&mut GExtra> {
+        self.get(g)?;
+        Some(self.extras.entry(*g).or_default())
+    }
+
     #[inline]
     pub fn contains_key(&self, g: &i64) -> bool {
         self.get(g).is_some()
@@ -89,13 +93,14 @@ impl GoTable {
         // Grow the vector only while it stays within a small factor of the goroutines it has
         // held, not of its own length: ids that double each time would otherwise double it
         // each time. An id that lands in the map stays there (the vector never grows over a
-        // mapped id).
+        // mapped id). It grows to the id, not beyond: every slot is written (vacant), so
+        // slack would be resident memory, and the vector's own capacity amortises the growth.
         let limit = self.dense_ids.saturating_mul(4).saturating_add(1 << 16);
+        self.extras.remove(&g);
         match usize::try_from(g) {
-            Ok(i) if i < self.dense.len() || (i < limit && !self.sparse_covers(i, limit)) => {
+            Ok(i) if i < self.dense.len() || (i < limit && !self.sparse_covers(i)) => {
                 if i >= self.dense.len() {
-                    let len = (i + 1).max(self.dense.len() * 3 / 2).min(limit);
-                    self.dense.resize_with(len, || GState::new(VACANT, Seq::default()));
+                    self.dense.resize_with(i + 1, || GState::new(VACANT, Seq::default()));
                 }
                 if let Some(slot) = self.dense.get_mut(i) {
                     self.dense_ids += usize::from(slot.status == VACANT);
@@ -112,12 +117,12 @@ impl GoTable {
     }
 
     /// Whether growing the vector to cover index `i` would hide an id kept in the map.
-    fn sparse_covers(&self, i: usize, limit: usize) -> bool {
-        let len = (i + 1).max(self.dense.len() * 3 / 2).min(limit) as i64;
-        self.sparse_ids.range(0..len).next().is_some()
+    fn sparse_covers(&self, i: usize) -> bool {
+        self.sparse_ids.range(0..=i as i64).next().is_some()
     }
 
     pub fn remove(&mut self, g: &i64) {
+        self.extras.remove(g);
         match usize::try_from(*g).ok().and_then(|i| self.dense.get_mut(i)) {
             Some(s) => *s = GState::new(VACANT, Seq::default()),
             None => {
@@ -206,6 +211,19 @@ pub fn end_range(r: &mut Ranges, begin: u8) -> Result<u64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_goroutine_costs_24_bytes_and_its_regions_go_with_it() {
+        assert_eq!(size_of::<GState>(), 24);
+        let mut t = GoTable::default();
+        t.insert(5, GState::new(1, Seq::default()));
+        t.extra_mut(&5).unwrap().regions.push((1, StrId(2)));
+        assert_eq!(t.extra_mut(&5).map(|x| x.regions.len()), Some(1));
+        assert!(t.extra_mut(&6).is_none());
+        t.remove(&5);
+        t.insert(5, GState::new(1, Seq::default()));
+        assert_eq!(t.extra_mut(&5).map(|x| x.regions.len()), Some(0));
+    }
 
     #[test]
     fn ids_that_double_stay_in_the_map() {

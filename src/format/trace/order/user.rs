@@ -34,21 +34,21 @@ impl Order {
                 let nm = string(a[1])?;
                 let s = self
                     .gs
-                    .get_mut(&cur.g)
+                    .extra_mut(&cur.g)
                     .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
                 let (task, st) = (a[0], stack(a[2])?);
                 let kind = if ev.typ == EV_USER_REGION_BEGIN {
-                    s.extra().regions.push((task, nm));
+                    s.regions.push((task, nm));
                     EventKind::RegionBegin { task, name: nm, stack: st }
                 } else {
-                    if let Some(&top) = s.extra().regions.last() {
+                    if let Some(&top) = s.regions.last() {
                         if top != (task, nm) {
                             return Err(format!(
                                 "misuse of region in goroutine {}: end does not match the innermost begin",
                                 cur.g
                             ));
                         }
-                        s.extra().regions.pop();
+                        s.regions.pop();
                     }
                     EventKind::RegionEnd { task, name: nm, stack: st }
                 };
