@@ -8,10 +8,11 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use goroscope::load::{Loaded, Progress, load_bytes};
+use goroscope::model::SpanState;
 
 mod common;
 
-use common::{crafted, crafted_v1};
+use common::{crafted, crafted_v1, crafted_v2};
 
 /// How much slower than release a debug test binary may be, on a shared, busy machine.
 const DEBUG_FACTOR: u32 = 10;
@@ -151,6 +152,22 @@ fn a_trace_of_a_million_goroutines_loads() {
     let l = load_timed("many.trace", &crafted::many_goroutines_trace(1_000_000)).unwrap();
     let t = l.trace.as_ref().unwrap();
     assert_eq!(t.goroutines.len(), 1_000_001, "{:?}", l.warnings);
+}
+
+#[test]
+fn a_trace_whose_earliest_event_waits_for_the_last_loads_every_event() {
+    // 1,000 threads creating 100 goroutines each while thread 1's first event waits for the
+    // last: each of those 100,000 events is found past the earliest. Sorting every thread for
+    // each took minutes in a debug build.
+    let l = load_timed("blocked.trace", &crafted_v2::v2_blocked_earliest(1000, 100)).unwrap();
+    let t = l.trace.as_ref().unwrap();
+    assert!(l.warnings.is_empty(), "{:?}", l.warnings);
+    assert_eq!(t.goroutines.len(), 100_000 + 1000 + 1);
+    let g2 = t.find_goroutine(2).and_then(|g| t.goroutine(g)).unwrap();
+    assert_eq!(
+        g2.spans.iter().map(|s| s.state()).collect::<Vec<_>>()[..2],
+        [SpanState::Runnable, SpanState::Running]
+    );
 }
 
 #[test]

@@ -155,10 +155,9 @@ pub fn negative_profile() -> Vec<u8> {
     p
 }
 
-/// The crafted files whose memory is measured: name and bytes. Not here yet:
-/// `many_goroutines_trace(1_400_000)` (9.8 MB) peaks at 371 MB, over its 137 MB bound: about
-/// 265 bytes a goroutine in the reader's tables and the model (issue 17, left to the model
-/// builder's rewrite; `tests/memory_bound.rs` holds it as an ignored test).
+/// The crafted files whose memory is measured: name and bytes. `many_goroutines_trace(1_400_000)`
+/// (9.8 MB) has a test of its own in `tests/memory_bound.rs` (no `--json` run: it would only
+/// repeat the load).
 pub fn files() -> Vec<(String, Vec<u8>)> {
     use super::crafted_v1::*;
     vec![
@@ -172,6 +171,7 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
         ("v1-chained-procs-200k.trace".into(), v1_blocked_procs(200_000)),
         ("v1-fifo-regions-100k.trace".into(), v1_fifo_regions(100_000)),
         ("v1-stuck-groups-20000.trace".into(), v1_stuck_groups(20_000, 60)),
+        ("v2-blocked-earliest-1000x100.trace".into(), super::crafted_v2::v2_blocked_earliest(1000, 100)),
     ]
 }
 

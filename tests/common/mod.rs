@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod crafted;
 pub mod crafted_v1;
+pub mod crafted_v2;
 pub mod go_service;
 pub mod hostile;
 pub mod loopback;

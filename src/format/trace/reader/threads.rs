@@ -1,6 +1,6 @@
 //! Merging one generation's threads in Go's order (go-trace-format.md §3.10): a min-heap of
 //! each thread's next event by time; the earliest that the scheduler state machine accepts
-//! goes next, and when it refuses, the others are tried in time order.
+//! goes next, and when it refuses, the others are tried in time order ([`advance_past_earliest`]).
 
 use super::super::super::error::{ErrorKind, ParseError};
 use super::super::Tables;
@@ -36,6 +36,9 @@ pub(super) fn run_generation(
     out.sync(gt.ns(gb.min_ts), gt.wall_unix_ns);
     let mut cpu = gt.cpu.iter().peekable();
     let mut steps = 0u32;
+    // The threads the fallback found blocked, in time order (kept to reuse its allocation).
+    let mut parked: Vec<HeapEntry> = Vec::new();
+    let mut fallback_work = 0u64;
     // Progress inside a generation says its end: its bytes are all split off already, and a
     // partial model's share of the file is then never overstated (the window scales the
     // timeline by it).
@@ -57,20 +60,18 @@ pub(super) fn run_generation(
         if try_advance(&mut heap, cs, 0, gb.gn, gt, order, tables, out)? {
             continue;
         }
-        sort_like_go(&mut heap, |a, b| a.0 < b.0);
-        let mut advanced = false;
-        for i in 1..heap.len() {
+        parked.clear();
+        let mut go = |heap: &mut Vec<HeapEntry>, i: usize| -> Result<bool, ParseError> {
             if !out.still_wanted(&mut steps, gb.end) {
                 return Err(ParseError::new(gb.start, ErrorKind::Cancelled, &[]));
             }
-            if try_advance(&mut heap, cs, i, gb.gn, gt, order, tables, out)? {
-                advanced = true;
-                break;
-            }
-        }
+            try_advance(heap, cs, i, gb.gn, gt, order, tables, out)
+        };
+        let advanced = advance_past_earliest(&mut heap, &mut parked, &mut fallback_work, &mut go)?;
         if !advanced {
-            let heads: Vec<String> = heap
+            let heads: Vec<String> = parked
                 .iter()
+                .chain(&heap)
                 .take(8)
                 .filter_map(|e| cs.get(e.1 as usize))
                 .map(|c| format!("thread {}: {} at byte {}", c.m, spec::name(c.ev.typ), c.ev.offset))
@@ -82,6 +83,54 @@ pub(super) fn run_generation(
             ));
         }
     }
+}
+
+/// Go's reader sorts these (`slices.SortFunc`, an insertion sort up to 12) and tries them in
+/// order; up to this many threads we do the same, so that equal times break the same way.
+const SORT_MAX: usize = 12;
+
+/// When the earliest thread (`heap[0]`, already refused) cannot go: tries the others in time
+/// order until one goes (`go(heap, i)` tries `heap[i]`, and on success moves it on in the
+/// heap); whether one did. Up to [`SORT_MAX`] threads, as Go does: the heap sorted, then each
+/// tried. Beyond, rather than sorting them all each time (the sort and the walk made a
+/// generation of many threads quadratic, issue 17), the refused ones are taken off the heap
+/// in time order into `parked` and put back after: the cost is the threads tried, each
+/// O(log threads). `parked` holds the threads refused, in time order, when none went. `work`
+/// counts the entries sorted or parked (what the tests measure).
+pub(super) fn advance_past_earliest<E>(
+    heap: &mut Vec<HeapEntry>,
+    parked: &mut Vec<HeapEntry>,
+    work: &mut u64,
+    go: &mut impl FnMut(&mut Vec<HeapEntry>, usize) -> Result<bool, E>,
+) -> Result<bool, E> {
+    if heap.len() <= SORT_MAX {
+        *work += heap.len() as u64;
+        sort_like_go(heap, |a, b| a.0 < b.0);
+        for i in 1..heap.len() {
+            if go(heap, i)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    let mut advanced = false;
+    while let Some(&first) = heap.first() {
+        if !parked.is_empty() && go(heap, 0)? {
+            advanced = true;
+            break;
+        }
+        parked.push(first);
+        heap_remove(heap, 0);
+        *work += 1;
+    }
+    if advanced {
+        for e in parked.drain(..) {
+            heap_insert(heap, e);
+        }
+    } else {
+        std::mem::swap(heap, parked);
+    }
+    Ok(advanced)
 }
 
 #[inline]
@@ -114,4 +163,64 @@ fn try_advance(
         heap_remove(heap, i);
     }
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `threads` threads of `each` events, interleaved in time, and thread 0's one event
+    /// earliest of all but able to go only after every other: each event is found past it.
+    /// Returns (events, tries, work) of merging them.
+    fn merge_past_a_blocked_thread(threads: u32, each: i64) -> (u64, u64, u64) {
+        let n = i64::from(threads);
+        let mut left: Vec<i64> = (0..threads).map(|t| if t == 0 { 1 } else { each }).collect();
+        let time = |t: u32, done: i64| if t == 0 { 0 } else { 1 + done * n + i64::from(t) };
+        let mut heap = Vec::new();
+        (0..threads).for_each(|t| heap_insert(&mut heap, (time(t, 0), t)));
+        let (mut events, mut tries, mut work, mut parked) = (0u64, 0u64, 0u64, Vec::new());
+        let mut others = (n - 1) * each;
+        let mut go = |heap: &mut Vec<HeapEntry>, i: usize| -> Result<bool, ()> {
+            tries += 1;
+            let t = heap[i].1;
+            if t == 0 && others > 0 {
+                return Ok(false);
+            }
+            let k = t as usize;
+            left[k] -= 1;
+            others -= i64::from(t != 0);
+            events += 1;
+            if left[k] > 0 {
+                heap[i].0 = time(t, each - left[k]);
+                heap_update(heap, i);
+            } else {
+                heap_remove(heap, i);
+            }
+            Ok(true)
+        };
+        while !heap.is_empty() {
+            if !go(&mut heap, 0).unwrap() {
+                parked.clear();
+                assert!(advance_past_earliest(&mut heap, &mut parked, &mut work, &mut go).unwrap());
+            }
+        }
+        (events, tries, work)
+    }
+
+    #[test]
+    fn the_fallback_costs_the_threads_it_tries_not_all_of_them() {
+        // Sorting every thread each time took threads x events (20 M here, quadratic); now
+        // each event costs its try, the blocked thread's and one parking.
+        for (threads, each) in [(1000, 20), (4000, 5)] {
+            let (events, tries, work) = merge_past_a_blocked_thread(threads, each);
+            assert_eq!(events, u64::from(threads - 1) * each as u64 + 1);
+            assert!(
+                tries <= 2 * events + 1 && work <= 2 * events,
+                "{threads}: {events} events, {tries} tries, {work} work"
+            );
+        }
+        // Few threads are sorted as Go sorts them: a handful of entries each time.
+        let (events, tries, work) = merge_past_a_blocked_thread(8, 1000);
+        assert!(tries <= 2 * events + 1 && work <= 8 * events, "{events} events, {tries} tries, {work} work");
+    }
 }

@@ -1,0 +1,65 @@
+//! Adversarial Go 1.23 traces written by many threads (issue 17): the reader merges threads
+//! by time, and when the earliest event cannot go yet, it looks for the next one that can.
+
+use super::hostile::uvarint;
+
+/// One thread's events: (time in ticks, type, arguments after the time delta).
+pub type ThreadEvents = Vec<(u64, u8, Vec<u64>)>;
+
+/// A Go 1.23 trace (one generation, ended by the end of the file) of 1 GHz ticks in which
+/// thread `m + 1` writes `threads[m]`, each thread's events cut into batches under 64 KiB.
+pub fn v2_threads_trace(threads: &[ThreadEvents]) -> Vec<u8> {
+    let mut t = b"go 1.23 trace\0\0\0".to_vec();
+    let batch = |t: &mut Vec<u8>, m: u64, time: u64, body: &[u8]| {
+        t.push(0x01);
+        [1, m, time, body.len() as u64].iter().for_each(|&v| uvarint(v, t));
+        t.extend_from_slice(body);
+    };
+    batch(&mut t, u64::MAX, 1, &[8, 0x80, 0x94, 0xeb, 0xdc, 0x03]); // Frequency: 1 GHz
+    for (m, events) in threads.iter().enumerate() {
+        let m = m as u64 + 1;
+        let (mut body, mut start, mut last) = (Vec::new(), 0u64, 0u64);
+        for (time, typ, args) in events {
+            if body.is_empty() {
+                (start, last) = (*time, *time);
+            }
+            body.push(*typ);
+            uvarint(time - last, &mut body);
+            last = *time;
+            args.iter().for_each(|&a| uvarint(a, &mut body));
+            if body.len() > 60_000 {
+                batch(&mut t, m, start, &body);
+                body.clear();
+            }
+        }
+        if !body.is_empty() {
+            batch(&mut t, m, start, &body);
+        }
+    }
+    t
+}
+
+/// Thread 1's first event starts goroutine 2, which thread 2 creates last of all; meanwhile
+/// `threads` other threads, each running a goroutine on a processor of its own, create
+/// `each` goroutines apiece, their events interleaved in time. The earliest event cannot go
+/// until the very end, so every other event is found by the fallback past it.
+pub fn v2_blocked_earliest(threads: u64, each: u64) -> Vec<u8> {
+    const PROC_RUNNING: u64 = 1;
+    const GO_RUNNING: u64 = 2;
+    let first: ThreadEvents = vec![(10, 13, vec![0, PROC_RUNNING]), (11, 16, vec![2, 1])];
+    let mut all = vec![first];
+    let mut next_g = 1_000_000u64;
+    for k in 0..threads {
+        let (m, p, g) = (k + 2, k + 1, 100 + k);
+        let mut ev: ThreadEvents = vec![(12, 13, vec![p, PROC_RUNNING]), (12, 25, vec![g, m, GO_RUNNING])];
+        for j in 0..each {
+            ev.push((20 + j * threads + k, 14, vec![next_g, 0, 0]));
+            next_g += 1;
+        }
+        if k == 0 {
+            ev.push((20 + each * threads + threads, 14, vec![2, 0, 0]));
+        }
+        all.push(ev);
+    }
+    v2_threads_trace(&all)
+}
