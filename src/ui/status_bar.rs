@@ -9,7 +9,9 @@ use crate::units;
 
 pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: &mut Vec<Command>) {
     let l = &doc.loaded;
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow window, presenting or in Chinese the bar takes a second row
+    // rather than hiding its last items (the warnings among them).
+    ui.horizontal_wrapped(|ui| {
         let name = l
             .path
             .file_name()
