@@ -157,3 +157,44 @@ fn chinese_and_japanese_strings_of_the_sample_reach_the_window() {
         assert!(all.iter().any(|l| l.contains(want)), "no {want:?} in {all:#?}");
     }
 }
+
+/// Every English message with each of its values one: no "1 cycles". Counts select a plural
+/// form on `$n`. The readers' warnings and errors are left out: their English is also the
+/// report's, written in `format::error` without a plural form.
+#[test]
+fn a_count_of_one_reads_singular_in_english() {
+    let en = &LANGUAGES[0];
+    let mut names: Vec<&str> =
+        en.source.split("{ $").skip(1).filter_map(|s| s.split([' ', '}']).next()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert!(names.len() > 30 && names.contains(&"n"), "variables {names:?}");
+    let ones: Vec<(&str, i18n::FluentValue<'_>)> =
+        names.iter().map(|&n| (n, i18n::FluentValue::from(1))).collect();
+    i18n::set_language(en);
+    let mut checked = 0;
+    let mut plural = Vec::new();
+    for key in i18n::message_ids(en) {
+        if key.starts_with("warning-") || key.starts_with("error-") {
+            continue;
+        }
+        let text = i18n::text(&key, &ones);
+        let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || "(),;:".contains(c)).collect();
+        for pair in words.windows(2) {
+            let noun = pair[1];
+            // A word in -s after a one: a plural noun, but for the verbs that follow a count.
+            let verb = ["holds"].contains(&noun);
+            if pair[0] == "1"
+                && !verb
+                && noun.len() > 2
+                && noun.ends_with('s')
+                && noun.chars().all(char::is_alphabetic)
+            {
+                plural.push(format!("{key}: {text}"));
+            }
+        }
+        checked += usize::from(text.contains('1'));
+    }
+    assert!(checked > 50, "only {checked} messages show a value");
+    assert!(plural.is_empty(), "plural nouns after a count of one: {plural:#?}");
+}

@@ -191,3 +191,21 @@ fn open_in_editor_goes_through_the_source_roots() {
     assert_eq!(std::fs::read(&copied).unwrap(), want);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// An editor command that cannot run is named in the window's notice, once its thread has
+/// tried (the lookup and the spawn are off the frame).
+#[test]
+fn an_editor_command_that_cannot_run_is_named_in_the_notice() {
+    let h = &mut open(sample("go1.27/memleak.heap.pb.gz"));
+    h.state_mut().settings.editor_command = "/nonexistent/goroscope-editor +{line} {file}".into();
+    h.state_mut().command(goroscope::ui::Command::OpenInEditor("samples/memleak/main.go".into(), 31));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while h.state().notice().is_none() {
+        assert!(Instant::now() < deadline, "no notice");
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    let notice = h.state().notice().unwrap_or_default().to_string();
+    let want = "Cannot run the editor command \"/nonexistent/goroscope-editor +31 samples/memleak/main.go\": ";
+    assert!(notice.starts_with(want), "{notice}");
+}

@@ -70,16 +70,31 @@ notice-cancelled = Cancelled loading { $file }
 notice-editor-failed = Cannot run the editor command { $command }: { $error }
 
 ## Status bar
-status-dump = goroutine dump, { $count } goroutines
-status-profile = pprof profile ({ $types }), { $count } samples
+status-dump = goroutine dump, { $n ->
+    [one] 1 goroutine
+   *[other] { $count } goroutines
+}
+status-profile = pprof profile ({ $types }), { $n ->
+    [one] 1 sample
+   *[other] { $count } samples
+}
 status-gctrace = gctrace log
 status-memstats = MemStats lines
-status-gc-cycles = { $what }, { $count } GC cycles
+status-gc-cycles = { $what }, { $n ->
+    [one] 1 GC cycle
+   *[other] { $count } GC cycles
+}
 status-trace = Go { $version } trace
 status-long = { $duration } long
 status-started = started { $time }
-status-events = { $count } events
-status-goroutines = { $count } goroutines
+status-events = { $n ->
+    [one] 1 event
+   *[other] { $count } events
+}
+status-goroutines = { $n ->
+    [one] 1 goroutine
+   *[other] { $count } goroutines
+}
 status-warnings = { $n ->
     [one] 1 warning
    *[other] { $count } warnings
@@ -94,7 +109,10 @@ filter-hint = id, function, site, state:waiting, blocked>1s
 filter-help = Words must all match. A number matches a goroutine id; state:running|runnable|waiting|syscall|exited the state at the end; blocked>1s the final wait's length; a wait reason in Go's words (chan send, select, reason:sync) the final wait's reason; other words a function or file:line.
 filter-name = Filter goroutines
 filter-clear = Clear filter
-filter-shown = { $shown } of { $total } goroutines
+filter-shown = { $shown } of { $n ->
+    [one] { $total } goroutine
+   *[other] { $total } goroutines
+}
 suspects-title = Suspects ({ $n })
 suspects-none = No stuck goroutine groups: every goroutine was woken, exited or sleeps by design.
 suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
@@ -107,7 +125,10 @@ group-before-trace = { $function } (before the trace)
 
 ## Inspector
 inspector-empty = Click a goroutine, a span or a suspect to inspect it.
-inspector-suspect = Suspect #{ $rank }: { $count } goroutines
+inspector-suspect = Suspect #{ $rank }: { $n ->
+    [one] 1 goroutine
+   *[other] { $count } goroutines
+}
 inspector-goroutine-ids = goroutines { $ids }
 goroutines-n = { $n ->
     [one] 1 goroutine
@@ -142,24 +163,39 @@ frame-open-help = Open in editor
 frame-open-name = Open frame { $index } in editor
 time-from-to = from { $from } to { $to }
 range-title = Selected range
-range-summary = { $from } to { $to } ({ $length }), { $count } goroutines
+range-summary = { $from } to { $to } ({ $length }), { $n ->
+    [one] 1 goroutine
+   *[other] { $count } goroutines
+}
 range-top-stacks = Top blocking stacks
-range-stack-waits = { $time } in { $count } waits
+range-stack-waits = { $time } in { $n ->
+    [one] 1 wait
+   *[other] { $count } waits
+}
 range-zoom = Zoom to range
 
 ## Timeline
 legend-merged = many small spans
-lane-gc = GC ({ $cycles } cycles; sweep below)
+lane-gc = GC ({ $n ->
+    [one] 1 cycle
+   *[other] { $count } cycles
+}; sweep below)
 lane-procs-deriving = Processors
 lane-procs-deriving-detail = deriving the processor lanes from the running spans…
 rows-name = Goroutine rows
 rows-scrollbar = Scroll goroutine rows
-rows-spans = { $count } spans
+rows-spans = { $n ->
+    [one] 1 span
+   *[other] { $count } spans
+}
 rows-state-for = { $state } for { $duration }
 rows-reason = reason: { $reason }
 rows-reason-family = reason: { $reason } ({ $family })
 rows-woken-by = woken by G{ $id }
-rows-merged-spans = { $count } spans in { $duration } — zoom in to see them
+rows-merged-spans = { $n ->
+    [one] 1 span
+   *[other] { $count } spans
+} in { $duration } — zoom in to see them
 ruler-name = Time ruler
 ruler-window = window { $width }
 plot-heap = heap
@@ -175,14 +211,23 @@ views-show = Show:
 views-groups = Goroutine groups
 views-flame = Flame graph
 views-nothing = Nothing to show in this file.
-dump-title = Goroutine dump: { $count } goroutines
-dump-profile-title = Goroutine profile: { $count } goroutines
+dump-title = Goroutine dump: { $n ->
+    [one] 1 goroutine
+   *[other] { $count } goroutines
+}
+dump-profile-title = Goroutine profile: { $n ->
+    [one] 1 goroutine
+   *[other] { $count } goroutines
+}
 dump-grouping = Grouping:
 dump-exact = Exact
 dump-exact-help = Same state, same frames, same argument values
 dump-similar = Similar
 dump-similar-help = Same state and frames; argument values may differ
-dump-groups-shown = { $shown } of { $total } groups
+dump-groups-shown = { $shown } of { $n ->
+    [one] { $total } group
+   *[other] { $total } groups
+}
 dump-sort-by = Sort by { $column }
 dump-col-count = Count
 dump-col-state = State
@@ -203,7 +248,10 @@ profile-matches = { $n ->
     [one] 1 function matches
    *[other] { $count } functions match
 }
-profile-totals = { $total } total, showing { $shown } ({ $percent }); dropped { $dropped } nodes (cum <= { $cutoff })
+profile-totals = { $total } total, showing { $shown } ({ $percent }); dropped { $n ->
+    [one] 1 node
+   *[other] { $dropped } nodes
+} (cum <= { $cutoff })
 profile-collected = collected { $time }
 profile-top = Top functions ({ $n })
 profile-col-name = name
@@ -225,7 +273,10 @@ flame-depth = depth { $depth }; click to zoom in
 mem-title = Memory
 mem-source-gctrace = GODEBUG=gctrace=1 log
 mem-source-memstats = runtime.MemStats lines
-mem-from = from a { $source }: { $count } GC cycles
+mem-from = from a { $source }: { $n ->
+    [one] 1 GC cycle
+   *[other] { $count } GC cycles
+}
 mem-peak = peak heap { $bytes }
 mem-none = The file holds no memory figures.
 mem-x-line = MemStats line
@@ -280,7 +331,10 @@ dialog-compare-title = Compare with…
 dialog-compare-first-title = Compare: the first file (before)
 start-compare = Compare…
 start-compare-help = Open two files side by side: traces, dumps or profiles of the same service before and after
-compare-title = Comparing { $n } files
+compare-title = Comparing { $n ->
+    [one] 1 file
+   *[other] { $n } files
+}
 compare-side-by-side = Side by side
 compare-stacked = Stacked
 compare-sync = Sync zoom and pan
@@ -310,7 +364,10 @@ change-shrunk = shrunk
 change-same = same
 diff-filter = Filter groups
 diff-filter-hint = function, file, state or reason
-diff-shown = { $shown } of { $total } groups
+diff-shown = { $shown } of { $n ->
+    [one] { $total } group
+   *[other] { $total } groups
+}
 diff-col-change = Change
 diff-col-in = In { $side }
 diff-col-delta = Delta
@@ -319,7 +376,10 @@ diff-col-where = Blocked at
 diff-col-created = Created by
 diff-row = Diff { $index }: { $change }, { $counts } ({ $delta }), { $what } at { $at }{ $trend }
 dump-crashed = This goroutine stopped the program:
-dump-stack-title = Stack as printed ({ $n } frames, innermost first)
+dump-stack-title = Stack as printed ({ $n ->
+    [one] 1 frame
+   *[other] { $n } frames
+}, innermost first)
 dump-no-creator = not recorded (the main goroutine, or a profile record)
 dump-open-creator = Open the creation site in editor
 dump-parents = Created by { $n ->
@@ -333,7 +393,10 @@ suspect-no-time = no wait time in a profile
 diff-col-trend = Trend
 diff-growing = growing
 diff-trend-growing = , growing
-series-title = Series of { $n } snapshots
+series-title = Series of { $n ->
+    [one] 1 snapshot
+   *[other] { $n } snapshots
+}
 series-growing = { $n ->
     [0] no group grows
     [one] 1 group grows
@@ -342,7 +405,10 @@ series-growing = { $n ->
 series-growing-name = growing: { $name }
 series-x-time = time since the first snapshot
 series-x-order = snapshot, in the order given
-series-chart = Growth of each group over { $n } snapshots
+series-chart = Growth of each group over { $n ->
+    [one] 1 snapshot
+   *[other] { $n } snapshots
+}
 series-tab = Series
 compare-tab-profiles = Profile diff
 pdiff-normalize = Normalize
@@ -395,7 +461,10 @@ profile-label-group-by = Group by { $key }
 profile-label-group-help = Put this label's values at the root of the flame graph and in the table (pprof's -tagroot)
 profile-label-keep = Keep only these samples
 profile-label-drop = Drop these samples
-flame-summary = Flame: { $frames } frames, { $total }
+flame-summary = Flame: { $n ->
+    [one] 1 frame
+   *[other] { $frames } frames
+}, { $total }
 peek-none = Click a function in the table to see its callers and callees.
 peek-title = Callers and callees of { $name }
 peek-help = As go tool pprof -peek; click a caller or callee to walk to it.
@@ -490,7 +559,10 @@ source-routine = { $name } in { $file }
 source-sums = { $flat } flat, { $cum } cum ({ $percent } of the total)
 source-no-file = The profile has no source file for { $name }.
 source-unreadable = Cannot read { $path }: { $error }
-source-missing = Source file not found: { $file } (looked in { $n } places).
+source-missing = Source file not found: { $file } (looked in { $n ->
+    [one] 1 place
+   *[other] { $n } places
+}).
 source-missing-help = The profile was built on another machine or from another folder: add a source root in Settings (the build path's prefix → the folder it is in here).
 source-looked = Places looked in ({ $n })
 source-read-from = Read from { $path }
@@ -607,10 +679,19 @@ capture-trace-arriving = Trace arriving: { $size }
 capture-asking = Asking for the { $kind }…
 capture-saved = Saved: { $kind } ({ $size })
 capture-open = Open the { $kind }
-capture-show-series = Show the { $n } dumps as a series
+capture-show-series = { $n ->
+    [one] Show the dump as a series
+   *[other] Show the { $n } dumps as a series
+}
 capture-no-leak-profile = This program's Go has no goroutine leak profile (404 Unknown profile): skipped.
-capture-kept = The { $n } files saved before are kept.
-capture-done = Capture finished: { $n } files saved.
+capture-kept = { $n ->
+    [one] The file saved before is kept.
+   *[other] The { $n } files saved before are kept.
+}
+capture-done = Capture finished: { $n ->
+    [one] 1 file saved.
+   *[other] { $n } files saved.
+}
 capture-kind-trace = execution trace
 capture-kind-goroutine = goroutine dump
 capture-kind-heap = heap profile
@@ -624,7 +705,10 @@ capture-problem-html = the server answered with an HTML page ({ $code } { $reaso
 capture-problem-unexpected = expected { $expected }, got { $found }
 capture-problem-too-large = the answer is larger than the cap of { $cap }
 capture-problem-redirect = redirected to { $location }; goroscope follows redirects on the same host only
-capture-problem-cut = the connection broke after { $bytes } bytes: { $why }
+capture-problem-cut = the connection broke after { $bytes ->
+    [one] 1 byte
+   *[other] { $bytes } bytes
+}: { $why }
 capture-problem-write = cannot write { $path }: { $why }
 capture-problem-stopped = stopped before anything arrived
 capture-no-thread = Cannot start the capture: { $error }

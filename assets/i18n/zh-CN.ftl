@@ -142,7 +142,7 @@ range-zoom = 缩放到该范围
 
 ## 时间线
 legend-merged = 许多细小区段
-lane-gc = GC（{ $cycles } 次；下方为清扫）
+lane-gc = GC（{ $count } 次；下方为清扫）
 lane-procs-deriving = 处理器
 lane-procs-deriving-detail = 正在根据运行区段推导处理器通道…
 rows-name = goroutine 行

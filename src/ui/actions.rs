@@ -67,7 +67,7 @@ impl GoroscopeApp {
             Command::ScaleUp => self.settings.step_scale(true),
             Command::ScaleDown => self.settings.step_scale(false),
             Command::ScaleReset => self.settings.ui_scale = 1.0,
-            Command::OpenInEditor(file, line) => self.open_in_editor(&file, line),
+            Command::OpenInEditor(file, line) => self.open_in_editor(ctx, &file, line),
             other => {
                 if let Some(id) = self.workspace.active().map(|p| p.id) {
                     self.apply_to(ctx, id, other);
@@ -133,17 +133,17 @@ impl GoroscopeApp {
         }
     }
 
-    /// Opens `file` where the source roots find it here (else as named: the editor says).
-    fn open_in_editor(&mut self, file: &str, line: u32) {
+    /// Opens `file` where the source roots find it here (else as named: the editor says), on
+    /// a thread: the lookup and the spawn are I/O (`editor.rs`).
+    fn open_in_editor(&mut self, ctx: &egui::Context, file: &str, line: u32) {
         let opened = self.workspace.active().and_then(|p| p.doc.as_ref()).map(|d| d.loaded.path.clone());
-        let roots = crate::sources::SourceRoots::new(&self.settings.source_roots, opened.as_deref());
-        let file = roots.find(file).map_or_else(|_| file.to_string(), |p| p.display().to_string());
-        let cmd = self.settings.editor_command.replace("{file}", &file).replace("{line}", &line.to_string());
-        let mut parts = cmd.split_whitespace();
-        let Some(program) = parts.next() else { return };
-        if let Err(e) = std::process::Command::new(program).args(parts).spawn() {
-            self.notice =
-                Some(crate::tr!("notice-editor-failed", command = format!("{cmd:?}"), error = e.to_string()));
-        }
+        let req = super::editor::EditorRequest {
+            file: file.to_string(),
+            line,
+            command: self.settings.editor_command.clone(),
+            rewrites: self.settings.source_roots.clone(),
+            opened,
+        };
+        self.editor.open(req, ctx);
     }
 }

@@ -71,7 +71,9 @@ impl Document {
 /// The bookmarks panel: add, and per bookmark its name and note (editable), go and delete.
 pub fn bookmarks_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
     let marks = &doc.view.bookmarks;
-    ui.horizontal(|ui| {
+    // Wrapped: at a large scale (presenting at 720p) the button goes under the title rather
+    // than under the timeline.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(tr!("bookmarks-title", count = marks.len())).strong());
         if ui.small_button(tr!("cmd-add-bookmark")).on_hover_text(tr!("cmd-add-bookmark-help")).clicked() {
             queue.push(Command::AddBookmark);

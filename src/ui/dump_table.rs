@@ -29,7 +29,7 @@ pub fn dump_ui(
     ui.horizontal(|ui| {
         let key = if m.format == DumpFormat::Profile { "dump-profile-title" } else { "dump-title" };
         let count = units::count(m.goroutine_count());
-        ui.heading(crate::i18n::text(key, &[("count", count.into())]));
+        ui.heading(crate::i18n::text(key, &[("n", m.goroutine_count().into()), ("count", count.into())]));
         if let Some(ver) = &m.go_version {
             ui.label(format!("Go {ver}"));
         }
@@ -51,6 +51,7 @@ pub fn dump_ui(
         ui.weak(tr!(
             "dump-groups-shown",
             shown = units::count(v.order.len() as u64),
+            n = v.rows.len(),
             total = units::count(v.rows.len() as u64)
         ));
     });

@@ -87,7 +87,12 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
     };
     ui.horizontal(|ui| {
         ui.heading(tr!("mem-title"));
-        ui.label(tr!("mem-from", source = source, count = units::count(u64::from(m.gc_count))));
+        ui.label(tr!(
+            "mem-from",
+            source = source,
+            n = m.gc_count,
+            count = units::count(u64::from(m.gc_count))
+        ));
         if let Some(peak) = m.heap_alloc.max() {
             ui.separator();
             ui.label(tr!("mem-peak", bytes = units::bytes(peak)));

@@ -19,6 +19,7 @@ mod document;
 mod dump_inspector;
 mod dump_table;
 mod dump_view;
+mod editor;
 mod findings_panel;
 mod flame_canvas;
 mod flamegraph;

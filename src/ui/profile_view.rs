@@ -221,6 +221,7 @@ pub fn profile_ui(
         total = v.value_text(v.top.total),
         shown = v.value_text(v.top.shown),
         percent = percent(v.top.shown, v.top.total),
+        n = v.top.dropped_nodes,
         dropped = units::count(v.top.dropped_nodes as u64),
         cutoff = v.value_text(v.top.dropped_cutoff)
     ));

@@ -9,7 +9,9 @@ use crate::units;
 
 pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: &mut Vec<Command>) {
     let l = &doc.loaded;
-    ui.horizontal(|ui| {
+    // Wrapped: in a narrow window, presenting or in Chinese the bar takes a second row
+    // rather than hiding its last items (the warnings among them).
+    ui.horizontal_wrapped(|ui| {
         let name = l
             .path
             .file_name()
@@ -17,7 +19,11 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: 
         ui.label(name).on_hover_text(l.path.display().to_string());
         ui.separator();
         if let Content::Dump(d) = &doc.content {
-            ui.label(tr!("status-dump", count = units::count(d.model.goroutine_count())));
+            ui.label(tr!(
+                "status-dump",
+                n = d.model.goroutine_count(),
+                count = units::count(d.model.goroutine_count())
+            ));
             ui.separator();
         }
         if let Content::Profile(p) = &doc.content {
@@ -26,6 +32,7 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: 
             ui.label(tr!(
                 "status-profile",
                 types = types.join(", "),
+                n = p.samples.len(),
                 count = units::count(p.samples.len() as u64)
             ));
             ui.separator();
@@ -40,7 +47,12 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: 
                 crate::model::MemorySource::GcTrace => tr!("status-gctrace"),
                 crate::model::MemorySource::MemStats => tr!("status-memstats"),
             };
-            ui.label(tr!("status-gc-cycles", what = what, count = units::count(m.cycles.len() as u64)));
+            ui.label(tr!(
+                "status-gc-cycles",
+                what = what,
+                n = m.cycles.len(),
+                count = units::count(m.cycles.len() as u64)
+            ));
             ui.separator();
         }
         if let Some(t) = doc.trace() {
@@ -54,9 +66,13 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: 
                 ui.label(tr!("status-started", time = units::wall_time(w, clock)));
                 ui.separator();
             }
-            ui.label(tr!("status-events", count = units::count(m.events)));
+            ui.label(tr!("status-events", n = m.events, count = units::count(m.events)));
             ui.separator();
-            ui.label(tr!("status-goroutines", count = units::count(m.goroutines.len() as u64)));
+            ui.label(tr!(
+                "status-goroutines",
+                n = m.goroutines.len(),
+                count = units::count(m.goroutines.len() as u64)
+            ));
             ui.separator();
         }
         ui.label(units::bytes(l.bytes));

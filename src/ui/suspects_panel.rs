@@ -30,6 +30,7 @@ pub fn filter_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
         ui.weak(tr!(
             "filter-shown",
             shown = units::count(shown as u64),
+            n = m.goroutines.len(),
             total = units::count(m.goroutines.len() as u64)
         ));
     }

@@ -48,6 +48,8 @@ pub struct GoroscopeApp {
     pub(super) export: Option<export::ExportResult>,
     /// File → Capture from a running program…: its dialog and the capture it runs.
     pub(super) capture: super::capture::CaptureUi,
+    /// "Open in editor" runs, on their threads; their failures become the notice.
+    pub(super) editor: super::editor::EditorRuns,
 }
 
 impl GoroscopeApp {
@@ -81,6 +83,7 @@ impl GoroscopeApp {
             pending_session: None,
             export: None,
             capture: Default::default(),
+            editor: Default::default(),
         };
         app.open_paths(files, ctx);
         app
@@ -123,6 +126,9 @@ impl GoroscopeApp {
                 // hovered one show it too.
                 doc.view.cursor_ns = doc.view.hover_ns.take();
             }
+        }
+        if let Some(f) = self.editor.poll() {
+            self.notice = Some(tr!("notice-editor-failed", command = f.command, error = f.error));
         }
         self.apply_pending_session();
         self.poll_export();

@@ -134,6 +134,7 @@ impl DiffTable {
             ui.weak(tr!(
                 "diff-shown",
                 shown = units::count(self.order.len() as u64),
+                n = self.rows.len(),
                 total = units::count(self.rows.len() as u64)
             ));
         });

@@ -73,7 +73,7 @@ fn compared_group_ui(ui: &mut egui::Ui, ids: &[u64]) {
 
 /// A suspect group on its own (goroutine dumps, which have no timeline).
 fn suspect_ui(ui: &mut egui::Ui, s: &Suspect, queue: &mut Vec<Command>) {
-    ui.heading(tr!("inspector-suspect", rank = s.rank, count = units::count(s.count as u64)));
+    ui.heading(tr!("inspector-suspect", rank = s.rank, n = s.count, count = units::count(s.count as u64)));
     ui.label(format!("{} ({})", s.state, s.reason));
     stack_ui(ui, &tr!("stack-blocking"), &s.blocking_stack, queue);
     stack_ui(ui, &tr!("stack-creation-site"), s.created_at.as_slice(), queue);
@@ -95,6 +95,7 @@ fn range_ui(
         from = units::duration(s.from_ns),
         to = units::duration(s.to_ns),
         length = units::duration(s.to_ns - s.from_ns),
+        n = s.goroutines,
         count = units::count(s.goroutines as u64)
     ));
     let total: i64 = s.by_paint.iter().map(|p| p.1).sum::<i64>().max(1);
@@ -114,7 +115,12 @@ fn range_ui(
             .iter()
             .find(|f| !crate::analysis::classify::is_runtime_frame(m.strings.get(f.func)))
             .or(frames.last());
-        ui.label(tr!("range-stack-waits", time = units::duration(*ns), count = units::count(*n as u64)));
+        ui.label(tr!(
+            "range-stack-waits",
+            time = units::duration(*ns),
+            n = *n,
+            count = units::count(*n as u64)
+        ));
         if let Some(f) = top {
             ui.monospace(frame_text(&FrameText::from_frame(m, f)));
         }

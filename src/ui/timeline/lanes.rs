@@ -74,7 +74,10 @@ pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &
     let cycles = doc.model().gc_cycles;
     type Lane<'a> = (String, Vec<&'a [(i64, i64)]>);
     let lanes: [Lane<'_>; 2] = [
-        (tr!("lane-gc", cycles = cycles), vec![&doc.gc_marks[..], &doc.gc_sweeps[..]]),
+        (
+            tr!("lane-gc", n = cycles, count = units::count(u64::from(cycles))),
+            vec![&doc.gc_marks[..], &doc.gc_sweeps[..]],
+        ),
         ("stop-the-world".to_string(), vec![&doc.stw[..]]),
     ];
     for (name, sets) in lanes {

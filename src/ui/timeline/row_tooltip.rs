@@ -65,6 +65,7 @@ pub(super) fn tooltip_ui(ui: &mut egui::Ui, doc: &TraceDoc, m: &TraceModel, g: G
         Run::Merged { count, start_ns, end_ns, .. } => {
             ui.label(tr!(
                 "rows-merged-spans",
+                n = count,
                 count = units::count(count as u64),
                 duration = units::duration(end_ns - start_ns)
             ));

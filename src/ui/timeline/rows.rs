@@ -193,7 +193,7 @@ fn paint_goroutine(
             painter.text(
                 r.center(),
                 Align2::CENTER_CENTER,
-                tr!("rows-spans", count = units::count(count)),
+                tr!("rows-spans", n = count, count = units::count(count)),
                 FontId::proportional(10.0),
                 Color32::BLACK,
             );
