@@ -1,12 +1,14 @@
 //! Presentation mode in a 1280×720 window (a 720p call), in English and in Chinese: the
 //! bookmarks panel's "Add bookmark" button and the status bar's warning count are there and
-//! whole, inside the window and clear of the timeline (they once ran off the edge).
+//! whole, inside the window and clear of the timeline (they once ran off the edge); with a
+//! goroutine or a range selected, the inspector beside the timeline stays clear of it (its time
+//! split once widened the panel, which then slid under the timeline).
 #![cfg(feature = "gui")]
 
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use goroscope::ui::GoroscopeApp;
+use goroscope::ui::{Command, GoroscopeApp};
 
 mod common;
 use common::ui::{labels, open_with, sample};
@@ -53,6 +55,33 @@ fn assert_whole(h: &Harness<'_, GoroscopeApp>, label: &str, rows: Option<&str>) 
     }
 }
 
+/// The goroutine rows end left of the inspector's `heading`, which lies across the window's
+/// width (it may be further down the inspector's scrolled column).
+fn assert_inspector_clear(h: &Harness<'_, GoroscopeApp>, heading: &str, rows: &str) {
+    let Some(node) = h.query_by_label(heading) else {
+        panic!("no {heading:?} in {:#?}", labels(h));
+    };
+    let (heading_rect, rows_rect) = (node.rect(), h.get_by_label(rows).rect());
+    let window = h.ctx.content_rect();
+    let across = window.left() <= heading_rect.left() && heading_rect.right() <= window.right();
+    assert!(across, "{heading:?} at {heading_rect:?} runs out of the window {window:?}");
+    assert!(
+        rows_rect.right() <= heading_rect.left(),
+        "the rows {rows_rect:?} run under the inspector's {heading:?} at {heading_rect:?}"
+    );
+}
+
+/// Selects goroutine G10 (one of the stuck handlers), then a range, checking the inspector
+/// each time.
+fn check_inspector(h: &mut Harness<'_, GoroscopeApp>, goroutine: &str, range: &str, rows: &str) {
+    h.state_mut().command(Command::SelectIds(vec![10]));
+    h.run_steps(4);
+    assert_inspector_clear(h, goroutine, rows);
+    h.state_mut().command(Command::SelectRange(200_000_000, 1_500_000_000));
+    h.run_steps(4);
+    assert_inspector_clear(h, range, rows);
+}
+
 #[test]
 fn add_bookmark_and_warnings_fit_at_720p_in_english() {
     let h = presenting("en");
@@ -65,4 +94,16 @@ fn add_bookmark_and_warnings_fit_at_720p_in_chinese() {
     let h = presenting("zh-CN");
     assert_whole(&h, "添加书签", Some("goroutine 行"));
     assert_whole(&h, "0 条警告", None);
+}
+
+#[test]
+fn the_inspector_stays_clear_of_the_timeline_at_720p_in_english() {
+    let mut h = presenting("en");
+    check_inspector(&mut h, "Goroutine 10", "Selected range", "Goroutine rows");
+}
+
+#[test]
+fn the_inspector_stays_clear_of_the_timeline_at_720p_in_chinese() {
+    let mut h = presenting("zh-CN");
+    check_inspector(&mut h, "goroutine 10", "所选范围", "goroutine 行");
 }
