@@ -509,11 +509,17 @@ warning-trace-v1-unordered = 从第 { $offset } 字节起的事件无法排序�
 warning-trace-v1-no-frequency = 没有 Frequency 事件：时间按每秒 { $frequency } 个时钟周期估算，仅为近似值
 warning-trace-v1-sorted = 合并各处理器的事件后时间戳乱序；已按时间排序
 warning-trace-v1-syscall-exits-early = { $count } 个系统调用退出的时间早于调用开始；保留其事件时间
-warning-trace-v1-events-late = { $count } 个事件到达太晚，无法排入正确位置（某个系统调用持续超过 { $hold } 个事件）；它们沿用前一个事件的时间
+warning-trace-v1-events-late = { $count } 个事件到达太晚，无法排入正确位置（某个系统调用持续超过 { $hold } 个事件）；{ $count-n ->
+    [1] 它
+   *[other] 它们
+}沿用前一个事件的时间
 warning-profile-dangling = 丢弃了 { $count } 个指向不存在的位置、函数或映射的引用
 warning-profile-drop-frames = 该 profile 要求丢弃匹配 { $pattern } 的帧；此处保留了它们
 warning-profile-stacks-cut-inlined = { $count } 个栈被截短：内联调用展开将超过 { $budget } 个额外帧（构造的或损坏的 profile？）
-warning-profile-stacks-cut-frames = { $count } 个栈被截短：每个超过 { $max } 帧（构造的或损坏的 profile？）
+warning-profile-stacks-cut-frames = { $count } 个栈被截短：{ $count-n ->
+    [1] 它
+   *[other] 每个
+}超过 { $max } 帧（构造的或损坏的 profile？）
 warning-dump-frame-outside-record = 第 { $line } 行：记录之外的帧行
 warning-dump-not-a-record = 第 { $line } 行：已跳过 { $text }：不是记录（"N @ 0x…"）
 warning-dump-profile-ends-after = 第 { $line } 行：profile 在此行之后、记录之中结束：被截断了？
@@ -532,10 +538,16 @@ warning-dump-frames-left-out = goroutine { $id }（第 { $line } 行）：前 { 
 warning-memstats-not-json = 第 { $line } 行：已跳过，不是 runtime.MemStats JSON 对象：{ $why }
 warning-memstats-time-back = 第 { $line } 行：时间倒退了 { $back }：未计入曲线
 warning-memstats-implausible = 第 { $line } 行：不合理的 { $values }：未计入曲线
-warning-memstats-untimed = { $count } 行没有时间字段：每行放在其计入的最后一次 GC（LastGC）结束处，即它最早可能写入的时间
+warning-memstats-untimed = { $count } 行没有时间字段：{ $count-n ->
+    [1] 该行
+   *[other] 每行
+}放在其计入的最后一次 GC（LastGC）结束处，即它最早可能写入的时间
 warning-gc-line-unparsed = 第 { $line } 行：已跳过无法解析的 gc 行：{ $text }
 warning-gc-log-cut = 第 { $line } 行：日志在此 gc 行中间结束：最后几个数值可能缺失
-warning-gc-other-lines = 已跳过 { $count } 行非 GC 行（第一行在第 { $line } 行）
+warning-gc-other-lines = 已跳过 { $count } 行非 GC 行（{ $count-n ->
+    [1] 在
+   *[other] 第一行在
+}第 { $line } 行）
 warning-gc-implausible-heap = 第 { $line } 行：gc { $gc } 的堆大小不合理：未计入曲线
 warning-gc-out-of-order = 第 { $line } 行：gc { $gc } 时间顺序错乱：未计入曲线
 warning-gc-starts-before = 第 { $line } 行：gc { $gc } 开始于 gc { $previous } 之前（另一个程序的日志？）：未计入曲线

@@ -13,7 +13,7 @@ kinds! {
     VarintEnd => "error-varint-end", "expected a varint ({what}), found the end of the data";
     VarintOverflow => "error-varint-overflow", "varint ({what}) overflows 64 bits";
     VarintLong => "error-varint-long", "varint ({what}) longer than 10 bytes";
-    BytesEnd => "error-bytes-end", "expected {what} ({count} bytes), found {left} bytes before the end";
+    BytesEnd => "error-bytes-end", "expected {what} ({count} {count|byte|bytes}), found {left} {left|byte|bytes} before the end";
     // Loading a file (load).
     FileEmpty => "error-file-empty",
         "the file is empty; expected a Go trace, goroutine dump, profile or GC log";
@@ -33,7 +33,7 @@ kinds! {
         "the reader asked for more bytes of a complete trace";
     // Trace headers, batches and generations (format/trace).
     HeaderShort => "error-header-short",
-        "expected a 16-byte Go trace header (\"go 1.NN trace\"), found {count} bytes";
+        "expected a 16-byte Go trace header (\"go 1.NN trace\"), found {count} {count|byte|bytes}";
     HeaderNotTrace => "error-header-not-trace",
         "expected a Go trace header starting with \"go 1.\"; this is not a Go execution trace";
     HeaderMinor => "error-header-minor", "expected a one- or two-digit minor version after \"go 1.\"";
@@ -95,7 +95,7 @@ kinds! {
     V1ProcTooLarge => "error-v1-proc-too-large", "processor id {id} is too large";
     V1BadFrequency => "error-v1-bad-frequency", "bad frequency {frequency}";
     V1StackTooDeep => "error-v1-stack-too-deep", "stack {id} has {count} frames (at most {max})";
-    V1StackBytesLeft => "error-v1-stack-bytes-left", "stack {id}: bytes left after {count} frames";
+    V1StackBytesLeft => "error-v1-stack-bytes-left", "stack {id}: bytes left after {count} {count|frame|frames}";
     V1StackTwice => "error-v1-stack-twice", "stack id {id} is defined twice";
     // The ordering of a trace's events, Go 1.22+ (format/trace/order): Go's reasons.
     OrderWantThread => "error-order-want-thread", "expected a thread but didn't have one";
@@ -167,8 +167,8 @@ kinds! {
     ProfileEmpty => "error-profile-empty", "not a pprof profile: it has no sample types and no samples";
     ProfileEmptyGunzipped => "error-profile-empty-gunzipped",
         "not a pprof profile (after gunzip): it has no sample types and no samples";
-    GzipTruncated => "error-gzip-truncated", "the gzip stream is truncated, after {bytes} decompressed bytes";
-    GzipCorrupt => "error-gzip-corrupt", "the gzip stream is corrupt ({error}), after {bytes} decompressed bytes";
+    GzipTruncated => "error-gzip-truncated", "the gzip stream is truncated, after {bytes} decompressed {bytes|byte|bytes}";
+    GzipCorrupt => "error-gzip-corrupt", "the gzip stream is corrupt ({error}), after {bytes} decompressed {bytes|byte|bytes}";
     GzipBomb => "error-gzip-bomb",
         "the gzip stream inflates past {limit} bytes ({factor} times the file): refused as a gzip bomb";
     ProfileTooCostly => "error-profile-too-costly",
@@ -176,11 +176,11 @@ kinds! {
     ProfileTooCostlyGunzipped => "error-profile-too-costly-gunzipped",
         "not a usable pprof profile (after gunzip): its {bytes} bytes would take {mib} MiB once decoded (more than {per_byte} times their size, {per_file} times the file's {file_bytes} bytes, plus {floor} MiB; real profiles take under 8 times): refused";
     ProfileStringMissing => "error-profile-string-missing",
-        "{what} names string {index}, but the string table has {count} strings";
+        "{what} names string {index}, but the string table has {count} {count|string|strings}";
     ProfileStringTableStart => "error-profile-string-table-start",
         "the profile's string table does not start with \"\"";
     ProfileSampleValues => "error-profile-sample-values",
-        "sample {index} has {count} values, but the profile has {types} sample types";
+        "sample {index} has {count} {count|value|values}, but the profile has {types} sample {types|type|types}";
     // Goroutine dumps and profiles as text (format/dump).
     DumpProfileNoText => "error-dump-profile-no-text", "the file has no text; expected a goroutine profile";
     DumpProfileHeader => "error-dump-profile-header", "expected \"goroutine profile: total N\", found {text}";
