@@ -604,7 +604,10 @@ warning-trace-v1-sorted = time stamps out of order after merging the processors'
 warning-trace-v1-syscall-exits-early = { $count } syscall { $count-n ->
     [one] exit has a time before its
    *[other] exits have a time before their
-} syscall began; kept at their event time
+} syscall began; kept at { $count-n ->
+    [one] its
+   *[other] their
+} event time
 warning-trace-v1-events-late = { $count } { $count-n ->
     [one] event
    *[other] events

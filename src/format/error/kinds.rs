@@ -26,7 +26,7 @@ kinds! {
     TraceV1Sorted => "warning-trace-v1-sorted",
         "time stamps out of order after merging the processors' events; sorted by time";
     TraceV1SyscallExitsEarly => "warning-trace-v1-syscall-exits-early",
-        "{count} syscall {count|exit has a time before its|exits have a time before their} syscall began; kept at their event time";
+        "{count} syscall {count|exit has a time before its|exits have a time before their} syscall began; kept at {count|its|their} event time";
     TraceV1EventsLate => "warning-trace-v1-events-late",
         "{count} {count|event|events} came too late to be sorted into place (a syscall open for more than {hold} events); {count|it keeps|they keep} the time of the event before {count|it|them}";
     // pprof profiles (format/pprof, analysis/profile_groups).
