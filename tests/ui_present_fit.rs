@@ -2,7 +2,8 @@
 //! bookmarks panel's "Add bookmark" button and the status bar's warning count are there and
 //! whole, inside the window and clear of the timeline (they once ran off the edge); with a
 //! goroutine or a range selected, the inspector beside the timeline stays clear of it (its time
-//! split once widened the panel, which then slid under the timeline).
+//! split once widened the panel, which then slid under the timeline); comparing two files, the
+//! diff table's last column, "Created by", is inside the window (it was cut at the right edge).
 #![cfg(feature = "gui")]
 
 use egui::Key;
@@ -18,12 +19,18 @@ const WINDOW_PX: egui::Vec2 = egui::vec2(1280.0, 720.0);
 
 /// The leaky sample in `lang`, presenting, in a window of [`WINDOW_PX`] pixels.
 fn presenting(lang: &str) -> Harness<'static, GoroscopeApp> {
-    let path = sample("go1.27/httpleak.trace");
-    assert!(path.is_file(), "missing sample {}", path.display());
+    presenting_files(lang, &["go1.27/httpleak.trace"])
+}
+
+/// The samples `files` (one pane each) in `lang`, presenting, in a window of [`WINDOW_PX`]
+/// pixels.
+fn presenting_files(lang: &str, files: &[&str]) -> Harness<'static, GoroscopeApp> {
+    let paths: Vec<_> = files.iter().map(|f| sample(f)).collect();
+    assert!(paths.iter().all(|p| p.is_file()), "missing samples {paths:?}");
     let lang = lang.to_string();
     let builder = Harness::builder().with_size(WINDOW_PX);
     let mut h = open_with(builder, move |cc| {
-        let mut app = GoroscopeApp::new(cc, vec![path]);
+        let mut app = GoroscopeApp::new(cc, paths);
         app.set_language(Some(lang));
         app
     });
@@ -106,4 +113,27 @@ fn the_inspector_stays_clear_of_the_timeline_at_720p_in_english() {
 fn the_inspector_stays_clear_of_the_timeline_at_720p_in_chinese() {
     let mut h = presenting("zh-CN");
     check_inspector(&mut h, "goroutine 10", "所选范围", "goroutine 行");
+}
+
+/// The compare view's diff table fits: its last column's header and the planted group's row
+/// lie inside the window.
+fn check_diff_table(lang: &str, created_by: &str) {
+    let h = presenting_files(lang, &["go1.27/chansend_fixed.trace", "go1.27/chansend.trace"]);
+    assert_eq!(h.state().pane_count(), (2, 2), "{:#?}", labels(&h));
+    assert_whole(&h, created_by, None);
+    let window = h.ctx.content_rect();
+    let rows: Vec<_> = h.query_all_by(|n| n.role() == egui::accesskit::Role::Row).collect();
+    assert!(!rows.is_empty(), "no diff rows: {:#?}", labels(&h));
+    let header = h.get_by_label(created_by).rect();
+    assert!(header.right() <= window.right(), "{created_by:?} at {header:?}, window {window:?}");
+}
+
+#[test]
+fn the_diff_tables_last_column_fits_at_720p_in_english() {
+    check_diff_table("en", "Created by");
+}
+
+#[test]
+fn the_diff_tables_last_column_fits_at_720p_in_chinese() {
+    check_diff_table("zh-CN", "创建者");
 }
