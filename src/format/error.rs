@@ -43,8 +43,8 @@ impl ParseError {
         e
     }
 
-    /// An error whose text a lower layer wrote in English (the event decoders' and the
-    /// ordering's reasons, not yet structured): the window shows that text as is.
+    /// An error whose text a lower layer wrote in English (a cursor's, not yet structured;
+    /// the ordering's reasons are kinds since issue 13): the window shows that text as is.
     pub fn text(offset: u64, message: impl Into<String>) -> Self {
         let message = message.into();
         ParseError {
