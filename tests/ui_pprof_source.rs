@@ -206,6 +206,7 @@ fn an_editor_command_that_cannot_run_is_named_in_the_notice() {
         h.step();
     }
     let notice = h.state().notice().unwrap_or_default().to_string();
-    let want = "Cannot run the editor command \"/nonexistent/goroscope-editor +31 samples/memleak/main.go\": ";
+    let want =
+        "Cannot run the editor command \"/nonexistent/goroscope-editor +31 samples/memleak/main.go\": ";
     assert!(notice.starts_with(want), "{notice}");
 }
