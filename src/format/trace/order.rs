@@ -136,6 +136,10 @@ fn validate3(ctx: Ctx, r: (Req, Req, Req)) -> Result<(), OrderError> {
 #[derive(Default)]
 pub struct Order {
     initial_gen: u64,
+    /// The generation number last seen and how many generations came so far: the states
+    /// keep the count, not the number, so a goroutine's sequence fits 16 bytes with it.
+    last_gn: u64,
+    gens: u64,
     gs: GoTable,
     ps: PMap,
     m_index: FxMap<i64, u32>,
@@ -203,6 +207,12 @@ impl Order {
         t: &GenTables,
         tables: &mut Tables,
     ) -> Result<bool, OrderError> {
+        // Sequences and the first generation are told apart by equality only: the count of
+        // generations (from 1) serves as well as Go's number and fits 32 bits.
+        if self.gens == 0 || gn != self.last_gn {
+            (self.last_gn, self.gens) = (gn, self.gens + 1);
+        }
+        let gn = self.gens;
         if self.initial_gen == 0 {
             self.initial_gen = gn;
         }

@@ -26,7 +26,7 @@ impl Order {
                     &[("g", &gid), ("old", &old), ("new", &status)],
                 ));
             }
-            s.seq = Seq { gn, n: 0 };
+            s.set_seq(Seq { gn, n: 0 });
         } else if gn == self.initial_gen {
             self.gs.insert(gid, GState::new(status, Seq { gn, n: 0 }));
             from = GoState::Undetermined;
@@ -88,7 +88,7 @@ impl Order {
         let next = ev.args[0] as i64;
         let seq = Seq { gn, n: ev.args[1] };
         match self.gs.get(&next) {
-            Some(s) if s.status == G_WAITING && seq.succeeds(s.seq) => {}
+            Some(s) if s.status == G_WAITING && seq.succeeds(s.seq()) => {}
             _ => return Ok(None),
         }
         self.push(ev, cur, go_tr(ev.args[0], GoState::Waiting, GoState::Runnable));
@@ -104,7 +104,7 @@ impl Order {
         }
         if let Some(s) = self.gs.get_mut(&next) {
             s.status = G_RUNNING;
-            s.seq = seq;
+            s.set_seq(seq);
         }
         let mut new = cur;
         new.g = next;

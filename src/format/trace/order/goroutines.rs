@@ -93,10 +93,10 @@ impl Order {
                 let gid = a[0] as i64;
                 let seq = Seq { gn, n: a[1] };
                 match self.gs.get_mut(&gid) {
-                    Some(s) if s.status == G_RUNNABLE && seq.succeeds(s.seq) => {
+                    Some(s) if s.status == G_RUNNABLE && seq.succeeds(s.seq()) => {
                         validate(cur, Must, Must, MustNot)?;
                         s.status = G_RUNNING;
-                        s.seq = seq;
+                        s.set_seq(seq);
                     }
                     _ => return Ok(None),
                 }
@@ -107,9 +107,9 @@ impl Order {
                 let gid = a[0] as i64;
                 let seq = Seq { gn, n: a[1] };
                 match self.gs.get_mut(&gid) {
-                    Some(s) if s.status == G_WAITING && seq.succeeds(s.seq) => {
+                    Some(s) if s.status == G_WAITING && seq.succeeds(s.seq()) => {
                         s.status = G_RUNNABLE;
-                        s.seq = seq;
+                        s.set_seq(seq);
                     }
                     _ => return Ok(None),
                 }

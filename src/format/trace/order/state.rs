@@ -31,16 +31,32 @@ pub struct GExtra {
     pub ranges: Ranges,
 }
 
-/// A goroutine's state in the table: 24 bytes (its regions and ranges, which few have, are
-/// in a map beside it), since a crafted trace holds millions (issue 17).
+/// A goroutine's state in the table: 16 bytes (its regions and ranges, which few have, are
+/// in a map beside it), since a crafted trace holds millions (issue 17). Its sequence's
+/// generation is [`Order`](super::super::Order)'s count of generations, which fits 32 bits.
 pub struct GState {
-    pub seq: Seq,
+    n: u64,
+    gn: u32,
     pub status: u8,
 }
 
 impl GState {
     pub fn new(status: u8, seq: Seq) -> Self {
-        GState { status, seq }
+        let mut s = GState { n: 0, gn: 0, status };
+        s.set_seq(seq);
+        s
+    }
+
+    #[inline]
+    pub fn seq(&self) -> Seq {
+        Seq { gn: u64::from(self.gn), n: self.n }
+    }
+
+    /// A generation past 32 bits (never: it counts the generations read) is kept as the
+    /// last, which no later sequence succeeds.
+    #[inline]
+    pub fn set_seq(&mut self, seq: Seq) {
+        (self.n, self.gn) = (seq.n, u32::try_from(seq.gn).unwrap_or(u32::MAX));
     }
 }
 
@@ -215,8 +231,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_goroutine_costs_24_bytes_and_its_regions_go_with_it() {
-        assert_eq!(size_of::<GState>(), 24);
+    fn a_goroutine_costs_16_bytes_and_its_regions_go_with_it() {
+        assert_eq!(size_of::<GState>(), 16);
         let mut t = GoTable::default();
         t.insert(5, GState::new(1, Seq::default()));
         t.extra_mut(&5).unwrap().regions.push((1, StrId(2)));
