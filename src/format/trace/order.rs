@@ -162,6 +162,10 @@ impl Order {
         })
     }
 
+    // Inlined so the event is written straight into `out`: called, it read the context and
+    // the kind back whole right after they were stored field by field (a failed store
+    // forward; perf: 9 % of the reader thread here).
+    #[inline(always)]
     fn push(&mut self, ev: &RawEv, ctx: Ctx, kind: EventKind) {
         self.out.push(Event { time_ns: ev.time, m: ctx.m, p: ctx.p, g: ctx.g, kind });
     }
