@@ -44,37 +44,46 @@ pub fn log_text_range(v: u64) -> (usize, usize) {
     (us(v >> 20), us(v & 0xf_ffff))
 }
 
-struct Proc<'s> {
+/// One P's stream (or, with pid [`CPU_STREAM`], the CPU samples'). 64 bytes: a crafted file
+/// may declare 200,000 Ps that all wait at once (issue 17).
+struct Proc {
     pid: i32,
-    batches: &'s [(usize, usize)],
-    next_batch: usize,
+    /// Index in the scan's `batches` of the next batch to read (of the next sample, for the
+    /// CPU stream), and the end of this P's batches.
+    batch: usize,
+    batch_end: usize,
     pos: usize,
     end: usize,
     last_g: u64,
     last_ts: i64,
     /// Byte offset of the last event decoded (the head waiting to be merged).
     head_at: usize,
-    /// For the CPU-sample stream: index of the next sample.
-    cpu: Option<usize>,
 }
 
-impl<'s> Proc<'s> {
-    /// A P's stream over its batches, or (`cpu`) the stream of CPU samples.
-    fn new(pid: i32, batches: &'s [(usize, usize)], cpu: Option<usize>) -> Self {
-        Proc { pid, batches, next_batch: 0, pos: 0, end: 0, last_g: 0, last_ts: 0, head_at: 0, cpu }
+/// The pid of the stream of CPU samples: no P's (Go's are at least -1).
+const CPU_STREAM: i32 = i32::MIN;
+
+impl Proc {
+    /// A P's stream over its batches `batch..batch_end`, or (pid [`CPU_STREAM`]) the stream of
+    /// CPU samples.
+    fn new(pid: i32, batch: usize, batch_end: usize) -> Self {
+        Proc { pid, batch, batch_end, pos: 0, end: 0, last_g: 0, last_ts: 0, head_at: 0 }
     }
 
     /// The next timed event of this P, or None when its batches are exhausted.
     fn next(&mut self, data: &[u8], s: &Scan, minor: u32) -> Result<Option<V1Ev>, ParseError> {
-        if let Some(i) = self.cpu.as_mut() {
-            let e = s.cpu.get(*i).copied();
-            *i += 1;
+        if self.pid == CPU_STREAM {
+            let e = s.cpu.get(self.batch).copied();
+            self.batch += 1;
             return Ok(e);
         }
         loop {
             if self.pos >= self.end {
-                let Some(&(start, end)) = self.batches.get(self.next_batch) else { return Ok(None) };
-                self.next_batch += 1;
+                if self.batch >= self.batch_end {
+                    return Ok(None);
+                }
+                let Some(&(start, end)) = s.batches.get(self.batch) else { return Ok(None) };
+                self.batch += 1;
                 (self.pos, self.end) = (start, end);
             }
             let body = data.get(self.pos..self.end).unwrap_or(&[]);
@@ -116,9 +125,6 @@ impl<'s> Proc<'s> {
 /// Events merged between two looks at the cancel flag (about a millisecond).
 const CANCEL_EVERY: u64 = 4096;
 
-/// A goroutine state a blocked head waits for: (goroutine, sequence or [`NOSEQ`], status).
-type Want = (u64, u64, u8);
-
 /// What a merge did: the events handed on, the visits to a proc's head (at most about two
 /// per event plus one per proc: the measure of issue 17's bound), why it stopped early.
 pub struct Merged {
@@ -138,15 +144,18 @@ pub struct Merged {
 /// times, stay Go's.
 pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut dyn FnMut(V1Ev)) -> Merged {
     let mut visits = 0u64;
-    // Sized once: a collect and a push would double 100 bytes a P for a file of 200,000 Ps.
-    let mut procs: Vec<Proc<'_>> = Vec::with_capacity(s.procs.len() + 1);
-    procs.extend(s.procs.iter().map(|(pid, b)| Proc::new(*pid, b, None)));
-    procs.push(Proc::new(-1, &[], Some(0)));
+    // Sized once: a collect and a push would double 64 bytes a P for a file of 200,000 Ps.
+    let mut procs: Vec<Proc> = Vec::with_capacity(s.procs.len() + 1);
+    let ends = s.procs.iter().skip(1).map(|&(_, first)| first).chain([s.batches.len()]);
+    procs.extend(s.procs.iter().zip(ends).map(|(&(pid, first), end)| Proc::new(pid, first, end)));
+    procs.push(Proc::new(CPU_STREAM, 0, 0));
     let count = procs.len();
-    let mut heads: Vec<Option<V1Ev>> = vec![None; count];
+    // A head is taken when its `typ` is not EV_NONE (no event has type 0): 8 bytes a P less
+    // than an Option.
+    let mut heads: Vec<V1Ev> = vec![V1Ev::default(); count];
     let mut done = vec![false; count];
     let mut avail = Avail { list: (0..count).collect(), pos: (0..count).collect() };
-    let mut waiting: FxMap<Want, Vec<usize>> = FxMap::default();
+    let mut waiting = Waiting::new(count);
     let mut states: FxMap<u64, GState> = FxMap::default();
     let mut frontier: Vec<(V1Ev, usize)> = Vec::new();
     // Procs to visit, by their place in `avail` (smallest first), and whether each is one.
@@ -167,9 +176,9 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut d
                     *v = false;
                 }
                 let (Some(proc), Some(head)) = (procs.get_mut(pi), heads.get_mut(pi)) else { break };
-                if head.is_none() {
+                if head.typ == NO_HEAD {
                     match proc.next(data, s, minor) {
-                        Ok(Some(e)) => *head = Some(e),
+                        Ok(Some(e)) => *head = e,
                         Ok(None) => {
                             if let Some(d) = done.get_mut(pi) {
                                 *d = true;
@@ -178,13 +187,14 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut d
                         Err(e) => return Merged { events: n, visits, stop: Some(e) },
                     }
                 }
-                if let Some(ev) = *head {
+                if head.typ != NO_HEAD {
+                    let ev = std::mem::take(head);
                     let (g, init, _) = transition(&ev);
                     if !ready(g, states.get(&g).copied().unwrap_or_default(), init) {
-                        waiting.entry((g, init.seq, init.status)).or_default().push(pi);
+                        *head = ev;
+                        waiting.wait((g, init.seq, init.status), pi);
                         break;
                     }
-                    *head = None;
                     heap_push(&mut frontier, (ev, pi));
                 }
                 avail.swap_remove(at);
@@ -199,7 +209,7 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut d
                 return Merged { events: n, visits, stop: None };
             }
             let stuck =
-                procs.iter().zip(&done).filter(|(p, d)| !**d && p.cpu.is_none()).map(|(p, _)| p.head_at);
+                procs.iter().zip(&done).filter(|(p, d)| !**d && p.pid != CPU_STREAM).map(|(p, _)| p.head_at);
             let stuck = stuck.min().unwrap_or(0);
             let stop = ParseError::new(stuck as u64, ErrorKind::V1NoOrder, &[]);
             return Merged { events: n, visits, stop: Some(stop) };
@@ -239,12 +249,12 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut d
                 if waiting.is_empty() {
                     break;
                 }
-                for w in waiting.remove(&want).unwrap_or_default() {
+                waiting.wake(&want, |w| {
                     if let (Some(v), Some(&at)) = (to_visit.get_mut(w), avail.pos.get(w)) {
                         *v = true;
                         visit.push(Reverse((at, w)));
                     }
-                }
+                });
             }
         }
         avail.push(pi);

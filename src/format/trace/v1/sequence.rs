@@ -3,6 +3,7 @@
 //! frontier is a binary heap moved exactly like Go's `container/heap`, so events with equal
 //! times leave in Go's order.
 
+use super::super::fx::FxMap;
 use super::merge::V1Ev;
 use super::spec::*;
 
@@ -122,5 +123,47 @@ pub(super) fn less(h: &[(V1Ev, usize)], a: usize, b: usize) -> bool {
     match (h.get(a), h.get(b)) {
         (Some(x), Some(y)) => x.0.ts < y.0.ts,
         _ => false,
+    }
+}
+
+/// The `typ` of a proc's head slot when it holds no event (Go's EvNone: no event has it).
+pub(super) const NO_HEAD: u8 = 0;
+
+/// A goroutine state a blocked head waits for: (goroutine, sequence or [`NOSEQ`], status).
+pub(super) type Want = (u64, u64, u8);
+
+/// The procs whose head waits, by the state each waits for: the first proc per state and a
+/// link per proc to the next, not a vector per state. A crafted file makes each of 200,000 Ps
+/// wait for a state of its own (issue 17): 32 bytes a state and 4 a proc instead of 80.
+pub(super) struct Waiting {
+    first: FxMap<Want, u32>,
+    next: Vec<u32>,
+}
+
+const LAST: u32 = u32::MAX;
+
+impl Waiting {
+    pub(super) fn new(procs: usize) -> Self {
+        Waiting { first: FxMap::default(), next: vec![LAST; procs] }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
+
+    /// Proc `pi`'s head waits for `want`. (A proc index beyond u32 would need a file of
+    /// billions of batches; it is never woken and the merge ends with "no order".)
+    pub(super) fn wait(&mut self, want: Want, pi: usize) {
+        let (Ok(p), Some(link)) = (u32::try_from(pi), self.next.get_mut(pi)) else { return };
+        *link = self.first.insert(want, p).unwrap_or(LAST);
+    }
+
+    /// Hands every proc waiting for `want` to `woken` (the caller orders them) and forgets them.
+    pub(super) fn wake(&mut self, want: &Want, mut woken: impl FnMut(usize)) {
+        let mut at = self.first.remove(want).unwrap_or(LAST);
+        while let Some(link) = self.next.get_mut(at as usize) {
+            woken(at as usize);
+            at = std::mem::replace(link, LAST);
+        }
     }
 }
