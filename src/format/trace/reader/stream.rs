@@ -116,17 +116,10 @@ impl TraceStream {
             Some(t) => Some(t),
             None => None,
         };
-        let mut out = Emitter {
-            last_ts: self.last_ts,
-            events: self.events,
-            syncs: self.syncs,
-            sink,
-            progress,
-            cancelled: false,
-            tap,
-            tap_due: false,
-        };
+        let mut out = Emitter::new(sink, progress);
+        (out.last_ts, out.events, out.syncs, out.tap) = (self.last_ts, self.events, self.syncs, tap);
         let step = self.step(data, complete, minor, tables, &mut out);
+        out.flush();
         (self.last_ts, self.events, self.syncs) = (out.last_ts, out.events, out.syncs);
         step
     }
