@@ -21,7 +21,7 @@ pub(super) struct Emitter<'s> {
     last_ts: i64,
     events: u64,
     syncs: u32,
-    sink: &'s mut dyn FnMut(&Event),
+    sink: Sink<'s>,
     /// The caller's progress and cancel callback, also asked inside a generation (every
     /// [`CANCEL_EVERY`] steps), so a crafted generation that takes seconds stops at once.
     progress: Progress<'s>,
@@ -37,11 +37,18 @@ pub(super) struct Emitter<'s> {
 /// Steps of the ordering loop between two asks of the cancel callback (about a millisecond).
 pub(super) const CANCEL_EVERY: u32 = 4096;
 
+/// Where the emitter hands its events: one at a time, or as the slices it buffered (no call
+/// per event, and the receiver copies a whole slice at once).
+pub(super) enum Sink<'s> {
+    Each(&'s mut dyn FnMut(&Event)),
+    Batch(&'s mut dyn FnMut(&[Event])),
+}
+
 /// Events buffered in the [`Emitter`] before they go to the sink.
 const FLUSH_EVERY: usize = 1024;
 
 impl<'s> Emitter<'s> {
-    pub(super) fn new(sink: &'s mut dyn FnMut(&Event), progress: Progress<'s>) -> Self {
+    pub(super) fn new(sink: Sink<'s>, progress: Progress<'s>) -> Self {
         Emitter {
             buf: Vec::with_capacity(FLUSH_EVERY + 16),
             last_ts: 0,
@@ -82,8 +89,14 @@ impl<'s> Emitter<'s> {
 
     /// Hands every buffered event to the sink.
     pub(super) fn flush(&mut self) {
-        for e in &self.buf {
-            (self.sink)(e);
+        match &mut self.sink {
+            Sink::Each(sink) => {
+                for e in &self.buf {
+                    sink(e);
+                }
+            }
+            Sink::Batch(sink) if !self.buf.is_empty() => sink(&self.buf),
+            Sink::Batch(_) => {}
         }
         self.buf.clear();
     }
