@@ -17,6 +17,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Absolute file offset of the next byte.
+    #[inline]
     pub fn offset(&self) -> u64 {
         self.base + self.pos as u64
     }
@@ -33,10 +34,14 @@ impl<'a> Cursor<'a> {
         ParseError::text(self.offset(), what.to_string())
     }
 
+    #[inline]
     pub fn peek_u8(&self) -> Option<u8> {
         self.data.get(self.pos).copied()
     }
 
+    // Inlined: the old trace format's decoder reads every event's bytes through it (the
+    // error path stays out of line, in `eof`).
+    #[inline]
     pub fn u8(&mut self, what: &str) -> Result<u8, ParseError> {
         let b = self.data.get(self.pos).copied().ok_or_else(|| self.eof(what, 1))?;
         self.pos += 1;
@@ -74,6 +79,8 @@ impl<'a> Cursor<'a> {
         Err(ParseError::new(start, ErrorKind::VarintLong, &[("what", &what)]))
     }
 
+    #[cold]
+    #[inline(never)]
     fn eof(&self, what: &str, n: usize) -> ParseError {
         ParseError::new(
             self.offset(),

@@ -156,18 +156,16 @@ fn read_in_chunks(
     };
     let mut stream = TraceStream::default();
     loop {
-        let mut sink = |ev: &Event| {
-            let len = {
-                let mut c = chunk.borrow_mut();
-                c.push(*ev);
-                c.len()
-            };
-            if len == CHUNK {
+        // The reader hands over slices of about a thousand events: one copy each, no call
+        // per event. A chunk is sent before a slice would overflow it.
+        let mut sink = |evs: &[Event]| {
+            if chunk.borrow().len() + evs.len() > CHUNK {
                 send_chunk();
             }
+            chunk.borrow_mut().extend_from_slice(evs);
         };
         let mut tap = |t: &Tables| send_tables(t, false);
-        let step = stream.next_generation_tapped(
+        let step = stream.next_generation_batched(
             data,
             true,
             &mut tables,

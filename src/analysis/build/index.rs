@@ -37,6 +37,35 @@ impl GoIndex {
         ids
     }
 
+    /// The rank of each of the `n` indices `0..n` when ordered by Go id (`ranks[g]` = place of
+    /// `g`), read off the dense vector in id order and merged with the few sparse ids: no sort
+    /// of a million indices by an indirect key at `finish` (0.1 s on the bench trace). `None`
+    /// unless the index holds each of `0..n` exactly once.
+    pub(super) fn ranks(&self, n: usize) -> Option<Vec<GIdx>> {
+        let mut sparse: Vec<(u64, GIdx)> = self.sparse.iter().map(|(&id, &g)| (id, g)).collect();
+        sparse.sort_unstable();
+        let dense = self.dense.iter().enumerate().filter(|&(_, &g)| g != NO_GIDX);
+        let mut dense = dense.map(|(id, &g)| (id as u64, g)).peekable();
+        let mut sparse = sparse.into_iter().peekable();
+        let mut ranks = vec![NO_GIDX; n];
+        let mut next: GIdx = 0;
+        loop {
+            let pick = match (dense.peek(), sparse.peek()) {
+                (Some(d), Some(s)) if s.0 < d.0 => sparse.next(),
+                (Some(_), _) => dense.next(),
+                (None, _) => sparse.next(),
+            };
+            let Some((_, g)) = pick else { break };
+            let slot = ranks.get_mut(g as usize)?;
+            if *slot != NO_GIDX {
+                return None;
+            }
+            *slot = next;
+            next = next.checked_add(1)?;
+        }
+        (next as usize == n).then_some(ranks)
+    }
+
     pub(super) fn insert(&mut self, id: u64, g: GIdx) {
         // Grow the vector only while it stays within a small factor of the ids it holds, not
         // of its own length: ids that double each time would otherwise double it each time (a
@@ -86,5 +115,22 @@ mod tests {
         ix.insert(1 << 40, 0);
         let ids = ix.ids(200_000);
         assert!(ids[0] == 1 << 40 && (1..200_000).all(|g| ids[g] == g as u64));
+    }
+
+    #[test]
+    fn ranks_follow_ids_across_dense_and_sparse() {
+        let mut ix = GoIndex::default();
+        // Indices in order of first sight; ids out of order, two of them far out (sparse).
+        let ids = [7u64, 3, 1 << 40, 5, 1 << 20, 2];
+        ids.iter().enumerate().for_each(|(g, &id)| ix.insert(id, g as GIdx));
+        assert!(!ix.sparse.is_empty());
+        let ranks = ix.ranks(ids.len()).expect("every index once");
+        let mut by_id: Vec<usize> = (0..ids.len()).collect();
+        by_id.sort_by_key(|&g| ids[g]);
+        for (rank, &g) in by_id.iter().enumerate() {
+            assert_eq!(ranks[g], rank as GIdx, "index {g}, id {}", ids[g]);
+        }
+        // An index the map does not hold: no ranks.
+        assert!(ix.ranks(ids.len() + 1).is_none());
     }
 }

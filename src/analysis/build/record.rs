@@ -76,6 +76,15 @@ impl GSpans {
         }
     }
 
+    /// The spans so far, to rewrite in place (the wakers' indices at `finish`).
+    pub fn as_mut_slice(&mut self) -> &mut [Span] {
+        match self {
+            GSpans::None => &mut [],
+            GSpans::One(s) => std::slice::from_mut(s),
+            GSpans::Many(v) => v,
+        }
+    }
+
     /// Trims the growth slack (at a goroutine's exit, while the load still allocates and the
     /// freed tail is reused, rather than at `finish`, where it would stay as holes).
     pub fn shrink(&mut self) {

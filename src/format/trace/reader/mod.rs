@@ -15,10 +15,13 @@ use super::tables::GenTables;
 use super::{Progress, ReadSummary, Tables};
 
 pub(super) struct Emitter<'s> {
+    /// Events not yet handed to `sink`, in order; handed on [`FLUSH_EVERY`] at a time and at
+    /// the end of each call of the stream.
+    pub(super) buf: Vec<Event>,
     last_ts: i64,
     events: u64,
     syncs: u32,
-    sink: &'s mut dyn FnMut(&Event),
+    sink: Sink<'s>,
     /// The caller's progress and cancel callback, also asked inside a generation (every
     /// [`CANCEL_EVERY`] steps), so a crafted generation that takes seconds stops at once.
     progress: Progress<'s>,
@@ -34,17 +37,68 @@ pub(super) struct Emitter<'s> {
 /// Steps of the ordering loop between two asks of the cancel callback (about a millisecond).
 pub(super) const CANCEL_EVERY: u32 = 4096;
 
-impl Emitter<'_> {
+/// Where the emitter hands its events: one at a time, or as the slices it buffered (no call
+/// per event, and the receiver copies a whole slice at once).
+pub(super) enum Sink<'s> {
+    Each(&'s mut dyn FnMut(&Event)),
+    Batch(&'s mut dyn FnMut(&[Event])),
+}
+
+/// Events buffered in the [`Emitter`] before they go to the sink.
+const FLUSH_EVERY: usize = 1024;
+
+impl<'s> Emitter<'s> {
+    pub(super) fn new(sink: Sink<'s>, progress: Progress<'s>) -> Self {
+        Emitter {
+            buf: Vec::with_capacity(FLUSH_EVERY + 16),
+            last_ts: 0,
+            events: 0,
+            syncs: 0,
+            sink,
+            progress,
+            cancelled: false,
+            tap: None,
+            tap_due: false,
+        }
+    }
+
     /// Go's reader makes times strictly increasing: an event not after the previous one is
     /// moved to previous + 1 ns.
     #[inline]
-    fn emit(&mut self, mut e: Event) {
-        if e.time_ns <= self.last_ts {
-            e.time_ns = self.last_ts.saturating_add(1);
+    fn emit(&mut self, e: Event) {
+        let mark = self.buf.len();
+        self.buf.push(e);
+        self.settle(mark);
+    }
+
+    /// The events from `mark` on in `buf` were just appended: make their times strictly
+    /// increasing, count them, and hand the buffer on when it is full.
+    #[inline]
+    pub(super) fn settle(&mut self, mark: usize) {
+        for e in self.buf.get_mut(mark..).unwrap_or_default() {
+            if e.time_ns <= self.last_ts {
+                e.time_ns = self.last_ts.saturating_add(1);
+            }
+            self.last_ts = e.time_ns;
+            self.events += 1;
         }
-        self.last_ts = e.time_ns;
-        self.events += 1;
-        (self.sink)(&e);
+        if self.buf.len() >= FLUSH_EVERY {
+            self.flush();
+        }
+    }
+
+    /// Hands every buffered event to the sink.
+    pub(super) fn flush(&mut self) {
+        match &mut self.sink {
+            Sink::Each(sink) => {
+                for e in &self.buf {
+                    sink(e);
+                }
+            }
+            Sink::Batch(sink) if !self.buf.is_empty() => sink(&self.buf),
+            Sink::Batch(_) => {}
+        }
+        self.buf.clear();
     }
 
     /// False once the caller cancelled; asks it (reporting `at`) only every so often.

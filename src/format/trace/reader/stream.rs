@@ -20,7 +20,7 @@ use super::super::tables::GenTables;
 use super::super::{Progress, ReadSummary, Tables};
 use super::recover::{DEFAULT_NS_PER_TICK, Previous, final_generation_resolves, recover_cut_generation};
 use super::threads::run_generation;
-use super::{Emitter, load_tables};
+use super::{Emitter, Sink, load_tables};
 
 /// What one call of [`TraceStream::next_generation`] did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,6 +81,33 @@ impl TraceStream {
         sink: &mut dyn FnMut(&Event),
         tap: Option<&mut dyn FnMut(&Tables)>,
     ) -> Result<Step, ParseError> {
+        self.next_generation_sink(data, complete, tables, progress, Sink::Each(sink), tap)
+    }
+
+    /// [`Self::next_generation_tapped`] with the events handed on in slices (up to about a
+    /// thousand, in order; a slice never spans two calls): a caller that moves them to
+    /// another thread copies each slice at once instead of taking a call per event.
+    pub fn next_generation_batched(
+        &mut self,
+        data: &[u8],
+        complete: bool,
+        tables: &mut Tables,
+        progress: Progress<'_>,
+        sink: &mut dyn FnMut(&[Event]),
+        tap: Option<&mut dyn FnMut(&Tables)>,
+    ) -> Result<Step, ParseError> {
+        self.next_generation_sink(data, complete, tables, progress, Sink::Batch(sink), tap)
+    }
+
+    fn next_generation_sink(
+        &mut self,
+        data: &[u8],
+        complete: bool,
+        tables: &mut Tables,
+        progress: Progress<'_>,
+        sink: Sink<'_>,
+        tap: Option<&mut dyn FnMut(&Tables)>,
+    ) -> Result<Step, ParseError> {
         if self.done {
             return Ok(Step::Done);
         }
@@ -96,7 +123,10 @@ impl TraceStream {
                     if !complete {
                         return Ok(Step::NeedMore);
                     }
-                    self.summary = super::super::v1::read(data, m, tables, progress, sink)?;
+                    self.summary = match sink {
+                        Sink::Each(sink) => super::super::v1::read(data, m, tables, progress, sink)?,
+                        Sink::Batch(sink) => v1_batched(data, m, tables, progress, sink)?,
+                    };
                     self.done = true;
                     return Ok(Step::Generation { end: data.len() as u64 });
                 }
@@ -116,17 +146,16 @@ impl TraceStream {
             Some(t) => Some(t),
             None => None,
         };
-        let mut out = Emitter {
-            last_ts: self.last_ts,
-            events: self.events,
-            syncs: self.syncs,
-            sink,
-            progress,
-            cancelled: false,
-            tap,
-            tap_due: false,
+        // Reborrowed to the other arguments' life, like `tap`.
+        #[allow(clippy::needless_match)]
+        let sink = match sink {
+            Sink::Each(f) => Sink::Each(f),
+            Sink::Batch(f) => Sink::Batch(f),
         };
+        let mut out = Emitter::new(sink, progress);
+        (out.last_ts, out.events, out.syncs, out.tap) = (self.last_ts, self.events, self.syncs, tap);
         let step = self.step(data, complete, minor, tables, &mut out);
+        out.flush();
         (self.last_ts, self.events, self.syncs) = (out.last_ts, out.events, out.syncs);
         step
     }
@@ -241,4 +270,28 @@ impl TraceStream {
         self.summary.events = out.events;
         Ok(Step::Done)
     }
+}
+
+/// The old-format reader (one event at a time) feeding a batch sink.
+fn v1_batched(
+    data: &[u8],
+    minor: u32,
+    tables: &mut Tables,
+    progress: Progress<'_>,
+    sink: &mut dyn FnMut(&[Event]),
+) -> Result<ReadSummary, ParseError> {
+    const BATCH: usize = 1024;
+    let mut buf: Vec<Event> = Vec::with_capacity(BATCH);
+    let mut each = |e: &Event| {
+        buf.push(*e);
+        if buf.len() >= BATCH {
+            sink(&buf);
+            buf.clear();
+        }
+    };
+    let read = super::super::v1::read(data, minor, tables, progress, &mut each);
+    if !buf.is_empty() {
+        sink(&buf);
+    }
+    read
 }

@@ -146,15 +146,17 @@ fn try_advance(
     out: &mut Emitter<'_>,
 ) -> Result<bool, ParseError> {
     let Some(c) = heap.get(i).and_then(|e| cursors.get_mut(e.1 as usize)) else { return Ok(false) };
-    let ok = order
-        .advance(&c.ev, c.m, c.slot, gn, gt, tables)
-        .map_err(|e| ParseError { offset: c.ev.offset, ..*e })?;
-    if !ok {
+    // The ordering writes its events straight into the emitter's buffer: copied out of a
+    // vector of its own right after being written field by field, each event's read stalled
+    // (failed store forwarding: perf put 40 % of this function there).
+    std::mem::swap(&mut order.out, &mut out.buf);
+    let mark = order.out.len();
+    let ok = order.advance(&c.ev, c.m, c.slot, gn, gt, tables);
+    std::mem::swap(&mut order.out, &mut out.buf);
+    if !ok.map_err(|e| ParseError { offset: c.ev.offset, ..*e })? {
         return Ok(false);
     }
-    for e in order.out.drain(..) {
-        out.emit(e);
-    }
+    out.settle(mark);
     if c.next_event(gt.ns_per_tick).map_err(|e| *e)? {
         if let Some(e) = heap.get_mut(i) {
             e.0 = c.ev.time;

@@ -229,7 +229,10 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut d
             return Merged { events: n, visits, stop: Some(ParseError::new(at, ErrorKind::Cancelled, &[])) };
         }
         if g != UNORDERED {
-            let cur = states.get(&g).copied().unwrap_or_default();
+            // One lookup for the check and the update (an absent goroutine is the default
+            // state either way).
+            let state = states.entry(g).or_default();
+            let cur = *state;
             if !ready(g, cur, init) {
                 let at = procs.get(pi).map_or(0, |p| p.head_at as u64);
                 return Merged {
@@ -243,7 +246,7 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut d
                 SEQINC => cur.seq.wrapping_add(1),
                 seq => seq,
             };
-            states.insert(g, next);
+            *state = next;
             // The heads waiting for exactly this state, or for this status at any sequence.
             for want in [(g, next.seq, next.status), (g, NOSEQ, next.status)] {
                 if waiting.is_empty() {
