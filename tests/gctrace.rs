@@ -93,10 +93,16 @@ fn memstats_lines_match() {
         assert!(m.heap_alloc.points.windows(2).all(|w| w[0].0 <= w[1].0), "{v}: time-sorted");
         assert!(m.heap_alloc.points.last().unwrap().0 < 2_000_000_000, "{v}: a run of under 2 s");
         let untimed = objs.iter().filter(|o| o.get("time").is_none()).count();
+        let lines = if untimed == 1 {
+            "1 line has no time field: it is"
+        } else {
+            "lines have no time field: each is"
+        };
+        let lines = if untimed == 1 { lines.to_string() } else { format!("{untimed} {lines}") };
         assert_eq!(
             l.warnings,
             [format!(
-                "{untimed} lines have no time field: each is placed at the end of the last GC it counts (LastGC), the earliest it can have been written"
+                "{lines} placed at the end of the last GC it counts (LastGC), the earliest it can have been written"
             )]
         );
         // Every pause the runtime counted, cycle by cycle, adds up to its PauseTotalNs.

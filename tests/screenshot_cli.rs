@@ -60,9 +60,9 @@ fn the_leaky_sample_renders_normal_presenting_in_chinese_and_from_a_session() {
     // of the 50 stuck handlers, net/http.(*conn).serve) selected.
     let session_path = dir.join("leak.goroscope");
     let mut session = goroscope::session::Session::new(std::slice::from_ref(&sample), &session_path).unwrap();
-    session.view = Some(goroscope::session::ViewWindow { start_ns: 500_000_000, end_ns: 1_000_000_000 });
-    session.filter = "serve".into();
-    session.selected_goroutine = Some(10);
+    session.pane.view = Some(goroscope::session::ViewWindow { start_ns: 500_000_000, end_ns: 1_000_000_000 });
+    session.pane.filter = "serve".into();
+    session.pane.selected_goroutine = Some(10);
     session.write(&session_path).unwrap();
 
     let size = "1280x720";

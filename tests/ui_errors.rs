@@ -9,12 +9,12 @@ use goroscope::load::{Progress, load_file};
 use goroscope::ui::GoroscopeApp;
 
 mod common;
-use common::catalog::{check_both_languages, placeholder_values};
+use common::catalog::{check_both_languages, counts, placeholder_values};
 use common::ui::{labels, open_with};
 
 #[test]
 fn every_error_kind_reads_the_same_in_the_english_catalog_and_is_translated() {
-    assert!(ErrorKind::ALL.len() >= 85, "{} kinds", ErrorKind::ALL.len());
+    assert!(ErrorKind::ALL.len() >= 130, "{} kinds", ErrorKind::ALL.len());
     for &kind in ErrorKind::ALL {
         let values = placeholder_values(kind.english());
         let args: Vec<(&'static str, &dyn std::fmt::Display)> =
@@ -23,6 +23,14 @@ fn every_error_kind_reads_the_same_in_the_english_catalog_and_is_translated() {
         assert_eq!(e.to_string(), format!("at byte 7: {}", e.message));
         // A text a lower layer wrote whole is shown as written, in any language.
         check_both_languages(kind.id(), &e.args, &e.message, &values, kind == ErrorKind::Text);
+        // A count of one reads singular, others plural, alike in the report and en.ftl.
+        for n in ["1", "2", "1000"] {
+            let values = counts(kind.english(), n);
+            let args: Vec<(&'static str, &dyn std::fmt::Display)> =
+                values.iter().map(|(n, v)| (*n, v as &dyn std::fmt::Display)).collect();
+            let e = ParseError::new(7, kind, &args);
+            check_both_languages(kind.id(), &e.args, &e.message, &values, kind == ErrorKind::Text);
+        }
     }
 }
 

@@ -159,8 +159,9 @@ fn chinese_and_japanese_strings_of_the_sample_reach_the_window() {
 }
 
 /// Every English message with each of its values one: no "1 cycles". Counts select a plural
-/// form on `$n`. The readers' warnings and errors are left out: their English is also the
-/// report's, written in `format::error` without a plural form.
+/// form on `$n`. The readers' warnings and errors are left out: many of their values are
+/// limits or sizes that are never one; their counts choose on `$NAME-n` as the report's
+/// English does (tests/ui_warnings.rs, tests/ui_errors.rs).
 #[test]
 fn a_count_of_one_reads_singular_in_english() {
     let en = &LANGUAGES[0];

@@ -12,7 +12,7 @@ use goroscope::load::{Progress, load_bytes};
 use goroscope::ui::GoroscopeApp;
 
 mod common;
-use common::catalog::{check_both_languages, placeholder_values};
+use common::catalog::{check_both_languages, counts, placeholder_values};
 use common::ui::labels;
 
 #[test]
@@ -24,6 +24,14 @@ fn every_warning_kind_reads_the_same_in_the_english_catalog_and_is_translated() 
             values.iter().map(|(n, v)| (*n, v as &dyn std::fmt::Display)).collect();
         let w = Warning::new(kind, &args);
         check_both_languages(kind.id(), &w.args, w.text(), &values, false);
+        // A count of one reads singular, others plural, alike in the report and en.ftl.
+        for n in ["1", "2", "1000"] {
+            let values = counts(kind.english(), n);
+            let args: Vec<(&'static str, &dyn std::fmt::Display)> =
+                values.iter().map(|(n, v)| (*n, v as &dyn std::fmt::Display)).collect();
+            let w = Warning::new(kind, &args);
+            check_both_languages(kind.id(), &w.args, w.text(), &values, false);
+        }
     }
 }
 
@@ -69,4 +77,37 @@ fn a_cut_traces_warning_shows_in_chinese_in_the_chinese_window() {
     let after = h.state().visible_window();
     assert_ne!(before, after);
     assert!((after.1 - before.1).abs() < 1.0 && after.0 > before.0, "{before:?} → {after:?}");
+}
+
+/// A count of one reads singular in the report and in the English window ("1 line has",
+/// not "1 lines have"); a larger count plural, grouped as the window writes numbers.
+#[test]
+fn counts_in_warnings_and_errors_choose_singular_or_plural() {
+    use goroscope::format::{ErrorKind, ParseError};
+    use goroscope::i18n;
+    let grouped = |v: &str| v.parse::<u64>().map_or(v.to_string(), goroscope::units::count);
+    i18n::set_language(i18n::language_for(Some("en")));
+    let untimed = |n: u64| Warning::new(WarningKind::MemStatsUntimed, &[("count", &n)]);
+    let one = untimed(1);
+    let said = "1 line has no time field: it is placed at the end of the last GC it counts (LastGC), the earliest it can have been written";
+    assert_eq!(one.text(), said);
+    assert_eq!(i18n::reader_text(one.kind.id(), &one.args, grouped), said);
+    let many = untimed(1234);
+    assert!(many.text().starts_with("1234 lines have no time field: each is placed"), "{many}");
+    let shown = i18n::reader_text(many.kind.id(), &many.args, grouped);
+    assert!(shown.starts_with("1,234 lines have no time field: each is placed"), "{shown}");
+
+    let other = Warning::new(WarningKind::GcOtherLines, &[("count", &1), ("line", &7)]);
+    assert_eq!(other.text(), "1 line that is not a GC line skipped (at line 7)");
+    let dangling = Warning::new(WarningKind::ProfileDangling, &[("count", &1)]);
+    assert_eq!(dangling.text(), "1 reference to missing locations, functions or mappings was dropped");
+    let e = ParseError::new(3, ErrorKind::BytesEnd, &[("what", &"a string"), ("count", &1), ("left", &0)]);
+    assert_eq!(e.message, "expected a string (1 byte), found 0 bytes before the end");
+    assert_eq!(i18n::reader_text(e.kind.id(), &e.args, grouped), e.message);
+
+    // Chinese has no plural: the count is all it says.
+    i18n::set_language(i18n::language_for(Some("zh-CN")));
+    let zh = i18n::reader_text(one.kind.id(), &one.args, grouped);
+    assert!(zh.starts_with("1 行没有时间字段：该行放在"), "{zh}");
+    i18n::set_language(i18n::language_for(Some("en")));
 }

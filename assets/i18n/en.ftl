@@ -583,48 +583,117 @@ butterfly-part = { $kind ->
    *[other] Callee
 }: { $name } ({ $percent })
 # Reader warnings, each kind's message (src/format/error/kinds.rs; the English must match).
-warning-trace-cut-recovered = trace truncated at byte { $total }: the last generation (from byte { $start }) is incomplete ({ $error }); { $recovered } of its events were recovered, some may lack names and stacks
-warning-trace-cut-dropped = trace truncated at byte { $total }: the last generation ({ $bytes } bytes) was dropped ({ $error })
+warning-trace-cut-recovered = trace truncated at byte { $total }: the last generation (from byte { $start }) is incomplete ({ $error }); { $recovered } of its events { $recovered-n ->
+    [one] was
+   *[other] were
+} recovered, some may lack names and stacks
+warning-trace-cut-dropped = trace truncated at byte { $total }: the last generation ({ $bytes } { $bytes-n ->
+    [one] byte
+   *[other] bytes
+}) was dropped ({ $error })
 warning-trace-inconsistent = trace is inconsistent in the generation at byte { $start } ({ $error }); the events from there on were dropped
 warning-trace-v1-damaged = trace truncated or damaged at byte { $offset } of { $size }: { $error }; the events before it were loaded
 warning-trace-v1-damaged-no-footer = trace truncated or damaged at byte { $offset } of { $size } (the footer with the clock frequency and the stacks is lost): { $error }; the events before it were loaded
 warning-trace-v1-no-footer = trace truncated or damaged at byte { $size } of { $size } (the footer with the clock frequency and the stacks is lost): the file ends without its footer; the events before it were loaded
-warning-trace-v1-unordered = events could not be ordered from byte { $offset } on ({ $error }); the first { $merged } events were loaded
+warning-trace-v1-unordered = events could not be ordered from byte { $offset } on ({ $error }); the first { $merged } { $merged-n ->
+    [one] event was
+   *[other] events were
+} loaded
 warning-trace-v1-no-frequency = no Frequency event: times assume { $frequency } ticks per second and are only approximate
 warning-trace-v1-sorted = time stamps out of order after merging the processors' events; sorted by time
-warning-trace-v1-syscall-exits-early = { $count } syscall exits have a time before their syscall began; kept at their event time
-warning-trace-v1-events-late = { $count } events came too late to be sorted into place (a syscall open for more than { $hold } events); they keep the time of the event before them
-warning-profile-dangling = { $count } references to missing locations, functions or mappings were dropped
+warning-trace-v1-syscall-exits-early = { $count } syscall { $count-n ->
+    [one] exit has a time before its
+   *[other] exits have a time before their
+} syscall began; kept at { $count-n ->
+    [one] its
+   *[other] their
+} event time
+warning-trace-v1-events-late = { $count } { $count-n ->
+    [one] event
+   *[other] events
+} came too late to be sorted into place (a syscall open for more than { $hold } events); { $count-n ->
+    [one] it keeps
+   *[other] they keep
+} the time of the event before { $count-n ->
+    [one] it
+   *[other] them
+}
+warning-profile-dangling = { $count } { $count-n ->
+    [one] reference
+   *[other] references
+} to missing locations, functions or mappings { $count-n ->
+    [one] was
+   *[other] were
+} dropped
 warning-profile-drop-frames = the profile asks to drop frames matching { $pattern }; they are kept here
-warning-profile-stacks-cut-inlined = { $count } stacks cut short: inlined calls would expand past { $budget } extra frames (a crafted or damaged profile?)
-warning-profile-stacks-cut-frames = { $count } stacks cut short: more than { $max } frames each (a crafted or damaged profile?)
+warning-profile-stacks-cut-inlined = { $count } { $count-n ->
+    [one] stack
+   *[other] stacks
+} cut short: inlined calls would expand past { $budget } extra frames (a crafted or damaged profile?)
+warning-profile-stacks-cut-frames = { $count } { $count-n ->
+    [one] stack
+   *[other] stacks
+} cut short: more than { $max } { $count-n ->
+    [one] frames
+   *[other] frames each
+} (a crafted or damaged profile?)
 warning-dump-frame-outside-record = line { $line }: a frame line outside a record
 warning-dump-not-a-record = line { $line }: skipped { $text }: not a record ("N @ 0x…")
 warning-dump-profile-ends-after = line { $line }: the profile ends after this line, inside a record: cut short?
 warning-dump-profile-ends-inside = line { $line }: the profile ends in the middle of this line, inside a record: cut short?
-warning-dump-total-mismatch = the header says { $total } goroutines, the records hold { $sum }
+warning-dump-total-mismatch = the header says { $total } { $total-n ->
+    [one] goroutine
+   *[other] goroutines
+}, the records hold { $sum }
 warning-dump-ends-without-location = line { $line }: the dump ends inside goroutine { $id }'s stack; its last frame has no location
 warning-dump-no-line-end = line { $line }: the dump ends without a line end: it may be cut short here
-warning-dump-repeated-ids = { $count } goroutines from line { $line } on repeat ids already read (a dump saved twice, or two dumps in one file?): each goroutine is counted once, as first read
+warning-dump-repeated-ids = { $count } { $count-n ->
+    [one] goroutine
+   *[other] goroutines
+} from line { $line } on { $count-n ->
+    [one] repeats an id
+   *[other] repeat ids
+} already read (a dump saved twice, or two dumps in one file?): each goroutine is counted once, as first read
 warning-dump-header-cut = line { $line }: skipped { $text }: expected a goroutine header "goroutine N [state]:" (the dump ends mid-line)
 warning-dump-header-damaged = line { $line }: skipped { $text }: expected a goroutine header "goroutine N [state]:" (a damaged line?)
 warning-dump-frame-outside-goroutine = line { $line }: skipped a stack frame outside any goroutine ({ $text }): the goroutine header above it is damaged or missing
 warning-dump-expected-location = line { $line }: expected the file:line of the frame above in goroutine { $id }, found { $text } (a wrapped or cut line?)
 warning-dump-ends-mid-line = line { $line }: the dump ends inside goroutine { $id }'s stack, cut mid-line at { $text }
 warning-dump-unexpected-line = line { $line }: goroutine { $id } (from line { $from }) ends at an unexpected line { $text }
-warning-dump-frames-left-out = goroutine { $id } (line { $line }): { $count } frames past the first { $max } left out (Go prints at most 100)
+warning-dump-frames-left-out = goroutine { $id } (line { $line }): { $count } { $count-n ->
+    [one] frame
+   *[other] frames
+} past the first { $max } left out (Go prints at most 100)
 warning-memstats-not-json = line { $line }: skipped, not a runtime.MemStats JSON object: { $why }
 warning-memstats-time-back = line { $line }: its time goes back { $back }: left out of the curves
 warning-memstats-implausible = line { $line }: implausible { $values }: left out of the curves
-warning-memstats-untimed = { $count } lines have no time field: each is placed at the end of the last GC it counts (LastGC), the earliest it can have been written
+warning-memstats-untimed = { $count } { $count-n ->
+    [one] line has
+   *[other] lines have
+} no time field: { $count-n ->
+    [one] it is
+   *[other] each is
+} placed at the end of the last GC it counts (LastGC), the earliest it can have been written
 warning-gc-line-unparsed = line { $line }: skipped a gc line that does not parse: { $text }
 warning-gc-log-cut = line { $line }: the log ends in the middle of this gc line: its last figures may be missing
-warning-gc-other-lines = { $count } lines that are not GC lines skipped (the first at line { $line })
+warning-gc-other-lines = { $count } { $count-n ->
+    [one] line that is not a GC line
+   *[other] lines that are not GC lines
+} skipped ({ $count-n ->
+    [one] at
+   *[other] the first at
+} line { $line })
 warning-gc-implausible-heap = line { $line }: gc { $gc } has an implausible heap size: left out of the curves
 warning-gc-out-of-order = line { $line }: gc { $gc } is out of time order: left out of the curves
 warning-gc-starts-before = line { $line }: gc { $gc } starts before gc { $previous } (a second program's log?): left out of the curves
 warning-text-cleaned = { $how }; byte offsets below count in the cleaned text
-warning-profile-text-skipped = the first { $bytes } bytes are not part of the goroutine profile and were skipped
+warning-profile-text-skipped = the first { $bytes } { $bytes-n ->
+    [one] byte is
+   *[other] bytes are
+} not part of the goroutine profile and { $bytes-n ->
+    [one] was
+   *[other] were
+} skipped
 warning-at-byte = byte { $offset }
 warning-at-line = line { $line }
 warning-show-lost = Show the lost part on the timeline (from { $from })
@@ -724,7 +793,13 @@ error-thread-start = could not start a thread: { $error }
 error-varint-end = expected a varint ({ $what }), found the end of the data
 error-varint-overflow = varint ({ $what }) overflows 64 bits
 error-varint-long = varint ({ $what }) longer than 10 bytes
-error-bytes-end = expected { $what } ({ $count } bytes), found { $left } bytes before the end
+error-bytes-end = expected { $what } ({ $count } { $count-n ->
+    [one] byte
+   *[other] bytes
+}), found { $left } { $left-n ->
+    [one] byte
+   *[other] bytes
+} before the end
 error-file-empty = the file is empty; expected a Go trace, goroutine dump, profile or GC log
 error-file-unknown = expected a Go execution trace (header "go 1.N trace"), a goroutine dump, a pprof profile, a gctrace log or MemStats JSON lines, found content of an unknown kind
 error-file-unsupported = expected a Go execution trace (header "go 1.N trace"), a goroutine dump, a pprof profile, a gctrace log or MemStats JSON lines, found a { $kind } file, which this version cannot read yet
@@ -735,7 +810,10 @@ error-reader-thread-start = cannot start the reader thread: { $error }
 error-reader-stopped = the trace reader stopped unexpectedly
 error-reader-wants-more-of-file = the reader asked for more of a whole file
 error-reader-wants-more-of-trace = the reader asked for more bytes of a complete trace
-error-header-short = expected a 16-byte Go trace header ("go 1.NN trace"), found { $count } bytes
+error-header-short = expected a 16-byte Go trace header ("go 1.NN trace"), found { $count } { $count-n ->
+    [one] byte
+   *[other] bytes
+}
 error-header-not-trace = expected a Go trace header starting with "go 1."; this is not a Go execution trace
 error-header-minor = expected a one- or two-digit minor version after "go 1."
 error-header-suffix = expected " trace" after the version in the header
@@ -783,7 +861,10 @@ error-v1-before-batch = event type { $typ } before the first Batch
 error-v1-proc-too-large = processor id { $id } is too large
 error-v1-bad-frequency = bad frequency { $frequency }
 error-v1-stack-too-deep = stack { $id } has { $count } frames (at most { $max })
-error-v1-stack-bytes-left = stack { $id }: bytes left after { $count } frames
+error-v1-stack-bytes-left = stack { $id }: bytes left after { $count } { $count-n ->
+    [one] frame
+   *[other] frames
+}
 error-v1-stack-twice = stack id { $id } is defined twice
 error-profile-gzip-holds-trace = not a pprof profile (after gunzip): the gzip stream holds a Go execution trace; gunzip it and open that
 error-profile-gzip-holds-dump = not a pprof profile (after gunzip): the gzip stream holds a goroutine dump; gunzip it and open that
@@ -793,14 +874,29 @@ error-profile-no-decode = not a pprof profile: the protobuf does not decode: { $
 error-profile-no-decode-gunzipped = not a pprof profile (after gunzip): the protobuf does not decode: { $error }
 error-profile-empty = not a pprof profile: it has no sample types and no samples
 error-profile-empty-gunzipped = not a pprof profile (after gunzip): it has no sample types and no samples
-error-gzip-truncated = the gzip stream is truncated, after { $bytes } decompressed bytes
-error-gzip-corrupt = the gzip stream is corrupt ({ $error }), after { $bytes } decompressed bytes
+error-gzip-truncated = the gzip stream is truncated, after { $bytes } decompressed { $bytes-n ->
+    [one] byte
+   *[other] bytes
+}
+error-gzip-corrupt = the gzip stream is corrupt ({ $error }), after { $bytes } decompressed { $bytes-n ->
+    [one] byte
+   *[other] bytes
+}
 error-gzip-bomb = the gzip stream inflates past { $limit } bytes ({ $factor } times the file): refused as a gzip bomb
 error-profile-too-costly = not a usable pprof profile: its { $bytes } bytes would take { $mib } MiB once decoded (more than { $per_byte } times their size, { $per_file } times the file's { $file_bytes } bytes, plus { $floor } MiB; real profiles take under 8 times): refused
 error-profile-too-costly-gunzipped = not a usable pprof profile (after gunzip): its { $bytes } bytes would take { $mib } MiB once decoded (more than { $per_byte } times their size, { $per_file } times the file's { $file_bytes } bytes, plus { $floor } MiB; real profiles take under 8 times): refused
-error-profile-string-missing = { $what } names string { $index }, but the string table has { $count } strings
+error-profile-string-missing = { $what } names string { $index }, but the string table has { $count } { $count-n ->
+    [one] string
+   *[other] strings
+}
 error-profile-string-table-start = the profile's string table does not start with ""
-error-profile-sample-values = sample { $index } has { $count } values, but the profile has { $types } sample types
+error-profile-sample-values = sample { $index } has { $count } { $count-n ->
+    [one] value
+   *[other] values
+}, but the profile has { $types } sample { $types-n ->
+    [one] type
+   *[other] types
+}
 error-dump-profile-no-text = the file has no text; expected a goroutine profile
 error-dump-profile-header = expected "goroutine profile: total N", found { $text }
 error-dump-no-text = the file has no text; expected a goroutine dump
@@ -811,3 +907,50 @@ error-event-batch-end = expected an event, found the end of the batch
 error-event-not-timed = found event type { $typ } ({ $name }) where a timed event was expected
 error-event-truncated = truncated or invalid { $name } event
 error-live-idle = no more bytes came for { $seconds } s
+
+# Trace-ordering reasons (Go 1.22+): Go's own reasons, word for word (polish2, issue 13).
+error-order-want-thread = expected a thread but didn't have one
+error-order-want-proc = expected a proc but didn't have one
+error-order-want-goroutine = expected a goroutine but didn't have one
+error-order-unwanted-thread = expected no thread but had one
+error-order-unwanted-proc = expected no proc but had one
+error-order-unwanted-goroutine = expected no goroutine but had one
+error-order-unknown-stack = unknown stack id { $id } in { $event }
+error-order-unknown-string = unknown string id { $id } in { $event }
+error-order-bad-event-type = bad event type { $typ } ({ $event }) while ordering
+error-order-go-bad-status = invalid status for goroutine { $g }: { $status }
+error-order-go-inconsistent-status = inconsistent status for goroutine { $g }: old { $old } vs. new { $new }
+error-order-go-status-late = found status for new goroutine { $g } after the first generation
+error-order-go-syscall-no-thread = goroutine { $g } in a syscall without a thread
+error-order-go-syscall-thread = inconsistent thread for syscalling goroutine { $g }: thread has goroutine { $other }
+error-order-go-unknown = { $event } for unknown goroutine { $g }
+error-order-go-not-running = { $event } for goroutine { $g } that's not running
+error-order-creator-not-running = { $event } by goroutine { $g } that's not running
+error-order-go-exists = tried to create goroutine { $g } that already exists
+error-order-go-syscall-exists = tried to create goroutine { $g } in a syscall that already exists
+error-order-go-not-in-syscall = { $event } for goroutine { $g } not in a syscall
+error-order-proc-uninitialized = uninitialized proc { $p } in { $event }
+error-order-proc-invalid = invalid proc { $p } in { $event }
+error-order-proc-sequence = { $event }: proc { $p } sequence { $seq } does not follow { $previous }
+error-order-proc-not-in-syscall = { $event }: proc { $p } is not in a syscall
+error-order-proc-unexpected-state = proc { $p } in unexpected state in { $event }
+error-order-proc-missing = { $event } for proc { $p } that doesn't exist
+error-order-proc-not-running = { $event } for a proc that's not running or in a syscall
+error-order-proc-unknown = { $event } for unknown proc { $p }
+error-order-proc-bad-status = invalid status for proc { $p }: { $status }
+error-order-proc-inconsistent-status = inconsistent status for proc { $p }: old { $old } vs. new { $new }
+error-order-proc-no-holder = no thread holds proc { $p }, which is about to be stolen
+error-order-self-steal = tried to self-steal proc { $p } (thread { $m }), but got proc { $got }
+error-order-steal-no-thread = stole proc from non-existent thread { $m }
+error-order-thread-state-missing = thread state missing
+error-order-steal = tried to steal proc { $p } from thread { $m }, but got proc { $got }
+error-order-gc-active-first = GCActive in the first generation isn't the first GC event
+error-order-gc-active-not-running = GCActive while GC was not in progress
+error-order-gc-begin-running = GCBegin while GC was already in progress
+error-order-gc-end-not-running = GCEnd when GC was not in progress
+error-order-range-in-flight = range { $event } already in flight
+error-order-active-range-in-flight = active range { $event } already in flight in the first generation
+error-order-active-range-missing = resource is missing active range { $event }
+error-order-range-not-in-flight = tried to end { $event }, but it is not in flight
+error-order-task-conflict = task id conflict: { $task }
+error-order-region-misuse = misuse of region in goroutine { $g }: end does not match the innermost begin

@@ -509,11 +509,17 @@ warning-trace-v1-unordered = 从第 { $offset } 字节起的事件无法排序�
 warning-trace-v1-no-frequency = 没有 Frequency 事件：时间按每秒 { $frequency } 个时钟周期估算，仅为近似值
 warning-trace-v1-sorted = 合并各处理器的事件后时间戳乱序；已按时间排序
 warning-trace-v1-syscall-exits-early = { $count } 个系统调用退出的时间早于调用开始；保留其事件时间
-warning-trace-v1-events-late = { $count } 个事件到达太晚，无法排入正确位置（某个系统调用持续超过 { $hold } 个事件）；它们沿用前一个事件的时间
+warning-trace-v1-events-late = { $count } 个事件到达太晚，无法排入正确位置（某个系统调用持续超过 { $hold } 个事件）；{ $count-n ->
+    [1] 它
+   *[other] 它们
+}沿用前一个事件的时间
 warning-profile-dangling = 丢弃了 { $count } 个指向不存在的位置、函数或映射的引用
 warning-profile-drop-frames = 该 profile 要求丢弃匹配 { $pattern } 的帧；此处保留了它们
 warning-profile-stacks-cut-inlined = { $count } 个栈被截短：内联调用展开将超过 { $budget } 个额外帧（构造的或损坏的 profile？）
-warning-profile-stacks-cut-frames = { $count } 个栈被截短：每个超过 { $max } 帧（构造的或损坏的 profile？）
+warning-profile-stacks-cut-frames = { $count } 个栈被截短：{ $count-n ->
+    [1] 它
+   *[other] 每个
+}超过 { $max } 帧（构造的或损坏的 profile？）
 warning-dump-frame-outside-record = 第 { $line } 行：记录之外的帧行
 warning-dump-not-a-record = 第 { $line } 行：已跳过 { $text }：不是记录（"N @ 0x…"）
 warning-dump-profile-ends-after = 第 { $line } 行：profile 在此行之后、记录之中结束：被截断了？
@@ -532,10 +538,16 @@ warning-dump-frames-left-out = goroutine { $id }（第 { $line } 行）：前 { 
 warning-memstats-not-json = 第 { $line } 行：已跳过，不是 runtime.MemStats JSON 对象：{ $why }
 warning-memstats-time-back = 第 { $line } 行：时间倒退了 { $back }：未计入曲线
 warning-memstats-implausible = 第 { $line } 行：不合理的 { $values }：未计入曲线
-warning-memstats-untimed = { $count } 行没有时间字段：每行放在其计入的最后一次 GC（LastGC）结束处，即它最早可能写入的时间
+warning-memstats-untimed = { $count } 行没有时间字段：{ $count-n ->
+    [1] 该行
+   *[other] 每行
+}放在其计入的最后一次 GC（LastGC）结束处，即它最早可能写入的时间
 warning-gc-line-unparsed = 第 { $line } 行：已跳过无法解析的 gc 行：{ $text }
 warning-gc-log-cut = 第 { $line } 行：日志在此 gc 行中间结束：最后几个数值可能缺失
-warning-gc-other-lines = 已跳过 { $count } 行非 GC 行（第一行在第 { $line } 行）
+warning-gc-other-lines = 已跳过 { $count } 行非 GC 行（{ $count-n ->
+    [1] 在
+   *[other] 第一行在
+}第 { $line } 行）
 warning-gc-implausible-heap = 第 { $line } 行：gc { $gc } 的堆大小不合理：未计入曲线
 warning-gc-out-of-order = 第 { $line } 行：gc { $gc } 时间顺序错乱：未计入曲线
 warning-gc-starts-before = 第 { $line } 行：gc { $gc } 开始于 gc { $previous } 之前（另一个程序的日志？）：未计入曲线
@@ -715,3 +727,50 @@ error-event-batch-end = 应为一个事件，却遇到批次结尾
 error-event-not-timed = 在应为带时间的事件处发现事件类型 { $typ }（{ $name }）
 error-event-truncated = { $name } 事件被截断或无效
 error-live-idle = { $seconds } 秒内没有收到更多字节
+
+# 跟踪事件排序的原因（Go 1.22+）：Go 自己的原因（polish2，issue 13）。
+error-order-want-thread = 应有一个线程，却没有
+error-order-want-proc = 应有一个处理器（P），却没有
+error-order-want-goroutine = 应有一个 goroutine，却没有
+error-order-unwanted-thread = 不应有线程，却有一个
+error-order-unwanted-proc = 不应有处理器（P），却有一个
+error-order-unwanted-goroutine = 不应有 goroutine，却有一个
+error-order-unknown-stack = { $event } 中的栈 id { $id } 未知
+error-order-unknown-string = { $event } 中的字符串 id { $id } 未知
+error-order-bad-event-type = 排序时遇到错误的事件类型 { $typ }（{ $event }）
+error-order-go-bad-status = goroutine { $g } 的状态无效：{ $status }
+error-order-go-inconsistent-status = goroutine { $g } 的状态不一致：原为 { $old }，现为 { $new }
+error-order-go-status-late = 在第一代之后才出现新 goroutine { $g } 的状态
+error-order-go-syscall-no-thread = goroutine { $g } 处于系统调用中，却没有线程
+error-order-go-syscall-thread = 系统调用中的 goroutine { $g } 的线程不一致：该线程上是 goroutine { $other }
+error-order-go-unknown = { $event } 指向未知的 goroutine { $g }
+error-order-go-not-running = { $event } 指向未在运行的 goroutine { $g }
+error-order-creator-not-running = { $event } 由未在运行的 goroutine { $g } 发出
+error-order-go-exists = 试图创建已存在的 goroutine { $g }
+error-order-go-syscall-exists = 试图在系统调用中创建已存在的 goroutine { $g }
+error-order-go-not-in-syscall = { $event } 指向不在系统调用中的 goroutine { $g }
+error-order-proc-uninitialized = { $event } 中的处理器 { $p } 未初始化
+error-order-proc-invalid = { $event } 中的处理器 { $p } 无效
+error-order-proc-sequence = { $event }：处理器 { $p } 的序号 { $seq } 没有接在 { $previous } 之后
+error-order-proc-not-in-syscall = { $event }：处理器 { $p } 不在系统调用中
+error-order-proc-unexpected-state = { $event } 中的处理器 { $p } 处于意外状态
+error-order-proc-missing = { $event } 指向不存在的处理器 { $p }
+error-order-proc-not-running = { $event } 指向一个既未运行也不在系统调用中的处理器
+error-order-proc-unknown = { $event } 指向未知的处理器 { $p }
+error-order-proc-bad-status = 处理器 { $p } 的状态无效：{ $status }
+error-order-proc-inconsistent-status = 处理器 { $p } 的状态不一致：原为 { $old }，现为 { $new }
+error-order-proc-no-holder = 没有线程持有即将被窃取的处理器 { $p }
+error-order-self-steal = 试图自窃取处理器 { $p }（线程 { $m }），却得到处理器 { $got }
+error-order-steal-no-thread = 从不存在的线程 { $m } 窃取了处理器
+error-order-thread-state-missing = 线程状态缺失
+error-order-steal = 试图从线程 { $m } 窃取处理器 { $p }，却得到处理器 { $got }
+error-order-gc-active-first = 第一代中的 GCActive 不是第一个 GC 事件
+error-order-gc-active-not-running = GC 未在进行时出现 GCActive
+error-order-gc-begin-running = GC 已在进行时出现 GCBegin
+error-order-gc-end-not-running = GC 未在进行时出现 GCEnd
+error-order-range-in-flight = 区间 { $event } 已在进行中
+error-order-active-range-in-flight = 活动区间 { $event } 在第一代中已在进行中
+error-order-active-range-missing = 资源缺少活动区间 { $event }
+error-order-range-not-in-flight = 试图结束 { $event }，但它并未在进行中
+error-order-task-conflict = 任务 id 冲突：{ $task }
+error-order-region-misuse = goroutine { $g } 中的区域用法错误：结束与最内层的开始不匹配

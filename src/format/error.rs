@@ -43,8 +43,8 @@ impl ParseError {
         e
     }
 
-    /// An error whose text a lower layer wrote in English (the event decoders' and the
-    /// ordering's reasons, not yet structured): the window shows that text as is.
+    /// An error whose text a lower layer wrote in English (a cursor's, not yet structured;
+    /// the ordering's reasons are kinds since issue 13): the window shows that text as is.
     pub fn text(offset: u64, message: impl Into<String>) -> Self {
         let message = message.into();
         ParseError {
@@ -123,7 +123,9 @@ fn written(args: &[(&'static str, &dyn fmt::Display)]) -> Vec<(&'static str, Str
     args.iter().map(|(k, v)| (*k, v.to_string())).collect()
 }
 
-/// `template` with each `{name}` replaced by its value.
+/// `template` with each `{name}` replaced by its value, and each `{name|one|other}` by `one`
+/// when the value of `name` is 1 and by `other` otherwise (a count's singular or plural words,
+/// as the catalog's `{ $name-n -> [one] … *[other] … }` chooses them).
 fn fill(template: &str, args: &[(&'static str, String)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
@@ -134,10 +136,13 @@ fn fill(template: &str, args: &[(&'static str, String)]) -> String {
             out.push_str(&rest[open..]);
             return out;
         };
-        let name = &after[..close];
-        match args.iter().find(|(k, _)| *k == name) {
-            Some((_, v)) => out.push_str(v),
-            None => out.push_str(&rest[open..open + close + 2]),
+        let mut parts = after[..close].split('|');
+        let name = parts.next().unwrap_or_default();
+        let value = args.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str());
+        match (value, parts.next(), parts.next()) {
+            (Some(v), Some(one), Some(other)) => out.push_str(if v == "1" { one } else { other }),
+            (Some(v), None, _) => out.push_str(v),
+            _ => out.push_str(&rest[open..open + close + 2]),
         }
         rest = &after[close + 1..];
     }

@@ -149,6 +149,18 @@ pub fn text(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     })
 }
 
+/// A reader's warning or error (message `id`, values by name as the reader wrote them) in the
+/// calling thread's language: each value as `shown` writes it, and each whole number also as
+/// a number under `NAME-n`, on which the message chooses a count's plural form.
+pub fn reader_text(id: &str, args: &[(&'static str, String)], shown: impl Fn(&str) -> String) -> String {
+    let counts: Vec<(String, u64)> =
+        args.iter().filter_map(|(k, v)| Some((format!("{k}-n"), v.parse::<u64>().ok()?))).collect();
+    let mut fluent: Vec<(&str, FluentValue<'_>)> =
+        args.iter().map(|(k, v)| (*k, FluentValue::from(shown(v)))).collect();
+    fluent.extend(counts.iter().map(|(k, n)| (k.as_str(), FluentValue::from(*n))));
+    text(id, &fluent)
+}
+
 /// `tr!("menu-file")`, `tr!("status-events", count = units::count(n))`: a message of the
 /// catalog in the thread's language. Numbers meant for display are passed formatted (by
 /// `units`); raw numbers only choose plural forms.

@@ -20,16 +20,14 @@ pub struct Session {
     /// The format's version (1).
     pub goroscope_session: u32,
     pub files: Vec<SessionFile>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub view: Option<ViewWindow>,
-    #[serde(default)]
-    pub filter: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub selected_goroutine: Option<u64>,
+    /// The contract's top-level `view`, `filter`, `selected_goroutine` and `bookmarks`: the
+    /// active pane's, the same fields each file's `pane` has. Flattened, the file is as it
+    /// was when they were fields of their own (only `present` now follows `bookmarks`; JSON
+    /// objects are unordered, and `tests/ui_session_fixtures.rs` reads files of both orders).
+    #[serde(flatten)]
+    pub pane: PaneState,
     #[serde(default)]
     pub present: bool,
-    #[serde(default)]
-    pub bookmarks: Vec<Bookmark>,
     /// With several files: the compare view's layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub layout: Option<Layout>,
@@ -44,8 +42,8 @@ pub struct SessionFile {
     pub pane: Option<PaneState>,
 }
 
-/// One pane's view: what the top-level fields say of the active pane, for each pane of a
-/// compare layout.
+/// One pane's view: at the top level the active pane's, and beside each file of a compare
+/// layout that file's pane.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PaneState {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -198,12 +196,13 @@ mod tests {
             "bookmarks": [{"name": "leak starts", "start_ns": 1000000000, "end_ns": 1200000000, "note": "n"}]}"#;
         let s: Session = serde_json::from_str(text).unwrap();
         assert_eq!(s.files[0].path, PathBuf::from("twin_leaky.trace"));
-        assert_eq!(s.view, Some(ViewWindow { start_ns: 1_000_000_000, end_ns: 1_500_000_000 }));
+        let p = &s.pane;
+        assert_eq!(p.view, Some(ViewWindow { start_ns: 1_000_000_000, end_ns: 1_500_000_000 }));
         assert_eq!(
-            (s.filter.as_str(), s.selected_goroutine, s.present),
+            (p.filter.as_str(), p.selected_goroutine, s.present),
             ("handleRequest", Some(1234), false)
         );
-        assert_eq!(s.bookmarks[0].name, "leak starts");
-        assert_eq!(s.bookmarks[0].end_ns, 1_200_000_000);
+        assert_eq!(p.bookmarks[0].name, "leak starts");
+        assert_eq!(p.bookmarks[0].end_ns, 1_200_000_000);
     }
 }

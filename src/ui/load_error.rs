@@ -3,7 +3,7 @@
 //! warnings list renders warnings; the report prints the same error's English.
 
 use crate::format::ParseError;
-use crate::i18n::{self, FluentValue};
+use crate::i18n;
 use crate::load::LoadError;
 use crate::tr;
 use crate::units;
@@ -19,9 +19,7 @@ pub fn text(e: &LoadError) -> String {
 
 /// A reader's error in the window's language, after `line N:` when it has a line.
 pub fn reader_text(e: &ParseError) -> String {
-    let args: Vec<(&str, FluentValue<'_>)> =
-        e.args.iter().map(|(k, v)| (*k, FluentValue::from(shown(v)))).collect();
-    let said = i18n::text(e.kind.id(), &args);
+    let said = i18n::reader_text(e.kind.id(), &e.args, shown);
     match e.line {
         Some(line) => tr!("error-in-line", line = units::count(line), text = said),
         None => said,

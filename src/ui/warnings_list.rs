@@ -4,7 +4,7 @@
 //! range.
 
 use crate::format::{Place, Warning, WarningKind};
-use crate::i18n::{self, FluentValue};
+use crate::i18n;
 use crate::tr;
 use crate::units;
 
@@ -14,9 +14,7 @@ use super::state::TimeWindow;
 
 /// A warning's text in the window's language.
 pub fn text(w: &Warning) -> String {
-    let args: Vec<(&str, FluentValue<'_>)> =
-        w.args.iter().map(|(k, v)| (*k, FluentValue::from(shown(v)))).collect();
-    i18n::text(w.kind.id(), &args)
+    i18n::reader_text(w.kind.id(), &w.args, shown)
 }
 
 /// A value as the window shows it: whole numbers grouped in the locale's way, the rest as is.

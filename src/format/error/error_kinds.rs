@@ -13,7 +13,7 @@ kinds! {
     VarintEnd => "error-varint-end", "expected a varint ({what}), found the end of the data";
     VarintOverflow => "error-varint-overflow", "varint ({what}) overflows 64 bits";
     VarintLong => "error-varint-long", "varint ({what}) longer than 10 bytes";
-    BytesEnd => "error-bytes-end", "expected {what} ({count} bytes), found {left} bytes before the end";
+    BytesEnd => "error-bytes-end", "expected {what} ({count} {count|byte|bytes}), found {left} {left|byte|bytes} before the end";
     // Loading a file (load).
     FileEmpty => "error-file-empty",
         "the file is empty; expected a Go trace, goroutine dump, profile or GC log";
@@ -33,7 +33,7 @@ kinds! {
         "the reader asked for more bytes of a complete trace";
     // Trace headers, batches and generations (format/trace).
     HeaderShort => "error-header-short",
-        "expected a 16-byte Go trace header (\"go 1.NN trace\"), found {count} bytes";
+        "expected a 16-byte Go trace header (\"go 1.NN trace\"), found {count} {count|byte|bytes}";
     HeaderNotTrace => "error-header-not-trace",
         "expected a Go trace header starting with \"go 1.\"; this is not a Go execution trace";
     HeaderMinor => "error-header-minor", "expected a one- or two-digit minor version after \"go 1.\"";
@@ -95,8 +95,63 @@ kinds! {
     V1ProcTooLarge => "error-v1-proc-too-large", "processor id {id} is too large";
     V1BadFrequency => "error-v1-bad-frequency", "bad frequency {frequency}";
     V1StackTooDeep => "error-v1-stack-too-deep", "stack {id} has {count} frames (at most {max})";
-    V1StackBytesLeft => "error-v1-stack-bytes-left", "stack {id}: bytes left after {count} frames";
+    V1StackBytesLeft => "error-v1-stack-bytes-left", "stack {id}: bytes left after {count} {count|frame|frames}";
     V1StackTwice => "error-v1-stack-twice", "stack id {id} is defined twice";
+    // The ordering of a trace's events, Go 1.22+ (format/trace/order): Go's reasons.
+    OrderWantThread => "error-order-want-thread", "expected a thread but didn't have one";
+    OrderWantProc => "error-order-want-proc", "expected a proc but didn't have one";
+    OrderWantGoroutine => "error-order-want-goroutine", "expected a goroutine but didn't have one";
+    OrderUnwantedThread => "error-order-unwanted-thread", "expected no thread but had one";
+    OrderUnwantedProc => "error-order-unwanted-proc", "expected no proc but had one";
+    OrderUnwantedGoroutine => "error-order-unwanted-goroutine", "expected no goroutine but had one";
+    OrderUnknownStack => "error-order-unknown-stack", "unknown stack id {id} in {event}";
+    OrderUnknownString => "error-order-unknown-string", "unknown string id {id} in {event}";
+    OrderBadEventType => "error-order-bad-event-type", "bad event type {typ} ({event}) while ordering";
+    OrderGoBadStatus => "error-order-go-bad-status", "invalid status for goroutine {g}: {status}";
+    OrderGoInconsistentStatus => "error-order-go-inconsistent-status",
+        "inconsistent status for goroutine {g}: old {old} vs. new {new}";
+    OrderGoStatusLate => "error-order-go-status-late",
+        "found status for new goroutine {g} after the first generation";
+    OrderGoSyscallNoThread => "error-order-go-syscall-no-thread", "goroutine {g} in a syscall without a thread";
+    OrderGoSyscallThread => "error-order-go-syscall-thread",
+        "inconsistent thread for syscalling goroutine {g}: thread has goroutine {other}";
+    OrderGoUnknown => "error-order-go-unknown", "{event} for unknown goroutine {g}";
+    OrderGoNotRunning => "error-order-go-not-running", "{event} for goroutine {g} that's not running";
+    OrderCreatorNotRunning => "error-order-creator-not-running", "{event} by goroutine {g} that's not running";
+    OrderGoExists => "error-order-go-exists", "tried to create goroutine {g} that already exists";
+    OrderGoSyscallExists => "error-order-go-syscall-exists",
+        "tried to create goroutine {g} in a syscall that already exists";
+    OrderGoNotInSyscall => "error-order-go-not-in-syscall", "{event} for goroutine {g} not in a syscall";
+    OrderProcUninitialized => "error-order-proc-uninitialized", "uninitialized proc {p} in {event}";
+    OrderProcInvalid => "error-order-proc-invalid", "invalid proc {p} in {event}";
+    OrderProcSequence => "error-order-proc-sequence", "{event}: proc {p} sequence {seq} does not follow {previous}";
+    OrderProcNotInSyscall => "error-order-proc-not-in-syscall", "{event}: proc {p} is not in a syscall";
+    OrderProcUnexpectedState => "error-order-proc-unexpected-state", "proc {p} in unexpected state in {event}";
+    OrderProcMissing => "error-order-proc-missing", "{event} for proc {p} that doesn't exist";
+    OrderProcNotRunning => "error-order-proc-not-running",
+        "{event} for a proc that's not running or in a syscall";
+    OrderProcUnknown => "error-order-proc-unknown", "{event} for unknown proc {p}";
+    OrderProcBadStatus => "error-order-proc-bad-status", "invalid status for proc {p}: {status}";
+    OrderProcInconsistentStatus => "error-order-proc-inconsistent-status",
+        "inconsistent status for proc {p}: old {old} vs. new {new}";
+    OrderProcNoHolder => "error-order-proc-no-holder", "no thread holds proc {p}, which is about to be stolen";
+    OrderSelfSteal => "error-order-self-steal", "tried to self-steal proc {p} (thread {m}), but got proc {got}";
+    OrderStealNoThread => "error-order-steal-no-thread", "stole proc from non-existent thread {m}";
+    OrderThreadStateMissing => "error-order-thread-state-missing", "thread state missing";
+    OrderSteal => "error-order-steal", "tried to steal proc {p} from thread {m}, but got proc {got}";
+    OrderGcActiveFirst => "error-order-gc-active-first",
+        "GCActive in the first generation isn't the first GC event";
+    OrderGcActiveNotRunning => "error-order-gc-active-not-running", "GCActive while GC was not in progress";
+    OrderGcBeginRunning => "error-order-gc-begin-running", "GCBegin while GC was already in progress";
+    OrderGcEndNotRunning => "error-order-gc-end-not-running", "GCEnd when GC was not in progress";
+    OrderRangeInFlight => "error-order-range-in-flight", "range {event} already in flight";
+    OrderActiveRangeInFlight => "error-order-active-range-in-flight",
+        "active range {event} already in flight in the first generation";
+    OrderActiveRangeMissing => "error-order-active-range-missing", "resource is missing active range {event}";
+    OrderRangeNotInFlight => "error-order-range-not-in-flight", "tried to end {event}, but it is not in flight";
+    OrderTaskConflict => "error-order-task-conflict", "task id conflict: {task}";
+    OrderRegionMisuse => "error-order-region-misuse",
+        "misuse of region in goroutine {g}: end does not match the innermost begin";
     // pprof profiles (format/pprof).
     ProfileGzipHoldsTrace => "error-profile-gzip-holds-trace",
         "not a pprof profile (after gunzip): the gzip stream holds a Go execution trace; gunzip it and open that";
@@ -112,8 +167,8 @@ kinds! {
     ProfileEmpty => "error-profile-empty", "not a pprof profile: it has no sample types and no samples";
     ProfileEmptyGunzipped => "error-profile-empty-gunzipped",
         "not a pprof profile (after gunzip): it has no sample types and no samples";
-    GzipTruncated => "error-gzip-truncated", "the gzip stream is truncated, after {bytes} decompressed bytes";
-    GzipCorrupt => "error-gzip-corrupt", "the gzip stream is corrupt ({error}), after {bytes} decompressed bytes";
+    GzipTruncated => "error-gzip-truncated", "the gzip stream is truncated, after {bytes} decompressed {bytes|byte|bytes}";
+    GzipCorrupt => "error-gzip-corrupt", "the gzip stream is corrupt ({error}), after {bytes} decompressed {bytes|byte|bytes}";
     GzipBomb => "error-gzip-bomb",
         "the gzip stream inflates past {limit} bytes ({factor} times the file): refused as a gzip bomb";
     ProfileTooCostly => "error-profile-too-costly",
@@ -121,11 +176,11 @@ kinds! {
     ProfileTooCostlyGunzipped => "error-profile-too-costly-gunzipped",
         "not a usable pprof profile (after gunzip): its {bytes} bytes would take {mib} MiB once decoded (more than {per_byte} times their size, {per_file} times the file's {file_bytes} bytes, plus {floor} MiB; real profiles take under 8 times): refused";
     ProfileStringMissing => "error-profile-string-missing",
-        "{what} names string {index}, but the string table has {count} strings";
+        "{what} names string {index}, but the string table has {count} {count|string|strings}";
     ProfileStringTableStart => "error-profile-string-table-start",
         "the profile's string table does not start with \"\"";
     ProfileSampleValues => "error-profile-sample-values",
-        "sample {index} has {count} values, but the profile has {types} sample types";
+        "sample {index} has {count} {count|value|values}, but the profile has {types} sample {types|type|types}";
     // Goroutine dumps and profiles as text (format/dump).
     DumpProfileNoText => "error-dump-profile-no-text", "the file has no text; expected a goroutine profile";
     DumpProfileHeader => "error-dump-profile-header", "expected \"goroutine profile: total N\", found {text}";

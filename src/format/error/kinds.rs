@@ -7,9 +7,9 @@ kinds! {
     "a warning" WarningKind:
     // Traces, Go 1.22+ (format/trace/reader).
     TraceCutRecovered => "warning-trace-cut-recovered",
-        "trace truncated at byte {total}: the last generation (from byte {start}) is incomplete ({error}); {recovered} of its events were recovered, some may lack names and stacks";
+        "trace truncated at byte {total}: the last generation (from byte {start}) is incomplete ({error}); {recovered} of its events {recovered|was|were} recovered, some may lack names and stacks";
     TraceCutDropped => "warning-trace-cut-dropped",
-        "trace truncated at byte {total}: the last generation ({bytes} bytes) was dropped ({error})";
+        "trace truncated at byte {total}: the last generation ({bytes} {bytes|byte|bytes}) was dropped ({error})";
     TraceInconsistent => "warning-trace-inconsistent",
         "trace is inconsistent in the generation at byte {start} ({error}); the events from there on were dropped";
     // Traces, Go 1.11–1.21 (format/trace/v1).
@@ -20,24 +20,24 @@ kinds! {
     TraceV1NoFooter => "warning-trace-v1-no-footer",
         "trace truncated or damaged at byte {size} of {size} (the footer with the clock frequency and the stacks is lost): the file ends without its footer; the events before it were loaded";
     TraceV1Unordered => "warning-trace-v1-unordered",
-        "events could not be ordered from byte {offset} on ({error}); the first {merged} events were loaded";
+        "events could not be ordered from byte {offset} on ({error}); the first {merged} {merged|event was|events were} loaded";
     TraceV1NoFrequency => "warning-trace-v1-no-frequency",
         "no Frequency event: times assume {frequency} ticks per second and are only approximate";
     TraceV1Sorted => "warning-trace-v1-sorted",
         "time stamps out of order after merging the processors' events; sorted by time";
     TraceV1SyscallExitsEarly => "warning-trace-v1-syscall-exits-early",
-        "{count} syscall exits have a time before their syscall began; kept at their event time";
+        "{count} syscall {count|exit has a time before its|exits have a time before their} syscall began; kept at {count|its|their} event time";
     TraceV1EventsLate => "warning-trace-v1-events-late",
-        "{count} events came too late to be sorted into place (a syscall open for more than {hold} events); they keep the time of the event before them";
+        "{count} {count|event|events} came too late to be sorted into place (a syscall open for more than {hold} events); {count|it keeps|they keep} the time of the event before {count|it|them}";
     // pprof profiles (format/pprof, analysis/profile_groups).
     ProfileDangling => "warning-profile-dangling",
-        "{count} references to missing locations, functions or mappings were dropped";
+        "{count} {count|reference|references} to missing locations, functions or mappings {count|was|were} dropped";
     ProfileDropFrames => "warning-profile-drop-frames",
         "the profile asks to drop frames matching {pattern}; they are kept here";
     ProfileStacksCutInlined => "warning-profile-stacks-cut-inlined",
-        "{count} stacks cut short: inlined calls would expand past {budget} extra frames (a crafted or damaged profile?)";
+        "{count} {count|stack|stacks} cut short: inlined calls would expand past {budget} extra frames (a crafted or damaged profile?)";
     ProfileStacksCutFrames => "warning-profile-stacks-cut-frames",
-        "{count} stacks cut short: more than {max} frames each (a crafted or damaged profile?)";
+        "{count} {count|stack|stacks} cut short: more than {max} {count|frames|frames each} (a crafted or damaged profile?)";
     // Goroutine profiles as text, debug=1 (format/dump/profile).
     DumpFrameOutsideRecord => "warning-dump-frame-outside-record",
         "line {line}: a frame line outside a record";
@@ -48,14 +48,14 @@ kinds! {
     DumpProfileEndsInside => "warning-dump-profile-ends-inside",
         "line {line}: the profile ends in the middle of this line, inside a record: cut short?";
     DumpTotalMismatch => "warning-dump-total-mismatch",
-        "the header says {total} goroutines, the records hold {sum}";
+        "the header says {total} {total|goroutine|goroutines}, the records hold {sum}";
     // Goroutine dumps, debug=2 and crash output (format/dump/traceback).
     DumpEndsWithoutLocation => "warning-dump-ends-without-location",
         "line {line}: the dump ends inside goroutine {id}'s stack; its last frame has no location";
     DumpNoLineEnd => "warning-dump-no-line-end",
         "line {line}: the dump ends without a line end: it may be cut short here";
     DumpRepeatedIds => "warning-dump-repeated-ids",
-        "{count} goroutines from line {line} on repeat ids already read (a dump saved twice, or two dumps in one file?): each goroutine is counted once, as first read";
+        "{count} {count|goroutine|goroutines} from line {line} on {count|repeats an id|repeat ids} already read (a dump saved twice, or two dumps in one file?): each goroutine is counted once, as first read";
     DumpHeaderCut => "warning-dump-header-cut",
         "line {line}: skipped {text}: expected a goroutine header \"goroutine N [state]:\" (the dump ends mid-line)";
     DumpHeaderDamaged => "warning-dump-header-damaged",
@@ -69,7 +69,7 @@ kinds! {
     DumpUnexpectedLine => "warning-dump-unexpected-line",
         "line {line}: goroutine {id} (from line {from}) ends at an unexpected line {text}";
     DumpFramesLeftOut => "warning-dump-frames-left-out",
-        "goroutine {id} (line {line}): {count} frames past the first {max} left out (Go prints at most 100)";
+        "goroutine {id} (line {line}): {count} {count|frame|frames} past the first {max} left out (Go prints at most 100)";
     // runtime.MemStats JSON lines (format/memstats).
     MemStatsNotJson => "warning-memstats-not-json",
         "line {line}: skipped, not a runtime.MemStats JSON object: {why}";
@@ -78,14 +78,14 @@ kinds! {
     MemStatsImplausible => "warning-memstats-implausible",
         "line {line}: implausible {values}: left out of the curves";
     MemStatsUntimed => "warning-memstats-untimed",
-        "{count} lines have no time field: each is placed at the end of the last GC it counts (LastGC), the earliest it can have been written";
+        "{count} {count|line has|lines have} no time field: {count|it is|each is} placed at the end of the last GC it counts (LastGC), the earliest it can have been written";
     // GODEBUG=gctrace=1 logs (format/gctrace).
     GcLineUnparsed => "warning-gc-line-unparsed",
         "line {line}: skipped a gc line that does not parse: {text}";
     GcLogCut => "warning-gc-log-cut",
         "line {line}: the log ends in the middle of this gc line: its last figures may be missing";
     GcOtherLines => "warning-gc-other-lines",
-        "{count} lines that are not GC lines skipped (the first at line {line})";
+        "{count} {count|line that is not a GC line|lines that are not GC lines} skipped ({count|at|the first at} line {line})";
     GcImplausibleHeap => "warning-gc-implausible-heap",
         "line {line}: gc {gc} has an implausible heap size: left out of the curves";
     GcOutOfOrder => "warning-gc-out-of-order",
@@ -96,5 +96,5 @@ kinds! {
     TextCleaned => "warning-text-cleaned",
         "{how}; byte offsets below count in the cleaned text";
     ProfileTextSkipped => "warning-profile-text-skipped",
-        "the first {bytes} bytes are not part of the goroutine profile and were skipped";
+        "the first {bytes} {bytes|byte is|bytes are} not part of the goroutine profile and {bytes|was|were} skipped";
 }

@@ -17,6 +17,7 @@ use super::event::{Event, EventKind, GoState, Metric, ProcState, Scope};
 use super::fx::FxMap;
 use super::spec::*;
 use super::tables::GenTables;
+use crate::format::{ErrorKind, ParseError};
 use crate::model::{StackId, StrId};
 
 mod go_status;
@@ -85,7 +86,7 @@ enum Req {
 use Req::*;
 
 #[inline]
-fn validate(ctx: Ctx, m: Req, p: Req, g: Req) -> Result<(), String> {
+fn validate(ctx: Ctx, m: Req, p: Req, g: Req) -> Result<(), OrderError> {
     let ok = |have: bool, req: Req| !matches!((req, have), (Must, false) | (MustNot, true));
     if ok(ctx.m != -1, m) && ok(ctx.p != -1, p) && ok(ctx.g != -1, g) {
         return Ok(());
@@ -95,21 +96,39 @@ fn validate(ctx: Ctx, m: Req, p: Req, g: Req) -> Result<(), String> {
 
 #[cold]
 #[inline(never)]
-fn validate_error(ctx: Ctx, m: Req, p: Req, g: Req) -> Result<(), String> {
-    let check = |have: bool, req: Req, what: &str| match (req, have) {
-        (Must, false) => Err(format!("expected a {what} but didn't have one")),
-        (MustNot, true) => Err(format!("expected no {what} but had one")),
+fn validate_error(ctx: Ctx, m: Req, p: Req, g: Req) -> Result<(), OrderError> {
+    let check = |have: bool, req: Req, (want, unwanted): (ErrorKind, ErrorKind)| match (req, have) {
+        (Must, false) => Err(fail(want, &[])),
+        (MustNot, true) => Err(fail(unwanted, &[])),
         _ => Ok(()),
     };
-    check(ctx.m != -1, m, "thread")?;
-    check(ctx.p != -1, p, "proc")?;
-    check(ctx.g != -1, g, "goroutine")
+    check(ctx.m != -1, m, (ErrorKind::OrderWantThread, ErrorKind::OrderUnwantedThread))?;
+    check(ctx.p != -1, p, (ErrorKind::OrderWantProc, ErrorKind::OrderUnwantedProc))?;
+    check(ctx.g != -1, g, (ErrorKind::OrderWantGoroutine, ErrorKind::OrderUnwantedGoroutine))
+}
+
+/// Why an event cannot be ordered: a reader error (its kind names Go's reason in the catalog)
+/// whose byte offset the caller fills in. Boxed, so that the ordering's `Result`s stay small
+/// on the hot path.
+pub type OrderError = Box<ParseError>;
+
+/// An ordering error of `kind` with its values.
+#[cold]
+#[inline(never)]
+pub(super) fn fail(kind: ErrorKind, args: &[(&'static str, &dyn std::fmt::Display)]) -> OrderError {
+    Box::new(ParseError::new(0, kind, args))
+}
+
+/// Go's "bad event type" for an event a rule was handed by mistake.
+#[cold]
+fn bad_event_type<T>(typ: u8) -> Result<T, OrderError> {
+    Err(fail(ErrorKind::OrderBadEventType, &[("typ", &typ), ("event", &name(typ))]))
 }
 
 const USER: (Req, Req, Req) = (Must, Must, Must);
 
 #[inline]
-fn validate3(ctx: Ctx, r: (Req, Req, Req)) -> Result<(), String> {
+fn validate3(ctx: Ctx, r: (Req, Req, Req)) -> Result<(), OrderError> {
     validate(ctx, r.0, r.1, r.2)
 }
 
@@ -187,7 +206,7 @@ impl Order {
         gn: u64,
         t: &GenTables,
         tables: &mut Tables,
-    ) -> Result<bool, String> {
+    ) -> Result<bool, OrderError> {
         // Sequences and the first generation are told apart by equality only: the count of
         // generations (from 1) serves as well as Go's number and fits 32 bits.
         if self.gens == 0 || gn != self.last_gn {
@@ -227,7 +246,7 @@ impl Order {
         gn: u64,
         t: &GenTables,
         tables: &mut Tables,
-    ) -> Result<Option<Ctx>, String> {
+    ) -> Result<Option<Ctx>, OrderError> {
         match ev.typ {
             EV_GO_CREATE..=EV_GO_SYSCALL_END_BLOCKED | EV_GO_CREATE_BLOCKED => {
                 self.goroutine_event(ev, cur, gn, t)
@@ -237,8 +256,7 @@ impl Order {
             EV_PROC_STEAL => self.proc_steal(ev, cur, gn),
             EV_GO_STATUS | EV_GO_STATUS_STACK => {
                 let st = if ev.typ == EV_GO_STATUS_STACK {
-                    t.stack(ev.args[3])
-                        .ok_or_else(|| format!("unknown stack id {} in {}", ev.args[3], name(ev.typ)))?
+                    t.stack_of(ev.args[3], ev.typ)?
                 } else {
                     StackId::NONE
                 };
@@ -247,12 +265,7 @@ impl Order {
             EV_GO_SWITCH | EV_GO_SWITCH_DESTROY => self.go_switch(ev, cur, gn),
             EV_USER_TASK_BEGIN..=EV_USER_LOG | EV_PROCS_CHANGE | EV_GO_LABEL => self.user_event(ev, cur, t),
             EV_GC_ACTIVE | EV_GC_BEGIN | EV_GC_END => {
-                let st = if ev.typ == EV_GC_BEGIN {
-                    t.stack(ev.args[1])
-                        .ok_or_else(|| format!("unknown stack id {} in {}", ev.args[1], name(ev.typ)))?
-                } else {
-                    StackId::NONE
-                };
+                let st = if ev.typ == EV_GC_BEGIN { t.stack_of(ev.args[1], ev.typ)? } else { StackId::NONE };
                 self.gc(ev, cur, gn == self.initial_gen, st, tables)
             }
             EV_HEAP_ALLOC..=EV_HEAP_GOAL
@@ -266,7 +279,7 @@ impl Order {
                 validate(cur, Must, May, May)?;
                 Ok(Some(cur))
             }
-            other => Err(format!("bad event type {other} ({}) while ordering", name(other))),
+            other => bad_event_type(other),
         }
     }
 }

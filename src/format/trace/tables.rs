@@ -15,7 +15,9 @@ use super::Tables;
 use super::batch::Batch;
 use super::fx::FxMap;
 use super::id_map::IdMap;
+use super::order::{OrderError, fail};
 use super::spec;
+use super::spec::name;
 use crate::model::{Frame, StackId, StrId};
 
 #[derive(Clone, Copy, Debug)]
@@ -86,13 +88,15 @@ impl GenTables {
     }
 
     /// [`GenTables::stack`] for an event of type `typ`, with the error the ordering reports.
-    pub fn stack_of(&self, id: u64, typ: u8) -> Result<StackId, String> {
-        self.stack(id).ok_or_else(|| format!("unknown stack id {id} in {}", super::spec::name(typ)))
+    pub fn stack_of(&self, id: u64, typ: u8) -> Result<StackId, OrderError> {
+        self.stack(id)
+            .ok_or_else(|| fail(ErrorKind::OrderUnknownStack, &[("id", &id), ("event", &name(typ))]))
     }
 
     /// [`GenTables::string`] for an event of type `typ`, with the error the ordering reports.
-    pub fn string_of(&self, id: u64, typ: u8) -> Result<StrId, String> {
-        self.string(id).ok_or_else(|| format!("unknown string id {id} in {}", super::spec::name(typ)))
+    pub fn string_of(&self, id: u64, typ: u8) -> Result<StrId, OrderError> {
+        self.string(id)
+            .ok_or_else(|| fail(ErrorKind::OrderUnknownString, &[("id", &id), ("event", &name(typ))]))
     }
 
     pub fn add_strings(&mut self, b: &Batch<'_>, tables: &mut Tables) -> Result<(), ParseError> {

@@ -14,6 +14,7 @@ mod look;
 mod menus;
 mod open_dialog;
 mod pane;
+mod pane_view;
 mod probe;
 mod screenshot;
 mod session;

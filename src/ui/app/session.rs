@@ -81,9 +81,7 @@ impl GoroscopeApp {
         }
         // The contract's top-level view: the active pane's.
         if let Some(doc) = self.workspace.panes.get(active).and_then(|p| p.doc.as_ref()) {
-            let p = pane_state(doc);
-            (s.view, s.filter, s.selected_goroutine, s.bookmarks) =
-                (p.view, p.filter, p.selected_goroutine, p.bookmarks);
+            s.pane = pane_state(doc);
         }
         s.write(path).map_err(|e| e.to_string())
     }
@@ -181,12 +179,6 @@ impl GoroscopeApp {
             return;
         }
         let Some(doc) = self.workspace.panes.first_mut().and_then(|p| p.doc.as_mut()) else { return };
-        let top = PaneState {
-            view: s.view,
-            filter: s.filter,
-            selected_goroutine: s.selected_goroutine,
-            bookmarks: s.bookmarks,
-        };
-        apply_pane_state(doc, top);
+        apply_pane_state(doc, s.pane);
     }
 }

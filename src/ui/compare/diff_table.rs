@@ -139,9 +139,25 @@ impl DiffTable {
             ));
         });
         let mut clicked = None;
+        let series = self.panes.len() >= 3;
+        egui::ScrollArea::horizontal().id_salt("diff-table-across").show(ui, |ui| {
+            self.table(ui, series, &mut clicked);
+        });
+        if let Some(i) = clicked {
+            self.select(i, queue);
+        }
+    }
+
+    /// The table itself, one row per group that passes the filter; a click on a row is left in
+    /// `clicked`.
+    fn table(&self, ui: &mut egui::Ui, series: bool, clicked: &mut Option<usize>) {
         let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
         let files = self.panes.len();
-        let series = files >= 3;
+        // The state ("waiting (chan receive)") takes a fifth of what the numbers leave; the
+        // two places (function file:line) share the rest.
+        let numbers = 70.0 + 72.0 + 64.0 * (files + usize::from(series)) as f32;
+        let gaps = ui.spacing().item_spacing.x * (files + 5 + usize::from(series)) as f32;
+        let state_w = ((ui.available_width() - numbers - gaps) * 0.2).clamp(90.0, 220.0);
         TableBuilder::new(ui)
             .id_salt("diff-table")
             .striped(true)
@@ -151,8 +167,11 @@ impl DiffTable {
             .columns(Column::exact(64.0), files)
             .column(Column::exact(72.0))
             .columns(Column::exact(64.0), usize::from(series))
-            .column(Column::initial(150.0).resizable(true).clip(true))
-            .column(Column::initial(320.0).resizable(true).clip(true))
+            // The text columns take the width left (a 720p screen share in presentation mode
+            // has about 850 points), down to their minimums; past those, the table scrolls
+            // sideways (a long series of files).
+            .column(Column::exact(state_w).clip(true))
+            .column(Column::remainder().at_least(150.0).clip(true))
             .column(Column::remainder().at_least(120.0).clip(true))
             .header(20.0, |mut h| {
                 h.col(|ui| {
@@ -234,12 +253,9 @@ impl DiffTable {
                         ui.monospace(site);
                     });
                     if tr.response().clicked() {
-                        clicked = Some(i);
+                        *clicked = Some(i);
                     }
                 });
             });
-        if let Some(i) = clicked {
-            self.select(i, queue);
-        }
     }
 }

@@ -100,8 +100,12 @@ pub(super) fn goroutine_ui(
         ] {
             ui.label(name);
             ui.monospace(units::duration(ns));
-            let (r, _) = ui.allocate_exact_size(egui::vec2(120.0, 10.0), egui::Sense::hover());
-            ui.painter().rect_filled(r.with_max_x(r.left() + 120.0 * ns as f32 / total), 1.0, paint.color());
+            // The last column has what is left of the panel: a bar of at most 120 points that
+            // never widens a narrow inspector (presenting at 720p), which would push the
+            // panel under the timeline.
+            let w = ui.available_width().clamp(24.0, 120.0);
+            let (r, _) = ui.allocate_exact_size(egui::vec2(w, 10.0), egui::Sense::hover());
+            ui.painter().rect_filled(r.with_max_x(r.left() + w * ns as f32 / total), 1.0, paint.color());
             ui.end_row();
         }
     });

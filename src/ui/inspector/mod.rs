@@ -103,8 +103,10 @@ fn range_ui(
         for (paint, ns) in &s.by_paint {
             let (r, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 1.0, paint.color());
-            ui.label(paint.label());
             ui.monospace(format!("{} ({:.0}%)", units::duration(*ns), 100.0 * *ns as f64 / total as f64));
+            // Last, where it can wrap: a merged legend name ("chan send / chan receive / …")
+            // is wider than a narrow inspector.
+            ui.add(egui::Label::new(paint.label()).wrap());
             ui.end_row();
         }
     });

@@ -1,11 +1,12 @@
 //! The timeline: a ruler, GC and STW lanes, optional processor lanes, and one row per
 //! goroutine grouped by creation site. Split rerun-style: `ruler` (ticks and labels),
-//! `lanes` (GC, STW, processors), `rows` (virtualised goroutine rows and their painting),
-//! `interact` (pan, zoom, range selection, hover).
+//! `lanes` (GC, STW, processors), `rows` (virtualised goroutine rows), `row_paint` (a row's
+//! spans, merged where small), `interact` (pan, zoom, range selection, hover).
 
 mod interact;
 mod lanes;
 mod row_lods;
+mod row_paint;
 mod row_tooltip;
 mod rows;
 mod ruler;

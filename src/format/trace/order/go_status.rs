@@ -11,18 +11,19 @@ impl Order {
         mut cur: Ctx,
         gn: u64,
         stack: StackId,
-    ) -> Result<Option<Ctx>, String> {
+    ) -> Result<Option<Ctx>, OrderError> {
         let gid = ev.args[0] as i64;
         let mid = ev.args[1] as i64;
         let Some(status) = u8::try_from(ev.args[2]).ok().filter(|s| *s <= G_WAITING) else {
-            return Err(format!("invalid status for goroutine {gid}: {}", ev.args[2]));
+            return Err(fail(ErrorKind::OrderGoBadStatus, &[("g", &gid), ("status", &ev.args[2])]));
         };
         let mut from = go_state(status);
         if let Some(s) = self.gs.get_mut(&gid) {
             if s.status != status {
-                return Err(format!(
-                    "inconsistent status for goroutine {gid}: old {} vs. new {status}",
-                    s.status
+                let old = s.status;
+                return Err(fail(
+                    ErrorKind::OrderGoInconsistentStatus,
+                    &[("g", &gid), ("old", &old), ("new", &status)],
                 ));
             }
             s.set_seq(Seq { gn, n: 0 });
@@ -30,21 +31,18 @@ impl Order {
             self.gs.insert(gid, GState::new(status, Seq { gn, n: 0 }));
             from = GoState::Undetermined;
         } else {
-            return Err(format!("found status for new goroutine {gid} after the first generation"));
+            return Err(fail(ErrorKind::OrderGoStatusLate, &[("g", &gid)]));
         }
         let mut new = cur;
         if status == G_RUNNING {
             new.g = gid;
         } else if status == G_SYSCALL {
             if mid == -1 {
-                return Err(format!("goroutine {gid} in a syscall without a thread"));
+                return Err(fail(ErrorKind::OrderGoSyscallNoThread, &[("g", &gid)]));
             }
             if mid == cur.m {
                 if gn != self.initial_gen && cur.g != gid {
-                    return Err(format!(
-                        "inconsistent thread for syscalling goroutine {gid}: thread has goroutine {}",
-                        cur.g
-                    ));
+                    return Err(fail(ErrorKind::OrderGoSyscallThread, &[("g", &gid), ("other", &cur.g)]));
                 }
                 new.g = gid;
             } else {
@@ -52,9 +50,7 @@ impl Order {
                     Some(&i) => {
                         let g = self.ms.get(i as usize).map_or(-1, |s| s.g);
                         if g != gid {
-                            return Err(format!(
-                                "inconsistent thread for syscalling goroutine {gid}: thread has goroutine {g}"
-                            ));
+                            return Err(fail(ErrorKind::OrderGoSyscallThread, &[("g", &gid), ("other", &g)]));
                         }
                         cur.g = g;
                     }
@@ -80,12 +76,12 @@ impl Order {
         Ok(Some(new))
     }
 
-    pub(super) fn go_switch(&mut self, ev: &RawEv, cur: Ctx, gn: u64) -> Result<Option<Ctx>, String> {
+    pub(super) fn go_switch(&mut self, ev: &RawEv, cur: Ctx, gn: u64) -> Result<Option<Ctx>, OrderError> {
         validate3(cur, USER)?;
         match self.gs.get(&cur.g) {
-            None => return Err(format!("{} for unknown goroutine {}", name(ev.typ), cur.g)),
+            None => return Err(fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &cur.g)])),
             Some(s) if s.status != G_RUNNING => {
-                return Err(format!("{} for goroutine {} that's not running", name(ev.typ), cur.g));
+                return Err(fail(ErrorKind::OrderGoNotRunning, &[("event", &name(ev.typ)), ("g", &cur.g)]));
             }
             Some(_) => {}
         }

@@ -11,7 +11,7 @@ impl Order {
         cur: Ctx,
         gn: u64,
         t: &GenTables,
-    ) -> Result<Option<Ctx>, String> {
+    ) -> Result<Option<Ctx>, OrderError> {
         let a = ev.args;
         let stack = |id: u64| t.stack_of(id, ev.typ);
         let string = |id: u64| t.string_of(id, ev.typ);
@@ -22,11 +22,14 @@ impl Order {
                 if let Some(s) = self.gs.get(&cur.g)
                     && s.status != G_RUNNING
                 {
-                    return Err(format!("{} by goroutine {} that's not running", name(ev.typ), cur.g));
+                    return Err(fail(
+                        ErrorKind::OrderCreatorNotRunning,
+                        &[("event", &name(ev.typ)), ("g", &cur.g)],
+                    ));
                 }
                 let gid = a[0] as i64;
                 if self.gs.contains_key(&gid) {
-                    return Err(format!("tried to create goroutine {gid} that already exists"));
+                    return Err(fail(ErrorKind::OrderGoExists, &[("g", &gid)]));
                 }
                 let status = if ev.typ == EV_GO_CREATE_BLOCKED { G_WAITING } else { G_RUNNABLE };
                 let (tstack, stack) = (stack(a[1])?, stack(a[2])?);
@@ -43,12 +46,14 @@ impl Order {
             }
             EV_GO_DESTROY | EV_GO_STOP | EV_GO_BLOCK => {
                 validate3(cur, USER)?;
-                let s = self
-                    .gs
-                    .get_mut(&cur.g)
-                    .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
+                let s = self.gs.get_mut(&cur.g).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &cur.g)])
+                })?;
                 if s.status != G_RUNNING {
-                    return Err(format!("{} for goroutine {} that's not running", name(ev.typ), cur.g));
+                    return Err(fail(
+                        ErrorKind::OrderGoNotRunning,
+                        &[("event", &name(ev.typ)), ("g", &cur.g)],
+                    ));
                 }
                 new.g = -1;
                 let g = cur.g as u64;
@@ -120,25 +125,26 @@ impl Order {
             }
             EV_GO_SYSCALL_BEGIN => {
                 validate3(cur, USER)?;
-                let s = self
-                    .gs
-                    .get_mut(&cur.g)
-                    .ok_or_else(|| format!("GoSyscallBegin for unknown goroutine {}", cur.g))?;
+                let s = self.gs.get_mut(&cur.g).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoSyscallBegin"), ("g", &cur.g)])
+                })?;
                 if s.status != G_RUNNING {
-                    return Err(format!("GoSyscallBegin for goroutine {} that's not running", cur.g));
+                    return Err(fail(
+                        ErrorKind::OrderGoNotRunning,
+                        &[("event", &"GoSyscallBegin"), ("g", &cur.g)],
+                    ));
                 }
                 s.status = G_SYSCALL;
-                let p = self
-                    .ps
-                    .get_mut(&cur.p)
-                    .ok_or_else(|| format!("uninitialized proc {} in GoSyscallBegin", cur.p))?;
+                let p = self.ps.get_mut(&cur.p).ok_or_else(|| {
+                    fail(ErrorKind::OrderProcUninitialized, &[("p", &cur.p), ("event", &"GoSyscallBegin")])
+                })?;
                 p.status = P_SYSCALL;
                 let seq = Seq { gn, n: a[0] };
                 if !seq.succeeds(p.seq) {
-                    return Err(format!(
-                        "GoSyscallBegin: proc {} sequence {} does not follow {}",
-                        cur.p, seq.n, p.seq.n
-                    ));
+                    let (event, previous) = ("GoSyscallBegin", p.seq.n);
+                    let args: [(&str, &dyn std::fmt::Display); 4] =
+                        [("event", &event), ("p", &cur.p), ("seq", &seq.n), ("previous", &previous)];
+                    return Err(fail(ErrorKind::OrderProcSequence, &args));
                 }
                 p.seq = seq;
                 let st = stack(a[1])?;
@@ -154,41 +160,49 @@ impl Order {
             }
             EV_GO_SYSCALL_END => {
                 validate3(cur, USER)?;
-                let s = self
-                    .gs
-                    .get_mut(&cur.g)
-                    .ok_or_else(|| format!("GoSyscallEnd for unknown goroutine {}", cur.g))?;
+                let s = self.gs.get_mut(&cur.g).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoSyscallEnd"), ("g", &cur.g)])
+                })?;
                 if s.status != G_SYSCALL {
-                    return Err(format!("GoSyscallEnd for goroutine {} not in a syscall", cur.g));
+                    return Err(fail(
+                        ErrorKind::OrderGoNotInSyscall,
+                        &[("event", &"GoSyscallEnd"), ("g", &cur.g)],
+                    ));
                 }
                 s.status = G_RUNNING;
-                let p = self
-                    .ps
-                    .get_mut(&cur.p)
-                    .ok_or_else(|| format!("uninitialized proc {} in GoSyscallEnd", cur.p))?;
+                let p = self.ps.get_mut(&cur.p).ok_or_else(|| {
+                    fail(ErrorKind::OrderProcUninitialized, &[("p", &cur.p), ("event", &"GoSyscallEnd")])
+                })?;
                 if p.status != P_SYSCALL {
-                    return Err(format!("GoSyscallEnd: proc {} is not in a syscall", cur.p));
+                    return Err(fail(
+                        ErrorKind::OrderProcNotInSyscall,
+                        &[("event", &"GoSyscallEnd"), ("p", &cur.p)],
+                    ));
                 }
                 p.status = P_RUNNING;
                 self.push(ev, cur, go_tr(cur.g as u64, GoState::Syscall, GoState::Running));
             }
             EV_GO_SYSCALL_END_BLOCKED => {
                 if cur.p != -1 {
-                    let p = self
-                        .ps
-                        .get(&cur.p)
-                        .ok_or_else(|| format!("uninitialized proc {} in GoSyscallEndBlocked", cur.p))?;
+                    let p = self.ps.get(&cur.p).ok_or_else(|| {
+                        fail(
+                            ErrorKind::OrderProcUninitialized,
+                            &[("p", &cur.p), ("event", &"GoSyscallEndBlocked")],
+                        )
+                    })?;
                     if p.status == P_SYSCALL {
                         return Ok(None);
                     }
                 }
                 validate(cur, Must, May, Must)?;
-                let s = self
-                    .gs
-                    .get_mut(&cur.g)
-                    .ok_or_else(|| format!("GoSyscallEndBlocked for unknown goroutine {}", cur.g))?;
+                let s = self.gs.get_mut(&cur.g).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoSyscallEndBlocked"), ("g", &cur.g)])
+                })?;
                 if s.status != G_SYSCALL {
-                    return Err(format!("GoSyscallEndBlocked for goroutine {} not in a syscall", cur.g));
+                    return Err(fail(
+                        ErrorKind::OrderGoNotInSyscall,
+                        &[("event", &"GoSyscallEndBlocked"), ("g", &cur.g)],
+                    ));
                 }
                 s.status = G_RUNNABLE;
                 new.g = -1;
@@ -198,7 +212,7 @@ impl Order {
                 validate(cur, Must, May, MustNot)?;
                 let gid = a[0] as i64;
                 if self.gs.contains_key(&gid) {
-                    return Err(format!("tried to create goroutine {gid} in a syscall that already exists"));
+                    return Err(fail(ErrorKind::OrderGoSyscallExists, &[("g", &gid)]));
                 }
                 self.gs.insert(gid, GState::new(G_SYSCALL, Seq { gn, n: 0 }));
                 new.g = gid;
@@ -206,22 +220,26 @@ impl Order {
             }
             EV_GO_DESTROY_SYSCALL => {
                 validate(cur, Must, May, Must)?;
-                let s = self
-                    .gs
-                    .get(&cur.g)
-                    .ok_or_else(|| format!("GoDestroySyscall for unknown goroutine {}", cur.g))?;
+                let s = self.gs.get(&cur.g).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoDestroySyscall"), ("g", &cur.g)])
+                })?;
                 if s.status != G_SYSCALL {
-                    return Err(format!("GoDestroySyscall for goroutine {} not in a syscall", cur.g));
+                    return Err(fail(
+                        ErrorKind::OrderGoNotInSyscall,
+                        &[("event", &"GoDestroySyscall"), ("g", &cur.g)],
+                    ));
                 }
                 self.gs.remove(&cur.g);
                 new.g = -1;
                 if cur.p != -1 {
-                    let p = self
-                        .ps
-                        .get_mut(&cur.p)
-                        .ok_or_else(|| format!("invalid proc {} in GoDestroySyscall", cur.p))?;
+                    let p = self.ps.get_mut(&cur.p).ok_or_else(|| {
+                        fail(ErrorKind::OrderProcInvalid, &[("p", &cur.p), ("event", &"GoDestroySyscall")])
+                    })?;
                     if p.status != P_SYSCALL {
-                        return Err(format!("proc {} in unexpected state in GoDestroySyscall", cur.p));
+                        return Err(fail(
+                            ErrorKind::OrderProcUnexpectedState,
+                            &[("p", &cur.p), ("event", &"GoDestroySyscall")],
+                        ));
                     }
                     p.status = P_ABANDONED;
                     new.p = -1;
@@ -229,7 +247,7 @@ impl Order {
                 }
                 self.push(ev, cur, go_tr(cur.g as u64, GoState::Syscall, GoState::NotExist));
             }
-            other => return Err(format!("bad event type {other} ({}) while ordering", name(other))),
+            other => return bad_event_type(other),
         }
         Ok(Some(new))
     }

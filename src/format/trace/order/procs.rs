@@ -5,7 +5,12 @@ use super::*;
 
 impl Order {
     /// ProcStart and ProcStop.
-    pub(super) fn proc_start_stop(&mut self, ev: &RawEv, cur: Ctx, gn: u64) -> Result<Option<Ctx>, String> {
+    pub(super) fn proc_start_stop(
+        &mut self,
+        ev: &RawEv,
+        cur: Ctx,
+        gn: u64,
+    ) -> Result<Option<Ctx>, OrderError> {
         let a = ev.args;
         let mut new = cur;
         match ev.typ {
@@ -28,28 +33,27 @@ impl Order {
                 );
             }
             EV_PROC_STOP => {
-                let s = self
-                    .ps
-                    .get_mut(&cur.p)
-                    .ok_or_else(|| format!("ProcStop for proc {} that doesn't exist", cur.p))?;
+                let s = self.ps.get_mut(&cur.p).ok_or_else(|| {
+                    fail(ErrorKind::OrderProcMissing, &[("event", &"ProcStop"), ("p", &cur.p)])
+                })?;
                 if s.status != P_RUNNING && s.status != P_SYSCALL {
-                    return Err("ProcStop for a proc that's not running or in a syscall".into());
+                    return Err(fail(ErrorKind::OrderProcNotRunning, &[("event", &"ProcStop")]));
                 }
                 validate(cur, Must, Must, May)?;
                 s.status = P_IDLE;
                 new.p = -1;
                 self.push_proc_idle(ev, cur);
             }
-            other => return Err(format!("bad event type {other} ({}) while ordering", name(other))),
+            other => return bad_event_type(other),
         }
         Ok(Some(new))
     }
 
-    pub(super) fn proc_status(&mut self, ev: &RawEv, cur: Ctx, gn: u64) -> Result<Option<Ctx>, String> {
+    pub(super) fn proc_status(&mut self, ev: &RawEv, cur: Ctx, gn: u64) -> Result<Option<Ctx>, OrderError> {
         let pid = ev.args[0] as i64;
         let status = u8::try_from(ev.args[1]).ok().filter(|s| *s <= P_ABANDONED);
         let Some(status) = status else {
-            return Err(format!("invalid status for proc {pid}: {}", ev.args[1]));
+            return Err(fail(ErrorKind::OrderProcBadStatus, &[("p", &pid), ("status", &ev.args[1])]));
         };
         let mut from = proc_state(status);
         let mut to_status = status;
@@ -62,9 +66,10 @@ impl Order {
                 } else if status == P_ABANDONED && s.status == P_ABANDONED {
                     from = ProcState::Idle;
                 } else if s.status != status {
-                    return Err(format!(
-                        "inconsistent status for proc {pid}: old {} vs. new {status}",
-                        s.status
+                    let old = s.status;
+                    return Err(fail(
+                        ErrorKind::OrderProcInconsistentStatus,
+                        &[("p", &pid), ("old", &old), ("new", &status)],
                     ));
                 }
                 s.seq = Seq { gn, n: 0 };
@@ -85,14 +90,14 @@ impl Order {
                 let ms = self.ms.get(i).filter(|ms| ms.p == pid)?;
                 Some(Ctx { m: mid, p: pid, g: ms.g })
             });
-            ctx = found.ok_or_else(|| format!("no thread holds proc {pid}, which is about to be stolen"))?;
+            ctx = found.ok_or_else(|| fail(ErrorKind::OrderProcNoHolder, &[("p", &pid)]))?;
         }
         let kind = EventKind::ProcTransition { p: pid as u64, from, to: proc_state(to_status) };
         self.push(ev, ctx, kind);
         Ok(Some(new))
     }
 
-    pub(super) fn proc_steal(&mut self, ev: &RawEv, cur: Ctx, gn: u64) -> Result<Option<Ctx>, String> {
+    pub(super) fn proc_steal(&mut self, ev: &RawEv, cur: Ctx, gn: u64) -> Result<Option<Ctx>, OrderError> {
         let pid = ev.args[0] as i64;
         let seq = Seq { gn, n: ev.args[1] };
         let old = match self.ps.get_mut(&pid) {
@@ -115,17 +120,16 @@ impl Order {
         let mut new = cur;
         if mid == cur.m {
             if cur.p != pid {
-                return Err(format!("tried to self-steal proc {pid} (thread {mid}), but got proc {}", cur.p));
+                return Err(fail(ErrorKind::OrderSelfSteal, &[("p", &pid), ("m", &mid), ("got", &cur.p)]));
             }
             new.p = -1;
         } else {
-            let i = *self
-                .m_index
-                .get(&mid)
-                .ok_or_else(|| format!("stole proc from non-existent thread {mid}"))?;
-            let ms = self.ms.get_mut(i as usize).ok_or("thread state missing")?;
+            let i =
+                *self.m_index.get(&mid).ok_or_else(|| fail(ErrorKind::OrderStealNoThread, &[("m", &mid)]))?;
+            let ms =
+                self.ms.get_mut(i as usize).ok_or_else(|| fail(ErrorKind::OrderThreadStateMissing, &[]))?;
             if ms.p != pid {
-                return Err(format!("tried to steal proc {pid} from thread {mid}, but got proc {}", ms.p));
+                return Err(fail(ErrorKind::OrderSteal, &[("p", &pid), ("m", &mid), ("got", &ms.p)]));
             }
             ms.p = -1;
         }

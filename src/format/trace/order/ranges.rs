@@ -11,7 +11,7 @@ impl Order {
         initial: bool,
         t: &GenTables,
         tables: &mut Tables,
-    ) -> Result<Option<Ctx>, String> {
+    ) -> Result<Option<Ctx>, OrderError> {
         let a = ev.args;
         let stack = |id: u64| t.stack_of(id, ev.typ);
         let string = |id: u64| t.string_of(id, ev.typ);
@@ -28,10 +28,9 @@ impl Order {
                 if ev.typ != EV_GC_SWEEP_ACTIVE {
                     validate(cur, Must, Must, May)?;
                 }
-                let p = self
-                    .ps
-                    .get_mut(&pid)
-                    .ok_or_else(|| format!("{} for unknown proc {pid}", name(ev.typ)))?;
+                let p = self.ps.get_mut(&pid).ok_or_else(|| {
+                    fail(ErrorKind::OrderProcUnknown, &[("event", &name(ev.typ)), ("p", &pid)])
+                })?;
                 let scope = Scope::Proc(pid as u64);
                 let kind = match ev.typ {
                     EV_GC_SWEEP_BEGIN => {
@@ -57,10 +56,9 @@ impl Order {
                 } else {
                     (cached(&mut self.names.assist, tables, "GC mark assist"), 0, stack(a[0])?)
                 };
-                let s = self
-                    .gs
-                    .extra_mut(&cur.g)
-                    .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
+                let s = self.gs.extra_mut(&cur.g).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &cur.g)])
+                })?;
                 begin_range(&mut s.ranges, (ev.typ, desc))?;
                 self.push(
                     ev,
@@ -70,10 +68,9 @@ impl Order {
             }
             EV_GC_MARK_ASSIST_ACTIVE => {
                 let nm = cached(&mut self.names.assist, tables, "GC mark assist");
-                let s = self
-                    .gs
-                    .extra_mut(&(a[0] as i64))
-                    .ok_or_else(|| format!("GCMarkAssistActive for unknown goroutine {}", a[0]))?;
+                let s = self.gs.extra_mut(&(a[0] as i64)).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GCMarkAssistActive"), ("g", &a[0])])
+                })?;
                 active_range(&mut s.ranges, (EV_GC_MARK_ASSIST_BEGIN, 0), initial)?;
                 self.push(
                     ev,
@@ -83,10 +80,9 @@ impl Order {
             }
             EV_STW_END | EV_GC_MARK_ASSIST_END => {
                 validate3(cur, USER)?;
-                let s = self
-                    .gs
-                    .extra_mut(&cur.g)
-                    .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
+                let s = self.gs.extra_mut(&cur.g).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &cur.g)])
+                })?;
                 let begin = if ev.typ == EV_STW_END { EV_STW_BEGIN } else { EV_GC_MARK_ASSIST_BEGIN };
                 let desc = end_range(&mut s.ranges, begin)?;
                 let nm = if ev.typ == EV_STW_END {
@@ -106,7 +102,7 @@ impl Order {
                     },
                 );
             }
-            other => return Err(format!("bad event type {other} ({}) while ordering", name(other))),
+            other => return bad_event_type(other),
         }
         Ok(Some(new))
     }
@@ -118,7 +114,7 @@ impl Order {
         initial: bool,
         st: StackId,
         tables: &mut Tables,
-    ) -> Result<Option<Ctx>, String> {
+    ) -> Result<Option<Ctx>, OrderError> {
         let seq = ev.args[0];
         let nm = cached(&mut self.names.gc, tables, "GC concurrent mark phase");
         let next_ok = Some(seq) == self.gc_seq.checked_add(1);
@@ -126,14 +122,14 @@ impl Order {
             EV_GC_ACTIVE => {
                 if initial {
                     if self.gc_state != GC_UNDETERMINED {
-                        return Err("GCActive in the first generation isn't the first GC event".into());
+                        return Err(fail(ErrorKind::OrderGcActiveFirst, &[]));
                     }
                 } else {
                     if !next_ok {
                         return Ok(None);
                     }
                     if self.gc_state != GC_RUNNING {
-                        return Err("GCActive while GC was not in progress".into());
+                        return Err(fail(ErrorKind::OrderGcActiveNotRunning, &[]));
                     }
                     validate3(cur, USER)?;
                 }
@@ -146,7 +142,7 @@ impl Order {
                         return Ok(None);
                     }
                     if self.gc_state == GC_RUNNING {
-                        return Err("GCBegin while GC was already in progress".into());
+                        return Err(fail(ErrorKind::OrderGcBeginRunning, &[]));
                     }
                     validate3(cur, USER)?;
                 }
@@ -158,7 +154,7 @@ impl Order {
                     return Ok(None);
                 }
                 if self.gc_state != GC_RUNNING {
-                    return Err("GCEnd when GC was not in progress".into());
+                    return Err(fail(ErrorKind::OrderGcEndNotRunning, &[]));
                 }
                 validate3(cur, USER)?;
                 self.gc_state = GC_NOT_RUNNING;

@@ -4,6 +4,8 @@
 
 use super::super::fx::FxMap;
 use super::super::spec::name;
+use super::{OrderError, fail};
+use crate::format::ErrorKind;
 use crate::model::StrId;
 
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
@@ -197,29 +199,29 @@ impl PMap {
     }
 }
 
-pub fn begin_range(r: &mut Ranges, typ: (u8, u64)) -> Result<(), String> {
+pub fn begin_range(r: &mut Ranges, typ: (u8, u64)) -> Result<(), OrderError> {
     if r.contains(&typ) {
-        return Err(format!("range {} already in flight", name(typ.0)));
+        return Err(fail(ErrorKind::OrderRangeInFlight, &[("event", &name(typ.0))]));
     }
     r.push(typ);
     Ok(())
 }
 
-pub fn active_range(r: &mut Ranges, typ: (u8, u64), initial: bool) -> Result<(), String> {
+pub fn active_range(r: &mut Ranges, typ: (u8, u64), initial: bool) -> Result<(), OrderError> {
     if initial {
         if r.contains(&typ) {
-            return Err(format!("active range {} already in flight in the first generation", name(typ.0)));
+            return Err(fail(ErrorKind::OrderActiveRangeInFlight, &[("event", &name(typ.0))]));
         }
         r.push(typ);
     } else if !r.contains(&typ) {
-        return Err(format!("resource is missing active range {}", name(typ.0)));
+        return Err(fail(ErrorKind::OrderActiveRangeMissing, &[("event", &name(typ.0))]));
     }
     Ok(())
 }
 
-pub fn end_range(r: &mut Ranges, begin: u8) -> Result<u64, String> {
+pub fn end_range(r: &mut Ranges, begin: u8) -> Result<u64, OrderError> {
     let Some(i) = r.iter().position(|x| x.0 == begin) else {
-        return Err(format!("tried to end {}, but it is not in flight", name(begin)));
+        return Err(fail(ErrorKind::OrderRangeNotInFlight, &[("event", &name(begin))]));
     };
     Ok(r.swap_remove(i).1)
 }

@@ -4,7 +4,12 @@ use super::*;
 
 impl Order {
     /// Tasks, regions, logs, labels and ProcsChange.
-    pub(super) fn user_event(&mut self, ev: &RawEv, cur: Ctx, t: &GenTables) -> Result<Option<Ctx>, String> {
+    pub(super) fn user_event(
+        &mut self,
+        ev: &RawEv,
+        cur: Ctx,
+        t: &GenTables,
+    ) -> Result<Option<Ctx>, OrderError> {
         let a = ev.args;
         let stack = |id: u64| t.stack_of(id, ev.typ);
         let string = |id: u64| t.string_of(id, ev.typ);
@@ -12,7 +17,7 @@ impl Order {
         match ev.typ {
             EV_USER_TASK_BEGIN => {
                 if self.tasks.contains_key(&a[0]) {
-                    return Err(format!("task id conflict: {}", a[0]));
+                    return Err(fail(ErrorKind::OrderTaskConflict, &[("task", &a[0])]));
                 }
                 let parent = if a[1] == 0 { NO_TASK } else { a[1] };
                 let nm = string(a[2])?;
@@ -32,10 +37,9 @@ impl Order {
             EV_USER_REGION_BEGIN | EV_USER_REGION_END => {
                 validate3(cur, USER)?;
                 let nm = string(a[1])?;
-                let s = self
-                    .gs
-                    .extra_mut(&cur.g)
-                    .ok_or_else(|| format!("{} for unknown goroutine {}", name(ev.typ), cur.g))?;
+                let s = self.gs.extra_mut(&cur.g).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &cur.g)])
+                })?;
                 let (task, st) = (a[0], stack(a[2])?);
                 let kind = if ev.typ == EV_USER_REGION_BEGIN {
                     s.regions.push((task, nm));
@@ -43,10 +47,7 @@ impl Order {
                 } else {
                     if let Some(&top) = s.regions.last() {
                         if top != (task, nm) {
-                            return Err(format!(
-                                "misuse of region in goroutine {}: end does not match the innermost begin",
-                                cur.g
-                            ));
+                            return Err(fail(ErrorKind::OrderRegionMisuse, &[("g", &cur.g)]));
                         }
                         s.regions.pop();
                     }
@@ -70,7 +71,7 @@ impl Order {
                 };
                 self.push(ev, cur, kind);
             }
-            other => return Err(format!("bad event type {other} ({}) while ordering", name(other))),
+            other => return bad_event_type(other),
         }
         Ok(Some(new))
     }

@@ -146,8 +146,9 @@ fn try_advance(
     out: &mut Emitter<'_>,
 ) -> Result<bool, ParseError> {
     let Some(c) = heap.get(i).and_then(|e| cursors.get_mut(e.1 as usize)) else { return Ok(false) };
-    let ok =
-        order.advance(&c.ev, c.m, c.slot, gn, gt, tables).map_err(|m| ParseError::text(c.ev.offset, m))?;
+    let ok = order
+        .advance(&c.ev, c.m, c.slot, gn, gt, tables)
+        .map_err(|e| ParseError { offset: c.ev.offset, ..*e })?;
     if !ok {
         return Ok(false);
     }

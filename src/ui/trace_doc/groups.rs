@@ -1,0 +1,115 @@
+//! A trace's goroutine groups as the timeline shows them: labelled by creation site (or entry
+//! function, for goroutines older than the trace), keyed so a compare view can match them
+//! with the other trace's and draw both in one order, small ones open by default.
+
+use std::collections::{HashMap, HashSet};
+
+use super::TraceDoc;
+use crate::analysis::classify::WaitFamily;
+use crate::model::GIdx;
+use crate::ui::document::short_file;
+use crate::ui::theme::Paint;
+
+/// Goroutines created at one `go` statement (or, for goroutines older than the trace, with
+/// one entry function).
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub label: String,
+    /// What matches this group with one of another trace: the creation site's function (a
+    /// fix moves lines, not functions), or the entry function for goroutines older than the
+    /// trace; runtime groups apart.
+    pub key: String,
+    pub members: Vec<GIdx>,
+    pub system: bool,
+    /// The most common state at the end of the trace, for the header.
+    pub dominant: Paint,
+    /// In a compare view: the other side has no group with this key.
+    pub only_here: bool,
+}
+
+impl TraceDoc {
+    pub(super) fn build_groups(&mut self) {
+        let m = &*self.model;
+        let (groups, group_of) = crate::analysis::creation_groups(m);
+        self.group_of = group_of;
+        self.groups = groups
+            .into_iter()
+            .map(|g| {
+                let (label, key) = match g.site {
+                    Some(f) => {
+                        let func = m.strings.get(f.func);
+                        (
+                            format!("{func} {}:{}", short_file(m.strings.get(f.file)), f.line),
+                            format!("go {func}"),
+                        )
+                    }
+                    None => {
+                        let func = m.strings.get(g.start_func);
+                        let label = if g.system {
+                            crate::tr!("group-runtime", function = func)
+                        } else {
+                            crate::tr!("group-before-trace", function = func)
+                        };
+                        (label, format!("entry {func}"))
+                    }
+                };
+                let key = if g.system { format!("runtime {key}") } else { key };
+                // Goroutines of a site that returned are a group of their own (analysis).
+                let (label, key) = if g.exited {
+                    (crate::tr!("group-exited", group = label), format!("exited {key}"))
+                } else {
+                    (label, key)
+                };
+                let (state, family) = g.dominant;
+                let dominant = Paint::of(state, family.unwrap_or(WaitFamily::Other));
+                Group { label, key, members: g.members, system: g.system, dominant, only_here: false }
+            })
+            .collect();
+        self.order = (0..self.groups.len()).collect();
+    }
+
+    /// Draws the groups whose keys `other` has, in its order, then this trace's own, marked
+    /// as present here only. With no `other`, the analysis's order and no marks.
+    pub fn align_groups(&mut self, other: Option<&[String]>) {
+        self.order = (0..self.groups.len()).collect();
+        for g in &mut self.groups {
+            g.only_here = false;
+        }
+        let Some(other) = other else { return };
+        let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, g) in self.groups.iter().enumerate().rev() {
+            by_key.entry(g.key.as_str()).or_default().push(i);
+        }
+        let mut order = Vec::with_capacity(self.groups.len());
+        for k in other {
+            if let Some(i) = by_key.get_mut(k.as_str()).and_then(Vec::pop) {
+                order.push(i);
+            }
+        }
+        let placed: HashSet<usize> = order.iter().copied().collect();
+        let other_keys: HashSet<&str> = other.iter().map(String::as_str).collect();
+        for i in 0..self.groups.len() {
+            if !placed.contains(&i) {
+                order.push(i);
+            }
+        }
+        for g in &mut self.groups {
+            g.only_here = !g.system && !other_keys.contains(g.key.as_str());
+        }
+        self.order = order;
+    }
+
+    /// The group keys in drawing order (what the other side of a compare view aligns to).
+    pub fn keys_in_order(&self) -> Vec<String> {
+        self.order.iter().filter_map(|&i| self.groups.get(i)).map(|g| g.key.clone()).collect()
+    }
+
+    /// Groups open by default: small ones.
+    pub fn expanded_by_default(&self, group: usize) -> bool {
+        self.groups.get(group).is_some_and(open_by_default)
+    }
+}
+
+pub(super) fn open_by_default(g: &Group) -> bool {
+    g.members.len() <= 16 && !g.system
+}
