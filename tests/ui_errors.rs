@@ -3,14 +3,12 @@
 //! its error in Chinese in the Chinese window, and the report still says it in English.
 #![cfg(feature = "gui")]
 
-use egui_kittest::Harness;
 use goroscope::format::{ErrorKind, ParseError};
 use goroscope::load::{Progress, load_file};
-use goroscope::ui::GoroscopeApp;
 
 mod common;
 use common::catalog::{check_both_languages, counts, placeholder_values};
-use common::ui::{labels, open_with};
+use common::ui::chinese_error_labels;
 
 #[test]
 fn every_error_kind_reads_the_same_in_the_english_catalog_and_is_translated() {
@@ -62,14 +60,7 @@ fn a_damaged_headers_error_shows_in_chinese_in_the_chinese_window() {
     assert_eq!(e.message, "expected NUL padding up to byte 16 of the header");
     assert_eq!(e.cause.as_ref().map(|c| c.kind), Some(ErrorKind::HeaderPadding));
 
-    let h = &mut open_with(Harness::builder().with_size(egui::vec2(1200.0, 800.0)), move |cc| {
-        let mut app = GoroscopeApp::new(cc, vec![path]);
-        app.set_language(Some("zh-CN".into()));
-        app
-    });
-    h.run_steps(3);
-    assert!(h.state().error().is_some(), "the damaged trace is an error");
-    let all = labels(h);
+    let all = chinese_error_labels(path);
     assert!(all.iter().any(|l| l == "头部直到第 16 字节应以 NUL 填充"), "{all:#?}");
     assert!(
         !all.iter().any(|l| l.contains("expected NUL padding")),
@@ -91,13 +82,7 @@ fn a_dumps_line_error_shows_in_chinese() {
     assert_eq!(cause.line, Some(1), "{e}");
     assert!(e.message.starts_with("line 1: expected \"goroutine profile: total N\""), "{e}");
 
-    let h = &mut open_with(Harness::builder().with_size(egui::vec2(1200.0, 800.0)), move |cc| {
-        let mut app = GoroscopeApp::new(cc, vec![path]);
-        app.set_language(Some("zh-CN".into()));
-        app
-    });
-    h.run_steps(3);
-    let all = labels(h);
+    let all = chinese_error_labels(path);
     assert!(
         all.iter().any(|l| l.starts_with("第 1 行：应为 \"goroutine profile: total N\"，实际是")),
         "{all:#?}"

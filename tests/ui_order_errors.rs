@@ -7,14 +7,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use egui_kittest::Harness;
 use goroscope::format::ErrorKind;
 use goroscope::load::{Progress, load_file};
-use goroscope::ui::GoroscopeApp;
 
 mod common;
 use common::read;
-use common::ui::{labels, open_with};
+use common::ui::chinese_error_labels;
 
 /// Go's wire type of GoCreate (go-trace-format.md): `[timestamp, new goroutine ID, new stack
 /// ID, stack ID]`, each a varint.
@@ -76,14 +74,7 @@ fn an_ordering_reason_shows_in_chinese_in_the_window_and_in_english_in_the_repor
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains(&format!("at byte {offset}: {english}")), "{stderr}");
 
-    let h = &mut open_with(Harness::builder().with_size(egui::vec2(1200.0, 800.0)), move |cc| {
-        let mut app = GoroscopeApp::new(cc, vec![path]);
-        app.set_language(Some("zh-CN".into()));
-        app
-    });
-    h.run_steps(3);
-    assert!(h.state().error().is_some(), "the damaged trace is an error");
-    let all = labels(h);
+    let all = chinese_error_labels(path);
     assert!(all.iter().any(|l| l == "试图创建已存在的 goroutine 1"), "{all:#?}");
     assert!(!all.iter().any(|l| l.contains("already exists")), "English in the Chinese window: {all:#?}");
     let _ = std::fs::remove_dir_all(&dir);

@@ -175,17 +175,25 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
     ]
 }
 
+/// A Go 1.23 trace's header and its Frequency batch (1 GHz ticks).
+pub fn v2_start() -> Vec<u8> {
+    let mut t = b"go 1.23 trace\0\0\0".to_vec();
+    batch(&mut t, u64::MAX, 1, &[8, 0x80, 0x94, 0xeb, 0xdc, 0x03]);
+    t
+}
+
+/// Appends a batch of generation 1 written by thread `m` (`u64::MAX`: no thread) at `time`.
+pub fn batch(t: &mut Vec<u8>, m: u64, time: u64, body: &[u8]) {
+    t.push(0x01);
+    [1, m, time, body.len() as u64].iter().for_each(|&v| uvarint(v, t));
+    t.extend_from_slice(body);
+}
+
 /// A Go 1.23 trace (one generation, ended by the end of the file) written by thread 1: its
 /// Frequency batch, a Strings batch of `strings` (ids from 1), and `events` (each a type
 /// byte and its arguments after `dt`, which is 1 tick each) cut into batches under 64 KiB.
 pub fn v2_trace_of(strings: &[String], events: &[(u8, Vec<u64>)]) -> Vec<u8> {
-    let mut t = b"go 1.23 trace\0\0\0".to_vec();
-    let batch = |t: &mut Vec<u8>, m: u64, time: u64, body: &[u8]| {
-        t.push(0x01);
-        [1, m, time, body.len() as u64].iter().for_each(|&v| uvarint(v, t));
-        t.extend_from_slice(body);
-    };
-    batch(&mut t, u64::MAX, 1, &[8, 0x80, 0x94, 0xeb, 0xdc, 0x03]); // Frequency: 1 GHz
+    let mut t = v2_start();
     let mut body = vec![4];
     for (i, s) in strings.iter().enumerate() {
         body.push(5);

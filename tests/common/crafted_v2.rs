@@ -1,6 +1,7 @@
 //! Adversarial Go 1.23 traces written by many threads (issue 17): the reader merges threads
 //! by time, and when the earliest event cannot go yet, it looks for the next one that can.
 
+use super::crafted::{batch, v2_start};
 use super::hostile::uvarint;
 
 /// One thread's events: (time in ticks, type, arguments after the time delta).
@@ -9,13 +10,7 @@ pub type ThreadEvents = Vec<(u64, u8, Vec<u64>)>;
 /// A Go 1.23 trace (one generation, ended by the end of the file) of 1 GHz ticks in which
 /// thread `m + 1` writes `threads[m]`, each thread's events cut into batches under 64 KiB.
 pub fn v2_threads_trace(threads: &[ThreadEvents]) -> Vec<u8> {
-    let mut t = b"go 1.23 trace\0\0\0".to_vec();
-    let batch = |t: &mut Vec<u8>, m: u64, time: u64, body: &[u8]| {
-        t.push(0x01);
-        [1, m, time, body.len() as u64].iter().for_each(|&v| uvarint(v, t));
-        t.extend_from_slice(body);
-    };
-    batch(&mut t, u64::MAX, 1, &[8, 0x80, 0x94, 0xeb, 0xdc, 0x03]); // Frequency: 1 GHz
+    let mut t = v2_start();
     for (m, events) in threads.iter().enumerate() {
         let m = m as u64 + 1;
         let (mut body, mut start, mut last) = (Vec::new(), 0u64, 0u64);

@@ -43,6 +43,19 @@ pub fn labels(h: &Harness<'_, GoroscopeApp>) -> Vec<String> {
         .collect()
 }
 
+/// Opens `path`, a file that fails to load, in the Chinese window and returns its labels
+/// once the error shows.
+pub fn chinese_error_labels(path: PathBuf) -> Vec<String> {
+    let h = &mut open_with(Harness::builder().with_size(egui::vec2(1200.0, 800.0)), move |cc| {
+        let mut app = GoroscopeApp::new(cc, vec![path]);
+        app.set_language(Some("zh-CN".into()));
+        app
+    });
+    h.run_steps(3);
+    assert!(h.state().error().is_some(), "the damaged file is an error");
+    labels(h)
+}
+
 /// Most tests read English labels: pin the language, whatever the machine's locale.
 pub fn english(mut app: GoroscopeApp) -> GoroscopeApp {
     app.set_language(Some("en".into()));
