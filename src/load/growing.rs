@@ -141,9 +141,4 @@ impl LoadJob {
             load_growing(path, &growing, expected_ns, progress, on_partial)
         })
     }
-
-    /// A partial model is waiting (the first generation of a live trace has arrived).
-    pub fn has_partial(&self) -> bool {
-        self.partial.lock().is_ok_and(|s| s.is_some())
-    }
 }

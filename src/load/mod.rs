@@ -2,8 +2,7 @@
 //! named background thread with progress and cancel. The UI and the report both start here.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, mpsc};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use crate::analysis::findings::{Finding, memory_findings, profile_findings, trace_findings};
@@ -14,9 +13,13 @@ use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
 
 mod compare;
 mod growing;
+mod job;
 mod mapped;
+mod status;
 mod trace_pipeline;
 pub use growing::load_growing;
+pub use job::LoadJob;
+pub use status::{LoadError, Progress};
 pub use trace_pipeline::{Hooks, load_trace, load_trace_with};
 
 /// A loaded file with everything the views show.
@@ -56,71 +59,6 @@ impl Loaded {
             warnings: Vec::new(),
             load_time: Duration::ZERO,
         }
-    }
-}
-
-/// Why a file could not be loaded at all.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    pub path: PathBuf,
-    /// Byte offset of the problem, when it is in the content.
-    pub offset: Option<u64>,
-    /// The English text (the report's).
-    pub message: String,
-    /// The reader's (or the loader's) error the message is the English of, which the window
-    /// renders through the catalog; `None` when the window wrote `message` itself.
-    pub cause: Option<Box<ParseError>>,
-}
-
-impl LoadError {
-    /// A failure with the file as a whole (no byte offset).
-    fn whole(path: &Path, kind: ErrorKind, args: &[(&'static str, &dyn std::fmt::Display)]) -> LoadError {
-        let e = ParseError::new(0, kind, args);
-        LoadError {
-            path: path.to_path_buf(),
-            offset: None,
-            message: e.message.clone(),
-            cause: Some(Box::new(e)),
-        }
-    }
-}
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.offset {
-            Some(o) => write!(f, "{}: at byte {o}: {}", self.path.display(), self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
-
-/// Shared progress of a load: bytes done out of total, and a cancel flag.
-#[derive(Debug, Default)]
-pub struct Progress {
-    pub done: AtomicU64,
-    pub total: AtomicU64,
-    pub cancel: AtomicBool,
-}
-
-impl Progress {
-    /// Bytes read so far.
-    pub fn done(&self) -> u64 {
-        self.done.load(Ordering::Relaxed)
-    }
-
-    /// Bytes in all.
-    pub fn total(&self) -> u64 {
-        self.total.load(Ordering::Relaxed)
-    }
-
-    pub fn fraction(&self) -> f32 {
-        let total = self.total.load(Ordering::Relaxed);
-        if total == 0 {
-            return 0.0;
-        }
-        (self.done.load(Ordering::Relaxed) as f64 / total as f64).clamp(0.0, 1.0) as f32
     }
 }
 
@@ -303,72 +241,5 @@ pub fn stage_time(stage: &str, started: Instant) {
             field("VmRSS:"),
             field("VmHWM:")
         );
-    }
-}
-
-/// A load running on its own thread.
-pub struct LoadJob {
-    pub path: PathBuf,
-    pub progress: Arc<Progress>,
-    /// When the job started: the window logs how long its first frame with data took.
-    pub started: Instant,
-    rx: mpsc::Receiver<Result<Loaded, LoadError>>,
-    /// The latest partial model of a trace still loading, not yet taken by the window.
-    partial: Arc<std::sync::Mutex<Option<TraceModel>>>,
-}
-
-impl LoadJob {
-    /// Starts loading `path` on a named thread; `on_change` is called from that thread each
-    /// time a partial model is ready and when it finishes (the UI passes a repaint request).
-    pub fn spawn(path: PathBuf, on_change: impl Fn() + Send + 'static) -> std::io::Result<Self> {
-        Self::start(path, "goroscope-load", on_change, |path, progress, on_partial| {
-            load_file_with(path, progress, Some(on_partial))
-        })
-    }
-
-    /// Runs `load` on a thread named `name`, keeping only the newest partial model it hands
-    /// over (a newer one replaces one the window has not taken yet) and its final result.
-    pub(crate) fn start(
-        path: PathBuf,
-        name: &str,
-        on_change: impl Fn() + Send + 'static,
-        load: impl FnOnce(&Path, &Progress, &mut dyn FnMut(TraceModel)) -> Result<Loaded, LoadError>
-        + Send
-        + 'static,
-    ) -> std::io::Result<Self> {
-        let progress = Arc::new(Progress::default());
-        let (tx, rx) = mpsc::channel();
-        let p = Arc::clone(&progress);
-        let partial = Arc::new(std::sync::Mutex::new(None));
-        let slot = Arc::clone(&partial);
-        let job_path = path.clone();
-        std::thread::Builder::new().name(name.into()).spawn(move || {
-            let mut on_partial = |m: TraceModel| {
-                if let Ok(mut s) = slot.lock() {
-                    *s = Some(m);
-                }
-                on_change();
-            };
-            let result = load(&job_path, &p, &mut on_partial);
-            // The receiver may be gone (the user closed the file); nothing to do then.
-            let _ = tx.send(result);
-            on_change();
-        })?;
-        Ok(LoadJob { path, progress, started: Instant::now(), rx, partial })
-    }
-
-    /// The result, once the thread has finished; never blocks.
-    pub fn poll(&self) -> Option<Result<Loaded, LoadError>> {
-        self.rx.try_recv().ok()
-    }
-
-    /// The newest partial model since the last call, if any; never blocks for long (the
-    /// loading thread holds the lock only to put one in).
-    pub fn take_partial(&self) -> Option<TraceModel> {
-        self.partial.lock().ok().and_then(|mut s| s.take())
-    }
-
-    pub fn cancel(&self) {
-        self.progress.cancel.store(true, Ordering::Relaxed);
     }
 }
