@@ -192,14 +192,10 @@ impl TraceStream {
             Next::Stop { start, err } => Some((start, err, true)),
             Next::Gen => load_tables(&gb, gt, minor, tables).err().map(|e| (gb.start, e, true)),
         };
+        // The last generation of the file is whole only if its references resolve (checked
+        // once: it walks the whole generation).
         let failure = failure.or_else(|| {
-            let whole = !gb.at_eof || final_generation_resolves(&gb, gt).is_ok();
-            (!whole).then(|| {
-                let err = final_generation_resolves(&gb, gt)
-                    .err()
-                    .unwrap_or_else(|| ParseError::text(gb.start, ""));
-                (gb.start, err, true)
-            })
+            gb.at_eof.then(|| final_generation_resolves(&gb, gt).err()).flatten().map(|e| (gb.start, e, true))
         });
         let failure = failure.or_else(|| {
             run_generation(&gb, gt, &mut self.order, tables, out).err().map(|e| (gb.start, e, false))
