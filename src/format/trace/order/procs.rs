@@ -75,7 +75,7 @@ impl Order {
                 s.seq = Seq { gn, n: 0 };
             }
             None => {
-                self.ps.insert(pid, PState { status, seq: Seq { gn, n: 0 }, ranges: Vec::new() });
+                self.ps.insert(pid, PState { status, seq: Seq { gn, n: 0 }, ranges: Default::default() });
                 from = if gn == self.initial_gen { ProcState::Undetermined } else { ProcState::NotExist };
             }
         }

@@ -3,6 +3,7 @@
 //! in-flight ranges, and the context checks every event is validated with.
 
 use super::super::fx::FxMap;
+use super::super::id_table::{IdTable, Vacant};
 use super::super::spec::name;
 use super::{OrderError, fail};
 use crate::format::ErrorKind;
@@ -20,9 +21,6 @@ impl Seq {
         self.gn == prev.gn && Some(self.n) == prev.n.checked_add(1)
     }
 }
-
-/// In-flight special ranges: (begin event type, description string id of its generation).
-pub type Ranges = Vec<(u8, u64)>;
 
 /// What few goroutines have: open user regions and in-flight ranges (STW, mark assist).
 #[derive(Default)]
@@ -151,51 +149,38 @@ impl GoTable {
     }
 }
 
-#[derive(Default)]
+/// A processor's state. 32 bytes, its ranges boxed (few procs have any): a crafted trace
+/// holds hundreds of thousands of procs (issue 17). `status` [`VACANT`] marks a free slot
+/// of [`IdTable`]'s vector.
 pub struct PState {
     pub status: u8,
     pub seq: Seq,
     pub ranges: Ranges,
 }
 
-/// Proc states: procs are numbered 0..GOMAXPROCS, so a vector, with a map for odd ids.
-#[derive(Default)]
-pub struct PMap {
-    dense: Vec<Option<PState>>,
-    sparse: FxMap<i64, PState>,
+impl Vacant for PState {
+    fn vacant() -> Self {
+        PState { status: VACANT, seq: Seq::default(), ranges: Ranges::default() }
+    }
+    fn is_vacant(&self) -> bool {
+        self.status == VACANT
+    }
 }
 
-const DENSE_PROCS: i64 = 4096;
+/// Proc states by id.
+pub type PMap = IdTable<PState>;
 
-impl PMap {
-    #[inline]
-    pub fn get(&self, p: &i64) -> Option<&PState> {
-        if (0..DENSE_PROCS).contains(p) {
-            self.dense.get(*p as usize).and_then(Option::as_ref)
-        } else {
-            self.sparse.get(p)
-        }
+/// In-flight special ranges: (begin event type, description string id of its generation),
+/// boxed when there are any, so that an owner with none pays 8 bytes.
+#[derive(Default)]
+pub struct Ranges(Option<Box<Vec<(u8, u64)>>>);
+
+impl Ranges {
+    fn contains(&self, x: &(u8, u64)) -> bool {
+        self.0.as_ref().is_some_and(|v| v.contains(x))
     }
-    #[inline]
-    pub fn get_mut(&mut self, p: &i64) -> Option<&mut PState> {
-        if (0..DENSE_PROCS).contains(p) {
-            self.dense.get_mut(*p as usize).and_then(Option::as_mut)
-        } else {
-            self.sparse.get_mut(p)
-        }
-    }
-    pub fn insert(&mut self, p: i64, s: PState) {
-        if (0..DENSE_PROCS).contains(&p) {
-            let i = p as usize;
-            if i >= self.dense.len() {
-                self.dense.resize_with(i + 1, || None);
-            }
-            if let Some(slot) = self.dense.get_mut(i) {
-                *slot = Some(s);
-            }
-        } else {
-            self.sparse.insert(p, s);
-        }
+    fn push(&mut self, x: (u8, u64)) {
+        self.0.get_or_insert_with(Box::default).push(x);
     }
 }
 
@@ -220,10 +205,8 @@ pub fn active_range(r: &mut Ranges, typ: (u8, u64), initial: bool) -> Result<(),
 }
 
 pub fn end_range(r: &mut Ranges, begin: u8) -> Result<u64, OrderError> {
-    let Some(i) = r.iter().position(|x| x.0 == begin) else {
-        return Err(fail(ErrorKind::OrderRangeNotInFlight, &[("event", &name(begin))]));
-    };
-    Ok(r.swap_remove(i).1)
+    let found = r.0.as_mut().and_then(|v| Some(v.swap_remove(v.iter().position(|x| x.0 == begin)?).1));
+    found.ok_or_else(|| fail(ErrorKind::OrderRangeNotInFlight, &[("event", &name(begin))]))
 }
 
 #[cfg(test)]
