@@ -19,13 +19,14 @@ impl Vacant for u32 {
     }
 }
 
-/// A thread (id, state slot), as the ordering's proc holders keep it.
-impl Vacant for (i64, usize) {
+/// A thread id, as the ordering's proc holders keep it (no thread has id `i64::MIN`: ids
+/// are unsigned on the wire, and `u64::MAX` reads as -1, the no-thread stream).
+impl Vacant for i64 {
     fn vacant() -> Self {
-        (-1, usize::MAX)
+        i64::MIN
     }
     fn is_vacant(&self) -> bool {
-        self.1 == usize::MAX
+        *self == i64::MIN
     }
 }
 
@@ -86,6 +87,12 @@ impl<V: Vacant> IdTable<V> {
                 self.sparse.insert(id, v);
             }
         }
+    }
+
+    /// How many ids are in the map (for tests).
+    #[cfg(test)]
+    pub fn mapped(&self) -> usize {
+        self.sparse.len()
     }
 
     pub fn remove(&mut self, id: &i64) {

@@ -145,9 +145,9 @@ pub struct Order {
     ps: PMap,
     m_index: IdTable<u32>,
     ms: Vec<MState>,
-    /// The thread (id, slot) that last took each proc: an abandoned `ProcStatus` finds the
+    /// The thread that last took each proc: an abandoned `ProcStatus` finds the
     /// thread it is bound to here instead of scanning every thread (issue 17).
-    p_holder: IdTable<(i64, usize)>,
+    p_holder: IdTable<i64>,
     tasks: FxMap<u64, StrId>,
     gc_seq: u64,
     gc_state: u8,
@@ -245,9 +245,9 @@ impl Order {
         {
             if s.p != new.p {
                 if new.p != -1 {
-                    self.p_holder.insert(new.p, (m, i));
+                    self.p_holder.insert(new.p, m);
                 }
-                if self.p_holder.get(&s.p).is_some_and(|h| h.1 == i) {
+                if self.p_holder.get(&s.p).is_some_and(|&h| h == m) {
                     self.p_holder.remove(&s.p);
                 }
             }
