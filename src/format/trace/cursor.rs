@@ -149,7 +149,8 @@ impl EvCursor {
         ns_per_tick: f64,
     ) -> Result<Option<(EvCursor, Head)>, DecodeError> {
         let mut c = EvCursor { slot, batch: t.first, off: 0 };
-        Ok(c.step(gb, 0, 0, ns_per_tick)?.map(|h| (c, h)))
+        let mut head = Head::default();
+        Ok(c.step(gb, 0, 0, ns_per_tick, &mut head)?.then_some((c, head)))
     }
 
     /// The head event again, whose time `time` the heap keeps.
@@ -160,16 +161,18 @@ impl EvCursor {
         Ok(Head { ev: RawEv { typ, time, args, offset: b.base + self.off as u64 }, end })
     }
 
-    /// Moves past `head` (this cursor's head) to the next event; `None` at the end of this
-    /// thread's batches.
+    /// Moves past `head` (this cursor's head) to the next event, which it decodes into
+    /// `head` (in place: a head returned by value was copied twice per event, and read back
+    /// whole right after being written field by field); `false` at the end of this thread's
+    /// batches.
     #[inline]
     pub fn next_event(
         &mut self,
         gb: &GenBatches<'_>,
-        head: &Head,
+        head: &mut Head,
         ns_per_tick: f64,
-    ) -> Result<Option<Head>, DecodeError> {
-        self.step(gb, head.end, head.ev.time, ns_per_tick)
+    ) -> Result<bool, DecodeError> {
+        self.step(gb, head.end, head.ev.time, ns_per_tick, head)
     }
 
     /// Decodes the event at `off` in the current batch, or the first of the next batch with
@@ -181,9 +184,10 @@ impl EvCursor {
         mut off: usize,
         mut last_ts: i64,
         ns_per_tick: f64,
-    ) -> Result<Option<Head>, DecodeError> {
+        out: &mut Head,
+    ) -> Result<bool, DecodeError> {
         let (b, body) = loop {
-            let Some(b) = gb.batch(self.batch) else { return Ok(None) };
+            let Some(b) = gb.batch(self.batch) else { return Ok(false) };
             let body = gb.body(b);
             if off < body.len() {
                 break (b, body);
@@ -199,7 +203,9 @@ impl EvCursor {
         let offset = b.base + off as u64;
         let (typ, dt, args) = decode(body, &mut off, b.base)?;
         let time = ((dt as f64 * ns_per_tick) as i64).wrapping_add(last_ts);
-        Ok(Some(Head { ev: RawEv { typ, time, args, offset }, end: off }))
+        out.ev = RawEv { typ, time, args, offset };
+        out.end = off;
+        Ok(true)
     }
 }
 

@@ -191,32 +191,36 @@ fn try_advance(
 ) -> Result<bool, ParseError> {
     let Some(&e) = heap.get(i) else { return Ok(false) };
     let ci = e.1 as usize;
-    let head = cs.head(e)?;
+    let gb = cs.gb;
     let Some(c) = cs.cursors.get_mut(ci) else { return Ok(false) };
-    let m = cs.gb.threads.get(ci).map_or(-1, |t| t.m as i64);
+    let mut decoded;
+    let head = match cs.heads.get_mut(ci) {
+        Some(h) => h,
+        None => {
+            decoded = c.head(gb, e.0).map_err(|e| *e)?;
+            &mut decoded
+        }
+    };
+    let m = gb.threads.get(ci).map_or(-1, |t| t.m as i64);
     let slot = (c.slot != NO_SLOT).then_some(c.slot as usize);
     // The ordering writes its events straight into the emitter's buffer: copied out of a
     // vector of its own right after being written field by field, each event's read stalled
     // (failed store forwarding: perf put 40 % of this function there).
     std::mem::swap(&mut order.out, &mut out.buf);
     let mark = order.out.len();
-    let ok = order.advance(&head.ev, m, slot, cs.gb.gn, gt, tables);
+    let ok = order.advance(&head.ev, m, slot, gb.gn, gt, tables);
     std::mem::swap(&mut order.out, &mut out.buf);
     if !ok.map_err(|e| ParseError { offset: head.ev.offset, ..*e })? {
         return Ok(false);
     }
     out.settle(mark);
-    match c.next_event(cs.gb, &head, gt.ns_per_tick).map_err(|e| *e)? {
-        Some(next) => {
-            if let Some(e) = heap.get_mut(i) {
-                e.0 = next.ev.time;
-            }
-            if let Some(h) = cs.heads.get_mut(ci) {
-                *h = next;
-            }
-            heap_update(heap, i);
+    if c.next_event(gb, head, gt.ns_per_tick).map_err(|e| *e)? {
+        if let Some(e) = heap.get_mut(i) {
+            e.0 = head.ev.time;
         }
-        None => heap_remove(heap, i),
+        heap_update(heap, i);
+    } else {
+        heap_remove(heap, i);
     }
     Ok(true)
 }
