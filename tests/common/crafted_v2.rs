@@ -75,3 +75,25 @@ pub fn v2_many_threads(n: u64) -> Vec<u8> {
     }
     t
 }
+
+/// `blocked` threads whose second event starts a goroutine that thread 1 creates only at the
+/// very end, and thread 1 creating `events` goroutines before those, all later than the
+/// blocked heads: the earliest heads are all refused for each of thread 1's events, so a
+/// fallback that tries every earlier thread costs `events` x `blocked` tries.
+pub fn v2_many_blocked(blocked: u64, events: u64) -> Vec<u8> {
+    const PROC_STATUS: u8 = 13;
+    const GO_CREATE: u8 = 14;
+    const GO_START: u8 = 16;
+    const GO_STATUS: u8 = 25;
+    const RUNNING: u64 = 1;
+    const GO_RUNNING: u64 = 2;
+    let mut first: ThreadEvents =
+        vec![(10, PROC_STATUS, vec![0, RUNNING]), (10, GO_STATUS, vec![1, 1, GO_RUNNING])];
+    first.extend((0..events).map(|j| (20 + j, GO_CREATE, vec![1_000_000 + j, 0, 0])));
+    first.extend((0..blocked).map(|k| (20 + events + k, GO_CREATE, vec![100 + k, 0, 0])));
+    let mut all = vec![first];
+    all.extend(
+        (0..blocked).map(|k| vec![(11, PROC_STATUS, vec![k + 1, RUNNING]), (12, GO_START, vec![100 + k, 1])]),
+    );
+    v2_threads_trace(&all)
+}
