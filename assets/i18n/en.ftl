@@ -695,6 +695,7 @@ warning-profile-text-skipped = the first { $bytes } { $bytes-n ->
    *[other] were
 } skipped
 warning-at-byte = byte { $offset }
+warning-cause-at-byte = at byte { $offset }: { $text }
 warning-at-line = line { $line }
 warning-show-lost = Show the lost part on the timeline (from { $from })
 warning-show-lost-help = The trace was cut: from here to its end events are missing and names may be lost (shaded on the timeline).

@@ -554,6 +554,7 @@ warning-gc-starts-before = 第 { $line } 行：gc { $gc } 开始于 gc { $previo
 warning-text-cleaned = { $how }；以下字节偏移按清理后的文本计算
 warning-profile-text-skipped = 前 { $bytes } 字节不属于 goroutine profile，已跳过
 warning-at-byte = 第 { $offset } 字节
+warning-cause-at-byte = 第 { $offset } 字节处：{ $text }
 warning-at-line = 第 { $line } 行
 warning-show-lost = 在时间轴上显示丢失的部分（从 { $from } 起）
 warning-show-lost-help = 跟踪被截断：从这里到结尾事件缺失，名称可能丢失（时间轴上已加阴影）。

@@ -87,7 +87,18 @@ pub struct Warning {
     /// The values the message needs, by name (`$name` in the catalog, `{name}` in the English
     /// text), already written out.
     pub args: Vec<(&'static str, String)>,
+    /// The reader's error behind the warning, when its `error` value is one: the window
+    /// renders it through the catalog too, so no English is left inside a translated warning.
+    pub cause: Option<Box<Cause>>,
     english: String,
+}
+
+/// A warning's underlying error, and whether its text names the error's byte ("at byte N: …",
+/// when the warning itself points elsewhere) or not (the warning already says where).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cause {
+    pub error: ParseError,
+    pub at_byte: bool,
 }
 
 impl Warning {
@@ -109,7 +120,14 @@ impl Warning {
     fn at(kind: WarningKind, place: Option<Place>, args: &[(&'static str, &dyn fmt::Display)]) -> Warning {
         let args = written(args);
         let english = fill(kind.english(), &args);
-        Warning { kind, place, args, english }
+        Warning { kind, place, args, cause: None, english }
+    }
+
+    /// The warning with `error` as the cause its `error` value was written from (the English
+    /// is unchanged); `at_byte`: that value says "at byte N: " before the error's message.
+    pub fn because(mut self, error: &ParseError, at_byte: bool) -> Warning {
+        self.cause = Some(Box::new(Cause { error: error.clone(), at_byte }));
+        self
     }
 
     /// The English text (the report's).

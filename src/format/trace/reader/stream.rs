@@ -228,6 +228,7 @@ impl TraceStream {
                     start,
                     &[("total", &total), ("start", &start), ("error", &err), ("recovered", &recovered)],
                 )
+                .because(&err, true)
             } else if truncated {
                 let bytes = total.saturating_sub(start);
                 Warning::at_byte(
@@ -235,8 +236,10 @@ impl TraceStream {
                     start,
                     &[("total", &total), ("bytes", &bytes), ("error", &err)],
                 )
+                .because(&err, true)
             } else {
                 Warning::at_byte(WarningKind::TraceInconsistent, start, &[("start", &start), ("error", &err)])
+                    .because(&err, true)
             });
             if recovered > 0 {
                 summary.generations += 1;
