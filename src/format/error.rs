@@ -43,19 +43,6 @@ impl ParseError {
         e
     }
 
-    /// An error whose text a lower layer wrote in English (a cursor's, not yet structured;
-    /// the ordering's reasons are kinds since issue 13): the window shows that text as is.
-    pub fn text(offset: u64, message: impl Into<String>) -> Self {
-        let message = message.into();
-        ParseError {
-            offset,
-            kind: ErrorKind::Text,
-            line: None,
-            args: vec![("text", message.clone())],
-            message,
-        }
-    }
-
     /// Was the read cancelled (not a fault of the file)?
     pub fn is_cancelled(&self) -> bool {
         self.kind == ErrorKind::Cancelled
