@@ -591,6 +591,10 @@ warning-trace-cut-dropped = trace truncated at byte { $total }: the last generat
     [one] byte
    *[other] bytes
 }) was dropped ({ $error })
+warning-trace-tables-damaged = trace damaged in the generation at byte { $start }: its tables do not decode ({ $error }); { $recovered } of its events { $recovered-n ->
+    [one] was
+   *[other] were
+} recovered, some may lack names and stacks, and the events after it were dropped
 warning-trace-inconsistent = trace is inconsistent in the generation at byte { $start } ({ $error }); the events from there on were dropped
 warning-trace-v1-damaged = trace truncated or damaged at byte { $offset } of { $size }: { $error }; the events before it were loaded
 warning-trace-v1-damaged-no-footer = trace truncated or damaged at byte { $offset } of { $size } (the footer with the clock frequency and the stacks is lost): { $error }; the events before it were loaded

@@ -501,6 +501,7 @@ butterfly-part = { $kind ->
 # 读取器警告，每种一条（src/format/error/kinds.rs）。
 warning-trace-cut-recovered = 跟踪在第 { $total } 字节处被截断：最后一代（从第 { $start } 字节起）不完整（{ $error }）；恢复了其中 { $recovered } 个事件，部分可能缺少名称和栈
 warning-trace-cut-dropped = 跟踪在第 { $total } 字节处被截断：最后一代（{ $bytes } 字节）已丢弃（{ $error }）
+warning-trace-tables-damaged = 跟踪在第 { $start } 字节处的一代中损坏：其表无法解码（{ $error }）；恢复了其中 { $recovered } 个事件，部分可能缺少名称和栈，其后的事件已丢弃
 warning-trace-inconsistent = 跟踪在第 { $start } 字节处的一代中不一致（{ $error }）；从那里起的事件已丢弃
 warning-trace-v1-damaged = 跟踪在第 { $offset } 字节处（共 { $size } 字节）被截断或损坏：{ $error }；已加载此前的事件
 warning-trace-v1-damaged-no-footer = 跟踪在第 { $offset } 字节处（共 { $size } 字节）被截断或损坏（含时钟频率和栈的文件尾已丢失）：{ $error }；已加载此前的事件

@@ -50,6 +50,7 @@ fn is_cut(kind: WarningKind) -> bool {
         kind,
         WarningKind::TraceCutRecovered
             | WarningKind::TraceCutDropped
+            | WarningKind::TraceTablesDamaged
             | WarningKind::TraceV1Damaged
             | WarningKind::TraceV1DamagedNoFooter
             | WarningKind::TraceV1NoFooter
