@@ -36,6 +36,19 @@ fn every_warning_kind_reads_the_same_in_the_english_catalog_and_is_translated() 
     }
 }
 
+/// The Chinese window of `loaded`, its warnings list open.
+fn chinese_warnings_window(loaded: goroscope::load::Loaded) -> Harness<'static, GoroscopeApp> {
+    let mut h = Harness::builder().with_size(egui::vec2(1500.0, 900.0)).build_eframe(move |cc| {
+        let mut app = GoroscopeApp::with_loaded(cc, loaded);
+        app.set_language(Some("zh-CN".into()));
+        app
+    });
+    h.run_steps(3);
+    h.get_by_label_contains("条警告").click();
+    h.run_steps(3);
+    h
+}
+
 #[test]
 fn a_cut_traces_warning_shows_in_chinese_in_the_chinese_window() {
     // memleak runs for seconds: several generations, so the cut loses only the last.
@@ -53,15 +66,8 @@ fn a_cut_traces_warning_shows_in_chinese_in_the_chinese_window() {
     let Some(Place::Byte(start)) = w.place else { panic!("no byte offset: {w:?}") };
     assert!(start > 0 && start < cut as u64, "{start}");
 
-    let mut h = Harness::builder().with_size(egui::vec2(1500.0, 900.0)).build_eframe(move |cc| {
-        let mut app = GoroscopeApp::with_loaded(cc, loaded);
-        app.set_language(Some("zh-CN".into()));
-        app
-    });
-    h.run_steps(3);
+    let mut h = chinese_warnings_window(loaded);
     let h: &mut Harness<'_, GoroscopeApp> = &mut h;
-    h.get_by_label_contains("条警告").click();
-    h.run_steps(3);
     let all = labels(h);
     let grouped = |n: u64| goroscope::units::count(n);
     let message =
@@ -155,15 +161,8 @@ fn an_ordering_reason_inside_a_warning_shows_in_chinese() {
     );
     assert_eq!(w.text(), english);
 
-    let mut h = Harness::builder().with_size(egui::vec2(1500.0, 900.0)).build_eframe(move |cc| {
-        let mut app = GoroscopeApp::with_loaded(cc, loaded);
-        app.set_language(Some("zh-CN".into()));
-        app
-    });
-    h.run_steps(3);
+    let mut h = chinese_warnings_window(loaded);
     let h: &mut Harness<'_, GoroscopeApp> = &mut h;
-    h.get_by_label_contains("条警告").click();
-    h.run_steps(3);
     let all = labels(h);
     let grouped = |n: u64| goroscope::units::count(n);
     let said = format!(
