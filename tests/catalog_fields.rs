@@ -3,6 +3,7 @@
 //! English and a Chinese text, so an error in the Chinese window has no English words left in
 //! it. The names are found in the readers' source, as `every_key_the_code_uses_is_in_the_catalog`
 //! finds message ids.
+#![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
 

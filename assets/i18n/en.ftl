@@ -356,6 +356,7 @@ filter-error = Filter not applied: { $error }
 suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
+banner-read-stopped = The events of this trace from byte { $byte } on could not be read (see the warnings): treat "no suspects" as "not known".
 compare-tab-groups = Goroutine groups
 change-new = new
 change-gone = gone

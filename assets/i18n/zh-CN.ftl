@@ -289,6 +289,7 @@ filter-error = 过滤未生效：{ $error }
 suspect-names-lost = 名称随截断丢失（截断于第 { $byte } 字节）：按事件携带的栈 id 分组
 suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
 banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入的名称和栈已丢失。goroutine 仍按栈 id 分组；“没有嫌疑”应理解为“无法确定”。
+banner-read-stopped = 此跟踪从第 { $byte } 字节起的事件无法读取（见警告）：“没有嫌疑”应理解为“无法确定”。
 compare-tab-groups = goroutine 分组
 change-new = 新增
 change-gone = 消失

@@ -121,6 +121,17 @@ impl Warning {
     pub fn text(&self) -> &str {
         &self.english
     }
+
+    /// The byte from which a trace reader dropped the rest of the file, when this warning
+    /// says it did (an inconsistent or damaged generation, old-format events left unordered):
+    /// what was read ends there, so "no suspects" covers only what came before.
+    pub fn dropped_from(&self) -> Option<u64> {
+        use WarningKind::*;
+        match (self.kind, self.place) {
+            (TraceInconsistent | TraceTablesDamaged | TraceV1Unordered, Some(Place::Byte(b))) => Some(b),
+            _ => None,
+        }
+    }
 }
 
 /// The values, written out.
