@@ -3,6 +3,7 @@
 //! reader's, so ties between threads with equal timestamps resolve the same way.
 
 use super::super::error::{ErrorKind, ParseError};
+use super::generation::{GenBatches, ThreadBatches};
 use super::spec;
 
 /// One decoded timed event: type, absolute time in ns, arguments after `dt`.
@@ -15,17 +16,28 @@ pub struct RawEv {
     pub offset: u64,
 }
 
+/// Where one thread is in its batches: 12 bytes, since a crafted trace has hundreds of
+/// thousands of threads (issue 17). The decoded head event is kept beside it in a [`Head`]
+/// (by the caller, for the first few thousand threads only; the others decode theirs again
+/// when tried), and its time in the heap.
 #[derive(Clone, Copy)]
-pub struct EvCursor<'g, 'a> {
-    /// Thread id, -1 for the no-thread stream.
-    pub m: i64,
-    /// The thread's state slot in the ordering (`None` for the no-thread stream).
-    pub slot: Option<usize>,
-    batches: &'g [(u64, &'a [u8], u64)],
-    batch: usize,
-    off: usize,
-    last_ts: i64,
+pub struct EvCursor {
+    /// The thread's state slot in the ordering (`NO_SLOT` for the no-thread stream).
+    pub slot: u32,
+    /// The batch holding the head event (an index into [`GenBatches`]).
+    batch: u32,
+    /// The head event's offset in that batch's body (a batch is at most
+    /// [`MAX_BATCH_SIZE`](spec::MAX_BATCH_SIZE) bytes).
+    off: u32,
+}
+
+pub const NO_SLOT: u32 = u32::MAX;
+
+/// A cursor's head event decoded, and where the event after it starts.
+#[derive(Clone, Copy, Default)]
+pub struct Head {
     pub ev: RawEv,
+    end: usize,
 }
 
 /// Why decoding stopped: the file offset and what was wrong (boxed: the decoder's result
@@ -123,33 +135,76 @@ fn decode_error(body: &[u8], start: usize, base: u64) -> DecodeError {
     })
 }
 
-impl<'g, 'a> EvCursor<'g, 'a> {
-    pub fn new(m: u64, batches: &'g [(u64, &'a [u8], u64)]) -> Self {
-        EvCursor { m: m as i64, slot: None, batches, batch: 0, off: 0, last_ts: 0, ev: RawEv::default() }
+impl EvCursor {
+    /// A cursor with no events (a thread whose batches hold none).
+    pub fn empty(slot: u32) -> Self {
+        EvCursor { slot, batch: u32::MAX, off: 0 }
     }
 
-    /// Moves to the next event; `Ok(false)` at the end of this thread's batches.
+    /// Thread `t`'s cursor on its first event and that event; `None` when it has none.
+    pub fn first(
+        gb: &GenBatches<'_>,
+        t: &ThreadBatches,
+        slot: u32,
+        ns_per_tick: f64,
+    ) -> Result<Option<(EvCursor, Head)>, DecodeError> {
+        let mut c = EvCursor { slot, batch: t.first, off: 0 };
+        let mut head = Head::default();
+        Ok(c.step(gb, 0, 0, ns_per_tick, &mut head)?.then_some((c, head)))
+    }
+
+    /// The head event again, whose time `time` the heap keeps.
+    pub fn head(&self, gb: &GenBatches<'_>, time: i64) -> Result<Head, DecodeError> {
+        let Some(b) = gb.batch(self.batch) else { return Err(decode_error(&[], 0, 0)) };
+        let mut end = self.off as usize;
+        let (typ, _, args) = decode(gb.body(b), &mut end, b.base)?;
+        Ok(Head { ev: RawEv { typ, time, args, offset: b.base + self.off as u64 }, end })
+    }
+
+    /// Moves past `head` (this cursor's head) to the next event, which it decodes into
+    /// `head` (in place: a head returned by value was copied twice per event, and read back
+    /// whole right after being written field by field); `false` at the end of this thread's
+    /// batches.
     #[inline]
-    pub fn next_event(&mut self, ns_per_tick: f64) -> Result<bool, DecodeError> {
-        let (start, body, base) = loop {
-            let Some(&(start, body, base)) = self.batches.get(self.batch) else {
-                return Ok(false);
-            };
-            if self.off < body.len() {
-                break (start, body, base);
+    pub fn next_event(
+        &mut self,
+        gb: &GenBatches<'_>,
+        head: &mut Head,
+        ns_per_tick: f64,
+    ) -> Result<bool, DecodeError> {
+        self.step(gb, head.end, head.ev.time, ns_per_tick, head)
+    }
+
+    /// Decodes the event at `off` in the current batch, or the first of the next batch with
+    /// one; `last_ts` is the time of the event before `off` in the batch (0 at its start).
+    #[inline]
+    fn step(
+        &mut self,
+        gb: &GenBatches<'_>,
+        mut off: usize,
+        mut last_ts: i64,
+        ns_per_tick: f64,
+        out: &mut Head,
+    ) -> Result<bool, DecodeError> {
+        let (b, body) = loop {
+            let Some(b) = gb.batch(self.batch) else { return Ok(false) };
+            let body = gb.body(b);
+            if off < body.len() {
+                break (b, body);
             }
-            self.batch += 1;
-            self.off = 0;
-            self.last_ts = 0;
+            self.batch = gb.next(b).map_or(u32::MAX, |(i, _)| i);
+            off = 0;
+            last_ts = 0;
         };
-        if self.last_ts == 0 {
-            self.last_ts = (start as f64 * ns_per_tick) as i64;
+        if last_ts == 0 {
+            last_ts = (b.time as f64 * ns_per_tick) as i64;
         }
-        let offset = base + self.off as u64;
-        let (typ, dt, args) = decode(body, &mut self.off, base)?;
-        let time = ((dt as f64 * ns_per_tick) as i64).wrapping_add(self.last_ts);
-        self.last_ts = time;
-        self.ev = RawEv { typ, time, args, offset };
+        self.off = u32::try_from(off).unwrap_or(u32::MAX);
+        let offset = b.base + off as u64;
+        let (typ, dt, args) = decode(body, &mut off, b.base)?;
+        let time = ((dt as f64 * ns_per_tick) as i64).wrapping_add(last_ts);
+        out.ev = RawEv { typ, time, args, offset };
+        out.end = off;
         Ok(true)
     }
 }

@@ -17,6 +17,7 @@ pub(crate) mod fx;
 mod generation;
 pub mod header;
 mod id_map;
+mod id_table;
 mod order;
 mod reader;
 mod sort;

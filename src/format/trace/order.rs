@@ -15,6 +15,7 @@ use super::Tables;
 use super::cursor::RawEv;
 use super::event::{Event, EventKind, GoState, Metric, ProcState, Scope};
 use super::fx::FxMap;
+use super::id_table::IdTable;
 use super::spec::*;
 use super::tables::GenTables;
 use crate::format::{ErrorKind, ParseError};
@@ -142,11 +143,11 @@ pub struct Order {
     gens: u64,
     gs: GoTable,
     ps: PMap,
-    m_index: FxMap<i64, u32>,
+    m_index: IdTable<u32>,
     ms: Vec<MState>,
-    /// The thread (id, slot) that last took each proc: an abandoned `ProcStatus` finds the
+    /// The thread that last took each proc: an abandoned `ProcStatus` finds the
     /// thread it is bound to here instead of scanning every thread (issue 17).
-    p_holder: FxMap<i64, (i64, usize)>,
+    p_holder: IdTable<i64>,
     tasks: FxMap<u64, StrId>,
     gc_seq: u64,
     gc_state: u8,
@@ -171,12 +172,13 @@ fn cached(slot: &mut Option<StrId>, tables: &mut Tables, s: &str) -> StrId {
 impl Order {
     /// The index of thread `m`'s state, created on first use.
     pub fn m_slot(&mut self, m: i64) -> usize {
-        let next = self.ms.len();
-        let i = *self.m_index.entry(m).or_insert_with(|| u32::try_from(next).unwrap_or(u32::MAX));
-        if i as usize == next {
-            self.ms.push(MState { g: -1, p: -1 });
+        if let Some(&i) = self.m_index.get(&m) {
+            return i as usize;
         }
-        i as usize
+        let next = self.ms.len();
+        self.m_index.insert(m, u32::try_from(next).unwrap_or(u32::MAX - 1));
+        self.ms.push(MState { g: -1, p: -1 });
+        next
     }
 
     fn stw_name(&mut self, tables: &mut Tables, kind: StrId) -> StrId {
@@ -243,9 +245,9 @@ impl Order {
         {
             if s.p != new.p {
                 if new.p != -1 {
-                    self.p_holder.insert(new.p, (m, i));
+                    self.p_holder.insert(new.p, m);
                 }
-                if self.p_holder.get(&s.p).is_some_and(|h| h.1 == i) {
+                if self.p_holder.get(&s.p).is_some_and(|&h| h == m) {
                     self.p_holder.remove(&s.p);
                 }
             }

@@ -75,7 +75,7 @@ impl Order {
                 s.seq = Seq { gn, n: 0 };
             }
             None => {
-                self.ps.insert(pid, PState { status, seq: Seq { gn, n: 0 }, ranges: Vec::new() });
+                self.ps.insert(pid, PState { status, seq: Seq { gn, n: 0 }, ranges: Default::default() });
                 from = if gn == self.initial_gen { ProcState::Undetermined } else { ProcState::NotExist };
             }
         }
@@ -86,8 +86,8 @@ impl Order {
         let mut ctx = cur;
         if status == P_ABANDONED && from == ProcState::Running {
             // About to be stolen: show the event on the thread the P is bound to.
-            let found = self.p_holder.get(&pid).and_then(|&(mid, i)| {
-                let ms = self.ms.get(i).filter(|ms| ms.p == pid)?;
+            let found = self.p_holder.get(&pid).and_then(|&mid| {
+                let ms = self.ms.get(*self.m_index.get(&mid)? as usize).filter(|ms| ms.p == pid)?;
                 Some(Ctx { m: mid, p: pid, g: ms.g })
             });
             ctx = found.ok_or_else(|| fail(ErrorKind::OrderProcNoHolder, &[("p", &pid)]))?;

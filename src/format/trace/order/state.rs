@@ -3,6 +3,7 @@
 //! in-flight ranges, and the context checks every event is validated with.
 
 use super::super::fx::FxMap;
+use super::super::id_table::{IdTable, Vacant};
 use super::super::spec::name;
 use super::{OrderError, fail};
 use crate::format::ErrorKind;
@@ -20,9 +21,6 @@ impl Seq {
         self.gn == prev.gn && Some(self.n) == prev.n.checked_add(1)
     }
 }
-
-/// In-flight special ranges: (begin event type, description string id of its generation).
-pub type Ranges = Vec<(u8, u64)>;
 
 /// What few goroutines have: open user regions and in-flight ranges (STW, mark assist).
 #[derive(Default)]
@@ -151,55 +149,74 @@ impl GoTable {
     }
 }
 
-#[derive(Default)]
+/// A processor's state: 24 bytes, since a crafted trace holds hundreds of thousands of
+/// procs (issue 17). `status` [`VACANT`] marks a free slot of [`IdTable`]'s vector.
 pub struct PState {
     pub status: u8,
     pub seq: Seq,
-    pub ranges: Ranges,
+    pub ranges: ProcRanges,
 }
 
-/// Proc states: procs are numbered 0..GOMAXPROCS, so a vector, with a map for odd ids.
+/// A proc's in-flight range: the only range a proc has is the GC sweep, which has no
+/// description, so its begin event type is all there is to keep (0 when none).
 #[derive(Default)]
-pub struct PMap {
-    dense: Vec<Option<PState>>,
-    sparse: FxMap<i64, PState>,
-}
+pub struct ProcRanges(u8);
 
-const DENSE_PROCS: i64 = 4096;
-
-impl PMap {
-    #[inline]
-    pub fn get(&self, p: &i64) -> Option<&PState> {
-        if (0..DENSE_PROCS).contains(p) {
-            self.dense.get(*p as usize).and_then(Option::as_ref)
-        } else {
-            self.sparse.get(p)
-        }
+impl Vacant for PState {
+    fn vacant() -> Self {
+        PState { status: VACANT, seq: Seq::default(), ranges: ProcRanges::default() }
     }
-    #[inline]
-    pub fn get_mut(&mut self, p: &i64) -> Option<&mut PState> {
-        if (0..DENSE_PROCS).contains(p) {
-            self.dense.get_mut(*p as usize).and_then(Option::as_mut)
-        } else {
-            self.sparse.get_mut(p)
-        }
-    }
-    pub fn insert(&mut self, p: i64, s: PState) {
-        if (0..DENSE_PROCS).contains(&p) {
-            let i = p as usize;
-            if i >= self.dense.len() {
-                self.dense.resize_with(i + 1, || None);
-            }
-            if let Some(slot) = self.dense.get_mut(i) {
-                *slot = Some(s);
-            }
-        } else {
-            self.sparse.insert(p, s);
-        }
+    fn is_vacant(&self) -> bool {
+        self.status == VACANT
     }
 }
 
-pub fn begin_range(r: &mut Ranges, typ: (u8, u64)) -> Result<(), OrderError> {
+/// Proc states by id.
+pub type PMap = IdTable<PState>;
+
+/// In-flight special ranges: (begin event type, description string id of its generation),
+/// boxed when there are any, so that an owner with none pays 8 bytes.
+#[derive(Default)]
+pub struct Ranges(Option<Box<Vec<(u8, u64)>>>);
+
+/// What the range functions need of a set of in-flight ranges.
+pub trait RangeSet {
+    fn contains(&self, x: &(u8, u64)) -> bool;
+    fn push(&mut self, x: (u8, u64));
+    /// Removes the range begun by `begin` and returns its description.
+    fn take(&mut self, begin: u8) -> Option<u64>;
+}
+
+impl RangeSet for Ranges {
+    fn contains(&self, x: &(u8, u64)) -> bool {
+        self.0.as_ref().is_some_and(|v| v.contains(x))
+    }
+    fn push(&mut self, x: (u8, u64)) {
+        self.0.get_or_insert_with(Box::default).push(x);
+    }
+    fn take(&mut self, begin: u8) -> Option<u64> {
+        let v = self.0.as_mut()?;
+        Some(v.swap_remove(v.iter().position(|x| x.0 == begin)?).1)
+    }
+}
+
+impl RangeSet for ProcRanges {
+    fn contains(&self, x: &(u8, u64)) -> bool {
+        self.0 != 0 && self.0 == x.0
+    }
+    /// The description is dropped: a proc's range (the sweep) has none.
+    fn push(&mut self, x: (u8, u64)) {
+        self.0 = x.0;
+    }
+    fn take(&mut self, begin: u8) -> Option<u64> {
+        (self.0 != 0 && self.0 == begin).then(|| {
+            self.0 = 0;
+            0
+        })
+    }
+}
+
+pub fn begin_range(r: &mut impl RangeSet, typ: (u8, u64)) -> Result<(), OrderError> {
     if r.contains(&typ) {
         return Err(fail(ErrorKind::OrderRangeInFlight, &[("event", &name(typ.0))]));
     }
@@ -207,7 +224,7 @@ pub fn begin_range(r: &mut Ranges, typ: (u8, u64)) -> Result<(), OrderError> {
     Ok(())
 }
 
-pub fn active_range(r: &mut Ranges, typ: (u8, u64), initial: bool) -> Result<(), OrderError> {
+pub fn active_range(r: &mut impl RangeSet, typ: (u8, u64), initial: bool) -> Result<(), OrderError> {
     if initial {
         if r.contains(&typ) {
             return Err(fail(ErrorKind::OrderActiveRangeInFlight, &[("event", &name(typ.0))]));
@@ -219,11 +236,8 @@ pub fn active_range(r: &mut Ranges, typ: (u8, u64), initial: bool) -> Result<(),
     Ok(())
 }
 
-pub fn end_range(r: &mut Ranges, begin: u8) -> Result<u64, OrderError> {
-    let Some(i) = r.iter().position(|x| x.0 == begin) else {
-        return Err(fail(ErrorKind::OrderRangeNotInFlight, &[("event", &name(begin))]));
-    };
-    Ok(r.swap_remove(i).1)
+pub fn end_range(r: &mut impl RangeSet, begin: u8) -> Result<u64, OrderError> {
+    r.take(begin).ok_or_else(|| fail(ErrorKind::OrderRangeNotInFlight, &[("event", &name(begin))]))
 }
 
 #[cfg(test)]
@@ -241,6 +255,34 @@ mod tests {
         t.remove(&5);
         t.insert(5, GState::new(1, Seq::default()));
         assert_eq!(t.extra_mut(&5).map(|x| x.regions.len()), Some(0));
+    }
+
+    #[test]
+    fn a_proc_costs_24_bytes_and_keeps_its_sweep() {
+        assert_eq!(size_of::<PState>(), 24);
+        let mut r = ProcRanges::default();
+        begin_range(&mut r, (7, 0)).unwrap();
+        assert!(begin_range(&mut r, (7, 0)).is_err());
+        assert_eq!(end_range(&mut r, 7).unwrap(), 0);
+        assert!(end_range(&mut r, 7).is_err());
+        assert!(active_range(&mut r, (7, 0), false).is_err());
+    }
+
+    #[test]
+    fn dense_ids_go_in_the_vector_and_never_hide_a_mapped_one() {
+        let mut t = PMap::default();
+        (0..300_000).for_each(|p| t.insert(p, PState { status: 1, ..PState::vacant() }));
+        assert!(t.mapped() == 0 && (0..300_000).all(|p| t.get(&p).is_some()));
+        let mut t = IdTable::<u32>::default();
+        t.insert(1 << 40, 1);
+        t.insert(5, 2);
+        t.insert(-1, 3);
+        assert_eq!(
+            (t.get(&(1 << 40)), t.get(&5), t.get(&-1), t.get(&6)),
+            (Some(&1), Some(&2), Some(&3), None)
+        );
+        t.remove(&5);
+        assert_eq!(t.get(&5), None);
     }
 
     #[test]

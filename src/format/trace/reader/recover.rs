@@ -64,7 +64,7 @@ pub(super) fn recover_cut_generation(
 ///   ([`lost`]).
 fn name_lost_ids(gb: &GenBatches<'_>, gt: &mut GenTables, prev_strings: &IdMap, tables: &mut Tables) {
     for t in &gb.threads {
-        for &(_, body, base) in &t.batches {
+        for (_, body, base) in gb.thread_batches(t) {
             let mut pos = 0;
             while pos < body.len() {
                 let Ok((typ, _, args)) = super::super::cursor::decode(body, &mut pos, base) else { break };
@@ -102,7 +102,7 @@ pub(super) fn final_generation_resolves(gb: &GenBatches<'_>, gt: &GenTables) -> 
         return Err(ParseError::new(gb.end, ErrorKind::RecoverNoBatches, &[]));
     }
     for t in &gb.threads {
-        for &(_, body, base) in &t.batches {
+        for (_, body, base) in gb.thread_batches(t) {
             let mut pos = 0;
             while pos < body.len() {
                 let at = base + pos as u64;

@@ -4,7 +4,7 @@
 
 use super::super::super::error::{ErrorKind, ParseError};
 use super::super::Tables;
-use super::super::cursor::{EvCursor, HeapEntry, heap_insert, heap_remove, heap_update};
+use super::super::cursor::{EvCursor, Head, HeapEntry, NO_SLOT, heap_insert, heap_remove, heap_update};
 use super::super::event::{Event, EventKind};
 use super::super::generation::GenBatches;
 use super::super::order::Order;
@@ -22,17 +22,32 @@ pub(super) fn run_generation(
 ) -> Result<(), ParseError> {
     let f = gt.ns_per_tick;
     let derr = |e: Box<ParseError>| *e;
-    let mut cursors: Vec<EvCursor<'_, '_>> = Vec::with_capacity(gb.threads.len());
-    let mut heap: Vec<HeapEntry> = Vec::with_capacity(gb.threads.len());
+    let n = gb.threads.len();
+    let mut cursors: Vec<EvCursor> = Vec::with_capacity(n);
+    let mut heads: Vec<Head> = Vec::with_capacity(n.min(HEADS));
+    let mut heap: Vec<HeapEntry> = Vec::with_capacity(n);
     for t in &gb.threads {
-        let mut c = EvCursor::new(t.m, &t.batches);
-        c.slot = (c.m != -1).then(|| order.m_slot(c.m));
-        if c.next_event(f).map_err(derr)? {
-            heap_insert(&mut heap, (c.ev.time, cursors.len() as u32));
-            cursors.push(c);
+        let m = t.m as i64;
+        let slot = if m == -1 { NO_SLOT } else { u32::try_from(order.m_slot(m)).unwrap_or(NO_SLOT) };
+        let i = cursors.len();
+        match EvCursor::first(gb, t, slot, f).map_err(derr)? {
+            Some((c, head)) => {
+                heap_insert(&mut heap, (head.ev.time, i as u32));
+                cursors.push(c);
+                if i < HEADS {
+                    heads.push(head);
+                }
+            }
+            // Kept, so that a cursor's index is its thread's.
+            None => {
+                cursors.push(EvCursor::empty(slot));
+                if i < HEADS {
+                    heads.push(Head::default());
+                }
+            }
         }
     }
-    let cs = &mut cursors[..];
+    let mut cs = Cursors { gb, cursors: &mut cursors[..], heads: &mut heads[..] };
     out.sync(gt.ns(gb.min_ts), gt.wall_unix_ns);
     let mut cpu = gt.cpu.iter().peekable();
     let mut steps = 0u32;
@@ -57,7 +72,7 @@ pub(super) fn run_generation(
         } else if heap.is_empty() {
             return Ok(());
         }
-        if try_advance(&mut heap, cs, 0, gb.gn, gt, order, tables, out)? {
+        if try_advance(&mut heap, &mut cs, 0, gt, order, tables, out)? {
             continue;
         }
         parked.clear();
@@ -65,7 +80,7 @@ pub(super) fn run_generation(
             if !out.still_wanted(&mut steps, gb.end) {
                 return Err(ParseError::new(gb.start, ErrorKind::Cancelled, &[]));
             }
-            try_advance(heap, cs, i, gb.gn, gt, order, tables, out)
+            try_advance(heap, &mut cs, i, gt, order, tables, out)
         };
         let advanced = advance_past_earliest(&mut heap, &mut parked, &mut fallback_work, &mut go)?;
         if !advanced {
@@ -73,8 +88,8 @@ pub(super) fn run_generation(
                 .iter()
                 .chain(&heap)
                 .take(8)
-                .filter_map(|e| cs.get(e.1 as usize))
-                .map(|c| format!("thread {}: {} at byte {}", c.m, spec::name(c.ev.typ), c.ev.offset))
+                .filter_map(|e| Some((cs.m(e.1 as usize), cs.head(*e).ok()?.ev)))
+                .map(|(m, ev)| format!("thread {m}: {} at byte {}", spec::name(ev.typ), ev.offset))
                 .collect();
             return Err(ParseError::new(
                 gb.start,
@@ -133,33 +148,75 @@ pub(super) fn advance_past_earliest<E>(
     Ok(advanced)
 }
 
+/// Threads up to this many keep their head event decoded; past them (crafted traces only:
+/// real ones have a few dozen threads), a thread's head is decoded again each time it is
+/// tried, so that a thread costs its 16-byte cursor, not 80 bytes (issue 17).
+const HEADS: usize = 1024;
+
+/// The generation's cursors, one per thread, and the decoded heads of the first [`HEADS`].
+struct Cursors<'c, 'g, 'a> {
+    gb: &'g GenBatches<'a>,
+    cursors: &'c mut [EvCursor],
+    heads: &'c mut [Head],
+}
+
+impl Cursors<'_, '_, '_> {
+    fn m(&self, i: usize) -> i64 {
+        self.gb.threads.get(i).map_or(-1, |t| t.m as i64)
+    }
+
+    /// The head event of the cursor in heap entry `e`.
+    #[inline]
+    fn head(&self, e: HeapEntry) -> Result<Head, ParseError> {
+        let i = e.1 as usize;
+        if let Some(h) = self.heads.get(i) {
+            return Ok(*h);
+        }
+        let Some(c) = self.cursors.get(i) else {
+            return Err(ParseError::new(0, ErrorKind::EventBatchEnd, &[]));
+        };
+        c.head(self.gb, e.0).map_err(|e| *e)
+    }
+}
+
 #[inline]
-#[allow(clippy::too_many_arguments)]
 fn try_advance(
     heap: &mut Vec<HeapEntry>,
-    cursors: &mut [EvCursor<'_, '_>],
+    cs: &mut Cursors<'_, '_, '_>,
     i: usize,
-    gn: u64,
     gt: &GenTables,
     order: &mut Order,
     tables: &mut Tables,
     out: &mut Emitter<'_>,
 ) -> Result<bool, ParseError> {
-    let Some(c) = heap.get(i).and_then(|e| cursors.get_mut(e.1 as usize)) else { return Ok(false) };
+    let Some(&e) = heap.get(i) else { return Ok(false) };
+    let ci = e.1 as usize;
+    let gb = cs.gb;
+    let Some(c) = cs.cursors.get_mut(ci) else { return Ok(false) };
+    let mut decoded;
+    let head = match cs.heads.get_mut(ci) {
+        Some(h) => h,
+        None => {
+            decoded = c.head(gb, e.0).map_err(|e| *e)?;
+            &mut decoded
+        }
+    };
+    let m = gb.threads.get(ci).map_or(-1, |t| t.m as i64);
+    let slot = (c.slot != NO_SLOT).then_some(c.slot as usize);
     // The ordering writes its events straight into the emitter's buffer: copied out of a
     // vector of its own right after being written field by field, each event's read stalled
     // (failed store forwarding: perf put 40 % of this function there).
     std::mem::swap(&mut order.out, &mut out.buf);
     let mark = order.out.len();
-    let ok = order.advance(&c.ev, c.m, c.slot, gn, gt, tables);
+    let ok = order.advance(&head.ev, m, slot, gb.gn, gt, tables);
     std::mem::swap(&mut order.out, &mut out.buf);
-    if !ok.map_err(|e| ParseError { offset: c.ev.offset, ..*e })? {
+    if !ok.map_err(|e| ParseError { offset: head.ev.offset, ..*e })? {
         return Ok(false);
     }
     out.settle(mark);
-    if c.next_event(gt.ns_per_tick).map_err(|e| *e)? {
+    if c.next_event(gb, head, gt.ns_per_tick).map_err(|e| *e)? {
         if let Some(e) = heap.get_mut(i) {
-            e.0 = c.ev.time;
+            e.0 = head.ev.time;
         }
         heap_update(heap, i);
     } else {
