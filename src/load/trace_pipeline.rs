@@ -75,7 +75,8 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
         let reader =
             reader.map_err(|e| ParseError::new(0, ErrorKind::ReaderThreadStart, &[("error", &e)]))?;
         let mut next_partial = if partials { FIRST_PARTIAL } else { 0 };
-        for msg in full_rx.iter() {
+        let mut idle = Idle::new();
+        while let Some(msg) = idle.time(|| full_rx.recv().ok()) {
             match msg {
                 Msg::Events(mut chunk) => {
                     for ev in &chunk {
@@ -100,7 +101,9 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
                 want_tables.store(true, Ordering::Relaxed);
             }
         }
-        reader.join().unwrap_or_else(|_| Err(ParseError::new(0, ErrorKind::ReaderStopped, &[])))
+        let read = reader.join().unwrap_or_else(|_| Err(ParseError::new(0, ErrorKind::ReaderStopped, &[])));
+        idle.report("builder waiting for events");
+        read
     });
     let (summary, tables) = read?;
     super::stage_time("events read and built", started);
@@ -137,11 +140,12 @@ fn read_in_chunks(
     };
     // The sink fills it, the tap empties it before the tables go: both need it.
     let chunk = std::cell::RefCell::new(Vec::with_capacity(CHUNK));
+    let blocked = std::cell::RefCell::new(Idle::new());
     let send_chunk = || {
         let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(CHUNK));
         let full_chunk = std::mem::replace(&mut *chunk.borrow_mut(), next);
         if !full_chunk.is_empty() {
-            let _ = full.send(Msg::Events(full_chunk));
+            let _ = blocked.borrow_mut().time(|| full.send(Msg::Events(full_chunk)));
         }
     };
     // Tables asked for: the events so far go first, so every id they use is in the copy.
@@ -189,5 +193,35 @@ fn read_in_chunks(
         }
     }
     send_chunk();
+    blocked.borrow().report("reader waiting for the builder");
     Ok((stream.summary(), tables))
+}
+
+/// With `GOROSCOPE_TIMES` set, how long a pipeline thread waited for the other, and its own
+/// CPU time (Linux's `/proc/thread-self/schedstat`): which of the two is the critical path
+/// (BENCHMARKS.md). Without it, nothing is timed.
+struct Idle {
+    waited: Option<std::time::Duration>,
+}
+
+impl Idle {
+    fn new() -> Self {
+        Idle { waited: std::env::var_os("GOROSCOPE_TIMES").map(|_| std::time::Duration::ZERO) }
+    }
+
+    fn time<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        let Some(waited) = self.waited.as_mut() else { return f() };
+        let at = std::time::Instant::now();
+        let r = f();
+        *waited += at.elapsed();
+        r
+    }
+
+    fn report(&self, what: &str) {
+        let Some(waited) = self.waited else { return };
+        let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+        let cpu_ns: Option<u64> = stat.split_whitespace().next().and_then(|v| v.parse().ok());
+        let cpu = cpu_ns.map_or_else(String::new, |ns| format!(", thread CPU {:.3} s", ns as f64 / 1e9));
+        eprintln!("goroscope: {what} {:.3} s{cpu}", waited.as_secs_f64());
+    }
 }
