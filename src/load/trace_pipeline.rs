@@ -17,11 +17,17 @@ use crate::format::trace::{Event, ReadSummary, Step, Tables, TraceStream};
 use crate::format::{ErrorKind, ParseError};
 use crate::model::TraceModel;
 
-/// Events per hand-over: big enough that channel traffic is noise (one send per 4 K events),
-/// small enough (256 KiB) that the chunks in flight stay a rounding error of the peak memory.
+/// Events per hand-over of short buffers copied together: big enough that channel traffic is
+/// noise, small enough (256 KiB) that the chunks in flight stay a rounding error of the peak
+/// memory.
 const CHUNK: usize = 4 * 1024;
-/// Chunks in flight before the reader waits for the builder.
-const IN_FLIGHT: usize = 4;
+/// Room in a fresh buffer for the reader: it hands on about 1,024 events at a time, a few
+/// more when one step makes several.
+const BUFFER: usize = 1024 + 64;
+/// A buffer this full goes to the builder as it is; a shorter one is copied into a chunk.
+const TAKE_AT_LEAST: usize = 256;
+/// Hand-overs in flight before the reader waits for the builder (about 16 K events).
+const IN_FLIGHT: usize = 16;
 /// Events before the first partial model: a fraction of a second of loading, so the window
 /// has data long before the first generation (a second of a busy program, tens of megabytes)
 /// is whole. Later partials come each time the events have doubled.
@@ -160,13 +166,22 @@ fn read_in_chunks(
     };
     let mut stream = TraceStream::default();
     loop {
-        // The reader hands over slices of about a thousand events: one copy each, no call
-        // per event. A chunk is sent before a slice would overflow it.
-        let mut sink = |evs: &[Event]| {
-            if chunk.borrow().len() + evs.len() > CHUNK {
-                send_chunk();
+        // The reader hands over its buffers of about a thousand events: each goes to the
+        // builder as it is, an empty one taking its place (no copy on this thread, which is
+        // the load's critical path). The few short ones (a generation's last events) are
+        // copied into a chunk, sent before the next buffer so the order holds.
+        let mut sink = |evs: &mut Vec<Event>| {
+            if evs.len() < TAKE_AT_LEAST {
+                if chunk.borrow().len() + evs.len() > CHUNK {
+                    send_chunk();
+                }
+                chunk.borrow_mut().extend_from_slice(evs);
+                return;
             }
-            chunk.borrow_mut().extend_from_slice(evs);
+            send_chunk();
+            let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(BUFFER));
+            let full_buffer = std::mem::replace(evs, next);
+            let _ = blocked.borrow_mut().time(|| full.send(Msg::Events(full_buffer)));
         };
         let mut tap = |t: &Tables| send_tables(t, false);
         let step = stream.next_generation_batched(

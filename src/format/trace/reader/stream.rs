@@ -84,16 +84,17 @@ impl TraceStream {
         self.next_generation_sink(data, complete, tables, progress, Sink::Each(sink), tap)
     }
 
-    /// [`Self::next_generation_tapped`] with the events handed on in slices (up to about a
-    /// thousand, in order; a slice never spans two calls): a caller that moves them to
-    /// another thread copies each slice at once instead of taking a call per event.
+    /// [`Self::next_generation_tapped`] with the events handed on in buffers (up to about a
+    /// thousand, in order; a buffer never spans two calls): a caller that moves them to
+    /// another thread takes each buffer whole (swapping in an empty one, best with room for
+    /// a thousand events) instead of taking a call per event or copying.
     pub fn next_generation_batched(
         &mut self,
         data: &[u8],
         complete: bool,
         tables: &mut Tables,
         progress: Progress<'_>,
-        sink: &mut dyn FnMut(&[Event]),
+        sink: &mut dyn FnMut(&mut Vec<Event>),
         tap: Option<&mut dyn FnMut(&Tables)>,
     ) -> Result<Step, ParseError> {
         self.next_generation_sink(data, complete, tables, progress, Sink::Batch(sink), tap)
@@ -294,20 +295,20 @@ fn v1_batched(
     minor: u32,
     tables: &mut Tables,
     progress: Progress<'_>,
-    sink: &mut dyn FnMut(&[Event]),
+    sink: &mut dyn FnMut(&mut Vec<Event>),
 ) -> Result<ReadSummary, ParseError> {
     const BATCH: usize = 1024;
     let mut buf: Vec<Event> = Vec::with_capacity(BATCH);
     let mut each = |e: &Event| {
         buf.push(*e);
         if buf.len() >= BATCH {
-            sink(&buf);
+            sink(&mut buf);
             buf.clear();
         }
     };
     let read = super::super::v1::read(data, minor, tables, progress, &mut each);
     if !buf.is_empty() {
-        sink(&buf);
+        sink(&mut buf);
     }
     read
 }
