@@ -13,10 +13,8 @@ use goroscope::i18n::{self, Catalog, LANGUAGES};
 mod common;
 use common::ui::{labels, open};
 
-/// Messages whose Chinese text is the English one on purpose: Go's own words and symbols, and
-/// `error-text`, a reader's error that a lower layer wrote whole (`ErrorKind::Text`), shown as
-/// written.
-const SAME_IN_EVERY_LANGUAGE: &[&str] = &["inspector-log", "error-text"];
+/// Messages whose Chinese text is the English one on purpose: Go's own words and symbols.
+const SAME_IN_EVERY_LANGUAGE: &[&str] = &["inspector-log"];
 
 fn sample(dir: &str, name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(dir).join(name)

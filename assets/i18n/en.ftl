@@ -115,6 +115,7 @@ filter-shown = { $shown } of { $n ->
 }
 suspects-title = Suspects ({ $n })
 suspects-none = No stuck goroutine groups: every goroutine was woken, exited or sleeps by design.
+suspects-none-in-part = No stuck goroutine groups in what was read.
 suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
     at { $at }
     created at { $site }
@@ -356,6 +357,7 @@ filter-error = Filter not applied: { $error }
 suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
+banner-read-stopped = The events of this trace from byte { $byte } on could not be read (see the warnings): treat "no suspects" as "not known".
 compare-tab-groups = Goroutine groups
 change-new = new
 change-gone = gone
@@ -591,6 +593,10 @@ warning-trace-cut-dropped = trace truncated at byte { $total }: the last generat
     [one] byte
    *[other] bytes
 }) was dropped ({ $error })
+warning-trace-tables-damaged = trace damaged in the generation at byte { $start }: its tables do not decode ({ $error }); { $recovered } of its events { $recovered-n ->
+    [one] was
+   *[other] were
+} recovered, some may lack names and stacks, and the events after it were dropped
 warning-trace-inconsistent = trace is inconsistent in the generation at byte { $start } ({ $error }); the events from there on were dropped
 warning-trace-v1-damaged = trace truncated or damaged at byte { $offset } of { $size }: { $error }; the events before it were loaded
 warning-trace-v1-damaged-no-footer = trace truncated or damaged at byte { $offset } of { $size } (the footer with the clock frequency and the stacks is lost): { $error }; the events before it were loaded
@@ -695,6 +701,7 @@ warning-profile-text-skipped = the first { $bytes } { $bytes-n ->
    *[other] were
 } skipped
 warning-at-byte = byte { $offset }
+warning-cause-at-byte = at byte { $offset }: { $text }
 warning-at-line = line { $line }
 warning-show-lost = Show the lost part on the timeline (from { $from })
 warning-show-lost-help = The trace was cut: from here to its end events are missing and names may be lost (shaded on the timeline).
@@ -787,7 +794,6 @@ loading-so-far = Loading { $file }: { $percent }% read, showing what has loaded 
 
 # Reader errors (errors: src/format/error/error_kinds.rs; a test checks the English is the report's)
 error-in-line = line { $line }: { $text }
-error-text = { $text }
 error-cancelled = cancelled
 error-thread-start = could not start a thread: { $error }
 error-varint-end = expected a varint ({ $what }), found the end of the data
@@ -954,3 +960,64 @@ error-order-active-range-missing = resource is missing active range { $event }
 error-order-range-not-in-flight = tried to end { $event }, but it is not in flight
 error-order-task-conflict = task id conflict: { $task }
 error-order-region-misuse = misuse of region in goroutine { $g }: end does not match the innermost begin
+
+# What a reader was reading when the bytes ran out or went wrong ($what in the errors above):
+# field- and the English words, lower case, each run of other characters a hyphen.
+field-cpu-samples-batch-header = CPU samples batch header
+field-a-cpusample-entry = a CPUSample entry
+field-a-frequency-or-clocksnapshot-event = a Frequency or ClockSnapshot event
+field-a-stack-entry = a Stack entry
+field-a-string-entry = a String entry
+field-a-batch-type-byte = a batch type byte
+field-a-comment = a comment
+field-a-function-name = a function name
+field-a-function-s-file = a function's file
+field-a-function-s-system-name = a function's system name
+field-a-label-key = a label key
+field-a-label-unit = a label unit
+field-a-label-value = a label value
+field-a-mapping-s-build-id = a mapping's build id
+field-a-mapping-s-file = a mapping's file
+field-a-sample-type = a sample type
+field-a-sample-unit = a sample unit
+field-an-event = an event
+field-an-event-argument = an event argument
+field-batch-generation = batch generation
+field-batch-size = batch size
+field-batch-thread-id = batch thread id
+field-batch-timestamp = batch timestamp
+field-bytes = bytes
+field-event-arguments = event arguments
+field-event-length = event length
+field-field-key = field key
+field-frame-file = frame file
+field-frame-file-string-id = frame file string id
+field-frame-function = frame function
+field-frame-function-string-id = frame function string id
+field-frame-line = frame line
+field-frame-pc = frame pc
+field-frequency = frequency
+field-length = length
+field-log-value = log value
+field-log-value-length = log value length
+field-sample-goroutine = sample goroutine
+field-sample-proc = sample proc
+field-sample-stack = sample stack
+field-sample-thread = sample thread
+field-sample-time = sample time
+field-snapshot-dt = snapshot dt
+field-snapshot-mono = snapshot mono
+field-snapshot-nanoseconds = snapshot nanoseconds
+field-snapshot-seconds = snapshot seconds
+field-stack-body = stack body
+field-stack-frame-count = stack frame count
+field-stack-id = stack id
+field-stack-length = stack length
+field-stacks-batch-header = stacks batch header
+field-string-bytes = string bytes
+field-string-id = string id
+field-string-length = string length
+field-strings-batch-header = strings batch header
+field-sync-batch-header = sync batch header
+field-the-batch-body = the batch body
+field-the-experiment-id-of-an-experimental-batch = the experiment id of an experimental batch

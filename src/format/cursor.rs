@@ -30,10 +30,6 @@ impl<'a> Cursor<'a> {
         self.remaining() == 0
     }
 
-    pub fn error(&self, what: &str) -> ParseError {
-        ParseError::text(self.offset(), what.to_string())
-    }
-
     #[inline]
     pub fn peek_u8(&self) -> Option<u8> {
         self.data.get(self.pos).copied()

@@ -43,19 +43,6 @@ impl ParseError {
         e
     }
 
-    /// An error whose text a lower layer wrote in English (a cursor's, not yet structured;
-    /// the ordering's reasons are kinds since issue 13): the window shows that text as is.
-    pub fn text(offset: u64, message: impl Into<String>) -> Self {
-        let message = message.into();
-        ParseError {
-            offset,
-            kind: ErrorKind::Text,
-            line: None,
-            args: vec![("text", message.clone())],
-            message,
-        }
-    }
-
     /// Was the read cancelled (not a fault of the file)?
     pub fn is_cancelled(&self) -> bool {
         self.kind == ErrorKind::Cancelled
@@ -87,7 +74,18 @@ pub struct Warning {
     /// The values the message needs, by name (`$name` in the catalog, `{name}` in the English
     /// text), already written out.
     pub args: Vec<(&'static str, String)>,
+    /// The reader's error behind the warning, when its `error` value is one: the window
+    /// renders it through the catalog too, so no English is left inside a translated warning.
+    pub cause: Option<Box<Cause>>,
     english: String,
+}
+
+/// A warning's underlying error, and whether its text names the error's byte ("at byte N: …",
+/// when the warning itself points elsewhere) or not (the warning already says where).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cause {
+    pub error: ParseError,
+    pub at_byte: bool,
 }
 
 impl Warning {
@@ -109,12 +107,35 @@ impl Warning {
     fn at(kind: WarningKind, place: Option<Place>, args: &[(&'static str, &dyn fmt::Display)]) -> Warning {
         let args = written(args);
         let english = fill(kind.english(), &args);
-        Warning { kind, place, args, english }
+        Warning { kind, place, args, cause: None, english }
+    }
+
+    /// The warning with `error` as the cause its `error` value was written from (the English
+    /// is unchanged); `at_byte`: that value says "at byte N: " before the error's message.
+    pub fn because(mut self, error: &ParseError, at_byte: bool) -> Warning {
+        self.cause = Some(Box::new(Cause { error: error.clone(), at_byte }));
+        self
     }
 
     /// The English text (the report's).
     pub fn text(&self) -> &str {
         &self.english
+    }
+
+    /// The byte from which a trace reader dropped the rest of a file that is not cut, when
+    /// one of `warnings` says so (an inconsistent or damaged generation, old-format events
+    /// left unordered): what was read ends there, so "no suspects" covers only what came
+    /// before. Old-format events that stop ordering at a cut are the cut's doing: its own
+    /// warning says more.
+    pub fn dropped_from(warnings: &[Warning]) -> Option<u64> {
+        use WarningKind::*;
+        let cut = |w: &Warning| matches!(w.kind, TraceV1Damaged | TraceV1DamagedNoFooter | TraceV1NoFooter);
+        let v1_cut = warnings.iter().any(cut);
+        warnings.iter().find_map(|w| match (w.kind, w.place) {
+            (TraceInconsistent | TraceTablesDamaged, Some(Place::Byte(b))) => Some(b),
+            (TraceV1Unordered, Some(Place::Byte(b))) if !v1_cut => Some(b),
+            _ => None,
+        })
     }
 }
 

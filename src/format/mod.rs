@@ -15,4 +15,4 @@ pub mod text;
 pub mod timestamp;
 pub mod trace;
 
-pub use error::{ErrorKind, ParseError, Place, Warning, WarningKind};
+pub use error::{Cause, ErrorKind, ParseError, Place, Warning, WarningKind};

@@ -155,8 +155,9 @@ pub fn text(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 pub fn reader_text(id: &str, args: &[(&'static str, String)], shown: impl Fn(&str) -> String) -> String {
     let counts: Vec<(String, u64)> =
         args.iter().filter_map(|(k, v)| Some((format!("{k}-n"), v.parse::<u64>().ok()?))).collect();
+    let value = |k: &str, v: &str| if k == "what" { field(v) } else { shown(v) };
     let mut fluent: Vec<(&str, FluentValue<'_>)> =
-        args.iter().map(|(k, v)| (*k, FluentValue::from(shown(v)))).collect();
+        args.iter().map(|(k, v)| (*k, FluentValue::from(value(k, v)))).collect();
     fluent.extend(counts.iter().map(|(k, n)| (k.as_str(), FluentValue::from(*n))));
     text(id, &fluent)
 }
@@ -172,4 +173,28 @@ macro_rules! tr {
     ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::i18n::text($key, &[$((stringify!($name), $crate::i18n::FluentValue::from($value))),+])
     };
+}
+
+/// The catalog id of what a reader was reading (an error's `what`, such as "batch size"):
+/// `field-` and its words in lower case, each run of other characters one hyphen.
+pub fn field_key(what: &str) -> String {
+    let mut key = String::from("field-");
+    for c in what.chars().map(|c| c.to_ascii_lowercase()) {
+        match c.is_ascii_alphanumeric() {
+            true => key.push(c),
+            false if !key.ends_with('-') => key.push('-'),
+            false => {}
+        }
+    }
+    key.trim_end_matches('-').to_string()
+}
+
+/// What a reader was reading, in the calling thread's language; wire-format names the
+/// catalog does not list (`fixed32`, `drop_frames`) as they are.
+fn field(what: &str) -> String {
+    let key = field_key(what);
+    match text(&key, &[]) {
+        t if t == key => what.to_string(),
+        t => t,
+    }
 }

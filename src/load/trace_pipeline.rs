@@ -17,11 +17,17 @@ use crate::format::trace::{Event, ReadSummary, Step, Tables, TraceStream};
 use crate::format::{ErrorKind, ParseError};
 use crate::model::TraceModel;
 
-/// Events per hand-over: big enough that channel traffic is noise (one send per 4 K events),
-/// small enough (256 KiB) that the chunks in flight stay a rounding error of the peak memory.
+/// Events per hand-over of short buffers copied together: big enough that channel traffic is
+/// noise, small enough (256 KiB) that the chunks in flight stay a rounding error of the peak
+/// memory.
 const CHUNK: usize = 4 * 1024;
-/// Chunks in flight before the reader waits for the builder.
-const IN_FLIGHT: usize = 4;
+/// Room in a fresh buffer for the reader: it hands on about 1,024 events at a time, a few
+/// more when one step makes several.
+const BUFFER: usize = 1024 + 64;
+/// A buffer this full goes to the builder as it is; a shorter one is copied into a chunk.
+const TAKE_AT_LEAST: usize = 256;
+/// Hand-overs in flight before the reader waits for the builder (about 16 K events).
+const IN_FLIGHT: usize = 16;
 /// Events before the first partial model: a fraction of a second of loading, so the window
 /// has data long before the first generation (a second of a busy program, tens of megabytes)
 /// is whole. Later partials come each time the events have doubled.
@@ -75,7 +81,8 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
         let reader =
             reader.map_err(|e| ParseError::new(0, ErrorKind::ReaderThreadStart, &[("error", &e)]))?;
         let mut next_partial = if partials { FIRST_PARTIAL } else { 0 };
-        for msg in full_rx.iter() {
+        let mut idle = Idle::new();
+        while let Some(msg) = idle.time(|| full_rx.recv().ok()) {
             match msg {
                 Msg::Events(mut chunk) => {
                     for ev in &chunk {
@@ -100,7 +107,9 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
                 want_tables.store(true, Ordering::Relaxed);
             }
         }
-        reader.join().unwrap_or_else(|_| Err(ParseError::new(0, ErrorKind::ReaderStopped, &[])))
+        let read = reader.join().unwrap_or_else(|_| Err(ParseError::new(0, ErrorKind::ReaderStopped, &[])));
+        idle.report("builder waiting for events");
+        read
     });
     let (summary, tables) = read?;
     super::stage_time("events read and built", started);
@@ -137,11 +146,12 @@ fn read_in_chunks(
     };
     // The sink fills it, the tap empties it before the tables go: both need it.
     let chunk = std::cell::RefCell::new(Vec::with_capacity(CHUNK));
+    let blocked = std::cell::RefCell::new(Idle::new());
     let send_chunk = || {
         let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(CHUNK));
         let full_chunk = std::mem::replace(&mut *chunk.borrow_mut(), next);
         if !full_chunk.is_empty() {
-            let _ = full.send(Msg::Events(full_chunk));
+            let _ = blocked.borrow_mut().time(|| full.send(Msg::Events(full_chunk)));
         }
     };
     // Tables asked for: the events so far go first, so every id they use is in the copy.
@@ -156,13 +166,22 @@ fn read_in_chunks(
     };
     let mut stream = TraceStream::default();
     loop {
-        // The reader hands over slices of about a thousand events: one copy each, no call
-        // per event. A chunk is sent before a slice would overflow it.
-        let mut sink = |evs: &[Event]| {
-            if chunk.borrow().len() + evs.len() > CHUNK {
-                send_chunk();
+        // The reader hands over its buffers of about a thousand events: each goes to the
+        // builder as it is, an empty one taking its place (no copy on this thread, which is
+        // the load's critical path). The few short ones (a generation's last events) are
+        // copied into a chunk, sent before the next buffer so the order holds.
+        let mut sink = |evs: &mut Vec<Event>| {
+            if evs.len() < TAKE_AT_LEAST {
+                if chunk.borrow().len() + evs.len() > CHUNK {
+                    send_chunk();
+                }
+                chunk.borrow_mut().extend_from_slice(evs);
+                return;
             }
-            chunk.borrow_mut().extend_from_slice(evs);
+            send_chunk();
+            let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(BUFFER));
+            let full_buffer = std::mem::replace(evs, next);
+            let _ = blocked.borrow_mut().time(|| full.send(Msg::Events(full_buffer)));
         };
         let mut tap = |t: &Tables| send_tables(t, false);
         let step = stream.next_generation_batched(
@@ -189,5 +208,35 @@ fn read_in_chunks(
         }
     }
     send_chunk();
+    blocked.borrow().report("reader waiting for the builder");
     Ok((stream.summary(), tables))
+}
+
+/// With `GOROSCOPE_TIMES` set, how long a pipeline thread waited for the other, and its own
+/// CPU time (Linux's `/proc/thread-self/schedstat`): which of the two is the critical path
+/// (BENCHMARKS.md). Without it, nothing is timed.
+struct Idle {
+    waited: Option<std::time::Duration>,
+}
+
+impl Idle {
+    fn new() -> Self {
+        Idle { waited: std::env::var_os("GOROSCOPE_TIMES").map(|_| std::time::Duration::ZERO) }
+    }
+
+    fn time<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        let Some(waited) = self.waited.as_mut() else { return f() };
+        let at = std::time::Instant::now();
+        let r = f();
+        *waited += at.elapsed();
+        r
+    }
+
+    fn report(&self, what: &str) {
+        let Some(waited) = self.waited else { return };
+        let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
+        let cpu_ns: Option<u64> = stat.split_whitespace().next().and_then(|v| v.parse().ok());
+        let cpu = cpu_ns.map_or_else(String::new, |ns| format!(", thread CPU {:.3} s", ns as f64 / 1e9));
+        eprintln!("goroscope: {what} {:.3} s{cpu}", waited.as_secs_f64());
+    }
 }

@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use crate::format::Warning;
 use crate::load::Loaded;
 use crate::units;
 
@@ -53,18 +54,18 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
     }
     super::profile::text(l, po, &mut o);
     if l.suspects.is_empty() {
-        match l.trace.as_ref().and_then(|t| t.cut_at_byte) {
-            // Truncation never reads as health: say what the verdict covers.
-            Some(at) => {
-                let _ = writeln!(
-                    o,
-                    "  no stuck goroutines found in what was read: the file is cut at byte {at}, and what came after it (with the names of the last part) is lost"
-                );
-            }
-            None => {
-                let _ = writeln!(o, "  no stuck goroutines found");
-            }
-        }
+        // A file read only in part never reads as health: say what the verdict covers.
+        let dropped_from = Warning::dropped_from(&l.warnings);
+        let said = match (dropped_from, l.trace.as_ref().and_then(|t| t.cut_at_byte)) {
+            (Some(at), _) => format!(
+                "no stuck goroutines found in what was read: the events from byte {at} on could not be read (see the warning), so this is not an all-clear"
+            ),
+            (None, Some(at)) => format!(
+                "no stuck goroutines found in what was read: the file is cut at byte {at}, and what came after it (with the names of the last part) is lost"
+            ),
+            (None, None) => "no stuck goroutines found".to_string(),
+        };
+        let _ = writeln!(o, "  {said}");
     }
     for sp in &l.suspects {
         let blocked = match (sp.blocked_ns, sp.wait_minutes) {

@@ -12,9 +12,20 @@ use super::command::Command;
 use super::document::Document;
 use super::state::TimeWindow;
 
-/// A warning's text in the window's language.
+/// A warning's text in the window's language; the error behind it, when it has one, in that
+/// language too (rendered through the catalog in place of its English `error` value).
 pub fn text(w: &Warning) -> String {
-    i18n::reader_text(w.kind.id(), &w.args, shown)
+    let Some(cause) = &w.cause else {
+        return i18n::reader_text(w.kind.id(), &w.args, shown);
+    };
+    let said = super::load_error::reader_text(&cause.error);
+    let said = match cause.at_byte {
+        true => tr!("warning-cause-at-byte", offset = units::count(cause.error.offset), text = said),
+        false => said,
+    };
+    let mut args = w.args.clone();
+    args.iter_mut().filter(|(k, _)| *k == "error").for_each(|(_, v)| v.clone_from(&said));
+    i18n::reader_text(w.kind.id(), &args, shown)
 }
 
 /// A value as the window shows it: whole numbers grouped in the locale's way, the rest as is.
@@ -39,6 +50,7 @@ fn is_cut(kind: WarningKind) -> bool {
         kind,
         WarningKind::TraceCutRecovered
             | WarningKind::TraceCutDropped
+            | WarningKind::TraceTablesDamaged
             | WarningKind::TraceV1Damaged
             | WarningKind::TraceV1DamagedNoFooter
             | WarningKind::TraceV1NoFooter

@@ -7,7 +7,6 @@
 kinds! {
     "an error" ErrorKind:
     // Any reader.
-    Text => "error-text", "{text}";
     Cancelled => "error-cancelled", "cancelled";
     ThreadStart => "error-thread-start", "could not start a thread: {error}";
     VarintEnd => "error-varint-end", "expected a varint ({what}), found the end of the data";

@@ -10,6 +10,8 @@ kinds! {
         "trace truncated at byte {total}: the last generation (from byte {start}) is incomplete ({error}); {recovered} of its events {recovered|was|were} recovered, some may lack names and stacks";
     TraceCutDropped => "warning-trace-cut-dropped",
         "trace truncated at byte {total}: the last generation ({bytes} {bytes|byte|bytes}) was dropped ({error})";
+    TraceTablesDamaged => "warning-trace-tables-damaged",
+        "trace damaged in the generation at byte {start}: its tables do not decode ({error}); {recovered} of its events {recovered|was|were} recovered, some may lack names and stacks, and the events after it were dropped";
     TraceInconsistent => "warning-trace-inconsistent",
         "trace is inconsistent in the generation at byte {start} ({error}); the events from there on were dropped";
     // Traces, Go 1.11–1.21 (format/trace/v1).

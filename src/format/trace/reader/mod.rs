@@ -41,11 +41,11 @@ pub(super) struct Emitter<'s> {
 /// Steps of the ordering loop between two asks of the cancel callback (about a millisecond).
 pub(super) const CANCEL_EVERY: u32 = 4096;
 
-/// Where the emitter hands its events: one at a time, or as the slices it buffered (no call
-/// per event, and the receiver copies a whole slice at once).
+/// Where the emitter hands its events: one at a time, or as the buffer it filled (no call per
+/// event; the receiver may take the buffer whole, leaving another in its place).
 pub(super) enum Sink<'s> {
     Each(&'s mut dyn FnMut(&Event)),
-    Batch(&'s mut dyn FnMut(&[Event])),
+    Batch(&'s mut dyn FnMut(&mut Vec<Event>)),
 }
 
 /// Events buffered in the [`Emitter`] before they go to the sink.
@@ -100,7 +100,7 @@ impl<'s> Emitter<'s> {
                     sink(e);
                 }
             }
-            Sink::Batch(sink) if !self.buf.is_empty() => sink(&self.buf),
+            Sink::Batch(sink) if !self.buf.is_empty() => sink(&mut self.buf),
             Sink::Batch(_) => {}
         }
         self.buf.clear();

@@ -84,16 +84,17 @@ impl TraceStream {
         self.next_generation_sink(data, complete, tables, progress, Sink::Each(sink), tap)
     }
 
-    /// [`Self::next_generation_tapped`] with the events handed on in slices (up to about a
-    /// thousand, in order; a slice never spans two calls): a caller that moves them to
-    /// another thread copies each slice at once instead of taking a call per event.
+    /// [`Self::next_generation_tapped`] with the events handed on in buffers (up to about a
+    /// thousand, in order; a buffer never spans two calls): a caller that moves them to
+    /// another thread takes each buffer whole (swapping in an empty one, best with room for
+    /// a thousand events) instead of taking a call per event or copying.
     pub fn next_generation_batched(
         &mut self,
         data: &[u8],
         complete: bool,
         tables: &mut Tables,
         progress: Progress<'_>,
-        sink: &mut dyn FnMut(&[Event]),
+        sink: &mut dyn FnMut(&mut Vec<Event>),
         tap: Option<&mut dyn FnMut(&Tables)>,
     ) -> Result<Step, ParseError> {
         self.next_generation_sink(data, complete, tables, progress, Sink::Batch(sink), tap)
@@ -190,21 +191,27 @@ impl TraceStream {
             Next::Done | Next::Stop { .. } if !complete => return Ok(Step::NeedMore),
             Next::Gen if gb.at_eof && !complete => return Ok(Step::NeedMore),
             Next::Done => return self.close(out),
-            Next::Stop { start, err } => Some((start, err, true)),
-            Next::Gen => load_tables(&gb, gt, minor, tables).err().map(|e| (gb.start, e, true)),
+            Next::Stop { start, err } => Some((start, err, Failure::Cut)),
+            Next::Gen => load_tables(&gb, gt, minor, tables).err().map(|e| (gb.start, e, Failure::Tables)),
         };
         // The last generation of the file is whole only if its references resolve (checked
         // once: it walks the whole generation).
         let failure = failure.or_else(|| {
-            gb.at_eof.then(|| final_generation_resolves(&gb, gt).err()).flatten().map(|e| (gb.start, e, true))
+            gb.at_eof
+                .then(|| final_generation_resolves(&gb, gt).err())
+                .flatten()
+                .map(|e| (gb.start, e, Failure::Cut))
         });
         let failure = failure.or_else(|| {
-            run_generation(&gb, gt, &mut self.order, tables, out).err().map(|e| (gb.start, e, false))
+            run_generation(&gb, gt, &mut self.order, tables, out).err().map(|e| (gb.start, e, Failure::Order))
         });
         if out.cancelled {
             return Err(ParseError::new(gb.start, ErrorKind::Cancelled, &[]));
         }
-        if let Some((start, err, truncated)) = failure {
+        if let Some((start, err, failure)) = failure {
+            // Whole batches whose tables do not decode are damage, not a cut: recovered alike,
+            // but not said to be truncated.
+            let truncated = failure != Failure::Order;
             // A cut generation still holds whole batches: order what they say, with whatever
             // names and stacks made it into the file, rather than dropping a whole second.
             let recovered = if truncated {
@@ -223,12 +230,23 @@ impl TraceStream {
                 self.done = true;
                 return Err(err);
             }
-            summary.warnings.push(if truncated && recovered > 0 {
+            summary.warnings.push(if failure == Failure::Tables && recovered > 0 {
+                Warning::at_byte(
+                    WarningKind::TraceTablesDamaged,
+                    start,
+                    &[("start", &start), ("error", &err), ("recovered", &recovered)],
+                )
+                .because(&err, true)
+            } else if failure == Failure::Tables {
+                Warning::at_byte(WarningKind::TraceInconsistent, start, &[("start", &start), ("error", &err)])
+                    .because(&err, true)
+            } else if truncated && recovered > 0 {
                 Warning::at_byte(
                     WarningKind::TraceCutRecovered,
                     start,
                     &[("total", &total), ("start", &start), ("error", &err), ("recovered", &recovered)],
                 )
+                .because(&err, true)
             } else if truncated {
                 let bytes = total.saturating_sub(start);
                 Warning::at_byte(
@@ -236,8 +254,10 @@ impl TraceStream {
                     start,
                     &[("total", &total), ("bytes", &bytes), ("error", &err)],
                 )
+                .because(&err, true)
             } else {
                 Warning::at_byte(WarningKind::TraceInconsistent, start, &[("start", &start), ("error", &err)])
+                    .because(&err, true)
             });
             if recovered > 0 {
                 summary.generations += 1;
@@ -275,20 +295,31 @@ fn v1_batched(
     minor: u32,
     tables: &mut Tables,
     progress: Progress<'_>,
-    sink: &mut dyn FnMut(&[Event]),
+    sink: &mut dyn FnMut(&mut Vec<Event>),
 ) -> Result<ReadSummary, ParseError> {
     const BATCH: usize = 1024;
     let mut buf: Vec<Event> = Vec::with_capacity(BATCH);
     let mut each = |e: &Event| {
         buf.push(*e);
         if buf.len() >= BATCH {
-            sink(&buf);
+            sink(&mut buf);
             buf.clear();
         }
     };
     let read = super::super::v1::read(data, minor, tables, progress, &mut each);
     if !buf.is_empty() {
-        sink(&buf);
+        sink(&mut buf);
     }
     read
+}
+
+/// Why a generation could not be read whole.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Failure {
+    /// The file ends inside it: a batch is cut, or its tables lack what its events name.
+    Cut,
+    /// Its batches are whole, but its string, stack or other tables do not decode.
+    Tables,
+    /// Its events cannot be ordered.
+    Order,
 }

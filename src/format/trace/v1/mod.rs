@@ -111,18 +111,21 @@ pub fn read(
         } else {
             WarningKind::TraceV1Damaged
         };
-        warnings.push(Warning::at_byte(
-            kind,
-            d.offset,
-            &[("offset", &d.offset), ("size", &size), ("error", &d.message)],
-        ));
+        warnings.push(
+            Warning::at_byte(
+                kind,
+                d.offset,
+                &[("offset", &d.offset), ("size", &size), ("error", &d.message)],
+            )
+            .because(d, false),
+        );
     } else if scan.freq.is_none() {
         warnings.push(Warning::at_byte(WarningKind::TraceV1NoFooter, size as u64, &[("size", &size)]));
     }
     if let Some(e) = &stop {
         let args: [(&str, &dyn std::fmt::Display); 3] =
             [("offset", &e.offset), ("error", &e.message), ("merged", &merged)];
-        warnings.push(Warning::at_byte(WarningKind::TraceV1Unordered, e.offset, &args));
+        warnings.push(Warning::at_byte(WarningKind::TraceV1Unordered, e.offset, &args).because(e, false));
     }
     if scan.freq.is_none() {
         warnings.push(Warning::new(WarningKind::TraceV1NoFrequency, &[("frequency", &FALLBACK_FREQ)]));
