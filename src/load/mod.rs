@@ -154,7 +154,8 @@ pub fn load_bytes_with(
     };
     // Searched only in a file of no known kind: the search reads up to 16 MiB, which on a
     // trace took 0.2 G instructions (and the map's first pages) before the load began.
-    let text_start = if kind == FileKind::Unknown { crate::format::sniff::profile_text_start(data) } else { None };
+    let text_start =
+        if kind == FileKind::Unknown { crate::format::sniff::profile_text_start(data) } else { None };
     let data = match text_start {
         Some(at) => {
             kind = FileKind::GoroutineProfileText;

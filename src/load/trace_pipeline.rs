@@ -151,7 +151,7 @@ fn read_in_chunks(
         let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(CHUNK));
         let full_chunk = std::mem::replace(&mut *chunk.borrow_mut(), next);
         if !full_chunk.is_empty() {
-            let _ = blocked.borrow_mut().time(|| full.send(Msg::Events(full_chunk)));
+            blocked.borrow_mut().time(|| full.send(Msg::Events(full_chunk)).is_ok());
         }
     };
     // Tables asked for: the events so far go first, so every id they use is in the copy.
@@ -181,7 +181,7 @@ fn read_in_chunks(
             send_chunk();
             let next = empty.try_recv().unwrap_or_else(|_| Vec::with_capacity(BUFFER));
             let full_buffer = std::mem::replace(evs, next);
-            let _ = blocked.borrow_mut().time(|| full.send(Msg::Events(full_buffer)));
+            blocked.borrow_mut().time(|| full.send(Msg::Events(full_buffer)).is_ok());
         };
         let mut tap = |t: &Tables| send_tables(t, false);
         let step = stream.next_generation_batched(
