@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use goroscope::format::WarningKind;
+use goroscope::format::{Warning, WarningKind};
 use goroscope::load::{Loaded, Progress, load_bytes};
 
 const EV_EVENT_BATCH: u8 = 1;
@@ -112,7 +112,7 @@ fn no_suspects_in_a_damaged_trace_is_not_an_all_clear() {
     std::fs::write(&path, &t).unwrap();
     let loaded = load_bytes(&path, &t, &Progress::default()).unwrap();
     assert!(loaded.suspects.is_empty(), "{:?}", loaded.suspects);
-    let from = loaded.warnings.iter().find_map(|w| w.dropped_from()).expect("a warning that drops the rest");
+    let from = Warning::dropped_from(&loaded.warnings).expect("a warning that drops the rest");
     let said = report(&path);
     let _ = std::fs::remove_dir_all(&dir);
     assert!(!said.contains("\n  no stuck goroutines found\n"), "{said}");
@@ -134,5 +134,7 @@ fn no_suspects_in_a_damaged_trace_is_not_an_all_clear() {
             goroscope::units::count(from)
         );
         assert!(h.query_by_label_contains(&banner).is_some(), "no banner {banner:?}");
+        assert!(h.query_by_label("No stuck goroutine groups in what was read.").is_some());
+        assert!(h.query_by_label_contains("every goroutine was woken").is_none());
     }
 }

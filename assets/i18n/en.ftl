@@ -115,6 +115,7 @@ filter-shown = { $shown } of { $n ->
 }
 suspects-title = Suspects ({ $n })
 suspects-none = No stuck goroutine groups: every goroutine was woken, exited or sleeps by design.
+suspects-none-in-part = No stuck goroutine groups in what was read.
 suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
     at { $at }
     created at { $site }

@@ -93,6 +93,7 @@ filter-clear = 清除过滤
 filter-shown = 显示 { $shown } / { $total } 个 goroutine
 suspects-title = 嫌疑分组（{ $n }）
 suspects-none = 没有卡住的 goroutine 分组：每个 goroutine 都被唤醒、已退出，或按设计休眠。
+suspects-none-in-part = 在已读取的部分中没有卡住的 goroutine 分组。
 suspect-entry = #{ $rank } · { $count } × { $reason } · 阻塞 { $blocked }
     位于 { $at }
     创建于 { $site }

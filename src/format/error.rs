@@ -122,15 +122,20 @@ impl Warning {
         &self.english
     }
 
-    /// The byte from which a trace reader dropped the rest of the file, when this warning
-    /// says it did (an inconsistent or damaged generation, old-format events left unordered):
-    /// what was read ends there, so "no suspects" covers only what came before.
-    pub fn dropped_from(&self) -> Option<u64> {
+    /// The byte from which a trace reader dropped the rest of a file that is not cut, when
+    /// one of `warnings` says so (an inconsistent or damaged generation, old-format events
+    /// left unordered): what was read ends there, so "no suspects" covers only what came
+    /// before. Old-format events that stop ordering at a cut are the cut's doing: its own
+    /// warning says more.
+    pub fn dropped_from(warnings: &[Warning]) -> Option<u64> {
         use WarningKind::*;
-        match (self.kind, self.place) {
-            (TraceInconsistent | TraceTablesDamaged | TraceV1Unordered, Some(Place::Byte(b))) => Some(b),
+        let cut = |w: &Warning| matches!(w.kind, TraceV1Damaged | TraceV1DamagedNoFooter | TraceV1NoFooter);
+        let v1_cut = warnings.iter().any(cut);
+        warnings.iter().find_map(|w| match (w.kind, w.place) {
+            (TraceInconsistent | TraceTablesDamaged, Some(Place::Byte(b))) => Some(b),
+            (TraceV1Unordered, Some(Place::Byte(b))) if !v1_cut => Some(b),
             _ => None,
-        }
+        })
     }
 }
 

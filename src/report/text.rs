@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use crate::format::Warning;
 use crate::load::Loaded;
 use crate::units;
 
@@ -54,7 +55,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
     super::profile::text(l, po, &mut o);
     if l.suspects.is_empty() {
         // A file read only in part never reads as health: say what the verdict covers.
-        let dropped_from = l.warnings.iter().find_map(|w| w.dropped_from());
+        let dropped_from = Warning::dropped_from(&l.warnings);
         let said = match (dropped_from, l.trace.as_ref().and_then(|t| t.cut_at_byte)) {
             (Some(at), _) => format!(
                 "no stuck goroutines found in what was read: the events from byte {at} on could not be read (see the warning), so this is not an all-clear"

@@ -41,12 +41,13 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
     let suspects = &doc.loaded.suspects;
     // A trace read only in part: say so above the verdict, so "no suspects" never reads as
     // health. A generation that could not be read drops the rest; a cut loses names too.
-    let dropped_from = doc.loaded.warnings.iter().find_map(|w| w.dropped_from());
+    let dropped_from = crate::format::Warning::dropped_from(&doc.loaded.warnings);
     let banner = match (dropped_from, doc.trace().and_then(|t| t.model().cut_at_byte)) {
         (Some(byte), _) => Some(tr!("banner-read-stopped", byte = units::count(byte))),
         (None, Some(byte)) => Some(tr!("banner-names-lost", byte = units::count(byte))),
         (None, None) => None,
     };
+    let partial = banner.is_some();
     if let Some(banner) = banner {
         egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, theme::ERROR_COLOR)).show(ui, |ui| {
             ui.label(RichText::new(banner).color(theme::ERROR_COLOR));
@@ -54,7 +55,7 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
     }
     ui.label(RichText::new(tr!("suspects-title", n = suspects.len())).strong());
     if suspects.is_empty() {
-        ui.weak(tr!("suspects-none"));
+        ui.weak(if partial { tr!("suspects-none-in-part") } else { tr!("suspects-none") });
         return;
     }
     egui::ScrollArea::vertical().id_salt("suspects").auto_shrink([false, true]).show(ui, |ui| {

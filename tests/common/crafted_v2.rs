@@ -58,3 +58,42 @@ pub fn v2_blocked_earliest(threads: u64, each: u64) -> Vec<u8> {
     }
     v2_threads_trace(&all)
 }
+
+/// `n` threads, each writing one batch that holds one `ProcStatus` (running) for a processor
+/// of its own: every thread costs the reader its batch, its cursor, its state slot and its
+/// processor's state, for 15 bytes of file (10.4 MB at 700,000 threads).
+pub fn v2_many_threads(n: u64) -> Vec<u8> {
+    const PROC_STATUS: u8 = 13;
+    const PROC_RUNNING: u64 = 1;
+    let mut t = v2_start();
+    let mut body = Vec::new();
+    for k in 0..n {
+        body.clear();
+        body.push(PROC_STATUS);
+        [1, k + 1, PROC_RUNNING].iter().for_each(|&v| uvarint(v, &mut body));
+        batch(&mut t, k + 2, 10 + k, &body);
+    }
+    t
+}
+
+/// `blocked` threads whose second event starts a goroutine that thread 1 creates only at the
+/// very end, and thread 1 creating `events` goroutines before those, all later than the
+/// blocked heads: the earliest heads are all refused for each of thread 1's events, so a
+/// fallback that tries every earlier thread costs `events` x `blocked` tries.
+pub fn v2_many_blocked(blocked: u64, events: u64) -> Vec<u8> {
+    const PROC_STATUS: u8 = 13;
+    const GO_CREATE: u8 = 14;
+    const GO_START: u8 = 16;
+    const GO_STATUS: u8 = 25;
+    const RUNNING: u64 = 1;
+    const GO_RUNNING: u64 = 2;
+    let mut first: ThreadEvents =
+        vec![(10, PROC_STATUS, vec![0, RUNNING]), (10, GO_STATUS, vec![1, 1, GO_RUNNING])];
+    first.extend((0..events).map(|j| (20 + j, GO_CREATE, vec![1_000_000 + j, 0, 0])));
+    first.extend((0..blocked).map(|k| (20 + events + k, GO_CREATE, vec![100 + k, 0, 0])));
+    let mut all = vec![first];
+    all.extend(
+        (0..blocked).map(|k| vec![(11, PROC_STATUS, vec![k + 1, RUNNING]), (12, GO_START, vec![100 + k, 1])]),
+    );
+    v2_threads_trace(&all)
+}

@@ -42,11 +42,37 @@ pub struct IdTable<V> {
     min_sparse: i64,
     /// Ids ever put in `dense`.
     dense_ids: usize,
+    /// The ids handed out for writing while `log_on` (see [`WriteLog`]).
+    pub log: WriteLog,
+}
+
+/// The ids of a table written since the reader last looked: the ordering's fallback puts a
+/// refused thread to sleep until the state its event waits for is written (issue 17). Off
+/// (and empty) unless some thread sleeps.
+#[derive(Default)]
+pub struct WriteLog {
+    pub on: bool,
+    pub ids: Vec<i64>,
+}
+
+impl WriteLog {
+    #[inline]
+    pub fn note(&mut self, id: i64) {
+        if self.on {
+            self.ids.push(id);
+        }
+    }
 }
 
 impl<V> Default for IdTable<V> {
     fn default() -> Self {
-        IdTable { dense: Vec::new(), sparse: FxMap::default(), min_sparse: i64::MAX, dense_ids: 0 }
+        IdTable {
+            dense: Vec::new(),
+            sparse: FxMap::default(),
+            min_sparse: i64::MAX,
+            dense_ids: 0,
+            log: WriteLog::default(),
+        }
     }
 }
 
@@ -61,6 +87,7 @@ impl<V: Vacant> IdTable<V> {
 
     #[inline]
     pub fn get_mut(&mut self, id: &i64) -> Option<&mut V> {
+        self.log.note(*id);
         match usize::try_from(*id).ok().and_then(|i| self.dense.get_mut(i)) {
             Some(v) => (!v.is_vacant()).then_some(v),
             None => self.sparse.get_mut(id),
@@ -69,6 +96,7 @@ impl<V: Vacant> IdTable<V> {
 
     /// Puts `v` (not vacant) under `id`.
     pub fn insert(&mut self, id: i64, v: V) {
+        self.log.note(id);
         let limit = self.dense_ids.saturating_mul(4).saturating_add(1 << 16);
         match usize::try_from(id) {
             Ok(i) if i < self.dense.len() || (i < limit && id < self.min_sparse) => {
@@ -96,6 +124,7 @@ impl<V: Vacant> IdTable<V> {
     }
 
     pub fn remove(&mut self, id: &i64) {
+        self.log.note(*id);
         match usize::try_from(*id).ok().and_then(|i| self.dense.get_mut(i)) {
             Some(v) => *v = V::vacant(),
             None => {

@@ -61,6 +61,9 @@ pub struct ReadSummary {
     /// The file is cut short: the byte where its last whole generation (Go ≤ 1.21: its
     /// events) ends is not its end, and names written after that point were lost.
     pub cut_at_byte: Option<u64>,
+    /// How many times the v2 ordering was asked whether an event may go next (once per
+    /// event, plus each refusal): the merge's cost, which the hostile-input tests bound.
+    pub order_tries: u64,
 }
 
 /// Progress and cancel: called now and then with the bytes consumed so far; returning

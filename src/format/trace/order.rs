@@ -27,6 +27,9 @@ mod procs;
 mod ranges;
 mod state;
 mod user;
+mod wake;
+
+pub use wake::{Res, Wait};
 
 use state::{GState, GoTable, PMap, PState, Seq, active_range, begin_range, end_range};
 

@@ -3,7 +3,7 @@
 //! in-flight ranges, and the context checks every event is validated with.
 
 use super::super::fx::FxMap;
-use super::super::id_table::{IdTable, Vacant};
+use super::super::id_table::{IdTable, Vacant, WriteLog};
 use super::super::spec::name;
 use super::{OrderError, fail};
 use crate::format::ErrorKind;
@@ -74,6 +74,8 @@ pub struct GoTable {
     sparse_ids: std::collections::BTreeSet<i64>,
     /// Goroutines ever put in `dense`: its length is bounded by a multiple of them.
     dense_ids: usize,
+    /// The goroutines handed out for writing while on.
+    pub log: WriteLog,
 }
 
 impl GoTable {
@@ -87,6 +89,7 @@ impl GoTable {
 
     #[inline]
     pub fn get_mut(&mut self, g: &i64) -> Option<&mut GState> {
+        self.log.note(*g);
         match usize::try_from(*g).ok().and_then(|i| self.dense.get_mut(i)) {
             Some(s) => (s.status != VACANT).then_some(s),
             None => self.sparse.get_mut(g),
@@ -106,6 +109,7 @@ impl GoTable {
     }
 
     pub fn insert(&mut self, g: i64, s: GState) {
+        self.log.note(g);
         // Grow the vector only while it stays within a small factor of the goroutines it has
         // held, not of its own length: ids that double each time would otherwise double it
         // each time. An id that lands in the map stays there (the vector never grows over a
@@ -138,6 +142,7 @@ impl GoTable {
     }
 
     pub fn remove(&mut self, g: &i64) {
+        self.log.note(*g);
         self.extras.remove(g);
         match usize::try_from(*g).ok().and_then(|i| self.dense.get_mut(i)) {
             Some(s) => *s = GState::new(VACANT, Seq::default()),

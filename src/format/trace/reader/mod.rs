@@ -2,6 +2,7 @@
 //! merge its threads' events in Go's order (go-trace-format.md §3.10) and hand them out.
 
 mod recover;
+mod sleep;
 mod stream;
 mod threads;
 
@@ -32,6 +33,8 @@ pub(super) struct Emitter<'s> {
     tap: Option<&'s mut dyn FnMut(&Tables)>,
     /// `progress` was just asked: the ordering loop shows `tap` the tables next.
     tap_due: bool,
+    /// Events the ordering was asked to take (taken or refused): the merge's cost.
+    pub(super) tries: u64,
 }
 
 /// Steps of the ordering loop between two asks of the cancel callback (about a millisecond).
@@ -57,6 +60,7 @@ impl<'s> Emitter<'s> {
             sink,
             progress,
             cancelled: false,
+            tries: 0,
             tap: None,
             tap_due: false,
         }

@@ -158,6 +158,7 @@ impl TraceStream {
         let step = self.step(data, complete, minor, tables, &mut out);
         out.flush();
         (self.last_ts, self.events, self.syncs) = (out.last_ts, out.events, out.syncs);
+        self.summary.order_tries += out.tries;
         step
     }
 

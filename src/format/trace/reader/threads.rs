@@ -12,6 +12,7 @@ use super::super::sort::sort_like_go;
 use super::super::spec;
 use super::super::tables::GenTables;
 use super::Emitter;
+use super::sleep::Sleepers;
 
 pub(super) fn run_generation(
     gb: &GenBatches<'_>,
@@ -54,6 +55,10 @@ pub(super) fn run_generation(
     // The threads the fallback found blocked, in time order (kept to reuse its allocation).
     let mut parked: Vec<HeapEntry> = Vec::new();
     let mut fallback_work = 0u64;
+    let mut sleepers = Sleepers::default();
+    // Every sleeper was put back on the heap since the last event went: if none goes now,
+    // none can.
+    let mut woke_all = false;
     // Progress inside a generation says its end: its bytes are all split off already, and a
     // partial model's share of the file is then never overstated (the window scales the
     // timeline by it).
@@ -62,41 +67,75 @@ pub(super) fn run_generation(
             return Err(ParseError::new(gb.start, ErrorKind::Cancelled, &[]));
         }
         out.tap_if_due(tables);
+        if !sleepers.is_empty() {
+            sleepers.wake(&mut heap, order);
+        }
         if let Some(s) = cpu.peek() {
-            if heap.first().is_none_or(|c| s.time_ns < c.0) {
+            let next = match (heap.first().map(|c| c.0), sleepers.min_time()) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            if next.is_none_or(|t| s.time_ns < t) {
                 let kind = EventKind::StackSample { stack: s.stack };
                 out.emit(Event { time_ns: s.time_ns, m: s.m, p: s.p, g: s.g, kind });
                 cpu.next();
                 continue;
             }
-        } else if heap.is_empty() {
+        } else if heap.is_empty() && sleepers.is_empty() {
             return Ok(());
         }
-        if try_advance(&mut heap, &mut cs, 0, gt, order, tables, out)? {
+        let advanced = if heap.is_empty() {
+            false
+        } else if try_advance(&mut heap, &mut cs, 0, gt, order, tables, out)? {
+            true
+        } else {
+            parked.clear();
+            let n = gb.threads.len();
+            let mut go = |heap: &mut Vec<HeapEntry>, t: Try| -> Result<bool, ParseError> {
+                match t {
+                    Try::Go(i) => {
+                        if !out.still_wanted(&mut steps, gb.end) {
+                            return Err(ParseError::new(gb.start, ErrorKind::Cancelled, &[]));
+                        }
+                        try_advance(heap, &mut cs, i, gt, order, tables, out)
+                    }
+                    Try::Sleep(e) => {
+                        let Ok(head) = cs.head(e) else { return Ok(false) };
+                        let slot = cs
+                            .cursors
+                            .get(e.1 as usize)
+                            .filter(|c| c.slot != NO_SLOT)
+                            .map(|c| c.slot as usize);
+                        Ok(order.wait_of(&head.ev, slot).is_some_and(|w| sleepers.put(e, w, n, order)))
+                    }
+                }
+            };
+            advance_past_earliest(&mut heap, &mut parked, &mut fallback_work, &mut go)?
+        };
+        if advanced {
+            woke_all = false;
             continue;
         }
-        parked.clear();
-        let mut go = |heap: &mut Vec<HeapEntry>, i: usize| -> Result<bool, ParseError> {
-            if !out.still_wanted(&mut steps, gb.end) {
-                return Err(ParseError::new(gb.start, ErrorKind::Cancelled, &[]));
-            }
-            try_advance(heap, &mut cs, i, gt, order, tables, out)
-        };
-        let advanced = advance_past_earliest(&mut heap, &mut parked, &mut fallback_work, &mut go)?;
-        if !advanced {
-            let heads: Vec<String> = parked
-                .iter()
-                .chain(&heap)
-                .take(8)
-                .filter_map(|e| Some((cs.m(e.1 as usize), cs.head(*e).ok()?.ev)))
-                .map(|(m, ev)| format!("thread {m}: {} at byte {}", spec::name(ev.typ), ev.offset))
-                .collect();
-            return Err(ParseError::new(
-                gb.start,
-                ErrorKind::NoThreadAdvances,
-                &[("generation", &gb.gn), ("heads", &heads.join("; "))],
-            ));
+        if !sleepers.is_empty() && !woke_all {
+            heap.append(&mut parked);
+            sleepers.wake_all(&mut heap, order);
+            woke_all = true;
+            continue;
         }
+        let heads: Vec<String> = parked
+            .iter()
+            .chain(&heap)
+            .copied()
+            .chain(sleepers.some(8))
+            .take(8)
+            .filter_map(|e| Some((cs.m(e.1 as usize), cs.head(e).ok()?.ev)))
+            .map(|(m, ev)| format!("thread {m}: {} at byte {}", spec::name(ev.typ), ev.offset))
+            .collect();
+        return Err(ParseError::new(
+            gb.start,
+            ErrorKind::NoThreadAdvances,
+            &[("generation", &gb.gn), ("heads", &heads.join("; "))],
+        ));
     }
 }
 
@@ -104,39 +143,52 @@ pub(super) fn run_generation(
 /// order; up to this many threads we do the same, so that equal times break the same way.
 const SORT_MAX: usize = 12;
 
+/// What the fallback asks of a thread: to try `heap[i]`, or to put `e` (refused and taken
+/// off the heap) to sleep until what it waits for is written (true when it did).
+pub(super) enum Try {
+    Go(usize),
+    Sleep(HeapEntry),
+}
+
 /// When the earliest thread (`heap[0]`, already refused) cannot go: tries the others in time
-/// order until one goes (`go(heap, i)` tries `heap[i]`, and on success moves it on in the
-/// heap); whether one did. Up to [`SORT_MAX`] threads, as Go does: the heap sorted, then each
-/// tried. Beyond, rather than sorting them all each time (the sort and the walk made a
-/// generation of many threads quadratic, issue 17), the refused ones are taken off the heap
-/// in time order into `parked` and put back after: the cost is the threads tried, each
-/// O(log threads). `parked` holds the threads refused, in time order, when none went. `work`
-/// counts the entries sorted or parked (what the tests measure).
+/// order until one goes (`go(heap, Try::Go(i))` tries `heap[i]`, and on success moves it on
+/// in the heap); whether one did. Up to [`SORT_MAX`] threads, as Go does: the heap sorted,
+/// then each tried. Beyond, rather than sorting them all each time (the sort and the walk
+/// made a generation of many threads quadratic, issue 17), the refused ones are taken off the
+/// heap in time order, put to sleep when their wait can be named (`Try::Sleep`, see
+/// `sleep.rs`), else into `parked` and put back after: the cost is the threads tried, each
+/// O(log threads), and a sleeper is not tried again until woken. `parked` holds the threads
+/// refused, in time order, when none went. `work` counts the entries sorted or taken off the
+/// heap (what the tests measure).
 pub(super) fn advance_past_earliest<E>(
     heap: &mut Vec<HeapEntry>,
     parked: &mut Vec<HeapEntry>,
     work: &mut u64,
-    go: &mut impl FnMut(&mut Vec<HeapEntry>, usize) -> Result<bool, E>,
+    go: &mut impl FnMut(&mut Vec<HeapEntry>, Try) -> Result<bool, E>,
 ) -> Result<bool, E> {
     if heap.len() <= SORT_MAX {
         *work += heap.len() as u64;
         sort_like_go(heap, |a, b| a.0 < b.0);
         for i in 1..heap.len() {
-            if go(heap, i)? {
+            if go(heap, Try::Go(i))? {
                 return Ok(true);
             }
         }
         return Ok(false);
     }
     let mut advanced = false;
+    let mut tried = true;
     while let Some(&first) = heap.first() {
-        if !parked.is_empty() && go(heap, 0)? {
+        if !tried && go(heap, Try::Go(0))? {
             advanced = true;
             break;
         }
-        parked.push(first);
+        tried = false;
         heap_remove(heap, 0);
         *work += 1;
+        if !go(heap, Try::Sleep(first))? {
+            parked.push(first);
+        }
     }
     if advanced {
         for e in parked.drain(..) {
@@ -208,9 +260,13 @@ fn try_advance(
     // (failed store forwarding: perf put 40 % of this function there).
     std::mem::swap(&mut order.out, &mut out.buf);
     let mark = order.out.len();
+    let writes = order.writes_mark();
+    out.tries += 1;
     let ok = order.advance(&head.ev, m, slot, gb.gn, gt, tables);
     std::mem::swap(&mut order.out, &mut out.buf);
     if !ok.map_err(|e| ParseError { offset: head.ev.offset, ..*e })? {
+        // A refused event wrote nothing: what it looked up wakes no sleeper.
+        order.forget_writes(writes);
         return Ok(false);
     }
     out.settle(mark);
@@ -240,7 +296,8 @@ mod tests {
         (0..threads).for_each(|t| heap_insert(&mut heap, (time(t, 0), t)));
         let (mut events, mut tries, mut work, mut parked) = (0u64, 0u64, 0u64, Vec::new());
         let mut others = (n - 1) * each;
-        let mut go = |heap: &mut Vec<HeapEntry>, i: usize| -> Result<bool, ()> {
+        let mut go = |heap: &mut Vec<HeapEntry>, t: Try| -> Result<bool, ()> {
+            let Try::Go(i) = t else { return Ok(false) };
             tries += 1;
             let t = heap[i].1;
             if t == 0 && others > 0 {
@@ -259,7 +316,7 @@ mod tests {
             Ok(true)
         };
         while !heap.is_empty() {
-            if !go(&mut heap, 0).unwrap() {
+            if !go(&mut heap, Try::Go(0)).unwrap() {
                 parked.clear();
                 assert!(advance_past_earliest(&mut heap, &mut parked, &mut work, &mut go).unwrap());
             }

@@ -138,5 +138,5 @@ pub fn read(
             .unwrap_or_else(|| ParseError::new(HEADER_LEN as u64, ErrorKind::V1NoEvents, &[])));
     }
     let cut_at_byte = (scan.freq.is_none() || scan.damage.is_some()).then_some(data.len() as u64);
-    Ok(ReadSummary { format_minor: minor, events: n, generations: 1, warnings, cut_at_byte })
+    Ok(ReadSummary { format_minor: minor, events: n, generations: 1, warnings, cut_at_byte, order_tries: 0 })
 }
