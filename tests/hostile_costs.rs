@@ -190,6 +190,33 @@ fn threads_waiting_while_one_runs_are_not_tried_after_every_event() {
 }
 
 #[test]
+fn threads_put_to_sleep_come_back_in_gos_order() {
+    // Go's own reader on the same bytes: `python3 sample-traces/digest.py FILE --go
+    // go1.27.3/bin/go -o tests/crafted_digests/v2-many-blocked-100x2000.parsed.tsv.gz`, FILE
+    // written from `v2_many_blocked(100, 2000)` (the size and FNV-1a hash below say the bytes
+    // are still those). 100 threads wait while thread 1 runs: every one sleeps and wakes.
+    let data = crafted_v2::v2_many_blocked(100, 2000);
+    let fnv =
+        data.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    assert_eq!((data.len(), fnv), (15_995, 0x3a7f_8b31_3fce_0d56), "the generator changed: digest it again");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/crafted_digests");
+    let mut want = String::new();
+    let f = std::fs::File::open(root.join("v2-many-blocked-100x2000.parsed.tsv.gz")).unwrap();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(f), &mut want).unwrap();
+    let mut tables = goroscope::format::trace::Tables::default();
+    let mut got = Vec::new();
+    let s = goroscope::format::trace::read(&data, &mut tables, &mut |_| true, &mut |e| got.push(*e)).unwrap();
+    let got: Vec<String> = got.iter().map(|e| goroscope::format::trace::digest::line(&tables, e)).collect();
+    let want: Vec<&str> = want.lines().collect();
+    assert_eq!(want.len(), 2304);
+    for (i, (w, g)) in want.iter().zip(&got).enumerate() {
+        assert_eq!(w, g, "line {}", i + 1);
+    }
+    assert_eq!(got.len(), want.len());
+    assert!(s.order_tries <= s.events + 200, "{} tries for {} events", s.order_tries, s.events);
+}
+
+#[test]
 fn cancel_is_honoured_inside_a_generation() {
     // One generation of a million goroutine creations: 2.5 s to load in a debug build, and
     // before, cancel was asked only between generations.

@@ -117,8 +117,7 @@ impl<V: Vacant> IdTable<V> {
         }
     }
 
-    /// How many ids are in the map (for tests).
-    #[cfg(test)]
+    /// How many ids are in the map.
     pub fn mapped(&self) -> usize {
         self.sparse.len()
     }

@@ -179,10 +179,10 @@ impl Vacant for PState {
 /// Proc states by id.
 pub type PMap = IdTable<PState>;
 
-/// In-flight special ranges: (begin event type, description string id of its generation),
-/// boxed when there are any, so that an owner with none pays 8 bytes.
+/// In-flight special ranges of a goroutine: (begin event type, description string id of its
+/// generation).
 #[derive(Default)]
-pub struct Ranges(Option<Box<Vec<(u8, u64)>>>);
+pub struct Ranges(Vec<(u8, u64)>);
 
 /// What the range functions need of a set of in-flight ranges.
 pub trait RangeSet {
@@ -194,14 +194,14 @@ pub trait RangeSet {
 
 impl RangeSet for Ranges {
     fn contains(&self, x: &(u8, u64)) -> bool {
-        self.0.as_ref().is_some_and(|v| v.contains(x))
+        self.0.contains(x)
     }
     fn push(&mut self, x: (u8, u64)) {
-        self.0.get_or_insert_with(Box::default).push(x);
+        self.0.push(x);
     }
     fn take(&mut self, begin: u8) -> Option<u64> {
-        let v = self.0.as_mut()?;
-        Some(v.swap_remove(v.iter().position(|x| x.0 == begin)?).1)
+        let i = self.0.iter().position(|x| x.0 == begin)?;
+        Some(self.0.swap_remove(i).1)
     }
 }
 

@@ -1,6 +1,7 @@
 //! The read loop: split the file into generations, decode each generation's tables, then
 //! merge its threads' events in Go's order (go-trace-format.md §3.10) and hand them out.
 
+mod fallback;
 mod recover;
 mod sleep;
 mod stream;

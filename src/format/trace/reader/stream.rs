@@ -184,7 +184,9 @@ impl TraceStream {
         let mut splitter = Splitter::new(data, self.pos, minor);
         let mut gb = GenBatches::default();
         let gt = &mut self.gt;
-        let failure = match splitter.next(&mut gb) {
+        let next = splitter.next(&mut gb);
+        gb.done_splitting();
+        let failure = match next {
             Next::Done if complete => return self.close(out),
             // Not whole yet: a cut batch, a missing EndOfGeneration, or (before 1.26) no batch
             // of the next generation. Wait for the bytes rather than judge.
