@@ -172,7 +172,8 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
         ("v1-fifo-regions-100k.trace".into(), v1_fifo_regions(100_000)),
         ("v1-stuck-groups-20000.trace".into(), v1_stuck_groups(20_000, 60)),
         ("v2-blocked-earliest-1000x100.trace".into(), super::crafted_v2::v2_blocked_earliest(1000, 100)),
-        ("v2-threads-700k.trace".into(), super::crafted_v2::v2_many_threads(700_000)),
+        ("v2-threads-700k.trace".into(), super::crafted_v2::v2_many_threads(700_000, 1)),
+        ("v2-sparse-threads-700k.trace".into(), super::crafted_v2::v2_many_threads(700_000, 1000)),
         ("v2-many-blocked-2000x200k.trace".into(), super::crafted_v2::v2_many_blocked(2000, 200_000)),
     ]
 }
