@@ -197,7 +197,9 @@ pub fn reason_from_stack<'a>(funcs: impl IntoIterator<Item = &'a str>) -> Option
             "runtime.selectgo" => "select",
             "runtime.block" => "forever",
             "sync.runtime_notifyListWait" => "sync.(*Cond).Wait",
+            // Go 1.24 moved the Mutex into internal/sync, its runtime hook with it.
             "sync.runtime_SemacquireMutex"
+            | "internal/sync.runtime_SemacquireMutex"
             | "sync.runtime_SemacquireRWMutex"
             | "sync.runtime_SemacquireRWMutexR"
             | "sync.runtime_SemacquireWaitGroup"
