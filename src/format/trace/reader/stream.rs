@@ -211,12 +211,11 @@ impl TraceStream {
             return Err(ParseError::new(gb.start, ErrorKind::Cancelled, &[]));
         }
         if let Some((start, err, failure)) = failure {
-            // Whole batches whose tables do not decode are damage, not a cut: recovered alike,
-            // but not said to be truncated.
-            let truncated = failure != Failure::Order;
             // A cut generation still holds whole batches: order what they say, with whatever
             // names and stacks made it into the file, rather than dropping a whole second.
-            let recovered = if truncated {
+            // Whole batches whose tables do not decode are recovered alike: damage, not a cut.
+            let recoverable = failure != Failure::Order;
+            let recovered = if recoverable {
                 let fallback =
                     if self.last_ns_per_tick > 0.0 { self.last_ns_per_tick } else { DEFAULT_NS_PER_TICK };
                 let prev = Previous { ns_per_tick: fallback, strings: &self.prev_strings };
@@ -232,39 +231,28 @@ impl TraceStream {
                 self.done = true;
                 return Err(err);
             }
-            summary.warnings.push(if failure == Failure::Tables && recovered > 0 {
-                Warning::at_byte(
+            let bytes = total.saturating_sub(start);
+            let (kind, args): (_, &[(&str, &dyn std::fmt::Display)]) = match (failure, recovered > 0) {
+                (Failure::Tables, true) => (
                     WarningKind::TraceTablesDamaged,
-                    start,
                     &[("start", &start), ("error", &err), ("recovered", &recovered)],
-                )
-                .because(&err, true)
-            } else if failure == Failure::Tables {
-                Warning::at_byte(WarningKind::TraceInconsistent, start, &[("start", &start), ("error", &err)])
-                    .because(&err, true)
-            } else if truncated && recovered > 0 {
-                Warning::at_byte(
+                ),
+                (Failure::Cut, true) => (
                     WarningKind::TraceCutRecovered,
-                    start,
                     &[("total", &total), ("start", &start), ("error", &err), ("recovered", &recovered)],
-                )
-                .because(&err, true)
-            } else if truncated {
-                let bytes = total.saturating_sub(start);
-                Warning::at_byte(
-                    WarningKind::TraceCutDropped,
-                    start,
-                    &[("total", &total), ("bytes", &bytes), ("error", &err)],
-                )
-                .because(&err, true)
-            } else {
-                Warning::at_byte(WarningKind::TraceInconsistent, start, &[("start", &start), ("error", &err)])
-                    .because(&err, true)
-            });
+                ),
+                (Failure::Cut, false) => {
+                    (WarningKind::TraceCutDropped, &[("total", &total), ("bytes", &bytes), ("error", &err)])
+                }
+                (Failure::Tables | Failure::Order, _) => {
+                    (WarningKind::TraceInconsistent, &[("start", &start), ("error", &err)])
+                }
+            };
+            summary.warnings.push(Warning::at_byte(kind, start, args).because(&err, true));
             if recovered > 0 {
                 summary.generations += 1;
             }
-            if truncated {
+            if recoverable {
                 summary.cut_at_byte = Some(total);
             }
             return self.close(out);
