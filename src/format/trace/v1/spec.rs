@@ -351,3 +351,7 @@ pub fn low_i32(v: u64) -> i32 {
 pub fn signed(v: u64) -> i64 {
     i64::from_ne_bytes(v.to_ne_bytes())
 }
+
+#[cfg(test)]
+#[path = "spec_tests.rs"]
+mod tests;
