@@ -4,7 +4,9 @@
 use super::*;
 
 impl Order {
-    /// The goroutine lifecycle events, the bulk of any trace.
+    /// The goroutine lifecycle events, the bulk of any trace (inlined into the ordering's
+    /// one hot function, like the dispatch that calls it).
+    #[inline(always)]
     pub(super) fn goroutine_event(
         &mut self,
         ev: &RawEv,

@@ -185,7 +185,7 @@ impl Cursors<'_, '_, '_> {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn try_advance(
     heap: &mut Vec<HeapEntry>,
     cs: &mut Cursors<'_, '_, '_>,
