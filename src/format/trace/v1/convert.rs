@@ -93,8 +93,8 @@ impl<'a> Converter<'a> {
         // become placeholders that keep them (model::lost), so goroutines still group by
         // them. In a whole file an unknown id is no stack, as Go's reader has it.
         let names_lost = s.freq.is_none() || s.damage.is_some();
-        let stack = |id: u64, t: &mut Tables| match s.stacks.get(&u32::try_from(id).unwrap_or(0)) {
-            Some(&st) => st,
+        let stack = |id: u64, t: &mut Tables| match s.stack(u32::try_from(id).unwrap_or(0)) {
+            Some(st) => st,
             None if names_lost && id != 0 => lost::stack(&mut t.strings, &mut t.stacks, id),
             None => StackId::NONE,
         };
@@ -113,14 +113,16 @@ impl<'a> Converter<'a> {
         let p = i64::from(e.p);
         let g = if e.g == 0 { NO_ID } else { signed(e.g) };
         let mut m = NO_ID;
-        if e.p != -1 && e.typ != EV_CPU_SAMPLE {
-            if e.typ == EV_PROC_START {
-                proc_ms.insert(e.p, a[0]);
-            }
-            m = proc_ms.get(&e.p).map_or(NO_ID, |&m| signed(m));
+        let on_proc = e.p != -1 && e.typ != EV_CPU_SAMPLE;
+        if on_proc && e.typ == EV_PROC_START {
+            proc_ms.insert(e.p, a[0]);
+        }
+        let proc_m = proc_ms.get(&e.p).map(|&m| signed(m));
+        if on_proc {
+            m = proc_m.unwrap_or(NO_ID);
         }
         // The converter's shortcut paths use the raw goroutine and a zero thread if unknown.
-        let raw_m = proc_ms.get(&e.p).map_or(0, |&m| signed(m));
+        let raw_m = proc_m.unwrap_or(0);
         let raw = |kind| Event { time_ns: e.ts, m: raw_m, p, g: signed(e.g), kind };
         let ev = |kind| Event { time_ns: e.ts, m, p, g, kind };
         let ug = unsigned(g);

@@ -28,6 +28,9 @@ pub struct Scan {
     pub batches: Vec<(usize, usize)>,
     pub strings: FxMap<u64, StrId>,
     pub stacks: FxMap<u32, StackId>,
+    /// `stacks` by id as a vector, when the ids are dense (Go numbers them from 1): the
+    /// converter looks one up at every event, where the map hashed.
+    dense_stacks: Vec<Option<StackId>>,
     /// Ticks per second, from the footer's Frequency event.
     pub freq: Option<i64>,
     pub timer_gs: FxMap<u64, ()>,
@@ -218,5 +221,28 @@ fn intern_stacks(s: &mut Scan, raw: RawStacks, tables: &mut Tables) {
             });
         }
         s.stacks.insert(id, tables.stacks.intern(&frames));
+    }
+    // Dense when the largest id is within a small factor of the count (a crafted file may
+    // number its few stacks in the billions).
+    let top = s.stacks.keys().max().map_or(0, |&m| m as usize);
+    if top < s.stacks.len().saturating_mul(4).saturating_add(1 << 16) {
+        s.dense_stacks = vec![None; top + 1];
+        for (&id, &st) in &s.stacks {
+            if let Some(slot) = s.dense_stacks.get_mut(id as usize) {
+                *slot = Some(st);
+            }
+        }
+    }
+}
+
+impl Scan {
+    /// The interned stack of stack id `id`, if the file has it.
+    #[inline]
+    pub fn stack(&self, id: u32) -> Option<StackId> {
+        match self.dense_stacks.get(id as usize) {
+            Some(&st) => st,
+            None if self.dense_stacks.is_empty() => self.stacks.get(&id).copied(),
+            None => None,
+        }
     }
 }
