@@ -110,6 +110,9 @@ impl TraceBuilder {
             .map_or(0, |mark| self.ranges.iter().filter(|r| r.name == mark && r.start_ns > 0).count() as u32);
         let Tables { strings, mut stacks } = tables;
         stacks.shrink();
+        if self.counts_behind {
+            self.write_last_counts();
+        }
         self.go_counts.shrink_to_fit();
         TraceModel {
             format_version,

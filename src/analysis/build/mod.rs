@@ -42,6 +42,8 @@ pub struct TraceBuilder {
     /// Goroutines in each [`crate::format::trace::GoState`], by its discriminant.
     counts: [u32; transition::STATES],
     go_counts: Vec<GoCounts>,
+    /// `counts` changed since the last point of `go_counts` was written (within its bucket).
+    counts_behind: bool,
     regions: Vec<Region>,
     /// Open user regions per goroutine, innermost last: (task, name, start).
     /// Start times of the open regions of each (goroutine, task, name), innermost last: an
@@ -81,6 +83,7 @@ impl TraceBuilder {
             gomaxprocs: Series::default(),
             counts: [0; transition::STATES],
             go_counts: Vec::new(),
+            counts_behind: false,
             regions: Vec::new(),
             open_regions: FxMap::default(),
             logs: Vec::new(),
