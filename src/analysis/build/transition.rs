@@ -58,9 +58,7 @@ impl TraceBuilder {
             GoState::NotExist | GoState::Undetermined => None,
         };
         let start = if from == GoState::Undetermined { gen_start.min(t) } else { t };
-        // Counted by state in a small array (a match per end cost more than the update); the
-        // sample is made whole once, and stored whole: `sample_counts` reads it back whole, and
-        // a wide load of fields just stored one by one stalls (store forwarding fails).
+        // Counted by state in a small array: a match per end cost more than the update.
         let c = &mut self.counts;
         let (f, n) = (from as usize, to as usize);
         if let Some(x) = c.get_mut(f) {
@@ -93,7 +91,7 @@ impl TraceBuilder {
         // A point per bucket of time, holding the counts after the bucket's last transition
         // (the first point stays put so the series starts at the trace start). Within a
         // bucket the counts are only marked as ahead of the point: writing the 32-byte point
-        // at every event was a tenth of the builder's instructions.
+        // at every event was 4 % of the builder's instructions.
         if merge {
             self.counts_behind = true;
         } else {
