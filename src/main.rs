@@ -138,6 +138,8 @@ struct CaptureArgs {
 }
 
 fn main() -> ExitCode {
+    // Every trace this program loads keeps to 4 × its size + 100 MiB (src/load/budget.rs).
+    goroscope::load::keep_to_budget();
     let code = run(std::env::args_os());
     // For tests/memory_bound.rs: the peak resident memory of this process, measured where no
     // extra tool (`/usr/bin/time`) is needed. Linux only; a hidden switch, not a feature.

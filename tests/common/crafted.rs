@@ -178,6 +178,18 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
     ]
 }
 
+/// Files past what any fixed cost per byte covers, which a load keeps within its memory
+/// budget by reading only a part (src/load/budget.rs): 2 M threads (30 MB), 1.4 M sparse
+/// threads (26 MB) and 3 M goroutines never run (22 MB) would each take 240–290 MiB read whole.
+pub fn over_budget_files() -> Vec<(String, Vec<u8>)> {
+    use super::crafted_v2::v2_many_threads;
+    vec![
+        ("v2-threads-2m.trace".into(), v2_many_threads(2_000_000, 1)),
+        ("v2-sparse-threads-1.4m.trace".into(), v2_many_threads(1_400_000, 1000)),
+        ("v2-goroutines-3m.trace".into(), many_goroutines_trace(3_000_000)),
+    ]
+}
+
 /// A Go 1.23 trace's header and its Frequency batch (1 GHz ticks).
 pub fn v2_start() -> Vec<u8> {
     let mut t = b"go 1.23 trace\0\0\0".to_vec();
