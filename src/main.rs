@@ -138,8 +138,6 @@ struct CaptureArgs {
 }
 
 fn main() -> ExitCode {
-    // Every trace this program loads keeps to 4 × its size + 100 MiB (src/load/budget.rs).
-    goroscope::load::keep_to_budget();
     let code = run(std::env::args_os());
     // For tests/memory_bound.rs: the peak resident memory of this process, measured where no
     // extra tool (`/usr/bin/time`) is needed. Linux only; a hidden switch, not a feature.
@@ -166,6 +164,11 @@ fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
     };
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    if matches!(cli.command, Some(Command::Report { .. } | Command::Diff { .. } | Command::Capture(_))) {
+        // Headless loads keep to 4 × the file + 100 MiB (src/load/budget.rs says why the
+        // window does not).
+        goroscope::load::keep_to_budget();
+    }
     match cli.command {
         Some(Command::Report {
             json,

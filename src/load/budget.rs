@@ -9,9 +9,11 @@
 //! Resident memory is the process's (Linux `/proc/self/status`; elsewhere no budget is
 //! kept), so loads running at once (two files opened side by side) share one budget: the
 //! sum of their allowances above what was resident when the first of them began. For the
-//! same reason the budget is the program's choice ([`keep_to_budget`], made by `main`): test
-//! binaries load files in parallel threads beside windows and GPU devices of other tests, and
-//! would see each other's memory.
+//! same reason the budget is the program's choice ([`keep_to_budget`], made by `main` for the
+//! headless commands): test binaries load files in parallel threads beside windows and GPU
+//! devices of other tests, and would see each other's memory; and the window holds a partial
+//! model while it loads and grows its GPU buffers meanwhile, so its peak on a real 200 MB trace
+//! is 1.3 × this budget (BENCHMARKS.md): kept there, the budget cut that trace at 44 %.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
