@@ -36,11 +36,12 @@ const IN_FLIGHT: usize = 16;
 /// is whole. Later partials come each time the events have doubled.
 const FIRST_PARTIAL: u64 = 1 << 18;
 /// What each goroutine the builder holds will still cost when the model takes its final form:
-/// the model's record (64 bytes) outgrows the builder's (40), and `finish` holds each one's id
-/// and rank meanwhile (12), while the reader's state of it (16) and the input's pages are gone
-/// by then. Reserved against the memory budget, so a trace of millions of goroutines stops
-/// reading before the final form would pass it (measured: BENCHMARKS.md, the memory budget).
-const GOROUTINE_RESERVE: u64 = 16;
+/// the model's record (64 bytes) outgrows the builder's (40), `finish` holds each one's id and
+/// rank meanwhile (12) and moves spans into lists of their own, while the reader's state of it
+/// (16) and the input's pages are gone by then: measured, 10 bytes more per goroutine never
+/// run, 20 per goroutine that ran and blocked. Reserved against the memory budget, so a trace
+/// of millions of goroutines stops reading before the final form would pass it.
+const GOROUTINE_RESERVE: u64 = 24;
 
 /// What a load does besides building the model.
 #[derive(Default)]
