@@ -478,7 +478,7 @@ peek-self = flat { $flat }, cum { $cum } ({ $percent })
 profile-sort = Sort by { $column } (again: the other way)
 profile-rows-shown = { $n } shown: those in the zoomed frame that match the search
 # The cut range on the ruler (lead, issue 12)
-ruler-cut = cut here: names and events after this may be lost
+ruler-cut = incomplete from here: events and names after this may be lost
 
 
 # sharing: presentation mode, scale, palettes

@@ -397,7 +397,7 @@ peek-self = 自身 { $flat }，累计 { $cum }（{ $percent }）
 profile-sort = 按 { $column } 排序（再点一次：反向）
 profile-rows-shown = 显示 { $n } 行：缩放框内且匹配搜索的函数
 # The cut range on the ruler (lead, issue 12)
-ruler-cut = 在此截断：此后的名称和事件可能已丢失
+ruler-cut = 自此处起不完整：此后的事件和名称可能已丢失
 
 
 # sharing: presentation mode, scale, palettes
