@@ -22,6 +22,18 @@ impl<'a> Cursor<'a> {
         self.base + self.pos as u64
     }
 
+    /// Moves past `n` bytes (to the end at most) that the caller read from [`Self::rest`].
+    #[inline]
+    pub fn skip(&mut self, n: usize) {
+        self.pos = self.pos.saturating_add(n).min(self.data.len());
+    }
+
+    /// The bytes not read yet.
+    #[inline]
+    pub fn rest(&self) -> &'a [u8] {
+        self.data.get(self.pos..).unwrap_or(&[])
+    }
+
     pub fn remaining(&self) -> usize {
         self.data.len().saturating_sub(self.pos)
     }

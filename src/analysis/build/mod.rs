@@ -39,7 +39,8 @@ pub struct TraceBuilder {
     heap_alloc: Series,
     heap_goal: Series,
     gomaxprocs: Series,
-    counts: GoCounts,
+    /// Goroutines in each [`crate::format::trace::GoState`], by its discriminant.
+    counts: [u32; transition::STATES],
     go_counts: Vec<GoCounts>,
     regions: Vec<Region>,
     /// Open user regions per goroutine, innermost last: (task, name, start).
@@ -78,7 +79,7 @@ impl TraceBuilder {
             heap_alloc: Series::default(),
             heap_goal: Series::default(),
             gomaxprocs: Series::default(),
-            counts: GoCounts::default(),
+            counts: [0; transition::STATES],
             go_counts: Vec::new(),
             regions: Vec::new(),
             open_regions: FxMap::default(),

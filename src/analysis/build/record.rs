@@ -62,8 +62,17 @@ impl GSpans {
         }
     }
 
-    #[inline]
+    /// Inline where the vector has room (nearly every span); the rest out of line.
+    #[inline(always)]
     pub fn push(&mut self, span: Span) {
+        match self {
+            GSpans::Many(v) if v.len() < v.capacity() => v.push(span),
+            _ => self.push_slow(span),
+        }
+    }
+
+    #[inline(never)]
+    fn push_slow(&mut self, span: Span) {
         match self {
             GSpans::Many(v) => v.push(span),
             GSpans::One(first) => {

@@ -20,7 +20,11 @@ impl TraceBuilder {
         own_stack: StackId,
         event_stack: StackId,
     ) {
-        let i = self.goroutine(g);
+        // Most transitions are of the event's own goroutine, found already.
+        let i = match ctx_g {
+            Some(c) if ev.g == g as i64 => c,
+            _ => self.goroutine(g),
+        };
         let reason_idx =
             if to == GoState::Waiting || to == GoState::Runnable { self.reason_idx(reason) } else { 0 };
         let gen_start = self.generation_start_ns;
@@ -47,13 +51,18 @@ impl TraceBuilder {
             GoState::NotExist | GoState::Undetermined => None,
         };
         let start = if from == GoState::Undetermined { gen_start.min(t) } else { t };
-        // Counted in a local copy, stored once whole: `sample_counts` reads the counts back
-        // whole, and a wide load of fields just stored one by one stalls (store forwarding
-        // fails; perf put a third of this function's time there).
-        let mut counts = self.counts;
-        adjust(&mut counts, from, -1);
-        adjust(&mut counts, to, 1);
-        self.counts = counts;
+        // Counted by state in a small array (a match per end cost more than the update); the
+        // sample is made whole once, and stored whole: `sample_counts` reads it back whole, and
+        // a wide load of fields just stored one by one stalls (store forwarding fails).
+        let c = &mut self.counts;
+        let (f, n) = (from as usize, to as usize);
+        if let Some(x) = c.get_mut(f) {
+            *x = x.saturating_sub(1);
+        }
+        if let Some(x) = c.get_mut(n) {
+            *x = x.saturating_add(1);
+        }
+        let counts = counts_of(c);
         match state {
             // Re-announcements (GoStatus in later generations) are not transitions; they may
             // bring the stack a goroutine is blocked at, which the first span lacked.
@@ -92,14 +101,22 @@ impl TraceBuilder {
     }
 }
 
-fn adjust(c: &mut GoCounts, s: GoState, d: i32) {
-    let field = match s {
-        GoState::Running => &mut c.running,
-        GoState::Runnable => &mut c.runnable,
-        GoState::Waiting => &mut c.waiting,
-        GoState::Syscall => &mut c.syscall,
-        GoState::NotExist | GoState::Undetermined => return,
-    };
-    *field = field.saturating_add_signed(d);
-    c.total = c.running + c.runnable + c.waiting + c.syscall;
+/// The counts by [`GoState`] as the model's sample (its time set by the caller). The slots
+/// of `Undetermined` and `NotExist` count nothing anyone reads.
+#[inline(always)]
+fn counts_of(c: &[u32; STATES]) -> GoCounts {
+    let at = |s: GoState| c.get(s as usize).copied().unwrap_or(0);
+    let (runnable, running) = (at(GoState::Runnable), at(GoState::Running));
+    let (waiting, syscall) = (at(GoState::Waiting), at(GoState::Syscall));
+    GoCounts {
+        time_ns: 0,
+        total: running + runnable + waiting + syscall,
+        runnable,
+        waiting,
+        running,
+        syscall,
+    }
 }
+
+/// Slots in the builder's counts by state: one per [`GoState`].
+pub(super) const STATES: usize = GoState::Syscall as usize + 1;

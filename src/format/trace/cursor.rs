@@ -60,7 +60,8 @@ static ARGS: [u8; 256] = {
     t
 };
 
-/// A uvarint; most in a trace are one or two bytes, read without the loop.
+/// A uvarint; most in a trace are one to three bytes (goroutine and stack ids pass 2^14 in
+/// a busy trace), read without the loop or a call.
 #[inline(always)]
 fn uvarint(b: &[u8], pos: &mut usize) -> Option<u64> {
     let p = *pos;
@@ -69,11 +70,18 @@ fn uvarint(b: &[u8], pos: &mut usize) -> Option<u64> {
             *pos = p + 1;
             return Some(u64::from(b0));
         }
-        if let Some(&b1) = b.get(p + 1)
-            && b1 < 0x80
-        {
-            *pos = p + 2;
-            return Some(u64::from(b0 & 0x7f) | u64::from(b1) << 7);
+        if let Some(&b1) = b.get(p + 1) {
+            let v = u64::from(b0 & 0x7f) | u64::from(b1 & 0x7f) << 7;
+            if b1 < 0x80 {
+                *pos = p + 2;
+                return Some(v);
+            }
+            if let Some(&b2) = b.get(p + 2)
+                && b2 < 0x80
+            {
+                *pos = p + 3;
+                return Some(v | u64::from(b2) << 14);
+            }
         }
     }
     uvarint_slow(b, pos)
@@ -165,7 +173,7 @@ impl EvCursor {
     /// `head` (in place: a head returned by value was copied twice per event, and read back
     /// whole right after being written field by field); `false` at the end of this thread's
     /// batches.
-    #[inline]
+    #[inline(always)]
     pub fn next_event(
         &mut self,
         gb: &GenBatches<'_>,
@@ -177,7 +185,7 @@ impl EvCursor {
 
     /// Decodes the event at `off` in the current batch, or the first of the next batch with
     /// one; `last_ts` is the time of the event before `off` in the batch (0 at its start).
-    #[inline]
+    #[inline(always)]
     fn step(
         &mut self,
         gb: &GenBatches<'_>,
@@ -202,11 +210,20 @@ impl EvCursor {
         self.off = u32::try_from(off).unwrap_or(u32::MAX);
         let offset = b.base + off as u64;
         let (typ, dt, args) = decode(body, &mut off, b.base)?;
-        let time = ((dt as f64 * ns_per_tick) as i64).wrapping_add(last_ts);
+        let time = ticks_to_ns(dt, ns_per_tick).wrapping_add(last_ts);
         out.ev = RawEv { typ, time, args, offset };
         out.end = off;
         Ok(true)
     }
+}
+
+/// `ticks` in nanoseconds as Go's reader computes them (`float64(ticks) * ns_per_tick`,
+/// truncated). A delta below 2^53 converts from `i64`, one instruction, where the general
+/// `u64` conversion takes a branch and a few more; the value is the same.
+#[inline(always)]
+fn ticks_to_ns(ticks: u64, ns_per_tick: f64) -> i64 {
+    let t = if ticks < 1 << 53 { ticks as i64 as f64 } else { ticks as f64 };
+    (t * ns_per_tick) as i64
 }
 
 // Go's heap (internal/trace batchcursor.go): the same sift rules, so equal times tie-break
@@ -220,6 +237,18 @@ pub fn heap_insert(heap: &mut Vec<HeapEntry>, e: HeapEntry) {
     heap.push(e);
     let last = heap.len() - 1;
     sift_up(heap, last);
+}
+
+/// The heap's top moved later to `time`: it stays on top unless a child is strictly
+/// earlier (Go's sift moves only then), checked here inline since it almost always stays.
+#[inline(always)]
+pub fn heap_update_top(heap: &mut [HeapEntry], time: i64) {
+    let stays = |c: Option<&HeapEntry>| c.is_none_or(|c| c.0 >= time);
+    let Some(top) = heap.first_mut() else { return };
+    top.0 = time;
+    if !(stays(heap.get(1)) && stays(heap.get(2))) {
+        sift_down(heap, 0);
+    }
 }
 
 #[inline]
@@ -258,21 +287,27 @@ fn sift_up(heap: &mut [HeapEntry], mut i: usize) -> usize {
 
 #[inline]
 fn sift_down(heap: &mut [HeapEntry], mut i: usize) {
+    // The entry going down is held aside and written once where it stops, rather than
+    // swapped at every level.
+    let Some(&moving) = heap.get(i) else { return };
     loop {
-        let mut m = i;
-        let mut min_t = heap.get(i).map_or(i64::MAX, |e| e.0);
-        for child in [2 * i + 1, 2 * i + 2] {
-            if let Some(e) = heap.get(child)
-                && e.0 < min_t
-            {
-                min_t = e.0;
-                m = child;
-            }
-        }
-        if m == i {
+        let l = 2 * i + 1;
+        let Some(&left) = heap.get(l) else { break };
+        // The earlier child, the left one on a tie (Go's rule: a child moves up only when
+        // strictly earlier than the entry going down).
+        let (c, child) = match heap.get(l + 1) {
+            Some(&right) if right.0 < left.0 => (l + 1, right),
+            _ => (l, left),
+        };
+        if child.0 >= moving.0 {
             break;
         }
-        heap.swap(i, m);
-        i = m;
+        if let Some(slot) = heap.get_mut(i) {
+            *slot = child;
+        }
+        i = c;
+    }
+    if let Some(slot) = heap.get_mut(i) {
+        *slot = moving;
     }
 }

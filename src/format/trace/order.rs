@@ -208,6 +208,7 @@ impl Order {
     }
 
     /// Tries to advance `ev`, which is the next event of thread `m` in generation `gn`.
+    #[inline(always)]
     pub fn advance(
         &mut self,
         ev: &RawEv,
@@ -260,6 +261,9 @@ impl Order {
         Ok(new.is_some())
     }
 
+    // Inlined into `advance`, its only caller: two calls per event each saved and restored
+    // the same registers (cachegrind: ~19 instructions an event in their prologues).
+    #[inline(always)]
     fn dispatch(
         &mut self,
         ev: &RawEv,

@@ -4,7 +4,9 @@
 
 use super::super::super::error::{ErrorKind, ParseError};
 use super::super::Tables;
-use super::super::cursor::{EvCursor, Head, HeapEntry, NO_SLOT, heap_insert, heap_remove, heap_update};
+use super::super::cursor::{
+    EvCursor, Head, HeapEntry, NO_SLOT, heap_insert, heap_remove, heap_update, heap_update_top,
+};
 use super::super::event::{Event, EventKind};
 use super::super::generation::GenBatches;
 use super::super::order::Order;
@@ -227,10 +229,14 @@ fn try_advance(
     }
     out.settle(mark);
     if c.next_event(gb, head, gt.ns_per_tick).map_err(|e| *e)? {
-        if let Some(e) = heap.get_mut(i) {
-            e.0 = head.ev.time;
+        if i == 0 {
+            heap_update_top(heap, head.ev.time);
+        } else {
+            if let Some(e) = heap.get_mut(i) {
+                e.0 = head.ev.time;
+            }
+            heap_update(heap, i);
         }
-        heap_update(heap, i);
     } else {
         heap_remove(heap, i);
     }

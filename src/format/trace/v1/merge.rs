@@ -87,10 +87,19 @@ impl Proc {
                 (self.pos, self.end) = (start, end);
             }
             let body = data.get(self.pos..self.end).unwrap_or(&[]);
-            let mut c = Cursor::new(body, self.pos as u64);
             self.head_at = self.pos;
-            let r = decode(&mut c, minor)?;
-            self.pos = us(c.offset()).max(self.pos.saturating_add(1));
+            let r = match decode_common(body, minor) {
+                Some((r, used)) => {
+                    self.pos = self.pos.saturating_add(used);
+                    r
+                }
+                None => {
+                    let mut c = Cursor::new(body, self.pos as u64);
+                    let r = decode(&mut c, minor)?;
+                    self.pos = us(c.offset()).max(self.pos.saturating_add(1));
+                    r
+                }
+            };
             match r.typ {
                 EV_BATCH => self.last_ts = signed(r.val(1)),
                 EV_STRING | EV_STACK | EV_FREQUENCY | EV_TIMER_GOROUTINE | EV_CPU_SAMPLE => {}

@@ -71,13 +71,21 @@ pub fn scan(
                 return Err(ParseError::new(at as u64, ErrorKind::Cancelled, &[]));
             }
         }
-        let r = match decode(&mut c, minor).and_then(|r| check(&r, at, open.is_some())) {
-            Ok(r) => r,
-            Err(e) => {
-                s.damage = Some(e);
-                end = at;
-                break;
+        // The common events inside a batch pass `check` as they are: read the short way.
+        let common = if open.is_some() { decode_common(c.rest(), minor) } else { None };
+        let r = match common {
+            Some((r, used)) => {
+                c.skip(used);
+                r
             }
+            None => match decode(&mut c, minor).and_then(|r| check(&r, at, open.is_some())) {
+                Ok(r) => r,
+                Err(e) => {
+                    s.damage = Some(e);
+                    end = at;
+                    break;
+                }
+            },
         };
         match r.typ {
             EV_BATCH => {

@@ -73,8 +73,28 @@ pub const MAX_STRING: u64 = 1_000_000;
 /// Most frames a Stack event may have (Go's limit).
 pub const MAX_FRAMES: u64 = 1000;
 
-/// (arguments after the timestamp, has a trailing stack id, first format minor).
+/// (arguments after the timestamp, has a trailing stack id, first format minor), from a
+/// table: asked several times per event, where the match was a chain of compares.
+#[inline]
 fn desc(typ: u8) -> (usize, bool, u32) {
+    let (n, stk, since) = DESC.get(usize::from(typ)).copied().unwrap_or((0, false, 5));
+    (usize::from(n), stk, u32::from(since))
+}
+
+/// [`desc_of`] for every type byte (the low 6 bits).
+#[allow(clippy::indexing_slicing)] // `i < 64` indexes a 64-entry array
+static DESC: [(u8, bool, u8); 64] = {
+    let mut t = [(0, false, 5); 64];
+    let mut i = 0;
+    while i < 64 {
+        let (n, stk, since) = desc_of(i as u8);
+        t[i] = (n as u8, stk, since as u8);
+        i += 1;
+    }
+    t
+};
+
+const fn desc_of(typ: u8) -> (usize, bool, u32) {
     match typ {
         EV_GOMAXPROCS => (1, true, 5),
         EV_PROC_START => (1, false, 5),
@@ -146,7 +166,18 @@ fn err(at: u64, typ: u8, kind: ErrorKind, args: &[(&'static str, &dyn std::fmt::
 
 /// Decodes the event at `c` (a cursor over the whole file). Stack events are only
 /// delimited (their body is returned in `text`) because they have up to 4002 values.
+#[inline]
 pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
+    if let Some((r, used)) = decode_common(c.rest(), minor) {
+        c.skip(used);
+        return Ok(r);
+    }
+    decode_other(c, minor)
+}
+
+/// [`decode`] of what [`decode_common`] leaves: tables, batch headers, logs, and errors.
+#[inline(never)]
+fn decode_other(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
     let at = c.offset();
     let b = c.u8("an event")?;
     let typ = b & 0x3f;
@@ -227,6 +258,69 @@ pub fn decode(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
     Ok(r)
 }
 
+/// [`decode`] of the events that are nearly all of a trace (timed, with their values inline or
+/// length-prefixed; no string, stack, batch header or log) from the bytes at the event: the
+/// event and the bytes it took. `None` for any other event and for anything wrong, which
+/// [`decode`] then reads the long way, for its exact error; on what both read, they agree.
+#[inline(always)]
+pub fn decode_common(b: &[u8], minor: u32) -> Option<(Raw, usize)> {
+    let &b0 = b.first()?;
+    let typ = b0 & 0x3f;
+    let (nargs, stk, since) = desc(typ);
+    if typ == 0 || typ >= EV_COUNT || since > minor {
+        return None;
+    }
+    if matches!(typ, EV_BATCH | EV_FREQUENCY | EV_STACK | EV_STRING | EV_TIMER_GOROUTINE | EV_USER_LOG) {
+        return None;
+    }
+    let want = nargs + usize::from(stk) + 1;
+    let mut r = Raw { typ, ..Raw::default() };
+    let mut pos = 1;
+    let (body, end) = if b0 >> 6 < 3 {
+        let inline = usize::from(b0 >> 6) + 1;
+        if inline != want {
+            return None;
+        }
+        (b, None)
+    } else {
+        let len = fast_uvarint(b, &mut pos)?;
+        if len > MAX_EVENT_LEN {
+            return None;
+        }
+        let end = pos.checked_add(us(len))?;
+        (b.get(..end)?, Some(end))
+    };
+    while r.n < want && end.is_none_or(|e| pos < e) {
+        let v = fast_uvarint(body, &mut pos)?;
+        *r.vals.get_mut(r.n)? = v;
+        r.n += 1;
+    }
+    // A length-prefixed body holds exactly the values the type has.
+    if r.n != want || end.is_some_and(|e| pos != e) {
+        return None;
+    }
+    Some((r, pos))
+}
+
+/// A uvarint of at most 10 bytes (overlong encodings are valid, as in [`Cursor::uvarint`]);
+/// `None` past the end of `b` or past 10 bytes.
+#[inline(always)]
+fn fast_uvarint(b: &[u8], pos: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    for i in 0..10u32 {
+        let byte = *b.get(*pos)?;
+        *pos += 1;
+        if i == 9 && byte > 1 {
+            return None;
+        }
+        v |= u64::from(byte & 0x7f) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Some(v);
+        }
+    }
+    None
+}
+
 /// A varint, the one-byte case (most values of an old trace: deltas, small ids) inline.
 #[inline(always)]
 fn varint(c: &mut Cursor<'_>, what: &str) -> Result<u64, ParseError> {
@@ -257,3 +351,7 @@ pub fn low_i32(v: u64) -> i32 {
 pub fn signed(v: u64) -> i64 {
     i64::from_ne_bytes(v.to_ne_bytes())
 }
+
+#[cfg(test)]
+#[path = "spec_tests.rs"]
+mod tests;
