@@ -69,6 +69,9 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
     }
     for sp in &l.suspects {
         let blocked = match (sp.blocked_ns, sp.wait_minutes) {
+            (Some((min, max)), _) if units::duration(min) == units::duration(max) => {
+                format!("blocked {}", units::duration(max))
+            }
             (Some((min, max)), _) => format!("blocked {} to {}", units::duration(min), units::duration(max)),
             (None, Some((0, 0))) => "waiting under a minute".to_string(),
             (None, Some((min, max))) => format!("waiting {min} to {max} minutes"),
