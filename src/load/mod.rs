@@ -14,6 +14,7 @@ use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
 mod budget;
 mod compare;
 mod growing;
+mod idle;
 mod job;
 mod mapped;
 mod status;

@@ -15,6 +15,7 @@ use std::sync::mpsc;
 
 use super::Progress;
 use super::budget::Budget;
+use super::idle::Idle;
 use crate::analysis::TraceBuilder;
 use crate::format::trace::{Event, ReadSummary, Step, Tables, TraceStream};
 use crate::format::{ErrorKind, ParseError, Warning, WarningKind};
@@ -245,33 +246,4 @@ fn read_in_chunks(
     send_chunk();
     blocked.borrow().report("reader waiting for the builder");
     Ok((stream.summary(), tables))
-}
-
-/// With `GOROSCOPE_TIMES` set, how long a pipeline thread waited for the other, and its own
-/// CPU time (Linux's `/proc/thread-self/schedstat`): which of the two is the critical path
-/// (BENCHMARKS.md). Without it, nothing is timed.
-struct Idle {
-    waited: Option<std::time::Duration>,
-}
-
-impl Idle {
-    fn new() -> Self {
-        Idle { waited: std::env::var_os("GOROSCOPE_TIMES").map(|_| std::time::Duration::ZERO) }
-    }
-
-    fn time<T>(&mut self, f: impl FnOnce() -> T) -> T {
-        let Some(waited) = self.waited.as_mut() else { return f() };
-        let at = std::time::Instant::now();
-        let r = f();
-        *waited += at.elapsed();
-        r
-    }
-
-    fn report(&self, what: &str) {
-        let Some(waited) = self.waited else { return };
-        let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
-        let cpu_ns: Option<u64> = stat.split_whitespace().next().and_then(|v| v.parse().ok());
-        let cpu = cpu_ns.map_or_else(String::new, |ns| format!(", thread CPU {:.3} s", ns as f64 / 1e9));
-        eprintln!("goroscope: {what} {:.3} s{cpu}", waited.as_secs_f64());
-    }
 }
