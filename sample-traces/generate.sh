@@ -33,10 +33,13 @@ FORCE=${FORCE:-0}
 ALL_PROGRAMS="chansend chanrecv deadlock ctxleak selectspin httpleak heapgrow chansend_fixed leakgrow spinpoll"
 INTL_PROGRAM="国际化"
 MEMORY_PROGRAMS="memleak memleak_fixed timerleak steady"
+# A spinner the garbage collector stops to scan its stack: the first and last releases of
+# the new format (and the old formats, from generate-old.sh).
+GC_PROGRAMS="spingc"
 programs_for() {
 	case "$1" in
-	1.27.*) echo "$ALL_PROGRAMS $INTL_PROGRAM $MEMORY_PROGRAMS" ;;
-	1.22.*) echo "$ALL_PROGRAMS $MEMORY_PROGRAMS" ;;
+	1.27.*) echo "$ALL_PROGRAMS $INTL_PROGRAM $MEMORY_PROGRAMS $GC_PROGRAMS" ;;
+	1.22.*) echo "$ALL_PROGRAMS $MEMORY_PROGRAMS $GC_PROGRAMS" ;;
 	1.25.*) echo "$ALL_PROGRAMS" ;;
 	*) echo "${ALL_PROGRAMS/ heapgrow/}" ;;
 	esac

@@ -164,6 +164,11 @@ fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         }
     };
     let (mut out, mut err) = (std::io::stdout(), std::io::stderr());
+    if matches!(cli.command, Some(Command::Report { .. } | Command::Diff { .. } | Command::Capture(_))) {
+        // Headless loads keep to 4 × the file + 100 MiB (src/load/budget.rs says why the
+        // window does not).
+        goroscope::load::keep_to_budget();
+    }
     match cli.command {
         Some(Command::Report {
             json,

@@ -5,10 +5,10 @@
 //! finds message ids.
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
-
 use goroscope::format::{ErrorKind, ParseError};
 use goroscope::i18n::{self, Catalog, LANGUAGES};
+
+mod common;
 
 /// Wire-format names, the same in every language: shown as they are.
 const AS_WRITTEN: &[&str] =
@@ -16,17 +16,6 @@ const AS_WRITTEN: &[&str] =
 
 /// The readers' calls whose last argument names what they read.
 const CALLS: &[&str] = &["u8", "uvarint", "bytes", "get", "varint"];
-
-fn rust_files(dir: PathBuf, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            rust_files(p, out);
-        } else if p.extension().is_some_and(|x| x == "rs") {
-            out.push(p);
-        }
-    }
-}
 
 /// The name of the call whose argument list holds byte `at` (parentheses balanced).
 fn call_at(code: &str, at: usize) -> Option<&str> {
@@ -50,8 +39,7 @@ fn call_at(code: &str, at: usize) -> Option<&str> {
 /// Each string literal that is the last argument of one of [`CALLS`] in the readers' code
 /// (tests left out).
 fn names_read() -> Vec<String> {
-    let mut files = Vec::new();
-    rust_files(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/format"), &mut files);
+    let files = common::rust_files("src/format");
     let mut names = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();

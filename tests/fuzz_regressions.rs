@@ -15,7 +15,7 @@ const EXPECTED: &[(&str, &str)] = &[
     ("trace_read-oom-doubling-goroutine-ids.trace", "30 goroutines"),
     // A goroutine ran on processor 2^31-16: one lane per processor id asked for 48 GB
     // (analysis/build/mod.rs then, analysis/proc_lanes.rs now).
-    ("trace_read-oom-processor-id-2-31.trace", "1 goroutines"),
+    ("trace_read-oom-processor-id-2-31.trace", "1 goroutine ("),
     // NumGC at the top of u64 and times of ±1e300 s overflowed (format/memstats.rs).
     ("memstats_read-overflow-numgc-and-times.jsonl", "gctrace"),
 ];

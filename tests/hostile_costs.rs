@@ -243,6 +243,32 @@ fn cancel_is_honoured_inside_a_generation() {
 }
 
 #[test]
+fn cancel_is_honoured_while_two_million_threads_are_split_and_set_up() {
+    // One generation of 2 M one-batch threads (30 MB): its batches are collected, then a
+    // cursor and a state set up for each thread, before the first event is ordered.
+    let data = crafted_v2::v2_many_threads(2_000_000, 1);
+    let _alone = one_at_a_time();
+    let mut lates = Vec::new();
+    for wait_ms in [20, 150, 600] {
+        let progress = Progress::default();
+        let (result, late) = std::thread::scope(|s| {
+            let load = s.spawn(|| load_bytes(Path::new("threads.trace"), &data, &progress).map(|_| ()));
+            std::thread::sleep(Duration::from_millis(wait_ms));
+            progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+            let (cancelled_at, cpu_at) = (Instant::now(), process_cpu());
+            let r = load.join().unwrap();
+            (r, (cancelled_at.elapsed(), process_cpu().saturating_sub(cpu_at)))
+        });
+        let e = result.expect_err("cancelled");
+        assert!(e.message.contains("cancelled"), "{e}");
+        lates.push(late);
+    }
+    eprintln!("stopped (wall, CPU) after the cancel: {lates:?}");
+    let bound = Duration::from_millis(100) * DEBUG_FACTOR;
+    assert!(lates.iter().all(|&(late, cpu)| late <= bound || cpu <= bound), "{lates:?}");
+}
+
+#[test]
 fn a_v1_stack_defined_twice_is_named() {
     let r = load_timed("dup.trace", &crafted::v1_duplicate_stack());
     let said = match r {

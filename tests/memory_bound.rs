@@ -179,3 +179,53 @@ fn a_trace_of_1_4_million_goroutines_stays_under_4x_its_size_plus_100_mb() {
     eprintln!("{size} bytes, peak {:.1} MiB", peak as f64 / MB as f64);
     assert!(peak <= 4 * size + 100 * MB, "peak {peak} bytes > 4 x {size} + 100 MiB");
 }
+
+/// Files that would take more than their budget read whole (millions of threads or of
+/// never-run goroutines, a few bytes each) are read in part, within the bound, and the report
+/// says where it stopped, that the rest was dropped, and that this is not an all-clear.
+#[test]
+fn files_past_their_memory_budget_are_read_in_part_and_say_so() {
+    let dir = std::env::temp_dir().join(format!("goroscope-over-budget-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let files = common::crafted::over_budget_files();
+    assert!(files.len() >= 4);
+    let keep = std::env::var_os("GOROSCOPE_CRAFTED_OUT").map(PathBuf::from);
+    for (name, bytes) in files {
+        let path = dir.join(&name);
+        std::fs::write(&path, &bytes).unwrap();
+        if let Some(k) = &keep {
+            std::fs::create_dir_all(k).unwrap();
+            std::fs::write(k.join(&name), &bytes).unwrap();
+        }
+        let size = bytes.len() as u64;
+        let start = std::time::Instant::now();
+        let out =
+            Command::new(binary()).arg("report").arg(&path).env("GOROSCOPE_PEAK_RSS", "1").output().unwrap();
+        let took = start.elapsed().as_secs_f64();
+        std::fs::remove_file(&path).ok();
+        // The 2 s + 1 s per MB in release; a debug build is up to ten times slower.
+        let factor = if cfg!(debug_assertions) { 10.0 } else { 1.0 };
+        assert!(took <= (2.0 + size as f64 / MB as f64) * factor, "{name}: {took:.1} s");
+        let (text, err) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert_eq!(out.status.code(), Some(0), "{name}: {err}");
+        let kb: u64 = err
+            .lines()
+            .find_map(|l| l.strip_prefix("goroscope: peak RSS "))
+            .and_then(|v| v.trim_end_matches(" kB").trim().parse().ok())
+            .unwrap_or_else(|| panic!("{name}: no peak line in {err}"));
+        let (peak, bound) = (kb * 1024, 4 * size + 100 * MB);
+        eprintln!(
+            "{name:30} {size:>9} bytes  peak {:>6.1} MiB of {:>6.1}",
+            peak as f64 / MB as f64,
+            bound as f64 / MB as f64
+        );
+        assert!(peak <= bound, "{name}: peak {peak} bytes > 4 x {size} + 100 MiB");
+        let budget = format!("this file's budget of {} MiB", bound / MB);
+        assert!(
+            text.contains(&budget) && text.contains("the rest of the trace was dropped"),
+            "{name}: {text}"
+        );
+        assert!(text.contains("so this is not an all-clear"), "{name}: {text}");
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -53,23 +53,15 @@ fn every_catalog_parses_and_has_every_key() {
 fn every_key_the_code_uses_is_in_the_catalog() {
     let en = messages(&LANGUAGES[0]);
     let mut missing = Vec::new();
-    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui")];
-    while let Some(dir) = stack.pop() {
-        for e in std::fs::read_dir(&dir).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-                continue;
-            }
-            let text = std::fs::read_to_string(&p).unwrap();
-            for pat in ["tr!(\"", "tr!(\n", "text(\"", "text: \"", "help: \""] {
-                for (i, _) in text.match_indices(pat) {
-                    let rest = text[i + pat.len()..].trim_start().trim_start_matches('"');
-                    let key: String =
-                        rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-                    if key.contains('-') && !en.contains_key(&key) {
-                        missing.push(format!("{}: {key}", p.display()));
-                    }
+    for p in common::rust_files("src/ui") {
+        let text = std::fs::read_to_string(&p).unwrap();
+        for pat in ["tr!(\"", "tr!(\n", "text(\"", "text: \"", "help: \""] {
+            for (i, _) in text.match_indices(pat) {
+                let rest = text[i + pat.len()..].trim_start().trim_start_matches('"');
+                let key: String =
+                    rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+                if key.contains('-') && !en.contains_key(&key) {
+                    missing.push(format!("{}: {key}", p.display()));
                 }
             }
         }

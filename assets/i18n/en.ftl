@@ -478,7 +478,7 @@ peek-self = flat { $flat }, cum { $cum } ({ $percent })
 profile-sort = Sort by { $column } (again: the other way)
 profile-rows-shown = { $n } shown: those in the zoomed frame that match the search
 # The cut range on the ruler (lead, issue 12)
-ruler-cut = cut here: names and events after this may be lost
+ruler-cut = incomplete from here: events and names after this may be lost
 
 
 # sharing: presentation mode, scale, palettes
@@ -598,6 +598,7 @@ warning-trace-tables-damaged = trace damaged in the generation at byte { $start 
    *[other] were
 } recovered, some may lack names and stacks, and the events after it were dropped
 warning-trace-inconsistent = trace is inconsistent in the generation at byte { $start } ({ $error }); the events from there on were dropped
+warning-trace-over-budget = the read stopped at byte { $offset } of { $total }: going on would take more memory than this file's budget of { $mib } MiB (4 × its size + 100 MiB; a crafted file?), so the rest of the trace was dropped
 warning-trace-v1-damaged = trace truncated or damaged at byte { $offset } of { $size }: { $error }; the events before it were loaded
 warning-trace-v1-damaged-no-footer = trace truncated or damaged at byte { $offset } of { $size } (the footer with the clock frequency and the stacks is lost): { $error }; the events before it were loaded
 warning-trace-v1-no-footer = trace truncated or damaged at byte { $size } of { $size } (the footer with the clock frequency and the stacks is lost): the file ends without its footer; the events before it were loaded

@@ -397,7 +397,7 @@ peek-self = 自身 { $flat }，累计 { $cum }（{ $percent }）
 profile-sort = 按 { $column } 排序（再点一次：反向）
 profile-rows-shown = 显示 { $n } 行：缩放框内且匹配搜索的函数
 # The cut range on the ruler (lead, issue 12)
-ruler-cut = 在此截断：此后的名称和事件可能已丢失
+ruler-cut = 自此处起不完整：此后的事件和名称可能已丢失
 
 
 # sharing: presentation mode, scale, palettes
@@ -505,6 +505,7 @@ warning-trace-cut-recovered = 跟踪在第 { $total } 字节处被截断：最�
 warning-trace-cut-dropped = 跟踪在第 { $total } 字节处被截断：最后一代（{ $bytes } 字节）已丢弃（{ $error }）
 warning-trace-tables-damaged = 跟踪在第 { $start } 字节处的一代中损坏：其表无法解码（{ $error }）；恢复了其中 { $recovered } 个事件，部分可能缺少名称和栈，其后的事件已丢弃
 warning-trace-inconsistent = 跟踪在第 { $start } 字节处的一代中不一致（{ $error }）；从那里起的事件已丢弃
+warning-trace-over-budget = 读取在第 { $offset } 字节（共 { $total } 字节）处停止：继续读取将超出此文件的内存预算 { $mib } MiB（文件大小的 4 倍加 100 MiB；可能是特意构造的文件？），因此跟踪的其余部分已丢弃
 warning-trace-v1-damaged = 跟踪在第 { $offset } 字节处（共 { $size } 字节）被截断或损坏：{ $error }；已加载此前的事件
 warning-trace-v1-damaged-no-footer = 跟踪在第 { $offset } 字节处（共 { $size } 字节）被截断或损坏（含时钟频率和栈的文件尾已丢失）：{ $error }；已加载此前的事件
 warning-trace-v1-no-footer = 跟踪在第 { $size } 字节处（共 { $size } 字节）被截断或损坏（含时钟频率和栈的文件尾已丢失）：文件在文件尾之前结束；已加载此前的事件

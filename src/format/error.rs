@@ -132,7 +132,7 @@ impl Warning {
         let cut = |w: &Warning| matches!(w.kind, TraceV1Damaged | TraceV1DamagedNoFooter | TraceV1NoFooter);
         let v1_cut = warnings.iter().any(cut);
         warnings.iter().find_map(|w| match (w.kind, w.place) {
-            (TraceInconsistent | TraceTablesDamaged, Some(Place::Byte(b))) => Some(b),
+            (TraceInconsistent | TraceTablesDamaged | TraceOverBudget, Some(Place::Byte(b))) => Some(b),
             (TraceV1Unordered, Some(Place::Byte(b))) if !v1_cut => Some(b),
             _ => None,
         })

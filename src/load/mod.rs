@@ -11,12 +11,15 @@ use crate::format::sniff::{FileKind, sniff};
 use crate::format::{ErrorKind, ParseError};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
 
+mod budget;
 mod compare;
 mod growing;
+mod idle;
 mod job;
 mod mapped;
 mod status;
 mod trace_pipeline;
+pub use budget::keep_to_budget;
 pub use growing::load_growing;
 pub use job::LoadJob;
 pub use status::{LoadError, Progress};

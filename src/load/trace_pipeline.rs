@@ -14,9 +14,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use super::Progress;
+use super::budget::Budget;
+use super::idle::Idle;
 use crate::analysis::TraceBuilder;
 use crate::format::trace::{Event, ReadSummary, Step, Tables, TraceStream};
-use crate::format::{ErrorKind, ParseError};
+use crate::format::{ErrorKind, ParseError, Warning, WarningKind};
 use crate::model::TraceModel;
 
 /// Events per hand-over of short buffers copied together: big enough that channel traffic is
@@ -34,6 +36,13 @@ const IN_FLIGHT: usize = 16;
 /// has data long before the first generation (a second of a busy program, tens of megabytes)
 /// is whole. Later partials come each time the events have doubled.
 const FIRST_PARTIAL: u64 = 1 << 18;
+/// What each goroutine the builder holds will still cost when the model takes its final form:
+/// the model's record (64 bytes) outgrows the builder's (40), `finish` holds each one's id and
+/// rank meanwhile (12) and moves spans into lists of their own, while the reader's state of it
+/// (16) and the input's pages are gone by then: measured, 10 bytes more per goroutine never
+/// run, 20 per goroutine that ran and blocked. Reserved against the memory budget, so a trace
+/// of millions of goroutines stops reading before the final form would pass it.
+const GOROUTINE_RESERVE: u64 = 24;
 
 /// What a load does besides building the model.
 #[derive(Default)]
@@ -74,10 +83,12 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
     let partials = partial.is_some();
     let version = |minor: u32| format!("1.{minor}");
     let header_minor = crate::format::trace::header::parse_header(data).unwrap_or(0);
+    let budget = Budget::start(data.len() as u64);
+    let budget = budget.as_ref();
     let read = std::thread::scope(|s| {
         let want = &want_tables;
         let reader = std::thread::Builder::new().name("goroscope-read".into()).spawn_scoped(s, move || {
-            let ends = Ends { consumed, want_tables: want, partials };
+            let ends = Ends { consumed, want_tables: want, partials, budget };
             read_in_chunks(data, progress, &full_tx, &empty_rx, ends)
         });
         let reader =
@@ -93,6 +104,10 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
                     chunk.clear();
                     // The reader may have finished already; then the chunk is simply freed.
                     let _ = empty_tx.send(chunk);
+                    // Past the budget, the reader stops at its next look (within a millisecond).
+                    if let Some(b) = budget {
+                        b.over(builder.goroutines() as u64 * GOROUTINE_RESERVE);
+                    }
                 }
                 // A generation is complete in the builder. (Per-generation work on the model
                 // so far, such as level-of-detail summaries, hooks in here.)
@@ -130,6 +145,8 @@ struct Ends<'a> {
     /// Partial models are wanted: the first comes at the end of the first generation if
     /// [`FIRST_PARTIAL`] events did not come sooner.
     partials: bool,
+    /// The load's memory budget, if it keeps one: past it, the read stops where it is.
+    budget: Option<&'a Budget>,
 }
 
 /// The reader thread: runs the format layer and sends its events in chunks. The channel's
@@ -142,9 +159,10 @@ fn read_in_chunks(
     ends: Ends<'_>,
 ) -> Result<(ReadSummary, Tables), ParseError> {
     let mut tables = Tables::default();
+    let budget = ends.budget;
     let mut on_progress = |done: u64| {
         progress.done.store(done, Ordering::Relaxed);
-        !progress.cancel.load(Ordering::Relaxed)
+        !progress.cancel.load(Ordering::Relaxed) && !budget.is_some_and(|b| b.over(0))
     };
     // The sink fills it, the tap empties it before the tables go: both need it.
     let chunk = std::cell::RefCell::new(Vec::with_capacity(CHUNK));
@@ -193,7 +211,23 @@ fn read_in_chunks(
             &mut on_progress,
             &mut sink,
             Some(&mut tap),
-        )?;
+        );
+        let step = match (step, budget) {
+            (Err(e), Some(b)) if e.kind == ErrorKind::Cancelled && b.stopped() => {
+                // Stopped by the budget, not by the user: what was read stays.
+                send_chunk();
+                let mut summary = stream.summary();
+                if summary.format_minor == 0 {
+                    summary.format_minor = crate::format::trace::header::parse_header(data).unwrap_or(0);
+                }
+                let (total, mib) = (data.len() as u64, b.allowance_mib());
+                let args: &[(&str, &dyn std::fmt::Display)] =
+                    &[("offset", &e.offset), ("total", &total), ("mib", &mib)];
+                summary.warnings.push(Warning::at_byte(WarningKind::TraceOverBudget, e.offset, args));
+                return Ok((summary, tables));
+            }
+            (step, _) => step?,
+        };
         match step {
             Step::Generation { end } => {
                 if let Some(consumed) = ends.consumed {
@@ -212,33 +246,4 @@ fn read_in_chunks(
     send_chunk();
     blocked.borrow().report("reader waiting for the builder");
     Ok((stream.summary(), tables))
-}
-
-/// With `GOROSCOPE_TIMES` set, how long a pipeline thread waited for the other, and its own
-/// CPU time (Linux's `/proc/thread-self/schedstat`): which of the two is the critical path
-/// (BENCHMARKS.md). Without it, nothing is timed.
-struct Idle {
-    waited: Option<std::time::Duration>,
-}
-
-impl Idle {
-    fn new() -> Self {
-        Idle { waited: std::env::var_os("GOROSCOPE_TIMES").map(|_| std::time::Duration::ZERO) }
-    }
-
-    fn time<T>(&mut self, f: impl FnOnce() -> T) -> T {
-        let Some(waited) = self.waited.as_mut() else { return f() };
-        let at = std::time::Instant::now();
-        let r = f();
-        *waited += at.elapsed();
-        r
-    }
-
-    fn report(&self, what: &str) {
-        let Some(waited) = self.waited else { return };
-        let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
-        let cpu_ns: Option<u64> = stat.split_whitespace().next().and_then(|v| v.parse().ok());
-        let cpu = cpu_ns.map_or_else(String::new, |ns| format!(", thread CPU {:.3} s", ns as f64 / 1e9));
-        eprintln!("goroscope: {what} {:.3} s{cpu}", waited.as_secs_f64());
-    }
 }

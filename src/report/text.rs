@@ -18,11 +18,11 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
     if let Some(t) = &l.trace {
         let _ = writeln!(
             o,
-            "  trace format go {}, {} long, {} events, {} goroutines ({} alive at the end, {} blocked)",
+            "  trace format go {}, {} long, {} events, {} ({} alive at the end, {} blocked)",
             t.format_version,
             units::duration(t.duration_ns),
             units::count(t.events),
-            units::count(s.goroutines.total as u64),
+            counted(s.goroutines.total, "goroutine"),
             units::count(s.goroutines.alive_at_end as u64),
             units::count(s.goroutines.blocked_at_end as u64),
         );
@@ -30,9 +30,9 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             let goal = s.heap.last_heap_goal_bytes.map_or("none".to_string(), units::bytes);
             let _ = writeln!(
                 o,
-                "  heap: peak {} in use, last goal {goal}, {} GC cycles",
+                "  heap: peak {} in use, last goal {goal}, {}",
                 units::bytes(max),
-                t.gc_cycles
+                counted(t.gc_cycles as usize, "GC cycle")
             );
         }
     }
@@ -40,12 +40,12 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         let j = super::dump::dump_json(d);
         let _ = writeln!(
             o,
-            "  goroutine dump ({}{}), {} goroutines ({} waiting) in {} groups ({} with identical arguments)",
+            "  goroutine dump ({}{}), {} ({} waiting) in {} ({} with identical arguments)",
             j.format,
             s.go_version.as_deref().map_or(String::new(), |v| format!(", go {v}")),
-            units::count(s.goroutines.total as u64),
+            counted(s.goroutines.total, "goroutine"),
             units::count(s.goroutines.blocked_at_end as u64),
-            units::count(j.groups_similar as u64),
+            counted(j.groups_similar, "group"),
             units::count(j.groups_exact as u64),
         );
         for p in j.preamble {
@@ -69,6 +69,9 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
     }
     for sp in &l.suspects {
         let blocked = match (sp.blocked_ns, sp.wait_minutes) {
+            (Some((min, max)), _) if units::duration(min) == units::duration(max) => {
+                format!("blocked {}", units::duration(max))
+            }
             (Some((min, max)), _) => format!("blocked {} to {}", units::duration(min), units::duration(max)),
             (None, Some((0, 0))) => "waiting under a minute".to_string(),
             (None, Some((min, max))) => format!("waiting {min} to {max} minutes"),
@@ -76,9 +79,9 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         };
         let _ = writeln!(
             o,
-            "  #{} {} goroutines {} [{}]{}",
+            "  #{} {} {} [{}]{}",
             sp.rank,
-            units::count(sp.count as u64),
+            counted(sp.count, "goroutine"),
             sp.state,
             sp.reason,
             if blocked.is_empty() { String::new() } else { format!(", {blocked}") }
@@ -120,4 +123,10 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
 /// `function file:line`, or the function alone when the cut took its file (`model::lost`).
 fn where_(f: &crate::analysis::FrameText) -> String {
     if f.file.is_empty() { f.function.to_string() } else { format!("{} {}:{}", f.function, f.file, f.line) }
+}
+
+/// `n` and the noun, plural unless `n` is 1: "1 goroutine", "2,000 goroutines".
+fn counted(n: usize, noun: &str) -> String {
+    let n = n as u64;
+    format!("{} {noun}{}", units::count(n), if n == 1 { "" } else { "s" })
 }

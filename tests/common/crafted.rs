@@ -178,6 +178,20 @@ pub fn files() -> Vec<(String, Vec<u8>)> {
     ]
 }
 
+/// Files past what any fixed cost per byte covers, which a load keeps within its memory
+/// budget by reading only a part (src/load/budget.rs): 2 M threads (30 MB), 1.4 M sparse
+/// threads (26 MB), 3 M goroutines never run (22 MB) and 1 M that ran and blocked (27 MB)
+/// would each take 200–290 MiB read whole.
+pub fn over_budget_files() -> Vec<(String, Vec<u8>)> {
+    use super::crafted_v2::v2_many_threads;
+    vec![
+        ("v2-threads-2m.trace".into(), v2_many_threads(2_000_000, 1)),
+        ("v2-sparse-threads-1.4m.trace".into(), v2_many_threads(1_400_000, 1000)),
+        ("v2-goroutines-3m.trace".into(), many_goroutines_trace(3_000_000)),
+        ("v2-blocked-goroutines-1m.trace".into(), many_blocked_goroutines_trace(1_000_000)),
+    ]
+}
+
 /// A Go 1.23 trace's header and its Frequency batch (1 GHz ticks).
 pub fn v2_start() -> Vec<u8> {
     let mut t = b"go 1.23 trace\0\0\0".to_vec();
@@ -232,6 +246,26 @@ pub fn v2_trace_of(strings: &[String], events: &[(u8, Vec<u64>)]) -> Vec<u8> {
 pub fn many_goroutines_trace(n: u64) -> Vec<u8> {
     let mut ev = vec![(13u8, vec![0, 1]), (25, vec![1, 1, 2])];
     ev.extend((0..n).map(|i| (14u8, vec![i + 2, 0, 0])));
+    v2_trace_of(&[], &ev)
+}
+
+/// Thread 1 runs proc 0 and goroutine 1, which creates `n` goroutines and lets each run until
+/// it blocks (27 bytes each: created, started, blocked, and goroutine 1 stopped and started
+/// again): four spans a goroutine, two more on goroutine 1.
+pub fn many_blocked_goroutines_trace(n: u64) -> Vec<u8> {
+    const GO_CREATE: u8 = 14;
+    const GO_START: u8 = 16;
+    const GO_STOP: u8 = 19;
+    const GO_BLOCK: u8 = 20;
+    let mut ev = vec![(13u8, vec![0, 1]), (25, vec![1, 1, 2])];
+    for i in 0..n {
+        let g = i + 2;
+        ev.push((GO_CREATE, vec![g, 0, 0]));
+        ev.push((GO_STOP, vec![0, 0]));
+        ev.push((GO_START, vec![g, 1]));
+        ev.push((GO_BLOCK, vec![0, 0]));
+        ev.push((GO_START, vec![1, i + 1]));
+    }
     v2_trace_of(&[], &ev)
 }
 

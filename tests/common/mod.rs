@@ -161,3 +161,22 @@ pub fn assert_named(name: &str, data: &[u8], warn_words: &[&str], err_words: &[&
 
 /// The error for a file of no known kind: what was expected, at byte 0.
 pub const UNKNOWN_KIND: &str = "expected a Go execution trace (header \"go 1.N trace\")";
+
+/// Every `.rs` file under `dir` (in the repository), recursively: the tests that read the
+/// code itself (catalog keys and field names) walk it with this.
+pub fn rust_files(dir: &str) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    assert!(!out.is_empty(), "no Rust files under {dir}");
+    out
+}

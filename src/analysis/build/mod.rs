@@ -105,6 +105,11 @@ impl TraceBuilder {
         self.events
     }
 
+    /// Goroutines seen so far.
+    pub fn goroutines(&self) -> usize {
+        self.gs.len()
+    }
+
     /// Feeds one event; events must come in the reader's order.
     pub fn push(&mut self, ev: &Event) {
         self.events += 1;

@@ -40,6 +40,10 @@ const MIN_LIFE_OF_WINDOW: f64 = 0.5;
 /// the spinners of the samples never park, while a loop that sleeps between bursts parks
 /// hundreds of times a second even when a loaded machine keeps it runnable most of the time
 /// (memleak's main goroutine, on a busy 2-core box: 80% running or runnable, 200 sleeps/s).
+/// A wait for the reason "preempted" is no park: the garbage collector stops a running
+/// goroutine that way to scan its stack (Go 1.22+ traces write it as a block), however busy;
+/// Go 1.11–1.21 traces write the same stop as a block with no reason (`EvGoBlock`), which the
+/// runtime otherwise writes only for its own goroutines (HACKING.md).
 const MAX_PARKS_PER_SECOND: f64 = 1.0;
 
 /// The spinning groups of a trace, most members first.
@@ -47,6 +51,13 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
     let end = m.duration_ns;
     type Key = (u32, Option<(u32, u32, u32)>);
     let mut groups: HashMap<Key, Vec<(GIdx, f64)>> = HashMap::new();
+    let old_format =
+        m.format_version.split('.').nth(1).and_then(|v| v.parse::<u32>().ok()).is_some_and(|v| v < 22);
+    let suspended = |s: &crate::model::Span| match m.reason(s.reason()) {
+        "preempted" => true,
+        "" => old_format,
+        _ => false,
+    };
     for (i, g) in m.goroutines.iter().enumerate() {
         if g.system || g.end_ns().is_some() {
             continue;
@@ -60,8 +71,11 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
         // walks every span (a tenth of a second on the 200 MB bench trace, after the load).
         let limit = MAX_PARKS_PER_SECOND * ((end - from) as f64 / 1e9).max(1.0);
         let over = limit as usize + 1; // the least count above `limit`
-        let parks =
-            g.real_spans().iter().filter(|s| matches!(s.state(), SpanState::Waiting | SpanState::Syscall));
+        let parks = g.real_spans().iter().filter(|s| match s.state() {
+            SpanState::Waiting => !suspended(s),
+            SpanState::Syscall => true,
+            _ => false,
+        });
         if parks.take(over).count() >= over {
             continue;
         }

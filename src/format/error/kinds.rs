@@ -14,6 +14,9 @@ kinds! {
         "trace damaged in the generation at byte {start}: its tables do not decode ({error}); {recovered} of its events {recovered|was|were} recovered, some may lack names and stacks, and the events after it were dropped";
     TraceInconsistent => "warning-trace-inconsistent",
         "trace is inconsistent in the generation at byte {start} ({error}); the events from there on were dropped";
+    // Traces, any version (load/budget).
+    TraceOverBudget => "warning-trace-over-budget",
+        "the read stopped at byte {offset} of {total}: going on would take more memory than this file's budget of {mib} MiB (4 × its size + 100 MiB; a crafted file?), so the rest of the trace was dropped";
     // Traces, Go 1.11–1.21 (format/trace/v1).
     TraceV1Damaged => "warning-trace-v1-damaged",
         "trace truncated or damaged at byte {offset} of {size}: {error}; the events before it were loaded";

@@ -106,6 +106,10 @@ pub enum Next {
         start: u64,
         err: ParseError,
     },
+    /// The caller said stop while the batches were being collected.
+    Cancelled {
+        start: u64,
+    },
 }
 
 pub struct Splitter<'a> {
@@ -121,8 +125,9 @@ impl<'a> Splitter<'a> {
         Splitter { data, pos, minor, spill: None, spill_end: pos }
     }
 
-    /// Fills `g` with the next generation.
-    pub fn next(&mut self, g: &mut GenBatches<'a>) -> Next {
+    /// Fills `g` with the next generation, asking `wanted` (with the bytes split so far) after
+    /// each batch whether to go on: a crafted generation of millions of batches takes a while.
+    pub fn next(&mut self, g: &mut GenBatches<'a>, wanted: &mut dyn FnMut(u64) -> bool) -> Next {
         g.special.clear();
         g.threads.clear();
         g.batches.clear();
@@ -191,6 +196,9 @@ impl<'a> Splitter<'a> {
             }
             self.pos = next;
             add(g, b);
+            if !wanted(next as u64) {
+                return Next::Cancelled { start: g.start };
+            }
         }
     }
 }

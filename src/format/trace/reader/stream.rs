@@ -184,12 +184,14 @@ impl TraceStream {
         let mut splitter = Splitter::new(data, self.pos, minor);
         let mut gb = GenBatches::default();
         let gt = &mut self.gt;
-        let next = splitter.next(&mut gb);
+        let mut steps = 0;
+        let next = splitter.next(&mut gb, &mut |at| out.still_wanted(&mut steps, at));
         gb.done_splitting();
         let failure = match next {
             Next::Done if complete => return self.close(out),
             // Not whole yet: a cut batch, a missing EndOfGeneration, or (before 1.26) no batch
             // of the next generation. Wait for the bytes rather than judge.
+            Next::Cancelled { start } => return Err(ParseError::new(start, ErrorKind::Cancelled, &[])),
             Next::Done | Next::Stop { .. } if !complete => return Ok(Step::NeedMore),
             Next::Gen if gb.at_eof && !complete => return Ok(Step::NeedMore),
             Next::Done => return self.close(out),

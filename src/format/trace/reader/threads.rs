@@ -42,7 +42,12 @@ fn merge(
     let mut cursors: Vec<EvCursor> = Vec::with_capacity(n);
     let mut heads: Vec<Head> = Vec::with_capacity(n.min(HEADS));
     let mut heap: Vec<HeapEntry> = Vec::with_capacity(n);
+    let mut steps = 0u32;
     for t in &gb.threads {
+        // Millions of threads (a crafted trace) take a while and memory: asked here too.
+        if !out.still_wanted(&mut steps, gb.end) {
+            return Err(ParseError::new(gb.start, ErrorKind::Cancelled, &[]));
+        }
         let m = t.m as i64;
         let slot = if m == -1 { NO_SLOT } else { u32::try_from(order.m_slot(m)).unwrap_or(NO_SLOT) };
         let i = cursors.len();
@@ -66,7 +71,6 @@ fn merge(
     let mut cs = Cursors { gb, cursors: &mut cursors[..], heads: &mut heads[..] };
     out.sync(gt.ns(gb.min_ts), gt.wall_unix_ns);
     let mut cpu = gt.cpu.iter().peekable();
-    let mut steps = 0u32;
     // The threads the fallback found blocked, in time order (kept to reuse its allocation).
     let mut parked: Vec<HeapEntry> = Vec::new();
     let mut fallback_work = 0u64;
