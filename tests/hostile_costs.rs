@@ -269,6 +269,27 @@ fn cancel_is_honoured_while_two_million_threads_are_split_and_set_up() {
 }
 
 #[test]
+fn cancel_is_honoured_inside_a_dump() {
+    // One goroutine of 2.4 M frames (21 MB): seconds of reading in a debug build.
+    let data = crafted::deep_goroutine(2_400_000);
+    let progress = Progress::default();
+    let _alone = one_at_a_time();
+    let (result, (late, cpu)) = std::thread::scope(|s| {
+        let load = s.spawn(|| load_bytes(Path::new("deep.txt"), &data, &progress).map(|_| ()));
+        std::thread::sleep(Duration::from_millis(300));
+        progress.cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        let (cancelled_at, cpu_at) = (Instant::now(), process_cpu());
+        let r = load.join().unwrap();
+        (r, (cancelled_at.elapsed(), process_cpu().saturating_sub(cpu_at)))
+    });
+    eprintln!("stopped {late:?} after the cancel ({cpu:?} of CPU)");
+    let e = result.expect_err("cancelled");
+    assert!(e.message.contains("cancelled"), "{e}");
+    let bound = Duration::from_millis(100) * DEBUG_FACTOR;
+    assert!(late <= bound || cpu <= bound, "{late:?} wall, {cpu:?} CPU");
+}
+
+#[test]
 fn a_v1_stack_defined_twice_is_named() {
     let r = load_timed("dup.trace", &crafted::v1_duplicate_stack());
     let said = match r {

@@ -185,7 +185,11 @@ pub fn load_bytes_with(
             loaded.trace = Some(model);
         }
         FileKind::GoroutineDump | FileKind::GoroutineProfileText => {
-            let model = crate::format::dump::read(data).map_err(fail)?;
+            let mut keep_going = |done: u64| {
+                progress.done.store(done, Ordering::Relaxed);
+                !progress.cancel.load(Ordering::Relaxed)
+            };
+            let model = crate::format::dump::read_with(data, &mut keep_going).map_err(fail)?;
             loaded.suspects = dump_suspects(&model);
             loaded.warnings = model.warnings.clone();
             loaded.dump = Some(model);

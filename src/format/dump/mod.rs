@@ -38,23 +38,40 @@ use crate::model::DumpModel;
 /// `goroutine profile: total N` (or `goroutineleak profile: total N`), otherwise a traceback
 /// (a goroutineleak `debug=2` dump is one, with `(leaked)` after the leaked ones' states).
 pub fn read(data: &[u8]) -> Result<DumpModel, ParseError> {
+    read_with(data, &mut |_| true)
+}
+
+/// [`read`], asking `keep_going` (with the bytes read so far) every [`ASK_EVERY`] lines
+/// whether to go on: a crafted dump of tens of megabytes takes a second or more.
+pub fn read_with(data: &[u8], keep_going: &mut dyn FnMut(u64) -> bool) -> Result<DumpModel, ParseError> {
     let text = String::from_utf8_lossy(data);
     let first = text.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
     if first.starts_with("goroutine profile: total ") || first.starts_with("goroutineleak profile: total ") {
-        profile::read_profile(&text)
+        profile::read_profile(&text, keep_going)
     } else {
-        traceback::read_traceback(&text)
+        traceback::read_traceback(&text, keep_going)
     }
+}
+
+/// Lines between two asks of the cancel callback (a few milliseconds of reading).
+const ASK_EVERY: usize = 1 << 16;
+
+/// Whether to go on at `line`: asks `keep_going` on every [`ASK_EVERY`]th line.
+fn still_wanted(line: &Line<'_>, keep_going: &mut dyn FnMut(u64) -> bool) -> Result<(), ParseError> {
+    if line.no.is_multiple_of(ASK_EVERY) && !keep_going(line.offset) {
+        return Err(ParseError::new(line.offset, ErrorKind::Cancelled, &[]));
+    }
+    Ok(())
 }
 
 /// Reads a `debug=2` dump or a panic/SIGQUIT traceback.
 pub fn read_traceback(data: &[u8]) -> Result<DumpModel, ParseError> {
-    traceback::read_traceback(&String::from_utf8_lossy(data))
+    traceback::read_traceback(&String::from_utf8_lossy(data), &mut |_| true)
 }
 
 /// Reads a `debug=1` goroutine profile.
 pub fn read_profile(data: &[u8]) -> Result<DumpModel, ParseError> {
-    profile::read_profile(&String::from_utf8_lossy(data))
+    profile::read_profile(&String::from_utf8_lossy(data), &mut |_| true)
 }
 
 /// An error at a line: the byte offset for [`ParseError`], the line number in the message.

@@ -25,7 +25,7 @@ use crate::model::{
 
 const MAX_WARNINGS: usize = 100;
 
-pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
+pub fn read_profile(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Result<DumpModel, ParseError> {
     let mut m = DumpModel { format: DumpFormat::Profile, ..DumpModel::default() };
     let mut interner = DumpInterner::default();
     interner.calls(&mut m, &[]);
@@ -49,6 +49,7 @@ pub fn read_profile(text: &str) -> Result<DumpModel, ParseError> {
     m.total = total;
     let mut record: Option<Record> = None;
     for line in lines {
+        super::still_wanted(&line, keep_going)?;
         let t = line.text;
         if let Some(rest) = t.strip_prefix('#') {
             let Some(r) = record.as_mut() else {

@@ -31,7 +31,7 @@ struct Reader {
     repeated: (usize, usize),
 }
 
-pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
+pub fn read_traceback(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Result<DumpModel, ParseError> {
     let mut r = Reader {
         m: DumpModel::default(),
         interner: DumpInterner::default(),
@@ -45,6 +45,7 @@ pub fn read_traceback(text: &str) -> Result<DumpModel, ParseError> {
     r.interner.calls(&mut r.m, &[]);
     let mut last = None;
     for line in Lines::new(text) {
+        super::still_wanted(&line, keep_going)?;
         if r.block.is_some() && !r.inside(&line) {
             r.finish();
         }
