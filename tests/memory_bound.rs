@@ -98,6 +98,18 @@ fn hostile_and_broken_files_stay_under_4x_their_size_plus_100_mb() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// Writes a crafted file into `dir` to be loaded, and a copy into `GOROSCOPE_CRAFTED_OUT` if
+/// set (fuzz/crafted.sh keeps them, to seed a fuzz run).
+fn write_crafted(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    if let Some(k) = std::env::var_os("GOROSCOPE_CRAFTED_OUT").map(PathBuf::from) {
+        std::fs::create_dir_all(&k).unwrap();
+        std::fs::write(k.join(name), bytes).unwrap();
+    }
+    path
+}
+
 /// The binary measured: goroscope's own, or `GOROSCOPE_BIN` (an older build, to measure the
 /// "before" figures of BENCHMARKS.md with the same generators).
 fn binary() -> String {
@@ -110,16 +122,9 @@ fn crafted_files_and_their_json_stay_under_4x_their_size_plus_100_mb() {
     std::fs::create_dir_all(&dir).unwrap();
     let files = common::crafted::files();
     assert!(files.len() >= 10);
-    // fuzz/crafted.sh keeps the files, to seed a fuzz run.
-    let keep = std::env::var_os("GOROSCOPE_CRAFTED_OUT").map(PathBuf::from);
     let mut over = Vec::new();
     for (name, bytes) in files {
-        let path = dir.join(&name);
-        std::fs::write(&path, &bytes).unwrap();
-        if let Some(k) = &keep {
-            std::fs::create_dir_all(k).unwrap();
-            std::fs::write(k.join(&name), &bytes).unwrap();
-        }
+        let path = write_crafted(&dir, &name, &bytes);
         let size = bytes.len() as u64;
         let bound = 4 * size + 100 * MB;
         // The 2 s + 1 s per MB in release; a debug build is up to ten times slower.
@@ -166,13 +171,8 @@ fn crafted_files_and_their_json_stay_under_4x_their_size_plus_100_mb() {
 fn a_trace_of_1_4_million_goroutines_stays_under_4x_its_size_plus_100_mb() {
     let dir = std::env::temp_dir().join(format!("goroscope-many-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("many-goroutines-1.4m.trace");
     let bytes = common::crafted::many_goroutines_trace(1_400_000);
-    std::fs::write(&path, &bytes).unwrap();
-    if let Some(k) = std::env::var_os("GOROSCOPE_CRAFTED_OUT").map(PathBuf::from) {
-        std::fs::create_dir_all(&k).unwrap();
-        std::fs::write(k.join("many-goroutines-1.4m.trace"), &bytes).unwrap();
-    }
+    let path = write_crafted(&dir, "many-goroutines-1.4m.trace", &bytes);
     let size = bytes.len() as u64;
     let peak = peak_rss(&path);
     std::fs::remove_dir_all(&dir).ok();
@@ -189,14 +189,8 @@ fn files_past_their_memory_budget_are_read_in_part_and_say_so() {
     std::fs::create_dir_all(&dir).unwrap();
     let files = common::crafted::over_budget_files();
     assert!(files.len() >= 4);
-    let keep = std::env::var_os("GOROSCOPE_CRAFTED_OUT").map(PathBuf::from);
     for (name, bytes) in files {
-        let path = dir.join(&name);
-        std::fs::write(&path, &bytes).unwrap();
-        if let Some(k) = &keep {
-            std::fs::create_dir_all(k).unwrap();
-            std::fs::write(k.join(&name), &bytes).unwrap();
-        }
+        let path = write_crafted(&dir, &name, &bytes);
         let size = bytes.len() as u64;
         let start = std::time::Instant::now();
         let out =

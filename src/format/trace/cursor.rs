@@ -89,6 +89,14 @@ fn uvarint(b: &[u8], pos: &mut usize) -> Option<u64> {
 
 #[inline(never)]
 fn uvarint_slow(b: &[u8], pos: &mut usize) -> Option<u64> {
+    uvarint_loop(b, pos)
+}
+
+/// A uvarint of at most 10 bytes, byte by byte (overlong encodings are valid, as in
+/// [`Cursor::uvarint`](crate::format::cursor::Cursor::uvarint)); `None` past the end of `b`
+/// or past 10 bytes. Also the old format's fast decoder's (`v1/spec.rs`).
+#[inline(always)]
+pub(in crate::format::trace) fn uvarint_loop(b: &[u8], pos: &mut usize) -> Option<u64> {
     let mut v: u64 = 0;
     for i in 0..10u32 {
         let byte = *b.get(*pos)?;

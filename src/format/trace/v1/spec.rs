@@ -12,6 +12,7 @@
 //! | String | `0x25`, id, length, bytes (the `n` bits are ignored) |
 //! | Stack | n = 3: L (10-byte padded), id, frame count, 4 values per frame |
 
+use super::super::cursor::uvarint_loop;
 use crate::format::cursor::Cursor;
 use crate::format::error::{ErrorKind, ParseError};
 
@@ -283,7 +284,7 @@ pub fn decode_common(b: &[u8], minor: u32) -> Option<(Raw, usize)> {
         }
         (b, None)
     } else {
-        let len = fast_uvarint(b, &mut pos)?;
+        let len = uvarint_loop(b, &mut pos)?;
         if len > MAX_EVENT_LEN {
             return None;
         }
@@ -291,7 +292,7 @@ pub fn decode_common(b: &[u8], minor: u32) -> Option<(Raw, usize)> {
         (b.get(..end)?, Some(end))
     };
     while r.n < want && end.is_none_or(|e| pos < e) {
-        let v = fast_uvarint(body, &mut pos)?;
+        let v = uvarint_loop(body, &mut pos)?;
         *r.vals.get_mut(r.n)? = v;
         r.n += 1;
     }
@@ -300,25 +301,6 @@ pub fn decode_common(b: &[u8], minor: u32) -> Option<(Raw, usize)> {
         return None;
     }
     Some((r, pos))
-}
-
-/// A uvarint of at most 10 bytes (overlong encodings are valid, as in [`Cursor::uvarint`]);
-/// `None` past the end of `b` or past 10 bytes.
-#[inline(always)]
-fn fast_uvarint(b: &[u8], pos: &mut usize) -> Option<u64> {
-    let mut v = 0u64;
-    for i in 0..10u32 {
-        let byte = *b.get(*pos)?;
-        *pos += 1;
-        if i == 9 && byte > 1 {
-            return None;
-        }
-        v |= u64::from(byte & 0x7f) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Some(v);
-        }
-    }
-    None
 }
 
 /// A varint, the one-byte case (most values of an old trace: deltas, small ids) inline.
