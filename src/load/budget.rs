@@ -1,6 +1,6 @@
 //! The memory a trace load may hold: at most 4 × its input + 100 MiB resident at the peak,
 //! whatever the input (issue 17). Real traces stay under it (the 200 MB bench trace peaks at
-//! 84 % of it, the 1 GB one at 93 %: BENCHMARKS.md), but a crafted file can ask for more than
+//! 84 % of it, a 1 GB one at 87–93 %: BENCHMARKS.md), but a crafted file can ask for more than
 //! any fixed cost per byte covers: a few bytes per thread or per never-run goroutine, each of
 //! which the reader or the model must remember. So a budgeted load watches the process's
 //! resident memory and stops reading where going on would pass the budget; what was read
@@ -23,8 +23,8 @@ use std::time::Instant;
 const PER_BYTE: u64 = 4;
 const FIXED: u64 = 100 << 20;
 /// The program's own memory, which the fixed part covers (resident before a load: 9 MiB for
-/// the release build, 27 MiB for a debug one); held beyond it when a load starts (the
-/// window, files open already) is added to the budget.
+/// the release build, 27 MiB for a debug one); held beyond it when a load starts (a file
+/// loaded already, as `diff`'s first) is added to the budget.
 const PROGRAM: u64 = 32 << 20;
 /// The share of the allowance a load may reach before it stops reading: the rest covers
 /// what comes after the read (the model's final form, the analyses, the report) and the
