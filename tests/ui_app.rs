@@ -166,3 +166,24 @@ fn p_shows_one_lane_per_processor_that_ran_goroutines() {
     h.run_steps(3);
     assert!(!labels(h).iter().any(is_lane), "P again hides them");
 }
+
+/// A leak of response bodies (`sample-traces/http/`): the suspect says why and which line
+/// of the program led to it, and the inspector of a member shows that line under its own
+/// heading, beside the creation site inside net/http.
+#[test]
+fn a_response_body_leak_names_the_line_behind_it() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/http/go1.27");
+    let h = &mut open(dir.join("bodyleak.trace"));
+    let src = std::fs::read_to_string(dir.join("../../programs/http/bodyleak/main.go")).unwrap();
+    let line = src.lines().position(|l| l.contains("// EXPECT: called_from")).expect("the marker") + 1;
+    let called = format!("called from main.getStatus bodyleak/main.go:{line}");
+    assert!(h.query_by_label_contains(&called).is_some(), "no {called:?} in {:#?}", labels(h));
+    assert!(h.query_by_label_contains("resp.Body.Close()").is_some(), "{:#?}", labels(h));
+    h.get_by_label_contains(&called).click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Called from (the program").is_some(), "{:#?}", labels(h));
+    let frame = labels(h)
+        .into_iter()
+        .filter(|l| l.starts_with("main.getStatus ") && l.ends_with(&format!("bodyleak/main.go:{line}")));
+    assert!(frame.count() > 0, "the called-from frame in the inspector: {:#?}", labels(h));
+}

@@ -120,6 +120,8 @@ suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
     at { $at }
     created at { $site }
 site-unknown = unknown site
+suspect-called-from = called from { $site }
+suspect-response-bodies = HTTP client connections waiting for their response bodies to be read or closed: bodies never closed (defer resp.Body.Close())
 wait-under-a-minute = under a minute
 group-runtime = { $function } (runtime)
 group-before-trace = { $function } (before the trace)
@@ -155,6 +157,7 @@ inspector-log = { $time } [{ $category }] { $message }
 stack-blocking = Blocking stack
 stack-plain = Stack
 stack-creation-site = Creation site
+stack-called-from = Called from (the program's code behind this creation site)
 stack-copy = Copy stack
 stack-none = no stack recorded
 frame-copy = Copy
@@ -533,6 +536,7 @@ md-state = state
 md-blocked = blocked for
 md-blocked-at = blocked at
 md-created-at = created at
+md-called-from = called from
 md-goroutine-ids = goroutines
 
 # sharing: export view as PNG

@@ -98,6 +98,8 @@ suspect-entry = #{ $rank } · { $count } × { $reason } · 阻塞 { $blocked }
     位于 { $at }
     创建于 { $site }
 site-unknown = 未知位置
+suspect-called-from = 调用自 { $site }
+suspect-response-bodies = HTTP 客户端连接在等待响应体被读完或关闭：响应体从未关闭（defer resp.Body.Close()）
 wait-under-a-minute = 不到一分钟
 group-runtime = { $function }（运行时）
 group-before-trace = { $function }（跟踪开始前）
@@ -127,6 +129,7 @@ inspector-log = { $time } [{ $category }] { $message }
 stack-blocking = 阻塞栈
 stack-plain = 调用栈
 stack-creation-site = 创建位置
+stack-called-from = 调用自（触发此创建位置的程序代码）
 stack-copy = 复制调用栈
 stack-none = 没有记录调用栈
 frame-copy = 复制
@@ -452,6 +455,7 @@ md-state = 状态
 md-blocked = 阻塞时长
 md-blocked-at = 阻塞于
 md-created-at = 创建于
+md-called-from = 调用自
 md-goroutine-ids = goroutine
 
 # sharing: export view as PNG

@@ -215,8 +215,17 @@ pub fn reason_from_stack<'a>(funcs: impl IntoIterator<Item = &'a str>) -> Option
 
 /// Idle-by-design waits that look stuck but are how servers and connection pools rest: an
 /// accept loop, a keep-alive connection waiting for its next request, a pooled client
-/// connection's read and write loops.
-pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> bool {
+/// connection's read loop waiting on the network and its write loop waiting for a request.
+///
+/// A client connection's read loop parked anywhere else is not resting: it waits for the
+/// caller to finish with a response body (`waitForBodyRead`), so a crowd of them is the
+/// classic leak of bodies never closed ([`is_response_body_wait`]).
+pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str> + Clone) -> bool {
+    // One per client connection, pooled or leaked alike: never the cause, and the leak is
+    // counted once, by its read loop.
+    if funcs.clone().into_iter().any(|f| f == "net/http.(*persistConn).writeLoop") {
+        return true;
+    }
     let family = wait_family(reason);
     if !matches!(family, WaitFamily::Network | WaitFamily::Select | WaitFamily::ChanReceive) {
         return false;
@@ -224,13 +233,22 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
     funcs.into_iter().any(|f| {
         f.ends_with(".Accept")
             || f.ends_with(").accept")
-            || f == "net/http.(*persistConn).readLoop"
-            || f == "net/http.(*persistConn).writeLoop"
+            || (family == WaitFamily::Network && f == "net/http.(*persistConn).readLoop")
             || (family == WaitFamily::Network && f == "net/http.(*conn).serve")
             // The server's read-ahead on a connection while its handler runs: one per
             // request in flight, a consequence of a hung handler, never the cause.
             || (family == WaitFamily::Network && f == "net/http.(*connReader).backgroundRead")
     })
+}
+
+/// A client connection's read loop waiting for its caller to read a response body to the
+/// end or close it. A few are downloads or streams in progress; a crowd that stays is
+/// bodies never closed, so such a group must be large to count ([`LARGE_GROUP`]).
+///
+/// [`LARGE_GROUP`]: super::dump_groups::LARGE_GROUP
+pub fn is_response_body_wait<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> bool {
+    wait_family(reason) != WaitFamily::Network
+        && funcs.into_iter().any(|f| f == "net/http.(*persistConn).readLoop")
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::classify::{is_benign_reason, is_idle_by_design, reason_from_stack};
+use super::classify::{is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack};
 use super::suspects::{SharedNames, Suspect, rank};
 use crate::model::{CallsId, DumpFormat, DumpModel, Frame, GIdx, StackId, StrId, goroutine_flags};
 
@@ -177,7 +177,8 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         if !leaked && (is_benign_reason(&reason) || is_idle_by_design(&reason, funcs())) {
             continue;
         }
-        let long = grp.wait_minutes.1 >= 1;
+        // Response bodies held open for minutes can be a stream: only a crowd is a leak.
+        let long = grp.wait_minutes.1 >= 1 && !is_response_body_wait(&reason, funcs());
         if !(leaked || long || grp.count >= LARGE_GROUP || (deadlock && m.format == DumpFormat::Traceback)) {
             continue;
         }
@@ -194,6 +195,8 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             wait_minutes: (m.format == DumpFormat::Traceback && !leaked).then_some(grp.wait_minutes),
             blocking_stack: frames.iter().map(|f| names.frame(&m.strings, f)).collect(),
             created_at: grp.created_by.map(|f| names.frame(&m.strings, &f)),
+            // A dump's creator has moved on: its stack no longer shows the call.
+            created_from: None,
             goroutine_ids: ids,
             members: grp.members,
             names_lost: false,

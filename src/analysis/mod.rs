@@ -13,6 +13,7 @@ pub mod group_diff;
 pub mod lod;
 pub mod lod_rows;
 pub mod lod_summary;
+pub mod origin;
 pub mod proc_lanes;
 pub mod profile;
 pub mod profile_diff;

@@ -11,8 +11,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::classify::{is_benign_reason, is_idle_by_design, reason_from_stack};
+use super::classify::{is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack};
 use super::dump_groups::LARGE_GROUP;
+use super::origin::group_code_behind_creation;
 use crate::model::{Frame, GIdx, SpanState, StackId, StrId, StringTable, TraceModel, lost};
 
 /// A frame with its names resolved, as reports and panels show it. The names are shared
@@ -93,6 +94,9 @@ pub struct Suspect {
     pub blocking_stack: Vec<FrameText>,
     /// The `go` statement that created them, when known.
     pub created_at: Option<FrameText>,
+    /// When that statement is inside Go's standard library: the user's line that led to it,
+    /// found up the creators ([`super::origin`]; traces only).
+    pub created_from: Option<FrameText>,
     /// Go ids of the members, ascending.
     pub goroutine_ids: Vec<u64>,
     /// Members as model indices (traces), for the UI to select and scroll to.
@@ -107,6 +111,12 @@ pub struct Suspect {
 }
 
 impl Suspect {
+    /// Client connections waiting for their callers to finish with response bodies: the
+    /// group's explanation names the usual cause, bodies never closed.
+    pub fn holds_response_bodies(&self) -> bool {
+        super::classify::is_response_body_wait(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
+    }
+
     /// Where the user's code blocked: the innermost frame outside Go's standard library, else
     /// the innermost outside the runtime, else the leaf.
     pub fn blocking_frame(&self) -> Option<&FrameText> {
@@ -168,7 +178,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         .into_iter()
         .filter(|(key, members)| {
             is_stuck(members, end)
-                && (members.len() as u64 >= LARGE_GROUP || !key_lost(m, key))
+                && (members.len() as u64 >= LARGE_GROUP || !(key_lost(m, key) || body_wait(m, key)))
                 && !lone_main(m, members)
         })
         .map(|((_, reason, stack, site), members)| {
@@ -181,6 +191,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let blocking_stack: Vec<FrameText> =
                 m.stacks.frames(stack).iter().map(|f| names.frame(&m.strings, f)).collect();
             let created_at = site.map(|f| names.frame(&m.strings, &f));
+            let created_from = group_code_behind_creation(m, &idx).map(|f| names.frame(&m.strings, &f));
             let names_lost = lost::is_lost(&reason)
                 || blocking_stack.iter().chain(created_at.as_ref()).any(|f| lost::is_lost(&f.function));
             Suspect {
@@ -192,6 +203,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 wait_minutes: None,
                 blocking_stack,
                 created_at,
+                created_from,
                 goroutine_ids: ids,
                 members: idx,
                 names_lost,
@@ -213,6 +225,11 @@ fn lone_main(m: &TraceModel, members: &[Waiter]) -> bool {
         [w] => m.goroutines.get(w.g as usize).is_some_and(|g| m.strings.get(g.start_func) == "main.main"),
         _ => false,
     }
+}
+
+/// Response bodies held open: a crowd is a leak, a few are downloads in progress.
+fn body_wait(m: &TraceModel, (_, reason, stack, _): &(u8, String, StackId, Option<Frame>)) -> bool {
+    is_response_body_wait(reason, m.stacks.frames(*stack).iter().map(|f| m.strings.get(f.func)))
 }
 
 fn key_lost(m: &TraceModel, (_, reason, stack, site): &(u8, String, StackId, Option<Frame>)) -> bool {
@@ -270,6 +287,7 @@ mod tests {
             wait_minutes: None,
             blocking_stack: Vec::new(),
             created_at: None,
+            created_from: None,
             goroutine_ids: vec![count as u64],
             members: Vec::new(),
             names_lost: false,

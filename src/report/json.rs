@@ -72,6 +72,9 @@ pub struct SuspectJson<'a> {
     #[serde(skip_serializing_if = "is_zero")]
     pub blocking_stack_more: usize,
     pub created_at: Option<&'a FrameText>,
+    /// The user's line behind a creation site inside the standard library (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created_from: Option<&'a FrameText>,
     pub goroutine_ids: &'a [u64],
     /// The trace was cut and the names of this group's stacks (or its reason) went with it;
     /// the group stands by the stack and string ids its events carry (added field).
@@ -96,6 +99,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         blocking_stack: s.blocking_stack.get(..MAX_STACK_FRAMES).unwrap_or(&s.blocking_stack),
         blocking_stack_more: s.blocking_stack.len().saturating_sub(MAX_STACK_FRAMES),
         created_at: s.created_at.as_ref(),
+        created_from: s.created_from.as_ref(),
         goroutine_ids: s.goroutine_ids.get(..MAX_IDS).unwrap_or(&s.goroutine_ids),
         names_lost: s.names_lost,
         cut_at_byte: s.cut_at_byte,

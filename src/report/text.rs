@@ -105,6 +105,15 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         if let Some(c) = &sp.created_at {
             let _ = writeln!(o, "      created at  {}", where_(c));
         }
+        if let Some(c) = &sp.created_from {
+            let _ = writeln!(o, "      called from {}", where_(c));
+        }
+        if sp.holds_response_bodies() {
+            let _ = writeln!(
+                o,
+                "      why         HTTP client connections wait for their response bodies to be read to the end or closed: bodies never closed (`defer resp.Body.Close()`); each also holds a socket and a writeLoop goroutine"
+            );
+        }
         let ids: Vec<String> = sp.goroutine_ids.iter().take(10).map(u64::to_string).collect();
         let more = if sp.goroutine_ids.len() > 10 { ", ..." } else { "" };
         if !ids.is_empty() {

@@ -67,6 +67,9 @@ pub fn suspect(s: &Suspect) -> String {
     if let Some(c) = &s.created_at {
         out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), frame_inline(c)));
     }
+    if let Some(c) = &s.created_from {
+        out.push_str(&format!("- {}: {}\n", tr!("md-called-from"), frame_inline(c)));
+    }
     out.push_str(&format!("- {}: {}\n\n", tr!("md-goroutine-ids"), ids_text(&s.goroutine_ids)));
     out.push_str(&format!("{}:\n\n", tr!("stack-blocking")));
     out.push_str(&stack_block(&s.blocking_stack));

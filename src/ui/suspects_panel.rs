@@ -87,6 +87,12 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 site = site
             );
             let mut text = text;
+            if let Some(from) = &s.created_from {
+                text = format!("{text}\n{}", tr!("suspect-called-from", site = frame_label(from)));
+            }
+            if s.holds_response_bodies() {
+                text = format!("{text}\n{}", tr!("suspect-response-bodies"));
+            }
             if s.confirmed_by_runtime {
                 text = format!("{text}\n{}", tr!("suspect-confirmed"));
             }

@@ -82,6 +82,9 @@ pub(super) fn goroutine_ui(
         queue.push(Command::SelectGoroutine(p.0));
     }
     stack_ui(ui, &tr!("stack-creation-site"), &frames_text(m, m.stacks.frames(g.creation_stack)), queue);
+    if let Some(f) = crate::analysis::origin::code_behind_creation(m, g) {
+        stack_ui(ui, &tr!("stack-called-from"), &frames_text(m, &[f]), queue);
+    }
 
     regions_ui(ui, m, g);
 

@@ -77,6 +77,9 @@ fn suspect_ui(ui: &mut egui::Ui, s: &Suspect, queue: &mut Vec<Command>) {
     ui.label(format!("{} ({})", s.state, s.reason));
     stack_ui(ui, &tr!("stack-blocking"), &s.blocking_stack, queue);
     stack_ui(ui, &tr!("stack-creation-site"), s.created_at.as_slice(), queue);
+    if s.created_from.is_some() {
+        stack_ui(ui, &tr!("stack-called-from"), s.created_from.as_slice(), queue);
+    }
     let ids: Vec<String> = s.goroutine_ids.iter().take(20).map(|id| id.to_string()).collect();
     let more = if s.goroutine_ids.len() > 20 { ", …" } else { "" };
     ui.label(tr!("inspector-goroutine-ids", ids = format!("{}{more}", ids.join(", "))));

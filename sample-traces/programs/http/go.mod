@@ -1,0 +1,3 @@
+module httpsamples
+
+go 1.19
