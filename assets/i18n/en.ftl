@@ -358,6 +358,7 @@ inspector-exited-at = Exited at { $time }
 inspector-before-exit = Its last run before exiting
 filter-error = Filter not applied: { $error }
 suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
+suspect-piling = Piling up: { $created } created over { $over } and still alive, { $ended } of their kind ended
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
 banner-read-stopped = The events of this trace from byte { $byte } on could not be read (see the warnings): treat "no suspects" as "not known".
@@ -537,6 +538,8 @@ md-blocked = blocked for
 md-blocked-at = blocked at
 md-created-at = created at
 md-called-from = called from
+md-piling = piling up
+md-piling-value = { $created } created over { $over } and still alive, { $ended } of their kind ended
 md-goroutine-ids = goroutines
 
 # sharing: export view as PNG

@@ -202,6 +202,8 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             names_lost: false,
             cut_at_byte: None,
             confirmed_by_runtime: leaked,
+            // One moment shows no growth.
+            piling: None,
         });
     }
     rank(&mut out);

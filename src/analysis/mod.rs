@@ -14,6 +14,7 @@ pub mod lod;
 pub mod lod_rows;
 pub mod lod_summary;
 pub mod origin;
+pub mod piling;
 pub mod proc_lanes;
 pub mod profile;
 pub mod profile_diff;

@@ -11,9 +11,12 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::classify::{is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack};
+use super::classify::{
+    WaitFamily, is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack, wait_family,
+};
 use super::dump_groups::LARGE_GROUP;
 use super::origin::group_code_behind_creation;
+use super::piling::{Pile, PileIndex};
 use crate::model::{Frame, GIdx, SpanState, StackId, StrId, StringTable, TraceModel, lost};
 
 /// A frame with its names resolved, as reports and panels show it. The names are shared
@@ -108,6 +111,8 @@ pub struct Suspect {
     pub cut_at_byte: Option<u64>,
     /// The runtime itself proved these goroutines leaked (a goroutineleak profile).
     pub confirmed_by_runtime: bool,
+    /// The group piled up through the window ([`super::piling`]; traces only).
+    pub piling: Option<Pile>,
 }
 
 impl Suspect {
@@ -162,7 +167,9 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             "" => reason_from_stack(funcs()).unwrap_or("").to_string(),
             r => r.to_string(),
         };
-        if is_benign_reason(&reason) || is_idle_by_design(&reason, funcs()) {
+        // Sleepers are never stuck, but a pile of them is a leak ([`super::piling`]).
+        let sleeping = wait_family(&reason) == WaitFamily::Sleep;
+        if (is_benign_reason(&reason) && !sleeping) || is_idle_by_design(&reason, funcs()) {
             continue;
         }
         let blocked = end - last.start_ns();
@@ -174,14 +181,27 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     // Where the cut took the names, nothing tells a runtime goroutine or a sleep from a leak:
     // only a crowd in one stack ([`LARGE_GROUP`], the dumps' rule) is evidence enough.
     let mut names = SharedNames::default();
+    let piles = PileIndex::new(m);
     let mut out: Vec<Suspect> = groups
         .into_iter()
-        .filter(|(key, members)| {
-            is_stuck(members, end)
-                && (members.len() as u64 >= LARGE_GROUP || !(key_lost(m, key) || body_wait(m, key)))
-                && !lone_main(m, members)
+        .filter_map(|(key, members)| {
+            let family = wait_family(&key.1);
+            let stuck = family != WaitFamily::Sleep
+                && is_stuck(&members, end)
+                && (members.len() as u64 >= LARGE_GROUP || !(key_lost(m, &key) || body_wait(m, &key)))
+                && !lone_main(m, &members);
+            // A network wait that grows is connections the peers keep open: theirs to end.
+            let entry = members.first().and_then(|w| m.goroutine(w.g)).map(|g| g.start_func);
+            let piling = match (&key.3, entry) {
+                (Some(site), Some(entry)) if family != WaitFamily::Network && !key_lost(m, &key) => {
+                    piles.pile(m, site, entry)
+                }
+                _ => None,
+            };
+            let piling = piling.map(|p| Pile { restless: !stuck, ..p });
+            (stuck || piling.is_some()).then_some((key, members, piling))
         })
-        .map(|((_, reason, stack, site), members)| {
+        .map(|((_, reason, stack, site), members, piling)| {
             let min = members.iter().map(|x| x.blocked).min().unwrap_or(0);
             let max = members.iter().map(|x| x.blocked).max().unwrap_or(0);
             let mut ids: Vec<u64> = members.iter().map(|w| m.goroutines[w.g as usize].id).collect();
@@ -209,6 +229,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 names_lost,
                 cut_at_byte: m.cut_at_byte.filter(|_| names_lost),
                 confirmed_by_runtime: false,
+                piling,
             }
         })
         .collect();
@@ -293,6 +314,7 @@ mod tests {
             names_lost: false,
             cut_at_byte: None,
             confirmed_by_runtime: confirmed,
+            piling: None,
         }
     }
 

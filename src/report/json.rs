@@ -86,6 +86,17 @@ pub struct SuspectJson<'a> {
     /// The runtime proved these goroutines leaked: a goroutineleak profile (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub confirmed_by_runtime: bool,
+    /// The group piled up through the trace: members made, their kind's ends, over how
+    /// long (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub piling_up: Option<PilingJson>,
+}
+
+#[derive(Serialize)]
+pub struct PilingJson {
+    pub created: usize,
+    pub ended: usize,
+    pub over_ns: i64,
 }
 
 pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
@@ -104,6 +115,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         names_lost: s.names_lost,
         cut_at_byte: s.cut_at_byte,
         confirmed_by_runtime: s.confirmed_by_runtime,
+        piling_up: s.piling.map(|p| PilingJson { created: p.created, ended: p.ended, over_ns: p.over_ns }),
     }
 }
 

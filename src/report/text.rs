@@ -108,6 +108,19 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         if let Some(c) = &sp.created_from {
             let _ = writeln!(o, "      called from {}", where_(c));
         }
+        if let Some(p) = &sp.piling {
+            let ended = match p.ended {
+                0 => "none of their kind ended".to_string(),
+                n => format!("{} of their kind ended", units::count(n as u64)),
+            };
+            let restless = if p.restless { ": each wakes and waits again, so none waited long" } else { "" };
+            let _ = writeln!(
+                o,
+                "      piling up   {} created over {} by this go statement and still alive, {ended}{restless}",
+                units::count(p.created as u64),
+                units::duration(p.over_ns)
+            );
+        }
         if sp.holds_response_bodies() {
             let _ = writeln!(
                 o,

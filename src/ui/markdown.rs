@@ -70,6 +70,12 @@ pub fn suspect(s: &Suspect) -> String {
     if let Some(c) = &s.created_from {
         out.push_str(&format!("- {}: {}\n", tr!("md-called-from"), frame_inline(c)));
     }
+    if let Some(p) = &s.piling {
+        let (created, ended) = (units::count(p.created as u64), units::count(p.ended as u64));
+        let value =
+            tr!("md-piling-value", created = created, over = units::duration(p.over_ns), ended = ended);
+        out.push_str(&format!("- {}: {value}\n", tr!("md-piling")));
+    }
     out.push_str(&format!("- {}: {}\n\n", tr!("md-goroutine-ids"), ids_text(&s.goroutine_ids)));
     out.push_str(&format!("{}:\n\n", tr!("stack-blocking")));
     out.push_str(&stack_block(&s.blocking_stack));

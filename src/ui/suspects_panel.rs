@@ -90,6 +90,14 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             if let Some(from) = &s.created_from {
                 text = format!("{text}\n{}", tr!("suspect-called-from", site = frame_label(from)));
             }
+            if let Some(p) = &s.piling {
+                let (created, ended) = (units::count(p.created as u64), units::count(p.ended as u64));
+                let over = units::duration(p.over_ns);
+                text = format!(
+                    "{text}\n{}",
+                    tr!("suspect-piling", created = created, over = over, ended = ended)
+                );
+            }
             if s.holds_response_bodies() {
                 text = format!("{text}\n{}", tr!("suspect-response-bodies"));
             }
