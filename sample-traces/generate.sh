@@ -36,9 +36,10 @@ MEMORY_PROGRAMS="memleak memleak_fixed timerleak steady"
 # A spinner the garbage collector stops to scan its stack: the first and last releases of
 # the new format (and the old formats, from generate-old.sh).
 GC_PROGRAMS="spingc"
-# Goroutines that wake now and then and pile up (session keepers nobody stops): the first
-# and last releases of the new format (the old formats from generate-old.sh).
-PILE_PROGRAMS="pileup"
+# Goroutines that wake now and then and pile up (session keepers nobody stops), and busy
+# goroutines that compute rather than spin: the first and last releases of the new format
+# (the old formats from generate-old.sh).
+PILE_PROGRAMS="pileup crunch"
 programs_for() {
 	case "$1" in
 	1.27.*) echo "$ALL_PROGRAMS $INTL_PROGRAM $MEMORY_PROGRAMS $GC_PROGRAMS $PILE_PROGRAMS" ;;

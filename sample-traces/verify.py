@@ -13,7 +13,8 @@ goN.NN/NAME.goroutine-2.txt / goroutine-1.txt (the runtime's goroutine dumps):
 * the same groups, with the same counts, functions and lines, in the debug=2
   dump (the dump's own state words are printed for information), and a
   record with that count in the debug=1 dump;
-* spinning goroutines: never Waiting (except GC's "preempted" suspension),
+* spinning goroutines: never Waiting (except GC's "preempted" suspension, a
+  reasonless block in Go 1.19/1.21 traces),
   Running/Runnable at the end;
 * min_gc_cycles: completed "GC concurrent mark phase" ranges;
 * healthy programs (and every program, for goroutines outside the planted
@@ -123,8 +124,10 @@ def check(vdir, name, exp, verbose):
     problems, notes = [], []
     gs, t0, t1, gc_cycles = load_digest(base + '.parsed.tsv.gz')
     span = t1 - t0
-    dump = load_dump2(base + '.goroutine-2.txt')
-    dump1 = open(base + '.goroutine-1.txt', encoding='utf-8').read()
+    # The old-format samples (go1.19, go1.21: generate-old.sh) come without dumps.
+    has_dumps = os.path.exists(base + '.goroutine-2.txt')
+    dump = load_dump2(base + '.goroutine-2.txt') if has_dumps else []
+    dump1 = open(base + '.goroutine-1.txt', encoding='utf-8').read() if has_dumps else ''
     planted = set()
 
     for grp in exp['groups']:
@@ -148,8 +151,11 @@ def check(vdir, name, exp, verbose):
         reasons = Counter(g.block[1] for g in members)
         if set(reasons) != {reason}:
             problems.append('%s: trace reasons %s, want %r' % (label, dict(reasons), reason))
+        # A growing group's members wake now and then (pileup's tickers): the range of the
+        # expected count allows for those the end caught awake, none more.
         not_waiting = [g.id for g in members if g.state != 'Waiting']
-        if not_waiting:
+        allowed = grp['count_max'] - grp['count_min'] if grp.get('growing') else 0
+        if len(not_waiting) > allowed:
             problems.append('%s: not Waiting at end: %s' % (label, not_waiting[:5]))
         short = [g.id for g in members if (t1 - g.block[0]) * 2 <= span]
         if short and not grp.get('growing'):
@@ -158,6 +164,8 @@ def check(vdir, name, exp, verbose):
             blocked = [t1 - g.block[0] for g in members]
             notes.append('%s %d x %r blocked %.2f-%.2fs of %.2fs' % (
                 label, n, reason, min(blocked) / 1e9, max(blocked) / 1e9, span / 1e9))
+        if not has_dumps:
+            continue
         # debug=2 dump
         dm = [d for d in dump if d[1] and (d[1][0], d[1][2]) == bkey
               and d[1][1].endswith(grp['blocking_file'])
@@ -183,7 +191,10 @@ def check(vdir, name, exp, verbose):
         if not sp['count_min'] <= n <= sp['count_max']:
             problems.append('spin %s: %d goroutines, want %d..%d' % (sp['function'], n, sp['count_min'], sp['count_max']))
         for g in members:
-            bad = {r: c for r, c in g.waits.items() if r != 'preempted'}
+            # GC's stack-scan stop: "preempted" from Go 1.22 on, a block with no reason
+            # before (HACKING.md, "A busy goroutine blocks when the GC scans its stack").
+            old_format = int(version.split('.')[1]) < 22
+            bad = {r: c for r, c in g.waits.items() if r != 'preempted' and not (old_format and r == '')}
             if bad:
                 problems.append('spin G%d blocked: %s' % (g.id, bad))
             if g.state not in ('Running', 'Runnable'):

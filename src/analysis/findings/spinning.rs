@@ -45,6 +45,14 @@ const MIN_LIFE_OF_WINDOW: f64 = 0.5;
 /// Go 1.11–1.21 traces write the same stop as a block with no reason (`EvGoBlock`), which the
 /// runtime otherwise writes only for its own goroutines (HACKING.md).
 const MAX_PARKS_PER_SECOND: f64 = 1.0;
+/// Real work keeps a CPU busy too. When at least this share of the stacks at which the
+/// scheduler took the CPU away end inside the standard library's own code (crypto/sha256's
+/// block function, sort, compress/flate), the goroutine computes; a spin's loop ends in the
+/// user's own line (an atomic load inlined into the loop) or in a poll of the runtime
+/// (`select`'s default case, `Gosched`) or the clock (a busy wait on `time.Now`).
+const MIN_WORK_SHARE: f64 = 0.5;
+/// ...out of at least this many such stacks: fewer say nothing.
+const MIN_WORK_STACKS: usize = 4;
 
 /// The spinning groups of a trace, most members first.
 pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
@@ -84,6 +92,9 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
         if share < MIN_RUNNING_SHARE || split.running_ns == 0 {
             continue;
         }
+        if computing(m, g) {
+            continue;
+        }
         let site = m.stacks.frames(g.creation_stack).first().map(|f| (f.func.0, f.file.0, f.line));
         groups.entry((g.start_func.0, site)).or_default().push((i as GIdx, share));
     }
@@ -110,6 +121,27 @@ fn group(m: &TraceModel, members: &[(GIdx, f64)]) -> Spinning {
         goroutine_ids: ids,
         members: idx,
     }
+}
+
+/// Most of the stacks at which the goroutine lost the CPU end in the standard library's
+/// code, outside the runtime and the clock: it was computing ([`MIN_WORK_SHARE`]).
+fn computing(m: &TraceModel, g: &crate::model::Goroutine) -> bool {
+    let (mut work, mut all) = (0usize, 0usize);
+    let spans = g.real_spans();
+    for (i, s) in spans.iter().enumerate().skip(1) {
+        if s.state() != SpanState::Runnable || spans[i - 1].state() != SpanState::Running {
+            continue;
+        }
+        let name = |f: &Frame| m.strings.get(f.func);
+        // An asynchronous preemption's own frames come first: the code it stopped is next.
+        let code = |n: &&str| !n.is_empty() && !n.starts_with("runtime.asyncPreempt");
+        let Some(leaf) = m.stacks.frames(s.stack).iter().map(name).find(code) else { continue };
+        all += 1;
+        if is_std_func(leaf) && !is_runtime_frame(leaf) && !leaf.starts_with("time.") {
+            work += 1;
+        }
+    }
+    all >= MIN_WORK_STACKS && work as f64 >= MIN_WORK_SHARE * all as f64
 }
 
 /// The most common innermost user frame of the stacks recorded when the members went from
