@@ -29,9 +29,11 @@ Markers (one per line, at the end of a source line or on a line of their own):
         (anywhere) the heap after GC grows through the run: the trace, the
         MemStats lines and the gctrace log of the program must each give a
         heap-growth finding.
-  // EXPECT: finding kind=heap-retention
+  // EXPECT: finding kind=heap-retention [spread=true]
         on the allocation that holds most of the heap at the end: the heap
         profile must give a heap-retention finding at this function and line.
+        spread=true: several lines of this function hold it together, none
+        alone; the finding names the function (and its biggest line, any).
   findings[] lists every finding the program must get; any other finding on
   its samples is a false alarm (programs without markers must get none).
 
@@ -171,8 +173,13 @@ def build(name, toolchains, versions):
         if a['kind'] == 'heap-growth':
             out_findings.append({'kind': 'heap-growth'})
         elif a['kind'] == 'heap-retention':
-            out_findings.append({'kind': 'heap-retention', 'function': enclosing_function(lines, i),
-                                 'file': rel, 'line': i + 1})
+            ret = {'kind': 'heap-retention', 'function': enclosing_function(lines, i),
+                   'file': rel, 'line': i + 1}
+            if a.get('spread') == 'true':
+                # The function's lines together hold most of the heap, none alone: the
+                # finding names the function; its line is whichever the sampling made biggest.
+                ret['spread'] = True
+            out_findings.append(ret)
         else:
             raise ValueError('%s:%d: unknown finding kind %r' % (src, i + 1, a['kind']))
 

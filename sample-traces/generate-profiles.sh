@@ -84,6 +84,22 @@ for v in 1.27.3; do
 	"$TMP/labels-$v" -out "$prefix"
 done
 
+# A heap profile whose leak is spread over several lines of one function
+# (programs/recordcache: a map of records that only grows): go1.22 and go1.27.
+for v in 1.22.10 1.27.3; do
+	GO="$TC/$v/go/bin/go"
+	minor=${v%.*}
+	prefix="$HERE/go$minor/recordcache"
+	if [ "$FORCE" != 1 ] && [ -s "$prefix.heap.pb.gz" ] && [ "$prefix.heap.pb.gz" -nt "$HERE/programs/recordcache/main.go" ]; then
+		echo "== go$minor/recordcache: up to date" >&2
+		continue
+	fi
+	echo "== go$minor/recordcache: build and run" >&2
+	rm -f "$prefix".*
+	(cd "$HERE/programs" && "$GO" build -trimpath -o "$TMP/recordcache-$v" ./recordcache)
+	"$TMP/recordcache-$v" -out "$prefix"
+done
+
 # The sample types of a profile, in order: `pprof -raw` prints them as "type/unit ..."
 # on the line after "Samples:".
 types_of() {

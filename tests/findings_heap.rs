@@ -123,7 +123,13 @@ fn heap_retention_at_the_allocation_line() {
             continue;
         };
         let file_ok = g["file"].as_str().unwrap_or("").ends_with(w["file"].as_str().unwrap());
-        if g["function"] != w["function"] || g["line"] != w["line"] || !file_ok {
+        // Spread over several lines of one function, none holding most alone (recordcache):
+        // the function is the site, its biggest line whichever the sampling made biggest.
+        let spread = w["spread"].as_bool() == Some(true);
+        if spread && g["lines"].as_u64().unwrap_or(1) < 2 {
+            fails.push(format!("{name}: a spread leak named as one line: {g}"));
+        }
+        if g["function"] != w["function"] || (!spread && g["line"] != w["line"]) || !file_ok {
             fails.push(format!(
                 "{name}: {} {}:{} != {} {}:{}",
                 g["function"], g["file"], g["line"], w["function"], w["file"], w["line"]
@@ -136,8 +142,8 @@ fn heap_retention_at_the_allocation_line() {
             fails.push(format!("{name}: {g}"));
         }
     }
-    // memleak and timerleak on 1.22 and 1.27, heapgrow on 1.22, 1.25, 1.27.
-    assert!(planted_n >= 7, "expected the retaining programs' heap profiles, found {planted_n}");
+    // memleak, timerleak and recordcache on 1.22 and 1.27, heapgrow on 1.22, 1.25, 1.27.
+    assert!(planted_n >= 9, "expected the retaining programs' heap profiles, found {planted_n}");
     assert!(clean_n >= 40, "expected the other heap profiles, found {clean_n}");
     assert!(fails.is_empty(), "{}", fails.join("\n"));
 }

@@ -309,6 +309,10 @@ findings-title = Findings ({ $n })
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
 finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
+finding-heap-retention-lines = { $function } ({ $lines ->
+    [one] 1 line
+   *[other] { $lines } lines
+    }, the most at { $at }) holds { $bytes }, { $share }% of the heap in use
 ## Workspace and compare view (ui branch, issue 11)
 kind-trace = Go execution trace
 kind-dump = goroutine dump

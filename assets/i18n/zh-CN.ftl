@@ -248,6 +248,7 @@ findings-title = 发现（{ $n }）
 finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
+finding-heap-retention-lines = { $function }（{ $lines } 行，最多的在 { $at }）持有 { $bytes }，占使用中堆的 { $share }%
 ## 工作区与比较视图（ui 分支，issue 11）
 kind-trace = Go 执行跟踪
 kind-dump = goroutine 转储

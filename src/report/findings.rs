@@ -43,7 +43,14 @@ pub enum FindingJson<'a> {
         line: i64,
         bytes: i64,
         share: f64,
+        /// The function's lines that hold `bytes`, when more than one (added field).
+        #[serde(skip_serializing_if = "one")]
+        lines: usize,
     },
+}
+
+fn one(n: &usize) -> bool {
+    *n <= 1
 }
 
 /// Shares with three decimals.
@@ -79,6 +86,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             line: r.line,
             bytes: r.bytes,
             share: share(r.share),
+            lines: r.lines,
         },
     }
 }
@@ -121,8 +129,10 @@ fn growth_text(g: &HeapGrowth) -> String {
 }
 
 fn retention_text(r: &HeapRetention) -> String {
+    let lines =
+        if r.lines > 1 { format!(" (over {} lines, the most at this one)", r.lines) } else { String::new() };
     format!(
-        "heap retention: {} {}:{} holds {} ({:.0}% of {})",
+        "heap retention: {} {}:{}{lines} holds {} ({:.0}% of {})",
         r.function,
         r.file,
         r.line,

@@ -70,12 +70,21 @@ fn growth_entry(g: &HeapGrowth, view: &ViewState) -> (String, bool, Option<Comma
 }
 
 fn retention_text(r: &HeapRetention) -> String {
-    tr!(
-        "finding-heap-retention",
-        at = format!("{} {}:{}", r.function, short_file(&r.file), r.line),
-        bytes = units::bytes(r.bytes.max(0) as u64),
-        share = format!("{:.0}", r.share * 100.0)
-    )
+    let at = format!("{} {}:{}", r.function, short_file(&r.file), r.line);
+    let (bytes, share) = (units::bytes(r.bytes.max(0) as u64), format!("{:.0}", r.share * 100.0));
+    if r.lines > 1 {
+        let (function, line) = (r.function.clone(), format!("{}:{}", short_file(&r.file), r.line));
+        tr!(
+            "finding-heap-retention-lines",
+            function = function,
+            lines = r.lines,
+            at = line,
+            bytes = bytes,
+            share = share
+        )
+    } else {
+        tr!("finding-heap-retention", at = at, bytes = bytes, share = share)
+    }
 }
 
 /// A heap profile's retention finding, above the flame graph: clicking it shows the heap in

@@ -1,6 +1,9 @@
 //! Heap retention: a heap profile in which one allocation site (function, file and line of
 //! the innermost frame outside the runtime) holds most of the memory in use. That is where
 //! an unbounded cache, a pool of huge buffers or timers holding their closures show up.
+//! A cache of records is several allocations per entry (the record, its strings, its
+//! slices, the map's buckets), each its own line of one function: when no line holds most
+//! of the heap but one function does, the function is the site.
 
 use std::collections::HashMap;
 
@@ -15,6 +18,9 @@ pub struct HeapRetention {
     pub line: i64,
     pub bytes: i64,
     pub share: f64,
+    /// How many of the function's lines hold those bytes: 1 for a single site; more when
+    /// the function as a whole holds most of the heap (`line` is then its biggest).
+    pub lines: usize,
 }
 
 /// The site holds at least this share of the heap in use ("most of it")...
@@ -39,7 +45,20 @@ pub fn heap_retention(p: &ProfileModel) -> Option<HeapRetention> {
             *e = e.saturating_add(v);
         }
     }
-    let ((func, line), bytes) = sites.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+    let by_share = |a: &((u32, i64), i64), b: &((u32, i64), i64)| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0));
+    let ((mut func, mut line), mut bytes) = sites.iter().map(|(k, v)| (*k, *v)).max_by(by_share)?;
+    let mut lines = 1;
+    if (bytes as f64) < MIN_SHARE * total as f64 {
+        // No line holds most of it: the function that does, at its biggest line.
+        let mut funcs: HashMap<u32, (i64, usize)> = HashMap::new();
+        for (&(f, _), &v) in &sites {
+            let e = funcs.entry(f).or_default();
+            *e = (e.0.saturating_add(v), e.1 + 1);
+        }
+        let (&f, &(sum, n)) = funcs.iter().max_by(|a, b| a.1.0.cmp(&b.1.0).then_with(|| b.0.cmp(a.0)))?;
+        let top = sites.iter().filter(|((g, _), _)| *g == f).map(|(k, v)| (*k, *v)).max_by(by_share)?;
+        (func, line, bytes, lines) = (f, top.0.1, sum, n);
+    }
     let share = bytes as f64 / total as f64;
     if share < MIN_SHARE || bytes < MIN_BYTES {
         return None;
@@ -52,6 +71,7 @@ pub fn heap_retention(p: &ProfileModel) -> Option<HeapRetention> {
         line,
         bytes,
         share,
+        lines,
     })
 }
 
