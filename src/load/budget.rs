@@ -44,6 +44,18 @@ struct Shared {
 }
 
 static SHARED: Mutex<Shared> = Mutex::new(Shared { baseline: 0, allowance: 0, loads: 0 });
+/// The resident bytes at which reading stops, written with [`SHARED`] whenever it changes:
+/// [`Budget::over`] runs at every progress ask of the reader and every builder chunk, and a
+/// lock there would serialise the two load threads for nothing.
+static LIMIT: AtomicU64 = AtomicU64::new(u64::MAX);
+
+impl Shared {
+    fn publish(&self) {
+        let limit =
+            self.baseline.saturating_sub(PROGRAM).saturating_add(self.allowance / 100 * STOP_AT_PERCENT);
+        LIMIT.store(limit, Ordering::Relaxed);
+    }
+}
 
 static KEPT: AtomicBool = AtomicBool::new(false);
 
@@ -81,6 +93,7 @@ impl Budget {
         }
         shared.loads += 1;
         shared.allowance = shared.allowance.saturating_add(allowance);
+        shared.publish();
         Some(Budget {
             allowance,
             started: Instant::now(),
@@ -120,8 +133,7 @@ impl Budget {
 
     /// The resident bytes at which reading stops.
     pub fn limit(&self) -> u64 {
-        let shared = SHARED.lock().unwrap_or_else(|e| e.into_inner());
-        shared.baseline.saturating_sub(PROGRAM).saturating_add(shared.allowance / 100 * STOP_AT_PERCENT)
+        LIMIT.load(Ordering::Relaxed)
     }
 
     /// This load's whole allowance, in MiB (for the warning).
@@ -135,6 +147,7 @@ impl Drop for Budget {
         let mut shared = SHARED.lock().unwrap_or_else(|e| e.into_inner());
         shared.loads = shared.loads.saturating_sub(1);
         shared.allowance = shared.allowance.saturating_sub(self.allowance);
+        shared.publish();
     }
 }
 

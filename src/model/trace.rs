@@ -228,6 +228,17 @@ impl TraceModel {
         self.reasons.get(usize::from(idx)).map_or("", |&s| self.strings.get(s))
     }
 
+    /// The minor number of the trace format (`22` of "1.22"); `None` when the version does
+    /// not read as `1.N`.
+    pub fn format_minor(&self) -> Option<u32> {
+        self.format_version.strip_prefix("1.")?.split('.').next()?.parse().ok()
+    }
+
+    /// Go 1.11–1.21's format: blocks, stops and GC stack scans are written differently.
+    pub fn is_old_format(&self) -> bool {
+        self.format_minor().is_some_and(|v| v < 22)
+    }
+
     pub fn goroutine(&self, g: GIdx) -> Option<&Goroutine> {
         self.goroutines.get(g as usize)
     }

@@ -59,8 +59,7 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
     let end = m.duration_ns;
     type Key = (u32, Option<(u32, u32, u32)>);
     let mut groups: HashMap<Key, Vec<(GIdx, f64)>> = HashMap::new();
-    let old_format =
-        m.format_version.split('.').nth(1).and_then(|v| v.parse::<u32>().ok()).is_some_and(|v| v < 22);
+    let old_format = m.is_old_format();
     let suspended = |s: &crate::model::Span| match m.reason(s.reason()) {
         "preempted" => true,
         "" => old_format,
