@@ -187,3 +187,17 @@ fn a_response_body_leak_names_the_line_behind_it() {
         .filter(|l| l.starts_with("main.getStatus ") && l.ends_with(&format!("bodyleak/main.go:{line}")));
     assert!(frame.count() > 0, "the called-from frame in the inspector: {:#?}", labels(h));
 }
+
+/// Keepers that wake and wait again (`pileup`) are a suspect by their pile: the entry says
+/// how many the `go` statement made and left alive, as the report does.
+#[test]
+fn a_pile_of_restless_goroutines_is_listed_with_its_pile() {
+    let h = &mut open(sample("pileup"));
+    let exp = expect("pileup");
+    let made = exp["groups"][0]["count_max"].as_u64().unwrap();
+    let pile = format!("Piling up: {made} created over");
+    assert!(h.query_by_label_contains(&pile).is_some(), "no {pile:?} in {:#?}", labels(h));
+    h.get_by_label_contains(&pile).click();
+    h.run_steps(3);
+    assert!(labels(h).iter().any(|l| l.starts_with("Goroutine ")), "the inspector shows a keeper");
+}
