@@ -45,7 +45,9 @@ impl IdMap {
         self.sparse.insert(id, value).is_none()
     }
 
-    #[inline]
+    /// Looked up for nearly every event (its stacks and strings): always inlined, the map
+    /// apart (rustc's own choice flipped as the ordering's code around it changed).
+    #[inline(always)]
     pub fn get(&self, id: u64) -> Option<u32> {
         if id == 0 {
             return Some(0);
@@ -53,8 +55,13 @@ impl IdMap {
         match usize::try_from(id).ok().and_then(|i| self.dense.get(i)) {
             Some(&v) if v != ABSENT => Some(v),
             // The vector grew past an id that went to the map before.
-            _ => self.sparse.get(&id).copied(),
+            _ => self.get_mapped(id),
         }
+    }
+
+    #[inline(never)]
+    fn get_mapped(&self, id: u64) -> Option<u32> {
+        self.sparse.get(&id).copied()
     }
 }
 

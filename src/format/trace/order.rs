@@ -74,6 +74,10 @@ struct MState {
     p: i64,
 }
 
+/// An event's context. The rules never lend out a reference to one of its fields (an error's
+/// arguments take a copy, `&{ cur.g }`): a reference passed to a call that is not inlined keeps
+/// the whole context in memory, and each copy of it was then a 16-byte read of fields just
+/// stored one by one (a failed store forward on every event).
 #[derive(Clone, Copy, Debug)]
 pub struct Ctx {
     pub m: i64,
@@ -89,7 +93,7 @@ enum Req {
 }
 use Req::*;
 
-#[inline]
+#[inline(always)]
 fn validate(ctx: Ctx, m: Req, p: Req, g: Req) -> Result<(), OrderError> {
     let ok = |have: bool, req: Req| !matches!((req, have), (Must, false) | (MustNot, true));
     if ok(ctx.m != -1, m) && ok(ctx.p != -1, p) && ok(ctx.g != -1, g) {
@@ -131,7 +135,7 @@ fn bad_event_type<T>(typ: u8) -> Result<T, OrderError> {
 
 const USER: (Req, Req, Req) = (Must, Must, Must);
 
-#[inline]
+#[inline(always)]
 fn validate3(ctx: Ctx, r: (Req, Req, Req)) -> Result<(), OrderError> {
     validate(ctx, r.0, r.1, r.2)
 }
@@ -234,17 +238,32 @@ impl Order {
             Some(s) => Ctx { m, p: s.p, g: s.g },
             None => Ctx { m, p: -1, g: -1 },
         };
-        let new = match self.dispatch(ev, cur, gn, t, tables) {
-            Ok(new) => new,
+        // The goroutine events (nearly all of a trace) are ruled on inline, the rest in a call.
+        // Each writes the context after the event into a local of its own: with one shared
+        // result (an enum of the context or an error, written by the call through a pointer,
+        // so kept in memory), every event stored the context field by field and read it back
+        // as a pair right after, a failed store forward (perf: a fifth of the reader thread).
+        let mut new = cur;
+        let res = if is_goroutine_event(ev.typ) {
+            self.goroutine_event(ev, cur, gn, t, &mut new)
+        } else {
+            let mut other = cur;
+            let r = self.dispatch(ev, cur, gn, t, tables, &mut other);
+            new = other;
+            r
+        };
+        let ok = match res {
+            Ok(ok) => ok,
             Err(e) => {
                 self.out.truncate(mark);
                 return Err(e);
             }
         };
-        if new.is_none() {
+        if !ok {
             self.out.truncate(mark);
+            return Ok(false);
         }
-        if let (Some(new), Some(i)) = (new, slot)
+        if let Some(i) = slot
             && let Some(s) = self.ms.get_mut(i)
         {
             if s.p != new.p {
@@ -258,13 +277,30 @@ impl Order {
             s.p = new.p;
             s.g = new.g;
         }
-        Ok(new.is_some())
+        Ok(true)
     }
 
-    // Inlined into `advance`, its only caller: two calls per event each saved and restored
-    // the same registers (cachegrind: ~19 instructions an event in their prologues).
-    #[inline(always)]
+    /// Every event but the goroutine events (which `advance` rules on inline): `true` with
+    /// the context after it in `new`, `false` when it may not happen yet.
+    #[inline(never)]
     fn dispatch(
+        &mut self,
+        ev: &RawEv,
+        cur: Ctx,
+        gn: u64,
+        t: &GenTables,
+        tables: &mut Tables,
+        new: &mut Ctx,
+    ) -> Result<bool, OrderError> {
+        let r = self.dispatch_rest(ev, cur, gn, t, tables)?;
+        if let Some(c) = r {
+            *new = c;
+        }
+        Ok(r.is_some())
+    }
+
+    #[inline(always)]
+    fn dispatch_rest(
         &mut self,
         ev: &RawEv,
         cur: Ctx,
@@ -273,9 +309,7 @@ impl Order {
         tables: &mut Tables,
     ) -> Result<Option<Ctx>, OrderError> {
         match ev.typ {
-            EV_GO_CREATE..=EV_GO_SYSCALL_END_BLOCKED | EV_GO_CREATE_BLOCKED => {
-                self.goroutine_event(ev, cur, gn, t)
-            }
+            // The goroutine events never come here (`advance` rules on them inline).
             EV_PROC_STATUS => self.proc_status(ev, cur, gn),
             EV_PROC_START | EV_PROC_STOP => self.proc_start_stop(ev, cur, gn),
             EV_PROC_STEAL => self.proc_steal(ev, cur, gn),
@@ -307,6 +341,12 @@ impl Order {
             other => bad_event_type(other),
         }
     }
+}
+
+/// The goroutine lifecycle events (`Order::goroutine_event`'s).
+#[inline(always)]
+fn is_goroutine_event(typ: u8) -> bool {
+    matches!(typ, EV_GO_CREATE..=EV_GO_SYSCALL_END_BLOCKED | EV_GO_CREATE_BLOCKED)
 }
 
 fn go_tr(g: u64, from: GoState, to: GoState) -> EventKind {

@@ -69,7 +69,7 @@ impl GenTables {
         (ticks as f64 * self.ns_per_tick) as i64
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn string(&self, id: u64) -> Option<StrId> {
         match self.strings.get(id) {
             Some(s) => Some(StrId(s)),
@@ -78,7 +78,7 @@ impl GenTables {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn stack(&self, id: u64) -> Option<StackId> {
         match self.stacks.get(id) {
             Some(s) => Some(StackId(s)),
@@ -90,7 +90,7 @@ impl GenTables {
     /// [`GenTables::stack`] for an event of type `typ`, with the error the ordering reports.
     /// Inlined, its error apart: called, it was 3 % of the reader thread (a call and a
     /// `Result` through memory per event).
-    #[inline]
+    #[inline(always)]
     pub fn stack_of(&self, id: u64, typ: u8) -> Result<StackId, OrderError> {
         match self.stack(id) {
             Some(s) => Ok(s),
@@ -99,7 +99,7 @@ impl GenTables {
     }
 
     /// [`GenTables::string`] for an event of type `typ`, with the error the ordering reports.
-    #[inline]
+    #[inline(always)]
     pub fn string_of(&self, id: u64, typ: u8) -> Result<StrId, OrderError> {
         match self.string(id) {
             Some(s) => Ok(s),

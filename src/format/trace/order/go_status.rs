@@ -42,7 +42,7 @@ impl Order {
             }
             if mid == cur.m {
                 if gn != self.initial_gen && cur.g != gid {
-                    return Err(fail(ErrorKind::OrderGoSyscallThread, &[("g", &gid), ("other", &cur.g)]));
+                    return Err(fail(ErrorKind::OrderGoSyscallThread, &[("g", &gid), ("other", &{ cur.g })]));
                 }
                 new.g = gid;
             } else {
@@ -78,10 +78,15 @@ impl Order {
 
     pub(super) fn go_switch(&mut self, ev: &RawEv, cur: Ctx, gn: u64) -> Result<Option<Ctx>, OrderError> {
         validate3(cur, USER)?;
-        match self.gs.get(&cur.g) {
-            None => return Err(fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &cur.g)])),
+        match self.gs.get(&{ cur.g }) {
+            None => {
+                return Err(fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &{ cur.g })]));
+            }
             Some(s) if s.status != G_RUNNING => {
-                return Err(fail(ErrorKind::OrderGoNotRunning, &[("event", &name(ev.typ)), ("g", &cur.g)]));
+                return Err(fail(
+                    ErrorKind::OrderGoNotRunning,
+                    &[("event", &name(ev.typ)), ("g", &{ cur.g })],
+                ));
             }
             Some(_) => {}
         }
@@ -94,12 +99,12 @@ impl Order {
         self.push(ev, cur, go_tr(ev.args[0], GoState::Waiting, GoState::Runnable));
         let g = cur.g as u64;
         if ev.typ == EV_GO_SWITCH {
-            if let Some(s) = self.gs.get_mut(&cur.g) {
+            if let Some(s) = self.gs.get_mut(&{ cur.g }) {
                 s.status = G_WAITING;
             }
             self.push(ev, cur, go_tr(g, GoState::Running, GoState::Waiting));
         } else {
-            self.gs.remove(&cur.g);
+            self.gs.remove(&{ cur.g });
             self.push(ev, cur, go_tr(g, GoState::Running, GoState::NotExist));
         }
         if let Some(s) = self.gs.get_mut(&next) {

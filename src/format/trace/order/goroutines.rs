@@ -5,7 +5,8 @@ use super::*;
 
 impl Order {
     /// The goroutine lifecycle events, the bulk of any trace (inlined into the ordering's
-    /// one hot function, like the dispatch that calls it).
+    /// one hot function, through `advance`): `true` with the context after the event in
+    /// `new`, `false` when it may not happen yet.
     #[inline(always)]
     pub(super) fn goroutine_event(
         &mut self,
@@ -13,20 +14,20 @@ impl Order {
         cur: Ctx,
         gn: u64,
         t: &GenTables,
-    ) -> Result<Option<Ctx>, OrderError> {
+        new: &mut Ctx,
+    ) -> Result<bool, OrderError> {
         let a = ev.args;
         let stack = |id: u64| t.stack_of(id, ev.typ);
         let string = |id: u64| t.string_of(id, ev.typ);
-        let mut new = cur;
         match ev.typ {
             EV_GO_CREATE | EV_GO_CREATE_BLOCKED => {
                 validate(cur, Must, Must, May)?;
-                if let Some(s) = self.gs.get(&cur.g)
+                if let Some(s) = self.gs.get(&{ cur.g })
                     && s.status != G_RUNNING
                 {
                     return Err(fail(
                         ErrorKind::OrderCreatorNotRunning,
-                        &[("event", &name(ev.typ)), ("g", &cur.g)],
+                        &[("event", &name(ev.typ)), ("g", &{ cur.g })],
                     ));
                 }
                 let gid = a[0] as i64;
@@ -48,20 +49,20 @@ impl Order {
             }
             EV_GO_DESTROY | EV_GO_STOP | EV_GO_BLOCK => {
                 validate3(cur, USER)?;
-                let s = self.gs.get_mut(&cur.g).ok_or_else(|| {
-                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &cur.g)])
+                let s = self.gs.get_mut(&{ cur.g }).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &{ cur.g })])
                 })?;
                 if s.status != G_RUNNING {
                     return Err(fail(
                         ErrorKind::OrderGoNotRunning,
-                        &[("event", &name(ev.typ)), ("g", &cur.g)],
+                        &[("event", &name(ev.typ)), ("g", &{ cur.g })],
                     ));
                 }
                 new.g = -1;
                 let g = cur.g as u64;
                 let kind = match ev.typ {
                     EV_GO_DESTROY => {
-                        self.gs.remove(&cur.g);
+                        self.gs.remove(&{ cur.g });
                         EventKind::GoTransition {
                             g,
                             from: GoState::Running,
@@ -100,7 +101,7 @@ impl Order {
                         s.status = G_RUNNING;
                         s.set_seq(seq);
                     }
-                    _ => return Ok(None),
+                    _ => return Ok(false),
                 }
                 new.g = gid;
                 self.push(ev, cur, go_tr(a[0], GoState::Runnable, GoState::Running));
@@ -113,7 +114,7 @@ impl Order {
                         s.status = G_RUNNABLE;
                         s.set_seq(seq);
                     }
-                    _ => return Ok(None),
+                    _ => return Ok(false),
                 }
                 let kind = EventKind::GoTransition {
                     g: a[0],
@@ -127,25 +128,28 @@ impl Order {
             }
             EV_GO_SYSCALL_BEGIN => {
                 validate3(cur, USER)?;
-                let s = self.gs.get_mut(&cur.g).ok_or_else(|| {
-                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoSyscallBegin"), ("g", &cur.g)])
+                let s = self.gs.get_mut(&{ cur.g }).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoSyscallBegin"), ("g", &{ cur.g })])
                 })?;
                 if s.status != G_RUNNING {
                     return Err(fail(
                         ErrorKind::OrderGoNotRunning,
-                        &[("event", &"GoSyscallBegin"), ("g", &cur.g)],
+                        &[("event", &"GoSyscallBegin"), ("g", &{ cur.g })],
                     ));
                 }
                 s.status = G_SYSCALL;
-                let p = self.ps.get_mut(&cur.p).ok_or_else(|| {
-                    fail(ErrorKind::OrderProcUninitialized, &[("p", &cur.p), ("event", &"GoSyscallBegin")])
+                let p = self.ps.get_mut(&{ cur.p }).ok_or_else(|| {
+                    fail(
+                        ErrorKind::OrderProcUninitialized,
+                        &[("p", &{ cur.p }), ("event", &"GoSyscallBegin")],
+                    )
                 })?;
                 p.status = P_SYSCALL;
                 let seq = Seq { gn, n: a[0] };
                 if !seq.succeeds(p.seq) {
                     let (event, previous) = ("GoSyscallBegin", p.seq.n);
                     let args: [(&str, &dyn std::fmt::Display); 4] =
-                        [("event", &event), ("p", &cur.p), ("seq", &seq.n), ("previous", &previous)];
+                        [("event", &event), ("p", &{ cur.p }), ("seq", &seq.n), ("previous", &previous)];
                     return Err(fail(ErrorKind::OrderProcSequence, &args));
                 }
                 p.seq = seq;
@@ -162,23 +166,23 @@ impl Order {
             }
             EV_GO_SYSCALL_END => {
                 validate3(cur, USER)?;
-                let s = self.gs.get_mut(&cur.g).ok_or_else(|| {
-                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoSyscallEnd"), ("g", &cur.g)])
+                let s = self.gs.get_mut(&{ cur.g }).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoSyscallEnd"), ("g", &{ cur.g })])
                 })?;
                 if s.status != G_SYSCALL {
                     return Err(fail(
                         ErrorKind::OrderGoNotInSyscall,
-                        &[("event", &"GoSyscallEnd"), ("g", &cur.g)],
+                        &[("event", &"GoSyscallEnd"), ("g", &{ cur.g })],
                     ));
                 }
                 s.status = G_RUNNING;
-                let p = self.ps.get_mut(&cur.p).ok_or_else(|| {
-                    fail(ErrorKind::OrderProcUninitialized, &[("p", &cur.p), ("event", &"GoSyscallEnd")])
+                let p = self.ps.get_mut(&{ cur.p }).ok_or_else(|| {
+                    fail(ErrorKind::OrderProcUninitialized, &[("p", &{ cur.p }), ("event", &"GoSyscallEnd")])
                 })?;
                 if p.status != P_SYSCALL {
                     return Err(fail(
                         ErrorKind::OrderProcNotInSyscall,
-                        &[("event", &"GoSyscallEnd"), ("p", &cur.p)],
+                        &[("event", &"GoSyscallEnd"), ("p", &{ cur.p })],
                     ));
                 }
                 p.status = P_RUNNING;
@@ -186,24 +190,24 @@ impl Order {
             }
             EV_GO_SYSCALL_END_BLOCKED => {
                 if cur.p != -1 {
-                    let p = self.ps.get(&cur.p).ok_or_else(|| {
+                    let p = self.ps.get(&{ cur.p }).ok_or_else(|| {
                         fail(
                             ErrorKind::OrderProcUninitialized,
-                            &[("p", &cur.p), ("event", &"GoSyscallEndBlocked")],
+                            &[("p", &{ cur.p }), ("event", &"GoSyscallEndBlocked")],
                         )
                     })?;
                     if p.status == P_SYSCALL {
-                        return Ok(None);
+                        return Ok(false);
                     }
                 }
                 validate(cur, Must, May, Must)?;
-                let s = self.gs.get_mut(&cur.g).ok_or_else(|| {
-                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoSyscallEndBlocked"), ("g", &cur.g)])
+                let s = self.gs.get_mut(&{ cur.g }).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoSyscallEndBlocked"), ("g", &{ cur.g })])
                 })?;
                 if s.status != G_SYSCALL {
                     return Err(fail(
                         ErrorKind::OrderGoNotInSyscall,
-                        &[("event", &"GoSyscallEndBlocked"), ("g", &cur.g)],
+                        &[("event", &"GoSyscallEndBlocked"), ("g", &{ cur.g })],
                     ));
                 }
                 s.status = G_RUNNABLE;
@@ -222,25 +226,28 @@ impl Order {
             }
             EV_GO_DESTROY_SYSCALL => {
                 validate(cur, Must, May, Must)?;
-                let s = self.gs.get(&cur.g).ok_or_else(|| {
-                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoDestroySyscall"), ("g", &cur.g)])
+                let s = self.gs.get(&{ cur.g }).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &"GoDestroySyscall"), ("g", &{ cur.g })])
                 })?;
                 if s.status != G_SYSCALL {
                     return Err(fail(
                         ErrorKind::OrderGoNotInSyscall,
-                        &[("event", &"GoDestroySyscall"), ("g", &cur.g)],
+                        &[("event", &"GoDestroySyscall"), ("g", &{ cur.g })],
                     ));
                 }
-                self.gs.remove(&cur.g);
+                self.gs.remove(&{ cur.g });
                 new.g = -1;
                 if cur.p != -1 {
-                    let p = self.ps.get_mut(&cur.p).ok_or_else(|| {
-                        fail(ErrorKind::OrderProcInvalid, &[("p", &cur.p), ("event", &"GoDestroySyscall")])
+                    let p = self.ps.get_mut(&{ cur.p }).ok_or_else(|| {
+                        fail(
+                            ErrorKind::OrderProcInvalid,
+                            &[("p", &{ cur.p }), ("event", &"GoDestroySyscall")],
+                        )
                     })?;
                     if p.status != P_SYSCALL {
                         return Err(fail(
                             ErrorKind::OrderProcUnexpectedState,
-                            &[("p", &cur.p), ("event", &"GoDestroySyscall")],
+                            &[("p", &{ cur.p }), ("event", &"GoDestroySyscall")],
                         ));
                     }
                     p.status = P_ABANDONED;
@@ -251,6 +258,6 @@ impl Order {
             }
             other => return bad_event_type(other),
         }
-        Ok(Some(new))
+        Ok(true)
     }
 }

@@ -33,8 +33,8 @@ impl Order {
                 );
             }
             EV_PROC_STOP => {
-                let s = self.ps.get_mut(&cur.p).ok_or_else(|| {
-                    fail(ErrorKind::OrderProcMissing, &[("event", &"ProcStop"), ("p", &cur.p)])
+                let s = self.ps.get_mut(&{ cur.p }).ok_or_else(|| {
+                    fail(ErrorKind::OrderProcMissing, &[("event", &"ProcStop"), ("p", &{ cur.p })])
                 })?;
                 if s.status != P_RUNNING && s.status != P_SYSCALL {
                     return Err(fail(ErrorKind::OrderProcNotRunning, &[("event", &"ProcStop")]));
@@ -120,7 +120,10 @@ impl Order {
         let mut new = cur;
         if mid == cur.m {
             if cur.p != pid {
-                return Err(fail(ErrorKind::OrderSelfSteal, &[("p", &pid), ("m", &mid), ("got", &cur.p)]));
+                return Err(fail(
+                    ErrorKind::OrderSelfSteal,
+                    &[("p", &pid), ("m", &mid), ("got", &{ cur.p })],
+                ));
             }
             new.p = -1;
         } else {

@@ -56,8 +56,8 @@ impl Order {
                 } else {
                     (cached(&mut self.names.assist, tables, "GC mark assist"), 0, stack(a[0])?)
                 };
-                let s = self.gs.extra_mut(&cur.g).ok_or_else(|| {
-                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &cur.g)])
+                let s = self.gs.extra_mut(&{ cur.g }).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &{ cur.g })])
                 })?;
                 begin_range(&mut s.ranges, (ev.typ, desc))?;
                 self.push(
@@ -80,8 +80,8 @@ impl Order {
             }
             EV_STW_END | EV_GC_MARK_ASSIST_END => {
                 validate3(cur, USER)?;
-                let s = self.gs.extra_mut(&cur.g).ok_or_else(|| {
-                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &cur.g)])
+                let s = self.gs.extra_mut(&{ cur.g }).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &{ cur.g })])
                 })?;
                 let begin = if ev.typ == EV_STW_END { EV_STW_BEGIN } else { EV_GC_MARK_ASSIST_BEGIN };
                 let desc = end_range(&mut s.ranges, begin)?;

@@ -87,7 +87,7 @@ impl GoTable {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn get_mut(&mut self, g: &i64) -> Option<&mut GState> {
         self.log.note(*g);
         match usize::try_from(*g).ok().and_then(|i| self.dense.get_mut(i)) {

@@ -37,8 +37,8 @@ impl Order {
             EV_USER_REGION_BEGIN | EV_USER_REGION_END => {
                 validate3(cur, USER)?;
                 let nm = string(a[1])?;
-                let s = self.gs.extra_mut(&cur.g).ok_or_else(|| {
-                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &cur.g)])
+                let s = self.gs.extra_mut(&{ cur.g }).ok_or_else(|| {
+                    fail(ErrorKind::OrderGoUnknown, &[("event", &name(ev.typ)), ("g", &{ cur.g })])
                 })?;
                 let (task, st) = (a[0], stack(a[2])?);
                 let kind = if ev.typ == EV_USER_REGION_BEGIN {
@@ -47,7 +47,7 @@ impl Order {
                 } else {
                     if let Some(&top) = s.regions.last() {
                         if top != (task, nm) {
-                            return Err(fail(ErrorKind::OrderRegionMisuse, &[("g", &cur.g)]));
+                            return Err(fail(ErrorKind::OrderRegionMisuse, &[("g", &{ cur.g })]));
                         }
                         s.regions.pop();
                     }

@@ -67,43 +67,52 @@ impl<'s> Emitter<'s> {
         }
     }
 
-    /// Go's reader makes times strictly increasing: an event not after the previous one is
-    /// moved to previous + 1 ns.
+    /// Appends `e` to `buf`: the emitter's buffer, which the ordering holds while it merges a
+    /// generation (lent once per generation, not swapped in and out at every event). Go's
+    /// reader makes times strictly increasing: an event not after the previous one is moved
+    /// to previous + 1 ns.
     #[inline]
-    fn emit(&mut self, e: Event) {
-        let mark = self.buf.len();
-        self.buf.push(e);
-        self.settle(mark);
+    pub(super) fn emit_into(&mut self, buf: &mut Vec<Event>, e: Event) {
+        let mark = buf.len();
+        buf.push(e);
+        self.settle_into(buf, mark);
     }
 
-    /// The events from `mark` on in `buf` were just appended: make their times strictly
-    /// increasing, count them, and hand the buffer on when it is full.
+    /// The events from `mark` on in `buf` (the emitter's buffer, lent out) were just
+    /// appended: make their times strictly increasing, count them, and hand the buffer on when
+    /// it is full.
     #[inline]
-    pub(super) fn settle(&mut self, mark: usize) {
-        for e in self.buf.get_mut(mark..).unwrap_or_default() {
+    pub(super) fn settle_into(&mut self, buf: &mut Vec<Event>, mark: usize) {
+        for e in buf.get_mut(mark..).unwrap_or_default() {
             if e.time_ns <= self.last_ts {
                 e.time_ns = self.last_ts.saturating_add(1);
             }
             self.last_ts = e.time_ns;
             self.events += 1;
         }
-        if self.buf.len() >= FLUSH_EVERY {
-            self.flush();
+        if buf.len() >= FLUSH_EVERY {
+            self.flush_into(buf);
         }
     }
 
     /// Hands every buffered event to the sink.
     pub(super) fn flush(&mut self) {
+        let mut buf = std::mem::take(&mut self.buf);
+        self.flush_into(&mut buf);
+        self.buf = buf;
+    }
+
+    fn flush_into(&mut self, buf: &mut Vec<Event>) {
         match &mut self.sink {
             Sink::Each(sink) => {
-                for e in &self.buf {
+                for e in buf.iter() {
                     sink(e);
                 }
             }
-            Sink::Batch(sink) if !self.buf.is_empty() => sink(&mut self.buf),
+            Sink::Batch(sink) if !buf.is_empty() => sink(buf),
             Sink::Batch(_) => {}
         }
-        self.buf.clear();
+        buf.clear();
     }
 
     /// False once the caller cancelled; asks it (reporting `at`) only every so often.
@@ -130,9 +139,15 @@ impl<'s> Emitter<'s> {
     }
 
     fn sync(&mut self, time_ns: i64, wall_unix_ns: Option<i64>) {
+        let mut buf = std::mem::take(&mut self.buf);
+        self.sync_into(&mut buf, time_ns, wall_unix_ns);
+        self.buf = buf;
+    }
+
+    fn sync_into(&mut self, buf: &mut Vec<Event>, time_ns: i64, wall_unix_ns: Option<i64>) {
         self.syncs += 1;
         let kind = EventKind::Sync { n: self.syncs, wall_unix_ns };
-        self.emit(Event { time_ns, m: -1, p: -1, g: -1, kind });
+        self.emit_into(buf, Event { time_ns, m: -1, p: -1, g: -1, kind });
     }
 }
 

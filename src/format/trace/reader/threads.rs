@@ -23,7 +23,13 @@ pub(super) fn run_generation(
     tables: &mut Tables,
     out: &mut Emitter<'_>,
 ) -> Result<(), ParseError> {
+    // The ordering writes its events straight into the emitter's buffer, lent to it for the
+    // generation: copied out of a vector of its own right after being written field by field,
+    // each event's read stalled (failed store forwarding: perf put 40 % of the merge there);
+    // lent and taken back at every event, the two swaps cost 12 moves an event.
+    std::mem::swap(&mut order.out, &mut out.buf);
     let r = merge(gb, gt, order, tables, out);
+    std::mem::swap(&mut order.out, &mut out.buf);
     // A generation that failed with threads asleep leaves no write log running.
     order.log_writes(false);
     r
@@ -69,7 +75,7 @@ fn merge(
         }
     }
     let mut cs = Cursors { gb, cursors: &mut cursors[..], heads: &mut heads[..] };
-    out.sync(gt.ns(gb.min_ts), gt.wall_unix_ns);
+    out.sync_into(&mut order.out, gt.ns(gb.min_ts), gt.wall_unix_ns);
     let mut cpu = gt.cpu.iter().peekable();
     // The threads the fallback found blocked, in time order (kept to reuse its allocation).
     let mut parked: Vec<HeapEntry> = Vec::new();
@@ -96,7 +102,7 @@ fn merge(
             };
             if next.is_none_or(|t| s.time_ns < t) {
                 let kind = EventKind::StackSample { stack: s.stack };
-                out.emit(Event { time_ns: s.time_ns, m: s.m, p: s.p, g: s.g, kind });
+                out.emit_into(&mut order.out, Event { time_ns: s.time_ns, m: s.m, p: s.p, g: s.g, kind });
                 cpu.next();
                 continue;
             }
@@ -213,21 +219,17 @@ fn try_advance(
     };
     let m = gb.threads.get(ci).map_or(-1, |t| t.m as i64);
     let slot = (c.slot != NO_SLOT).then_some(c.slot as usize);
-    // The ordering writes its events straight into the emitter's buffer: copied out of a
-    // vector of its own right after being written field by field, each event's read stalled
-    // (failed store forwarding: perf put 40 % of this function there).
-    std::mem::swap(&mut order.out, &mut out.buf);
+    // `order.out` is the emitter's buffer, lent for the generation (`run_generation`).
     let mark = order.out.len();
     let writes = order.writes_mark();
     out.tries += 1;
     let ok = order.advance(&head.ev, m, slot, gb.gn, gt, tables);
-    std::mem::swap(&mut order.out, &mut out.buf);
     if !ok.map_err(|e| ParseError { offset: head.ev.offset, ..*e })? {
         // A refused event wrote nothing: what it looked up wakes no sleeper.
         order.forget_writes(writes);
         return Ok(false);
     }
-    out.settle(mark);
+    out.settle_into(&mut order.out, mark);
     if c.next_event(gb, head, gt.ns_per_tick).map_err(|e| *e)? {
         if i == 0 {
             heap_update_top(heap, head.ev.time);
