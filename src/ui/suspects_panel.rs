@@ -53,6 +53,16 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             ui.label(RichText::new(banner).color(theme::ERROR_COLOR));
         });
     }
+    // Goroutines the trace shows no stack for: enough of them to hide a leak older than it.
+    let blind = doc.loaded.blocked_without_stack;
+    if blind as u64 >= crate::analysis::dump_groups::LARGE_GROUP {
+        egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, theme::WARN_COLOR)).show(ui, |ui| {
+            ui.label(
+                RichText::new(tr!("banner-no-stack", n = blind, count = units::count(blind as u64)))
+                    .color(theme::WARN_COLOR),
+            );
+        });
+    }
     ui.label(RichText::new(tr!("suspects-title", n = suspects.len())).strong());
     if suspects.is_empty() {
         ui.weak(if partial { tr!("suspects-none-in-part") } else { tr!("suspects-none") });

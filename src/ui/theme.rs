@@ -59,6 +59,8 @@ pub const SWEEP_COLOR: Color32 = Color32::from_rgb(120, 100, 60);
 pub const STW_COLOR: Color32 = Color32::from_rgb(211, 47, 47);
 pub const SELECTION_FILL: Color32 = Color32::from_rgba_premultiplied(20, 36, 60, 60);
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(239, 83, 80);
+/// What the file cannot tell (goroutines with no stack): a caution, not an error.
+pub const WARN_COLOR: Color32 = Color32::from_rgb(255, 179, 0);
 /// The mark of a group present in one file of a compare view only.
 pub const ONLY_HERE_COLOR: Color32 = Color32::from_rgb(255, 112, 67);
 /// The two sides of a compare view, in curves and legends: blue and orange, told apart with

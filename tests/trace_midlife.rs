@@ -1,0 +1,90 @@
+//! A leak traced in mid-life (`sample-traces/programs/services/midlife`): 100 producers
+//! blocked in `chan send` before the trace starts, 10 more during it, as a service caught by
+//! `/debug/pprof/trace?seconds=N` holds them. Go 1.23+ traces write where goroutines older
+//! than the trace wait: the report must show all of them in one group with the site the
+//! younger ones name, the count Go's own debug=2 dump of the same moment gives. Older
+//! formats write them with no stack: the report must count them and say that no verdict
+//! covers them, never pass them off as the runtime's in silence.
+
+mod common;
+use common::report_json::report;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces")
+}
+
+fn expect() -> Value {
+    let p = root().join("programs/services/midlife/expect.json");
+    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+}
+
+/// (release, its directory) of every midlife sample.
+fn samples() -> Vec<(u32, PathBuf)> {
+    let mut out: Vec<(u32, PathBuf)> = std::fs::read_dir(root().join("services"))
+        .unwrap()
+        .map(|d| d.unwrap().path())
+        .filter(|d| d.join("midlife.trace").is_file())
+        .filter_map(|d| {
+            let minor = d.file_name()?.to_str()?.strip_prefix("go1.")?.parse().ok()?;
+            Some((minor, d))
+        })
+        .collect();
+    out.sort();
+    assert!(out.len() >= 4, "expected midlife samples of four releases, found {}", out.len());
+    out
+}
+
+/// Producers in `chan send` in the runtime's own debug=2 dump, counted without our parser.
+fn dumped(dir: &Path, func: &str) -> u64 {
+    let text = std::fs::read_to_string(dir.join("midlife.goroutine-2.txt")).unwrap();
+    let call = format!("\n{func}(");
+    text.split("\n\n").filter(|r| r.contains("[chan send") && r.contains(&call)).count() as u64
+}
+
+#[test]
+fn a_leak_older_than_the_trace_is_one_group_or_said_to_be_unseen() {
+    let e = expect();
+    let (before, during) = (e["before"].as_u64().unwrap(), e["during"].as_u64().unwrap());
+    let stacks_from: u32 = e["stacks_from"].as_str().unwrap().trim_start_matches("1.").parse().unwrap();
+    let mut with_stacks = 0;
+    for (minor, dir) in samples() {
+        let name = dir.display();
+        assert_eq!(
+            dumped(&dir, e["blocking_function"].as_str().unwrap()),
+            before + during,
+            "{name}: Go's dump"
+        );
+        let rep = report(&dir.join("midlife.trace"));
+        let s = &rep["suspects"][0];
+        assert_eq!(s["reason"], e["reason"], "{name}");
+        assert_eq!(s["created_at"]["function"], e["created_function"], "{name}: {s}");
+        let unseen = rep["goroutines"]["blocked_without_stack"].as_u64().unwrap_or(0);
+        if minor >= stacks_from {
+            with_stacks += 1;
+            assert_eq!(s["count"].as_u64(), Some(before + during), "{name}: one group, as the dump says");
+            assert!(unseen < 10, "{name}: {unseen} without a stack");
+        } else {
+            // The 10 the trace saw block; the 100 older ones, plus the runtime's handful,
+            // counted apart.
+            assert_eq!(s["count"].as_u64(), Some(during), "{name}: {s}");
+            assert!((before..before + 10).contains(&unseen), "{name}: {unseen} without a stack");
+            let text = text_report(&dir.join("midlife.trace"));
+            assert!(
+                text.contains(&format!("{unseen} goroutines were blocked from before the trace")),
+                "{text}"
+            );
+        }
+    }
+    assert!(with_stacks >= 1, "a release that writes stacks for older goroutines");
+}
+
+fn text_report(path: &Path) -> String {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let opts = goroscope::report::Options { json: false, fail_on_leaks: false };
+    assert_eq!(goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err), 0);
+    String::from_utf8(out).unwrap()
+}
