@@ -2,14 +2,14 @@
 //!
 //! A suspect is a group of goroutines that share a blocking stack, a creation site and a wait
 //! reason, and are stuck: waiting at the end of the window, not woken since they blocked,
-//! the oldest of them for most of the window; every member waiting at the end counts. Runtime and tracer goroutines, sleepers and idle-by-design
-//! waits (accept loops, pooled connections) never count. Ranking is by count, then by the
-//! longest time blocked.
+//! the oldest of them for most of the window; every member waiting at the end counts. A group
+//! that piles up ([`super::piling`]) is one too, however briefly its members wait. Runtime and
+//! tracer goroutines, sleepers (but for a pile of them) and idle-by-design waits (accept
+//! loops, pooled connections) never count; client read loops holding response bodies count
+//! only as a crowd. Goroutines older than the trace join their younger peers' group
+//! ([`super::older`]). Ranking is by count, then by the longest time blocked.
 
 use std::collections::HashMap;
-use std::sync::Arc;
-
-use serde::Serialize;
 
 use super::classify::{
     WaitFamily, is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack, wait_family,
@@ -17,67 +17,10 @@ use super::classify::{
 use super::dump_groups::LARGE_GROUP;
 use super::origin::group_code_behind_creation;
 use super::piling::{Pile, PileIndex};
-use crate::model::{Frame, GIdx, SpanState, StackId, StrId, StringTable, TraceModel, lost};
+use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
 
-/// A frame with its names resolved, as reports and panels show it. The names are shared
-/// ([`SharedNames`]): a crafted file of 20,000 stuck groups of 61 frames made 2.4 million
-/// strings of a few bytes, ~120 bytes a frame with the allocator's minimum (issue 17); a
-/// frame is now 24 bytes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
-pub struct FrameText {
-    pub function: Name,
-    pub file: Name,
-    pub line: u32,
-}
-
-/// A shared name: one thin pointer, read as a `str`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Name(Arc<String>);
-
-impl std::ops::Deref for Name {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for Name {
-    fn from(s: &str) -> Self {
-        Name(Arc::new(s.to_string()))
-    }
-}
-
-impl std::fmt::Display for Name {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl Serialize for Name {
-    fn serialize<S: serde::Serializer>(&self, out: S) -> Result<S::Ok, S::Error> {
-        out.serialize_str(&self.0)
-    }
-}
-
-impl FrameText {
-    pub fn from_frame(m: &TraceModel, f: &Frame) -> Self {
-        FrameText { function: m.strings.get(f.func).into(), file: m.strings.get(f.file).into(), line: f.line }
-    }
-}
-
-/// One copy of each name for all the frames built through it.
-#[derive(Default)]
-pub struct SharedNames(HashMap<StrId, Name>);
-
-impl SharedNames {
-    pub fn name(&mut self, strings: &StringTable, id: StrId) -> Name {
-        self.0.entry(id).or_insert_with(|| strings.get(id).into()).clone()
-    }
-
-    pub fn frame(&mut self, strings: &StringTable, f: &Frame) -> FrameText {
-        FrameText { function: self.name(strings, f.func), file: self.name(strings, f.file), line: f.line }
-    }
-}
+pub use super::frame_text::{FrameText, Name, SharedNames};
+pub use super::older::blocked_without_stack;
 
 /// One ranked group of stuck goroutines.
 #[derive(Clone, Debug, PartialEq)]
@@ -139,33 +82,14 @@ const MIN_BLOCKED_OF_LIFE: f64 = 0.5;
 /// One goroutine waiting at the end: its index, how long its final wait lasted, its life in
 /// the window.
 #[derive(Clone, Copy)]
-struct Waiter {
+pub(super) struct Waiter {
     g: GIdx,
     blocked: i64,
     life: i64,
 }
 
-/// Goroutines the trace cannot judge: blocked from before it began to its end, never run
-/// in it, and with no stack recorded (Go 1.22 writes a goroutine's status without one; Go
-/// 1.11–1.21 write it waiting with none), so nothing tells where they wait or what runs
-/// them. They pass for the runtime's (no entry function); a leak older than the trace hides
-/// among them, and a dump of the same moment shows it. Counted so that the report never
-/// gives an all-clear that covers them.
-pub fn blocked_without_stack(m: &TraceModel) -> usize {
-    m.goroutines
-        .iter()
-        .filter(|g| {
-            g.system
-                && m.strings.get(g.start_func).is_empty()
-                && g.created_ns().is_none()
-                && g.state_at_end() == Some(SpanState::Waiting)
-                && g.real_spans().iter().all(|s| s.state() == SpanState::Waiting && s.stack == StackId::NONE)
-        })
-        .count()
-}
-
 /// A trace suspect's group: (reason index, reason words, blocking stack, creation site).
-type Key = (u8, String, StackId, Option<Frame>);
+pub(super) type Key = (u8, String, StackId, Option<Frame>);
 
 /// Finds the stuck groups of a trace, ranked.
 ///
@@ -198,7 +122,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         let w = Waiter { g: i as GIdx, blocked, life };
         groups.entry((last.reason(), reason, last.stack, site)).or_default().push(w);
     }
-    join_older_than_the_trace(m, &mut groups);
+    super::older::join_older_than_the_trace(m, &mut groups);
     // Where the cut took the names, nothing tells a runtime goroutine or a sleep from a leak:
     // only a crowd in one stack ([`LARGE_GROUP`], the dumps' rule) is evidence enough.
     let mut names = SharedNames::default();
@@ -256,34 +180,6 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         .collect();
     rank(&mut out);
     out
-}
-
-/// Goroutines older than the trace have no creation site in it (Go 1.23+ still records
-/// where they wait): a group of them joins the one group that waits in the same place for
-/// the same reason with a known site, which the same `go` statement made inside the window.
-/// A leak traced in mid-life is then one group, as a dump of the same moment shows it.
-fn join_older_than_the_trace(m: &TraceModel, groups: &mut HashMap<Key, Vec<Waiter>>) {
-    // A status stack starts inside the runtime (`gopark`, `chansend`), a block's at its
-    // caller's edge: the same wait is the same frames from the first outside the runtime on.
-    let user_part = |stack: StackId| {
-        let frames = m.stacks.frames(stack);
-        let first = frames.iter().position(|f| !super::classify::is_runtime_frame(m.strings.get(f.func)));
-        &frames[first.unwrap_or(frames.len())..]
-    };
-    let orphans: Vec<Key> =
-        groups.keys().filter(|k| k.3.is_none() && k.2 != StackId::NONE).cloned().collect();
-    for orphan in orphans {
-        let at = user_part(orphan.2);
-        if at.is_empty() {
-            continue;
-        }
-        let same_wait = |k: &&Key| k.3.is_some() && k.1 == orphan.1 && user_part(k.2) == at;
-        let mut homes = groups.keys().filter(same_wait);
-        let (Some(home), None) = (homes.next().cloned(), homes.next()) else { continue };
-        if let Some(members) = groups.remove(&orphan) {
-            groups.entry(home).or_default().extend(members);
-        }
-    }
 }
 
 /// True when the cut took the names of a group's reason, blocking stack or creation site.

@@ -1,0 +1,55 @@
+//! Goroutines older than the trace. A service traced in mid-life (`/debug/pprof/trace`)
+//! holds a leak mostly made before the trace began: Go 1.23+ writes where those goroutines
+//! wait but not where they were made, and Go 1.11–1.22 write neither.
+
+use std::collections::HashMap;
+
+use super::suspects::{Key, Waiter};
+use crate::model::{SpanState, StackId, TraceModel};
+
+/// Goroutines the trace cannot judge: blocked from before it began to its end, never run
+/// in it, and with no stack recorded (Go 1.22 writes a goroutine's status without one; Go
+/// 1.11–1.21 write it waiting with none), so nothing tells where they wait or what runs
+/// them. They pass for the runtime's (no entry function); a leak older than the trace hides
+/// among them, and a dump of the same moment shows it. Counted so that the report never
+/// gives an all-clear that covers them.
+pub fn blocked_without_stack(m: &TraceModel) -> usize {
+    m.goroutines
+        .iter()
+        .filter(|g| {
+            g.system
+                && m.strings.get(g.start_func).is_empty()
+                && g.created_ns().is_none()
+                && g.state_at_end() == Some(SpanState::Waiting)
+                && g.real_spans().iter().all(|s| s.state() == SpanState::Waiting && s.stack == StackId::NONE)
+        })
+        .count()
+}
+
+/// Goroutines older than the trace have no creation site in it (Go 1.23+ still records
+/// where they wait): a group of them joins the one group that waits in the same place for
+/// the same reason with a known site, which the same `go` statement made inside the window.
+/// A leak traced in mid-life is then one group, as a dump of the same moment shows it.
+pub(super) fn join_older_than_the_trace(m: &TraceModel, groups: &mut HashMap<Key, Vec<Waiter>>) {
+    // A status stack starts inside the runtime (`gopark`, `chansend`), a block's at its
+    // caller's edge: the same wait is the same frames from the first outside the runtime on.
+    let user_part = |stack: StackId| {
+        let frames = m.stacks.frames(stack);
+        let first = frames.iter().position(|f| !super::classify::is_runtime_frame(m.strings.get(f.func)));
+        &frames[first.unwrap_or(frames.len())..]
+    };
+    let orphans: Vec<Key> =
+        groups.keys().filter(|k| k.3.is_none() && k.2 != StackId::NONE).cloned().collect();
+    for orphan in orphans {
+        let at = user_part(orphan.2);
+        if at.is_empty() {
+            continue;
+        }
+        let same_wait = |k: &&Key| k.3.is_some() && k.1 == orphan.1 && user_part(k.2) == at;
+        let mut homes = groups.keys().filter(same_wait);
+        let (Some(home), None) = (homes.next().cloned(), homes.next()) else { continue };
+        if let Some(members) = groups.remove(&orphan) {
+            groups.entry(home).or_default().extend(members);
+        }
+    }
+}
