@@ -20,8 +20,8 @@ FORCE=${FORCE:-0}
 export GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod GOMAXPROCS=2 GOTELEMETRY=off
 unset GODEBUG GOEXPERIMENT || true
 
-# shellcheck source=go-for.sh
-source "$HERE/go-for.sh"
+# shellcheck source=toolchain.sh
+source "$HERE/toolchain.sh"
 
 BIN=$(mktemp -d)
 trap 'rm -rf "$BIN"' EXIT

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::suspects::{Key, Waiter};
-use crate::model::{SpanState, StackId, TraceModel};
+use crate::model::{Frame, SpanState, StackId, TraceModel};
 
 /// Goroutines the trace cannot judge: blocked from before it began to its end, never run
 /// in it, and with no stack recorded (Go 1.22 writes a goroutine's status without one; Go
@@ -38,16 +38,28 @@ pub(super) fn join_older_than_the_trace(m: &TraceModel, groups: &mut HashMap<Key
         let first = frames.iter().position(|f| !super::classify::is_runtime_frame(m.strings.get(f.func)));
         &frames[first.unwrap_or(frames.len())..]
     };
-    let orphans: Vec<Key> =
-        groups.keys().filter(|k| k.3.is_none() && k.2 != StackId::NONE).cloned().collect();
-    for orphan in orphans {
-        let at = user_part(orphan.2);
+    // Indexed once (a crafted trace holds tens of thousands of groups): per wait, the groups
+    // with a known site, and those without.
+    let mut homes: HashMap<(&str, &[Frame]), Vec<&Key>> = HashMap::new();
+    let mut orphans: Vec<(&Key, &[Frame])> = Vec::new();
+    for k in groups.keys().filter(|k| k.2 != StackId::NONE) {
+        let at = user_part(k.2);
         if at.is_empty() {
             continue;
         }
-        let same_wait = |k: &&Key| k.3.is_some() && k.1 == orphan.1 && user_part(k.2) == at;
-        let mut homes = groups.keys().filter(same_wait);
-        let (Some(home), None) = (homes.next().cloned(), homes.next()) else { continue };
+        match k.3 {
+            Some(_) => homes.entry((k.1.as_str(), at)).or_default().push(k),
+            None => orphans.push((k, at)),
+        }
+    }
+    let moves: Vec<(Key, Key)> = orphans
+        .into_iter()
+        .filter_map(|(orphan, at)| match homes.get(&(orphan.1.as_str(), at))?.as_slice() {
+            [home] => Some((orphan.clone(), (*home).clone())),
+            _ => None,
+        })
+        .collect();
+    for (orphan, home) in moves {
         if let Some(members) = groups.remove(&orphan) {
             groups.entry(home).or_default().extend(members);
         }

@@ -36,22 +36,23 @@ const MAX_ENDED_PER_CREATED: f64 = 0.25;
 
 /// What piles are made of, gathered once per trace.
 pub struct PileIndex {
-    /// Per creation site: when each goroutine it made inside the window and alive at the
-    /// end was made.
-    made: HashMap<Frame, Vec<i64>>,
+    /// Per creation site: how many goroutines it made inside the window that are alive at
+    /// the end, and the first and last of their creation times.
+    made: HashMap<Frame, (usize, i64, i64)>,
     /// Per entry function: how many goroutines ended inside the window.
     ended: HashMap<StrId, usize>,
 }
 
 impl PileIndex {
     pub fn new(m: &TraceModel) -> Self {
-        let (mut made, mut ended) = (HashMap::<Frame, Vec<i64>>::new(), HashMap::new());
+        let (mut made, mut ended) = (HashMap::<Frame, (usize, i64, i64)>::new(), HashMap::new());
         for g in m.goroutines.iter().filter(|g| !g.system) {
             if g.end_ns().is_some() {
                 *ended.entry(g.start_func).or_insert(0) += 1;
             } else if let (Some(t), Some(site)) = (g.created_ns(), m.stacks.frames(g.creation_stack).first())
             {
-                made.entry(*site).or_default().push(t);
+                let e = made.entry(*site).or_insert((0, t, t));
+                *e = (e.0 + 1, e.1.min(t), e.2.max(t));
             }
         }
         PileIndex { made, ended }
@@ -59,19 +60,18 @@ impl PileIndex {
 
     /// The pile made by `site`'s goroutines running `entry`, if they make one.
     pub fn pile(&self, m: &TraceModel, site: &Frame, entry: StrId) -> Option<Pile> {
-        let made = self.made.get(site)?;
-        if (made.len() as u64) < LARGE_GROUP {
+        let &(made, first, last) = self.made.get(site)?;
+        if (made as u64) < LARGE_GROUP {
             return None;
         }
-        let first = made.iter().min()?;
-        let over_ns = made.iter().max()? - first;
+        let over_ns = last - first;
         if (over_ns as f64) < MIN_SPREAD_OF_WINDOW * m.duration_ns as f64 {
             return None;
         }
         let ended = self.ended.get(&entry).copied().unwrap_or(0);
-        if ended as f64 > MAX_ENDED_PER_CREATED * made.len() as f64 {
+        if ended as f64 > MAX_ENDED_PER_CREATED * made as f64 {
             return None;
         }
-        Some(Pile { created: made.len(), ended, over_ns, restless: false })
+        Some(Pile { created: made, ended, over_ns, restless: false })
     }
 }
