@@ -88,18 +88,15 @@ impl Proc {
             }
             let body = data.get(self.pos..self.end).unwrap_or(&[]);
             self.head_at = self.pos;
-            let r = match decode_common(body, minor) {
-                Some((r, used)) => {
-                    self.pos = self.pos.saturating_add(used);
-                    r
-                }
+            let mut r = Raw::default();
+            match decode_common_into(body, minor, &mut r) {
+                Some(used) => self.pos = self.pos.saturating_add(used),
                 None => {
                     let mut c = Cursor::new(body, self.pos as u64);
-                    let r = decode(&mut c, minor)?;
+                    r = decode(&mut c, minor)?;
                     self.pos = us(c.offset()).max(self.pos.saturating_add(1));
-                    r
                 }
-            };
+            }
             match r.typ {
                 EV_BATCH => self.last_ts = signed(r.val(1)),
                 EV_STRING | EV_STACK | EV_FREQUENCY | EV_TIMER_GOROUTINE | EV_CPU_SAMPLE => {}
@@ -185,26 +182,32 @@ pub fn merge(data: &[u8], s: &Scan, minor: u32, cancel: &AtomicBool, out: &mut d
                     *v = false;
                 }
                 let (Some(proc), Some(head)) = (procs.get_mut(pi), heads.get_mut(pi)) else { break };
-                if head.typ == NO_HEAD {
+                // A head just decoded goes on as it is: stored in `head` and taken back at once,
+                // it was read in 16-byte loads right after its fields were written (a failed
+                // store forward at every event).
+                let next = if head.typ == NO_HEAD {
                     match proc.next(data, s, minor) {
-                        Ok(Some(e)) => *head = e,
-                        Ok(None) => {
-                            if let Some(d) = done.get_mut(pi) {
-                                *d = true;
-                            }
-                        }
+                        Ok(e) => e,
                         Err(e) => return Merged { events: n, visits, stop: Some(e) },
                     }
-                }
-                if head.typ != NO_HEAD {
-                    let ev = std::mem::take(head);
-                    let (g, init, _) = transition(&ev);
-                    if !ready(g, states.get(&g).copied().unwrap_or_default(), init) {
-                        *head = ev;
-                        waiting.wait((g, init.seq, init.status), pi);
-                        break;
+                } else {
+                    Some(std::mem::take(head))
+                };
+                match next {
+                    None => {
+                        if let Some(d) = done.get_mut(pi) {
+                            *d = true;
+                        }
                     }
-                    heap_push(&mut frontier, (ev, pi));
+                    Some(ev) => {
+                        let (g, init, _) = transition(&ev);
+                        if !ready(g, states.get(&g).copied().unwrap_or_default(), init) {
+                            *head = ev;
+                            waiting.wait((g, init.seq, init.status), pi);
+                            break;
+                        }
+                        heap_push(&mut frontier, (ev, pi));
+                    }
                 }
                 avail.swap_remove(at);
                 match avail.list.get(at) {

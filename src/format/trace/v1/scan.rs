@@ -75,21 +75,20 @@ pub fn scan(
             }
         }
         // The common events inside a batch pass `check` as they are: read the short way.
-        let common = if open.is_some() { decode_common(c.rest(), minor) } else { None };
-        let r = match common {
-            Some((r, used)) => {
-                c.skip(used);
-                r
-            }
+        // (Into a `Raw` of its own, read where it is: see `decode_common_into`.)
+        let mut r = Raw::default();
+        let common = if open.is_some() { decode_common_into(c.rest(), minor, &mut r) } else { None };
+        match common {
+            Some(used) => c.skip(used),
             None => match decode(&mut c, minor).and_then(|r| check(&r, at, open.is_some())) {
-                Ok(r) => r,
+                Ok(long) => r = long,
                 Err(e) => {
                     s.damage = Some(e);
                     end = at;
                     break;
                 }
             },
-        };
+        }
         match r.typ {
             EV_BATCH => {
                 let p = match r.val(0) {

@@ -265,6 +265,18 @@ fn decode_other(c: &mut Cursor<'_>, minor: u32) -> Result<Raw, ParseError> {
 /// [`decode`] then reads the long way, for its exact error; on what both read, they agree.
 #[inline(always)]
 pub fn decode_common(b: &[u8], minor: u32) -> Option<(Raw, usize)> {
+    let mut r = Raw::default();
+    let used = decode_common_into(b, minor, &mut r)?;
+    Some((r, used))
+}
+
+/// [`decode_common`] into `r` (left in some state on `None`): the bytes the event took. The
+/// hot loops decode into a `Raw` of their own and read it where it is: returned, the 80-byte
+/// `Raw`, just written value by value, was copied out in 16-byte loads, each of which waited
+/// for the stores it spans (a failed store forward: an eighth of the old-format merge's
+/// samples).
+#[inline(always)]
+pub fn decode_common_into(b: &[u8], minor: u32, r: &mut Raw) -> Option<usize> {
     let &b0 = b.first()?;
     let typ = b0 & 0x3f;
     let (nargs, stk, since) = desc(typ);
@@ -275,7 +287,7 @@ pub fn decode_common(b: &[u8], minor: u32) -> Option<(Raw, usize)> {
         return None;
     }
     let want = nargs + usize::from(stk) + 1;
-    let mut r = Raw { typ, ..Raw::default() };
+    *r = Raw { typ, ..Raw::default() };
     let mut pos = 1;
     let (body, end) = if b0 >> 6 < 3 {
         let inline = usize::from(b0 >> 6) + 1;
@@ -300,7 +312,7 @@ pub fn decode_common(b: &[u8], minor: u32) -> Option<(Raw, usize)> {
     if r.n != want || end.is_some_and(|e| pos != e) {
         return None;
     }
-    Some((r, pos))
+    Some(pos)
 }
 
 /// A varint, the one-byte case (most values of an old trace: deltas, small ids) inline.
