@@ -24,8 +24,18 @@ impl Idle {
     pub(super) fn report(&self, what: &str) {
         let Some(waited) = self.waited else { return };
         let stat = std::fs::read_to_string("/proc/thread-self/schedstat").unwrap_or_default();
-        let cpu_ns: Option<u64> = stat.split_whitespace().next().and_then(|v| v.parse().ok());
+        // On a CPU, then runnable but waiting for one (another thread or process had it: a
+        // busy machine, not this load's own waits).
+        let mut fields = stat.split_whitespace().map(|v| v.parse::<u64>().ok());
+        let (cpu_ns, queued_ns) = (fields.next().flatten(), fields.next().flatten());
         let cpu = cpu_ns.map_or_else(String::new, |ns| format!(", thread CPU {:.3} s", ns as f64 / 1e9));
-        eprintln!("goroscope: {what} {:.3} s{cpu}", waited.as_secs_f64());
+        let queued = queued_ns.map_or_else(String::new, |ns| format!(", run queue {:.3} s", ns as f64 / 1e9));
+        // Minor page faults (the tenth field of `stat`, after the name in parentheses): the
+        // first touch of fresh memory or of the input's mapped pages.
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+        let after_name = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        let faults =
+            after_name.split_whitespace().nth(7).map_or_else(String::new, |f| format!(", {f} page faults"));
+        eprintln!("goroscope: {what} {:.3} s{cpu}{queued}{faults}", waited.as_secs_f64());
     }
 }
