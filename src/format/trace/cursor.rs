@@ -6,6 +6,9 @@ use super::super::error::{ErrorKind, ParseError};
 use super::generation::{GenBatches, ThreadBatches};
 use super::spec;
 
+mod ticks;
+pub use ticks::TickScale;
+
 /// One decoded timed event: type, absolute time in ns, arguments after `dt`.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RawEv {
@@ -162,7 +165,7 @@ impl EvCursor {
         gb: &GenBatches<'_>,
         t: &ThreadBatches,
         slot: u32,
-        ns_per_tick: f64,
+        ns_per_tick: TickScale,
     ) -> Result<Option<(EvCursor, Head)>, DecodeError> {
         let mut c = EvCursor { slot, batch: t.first, off: 0 };
         let mut head = Head::default();
@@ -186,7 +189,7 @@ impl EvCursor {
         &mut self,
         gb: &GenBatches<'_>,
         head: &mut Head,
-        ns_per_tick: f64,
+        ns_per_tick: TickScale,
     ) -> Result<bool, DecodeError> {
         self.step(gb, head.end, head.ev.time, ns_per_tick, head)
     }
@@ -199,7 +202,7 @@ impl EvCursor {
         gb: &GenBatches<'_>,
         mut off: usize,
         mut last_ts: i64,
-        ns_per_tick: f64,
+        ns_per_tick: TickScale,
         out: &mut Head,
     ) -> Result<bool, DecodeError> {
         let (b, body) = loop {
@@ -213,25 +216,16 @@ impl EvCursor {
             last_ts = 0;
         };
         if last_ts == 0 {
-            last_ts = (b.time as f64 * ns_per_tick) as i64;
+            last_ts = (b.time as f64 * ns_per_tick.per_tick) as i64;
         }
         self.off = u32::try_from(off).unwrap_or(u32::MAX);
         let offset = b.base + off as u64;
         let (typ, dt, args) = decode(body, &mut off, b.base)?;
-        let time = ticks_to_ns(dt, ns_per_tick).wrapping_add(last_ts);
+        let time = ns_per_tick.ns(dt).wrapping_add(last_ts);
         out.ev = RawEv { typ, time, args, offset };
         out.end = off;
         Ok(true)
     }
-}
-
-/// `ticks` in nanoseconds as Go's reader computes them (`float64(ticks) * ns_per_tick`,
-/// truncated). A delta below 2^53 converts from `i64`, one instruction, where the general
-/// `u64` conversion takes a branch and a few more; the value is the same.
-#[inline(always)]
-fn ticks_to_ns(ticks: u64, ns_per_tick: f64) -> i64 {
-    let t = if ticks < 1 << 53 { ticks as i64 as f64 } else { ticks as f64 };
-    (t * ns_per_tick) as i64
 }
 
 // Go's heap (internal/trace batchcursor.go): the same sift rules, so equal times tie-break

@@ -5,7 +5,7 @@
 use super::super::super::error::{ErrorKind, ParseError};
 use super::super::Tables;
 use super::super::cursor::{
-    EvCursor, Head, HeapEntry, NO_SLOT, heap_insert, heap_remove, heap_update, heap_update_top,
+    EvCursor, Head, HeapEntry, NO_SLOT, TickScale, heap_insert, heap_remove, heap_update, heap_update_top,
 };
 use super::super::event::{Event, EventKind};
 use super::super::generation::GenBatches;
@@ -42,7 +42,7 @@ fn merge(
     tables: &mut Tables,
     out: &mut Emitter<'_>,
 ) -> Result<(), ParseError> {
-    let f = gt.ns_per_tick;
+    let f = TickScale::new(gt.ns_per_tick);
     let derr = |e: Box<ParseError>| *e;
     let n = gb.threads.len();
     let mut cursors: Vec<EvCursor> = Vec::with_capacity(n);
@@ -74,7 +74,7 @@ fn merge(
             }
         }
     }
-    let mut cs = Cursors { gb, cursors: &mut cursors[..], heads: &mut heads[..] };
+    let mut cs = Cursors { gb, cursors: &mut cursors[..], heads: &mut heads[..], scale: f };
     out.sync_into(&mut order.out, gt.ns(gb.min_ts), gt.wall_unix_ns);
     let mut cpu = gt.cpu.iter().peekable();
     // The threads the fallback found blocked, in time order (kept to reuse its allocation).
@@ -174,6 +174,8 @@ struct Cursors<'c, 'g, 'a> {
     gb: &'g GenBatches<'a>,
     cursors: &'c mut [EvCursor],
     heads: &'c mut [Head],
+    /// The generation's tick length.
+    scale: TickScale,
 }
 
 impl Cursors<'_, '_, '_> {
@@ -207,7 +209,7 @@ fn try_advance(
 ) -> Result<bool, ParseError> {
     let Some(&e) = heap.get(i) else { return Ok(false) };
     let ci = e.1 as usize;
-    let gb = cs.gb;
+    let (gb, f) = (cs.gb, cs.scale);
     let Some(c) = cs.cursors.get_mut(ci) else { return Ok(false) };
     let mut decoded;
     let head = match cs.heads.get_mut(ci) {
@@ -230,7 +232,7 @@ fn try_advance(
         return Ok(false);
     }
     out.settle_into(&mut order.out, mark);
-    if c.next_event(gb, head, gt.ns_per_tick).map_err(|e| *e)? {
+    if c.next_event(gb, head, f).map_err(|e| *e)? {
         if i == 0 {
             heap_update_top(heap, head.ev.time);
         } else {
