@@ -47,8 +47,9 @@ const GOROUTINE_RESERVE: u64 = 24;
 /// What a load does besides building the model.
 #[derive(Default)]
 pub struct Hooks<'a> {
-    /// Called on the reader thread with the byte where each generation ends: the bytes
-    /// before it are not read again (a memory map lets their pages go).
+    /// Called on the building thread with the byte where each generation ends, once its
+    /// events are built: the bytes before it are not read again (a memory map lets their
+    /// pages go, and maps the next ones: work off the reader thread, the critical path).
     pub consumed: Option<&'a (dyn Fn(u64) + Sync)>,
     /// Called on the building thread with the model of the events so far: after
     /// [`FIRST_PARTIAL`] events, then each time the events have doubled (so all of them cost
@@ -58,8 +59,8 @@ pub struct Hooks<'a> {
 
 enum Msg {
     Events(Vec<Event>),
-    /// A generation ended.
-    Generation,
+    /// A generation ended at this byte.
+    Generation(u64),
     /// The tables as of the events sent so far, which the builder asked for to make a
     /// partial model.
     Tables(Tables),
@@ -88,7 +89,7 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
     let read = std::thread::scope(|s| {
         let want = &want_tables;
         let reader = std::thread::Builder::new().name("goroscope-read".into()).spawn_scoped(s, move || {
-            let ends = Ends { consumed, want_tables: want, partials, budget };
+            let ends = Ends { want_tables: want, partials, budget };
             read_in_chunks(data, progress, &full_tx, &empty_rx, ends)
         });
         let reader =
@@ -111,7 +112,11 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
                 }
                 // A generation is complete in the builder. (Per-generation work on the model
                 // so far, such as level-of-detail summaries, hooks in here.)
-                Msg::Generation => {}
+                Msg::Generation(end) => {
+                    if let Some(consumed) = consumed {
+                        consumed(end);
+                    }
+                }
                 Msg::Tables(tables) => {
                     let Some(partial) = partial.as_mut() else { continue };
                     partial(builder.snapshot(tables, version(header_minor)));
@@ -140,7 +145,6 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
 
 /// What the reader does at the end of each generation.
 struct Ends<'a> {
-    consumed: Option<&'a (dyn Fn(u64) + Sync)>,
     want_tables: &'a AtomicBool,
     /// Partial models are wanted: the first comes at the end of the first generation if
     /// [`FIRST_PARTIAL`] events did not come sooner.
@@ -230,11 +234,8 @@ fn read_in_chunks(
         };
         match step {
             Step::Generation { end } => {
-                if let Some(consumed) = ends.consumed {
-                    consumed(end);
-                }
                 send_chunk();
-                let _ = full.send(Msg::Generation);
+                let _ = full.send(Msg::Generation(end));
                 send_tables(&tables, true);
             }
             Step::Done => break,
