@@ -309,6 +309,7 @@ findings-title = Findings ({ $n })
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
 finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
+finding-heap-retention-via = { $at } holds { $bytes }, { $share }% of the heap in use, allocated in { $inner }
 finding-heap-retention-lines = { $function } ({ $lines ->
     [one] 1 line
    *[other] { $lines } lines
@@ -738,6 +739,7 @@ md-gc-cycles = GC cycles
 md-time-range = time range
 md-site = allocation site
 md-holds = holds
+md-allocated-in = allocated in
 md-group-title = Group: { $count } × { $state }
 md-locked = locked to its thread
 md-leaked = leaked: the runtime proved these goroutines can never be woken

@@ -248,6 +248,7 @@ findings-title = 发现（{ $n }）
 finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
+finding-heap-retention-via = { $at } 持有 { $bytes }，占使用中堆的 { $share }%，由 { $inner } 分配
 finding-heap-retention-lines = { $function }（{ $lines } 行，最多的在 { $at }）持有 { $bytes }，占使用中堆的 { $share }%
 ## 工作区与比较视图（ui 分支，issue 11）
 kind-trace = Go 执行跟踪
@@ -588,6 +589,7 @@ md-gc-cycles = GC 周期数
 md-time-range = 时间范围
 md-site = 分配位置
 md-holds = 占用
+md-allocated-in = 由此分配
 md-group-title = 分组：{ $count } × { $state }
 md-locked = 锁定在其线程上
 md-leaked = 已泄漏：运行时证明这些 goroutine 永远不会被唤醒

@@ -126,6 +126,9 @@ pub fn finding(f: &Finding, summary: &str) -> String {
             let line = u32::try_from(r.line).unwrap_or(0);
             let site = FrameText { function: r.function.as_str().into(), file: r.file.as_str().into(), line };
             out.push_str(&format!("- {}: {}\n", tr!("md-site"), frame_inline(&site)));
+            if let Some(a) = &r.allocated_in {
+                out.push_str(&format!("- {}: {}\n", tr!("md-allocated-in"), frame_inline(a)));
+            }
             let share = format!("{:.0}", r.share * 100.0);
             let holds = format!("{} ({share}%, {})", units::bytes(r.bytes.max(0) as u64), r.sample_type);
             out.push_str(&format!("- {}: {holds}\n", tr!("md-holds")));
