@@ -6,8 +6,11 @@
 //! that piles up ([`super::piling`]) is one too, however briefly its members wait. Runtime and
 //! tracer goroutines, sleepers (but for a pile of them) and idle-by-design waits (accept
 //! loops, pooled connections) never count; client read loops holding response bodies count
-//! only as a crowd. Goroutines older than the trace join their younger peers' group
-//! ([`super::older`]). Ranking is by count, then by the longest time blocked.
+//! only as a crowd. Goroutines in a system call at the end count by the same rules, but only
+//! as a crowd or a pile: one is a blocking read of a terminal or a pipe, a crowd in one call
+//! that never returns is a leak (children nobody reaps, a hung mount). Goroutines older than
+//! the trace join their younger peers' group ([`super::older`]). Ranking is by count, then
+//! by the longest time blocked.
 
 use std::collections::HashMap;
 
@@ -73,6 +76,10 @@ impl Suspect {
     }
 }
 
+/// The state and reason of goroutines in a system call: Go's status word (a dump's header
+/// says `[syscall]`; a trace has no wait reason for it).
+pub const SYSCALL: &str = "syscall";
+
 /// A group is stuck when its oldest member has been blocked for at least this share of the
 /// window...
 const MIN_BLOCKED_OF_WINDOW: f64 = 0.25;
@@ -102,12 +109,14 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     let end = m.duration_ns;
     let mut groups: HashMap<Key, Vec<Waiter>> = HashMap::new();
     for (i, g) in m.goroutines.iter().enumerate() {
-        if g.system || g.state_at_end() != Some(SpanState::Waiting) {
+        let in_syscall = g.state_at_end() == Some(SpanState::Syscall);
+        if g.system || !(in_syscall || g.state_at_end() == Some(SpanState::Waiting)) {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };
         let funcs = || m.stacks.frames(last.stack).iter().map(|f| m.strings.get(f.func));
         let reason = match m.reason(last.reason()) {
+            _ if in_syscall => SYSCALL.to_string(),
             "" => reason_from_stack(funcs()).unwrap_or("").to_string(),
             r => r.to_string(),
         };
@@ -131,9 +140,12 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         .into_iter()
         .filter_map(|(key, members)| {
             let family = wait_family(&key.1);
+            // A few goroutines in a long system call read a terminal or a pipe; a crowd in
+            // one call that never returns is a leak.
+            let few_suffice = !(key_lost(m, &key) || body_wait(m, &key) || key.1 == SYSCALL);
             let stuck = family != WaitFamily::Sleep
                 && is_stuck(&members, end)
-                && (members.len() as u64 >= LARGE_GROUP || !(key_lost(m, &key) || body_wait(m, &key)))
+                && (members.len() as u64 >= LARGE_GROUP || few_suffice)
                 && !lone_main(m, &members);
             // A network wait that grows is connections the peers keep open: theirs to end.
             let entry = members.first().and_then(|w| m.goroutine(w.g)).map(|g| g.start_func);
@@ -162,7 +174,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             Suspect {
                 rank: 0,
                 count: members.len(),
-                state: "waiting".to_string(),
+                state: if reason == SYSCALL { SYSCALL } else { "waiting" }.to_string(),
                 reason,
                 blocked_ns: Some((min, max)),
                 wait_minutes: None,

@@ -81,6 +81,8 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             }
             (Some((min, max)), _) => format!("blocked {} to {}", units::duration(min), units::duration(max)),
             (None, Some((0, 0))) => "waiting under a minute".to_string(),
+            (None, Some((1, 1))) => "waiting 1 minute".to_string(),
+            (None, Some((min, max))) if min == max => format!("waiting {max} minutes"),
             (None, Some((min, max))) => format!("waiting {min} to {max} minutes"),
             _ => String::new(),
         };
@@ -89,7 +91,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             "  #{} {} {} [{}]{}",
             sp.rank,
             counted(sp.count, "goroutine"),
-            sp.state,
+            if sp.state == crate::analysis::suspects::SYSCALL { "in a system call" } else { &sp.state },
             sp.reason,
             if blocked.is_empty() { String::new() } else { format!(", {blocked}") }
         );
