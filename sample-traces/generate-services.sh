@@ -9,6 +9,8 @@
 # - programs/services/midlife (a leak traced in mid-life): a trace and the debug=2 dump;
 # - programs/services/childwait (children whose piped output nobody reads, waited for
 #   forever) and its fix: traces and dumps (below);
+# - programs/services/backlog (handlers queued behind a slow consumer: slow, not stuck; and
+#   -steady) and programs/services/firstwins (a fan-out whose losers leak): below;
 # - programs/services/bodycache (response bodies read with io.ReadAll and cached forever) and
 #   programs/services/timeafter (time.After in a busy select loop: a leak up to Go 1.22, none
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
@@ -63,6 +65,22 @@ for minor in 1.21 1.22 1.27; do
 	[ "$minor" = 1.27 ] && late=(-late)
 	"$BIN/childwait-$minor" -out "$out/childwait" "${late[@]}"
 	"$BIN/childwait-$minor" -out "$out/childwait_fixed" -fixed
+done
+# A queue behind a slow consumer (backlog: slow, not stuck; backlog_steady: keeps up) and a
+# first-answer-wins fan-out whose losers leak (firstwins): traces and debug=2 dumps.
+for minor in 1.22 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/backlog.trace" ] && [ -s "$out/backlog_steady.trace" ] &&
+		[ -s "$out/firstwins.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	for p in backlog firstwins; do
+		(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/$p-$minor" "./$p")
+	done
+	"$BIN/backlog-$minor" -out "$out/backlog"
+	"$BIN/backlog-$minor" -out "$out/backlog_steady" -steady
+	"$BIN/firstwins-$minor" -out "$out/firstwins"
 done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)

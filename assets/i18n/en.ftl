@@ -363,6 +363,7 @@ inspector-exited-at = Exited at { $time }
 inspector-before-exit = Its last run before exiting
 filter-error = Filter not applied: { $error }
 suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
+suspect-moving = Moving: { $woken } of their kind were woken from this wait after up to { $longest }: a queue behind something slow, not a leak
 suspect-piling = Piling up: { $created } created over { $over } and still alive, { $ended } of their kind ended
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
@@ -548,6 +549,7 @@ md-blocked-at = blocked at
 md-created-at = created at
 md-called-from = called from
 md-piling = piling up
+md-moving = moving
 md-piling-value = { $created } created over { $over } and still alive, { $ended } of their kind ended
 md-goroutine-ids = goroutines
 

@@ -293,6 +293,7 @@ inspector-exited-at = 退出于 { $time }
 inspector-before-exit = 退出前最后一次运行
 filter-error = 过滤未生效：{ $error }
 suspect-names-lost = 名称随截断丢失（截断于第 { $byte } 字节）：按事件携带的栈 id 分组
+suspect-moving = 仍在推进：同类中有 { $woken } 个在等待至多 { $longest } 后从此处被唤醒：是排在慢操作之后的队列，而非泄漏
 suspect-piling = 持续堆积：{ $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束
 suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
 banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入的名称和栈已丢失。goroutine 仍按栈 id 分组；“没有嫌疑”应理解为“无法确定”。
@@ -461,6 +462,7 @@ md-blocked-at = 阻塞于
 md-created-at = 创建于
 md-called-from = 调用自
 md-piling = 持续堆积
+md-moving = 仍在推进
 md-piling-value = { $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束
 md-goroutine-ids = goroutine
 

@@ -209,8 +209,9 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             names_lost: false,
             cut_at_byte: None,
             confirmed_by_runtime: leaked,
-            // One moment shows no growth.
+            // One moment shows no growth, nor a queue moving.
             piling: None,
+            moving: None,
         });
     }
     rank(&mut out);

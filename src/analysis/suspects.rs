@@ -9,8 +9,10 @@
 //! only as a crowd. Goroutines in a system call at the end count by the same rules, but only
 //! as a crowd or a pile: one is a blocking read of a terminal or a pipe, a crowd in one call
 //! that never returns is a leak (children nobody reaps, a hung mount). Goroutines older than
-//! the trace join their younger peers' group ([`super::older`]). Ranking is by count, then
-//! by the longest time blocked.
+//! the trace join their younger peers' group ([`super::older`]). A stuck group whose kind
+//! was woken from the same wait after waiting as long is a queue that moves
+//! ([`super::moving`]): still a suspect (the crowd grows), said to be slow, not abandoned.
+//! Ranking is by count, then by the longest time blocked.
 
 use std::collections::HashMap;
 
@@ -18,6 +20,7 @@ use super::classify::{
     WaitFamily, is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack, wait_family,
 };
 use super::dump_groups::LARGE_GROUP;
+use super::moving::{Moving, MovingIndex};
 use super::origin::group_code_behind_creation;
 use super::piling::{Pile, PileIndex};
 use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
@@ -59,6 +62,9 @@ pub struct Suspect {
     pub confirmed_by_runtime: bool,
     /// The group piled up through the window ([`super::piling`]; traces only).
     pub piling: Option<Pile>,
+    /// Others of their kind were woken from the same wait after as long: a queue behind
+    /// something slow, not goroutines nobody will wake ([`super::moving`]; traces only).
+    pub moving: Option<Moving>,
 }
 
 impl Suspect {
@@ -136,7 +142,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     // only a crowd in one stack ([`LARGE_GROUP`], the dumps' rule) is evidence enough.
     let mut names = SharedNames::default();
     let piles = PileIndex::new(m);
-    let mut out: Vec<Suspect> = groups
+    let kept: Vec<(Key, Vec<Waiter>, Option<Pile>)> = groups
         .into_iter()
         .filter_map(|(key, members)| {
             let family = wait_family(&key.1);
@@ -158,6 +164,15 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let piling = piling.map(|p| Pile { restless: !stuck, ..p });
             (stuck || piling.is_some()).then_some((key, members, piling))
         })
+        .collect();
+    // Only a stuck group can be a queue: a restless pile's members wake again and again.
+    let stuck = |p: &Option<Pile>| p.is_none_or(|p| !p.restless);
+    let queues = MovingIndex::new(
+        m,
+        kept.iter().filter(|(_, _, p)| stuck(p)).filter_map(|(k, _, _)| Some((k.3?, k.2))),
+    );
+    let mut out: Vec<Suspect> = kept
+        .into_iter()
         .map(|((_, reason, stack, site), members, piling)| {
             let min = members.iter().map(|x| x.blocked).min().unwrap_or(0);
             let max = members.iter().map(|x| x.blocked).max().unwrap_or(0);
@@ -169,6 +184,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 m.stacks.frames(stack).iter().map(|f| names.frame(&m.strings, f)).collect();
             let created_at = site.map(|f| names.frame(&m.strings, &f));
             let created_from = group_code_behind_creation(m, &idx).map(|f| names.frame(&m.strings, &f));
+            let moving = site.filter(|_| stuck(&piling)).and_then(|s| queues.moving(&s, stack, max));
             let names_lost = lost::is_lost(&reason)
                 || blocking_stack.iter().chain(created_at.as_ref()).any(|f| lost::is_lost(&f.function));
             Suspect {
@@ -187,6 +203,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 cut_at_byte: m.cut_at_byte.filter(|_| names_lost),
                 confirmed_by_runtime: false,
                 piling,
+                moving,
             }
         })
         .collect();
@@ -272,6 +289,7 @@ mod tests {
             cut_at_byte: None,
             confirmed_by_runtime: confirmed,
             piling: None,
+            moving: None,
         }
     }
 

@@ -130,6 +130,15 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 units::duration(p.over_ns)
             );
         }
+        if let Some(q) = &sp.moving {
+            let _ = writeln!(
+                o,
+                "      moving      {} of their kind were woken from this wait in the window after waiting up to {}, the last at {}: a queue behind something slow (a backlog), not goroutines nobody will wake",
+                units::count(q.woken as u64),
+                units::duration(q.longest_ns),
+                units::duration(q.last_woken_ns)
+            );
+        }
         if sp.holds_response_bodies() {
             let _ = writeln!(
                 o,

@@ -76,6 +76,11 @@ pub fn suspect(s: &Suspect) -> String {
             tr!("md-piling-value", created = created, over = units::duration(p.over_ns), ended = ended);
         out.push_str(&format!("- {}: {value}\n", tr!("md-piling")));
     }
+    if let Some(q) = &s.moving {
+        let (woken, longest) = (units::count(q.woken as u64), units::duration(q.longest_ns));
+        let value = tr!("suspect-moving", woken = woken, longest = longest);
+        out.push_str(&format!("- {}: {value}\n", tr!("md-moving")));
+    }
     out.push_str(&format!("- {}: {}\n\n", tr!("md-goroutine-ids"), ids_text(&s.goroutine_ids)));
     out.push_str(&format!("{}:\n\n", tr!("stack-blocking")));
     out.push_str(&stack_block(&s.blocking_stack));
