@@ -11,6 +11,8 @@
 #   forever) and its fix: traces and dumps (below);
 # - programs/services/backlog (handlers queued behind a slow consumer: slow, not stuck; and
 #   -steady) and programs/services/firstwins (a fan-out whose losers leak): below;
+# - programs/services/timeoutcb (time.AfterFunc callbacks that block: no go statement
+#   behind them), Go 1.19-1.27: below;
 # - programs/services/bodycache (response bodies read with io.ReadAll and cached forever) and
 #   programs/services/timeafter (time.After in a busy select loop: a leak up to Go 1.22, none
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
@@ -81,6 +83,16 @@ for minor in 1.22 1.27; do
 	"$BIN/backlog-$minor" -out "$out/backlog"
 	"$BIN/backlog-$minor" -out "$out/backlog_steady" -steady
 	"$BIN/firstwins-$minor" -out "$out/firstwins"
+done
+# time.AfterFunc callbacks nobody listens to (timeoutcb): trace and debug=2 dump, both formats.
+for minor in 1.19 1.21 1.22 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/timeoutcb.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/timeoutcb-$minor" ./timeoutcb)
+	"$BIN/timeoutcb-$minor" -out "$out/timeoutcb"
 done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)

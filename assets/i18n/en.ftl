@@ -120,11 +120,13 @@ suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
     at { $at }
     created at { $site }
 site-unknown = unknown site
+site-scheduler = the scheduler, no go statement (time.AfterFunc callbacks)
 suspect-called-from = called from { $site }
 suspect-response-bodies = HTTP client connections waiting for their response bodies to be read or closed: bodies never closed (defer resp.Body.Close())
 wait-under-a-minute = under a minute
 group-runtime = { $function } (runtime)
 group-before-trace = { $function } (before the trace)
+group-by-scheduler = { $function } (started by the scheduler)
 
 ## Inspector
 inspector-empty = Click a goroutine, a span or a suspect to inspect it.

@@ -98,11 +98,13 @@ suspect-entry = #{ $rank } · { $count } × { $reason } · 阻塞 { $blocked }
     位于 { $at }
     创建于 { $site }
 site-unknown = 未知位置
+site-scheduler = 调度器，无 go 语句（time.AfterFunc 回调）
 suspect-called-from = 调用自 { $site }
 suspect-response-bodies = HTTP 客户端连接在等待响应体被读完或关闭：响应体从未关闭（defer resp.Body.Close()）
 wait-under-a-minute = 不到一分钟
 group-runtime = { $function }（运行时）
 group-before-trace = { $function }（跟踪开始前）
+group-by-scheduler = { $function }（由调度器启动）
 
 ## 检查器
 inspector-empty = 单击 goroutine、区段或嫌疑分组以查看详情。

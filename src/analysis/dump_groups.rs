@@ -212,6 +212,8 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             // One moment shows no growth, nor a queue moving.
             piling: None,
             moving: None,
+            // A dump names the creator: `created by time.goFunc`.
+            started_by_scheduler: false,
         });
     }
     rank(&mut out);

@@ -65,6 +65,10 @@ pub struct Suspect {
     /// Others of their kind were woken from the same wait after as long: a queue behind
     /// something slow, not goroutines nobody will wake ([`super::moving`]; traces only).
     pub moving: Option<Moving>,
+    /// No `go` statement made them: every member was created inside the window by the
+    /// scheduler, with no goroutine running (`GoCreate` with no context and no stack), as
+    /// `time.AfterFunc` starts its callbacks (traces only; a dump says `time.goFunc`).
+    pub started_by_scheduler: bool,
 }
 
 impl Suspect {
@@ -185,6 +189,11 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let created_at = site.map(|f| names.frame(&m.strings, &f));
             let created_from = group_code_behind_creation(m, &idx).map(|f| names.frame(&m.strings, &f));
             let moving = site.filter(|_| stuck(&piling)).and_then(|s| queues.moving(&s, stack, max));
+            let started_by_scheduler = site.is_none()
+                && idx
+                    .iter()
+                    .filter_map(|&i| m.goroutine(i))
+                    .all(|g| g.created_ns().is_some() && g.parent().is_none());
             let names_lost = lost::is_lost(&reason)
                 || blocking_stack.iter().chain(created_at.as_ref()).any(|f| lost::is_lost(&f.function));
             Suspect {
@@ -204,6 +213,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 confirmed_by_runtime: false,
                 piling,
                 moving,
+                started_by_scheduler,
             }
         })
         .collect();
@@ -290,6 +300,7 @@ mod tests {
             confirmed_by_runtime: confirmed,
             piling: None,
             moving: None,
+            started_by_scheduler: false,
         }
     }
 

@@ -98,6 +98,10 @@ pub struct SuspectJson<'a> {
     /// behind something slow, not a leak (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub moving: Option<MovingJson>,
+    /// No `go` statement made them: the scheduler started them (`time.AfterFunc`'s
+    /// callbacks), so `created_at` is null (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub started_by_scheduler: bool,
 }
 
 #[derive(Serialize)]
@@ -136,6 +140,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             longest_wait_ns: m.longest_ns,
             last_woken_ns: m.last_woken_ns,
         }),
+        started_by_scheduler: s.started_by_scheduler,
     }
 }
 

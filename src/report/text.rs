@@ -114,6 +114,14 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         if let Some(c) = &sp.created_at {
             let _ = writeln!(o, "      created at  {}", where_(c));
         }
+        if sp.started_by_scheduler {
+            let entry =
+                sp.blocking_stack.last().map_or(String::new(), |f| format!(", running {}", f.function));
+            let _ = writeln!(
+                o,
+                "      created by  the scheduler, not a goroutine: no `go` statement in the program made them (time.AfterFunc starts its callbacks so){entry}"
+            );
+        }
         if let Some(c) = &sp.created_from {
             let _ = writeln!(o, "      called from {}", where_(c));
         }

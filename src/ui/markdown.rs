@@ -67,6 +67,9 @@ pub fn suspect(s: &Suspect) -> String {
     if let Some(c) = &s.created_at {
         out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), frame_inline(c)));
     }
+    if s.started_by_scheduler {
+        out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), tr!("site-scheduler")));
+    }
     if let Some(c) = &s.created_from {
         out.push_str(&format!("- {}: {}\n", tr!("md-called-from"), frame_inline(c)));
     }

@@ -85,7 +85,12 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 (None, Some((_, hi))) => format!("{hi} min"),
                 (None, None) => tr!("suspect-no-time"),
             };
-            let site = s.created_at.as_ref().map_or(tr!("site-unknown"), frame_label);
+            let site = match &s.created_at {
+                Some(f) => frame_label(f),
+                // No `go` statement: the scheduler started them (time.AfterFunc callbacks).
+                None if s.started_by_scheduler => tr!("site-scheduler"),
+                None => tr!("site-unknown"),
+            };
             let where_ = s.blocking_frame().map_or(String::new(), frame_label);
             let text = tr!(
                 "suspect-entry",
