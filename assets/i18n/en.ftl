@@ -125,6 +125,7 @@ suspect-response-bodies = HTTP client connections waiting for their response bod
 wait-under-a-minute = under a minute
 group-runtime = { $function } (runtime)
 group-before-trace = { $function } (before the trace)
+group-no-stack = (no stack recorded: older than the trace)
 
 ## Inspector
 inspector-empty = Click a goroutine, a span or a suspect to inspect it.

@@ -103,6 +103,7 @@ suspect-response-bodies = HTTP 客户端连接在等待响应体被读完或关�
 wait-under-a-minute = 不到一分钟
 group-runtime = { $function }（运行时）
 group-before-trace = { $function }（跟踪开始前）
+group-no-stack =（未记录栈：早于跟踪开始）
 
 ## 检查器
 inspector-empty = 单击 goroutine、区段或嫌疑分组以查看详情。

@@ -20,7 +20,7 @@ use super::piling::{Pile, PileIndex};
 use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
 
 pub use super::frame_text::{FrameText, Name, SharedNames};
-pub use super::older::blocked_without_stack;
+pub use super::older::{blocked_without_stack, enough_to_hide_a_leak};
 
 /// One ranked group of stuck goroutines.
 #[derive(Clone, Debug, PartialEq)]

@@ -160,9 +160,8 @@ fn counted(n: usize, noun: &str) -> String {
     format!("{} {noun}{}", units::count(n), if n == 1 { "" } else { "s" })
 }
 
-/// Goroutines a trace cannot judge, when there are enough to hide a leak: the runtime's own
-/// (its sweeper, scavenger, finalizer and timer goroutines) are a handful.
+/// Goroutines a trace cannot judge, when there are enough to hide a leak.
 fn blind(s: &super::Summary) -> Option<usize> {
     let n = s.goroutines.blocked_without_stack;
-    (n as u64 >= crate::analysis::dump_groups::LARGE_GROUP).then_some(n)
+    crate::analysis::suspects::enough_to_hide_a_leak(n).then_some(n)
 }

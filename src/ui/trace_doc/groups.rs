@@ -45,7 +45,11 @@ impl TraceDoc {
                     }
                     None => {
                         let func = m.strings.get(g.start_func);
-                        let label = if g.system {
+                        // Goroutines with no stack at all (blocked before a Go 1.11–1.22
+                        // trace began) pass for the runtime's, but nothing says they are.
+                        let label = if g.system && func.is_empty() {
+                            crate::tr!("group-no-stack")
+                        } else if g.system {
                             crate::tr!("group-runtime", function = func)
                         } else {
                             crate::tr!("group-before-trace", function = func)
