@@ -91,6 +91,44 @@ fn a_leak_older_than_the_trace_is_one_group_or_said_to_be_unseen() {
     assert!(with_stacks >= 1, "a release that writes stacks for older goroutines");
 }
 
+/// The goroutine running `func` in the runtime's own debug=2 dump: its id.
+fn dumped_id(dir: &Path, func: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(dir.join("midlife.goroutine-2.txt")).unwrap();
+    let call = format!("\n{func}(");
+    let record = text.split("\n\n").find(|r| r.contains(&call))?;
+    record.strip_prefix("goroutine ")?.split(' ').next()?.parse().ok()
+}
+
+#[test]
+fn a_spinner_older_than_the_trace_is_found_even_where_its_code_is_not_recorded() {
+    let e = expect();
+    let func = e["spinning_function"].as_str().unwrap();
+    let lost_from: u32 =
+        e["spin_frames_lost_from"].as_str().unwrap().trim_start_matches("1.").parse().unwrap();
+    let (mut named, mut unnamed) = (0, 0);
+    for (minor, dir) in samples() {
+        let name = dir.display();
+        let id = dumped_id(&dir, func).unwrap_or_else(|| panic!("{name}: no {func} in Go's dump"));
+        let rep = report(&dir.join("midlife.trace"));
+        let spins: Vec<&Value> =
+            rep["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "spinning").collect();
+        assert_eq!(spins.len(), 1, "{name}: {spins:?}");
+        let s = spins[0];
+        assert_eq!((s["count"].as_u64(), s["goroutine_ids"][0].as_u64()), (Some(1), Some(id)), "{name}: {s}");
+        if minor >= lost_from {
+            // Go 1.21+ unwind an asynchronous preemption only to runtime.asyncPreempt.
+            unnamed += 1;
+            assert_eq!(s["function"], "", "{name}: {s}");
+            let text = text_report(&dir.join("midlife.trace"));
+            assert!(text.contains(&format!("shows where goroutine {id} loops")), "{text}");
+        } else {
+            named += 1;
+            assert_eq!(s["function"], func, "{name}: {s}");
+        }
+    }
+    assert!(named >= 1 && unnamed >= 2, "releases with and without the spinner's frames: {named}, {unnamed}");
+}
+
 fn text_report(path: &Path) -> String {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let opts = goroscope::report::Options { json: false, fail_on_leaks: false };

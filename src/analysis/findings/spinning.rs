@@ -17,7 +17,8 @@ pub struct Spinning {
     /// Share of the members' time in the window spent running or runnable, lowest in the group.
     pub running_share: f64,
     /// Where they loop: the innermost user frame of the stacks taken when they lost the CPU
-    /// (the start function, line 0, when the trace recorded none).
+    /// (the start function, line 0, when the trace recorded none; an empty function when it
+    /// names none of their code either: see [`Spinning::where_unknown`]).
     pub at: FrameText,
     /// How many of those stacks agree on `at`, out of how many were recorded.
     pub stacks_agreeing: (usize, usize),
@@ -26,6 +27,15 @@ pub struct Spinning {
     pub goroutine_ids: Vec<u64>,
     /// Members as model indices, for the UI to select.
     pub members: Vec<GIdx>,
+}
+
+impl Spinning {
+    /// The trace records none of their code: goroutines older than it, preempted only
+    /// asynchronously (Go 1.21+ unwind such a stack no further than `runtime.asyncPreempt`).
+    /// A goroutine dump (debug=2) of the same moment shows where they loop.
+    pub fn where_unknown(&self) -> bool {
+        self.at.function.is_empty()
+    }
 }
 
 /// Running or runnable for at least this share of their life in the window. A goroutine
@@ -66,7 +76,11 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
         _ => false,
     };
     for (i, g) in m.goroutines.iter().enumerate() {
-        if g.system || g.end_ns().is_some() {
+        // A goroutine whose code the trace never names passes for the runtime's; a spinner
+        // older than the trace is one (Go 1.21+ record its asynchronous preemptions without
+        // its frames): its behaviour judges it, and the finding says where it loops is unknown.
+        let unnamed = m.strings.get(g.start_func).is_empty();
+        if (g.system && !unnamed) || g.end_ns().is_some() {
             continue;
         }
         let from = g.created_ns().unwrap_or(0).max(0);
@@ -169,7 +183,10 @@ fn tally(m: &TraceModel, members: &[GIdx], only_preempted: bool) -> HashMap<Fram
         if only_preempted {
             preempted_stacks(g).for_each(&mut count);
         } else {
-            g.real_spans().iter().for_each(|s| count(s.stack));
+            // A goroutine made in the window starts with the `go` statement's stack of its
+            // function's first line: where it begins, not where it loops.
+            let skip = usize::from(g.created_ns().is_some());
+            g.real_spans().iter().skip(skip).for_each(|s| count(s.stack));
         }
     }
     counts

@@ -15,6 +15,7 @@ import (
 	"os"
 	"runtime/pprof"
 	"runtime/trace"
+	"sync/atomic"
 	"time"
 )
 
@@ -23,6 +24,14 @@ const (
 	during  = 10
 	workers = 6
 )
+
+var ready atomic.Bool
+
+//go:noinline
+func waitReady() {
+	for !ready.Load() { // EXPECT: spin
+	}
+}
 
 func worker(jobs <-chan int, done chan<- int) {
 	for j := range jobs { // EXPECT: idle
@@ -42,6 +51,7 @@ func handle(i int) {
 func main() {
 	out := flag.String("out", "midlife", "prefix of the files written")
 	flag.Parse()
+	go waitReady()
 	jobs, done := make(chan int), make(chan int)
 	for i := 0; i < workers; i++ {
 		go worker(jobs, done)
@@ -68,6 +78,7 @@ func main() {
 	check(d.Close())
 	trace.Stop()
 	check(f.Close())
+	ready.Store(true)
 }
 
 func check(err error) {
