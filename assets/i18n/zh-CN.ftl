@@ -250,6 +250,7 @@ finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或�
 finding-spinning-unknown = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态；跟踪中没有记录它的代码（早于跟踪开始，只被异步抢占过）：goroutine 转储（debug=2）可以显示它在哪里循环
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
+finding-heap-retention-via = { $at } 持有 { $bytes }，占使用中堆的 { $share }%，由 { $inner } 分配
 finding-heap-retention-lines = { $function }（{ $lines } 行，最多的在 { $at }）持有 { $bytes }，占使用中堆的 { $share }%
 ## 工作区与比较视图（ui 分支，issue 11）
 kind-trace = Go 执行跟踪
@@ -294,6 +295,7 @@ inspector-exited-at = 退出于 { $time }
 inspector-before-exit = 退出前最后一次运行
 filter-error = 过滤未生效：{ $error }
 suspect-names-lost = 名称随截断丢失（截断于第 { $byte } 字节）：按事件携带的栈 id 分组
+suspect-moving = 仍在推进：同类中有 { $woken } 个在等待至多 { $longest } 后从此处被唤醒：是排在慢操作之后的队列，而非泄漏
 suspect-piling = 持续堆积：{ $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束
 suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
 banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入的名称和栈已丢失。goroutine 仍按栈 id 分组；“没有嫌疑”应理解为“无法确定”。
@@ -462,6 +464,7 @@ md-blocked-at = 阻塞于
 md-created-at = 创建于
 md-called-from = 调用自
 md-piling = 持续堆积
+md-moving = 仍在推进
 md-piling-value = { $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束
 md-goroutine-ids = goroutine
 
@@ -591,6 +594,7 @@ md-gc-cycles = GC 周期数
 md-time-range = 时间范围
 md-site = 分配位置
 md-holds = 占用
+md-allocated-in = 由此分配
 md-group-title = 分组：{ $count } × { $state }
 md-locked = 锁定在其线程上
 md-leaked = 已泄漏：运行时证明这些 goroutine 永远不会被唤醒

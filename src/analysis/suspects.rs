@@ -6,8 +6,13 @@
 //! that piles up ([`super::piling`]) is one too, however briefly its members wait. Runtime and
 //! tracer goroutines, sleepers (but for a pile of them) and idle-by-design waits (accept
 //! loops, pooled connections) never count; client read loops holding response bodies count
-//! only as a crowd. Goroutines older than the trace join their younger peers' group
-//! ([`super::older`]). Ranking is by count, then by the longest time blocked.
+//! only as a crowd. Goroutines in a system call at the end count by the same rules, but only
+//! as a crowd or a pile: one is a blocking read of a terminal or a pipe, a crowd in one call
+//! that never returns is a leak (children nobody reaps, a hung mount). Goroutines older than
+//! the trace join their younger peers' group ([`super::older`]). A stuck group whose kind
+//! was woken from the same wait after waiting as long is a queue that moves
+//! ([`super::moving`]): still a suspect (the crowd grows), said to be slow, not abandoned.
+//! Ranking is by count, then by the longest time blocked.
 
 use std::collections::HashMap;
 
@@ -15,6 +20,7 @@ use super::classify::{
     WaitFamily, is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack, wait_family,
 };
 use super::dump_groups::LARGE_GROUP;
+use super::moving::{Moving, MovingIndex};
 use super::origin::group_code_behind_creation;
 use super::piling::{Pile, PileIndex};
 use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
@@ -56,6 +62,9 @@ pub struct Suspect {
     pub confirmed_by_runtime: bool,
     /// The group piled up through the window ([`super::piling`]; traces only).
     pub piling: Option<Pile>,
+    /// Others of their kind were woken from the same wait after as long: a queue behind
+    /// something slow, not goroutines nobody will wake ([`super::moving`]; traces only).
+    pub moving: Option<Moving>,
 }
 
 impl Suspect {
@@ -72,6 +81,10 @@ impl Suspect {
         super::classify::user_frame_index(s.iter().map(|f| &*f.function)).and_then(|i| s.get(i))
     }
 }
+
+/// The state and reason of goroutines in a system call: Go's status word (a dump's header
+/// says `[syscall]`; a trace has no wait reason for it).
+pub const SYSCALL: &str = "syscall";
 
 /// A group is stuck when its oldest member has been blocked for at least this share of the
 /// window...
@@ -102,12 +115,14 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     let end = m.duration_ns;
     let mut groups: HashMap<Key, Vec<Waiter>> = HashMap::new();
     for (i, g) in m.goroutines.iter().enumerate() {
-        if g.system || g.state_at_end() != Some(SpanState::Waiting) {
+        let in_syscall = g.state_at_end() == Some(SpanState::Syscall);
+        if g.system || !(in_syscall || g.state_at_end() == Some(SpanState::Waiting)) {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };
         let funcs = || m.stacks.frames(last.stack).iter().map(|f| m.strings.get(f.func));
         let reason = match m.reason(last.reason()) {
+            _ if in_syscall => SYSCALL.to_string(),
             "" => reason_from_stack(funcs()).unwrap_or("").to_string(),
             r => r.to_string(),
         };
@@ -127,13 +142,16 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     // only a crowd in one stack ([`LARGE_GROUP`], the dumps' rule) is evidence enough.
     let mut names = SharedNames::default();
     let piles = PileIndex::new(m);
-    let mut out: Vec<Suspect> = groups
+    let kept: Vec<(Key, Vec<Waiter>, Option<Pile>)> = groups
         .into_iter()
         .filter_map(|(key, members)| {
             let family = wait_family(&key.1);
+            // A few goroutines in a long system call read a terminal or a pipe; a crowd in
+            // one call that never returns is a leak.
+            let few_suffice = !(key_lost(m, &key) || body_wait(m, &key) || key.1 == SYSCALL);
             let stuck = family != WaitFamily::Sleep
                 && is_stuck(&members, end)
-                && (members.len() as u64 >= LARGE_GROUP || !(key_lost(m, &key) || body_wait(m, &key)))
+                && (members.len() as u64 >= LARGE_GROUP || few_suffice)
                 && !lone_main(m, &members)
                 && !standing_few(m, &members);
             // A network wait that grows is connections the peers keep open: theirs to end.
@@ -147,6 +165,15 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let piling = piling.map(|p| Pile { restless: !stuck, ..p });
             (stuck || piling.is_some()).then_some((key, members, piling))
         })
+        .collect();
+    // Only a stuck group can be a queue: a restless pile's members wake again and again.
+    let stuck = |p: &Option<Pile>| p.is_none_or(|p| !p.restless);
+    let queues = MovingIndex::new(
+        m,
+        kept.iter().filter(|(_, _, p)| stuck(p)).filter_map(|(k, _, _)| Some((k.3?, k.2))),
+    );
+    let mut out: Vec<Suspect> = kept
+        .into_iter()
         .map(|((_, reason, stack, site), members, piling)| {
             let min = members.iter().map(|x| x.blocked).min().unwrap_or(0);
             let max = members.iter().map(|x| x.blocked).max().unwrap_or(0);
@@ -158,12 +185,13 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 m.stacks.frames(stack).iter().map(|f| names.frame(&m.strings, f)).collect();
             let created_at = site.map(|f| names.frame(&m.strings, &f));
             let created_from = group_code_behind_creation(m, &idx).map(|f| names.frame(&m.strings, &f));
+            let moving = site.filter(|_| stuck(&piling)).and_then(|s| queues.moving(&s, stack, max));
             let names_lost = lost::is_lost(&reason)
                 || blocking_stack.iter().chain(created_at.as_ref()).any(|f| lost::is_lost(&f.function));
             Suspect {
                 rank: 0,
                 count: members.len(),
-                state: "waiting".to_string(),
+                state: if reason == SYSCALL { SYSCALL } else { "waiting" }.to_string(),
                 reason,
                 blocked_ns: Some((min, max)),
                 wait_minutes: None,
@@ -176,6 +204,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 cut_at_byte: m.cut_at_byte.filter(|_| names_lost),
                 confirmed_by_runtime: false,
                 piling,
+                moving,
             }
         })
         .collect();
@@ -272,6 +301,7 @@ mod tests {
             cut_at_byte: None,
             confirmed_by_runtime: confirmed,
             piling: None,
+            moving: None,
         }
     }
 

@@ -46,6 +46,9 @@ pub enum FindingJson<'a> {
         /// The function's lines that hold `bytes`, when more than one (added field).
         #[serde(skip_serializing_if = "one")]
         lines: usize,
+        /// The standard library's line that allocated for the program's line (added field).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        allocated_in: Option<&'a FrameText>,
     },
 }
 
@@ -87,6 +90,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             bytes: r.bytes,
             share: share(r.share),
             lines: r.lines,
+            allocated_in: r.allocated_in.as_ref(),
         },
     }
 }
@@ -142,8 +146,12 @@ fn growth_text(g: &HeapGrowth) -> String {
 fn retention_text(r: &HeapRetention) -> String {
     let lines =
         if r.lines > 1 { format!(" (over {} lines, the most at this one)", r.lines) } else { String::new() };
+    let inside = r
+        .allocated_in
+        .as_ref()
+        .map_or(String::new(), |a| format!(", allocated in {} {}:{}", a.function, a.file, a.line));
     format!(
-        "heap retention: {} {}:{}{lines} holds {} ({:.0}% of {})",
+        "heap retention: {} {}:{}{lines} holds {} ({:.0}% of {}){inside}",
         r.function,
         r.file,
         r.line,

@@ -88,6 +88,8 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             }
             (Some((min, max)), _) => format!("blocked {} to {}", units::duration(min), units::duration(max)),
             (None, Some((0, 0))) => "waiting under a minute".to_string(),
+            (None, Some((1, 1))) => "waiting 1 minute".to_string(),
+            (None, Some((min, max))) if min == max => format!("waiting {max} minutes"),
             (None, Some((min, max))) => format!("waiting {min} to {max} minutes"),
             _ => String::new(),
         };
@@ -96,7 +98,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             "  #{} {} {} [{}]{}",
             sp.rank,
             counted(sp.count, "goroutine"),
-            sp.state,
+            if sp.state == crate::analysis::suspects::SYSCALL { "in a system call" } else { &sp.state },
             sp.reason,
             if blocked.is_empty() { String::new() } else { format!(", {blocked}") }
         );
@@ -133,6 +135,15 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 "      piling up   {} created over {} by this go statement and still alive, {ended}{restless}",
                 units::count(p.created as u64),
                 units::duration(p.over_ns)
+            );
+        }
+        if let Some(q) = &sp.moving {
+            let _ = writeln!(
+                o,
+                "      moving      {} of their kind were woken from this wait in the window after waiting up to {}, the last at {}: a queue behind something slow (a backlog), not goroutines nobody will wake",
+                units::count(q.woken as u64),
+                units::duration(q.longest_ns),
+                units::duration(q.last_woken_ns)
             );
         }
         if sp.holds_response_bodies() {

@@ -86,6 +86,10 @@ fn retention_text(r: &HeapRetention) -> String {
             bytes = bytes,
             share = share
         )
+    } else if let Some(a) = &r.allocated_in {
+        // The program's line, and the standard library's line that allocated for it.
+        let inner = format!("{} {}:{}", a.function, short_file(&a.file), a.line);
+        tr!("finding-heap-retention-via", at = at, bytes = bytes, share = share, inner = inner)
     } else {
         tr!("finding-heap-retention", at = at, bytes = bytes, share = share)
     }

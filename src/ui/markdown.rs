@@ -76,6 +76,11 @@ pub fn suspect(s: &Suspect) -> String {
             tr!("md-piling-value", created = created, over = units::duration(p.over_ns), ended = ended);
         out.push_str(&format!("- {}: {value}\n", tr!("md-piling")));
     }
+    if let Some(q) = &s.moving {
+        let (woken, longest) = (units::count(q.woken as u64), units::duration(q.longest_ns));
+        let value = tr!("suspect-moving", woken = woken, longest = longest);
+        out.push_str(&format!("- {}: {value}\n", tr!("md-moving")));
+    }
     out.push_str(&format!("- {}: {}\n\n", tr!("md-goroutine-ids"), ids_text(&s.goroutine_ids)));
     out.push_str(&format!("{}:\n\n", tr!("stack-blocking")));
     out.push_str(&stack_block(&s.blocking_stack));
@@ -134,6 +139,9 @@ pub fn finding(f: &Finding, summary: &str) -> String {
             let line = u32::try_from(r.line).unwrap_or(0);
             let site = FrameText { function: r.function.as_str().into(), file: r.file.as_str().into(), line };
             out.push_str(&format!("- {}: {}\n", tr!("md-site"), frame_inline(&site)));
+            if let Some(a) = &r.allocated_in {
+                out.push_str(&format!("- {}: {}\n", tr!("md-allocated-in"), frame_inline(a)));
+            }
             let share = format!("{:.0}", r.share * 100.0);
             let holds = format!("{} ({share}%, {})", units::bytes(r.bytes.max(0) as u64), r.sample_type);
             out.push_str(&format!("- {}: {holds}\n", tr!("md-holds")));

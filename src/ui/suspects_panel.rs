@@ -108,6 +108,10 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                     tr!("suspect-piling", created = created, over = over, ended = ended)
                 );
             }
+            if let Some(q) = &s.moving {
+                let (woken, longest) = (units::count(q.woken as u64), units::duration(q.longest_ns));
+                text = format!("{text}\n{}", tr!("suspect-moving", woken = woken, longest = longest));
+            }
             if s.holds_response_bodies() {
                 text = format!("{text}\n{}", tr!("suspect-response-bodies"));
             }
