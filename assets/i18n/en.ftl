@@ -127,6 +127,7 @@ wait-under-a-minute = under a minute
 group-runtime = { $function } (runtime)
 group-before-trace = { $function } (before the trace)
 group-by-scheduler = { $function } (started by the scheduler)
+group-no-stack = (no stack recorded: older than the trace)
 
 ## Inspector
 inspector-empty = Click a goroutine, a span or a suspect to inspect it.
@@ -309,6 +310,7 @@ mem-goroutines-title = Goroutines (NumGoroutine logged with the stats): { $n } a
 mem-goroutines-plot = Goroutines over time
 findings-title = Findings ({ $n })
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
+finding-spinning-unknown = { $count } spinning: running or runnable { $share }% of the window; the trace records none of its code (older than the trace, preempted only asynchronously): a goroutine dump (debug=2) shows where it loops
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
 finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
 finding-heap-retention-via = { $at } holds { $bytes }, { $share }% of the heap in use, allocated in { $inner }
@@ -734,6 +736,7 @@ md-finding-title = Finding: { $what }
 md-count = count
 md-running-share = running or runnable
 md-looping-in = looping in
+md-loop-not-recorded = not recorded (older than the trace, preempted only asynchronously: a goroutine dump (debug=2) shows it)
 md-stacks-agreeing = stacks agreeing
 md-loop-site = Where they loop
 md-heap-after-gc = heap after GC

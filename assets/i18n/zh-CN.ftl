@@ -105,6 +105,7 @@ wait-under-a-minute = 不到一分钟
 group-runtime = { $function }（运行时）
 group-before-trace = { $function }（跟踪开始前）
 group-by-scheduler = { $function }（由调度器启动）
+group-no-stack =（未记录栈：早于跟踪开始）
 
 ## 检查器
 inspector-empty = 单击 goroutine、区段或嫌疑分组以查看详情。
@@ -248,6 +249,7 @@ mem-goroutines-title = goroutine 数（与统计一同记录的 NumGoroutine）�
 mem-goroutines-plot = goroutine 数随时间的变化
 findings-title = 发现（{ $n }）
 finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
+finding-spinning-unknown = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态；跟踪中没有记录它的代码（早于跟踪开始，只被异步抢占过）：goroutine 转储（debug=2）可以显示它在哪里循环
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
 finding-heap-retention-via = { $at } 持有 { $bytes }，占使用中堆的 { $share }%，由 { $inner } 分配
@@ -584,6 +586,7 @@ md-finding-title = 发现：{ $what }
 md-count = 数量
 md-running-share = 运行或可运行
 md-looping-in = 循环于
+md-loop-not-recorded = 未记录（早于跟踪开始，只被异步抢占过：goroutine 转储（debug=2）可以显示）
 md-stacks-agreeing = 一致的栈
 md-loop-site = 循环位置
 md-heap-after-gc = GC 后的堆

@@ -26,7 +26,7 @@ use super::piling::{Pile, PileIndex};
 use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
 
 pub use super::frame_text::{FrameText, Name, SharedNames};
-pub use super::older::blocked_without_stack;
+pub use super::older::{blocked_without_stack, enough_to_hide_a_leak};
 
 /// One ranked group of stuck goroutines.
 #[derive(Clone, Debug, PartialEq)]
@@ -156,7 +156,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let stuck = family != WaitFamily::Sleep
                 && is_stuck(&members, end)
                 && (members.len() as u64 >= LARGE_GROUP || few_suffice)
-                && !lone_main(m, &members);
+                && !lone_main(m, &members)
+                && !standing_few(m, &members);
             // A network wait that grows is connections the peers keep open: theirs to end.
             let entry = members.first().and_then(|w| m.goroutine(w.g)).map(|g| g.start_func);
             let piling = match (&key.3, entry) {
@@ -230,6 +231,17 @@ fn lone_main(m: &TraceModel, members: &[Waiter]) -> bool {
         [w] => m.goroutines.get(w.g as usize).is_some_and(|g| m.strings.get(g.start_func) == "main.main"),
         _ => false,
     }
+}
+
+/// A few goroutines that all began before the trace and wait through it: a service traced in
+/// mid-life (`/debug/pprof/trace`) has its worker pools, queue consumers and background loops
+/// idle between jobs, and a few seconds of window cannot tell them from a leak. A leak older
+/// than the trace shows as a crowd ([`LARGE_GROUP`]), as a pile growing inside it, or in a
+/// dump's wait minutes; goroutines the window saw created and then block for good (a test
+/// or a program traced from its start) stay suspects at any count.
+fn standing_few(m: &TraceModel, members: &[Waiter]) -> bool {
+    (members.len() as u64) < LARGE_GROUP
+        && members.iter().all(|w| m.goroutines.get(w.g as usize).is_some_and(|g| g.created_ns().is_none()))
 }
 
 /// Response bodies held open: a crowd is a leak, a few are downloads in progress.

@@ -109,14 +109,25 @@ fn spinning_text(s: &Spinning) -> String {
         .created_at
         .as_ref()
         .map_or(String::new(), |c| format!(", created at {} {}:{}", c.function, c.file, c.line));
+    let at = if s.where_unknown() {
+        let ids: Vec<String> = s.goroutine_ids.iter().take(10).map(u64::to_string).collect();
+        format!(
+            "; the trace records none of {} code (older than the trace, only ever preempted asynchronously): a goroutine dump (debug=2) shows where goroutine{} {} loop{}",
+            if s.count == 1 { "its" } else { "their" },
+            if ids.len() == 1 { "" } else { "s" },
+            ids.join(", "),
+            if ids.len() == 1 { "s" } else { "" },
+        )
+    } else if s.at.line == 0 {
+        format!(", looping in {} (the trace records no line of the loop)", s.at.function)
+    } else {
+        format!(", looping in {} {}:{}", s.at.function, s.at.file, s.at.line)
+    };
     format!(
-        "spinning: {} goroutine{} running or runnable {:.0}% of the window without blocking, looping in {} {}:{}{created}",
+        "spinning: {} goroutine{} running or runnable {:.0}% of the window without blocking{at}{created}",
         units::count(s.count as u64),
         if s.count == 1 { "" } else { "s" },
         s.running_share * 100.0,
-        s.at.function,
-        s.at.file,
-        s.at.line,
     )
 }
 

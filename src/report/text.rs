@@ -53,7 +53,14 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         }
     }
     super::profile::text(l, po, &mut o);
-    if l.suspects.is_empty() {
+    // A heap, CPU or block profile or a GC log holds no goroutines: saying none is stuck
+    // would read as an all-clear that the file cannot give.
+    let holds_goroutines = l.trace.is_some()
+        || l.dump.is_some()
+        || l.profile
+            .as_ref()
+            .is_some_and(|p| crate::analysis::profile_groups::goroutine_type_total(p).is_some());
+    if l.suspects.is_empty() && holds_goroutines {
         // A file read only in part never reads as health: say what the verdict covers.
         let dropped_from = Warning::dropped_from(&l.warnings);
         let said = match (dropped_from, l.trace.as_ref().and_then(|t| t.cut_at_byte)) {
@@ -179,9 +186,8 @@ fn counted(n: usize, noun: &str) -> String {
     format!("{} {noun}{}", units::count(n), if n == 1 { "" } else { "s" })
 }
 
-/// Goroutines a trace cannot judge, when there are enough to hide a leak: the runtime's own
-/// (its sweeper, scavenger, finalizer and timer goroutines) are a handful.
+/// Goroutines a trace cannot judge, when there are enough to hide a leak.
 fn blind(s: &super::Summary) -> Option<usize> {
     let n = s.goroutines.blocked_without_stack;
-    (n as u64 >= crate::analysis::dump_groups::LARGE_GROUP).then_some(n)
+    crate::analysis::suspects::enough_to_hide_a_leak(n).then_some(n)
 }

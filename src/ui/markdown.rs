@@ -111,15 +111,23 @@ pub fn finding(f: &Finding, summary: &str) -> String {
             out.push_str(&format!("- {}: {}\n", tr!("md-count"), units::count(s.count as u64)));
             let share = format!("{:.0}", s.running_share * 100.0);
             out.push_str(&format!("- {}: {share}%\n", tr!("md-running-share")));
-            out.push_str(&format!("- {}: {}\n", tr!("md-looping-in"), frame_inline(&s.at)));
-            let (agree, of) = s.stacks_agreeing;
-            out.push_str(&format!("- {}: {agree} / {of}\n", tr!("md-stacks-agreeing")));
+            if s.where_unknown() {
+                out.push_str(&format!("- {}: {}\n", tr!("md-looping-in"), tr!("md-loop-not-recorded")));
+            } else if s.at.line == 0 {
+                out.push_str(&format!("- {}: `{}`\n", tr!("md-looping-in"), s.at.function));
+            } else {
+                out.push_str(&format!("- {}: {}\n", tr!("md-looping-in"), frame_inline(&s.at)));
+                let (agree, of) = s.stacks_agreeing;
+                out.push_str(&format!("- {}: {agree} / {of}\n", tr!("md-stacks-agreeing")));
+            }
             if let Some(c) = &s.created_at {
                 out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), frame_inline(c)));
             }
             out.push_str(&format!("- {}: {}\n\n", tr!("md-goroutine-ids"), ids_text(&s.goroutine_ids)));
-            out.push_str(&format!("{}:\n\n", tr!("md-loop-site")));
-            out.push_str(&stack_block(std::slice::from_ref(&s.at)));
+            if s.at.line != 0 {
+                out.push_str(&format!("{}:\n\n", tr!("md-loop-site")));
+                out.push_str(&stack_block(std::slice::from_ref(&s.at)));
+            }
         }
         Finding::HeapGrowth(g) => {
             let (from, to) = (units::bytes(g.from_bytes), units::bytes(g.to_bytes));

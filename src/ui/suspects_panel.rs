@@ -55,7 +55,7 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
     }
     // Goroutines the trace shows no stack for: enough of them to hide a leak older than it.
     let blind = doc.loaded.blocked_without_stack;
-    if blind as u64 >= crate::analysis::dump_groups::LARGE_GROUP {
+    if crate::analysis::suspects::enough_to_hide_a_leak(blind) {
         egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, theme::WARN_COLOR)).show(ui, |ui| {
             ui.label(
                 RichText::new(tr!("banner-no-stack", n = blind, count = units::count(blind as u64)))

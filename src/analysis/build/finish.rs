@@ -65,9 +65,9 @@ impl TraceBuilder {
             let parent = r.parent();
             // Every span ends with the sentinel: a goroutine alive at the end gets one there.
             let exited = r.life & record::EXITED != 0;
+            let start_func = start_function(&tables, r.entry_stack, r.spans.as_slice());
             let spans =
                 r.spans.into_list((!exited).then(|| Span::new(end, SpanState::End, 0, StackId::NONE)));
-            let start_func = tables.stacks.frames(r.entry_stack).last().map_or(StrId(0), |f| f.func);
             let func = tables.strings.get(start_func);
             let mut g = Goroutine::new(id, spans, r.creation_stack, start_func);
             g.set_parent(parent.map(remap));
@@ -180,6 +180,23 @@ fn permute<T>(items: &mut [T], to: &mut [GIdx]) {
             }
             items.swap(k, t);
             to.swap(k, t);
+        }
+    }
+}
+
+/// A goroutine's start function: the outermost frame of the stack that names it. Go 1.21+
+/// unwinds an asynchronous preemption's stack by frame pointers only as far as
+/// `runtime.asyncPreempt` (the interrupted code's frames are not recorded), so such a stack
+/// names nothing; the first of its other stacks that goes deeper does, else it stays unknown
+/// (a spinner older than the trace is only ever preempted that way).
+fn start_function(tables: &Tables, entry: StackId, spans: &[Span]) -> StrId {
+    let outermost = |stack: StackId| tables.stacks.frames(stack).last().map(|f| f.func);
+    let cut_short = |f: StrId| tables.strings.get(f).starts_with("runtime.asyncPreempt");
+    match outermost(entry) {
+        None => StrId(0),
+        Some(f) if !cut_short(f) => f,
+        Some(_) => {
+            spans.iter().filter_map(|s| outermost(s.stack)).find(|&f| !cut_short(f)).unwrap_or(StrId(0))
         }
     }
 }

@@ -51,7 +51,11 @@ impl TraceDoc {
                             && g.members
                                 .iter()
                                 .all(|&i| m.goroutine(i).is_some_and(|x| x.created_ns().is_some()));
-                        let label = if g.system {
+                        // Goroutines with no stack at all (blocked before a Go 1.11–1.22
+                        // trace began) pass for the runtime's, but nothing says they are.
+                        let label = if g.system && func.is_empty() {
+                            crate::tr!("group-no-stack")
+                        } else if g.system {
                             crate::tr!("group-runtime", function = func)
                         } else if by_scheduler {
                             crate::tr!("group-by-scheduler", function = func)

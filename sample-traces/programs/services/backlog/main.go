@@ -1,5 +1,5 @@
 // backlog: request handlers enqueue their work on a bounded queue that one slow consumer
-// drains (4 ms a job) while requests arrive about twice as fast: the handlers waiting in
+// drains (8 ms a job) while requests arrive about twice as fast: the handlers waiting in
 // chan send grow through the window, yet every one gets through in its turn. Slow, not
 // stuck. With -steady requests arrive no faster than the consumer drains: a few wait, briefly.
 //
@@ -24,7 +24,7 @@ var (
 
 func consume() {
 	for range queue {
-		time.Sleep(4 * time.Millisecond) // slow work
+		time.Sleep(8 * time.Millisecond) // slow work
 	}
 }
 
@@ -37,15 +37,15 @@ func main() {
 	out := flag.String("out", "backlog", "prefix of the files written")
 	steady := flag.Bool("steady", false, "requests no faster than the consumer drains")
 	flag.Parse()
-	every := time.Millisecond
+	every := 4 * time.Millisecond
 	if *steady {
-		every = 8 * time.Millisecond
+		every = 16 * time.Millisecond
 	}
 	f, err := os.Create(*out + ".trace")
 	check(err)
 	check(trace.Start(f))
 	go consume()
-	end := time.Now().Add(2 * time.Second)
+	end := time.Now().Add(time.Second)
 	for i := 0; time.Now().Before(end); i++ {
 		go handle(i) // EXPECT: created
 		time.Sleep(every)

@@ -1,4 +1,4 @@
-// firstwins: every request asks 8 replicas at once and takes the first answer; the other
+// firstwins: each of 20 requests asks 8 replicas at once and takes the first answer; the other
 // seven block forever sending theirs on an unbuffered channel nobody reads again. The
 // caller is a little late to read, so the winner too waits in chan send, briefly, and is
 // woken: the same wait ends for one of each eight, never for the others, however long.
@@ -37,7 +37,7 @@ func main() {
 	f, err := os.Create(*out + ".trace")
 	check(err)
 	check(trace.Start(f))
-	for i := 0; i < 40; i++ {
+	for i := 0; i < 20; i++ {
 		query()
 		time.Sleep(40 * time.Millisecond)
 	}
