@@ -6,9 +6,10 @@
 //! that piles up ([`super::piling`]) is one too, however briefly its members wait. Runtime and
 //! tracer goroutines, sleepers (but for a pile of them) and idle-by-design waits (accept
 //! loops, pooled connections) never count; client read loops holding response bodies count
-//! only as a crowd. Goroutines in a system call at the end count by the same rules, but only
-//! as a crowd or a pile: one is a blocking read of a terminal or a pipe, a crowd in one call
-//! that never returns is a leak (children nobody reaps, a hung mount). Goroutines older than
+//! only as a crowd. Goroutines in a system call at the end count only as a pile that has been
+//! in the call for long: one is a blocking read of a terminal or a pipe, a supervisor's
+//! crowd waits for the children it keeps, but a crowd made through the window in one call
+//! that none returns from is a leak (children nobody reaps, a hung mount). Goroutines older than
 //! the trace join their younger peers' group ([`super::older`]). A stuck group whose kind
 //! was woken from the same wait after waiting as long is a queue that moves
 //! ([`super::moving`]): still a suspect (the crowd grows), said to be slow, not abandoned.
@@ -150,14 +151,16 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         .into_iter()
         .filter_map(|(key, members)| {
             let family = wait_family(&key.1);
-            // A few goroutines in a long system call read a terminal or a pipe; a crowd in
-            // one call that never returns is a leak.
-            let few_suffice = !(key_lost(m, &key) || body_wait(m, &key) || key.1 == SYSCALL);
-            let stuck = family != WaitFamily::Sleep
+            let few_suffice = !(key_lost(m, &key) || body_wait(m, &key));
+            let long = family != WaitFamily::Sleep
                 && is_stuck(&members, end)
-                && (members.len() as u64 >= LARGE_GROUP || few_suffice)
                 && !lone_main(m, &members)
                 && !standing_few(m, &members);
+            // Goroutines in a long system call read a terminal or a pipe, or wait for the
+            // children a supervisor keeps: only a pile of them, made through the window and
+            // none returning, is a leak.
+            let syscall = key.1 == SYSCALL;
+            let stuck = long && !syscall && (members.len() as u64 >= LARGE_GROUP || few_suffice);
             // A network wait that grows is connections the peers keep open: theirs to end.
             let entry = members.first().and_then(|w| m.goroutine(w.g)).map(|g| g.start_func);
             let piling = match (&key.3, entry) {
@@ -166,7 +169,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 }
                 _ => None,
             };
-            let piling = piling.map(|p| Pile { restless: !stuck, ..p });
+            let piling =
+                piling.filter(|_| !syscall || long).map(|p| Pile { restless: !(stuck || syscall), ..p });
             (stuck || piling.is_some()).then_some((key, members, piling))
         })
         .collect();
