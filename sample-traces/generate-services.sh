@@ -54,7 +54,8 @@ for minor in 1.19 1.21 1.22 1.27; do
 	"$BIN/midlife-$minor" -out "$out/midlife"
 	ls -l "$out" >&2
 done
-# A job runner that never reads its children's output (childwait; its fix, -fixed): trace and
+# A job runner that never reads its children's output (childwait; its fix, -fixed; a healthy
+# supervisor of long-lived children, -supervise): trace and
 # dumps of Go 1.21 (the old format's syscalls), 1.22 and 1.27; 1.27 also dumps 61 s later.
 for minor in 1.21 1.22 1.27; do
 	out="$HERE/services/go$minor"
@@ -67,6 +68,7 @@ for minor in 1.21 1.22 1.27; do
 	[ "$minor" = 1.27 ] && late=(-late)
 	"$BIN/childwait-$minor" -out "$out/childwait" "${late[@]}"
 	"$BIN/childwait-$minor" -out "$out/childwait_fixed" -fixed
+	"$BIN/childwait-$minor" -out "$out/childwait_supervisor" -supervise
 done
 # A queue behind a slow consumer (backlog: slow, not stuck; backlog_steady: keeps up) and a
 # first-answer-wins fan-out whose losers leak (firstwins): traces and debug=2 dumps.
