@@ -116,6 +116,7 @@ impl TraceBuilder {
         if self.counts_behind {
             self.write_last_counts();
         }
+        super::backdate::backdate(&mut self.go_counts, &self.announced);
         self.go_counts.shrink_to_fit();
         TraceModel {
             format_version,
