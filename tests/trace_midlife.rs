@@ -135,3 +135,30 @@ fn text_report(path: &Path) -> String {
     assert_eq!(goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err), 0);
     String::from_utf8(out).unwrap()
 }
+
+/// Go 1.23+ write where an older goroutine waits (its stack) but not why (no reason): the
+/// stack says it, so the idle pool's and the producers' first waits read as Go's dump says.
+#[test]
+fn waits_older_than_the_trace_take_their_reason_from_their_stack() {
+    let e = expect();
+    let stacks_from: u32 = e["stacks_from"].as_str().unwrap().trim_start_matches("1.").parse().unwrap();
+    let mut checked = 0;
+    for (minor, dir) in samples().into_iter().filter(|(minor, _)| *minor >= stacks_from) {
+        let loaded = goroscope::load::load_file(&dir.join("midlife.trace"), &Default::default()).unwrap();
+        let m = loaded.trace.unwrap();
+        for (func, reason) in
+            [(e["idle_function"].as_str().unwrap(), "chan receive"), ("main.produce", "chan send")]
+        {
+            let older: Vec<_> = m
+                .goroutines
+                .iter()
+                .filter(|g| m.func_name(g) == func && g.created_ns().is_none())
+                .map(|g| m.reason(g.real_spans()[0].reason()))
+                .collect();
+            assert!(older.len() >= 6, "1.{minor} {func}: {} older goroutines", older.len());
+            assert!(older.iter().all(|r| *r == reason), "1.{minor} {func}: {older:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "no release that writes older goroutines' stacks");
+}
