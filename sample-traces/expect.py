@@ -25,6 +25,11 @@ Markers (one per line, at the end of a source line or on a line of their own):
         loop around the marker (the `for` line to its closing brace) become
         spinning[].loop_lines: where a tool may say the goroutine loops.
         Each spin group is also a `spinning` entry of findings[].
+        unrecorded_from=1.NN: from that Go release on, the trace records no
+        line of the loop (a leaf loop the scheduler only ever preempts
+        asynchronously, whose stack Go 1.21+ unwind only to
+        runtime.asyncPreempt); a tool may then name the function with line 0
+        (spinning[].loop_line_unrecorded_from).
   // EXPECT: finding kind=heap-growth
         (anywhere) the heap after GC grows through the run: the trace, the
         MemStats lines and the gctrace log of the program must each give a
@@ -167,6 +172,8 @@ def build(name, toolchains, versions):
                 'loop_lines': loop_lines(lines, i),
                 'created_function': enclosing_function(lines, gi),
                 'created_line': gi + 1}
+        if 'unrecorded_from' in a:
+            spin['loop_line_unrecorded_from'] = a['unrecorded_from']
         out_spins.append(spin)
         out_findings.append(dict(kind='spinning', **spin))
     for i, a in findings:

@@ -6,7 +6,17 @@
 # - programs/services/bodyleak (an HTTP client that never closes its response bodies) run
 #   as is (bodyleak.*) and with -close, the fix (bodyleak_fixed.*): a trace and the
 #   runtime's debug=1 and debug=2 goroutine dumps of the moment the trace stops each;
-# - programs/services/midlife (a leak traced in mid-life): a trace and the debug=2 dump.
+# - programs/services/midlife (a leak traced in mid-life): a trace and the debug=2 dump;
+# - programs/services/childwait (children whose piped output nobody reads, waited for
+#   forever) and its fix: traces and dumps (below);
+# - programs/services/backlog (handlers queued behind a slow consumer: slow, not stuck; and
+#   -steady) and programs/services/firstwins (a fan-out whose losers leak): below;
+# - programs/services/timeoutcb (time.AfterFunc callbacks that block: no go statement
+#   behind them), Go 1.19-1.27: below;
+# - programs/services/bodycache (response bodies read with io.ReadAll and cached forever) and
+#   programs/services/timeafter (time.After in a busy select loop: a leak up to Go 1.22, none
+#   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
+#   `go tool pprof -top -lines -cum` of it (NAME.heap.top-lines.txt).
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # Called by generate.sh; safe to run alone.
 #
@@ -43,5 +53,63 @@ for minor in 1.19 1.21 1.22 1.27; do
 	"$BIN/bodyleak-$minor" -out "$out/bodyleak_fixed" -close
 	"$BIN/midlife-$minor" -out "$out/midlife"
 	ls -l "$out" >&2
+done
+# A job runner that never reads its children's output (childwait; its fix, -fixed; a healthy
+# supervisor of long-lived children, -supervise): trace and
+# dumps of Go 1.21 (the old format's syscalls), 1.22 and 1.27; 1.27 also dumps 61 s later.
+for minor in 1.21 1.22 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/childwait.trace" ] && [ -s "$out/childwait_fixed.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/childwait-$minor" ./childwait)
+	late=()
+	[ "$minor" = 1.27 ] && late=(-late)
+	"$BIN/childwait-$minor" -out "$out/childwait" "${late[@]}"
+	"$BIN/childwait-$minor" -out "$out/childwait_fixed" -fixed
+	"$BIN/childwait-$minor" -out "$out/childwait_supervisor" -supervise
+done
+# A queue behind a slow consumer (backlog: slow, not stuck; backlog_steady: keeps up) and a
+# first-answer-wins fan-out whose losers leak (firstwins): traces and debug=2 dumps.
+for minor in 1.22 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/backlog.trace" ] && [ -s "$out/backlog_steady.trace" ] &&
+		[ -s "$out/firstwins.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	for p in backlog firstwins; do
+		(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/$p-$minor" "./$p")
+	done
+	"$BIN/backlog-$minor" -out "$out/backlog"
+	"$BIN/backlog-$minor" -out "$out/backlog_steady" -steady
+	"$BIN/firstwins-$minor" -out "$out/firstwins"
+done
+# time.AfterFunc callbacks nobody listens to (timeoutcb): trace and debug=2 dump, both formats.
+for minor in 1.19 1.21 1.22 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/timeoutcb.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/timeoutcb-$minor" ./timeoutcb)
+	"$BIN/timeoutcb-$minor" -out "$out/timeoutcb"
+done
+# Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
+PPROF_GO=$(go_for 1.27)
+export PPROF_TMPDIR="$BIN/pprof" PPROF_BINARY_PATH="$BIN/none"
+for minor in 1.22 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/bodycache.heap.top-lines.txt" ] && [ -s "$out/timeafter.heap.top-lines.txt" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	for p in bodycache timeafter; do
+		(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/$p-$minor" "./$p")
+		"$BIN/$p-$minor" -out "$out/$p"
+		"$PPROF_GO" tool pprof -top -lines -cum -nodecount=20 -sample_index=inuse_space -unit=B \
+			"$out/$p.heap.pb.gz" >"$out/$p.heap.top-lines.txt" 2>/dev/null
+	done
 done
 du -sh "$HERE/services"

@@ -37,9 +37,10 @@ MEMORY_PROGRAMS="memleak memleak_fixed timerleak steady"
 # the new format (and the old formats, from generate-old.sh).
 GC_PROGRAMS="spingc"
 # Goroutines that wake now and then and pile up (session keepers nobody stops), and busy
-# goroutines that compute rather than spin: the first and last releases of the new format
+# goroutines that compute rather than spin (and one that spins on an atomic flag beside a
+# sorter): the first and last releases of the new format
 # (the old formats from generate-old.sh).
-PILE_PROGRAMS="pileup crunch"
+PILE_PROGRAMS="pileup crunch flagspin"
 programs_for() {
 	case "$1" in
 	1.27.*) echo "$ALL_PROGRAMS $INTL_PROGRAM $MEMORY_PROGRAMS $GC_PROGRAMS $PILE_PROGRAMS" ;;

@@ -74,3 +74,25 @@ fn several_files_give_a_json_array() {
     assert_eq!(v[0]["kind"], "go-trace");
     assert_eq!(v[1]["go_version"], "1.22");
 }
+
+#[test]
+fn only_files_that_hold_goroutines_say_none_is_stuck() {
+    let verdict = "no stuck goroutines found";
+    // Go's heap, allocs profiles and a gctrace log know nothing of goroutines.
+    let silent = [
+        ("go1.27/chansend_fixed.heap.pb.gz", "pprof profile"),
+        ("go1.27/chansend.heap.pb.gz", "pprof profile"),
+        ("go1.27/memleak_fixed.gctrace.log", "(gctrace)"),
+    ];
+    for (rel, header) in silent {
+        let (code, out, err) = goroscope(&["report", &sample(rel)]);
+        assert_eq!(code, 0, "{rel}: {err}");
+        assert!(out.contains(header) && !out.contains(verdict), "{rel} said:\n{out}");
+    }
+    // The fixed program's goroutine profile and trace do hold its goroutines: none is stuck.
+    for rel in ["go1.27/chansend_fixed.goroutine.pb.gz", "go1.27/chansend_fixed.trace"] {
+        let (code, out, err) = goroscope(&["report", &sample(rel)]);
+        assert_eq!(code, 0, "{rel}: {err}");
+        assert!(out.contains(verdict), "{rel} said:\n{out}");
+    }
+}

@@ -121,3 +121,38 @@ fn the_fixed_build_has_no_sender_group() {
     }
     assert_eq!(checked, 4);
 }
+
+/// A trace taken in mid-life against the debug=2 dump of its last moment: the leak's
+/// goroutines older than the trace (no creation site in it) and those its `go` statement
+/// made inside the window are one group, as the dump counts them, and so is the idle pool
+/// (`programs/services/midlife`; Go 1.23+ write where the older ones wait).
+#[test]
+fn a_mid_life_trace_and_the_dump_of_its_end_give_the_same_groups() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let e: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("programs/services/midlife/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let leak = (e["before"].as_u64().unwrap() + e["during"].as_u64().unwrap()) as usize;
+    let pool = e["idle_workers"].as_u64().unwrap() as usize;
+    let mut checked = 0;
+    for minor in 23..=27 {
+        let dir = root.join(format!("services/go1.{minor}"));
+        if !dir.join("midlife.trace").is_file() {
+            continue;
+        }
+        let files = [groups(&dir.join("midlife.trace")), groups(&dir.join("midlife.goroutine-2.txt"))];
+        let rows = diff_groups(&files);
+        let row = |func: &str| rows.iter().find(|r| r.blocking_stack.iter().any(|f| &*f.function == func));
+        let producers = row(e["blocking_function"].as_str().unwrap()).expect("the leak's row");
+        assert_eq!(
+            (producers.counts.clone(), producers.change),
+            (vec![leak, leak], Change::Same),
+            "1.{minor}"
+        );
+        let workers = row(e["idle_function"].as_str().unwrap()).expect("the pool's row");
+        assert_eq!((workers.counts.clone(), workers.change), (vec![pool, pool], Change::Same), "1.{minor}");
+        checked += 1;
+    }
+    assert!(checked >= 1, "no mid-life sample of Go 1.23+");
+}

@@ -38,11 +38,12 @@ fn samples() -> Vec<(u32, PathBuf)> {
     out
 }
 
-/// Producers in `chan send` in the runtime's own debug=2 dump, counted without our parser.
-fn dumped(dir: &Path, func: &str) -> u64 {
+/// Goroutines waiting for `reason` in `func` in the runtime's own debug=2 dump, counted
+/// without our parser.
+fn dumped(dir: &Path, reason: &str, func: &str) -> u64 {
     let text = std::fs::read_to_string(dir.join("midlife.goroutine-2.txt")).unwrap();
-    let call = format!("\n{func}(");
-    text.split("\n\n").filter(|r| r.contains("[chan send") && r.contains(&call)).count() as u64
+    let (call, state) = (format!("\n{func}("), format!("[{reason}"));
+    text.split("\n\n").filter(|r| r.contains(&state) && r.contains(&call)).count() as u64
 }
 
 #[test]
@@ -50,15 +51,22 @@ fn a_leak_older_than_the_trace_is_one_group_or_said_to_be_unseen() {
     let e = expect();
     let (before, during) = (e["before"].as_u64().unwrap(), e["during"].as_u64().unwrap());
     let stacks_from: u32 = e["stacks_from"].as_str().unwrap().trim_start_matches("1.").parse().unwrap();
+    let (workers, idle_func) = (e["idle_workers"].as_u64().unwrap(), e["idle_function"].as_str().unwrap());
     let mut with_stacks = 0;
     for (minor, dir) in samples() {
         let name = dir.display();
         assert_eq!(
-            dumped(&dir, e["blocking_function"].as_str().unwrap()),
+            dumped(&dir, "chan send", e["blocking_function"].as_str().unwrap()),
             before + during,
             "{name}: Go's dump"
         );
+        assert_eq!(dumped(&dir, "chan receive", idle_func), workers, "{name}: Go's dump");
         let rep = report(&dir.join("midlife.trace"));
+        // The idle pool, older than the trace and a handful, is no suspect.
+        let suspects = rep["suspects"].as_array().unwrap();
+        let names =
+            |s: &Value| s["blocking_stack"].as_array().unwrap().iter().any(|f| f["function"] == idle_func);
+        assert!(!suspects.iter().any(names), "{name}: the idle pool is a suspect: {suspects:?}");
         let s = &rep["suspects"][0];
         assert_eq!(s["reason"], e["reason"], "{name}");
         assert_eq!(s["created_at"]["function"], e["created_function"], "{name}: {s}");
@@ -68,10 +76,11 @@ fn a_leak_older_than_the_trace_is_one_group_or_said_to_be_unseen() {
             assert_eq!(s["count"].as_u64(), Some(before + during), "{name}: one group, as the dump says");
             assert!(unseen < 10, "{name}: {unseen} without a stack");
         } else {
-            // The 10 the trace saw block; the 100 older ones, plus the runtime's handful,
-            // counted apart.
+            // The 10 the trace saw block; the 100 older ones, the idle pool and the runtime's
+            // handful, counted apart.
             assert_eq!(s["count"].as_u64(), Some(during), "{name}: {s}");
-            assert!((before..before + 10).contains(&unseen), "{name}: {unseen} without a stack");
+            let older = before + workers;
+            assert!((older..older + 10).contains(&unseen), "{name}: {unseen} without a stack");
             let text = text_report(&dir.join("midlife.trace"));
             assert!(
                 text.contains(&format!("{unseen} goroutines were blocked from before the trace")),
@@ -82,9 +91,74 @@ fn a_leak_older_than_the_trace_is_one_group_or_said_to_be_unseen() {
     assert!(with_stacks >= 1, "a release that writes stacks for older goroutines");
 }
 
+/// The goroutine running `func` in the runtime's own debug=2 dump: its id.
+fn dumped_id(dir: &Path, func: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(dir.join("midlife.goroutine-2.txt")).unwrap();
+    let call = format!("\n{func}(");
+    let record = text.split("\n\n").find(|r| r.contains(&call))?;
+    record.strip_prefix("goroutine ")?.split(' ').next()?.parse().ok()
+}
+
+#[test]
+fn a_spinner_older_than_the_trace_is_found_even_where_its_code_is_not_recorded() {
+    let e = expect();
+    let func = e["spinning_function"].as_str().unwrap();
+    let lost_from: u32 =
+        e["spin_frames_lost_from"].as_str().unwrap().trim_start_matches("1.").parse().unwrap();
+    let (mut named, mut unnamed) = (0, 0);
+    for (minor, dir) in samples() {
+        let name = dir.display();
+        let id = dumped_id(&dir, func).unwrap_or_else(|| panic!("{name}: no {func} in Go's dump"));
+        let rep = report(&dir.join("midlife.trace"));
+        let spins: Vec<&Value> =
+            rep["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "spinning").collect();
+        assert_eq!(spins.len(), 1, "{name}: {spins:?}");
+        let s = spins[0];
+        assert_eq!((s["count"].as_u64(), s["goroutine_ids"][0].as_u64()), (Some(1), Some(id)), "{name}: {s}");
+        if minor >= lost_from {
+            // Go 1.21+ unwind an asynchronous preemption only to runtime.asyncPreempt.
+            unnamed += 1;
+            assert_eq!(s["function"], "", "{name}: {s}");
+            let text = text_report(&dir.join("midlife.trace"));
+            assert!(text.contains(&format!("shows where goroutine {id} loops")), "{text}");
+        } else {
+            named += 1;
+            assert_eq!(s["function"], func, "{name}: {s}");
+        }
+    }
+    assert!(named >= 1 && unnamed >= 2, "releases with and without the spinner's frames: {named}, {unnamed}");
+}
+
 fn text_report(path: &Path) -> String {
     let (mut out, mut err) = (Vec::new(), Vec::new());
     let opts = goroscope::report::Options { json: false, fail_on_leaks: false };
     assert_eq!(goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err), 0);
     String::from_utf8(out).unwrap()
+}
+
+/// Go 1.23+ write where an older goroutine waits (its stack) but not why (no reason): the
+/// stack says it, so the idle pool's and the producers' first waits read as Go's dump says.
+#[test]
+fn waits_older_than_the_trace_take_their_reason_from_their_stack() {
+    let e = expect();
+    let stacks_from: u32 = e["stacks_from"].as_str().unwrap().trim_start_matches("1.").parse().unwrap();
+    let mut checked = 0;
+    for (minor, dir) in samples().into_iter().filter(|(minor, _)| *minor >= stacks_from) {
+        let loaded = goroscope::load::load_file(&dir.join("midlife.trace"), &Default::default()).unwrap();
+        let m = loaded.trace.unwrap();
+        for (func, reason) in
+            [(e["idle_function"].as_str().unwrap(), "chan receive"), ("main.produce", "chan send")]
+        {
+            let older: Vec<_> = m
+                .goroutines
+                .iter()
+                .filter(|g| m.func_name(g) == func && g.created_ns().is_none())
+                .map(|g| m.reason(g.real_spans()[0].reason()))
+                .collect();
+            assert!(older.len() >= 6, "1.{minor} {func}: {} older goroutines", older.len());
+            assert!(older.iter().all(|r| *r == reason), "1.{minor} {func}: {older:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "no release that writes older goroutines' stacks");
 }

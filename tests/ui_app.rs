@@ -210,4 +210,7 @@ fn goroutines_with_no_stack_are_said_to_be_unjudged() {
     let h = &mut open(dir.join("midlife.trace"));
     let banner = "goroutines were blocked from before this trace began to its end";
     assert!(h.query_by_label_contains(banner).is_some(), "no banner in {:#?}", labels(h));
+    // Their timeline group says why it has no function, not "(runtime)".
+    let group = "(no stack recorded: older than the trace)";
+    assert!(h.query_by_label_contains(group).is_some(), "no such group in {:#?}", labels(h));
 }

@@ -1,7 +1,8 @@
 //! The Findings panel on real samples (egui_kittest): memleak's trace lists a heap-growth
 //! finding, and clicking it selects its time range (shaded over the heap curve; the range
 //! summary names it); selectspin's spinning finding selects a spinner; a heap profile shows
-//! its retention finding and clicking it highlights the site.
+//! its retention finding and clicking it highlights the site; a spinner older than the trace,
+//! whose code the trace does not record, is still listed and selectable.
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
@@ -52,6 +53,19 @@ fn spinning_click_selects_a_spinner() {
     h.run_steps(3);
     assert!(labels(h).iter().any(|l| l.starts_with("Goroutine ")), "the inspector shows a spinner");
     assert!(labels(h).iter().any(|l| l.starts_with("main.spin ")), "{:#?}", labels(h));
+}
+
+#[test]
+fn a_spinner_whose_code_the_trace_lacks_is_listed_and_selectable() {
+    let path = sample("services/go1.27/midlife.trace");
+    let id = finding(&path, "spinning")["goroutine_ids"][0].as_u64().unwrap();
+    let h = &mut open(path);
+    let entry = "1 spinning: running or runnable 100% of the window; the trace records none of its code";
+    assert!(h.query_by_label_contains(entry).is_some(), "{:#?}", labels(h));
+    h.get_by_label_contains(entry).click();
+    h.run_steps(3);
+    let title = format!("Goroutine {id}");
+    assert!(labels(h).iter().any(|l| l.starts_with(&title)), "no {title:?} in {:#?}", labels(h));
 }
 
 #[test]

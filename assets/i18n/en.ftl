@@ -120,11 +120,14 @@ suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
     at { $at }
     created at { $site }
 site-unknown = unknown site
+site-scheduler = the scheduler, no go statement (time.AfterFunc callbacks)
 suspect-called-from = called from { $site }
 suspect-response-bodies = HTTP client connections waiting for their response bodies to be read or closed: bodies never closed (defer resp.Body.Close())
 wait-under-a-minute = under a minute
 group-runtime = { $function } (runtime)
 group-before-trace = { $function } (before the trace)
+group-by-scheduler = { $function } (started by the scheduler)
+group-no-stack = (no stack recorded: older than the trace)
 
 ## Inspector
 inspector-empty = Click a goroutine, a span or a suspect to inspect it.
@@ -307,8 +310,10 @@ mem-goroutines-title = Goroutines (NumGoroutine logged with the stats): { $n } a
 mem-goroutines-plot = Goroutines over time
 findings-title = Findings ({ $n })
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
+finding-spinning-unknown = { $count } spinning: running or runnable { $share }% of the window; the trace records none of its code (older than the trace, preempted only asynchronously): a goroutine dump (debug=2) shows where it loops
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
 finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
+finding-heap-retention-via = { $at } holds { $bytes }, { $share }% of the heap in use, allocated in { $inner }
 finding-heap-retention-lines = { $function } ({ $lines ->
     [one] 1 line
    *[other] { $lines } lines
@@ -362,6 +367,7 @@ inspector-exited-at = Exited at { $time }
 inspector-before-exit = Its last run before exiting
 filter-error = Filter not applied: { $error }
 suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
+suspect-moving = Moving: { $woken } of their kind were woken from this wait after up to { $longest }: a queue behind something slow, not a leak
 suspect-piling = Piling up: { $created } created over { $over } and still alive, { $ended } of their kind ended
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
@@ -547,6 +553,7 @@ md-blocked-at = blocked at
 md-created-at = created at
 md-called-from = called from
 md-piling = piling up
+md-moving = moving
 md-piling-value = { $created } created over { $over } and still alive, { $ended } of their kind ended
 md-goroutine-ids = goroutines
 
@@ -729,6 +736,7 @@ md-finding-title = Finding: { $what }
 md-count = count
 md-running-share = running or runnable
 md-looping-in = looping in
+md-loop-not-recorded = not recorded (older than the trace, preempted only asynchronously: a goroutine dump (debug=2) shows it)
 md-stacks-agreeing = stacks agreeing
 md-loop-site = Where they loop
 md-heap-after-gc = heap after GC
@@ -738,6 +746,7 @@ md-gc-cycles = GC cycles
 md-time-range = time range
 md-site = allocation site
 md-holds = holds
+md-allocated-in = allocated in
 md-group-title = Group: { $count } × { $state }
 md-locked = locked to its thread
 md-leaked = leaked: the runtime proved these goroutines can never be woken

@@ -98,11 +98,14 @@ suspect-entry = #{ $rank } · { $count } × { $reason } · 阻塞 { $blocked }
     位于 { $at }
     创建于 { $site }
 site-unknown = 未知位置
+site-scheduler = 调度器，无 go 语句（time.AfterFunc 回调）
 suspect-called-from = 调用自 { $site }
 suspect-response-bodies = HTTP 客户端连接在等待响应体被读完或关闭：响应体从未关闭（defer resp.Body.Close()）
 wait-under-a-minute = 不到一分钟
 group-runtime = { $function }（运行时）
 group-before-trace = { $function }（跟踪开始前）
+group-by-scheduler = { $function }（由调度器启动）
+group-no-stack =（未记录栈：早于跟踪开始）
 
 ## 检查器
 inspector-empty = 单击 goroutine、区段或嫌疑分组以查看详情。
@@ -246,8 +249,10 @@ mem-goroutines-title = goroutine 数（与统计一同记录的 NumGoroutine）�
 mem-goroutines-plot = goroutine 数随时间的变化
 findings-title = 发现（{ $n }）
 finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
+finding-spinning-unknown = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态；跟踪中没有记录它的代码（早于跟踪开始，只被异步抢占过）：goroutine 转储（debug=2）可以显示它在哪里循环
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
+finding-heap-retention-via = { $at } 持有 { $bytes }，占使用中堆的 { $share }%，由 { $inner } 分配
 finding-heap-retention-lines = { $function }（{ $lines } 行，最多的在 { $at }）持有 { $bytes }，占使用中堆的 { $share }%
 ## 工作区与比较视图（ui 分支，issue 11）
 kind-trace = Go 执行跟踪
@@ -292,6 +297,7 @@ inspector-exited-at = 退出于 { $time }
 inspector-before-exit = 退出前最后一次运行
 filter-error = 过滤未生效：{ $error }
 suspect-names-lost = 名称随截断丢失（截断于第 { $byte } 字节）：按事件携带的栈 id 分组
+suspect-moving = 仍在推进：同类中有 { $woken } 个在等待至多 { $longest } 后从此处被唤醒：是排在慢操作之后的队列，而非泄漏
 suspect-piling = 持续堆积：{ $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束
 suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
 banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入的名称和栈已丢失。goroutine 仍按栈 id 分组；“没有嫌疑”应理解为“无法确定”。
@@ -460,6 +466,7 @@ md-blocked-at = 阻塞于
 md-created-at = 创建于
 md-called-from = 调用自
 md-piling = 持续堆积
+md-moving = 仍在推进
 md-piling-value = { $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束
 md-goroutine-ids = goroutine
 
@@ -579,6 +586,7 @@ md-finding-title = 发现：{ $what }
 md-count = 数量
 md-running-share = 运行或可运行
 md-looping-in = 循环于
+md-loop-not-recorded = 未记录（早于跟踪开始，只被异步抢占过：goroutine 转储（debug=2）可以显示）
 md-stacks-agreeing = 一致的栈
 md-loop-site = 循环位置
 md-heap-after-gc = GC 后的堆
@@ -588,6 +596,7 @@ md-gc-cycles = GC 周期数
 md-time-range = 时间范围
 md-site = 分配位置
 md-holds = 占用
+md-allocated-in = 由此分配
 md-group-title = 分组：{ $count } × { $state }
 md-locked = 锁定在其线程上
 md-leaked = 已泄漏：运行时证明这些 goroutine 永远不会被唤醒

@@ -7,12 +7,14 @@
 //! stack ([`LARGE_GROUP`]), or the runtime itself said `all goroutines are asleep`. What the
 //! runtime proved leaked (`(leaked)`, a goroutineleak profile) is a suspect in any number,
 //! "confirmed by the runtime".
+//! A crowd ([`LARGE_GROUP`]) in one system call for minutes is one too (state `syscall`):
+//! children nobody reaps, a hung mount.
 //! Grouping is one pass with a hash map keyed by small ids: linear in the goroutines.
 
 use std::collections::HashMap;
 
 use super::classify::{is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack};
-use super::suspects::{SharedNames, Suspect, rank};
+use super::suspects::{SYSCALL, SharedNames, Suspect, rank};
 use crate::model::{CallsId, DumpFormat, DumpModel, Frame, GIdx, StackId, StrId, goroutine_flags};
 
 /// This many goroutines parked in one identical stack is a signal on its own: a healthy
@@ -164,10 +166,15 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             }
             DumpFormat::Traceback => {
                 let words = m.strings.get(grp.state);
-                if is_not_waiting(words) {
+                // A crowd in one system call for minutes: children nobody reaps, a hung
+                // mount. A few are a terminal or pipe read; a crowd of seconds is busy I/O.
+                if words == SYSCALL && grp.wait_minutes.1 >= 1 && grp.count >= LARGE_GROUP {
+                    (SYSCALL, SYSCALL.to_string())
+                } else if is_not_waiting(words) {
                     continue;
+                } else {
+                    ("waiting", words.to_string())
                 }
-                ("waiting", words.to_string())
             }
             DumpFormat::Profile => match group_inferred_state(m, &grp) {
                 ("waiting", reason) => ("waiting", reason.unwrap_or("unknown").to_string()),
@@ -202,8 +209,11 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             names_lost: false,
             cut_at_byte: None,
             confirmed_by_runtime: leaked,
-            // One moment shows no growth.
+            // One moment shows no growth, nor a queue moving.
             piling: None,
+            moving: None,
+            // A dump names the creator: `created by time.goFunc`.
+            started_by_scheduler: false,
         });
     }
     rank(&mut out);

@@ -14,6 +14,7 @@ pub mod group_diff;
 pub mod lod;
 pub mod lod_rows;
 pub mod lod_summary;
+pub mod moving;
 pub mod older;
 pub mod origin;
 pub mod piling;

@@ -26,6 +26,13 @@ pub fn blocked_without_stack(m: &TraceModel) -> usize {
         .count()
 }
 
+/// Whether that many goroutines without a stack could hide a leak, and so must be said
+/// (report and window alike): the runtime's own (its sweeper, scavenger, finalizer and timer
+/// goroutines) are a handful.
+pub fn enough_to_hide_a_leak(blocked_without_stack: usize) -> bool {
+    blocked_without_stack as u64 >= super::dump_groups::LARGE_GROUP
+}
+
 /// Goroutines older than the trace have no creation site in it (Go 1.23+ still records
 /// where they wait): a group of them joins the one group that waits in the same place for
 /// the same reason with a known site, which the same `go` statement made inside the window.

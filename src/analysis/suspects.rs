@@ -6,8 +6,14 @@
 //! that piles up ([`super::piling`]) is one too, however briefly its members wait. Runtime and
 //! tracer goroutines, sleepers (but for a pile of them) and idle-by-design waits (accept
 //! loops, pooled connections) never count; client read loops holding response bodies count
-//! only as a crowd. Goroutines older than the trace join their younger peers' group
-//! ([`super::older`]). Ranking is by count, then by the longest time blocked.
+//! only as a crowd. Goroutines in a system call at the end count only as a pile that has been
+//! in the call for long: one is a blocking read of a terminal or a pipe, a supervisor's
+//! crowd waits for the children it keeps, but a crowd made through the window in one call
+//! that none returns from is a leak (children nobody reaps, a hung mount). Goroutines older than
+//! the trace join their younger peers' group ([`super::older`]). A stuck group whose kind
+//! was woken from the same wait after waiting as long is a queue that moves
+//! ([`super::moving`]): still a suspect (the crowd grows), said to be slow, not abandoned.
+//! Ranking is by count, then by the longest time blocked.
 
 use std::collections::HashMap;
 
@@ -15,12 +21,13 @@ use super::classify::{
     WaitFamily, is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack, wait_family,
 };
 use super::dump_groups::LARGE_GROUP;
+use super::moving::{Moving, MovingIndex};
 use super::origin::group_code_behind_creation;
 use super::piling::{Pile, PileIndex};
 use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
 
 pub use super::frame_text::{FrameText, Name, SharedNames};
-pub use super::older::blocked_without_stack;
+pub use super::older::{blocked_without_stack, enough_to_hide_a_leak};
 
 /// One ranked group of stuck goroutines.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +63,13 @@ pub struct Suspect {
     pub confirmed_by_runtime: bool,
     /// The group piled up through the window ([`super::piling`]; traces only).
     pub piling: Option<Pile>,
+    /// Others of their kind were woken from the same wait after as long: a queue behind
+    /// something slow, not goroutines nobody will wake ([`super::moving`]; traces only).
+    pub moving: Option<Moving>,
+    /// No `go` statement made them: every member was created inside the window by the
+    /// scheduler, with no goroutine running (`GoCreate` with no context and no stack), as
+    /// `time.AfterFunc` starts its callbacks (traces only; a dump says `time.goFunc`).
+    pub started_by_scheduler: bool,
 }
 
 impl Suspect {
@@ -72,6 +86,10 @@ impl Suspect {
         super::classify::user_frame_index(s.iter().map(|f| &*f.function)).and_then(|i| s.get(i))
     }
 }
+
+/// The state and reason of goroutines in a system call: Go's status word (a dump's header
+/// says `[syscall]`; a trace has no wait reason for it).
+pub const SYSCALL: &str = "syscall";
 
 /// A group is stuck when its oldest member has been blocked for at least this share of the
 /// window...
@@ -102,12 +120,14 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     let end = m.duration_ns;
     let mut groups: HashMap<Key, Vec<Waiter>> = HashMap::new();
     for (i, g) in m.goroutines.iter().enumerate() {
-        if g.system || g.state_at_end() != Some(SpanState::Waiting) {
+        let in_syscall = g.state_at_end() == Some(SpanState::Syscall);
+        if g.system || !(in_syscall || g.state_at_end() == Some(SpanState::Waiting)) {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };
         let funcs = || m.stacks.frames(last.stack).iter().map(|f| m.strings.get(f.func));
         let reason = match m.reason(last.reason()) {
+            _ if in_syscall => SYSCALL.to_string(),
             "" => reason_from_stack(funcs()).unwrap_or("").to_string(),
             r => r.to_string(),
         };
@@ -127,14 +147,20 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     // only a crowd in one stack ([`LARGE_GROUP`], the dumps' rule) is evidence enough.
     let mut names = SharedNames::default();
     let piles = PileIndex::new(m);
-    let mut out: Vec<Suspect> = groups
+    let kept: Vec<(Key, Vec<Waiter>, Option<Pile>)> = groups
         .into_iter()
         .filter_map(|(key, members)| {
             let family = wait_family(&key.1);
-            let stuck = family != WaitFamily::Sleep
+            let few_suffice = !(key_lost(m, &key) || body_wait(m, &key));
+            let long = family != WaitFamily::Sleep
                 && is_stuck(&members, end)
-                && (members.len() as u64 >= LARGE_GROUP || !(key_lost(m, &key) || body_wait(m, &key)))
-                && !lone_main(m, &members);
+                && !lone_main(m, &members)
+                && !standing_few(m, &members);
+            // Goroutines in a long system call read a terminal or a pipe, or wait for the
+            // children a supervisor keeps: only a pile of them, made through the window and
+            // none returning, is a leak.
+            let syscall = key.1 == SYSCALL;
+            let stuck = long && !syscall && (members.len() as u64 >= LARGE_GROUP || few_suffice);
             // A network wait that grows is connections the peers keep open: theirs to end.
             let entry = members.first().and_then(|w| m.goroutine(w.g)).map(|g| g.start_func);
             let piling = match (&key.3, entry) {
@@ -143,9 +169,19 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 }
                 _ => None,
             };
-            let piling = piling.map(|p| Pile { restless: !stuck, ..p });
+            let piling =
+                piling.filter(|_| !syscall || long).map(|p| Pile { restless: !(stuck || syscall), ..p });
             (stuck || piling.is_some()).then_some((key, members, piling))
         })
+        .collect();
+    // Only a stuck group can be a queue: a restless pile's members wake again and again.
+    let stuck = |p: &Option<Pile>| p.is_none_or(|p| !p.restless);
+    let queues = MovingIndex::new(
+        m,
+        kept.iter().filter(|(_, _, p)| stuck(p)).filter_map(|(k, _, _)| Some((k.3?, k.2))),
+    );
+    let mut out: Vec<Suspect> = kept
+        .into_iter()
         .map(|((_, reason, stack, site), members, piling)| {
             let min = members.iter().map(|x| x.blocked).min().unwrap_or(0);
             let max = members.iter().map(|x| x.blocked).max().unwrap_or(0);
@@ -157,12 +193,18 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 m.stacks.frames(stack).iter().map(|f| names.frame(&m.strings, f)).collect();
             let created_at = site.map(|f| names.frame(&m.strings, &f));
             let created_from = group_code_behind_creation(m, &idx).map(|f| names.frame(&m.strings, &f));
+            let moving = site.filter(|_| stuck(&piling)).and_then(|s| queues.moving(&s, stack, max));
+            let started_by_scheduler = site.is_none()
+                && idx
+                    .iter()
+                    .filter_map(|&i| m.goroutine(i))
+                    .all(|g| g.created_ns().is_some() && g.parent().is_none());
             let names_lost = lost::is_lost(&reason)
                 || blocking_stack.iter().chain(created_at.as_ref()).any(|f| lost::is_lost(&f.function));
             Suspect {
                 rank: 0,
                 count: members.len(),
-                state: "waiting".to_string(),
+                state: if reason == SYSCALL { SYSCALL } else { "waiting" }.to_string(),
                 reason,
                 blocked_ns: Some((min, max)),
                 wait_minutes: None,
@@ -175,6 +217,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 cut_at_byte: m.cut_at_byte.filter(|_| names_lost),
                 confirmed_by_runtime: false,
                 piling,
+                moving,
+                started_by_scheduler,
             }
         })
         .collect();
@@ -191,6 +235,17 @@ fn lone_main(m: &TraceModel, members: &[Waiter]) -> bool {
         [w] => m.goroutines.get(w.g as usize).is_some_and(|g| m.strings.get(g.start_func) == "main.main"),
         _ => false,
     }
+}
+
+/// A few goroutines that all began before the trace and wait through it: a service traced in
+/// mid-life (`/debug/pprof/trace`) has its worker pools, queue consumers and background loops
+/// idle between jobs, and a few seconds of window cannot tell them from a leak. A leak older
+/// than the trace shows as a crowd ([`LARGE_GROUP`]), as a pile growing inside it, or in a
+/// dump's wait minutes; goroutines the window saw created and then block for good (a test
+/// or a program traced from its start) stay suspects at any count.
+fn standing_few(m: &TraceModel, members: &[Waiter]) -> bool {
+    (members.len() as u64) < LARGE_GROUP
+        && members.iter().all(|w| m.goroutines.get(w.g as usize).is_some_and(|g| g.created_ns().is_none()))
 }
 
 /// Response bodies held open: a crowd is a leak, a few are downloads in progress.
@@ -260,6 +315,8 @@ mod tests {
             cut_at_byte: None,
             confirmed_by_runtime: confirmed,
             piling: None,
+            moving: None,
+            started_by_scheduler: false,
         }
     }
 

@@ -78,6 +78,10 @@ impl Span {
         (self.packed >> 56) as u8
     }
 
+    pub fn set_reason(&mut self, reason: u8) {
+        self.packed = (self.packed & !(0xff << 56)) | (reason as u64) << 56;
+    }
+
     /// The goroutine that woke this wait (or made this goroutine runnable), if known.
     pub fn waker(&self) -> Option<GIdx> {
         if self.state() == SpanState::Running { None } else { self.link.checked_sub(1) }

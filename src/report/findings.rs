@@ -46,6 +46,9 @@ pub enum FindingJson<'a> {
         /// The function's lines that hold `bytes`, when more than one (added field).
         #[serde(skip_serializing_if = "one")]
         lines: usize,
+        /// The standard library's line that allocated for the program's line (added field).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        allocated_in: Option<&'a FrameText>,
     },
 }
 
@@ -87,6 +90,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             bytes: r.bytes,
             share: share(r.share),
             lines: r.lines,
+            allocated_in: r.allocated_in.as_ref(),
         },
     }
 }
@@ -105,14 +109,25 @@ fn spinning_text(s: &Spinning) -> String {
         .created_at
         .as_ref()
         .map_or(String::new(), |c| format!(", created at {} {}:{}", c.function, c.file, c.line));
+    let at = if s.where_unknown() {
+        let ids: Vec<String> = s.goroutine_ids.iter().take(10).map(u64::to_string).collect();
+        format!(
+            "; the trace records none of {} code (older than the trace, only ever preempted asynchronously): a goroutine dump (debug=2) shows where goroutine{} {} loop{}",
+            if s.count == 1 { "its" } else { "their" },
+            if ids.len() == 1 { "" } else { "s" },
+            ids.join(", "),
+            if ids.len() == 1 { "s" } else { "" },
+        )
+    } else if s.at.line == 0 {
+        format!(", looping in {} (the trace records no line of the loop)", s.at.function)
+    } else {
+        format!(", looping in {} {}:{}", s.at.function, s.at.file, s.at.line)
+    };
     format!(
-        "spinning: {} goroutine{} running or runnable {:.0}% of the window without blocking, looping in {} {}:{}{created}",
+        "spinning: {} goroutine{} running or runnable {:.0}% of the window without blocking{at}{created}",
         units::count(s.count as u64),
         if s.count == 1 { "" } else { "s" },
         s.running_share * 100.0,
-        s.at.function,
-        s.at.file,
-        s.at.line,
     )
 }
 
@@ -131,8 +146,12 @@ fn growth_text(g: &HeapGrowth) -> String {
 fn retention_text(r: &HeapRetention) -> String {
     let lines =
         if r.lines > 1 { format!(" (over {} lines, the most at this one)", r.lines) } else { String::new() };
+    let inside = r
+        .allocated_in
+        .as_ref()
+        .map_or(String::new(), |a| format!(", allocated in {} {}:{}", a.function, a.file, a.line));
     format!(
-        "heap retention: {} {}:{}{lines} holds {} ({:.0}% of {})",
+        "heap retention: {} {}:{}{lines} holds {} ({:.0}% of {}){inside}",
         r.function,
         r.file,
         r.line,

@@ -94,6 +94,21 @@ pub struct SuspectJson<'a> {
     /// long (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub piling_up: Option<PilingJson>,
+    /// Others of their kind were woken from the same wait after waiting as long: a queue
+    /// behind something slow, not a leak (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moving: Option<MovingJson>,
+    /// No `go` statement made them: the scheduler started them (`time.AfterFunc`'s
+    /// callbacks), so `created_at` is null (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub started_by_scheduler: bool,
+}
+
+#[derive(Serialize)]
+pub struct MovingJson {
+    pub woken: usize,
+    pub longest_wait_ns: i64,
+    pub last_woken_ns: i64,
 }
 
 #[derive(Serialize)]
@@ -120,6 +135,12 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         cut_at_byte: s.cut_at_byte,
         confirmed_by_runtime: s.confirmed_by_runtime,
         piling_up: s.piling.map(|p| PilingJson { created: p.created, ended: p.ended, over_ns: p.over_ns }),
+        moving: s.moving.map(|m| MovingJson {
+            woken: m.woken,
+            longest_wait_ns: m.longest_ns,
+            last_woken_ns: m.last_woken_ns,
+        }),
+        started_by_scheduler: s.started_by_scheduler,
     }
 }
 

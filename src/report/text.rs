@@ -53,7 +53,14 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         }
     }
     super::profile::text(l, po, &mut o);
-    if l.suspects.is_empty() {
+    // A heap, CPU or block profile or a GC log holds no goroutines: saying none is stuck
+    // would read as an all-clear that the file cannot give.
+    let holds_goroutines = l.trace.is_some()
+        || l.dump.is_some()
+        || l.profile
+            .as_ref()
+            .is_some_and(|p| crate::analysis::profile_groups::goroutine_type_total(p).is_some());
+    if l.suspects.is_empty() && holds_goroutines {
         // A file read only in part never reads as health: say what the verdict covers.
         let dropped_from = Warning::dropped_from(&l.warnings);
         let said = match (dropped_from, l.trace.as_ref().and_then(|t| t.cut_at_byte)) {
@@ -81,6 +88,8 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             }
             (Some((min, max)), _) => format!("blocked {} to {}", units::duration(min), units::duration(max)),
             (None, Some((0, 0))) => "waiting under a minute".to_string(),
+            (None, Some((1, 1))) => "waiting 1 minute".to_string(),
+            (None, Some((min, max))) if min == max => format!("waiting {max} minutes"),
             (None, Some((min, max))) => format!("waiting {min} to {max} minutes"),
             _ => String::new(),
         };
@@ -89,7 +98,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             "  #{} {} {} [{}]{}",
             sp.rank,
             counted(sp.count, "goroutine"),
-            sp.state,
+            if sp.state == crate::analysis::suspects::SYSCALL { "in a system call" } else { &sp.state },
             sp.reason,
             if blocked.is_empty() { String::new() } else { format!(", {blocked}") }
         );
@@ -112,6 +121,14 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         if let Some(c) = &sp.created_at {
             let _ = writeln!(o, "      created at  {}", where_(c));
         }
+        if sp.started_by_scheduler {
+            let entry =
+                sp.blocking_stack.last().map_or(String::new(), |f| format!(", running {}", f.function));
+            let _ = writeln!(
+                o,
+                "      created by  the scheduler, not a goroutine: no `go` statement in the program made them (time.AfterFunc starts its callbacks so){entry}"
+            );
+        }
         if let Some(c) = &sp.created_from {
             let _ = writeln!(o, "      called from {}", where_(c));
         }
@@ -126,6 +143,15 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 "      piling up   {} created over {} by this go statement and still alive, {ended}{restless}",
                 units::count(p.created as u64),
                 units::duration(p.over_ns)
+            );
+        }
+        if let Some(q) = &sp.moving {
+            let _ = writeln!(
+                o,
+                "      moving      {} of their kind were woken from this wait in the window after waiting up to {}, the last at {}: a queue behind something slow (a backlog), not goroutines nobody will wake",
+                units::count(q.woken as u64),
+                units::duration(q.longest_ns),
+                units::duration(q.last_woken_ns)
             );
         }
         if sp.holds_response_bodies() {
@@ -160,9 +186,8 @@ fn counted(n: usize, noun: &str) -> String {
     format!("{} {noun}{}", units::count(n), if n == 1 { "" } else { "s" })
 }
 
-/// Goroutines a trace cannot judge, when there are enough to hide a leak: the runtime's own
-/// (its sweeper, scavenger, finalizer and timer goroutines) are a handful.
+/// Goroutines a trace cannot judge, when there are enough to hide a leak.
 fn blind(s: &super::Summary) -> Option<usize> {
     let n = s.goroutines.blocked_without_stack;
-    (n as u64 >= crate::analysis::dump_groups::LARGE_GROUP).then_some(n)
+    crate::analysis::suspects::enough_to_hide_a_leak(n).then_some(n)
 }

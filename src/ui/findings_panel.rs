@@ -45,12 +45,16 @@ pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
 }
 
 fn spinning_entry(s: &Spinning, view: &ViewState) -> (String, bool, Option<Command>) {
-    let text = tr!(
-        "finding-spinning",
-        count = units::count(s.count as u64),
-        share = format!("{:.0}", s.running_share * 100.0),
-        at = format!("{} {}:{}", s.at.function, short_file(&s.at.file), s.at.line)
-    );
+    let (count, share) = (units::count(s.count as u64), format!("{:.0}", s.running_share * 100.0));
+    let text = if s.where_unknown() {
+        tr!("finding-spinning-unknown", count = count, share = share)
+    } else {
+        let at = match s.at.line {
+            0 => s.at.function.to_string(),
+            line => format!("{} {}:{line}", s.at.function, short_file(&s.at.file)),
+        };
+        tr!("finding-spinning", count = count, share = share, at = at)
+    };
     let first = s.members.first().copied();
     let selected = first.is_some() && view.selected() == first;
     (text, selected, first.map(Command::SelectGoroutine))
@@ -82,6 +86,10 @@ fn retention_text(r: &HeapRetention) -> String {
             bytes = bytes,
             share = share
         )
+    } else if let Some(a) = &r.allocated_in {
+        // The program's line, and the standard library's line that allocated for it.
+        let inner = format!("{} {}:{}", a.function, short_file(&a.file), a.line);
+        tr!("finding-heap-retention-via", at = at, bytes = bytes, share = share, inner = inner)
     } else {
         tr!("finding-heap-retention", at = at, bytes = bytes, share = share)
     }

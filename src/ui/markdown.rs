@@ -67,6 +67,9 @@ pub fn suspect(s: &Suspect) -> String {
     if let Some(c) = &s.created_at {
         out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), frame_inline(c)));
     }
+    if s.started_by_scheduler {
+        out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), tr!("site-scheduler")));
+    }
     if let Some(c) = &s.created_from {
         out.push_str(&format!("- {}: {}\n", tr!("md-called-from"), frame_inline(c)));
     }
@@ -75,6 +78,11 @@ pub fn suspect(s: &Suspect) -> String {
         let value =
             tr!("md-piling-value", created = created, over = units::duration(p.over_ns), ended = ended);
         out.push_str(&format!("- {}: {value}\n", tr!("md-piling")));
+    }
+    if let Some(q) = &s.moving {
+        let (woken, longest) = (units::count(q.woken as u64), units::duration(q.longest_ns));
+        let value = tr!("suspect-moving", woken = woken, longest = longest);
+        out.push_str(&format!("- {}: {value}\n", tr!("md-moving")));
     }
     out.push_str(&format!("- {}: {}\n\n", tr!("md-goroutine-ids"), ids_text(&s.goroutine_ids)));
     out.push_str(&format!("{}:\n\n", tr!("stack-blocking")));
@@ -103,15 +111,23 @@ pub fn finding(f: &Finding, summary: &str) -> String {
             out.push_str(&format!("- {}: {}\n", tr!("md-count"), units::count(s.count as u64)));
             let share = format!("{:.0}", s.running_share * 100.0);
             out.push_str(&format!("- {}: {share}%\n", tr!("md-running-share")));
-            out.push_str(&format!("- {}: {}\n", tr!("md-looping-in"), frame_inline(&s.at)));
-            let (agree, of) = s.stacks_agreeing;
-            out.push_str(&format!("- {}: {agree} / {of}\n", tr!("md-stacks-agreeing")));
+            if s.where_unknown() {
+                out.push_str(&format!("- {}: {}\n", tr!("md-looping-in"), tr!("md-loop-not-recorded")));
+            } else if s.at.line == 0 {
+                out.push_str(&format!("- {}: `{}`\n", tr!("md-looping-in"), s.at.function));
+            } else {
+                out.push_str(&format!("- {}: {}\n", tr!("md-looping-in"), frame_inline(&s.at)));
+                let (agree, of) = s.stacks_agreeing;
+                out.push_str(&format!("- {}: {agree} / {of}\n", tr!("md-stacks-agreeing")));
+            }
             if let Some(c) = &s.created_at {
                 out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), frame_inline(c)));
             }
             out.push_str(&format!("- {}: {}\n\n", tr!("md-goroutine-ids"), ids_text(&s.goroutine_ids)));
-            out.push_str(&format!("{}:\n\n", tr!("md-loop-site")));
-            out.push_str(&stack_block(std::slice::from_ref(&s.at)));
+            if s.at.line != 0 {
+                out.push_str(&format!("{}:\n\n", tr!("md-loop-site")));
+                out.push_str(&stack_block(std::slice::from_ref(&s.at)));
+            }
         }
         Finding::HeapGrowth(g) => {
             let (from, to) = (units::bytes(g.from_bytes), units::bytes(g.to_bytes));
@@ -126,6 +142,9 @@ pub fn finding(f: &Finding, summary: &str) -> String {
             let line = u32::try_from(r.line).unwrap_or(0);
             let site = FrameText { function: r.function.as_str().into(), file: r.file.as_str().into(), line };
             out.push_str(&format!("- {}: {}\n", tr!("md-site"), frame_inline(&site)));
+            if let Some(a) = &r.allocated_in {
+                out.push_str(&format!("- {}: {}\n", tr!("md-allocated-in"), frame_inline(a)));
+            }
             let share = format!("{:.0}", r.share * 100.0);
             let holds = format!("{} ({share}%, {})", units::bytes(r.bytes.max(0) as u64), r.sample_type);
             out.push_str(&format!("- {}: {holds}\n", tr!("md-holds")));

@@ -55,7 +55,7 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
     }
     // Goroutines the trace shows no stack for: enough of them to hide a leak older than it.
     let blind = doc.loaded.blocked_without_stack;
-    if blind as u64 >= crate::analysis::dump_groups::LARGE_GROUP {
+    if crate::analysis::suspects::enough_to_hide_a_leak(blind) {
         egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, theme::WARN_COLOR)).show(ui, |ui| {
             ui.label(
                 RichText::new(tr!("banner-no-stack", n = blind, count = units::count(blind as u64)))
@@ -85,7 +85,12 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 (None, Some((_, hi))) => format!("{hi} min"),
                 (None, None) => tr!("suspect-no-time"),
             };
-            let site = s.created_at.as_ref().map_or(tr!("site-unknown"), frame_label);
+            let site = match &s.created_at {
+                Some(f) => frame_label(f),
+                // No `go` statement: the scheduler started them (time.AfterFunc callbacks).
+                None if s.started_by_scheduler => tr!("site-scheduler"),
+                None => tr!("site-unknown"),
+            };
             let where_ = s.blocking_frame().map_or(String::new(), frame_label);
             let text = tr!(
                 "suspect-entry",
@@ -107,6 +112,10 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                     "{text}\n{}",
                     tr!("suspect-piling", created = created, over = over, ended = ended)
                 );
+            }
+            if let Some(q) = &s.moving {
+                let (woken, longest) = (units::count(q.woken as u64), units::duration(q.longest_ns));
+                text = format!("{text}\n{}", tr!("suspect-moving", woken = woken, longest = longest));
             }
             if s.holds_response_bodies() {
                 text = format!("{text}\n{}", tr!("suspect-response-bodies"));

@@ -2,7 +2,7 @@
 //! remap every index that pointed at them, shrink, and hand out the model.
 
 use super::{TraceBuilder, record};
-use crate::analysis::classify::is_system_goroutine;
+use crate::analysis::classify::{is_system_goroutine, reason_from_stack};
 use crate::format::trace::Tables;
 use crate::model::{
     GIdx, Goroutine, RangeScope, RangeSpan, Region, Span, SpanState, StackId, StrId, TraceModel,
@@ -23,7 +23,7 @@ impl TraceBuilder {
     }
 
     /// Closes every open span at the last event and returns the model.
-    pub fn finish(mut self, tables: Tables, format_version: String) -> TraceModel {
+    pub fn finish(mut self, mut tables: Tables, format_version: String) -> TraceModel {
         let end = self.last_ns;
         for ((name, scope), start) in std::mem::take(&mut self.open_ranges) {
             self.ranges.push(RangeSpan { start_ns: start, end_ns: end, name, scope });
@@ -57,7 +57,7 @@ impl TraceBuilder {
         // the bench trace).
         let mut gs = std::mem::take(&mut self.gs);
         let mut goroutines: Vec<Goroutine> = Vec::with_capacity(gs.len());
-        while let (Some(r), Some(id)) = (gs.pop(), ids.pop()) {
+        while let (Some(mut r), Some(id)) = (gs.pop(), ids.pop()) {
             if gs.len().is_multiple_of(SHRINK_EVERY) {
                 gs.shrink_to_fit();
                 ids.shrink_to_fit();
@@ -65,9 +65,12 @@ impl TraceBuilder {
             let parent = r.parent();
             // Every span ends with the sentinel: a goroutine alive at the end gets one there.
             let exited = r.life & record::EXITED != 0;
+            if r.life & record::CREATED == 0 {
+                self.name_status_wait(&mut tables, r.spans.as_mut_slice());
+            }
+            let start_func = start_function(&tables, r.entry_stack, r.spans.as_slice());
             let spans =
                 r.spans.into_list((!exited).then(|| Span::new(end, SpanState::End, 0, StackId::NONE)));
-            let start_func = tables.stacks.frames(r.entry_stack).last().map_or(StrId(0), |f| f.func);
             let func = tables.strings.get(start_func);
             let mut g = Goroutine::new(id, spans, r.creation_stack, start_func);
             g.set_parent(parent.map(remap));
@@ -113,6 +116,7 @@ impl TraceBuilder {
         if self.counts_behind {
             self.write_last_counts();
         }
+        super::backdate::backdate(&mut self.go_counts, &self.announced);
         self.go_counts.shrink_to_fit();
         TraceModel {
             format_version,
@@ -180,6 +184,41 @@ fn permute<T>(items: &mut [T], to: &mut [GIdx]) {
             }
             items.swap(k, t);
             to.swap(k, t);
+        }
+    }
+}
+
+impl TraceBuilder {
+    /// A goroutine older than the trace first waits as its status says: Go writes no reason
+    /// there, only (Go 1.23+) the stack, which says which wait it is ([`reason_from_stack`]:
+    /// the words the suspects already use), so that the timeline colours it as a channel or
+    /// lock wait rather than "other".
+    fn name_status_wait(&mut self, tables: &mut Tables, spans: &mut [Span]) {
+        let Some(first) = spans.first_mut() else { return };
+        if first.state() != SpanState::Waiting || first.reason() != 0 || first.stack == StackId::NONE {
+            return;
+        }
+        let funcs = tables.stacks.frames(first.stack).iter().map(|f| tables.strings.get(f.func));
+        if let Some(reason) = reason_from_stack(funcs) {
+            let id = tables.strings.intern(reason);
+            first.set_reason(self.reason_idx(id));
+        }
+    }
+}
+
+/// A goroutine's start function: the outermost frame of the stack that names it. Go 1.21+
+/// unwinds an asynchronous preemption's stack by frame pointers only as far as
+/// `runtime.asyncPreempt` (the interrupted code's frames are not recorded), so such a stack
+/// names nothing; the first of its other stacks that goes deeper does, else it stays unknown
+/// (a spinner older than the trace is only ever preempted that way).
+fn start_function(tables: &Tables, entry: StackId, spans: &[Span]) -> StrId {
+    let outermost = |stack: StackId| tables.stacks.frames(stack).last().map(|f| f.func);
+    let cut_short = |f: StrId| tables.strings.get(f).starts_with("runtime.asyncPreempt");
+    match outermost(entry) {
+        None => StrId(0),
+        Some(f) if !cut_short(f) => f,
+        Some(_) => {
+            spans.iter().filter_map(|s| outermost(s.stack)).find(|&f| !cut_short(f)).unwrap_or(StrId(0))
         }
     }
 }

@@ -5,6 +5,7 @@ use crate::format::trace::fx::FxMap;
 use crate::format::trace::{Event, EventKind, Metric, NO_ID, Scope};
 use crate::model::{GIdx, GoCounts, LogLine, RangeScope, RangeSpan, Region, Series, StackId, StrId, Task};
 
+mod backdate;
 mod finish;
 mod index;
 mod record;
@@ -44,6 +45,9 @@ pub struct TraceBuilder {
     go_counts: Vec<GoCounts>,
     /// `counts` changed since the last point of `go_counts` was written (within its bucket).
     counts_behind: bool,
+    /// Goroutines whose first span starts before their first event: counted in `go_counts`
+    /// from there at `finish` ([`backdate`]).
+    announced: Vec<backdate::Announced>,
     regions: Vec<Region>,
     /// Open user regions per goroutine, innermost last: (task, name, start).
     /// Start times of the open regions of each (goroutine, task, name), innermost last: an
@@ -84,6 +88,7 @@ impl TraceBuilder {
             counts: [0; transition::STATES],
             go_counts: Vec::new(),
             counts_behind: false,
+            announced: Vec::new(),
             regions: Vec::new(),
             open_regions: FxMap::default(),
             logs: Vec::new(),

@@ -85,6 +85,15 @@ impl GSpans {
         }
     }
 
+    /// The spans so far.
+    pub fn as_slice(&self) -> &[Span] {
+        match self {
+            GSpans::None => &[],
+            GSpans::One(s) => std::slice::from_ref(s),
+            GSpans::Many(v) => v,
+        }
+    }
+
     /// The spans so far, to rewrite in place (the wakers' indices at `finish`).
     pub fn as_mut_slice(&mut self) -> &mut [Span] {
         match self {

@@ -2,7 +2,7 @@
 //! the creation site and parent of a new goroutine, the waker of a finished wait, and the
 //! goroutine-count series.
 
-use super::{COUNT_BUCKET_NS, TraceBuilder, record};
+use super::{COUNT_BUCKET_NS, TraceBuilder, backdate, record};
 use crate::format::trace::{Event, GoState};
 use crate::model::{GIdx, GoCounts, Span, SpanState, StackId, StrId};
 
@@ -58,6 +58,9 @@ impl TraceBuilder {
             GoState::NotExist | GoState::Undetermined => None,
         };
         let start = if from == GoState::Undetermined { gen_start.min(t) } else { t };
+        if start < t {
+            self.announced.push(backdate::Announced { since: start, until: t, state: to });
+        }
         // Counted by state in a small array: a match per end cost more than the update.
         let c = &mut self.counts;
         let (f, n) = (from as usize, to as usize);

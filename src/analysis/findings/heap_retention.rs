@@ -1,12 +1,18 @@
 //! Heap retention: a heap profile in which one allocation site (function, file and line of
-//! the innermost frame outside the runtime) holds most of the memory in use. That is where
-//! an unbounded cache, a pool of huge buffers or timers holding their closures show up.
+//! the innermost frame outside Go's standard library, else outside the runtime) holds most of
+//! the memory in use. That is where an unbounded cache, a pool of huge buffers or timers
+//! holding their closures show up. Much of what a service keeps is allocated by the standard
+//! library on its behalf (`io.ReadAll`, `bytes.Buffer`, `time.After`'s timer): the site is
+//! the program's line that called it, and the library's line is kept beside it
+//! (`allocated_in`), as `go tool pprof -lines` shows both.
 //! A cache of records is several allocations per entry (the record, its strings, its
 //! slices, the map's buckets), each its own line of one function: when no line holds most
 //! of the heap but one function does, the function is the site.
 
 use std::collections::HashMap;
 
+use crate::analysis::FrameText;
+use crate::analysis::classify::is_std_func;
 use crate::model::{NO_INDEX, ProfileModel};
 
 /// One site holding `share` of the profile's `sample_type` total.
@@ -21,7 +27,14 @@ pub struct HeapRetention {
     /// How many of the function's lines hold those bytes: 1 for a single site; more when
     /// the function as a whole holds most of the heap (`line` is then its biggest).
     pub lines: usize,
+    /// The standard library's line that made the allocation for a single-line site in the
+    /// program (`io.ReadAll io/io.go:723` under `main.(*cache).fill`); `None` when the
+    /// program's line allocated itself, or when the site is a function's several lines.
+    pub allocated_in: Option<FrameText>,
 }
+
+/// A line of a profile: function index and line number.
+type Line = (u32, i64);
 
 /// The site holds at least this share of the heap in use ("most of it")...
 const MIN_SHARE: f64 = 0.5;
@@ -34,18 +47,24 @@ const MIN_BYTES: i64 = 16 << 20;
 pub fn heap_retention(p: &ProfileModel) -> Option<HeapRetention> {
     let t = (0..p.sample_types.len()).find(|&t| p.type_name(t) == "inuse_space")?;
     let total = p.total(t);
-    let mut sites: HashMap<(u32, i64), i64> = HashMap::new();
+    let mut sites: HashMap<Line, i64> = HashMap::new();
+    // Per site, the library lines that allocated for it, with their bytes.
+    let mut inner: HashMap<(Line, Line), i64> = HashMap::new();
     for (s, sample) in p.samples.iter().enumerate() {
         let v = p.value(s, t);
         if v <= 0 {
             continue;
         }
-        if let Some(site) = site(p, p.sample_locations(sample)) {
+        if let Some((site, allocator)) = site(p, p.sample_locations(sample)) {
             let e = sites.entry(site).or_default();
             *e = e.saturating_add(v);
+            if allocator != site {
+                let e = inner.entry((site, allocator)).or_default();
+                *e = e.saturating_add(v);
+            }
         }
     }
-    let by_share = |a: &((u32, i64), i64), b: &((u32, i64), i64)| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0));
+    let by_share = |a: &(Line, i64), b: &(Line, i64)| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0));
     let ((mut func, mut line), mut bytes) = sites.iter().map(|(k, v)| (*k, *v)).max_by(by_share)?;
     let mut lines = 1;
     if (bytes as f64) < MIN_SHARE * total as f64 {
@@ -64,6 +83,24 @@ pub fn heap_retention(p: &ProfileModel) -> Option<HeapRetention> {
         return None;
     }
     let f = p.function(func)?;
+    // The library line that allocated most of a one-line site's bytes.
+    let allocated_in = (lines == 1)
+        .then(|| {
+            let by_bytes = |a: &(&(Line, Line), &i64), b: &(&(Line, Line), &i64)| {
+                a.1.cmp(b.1).then_with(|| b.0.cmp(a.0))
+            };
+            inner.iter().filter(|((s, _), _)| *s == (func, line)).max_by(by_bytes)
+        })
+        .flatten()
+        .and_then(|(&(_, (g, l)), _)| {
+            let g = p.function(g)?;
+            let line = u32::try_from(l).unwrap_or(0);
+            Some(FrameText {
+                function: p.strings.get(g.name).into(),
+                file: p.strings.get(g.file).into(),
+                line,
+            })
+        });
     Some(HeapRetention {
         sample_type: p.type_name(t).to_string(),
         function: p.strings.get(f.name).to_string(),
@@ -72,23 +109,33 @@ pub fn heap_retention(p: &ProfileModel) -> Option<HeapRetention> {
         bytes,
         share,
         lines,
+        allocated_in,
     })
 }
 
-/// The innermost line (inlined calls included) whose function is not the runtime's
-/// allocator: the `make`, `new` or literal that allocated.
-fn site(p: &ProfileModel, locations: &[u32]) -> Option<(u32, i64)> {
+/// Where a sample's bytes were allocated, as (site, allocator): the site is the innermost
+/// line (inlined calls included) of the program, outside Go's standard library (the caller
+/// of `io.ReadAll`, or the `make`, `new` or literal itself); the allocator is the innermost
+/// line outside the runtime's allocator. A stack all in the standard library (a server's
+/// connection buffers) has its allocator as its site.
+fn site(p: &ProfileModel, locations: &[u32]) -> Option<(Line, Line)> {
     let lines = locations.iter().flat_map(|&l| p.location_lines(l));
-    let mut first = None;
+    let (mut first, mut allocator) = (None, None);
     for l in lines {
         if l.function == NO_INDEX {
             continue;
         }
         let name = p.function(l.function).map_or("", |f| p.strings.get(f.name));
-        first.get_or_insert((l.function, l.line));
-        if !name.starts_with("runtime.") {
-            return Some((l.function, l.line));
+        let at = (l.function, l.line);
+        first.get_or_insert(at);
+        if name.starts_with("runtime.") {
+            continue;
+        }
+        let alloc_at = *allocator.get_or_insert(at);
+        if !is_std_func(name) {
+            return Some((at, alloc_at));
         }
     }
-    first
+    let at = allocator.or(first)?;
+    Some((at, at))
 }

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::analysis::classify::{is_runtime_frame, is_std_func};
 use crate::analysis::stats::time_split;
 use crate::analysis::suspects::FrameText;
-use crate::model::{Frame, GIdx, SpanState, TraceModel};
+use crate::model::{Frame, GIdx, Goroutine, Span, SpanState, StackId, TraceModel};
 
 /// A group of goroutines with one start function and creation site that spin.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,7 +17,8 @@ pub struct Spinning {
     /// Share of the members' time in the window spent running or runnable, lowest in the group.
     pub running_share: f64,
     /// Where they loop: the innermost user frame of the stacks taken when they lost the CPU
-    /// (the start function, line 0, when the trace recorded none).
+    /// (the start function, line 0, when the trace recorded none; an empty function when it
+    /// names none of their code either: see [`Spinning::where_unknown`]).
     pub at: FrameText,
     /// How many of those stacks agree on `at`, out of how many were recorded.
     pub stacks_agreeing: (usize, usize),
@@ -26,6 +27,15 @@ pub struct Spinning {
     pub goroutine_ids: Vec<u64>,
     /// Members as model indices, for the UI to select.
     pub members: Vec<GIdx>,
+}
+
+impl Spinning {
+    /// The trace records none of their code: goroutines older than it, preempted only
+    /// asynchronously (Go 1.21+ unwind such a stack no further than `runtime.asyncPreempt`).
+    /// A goroutine dump (debug=2) of the same moment shows where they loop.
+    pub fn where_unknown(&self) -> bool {
+        self.at.function.is_empty()
+    }
 }
 
 /// Running or runnable for at least this share of their life in the window. A goroutine
@@ -66,7 +76,11 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
         _ => false,
     };
     for (i, g) in m.goroutines.iter().enumerate() {
-        if g.system || g.end_ns().is_some() {
+        // A goroutine whose code the trace never names passes for the runtime's; a spinner
+        // older than the trace is one (Go 1.21+ record its asynchronous preemptions without
+        // its frames): its behaviour judges it, and the finding says where it loops is unknown.
+        let unnamed = m.strings.get(g.start_func).is_empty();
+        if (g.system && !unnamed) || g.end_ns().is_some() {
             continue;
         }
         let from = g.created_ns().unwrap_or(0).max(0);
@@ -124,17 +138,13 @@ fn group(m: &TraceModel, members: &[(GIdx, f64)]) -> Spinning {
 
 /// Most of the stacks at which the goroutine lost the CPU end in the standard library's
 /// code, outside the runtime and the clock: it was computing ([`MIN_WORK_SHARE`]).
-fn computing(m: &TraceModel, g: &crate::model::Goroutine) -> bool {
+fn computing(m: &TraceModel, g: &Goroutine) -> bool {
     let (mut work, mut all) = (0usize, 0usize);
-    let spans = g.real_spans();
-    for (i, s) in spans.iter().enumerate().skip(1) {
-        if s.state() != SpanState::Runnable || spans[i - 1].state() != SpanState::Running {
-            continue;
-        }
+    for stack in preempted_stacks(g) {
         let name = |f: &Frame| m.strings.get(f.func);
         // An asynchronous preemption's own frames come first: the code it stopped is next.
         let code = |n: &&str| !n.is_empty() && !n.starts_with("runtime.asyncPreempt");
-        let Some(leaf) = m.stacks.frames(s.stack).iter().map(name).find(code) else { continue };
+        let Some(leaf) = m.stacks.frames(stack).iter().map(name).find(code) else { continue };
         all += 1;
         if is_std_func(leaf) && !is_runtime_frame(leaf) && !leaf.starts_with("time.") {
             work += 1;
@@ -163,19 +173,30 @@ fn key(f: &Frame) -> (u32, u32, u32) {
 
 fn tally(m: &TraceModel, members: &[GIdx], only_preempted: bool) -> HashMap<Frame, usize> {
     let mut counts: HashMap<Frame, usize> = HashMap::new();
+    let mut count = |stack: StackId| {
+        if let Some(f) = user_frame(m, m.stacks.frames(stack)) {
+            *counts.entry(f).or_default() += 1;
+        }
+    };
     for &gi in members {
-        let spans = m.goroutines[gi as usize].real_spans();
-        for (i, s) in spans.iter().enumerate() {
-            let after_run = i > 0 && spans[i - 1].state() == SpanState::Running;
-            if only_preempted && !(s.state() == SpanState::Runnable && after_run) {
-                continue;
-            }
-            if let Some(f) = user_frame(m, m.stacks.frames(s.stack)) {
-                *counts.entry(f).or_default() += 1;
-            }
+        let g = &m.goroutines[gi as usize];
+        if only_preempted {
+            preempted_stacks(g).for_each(&mut count);
+        } else {
+            // A goroutine made in the window starts with the `go` statement's stack of its
+            // function's first line: where it begins, not where it loops.
+            let skip = usize::from(g.created_ns().is_some());
+            g.real_spans().iter().skip(skip).for_each(|s| count(s.stack));
         }
     }
     counts
+}
+
+/// The stacks at which the goroutine lost the CPU: a runnable span right after a running one
+/// (the scheduler took the CPU; the stack is where its code was).
+fn preempted_stacks(g: &Goroutine) -> impl Iterator<Item = StackId> + '_ {
+    let preempted = |w: &&[Span]| w[0].state() == SpanState::Running && w[1].state() == SpanState::Runnable;
+    g.real_spans().windows(2).filter(preempted).map(|w| w[1].stack)
 }
 
 /// The innermost frame outside the standard library, else outside the runtime. Frames

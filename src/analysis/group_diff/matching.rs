@@ -131,24 +131,49 @@ impl Row {
 }
 
 /// The groups of one file merged by key (a file may hold one group twice when only lines
-/// differ), in first-seen order.
+/// differ), in first-seen order. A group without a creator then joins the one group of the
+/// file that differs only by having one: in a trace taken in mid-life, the goroutines older
+/// than the trace (Go writes no creation for them) are the same leak as those its `go`
+/// statement made inside the window, as a dump of the same moment counts them.
 fn merged(groups: &[GoroutineGroup]) -> Vec<(MatchKey, GoroutineGroup)> {
     let mut index: HashMap<MatchKey, usize> = HashMap::new();
     let mut out: Vec<(MatchKey, GoroutineGroup)> = Vec::new();
     for g in groups {
         let key = MatchKey::of(g);
         match index.get(&key).and_then(|&i| out.get_mut(i)) {
-            Some((_, m)) => {
-                m.count += g.count;
-                m.goroutine_ids.extend_from_slice(&g.goroutine_ids);
-            }
+            Some((_, m)) => add_members(m, g),
             None => {
                 index.insert(key.clone(), out.len());
                 out.push((key, g.clone()));
             }
         }
     }
+    // Per key without its creator, the groups that have one (two or more: no telling which).
+    let mut with_creator: HashMap<MatchKey, Option<usize>> = HashMap::new();
+    for (i, (key, _)) in out.iter().enumerate().filter(|(_, (k, _))| k.creator.is_some()) {
+        let bare = MatchKey { creator: None, ..key.clone() };
+        with_creator.entry(bare).and_modify(|one| *one = None).or_insert(Some(i));
+    }
+    let mut joined = vec![false; out.len()];
+    for i in 0..out.len() {
+        if out[i].0.creator.is_some() {
+            continue;
+        }
+        if let Some(&Some(j)) = with_creator.get(&out[i].0) {
+            let older = out[i].1.clone();
+            add_members(&mut out[j].1, &older);
+            joined[i] = true;
+        }
+    }
+    let mut keep = joined.iter().map(|j| !j);
+    out.retain(|_| keep.next().unwrap_or(true));
     out
+}
+
+fn add_members(to: &mut GoroutineGroup, g: &GoroutineGroup) {
+    to.count += g.count;
+    to.goroutine_ids.extend_from_slice(&g.goroutine_ids);
+    to.goroutine_ids.sort_unstable();
 }
 
 /// A loose match looks at no more than this many rows with the same functions. Real files have

@@ -45,8 +45,20 @@ impl TraceDoc {
                     }
                     None => {
                         let func = m.strings.get(g.start_func);
-                        let label = if g.system {
+                        // Created inside the window with no `go` statement: the scheduler
+                        // started them (time.AfterFunc callbacks), they are not older.
+                        let by_scheduler = !g.members.is_empty()
+                            && g.members
+                                .iter()
+                                .all(|&i| m.goroutine(i).is_some_and(|x| x.created_ns().is_some()));
+                        // Goroutines with no stack at all (blocked before a Go 1.11–1.22
+                        // trace began) pass for the runtime's, but nothing says they are.
+                        let label = if g.system && func.is_empty() {
+                            crate::tr!("group-no-stack")
+                        } else if g.system {
                             crate::tr!("group-runtime", function = func)
+                        } else if by_scheduler {
+                            crate::tr!("group-by-scheduler", function = func)
                         } else {
                             crate::tr!("group-before-trace", function = func)
                         };

@@ -2,6 +2,8 @@
 // Every request leaks a producer blocked in "chan send" (nobody reads its channel): 100 leak
 // before the trace starts, 10 more while it runs (one every 50 ms). Go 1.23+ traces write
 // where the 100 older ones wait; Go 1.11-1.22 traces write them waiting with no stack.
+// Beside the leak, a pool of 6 workers started before the trace handles a few jobs and then
+// idles in "chan receive" through the whole window: how a healthy pool looks, not a leak.
 //
 // Writes PREFIX.trace and the runtime's debug=2 goroutine dump of the moment it stops
 // (PREFIX.goroutine-2.txt).
@@ -13,13 +15,29 @@ import (
 	"os"
 	"runtime/pprof"
 	"runtime/trace"
+	"sync/atomic"
 	"time"
 )
 
 const (
-	before = 100
-	during = 10
+	before  = 100
+	during  = 10
+	workers = 6
 )
+
+var ready atomic.Bool
+
+//go:noinline
+func waitReady() {
+	for !ready.Load() { // EXPECT: spin
+	}
+}
+
+func worker(jobs <-chan int, done chan<- int) {
+	for j := range jobs { // EXPECT: idle
+		done <- j * j
+	}
+}
 
 func produce(ch chan<- int, v int) {
 	ch <- v // EXPECT: blocked
@@ -33,6 +51,15 @@ func handle(i int) {
 func main() {
 	out := flag.String("out", "midlife", "prefix of the files written")
 	flag.Parse()
+	go waitReady()
+	jobs, done := make(chan int), make(chan int)
+	for i := 0; i < workers; i++ {
+		go worker(jobs, done)
+	}
+	for i := 0; i < 3*workers; i++ {
+		go func(i int) { jobs <- i }(i)
+		<-done
+	}
 	for i := 0; i < before; i++ {
 		handle(i)
 	}
@@ -51,6 +78,7 @@ func main() {
 	check(d.Close())
 	trace.Stop()
 	check(f.Close())
+	ready.Store(true)
 }
 
 func check(err error) {
