@@ -96,6 +96,16 @@ for minor in 1.19 1.21 1.22 1.27; do
 	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/timeoutcb-$minor" ./timeoutcb)
 	"$BIN/timeoutcb-$minor" -out "$out/timeoutcb"
 done
+# Sends on a channel never made (nilchan): trace and debug=2 dump, both formats.
+for minor in 1.19 1.21 1.22 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/nilchan.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/nilchan-$minor" ./nilchan)
+	"$BIN/nilchan-$minor" -out "$out/nilchan"
+done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)
 export PPROF_TMPDIR="$BIN/pprof" PPROF_BINARY_PATH="$BIN/none"

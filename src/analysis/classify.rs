@@ -213,6 +213,38 @@ pub fn reason_from_stack<'a>(funcs: impl IntoIterator<Item = &'a str>) -> Option
     None
 }
 
+/// A trace's wait in the words a dump of the same moment uses: the reason Go wrote, else
+/// (none written: a status event) what the stack says ([`reason_from_stack`]); a "forever"
+/// is told apart by its stack ([`forever_in_dump_words`]). `funcs`: the wait's stack,
+/// innermost first.
+pub fn trace_wait_words<'a, I: IntoIterator<Item = &'a str>>(
+    recorded: &'a str,
+    funcs: impl FnOnce() -> I,
+) -> &'a str {
+    match recorded {
+        "" => reason_from_stack(funcs()).unwrap_or(""),
+        "forever" => forever_in_dump_words(funcs()),
+        r => r,
+    }
+}
+
+/// A trace's "forever" in the words of Go's dump: Go 1.22+ traces (and the old formats as
+/// read here) write a send or receive on a nil channel and a `select {}` alike as a block
+/// "forever"; the stack says which, as `[chan send (nil chan)]` in a dump does.
+pub fn forever_in_dump_words<'a>(funcs: impl IntoIterator<Item = &'a str>) -> &'static str {
+    for f in funcs.into_iter().take(8) {
+        match f {
+            "runtime.chansend" | "runtime.chansend1" => return "chan send (nil chan)",
+            "runtime.chanrecv" | "runtime.chanrecv1" | "runtime.chanrecv2" => {
+                return "chan receive (nil chan)";
+            }
+            "runtime.block" => return "select (no cases)",
+            _ => {}
+        }
+    }
+    "forever"
+}
+
 /// Idle-by-design waits that look stuck but are how servers and connection pools rest: an
 /// accept loop, a keep-alive connection waiting for its next request, a pooled client
 /// connection's read loop waiting on the network and its write loop waiting for a request.

@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 
 use super::classify::{
-    WaitFamily, is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack, wait_family,
+    WaitFamily, is_benign_reason, is_idle_by_design, is_response_body_wait, trace_wait_words, wait_family,
 };
 use super::dump_groups::LARGE_GROUP;
 use super::moving::{Moving, MovingIndex};
@@ -128,8 +128,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         let funcs = || m.stacks.frames(last.stack).iter().map(|f| m.strings.get(f.func));
         let reason = match m.reason(last.reason()) {
             _ if in_syscall => SYSCALL.to_string(),
-            "" => reason_from_stack(funcs()).unwrap_or("").to_string(),
-            r => r.to_string(),
+            r => trace_wait_words(r, funcs).to_string(),
         };
         // Sleepers are never stuck, but a pile of them is a leak ([`super::piling`]).
         let sleeping = wait_family(&reason) == WaitFamily::Sleep;

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::{FrameText, GoroutineGroup};
-use crate::analysis::classify::reason_from_stack;
+use crate::analysis::classify::{reason_from_stack, trace_wait_words};
 use crate::analysis::dump_groups::is_system_dump_goroutine;
 use crate::model::{
     DumpFormat, DumpModel, Frame, ProfileModel, SpanState, StackId, StrId, StringTable, TraceModel,
@@ -52,11 +52,9 @@ pub fn trace_groups(m: &TraceModel) -> Vec<GoroutineGroup> {
         let key = (last.state(), last.reason(), last.stack, site);
         let slot = *index.entry(key).or_insert_with(|| {
             let frames = m.stacks.frames(last.stack);
-            let reason = match (last.state(), m.reason(last.reason())) {
-                (SpanState::Waiting, "") => {
-                    reason_from_stack(frames.iter().map(|f| m.strings.get(f.func))).unwrap_or("")
-                }
-                (SpanState::Waiting, r) => r,
+            let funcs = || frames.iter().map(|f| m.strings.get(f.func));
+            let reason = match last.state() {
+                SpanState::Waiting => trace_wait_words(m.reason(last.reason()), funcs),
                 _ => "",
             };
             out.push(GoroutineGroup {
