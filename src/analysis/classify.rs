@@ -232,17 +232,13 @@ pub fn trace_wait_words<'a, I: IntoIterator<Item = &'a str>>(
 /// read here) write a send or receive on a nil channel and a `select {}` alike as a block
 /// "forever"; the stack says which, as `[chan send (nil chan)]` in a dump does.
 pub fn forever_in_dump_words<'a>(funcs: impl IntoIterator<Item = &'a str>) -> &'static str {
-    for f in funcs.into_iter().take(8) {
-        match f {
-            "runtime.chansend" | "runtime.chansend1" => return "chan send (nil chan)",
-            "runtime.chanrecv" | "runtime.chanrecv1" | "runtime.chanrecv2" => {
-                return "chan receive (nil chan)";
-            }
-            "runtime.block" => return "select (no cases)",
-            _ => {}
-        }
+    match reason_from_stack(funcs) {
+        Some("chan send") => "chan send (nil chan)",
+        Some("chan receive") => "chan receive (nil chan)",
+        // `runtime.block`, which `select {}` parks in.
+        Some("forever") => "select (no cases)",
+        _ => "forever",
     }
-    "forever"
 }
 
 /// Idle-by-design waits that look stuck but are how servers and connection pools rest: an
