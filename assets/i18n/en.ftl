@@ -376,6 +376,7 @@ banner-no-stack = { $n ->
     [one] 1 goroutine was
    *[other] { $count } goroutines were
 } blocked from before this trace began to its end, and this trace format records no stack for them: no verdict here covers them. A goroutine dump (debug=2) of the same moment shows where they wait.
+banner-no-stack-started-in = The program started them in: { $list }
 compare-tab-groups = Goroutine groups
 change-new = new
 change-gone = gone

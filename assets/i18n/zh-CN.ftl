@@ -303,6 +303,7 @@ suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
 banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入的名称和栈已丢失。goroutine 仍按栈 id 分组；“没有嫌疑”应理解为“无法确定”。
 banner-read-stopped = 此跟踪从第 { $byte } 字节起的事件无法读取（见警告）：“没有嫌疑”应理解为“无法确定”。
 banner-no-stack = 有 { $count } 个 goroutine 从跟踪开始之前一直阻塞到结束，而此跟踪格式没有记录它们的调用栈：这里的结论不涵盖它们。同一时刻的 goroutine 转储（debug=2）可以显示它们在哪里等待。
+banner-no-stack-started-in = 程序启动它们的函数：{ $list }
 compare-tab-groups = goroutine 分组
 change-new = 新增
 change-gone = 消失

@@ -27,7 +27,7 @@ use super::piling::{Pile, PileIndex};
 use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
 
 pub use super::frame_text::{FrameText, Name, SharedNames};
-pub use super::older::{blocked_without_stack, enough_to_hide_a_leak};
+pub use super::older::{blocked_without_stack, blocked_without_stack_started_in, enough_to_hide_a_leak};
 
 /// One ranked group of stuck goroutines.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,7 +121,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     let mut groups: HashMap<Key, Vec<Waiter>> = HashMap::new();
     for (i, g) in m.goroutines.iter().enumerate() {
         let in_syscall = g.state_at_end() == Some(SpanState::Syscall);
-        if g.system || !(in_syscall || g.state_at_end() == Some(SpanState::Waiting)) {
+        let waiting = g.state_at_end() == Some(SpanState::Waiting);
+        if g.system || !(in_syscall || waiting) || super::older::unjudged(g) {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };

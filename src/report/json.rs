@@ -46,6 +46,17 @@ pub struct GoroutineCounts {
     /// which no suspect can cover (added field; [`crate::analysis::suspects::blocked_without_stack`]).
     #[serde(skip_serializing_if = "is_zero")]
     pub blocked_without_stack: usize,
+    /// Those of them the program started, by the function each runs, most first (added
+    /// field; Go 1.11–1.21 traces name them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocked_without_stack_started_in: Vec<StartedIn>,
+}
+
+/// How many goroutines run one function.
+#[derive(Serialize)]
+pub struct StartedIn {
+    pub function: String,
+    pub count: usize,
 }
 
 #[derive(Serialize, Default)]

@@ -61,6 +61,15 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 RichText::new(tr!("banner-no-stack", n = blind, count = units::count(blind as u64)))
                     .color(theme::WARN_COLOR),
             );
+            let started = &doc.loaded.blocked_without_stack_started_in;
+            if !started.is_empty() {
+                let list: Vec<String> =
+                    started.iter().map(|(f, n)| format!("{f} ({})", units::count(*n as u64))).collect();
+                ui.label(
+                    RichText::new(tr!("banner-no-stack-started-in", list = list.join(", ")))
+                        .color(theme::WARN_COLOR),
+                );
+            }
         });
     }
     ui.label(RichText::new(tr!("suspects-title", n = suspects.len())).strong());
