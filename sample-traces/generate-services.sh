@@ -106,6 +106,17 @@ for minor in 1.19 1.21 1.22 1.27; do
 	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/nilchan-$minor" ./nilchan)
 	"$BIN/nilchan-$minor" -out "$out/nilchan"
 done
+# A writer that blocks holding a mutex (lockheld): trace and debug=2 dump, both formats and
+# Go 1.19's `[semacquire]`.
+for minor in 1.19 1.22 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/lockheld.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/lockheld-$minor" ./lockheld)
+	"$BIN/lockheld-$minor" -out "$out/lockheld"
+done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)
 export PPROF_TMPDIR="$BIN/pprof" PPROF_BINARY_PATH="$BIN/none"

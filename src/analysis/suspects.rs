@@ -70,6 +70,9 @@ pub struct Suspect {
     /// scheduler, with no goroutine running (`GoCreate` with no context and no stack), as
     /// `time.AfterFunc` starts its callbacks (traces only; a dump says `time.goFunc`).
     pub started_by_scheduler: bool,
+    /// A crowd waiting for a lock: the goroutines that may hold it, the likeliest first
+    /// ([`super::lock_holder`]).
+    pub lock_holders: Vec<super::lock_holder::LockHolder>,
 }
 
 impl Suspect {
@@ -219,10 +222,12 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 piling,
                 moving,
                 started_by_scheduler,
+                lock_holders: Vec::new(),
             }
         })
         .collect();
     rank(&mut out);
+    super::lock_holder::attach_trace(m, &mut out);
     out
 }
 
@@ -317,6 +322,7 @@ mod tests {
             piling: None,
             moving: None,
             started_by_scheduler: false,
+            lock_holders: Vec::new(),
         }
     }
 

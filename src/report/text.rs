@@ -162,6 +162,20 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 units::duration(q.last_woken_ns)
             );
         }
+        for h in &sp.lock_holders {
+            let how = if h.same_function {
+                "past the Lock in the same function"
+            } else {
+                "in another method of the same type, not waiting for the lock"
+            };
+            let _ = writeln!(
+                o,
+                "      held by?    goroutine {} [{}], {how}: {}",
+                h.goroutine_id,
+                h.state,
+                where_(&h.frame)
+            );
+        }
         if sp.holds_response_bodies() {
             let _ = writeln!(
                 o,
