@@ -18,6 +18,7 @@
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
 #   `go tool pprof -top -lines -cum` of it (NAME.heap.top-lines.txt).
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
+# New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
 #
 #   bash sample-traces/generate-services.sh            # everything missing

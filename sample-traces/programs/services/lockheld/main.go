@@ -4,17 +4,14 @@
 // `[sync.Mutex.Lock]` in put, 30 in get (`[semacquire]` before Go 1.20), and one `[chan
 // send]` in put, past its Lock: the one that holds it.
 //
-// Writes PREFIX.trace and the debug=2 goroutine dump of the moment it stops.
+// Writes PREFIX.trace and the debug=2 goroutine dump of the moment it stops (capture).
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
-	"runtime/pprof"
-	"runtime/trace"
 	"sync"
 	"time"
+
+	"services/internal/capture"
 )
 
 const (
@@ -46,11 +43,7 @@ func (s *store) get(k int) int {
 }
 
 func main() {
-	out := flag.String("out", "lockheld", "prefix of the files written")
-	flag.Parse()
-	f, err := os.Create(*out + ".trace")
-	check(err)
-	check(trace.Start(f))
+	stop := capture.Start("lockheld")
 	s := &store{items: map[int]int{}, sink: make(chan map[int]int)}
 	go func() { <-s.sink }() // reads one batch, then returns
 	for i := 0; i < batch*2-1; i++ {
@@ -65,17 +58,5 @@ func main() {
 		time.Sleep(2 * time.Millisecond)
 	}
 	time.Sleep(200 * time.Millisecond)
-	d, err := os.Create(*out + ".goroutine-2.txt")
-	check(err)
-	check(pprof.Lookup("goroutine").WriteTo(d, 2))
-	check(d.Close())
-	trace.Stop()
-	check(f.Close())
-}
-
-func check(err error) {
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	stop()
 }
