@@ -26,7 +26,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TC=${GO_TOOLCHAINS:-/opt/go-toolchains}
 PARSER_VERSION=1.27.3
 FORCE=${FORCE:-0}
-PROGRAMS=${PROGRAMS:-"chansend chanrecv deadlock ctxleak selectspin httpleak chansend_fixed leakgrow spinpoll memleak steady spingc pileup crunch flagspin"}
+PROGRAMS=${PROGRAMS:-"chansend chanrecv deadlock ctxleak selectspin httpleak chansend_fixed leakgrow spinpoll memleak steady spingc pileup crunch flagspin helperspin"}
 
 export GOPROXY=off GOTOOLCHAIN=local GOFLAGS=-mod=mod
 export GOMAXPROCS=2

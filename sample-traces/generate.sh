@@ -41,9 +41,12 @@ GC_PROGRAMS="spingc"
 # sorter): the first and last releases of the new format
 # (the old formats from generate-old.sh).
 PILE_PROGRAMS="pileup crunch flagspin"
+# A goroutine that spins calling a method of its own each time round: the last release
+# (Go 1.22's trace of it recorded no frame of its preemptions) and the old formats.
+HELPER_PROGRAMS="helperspin"
 programs_for() {
 	case "$1" in
-	1.27.*) echo "$ALL_PROGRAMS $INTL_PROGRAM $MEMORY_PROGRAMS $GC_PROGRAMS $PILE_PROGRAMS" ;;
+	1.27.*) echo "$ALL_PROGRAMS $INTL_PROGRAM $MEMORY_PROGRAMS $GC_PROGRAMS $PILE_PROGRAMS $HELPER_PROGRAMS" ;;
 	1.22.*) echo "$ALL_PROGRAMS $MEMORY_PROGRAMS $GC_PROGRAMS $PILE_PROGRAMS" ;;
 	1.25.*) echo "$ALL_PROGRAMS" ;;
 	*) echo "${ALL_PROGRAMS/ heapgrow/}" ;;

@@ -22,6 +22,10 @@ pub enum FindingJson<'a> {
         line: u32,
         created_at: Option<&'a FrameText>,
         goroutine_ids: &'a [u64],
+        /// Where most stacks end when `function:line` is a call the loop makes each time
+        /// round (added field).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        inside: Option<&'a FrameText>,
     },
     #[serde(rename = "heap-growth")]
     HeapGrowth {
@@ -71,6 +75,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             line: s.at.line,
             created_at: s.created_at.as_ref(),
             goroutine_ids: s.goroutine_ids.get(..MAX_IDS).unwrap_or(&s.goroutine_ids),
+            inside: s.inside.as_ref(),
         },
         Finding::HeapGrowth(g) => FindingJson::HeapGrowth {
             source: g.source.name(),
@@ -121,7 +126,13 @@ fn spinning_text(s: &Spinning) -> String {
     } else if s.at.line == 0 {
         format!(", looping in {} (the trace records no line of the loop)", s.at.function)
     } else {
-        format!(", looping in {} {}:{}", s.at.function, s.at.file, s.at.line)
+        let inside = s.inside.as_ref().map_or(String::new(), |f| {
+            format!(
+                " (a call it makes each time round; the stacks end inside it, most often at {} {}:{})",
+                f.function, f.file, f.line
+            )
+        });
+        format!(", looping in {} {}:{}{inside}", s.at.function, s.at.file, s.at.line)
     };
     format!(
         "spinning: {} goroutine{} running or runnable {:.0}% of the window without blocking{at}{created}",

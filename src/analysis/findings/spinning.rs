@@ -1,7 +1,8 @@
 //! Goroutines that spin: running or runnable for nearly all of their life in the window,
 //! (almost) never parked, still alive at the end (a `for { select { ... default: } }`, a busy poll).
 //! Where they loop comes from the stacks the trace records when the scheduler takes the CPU
-//! from them (preemption, `Gosched`): the innermost user frame most of those stacks share.
+//! from them (preemption, `Gosched`): the innermost user frame most of those stacks share, or,
+//! where they end all over a function the loop calls each time round, the loop's call of it.
 
 use std::collections::HashMap;
 
@@ -16,12 +17,15 @@ pub struct Spinning {
     pub count: usize,
     /// Share of the members' time in the window spent running or runnable, lowest in the group.
     pub running_share: f64,
-    /// Where they loop: the innermost user frame of the stacks taken when they lost the CPU
-    /// (the start function, line 0, when the trace recorded none; an empty function when it
+    /// Where they loop: the innermost user frame of the stacks taken when they lost the CPU,
+    /// or the call further out that nearly all of them pass through (see `inside`; the start function, line 0, when the trace recorded none; an empty function when it
     /// names none of their code either: see [`Spinning::where_unknown`]).
     pub at: FrameText,
     /// How many of those stacks agree on `at`, out of how many were recorded.
     pub stacks_agreeing: (usize, usize),
+    /// Where most of those stacks end when `at` is a call the loop makes each time round (a
+    /// function of the program that returns, `q.hasWork()` in `for !q.hasWork() {}`).
+    pub inside: Option<FrameText>,
     pub created_at: Option<FrameText>,
     /// Go ids, ascending.
     pub goroutine_ids: Vec<u64>,
@@ -121,15 +125,16 @@ fn group(m: &TraceModel, members: &[(GIdx, f64)]) -> Spinning {
     let mut ids: Vec<u64> = members.iter().map(|x| m.goroutines[x.0 as usize].id).collect();
     ids.sort_unstable();
     let idx: Vec<GIdx> = members.iter().map(|x| x.0).collect();
-    let (at, stacks_agreeing) = loop_site(m, &idx).unwrap_or_else(|| {
-        let f = FrameText { function: m.func_name(g0).into(), file: "".into(), line: 0 };
-        (f, (0, 0))
+    let site = loop_site(m, &idx).unwrap_or_else(|| {
+        let at = FrameText { function: m.func_name(g0).into(), file: "".into(), line: 0 };
+        LoopSite { at, agreeing: (0, 0), inside: None }
     });
     Spinning {
         count: members.len(),
         running_share: members.iter().map(|x| x.1).fold(1.0, f64::min),
-        at,
-        stacks_agreeing,
+        at: site.at,
+        stacks_agreeing: site.agreeing,
+        inside: site.inside,
         created_at: m.stacks.frames(g0.creation_stack).first().map(|f| FrameText::from_frame(m, f)),
         goroutine_ids: ids,
         members: idx,
@@ -153,16 +158,75 @@ fn computing(m: &TraceModel, g: &Goroutine) -> bool {
     all >= MIN_WORK_STACKS && work as f64 >= MIN_WORK_SHARE * all as f64
 }
 
-/// The most common innermost user frame of the stacks recorded when the members went from
-/// running to runnable (the scheduler took the CPU: the stack is where the loop was).
-/// Falls back to the stacks of every span when no such transition has one.
-fn loop_site(m: &TraceModel, members: &[GIdx]) -> Option<(FrameText, (usize, usize))> {
-    let preempted = tally(m, members, true);
-    let counts = if preempted.is_empty() { tally(m, members, false) } else { preempted };
-    let total: usize = counts.values().sum();
-    let (frame, n) =
+/// Where the members loop, with how many of the stacks agree, out of how many: the most common
+/// innermost user frame of the stacks recorded when they went from running to runnable (the
+/// scheduler took the CPU: the stack is where the loop was), falling back to the stacks of
+/// every span when no such transition has one. When no one line holds most of those stacks
+/// but a frame further out does ([`MIN_CALL_SHARE`]), the loop calls a function of the
+/// program each time round (`for !q.hasWork() {}`): the stacks end all over the callee, and
+/// the caller's line is where it loops; the callee is kept as `inside`.
+fn loop_site(m: &TraceModel, members: &[GIdx]) -> Option<LoopSite> {
+    let preempted = user_chains(m, members, true);
+    let chains = if preempted.is_empty() { user_chains(m, members, false) } else { preempted };
+    let mut counts: HashMap<Frame, usize> = HashMap::new();
+    for c in &chains {
+        *counts.entry(c[0]).or_default() += 1;
+    }
+    let total = chains.len();
+    let (leaf, n) =
         counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| key(&b.0).cmp(&key(&a.0))))?;
-    Some((FrameText::from_frame(m, &frame), (n, total)))
+    let program = |f: &Frame| !is_std_func(m.strings.get(f.func));
+    // The stacks unwound past the leaf's function: Go 1.21+ record a preemption at a
+    // function's first instructions with that function's frame alone, its caller not yet
+    // unwound, and those stacks cannot say who called.
+    let reached = chains.iter().filter(|c| c.iter().any(|f| f.func != leaf.func && program(f))).count();
+    let held = |k: usize| k as f64 >= MIN_CALL_SHARE * reached as f64 && 2 * reached >= total;
+    if (n as f64) < MIN_CALL_SHARE * total as f64 && program(&leaf) {
+        if let Some((caller, k)) = common_caller(&chains, &leaf, program, held) {
+            let inside = Some(FrameText::from_frame(m, &leaf));
+            return Some(LoopSite { at: FrameText::from_frame(m, &caller), agreeing: (k, total), inside });
+        }
+    }
+    Some(LoopSite { at: FrameText::from_frame(m, &leaf), agreeing: (n, total), inside: None })
+}
+
+/// The share of the loop's stacks that one line must hold to be where the goroutine loops
+/// on its own; else the share of the stacks unwound past the leaf's function (at least half
+/// of them all) that a call further out must hold.
+const MIN_CALL_SHARE: f64 = 0.9;
+
+/// Where the members loop ([`loop_site`]).
+struct LoopSite {
+    at: FrameText,
+    agreeing: (usize, usize),
+    inside: Option<FrameText>,
+}
+
+/// The innermost program frame, outside the function of `leaf`, that enough stacks pass
+/// through (`held` of how many), with how many (each stack counted once).
+fn common_caller(
+    chains: &[Vec<Frame>],
+    leaf: &Frame,
+    program: impl Fn(&Frame) -> bool,
+    held: impl Fn(usize) -> bool,
+) -> Option<(Frame, usize)> {
+    let mut seen: HashMap<Frame, (usize, usize)> = HashMap::new(); // (stacks, depth sum)
+    for c in chains {
+        let mut once: Vec<Frame> = Vec::new();
+        for (depth, f) in c.iter().enumerate() {
+            if f.func != leaf.func && program(f) && !once.contains(f) {
+                once.push(*f);
+                let e = seen.entry(*f).or_default();
+                e.0 += 1;
+                e.1 += depth;
+            }
+        }
+    }
+    // Of the frames enough stacks pass through, the innermost: the least average depth.
+    seen.into_iter()
+        .filter(|(_, v)| held(v.0))
+        .min_by(|a, b| (a.1.1 * b.1.0).cmp(&(b.1.1 * a.1.0)).then_with(|| key(&a.0).cmp(&key(&b.0))))
+        .map(|(f, v)| (f, v.0))
 }
 
 /// Orders frames by their ids, so ties between equally common frames break the same way
@@ -171,25 +235,29 @@ fn key(f: &Frame) -> (u32, u32, u32) {
     (f.func.0, f.file.0, f.line)
 }
 
-fn tally(m: &TraceModel, members: &[GIdx], only_preempted: bool) -> HashMap<Frame, usize> {
-    let mut counts: HashMap<Frame, usize> = HashMap::new();
-    let mut count = |stack: StackId| {
-        if let Some(f) = user_frame(m, m.stacks.frames(stack)) {
-            *counts.entry(f).or_default() += 1;
+/// The members' stacks (only where the scheduler took the CPU, or those of every span), each
+/// from its innermost user frame ([`user_frame`]) outwards; stacks with none are left out.
+fn user_chains(m: &TraceModel, members: &[GIdx], only_preempted: bool) -> Vec<Vec<Frame>> {
+    let mut out = Vec::new();
+    let mut add = |stack: StackId| {
+        let frames = m.stacks.frames(stack);
+        if let Some(f) = user_frame(m, frames) {
+            let from = frames.iter().position(|x| *x == f).unwrap_or(0);
+            out.push(frames[from..].to_vec());
         }
     };
     for &gi in members {
         let g = &m.goroutines[gi as usize];
         if only_preempted {
-            preempted_stacks(g).for_each(&mut count);
+            preempted_stacks(g).for_each(&mut add);
         } else {
             // A goroutine made in the window starts with the `go` statement's stack of its
             // function's first line: where it begins, not where it loops.
             let skip = usize::from(g.created_ns().is_some());
-            g.real_spans().iter().skip(skip).for_each(|s| count(s.stack));
+            g.real_spans().iter().skip(skip).for_each(|s| add(s.stack));
         }
     }
-    counts
+    out
 }
 
 /// The stacks at which the goroutine lost the CPU: a runnable span right after a running one
