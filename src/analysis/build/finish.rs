@@ -77,6 +77,11 @@ impl TraceBuilder {
                 && let Some(&start) = older_starts.get(&id)
             {
                 start_func = start_function(&tables, start, &[]);
+                // The main goroutine starts in `runtime.main`, which runs `main.main`: the
+                // name its stacks and Go's dumps give it.
+                if tables.strings.get(start_func) == "runtime.main" {
+                    start_func = tables.strings.intern("main.main");
+                }
             }
             let spans =
                 r.spans.into_list((!exited).then(|| Span::new(end, SpanState::End, 0, StackId::NONE)));
