@@ -30,17 +30,24 @@ pub(crate) fn unjudged(g: &Goroutine) -> bool {
 /// 1.11–1.21 may still name its start function; no group by place can take it.
 pub(crate) fn placed_nowhere(m: &TraceModel, g: &Goroutine) -> bool {
     let cut_short = |stack: StackId| {
-        m.stacks
-            .frames(stack)
-            .last()
-            .is_none_or(|f| m.strings.get(f.func).starts_with("runtime.asyncPreempt"))
+        m.stacks.frames(stack).last().is_none_or(|f| cut_at_preemption(m.strings.get(f.func)))
     };
     g.created_ns().is_none() && g.real_spans().iter().all(|s| cut_short(s.stack))
 }
 
-/// Those of them the program started, by the function each runs, most first (ties by name):
-/// only Go 1.11–1.21 name them, from the start of the trace, where Go writes each live
-/// goroutine's start function. The runtime's own are left out.
+/// Whether a stack whose outermost frame is `outermost` was cut short by an asynchronous
+/// preemption: Go 1.21+ unwind it by frame pointers only as far as `runtime.asyncPreempt`
+/// (1.21, 1.22) or `runtime.asyncPreempt2` (1.23+), none of the interrupted code.
+pub(crate) fn cut_at_preemption(outermost: &str) -> bool {
+    outermost.starts_with("runtime.asyncPreempt")
+}
+
+/// Functions named by [`blocked_without_stack_started_in`], the most common.
+const MAX_STARTED_IN: usize = 10;
+
+/// Those of them the program started, by the function each runs, most first (ties by name;
+/// the first [`MAX_STARTED_IN`]): only Go 1.11–1.21 name them, from the start of the trace,
+/// where Go writes each live goroutine's start function. The runtime's own are left out.
 pub fn blocked_without_stack_started_in(m: &TraceModel) -> Vec<(String, usize)> {
     let mut by_func: HashMap<StrId, usize> = HashMap::new();
     for g in m.goroutines.iter().filter(|g| !g.system && unjudged(g)) {
@@ -49,6 +56,7 @@ pub fn blocked_without_stack_started_in(m: &TraceModel) -> Vec<(String, usize)> 
     let mut out: Vec<(String, usize)> =
         by_func.into_iter().map(|(f, n)| (m.strings.get(f).to_string(), n)).collect();
     out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out.truncate(MAX_STARTED_IN);
     out
 }
 

@@ -227,7 +227,7 @@ impl TraceBuilder {
 /// (a spinner older than the trace is only ever preempted that way).
 fn start_function(tables: &Tables, entry: StackId, spans: &[Span]) -> StrId {
     let outermost = |stack: StackId| tables.stacks.frames(stack).last().map(|f| f.func);
-    let cut_short = |f: StrId| tables.strings.get(f).starts_with("runtime.asyncPreempt");
+    let cut_short = |f: StrId| crate::analysis::older::cut_at_preemption(tables.strings.get(f));
     match outermost(entry) {
         None => StrId(0),
         Some(f) if !cut_short(f) => f,
