@@ -104,6 +104,14 @@ pub fn is_runtime_frame(func: &str) -> bool {
         || func.starts_with("sync.runtime_")
         || func.starts_with("internal/")
         || func.starts_with("sync/atomic.")
+        || is_printed_builtin(func)
+}
+
+/// A frame Go's tracebacks print under a builtin's name, with no package: `panic(...)` at
+/// `runtime/panic.go` is `runtime.gopanic` (a panic's own frame, under the deferred call that
+/// recovered or the code that panicked; every frame of the program has a package).
+fn is_printed_builtin(func: &str) -> bool {
+    func == "panic"
 }
 
 /// Top-level directories of Go's standard library: a function whose package path starts with
@@ -171,6 +179,9 @@ pub fn package_of(func: &str) -> &str {
 
 /// A function of Go's standard library (runtime included).
 pub fn is_std_func(func: &str) -> bool {
+    if is_printed_builtin(func) {
+        return true;
+    }
     let pkg = package_of(func);
     let root = pkg.split('/').next().unwrap_or(pkg);
     STD_ROOTS.contains(&root)
