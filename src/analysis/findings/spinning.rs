@@ -181,11 +181,12 @@ fn loop_site(m: &TraceModel, members: &[GIdx]) -> Option<LoopSite> {
     // unwound, and those stacks cannot say who called.
     let reached = chains.iter().filter(|c| c.iter().any(|f| f.func != leaf.func && program(f))).count();
     let held = |k: usize| k as f64 >= MIN_CALL_SHARE * reached as f64 && 2 * reached >= total;
-    if (n as f64) < MIN_CALL_SHARE * total as f64 && program(&leaf) {
-        if let Some((caller, k)) = common_caller(&chains, &leaf, program, held) {
-            let inside = Some(FrameText::from_frame(m, &leaf));
-            return Some(LoopSite { at: FrameText::from_frame(m, &caller), agreeing: (k, total), inside });
-        }
+    if (n as f64) < MIN_CALL_SHARE * total as f64
+        && program(&leaf)
+        && let Some((caller, k)) = common_caller(&chains, &leaf, program, held)
+    {
+        let inside = Some(FrameText::from_frame(m, &leaf));
+        return Some(LoopSite { at: FrameText::from_frame(m, &caller), agreeing: (k, total), inside });
     }
     Some(LoopSite { at: FrameText::from_frame(m, &leaf), agreeing: (n, total), inside: None })
 }
