@@ -13,6 +13,8 @@
 #   -steady) and programs/services/firstwins (a fan-out whose losers leak): below;
 # - programs/services/timeoutcb (time.AfterFunc callbacks that block: no go statement
 #   behind them), Go 1.19-1.27: below;
+# - programs/services/stallwrite (HTTP handlers waiting to write to clients that stopped
+#   reading, beside idle keep-alive connections), Go 1.19 and 1.27: below;
 # - programs/services/bodycache (response bodies read with io.ReadAll and cached forever) and
 #   programs/services/timeafter (time.After in a busy select loop: a leak up to Go 1.22, none
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
@@ -105,6 +107,17 @@ for minor in 1.19 1.21 1.22 1.27; do
 	GO=$(go_for "$minor")
 	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/nilchan-$minor" ./nilchan)
 	"$BIN/nilchan-$minor" -out "$out/nilchan"
+done
+# HTTP handlers stuck writing to clients that stopped reading (stallwrite), beside idle
+# keep-alive connections: trace and debug=2 dump, both trace formats.
+for minor in 1.19 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/stallwrite.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/stallwrite-$minor" ./stallwrite)
+	"$BIN/stallwrite-$minor" -out "$out/stallwrite"
 done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)

@@ -269,6 +269,12 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
     if !matches!(family, WaitFamily::Network | WaitFamily::Select | WaitFamily::ChanReceive) {
         return false;
     }
+    // A write waits only while the peer takes nothing: a handler streaming to a client that
+    // stopped reading, with no WriteTimeout, waits as long as the client keeps the
+    // connection. Never a connection idle between requests.
+    if family == WaitFamily::Network && funcs.clone().into_iter().any(is_network_write) {
+        return false;
+    }
     funcs.into_iter().any(|f| {
         f.ends_with(".Accept")
             || f.ends_with(").accept")
@@ -278,6 +284,12 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
             // request in flight, a consequence of a hung handler, never the cause.
             || (family == WaitFamily::Network && f == "net/http.(*connReader).backgroundRead")
     })
+}
+
+/// The poller's write frames (`internal/poll.(*FD).Write`, `Writev`, `WriteTo`, `WriteMsg`,
+/// and the inlined `(*pollDesc).waitWrite`): the goroutine waits for room to write.
+fn is_network_write(f: &str) -> bool {
+    f.starts_with("internal/poll.(*FD).Write") || f == "internal/poll.(*pollDesc).waitWrite"
 }
 
 /// A client connection's read loop waiting for its caller to read a response body to the
