@@ -15,6 +15,8 @@
 #   behind them), Go 1.19-1.27: below;
 # - programs/services/stallwrite (HTTP handlers waiting to write to clients that stopped
 #   reading, beside idle keep-alive connections), Go 1.19 and 1.27: below;
+# - programs/services/quietmain (a quiet service dumped after a minute: main waiting for a
+#   signal, consumers stuck on a sync.Cond), Go 1.27: below;
 # - programs/services/bodycache (response bodies read with io.ReadAll and cached forever) and
 #   programs/services/timeafter (time.After in a busy select loop: a leak up to Go 1.22, none
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
@@ -118,6 +120,17 @@ for minor in 1.19 1.27; do
 	GO=$(go_for "$minor")
 	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/stallwrite-$minor" ./stallwrite)
 	"$BIN/stallwrite-$minor" -out "$out/stallwrite"
+done
+# A quiet service dumped after a minute (quietmain: main waiting for a signal, consumers stuck
+# on a sync.Cond, every wait stamped "1 minutes"): the debug=2 dump of Go 1.27 (62 s).
+for minor in 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/quietmain.goroutine-2.txt" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/quietmain-$minor" ./quietmain)
+	"$BIN/quietmain-$minor" -out "$out/quietmain"
 done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)
