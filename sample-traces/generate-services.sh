@@ -22,6 +22,7 @@
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
 #   `go tool pprof -top -lines -cum` of it (NAME.heap.top-lines.txt).
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
+# New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
 #
 #   bash sample-traces/generate-services.sh            # everything missing
@@ -131,6 +132,17 @@ for minor in 1.27; do
 	GO=$(go_for "$minor")
 	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/quietmain-$minor" ./quietmain)
 	"$BIN/quietmain-$minor" -out "$out/quietmain"
+done
+# A writer that blocks holding a mutex (lockheld): trace and debug=2 dump, both formats and
+# Go 1.19's `[semacquire]`.
+for minor in 1.19 1.22 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/lockheld.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/lockheld-$minor" ./lockheld)
+	"$BIN/lockheld-$minor" -out "$out/lockheld"
 done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)

@@ -15,22 +15,11 @@ const MIB: u64 = 1 << 20;
 
 /// Every committed file whose name ends with one of `suffixes`, with its program's name.
 fn files(suffixes: &[&str]) -> Vec<(String, PathBuf)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
-    let mut out = Vec::new();
-    for d in std::fs::read_dir(&root).unwrap().flatten() {
-        if !d.file_name().to_string_lossy().starts_with("go1.") {
-            continue;
-        }
-        for f in std::fs::read_dir(d.path()).unwrap().flatten() {
-            let name = f.file_name().to_string_lossy().into_owned();
-            if suffixes.iter().any(|s| name.ends_with(s)) {
-                let program = name.split('.').next().unwrap().to_string();
-                out.push((program, f.path()));
-            }
-        }
-    }
-    out.sort();
-    out
+    let paths = common::release_files("", |name| suffixes.iter().any(|s| name.ends_with(s)));
+    paths
+        .into_iter()
+        .map(|p| (p.file_name().unwrap().to_string_lossy().split('.').next().unwrap().to_string(), p))
+        .collect()
 }
 
 /// The findings of kind `kind` that `program`'s expect.json plants.

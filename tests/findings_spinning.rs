@@ -5,28 +5,10 @@
 //! sample (ticker pollers that exit, busy workers, leaks, healthy twins) gets one.
 
 mod common;
+use common::all_traces as traces;
 use common::report_json::{expect_for, report};
 
-use std::path::{Path, PathBuf};
-
 use serde_json::Value;
-
-fn traces() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
-    let mut out = Vec::new();
-    for d in std::fs::read_dir(&root).unwrap().flatten() {
-        if !d.file_name().to_string_lossy().starts_with("go1.") {
-            continue;
-        }
-        for f in std::fs::read_dir(d.path()).unwrap().flatten() {
-            if f.path().extension().is_some_and(|e| e == "trace") {
-                out.push(f.path());
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// `1.NN` as NN.
 fn minor_of(v: &str) -> u32 {

@@ -4,27 +4,16 @@
 //! first mentioned, often at a generation's end, while their spans start at its start
 //! (`sample-traces/services/*/midlife.trace`).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use goroscope::model::{SpanState, TraceModel};
 
+/// Every committed trace, the service samples' too.
 fn traces() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
-    let mut out = Vec::new();
-    for dir in [root.clone(), root.join("services")] {
-        for d in std::fs::read_dir(&dir).unwrap().flatten() {
-            let name = d.file_name().to_string_lossy().into_owned();
-            if !(name.starts_with("go1.") && d.path().is_dir()) {
-                continue;
-            }
-            for f in std::fs::read_dir(d.path()).unwrap().flatten() {
-                if f.path().extension().is_some_and(|e| e == "trace") {
-                    out.push(f.path());
-                }
-            }
-        }
-    }
-    out.sort();
+    let mut out = common::all_traces();
+    out.extend(common::service_traces());
     out
 }
 

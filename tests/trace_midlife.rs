@@ -52,6 +52,7 @@ fn a_leak_older_than_the_trace_is_one_group_or_said_to_be_unseen() {
     let (before, during) = (e["before"].as_u64().unwrap(), e["during"].as_u64().unwrap());
     let stacks_from: u32 = e["stacks_from"].as_str().unwrap().trim_start_matches("1.").parse().unwrap();
     let (workers, idle_func) = (e["idle_workers"].as_u64().unwrap(), e["idle_function"].as_str().unwrap());
+    let starts_until = minor_of(&e["start_functions_until"]);
     let mut with_stacks = 0;
     for (minor, dir) in samples() {
         let name = dir.display();
@@ -86,6 +87,22 @@ fn a_leak_older_than_the_trace_is_one_group_or_said_to_be_unseen() {
                 text.contains(&format!("{unseen} goroutines were blocked from before the trace")),
                 "{text}"
             );
+            // Go 1.11-1.21 still name the function each of them runs; Go 1.22 nothing.
+            let started = rep["goroutines"]["blocked_without_stack_started_in"].as_array();
+            let count_of = |f: &str| {
+                started.into_iter().flatten().find(|s| s["function"] == f).and_then(|s| s["count"].as_u64())
+            };
+            if minor <= starts_until {
+                assert_eq!(
+                    count_of(e["blocking_function"].as_str().unwrap()),
+                    Some(before),
+                    "{name}: {started:?}"
+                );
+                assert_eq!(count_of(idle_func), Some(workers), "{name}: {started:?}");
+                assert!(text.contains(&format!("started in  main.produce ({before})")), "{text}");
+            } else {
+                assert_eq!(started, None, "{name}");
+            }
         }
     }
     assert!(with_stacks >= 1, "a release that writes stacks for older goroutines");
@@ -103,8 +120,9 @@ fn dumped_id(dir: &Path, func: &str) -> Option<u64> {
 fn a_spinner_older_than_the_trace_is_found_even_where_its_code_is_not_recorded() {
     let e = expect();
     let func = e["spinning_function"].as_str().unwrap();
-    let lost_from: u32 =
-        e["spin_frames_lost_from"].as_str().unwrap().trim_start_matches("1.").parse().unwrap();
+    let lost_from = minor_of(&e["spin_frames_lost_from"]);
+    // Go 1.11-1.21 name it at the trace's start anyway.
+    let starts_until = minor_of(&e["start_functions_until"]);
     let (mut named, mut unnamed) = (0, 0);
     for (minor, dir) in samples() {
         let name = dir.display();
@@ -115,8 +133,9 @@ fn a_spinner_older_than_the_trace_is_found_even_where_its_code_is_not_recorded()
         assert_eq!(spins.len(), 1, "{name}: {spins:?}");
         let s = spins[0];
         assert_eq!((s["count"].as_u64(), s["goroutine_ids"][0].as_u64()), (Some(1), Some(id)), "{name}: {s}");
-        if minor >= lost_from {
-            // Go 1.21+ unwind an asynchronous preemption only to runtime.asyncPreempt.
+        if minor >= lost_from && minor > starts_until {
+            // Go 1.21+ unwind an asynchronous preemption only to runtime.asyncPreempt, and Go
+            // 1.22+ name no goroutine at the trace's start.
             unnamed += 1;
             assert_eq!(s["function"], "", "{name}: {s}");
             let text = text_report(&dir.join("midlife.trace"));
@@ -126,7 +145,50 @@ fn a_spinner_older_than_the_trace_is_found_even_where_its_code_is_not_recorded()
             assert_eq!(s["function"], func, "{name}: {s}");
         }
     }
-    assert!(named >= 1 && unnamed >= 2, "releases with and without the spinner's frames: {named}, {unnamed}");
+    assert!(named >= 2 && unnamed >= 2, "releases with and without the spinner's frames: {named}, {unnamed}");
+}
+
+/// The minor release of a "1.NN" expectation.
+fn minor_of(v: &Value) -> u32 {
+    v.as_str()
+        .and_then(|s| s.strip_prefix("1.")?.parse().ok())
+        .unwrap_or_else(|| panic!("not a release: {v}"))
+}
+
+/// Go 1.11–1.21 write, at a trace's start, the function every live goroutine runs: each
+/// goroutine the trace shows blocked throughout with no stack is named by it, as Go's
+/// debug=2 dump of the same moment names it (the outermost frame above "created by").
+#[test]
+fn older_goroutines_without_a_stack_are_named_by_their_start_function_in_old_formats() {
+    let until = minor_of(&expect()["start_functions_until"]);
+    let mut checked = 0;
+    for (minor, dir) in samples().into_iter().filter(|(minor, _)| *minor <= until) {
+        let text = std::fs::read_to_string(dir.join("midlife.goroutine-2.txt")).unwrap();
+        let outermost: std::collections::HashMap<u64, &str> = text
+            .split("\n\n")
+            .filter_map(|r| {
+                let id = r.strip_prefix("goroutine ")?.split(' ').next()?.parse().ok()?;
+                let calls =
+                    r.lines().skip(1).filter(|l| !l.starts_with('\t') && !l.starts_with("created by"));
+                Some((id, calls.last()?.rsplit_once('(')?.0))
+            })
+            .collect();
+        let loaded = goroscope::load::load_file(&dir.join("midlife.trace"), &Default::default()).unwrap();
+        let m = loaded.trace.unwrap();
+        let unjudged: Vec<_> = m
+            .goroutines
+            .iter()
+            .filter(|g| {
+                !g.system && g.created_ns().is_none() && g.real_spans().iter().all(|s| s.stack.is_none())
+            })
+            .collect();
+        assert!(unjudged.len() >= 106, "1.{minor}: {} older goroutines without a stack", unjudged.len());
+        for g in unjudged {
+            assert_eq!(Some(&m.func_name(g)), outermost.get(&g.id), "1.{minor}: goroutine {}", g.id);
+        }
+        checked += 1;
+    }
+    assert!(checked >= 2, "releases that name older goroutines: {checked}");
 }
 
 fn text_report(path: &Path) -> String {

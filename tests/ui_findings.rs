@@ -2,7 +2,8 @@
 //! finding, and clicking it selects its time range (shaded over the heap curve; the range
 //! summary names it); selectspin's spinning finding selects a spinner; a heap profile shows
 //! its retention finding and clicking it highlights the site; a spinner older than the trace,
-//! whose code the trace does not record, is still listed and selectable.
+//! whose code the trace does not record, is still listed and selectable; a lock crowd's
+//! possible holder is listed under it and one click selects it.
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
@@ -81,4 +82,22 @@ fn heap_profile_retention_highlights_the_site() {
     h.run_steps(3);
     // The search box now holds the function, which the flame graph and the table highlight.
     assert_eq!(search(h), "main.remember");
+}
+
+#[test]
+fn a_lock_crowds_holder_is_listed_and_one_click_selects_it() {
+    let path = sample("services/go1.27/lockheld.trace");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let opts = goroscope::report::Options { json: true, fail_on_leaks: false };
+    goroscope::report::run(std::slice::from_ref(&path), &opts, &mut out, &mut err);
+    let rep: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let id = rep["suspects"][0]["lock_holders"][0]["goroutine_id"].as_u64().expect("a holder");
+    let h = &mut open(path);
+    let entry = format!("Lock held by? goroutine {id} [chan send]");
+    let title = format!("Goroutine {id}");
+    assert!(!labels(h).iter().any(|l| l.starts_with(&title)), "nothing selected before the click");
+    assert!(h.query_all_by_label_contains(&entry).count() >= 2, "both crowds name it: {:#?}", labels(h));
+    h.query_all_by_label_contains(&entry).next().unwrap().click();
+    h.run_steps(3);
+    assert!(labels(h).iter().any(|l| l.starts_with(&title)), "no {title:?} in {:#?}", labels(h));
 }

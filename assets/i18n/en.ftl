@@ -367,6 +367,8 @@ inspector-exited-at = Exited at { $time }
 inspector-before-exit = Its last run before exiting
 filter-error = Filter not applied: { $error }
 suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
+suspect-lock-holder-same = Lock held by? goroutine { $id } [{ $state }], past the Lock in the same function, at { $at }
+suspect-lock-holder-sibling = Lock held by? goroutine { $id } [{ $state }], in another method of the same type, at { $at }
 suspect-moving = Moving: { $woken } of their kind were woken from this wait after up to { $longest }: a queue behind something slow, not a leak
 suspect-piling = Piling up: { $created } created over { $over } and still alive, { $ended } of their kind ended
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
@@ -376,6 +378,7 @@ banner-no-stack = { $n ->
     [one] 1 goroutine was
    *[other] { $count } goroutines were
 } blocked from before this trace began to its end, and this trace format records no stack for them: no verdict here covers them. A goroutine dump (debug=2) of the same moment shows where they wait.
+banner-no-stack-started-in = The program started them in: { $list }
 compare-tab-groups = Goroutine groups
 change-new = new
 change-gone = gone

@@ -297,12 +297,15 @@ inspector-exited-at = 退出于 { $time }
 inspector-before-exit = 退出前最后一次运行
 filter-error = 过滤未生效：{ $error }
 suspect-names-lost = 名称随截断丢失（截断于第 { $byte } 字节）：按事件携带的栈 id 分组
+suspect-lock-holder-same = 锁可能由 goroutine { $id } 持有 [{ $state }]：它在同一函数中已越过 Lock，位于 { $at }
+suspect-lock-holder-sibling = 锁可能由 goroutine { $id } 持有 [{ $state }]：它在同一类型的另一个方法中，位于 { $at }
 suspect-moving = 仍在推进：同类中有 { $woken } 个在等待至多 { $longest } 后从此处被唤醒：是排在慢操作之后的队列，而非泄漏
 suspect-piling = 持续堆积：{ $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束
 suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
 banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入的名称和栈已丢失。goroutine 仍按栈 id 分组；“没有嫌疑”应理解为“无法确定”。
 banner-read-stopped = 此跟踪从第 { $byte } 字节起的事件无法读取（见警告）：“没有嫌疑”应理解为“无法确定”。
 banner-no-stack = 有 { $count } 个 goroutine 从跟踪开始之前一直阻塞到结束，而此跟踪格式没有记录它们的调用栈：这里的结论不涵盖它们。同一时刻的 goroutine 转储（debug=2）可以显示它们在哪里等待。
+banner-no-stack-started-in = 程序启动它们的函数：{ $list }
 compare-tab-groups = goroutine 分组
 change-new = 新增
 change-gone = 消失

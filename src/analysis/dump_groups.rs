@@ -221,8 +221,10 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             moving: None,
             // A dump names the creator: `created by time.goFunc`.
             started_by_scheduler: false,
+            lock_holders: Vec::new(),
         });
     }
     rank(&mut out);
+    super::lock_holder::attach_dump(m, &mut out);
     out
 }

@@ -11,6 +11,7 @@ pub mod findings;
 pub mod flame;
 pub mod frame_text;
 pub mod group_diff;
+pub mod lock_holder;
 pub mod lod;
 pub mod lod_rows;
 pub mod lod_summary;

@@ -1,29 +1,63 @@
 //! Goroutines older than the trace. A service traced in mid-life (`/debug/pprof/trace`)
 //! holds a leak mostly made before the trace began: Go 1.23+ writes where those goroutines
-//! wait but not where they were made, and Go 1.11–1.22 write neither.
+//! wait but not where they were made, Go 1.22 writes neither, and Go 1.11–1.21 only the
+//! function each runs.
 
 use std::collections::HashMap;
 
 use super::suspects::{Key, Waiter};
-use crate::model::{Frame, SpanState, StackId, TraceModel};
+use crate::model::{Frame, Goroutine, SpanState, StackId, StrId, TraceModel};
 
 /// Goroutines the trace cannot judge: blocked from before it began to its end, never run
 /// in it, and with no stack recorded (Go 1.22 writes a goroutine's status without one; Go
-/// 1.11–1.21 write it waiting with none), so nothing tells where they wait or what runs
-/// them. They pass for the runtime's (no entry function); a leak older than the trace hides
-/// among them, and a dump of the same moment shows it. Counted so that the report never
-/// gives an all-clear that covers them.
+/// 1.11–1.21 write it waiting with none), so nothing tells where or why they wait. A leak
+/// older than the trace hides among them, and a dump of the same moment shows it. Counted so
+/// that the report never gives an all-clear that covers them; no suspect takes them in.
 pub fn blocked_without_stack(m: &TraceModel) -> usize {
-    m.goroutines
-        .iter()
-        .filter(|g| {
-            g.system
-                && m.strings.get(g.start_func).is_empty()
-                && g.created_ns().is_none()
-                && g.state_at_end() == Some(SpanState::Waiting)
-                && g.real_spans().iter().all(|s| s.state() == SpanState::Waiting && s.stack == StackId::NONE)
-        })
-        .count()
+    m.goroutines.iter().filter(|g| unjudged(g)).count()
+}
+
+/// Whether goroutine `g` is one of those ([`blocked_without_stack`]).
+pub(crate) fn unjudged(g: &Goroutine) -> bool {
+    g.created_ns().is_none()
+        && g.state_at_end() == Some(SpanState::Waiting)
+        && g.real_spans().iter().all(|s| s.state() == SpanState::Waiting && s.stack == StackId::NONE)
+}
+
+/// Whether goroutine `g`, older than the trace, has no stack in it that says where it is: none
+/// at all, or only stacks an asynchronous preemption cut short at `runtime.asyncPreempt` (Go
+/// 1.21+ record none of the interrupted code), as a spinner older than the trace has. Go
+/// 1.11–1.21 may still name its start function; no group by place can take it.
+pub(crate) fn placed_nowhere(m: &TraceModel, g: &Goroutine) -> bool {
+    let cut_short = |stack: StackId| {
+        m.stacks.frames(stack).last().is_none_or(|f| cut_at_preemption(m.strings.get(f.func)))
+    };
+    g.created_ns().is_none() && g.real_spans().iter().all(|s| cut_short(s.stack))
+}
+
+/// Whether a stack whose outermost frame is `outermost` was cut short by an asynchronous
+/// preemption: Go 1.21+ unwind it by frame pointers only as far as `runtime.asyncPreempt`
+/// (1.21, 1.22) or `runtime.asyncPreempt2` (1.23+), none of the interrupted code.
+pub(crate) fn cut_at_preemption(outermost: &str) -> bool {
+    outermost.starts_with("runtime.asyncPreempt")
+}
+
+/// Functions named by [`blocked_without_stack_started_in`], the most common.
+const MAX_STARTED_IN: usize = 10;
+
+/// Those of them the program started, by the function each runs, most first (ties by name;
+/// the first [`MAX_STARTED_IN`]): only Go 1.11–1.21 name them, from the start of the trace,
+/// where Go writes each live goroutine's start function. The runtime's own are left out.
+pub fn blocked_without_stack_started_in(m: &TraceModel) -> Vec<(String, usize)> {
+    let mut by_func: HashMap<StrId, usize> = HashMap::new();
+    for g in m.goroutines.iter().filter(|g| !g.system && unjudged(g)) {
+        *by_func.entry(g.start_func).or_insert(0) += 1;
+    }
+    let mut out: Vec<(String, usize)> =
+        by_func.into_iter().map(|(f, n)| (m.strings.get(f).to_string(), n)).collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out.truncate(MAX_STARTED_IN);
+    out
 }
 
 /// Whether that many goroutines without a stack could hide a leak, and so must be said

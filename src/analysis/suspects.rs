@@ -27,7 +27,7 @@ use super::piling::{Pile, PileIndex};
 use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
 
 pub use super::frame_text::{FrameText, Name, SharedNames};
-pub use super::older::{blocked_without_stack, enough_to_hide_a_leak};
+pub use super::older::{blocked_without_stack, blocked_without_stack_started_in, enough_to_hide_a_leak};
 
 /// One ranked group of stuck goroutines.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,6 +70,9 @@ pub struct Suspect {
     /// scheduler, with no goroutine running (`GoCreate` with no context and no stack), as
     /// `time.AfterFunc` starts its callbacks (traces only; a dump says `time.goFunc`).
     pub started_by_scheduler: bool,
+    /// A crowd waiting for a lock: the goroutines that may hold it, the likeliest first
+    /// ([`super::lock_holder`]).
+    pub lock_holders: Vec<super::lock_holder::LockHolder>,
 }
 
 impl Suspect {
@@ -121,7 +124,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     let mut groups: HashMap<Key, Vec<Waiter>> = HashMap::new();
     for (i, g) in m.goroutines.iter().enumerate() {
         let in_syscall = g.state_at_end() == Some(SpanState::Syscall);
-        if g.system || !(in_syscall || g.state_at_end() == Some(SpanState::Waiting)) {
+        let waiting = g.state_at_end() == Some(SpanState::Waiting);
+        if g.system || !(in_syscall || waiting) || super::older::unjudged(g) {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };
@@ -218,10 +222,12 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 piling,
                 moving,
                 started_by_scheduler,
+                lock_holders: Vec::new(),
             }
         })
         .collect();
     rank(&mut out);
+    super::lock_holder::attach_trace(m, &mut out);
     out
 }
 
@@ -316,6 +322,7 @@ mod tests {
             piling: None,
             moving: None,
             started_by_scheduler: false,
+            lock_holders: Vec::new(),
         }
     }
 

@@ -46,6 +46,9 @@ pub struct Loaded {
     /// Traces: goroutines blocked from before the trace to its end with no stack recorded,
     /// which no suspect can cover ([`crate::analysis::suspects::blocked_without_stack`]).
     pub blocked_without_stack: usize,
+    /// Those of them the program started, by the function each runs, most first (Go
+    /// 1.11–1.21 only; [`crate::analysis::suspects::blocked_without_stack_started_in`]).
+    pub blocked_without_stack_started_in: Vec<(String, usize)>,
     pub load_time: Duration,
 }
 
@@ -64,6 +67,7 @@ impl Loaded {
             findings: Vec::new(),
             warnings: Vec::new(),
             blocked_without_stack: 0,
+            blocked_without_stack_started_in: Vec::new(),
             load_time: Duration::ZERO,
         }
     }
@@ -185,6 +189,8 @@ pub fn load_bytes_with(
             });
             (loaded.suspects, loaded.findings) = (suspects, findings);
             loaded.blocked_without_stack = crate::analysis::suspects::blocked_without_stack(&model);
+            loaded.blocked_without_stack_started_in =
+                crate::analysis::suspects::blocked_without_stack_started_in(&model);
             stage_time("suspects and findings", started);
             loaded.warnings = model.warnings.clone();
             loaded.trace = Some(model);

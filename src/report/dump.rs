@@ -101,5 +101,5 @@ pub fn dump_counts(d: &DumpModel) -> GoroutineCounts {
         .map(|g| u64::from(g.count))
         .sum();
     let blocked = usize::try_from(blocked).unwrap_or(usize::MAX);
-    GoroutineCounts { total, alive_at_end: total, blocked_at_end: blocked, blocked_without_stack: 0 }
+    GoroutineCounts { total, alive_at_end: total, blocked_at_end: blocked, ..Default::default() }
 }

@@ -46,6 +46,17 @@ pub struct GoroutineCounts {
     /// which no suspect can cover (added field; [`crate::analysis::suspects::blocked_without_stack`]).
     #[serde(skip_serializing_if = "is_zero")]
     pub blocked_without_stack: usize,
+    /// Those of them the program started, by the function each runs, most first (added
+    /// field; Go 1.11–1.21 traces name them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub blocked_without_stack_started_in: Vec<StartedIn>,
+}
+
+/// How many goroutines run one function.
+#[derive(Serialize)]
+pub struct StartedIn {
+    pub function: String,
+    pub count: usize,
 }
 
 #[derive(Serialize, Default)]
@@ -102,6 +113,20 @@ pub struct SuspectJson<'a> {
     /// callbacks), so `created_at` is null (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub started_by_scheduler: bool,
+    /// A crowd waiting for a lock: goroutines that may hold it, the likeliest first (added
+    /// field; a lead, not proof: Go records no lock owner).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lock_holders: Vec<LockHolderJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct LockHolderJson<'a> {
+    pub goroutine_id: u64,
+    pub state: &'a str,
+    pub frame: &'a FrameText,
+    /// The frame is in the function the crowd locks in, past its `Lock`; else in another
+    /// method of the same type.
+    pub same_function: bool,
 }
 
 #[derive(Serialize)]
@@ -141,6 +166,16 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             last_woken_ns: m.last_woken_ns,
         }),
         started_by_scheduler: s.started_by_scheduler,
+        lock_holders: s
+            .lock_holders
+            .iter()
+            .map(|h| LockHolderJson {
+                goroutine_id: h.goroutine_id,
+                state: &h.state,
+                frame: &h.frame,
+                same_function: h.same_function,
+            })
+            .collect(),
     }
 }
 

@@ -57,6 +57,11 @@ pub fn summarize(l: &Loaded) -> Summary {
             alive_at_end: alive().count(),
             blocked_at_end: blocked,
             blocked_without_stack: l.blocked_without_stack,
+            blocked_without_stack_started_in: l
+                .blocked_without_stack_started_in
+                .iter()
+                .map(|(function, count)| json::StartedIn { function: function.clone(), count: *count })
+                .collect(),
         },
         heap: HeapJson {
             max_heap_alloc_bytes: t.heap_alloc.max(),

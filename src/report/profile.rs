@@ -154,7 +154,7 @@ pub fn summary(l: &Loaded) -> Option<Summary> {
                 total,
                 alive_at_end: total,
                 blocked_at_end: 0,
-                blocked_without_stack: 0,
+                ..Default::default()
             },
             heap: HeapJson::default(),
         });

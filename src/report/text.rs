@@ -93,6 +93,14 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             "  {} goroutines were blocked from before the trace began to its end with no stack recorded (this trace format writes none for them), so no verdict covers them: a goroutine dump (debug=2) of the same moment shows where they wait",
             units::count(n as u64)
         );
+        let started = &s.goroutines.blocked_without_stack_started_in;
+        if !started.is_empty() {
+            let list: Vec<String> = started
+                .iter()
+                .map(|f| format!("{} ({})", f.function, units::count(f.count as u64)))
+                .collect();
+            let _ = writeln!(o, "      started in  {}", list.join(", "));
+        }
     }
     for sp in &l.suspects {
         let blocked = match (sp.blocked_ns, sp.wait_minutes) {
@@ -165,6 +173,20 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 units::count(q.woken as u64),
                 units::duration(q.longest_ns),
                 units::duration(q.last_woken_ns)
+            );
+        }
+        for h in &sp.lock_holders {
+            let how = if h.same_function {
+                "past the Lock in the same function"
+            } else {
+                "in another method of the same type, not waiting for the lock"
+            };
+            let _ = writeln!(
+                o,
+                "      held by?    goroutine {} [{}], {how}: {}",
+                h.goroutine_id,
+                h.state,
+                where_(&h.frame)
             );
         }
         if sp.holds_response_bodies() {

@@ -84,6 +84,9 @@ pub fn suspect(s: &Suspect) -> String {
         let value = tr!("suspect-moving", woken = woken, longest = longest);
         out.push_str(&format!("- {}: {value}\n", tr!("md-moving")));
     }
+    for h in &s.lock_holders {
+        out.push_str(&format!("- {}\n", super::suspects_panel::lock_holder_label(h)));
+    }
     out.push_str(&format!("- {}: {}\n\n", tr!("md-goroutine-ids"), ids_text(&s.goroutine_ids)));
     out.push_str(&format!("{}:\n\n", tr!("stack-blocking")));
     out.push_str(&stack_block(&s.blocking_stack));

@@ -61,6 +61,15 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 RichText::new(tr!("banner-no-stack", n = blind, count = units::count(blind as u64)))
                     .color(theme::WARN_COLOR),
             );
+            let started = &doc.loaded.blocked_without_stack_started_in;
+            if !started.is_empty() {
+                let list: Vec<String> =
+                    started.iter().map(|(f, n)| format!("{f} ({})", units::count(*n as u64))).collect();
+                ui.label(
+                    RichText::new(tr!("banner-no-stack-started-in", list = list.join(", ")))
+                        .color(theme::WARN_COLOR),
+                );
+            }
         });
     }
     ui.label(RichText::new(tr!("suspects-title", n = suspects.len())).strong());
@@ -137,6 +146,15 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                     queue.push(Command::SelectSuspect(i));
                 }
             });
+            // Who may hold the lock the crowd waits for: one click selects it.
+            for h in &s.lock_holders {
+                let label = lock_holder_label(h);
+                ui.indent(("lock-holder", i, h.goroutine_id), |ui| {
+                    if ui.add(egui::Button::new(label).small().wrap()).clicked() {
+                        queue.push(Command::SelectIds(vec![h.goroutine_id]));
+                    }
+                });
+            }
         }
     });
 }
@@ -147,5 +165,15 @@ fn frame_label(f: &crate::analysis::FrameText) -> String {
         f.function.to_string()
     } else {
         format!("{} {}:{}", f.function, short_file(&f.file), f.line)
+    }
+}
+
+/// "Lock held by? goroutine 10 [chan send] …": a lead, in the words of how it was found.
+pub(super) fn lock_holder_label(h: &crate::analysis::lock_holder::LockHolder) -> String {
+    let (id, state, at) = (h.goroutine_id.to_string(), h.state.as_str(), frame_label(&h.frame));
+    if h.same_function {
+        tr!("suspect-lock-holder-same", id = id, state = state, at = at)
+    } else {
+        tr!("suspect-lock-holder-sibling", id = id, state = state, at = at)
     }
 }

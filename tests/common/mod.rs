@@ -38,22 +38,35 @@ pub fn traces_of(release: &str, min: usize) -> Vec<PathBuf> {
 
 /// Every committed trace, `sample-traces/go1.*/*.trace`, sorted.
 pub fn all_traces() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let out = release_files("", |name| name.ends_with(".trace"));
+    // A test over the samples that finds none would pass on nothing.
+    assert!(out.len() >= MIN_TRACES, "only {} traces under sample-traces", out.len());
+    out
+}
+
+/// The service samples' traces, `sample-traces/services/go1.*/*.trace`, sorted.
+pub fn service_traces() -> Vec<PathBuf> {
+    let out = release_files("services", |name| name.ends_with(".trace"));
+    assert!(out.len() >= 20, "only {} service traces", out.len());
+    out
+}
+
+/// The files whose names `keep` accepts in the release folders (`go1.NN`) of
+/// `sample-traces/SUB`, sorted.
+pub fn release_files(sub: &str, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(sub);
     let mut out = Vec::new();
     for d in std::fs::read_dir(&root).into_iter().flatten().flatten() {
-        if !d.file_name().to_string_lossy().starts_with("go1.") {
+        if !(d.file_name().to_string_lossy().starts_with("go1.") && d.path().is_dir()) {
             continue;
         }
         for f in std::fs::read_dir(d.path()).into_iter().flatten().flatten() {
-            let p = f.path();
-            if p.extension().is_some_and(|e| e == "trace") {
-                out.push(p);
+            if keep(&f.file_name().to_string_lossy()) {
+                out.push(f.path());
             }
         }
     }
     out.sort();
-    // A test over the samples that finds none would pass on nothing.
-    assert!(out.len() >= MIN_TRACES, "only {} traces under {}", out.len(), root.display());
     out
 }
 

@@ -55,6 +55,8 @@ impl TraceBuilder {
         // vectors shrink as they empty: the new vector's pages only become resident as they
         // are written, so the records are never held twice (this was the load's peak, 80 MB on
         // the bench trace).
+        let older_starts: std::collections::HashMap<u64, StackId> =
+            std::mem::take(&mut tables.older_starts).into_iter().collect();
         let mut gs = std::mem::take(&mut self.gs);
         let mut goroutines: Vec<Goroutine> = Vec::with_capacity(gs.len());
         while let (Some(mut r), Some(id)) = (gs.pop(), ids.pop()) {
@@ -68,7 +70,19 @@ impl TraceBuilder {
             if r.life & record::CREATED == 0 {
                 self.name_status_wait(&mut tables, r.spans.as_mut_slice());
             }
-            let start_func = start_function(&tables, r.entry_stack, r.spans.as_slice());
+            let mut start_func = start_function(&tables, r.entry_stack, r.spans.as_slice());
+            // Named by no stack of its own (blocked through the trace, or only ever preempted
+            // asynchronously): an old format's start-of-trace burst may still name it.
+            if start_func == StrId(0)
+                && let Some(&start) = older_starts.get(&id)
+            {
+                start_func = start_function(&tables, start, &[]);
+                // The main goroutine starts in `runtime.main`, which runs `main.main`: the
+                // name its stacks and Go's dumps give it.
+                if tables.strings.get(start_func) == "runtime.main" {
+                    start_func = tables.strings.intern("main.main");
+                }
+            }
             let spans =
                 r.spans.into_list((!exited).then(|| Span::new(end, SpanState::End, 0, StackId::NONE)));
             let func = tables.strings.get(start_func);
@@ -111,7 +125,7 @@ impl TraceBuilder {
             .strings
             .find("GC concurrent mark phase")
             .map_or(0, |mark| self.ranges.iter().filter(|r| r.name == mark && r.start_ns > 0).count() as u32);
-        let Tables { strings, mut stacks } = tables;
+        let Tables { strings, mut stacks, .. } = tables;
         stacks.shrink();
         if self.counts_behind {
             self.write_last_counts();
@@ -213,7 +227,7 @@ impl TraceBuilder {
 /// (a spinner older than the trace is only ever preempted that way).
 fn start_function(tables: &Tables, entry: StackId, spans: &[Span]) -> StrId {
     let outermost = |stack: StackId| tables.stacks.frames(stack).last().map(|f| f.func);
-    let cut_short = |f: StrId| tables.strings.get(f).starts_with("runtime.asyncPreempt");
+    let cut_short = |f: StrId| crate::analysis::older::cut_at_preemption(tables.strings.get(f));
     match outermost(entry) {
         None => StrId(0),
         Some(f) if !cut_short(f) => f,

@@ -1,7 +1,8 @@
 //! Goroutine groups from each source, and when a file says it was taken.
 //!
 //! Runtime and tracer goroutines are left out everywhere, by the same rules as the suspects
-//! (`Goroutine::system` for traces, [`is_system_dump_goroutine`] for dumps).
+//! (`Goroutine::system` for traces, [`is_system_dump_goroutine`] for dumps), and so are a
+//! trace's goroutines older than it that no stack places ([`crate::analysis::older`]).
 
 use std::collections::HashMap;
 
@@ -44,7 +45,7 @@ pub fn trace_groups(m: &TraceModel) -> Vec<GoroutineGroup> {
     let mut index: HashMap<Key, usize> = HashMap::new();
     let mut out: Vec<GoroutineGroup> = Vec::new();
     for g in &m.goroutines {
-        if g.system || g.end_ns().is_some() {
+        if g.system || g.end_ns().is_some() || crate::analysis::older::placed_nowhere(m, g) {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };

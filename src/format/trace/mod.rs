@@ -47,7 +47,7 @@ pub fn batch_boundaries(data: &[u8]) -> Vec<(u64, u64)> {
     out
 }
 
-use crate::model::{StackTable, StringTable};
+use crate::model::{StackId, StackTable, StringTable};
 
 /// What the reader learned besides the events.
 #[derive(Debug, Clone, Default)]
@@ -75,4 +75,9 @@ pub type Progress<'a> = &'a mut dyn FnMut(u64) -> bool;
 pub struct Tables {
     pub strings: StringTable,
     pub stacks: StackTable,
+    /// Go 1.11–1.21: the start stack (one frame, the function a `go` statement ran) of each
+    /// goroutine alive when the trace began, by goroutine id, from the start-of-trace burst's
+    /// GoCreates. Go's own reader drops them (they are not creations), and a goroutine
+    /// blocked through the whole trace has no other stack to name it.
+    pub older_starts: Vec<(u64, StackId)>,
 }

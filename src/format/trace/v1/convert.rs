@@ -187,6 +187,9 @@ impl<'a> Converter<'a> {
             }
             EV_GO_CREATE if *pre_init => {
                 created.insert(a[0]);
+                if new_stack != StackId::NONE {
+                    t.older_starts.push((a[0], new_stack));
+                }
                 return;
             }
             EV_GO_CREATE => EventKind::GoTransition {

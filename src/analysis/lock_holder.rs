@@ -1,0 +1,192 @@
+//! Who may hold the lock a crowd waits for. Go records no owner for a `sync.Mutex` or a
+//! `sync.RWMutex`: a dump shows the crowd in `[sync.Mutex.Lock]` and, elsewhere, the one
+//! goroutine that took the lock and is stuck with it held (in a channel send, a network
+//! read, a sleep). Found as an engineer reads the dump: a goroutine inside the very function
+//! the crowd locks in, past its `Lock` (at another line of it), or inside another method of
+//! the same pointer type, that is not itself waiting for a lock there. A lead, not proof:
+//! the report says "held by?".
+
+use std::collections::HashMap;
+
+use super::classify::trace_wait_words;
+use super::frame_text::{FrameText, SharedNames};
+use super::suspects::Suspect;
+use crate::model::{DumpFormat, DumpModel, Frame, GIdx, SpanState, StringTable, TraceModel};
+
+/// A goroutine that may hold the lock a suspect's crowd waits for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LockHolder {
+    pub goroutine_id: u64,
+    /// Its index in the model, for the window to select it.
+    pub member: GIdx,
+    /// Its state words, as a dump prints them ("chan send", "running").
+    pub state: String,
+    /// Its frame inside the crowd's locking function, or inside another method of its type.
+    pub frame: FrameText,
+    /// That frame is in the very function the crowd locks in, past its `Lock`.
+    pub same_function: bool,
+}
+
+/// Holders named per crowd: the likeliest first.
+const MAX_HOLDERS: usize = 3;
+/// Crowds looked at, in rank order: a crafted file holds tens of thousands of groups.
+const MAX_CROWDS: usize = 50;
+/// Frames of a goroutine looked at, leaf first.
+const MAX_DEPTH: usize = 64;
+
+/// One goroutine as the search sees it.
+struct Seen<'a> {
+    id: u64,
+    idx: GIdx,
+    state: String,
+    frames: &'a [Frame],
+}
+
+/// The lock methods whose callers wait for a lock.
+const LOCK_METHODS: [&str; 4] =
+    ["sync.(*Mutex).Lock", "sync.(*RWMutex).Lock", "sync.(*RWMutex).RLock", "internal/sync.(*Mutex).Lock"];
+
+/// Whether any suspect waits for a lock: else nothing is looked at.
+fn any_lock_crowd(suspects: &[Suspect]) -> bool {
+    suspects.iter().any(|s| s.blocking_stack.iter().take(8).any(|f| LOCK_METHODS.contains(&&*f.function)))
+}
+
+/// Names the possible holders of each lock a trace's crowds wait for.
+pub fn attach_trace(m: &TraceModel, suspects: &mut [Suspect]) {
+    if !any_lock_crowd(suspects) {
+        return;
+    }
+    let seen = m.goroutines.iter().enumerate().filter(|(_, g)| !g.system && g.end_ns().is_none());
+    let seen = seen.filter_map(|(i, g)| {
+        let (_, last) = g.last_span()?;
+        let frames = m.stacks.frames(last.stack);
+        let funcs = || frames.iter().map(|f| m.strings.get(f.func));
+        let state = match last.state() {
+            SpanState::Waiting => trace_wait_words(m.reason(last.reason()), funcs).to_string(),
+            s => s.name().to_string(),
+        };
+        Some(Seen { id: g.id, idx: i as GIdx, state, frames })
+    });
+    attach(&m.strings, seen.collect(), suspects);
+}
+
+/// Names the possible holders of each lock a dump's crowds wait for (tracebacks only: a
+/// `debug=1` record names no goroutine).
+pub fn attach_dump(m: &DumpModel, suspects: &mut [Suspect]) {
+    if m.format != DumpFormat::Traceback || !any_lock_crowd(suspects) {
+        return;
+    }
+    let seen = m.goroutines.iter().enumerate().filter_map(|(i, g)| {
+        Some(Seen {
+            id: g.id?,
+            idx: i as GIdx,
+            state: m.strings.get(g.state).to_string(),
+            frames: m.stacks.frames(g.stack),
+        })
+    });
+    attach(&m.strings, seen.collect(), suspects);
+}
+
+/// The frame that called a lock method (leaf first), when the goroutine waits for one.
+fn locking_frame(strings: &StringTable, frames: &[Frame]) -> Option<usize> {
+    let name = |f: &Frame| strings.get(f.func);
+    let lock = frames.iter().take(8).position(|f| LOCK_METHODS.contains(&name(f)))?;
+    let sync = |f: &Frame| name(f).starts_with("sync.") || name(f).starts_with("internal/sync.");
+    frames.iter().skip(lock).position(|f| !sync(f)).map(|i| i + lock)
+}
+
+/// The pointer type a method belongs to: `main.(*store)` of `main.(*store).get`. A lock is
+/// a field of a struct reached by pointer (a value receiver would copy it).
+fn receiver_type(func: &str) -> Option<&str> {
+    let close = func.rfind(").")?;
+    func[..close].contains("(*").then(|| &func[..=close])
+}
+
+/// Where a crowd locks: the function, its type and the line of the `Lock` call.
+struct Crowd<'a> {
+    func: &'a str,
+    owner: Option<&'a str>,
+    line: u32,
+    ids: &'a [u64],
+}
+
+fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) {
+    let by_idx: HashMap<GIdx, &Seen> = seen.iter().map(|s| (s.idx, s)).collect();
+    let crowds: Vec<(usize, Crowd)> = suspects
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| {
+            let one = by_idx.get(s.members.first()?)?;
+            let at = one.frames.get(locking_frame(strings, one.frames)?)?;
+            let func = strings.get(at.func);
+            Some((k, Crowd { func, owner: receiver_type(func), line: at.line, ids: &s.goroutine_ids }))
+        })
+        .take(MAX_CROWDS)
+        .collect();
+    if crowds.is_empty() {
+        return;
+    }
+    let mut found: Vec<Vec<(bool, &Seen, &Frame)>> = vec![Vec::new(); crowds.len()];
+    for g in &seen {
+        // Another waiter for a lock in the same code is no holder.
+        let waits_in =
+            locking_frame(strings, g.frames).and_then(|i| g.frames.get(i)).map(|f| strings.get(f.func));
+        for (c, (_, crowd)) in crowds.iter().enumerate() {
+            if crowd.ids.binary_search(&g.id).is_ok()
+                || waits_in.is_some_and(|w| {
+                    w == crowd.func || receiver_type(w) == crowd.owner && crowd.owner.is_some()
+                })
+            {
+                continue;
+            }
+            let frames = g.frames.iter().take(MAX_DEPTH);
+            let same = |f: &&Frame| strings.get(f.func) == crowd.func && f.line != crowd.line;
+            let sibling =
+                |f: &&Frame| crowd.owner.is_some() && receiver_type(strings.get(f.func)) == crowd.owner;
+            let hit = match frames.clone().find(same) {
+                Some(f) => Some((true, f)),
+                None => frames.clone().find(sibling).map(|f| (false, f)),
+            };
+            if let Some((strong, f)) = hit {
+                found[c].push((strong, g, f));
+            }
+        }
+    }
+    let mut names = SharedNames::default();
+    let named: Vec<(usize, Vec<LockHolder>)> = crowds
+        .iter()
+        .zip(found)
+        .map(|((k, _), mut holders)| {
+            holders.sort_by_key(|(strong, g, _)| (!strong, g.id));
+            let holders = holders.into_iter().take(MAX_HOLDERS).map(|(same_function, g, f)| LockHolder {
+                goroutine_id: g.id,
+                member: g.idx,
+                state: g.state.clone(),
+                frame: names.frame(strings, f),
+                same_function,
+            });
+            (*k, holders.collect())
+        })
+        .collect();
+    drop(crowds);
+    for (k, holders) in named {
+        suspects[k].lock_holders = holders;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::receiver_type;
+
+    #[test]
+    fn methods_of_pointer_types_name_their_type() {
+        assert_eq!(receiver_type("main.(*store).get"), Some("main.(*store)"));
+        assert_eq!(
+            receiver_type("example.com/x/cache.(*LRU[...]).Get"),
+            Some("example.com/x/cache.(*LRU[...])")
+        );
+        assert_eq!(receiver_type("main.handle"), None);
+        assert_eq!(receiver_type("main.store.get"), None);
+        assert_eq!(receiver_type("main.(*store).get.func1"), Some("main.(*store)"));
+    }
+}

@@ -1,0 +1,89 @@
+//! A writer blocked with a mutex held (`sample-traces/programs/services/lockheld`, Go 1.19,
+//! 1.22 and 1.27 by `generate-services.sh`): 10 writers wait for the lock in `put`, 30
+//! readers in `get`. Go's dump names no lock owner; the one goroutine past the `Lock` in
+//! `put`, blocked in a channel send, holds it. The report of the dump and of the trace must
+//! name that goroutine (the id Go's dump gives it, at the marked line) for both crowds, and
+//! no other.
+
+mod common;
+use common::report_json::report;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces")
+}
+
+/// The line of the program marked `// EXPECT: WHAT`.
+fn marked(what: &str) -> u64 {
+    let src = std::fs::read_to_string(root().join("programs/services/lockheld/main.go")).unwrap();
+    let mark = format!("// EXPECT: {what}");
+    src.lines().position(|l| l.ends_with(&mark)).expect("a marker") as u64 + 1
+}
+
+/// The ids of the goroutines in Go's own debug=2 dump whose header says `[state` and whose
+/// stack calls `func` at `line`, read without our parser.
+fn dumped(path: &Path, state: &str, func: &str, line: u64) -> Vec<u64> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let (state, call, at) = (format!(" [{state}"), format!("\n{func}("), format!("main.go:{line} "));
+    text.split("\n\n")
+        .filter(|r| r.contains(&state) && r.contains(&call) && r.contains(&at))
+        .filter_map(|r| r.strip_prefix("goroutine ")?.split(' ').next()?.parse().ok())
+        .collect()
+}
+
+/// The suspect whose blocking stack runs through `func`.
+fn crowd<'a>(rep: &'a Value, func: &str) -> &'a Value {
+    let suspects = rep["suspects"].as_array().unwrap();
+    suspects
+        .iter()
+        .find(|s| s["blocking_stack"].as_array().unwrap().iter().any(|f| f["function"] == func))
+        .unwrap_or_else(|| panic!("no suspect in {func}: {suspects:?}"))
+}
+
+#[test]
+fn the_goroutine_that_holds_a_lock_is_named_for_the_crowds_that_wait_for_it() {
+    let e: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("programs/services/lockheld/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let (writer, reader) = (e["writer_function"].as_str().unwrap(), e["reader_function"].as_str().unwrap());
+    let mut checked = 0;
+    for minor in ["1.19", "1.22", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        let dump = dir.join("lockheld.goroutine-2.txt");
+        if !dump.is_file() {
+            continue;
+        }
+        // Go's dump: the crowds, and the one goroutine past the Lock.
+        let lock_state = if minor == "1.19" { "semacquire" } else { "sync.Mutex.Lock" };
+        let writers = dumped(&dump, lock_state, writer, marked("writers wait"));
+        let readers = dumped(&dump, lock_state, reader, marked("readers wait"));
+        assert_eq!(writers.len() as u64, e["writers_waiting"].as_u64().unwrap(), "{minor}: Go's dump");
+        assert_eq!(readers.len() as u64, e["readers_waiting"].as_u64().unwrap(), "{minor}: Go's dump");
+        let holder = dumped(&dump, e["holder_state"].as_str().unwrap(), writer, marked("holder"));
+        assert_eq!(holder.len(), 1, "{minor}: Go's dump has one goroutine past the Lock");
+        for file in ["lockheld.goroutine-2.txt", "lockheld.trace"] {
+            let rep = report(&dir.join(file));
+            for (func, waiting, same_function) in [(writer, &writers, true), (reader, &readers, false)] {
+                let s = crowd(&rep, func);
+                assert_eq!(s["count"].as_u64(), Some(waiting.len() as u64), "{minor} {file}: {s}");
+                let holders = s["lock_holders"].as_array().unwrap_or_else(|| panic!("{minor} {file}: {s}"));
+                assert_eq!(holders.len(), 1, "{minor} {file}: only the holder: {holders:?}");
+                let h = &holders[0];
+                assert_eq!(h["goroutine_id"].as_u64(), Some(holder[0]), "{minor} {file}: {h}");
+                assert_eq!(h["state"], e["holder_state"], "{minor} {file}: {h}");
+                assert_eq!(h["same_function"], same_function, "{minor} {file}: {h}");
+                assert_eq!(
+                    (h["frame"]["function"].as_str(), h["frame"]["line"].as_u64()),
+                    (Some(writer), Some(marked("holder"))),
+                    "{minor} {file}: {h}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6, "expected lockheld dumps and traces of three releases, found {checked}");
+}
