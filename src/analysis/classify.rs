@@ -104,6 +104,14 @@ pub fn is_runtime_frame(func: &str) -> bool {
         || func.starts_with("sync.runtime_")
         || func.starts_with("internal/")
         || func.starts_with("sync/atomic.")
+        || is_printed_builtin(func)
+}
+
+/// A frame Go's tracebacks print under a builtin's name, with no package: `panic(...)` at
+/// `runtime/panic.go` is `runtime.gopanic` (a panic's own frame, under the deferred call that
+/// recovered or the code that panicked; every frame of the program has a package).
+fn is_printed_builtin(func: &str) -> bool {
+    func == "panic"
 }
 
 /// Top-level directories of Go's standard library: a function whose package path starts with
@@ -171,6 +179,9 @@ pub fn package_of(func: &str) -> &str {
 
 /// A function of Go's standard library (runtime included).
 pub fn is_std_func(func: &str) -> bool {
+    if is_printed_builtin(func) {
+        return true;
+    }
     let pkg = package_of(func);
     let root = pkg.split('/').next().unwrap_or(pkg);
     STD_ROOTS.contains(&root)
@@ -258,6 +269,12 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
     if !matches!(family, WaitFamily::Network | WaitFamily::Select | WaitFamily::ChanReceive) {
         return false;
     }
+    // A write waits only while the peer takes nothing: a handler streaming to a client that
+    // stopped reading, with no WriteTimeout, waits as long as the client keeps the
+    // connection. Never a connection idle between requests.
+    if family == WaitFamily::Network && funcs.clone().into_iter().any(is_network_write) {
+        return false;
+    }
     funcs.into_iter().any(|f| {
         f.ends_with(".Accept")
             || f.ends_with(").accept")
@@ -267,6 +284,12 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
             // request in flight, a consequence of a hung handler, never the cause.
             || (family == WaitFamily::Network && f == "net/http.(*connReader).backgroundRead")
     })
+}
+
+/// The poller's write frames (`internal/poll.(*FD).Write`, `Writev`, `WriteTo`, `WriteMsg`,
+/// and the inlined `(*pollDesc).waitWrite`): the goroutine waits for room to write.
+fn is_network_write(f: &str) -> bool {
+    f.starts_with("internal/poll.(*FD).Write") || f == "internal/poll.(*pollDesc).waitWrite"
 }
 
 /// A client connection's read loop waiting for its caller to read a response body to the

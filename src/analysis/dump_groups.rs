@@ -153,6 +153,13 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         if is_system_dump_goroutine(start, creator) {
             continue;
         }
+        // The main goroutine alone, waiting (a signal, `wg.Wait()`, a server it started): how
+        // programs serve or end, not a leak, as in a trace ([`super::suspects`]). When the
+        // runtime says every goroutine is asleep it may be the whole deadlock.
+        let main = grp.count == 1 && creator.is_none() && matches!(start, "main.main" | "runtime.main");
+        if main && !deadlock {
+            continue;
+        }
         // Leaks the runtime proved (a goroutineleak profile, `(leaked)` in a dump) are
         // suspects whatever their number or age, and rank first.
         let leaked = m.leak_profile || grp.leaked;

@@ -1,12 +1,15 @@
 //! The report's figures for goroutine dumps (added fields of the contract): the format,
-//! the goroutine counts, how many groups at each similarity level, and the crash lines.
+//! the goroutine counts, how many groups at each similarity level, the crash lines, and the
+//! goroutine that crashed and where.
 
 use serde::Serialize;
 
 use super::json::GoroutineCounts;
+use crate::analysis::FrameText;
+use crate::analysis::classify::{is_std_func, user_frame_index};
 use crate::analysis::dump_groups::inferred_state;
 use crate::analysis::{Similarity, group_dump};
-use crate::model::{DumpFormat, DumpModel};
+use crate::model::{DumpFormat, DumpModel, Frame, StringTable, goroutine_flags};
 
 /// `"dump"` in the JSON report of a goroutine dump.
 #[derive(Serialize)]
@@ -19,6 +22,54 @@ pub struct DumpJson<'a> {
     pub groups_similar: usize,
     /// `panic:`, `fatal error:` and `[signal ...]` lines.
     pub preamble: &'a [String],
+    /// The goroutine that crashed the program (added field): the one Go prints first after a
+    /// `panic:` or `fatal error:` line, but for `all goroutines are asleep`, where none ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crashed: Option<Crashed<'a>>,
+}
+
+/// The goroutine that crashed, and where in the program.
+#[derive(Serialize)]
+pub struct Crashed<'a> {
+    pub goroutine_id: Option<u64>,
+    pub state: &'a str,
+    /// The innermost frame of the program's own code (else of the standard library's) in its
+    /// stack: the line that panicked, or that called what threw (`m[k] = v` for `concurrent
+    /// map writes`).
+    pub at: Option<FrameText>,
+    /// Where the first panic was raised, when it is not `at`: a deferred function that
+    /// recovered and panicked again (`[recovered]`) is `at`; the program's frame under the
+    /// outermost `panic(...)` frame is where it all began.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_panic_at: Option<FrameText>,
+    pub created_at: Option<FrameText>,
+}
+
+/// The crashed goroutine of a traceback ([`goroutine_flags::CRASHED`]).
+pub fn crashed(d: &DumpModel) -> Option<Crashed<'_>> {
+    if d.is_deadlock() {
+        return None;
+    }
+    let g = d.goroutines.iter().find(|g| g.has(goroutine_flags::CRASHED))?;
+    let text = |s: &StringTable, f: &Frame| FrameText {
+        function: s.get(f.func).into(),
+        file: s.get(f.file).into(),
+        line: f.line,
+    };
+    let frames = d.stacks.frames(g.stack);
+    let name = |f: &Frame| d.strings.get(f.func);
+    let at = user_frame_index(frames.iter().map(name)).and_then(|i| frames.get(i));
+    let first = frames.iter().rposition(|f| name(f) == "panic").and_then(|p| {
+        let below = frames.get(p + 1..)?;
+        below.iter().find(|f| !is_std_func(name(f))).filter(|f| Some(*f) != at)
+    });
+    Some(Crashed {
+        goroutine_id: g.id,
+        state: d.state(g),
+        at: at.map(|f| text(&d.strings, f)),
+        first_panic_at: first.map(|f| text(&d.strings, f)),
+        created_at: g.created_by.map(|f| text(&d.strings, &f)),
+    })
 }
 
 pub fn dump_json(d: &DumpModel) -> DumpJson<'_> {
@@ -30,6 +81,7 @@ pub fn dump_json(d: &DumpModel) -> DumpJson<'_> {
         groups_exact: group_dump(d, Similarity::Exact).len(),
         groups_similar: group_dump(d, Similarity::AnyValue).len(),
         preamble: &d.preamble,
+        crashed: crashed(d),
     }
 }
 

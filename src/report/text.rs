@@ -51,6 +51,19 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         for p in j.preamble {
             let _ = writeln!(o, "  {p}");
         }
+        if let Some(c) = &j.crashed {
+            let id = c.goroutine_id.map_or(String::new(), |id| format!(" {id}"));
+            let at =
+                c.at.as_ref().map_or(String::new(), |f| format!(" at {} {}:{}", f.function, f.file, f.line));
+            let created = c
+                .created_at
+                .as_ref()
+                .map_or(String::new(), |f| format!(", created at {} {}:{}", f.function, f.file, f.line));
+            let first = c.first_panic_at.as_ref().map_or(String::new(), |f| {
+                format!(" (panicking again: it first panicked at {} {}:{})", f.function, f.file, f.line)
+            });
+            let _ = writeln!(o, "  crashed in goroutine{id} [{}]{at}{first}{created}", c.state);
+        }
     }
     super::profile::text(l, po, &mut o);
     // A heap, CPU or block profile or a GC log holds no goroutines: saying none is stuck

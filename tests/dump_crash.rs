@@ -1,0 +1,134 @@
+//! Where a crashed program died, from its traceback: the report's `dump.crashed` (and the text
+//! report's "crashed in goroutine N" line) names the goroutine Go printed first after the
+//! `panic:` / `fatal error:` line and the program's own line in its stack, checked against what
+//! programs/dumps/crash really did (its expect.json: a nil dereference in `main.report` in a
+//! goroutine of its own, under GOTRACEBACK=system, whose stack shows the panic's own
+//! `panic(...)` frame; concurrent map writes in `main.count`) and against Go's own traceback
+//! text. A panic recovered and raised again (programs/dumps/panic) also says where the first
+//! panic was: the program's frame under Go's `panic(...)` frame.
+
+mod common;
+use common::report_json::report;
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces")
+}
+
+/// Every committed traceback named `NAME` in sample-traces/dumps/go*/.
+fn tracebacks(name: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(root().join("dumps"))
+        .unwrap()
+        .flatten()
+        .map(|d| d.path().join(name))
+        .filter(|p| p.is_file())
+        .collect();
+    out.sort();
+    out
+}
+
+/// Go's record of the goroutine it printed first, with its id.
+fn first_record(text: &str) -> (u64, &str) {
+    let start = text.find("\ngoroutine ").expect("a goroutine header") + 1;
+    let record = text[start..].split("\n\n").next().unwrap();
+    let id = record["goroutine ".len()..].split(' ').next().unwrap().parse().unwrap();
+    (id, record)
+}
+
+/// The `file:line` Go printed under the first call of `func` in a record.
+fn line_of<'a>(record: &'a str, func: &str) -> Option<&'a str> {
+    let at = record.find(&format!("\n{func}("))?;
+    let loc = record[at + 1..].lines().nth(1)?;
+    Some(loc.trim().split(" +0x").next().unwrap())
+}
+
+fn text_report(path: &Path) -> String {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let opts = goroscope::report::Options { json: false, fail_on_leaks: false };
+    goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err);
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn a_crash_names_the_goroutine_and_the_program_line_that_died() {
+    let exp: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("programs/dumps/crash/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for (name, want) in exp["crashes"].as_object().unwrap() {
+        let files = tracebacks(name);
+        assert!(files.len() >= 2, "{name} of Go 1.19 and 1.27: {files:?}");
+        for path in files {
+            let shown = path.display();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let rep = report(&path);
+            let dump = &rep["dump"];
+            assert_eq!(dump["preamble"][0], want["preamble"], "{shown}");
+            let c = &dump["crashed"];
+            let (id, record) = first_record(&text);
+            assert_eq!(c["goroutine_id"].as_u64(), Some(id), "{shown}: {c}");
+            assert_eq!(c["state"], "running", "{shown}: {c}");
+            // What the program did.
+            let (func, line) = (want["function"].as_str().unwrap(), want["line"].as_u64().unwrap());
+            assert_eq!(
+                (c["at"]["function"].as_str(), c["at"]["line"].as_u64()),
+                (Some(func), Some(line)),
+                "{shown}"
+            );
+            assert!(
+                c["at"]["file"].as_str().unwrap().ends_with(want["file"].as_str().unwrap()),
+                "{shown}: {c}"
+            );
+            assert!(c.get("first_panic_at").is_none(), "{shown}: nothing recovered: {c}");
+            let created = c["created_at"]["line"].as_u64().map(Value::from).unwrap_or(Value::Null);
+            assert!(want["created_lines"].as_array().unwrap().contains(&created), "{shown}: {c}");
+            // What Go printed: that goroutine's frame of the function at that line, and its
+            // `created by` line.
+            let printed = line_of(record, func).unwrap_or_else(|| panic!("{shown}: {record}"));
+            assert!(printed.ends_with(&format!("crash/main.go:{line}")), "{shown}: {printed}");
+            if let Some(l) = c["created_at"]["line"].as_u64() {
+                let by = record.split("\ncreated by ").nth(1).unwrap_or_else(|| panic!("{shown}: {record}"));
+                let loc = by.lines().nth(1).unwrap().trim().split(" +0x").next().unwrap();
+                assert!(loc.ends_with(&format!("crash/main.go:{l}")), "{shown}: {loc}");
+            }
+            if name.contains("panic") {
+                // GOTRACEBACK=system prints the panic's own frame above the program's: the
+                // program's line is under it, and the report does not stop at it.
+                assert!(record.contains("\npanic("), "{shown}: {record}");
+            }
+            let t = text_report(&path);
+            assert!(t.contains(&format!("crashed in goroutine {id} [running] at {func} ")), "{t}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "the crash tracebacks of Go 1.19 and 1.27: {checked}");
+}
+
+#[test]
+fn a_panic_raised_again_says_where_it_first_panicked() {
+    let files = tracebacks("panic.txt");
+    assert!(files.len() >= 3, "panic.txt of Go 1.19, 1.21, 1.27: {files:?}");
+    for path in files {
+        let shown = path.display();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (id, record) = first_record(&text);
+        // Go's record: the deferred function that panicked again, then `panic(...)`, then the
+        // program's frame where the first panic was raised.
+        let frames: Vec<&str> = record.lines().skip(1).step_by(2).collect();
+        let p = frames.iter().position(|f| f.starts_with("panic(")).unwrap_or_else(|| panic!("{shown}"));
+        let first_func = frames[p + 1].split('(').next().unwrap();
+        let first_line = line_of(record, first_func).unwrap();
+        let again = frames[0].split('(').next().unwrap();
+        let c = &report(&path)["dump"]["crashed"];
+        assert_eq!(c["goroutine_id"].as_u64(), Some(id), "{shown}: {c}");
+        assert_eq!(c["at"]["function"], again, "{shown}: {c}");
+        let f = &c["first_panic_at"];
+        assert_eq!(f["function"], first_func, "{shown}: {c}");
+        let loc = format!("{}:{}", f["file"].as_str().unwrap(), f["line"]);
+        assert_eq!(loc, first_line, "{shown}: {c}");
+    }
+}
