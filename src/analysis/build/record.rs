@@ -74,7 +74,13 @@ impl GSpans {
     #[inline(never)]
     fn push_slow(&mut self, span: Span) {
         match self {
-            GSpans::Many(v) => v.push(span),
+            GSpans::Many(v) => {
+                // Half again, not double: with doubling no freed vector of a goroutine ever
+                // fits its next one, and the holes cost the 200 MB bench trace 73 MB of its
+                // peak (and 18,000 page faults); see BENCHMARKS.md, round eight.
+                v.reserve_exact(v.len() / 2);
+                v.push(span);
+            }
             GSpans::One(first) => {
                 // Room for four: a goroutine that runs at all has a few spans more.
                 let mut v = Vec::with_capacity(4);
