@@ -16,7 +16,7 @@ pub(super) struct GRec {
     /// The stack that names the goroutine: its entry function at creation, else the first
     /// stack seen; its outermost frame is the start function.
     pub entry_stack: StackId,
-    /// [`CREATED`] and [`EXITED`].
+    /// [`CREATED`], [`EXITED`] and [`WOKEN`].
     pub life: u8,
 }
 
@@ -26,6 +26,9 @@ pub(super) const NO_PARENT: GIdx = GIdx::MAX;
 pub(super) const CREATED: u8 = 1;
 /// Exited, and not back since: its last span is the end sentinel at its exit.
 pub(super) const EXITED: u8 = 2;
+/// One of its spans has a waker, which `finish` remaps to the sorted index: the others' spans
+/// are not walked (on the 200 MB bench trace, 876,000 of the 916,000 goroutines).
+pub(super) const WOKEN: u8 = 4;
 
 impl GRec {
     pub fn new() -> Self {
