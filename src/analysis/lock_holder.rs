@@ -1,14 +1,14 @@
 //! Who may hold the lock a crowd waits for. Go records no owner for a `sync.Mutex` or a
 //! `sync.RWMutex`: a dump shows the crowd in `[sync.Mutex.Lock]` and, elsewhere, the one
 //! goroutine that took the lock and is stuck with it held (in a channel send, a network
-//! read, a sleep). Found as an engineer reads the dump: a goroutine inside the very function
-//! the crowd locks in, past its `Lock` (at another line of it), or inside another method of
-//! the same pointer type, that is not itself waiting for a lock there. A lead, not proof:
-//! the report says "held by?".
+//! read, a sleep). Found as an engineer reads the dump: a goroutine whose stack runs through
+//! the very function the crowd locks in (gone on past the `Lock`, or into a `sync.Once`'s
+//! function), or through another method of the same pointer type, and that is not itself
+//! waiting for a lock there. A lead, not proof: the report says "held by?".
 
 use std::collections::HashMap;
 
-use super::classify::trace_wait_words;
+use super::classify::{trace_wait_words, user_frame_index};
 use super::frame_text::{FrameText, SharedNames};
 use super::suspects::Suspect;
 use crate::model::{DumpFormat, DumpModel, Frame, GIdx, SpanState, StringTable, TraceModel};
@@ -21,9 +21,11 @@ pub struct LockHolder {
     pub member: GIdx,
     /// Its state words, as a dump prints them ("chan send", "running").
     pub state: String,
-    /// Its frame inside the crowd's locking function, or inside another method of its type.
+    /// Where it is: its innermost frame of the program.
     pub frame: FrameText,
-    /// That frame is in the very function the crowd locks in, past its `Lock`.
+    /// Its stack runs through the very function the crowd locks in (it went on past the
+    /// `Lock`, or into the function a `sync.Once` runs); else through another method of the
+    /// same pointer type.
     pub same_function: bool,
 }
 
@@ -97,16 +99,15 @@ fn locking_frame(strings: &StringTable, frames: &[Frame]) -> Option<usize> {
 
 /// The pointer type a method belongs to: `main.(*store)` of `main.(*store).get`. A lock is
 /// a field of a struct reached by pointer (a value receiver would copy it).
-fn receiver_type(func: &str) -> Option<&str> {
+pub fn receiver_type(func: &str) -> Option<&str> {
     let close = func.rfind(").")?;
     func[..close].contains("(*").then(|| &func[..=close])
 }
 
-/// Where a crowd locks: the function, its type and the line of the `Lock` call.
+/// Where a crowd locks: the function that calls `Lock`, and its type.
 struct Crowd<'a> {
     func: &'a str,
     owner: Option<&'a str>,
-    line: u32,
     ids: &'a [u64],
 }
 
@@ -119,7 +120,7 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
             let one = by_idx.get(s.members.first()?)?;
             let at = one.frames.get(locking_frame(strings, one.frames)?)?;
             let func = strings.get(at.func);
-            Some((k, Crowd { func, owner: receiver_type(func), line: at.line, ids: &s.goroutine_ids }))
+            Some((k, Crowd { func, owner: receiver_type(func), ids: &s.goroutine_ids }))
         })
         .take(MAX_CROWDS)
         .collect();
@@ -139,16 +140,17 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
             {
                 continue;
             }
-            let frames = g.frames.iter().take(MAX_DEPTH);
-            let same = |f: &&Frame| strings.get(f.func) == crowd.func && f.line != crowd.line;
+            let mut frames = g.frames.iter().take(MAX_DEPTH);
+            let same = frames.clone().any(|f| strings.get(f.func) == crowd.func);
             let sibling =
-                |f: &&Frame| crowd.owner.is_some() && receiver_type(strings.get(f.func)) == crowd.owner;
-            let hit = match frames.clone().find(same) {
-                Some(f) => Some((true, f)),
-                None => frames.clone().find(sibling).map(|f| (false, f)),
-            };
-            if let Some((strong, f)) = hit {
-                found[c].push((strong, g, f));
+                crowd.owner.is_some() && frames.any(|f| receiver_type(strings.get(f.func)) == crowd.owner);
+            if same || sibling {
+                // Where it is now: its innermost frame of the program (a `sync.Once`'s
+                // function, the helper it called with the lock held).
+                let names = g.frames.iter().map(|f| strings.get(f.func));
+                if let Some(at) = user_frame_index(names).and_then(|i| g.frames.get(i)) {
+                    found[c].push((same, g, at));
+                }
             }
         }
     }
