@@ -127,30 +127,52 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
     if crowds.is_empty() {
         return;
     }
+    // Indexed by function and by type: each frame of each goroutine is one look-up, however
+    // many crowds (a crafted dump holds thousands of groups and a million goroutines).
+    let mut by_func: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_owner: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (c, (_, crowd)) in crowds.iter().enumerate() {
+        by_func.entry(crowd.func).or_default().push(c);
+        if let Some(owner) = crowd.owner {
+            by_owner.entry(owner).or_default().push(c);
+        }
+    }
     let mut found: Vec<Vec<(bool, &Seen, &Frame)>> = vec![Vec::new(); crowds.len()];
+    let mut hits: HashMap<usize, bool> = HashMap::new();
     for g in &seen {
+        hits.clear();
+        for f in g.frames.iter().take(MAX_DEPTH) {
+            let func = strings.get(f.func);
+            for &c in by_func.get(func).into_iter().flatten() {
+                hits.insert(c, true);
+            }
+            for &c in receiver_type(func).and_then(|o| by_owner.get(o)).into_iter().flatten() {
+                hits.entry(c).or_insert(false);
+            }
+        }
+        if hits.is_empty() {
+            continue;
+        }
         // Another waiter for a lock in the same code is no holder.
         let waits_in =
             locking_frame(strings, g.frames).and_then(|i| g.frames.get(i)).map(|f| strings.get(f.func));
-        for (c, (_, crowd)) in crowds.iter().enumerate() {
-            if crowd.ids.binary_search(&g.id).is_ok()
-                || waits_in.is_some_and(|w| {
-                    w == crowd.func || receiver_type(w) == crowd.owner && crowd.owner.is_some()
-                })
-            {
+        // Where it is now: its innermost frame of the program (a `sync.Once`'s function, the
+        // helper it called with the lock held).
+        let names = g.frames.iter().map(|f| strings.get(f.func));
+        let Some(at) = user_frame_index(names).and_then(|i| g.frames.get(i)) else { continue };
+        for (&c, &same) in &hits {
+            let crowd = &crowds[c].1;
+            let waiter = waits_in
+                .is_some_and(|w| w == crowd.func || crowd.owner.is_some() && receiver_type(w) == crowd.owner);
+            if waiter || crowd.ids.binary_search(&g.id).is_ok() {
                 continue;
             }
-            let mut frames = g.frames.iter().take(MAX_DEPTH);
-            let same = frames.clone().any(|f| strings.get(f.func) == crowd.func);
-            let sibling =
-                crowd.owner.is_some() && frames.any(|f| receiver_type(strings.get(f.func)) == crowd.owner);
-            if same || sibling {
-                // Where it is now: its innermost frame of the program (a `sync.Once`'s
-                // function, the helper it called with the lock held).
-                let names = g.frames.iter().map(|f| strings.get(f.func));
-                if let Some(at) = user_frame_index(names).and_then(|i| g.frames.get(i)) {
-                    found[c].push((same, g, at));
-                }
+            // The likeliest few only: in the same function first, then the lowest ids.
+            let kept = &mut found[c];
+            kept.push((same, g, at));
+            if kept.len() > 2 * MAX_HOLDERS {
+                kept.sort_by_key(|(strong, g, _)| (!strong, g.id));
+                kept.truncate(MAX_HOLDERS);
             }
         }
     }
