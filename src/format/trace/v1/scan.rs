@@ -57,7 +57,9 @@ impl StackRefs {
         if i >= self.0.len() {
             self.0.resize(i + 1, false);
         }
-        self.0[i] = true;
+        if let Some(used) = self.0.get_mut(i) {
+            *used = true;
+        }
     }
 
     /// The smallest id used and never defined, and how many such ids.
