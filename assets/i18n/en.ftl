@@ -626,7 +626,6 @@ warning-trace-inconsistent = trace is inconsistent in the generation at byte { $
 warning-trace-over-budget = the read stopped at byte { $offset } of { $total }: going on would take more memory than this file's budget of { $mib } MiB (4 × its size + 100 MiB; a crafted file?), so the rest of the trace was dropped
 warning-trace-v1-damaged = trace truncated or damaged at byte { $offset } of { $size }: { $error }; the events before it were loaded
 warning-trace-v1-damaged-no-footer = trace truncated or damaged at byte { $offset } of { $size } (the footer with the clock frequency and the stacks is lost): { $error }; the events before it were loaded
-warning-trace-v1-stacks-missing = trace truncated or damaged at byte { $size } of { $size }: the stack table in its footer stops short ({ $events } events use stacks it does not define), so the file was cut inside its footer; the events were loaded, those stacks are unknown
 warning-trace-v1-no-footer = trace truncated or damaged at byte { $size } of { $size } (the footer with the clock frequency and the stacks is lost): the file ends without its footer; the events before it were loaded
 warning-trace-v1-unordered = events could not be ordered from byte { $offset } on ({ $error }); the first { $merged } { $merged-n ->
     [one] event was

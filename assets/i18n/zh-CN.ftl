@@ -527,7 +527,6 @@ warning-trace-inconsistent = 跟踪在第 { $start } 字节处的一代中不一
 warning-trace-over-budget = 读取在第 { $offset } 字节（共 { $total } 字节）处停止：继续读取将超出此文件的内存预算 { $mib } MiB（文件大小的 4 倍加 100 MiB；可能是特意构造的文件？），因此跟踪的其余部分已丢弃
 warning-trace-v1-damaged = 跟踪在第 { $offset } 字节处（共 { $size } 字节）被截断或损坏：{ $error }；已加载此前的事件
 warning-trace-v1-damaged-no-footer = 跟踪在第 { $offset } 字节处（共 { $size } 字节）被截断或损坏（含时钟频率和栈的文件尾已丢失）：{ $error }；已加载此前的事件
-warning-trace-v1-stacks-missing = 跟踪在第 { $size } 字节处（共 { $size } 字节）被截断或损坏：文件尾的栈表提前结束（有 { $events } 个事件使用了其中未定义的栈），文件是在文件尾中被截断的；事件已加载，这些栈未知
 warning-trace-v1-no-footer = 跟踪在第 { $size } 字节处（共 { $size } 字节）被截断或损坏（含时钟频率和栈的文件尾已丢失）：文件在文件尾之前结束；已加载此前的事件
 warning-trace-v1-unordered = 从第 { $offset } 字节起的事件无法排序（{ $error }）；已加载前 { $merged } 个事件
 warning-trace-v1-no-frequency = 没有 Frequency 事件：时间按每秒 { $frequency } 个时钟周期估算，仅为近似值

@@ -110,10 +110,8 @@ pub fn finding_text(f: &Finding) -> String {
 }
 
 fn spinning_text(s: &Spinning) -> String {
-    let created = s
-        .created_at
-        .as_ref()
-        .map_or(String::new(), |c| format!(", created at {} {}:{}", c.function, c.file, c.line));
+    let created =
+        s.created_at.as_ref().map_or(String::new(), |c| format!(", created at {}", super::text::where_(c)));
     let at = if s.where_unknown() {
         let ids: Vec<String> = s.goroutine_ids.iter().take(10).map(u64::to_string).collect();
         format!(

@@ -212,7 +212,9 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
 }
 
 /// `function file:line`, or the function alone when the cut took its file (`model::lost`).
-fn where_(f: &crate::analysis::FrameText) -> String {
+/// A frame as `function file:line`, or the function alone where the file is unknown (a
+/// placeholder for a stack a cut took).
+pub(super) fn where_(f: &crate::analysis::FrameText) -> String {
     if f.file.is_empty() { f.function.to_string() } else { format!("{} {}:{}", f.function, f.file, f.line) }
 }
 
