@@ -3,7 +3,7 @@
 //! readers in `get`. Go's dump names no lock owner; the one goroutine past the `Lock` in
 //! `put`, blocked in a channel send, holds it. The report of the dump and of the trace must
 //! name that goroutine (the id Go's dump gives it, at the marked line) for both crowds, and
-//! no other.
+//! no other. A `sync.Once` whose function blocks is held by the goroutine running it.
 
 mod common;
 use common::report_json::report;
@@ -86,4 +86,37 @@ fn the_goroutine_that_holds_a_lock_is_named_for_the_crowds_that_wait_for_it() {
         }
     }
     assert!(checked >= 6, "expected lockheld dumps and traces of three releases, found {checked}");
+}
+
+/// A `sync.Once` whose function blocks (`sample-traces/programs/dumps/crash`): the handlers
+/// wait in `Once.Do`'s mutex at the call line, and the one goroutine running the function
+/// holds it. Its stack runs through the same call, then into the function: that goroutine,
+/// as Go's dump names it, is the holder, shown at the function's line.
+#[test]
+fn a_sync_once_whose_function_blocks_is_held_by_the_goroutine_running_it() {
+    let mut checked = 0;
+    for minor in ["1.19", "1.27"] {
+        let dump = root().join(format!("dumps/go{minor}/crash-panic.txt"));
+        if !dump.is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&dump).unwrap();
+        let running: Vec<u64> = text
+            .split("\n\n")
+            .filter(|r| r.contains("\nmain.(*service).config.func1("))
+            .filter_map(|r| r.strip_prefix("goroutine ")?.split(' ').next()?.parse().ok())
+            .collect();
+        assert_eq!(running.len(), 1, "{minor}: Go's dump has one goroutine in the Once's function");
+        let rep = report(&dump);
+        let s = crowd(&rep, "main.(*service).config");
+        let h = &s["lock_holders"][0];
+        assert_eq!(h["goroutine_id"].as_u64(), Some(running[0]), "{minor}: {s}");
+        assert_eq!(
+            (h["frame"]["function"].as_str(), h["same_function"].as_bool()),
+            (Some("main.(*service).config.func1"), Some(true)),
+            "{minor}: {h}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 2, "crash dumps of two releases: {checked}");
 }

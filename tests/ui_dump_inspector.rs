@@ -113,3 +113,25 @@ fn the_top_user_frame_is_the_callers() {
     }
     assert_eq!(checked, 6);
 }
+
+/// At 1280×720 the inspector's rows stay inside its panel: a title row wider than the panel
+/// (the stack's title with its copy button) used to widen it under the table, whose
+/// background then hid the inspector's left edge.
+#[test]
+fn the_inspector_stays_beside_the_table_at_720p() {
+    let loaded = load_file(&sample("dumps/go1.27/crash-panic.txt"), &Progress::default()).unwrap();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .build_eframe(move |cc| english(GoroscopeApp::with_loaded(cc, loaded)));
+    h.run_steps(3);
+    let table_right = h.get_by_label("Created by").rect().max.x;
+    let title =
+        labels(&h).into_iter().find(|l| l.starts_with("Stack as printed (")).expect("the stack title");
+    for label in [title.as_str(), "Copy stack", "Copy group as Markdown"] {
+        let r = h.get_by_label(label).rect();
+        assert!(
+            r.min.x >= table_right && r.max.x <= 1280.0,
+            "{label} at {r:?}, the table ends at {table_right}"
+        );
+    }
+}

@@ -1,14 +1,14 @@
 //! Who may hold the lock a crowd waits for. Go records no owner for a `sync.Mutex` or a
 //! `sync.RWMutex`: a dump shows the crowd in `[sync.Mutex.Lock]` and, elsewhere, the one
 //! goroutine that took the lock and is stuck with it held (in a channel send, a network
-//! read, a sleep). Found as an engineer reads the dump: a goroutine inside the very function
-//! the crowd locks in, past its `Lock` (at another line of it), or inside another method of
-//! the same pointer type, that is not itself waiting for a lock there. A lead, not proof:
-//! the report says "held by?".
+//! read, a sleep). Found as an engineer reads the dump: a goroutine whose stack runs through
+//! the very function the crowd locks in (gone on past the `Lock`, or into a `sync.Once`'s
+//! function), or through another method of the same pointer type, and that is not itself
+//! waiting for a lock there. A lead, not proof: the report says "held by?".
 
 use std::collections::HashMap;
 
-use super::classify::trace_wait_words;
+use super::classify::{trace_wait_words, user_frame_index};
 use super::frame_text::{FrameText, SharedNames};
 use super::suspects::Suspect;
 use crate::model::{DumpFormat, DumpModel, Frame, GIdx, SpanState, StringTable, TraceModel};
@@ -21,9 +21,11 @@ pub struct LockHolder {
     pub member: GIdx,
     /// Its state words, as a dump prints them ("chan send", "running").
     pub state: String,
-    /// Its frame inside the crowd's locking function, or inside another method of its type.
+    /// Where it is: its innermost frame of the program.
     pub frame: FrameText,
-    /// That frame is in the very function the crowd locks in, past its `Lock`.
+    /// Its stack runs through the very function the crowd locks in (it went on past the
+    /// `Lock`, or into the function a `sync.Once` runs); else through another method of the
+    /// same pointer type.
     pub same_function: bool,
 }
 
@@ -97,16 +99,15 @@ fn locking_frame(strings: &StringTable, frames: &[Frame]) -> Option<usize> {
 
 /// The pointer type a method belongs to: `main.(*store)` of `main.(*store).get`. A lock is
 /// a field of a struct reached by pointer (a value receiver would copy it).
-fn receiver_type(func: &str) -> Option<&str> {
+pub fn receiver_type(func: &str) -> Option<&str> {
     let close = func.rfind(").")?;
     func[..close].contains("(*").then(|| &func[..=close])
 }
 
-/// Where a crowd locks: the function, its type and the line of the `Lock` call.
+/// Where a crowd locks: the function that calls `Lock`, and its type.
 struct Crowd<'a> {
     func: &'a str,
     owner: Option<&'a str>,
-    line: u32,
     ids: &'a [u64],
 }
 
@@ -119,36 +120,59 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
             let one = by_idx.get(s.members.first()?)?;
             let at = one.frames.get(locking_frame(strings, one.frames)?)?;
             let func = strings.get(at.func);
-            Some((k, Crowd { func, owner: receiver_type(func), line: at.line, ids: &s.goroutine_ids }))
+            Some((k, Crowd { func, owner: receiver_type(func), ids: &s.goroutine_ids }))
         })
         .take(MAX_CROWDS)
         .collect();
     if crowds.is_empty() {
         return;
     }
+    // Indexed by function and by type: each frame of each goroutine is one look-up, however
+    // many crowds (a crafted dump holds thousands of groups and a million goroutines).
+    let mut by_func: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_owner: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (c, (_, crowd)) in crowds.iter().enumerate() {
+        by_func.entry(crowd.func).or_default().push(c);
+        if let Some(owner) = crowd.owner {
+            by_owner.entry(owner).or_default().push(c);
+        }
+    }
     let mut found: Vec<Vec<(bool, &Seen, &Frame)>> = vec![Vec::new(); crowds.len()];
+    let mut hits: HashMap<usize, bool> = HashMap::new();
     for g in &seen {
+        hits.clear();
+        for f in g.frames.iter().take(MAX_DEPTH) {
+            let func = strings.get(f.func);
+            for &c in by_func.get(func).into_iter().flatten() {
+                hits.insert(c, true);
+            }
+            for &c in receiver_type(func).and_then(|o| by_owner.get(o)).into_iter().flatten() {
+                hits.entry(c).or_insert(false);
+            }
+        }
+        if hits.is_empty() {
+            continue;
+        }
         // Another waiter for a lock in the same code is no holder.
         let waits_in =
             locking_frame(strings, g.frames).and_then(|i| g.frames.get(i)).map(|f| strings.get(f.func));
-        for (c, (_, crowd)) in crowds.iter().enumerate() {
-            if crowd.ids.binary_search(&g.id).is_ok()
-                || waits_in.is_some_and(|w| {
-                    w == crowd.func || receiver_type(w) == crowd.owner && crowd.owner.is_some()
-                })
-            {
+        // Where it is now: its innermost frame of the program (a `sync.Once`'s function, the
+        // helper it called with the lock held).
+        let names = g.frames.iter().map(|f| strings.get(f.func));
+        let Some(at) = user_frame_index(names).and_then(|i| g.frames.get(i)) else { continue };
+        for (&c, &same) in &hits {
+            let crowd = &crowds[c].1;
+            let waiter = waits_in
+                .is_some_and(|w| w == crowd.func || crowd.owner.is_some() && receiver_type(w) == crowd.owner);
+            if waiter || crowd.ids.binary_search(&g.id).is_ok() {
                 continue;
             }
-            let frames = g.frames.iter().take(MAX_DEPTH);
-            let same = |f: &&Frame| strings.get(f.func) == crowd.func && f.line != crowd.line;
-            let sibling =
-                |f: &&Frame| crowd.owner.is_some() && receiver_type(strings.get(f.func)) == crowd.owner;
-            let hit = match frames.clone().find(same) {
-                Some(f) => Some((true, f)),
-                None => frames.clone().find(sibling).map(|f| (false, f)),
-            };
-            if let Some((strong, f)) = hit {
-                found[c].push((strong, g, f));
+            // The likeliest few only: in the same function first, then the lowest ids.
+            let kept = &mut found[c];
+            kept.push((same, g, at));
+            if kept.len() > 2 * MAX_HOLDERS {
+                kept.sort_by_key(|(strong, g, _)| (!strong, g.id));
+                kept.truncate(MAX_HOLDERS);
             }
         }
     }

@@ -129,7 +129,9 @@ impl Warning {
     /// warning says more.
     pub fn dropped_from(warnings: &[Warning]) -> Option<u64> {
         use WarningKind::*;
-        let cut = |w: &Warning| matches!(w.kind, TraceV1Damaged | TraceV1DamagedNoFooter | TraceV1NoFooter);
+        let cut = |w: &Warning| {
+            matches!(w.kind, TraceV1Damaged | TraceV1DamagedNoFooter | TraceV1NoFooter | TraceV1StacksMissing)
+        };
         let v1_cut = warnings.iter().any(cut);
         warnings.iter().find_map(|w| match (w.kind, w.place) {
             (TraceInconsistent | TraceTablesDamaged | TraceOverBudget, Some(Place::Byte(b))) => Some(b),

@@ -175,11 +175,12 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 units::duration(q.last_woken_ns)
             );
         }
+        let locker = sp.blocking_frame().map_or("", |f| &*f.function);
         for h in &sp.lock_holders {
-            let how = if h.same_function {
-                "past the Lock in the same function"
-            } else {
-                "in another method of the same type, not waiting for the lock"
+            let how = match crate::analysis::lock_holder::receiver_type(locker) {
+                _ if h.same_function => format!("inside {locker} too, past where they wait"),
+                Some(owner) => format!("in another method of {owner}, not waiting for the lock"),
+                None => "not waiting for the lock".to_string(),
             };
             let _ = writeln!(
                 o,

@@ -50,7 +50,8 @@ fn call_text(m: &DumpModel, f: &DumpFrame) -> (String, String) {
 fn frames_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Command>) {
     let frames: Vec<&DumpFrame> = m.calls(r.group.calls).iter().filter_map(|&id| m.frame(id)).collect();
     let printed: Vec<(String, String)> = frames.iter().map(|f| call_text(m, f)).collect();
-    ui.horizontal(|ui| {
+    // Wrapped: a title and its button wider than the panel would widen it over the view.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(tr!("dump-stack-title", n = frames.len())).strong());
         if !printed.is_empty() && ui.small_button(tr!("stack-copy")).clicked() {
             let text: Vec<String> = printed.iter().map(|(c, l)| format!("{c}\n\t{l}")).collect();
@@ -113,7 +114,7 @@ fn ids_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow) {
         return;
     }
     ui.separator();
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(tr!("dump-ids-title", n = ids.len())).strong());
         if ui.small_button(tr!("dump-copy-ids")).clicked() {
             let all: Vec<String> = ids.iter().map(u64::to_string).collect();

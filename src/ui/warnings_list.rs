@@ -54,6 +54,7 @@ fn is_cut(kind: WarningKind) -> bool {
             | WarningKind::TraceV1Damaged
             | WarningKind::TraceV1DamagedNoFooter
             | WarningKind::TraceV1NoFooter
+            | WarningKind::TraceV1StacksMissing
     )
 }
 

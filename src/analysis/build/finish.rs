@@ -176,8 +176,10 @@ fn ranks_by_sort(ids: &[u64]) -> Vec<GIdx> {
 }
 
 /// Points every waker in these goroutines' spans at the goroutine's index after the sort.
+/// Only the spans of goroutines that were woken are read: most goroutines of a busy program
+/// never are, and reaching each one's spans is a cache miss.
 fn remap_wakers(recs: &mut [record::GRec], remap: &(impl Fn(GIdx) -> GIdx + Sync)) {
-    for r in recs {
+    for r in recs.iter_mut().filter(|r| r.life & record::WOKEN != 0) {
         for s in r.spans.as_mut_slice() {
             if let Some(w) = s.waker() {
                 s.set_waker(Some(remap(w)));

@@ -48,7 +48,11 @@ impl TraceBuilder {
             && to != GoState::Waiting
             && let Some(last) = gb.spans.last_mut().filter(|s| s.state() == SpanState::Waiting)
         {
-            last.set_waker(ctx_g.filter(|&w| w != i));
+            let waker = ctx_g.filter(|&w| w != i);
+            last.set_waker(waker);
+            if waker.is_some() {
+                gb.life |= record::WOKEN;
+            }
         }
         let state = match to {
             GoState::Running => Some(SpanState::Running),

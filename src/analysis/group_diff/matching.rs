@@ -181,6 +181,12 @@ fn add_members(to: &mut GoroutineGroup, g: &GoroutineGroup) {
 /// that differ only in their reason words would otherwise make matching quadratic.
 const LOOSE_CANDIDATES: usize = 64;
 
+#[cfg(test)]
+thread_local! {
+    /// Rows a loose match looked at on this thread: what the bound above bounds.
+    pub(super) static LOOSE_LOOKS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// One row per group of any file, with its count and ids in every file.
 pub(super) fn match_rows(files: &[Vec<GoroutineGroup>]) -> Vec<Row> {
     let n = files.len();
@@ -202,6 +208,8 @@ pub(super) fn match_rows(files: &[Vec<GoroutineGroup>]) -> Vec<Row> {
         for (key, g) in loose {
             let candidates = by_funcs.get(&key.funcs).map_or(&[][..], Vec::as_slice);
             let found = candidates.iter().copied().take(LOOSE_CANDIDATES).find(|&r| {
+                #[cfg(test)]
+                LOOSE_LOOKS.with(|n| n.set(n.get() + 1));
                 rows.get(r).is_some_and(|row| row.counts.get(fi) == Some(&0) && row.key.compatible(&key))
             });
             let r = found.unwrap_or_else(|| {

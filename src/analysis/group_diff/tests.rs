@@ -170,12 +170,14 @@ fn library_internals_at_the_leaf_do_not_split_a_group() {
 #[test]
 fn many_groups_on_one_stack_match_in_bounded_time() {
     // 20,000 groups on one stack that differ only in their (made-up) reason words, against
-    // 20,000 others: no exact match, and a loose one looks at a bounded number of rows.
+    // 20,000 others: no exact match, and a loose one looks at a bounded number of rows (a
+    // count of the work, not a time: timed tests fail on a loaded machine).
     let file = |tag: &str| -> Vec<GoroutineGroup> {
         (0..20_000).map(|i| group("waiting", &format!("{tag} {i}"), &[("main.f", 1)], None, 1)).collect()
     };
-    let started = std::time::Instant::now();
+    super::matching::LOOSE_LOOKS.with(|n| n.set(0));
     let d = diff_groups(&[file("a"), file("b")]);
     assert_eq!(d.len(), 40_000);
-    assert!(started.elapsed() < std::time::Duration::from_secs(20), "{:?}", started.elapsed());
+    let looks = super::matching::LOOSE_LOOKS.with(|n| n.get());
+    assert!((1..=40_000 * 64).contains(&looks), "{looks} rows looked at: more than 64 per group");
 }

@@ -90,8 +90,6 @@ kinds! {
     V1WrongArgs => "error-v1-wrong-args", "event type {typ}: wrong number of arguments: want {want}, got {got}";
     V1TooManyArgs => "error-v1-too-many-args", "event type {typ}: too many arguments";
     V1StringTwice => "error-v1-string-twice", "string id {id} is defined twice";
-    V1StackMissing => "error-v1-stack-missing", "{count} stacks the events use are missing (stack id {id} the first): the footer is cut";
-    V1StringMissing => "error-v1-string-missing", "{count} names the stacks use are missing (string id {id} the first): the footer is cut";
     V1BeforeBatch => "error-v1-before-batch", "event type {typ} before the first Batch";
     V1ProcTooLarge => "error-v1-proc-too-large", "processor id {id} is too large";
     V1BadFrequency => "error-v1-bad-frequency", "bad frequency {frequency}";

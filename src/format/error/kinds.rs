@@ -24,6 +24,8 @@ kinds! {
         "trace truncated or damaged at byte {offset} of {size} (the footer with the clock frequency and the stacks is lost): {error}; the events before it were loaded";
     TraceV1NoFooter => "warning-trace-v1-no-footer",
         "trace truncated or damaged at byte {size} of {size} (the footer with the clock frequency and the stacks is lost): the file ends without its footer; the events before it were loaded";
+    TraceV1StacksMissing => "warning-trace-v1-stacks-missing",
+        "trace truncated or damaged at byte {size} of {size}: the stack table in its footer stops short ({events} events use stacks it does not define), so the file was cut inside its footer; the events were loaded, those stacks are unknown";
     TraceV1Unordered => "warning-trace-v1-unordered",
         "events could not be ordered from byte {offset} on ({error}); the first {merged} {merged|event was|events were} loaded";
     TraceV1NoFrequency => "warning-trace-v1-no-frequency",

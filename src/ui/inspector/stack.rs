@@ -18,7 +18,8 @@ pub(super) fn frames_text(m: &TraceModel, frames: &[Frame]) -> Vec<FrameText> {
 
 /// A stack, one frame per line, with copy and open buttons.
 pub(super) fn stack_ui(ui: &mut egui::Ui, title: &str, frames: &[FrameText], queue: &mut Vec<Command>) {
-    ui.horizontal(|ui| {
+    // Wrapped: a title and its button wider than the panel would widen it over the view.
+    ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(title).strong());
         if !frames.is_empty() && ui.small_button(tr!("stack-copy")).clicked() {
             let text: Vec<String> = frames.iter().map(frame_text).collect();

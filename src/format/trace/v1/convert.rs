@@ -44,6 +44,9 @@ pub struct Converter<'a> {
     /// The interned wait or stop reason of each event type, once it came: interning it again
     /// at every block hashed and compared the string (perf: 3 % of a Go 1.21 load).
     reasons: [Option<StrId>; 64],
+    /// Events whose stack id the file does not define: a whole file defines every one, so
+    /// some means the file was cut inside its footer's stack table.
+    unknown_stacks: u64,
 }
 
 impl<'a> Converter<'a> {
@@ -69,7 +72,13 @@ impl<'a> Converter<'a> {
             tasks: FxMap::default(),
             last_stw: t.strings.intern("stop-the-world ()"),
             reasons: [None; 64],
+            unknown_stacks: 0,
         }
+    }
+
+    /// Events whose stack id the file does not define ([`Converter::push`] gives them none).
+    pub fn unknown_stacks(&self) -> u64 {
+        self.unknown_stacks
     }
 
     /// Closes the stream with its final Sync; returns the number of events emitted.
@@ -93,10 +102,14 @@ impl<'a> Converter<'a> {
         // become placeholders that keep them (model::lost), so goroutines still group by
         // them. In a whole file an unknown id is no stack, as Go's reader has it.
         let names_lost = s.freq.is_none() || s.damage.is_some();
-        let stack = |id: u64, t: &mut Tables| match s.stack(u32::try_from(id).unwrap_or(0)) {
+        let unknown = &mut self.unknown_stacks;
+        let mut stack = |id: u64, t: &mut Tables| match s.stack(u32::try_from(id).unwrap_or(0)) {
             Some(st) => st,
             None if names_lost && id != 0 => lost::stack(&mut t.strings, &mut t.stacks, id),
-            None => StackId::NONE,
+            None => {
+                *unknown += u64::from(id != 0);
+                StackId::NONE
+            }
         };
         let (gc, sweep, assist, minor) = (self.gc, self.sweep, self.assist, self.minor);
         let out = &mut self.out;

@@ -101,9 +101,13 @@ pub fn read(
     if let Some(e) = stop.as_ref().filter(|e| e.is_cancelled()) {
         return Err(e.clone());
     }
+    let unknown_stacks = conv.unknown_stacks();
     let n = conv.finish();
     let mut warnings = Vec::new();
     let size = data.len();
+    // A whole file defines every stack its events use: missing ones mean a cut inside the
+    // footer's stack table, at an event's boundary (no event of it decodes half).
+    let stacks_cut = unknown_stacks > 0 && scan.damage.is_none() && scan.freq.is_some();
     if let Some(d) = &scan.damage {
         // Without the footer the clock frequency and the stacks are lost too.
         let kind = if scan.freq.is_none() {
@@ -121,6 +125,9 @@ pub fn read(
         );
     } else if scan.freq.is_none() {
         warnings.push(Warning::at_byte(WarningKind::TraceV1NoFooter, size as u64, &[("size", &size)]));
+    } else if stacks_cut {
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("size", &size), ("events", &unknown_stacks)];
+        warnings.push(Warning::at_byte(WarningKind::TraceV1StacksMissing, size as u64, &args));
     }
     if let Some(e) = &stop {
         let args: [(&str, &dyn std::fmt::Display); 3] =
@@ -137,6 +144,7 @@ pub fn read(
             .or(stop)
             .unwrap_or_else(|| ParseError::new(HEADER_LEN as u64, ErrorKind::V1NoEvents, &[])));
     }
-    let cut_at_byte = (scan.freq.is_none() || scan.damage.is_some()).then_some(data.len() as u64);
+    let cut_at_byte =
+        (scan.freq.is_none() || scan.damage.is_some() || stacks_cut).then_some(data.len() as u64);
     Ok(ReadSummary { format_minor: minor, events: n, generations: 1, warnings, cut_at_byte, order_tries: 0 })
 }

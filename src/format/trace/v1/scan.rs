@@ -40,37 +40,6 @@ pub struct Scan {
     pub damage: Option<ParseError>,
 }
 
-/// The stack ids the events use (Go numbers them densely from 1; larger ids, which only a
-/// crafted file has, are not tracked).
-#[derive(Default)]
-struct StackRefs(Vec<bool>);
-
-impl StackRefs {
-    const MAX_TRACKED: usize = 1 << 22;
-
-    #[inline]
-    fn note(&mut self, id: u32) {
-        let i = id as usize;
-        if id == 0 || i >= Self::MAX_TRACKED {
-            return;
-        }
-        if i >= self.0.len() {
-            self.0.resize(i + 1, false);
-        }
-        if let Some(used) = self.0.get_mut(i) {
-            *used = true;
-        }
-    }
-
-    /// The smallest id used and never defined, and how many such ids.
-    fn missing(&self, raw: &RawStacks) -> Option<(u32, usize)> {
-        let gone = || {
-            self.0.iter().enumerate().filter(|&(id, &used)| used && !raw.stacks.contains_key(&(id as u32)))
-        };
-        gone().next().map(|(id, _)| (id as u32, gone().count()))
-    }
-}
-
 /// Raw stacks until all strings are known: stack id -> PCs, and PC -> (func, file, line).
 #[derive(Default)]
 struct RawStacks {
@@ -87,7 +56,6 @@ pub fn scan(
 ) -> Result<Scan, ParseError> {
     let mut s = Scan::default();
     let mut raw = RawStacks::default();
-    let mut refs = StackRefs::default();
     // Every batch holding a timed event: (P, start, end), in file order. A batch without
     // one is left out, and so is a P without such batches: a crafted file declaring
     // millions of Ps in empty batches costs nothing past the scan (issue 17).
@@ -165,7 +133,6 @@ pub fn scan(
                 if let Some(o) = open.as_mut() {
                     o.2 = true;
                 }
-                refs.note(r.stack());
             }
         }
     }
@@ -183,19 +150,7 @@ pub fn scan(
         s.batches.push((start, end));
     }
     s.cpu.sort_by_key(|e| e.ts);
-    let gone = refs.missing(&raw);
-    let missing = intern_stacks(&mut s, raw, tables);
-    // A file cut at a record boundary inside its footer: the scan saw no damage, but stacks
-    // the events use, or names those stacks use, are gone. Say so, as for any cut.
-    if s.damage.is_none() {
-        if let Some((id, count)) = gone {
-            let args: [(&str, &dyn std::fmt::Display); 2] = [("id", &id), ("count", &count)];
-            s.damage = Some(ParseError::new(data.len() as u64, ErrorKind::V1StackMissing, &args));
-        } else if let Some((id, count)) = missing {
-            let args: [(&str, &dyn std::fmt::Display); 2] = [("id", &id), ("count", &count)];
-            s.damage = Some(ParseError::new(data.len() as u64, ErrorKind::V1StringMissing, &args));
-        }
-    }
+    intern_stacks(&mut s, raw, tables);
     Ok(s)
 }
 
@@ -250,30 +205,17 @@ fn read_stack(raw: &mut RawStacks, data: &[u8], text: (usize, usize), at: usize)
     Ok(())
 }
 
-/// Interns the stacks; returns the smallest string id they use that the file never defines,
-/// and how many such ids there are (`None` when every name is there).
-fn intern_stacks(s: &mut Scan, raw: RawStacks, tables: &mut Tables) -> Option<(u64, usize)> {
+fn intern_stacks(s: &mut Scan, raw: RawStacks, tables: &mut Tables) {
     let mut ids: Vec<u32> = raw.stacks.keys().copied().collect();
     ids.sort_unstable();
     let mut frames = Vec::new();
-    let mut missing: FxMap<u64, ()> = FxMap::default();
     for id in ids {
         frames.clear();
         for pc in raw.stacks.get(&id).map_or(&[][..], Vec::as_slice) {
             let (func, file, line) = raw.pcs.get(pc).copied().unwrap_or_default();
-            let mut name = |sid: u64| match s.strings.get(&sid) {
-                Some(&n) => n,
-                None => {
-                    // Id 0 is the empty string, never written.
-                    if sid != 0 {
-                        missing.insert(sid, ());
-                    }
-                    StrId::default()
-                }
-            };
             frames.push(Frame {
-                func: name(func),
-                file: name(file),
+                func: s.strings.get(&func).copied().unwrap_or_default(),
+                file: s.strings.get(&file).copied().unwrap_or_default(),
                 line: u32::try_from(line).unwrap_or(u32::MAX),
             });
         }
@@ -290,7 +232,6 @@ fn intern_stacks(s: &mut Scan, raw: RawStacks, tables: &mut Tables) -> Option<(u
             }
         }
     }
-    missing.keys().min().map(|&id| (id, missing.len()))
 }
 
 impl Scan {
