@@ -166,6 +166,10 @@ pub fn scan(
                     o.2 = true;
                 }
                 refs.note(r.stack());
+                // A GoCreate's start stack (the function it runs) is in the footer too.
+                if r.typ == EV_GO_CREATE {
+                    refs.note(u32::try_from(r.val(2)).unwrap_or(0));
+                }
             }
         }
     }
