@@ -7,31 +7,18 @@
 
 mod common;
 use common::report_json::report;
+use common::services::{id_of, marked, records, root};
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces")
-}
-
-/// The line of the program marked `// EXPECT: WHAT`.
-fn marked(what: &str) -> u64 {
-    let src = std::fs::read_to_string(root().join("programs/services/lockheld/main.go")).unwrap();
-    let mark = format!("// EXPECT: {what}");
-    src.lines().position(|l| l.ends_with(&mark)).expect("a marker") as u64 + 1
-}
 
 /// The ids of the goroutines in Go's own debug=2 dump whose header says `[state` and whose
 /// stack calls `func` at `line`, read without our parser.
 fn dumped(path: &Path, state: &str, func: &str, line: u64) -> Vec<u64> {
     let text = std::fs::read_to_string(path).unwrap();
-    let (state, call, at) = (format!(" [{state}"), format!("\n{func}("), format!("main.go:{line} "));
-    text.split("\n\n")
-        .filter(|r| r.contains(&state) && r.contains(&call) && r.contains(&at))
-        .filter_map(|r| r.strip_prefix("goroutine ")?.split(' ').next()?.parse().ok())
-        .collect()
+    let at = format!("main.go:{line} ");
+    records(&text, state, func).into_iter().filter(|r| r.contains(&at)).map(id_of).collect()
 }
 
 /// The suspect whose blocking stack runs through `func`.
@@ -59,11 +46,11 @@ fn the_goroutine_that_holds_a_lock_is_named_for_the_crowds_that_wait_for_it() {
         }
         // Go's dump: the crowds, and the one goroutine past the Lock.
         let lock_state = if minor == "1.19" { "semacquire" } else { "sync.Mutex.Lock" };
-        let writers = dumped(&dump, lock_state, writer, marked("writers wait"));
-        let readers = dumped(&dump, lock_state, reader, marked("readers wait"));
+        let writers = dumped(&dump, lock_state, writer, marked("lockheld", "writers wait"));
+        let readers = dumped(&dump, lock_state, reader, marked("lockheld", "readers wait"));
         assert_eq!(writers.len() as u64, e["writers_waiting"].as_u64().unwrap(), "{minor}: Go's dump");
         assert_eq!(readers.len() as u64, e["readers_waiting"].as_u64().unwrap(), "{minor}: Go's dump");
-        let holder = dumped(&dump, e["holder_state"].as_str().unwrap(), writer, marked("holder"));
+        let holder = dumped(&dump, e["holder_state"].as_str().unwrap(), writer, marked("lockheld", "holder"));
         assert_eq!(holder.len(), 1, "{minor}: Go's dump has one goroutine past the Lock");
         for file in ["lockheld.goroutine-2.txt", "lockheld.trace"] {
             let rep = report(&dir.join(file));
@@ -78,7 +65,7 @@ fn the_goroutine_that_holds_a_lock_is_named_for_the_crowds_that_wait_for_it() {
                 assert_eq!(h["same_function"], same_function, "{minor} {file}: {h}");
                 assert_eq!(
                     (h["frame"]["function"].as_str(), h["frame"]["line"].as_u64()),
-                    (Some(writer), Some(marked("holder"))),
+                    (Some(writer), Some(marked("lockheld", "holder"))),
                     "{minor} {file}: {h}"
                 );
             }
@@ -101,11 +88,8 @@ fn a_sync_once_whose_function_blocks_is_held_by_the_goroutine_running_it() {
             continue;
         }
         let text = std::fs::read_to_string(&dump).unwrap();
-        let running: Vec<u64> = text
-            .split("\n\n")
-            .filter(|r| r.contains("\nmain.(*service).config.func1("))
-            .filter_map(|r| r.strip_prefix("goroutine ")?.split(' ').next()?.parse().ok())
-            .collect();
+        let running: Vec<u64> =
+            records(&text, "", "main.(*service).config.func1").into_iter().map(id_of).collect();
         assert_eq!(running.len(), 1, "{minor}: Go's dump has one goroutine in the Once's function");
         let rep = report(&dump);
         let s = crowd(&rep, "main.(*service).config");

@@ -6,30 +6,18 @@
 
 mod common;
 use common::report_json::report;
+use common::services::{marked, records, root};
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use goroscope::analysis::group_diff::{Change, diff_groups};
 use goroscope::load::{Progress, load_file};
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces")
-}
-
-/// The line of the program marked `// EXPECT: WHAT`.
-fn marked(what: &str) -> u64 {
-    let src = std::fs::read_to_string(root().join("programs/services/nilchan/main.go")).unwrap();
-    let mark = format!("// EXPECT: {what}");
-    src.lines().position(|l| l.ends_with(&mark)).expect("a marker") as u64 + 1
-}
-
 /// Goroutines waiting with `reason` in `func` in the runtime's own debug=2 dump, counted
 /// without our parser.
 fn dumped(path: &Path, reason: &str, func: &str) -> usize {
-    let text = std::fs::read_to_string(path).unwrap();
-    let (state, call) = (format!(" [{reason}"), format!("\n{func}("));
-    text.split("\n\n").filter(|r| r.contains(&state) && r.contains(&call)).count()
+    records(&std::fs::read_to_string(path).unwrap(), reason, func).len()
 }
 
 #[test]
@@ -56,9 +44,9 @@ fn a_send_on_a_nil_channel_reads_as_the_dump_says() {
             "{minor}: {s}"
         );
         let at = s["blocking_stack"].as_array().unwrap().iter().find(|f| f["function"] == func);
-        assert_eq!(at.map(|f| f["line"].as_u64()), Some(Some(marked("blocked"))), "{minor}: {s}");
+        assert_eq!(at.map(|f| f["line"].as_u64()), Some(Some(marked("nilchan", "blocked"))), "{minor}: {s}");
         assert_eq!(s["created_at"]["function"], creator, "{minor}: {s}");
-        assert_eq!(s["created_at"]["line"].as_u64(), Some(marked("created")), "{minor}: {s}");
+        assert_eq!(s["created_at"]["line"].as_u64(), Some(marked("nilchan", "created")), "{minor}: {s}");
         // The trace against the dump of its end: one group, unchanged.
         let groups = |p: &Path| load_file(p, &Progress::default()).unwrap().goroutine_groups().unwrap();
         let rows = diff_groups(&[groups(&dir.join("nilchan.trace")), groups(&dump)]);

@@ -7,27 +7,9 @@
 
 mod common;
 use common::report_json::report;
-
-use std::path::{Path, PathBuf};
+use common::services::{marked, records, root};
 
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces")
-}
-
-/// The line of the program marked `// EXPECT: WHAT`.
-fn marked(what: &str) -> u64 {
-    let src = std::fs::read_to_string(root().join("programs/services/quietmain/main.go")).unwrap();
-    let mark = format!("// EXPECT: {what}");
-    src.lines().position(|l| l.ends_with(&mark)).expect("a marker") as u64 + 1
-}
-
-/// Go's own records in state `state` with a frame of `func`, split without our parser.
-fn records<'a>(text: &'a str, state: &str, func: &str) -> Vec<&'a str> {
-    let (state, call) = (format!(" [{state}"), format!("\n{func}("));
-    text.split("\n\n").filter(|r| r.contains(&state) && r.contains(&call)).collect()
-}
 
 #[test]
 fn main_waiting_for_a_signal_is_no_suspect_and_the_stuck_consumers_are() {
@@ -45,7 +27,11 @@ fn main_waiting_for_a_signal_is_no_suspect_and_the_stuck_consumers_are() {
     let main = records(&text, &format!("{}, ", e["main_reason"].as_str().unwrap()), "main.main");
     assert_eq!(main.len(), 1, "Go's dump: main waiting");
     assert!(main[0].starts_with("goroutine 1 "), "{}", main[0]);
-    assert!(main[0].contains(&format!("quietmain/main.go:{}", marked("main waits"))), "{}", main[0]);
+    assert!(
+        main[0].contains(&format!("quietmain/main.go:{}", marked("quietmain", "main waits"))),
+        "{}",
+        main[0]
+    );
     let waited = |r: &str| -> u64 {
         let h = r.lines().next().unwrap();
         h.split(", ").nth(1).and_then(|m| m.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or(0)
@@ -59,9 +45,9 @@ fn main_waiting_for_a_signal_is_no_suspect_and_the_stuck_consumers_are() {
     assert_eq!((s["count"].as_u64(), s["reason"].as_str()), (e["count"].as_u64(), Some(reason)), "{s}");
     assert!(s["wait_minutes"]["min"].as_u64().unwrap() >= minutes, "{s}");
     let at = s["blocking_stack"].as_array().unwrap().iter().find(|f| f["function"] == func);
-    assert_eq!(at.map(|f| f["line"].as_u64()), Some(Some(marked("blocked"))), "{s}");
+    assert_eq!(at.map(|f| f["line"].as_u64()), Some(Some(marked("quietmain", "blocked"))), "{s}");
     assert_eq!(s["created_at"]["function"], e["created_function"], "{s}");
-    assert_eq!(s["created_at"]["line"].as_u64(), Some(marked("created")), "{s}");
+    assert_eq!(s["created_at"]["line"].as_u64(), Some(marked("quietmain", "created")), "{s}");
     assert!(!s["goroutine_ids"].as_array().unwrap().contains(&Value::from(1)), "{s}");
 }
 

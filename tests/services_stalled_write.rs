@@ -9,32 +9,9 @@
 
 mod common;
 use common::report_json::report;
-
-use std::path::{Path, PathBuf};
+use common::services::{id_of, marked, records, root};
 
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces")
-}
-
-/// The line of the program marked `// EXPECT: WHAT`.
-fn marked(what: &str) -> u64 {
-    let src = std::fs::read_to_string(root().join("programs/services/stallwrite/main.go")).unwrap();
-    let mark = format!("// EXPECT: {what}");
-    src.lines().position(|l| l.ends_with(&mark)).expect("a marker") as u64 + 1
-}
-
-/// The records of Go's own debug=2 dump in state `state` with a frame of `func`, split
-/// without our parser.
-fn records<'a>(text: &'a str, state: &str, func: &str) -> Vec<&'a str> {
-    let (state, call) = (format!(" [{state}"), format!("\n{func}("));
-    text.split("\n\n").filter(|r| r.contains(&state) && r.contains(&call)).collect()
-}
-
-fn id_of(record: &str) -> u64 {
-    record.trim_start().strip_prefix("goroutine ").unwrap().split(' ').next().unwrap().parse().unwrap()
-}
 
 /// `file:line` under Go's `created by F` line of a record.
 fn created_line(record: &str) -> u64 {
@@ -51,7 +28,7 @@ fn check(name: &str, rep: &Value, e: &Value, reason: &str, dumped: &[&str]) {
     assert_eq!((s["count"].as_u64(), s["reason"].as_str()), (Some(count), Some(reason)), "{name}: {s}");
     let func = e["blocking_function"].as_str().unwrap();
     let at = s["blocking_stack"].as_array().unwrap().iter().find(|f| f["function"] == func);
-    assert_eq!(at.map(|f| f["line"].as_u64()), Some(Some(marked("blocked"))), "{name}: {s}");
+    assert_eq!(at.map(|f| f["line"].as_u64()), Some(Some(marked("stallwrite", "blocked"))), "{name}: {s}");
     // The same goroutines as Go's dump of that moment, created where it says.
     let mut ids: Vec<u64> = dumped.iter().map(|r| id_of(r)).collect();
     ids.sort_unstable();
@@ -98,7 +75,7 @@ fn handlers_stuck_in_a_write_are_the_suspect_and_idle_connections_are_not() {
         // The trace saw the server start: the user's line behind net/http's `go` statement.
         let from = &rep["suspects"][0]["created_from"];
         assert_eq!(from["function"], e["served_from_function"], "{minor}: {from}");
-        assert_eq!(from["line"].as_u64(), Some(marked("created")), "{minor}: {from}");
+        assert_eq!(from["line"].as_u64(), Some(marked("stallwrite", "created")), "{minor}: {from}");
         checked += 1;
     }
     assert!(checked >= 2, "stallwrite of Go 1.19 and 1.27: {checked}");

@@ -11,6 +11,7 @@ pub mod hostile;
 pub mod loopback;
 pub mod pprof_text;
 pub mod report_json;
+pub mod services;
 #[cfg(feature = "gui")]
 pub mod ui;
 
