@@ -91,59 +91,34 @@ for minor in 1.22 1.27; do
 	"$BIN/backlog-$minor" -out "$out/backlog_steady" -steady
 	"$BIN/firstwins-$minor" -out "$out/firstwins"
 done
+# Builds PROGRAM with each release given and runs it once into services/goN.NN/PROGRAM.*, unless
+# its debug=2 dump (which each of them writes) is there already.
+run_each() {
+	local p=$1 minor out GO
+	shift
+	for minor in "$@"; do
+		out="$HERE/services/go$minor"
+		if [ "$FORCE" != 1 ] && [ -s "$out/$p.goroutine-2.txt" ]; then
+			continue
+		fi
+		GO=$(go_for "$minor")
+		(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/$p-$minor" "./$p")
+		"$BIN/$p-$minor" -out "$out/$p"
+	done
+}
 # time.AfterFunc callbacks nobody listens to (timeoutcb): trace and debug=2 dump, both formats.
-for minor in 1.19 1.21 1.22 1.27; do
-	out="$HERE/services/go$minor"
-	if [ "$FORCE" != 1 ] && [ -s "$out/timeoutcb.trace" ]; then
-		continue
-	fi
-	GO=$(go_for "$minor")
-	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/timeoutcb-$minor" ./timeoutcb)
-	"$BIN/timeoutcb-$minor" -out "$out/timeoutcb"
-done
+run_each timeoutcb 1.19 1.21 1.22 1.27
 # Sends on a channel never made (nilchan): trace and debug=2 dump, both formats.
-for minor in 1.19 1.21 1.22 1.27; do
-	out="$HERE/services/go$minor"
-	if [ "$FORCE" != 1 ] && [ -s "$out/nilchan.trace" ]; then
-		continue
-	fi
-	GO=$(go_for "$minor")
-	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/nilchan-$minor" ./nilchan)
-	"$BIN/nilchan-$minor" -out "$out/nilchan"
-done
+run_each nilchan 1.19 1.21 1.22 1.27
 # HTTP handlers stuck writing to clients that stopped reading (stallwrite), beside idle
 # keep-alive connections: trace and debug=2 dump, both trace formats.
-for minor in 1.19 1.27; do
-	out="$HERE/services/go$minor"
-	if [ "$FORCE" != 1 ] && [ -s "$out/stallwrite.trace" ]; then
-		continue
-	fi
-	GO=$(go_for "$minor")
-	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/stallwrite-$minor" ./stallwrite)
-	"$BIN/stallwrite-$minor" -out "$out/stallwrite"
-done
+run_each stallwrite 1.19 1.27
 # A quiet service dumped after a minute (quietmain: main waiting for a signal, consumers stuck
 # on a sync.Cond, every wait stamped "1 minutes"): the debug=2 dump of Go 1.27 (62 s).
-for minor in 1.27; do
-	out="$HERE/services/go$minor"
-	if [ "$FORCE" != 1 ] && [ -s "$out/quietmain.goroutine-2.txt" ]; then
-		continue
-	fi
-	GO=$(go_for "$minor")
-	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/quietmain-$minor" ./quietmain)
-	"$BIN/quietmain-$minor" -out "$out/quietmain"
-done
+run_each quietmain 1.27
 # A writer that blocks holding a mutex (lockheld): trace and debug=2 dump, both formats and
 # Go 1.19's `[semacquire]`.
-for minor in 1.19 1.22 1.27; do
-	out="$HERE/services/go$minor"
-	if [ "$FORCE" != 1 ] && [ -s "$out/lockheld.trace" ]; then
-		continue
-	fi
-	GO=$(go_for "$minor")
-	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/lockheld-$minor" ./lockheld)
-	"$BIN/lockheld-$minor" -out "$out/lockheld"
-done
+run_each lockheld 1.19 1.22 1.27
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)
 export PPROF_TMPDIR="$BIN/pprof" PPROF_BINARY_PATH="$BIN/none"

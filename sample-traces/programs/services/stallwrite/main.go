@@ -5,21 +5,19 @@
 // Beside them, 6 keep-alive clients made their requests and keep their pooled connections
 // idle: their server connections wait to read the next request, which is no leak.
 //
-// Writes PREFIX.trace and the debug=2 goroutine dump of the moment it stops.
+// Writes PREFIX.trace and the debug=2 goroutine dump of the moment it stops (capture).
 package main
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"runtime/pprof"
-	"runtime/trace"
 	"strings"
 	"time"
+
+	"services/internal/capture"
 )
 
 const stalled, idle = 12, 6
@@ -49,13 +47,9 @@ func (l smallBuffers) Accept() (net.Conn, error) {
 }
 
 func main() {
-	out := flag.String("out", "stallwrite", "prefix of the files written")
-	flag.Parse()
-	f, err := os.Create(*out + ".trace")
-	check(err)
-	check(trace.Start(f))
+	stop := capture.Start("stallwrite")
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	check(err)
+	capture.Check(err)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/export", exportHandler)
 	mux.HandleFunc("/ok", okHandler)
@@ -64,11 +58,11 @@ func main() {
 	var held []net.Conn
 	for i := 0; i < stalled; i++ {
 		c, err := net.Dial("tcp", addr)
-		check(err)
+		capture.Check(err)
 		c.(*net.TCPConn).SetReadBuffer(4096)
 		fmt.Fprintf(c, "GET /export HTTP/1.1\r\nHost: export\r\n\r\n")
 		_, err = bufio.NewReader(c).ReadString('\n') // the status line, then nothing more
-		check(err)
+		capture.Check(err)
 		held = append(held, c)
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: idle}}
@@ -85,24 +79,12 @@ func main() {
 	}
 	for i := 0; i < idle; i++ {
 		if !<-done {
-			check(fmt.Errorf("a keep-alive request failed"))
+			capture.Check(fmt.Errorf("a keep-alive request failed"))
 		}
 	}
 	time.Sleep(1200 * time.Millisecond)
-	d, err := os.Create(*out + ".goroutine-2.txt")
-	check(err)
-	check(pprof.Lookup("goroutine").WriteTo(d, 2))
-	check(d.Close())
-	trace.Stop()
-	check(f.Close())
+	stop()
 	for _, c := range held {
 		c.Close()
-	}
-}
-
-func check(err error) {
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
 	}
 }
