@@ -8,12 +8,9 @@
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
-	"runtime/pprof"
-	"runtime/trace"
 	"time"
+
+	"services/internal/capture"
 )
 
 const replicas = 8
@@ -32,26 +29,10 @@ func query() int {
 }
 
 func main() {
-	out := flag.String("out", "firstwins", "prefix of the files written")
-	flag.Parse()
-	f, err := os.Create(*out + ".trace")
-	check(err)
-	check(trace.Start(f))
+	stop := capture.Start("firstwins")
 	for i := 0; i < 20; i++ {
 		query()
 		time.Sleep(40 * time.Millisecond)
 	}
-	d, err := os.Create(*out + ".goroutine-2.txt")
-	check(err)
-	check(pprof.Lookup("goroutine").WriteTo(d, 2))
-	check(d.Close())
-	trace.Stop()
-	check(f.Close())
-}
-
-func check(err error) {
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	stop()
 }

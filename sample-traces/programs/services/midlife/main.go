@@ -10,13 +10,10 @@
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
-	"runtime/pprof"
-	"runtime/trace"
 	"sync/atomic"
 	"time"
+
+	"services/internal/capture"
 )
 
 const (
@@ -49,8 +46,7 @@ func handle(i int) {
 }
 
 func main() {
-	out := flag.String("out", "midlife", "prefix of the files written")
-	flag.Parse()
+	out := capture.Prefix("midlife")
 	go waitReady()
 	jobs, done := make(chan int), make(chan int)
 	for i := 0; i < workers; i++ {
@@ -64,26 +60,12 @@ func main() {
 		handle(i)
 	}
 	time.Sleep(100 * time.Millisecond)
-	f, err := os.Create(*out + ".trace")
-	check(err)
-	check(trace.Start(f))
+	stop := capture.Trace(out)
 	for i := 0; i < during; i++ {
 		time.Sleep(50 * time.Millisecond)
 		handle(before + i)
 	}
 	time.Sleep(50 * time.Millisecond)
-	d, err := os.Create(*out + ".goroutine-2.txt")
-	check(err)
-	check(pprof.Lookup("goroutine").WriteTo(d, 2))
-	check(d.Close())
-	trace.Stop()
-	check(f.Close())
+	stop()
 	ready.Store(true)
-}
-
-func check(err error) {
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
 }

@@ -7,12 +7,9 @@
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
-	"runtime/pprof"
-	"runtime/trace"
 	"time"
+
+	"services/internal/capture"
 )
 
 const jobs = 25
@@ -26,28 +23,12 @@ func (w *worker) run(job int) {
 }
 
 func main() {
-	out := flag.String("out", "nilchan", "prefix of the files written")
-	flag.Parse()
-	f, err := os.Create(*out + ".trace")
-	check(err)
-	check(trace.Start(f))
+	stop := capture.Start("nilchan")
 	w := &worker{}
 	for i := 0; i < jobs; i++ {
 		go w.run(i) // EXPECT: created
 		time.Sleep(4 * time.Millisecond)
 	}
 	time.Sleep(200 * time.Millisecond)
-	d, err := os.Create(*out + ".goroutine-2.txt")
-	check(err)
-	check(pprof.Lookup("goroutine").WriteTo(d, 2))
-	check(d.Close())
-	trace.Stop()
-	check(f.Close())
-}
-
-func check(err error) {
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	stop()
 }

@@ -8,12 +8,9 @@
 package main
 
 import (
-	"flag"
-	"fmt"
-	"os"
-	"runtime/pprof"
-	"runtime/trace"
 	"time"
+
+	"services/internal/capture"
 )
 
 const requests = 40
@@ -28,27 +25,11 @@ func serve(i int) {
 }
 
 func main() {
-	out := flag.String("out", "timeoutcb", "prefix of the files written")
-	flag.Parse()
-	f, err := os.Create(*out + ".trace")
-	check(err)
-	check(trace.Start(f))
+	stop := capture.Start("timeoutcb")
 	for i := 0; i < requests; i++ {
 		serve(i)
 		time.Sleep(25 * time.Millisecond)
 	}
 	time.Sleep(300 * time.Millisecond)
-	d, err := os.Create(*out + ".goroutine-2.txt")
-	check(err)
-	check(pprof.Lookup("goroutine").WriteTo(d, 2))
-	check(d.Close())
-	trace.Stop()
-	check(f.Close())
-}
-
-func check(err error) {
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
+	stop()
 }

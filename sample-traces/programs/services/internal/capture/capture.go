@@ -14,13 +14,25 @@ import (
 // Start parses the flags (-out PREFIX, default name) and starts the trace into
 // PREFIX.trace. The function it returns writes PREFIX.goroutine-2.txt and stops the trace.
 func Start(name string) (stop func()) {
+	return Trace(Prefix(name))
+}
+
+// Prefix parses the flags (-out PREFIX, default name) and returns the prefix, for a program
+// that starts its trace later than it starts (a service traced in mid-life).
+func Prefix(name string) string {
 	out := flag.String("out", name, "prefix of the files written")
 	flag.Parse()
-	f, err := os.Create(*out + ".trace")
+	return *out
+}
+
+// Trace starts the trace into PREFIX.trace. The function it returns writes
+// PREFIX.goroutine-2.txt and stops the trace.
+func Trace(prefix string) (stop func()) {
+	f, err := os.Create(prefix + ".trace")
 	Check(err)
 	Check(trace.Start(f))
 	return func() {
-		d, err := os.Create(*out + ".goroutine-2.txt")
+		d, err := os.Create(prefix + ".goroutine-2.txt")
 		Check(err)
 		Check(pprof.Lookup("goroutine").WriteTo(d, 2))
 		Check(d.Close())
