@@ -50,7 +50,12 @@ impl Serialize for Name {
 
 impl FrameText {
     pub fn from_frame(m: &TraceModel, f: &Frame) -> Self {
-        FrameText { function: m.strings.get(f.func).into(), file: m.strings.get(f.file).into(), line: f.line }
+        Self::from_table(&m.strings, f)
+    }
+
+    /// A frame of any model's string table (a dump's, a profile's).
+    pub fn from_table(strings: &StringTable, f: &Frame) -> Self {
+        FrameText { function: strings.get(f.func).into(), file: strings.get(f.file).into(), line: f.line }
     }
 }
 

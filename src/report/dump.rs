@@ -9,7 +9,7 @@ use crate::analysis::FrameText;
 use crate::analysis::classify::{is_std_func, user_frame_index};
 use crate::analysis::dump_groups::inferred_state;
 use crate::analysis::{Similarity, group_dump};
-use crate::model::{DumpFormat, DumpModel, Frame, StringTable, goroutine_flags};
+use crate::model::{DumpFormat, DumpModel, Frame, goroutine_flags};
 
 /// `"dump"` in the JSON report of a goroutine dump.
 #[derive(Serialize)]
@@ -51,11 +51,7 @@ pub fn crashed(d: &DumpModel) -> Option<Crashed<'_>> {
         return None;
     }
     let g = d.goroutines.iter().find(|g| g.has(goroutine_flags::CRASHED))?;
-    let text = |s: &StringTable, f: &Frame| FrameText {
-        function: s.get(f.func).into(),
-        file: s.get(f.file).into(),
-        line: f.line,
-    };
+    let text = FrameText::from_table;
     let frames = d.stacks.frames(g.stack);
     let name = |f: &Frame| d.strings.get(f.func);
     let at = user_frame_index(frames.iter().map(name)).and_then(|i| frames.get(i));
