@@ -84,7 +84,7 @@ status-gc-cycles = { $what }, { $n ->
     [one] 1 GC cycle
    *[other] { $count } GC cycles
 }
-status-trace = Go { $version } trace
+status-trace = trace format { $version }
 status-long = { $duration } long
 status-started = started { $time }
 status-events = { $n ->
