@@ -6,7 +6,7 @@
 //! exactly where the expect file has `dump_reason_by_version`.
 
 mod common;
-use common::report_json::report;
+use common::report_json::{blocking_site_errors, report};
 
 use std::path::{Path, PathBuf};
 
@@ -82,16 +82,7 @@ fn matches(version: &str, profile: bool, g: &Value, s: &Value) -> Result<(), Str
     if !s["blocked_ns"].is_null() {
         errs.push("blocked_ns set on a dump".into());
     }
-    let f = user_frame(&s["blocking_stack"]);
-    if f["function"] != g["blocking_function"] || f["line"] != g["blocking_line"] {
-        errs.push(format!(
-            "blocked at {} {} != {} {}",
-            f["function"], f["line"], g["blocking_function"], g["blocking_line"]
-        ));
-    }
-    if !f["file"].as_str().unwrap_or("").ends_with(g["blocking_file"].as_str().unwrap()) {
-        errs.push(format!("blocking file {} !~ {}", f["file"], g["blocking_file"]));
-    }
+    errs.extend(blocking_site_errors(user_frame(&s["blocking_stack"]), g));
     // A debug=1 profile has no `created by`.
     let c = &s["created_at"];
     if !profile && (c["function"] != g["created_function"] || c["line"] != g["created_line"]) {

@@ -4,7 +4,7 @@
 //! blocking line and creation site; healthy programs have no suspects.
 
 mod common;
-use common::report_json::{expect_for, report};
+use common::report_json::{blocking_site_errors, expect_for, report};
 
 use std::path::{Path, PathBuf};
 
@@ -52,16 +52,7 @@ fn group_matches(version: &str, g: &Value, s: &Value) -> Result<(), String> {
     if s["reason"] != *reason {
         errs.push(format!("reason {} != {}", s["reason"], reason));
     }
-    let f = user_frame(&s["blocking_stack"]);
-    if f["function"] != g["blocking_function"] || f["line"] != g["blocking_line"] {
-        errs.push(format!(
-            "blocked at {} {} != {} {}",
-            f["function"], f["line"], g["blocking_function"], g["blocking_line"]
-        ));
-    }
-    if !f["file"].as_str().unwrap_or("").ends_with(g["blocking_file"].as_str().unwrap()) {
-        errs.push(format!("blocking file {} !~ {}", f["file"], g["blocking_file"]));
-    }
+    errs.extend(blocking_site_errors(user_frame(&s["blocking_stack"]), g));
     let c = &s["created_at"];
     let created_line =
         g.get("created_line_by_version").and_then(|r| r.get(version)).unwrap_or(&g["created_line"]);

@@ -4,7 +4,7 @@
 //! message and its whole stack.
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -13,20 +13,7 @@ use goroscope::model::goroutine_flags;
 use goroscope::ui::GoroscopeApp;
 
 mod common;
-use common::ui::{english, labels};
-
-fn sample(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)
-}
-
-fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
-    let loaded = load_file(&path, &Progress::default()).expect("the sample loads");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| english(GoroscopeApp::with_loaded(cc, loaded)));
-    h.run_steps(3);
-    h
-}
+use common::ui::{english, labels, open_loaded as open, sample};
 
 /// Every frame the dump printed for goroutine `id`: (`function(`, `file:line`).
 fn printed_frames(path: &Path, id: u64) -> Vec<(String, String)> {

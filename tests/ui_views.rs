@@ -4,29 +4,12 @@
 //! `go tool pprof -top` says), a gctrace log to memory curves.
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
-
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use goroscope::load::{Progress, load_file};
 use goroscope::ui::GoroscopeApp;
 
 mod common;
-use common::ui::{self, english, labels};
-
-fn sample(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)
-}
-
-/// The app on a file loaded through `load::load_file`, as the window's load job does.
-fn open(path: PathBuf) -> Harness<'static, GoroscopeApp> {
-    let loaded = load_file(&path, &Progress::default()).expect("the sample loads");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1500.0, 900.0))
-        .build_eframe(move |cc| english(GoroscopeApp::with_loaded(cc, loaded)));
-    h.run_steps(3);
-    h
-}
+use common::ui::{self, labels, open_loaded as open, sample};
 
 fn first_with(h: &Harness<'_, GoroscopeApp>, prefix: &str) -> String {
     let all = labels(h);

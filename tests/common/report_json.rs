@@ -30,3 +30,19 @@ pub fn expect_of(program: &str) -> Value {
     let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
+
+/// How a suspect's blocking frame `f` differs from the expectations' blocking site
+/// (`blocking_function` and `blocking_line` exactly, `blocking_file` as the path's end).
+pub fn blocking_site_errors(f: &Value, want: &Value) -> Vec<String> {
+    let mut errs = Vec::new();
+    if f["function"] != want["blocking_function"] || f["line"] != want["blocking_line"] {
+        errs.push(format!(
+            "blocked at {} {} != {} {}",
+            f["function"], f["line"], want["blocking_function"], want["blocking_line"]
+        ));
+    }
+    if !f["file"].as_str().unwrap_or("").ends_with(want["blocking_file"].as_str().unwrap()) {
+        errs.push(format!("blocking file {} !~ {}", f["file"], want["blocking_file"]));
+    }
+    errs
+}
