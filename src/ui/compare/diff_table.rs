@@ -48,10 +48,12 @@ pub fn change_text(c: Change) -> String {
     }
 }
 
-/// `main.sender chansend/main.go:16`: where a group blocks (its user frame, else the leaf);
+/// `main.sender chansend/main.go:16`: where a group blocks (its user frame by the rule the
+/// CLI's diff and the suspects use, so `time.Sleep` gives way to its caller; else the leaf);
 /// for a group with no blocking stack (running), its creation site.
 pub fn where_text(g: &GroupChange) -> String {
-    let f = g.blocking_stack.iter().find(|f| !crate::analysis::classify::is_runtime_frame(&f.function));
+    let funcs = g.blocking_stack.iter().map(|f| &*f.function);
+    let f = crate::analysis::classify::user_frame_index(funcs).and_then(|i| g.blocking_stack.get(i));
     f.or(g.blocking_stack.first())
         .or(g.created_at.as_ref())
         .map_or_else(|| "?".to_string(), |f| format!("{} {}:{}", f.function, short_file(&f.file), f.line))
@@ -257,5 +259,36 @@ impl DiffTable {
                     }
                 });
             });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::FrameText;
+
+    fn frame(function: &str, file: &str, line: u32) -> FrameText {
+        FrameText { function: function.into(), file: file.into(), line }
+    }
+
+    /// A sleeper is placed at the caller of `time.Sleep`, as the CLI's diff places it.
+    #[test]
+    fn where_a_group_blocks_is_its_user_frame() {
+        let g = GroupChange {
+            change: Change::Gone,
+            counts: vec![1, 0],
+            delta: -1,
+            growing: false,
+            state: "waiting".into(),
+            reason: "sleep".into(),
+            blocking_stack: vec![
+                frame("runtime.gopark", "/go/src/runtime/proc.go", 460),
+                frame("time.Sleep", "/go/src/runtime/time.go", 368),
+                frame("main.poll", "/src/svc/main.go", 64),
+            ],
+            created_at: Some(frame("main.main", "/src/svc/main.go", 61)),
+            ids: vec![vec![7], vec![]],
+        };
+        assert_eq!(where_text(&g), format!("main.poll {}:64", short_file("/src/svc/main.go")));
     }
 }
