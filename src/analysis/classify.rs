@@ -288,7 +288,7 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
 
 /// The poller's write frames (`internal/poll.(*FD).Write`, `Writev`, `WriteTo`, `WriteMsg`,
 /// and the inlined `(*pollDesc).waitWrite`): the goroutine waits for room to write.
-fn is_network_write(f: &str) -> bool {
+pub fn is_network_write(f: &str) -> bool {
     f.starts_with("internal/poll.(*FD).Write") || f == "internal/poll.(*pollDesc).waitWrite"
 }
 

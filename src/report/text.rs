@@ -169,12 +169,14 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         if let Some(q) = &sp.moving {
             let _ = writeln!(
                 o,
-                "      moving      {} of their kind were woken from this wait in the window after waiting up to {}, the last at {}: a queue behind something slow (a backlog), not goroutines nobody will wake",
+                "      moving      {} of their kind were woken from this wait in the window after waiting up to {}, the last at {}: {}",
                 units::count(q.woken as u64),
                 units::duration(q.longest_ns),
-                units::duration(q.last_woken_ns)
+                units::duration(q.last_woken_ns),
+                super::notes::moving_kind(sp)
             );
         }
+        super::notes::write(sp, &mut o);
         let locker = sp.blocking_frame().map_or("", |f| &*f.function);
         for h in &sp.lock_holders {
             let how = match crate::analysis::lock_holder::receiver_type(locker) {
