@@ -49,7 +49,8 @@ pub struct Suspect {
     /// The `go` statement that created them, when known.
     pub created_at: Option<FrameText>,
     /// When that statement is inside Go's standard library: the user's line that led to it,
-    /// found up the creators ([`super::origin`]; traces only).
+    /// found up the creators; inside another library: the program's (package main's) call
+    /// into it ([`super::origin`]; traces only).
     pub created_from: Option<FrameText>,
     /// Go ids of the members, ascending.
     pub goroutine_ids: Vec<u64>,
@@ -87,6 +88,11 @@ impl Suspect {
     /// group's explanation names the usual cause, bodies never closed.
     pub fn holds_response_bodies(&self) -> bool {
         super::classify::is_response_body_wait(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
+    }
+
+    /// HTTP requests waiting for their responses ([`super::classify::is_http_response_wait`]).
+    pub fn awaits_http_response(&self) -> bool {
+        super::classify::is_http_response_wait(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
     }
 
     /// Where the user's code blocked: the innermost frame outside Go's standard library, else

@@ -126,6 +126,10 @@ pub struct SuspectJson<'a> {
     /// exited: how many (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub main_waits_for_exited: Option<usize>,
+    /// HTTP client requests waiting for their responses (in `persistConn.roundTrip`): sent
+    /// with no timeout to a server that has not answered (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub awaits_http_response: bool,
 }
 
 #[derive(Serialize)]
@@ -202,6 +206,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             },
         }),
         main_waits_for_exited: s.main_waits_for_exited,
+        awaits_http_response: s.awaits_http_response(),
     }
 }
 
