@@ -8,7 +8,7 @@
 //!   tells the two apart. net/http's own keep-alive reads are idle by design already
 //!   ([`super::classify::is_idle_by_design`]); a write that waits is a stalled peer, not this.
 //! - A worker pool at rest: goroutines started together that took work from the same wait
-//!   earlier in the window (each woken from the very stack they wait at now) and wait for the
+//!   earlier in the window (woken from the very stack they wait at now) and wait for the
 //!   next job. A leaked pool (a jobs channel never closed) looks the same; a pool fed in
 //!   bursts is healthy. Per-request leaks are made through the window, not at once, and wait
 //!   once.
@@ -21,8 +21,8 @@ use crate::model::{GIdx, SpanState, StackId, TraceModel};
 pub enum Resting {
     /// Reading from network connections the peers keep open.
     IdleConnections,
-    /// A pool started at once, each of whom (`woken`, at least half the group) took work
-    /// from this same wait earlier in the window.
+    /// A pool started at once, `woken` of whom (at least one) took work from this same
+    /// wait earlier in the window.
     Pool { woken: usize },
 }
 
@@ -46,8 +46,10 @@ pub fn is_network_read<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str
 const POOL_CREATED_WITHIN_OF_WINDOW: f64 = 0.1;
 
 /// A trace group waiting for work at `stack` as a pool at rest would: created together
-/// inside the window, at least half of them woken before from this same stack (they took
-/// jobs), waiting on a channel, a `select` or a `sync.Cond`.
+/// inside the window, some of them woken before from this same stack (they took jobs),
+/// waiting on a channel, a `select` or a `sync.Cond`. Some, not all: a channel fed one job
+/// at a time hands nearly every job to one worker while the others never wake (chanrecv,
+/// Go 1.27: one worker 500 wake-ups, the other seven none or one).
 pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]) -> Option<Resting> {
     if !matches!(wait_family(reason), WaitFamily::ChanReceive | WaitFamily::Select | WaitFamily::Cond) {
         return None;
@@ -70,7 +72,7 @@ pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]
                 .any(|s| s.state() == SpanState::Waiting && s.stack == stack)
         })
         .count();
-    (woken >= 1 && woken * 2 >= gs.len()).then_some(Resting::Pool { woken })
+    (woken >= 1).then_some(Resting::Pool { woken })
 }
 
 /// Idle connections, for a group of any source.

@@ -31,7 +31,7 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
         Some(Resting::Pool { woken }) => {
             let _ = writeln!(
                 o,
-                "      at rest?    a pool started at once, {} of them took work from this same wait earlier in the window: idle between jobs, or left behind if nothing sends again (a jobs channel never closed) (ranked after the others)",
+                "      at rest?    a pool started at once, {} of which took work from this same wait earlier in the window: idle between jobs, or left behind if nothing sends again (a jobs channel never closed) (ranked after the others)",
                 units::count(woken as u64)
             );
         }
