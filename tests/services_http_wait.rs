@@ -2,8 +2,9 @@
 //! (`sample-traces/programs/services/hungupstream`, Go 1.19, 1.21 and 1.27 by
 //! `generate-services.sh`): the fetchers wait in `net/http.(*persistConn).roundTrip`'s
 //! select. The report must give them as rank 1 at the program's `http.Get` line, counted as
-//! Go's dump counts them, said to wait for an HTTP response; the connections' read and write
-//! loops (consequences) are no suspects.
+//! Go's dump counts them, said to wait for an HTTP response and not to be at rest (they wake
+//! inside the round trip, as a pool's workers wake for jobs); the connections' read and
+//! write loops (consequences) are no suspects.
 
 mod common;
 use common::report_json::report;
@@ -43,6 +44,9 @@ fn requests_waiting_for_an_answer_are_said_to_be_so() {
             assert_eq!(s["created_at"]["function"], e["created_function"], "{what}: {s}");
             assert_eq!(s["created_at"]["line"].as_u64(), Some(marked("hungupstream", "created")), "{what}");
             assert_eq!(s["awaits_http_response"], true, "{what}: {s}");
+            // Woken in the round trip before (the request written), made within a few ms:
+            // still not a pool waiting for work.
+            assert!(s["at_rest"].is_null(), "{what}: {s}");
             let loops = rep["suspects"].as_array().unwrap().iter().filter(|s| {
                 s["blocking_stack"].as_array().unwrap().iter().any(|f| {
                     let f = f["function"].as_str().unwrap_or("");

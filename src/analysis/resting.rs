@@ -13,7 +13,7 @@
 //!   bursts is healthy. Per-request leaks are made through the window, not at once, and wait
 //!   once.
 
-use super::classify::{WaitFamily, is_network_write, wait_family};
+use super::classify::{WaitFamily, is_network_write, is_runtime_frame, wait_family};
 use crate::model::{GIdx, SpanState, StackId, TraceModel};
 
 /// Why a suspect may be a program at rest.
@@ -47,11 +47,19 @@ const POOL_CREATED_WITHIN_OF_WINDOW: f64 = 0.1;
 
 /// A trace group waiting for work at `stack` as a pool at rest would: created together
 /// inside the window, some of them woken before from this same stack (they took jobs),
-/// waiting on a channel, a `select` or a `sync.Cond`. Some, not all: a channel fed one job
+/// waiting on a channel, a `select` or a `sync.Cond` in the program's own code. Some, not all: a channel fed one job
 /// at a time hands nearly every job to one worker while the others never wake (chanrecv,
 /// Go 1.27: one worker 500 wake-ups, the other seven none or one).
 pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]) -> Option<Resting> {
     if !matches!(wait_family(reason), WaitFamily::ChanReceive | WaitFamily::Select | WaitFamily::Cond) {
+        return None;
+    }
+    // Waiting for the program's own jobs: no library between the runtime's (or sync's)
+    // parking frames and the program's. A request parked inside net/http waits for an
+    // answer, not for work.
+    let funcs: Vec<&str> = m.stacks.frames(stack).iter().map(|f| m.strings.get(f.func)).collect();
+    let user = super::classify::user_frame_index(funcs.iter().copied())?;
+    if funcs.iter().take(user).any(|f| !(is_runtime_frame(f) || f.starts_with("sync."))) {
         return None;
     }
     let gs: Vec<_> = members.iter().filter_map(|&i| m.goroutine(i)).collect();

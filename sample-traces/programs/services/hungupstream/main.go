@@ -42,7 +42,7 @@ func main() {
 	go blackhole(ln)
 	for i := 0; i < fetchers; i++ {
 		go fetch("http://" + ln.Addr().String() + "/x") // EXPECT: created
-		time.Sleep(5 * time.Millisecond)
+		time.Sleep(2 * time.Millisecond)
 	}
 	time.Sleep(300 * time.Millisecond)
 	stop()
