@@ -95,3 +95,32 @@ fn a_pool_between_jobs_ranks_after_the_leak_beside_it() {
     }
     assert!(checked >= 3, "expected restpool traces of three releases, found {checked}");
 }
+
+/// The text report of one file.
+fn text(path: &std::path::Path) -> String {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let opts = goroscope::report::Options { json: false, fail_on_leaks: false };
+    assert_eq!(goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err), 0);
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn a_file_whose_every_group_may_be_at_rest_says_so_first() {
+    const LINE: &str = "nothing stuck but what may be at rest";
+    let mut checked = 0;
+    for minor in ["1.19", "1.21", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        if !dir.join("restpool.trace").is_file() {
+            continue;
+        }
+        // A leak beside the pool: no such line.
+        assert!(!text(&dir.join("restpool.trace")).contains(LINE), "{minor}");
+        // chanrecv: a pool of 8 whose jobs channel is never closed, nothing else.
+        let chanrecv = root().join(format!("go{minor}/chanrecv.trace"));
+        if chanrecv.is_file() {
+            assert!(text(&chanrecv).contains(LINE), "{minor}: {}", text(&chanrecv));
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3, "expected restpool traces of three releases, found {checked}");
+}

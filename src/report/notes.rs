@@ -19,6 +19,17 @@ pub(super) fn moving_kind(sp: &Suspect) -> &'static str {
     }
 }
 
+/// A line above the suspects when every one of them may be the program at rest: a healthy
+/// server or pool between jobs must not read as a leak at a glance.
+pub(super) fn all_at_rest(suspects: &[Suspect], o: &mut String) {
+    if !suspects.is_empty() && suspects.iter().all(|s| s.resting.is_some()) {
+        let _ = writeln!(
+            o,
+            "  nothing stuck but what may be at rest: every group below is idle connections or a pool between jobs (see \"at rest?\")"
+        );
+    }
+}
+
 /// The "at rest?" and "main waits" lines of a suspect, if any.
 pub(super) fn write(sp: &Suspect, o: &mut String) {
     match sp.resting {

@@ -102,6 +102,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             let _ = writeln!(o, "      started in  {}", list.join(", "));
         }
     }
+    super::notes::all_at_rest(&l.suspects, &mut o);
     for sp in &l.suspects {
         let blocked = match (sp.blocked_ns, sp.wait_minutes) {
             (Some((min, max)), _) if units::duration(min) == units::duration(max) => {
