@@ -119,6 +119,17 @@ run_each quietmain 1.27
 # A writer that blocks holding a mutex (lockheld): trace and debug=2 dump, both formats and
 # Go 1.19's `[semacquire]`.
 run_each lockheld 1.19 1.22 1.27
+# A program that may be at rest beside its leak: idle TCP connections' readers (idleconns) and
+# a worker pool between bursts (restpool), each beside a smaller leak that must rank first;
+# and main waiting on a WaitGroup whose goroutines all exited (mainwait). Trace and debug=2
+# dump, both trace formats.
+run_each idleconns 1.19 1.21 1.27
+run_each restpool 1.19 1.21 1.27
+run_each mainwait 1.19 1.21 1.27
+# HTTP clients with no timeout waiting on an upstream that never answers (hungupstream).
+run_each hungupstream 1.19 1.21 1.27
+# A leak inside a library package: watchers its Watch starts, never stopped (liblease).
+run_each liblease 1.19 1.21 1.27
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)
 export PPROF_TMPDIR="$BIN/pprof" PPROF_BINARY_PATH="$BIN/none"

@@ -288,7 +288,7 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
 
 /// The poller's write frames (`internal/poll.(*FD).Write`, `Writev`, `WriteTo`, `WriteMsg`,
 /// and the inlined `(*pollDesc).waitWrite`): the goroutine waits for room to write.
-fn is_network_write(f: &str) -> bool {
+pub fn is_network_write(f: &str) -> bool {
     f.starts_with("internal/poll.(*FD).Write") || f == "internal/poll.(*pollDesc).waitWrite"
 }
 
@@ -300,6 +300,15 @@ fn is_network_write(f: &str) -> bool {
 pub fn is_response_body_wait<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> bool {
     wait_family(reason) != WaitFamily::Network
         && funcs.into_iter().any(|f| f == "net/http.(*persistConn).readLoop")
+}
+
+/// An HTTP client request waiting for its response: the caller parks in the `select` of
+/// `net/http.(*persistConn).roundTrip` (every release 1.19-1.27) until the server answers,
+/// the request's context ends or the client's timeout fires. A crowd that stays is requests
+/// sent with no timeout to a server that never answers.
+pub fn is_http_response_wait<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> bool {
+    wait_family(reason) == WaitFamily::Select
+        && funcs.into_iter().any(|f| f == "net/http.(*persistConn).roundTrip")
 }
 
 #[cfg(test)]

@@ -199,6 +199,8 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         let mut ids: Vec<u64> =
             grp.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
         ids.sort_unstable();
+        // Readers of connections the peers keep open: ranked after the rest.
+        let resting = super::resting::idle_connections(&reason, funcs());
         out.push(Suspect {
             rank: 0,
             count: usize::try_from(grp.count).unwrap_or(usize::MAX),
@@ -222,6 +224,8 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             // A dump names the creator: `created by time.goFunc`.
             started_by_scheduler: false,
             lock_holders: Vec::new(),
+            resting,
+            main_waits_for_exited: None,
         });
     }
     rank(&mut out);

@@ -15,6 +15,7 @@ pub mod lock_holder;
 pub mod lod;
 pub mod lod_rows;
 pub mod lod_summary;
+pub mod main_wait;
 pub mod moving;
 pub mod older;
 pub mod origin;
@@ -28,6 +29,7 @@ pub mod profile_labels;
 pub mod profile_peek;
 pub mod profile_source;
 pub mod profile_view;
+pub mod resting;
 pub mod stats;
 pub mod suspects;
 

@@ -3,11 +3,13 @@
 //! loop's creation site (`(*Transport).dialConn`) and its creator's stack name no line of
 //! the program; the dialer's own creation stack does (`main.getStatus` calling
 //! `client.Get`). Walking up the parents finds that line, where a Go engineer would fix a
-//! leak of response bodies never closed.
+//! leak of response bodies never closed. A goroutine a library package started (its `go`
+//! statement outside package main) is named by the program's call into the library, from
+//! the same creation stack.
 
 use std::collections::HashMap;
 
-use super::classify::is_std_func;
+use super::classify::{is_std_func, package_of};
 use crate::model::{Frame, GIdx, Goroutine, TraceModel};
 
 /// How far up the parents to look: net/http needs two levels; a chain deeper than this is
@@ -15,14 +17,16 @@ use crate::model::{Frame, GIdx, Goroutine, TraceModel};
 const MAX_ANCESTORS: usize = 8;
 
 /// The innermost frame outside Go's standard library in the creation stacks of `g` and
-/// its ancestors, when `g`'s own creation site is inside the standard library. `None`
-/// when the site is the user's already, or when no ancestor within reach was made by the
+/// its ancestors, when `g`'s own creation site is inside the standard library; the
+/// program's call into a library whose `go` statement made `g` ([`library_caller`]). `None`
+/// when the site is in package main, or when no ancestor within reach was made by the
 /// user's code (a goroutine older than the trace has no known parent).
 pub fn code_behind_creation(m: &TraceModel, g: &Goroutine) -> Option<Frame> {
     let mut cur = g;
     let site = m.stacks.frames(cur.creation_stack).first()?;
-    if !is_std_func(m.strings.get(site.func)) {
-        return None;
+    let site_func = m.strings.get(site.func);
+    if !is_std_func(site_func) {
+        return library_caller(m, g, site_func);
     }
     for _ in 0..MAX_ANCESTORS {
         let frames = m.stacks.frames(cur.creation_stack);
@@ -32,6 +36,18 @@ pub fn code_behind_creation(m: &TraceModel, g: &Goroutine) -> Option<Frame> {
         cur = m.goroutine(cur.parent()?)?;
     }
     None
+}
+
+/// A `go` statement inside a library (a package other than `main`, outside the standard
+/// library: `lease.(*Client).Watch` starting its watcher): the program's own call that led
+/// there, the innermost `main.` frame of the creation stack, which a dump's `created by`
+/// cannot give. `None` for a site in package main.
+fn library_caller(m: &TraceModel, g: &Goroutine, site_func: &str) -> Option<Frame> {
+    if package_of(site_func) == "main" {
+        return None;
+    }
+    let frames = m.stacks.frames(g.creation_stack);
+    frames.iter().skip(1).find(|f| package_of(m.strings.get(f.func)) == "main").copied()
 }
 
 /// The most common [`code_behind_creation`] of a group's members (ties: the first seen),

@@ -24,6 +24,7 @@ use super::dump_groups::LARGE_GROUP;
 use super::moving::{Moving, MovingIndex};
 use super::origin::group_code_behind_creation;
 use super::piling::{Pile, PileIndex};
+use super::resting::{Resting, idle_connections, trace_pool};
 use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
 
 pub use super::frame_text::{FrameText, Name, SharedNames};
@@ -48,7 +49,8 @@ pub struct Suspect {
     /// The `go` statement that created them, when known.
     pub created_at: Option<FrameText>,
     /// When that statement is inside Go's standard library: the user's line that led to it,
-    /// found up the creators ([`super::origin`]; traces only).
+    /// found up the creators; inside another library: the program's (package main's) call
+    /// into it ([`super::origin`]; traces only).
     pub created_from: Option<FrameText>,
     /// Go ids of the members, ascending.
     pub goroutine_ids: Vec<u64>,
@@ -73,6 +75,12 @@ pub struct Suspect {
     /// A crowd waiting for a lock: the goroutines that may hold it, the likeliest first
     /// ([`super::lock_holder`]).
     pub lock_holders: Vec<super::lock_holder::LockHolder>,
+    /// Maybe a program at rest (idle connections, a pool between jobs): ranked after the
+    /// others ([`super::resting`]).
+    pub resting: Option<Resting>,
+    /// The main goroutine waiting on a WaitGroup after every goroutine it made for the work
+    /// has exited: how many exited ([`super::main_wait`]; traces only).
+    pub main_waits_for_exited: Option<usize>,
 }
 
 impl Suspect {
@@ -80,6 +88,11 @@ impl Suspect {
     /// group's explanation names the usual cause, bodies never closed.
     pub fn holds_response_bodies(&self) -> bool {
         super::classify::is_response_body_wait(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
+    }
+
+    /// HTTP requests waiting for their responses ([`super::classify::is_http_response_wait`]).
+    pub fn awaits_http_response(&self) -> bool {
+        super::classify::is_http_response_wait(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
     }
 
     /// Where the user's code blocked: the innermost frame outside Go's standard library, else
@@ -155,10 +168,11 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         .filter_map(|(key, members)| {
             let family = wait_family(&key.1);
             let few_suffice = !(key_lost(m, &key) || body_wait(m, &key));
+            // main is older than any trace, so a hung main stands alone against both rules.
+            let hung = hung_main(m, &members).is_some();
             let long = family != WaitFamily::Sleep
                 && is_stuck(&members, end)
-                && !lone_main(m, &members)
-                && !standing_few(m, &members);
+                && (hung || !(lone_main(m, &members) || standing_few(m, &members)));
             // Goroutines in a long system call read a terminal or a pipe, or wait for the
             // children a supervisor keeps: only a pile of them, made through the window and
             // none returning, is a leak.
@@ -202,6 +216,9 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                     .iter()
                     .filter_map(|&i| m.goroutine(i))
                     .all(|g| g.created_ns().is_some() && g.parent().is_none());
+            let funcs = || blocking_stack.iter().map(|f| &*f.function);
+            let resting = idle_connections(&reason, funcs()).or_else(|| trace_pool(m, &reason, stack, &idx));
+            let main_waits_for_exited = hung_main(m, &members);
             let names_lost = lost::is_lost(&reason)
                 || blocking_stack.iter().chain(created_at.as_ref()).any(|f| lost::is_lost(&f.function));
             Suspect {
@@ -223,6 +240,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 moving,
                 started_by_scheduler,
                 lock_holders: Vec::new(),
+                resting,
+                main_waits_for_exited,
             }
         })
         .collect();
@@ -239,6 +258,14 @@ fn lone_main(m: &TraceModel, members: &[Waiter]) -> bool {
     match members {
         [w] => m.goroutines.get(w.g as usize).is_some_and(|g| m.strings.get(g.start_func) == "main.main"),
         _ => false,
+    }
+}
+
+/// The lone main goroutine, when it waits on a WaitGroup nothing left can finish.
+fn hung_main(m: &TraceModel, members: &[Waiter]) -> Option<usize> {
+    match members {
+        [w] => super::main_wait::waits_for_exited(m, w.g),
+        _ => None,
     }
 }
 
@@ -274,7 +301,8 @@ fn is_stuck(members: &[Waiter], window: i64) -> bool {
     })
 }
 
-/// Sorts runtime-confirmed leaks first, then by count, then longest blocked, then a stable
+/// Sorts runtime-confirmed leaks first, groups that may be at rest ([`Resting`]) last, and
+/// within each by count, then longest blocked, then a stable
 /// textual key, and numbers the ranks.
 pub fn rank(out: &mut [Suspect]) {
     out.sort_by(|a, b| {
@@ -284,6 +312,7 @@ pub fn rank(out: &mut [Suspect]) {
         };
         b.confirmed_by_runtime
             .cmp(&a.confirmed_by_runtime)
+            .then(a.resting.is_some().cmp(&b.resting.is_some()))
             .then(b.count.cmp(&a.count))
             .then(blocked(b).cmp(&blocked(a)))
             .then_with(|| {
@@ -323,6 +352,8 @@ mod tests {
             moving: None,
             started_by_scheduler: false,
             lock_holders: Vec::new(),
+            resting: None,
+            main_waits_for_exited: None,
         }
     }
 
@@ -332,5 +363,15 @@ mod tests {
         rank(&mut s);
         let order: Vec<(usize, usize)> = s.iter().map(|s| (s.rank, s.count)).collect();
         assert_eq!(order, [(1, 5), (2, 2000), (3, 30)]);
+    }
+
+    #[test]
+    fn groups_at_rest_rank_after_the_others() {
+        let mut idle = suspect(40, false);
+        idle.resting = Some(Resting::IdleConnections);
+        let mut s = vec![idle, suspect(12, false), suspect(3, true)];
+        rank(&mut s);
+        let order: Vec<(usize, usize)> = s.iter().map(|s| (s.rank, s.count)).collect();
+        assert_eq!(order, [(1, 3), (2, 12), (3, 40)]);
     }
 }

@@ -1,5 +1,6 @@
 //! The report's JSON shape: a contract (see DESIGN.md) that only ever gains fields.
 
+use crate::analysis::resting::Resting;
 use serde::Serialize;
 
 use crate::analysis::{FrameText, Suspect};
@@ -117,6 +118,27 @@ pub struct SuspectJson<'a> {
     /// field; a lead, not proof: Go records no lock owner).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub lock_holders: Vec<LockHolderJson<'a>>,
+    /// Maybe a program at rest: idle connections or a pool between jobs, ranked after the
+    /// others (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_rest: Option<AtRestJson>,
+    /// The main goroutine waits on a WaitGroup and every goroutine it made for the work has
+    /// exited: how many (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub main_waits_for_exited: Option<usize>,
+    /// HTTP client requests waiting for their responses (in `persistConn.roundTrip`): sent
+    /// with no timeout to a server that has not answered (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub awaits_http_response: bool,
+}
+
+#[derive(Serialize)]
+pub struct AtRestJson {
+    /// "idle-connections" or "pool".
+    pub kind: &'static str,
+    /// A pool: members that took work from the same wait earlier in the window.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub woken: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -176,6 +198,15 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
                 same_function: h.same_function,
             })
             .collect(),
+        at_rest: s.resting.map(|r| AtRestJson {
+            kind: r.kind(),
+            woken: match r {
+                Resting::Pool { woken } => Some(woken),
+                Resting::IdleConnections => None,
+            },
+        }),
+        main_waits_for_exited: s.main_waits_for_exited,
+        awaits_http_response: s.awaits_http_response(),
     }
 }
 

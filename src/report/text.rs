@@ -102,6 +102,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             let _ = writeln!(o, "      started in  {}", list.join(", "));
         }
     }
+    super::notes::all_at_rest(&l.suspects, &mut o);
     for sp in &l.suspects {
         let blocked = match (sp.blocked_ns, sp.wait_minutes) {
             (Some((min, max)), _) if units::duration(min) == units::duration(max) => {
@@ -169,12 +170,14 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         if let Some(q) = &sp.moving {
             let _ = writeln!(
                 o,
-                "      moving      {} of their kind were woken from this wait in the window after waiting up to {}, the last at {}: a queue behind something slow (a backlog), not goroutines nobody will wake",
+                "      moving      {} of their kind were woken from this wait in the window after waiting up to {}, the last at {}: {}",
                 units::count(q.woken as u64),
                 units::duration(q.longest_ns),
-                units::duration(q.last_woken_ns)
+                units::duration(q.last_woken_ns),
+                super::notes::moving_kind(sp)
             );
         }
+        super::notes::write(sp, &mut o);
         let locker = sp.blocking_frame().map_or("", |f| &*f.function);
         for h in &sp.lock_holders {
             let how = match crate::analysis::lock_holder::receiver_type(locker) {

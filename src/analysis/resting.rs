@@ -1,0 +1,89 @@
+//! Groups that look stuck but may be a healthy program at rest, ranked after every other
+//! suspect and said so, so that a real leak beside them is read first.
+//!
+//! - Idle connections: goroutines reading from a network connection (a server's reader per
+//!   connection, `bufio.(*Reader).ReadString` over `net.(*conn).Read`). Every TCP server
+//!   waits so between requests, for as long as its clients keep their connections; only a
+//!   read whose peer is gone (and no deadline) is a leak, and nothing in a trace or a dump
+//!   tells the two apart. net/http's own keep-alive reads are idle by design already
+//!   ([`super::classify::is_idle_by_design`]); a write that waits is a stalled peer, not this.
+//! - A worker pool at rest: goroutines started together that took work from the same wait
+//!   earlier in the window (woken from the very stack they wait at now) and wait for the
+//!   next job. A leaked pool (a jobs channel never closed) looks the same; a pool fed in
+//!   bursts is healthy. Per-request leaks are made through the window, not at once, and wait
+//!   once.
+
+use super::classify::{WaitFamily, is_network_write, is_runtime_frame, wait_family};
+use crate::model::{GIdx, SpanState, StackId, TraceModel};
+
+/// Why a suspect may be a program at rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resting {
+    /// Reading from network connections the peers keep open.
+    IdleConnections,
+    /// A pool started at once, `woken` of whom (at least one) took work from this same
+    /// wait earlier in the window.
+    Pool { woken: usize },
+}
+
+impl Resting {
+    /// The JSON word of the kind.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Resting::IdleConnections => "idle-connections",
+            Resting::Pool { .. } => "pool",
+        }
+    }
+}
+
+/// A wait for data from the network (not for room to write): idle connections wait so.
+pub fn is_network_read<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> bool {
+    wait_family(reason) == WaitFamily::Network && !funcs.into_iter().any(is_network_write)
+}
+
+/// Members of a pool are created within this share of the window of each other: a pool is
+/// started at once (a loop of `go worker()`), a per-request leak through the window.
+const POOL_CREATED_WITHIN_OF_WINDOW: f64 = 0.1;
+
+/// A trace group waiting for work at `stack` as a pool at rest would: created together
+/// inside the window, some of them woken before from this same stack (they took jobs),
+/// waiting on a channel, a `select` or a `sync.Cond` in the program's own code. Some, not all: a channel fed one job
+/// at a time hands nearly every job to one worker while the others never wake (chanrecv,
+/// Go 1.27: one worker 500 wake-ups, the other seven none or one).
+pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]) -> Option<Resting> {
+    if !matches!(wait_family(reason), WaitFamily::ChanReceive | WaitFamily::Select | WaitFamily::Cond) {
+        return None;
+    }
+    // Waiting for the program's own jobs: no library between the runtime's (or sync's)
+    // parking frames and the program's. A request parked inside net/http waits for an
+    // answer, not for work.
+    let funcs: Vec<&str> = m.stacks.frames(stack).iter().map(|f| m.strings.get(f.func)).collect();
+    let user = super::classify::user_frame_index(funcs.iter().copied())?;
+    if funcs.iter().take(user).any(|f| !(is_runtime_frame(f) || f.starts_with("sync."))) {
+        return None;
+    }
+    let gs: Vec<_> = members.iter().filter_map(|&i| m.goroutine(i)).collect();
+    let created: Vec<i64> = gs.iter().filter_map(|g| g.created_ns()).collect();
+    let (first, last) = (created.iter().min()?, created.iter().max()?);
+    if created.len() < gs.len()
+        || (last - first) as f64 > POOL_CREATED_WITHIN_OF_WINDOW * m.duration_ns as f64
+    {
+        return None;
+    }
+    let woken = gs
+        .iter()
+        .filter(|g| {
+            let spans = g.real_spans();
+            spans
+                .iter()
+                .take(spans.len().saturating_sub(1))
+                .any(|s| s.state() == SpanState::Waiting && s.stack == stack)
+        })
+        .count();
+    (woken >= 1).then_some(Resting::Pool { woken })
+}
+
+/// Idle connections, for a group of any source.
+pub fn idle_connections<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> Option<Resting> {
+    is_network_read(reason, funcs).then_some(Resting::IdleConnections)
+}

@@ -1,0 +1,64 @@
+//! Lines the text report adds under a suspect to say what kind of wait it may be: a program
+//! at rest (idle connections, a pool between jobs), main waiting for work that already
+//! ended, HTTP requests waiting for an answer, or a queue that moves (a backlog, a contended
+//! lock).
+
+use std::fmt::Write;
+
+use crate::analysis::classify::{WaitFamily, wait_family};
+use crate::analysis::resting::Resting;
+use crate::analysis::suspects::Suspect;
+use crate::units;
+
+/// The words after a moving queue's numbers: a lock's queue is contention, the rest a
+/// backlog; either way not goroutines nobody will wake.
+pub(super) fn moving_kind(sp: &Suspect) -> &'static str {
+    match wait_family(&sp.reason) {
+        WaitFamily::Sync => "a queue for a lock held across something slow (contention), not a deadlock",
+        _ => "a queue behind something slow (a backlog), not goroutines nobody will wake",
+    }
+}
+
+/// A line above the suspects when every one of them may be the program at rest: a healthy
+/// server or pool between jobs must not read as a leak at a glance.
+pub(super) fn all_at_rest(suspects: &[Suspect], o: &mut String) {
+    if !suspects.is_empty() && suspects.iter().all(|s| s.resting.is_some()) {
+        let _ = writeln!(
+            o,
+            "  nothing stuck but what may be at rest: every group below is idle connections or a pool between jobs (see \"at rest?\")"
+        );
+    }
+}
+
+/// The "at rest?" and "main waits" lines of a suspect, if any.
+pub(super) fn write(sp: &Suspect, o: &mut String) {
+    match sp.resting {
+        Some(Resting::IdleConnections) => {
+            let _ = writeln!(
+                o,
+                "      at rest?    reading from network connections: idle keep-alive connections wait so, for as long as their peers keep them; a leak only if the peers are gone and the read has no deadline (ranked after the others)"
+            );
+        }
+        Some(Resting::Pool { woken }) => {
+            let _ = writeln!(
+                o,
+                "      at rest?    a pool started at once, {} of which took work from this same wait earlier in the window: idle between jobs, or left behind if nothing sends again (a jobs channel never closed) (ranked after the others)",
+                units::count(woken as u64)
+            );
+        }
+        None => {}
+    }
+    if sp.awaits_http_response() {
+        let _ = writeln!(
+            o,
+            "      why         HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout, or a context deadline on the request) to a server that has not answered; each holds a connection with its readLoop and writeLoop"
+        );
+    }
+    if let Some(n) = sp.main_waits_for_exited {
+        let _ = writeln!(
+            o,
+            "      main hangs  the main goroutine waits on a WaitGroup, and all {} goroutines it started for the work have exited: one returned before calling Done (an error path?), so the program never ends",
+            units::count(n as u64)
+        );
+    }
+}

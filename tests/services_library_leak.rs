@@ -1,0 +1,60 @@
+//! A leak inside a library package (`sample-traces/programs/services/liblease`, Go 1.19,
+//! 1.21 and 1.27 by `generate-services.sh`): `lease.(*Client).Watch` starts a watcher that
+//! blocks sending once its caller stops reading. The report must give the library's lines
+//! (the send, the `go` statement) and, from a trace, the program's call into the library
+//! (`created_from`, main.handle's line), which Go's dump (`created by lease.(*Client).Watch`)
+//! cannot give.
+
+mod common;
+use common::report_json::report;
+use common::services::{marked, records, root};
+
+use serde_json::Value;
+
+/// The line of `lease/lease.go` that ends with `// EXPECT: what`.
+fn lease_line(what: &str) -> u64 {
+    let src = std::fs::read_to_string(root().join("programs/services/liblease/lease/lease.go")).unwrap();
+    let mark = format!("// EXPECT: {what}");
+    src.lines().position(|l| l.ends_with(&mark)).unwrap_or_else(|| panic!("no {mark}")) as u64 + 1
+}
+
+#[test]
+fn a_leak_a_library_started_names_the_call_into_the_library() {
+    let p = root().join("programs/services/liblease/expect.json");
+    let e: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+    let func = e["blocking_function"].as_str().unwrap();
+    let mut checked = 0;
+    for minor in ["1.19", "1.21", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        if !dir.join("liblease.trace").is_file() {
+            continue;
+        }
+        let dump = std::fs::read_to_string(dir.join("liblease.goroutine-2.txt")).unwrap();
+        let count = records(&dump, "chan send", func).len() as u64;
+        assert_eq!(count, e["count"].as_u64().unwrap(), "{minor}: Go's dump");
+        for file in ["liblease.trace", "liblease.goroutine-2.txt"] {
+            let rep = report(&dir.join(file));
+            let s = &rep["suspects"][0];
+            let what = format!("{minor} {file}");
+            assert_eq!(
+                (s["count"].as_u64(), s["reason"].as_str()),
+                (Some(count), e["reason"].as_str()),
+                "{what}"
+            );
+            let at = s["blocking_stack"].as_array().unwrap().iter().find(|f| f["function"] == func);
+            assert_eq!(at.map(|f| f["line"].as_u64()), Some(Some(lease_line("blocked"))), "{what}: {s}");
+            assert_eq!(s["created_at"]["function"], e["created_function"], "{what}: {s}");
+            assert_eq!(s["created_at"]["line"].as_u64(), Some(lease_line("created")), "{what}: {s}");
+            if file.ends_with(".trace") {
+                assert_eq!(s["created_from"]["function"], e["caller_function"], "{what}: {s}");
+                assert_eq!(
+                    s["created_from"]["line"].as_u64(),
+                    Some(marked("liblease", "caller")),
+                    "{what}: {s}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6, "expected liblease traces and dumps of three releases, found {checked}");
+}
