@@ -59,9 +59,7 @@ pub fn suspect(s: &Suspect) -> String {
     if let Some((lo, hi)) = s.wait_minutes {
         out.push_str(&format!("- {}: {lo}–{hi} min\n", tr!("md-blocked")));
     }
-    if let Some(f) =
-        s.blocking_stack.iter().find(|f| !crate::analysis::classify::is_runtime_frame(&f.function))
-    {
+    if let Some(f) = s.blocking_frame() {
         out.push_str(&format!("- {}: {}\n", tr!("md-blocked-at"), frame_inline(f)));
     }
     if let Some(c) = &s.created_at {
@@ -86,6 +84,9 @@ pub fn suspect(s: &Suspect) -> String {
     }
     for h in &s.lock_holders {
         out.push_str(&format!("- {}\n", super::suspects_panel::lock_holder_label(h)));
+    }
+    for note in super::suspects_panel::notes(s) {
+        out.push_str(&format!("- {note}\n"));
     }
     out.push_str(&format!("- {}: {}\n\n", tr!("md-goroutine-ids"), ids_text(&s.goroutine_ids)));
     out.push_str(&format!("{}:\n\n", tr!("stack-blocking")));

@@ -6,6 +6,8 @@ use egui::RichText;
 use super::command::Command;
 use super::document::{Document, short_file};
 use super::theme;
+use crate::analysis::Suspect;
+use crate::analysis::resting::Resting;
 use crate::tr;
 use crate::units;
 
@@ -129,6 +131,9 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             if s.holds_response_bodies() {
                 text = format!("{text}\n{}", tr!("suspect-response-bodies"));
             }
+            for note in notes(s) {
+                text = format!("{text}\n{note}");
+            }
             if s.confirmed_by_runtime {
                 text = format!("{text}\n{}", tr!("suspect-confirmed"));
             }
@@ -157,6 +162,27 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             }
         }
     });
+}
+
+/// What kind of wait a suspect may be, beyond its numbers: a program at rest (ranked last), an
+/// HTTP request with no answer, main hung on a WaitGroup. The panel and the Markdown copy
+/// both say them.
+pub(super) fn notes(s: &Suspect) -> Vec<String> {
+    let mut out = Vec::new();
+    match s.resting {
+        Some(Resting::IdleConnections) => out.push(tr!("suspect-idle-connections")),
+        Some(Resting::Pool { woken }) => {
+            out.push(tr!("suspect-pool-at-rest", woken = units::count(woken as u64)))
+        }
+        None => {}
+    }
+    if s.awaits_http_response() {
+        out.push(tr!("suspect-http-response"));
+    }
+    if let Some(n) = s.main_waits_for_exited {
+        out.push(tr!("suspect-main-hangs", count = units::count(n as u64)));
+    }
+    out
 }
 
 /// `function file:line`, or the function alone when the cut took its file (`model::lost`).

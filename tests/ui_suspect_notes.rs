@@ -1,0 +1,40 @@
+//! The suspects panel says what kind of wait a suspect may be (egui_kittest, committed
+//! service samples): a pool at rest is listed after the leak beside it and marked "At rest?",
+//! the leak is not; main hung on a WaitGroup whose goroutines all exited says so with their
+//! number. The facts are the programs' own (`programs/services/*/expect.json`).
+#![cfg(feature = "gui")]
+
+mod common;
+use common::report_json::expect_of;
+use common::ui::{labels, open, sample};
+
+/// The suspects panel's entries: the labels that start with a rank.
+fn entries(labels: &[String]) -> Vec<&String> {
+    labels.iter().filter(|l| l.starts_with('#') && l.contains(" × ")).collect()
+}
+
+#[test]
+fn a_pool_at_rest_is_marked_and_listed_after_the_leak() {
+    let want = expect_of("services/restpool");
+    let h = &mut open(sample("services/go1.27/restpool.trace"));
+    let all = labels(h);
+    let e = entries(&all);
+    assert!(e.len() >= 2, "a leak and a pool: {all:#?}");
+    let leak = format!("#1 · {} × {}", want["count"], want["reason"].as_str().unwrap());
+    let pool = format!("#2 · {} × ", want["pool_count"]);
+    assert!(e[0].starts_with(&leak) && !e[0].contains("At rest?"), "{:?} wanted {leak:?}", e[0]);
+    assert!(e[1].starts_with(&pool), "{:?} wanted {pool:?}", e[1]);
+    assert!(e[1].contains("At rest? A pool started at once"), "{:?}", e[1]);
+    assert!(e[1].contains(want["pool_function"].as_str().unwrap()), "{:?}", e[1]);
+}
+
+#[test]
+fn main_hung_on_a_wait_group_says_how_many_it_waits_for() {
+    let want = expect_of("services/mainwait");
+    let h = &mut open(sample("services/go1.27/mainwait.trace"));
+    let all = labels(h);
+    let said = format!("all {} goroutines it started for the work have exited", want["exited"]);
+    let hung: Vec<_> = entries(&all).into_iter().filter(|l| l.contains("Main hangs:")).collect();
+    assert_eq!(hung.len(), 1, "one hung main: {all:#?}");
+    assert!(hung[0].contains(&said), "{:?} wanted {said:?}", hung[0]);
+}
