@@ -375,7 +375,10 @@ suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 suspect-idle-connections = At rest? Reading from network connections: idle keep-alive connections wait so for as long as their peers keep them; a leak only if the peers are gone and the read has no deadline (ranked after the others)
 suspect-pool-at-rest = At rest? A pool started at once, { $woken } of which took work from this same wait earlier: idle between jobs, or left behind if nothing sends again (ranked after the others)
 suspect-http-response = HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout or a context deadline) to a server that has not answered
-suspect-main-hangs = Main hangs: it waits on a WaitGroup, and all { $count } goroutines it started for the work have exited; one returned before calling Done, so the program never ends
+suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
+    [one] the one goroutine it started for the work has exited without calling Done
+   *[other] all { $count } goroutines it started for the work have exited, one without calling Done
+}, so the program never ends
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
 banner-read-stopped = The events of this trace from byte { $byte } on could not be read (see the warnings): treat "no suspects" as "not known".
 banner-no-stack = { $n ->

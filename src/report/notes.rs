@@ -55,10 +55,16 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
         );
     }
     if let Some(n) = sp.main_waits_for_exited {
+        let exited = match n {
+            1 => "the one goroutine it started for the work has exited without calling Done".to_string(),
+            n => format!(
+                "all {} goroutines it started for the work have exited: one returned before calling Done",
+                units::count(n as u64)
+            ),
+        };
         let _ = writeln!(
             o,
-            "      main hangs  the main goroutine waits on a WaitGroup, and all {} goroutines it started for the work have exited: one returned before calling Done (an error path?), so the program never ends",
-            units::count(n as u64)
+            "      main hangs  the main goroutine waits on a WaitGroup, and {exited} (an error path?), so the program never ends"
         );
     }
 }

@@ -180,7 +180,7 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         out.push(tr!("suspect-http-response"));
     }
     if let Some(n) = s.main_waits_for_exited {
-        out.push(tr!("suspect-main-hangs", count = units::count(n as u64)));
+        out.push(tr!("suspect-main-hangs", n = n, count = units::count(n as u64)));
     }
     out
 }
