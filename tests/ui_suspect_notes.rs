@@ -37,4 +37,5 @@ fn main_hung_on_a_wait_group_says_how_many_it_waits_for() {
     let hung: Vec<_> = entries(&all).into_iter().filter(|l| l.contains("Main hangs:")).collect();
     assert_eq!(hung.len(), 1, "one hung main: {all:#?}");
     assert!(hung[0].contains(&said), "{:?} wanted {said:?}", hung[0]);
+    assert!(hung[0].contains("created at the runtime (the main goroutine)"), "{:?}", hung[0]);
 }

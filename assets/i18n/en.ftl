@@ -120,6 +120,7 @@ suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
     at { $at }
     created at { $site }
 site-unknown = unknown site
+site-main = the runtime (the main goroutine)
 site-scheduler = the scheduler, no go statement (time.AfterFunc callbacks)
 suspect-called-from = called from { $site }
 suspect-response-bodies = HTTP client connections waiting for their response bodies to be read or closed: bodies never closed (defer resp.Body.Close())

@@ -98,6 +98,7 @@ suspect-entry = #{ $rank } · { $count } × { $reason } · 阻塞 { $blocked }
     位于 { $at }
     创建于 { $site }
 site-unknown = 未知位置
+site-main = 运行时（main goroutine）
 site-scheduler = 调度器，无 go 语句（time.AfterFunc 回调）
 suspect-called-from = 调用自 { $site }
 suspect-response-bodies = HTTP 客户端连接在等待响应体被读完或关闭：响应体从未关闭（defer resp.Body.Close()）
