@@ -24,7 +24,7 @@ fn first_generation_and_whole() -> (PathBuf, u64, TraceModel, goroscope::load::L
         let mut keep = |m: TraceModel| {
             first.get_or_insert(m);
         };
-        let hooks = Hooks { consumed: None, partial: Some(&mut keep) };
+        let hooks = Hooks { consumed: None, partial: Some(&mut keep), headless: false };
         let whole = load_bytes_with(&path, &data, &Progress::default(), hooks).unwrap();
         let events = whole.trace.as_ref().map_or(0, |t| t.events);
         if let Some(first) = first.filter(|f| f.events * 2 < events && f.goroutines.len() > 3) {

@@ -85,6 +85,21 @@ pub fn load_file_with(
     progress: &Progress,
     partial: Option<&mut dyn FnMut(TraceModel)>,
 ) -> Result<Loaded, LoadError> {
+    load_file_hooked(path, progress, partial, false)
+}
+
+/// [`load_file`] for a report that no window shows: a trace's model lacks what only the
+/// window reads ([`Hooks::headless`]).
+pub fn load_file_headless(path: &Path, progress: &Progress) -> Result<Loaded, LoadError> {
+    load_file_hooked(path, progress, None, true)
+}
+
+fn load_file_hooked(
+    path: &Path,
+    progress: &Progress,
+    partial: Option<&mut dyn FnMut(TraceModel)>,
+    headless: bool,
+) -> Result<Loaded, LoadError> {
     let cannot_read = |e: std::io::Error| LoadError::whole(path, ErrorKind::CannotRead, &[("error", &e)]);
     let meta = std::fs::metadata(path).map_err(cannot_read)?;
     if meta.is_file() && meta.len() > 0 {
@@ -99,7 +114,7 @@ pub fn load_file_with(
             Some(p) => Some(p),
             None => None,
         };
-        let hooks = Hooks { consumed: Some(&consumed), partial };
+        let hooks = Hooks { consumed: Some(&consumed), partial, headless };
         return load_bytes_with(path, map.bytes(), progress, hooks);
     }
     let data = if meta.is_file() {
@@ -117,7 +132,7 @@ pub fn load_file_with(
         }
         data
     };
-    load_bytes(path, &data, progress)
+    load_bytes_with(path, &data, progress, Hooks { headless, ..Hooks::default() })
 }
 
 /// How much of a pipe or device is read before giving up: far above any real diagnostic

@@ -59,6 +59,9 @@ pub struct Hooks<'a> {
     /// [`FIRST_PARTIAL`] events, then each time the events have doubled (so all of them cost
     /// about one more model). The window shows them while the rest loads.
     pub partial: Option<&'a mut dyn FnMut(TraceModel)>,
+    /// No window will show this model (`goroscope report`): what only the window reads is
+    /// not built (the wakers and the goroutine-count series, [`TraceBuilder::headless`]).
+    pub headless: bool,
 }
 
 enum Msg {
@@ -78,8 +81,8 @@ pub fn load_trace(data: &[u8], progress: &Progress) -> Result<TraceModel, ParseE
 /// [`load_trace`] with the hooks of a streaming load.
 pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Result<TraceModel, ParseError> {
     let started = std::time::Instant::now();
-    let Hooks { consumed, mut partial } = hooks;
-    let mut builder = TraceBuilder::new();
+    let Hooks { consumed, mut partial, headless } = hooks;
+    let mut builder = if headless { TraceBuilder::headless() } else { TraceBuilder::new() };
     let (full_tx, full_rx) = mpsc::sync_channel::<Msg>(IN_FLIGHT);
     // Emptied chunks go back to the reader, so the steady state allocates nothing.
     let (empty_tx, empty_rx) = mpsc::channel::<Vec<Event>>();

@@ -109,7 +109,8 @@ pub fn run_with(
     let mut loaded = Vec::new();
     let mut failed = false;
     for f in files {
-        match crate::load::load_file(f, &crate::load::Progress::default()) {
+        // Nothing here reads what only the window shows (a trace's wakers).
+        match crate::load::load_file_headless(f, &crate::load::Progress::default()) {
             Ok(l) => loaded.push(l),
             Err(e) => {
                 let _ = writeln!(err, "goroscope: {}", terminal::safe(&e.to_string()));

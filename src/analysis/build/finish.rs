@@ -46,10 +46,12 @@ impl TraceBuilder {
                 remap_wakers(chunk, &remap);
             }
         };
-        std::thread::scope(|s| {
-            s.spawn(work);
-            work();
-        });
+        if self.window {
+            std::thread::scope(|s| {
+                s.spawn(work);
+                work();
+            });
+        }
         // Converted from the last builder record back (one pass, no second copy), then put in
         // id order. The builder's
         // vectors shrink as they empty: the new vector's pages only become resident as they

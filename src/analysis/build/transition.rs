@@ -28,13 +28,6 @@ impl TraceBuilder {
         let reason_idx =
             if to == GoState::Waiting || to == GoState::Runnable { self.reason_idx(reason) } else { 0 };
         let gen_start = self.generation_start_ns;
-        // The count series' point this transition lands in: the last one (its bucket) or a
-        // new one, which first makes the last one whole with the counts before this event.
-        let merge = self.go_counts.len() > 1
-            && self.go_counts.last().is_some_and(|last| t - last.time_ns < COUNT_BUCKET_NS);
-        if !merge && self.counts_behind {
-            self.write_last_counts();
-        }
         let gb = &mut self.gs[i as usize];
         if from == GoState::NotExist {
             gb.life |= record::CREATED;
@@ -45,6 +38,7 @@ impl TraceBuilder {
             gb.entry_stack = own_stack;
         }
         if from == GoState::Waiting
+            && self.window
             && to != GoState::Waiting
             && let Some(last) = gb.spans.last_mut().filter(|s| s.state() == SpanState::Waiting)
         {
@@ -62,17 +56,8 @@ impl TraceBuilder {
             GoState::NotExist | GoState::Undetermined => None,
         };
         let start = if from == GoState::Undetermined { gen_start.min(t) } else { t };
-        if start < t {
+        if start < t && self.window {
             self.announced.push(backdate::Announced { since: start, until: t, state: to });
-        }
-        // Counted by state in a small array: a match per end cost more than the update.
-        let c = &mut self.counts;
-        let (f, n) = (from as usize, to as usize);
-        if let Some(x) = c.get_mut(f) {
-            *x = x.saturating_sub(1);
-        }
-        if let Some(x) = c.get_mut(n) {
-            *x = x.saturating_add(1);
         }
         match state {
             // Re-announcements (GoStatus in later generations) are not transitions; they may
@@ -94,6 +79,31 @@ impl TraceBuilder {
                 gb.spans.shrink();
                 gb.life |= record::EXITED;
             }
+        }
+        if self.window {
+            self.count(t, from, to);
+        }
+    }
+
+    /// The goroutine-count series (only the window reads it): the counts by state after this
+    /// transition, at time `t`.
+    #[inline(always)]
+    fn count(&mut self, t: i64, from: GoState, to: GoState) {
+        // The count series' point this transition lands in: the last one (its bucket) or a
+        // new one, which first makes the last one whole with the counts before this event.
+        let merge = self.go_counts.len() > 1
+            && self.go_counts.last().is_some_and(|last| t - last.time_ns < COUNT_BUCKET_NS);
+        if !merge && self.counts_behind {
+            self.write_last_counts();
+        }
+        // Counted by state in a small array: a match per end cost more than the update.
+        let c = &mut self.counts;
+        let (f, n) = (from as usize, to as usize);
+        if let Some(x) = c.get_mut(f) {
+            *x = x.saturating_sub(1);
+        }
+        if let Some(x) = c.get_mut(n) {
+            *x = x.saturating_add(1);
         }
         // A point per bucket of time, holding the counts after the bucket's last transition
         // (the first point stays put so the series starts at the trace start). Within a
