@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use crate::analysis::TopOptions;
 use crate::analysis::group_diff::{Change, GroupChange, diff_groups};
 use crate::analysis::profile_diff::{DiffTop, series_top, type_list};
-use crate::load::{Loaded, Progress, load_file};
+use crate::load::{Loaded, Progress, load_file_headless};
 use crate::report::terminal::safe;
 
 pub use json::DiffJson;
@@ -157,8 +157,9 @@ pub fn run_diff(
 ) -> i32 {
     let mut loaded = Vec::new();
     let mut failed = false;
+    // Groups at a trace's end read no wakers and no count series: the report's lighter load.
     for f in files {
-        match load_file(f, &Progress::default()) {
+        match load_file_headless(f, &Progress::default()) {
             Ok(l) => loaded.push(l),
             Err(e) => {
                 writeln!(err, "goroscope: {}", safe(&e.to_string())).ok();
