@@ -6,14 +6,9 @@
 
 mod common;
 use common::report_json::report;
-use common::services::{marked, records, root};
+use common::services::{expect, marked, records, root, runs};
 
 use serde_json::Value;
-
-fn expect(program: &str) -> Value {
-    let p = root().join(format!("programs/services/{program}/expect.json"));
-    serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
-}
 
 /// The line of `func` in a suspect's blocking stack.
 fn line_in(s: &Value, func: &str) -> Option<u64> {
@@ -41,11 +36,7 @@ fn idle_connections_rank_after_the_leak_beside_them() {
     let e = expect("idleconns");
     let idle = e["idle_function"].as_str().unwrap();
     let mut checked = 0;
-    for minor in ["1.19", "1.21", "1.27"] {
-        let dir = root().join(format!("services/go{minor}"));
-        if !dir.join("idleconns.trace").is_file() {
-            continue;
-        }
+    for (minor, dir) in runs("idleconns", &["1.19", "1.21", "1.27"]) {
         let dump = std::fs::read_to_string(dir.join("idleconns.goroutine-2.txt")).unwrap();
         let leaked = records(&dump, "chan send", e["blocking_function"].as_str().unwrap()).len();
         assert_eq!(leaked as u64, e["count"].as_u64().unwrap(), "{minor}: Go's dump");
@@ -72,11 +63,7 @@ fn a_pool_between_jobs_ranks_after_the_leak_beside_it() {
     let e = expect("restpool");
     let (pool, size) = (e["pool_function"].as_str().unwrap(), e["pool_count"].as_u64().unwrap());
     let mut checked = 0;
-    for minor in ["1.19", "1.21", "1.27"] {
-        let dir = root().join(format!("services/go{minor}"));
-        if !dir.join("restpool.trace").is_file() {
-            continue;
-        }
+    for (minor, dir) in runs("restpool", &["1.19", "1.21", "1.27"]) {
         // The sample holds what the program says: Go's dump of the same moment.
         let dump = std::fs::read_to_string(dir.join("restpool.goroutine-2.txt")).unwrap();
         assert_eq!(records(&dump, "chan receive", pool).len() as u64, size, "{minor}: Go's dump");
@@ -108,11 +95,7 @@ fn text(path: &std::path::Path) -> String {
 fn a_file_whose_every_group_may_be_at_rest_says_so_first() {
     const LINE: &str = "nothing stuck but what may be at rest";
     let mut checked = 0;
-    for minor in ["1.19", "1.21", "1.27"] {
-        let dir = root().join(format!("services/go{minor}"));
-        if !dir.join("restpool.trace").is_file() {
-            continue;
-        }
+    for (minor, dir) in runs("restpool", &["1.19", "1.21", "1.27"]) {
         // A leak beside the pool: no such line.
         assert!(!text(&dir.join("restpool.trace")).contains(LINE), "{minor}");
         // chanrecv: a pool of 8 whose jobs channel is never closed, nothing else.

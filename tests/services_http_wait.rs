@@ -8,21 +8,14 @@
 
 mod common;
 use common::report_json::report;
-use common::services::{marked, records, root};
-
-use serde_json::Value;
+use common::services::{expect, marked, records, runs};
 
 #[test]
 fn requests_waiting_for_an_answer_are_said_to_be_so() {
-    let p = root().join("programs/services/hungupstream/expect.json");
-    let e: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+    let e = expect("hungupstream");
     let (func, waits_in) = (e["blocking_function"].as_str().unwrap(), e["waits_in"].as_str().unwrap());
     let mut checked = 0;
-    for minor in ["1.19", "1.21", "1.27"] {
-        let dir = root().join(format!("services/go{minor}"));
-        if !dir.join("hungupstream.trace").is_file() {
-            continue;
-        }
+    for (minor, dir) in runs("hungupstream", &["1.19", "1.21", "1.27"]) {
         let dump = std::fs::read_to_string(dir.join("hungupstream.goroutine-2.txt")).unwrap();
         let waiting = records(&dump, "select", waits_in).len() as u64;
         assert_eq!(waiting, e["count"].as_u64().unwrap(), "{minor}: Go's dump");

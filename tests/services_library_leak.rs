@@ -7,9 +7,7 @@
 
 mod common;
 use common::report_json::report;
-use common::services::{marked, records, root};
-
-use serde_json::Value;
+use common::services::{expect, marked, records, root, runs};
 
 /// The line of `lease/lease.go` that ends with `// EXPECT: what`.
 fn lease_line(what: &str) -> u64 {
@@ -20,15 +18,10 @@ fn lease_line(what: &str) -> u64 {
 
 #[test]
 fn a_leak_a_library_started_names_the_call_into_the_library() {
-    let p = root().join("programs/services/liblease/expect.json");
-    let e: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+    let e = expect("liblease");
     let func = e["blocking_function"].as_str().unwrap();
     let mut checked = 0;
-    for minor in ["1.19", "1.21", "1.27"] {
-        let dir = root().join(format!("services/go{minor}"));
-        if !dir.join("liblease.trace").is_file() {
-            continue;
-        }
+    for (minor, dir) in runs("liblease", &["1.19", "1.21", "1.27"]) {
         let dump = std::fs::read_to_string(dir.join("liblease.goroutine-2.txt")).unwrap();
         let count = records(&dump, "chan send", func).len() as u64;
         assert_eq!(count, e["count"].as_u64().unwrap(), "{minor}: Go's dump");

@@ -6,21 +6,14 @@
 
 mod common;
 use common::report_json::report;
-use common::services::{marked, records, root};
-
-use serde_json::Value;
+use common::services::{expect, marked, records, runs};
 
 #[test]
 fn main_waiting_for_goroutines_that_all_exited_is_a_hang() {
-    let p = root().join("programs/services/mainwait/expect.json");
-    let e: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+    let e = expect("mainwait");
     let func = e["blocking_function"].as_str().unwrap();
     let mut checked = 0;
-    for minor in ["1.19", "1.21", "1.27"] {
-        let dir = root().join(format!("services/go{minor}"));
-        if !dir.join("mainwait.trace").is_file() {
-            continue;
-        }
+    for (minor, dir) in runs("mainwait", &["1.19", "1.21", "1.27"]) {
         // Go's dump of the moment: main in the WaitGroup (1.19 and 1.21 print `semacquire`),
         // no uploader left.
         let dump = std::fs::read_to_string(dir.join("mainwait.goroutine-2.txt")).unwrap();

@@ -28,3 +28,15 @@ pub fn id_of(record: &str) -> u64 {
     let id = record.trim_start().strip_prefix("goroutine ").and_then(|r| r.split(' ').next());
     id.and_then(|id| id.parse().ok()).unwrap_or_else(|| panic!("no goroutine id in {record:?}"))
 }
+
+/// The expectations of a service program (`programs/services/PROGRAM/expect.json`).
+pub fn expect(program: &str) -> serde_json::Value {
+    super::report_json::expect_of(&format!("services/{program}"))
+}
+
+/// The releases among `minors` whose folder (`services/goN.NN`) holds PROGRAM's trace, with
+/// that folder.
+pub fn runs(program: &str, minors: &[&'static str]) -> Vec<(&'static str, PathBuf)> {
+    let dirs = minors.iter().map(|&m| (m, root().join(format!("services/go{m}"))));
+    dirs.filter(|(_, d)| d.join(format!("{program}.trace")).is_file()).collect()
+}
