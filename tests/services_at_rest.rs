@@ -6,24 +6,13 @@
 
 mod common;
 use common::report_json::report;
-use common::services::{expect, marked, records, root, runs};
+use common::services::{assert_planted, expect, line_in, marked, planted_lines, records, root, runs};
 
 use serde_json::Value;
 
-/// The line of `func` in a suspect's blocking stack.
-fn line_in(s: &Value, func: &str) -> Option<u64> {
-    s["blocking_stack"].as_array()?.iter().find(|f| f["function"] == func)?["line"].as_u64()
-}
-
 /// Checks the leak is rank 1 as the program planted it.
 fn leak_first(program: &str, rep: &Value, e: &Value, what: &str) {
-    let s = &rep["suspects"][0];
-    assert_eq!(s["count"].as_u64(), e["count"].as_u64(), "{what}: {s}");
-    assert!(s["at_rest"].is_null(), "{what}: {s}");
-    let func = e["blocking_function"].as_str().unwrap();
-    assert_eq!(line_in(s, func), Some(marked(program, "blocked")), "{what}: {s}");
-    assert_eq!(s["created_at"]["function"], e["created_function"], "{what}: {s}");
-    assert_eq!(s["created_at"]["line"].as_u64(), Some(marked(program, "created")), "{what}: {s}");
+    assert_planted(&rep["suspects"][0], e, planted_lines(program), what);
 }
 
 /// The suspect whose blocking stack runs through `func`.

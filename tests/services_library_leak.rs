@@ -7,7 +7,7 @@
 
 mod common;
 use common::report_json::report;
-use common::services::{expect, marked, records, root, runs};
+use common::services::{assert_planted, expect, marked, records, root, runs};
 
 /// The line of `lease/lease.go` that ends with `// EXPECT: what`.
 fn lease_line(what: &str) -> u64 {
@@ -29,15 +29,7 @@ fn a_leak_a_library_started_names_the_call_into_the_library() {
             let rep = report(&dir.join(file));
             let s = &rep["suspects"][0];
             let what = format!("{minor} {file}");
-            assert_eq!(
-                (s["count"].as_u64(), s["reason"].as_str()),
-                (Some(count), e["reason"].as_str()),
-                "{what}"
-            );
-            let at = s["blocking_stack"].as_array().unwrap().iter().find(|f| f["function"] == func);
-            assert_eq!(at.map(|f| f["line"].as_u64()), Some(Some(lease_line("blocked"))), "{what}: {s}");
-            assert_eq!(s["created_at"]["function"], e["created_function"], "{what}: {s}");
-            assert_eq!(s["created_at"]["line"].as_u64(), Some(lease_line("created")), "{what}: {s}");
+            assert_planted(s, &e, (lease_line("blocked"), lease_line("created")), &what);
             if file.ends_with(".trace") {
                 assert_eq!(s["created_from"]["function"], e["caller_function"], "{what}: {s}");
                 assert_eq!(

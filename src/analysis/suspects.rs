@@ -163,16 +163,16 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     // only a crowd in one stack ([`LARGE_GROUP`], the dumps' rule) is evidence enough.
     let mut names = SharedNames::default();
     let piles = PileIndex::new(m);
-    let kept: Vec<(Key, Vec<Waiter>, Option<Pile>)> = groups
+    let kept: Vec<(Key, Vec<Waiter>, Option<Pile>, Option<usize>)> = groups
         .into_iter()
         .filter_map(|(key, members)| {
             let family = wait_family(&key.1);
             let few_suffice = !(key_lost(m, &key) || body_wait(m, &key));
             // main is older than any trace, so a hung main stands alone against both rules.
-            let hung = hung_main(m, &members).is_some();
+            let hung = hung_main(m, &members);
             let long = family != WaitFamily::Sleep
                 && is_stuck(&members, end)
-                && (hung || !(lone_main(m, &members) || standing_few(m, &members)));
+                && (hung.is_some() || !(lone_main(m, &members) || standing_few(m, &members)));
             // Goroutines in a long system call read a terminal or a pipe, or wait for the
             // children a supervisor keeps: only a pile of them, made through the window and
             // none returning, is a leak.
@@ -188,18 +188,18 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             };
             let piling =
                 piling.filter(|_| !syscall || long).map(|p| Pile { restless: !(stuck || syscall), ..p });
-            (stuck || piling.is_some()).then_some((key, members, piling))
+            (stuck || piling.is_some()).then_some((key, members, piling, hung))
         })
         .collect();
     // Only a stuck group can be a queue: a restless pile's members wake again and again.
     let stuck = |p: &Option<Pile>| p.is_none_or(|p| !p.restless);
     let queues = MovingIndex::new(
         m,
-        kept.iter().filter(|(_, _, p)| stuck(p)).filter_map(|(k, _, _)| Some((k.3?, k.2))),
+        kept.iter().filter(|(_, _, p, _)| stuck(p)).filter_map(|(k, _, _, _)| Some((k.3?, k.2))),
     );
     let mut out: Vec<Suspect> = kept
         .into_iter()
-        .map(|((_, reason, stack, site), members, piling)| {
+        .map(|((_, reason, stack, site), members, piling, main_waits_for_exited)| {
             let min = members.iter().map(|x| x.blocked).min().unwrap_or(0);
             let max = members.iter().map(|x| x.blocked).max().unwrap_or(0);
             let mut ids: Vec<u64> = members.iter().map(|w| m.goroutines[w.g as usize].id).collect();
@@ -218,7 +218,6 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                     .all(|g| g.created_ns().is_some() && g.parent().is_none());
             let funcs = || blocking_stack.iter().map(|f| &*f.function);
             let resting = idle_connections(&reason, funcs()).or_else(|| trace_pool(m, &reason, stack, &idx));
-            let main_waits_for_exited = hung_main(m, &members);
             let names_lost = lost::is_lost(&reason)
                 || blocking_stack.iter().chain(created_at.as_ref()).any(|f| lost::is_lost(&f.function));
             Suspect {
@@ -250,7 +249,6 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     out
 }
 
-/// True when the cut took the names of a group's reason, blocking stack or creation site.
 /// The main goroutine alone: a program's `main` waiting for its work (`wg.Wait()`, a signal,
 /// a download it started) is how programs end or serve, not a leak. A deadlock involving it
 /// still shows through the goroutines it waits for.
@@ -285,6 +283,7 @@ fn body_wait(m: &TraceModel, (_, reason, stack, _): &(u8, String, StackId, Optio
     is_response_body_wait(reason, m.stacks.frames(*stack).iter().map(|f| m.strings.get(f.func)))
 }
 
+/// True when the cut took the names of a group's reason, blocking stack or creation site.
 fn key_lost(m: &TraceModel, (_, reason, stack, site): &(u8, String, StackId, Option<Frame>)) -> bool {
     let func_lost = |f: &Frame| lost::is_lost(m.strings.get(f.func));
     lost::is_lost(reason)

@@ -40,3 +40,25 @@ pub fn runs(program: &str, minors: &[&'static str]) -> Vec<(&'static str, PathBu
     let dirs = minors.iter().map(|&m| (m, root().join(format!("services/go{m}"))));
     dirs.filter(|(_, d)| d.join(format!("{program}.trace")).is_file()).collect()
 }
+
+/// The line of `func` in a suspect's blocking stack.
+pub fn line_in(s: &serde_json::Value, func: &str) -> Option<u64> {
+    s["blocking_stack"].as_array()?.iter().find(|f| f["function"] == func)?["line"].as_u64()
+}
+
+/// Asserts that suspect `s` is the group a program planted, as its expectations `e` say:
+/// `count` goroutines waiting for `reason`, blocked in `blocking_function` at line
+/// `lines.0`, created in `created_function` at line `lines.1`, and not said to be at rest.
+pub fn assert_planted(s: &serde_json::Value, e: &serde_json::Value, lines: (u64, u64), what: &str) {
+    let want = (e["count"].as_u64(), e["reason"].as_str());
+    assert_eq!((s["count"].as_u64(), s["reason"].as_str()), want, "{what}: {s}");
+    assert!(s["at_rest"].is_null(), "{what}: {s}");
+    assert_eq!(line_in(s, e["blocking_function"].as_str().unwrap()), Some(lines.0), "{what}: {s}");
+    assert_eq!(s["created_at"]["function"], e["created_function"], "{what}: {s}");
+    assert_eq!(s["created_at"]["line"].as_u64(), Some(lines.1), "{what}: {s}");
+}
+
+/// The lines marked `blocked` and `created` in PROGRAM's main.go.
+pub fn planted_lines(program: &str) -> (u64, u64) {
+    (marked(program, "blocked"), marked(program, "created"))
+}
