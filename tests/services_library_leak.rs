@@ -7,13 +7,11 @@
 
 mod common;
 use common::report_json::report;
-use common::services::{assert_planted, expect, marked, records, root, runs};
+use common::services::{assert_planted, expect, marked, marked_in, records, runs};
 
 /// The line of `lease/lease.go` that ends with `// EXPECT: what`.
 fn lease_line(what: &str) -> u64 {
-    let src = std::fs::read_to_string(root().join("programs/services/liblease/lease/lease.go")).unwrap();
-    let mark = format!("// EXPECT: {what}");
-    src.lines().position(|l| l.ends_with(&mark)).unwrap_or_else(|| panic!("no {mark}")) as u64 + 1
+    marked_in("liblease", "lease/lease.go", what)
 }
 
 #[test]

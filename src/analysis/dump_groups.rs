@@ -8,7 +8,8 @@
 //! runtime proved leaked (`(leaked)`, a goroutineleak profile) is a suspect in any number,
 //! "confirmed by the runtime".
 //! A crowd ([`LARGE_GROUP`]) in one system call for minutes is one too (state `syscall`):
-//! children nobody reaps, a hung mount.
+//! children nobody reaps, a hung mount. In a `go test` timeout panic, a test's waiting
+//! goroutines are suspects at any number and age ([`super::test_hang`]).
 //! Grouping is one pass with a hash map keyed by small ids: linear in the goroutines.
 
 use std::collections::HashMap;
@@ -143,6 +144,8 @@ pub fn is_system_dump_goroutine(start: &str, created_by: Option<&str>) -> bool {
 /// The stuck groups of a dump, ranked by [`rank`] like a trace's.
 pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
     let deadlock = m.is_deadlock();
+    let timed_out = super::test_hang::timed_out(m);
+    let creators = super::test_hang::Creators::new(m);
     let mut out = Vec::new();
     let mut names = SharedNames::default();
     for grp in group_dump(m, Similarity::AnyValue) {
@@ -193,7 +196,12 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         }
         // Response bodies held open for minutes can be a stream: only a crowd is a leak.
         let long = grp.wait_minutes.1 >= 1 && !is_response_body_wait(&reason, funcs());
-        if !(leaked || long || grp.count >= LARGE_GROUP || (deadlock && m.format == DumpFormat::Traceback)) {
+        // A test that ran past `-timeout`: its goroutines waiting now are the hang.
+        let in_test = (timed_out && !super::test_hang::testing_framework_wait(m, grp.stack))
+            .then(|| grp.members.first().and_then(|&i| creators.test_of(m.goroutines.get(i as usize)?)))
+            .flatten();
+        let crash = deadlock && m.format == DumpFormat::Traceback;
+        if !(leaked || long || grp.count >= LARGE_GROUP || crash || in_test.is_some()) {
             continue;
         }
         let mut ids: Vec<u64> =
@@ -226,6 +234,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             lock_holders: Vec::new(),
             resting,
             main_waits_for_exited: None,
+            in_test: in_test.map(str::to_string),
         });
     }
     rank(&mut out);

@@ -32,6 +32,7 @@ pub mod profile_view;
 pub mod resting;
 pub mod stats;
 pub mod suspects;
+pub mod test_hang;
 
 pub use build::TraceBuilder;
 pub use creation_groups::{CreationGroup, creation_groups};

@@ -81,6 +81,9 @@ pub struct Suspect {
     /// The main goroutine waiting on a WaitGroup after every goroutine it made for the work
     /// has exited: how many exited ([`super::main_wait`]; traces only).
     pub main_waits_for_exited: Option<usize>,
+    /// A `go test` timeout panic's dump: the test whose goroutine this group is
+    /// ([`super::test_hang`]; dumps only).
+    pub in_test: Option<String>,
 }
 
 impl Suspect {
@@ -241,6 +244,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 lock_holders: Vec::new(),
                 resting,
                 main_waits_for_exited,
+                in_test: None,
             }
         })
         .collect();
@@ -353,6 +357,7 @@ mod tests {
             lock_holders: Vec::new(),
             resting: None,
             main_waits_for_exited: None,
+            in_test: None,
         }
     }
 

@@ -130,6 +130,10 @@ pub struct SuspectJson<'a> {
     /// with no timeout to a server that has not answered (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub awaits_http_response: bool,
+    /// A `go test` timeout panic's dump: the test whose goroutines these are, waiting when
+    /// the test ran past `-timeout` (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_test: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -206,6 +210,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             },
         }),
         main_waits_for_exited: s.main_waits_for_exited,
+        in_test: s.in_test.as_deref(),
         awaits_http_response: s.awaits_http_response(),
     }
 }

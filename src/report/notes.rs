@@ -1,7 +1,7 @@
 //! Lines the text report adds under a suspect to say what kind of wait it may be: a program
 //! at rest (idle connections, a pool between jobs), main waiting for work that already
-//! ended, HTTP requests waiting for an answer, or a queue that moves (a backlog, a contended
-//! lock).
+//! ended, HTTP requests waiting for an answer, a test that hung, or a queue that moves (a
+//! backlog, a contended lock).
 
 use std::fmt::Write;
 
@@ -52,6 +52,12 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
         let _ = writeln!(
             o,
             "      why         HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout, or a context deadline on the request) to a server that has not answered; each holds a connection with its readLoop and writeLoop"
+        );
+    }
+    if let Some(test) = &sp.in_test {
+        let _ = writeln!(
+            o,
+            "      in test     {test}: waiting when go test's -timeout fired (the panic above), so stuck however recent"
         );
     }
     if let Some(n) = sp.main_waits_for_exited {

@@ -167,7 +167,7 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
 }
 
 /// What kind of wait a suspect may be, beyond its numbers: a program at rest (ranked last), an
-/// HTTP request with no answer, main hung on a WaitGroup. The panel and the Markdown copy
+/// HTTP request with no answer, main hung on a WaitGroup, a test past its timeout. The panel and the Markdown copy
 /// both say them.
 pub(super) fn notes(s: &Suspect) -> Vec<String> {
     let mut out = Vec::new();
@@ -183,6 +183,9 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
     }
     if let Some(n) = s.main_waits_for_exited {
         out.push(tr!("suspect-main-hangs", n = n, count = units::count(n as u64)));
+    }
+    if let Some(test) = &s.in_test {
+        out.push(tr!("suspect-in-test", test = test.as_str()));
     }
     out
 }

@@ -11,10 +11,15 @@ pub fn root() -> PathBuf {
 
 /// The line of the program marked `// EXPECT: WHAT`.
 pub fn marked(program: &str, what: &str) -> u64 {
-    let src = std::fs::read_to_string(root().join(format!("programs/services/{program}/main.go"))).unwrap();
+    marked_in(program, "main.go", what)
+}
+
+/// The line of FILE (in the program's folder) marked `// EXPECT: WHAT`.
+pub fn marked_in(program: &str, file: &str, what: &str) -> u64 {
+    let src = std::fs::read_to_string(root().join(format!("programs/services/{program}/{file}"))).unwrap();
     let mark = format!("// EXPECT: {what}");
-    src.lines().position(|l| l.ends_with(&mark)).unwrap_or_else(|| panic!("no {mark} in {program}")) as u64
-        + 1
+    let line = src.lines().position(|l| l.ends_with(&mark));
+    line.unwrap_or_else(|| panic!("no {mark} in {program}/{file}")) as u64 + 1
 }
 
 /// The records of a debug=2 dump whose header says `[state` and whose stack calls `func`.
@@ -34,11 +39,16 @@ pub fn expect(program: &str) -> serde_json::Value {
     super::report_json::expect_of(&format!("services/{program}"))
 }
 
-/// The releases among `minors` whose folder (`services/goN.NN`) holds PROGRAM's trace, with
-/// that folder.
+/// The releases among `minors` whose folder (`services/goN.NN`) holds PROGRAM's output (a
+/// file `PROGRAM.*`), with that folder.
 pub fn runs(program: &str, minors: &[&'static str]) -> Vec<(&'static str, PathBuf)> {
+    let prefix = format!("{program}.");
+    let holds = |d: &Path| {
+        let names = std::fs::read_dir(d).into_iter().flatten().flatten().map(|f| f.file_name());
+        names.into_iter().any(|n| n.to_string_lossy().starts_with(&prefix))
+    };
     let dirs = minors.iter().map(|&m| (m, root().join(format!("services/go{m}"))));
-    dirs.filter(|(_, d)| d.join(format!("{program}.trace")).is_file()).collect()
+    dirs.filter(|(_, d)| holds(d)).collect()
 }
 
 /// The line of `func` in a suspect's blocking stack.

@@ -185,13 +185,16 @@ impl Reader {
     }
 }
 
-/// Lines the runtime or `go run` print right after a block without a blank line: they end
-/// the block quietly (`exit status 2`, a register dump, another crash line).
+/// Lines the runtime, `go run` or `go test` print right after a block without a blank line:
+/// they end the block quietly (`exit status 2`, a register dump, another crash line, `FAIL`).
 fn is_runtime_trailer(t: &str) -> bool {
     let register = t.split_once(' ').is_some_and(|(name, v)| {
         name.len() <= 6 && name.bytes().all(|b| b.is_ascii_alphanumeric()) && v.trim_start().starts_with("0x")
     });
+    // `go test` prints its verdict right after the binary's last stack line.
+    let go_test = t == "FAIL" || ["FAIL\t", "ok  \t", "--- FAIL: "].iter().any(|p| t.starts_with(p));
     register
+        || go_test
         || ["exit status ", "runtime stack:", "panic: ", "fatal error: ", "[signal ", "SIGQUIT", "PC="]
             .iter()
             .any(|p| t.starts_with(p))

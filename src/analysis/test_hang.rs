@@ -1,0 +1,84 @@
+//! A `go test` binary that runs past its `-timeout` panics with every goroutine's stack
+//! (`panic: test timed out after 2s`). Such a dump is often seconds old, too young for the
+//! wait minutes a dump's leaks are usually known by, but the panic itself says a test hung:
+//! every goroutine of a test (its stack or its creator runs through a `TestXxx` function, or
+//! its creator is one, by the `in goroutine N` of Go 1.21+) that waits at that moment, outside
+//! the testing package's own waits (`t.Run` for subtests, `t.Parallel`), is stuck.
+
+use std::collections::HashMap;
+
+use crate::model::{DumpGoroutine, DumpModel, StackId};
+
+/// True when the dump is the testing package's timeout panic.
+pub fn timed_out(m: &DumpModel) -> bool {
+    m.preamble.iter().any(|l| l.starts_with("panic: test timed out after"))
+}
+
+/// The test a function belongs to: `Test`, `Benchmark`, `Fuzz` or `Example` then nothing or
+/// a character that is not a lower-case letter (`go test`'s own rule for `TestXxx`), possibly
+/// with closures after it (`pkg.TestPushPop.func1`). Methods (`pkg.(*T).Run`) never are.
+pub fn test_function(func: &str) -> Option<&str> {
+    let base = func.rsplit('/').next().unwrap_or(func);
+    let (_pkg, rest) = base.split_once('.')?;
+    let name = rest.split('.').next().unwrap_or(rest);
+    let after = ["Test", "Benchmark", "Fuzz", "Example"].iter().find_map(|p| name.strip_prefix(p))?;
+    (!after.starts_with(|c: char| c.is_ascii_lowercase())).then_some(name)
+}
+
+/// The first frame outside the runtime is the testing package's: a parent test waiting for
+/// its subtests, a parallel test waiting for its turn, `go test`'s main loop.
+pub fn testing_framework_wait(m: &DumpModel, stack: StackId) -> bool {
+    let funcs = m.stacks.frames(stack).iter().map(|f| m.strings.get(f.func));
+    funcs.into_iter().find(|f| !f.starts_with("runtime.")).is_some_and(|f| f.starts_with("testing."))
+}
+
+/// Goroutines by Go id, to follow `in goroutine N` to a creator still alive.
+pub struct Creators<'a> {
+    m: &'a DumpModel,
+    by_id: HashMap<u64, &'a DumpGoroutine>,
+}
+
+/// How many creators to follow: a test's goroutines start goroutines a few levels deep.
+const MAX_DEPTH: usize = 16;
+
+impl<'a> Creators<'a> {
+    pub fn new(m: &'a DumpModel) -> Self {
+        Creators { m, by_id: m.goroutines.iter().filter_map(|g| Some((g.id?, g))).collect() }
+    }
+
+    /// The test whose goroutine `g` is, if any: the innermost test function of its stack,
+    /// else of its `created by` frame, else its creator's, up the chain of creators.
+    pub fn test_of(&self, g: &DumpGoroutine) -> Option<&'a str> {
+        let mut g = g;
+        for _ in 0..MAX_DEPTH {
+            let m = self.m;
+            let mut funcs =
+                m.stacks.frames(g.stack).iter().chain(g.created_by.as_ref()).map(|f| m.strings.get(f.func));
+            if let Some(test) = funcs.find_map(test_function) {
+                return Some(test);
+            }
+            g = self.by_id.get(&g.creator?)?;
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_function;
+
+    #[test]
+    fn test_functions_follow_go_tests_naming_rule() {
+        assert_eq!(test_function("example.com/queue.TestPushPop"), Some("TestPushPop"));
+        assert_eq!(test_function("example.com/queue.TestPushPop.func1.2"), Some("TestPushPop"));
+        assert_eq!(test_function("example.com/queue_test.Test_edge"), Some("Test_edge"));
+        assert_eq!(test_function("pkg.BenchmarkParse"), Some("BenchmarkParse"));
+        assert_eq!(test_function("a/b.Test"), Some("Test"));
+        // `Testify` is not a test (lower case after the prefix), nor is a method or the
+        // testing package's runner.
+        assert_eq!(test_function("pkg.Testify"), None);
+        assert_eq!(test_function("pkg.(*TestServer).Close"), None);
+        assert_eq!(test_function("testing.tRunner"), None);
+        assert_eq!(test_function("main.main"), None);
+    }
+}

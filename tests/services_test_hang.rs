@@ -1,0 +1,59 @@
+//! A test that hangs (`sample-traces/programs/services/testhang`, what `go test -timeout 2s`
+//! printed under Go 1.19, 1.21 and 1.27, by `generate-services.sh`): a queue's Push sends on
+//! an unbuffered channel while it holds the lock. The testing package's panic dumps every
+//! goroutine a few seconds into the wait, too young for wait minutes, and only 7 share a
+//! stack: the report must still name the hang (the lock's crowd with its holder, the holder,
+//! the test in `wg.Wait`), each said to be TestPushPop's, and not the parallel test waiting
+//! for its turn in `t.Parallel`; `go test`'s FAIL lines after the last stack are no damage.
+
+mod common;
+use common::report_json::report;
+use common::services::{expect, id_of, line_in, marked_in, records, runs};
+
+#[test]
+fn a_test_that_ran_past_its_timeout_is_named_with_the_goroutines_that_hang_it() {
+    let e = expect("testhang");
+    let (lock_fn, test_fn) = (e["locking_function"].as_str().unwrap(), e["test_function"].as_str().unwrap());
+    let lock = marked_in("testhang", "queue.go", "lock");
+    let holder_line = marked_in("testhang", "queue.go", "holder");
+    let created = marked_in("testhang", "queue_test.go", "created");
+    let mut checked = 0;
+    for (minor, dir) in runs("testhang", &["1.19", "1.21", "1.27"]) {
+        let path = dir.join("testhang.timeout.txt");
+        let text = std::fs::read_to_string(&path).unwrap();
+        // What Go printed: the timeout panic, go test's verdict, one pusher sending.
+        assert!(text.starts_with("panic: test timed out after 2s"), "{minor}");
+        assert!(text.contains("\nFAIL\tservices/testhang\t"), "{minor}");
+        let holder = records(&text, "chan send", lock_fn);
+        assert_eq!(holder.len(), 1, "{minor}: Go's dump");
+        let rep = report(&path);
+        let what = format!("{minor} testhang.timeout.txt");
+        assert_eq!(rep["warnings"].as_array().map(Vec::len), Some(0), "{what}: {rep}");
+        let suspects = rep["suspects"].as_array().unwrap();
+        let crowd = &suspects[0];
+        assert_eq!(crowd["count"].as_u64(), e["lock_waiters"].as_u64(), "{what}: {crowd}");
+        assert_eq!(line_in(crowd, lock_fn), Some(lock), "{what}: {crowd}");
+        assert_eq!(crowd["created_at"]["line"].as_u64(), Some(created), "{what}: {crowd}");
+        assert_eq!(
+            crowd["lock_holders"][0]["goroutine_id"].as_u64(),
+            Some(id_of(holder[0])),
+            "{what}: {crowd}"
+        );
+        assert_eq!(crowd["lock_holders"][0]["frame"]["line"].as_u64(), Some(holder_line), "{what}");
+        let sender = suspects.iter().find(|s| s["reason"] == "chan send").expect("the holder is a suspect");
+        assert_eq!(line_in(sender, lock_fn), Some(holder_line), "{what}: {sender}");
+        let test = suspects.iter().find(|s| line_in(s, test_fn).is_some()).expect("the test's own wait");
+        assert_eq!(
+            line_in(test, test_fn),
+            Some(marked_in("testhang", "queue_test.go", "test waits")),
+            "{what}"
+        );
+        for s in suspects {
+            assert_eq!(s["in_test"], e["test"], "{what}: {s}");
+            assert_eq!(line_in(s, e["parallel_test_function"].as_str().unwrap()), None, "{what}: {s}");
+        }
+        assert_eq!(suspects.len(), 3, "{what}: {rep}");
+        checked += 1;
+    }
+    assert!(checked >= 3, "expected testhang timeouts of three releases, found {checked}");
+}
