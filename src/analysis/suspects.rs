@@ -166,7 +166,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     // only a crowd in one stack ([`LARGE_GROUP`], the dumps' rule) is evidence enough.
     let mut names = SharedNames::default();
     let piles = PileIndex::new(m);
-    let kept: Vec<(Key, Vec<Waiter>, Option<Pile>, Option<usize>)> = groups
+    let kept: Vec<Kept> = groups
         .into_iter()
         .filter_map(|(key, members)| {
             let family = wait_family(&key.1);
@@ -252,6 +252,10 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     super::lock_holder::attach_trace(m, &mut out);
     out
 }
+
+/// A group kept as a suspect: its key, members, pile if it piles up, and how many goroutines
+/// main waited for that all exited ([`hung_main`]).
+type Kept = (Key, Vec<Waiter>, Option<Pile>, Option<usize>);
 
 /// The main goroutine alone: a program's `main` waiting for its work (`wg.Wait()`, a signal,
 /// a download it started) is how programs end or serve, not a leak. A deadlock involving it
