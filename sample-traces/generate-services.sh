@@ -21,8 +21,8 @@
 #   programs/services/timeafter (time.After in a busy select loop: a leak up to Go 1.22, none
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
 #   `go tool pprof -top -lines -cum` of it (NAME.heap.top-lines.txt).
-# - programs/services/testhang (a package whose test hangs): `go test -timeout 2s`'s output,
-#   Go 1.19, 1.21 and 1.27: below.
+# - programs/services/testhang (a package whose test hangs): `go test -timeout 2s -trace`'s
+#   output and trace, and the test binary's SIGQUIT traceback, Go 1.19, 1.21 and 1.27: below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -133,14 +133,22 @@ run_each hungupstream 1.19 1.21 1.27
 # A leak inside a library package: watchers its Watch starts, never stopped (liblease).
 run_each liblease 1.19 1.21 1.27
 # A test that hangs (testhang: a queue that sends holding its lock): what `go test -timeout 2s`
-# prints, the testing package's panic with every goroutine's stack and go test's FAIL lines.
+# prints, the testing package's panic with every goroutine's stack and go test's FAIL lines,
+# and the trace `-trace` wrote until the panic; and the test binary's SIGQUIT traceback.
 for minor in 1.19 1.21 1.27; do
 	out="$HERE/services/go$minor/testhang.timeout.txt"
 	if [ "$FORCE" != 1 ] && [ -s "$out" ]; then
 		continue
 	fi
 	GO=$(go_for "$minor")
-	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -timeout 2s ./testhang >"$out" 2>&1) || true
+	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -timeout 2s \
+		-trace "$HERE/services/go$minor/testhang.trace" ./testhang >"$out" 2>&1) || true
+	# The same hang as a user meets it at a terminal: the test binary, Ctrl-\ after 2 s.
+	(cd "$HERE/programs/services" && "$GO" test -trimpath -c -o "$BIN/testhang-$minor.test" ./testhang)
+	"$BIN/testhang-$minor.test" -test.timeout 60s >"$HERE/services/go$minor/testhang.quit.txt" 2>&1 &
+	sleep 2
+	kill -QUIT $!
+	wait $! || true
 done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)

@@ -5,13 +5,15 @@
 //! stack: the report must still name the hang (the lock's crowd with its holder, the holder,
 //! the test in `wg.Wait`), each said to be TestPushPop's, and not the parallel test waiting
 //! for its turn in `t.Parallel`; `go test`'s FAIL lines after the last stack are no damage.
+//! The test binary's SIGQUIT traceback 2 s into the hang reads the same, and the trace
+//! `-trace` wrote until the panic names the same three groups.
 
 mod common;
 use common::report_json::report;
 use common::services::{expect, id_of, line_in, marked_in, records, runs};
 
 #[test]
-fn a_test_that_ran_past_its_timeout_is_named_with_the_goroutines_that_hang_it() {
+fn a_hung_tests_dump_names_the_test_and_the_goroutines_that_hang_it() {
     let e = expect("testhang");
     let (lock_fn, test_fn) = (e["locking_function"].as_str().unwrap(), e["test_function"].as_str().unwrap());
     let lock = marked_in("testhang", "queue.go", "lock");
@@ -19,41 +21,85 @@ fn a_test_that_ran_past_its_timeout_is_named_with_the_goroutines_that_hang_it() 
     let created = marked_in("testhang", "queue_test.go", "created");
     let mut checked = 0;
     for (minor, dir) in runs("testhang", &["1.19", "1.21", "1.27"]) {
-        let path = dir.join("testhang.timeout.txt");
-        let text = std::fs::read_to_string(&path).unwrap();
-        // What Go printed: the timeout panic, go test's verdict, one pusher sending.
-        assert!(text.starts_with("panic: test timed out after 2s"), "{minor}");
-        assert!(text.contains("\nFAIL\tservices/testhang\t"), "{minor}");
-        let holder = records(&text, "chan send", lock_fn);
-        assert_eq!(holder.len(), 1, "{minor}: Go's dump");
-        let rep = report(&path);
-        let what = format!("{minor} testhang.timeout.txt");
-        assert_eq!(rep["warnings"].as_array().map(Vec::len), Some(0), "{what}: {rep}");
+        for (file, first_line) in [
+            ("testhang.timeout.txt", "panic: test timed out after 2s"),
+            ("testhang.quit.txt", "SIGQUIT: quit"),
+        ] {
+            let path = dir.join(file);
+            let text = std::fs::read_to_string(&path).unwrap();
+            // What Go printed: the timeout panic and go test's verdict, or the signal; one
+            // pusher sending.
+            assert!(text.starts_with(first_line), "{minor} {file}");
+            assert_eq!(
+                text.contains("\nFAIL\tservices/testhang\t"),
+                file.contains("timeout"),
+                "{minor} {file}"
+            );
+            let holder = records(&text, "chan send", lock_fn);
+            assert_eq!(holder.len(), 1, "{minor}: Go's dump");
+            let rep = report(&path);
+            let what = format!("{minor} {file}");
+            assert_eq!(rep["warnings"].as_array().map(Vec::len), Some(0), "{what}: {rep}");
+            let suspects = rep["suspects"].as_array().unwrap();
+            let crowd = &suspects[0];
+            assert_eq!(crowd["count"].as_u64(), e["lock_waiters"].as_u64(), "{what}: {crowd}");
+            assert_eq!(line_in(crowd, lock_fn), Some(lock), "{what}: {crowd}");
+            assert_eq!(crowd["created_at"]["line"].as_u64(), Some(created), "{what}: {crowd}");
+            assert_eq!(
+                crowd["lock_holders"][0]["goroutine_id"].as_u64(),
+                Some(id_of(holder[0])),
+                "{what}: {crowd}"
+            );
+            assert_eq!(crowd["lock_holders"][0]["frame"]["line"].as_u64(), Some(holder_line), "{what}");
+            let sender =
+                suspects.iter().find(|s| s["reason"] == "chan send").expect("the holder is a suspect");
+            assert_eq!(line_in(sender, lock_fn), Some(holder_line), "{what}: {sender}");
+            let test = suspects.iter().find(|s| line_in(s, test_fn).is_some()).expect("the test's own wait");
+            assert_eq!(
+                line_in(test, test_fn),
+                Some(marked_in("testhang", "queue_test.go", "test waits")),
+                "{what}"
+            );
+            for s in suspects {
+                assert_eq!(s["in_test"], e["test"], "{what}: {s}");
+                assert_eq!(line_in(s, e["parallel_test_function"].as_str().unwrap()), None, "{what}: {s}");
+            }
+            assert_eq!(suspects.len(), 3, "{what}: {rep}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6, "expected testhang timeouts and SIGQUITs of three releases, found {checked}");
+}
+
+#[test]
+fn a_test_trace_names_the_hang_and_not_the_testing_packages_waits() {
+    let e = expect("testhang");
+    let (lock_fn, test_fn) = (e["locking_function"].as_str().unwrap(), e["test_function"].as_str().unwrap());
+    let parallel_fn = e["parallel_test_function"].as_str().unwrap();
+    let mut checked = 0;
+    for (minor, dir) in runs("testhang", &["1.19", "1.21", "1.27"]) {
+        let rep = report(&dir.join("testhang.trace"));
         let suspects = rep["suspects"].as_array().unwrap();
-        let crowd = &suspects[0];
-        assert_eq!(crowd["count"].as_u64(), e["lock_waiters"].as_u64(), "{what}: {crowd}");
-        assert_eq!(line_in(crowd, lock_fn), Some(lock), "{what}: {crowd}");
-        assert_eq!(crowd["created_at"]["line"].as_u64(), Some(created), "{what}: {crowd}");
-        assert_eq!(
-            crowd["lock_holders"][0]["goroutine_id"].as_u64(),
-            Some(id_of(holder[0])),
-            "{what}: {crowd}"
-        );
-        assert_eq!(crowd["lock_holders"][0]["frame"]["line"].as_u64(), Some(holder_line), "{what}");
-        let sender = suspects.iter().find(|s| s["reason"] == "chan send").expect("the holder is a suspect");
-        assert_eq!(line_in(sender, lock_fn), Some(holder_line), "{what}: {sender}");
+        let what = format!("{minor} testhang.trace");
+        assert_eq!(suspects[0]["count"].as_u64(), e["lock_waiters"].as_u64(), "{what}: {rep}");
+        assert_eq!(line_in(&suspects[0], lock_fn), Some(marked_in("testhang", "queue.go", "lock")), "{what}");
         let test = suspects.iter().find(|s| line_in(s, test_fn).is_some()).expect("the test's own wait");
         assert_eq!(
             line_in(test, test_fn),
             Some(marked_in("testhang", "queue_test.go", "test waits")),
             "{what}"
         );
+        // The parallel test waits in t.Parallel for its turn: the testing package's wait.
+        assert!(suspects.iter().all(|s| line_in(s, parallel_fn).is_none()), "{what}: {rep}");
+        // go test's generated main.main (_testmain.go) is nobody's line to fix.
         for s in suspects {
-            assert_eq!(s["in_test"], e["test"], "{what}: {s}");
-            assert_eq!(line_in(s, e["parallel_test_function"].as_str().unwrap()), None, "{what}: {s}");
+            assert!(
+                !s["created_from"]["file"].as_str().unwrap_or("").ends_with("_testmain.go"),
+                "{what}: {s}"
+            );
         }
         assert_eq!(suspects.len(), 3, "{what}: {rep}");
         checked += 1;
     }
-    assert!(checked >= 3, "expected testhang timeouts of three releases, found {checked}");
+    assert!(checked >= 3, "expected testhang traces of three releases, found {checked}");
 }

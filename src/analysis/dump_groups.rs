@@ -9,7 +9,8 @@
 //! "confirmed by the runtime".
 //! A crowd ([`LARGE_GROUP`]) in one system call for minutes is one too (state `syscall`):
 //! children nobody reaps, a hung mount. In a `go test` timeout panic, a test's waiting
-//! goroutines are suspects at any number and age ([`super::test_hang`]).
+//! goroutines are suspects at any number and age, as in a test binary's SIGQUIT dump
+//! ([`super::test_hang`]).
 //! Grouping is one pass with a hash map keyed by small ids: linear in the goroutines.
 
 use std::collections::HashMap;
@@ -144,7 +145,7 @@ pub fn is_system_dump_goroutine(start: &str, created_by: Option<&str>) -> bool {
 /// The stuck groups of a dump, ranked by [`rank`] like a trace's.
 pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
     let deadlock = m.is_deadlock();
-    let timed_out = super::test_hang::timed_out(m);
+    let hang = super::test_hang::hang_sign(m);
     let creators = super::test_hang::Creators::new(m);
     let mut out = Vec::new();
     let mut names = SharedNames::default();
@@ -191,15 +192,17 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
                 _ => continue,
             },
         };
-        if !leaked && (is_benign_reason(&reason) || is_idle_by_design(&reason, funcs())) {
+        let testing = super::test_hang::testing_framework_wait(funcs());
+        if !leaked && (is_benign_reason(&reason) || is_idle_by_design(&reason, funcs()) || testing) {
             continue;
         }
         // Response bodies held open for minutes can be a stream: only a crowd is a leak.
         let long = grp.wait_minutes.1 >= 1 && !is_response_body_wait(&reason, funcs());
-        // A test that ran past `-timeout`: its goroutines waiting now are the hang.
-        let in_test = (timed_out && !super::test_hang::testing_framework_wait(m, grp.stack))
-            .then(|| grp.members.first().and_then(|&i| creators.test_of(m.goroutines.get(i as usize)?)))
-            .flatten();
+        // A test that ran past `-timeout` or got SIGQUIT: its goroutines waiting now are the hang.
+        let in_test = hang.and_then(|sign| {
+            let test = creators.test_of(m.goroutines.get(*grp.members.first()? as usize)?)?;
+            Some(super::test_hang::InTest { test: test.to_string(), sign })
+        });
         let crash = deadlock && m.format == DumpFormat::Traceback;
         if !(leaked || long || grp.count >= LARGE_GROUP || crash || in_test.is_some()) {
             continue;
@@ -234,7 +237,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             lock_holders: Vec::new(),
             resting,
             main_waits_for_exited: None,
-            in_test: in_test.map(str::to_string),
+            in_test,
         });
     }
     rank(&mut out);

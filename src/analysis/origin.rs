@@ -30,7 +30,7 @@ pub fn code_behind_creation(m: &TraceModel, g: &Goroutine) -> Option<Frame> {
     }
     for _ in 0..MAX_ANCESTORS {
         let frames = m.stacks.frames(cur.creation_stack);
-        if let Some(f) = frames.iter().find(|f| !is_std_func(m.strings.get(f.func))) {
+        if let Some(f) = frames.iter().find(|f| users_code(m, f)) {
             return Some(*f);
         }
         cur = m.goroutine(cur.parent()?)?;
@@ -48,6 +48,12 @@ fn library_caller(m: &TraceModel, g: &Goroutine, site_func: &str) -> Option<Fram
     }
     let frames = m.stacks.frames(g.creation_stack);
     frames.iter().skip(1).find(|f| package_of(m.strings.get(f.func)) == "main").copied()
+}
+
+/// A frame of the user's code: outside the standard library, and not the `main.main` that
+/// `go test` generates (`_testmain.go`), which calls every test and is nobody's line to fix.
+fn users_code(m: &TraceModel, f: &Frame) -> bool {
+    !is_std_func(m.strings.get(f.func)) && !m.strings.get(f.file).ends_with("_testmain.go")
 }
 
 /// The most common [`code_behind_creation`] of a group's members (ties: the first seen),

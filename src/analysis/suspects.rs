@@ -81,9 +81,9 @@ pub struct Suspect {
     /// The main goroutine waiting on a WaitGroup after every goroutine it made for the work
     /// has exited: how many exited ([`super::main_wait`]; traces only).
     pub main_waits_for_exited: Option<usize>,
-    /// A `go test` timeout panic's dump: the test whose goroutine this group is
-    /// ([`super::test_hang`]; dumps only).
-    pub in_test: Option<String>,
+    /// A `go test` timeout panic's dump, or a test binary's SIGQUIT dump: the test whose
+    /// goroutine this group is ([`super::test_hang`]; dumps only).
+    pub in_test: Option<super::test_hang::InTest>,
 }
 
 impl Suspect {
@@ -152,7 +152,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         };
         // Sleepers are never stuck, but a pile of them is a leak ([`super::piling`]).
         let sleeping = wait_family(&reason) == WaitFamily::Sleep;
-        if (is_benign_reason(&reason) && !sleeping) || is_idle_by_design(&reason, funcs()) {
+        let testing = super::test_hang::testing_framework_wait(funcs());
+        if (is_benign_reason(&reason) && !sleeping) || is_idle_by_design(&reason, funcs()) || testing {
             continue;
         }
         let blocked = end - last.start_ns();

@@ -1,17 +1,44 @@
 //! A `go test` binary that runs past its `-timeout` panics with every goroutine's stack
-//! (`panic: test timed out after 2s`). Such a dump is often seconds old, too young for the
-//! wait minutes a dump's leaks are usually known by, but the panic itself says a test hung:
+//! (`panic: test timed out after 2s`), and one that a user or a CI wrapper sends `SIGQUIT`
+//! prints them too. Such a dump is often seconds old, too young for the wait minutes a
+//! dump's leaks are usually known by, but the panic or the signal itself says a test hung:
 //! every goroutine of a test (its stack or its creator runs through a `TestXxx` function, or
 //! its creator is one, by the `in goroutine N` of Go 1.21+) that waits at that moment, outside
-//! the testing package's own waits (`t.Run` for subtests, `t.Parallel`), is stuck.
+//! the testing package's own waits (`t.Run` for subtests, `t.Parallel`), is stuck. Those
+//! waits are no suspects anywhere, in traces and dumps alike ([`testing_framework_wait`]).
 
 use std::collections::HashMap;
 
-use crate::model::{DumpGoroutine, DumpModel, StackId};
+use crate::model::{DumpGoroutine, DumpModel};
 
-/// True when the dump is the testing package's timeout panic.
-pub fn timed_out(m: &DumpModel) -> bool {
-    m.preamble.iter().any(|l| l.starts_with("panic: test timed out after"))
+/// A test of this dump's program hung: how the dump says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HangSign {
+    /// `panic: test timed out after …`: the test ran past `go test -timeout`.
+    Timeout,
+    /// A test binary's `SIGQUIT` traceback (Ctrl-\ on a test that hangs, or a CI wrapper's
+    /// kill): asked for its stacks because it did not end.
+    Quit,
+}
+
+/// A test named with how its hang showed ([`HangSign`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InTest {
+    pub test: String,
+    pub sign: HangSign,
+}
+
+/// How the dump says a test hung, if it does: the testing package's timeout panic, or a
+/// `SIGQUIT` to a test binary (a goroutine runs `testing.(*M).Run` or `testing.tRunner`).
+pub fn hang_sign(m: &DumpModel) -> Option<HangSign> {
+    if m.preamble.iter().any(|l| l.starts_with("panic: test timed out after")) {
+        return Some(HangSign::Timeout);
+    }
+    let test_binary = || {
+        let runs = |f: &str| f == "testing.(*M).Run" || f == "testing.tRunner";
+        m.goroutines.iter().any(|g| m.stacks.frames(g.stack).iter().any(|f| runs(m.strings.get(f.func))))
+    };
+    (m.quit && test_binary()).then_some(HangSign::Quit)
 }
 
 /// The test a function belongs to: `Test`, `Benchmark`, `Fuzz` or `Example` then nothing or
@@ -25,11 +52,12 @@ pub fn test_function(func: &str) -> Option<&str> {
     (!after.starts_with(|c: char| c.is_ascii_lowercase())).then_some(name)
 }
 
-/// The first frame outside the runtime is the testing package's: a parent test waiting for
-/// its subtests, a parallel test waiting for its turn, `go test`'s main loop.
-pub fn testing_framework_wait(m: &DumpModel, stack: StackId) -> bool {
-    let funcs = m.stacks.frames(stack).iter().map(|f| m.strings.get(f.func));
-    funcs.into_iter().find(|f| !f.starts_with("runtime.")).is_some_and(|f| f.starts_with("testing."))
+/// The first frame of a blocking stack (leaf first) outside the runtime is the testing
+/// package's: a parent test waiting for its subtests in `t.Run`, a parallel test waiting in
+/// `t.Parallel` for its turn, `go test`'s main loop. Never a hang of its own: what it waits
+/// for shows elsewhere. Traces and dumps alike.
+pub fn testing_framework_wait<'a>(mut funcs: impl Iterator<Item = &'a str>) -> bool {
+    funcs.find(|f| !f.starts_with("runtime.")).is_some_and(|f| f.starts_with("testing."))
 }
 
 /// Goroutines by Go id, to follow `in goroutine N` to a creator still alive.

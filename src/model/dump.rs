@@ -126,6 +126,9 @@ pub struct DumpModel {
     /// A goroutineleak profile (`goroutineleak profile: total N`, or its protobuf): every
     /// record is a goroutine the runtime proved leaked.
     pub leak_profile: bool,
+    /// The traceback a `SIGQUIT` printed (`SIGQUIT: quit` above it): someone asked a live
+    /// program for its stacks, as one does with a test that hangs.
+    pub quit: bool,
     pub strings: StringTable,
     pub stacks: StackTable,
     pub frames: Vec<DumpFrame>,

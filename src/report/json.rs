@@ -130,8 +130,8 @@ pub struct SuspectJson<'a> {
     /// with no timeout to a server that has not answered (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub awaits_http_response: bool,
-    /// A `go test` timeout panic's dump: the test whose goroutines these are, waiting when
-    /// the test ran past `-timeout` (added field).
+    /// A `go test` timeout panic's dump, or a test binary's SIGQUIT dump: the test whose
+    /// goroutines these are, waiting at that moment (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_test: Option<&'a str>,
 }
@@ -210,7 +210,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             },
         }),
         main_waits_for_exited: s.main_waits_for_exited,
-        in_test: s.in_test.as_deref(),
+        in_test: s.in_test.as_ref().map(|t| t.test.as_str()),
         awaits_http_response: s.awaits_http_response(),
     }
 }

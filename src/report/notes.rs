@@ -8,6 +8,7 @@ use std::fmt::Write;
 use crate::analysis::classify::{WaitFamily, wait_family};
 use crate::analysis::resting::Resting;
 use crate::analysis::suspects::Suspect;
+use crate::analysis::test_hang::{HangSign, InTest};
 use crate::units;
 
 /// The words after a moving queue's numbers: a lock's queue is contention, the rest a
@@ -54,11 +55,12 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
             "      why         HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout, or a context deadline on the request) to a server that has not answered; each holds a connection with its readLoop and writeLoop"
         );
     }
-    if let Some(test) = &sp.in_test {
-        let _ = writeln!(
-            o,
-            "      in test     {test}: waiting when go test's -timeout fired (the panic above), so stuck however recent"
-        );
+    if let Some(InTest { test, sign }) = &sp.in_test {
+        let when = match sign {
+            HangSign::Timeout => "when go test's -timeout fired (the panic above)",
+            HangSign::Quit => "when the test binary got SIGQUIT",
+        };
+        let _ = writeln!(o, "      in test     {test}: waiting {when}, so stuck however recent");
     }
     if let Some(n) = sp.main_waits_for_exited {
         let exited = match n {

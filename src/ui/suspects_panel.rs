@@ -8,6 +8,7 @@ use super::document::{Document, short_file};
 use super::theme;
 use crate::analysis::Suspect;
 use crate::analysis::resting::Resting;
+use crate::analysis::test_hang::HangSign;
 use crate::tr;
 use crate::units;
 
@@ -184,8 +185,11 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
     if let Some(n) = s.main_waits_for_exited {
         out.push(tr!("suspect-main-hangs", n = n, count = units::count(n as u64)));
     }
-    if let Some(test) = &s.in_test {
-        out.push(tr!("suspect-in-test", test = test.as_str()));
+    if let Some(t) = &s.in_test {
+        out.push(match t.sign {
+            HangSign::Timeout => tr!("suspect-in-test", test = t.test.as_str()),
+            HangSign::Quit => tr!("suspect-in-test-quit", test = t.test.as_str()),
+        });
     }
     out
 }

@@ -133,6 +133,8 @@ impl Reader {
                 self.m.preamble.push(excerpt_long(trimmed).to_string());
             }
             self.crash_pending = true;
+        } else if trimmed.starts_with("SIGQUIT: quit") {
+            self.m.quit = true;
         } else if let Some(v) = trimmed.strip_prefix("go version go") {
             let v = v.split_whitespace().next().unwrap_or("");
             if self.m.go_version.is_none() && !v.is_empty() {
