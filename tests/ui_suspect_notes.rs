@@ -1,8 +1,8 @@
 //! The suspects panel says what kind of wait a suspect may be (egui_kittest, committed
 //! service samples): a pool at rest is listed after the leak beside it and marked "At rest?",
 //! the leak is not; main hung on a WaitGroup whose goroutines all exited says so with their
-//! number; a test past its `go test -timeout` names the test. The facts are the programs'
-//! own (`programs/services/*/expect.json`).
+//! number; a test past its `go test -timeout`, or sent SIGQUIT, names the test. The facts are
+//! the programs' own (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 mod common;
@@ -42,14 +42,17 @@ fn main_hung_on_a_wait_group_says_how_many_it_waits_for() {
 }
 
 #[test]
-fn a_test_past_its_timeout_names_the_test_for_each_goroutine_that_hangs_it() {
+fn a_hung_test_names_the_test_for_each_goroutine_that_hangs_it() {
     let want = expect_of("services/testhang");
-    let h = &mut open(sample("services/go1.27/testhang.timeout.txt"));
-    let all = labels(h);
-    let said = format!("In test {}: waiting when go test's -timeout fired", want["test"].as_str().unwrap());
-    let e = entries(&all);
-    assert!(e.len() >= 3, "the lock's crowd, its holder, the test: {all:#?}");
-    assert!(e.iter().all(|l| l.contains(&said)), "{e:#?} wanted {said:?}");
-    let crowd = format!("#1 · {} × ", want["lock_waiters"]);
-    assert!(e[0].starts_with(&crowd), "{:?} wanted {crowd:?}", e[0]);
+    let test = want["test"].as_str().unwrap();
+    for (file, when) in [("timeout", "go test's -timeout fired"), ("quit", "the test binary got SIGQUIT")] {
+        let h = &mut open(sample(&format!("services/go1.27/testhang.{file}.txt")));
+        let all = labels(h);
+        let said = format!("In test {test}: waiting when {when}");
+        let e = entries(&all);
+        assert!(e.len() >= 3, "{file}: the lock's crowd, its holder, the test: {all:#?}");
+        assert!(e.iter().all(|l| l.contains(&said)), "{e:#?} wanted {said:?}");
+        let crowd = format!("#1 · {} × ", want["lock_waiters"]);
+        assert!(e[0].starts_with(&crowd), "{:?} wanted {crowd:?}", e[0]);
+    }
 }
