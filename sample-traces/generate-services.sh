@@ -22,7 +22,8 @@
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
 #   `go tool pprof -top -lines -cum` of it (NAME.heap.top-lines.txt).
 # - programs/services/testhang (a package whose test hangs): `go test -timeout 2s -trace`'s
-#   output and trace, and the test binary's SIGQUIT traceback, Go 1.19, 1.21 and 1.27: below.
+#   output and trace, and the test binary's SIGQUIT traceback; programs/services/testleak (a
+#   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -149,6 +150,15 @@ for minor in 1.19 1.21 1.27; do
 	sleep 2
 	kill -QUIT $!
 	wait $! || true
+done
+# A test that passes and leaks (testleak: a fan-out's losers blocked sending): `go test -trace`.
+for minor in 1.19 1.21 1.27; do
+	out="$HERE/services/go$minor/testleak.trace"
+	if [ "$FORCE" != 1 ] && [ -s "$out" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -trace "$out" ./testleak >&2)
 done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)

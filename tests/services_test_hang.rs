@@ -6,11 +6,12 @@
 //! the test in `wg.Wait`), each said to be TestPushPop's, and not the parallel test waiting
 //! for its turn in `t.Parallel`; `go test`'s FAIL lines after the last stack are no damage.
 //! The test binary's SIGQUIT traceback 2 s into the hang reads the same, and the trace
-//! `-trace` wrote until the panic names the same three groups.
+//! `-trace` wrote until the panic names the same three groups. A test that passes and leaks
+//! (`testleak`, `go test -trace`) is named beside the goroutines it left behind.
 
 mod common;
 use common::report_json::report;
-use common::services::{expect, id_of, line_in, marked_in, records, runs};
+use common::services::{assert_planted, expect, id_of, line_in, marked_in, records, runs};
 
 #[test]
 fn a_hung_tests_dump_names_the_test_and_the_goroutines_that_hang_it() {
@@ -98,8 +99,28 @@ fn a_test_trace_names_the_hang_and_not_the_testing_packages_waits() {
                 "{what}: {s}"
             );
         }
+        // Each group is the hung test's, which had not returned.
+        assert!(suspects.iter().all(|s| s["in_test"] == e["test"]), "{what}: {rep}");
         assert_eq!(suspects.len(), 3, "{what}: {rep}");
         checked += 1;
     }
     assert!(checked >= 3, "expected testhang traces of three releases, found {checked}");
+}
+
+#[test]
+fn a_test_that_passed_and_leaked_is_named_in_its_trace() {
+    let e = expect("testleak");
+    let mut checked = 0;
+    for (minor, dir) in runs("testleak", &["1.19", "1.21", "1.27"]) {
+        let rep = report(&dir.join("testleak.trace"));
+        let what = format!("{minor} testleak.trace");
+        let s = &rep["suspects"][0];
+        let lines =
+            (marked_in("testleak", "fanout.go", "blocked"), marked_in("testleak", "fanout.go", "created"));
+        assert_planted(s, &e, lines, &what);
+        assert_eq!(s["in_test"], e["test"], "{what}: {s}");
+        assert_eq!(rep["suspects"].as_array().map(Vec::len), Some(1), "{what}: {rep}");
+        checked += 1;
+    }
+    assert!(checked >= 3, "expected testleak traces of three releases, found {checked}");
 }

@@ -1,8 +1,9 @@
 //! The suspects panel says what kind of wait a suspect may be (egui_kittest, committed
 //! service samples): a pool at rest is listed after the leak beside it and marked "At rest?",
 //! the leak is not; main hung on a WaitGroup whose goroutines all exited says so with their
-//! number; a test past its `go test -timeout`, or sent SIGQUIT, names the test. The facts are
-//! the programs' own (`programs/services/*/expect.json`).
+//! number; a test past its `go test -timeout`, or sent SIGQUIT, or one that passed and left
+//! goroutines behind in its `-trace`, is named. The facts are the programs' own
+//! (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 mod common;
@@ -55,4 +56,22 @@ fn a_hung_test_names_the_test_for_each_goroutine_that_hangs_it() {
         let crowd = format!("#1 · {} × ", want["lock_waiters"]);
         assert!(e[0].starts_with(&crowd), "{:?} wanted {crowd:?}", e[0]);
     }
+}
+
+#[test]
+fn a_test_that_passed_and_leaked_is_named_beside_what_it_left() {
+    let want = expect_of("services/testleak");
+    let h = &mut open(sample("services/go1.27/testleak.trace"));
+    let all = labels(h);
+    let e = entries(&all);
+    let said = format!(
+        "In test {}: started by this test, which returned and left them behind",
+        want["test"].as_str().unwrap()
+    );
+    assert_eq!(e.len(), 1, "{all:#?}");
+    assert!(
+        e[0].starts_with(&format!("#1 · {} × ", want["count"])) && e[0].contains(&said),
+        "{:?} wanted {said:?}",
+        e[0]
+    );
 }

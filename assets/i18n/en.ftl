@@ -382,6 +382,8 @@ suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
 }, so the program never ends
 suspect-in-test = In test { $test }: waiting when go test's -timeout fired, so stuck however recent
 suspect-in-test-quit = In test { $test }: waiting when the test binary got SIGQUIT, so stuck however recent
+suspect-in-test-returned = In test { $test }: started by this test, which returned and left them behind (a leak the test passed with)
+suspect-in-test-running = In test { $test }: this test's goroutines, the test still running at the trace's end
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
 banner-read-stopped = The events of this trace from byte { $byte } on could not be read (see the warnings): treat "no suspects" as "not known".
 banner-no-stack = { $n ->

@@ -222,6 +222,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                     .all(|g| g.created_ns().is_some() && g.parent().is_none());
             let funcs = || blocking_stack.iter().map(|f| &*f.function);
             let resting = idle_connections(&reason, funcs()).or_else(|| trace_pool(m, &reason, stack, &idx));
+            let in_test = idx.first().and_then(|&g| super::test_hang::trace_test_of(m, g));
             let names_lost = lost::is_lost(&reason)
                 || blocking_stack.iter().chain(created_at.as_ref()).any(|f| lost::is_lost(&f.function));
             Suspect {
@@ -245,7 +246,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 lock_holders: Vec::new(),
                 resting,
                 main_waits_for_exited,
-                in_test: None,
+                in_test,
             }
         })
         .collect();

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{DumpGoroutine, DumpModel};
+use crate::model::{DumpGoroutine, DumpModel, GIdx, TraceModel};
 
 /// A test of this dump's program hung: how the dump says so.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +19,12 @@ pub enum HangSign {
     /// A test binary's `SIGQUIT` traceback (Ctrl-\ on a test that hangs, or a CI wrapper's
     /// kill): asked for its stacks because it did not end.
     Quit,
+    /// A `go test -trace` trace: the group is stuck by the trace's own rules, and the test
+    /// that started it had returned by the trace's end, leaving it behind.
+    Returned,
+    /// A `go test -trace` trace whose test was still running at the end (a hang, or a trace
+    /// cut short by the timeout's panic).
+    Running,
 }
 
 /// A test named with how its hang showed ([`HangSign`]).
@@ -89,6 +95,38 @@ impl<'a> Creators<'a> {
         }
         None
     }
+}
+
+/// The test that started trace goroutine `g` (or that `g` runs): the innermost test
+/// function in the creation stacks of `g` and its parents (the `go` statement in the test, or in code the test
+/// called), with whether that test's own goroutine (the ancestor running `testing.tRunner`)
+/// had returned by the trace's end.
+pub fn trace_test_of(m: &TraceModel, g: GIdx) -> Option<InTest> {
+    let mut cur = m.goroutine(g)?;
+    // A test's own goroutine: the test function is in the stack it waits in.
+    if m.strings.get(cur.start_func) == "testing.tRunner" {
+        let (_, last) = cur.last_span()?;
+        let test = m.stacks.frames(last.stack).iter().find_map(|f| test_function(m.strings.get(f.func)))?;
+        let sign = if cur.end_ns().is_some() { HangSign::Returned } else { HangSign::Running };
+        return Some(InTest { test: test.to_string(), sign });
+    }
+    for _ in 0..MAX_DEPTH {
+        let frames = m.stacks.frames(cur.creation_stack);
+        if let Some(test) = frames.iter().find_map(|f| test_function(m.strings.get(f.func))) {
+            // The goroutine that made it runs the test, or is one the test started.
+            let mut runner = m.goroutine(cur.parent()?)?;
+            for _ in 0..MAX_DEPTH {
+                if m.strings.get(runner.start_func) == "testing.tRunner" {
+                    break;
+                }
+                runner = m.goroutine(runner.parent()?)?;
+            }
+            let sign = if runner.end_ns().is_some() { HangSign::Returned } else { HangSign::Running };
+            return Some(InTest { test: test.to_string(), sign });
+        }
+        cur = m.goroutine(cur.parent()?)?;
+    }
+    None
 }
 
 #[cfg(test)]

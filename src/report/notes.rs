@@ -56,11 +56,17 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
         );
     }
     if let Some(InTest { test, sign }) = &sp.in_test {
-        let when = match sign {
-            HangSign::Timeout => "when go test's -timeout fired (the panic above)",
-            HangSign::Quit => "when the test binary got SIGQUIT",
+        let what = match sign {
+            HangSign::Timeout => {
+                "waiting when go test's -timeout fired (the panic above), so stuck however recent"
+            }
+            HangSign::Quit => "waiting when the test binary got SIGQUIT, so stuck however recent",
+            HangSign::Returned => {
+                "started by this test, which returned and left them behind (a leak the test passed with)"
+            }
+            HangSign::Running => "this test's goroutines, the test still running at the trace's end",
         };
-        let _ = writeln!(o, "      in test     {test}: waiting {when}, so stuck however recent");
+        let _ = writeln!(o, "      in test     {test}: {what}");
     }
     if let Some(n) = sp.main_waits_for_exited {
         let exited = match n {

@@ -189,6 +189,8 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         out.push(match t.sign {
             HangSign::Timeout => tr!("suspect-in-test", test = t.test.as_str()),
             HangSign::Quit => tr!("suspect-in-test-quit", test = t.test.as_str()),
+            HangSign::Returned => tr!("suspect-in-test-returned", test = t.test.as_str()),
+            HangSign::Running => tr!("suspect-in-test-running", test = t.test.as_str()),
         });
     }
     out
