@@ -104,3 +104,50 @@ fn a_sync_once_whose_function_blocks_is_held_by_the_goroutine_running_it() {
     }
     assert!(checked >= 2, "crash dumps of two releases: {checked}");
 }
+
+/// A lock-order deadlock (`sample-traces/programs/services/lockorder`, Go 1.19, 1.21 and
+/// 1.27): two transfers each took their first lock and wait at the second for the other's;
+/// a queue waits at the first Lock behind them. The two waiting further down the same
+/// function went past the queue's Lock: they are its holders (as Go's dump names them),
+/// though they wait for a lock themselves.
+#[test]
+fn the_two_sides_of_a_lock_order_deadlock_hold_the_lock_the_queue_waits_for() {
+    let e: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("programs/services/lockorder/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let func = e["function"].as_str().unwrap();
+    let mut checked = 0;
+    for minor in ["1.19", "1.21", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        let dump = dir.join("lockorder.goroutine-2.txt");
+        if !dump.is_file() {
+            continue;
+        }
+        let lock_state = if minor == "1.19" { "semacquire" } else { "sync.Mutex.Lock" };
+        let queued = dumped(&dump, lock_state, func, marked("lockorder", "first lock"));
+        let mut sides = dumped(&dump, lock_state, func, marked("lockorder", "second lock"));
+        sides.sort_unstable();
+        assert_eq!(queued.len() as u64, e["queued"].as_u64().unwrap(), "{minor}: Go's dump");
+        assert_eq!(sides.len() as u64, e["deadlocked"].as_u64().unwrap(), "{minor}: Go's dump");
+        for file in ["lockorder.goroutine-2.txt", "lockorder.trace"] {
+            let rep = report(&dir.join(file));
+            let s = &rep["suspects"][0];
+            assert_eq!(s["count"].as_u64(), Some(queued.len() as u64), "{minor} {file}: {s}");
+            let holders = s["lock_holders"].as_array().unwrap_or_else(|| panic!("{minor} {file}: {s}"));
+            let mut ids: Vec<u64> = holders.iter().filter_map(|h| h["goroutine_id"].as_u64()).collect();
+            ids.sort_unstable();
+            assert_eq!(ids, sides, "{minor} {file}: {s}");
+            for h in holders {
+                assert_eq!(
+                    h["frame"]["line"].as_u64(),
+                    Some(marked("lockorder", "second lock")),
+                    "{minor} {file}"
+                );
+                assert_eq!(h["same_function"], true, "{minor} {file}: {h}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6, "expected lockorder dumps and traces of three releases, found {checked}");
+}

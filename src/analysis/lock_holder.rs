@@ -4,7 +4,9 @@
 //! read, a sleep). Found as an engineer reads the dump: a goroutine whose stack runs through
 //! the very function the crowd locks in (gone on past the `Lock`, or into a `sync.Once`'s
 //! function), or through another method of the same pointer type, and that is not itself
-//! waiting for a lock there. A lead, not proof: the report says "held by?".
+//! waiting for a lock there (or waits for one further down the same function: past the
+//! crowd's `Lock`, the half of a lock-order deadlock each side shows). A lead, not proof: the
+//! report says "held by?".
 
 use std::collections::HashMap;
 
@@ -104,9 +106,10 @@ pub fn receiver_type(func: &str) -> Option<&str> {
     func[..close].contains("(*").then(|| &func[..=close])
 }
 
-/// Where a crowd locks: the function that calls `Lock`, and its type.
+/// Where a crowd locks: the function that calls `Lock`, the line, and its type.
 struct Crowd<'a> {
     func: &'a str,
+    line: u32,
     owner: Option<&'a str>,
     ids: &'a [u64],
 }
@@ -120,7 +123,7 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
             let one = by_idx.get(s.members.first()?)?;
             let at = one.frames.get(locking_frame(strings, one.frames)?)?;
             let func = strings.get(at.func);
-            Some((k, Crowd { func, owner: receiver_type(func), ids: &s.goroutine_ids }))
+            Some((k, Crowd { func, line: at.line, owner: receiver_type(func), ids: &s.goroutine_ids }))
         })
         .take(MAX_CROWDS)
         .collect();
@@ -153,17 +156,21 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
         if hits.is_empty() {
             continue;
         }
-        // Another waiter for a lock in the same code is no holder.
-        let waits_in =
-            locking_frame(strings, g.frames).and_then(|i| g.frames.get(i)).map(|f| strings.get(f.func));
+        // Another waiter for a lock in the same code is no holder, unless it waits further
+        // down the same function: it took the crowd's lock on its way there (`a.mu.Lock()`
+        // then `b.mu.Lock()`, the half of a lock-order deadlock each side shows).
+        let waits_at = locking_frame(strings, g.frames).and_then(|i| g.frames.get(i));
         // Where it is now: its innermost frame of the program (a `sync.Once`'s function, the
         // helper it called with the lock held).
         let names = g.frames.iter().map(|f| strings.get(f.func));
         let Some(at) = user_frame_index(names).and_then(|i| g.frames.get(i)) else { continue };
         for (&c, &same) in &hits {
             let crowd = &crowds[c].1;
-            let waiter = waits_in
-                .is_some_and(|w| w == crowd.func || crowd.owner.is_some() && receiver_type(w) == crowd.owner);
+            let waiter = waits_at.is_some_and(|f| {
+                let w = strings.get(f.func);
+                let past = w == crowd.func && f.line > crowd.line;
+                !past && (w == crowd.func || crowd.owner.is_some() && receiver_type(w) == crowd.owner)
+            });
             if waiter || crowd.ids.binary_search(&g.id).is_ok() {
                 continue;
             }
