@@ -146,7 +146,8 @@ pub fn is_system_dump_goroutine(start: &str, created_by: Option<&str>) -> bool {
 pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
     let deadlock = m.is_deadlock();
     let hang = super::test_hang::hang_sign(m);
-    let creators = super::test_hang::Creators::new(m);
+    // Only a hung test's dump follows creators (a map of every goroutine).
+    let creators = hang.map(|_| super::test_hang::Creators::new(m));
     let mut out = Vec::new();
     let mut names = SharedNames::default();
     for grp in group_dump(m, Similarity::AnyValue) {
@@ -199,7 +200,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         // Response bodies held open for minutes can be a stream: only a crowd is a leak.
         let long = grp.wait_minutes.1 >= 1 && !is_response_body_wait(&reason, funcs());
         // A test that ran past `-timeout` or got SIGQUIT: its goroutines waiting now are the hang.
-        let in_test = hang.and_then(|sign| {
+        let in_test = hang.zip(creators.as_ref()).and_then(|(sign, creators)| {
             let test = creators.test_of(m.goroutines.get(*grp.members.first()? as usize)?)?;
             Some(super::test_hang::InTest { test: test.to_string(), sign })
         });
