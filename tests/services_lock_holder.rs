@@ -109,7 +109,8 @@ fn a_sync_once_whose_function_blocks_is_held_by_the_goroutine_running_it() {
 /// 1.27): two transfers each took their first lock and wait at the second for the other's;
 /// a queue waits at the first Lock behind them. The two waiting further down the same
 /// function went past the queue's Lock: they are its holders (as Go's dump names them),
-/// though they wait for a lock themselves.
+/// though they wait for a lock themselves, and in a trace each side says it holds a lock
+/// taken where the queue waits.
 #[test]
 fn the_two_sides_of_a_lock_order_deadlock_hold_the_lock_the_queue_waits_for() {
     let e: Value = serde_json::from_str(
@@ -145,6 +146,21 @@ fn the_two_sides_of_a_lock_order_deadlock_hold_the_lock_the_queue_waits_for() {
                     "{minor} {file}"
                 );
                 assert_eq!(h["same_function"], true, "{minor} {file}: {h}");
+            }
+            // A trace calls the two sides stuck too, each holding a lock taken at the first
+            // Lock, where the queue (rank 1) waits. A dump under a minute old counts the queue
+            // alone (a crowd), not two goroutines.
+            if file.ends_with(".trace") {
+                let first = marked("lockorder", "first lock");
+                let said = rep["suspects"].as_array().unwrap().iter().filter(|s| {
+                    s["holds_lock"]["waited_by_rank"] == 1
+                        && s["holds_lock"]["taken_at"]["line"].as_u64() == Some(first)
+                });
+                let ids = said
+                    .flat_map(|s| s["goroutine_ids"].as_array().unwrap().iter().filter_map(|i| i.as_u64()));
+                let mut ids: Vec<u64> = ids.collect();
+                ids.sort_unstable();
+                assert_eq!(ids, sides, "{minor} {file}: {rep}");
             }
             checked += 1;
         }

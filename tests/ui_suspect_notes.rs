@@ -2,8 +2,8 @@
 //! service samples): a pool at rest is listed after the leak beside it and marked "At rest?",
 //! the leak is not; main hung on a WaitGroup whose goroutines all exited says so with their
 //! number; a test past its `go test -timeout`, or sent SIGQUIT, or one that passed and left
-//! goroutines behind in its `-trace`, is named. The facts are the programs' own
-//! (`programs/services/*/expect.json`).
+//! goroutines behind in its `-trace`, is named; each side of a lock-order deadlock says it
+//! holds a lock. The facts are the programs' own (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 mod common;
@@ -74,4 +74,15 @@ fn a_test_that_passed_and_leaked_is_named_beside_what_it_left() {
         "{:?} wanted {said:?}",
         e[0]
     );
+}
+
+#[test]
+fn the_sides_of_a_lock_order_deadlock_say_they_hold_a_lock() {
+    let want = expect_of("services/lockorder");
+    let h = &mut open(sample("services/go1.27/lockorder.trace"));
+    let all = labels(h);
+    let sides: Vec<_> =
+        entries(&all).into_iter().filter(|l| l.contains("Holds? A lock taken at main.transfer")).collect();
+    assert_eq!(sides.len() as u64, want["deadlocked"].as_u64().unwrap(), "{all:#?}");
+    assert!(sides.iter().all(|l| l.contains("(where #1 waits)")), "{sides:#?}");
 }

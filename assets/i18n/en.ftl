@@ -384,6 +384,7 @@ suspect-in-test = In test { $test }: waiting when go test's -timeout fired, so s
 suspect-in-test-quit = In test { $test }: waiting when the test binary got SIGQUIT, so stuck however recent
 suspect-in-test-returned = In test { $test }: started by this test, which returned and left them behind (a leak the test passed with)
 suspect-in-test-running = In test { $test }: this test's goroutines, the test still running at the trace's end
+suspect-lock-order = Holds? A lock taken at { $at } (where #{ $rank } waits), and waits here for another: code that takes the same two locks in opposite orders deadlocks (lock order)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
 banner-read-stopped = The events of this trace from byte { $byte } on could not be read (see the warnings): treat "no suspects" as "not known".
 banner-no-stack = { $n ->

@@ -239,9 +239,11 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             resting,
             main_waits_for_exited: None,
             in_test,
+            holds_lock: None,
         });
     }
     rank(&mut out);
     super::lock_holder::attach_dump(m, &mut out);
+    super::lock_order::attach(&mut out);
     out
 }

@@ -12,6 +12,7 @@ pub mod flame;
 pub mod frame_text;
 pub mod group_diff;
 pub mod lock_holder;
+pub mod lock_order;
 pub mod lod;
 pub mod lod_rows;
 pub mod lod_summary;

@@ -84,6 +84,9 @@ pub struct Suspect {
     /// A `go test` timeout panic's dump, or a test binary's SIGQUIT dump: the test whose
     /// goroutine this group is ([`super::test_hang`]; dumps only).
     pub in_test: Option<super::test_hang::InTest>,
+    /// Waiting for a lock, its members hold one taken earlier in the same function, where
+    /// another group waits: a side of a lock-order deadlock ([`super::lock_order`]).
+    pub holds_lock: Option<super::lock_order::HeldLock>,
 }
 
 impl Suspect {
@@ -247,11 +250,13 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 resting,
                 main_waits_for_exited,
                 in_test,
+                holds_lock: None,
             }
         })
         .collect();
     rank(&mut out);
     super::lock_holder::attach_trace(m, &mut out);
+    super::lock_order::attach(&mut out);
     out
 }
 
@@ -364,6 +369,7 @@ mod tests {
             resting: None,
             main_waits_for_exited: None,
             in_test: None,
+            holds_lock: None,
         }
     }
 

@@ -134,6 +134,11 @@ pub struct SuspectJson<'a> {
     /// goroutines these are, waiting at that moment (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_test: Option<&'a str>,
+    /// Waiting for a lock, these goroutines hold one taken at `taken_at`, earlier in the same
+    /// function, where the group ranked `waited_by_rank` waits: a side of a lock-order
+    /// deadlock (added field; a lead, not proof).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holds_lock: Option<&'a crate::analysis::lock_order::HeldLock>,
 }
 
 #[derive(Serialize)]
@@ -211,6 +216,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         }),
         main_waits_for_exited: s.main_waits_for_exited,
         in_test: s.in_test.as_ref().map(|t| t.test.as_str()),
+        holds_lock: s.holds_lock.as_ref(),
         awaits_http_response: s.awaits_http_response(),
     }
 }

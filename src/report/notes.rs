@@ -68,6 +68,14 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
         };
         let _ = writeln!(o, "      in test     {test}: {what}");
     }
+    if let Some(h) = &sp.holds_lock {
+        let (f, rank) = (&h.taken_at, h.waited_by_rank);
+        let _ = writeln!(
+            o,
+            "      holds?      a lock taken at {} {}:{} (where #{rank} waits), and waits here for another: code that takes the same two locks in opposite orders deadlocks (lock order)",
+            f.function, f.file, f.line
+        );
+    }
     if let Some(n) = sp.main_waits_for_exited {
         let exited = match n {
             1 => "the one goroutine it started for the work has exited without calling Done".to_string(),

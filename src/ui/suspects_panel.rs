@@ -185,6 +185,10 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
     if let Some(n) = s.main_waits_for_exited {
         out.push(tr!("suspect-main-hangs", n = n, count = units::count(n as u64)));
     }
+    if let Some(h) = &s.holds_lock {
+        let at = format!("{} {}:{}", h.taken_at.function, short_file(&h.taken_at.file), h.taken_at.line);
+        out.push(tr!("suspect-lock-order", rank = h.waited_by_rank, at = at));
+    }
     if let Some(t) = &s.in_test {
         out.push(match t.sign {
             HangSign::Timeout => tr!("suspect-in-test", test = t.test.as_str()),
