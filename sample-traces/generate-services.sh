@@ -136,6 +136,8 @@ run_each liblease 1.19 1.21 1.27
 # A lock-order deadlock (lockorder: a to b and b to a, a queue behind them): trace and debug=2
 # dump, both trace formats.
 run_each lockorder 1.19 1.21 1.27
+# A recursive read lock behind a waiting writer (rlockwriter), readers queued behind: the same.
+run_each rlockwriter 1.19 1.21 1.27
 # A test that hangs (testhang: a queue that sends holding its lock): what `go test -timeout 2s`
 # prints, the testing package's panic with every goroutine's stack and go test's FAIL lines,
 # and the trace `-trace` wrote until the panic; and the test binary's SIGQUIT traceback.

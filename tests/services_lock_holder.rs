@@ -167,3 +167,52 @@ fn the_two_sides_of_a_lock_order_deadlock_hold_the_lock_the_queue_waits_for() {
     }
     assert!(checked >= 6, "expected lockorder dumps and traces of three releases, found {checked}");
 }
+
+/// A recursive read lock behind a waiting writer (`sample-traces/programs/services/
+/// rlockwriter`, Go 1.19, 1.21 and 1.27): the first reader holds the read lock and waits in
+/// a helper to take it again, the writer waits for it, and later readers queue behind the
+/// writer. The first reader, though it waits for a lock itself, went past Get's `RLock`: it
+/// holds what the queue (dump and trace) and the writer (trace) wait for, as Go's dump
+/// names it.
+#[test]
+fn a_recursive_read_lock_holds_what_the_writer_and_the_readers_wait_for() {
+    let e: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("programs/services/rlockwriter/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let (reader, recursive) =
+        (e["reader_function"].as_str().unwrap(), e["recursive_function"].as_str().unwrap());
+    let mut checked = 0;
+    for minor in ["1.19", "1.21", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        let dump = dir.join("rlockwriter.goroutine-2.txt");
+        if !dump.is_file() {
+            continue;
+        }
+        let state = if minor == "1.19" { "semacquire" } else { "sync.RWMutex.RLock" };
+        let queued = dumped(&dump, state, reader, marked("rlockwriter", "readers wait"));
+        let first = dumped(&dump, state, recursive, marked("rlockwriter", "recursive"));
+        assert_eq!(queued.len() as u64, e["queued"].as_u64().unwrap(), "{minor}: Go's dump");
+        assert_eq!(first.len(), 1, "{minor}: Go's dump has one reader in the helper");
+        for file in ["rlockwriter.goroutine-2.txt", "rlockwriter.trace"] {
+            let rep = report(&dir.join(file));
+            let mut crowds = vec![crowd(&rep, reader)];
+            if file.ends_with(".trace") {
+                // A trace also calls the lone writer stuck.
+                crowds.push(crowd(&rep, e["writer_function"].as_str().unwrap()));
+            }
+            for s in crowds {
+                let h = &s["lock_holders"][0];
+                assert_eq!(h["goroutine_id"].as_u64(), Some(first[0]), "{minor} {file}: {s}");
+                assert_eq!(
+                    h["frame"]["line"].as_u64(),
+                    Some(marked("rlockwriter", "recursive")),
+                    "{minor} {file}"
+                );
+            }
+            assert_eq!(crowd(&rep, reader)["count"].as_u64(), Some(queued.len() as u64), "{minor} {file}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 6, "expected rlockwriter dumps and traces of three releases, found {checked}");
+}

@@ -4,8 +4,9 @@
 //! read, a sleep). Found as an engineer reads the dump: a goroutine whose stack runs through
 //! the very function the crowd locks in (gone on past the `Lock`, or into a `sync.Once`'s
 //! function), or through another method of the same pointer type, and that is not itself
-//! waiting for a lock there (or waits for one further down the same function: past the
-//! crowd's `Lock`, the half of a lock-order deadlock each side shows). A lead, not proof: the
+//! waiting for a lock there, unless its stack went past a Lock of that code on its way (a
+//! frame further down a function than a crowd's Lock in it: each side of a lock-order
+//! deadlock, a reader waiting in a recursive `RLock` behind a writer). A lead, not proof: the
 //! report says "held by?".
 
 use std::collections::HashMap;
@@ -140,6 +141,13 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
             by_owner.entry(owner).or_default().push(c);
         }
     }
+    // Where each function locks, its first crowd's line: a goroutine further down such a
+    // function went past that Lock and holds what it took there.
+    let mut sites: HashMap<&str, u32> = HashMap::new();
+    for (_, crowd) in &crowds {
+        let line = sites.entry(crowd.func).or_insert(crowd.line);
+        *line = (*line).min(crowd.line);
+    }
     let mut found: Vec<Vec<(bool, &Seen, &Frame)>> = vec![Vec::new(); crowds.len()];
     let mut hits: HashMap<usize, bool> = HashMap::new();
     for g in &seen {
@@ -156,20 +164,27 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
         if hits.is_empty() {
             continue;
         }
-        // Another waiter for a lock in the same code is no holder, unless it waits further
-        // down the same function: it took the crowd's lock on its way there (`a.mu.Lock()`
-        // then `b.mu.Lock()`, the half of a lock-order deadlock each side shows).
+        // Another waiter for a lock in the same code is no holder, unless it went past a Lock
+        // of that code on its way: `a.mu.Lock()` then `b.mu.Lock()` (the half of a
+        // lock-order deadlock each side shows), or an `RLock` then a helper's recursive
+        // `RLock` that a waiting writer blocks.
         let waits_at = locking_frame(strings, g.frames).and_then(|i| g.frames.get(i));
+        let went_past = |code: &dyn Fn(&str) -> bool| {
+            g.frames.iter().take(MAX_DEPTH).any(|f| {
+                let func = strings.get(f.func);
+                code(func) && sites.get(func).is_some_and(|&line| f.line > line)
+            })
+        };
         // Where it is now: its innermost frame of the program (a `sync.Once`'s function, the
         // helper it called with the lock held).
         let names = g.frames.iter().map(|f| strings.get(f.func));
         let Some(at) = user_frame_index(names).and_then(|i| g.frames.get(i)) else { continue };
         for (&c, &same) in &hits {
             let crowd = &crowds[c].1;
+            let same_type = |f: &str| crowd.owner.is_some() && receiver_type(f) == crowd.owner;
             let waiter = waits_at.is_some_and(|f| {
                 let w = strings.get(f.func);
-                let past = w == crowd.func && f.line > crowd.line;
-                !past && (w == crowd.func || crowd.owner.is_some() && receiver_type(w) == crowd.owner)
+                (w == crowd.func || same_type(w)) && !went_past(&|f| f == crowd.func || same_type(f))
             });
             if waiter || crowd.ids.binary_search(&g.id).is_ok() {
                 continue;

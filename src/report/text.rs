@@ -182,7 +182,8 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         for h in &sp.lock_holders {
             let how = match crate::analysis::lock_holder::receiver_type(locker) {
                 _ if h.same_function => format!("inside {locker} too, past where they wait"),
-                Some(owner) => format!("in another method of {owner}, not waiting for the lock"),
+                // It may wait for a lock itself, past one it took (a recursive `RLock`).
+                Some(owner) => format!("in another method of {owner}"),
                 None => "not waiting for the lock".to_string(),
             };
             let _ = writeln!(
