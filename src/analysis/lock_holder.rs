@@ -53,7 +53,12 @@ const LOCK_METHODS: [&str; 4] =
 
 /// Whether any suspect waits for a lock: else nothing is looked at.
 fn any_lock_crowd(suspects: &[Suspect]) -> bool {
-    suspects.iter().any(|s| s.blocking_stack.iter().take(8).any(|f| LOCK_METHODS.contains(&&*f.function)))
+    suspects.iter().any(waits_for_lock)
+}
+
+/// The suspect's goroutines wait in a `Lock` or `RLock`.
+pub fn waits_for_lock(s: &Suspect) -> bool {
+    s.blocking_stack.iter().take(8).any(|f| LOCK_METHODS.contains(&&*f.function))
 }
 
 /// Names the possible holders of each lock a trace's crowds wait for.

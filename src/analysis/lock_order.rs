@@ -31,6 +31,7 @@ pub fn attach(suspects: &mut [Suspect]) {
     let found: Vec<(usize, HeldLock)> = suspects
         .iter()
         .enumerate()
+        .filter(|(_, s)| super::lock_holder::waits_for_lock(s))
         .filter_map(|(k, s)| {
             let at = s.blocking_frame()?;
             let queue = queues.iter().find(|c| {
