@@ -60,6 +60,9 @@ pub struct TraceBuilder {
     /// `StrId` to index in `reasons`, `u8::MAX` when not yet there (string ids are dense).
     reason_index: Vec<u8>,
     cpu_samples: u64,
+    /// Per goroutine that ended others' waits while it ran, how long those waits had lasted
+    /// (ns, summed): built headless too, the spinning rule reads it.
+    waits_ended: FxMap<GIdx, i64>,
     /// What only the window reads is built: the wakers and the goroutine-count series
     /// ([`TraceBuilder::headless`] says when not).
     window: bool,
@@ -99,6 +102,7 @@ impl TraceBuilder {
             reasons: vec![StrId(0)],
             reason_index: vec![0],
             cpu_samples: 0,
+            waits_ended: FxMap::default(),
             window: true,
         }
     }

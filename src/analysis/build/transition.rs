@@ -29,6 +29,15 @@ impl TraceBuilder {
             if to == GoState::Waiting || to == GoState::Runnable { self.reason_idx(reason) } else { 0 };
         let gen_start = self.generation_start_ns;
         let gb = &mut self.gs[i as usize];
+        // The running goroutine that ends another's wait handed it what it waited for: how
+        // long that took is summed per waker (headless too; the spinning rule reads it).
+        if from == GoState::Waiting
+            && to != GoState::Waiting
+            && let Some(w) = ctx_g.filter(|&w| w != i)
+            && let Some(last) = gb.spans.last_mut().filter(|s| s.state() == SpanState::Waiting)
+        {
+            *self.waits_ended.entry(w).or_default() += (t - last.start_ns()).max(0);
+        }
         if from == GoState::NotExist {
             gb.life |= record::CREATED;
             gb.creation_stack = event_stack;
