@@ -11,6 +11,8 @@
 #   forever) and its fix: traces and dumps (below);
 # - programs/services/backlog (handlers queued behind a slow consumer: slow, not stuck; and
 #   -steady) and programs/services/firstwins (a fan-out whose losers leak): below;
+# - programs/services/primepool (a busy worker pool beside a spinning poller), Go 1.19-1.27:
+#   below;
 # - programs/services/timeoutcb (time.AfterFunc callbacks that block: no go statement
 #   behind them), Go 1.19-1.27: below;
 # - programs/services/stallwrite (HTTP handlers waiting to write to clients that stopped
@@ -130,6 +132,9 @@ run_each mainwait 1.19 1.21 1.27
 run_each hungupstream 1.19 1.21 1.27
 # A leak inside a library package: watchers its Watch starts, never stopped (liblease).
 run_each liblease 1.19 1.21 1.27
+# A saturated worker pool counting primes beside a goroutine polling for shutdown in a select
+# with a default case (primepool): both never block; only the poller spins. Both trace formats.
+run_each primepool 1.19 1.21 1.27
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)
 export PPROF_TMPDIR="$BIN/pprof" PPROF_BINARY_PATH="$BIN/none"
