@@ -115,8 +115,12 @@ impl TraceBuilder {
         for l in &mut self.logs {
             l.g = l.g.map(remap);
         }
-        let mut waits_ended: Vec<(GIdx, i64)> =
-            std::mem::take(&mut self.waits_ended).into_iter().map(|(g, ns)| (remap(g), ns)).collect();
+        let mut waits_ended: Vec<(GIdx, i64)> = std::mem::take(&mut self.waits_ended)
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, us)| us > 0)
+            .map(|(g, us)| (remap(g as GIdx), i64::from(us) * 1000))
+            .collect();
         waits_ended.sort_unstable();
         let mut labels: Vec<(GIdx, StrId)> = self.labels.iter().map(|(&g, &l)| (remap(g), l)).collect();
         labels.sort_unstable();

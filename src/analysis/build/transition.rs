@@ -36,7 +36,12 @@ impl TraceBuilder {
             && let Some(w) = ctx_g.filter(|&w| w != i)
             && let Some(last) = gb.spans.last_mut().filter(|s| s.state() == SpanState::Waiting)
         {
-            *self.waits_ended.entry(w).or_default() += (t - last.start_ns()).max(0);
+            let w = w as usize;
+            if w >= self.waits_ended.len() {
+                self.waits_ended.resize(w + 1, 0);
+            }
+            let us = u32::try_from((t - last.start_ns()).max(0) / 1000).unwrap_or(u32::MAX);
+            self.waits_ended[w] = self.waits_ended[w].saturating_add(us);
         }
         if from == GoState::NotExist {
             gb.life |= record::CREATED;
