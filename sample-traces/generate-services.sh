@@ -147,7 +147,7 @@ for minor in 1.19 1.21 1.27; do
 	GO=$(go_for "$minor")
 	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/heapstep-$minor" ./heapstep)
 	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode leak 2>"$out/heapstep_leak.gctrace.log"
-	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode reload -table 16 2>"$out/heapstep_reload.gctrace.log"
+	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode reload -table 40 2>"$out/heapstep_reload.gctrace.log"
 	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode steady 2>"$out/heapstep_steady.gctrace.log"
 done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.

@@ -3,7 +3,7 @@
 //! by `generate-services.sh`). A service holding a 150 MiB table that leaks a cache beside it
 //! grows its live heap by a third in 6 s, cycle after cycle: heap growth, though it never
 //! doubles. A program that loads a second 100 MiB table once, at 60% of its run, lifts its
-//! live heap sevenfold in one cycle and stays there: a step, not growth. A steady one stays.
+//! live heap 3.5-fold in one cycle and stays there: a step, not growth. A steady one stays.
 //! The live heaps are Go's own numbers, read from the logs without our parser.
 
 mod common;

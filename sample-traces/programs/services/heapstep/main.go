@@ -2,8 +2,8 @@
 // with GODEBUG=gctrace=1 (run it as `heapstep -mode M 2>PREFIX.gctrace.log`):
 //   - leak: a cache of 32 KiB entries never evicted grows beside the table, about 10 MiB a
 //     second for 6 s: the heap left after each GC grows by half, never doubling;
-//   - reload (with a 16 MiB table): at 60% of the run a second 100 MiB table is loaded and
-//     kept: the heap steps up once, sevenfold, and stays;
+//   - reload (with a 40 MiB table): at 60% of the run a second 100 MiB table is loaded and
+//     kept: the heap steps up once, 3.5-fold, and stays;
 //   - steady: requests allocate and drop their buffers: the heap left after each GC stays.
 package main
 
