@@ -11,6 +11,10 @@
 #   forever) and its fix: traces and dumps (below);
 # - programs/services/backlog (handlers queued behind a slow consumer: slow, not stuck; and
 #   -steady) and programs/services/firstwins (a fan-out whose losers leak): below;
+# - programs/services/heapstep (a heap growing by a third, one stepping once), Go 1.19-1.27:
+#   gctrace logs, below;
+# - programs/services/primepool (a busy worker pool beside a spinning poller), Go 1.19-1.27:
+#   below;
 # - programs/services/timeoutcb (time.AfterFunc callbacks that block: no go statement
 #   behind them), Go 1.19-1.27: below;
 # - programs/services/stallwrite (HTTP handlers waiting to write to clients that stopped
@@ -164,6 +168,22 @@ for minor in 1.19 1.21 1.27; do
 	fi
 	GO=$(go_for "$minor")
 	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -trace "$out" ./testleak >&2)
+done
+# A saturated worker pool counting primes beside a goroutine polling for shutdown in a select
+# with a default case (primepool): both never block; only the poller spins. Both trace formats.
+run_each primepool 1.19 1.21 1.27
+# A heap that grows by a third on top of a big table, and one that steps once (heapstep):
+# GODEBUG=gctrace=1 logs of Go 1.19, 1.21 and 1.27 (stderr, with the program's own last line).
+for minor in 1.19 1.21 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/heapstep_reload.gctrace.log" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/heapstep-$minor" ./heapstep)
+	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode leak 2>"$out/heapstep_leak.gctrace.log"
+	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode reload -table 40 2>"$out/heapstep_reload.gctrace.log"
+	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode steady 2>"$out/heapstep_steady.gctrace.log"
 done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)

@@ -3,7 +3,8 @@
 //! summary names it); selectspin's spinning finding selects a spinner; a heap profile shows
 //! its retention finding and clicking it highlights the site; a spinner older than the trace,
 //! whose code the trace does not record, is still listed and selectable; a lock crowd's
-//! possible holder is listed under it and one click selects it.
+//! possible holder is listed under it and one click selects it; a saturated worker pool beside a
+//! spinning poller lists the poller alone.
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
@@ -54,6 +55,16 @@ fn spinning_click_selects_a_spinner() {
     h.run_steps(3);
     assert!(labels(h).iter().any(|l| l.starts_with("Goroutine ")), "the inspector shows a spinner");
     assert!(labels(h).iter().any(|l| l.starts_with("main.spin ")), "{:#?}", labels(h));
+}
+
+#[test]
+fn a_busy_worker_pool_is_not_listed_as_spinning() {
+    let h = &mut open(sample("services/go1.27/primepool.trace"));
+    let spinning: Vec<String> = labels(h).into_iter().filter(|l| l.contains(" spinning: running")).collect();
+    let [entry] = spinning.as_slice() else { panic!("one spinning entry (the poller), not {spinning:?}") };
+    assert!(entry.starts_with("1 spinning"), "{entry}");
+    assert!(entry.contains("main.awaitShutdown"), "{entry}");
+    assert!(!entry.contains("main.count") && !entry.contains("isPrime"), "{entry}");
 }
 
 #[test]

@@ -15,6 +15,7 @@
 //! kept, so `after − before == delta` exactly. A series (three or more files) compares the
 //! last with the first the same way and carries the files between as further columns.
 
+mod grew;
 #[cfg(test)]
 mod tests;
 mod tree;
@@ -24,6 +25,7 @@ use super::profile_graph::{Graph, Source, build, sources, trimmed};
 use crate::analysis::profile_view::{NodeKey, View};
 use crate::model::ProfileModel;
 
+pub use grew::{GrewMost, grew_most};
 pub use tree::{DiffNode, DiffTree, diff_call_tree, diff_call_tree_with};
 
 /// One function of the diff table.
@@ -68,6 +70,8 @@ pub struct DiffTop {
     pub nodes_before_count: usize,
     /// pprof's order: |delta flat| desc, name, |delta cum| desc.
     pub entries: Vec<DiffEntry>,
+    /// A heap profile's program line that grew most, first to last ([`grew_most`]).
+    pub grew_most: Option<GrewMost>,
 }
 
 /// NEW minus BASE for sample type `sample_type` of `new` (the base must have a type of the
@@ -129,6 +133,9 @@ pub fn series_top(
             }
         })
         .collect();
+    if let (Some(a), Some(b)) = (files.first(), files.last()) {
+        table.grew_most = grew_most(a, b, &table.sample_type);
+    }
     table.shown = table.entries.iter().map(|e| e.flat_delta).fold(0, i64::wrapping_add);
     Ok(table)
 }

@@ -207,6 +207,9 @@ pub struct TraceModel {
     pub tasks: Vec<Task>,
     pub logs: Vec<LogLine>,
     pub cpu_samples: u64,
+    /// Per goroutine (ascending) that ended others' waits while it ran, those waits' summed
+    /// length in ns ([`TraceModel::waits_ended_ns`]).
+    pub waits_ended: Vec<(GIdx, i64)>,
     pub gc_cycles: u32,
     pub warnings: Vec<crate::format::Warning>,
     /// Where the file was cut short (its size), when it was: the names and stacks the runtime
@@ -222,6 +225,13 @@ impl TraceModel {
     pub fn task_name(&self, id: u64) -> Option<&str> {
         let i = self.tasks.binary_search_by_key(&id, |t| t.id).ok()?;
         self.tasks.get(i).map(|t| self.strings.get(t.name))
+    }
+
+    /// How long, summed, the waits that goroutine `g` ended while it ran had lasted: what
+    /// others spent waiting for it to hand them something (a channel send or receive, an
+    /// unlock, a close).
+    pub fn waits_ended_ns(&self, g: GIdx) -> i64 {
+        self.waits_ended.binary_search_by_key(&g, |x| x.0).map_or(0, |i| self.waits_ended[i].1)
     }
 
     pub fn reason(&self, idx: u8) -> &str {

@@ -115,6 +115,13 @@ impl TraceBuilder {
         for l in &mut self.logs {
             l.g = l.g.map(remap);
         }
+        let mut waits_ended: Vec<(GIdx, i64)> = std::mem::take(&mut self.waits_ended)
+            .into_iter()
+            .enumerate()
+            .filter(|&(_, us)| us > 0)
+            .map(|(g, us)| (remap(g as GIdx), i64::from(us) * 1000))
+            .collect();
+        waits_ended.sort_unstable();
         let mut labels: Vec<(GIdx, StrId)> = self.labels.iter().map(|(&g, &l)| (remap(g), l)).collect();
         labels.sort_unstable();
         // Converted last record first: goroutine k is the builder's `n - 1 - k`, its place
@@ -154,6 +161,7 @@ impl TraceBuilder {
             tasks: self.tasks,
             logs: self.logs,
             cpu_samples: self.cpu_samples,
+            waits_ended,
             gc_cycles,
             warnings: Vec::new(),
             cut_at_byte: None,

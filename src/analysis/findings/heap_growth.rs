@@ -5,7 +5,8 @@
 //!
 //! Each source gives the floor its own way: gctrace prints the live heap each cycle marked;
 //! a trace and MemStats lines give the heap over time and the cycles' ends, and the lowest
-//! point between one cycle's end and the next is the floor.
+//! point between one cycle's end and the next is the floor. A floor that rises once and stays
+//! (a big table loaded mid-window) stepped, it does not grow.
 
 use crate::model::{MemoryModel, RangeSpan, Series, TraceModel};
 
@@ -49,8 +50,9 @@ impl HeapGrowth {
 
 /// At least this many floors (GC cycles): with fewer, a rise is one step, not a trend.
 const MIN_CYCLES: usize = 4;
-/// The last floor is at least this many times the first...
-const MIN_RATIO: f64 = 2.0;
+/// The last floor is at least this many times the first (a service holding 150 MiB that
+/// leaks 8 MiB a second has grown by half in 10 s, never doubled)...
+const MIN_RATIO: f64 = 1.25;
 /// ...and at least this much higher: a floor going from 3 to 6 MiB is a program filling its
 /// caches (the healthy twin's warm-up), not a leak.
 const MIN_RISE_BYTES: u64 = 16 << 20;
@@ -59,6 +61,12 @@ const MIN_RISE_BYTES: u64 = 16 << 20;
 const MIN_LATE_SHARE: f64 = 0.25;
 /// And it ends near its highest point (no fall back after a peak).
 const MIN_END_OF_MAX: f64 = 0.9;
+/// And the floor rose in at least this many cycles, each by at least [`MIN_STEP_SHARE`] of
+/// the whole rise: one allocation kept (a table loaded, a cache reloaded) lifts the floor in
+/// one cycle, however large, and stays; a heap that keeps growing lifts it cycle after cycle
+/// (even a leak paced by GOGC's doubling goal, 4 → 8 → 16 → 32, does so in every step).
+const MIN_RISING_STEPS: usize = 3;
+const MIN_STEP_SHARE: f64 = 0.05;
 
 /// Decides on the floors `(time, bytes)`, time-sorted.
 pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth> {
@@ -72,6 +80,11 @@ pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth
         return None;
     }
     if (to as f64) < MIN_END_OF_MAX * max as f64 {
+        return None;
+    }
+    let step = MIN_STEP_SHARE * (to - from) as f64;
+    let rising = floors.windows(2).filter(|w| w[1].1 as f64 - w[0].1 as f64 >= step).count();
+    if rising < MIN_RISING_STEPS {
         return None;
     }
     let mid = t0 + (t1 - t0) / 2;

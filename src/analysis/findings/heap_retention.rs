@@ -34,7 +34,7 @@ pub struct HeapRetention {
 }
 
 /// A line of a profile: function index and line number.
-type Line = (u32, i64);
+pub(crate) type Line = (u32, i64);
 
 /// The site holds at least this share of the heap in use ("most of it")...
 const MIN_SHARE: f64 = 0.5;
@@ -118,7 +118,7 @@ pub fn heap_retention(p: &ProfileModel) -> Option<HeapRetention> {
 /// of `io.ReadAll`, or the `make`, `new` or literal itself); the allocator is the innermost
 /// line outside the runtime's allocator. A stack all in the standard library (a server's
 /// connection buffers) has its allocator as its site.
-fn site(p: &ProfileModel, locations: &[u32]) -> Option<(Line, Line)> {
+pub(crate) fn site(p: &ProfileModel, locations: &[u32]) -> Option<(Line, Line)> {
     let lines = locations.iter().flat_map(|&l| p.location_lines(l));
     let (mut first, mut allocator) = (None, None);
     for l in lines {

@@ -67,6 +67,14 @@ const MAX_PARKS_PER_SECOND: f64 = 1.0;
 const MIN_WORK_SHARE: f64 = 0.5;
 /// ...out of at least this many such stacks: fewer say nothing.
 const MIN_WORK_STACKS: usize = 4;
+/// Work in the program's own code (a worker pool testing primes) ends nowhere in the standard
+/// library, but it is waited for: its feeder, blocked on a full queue, and its consumers,
+/// blocked on an empty one, wait until a member hands them something. When the waits the
+/// group's members ended while they ran add up to at least this share of the window a member
+/// lived, they are a pipeline's busy stage, not a spin. A spinner polls for work and takes it
+/// the instant it comes (selectspin's givers waited ≤ 0.4 % of the window); a saturated pool's
+/// feeder and consumer wait 30–40 % of it (HACKING.md).
+const MIN_WAITED_FOR_SHARE: f64 = 0.1;
 
 /// The spinning groups of a trace, most members first.
 pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
@@ -115,7 +123,11 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
         let site = m.stacks.frames(g.creation_stack).first().map(|f| (f.func.0, f.file.0, f.line));
         groups.entry((g.start_func.0, site)).or_default().push((i as GIdx, share));
     }
-    let mut out: Vec<Spinning> = groups.into_values().map(|members| group(m, &members)).collect();
+    let mut out: Vec<Spinning> = groups
+        .into_values()
+        .filter(|members| !bottleneck(m, members))
+        .map(|members| group(m, &members))
+        .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.at.function.cmp(&b.at.function)));
     out
 }
@@ -139,6 +151,16 @@ fn group(m: &TraceModel, members: &[(GIdx, f64)]) -> Spinning {
         goroutine_ids: ids,
         members: idx,
     }
+}
+
+/// The group's members kept others waiting for them: the waits they ended while they ran
+/// add up to [`MIN_WAITED_FOR_SHARE`] of their longest life in the window.
+fn bottleneck(m: &TraceModel, members: &[(GIdx, f64)]) -> bool {
+    let end = m.duration_ns;
+    let life = |gi: GIdx| end - m.goroutines[gi as usize].created_ns().unwrap_or(0).max(0);
+    let longest = members.iter().map(|x| life(x.0)).max().unwrap_or(0);
+    let waited: i64 = members.iter().map(|x| m.waits_ended_ns(x.0)).sum();
+    longest > 0 && waited as f64 >= MIN_WAITED_FOR_SHARE * longest as f64
 }
 
 /// Most of the stacks at which the goroutine lost the CPU end in the standard library's

@@ -49,6 +49,22 @@ pub struct ProfileJson<'a> {
     pub totals: &'a [i64],
     /// Biggest |flat_delta| first, as `go tool pprof -top -diff_base` orders them.
     pub functions: Vec<FunctionJson<'a>>,
+    /// A heap profile's program line whose value grew most, first file to last.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grew_most: Option<GrewMostJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct GrewMostJson<'a> {
+    pub function: &'a str,
+    pub file: &'a str,
+    pub line: u32,
+    /// The line's value in the first and the last file (raw, not normalized), and the change.
+    pub before: i64,
+    pub after: i64,
+    pub delta: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allocated_in: Option<&'a FrameText>,
 }
 
 #[derive(Serialize)]
@@ -92,6 +108,15 @@ fn profile(p: &DiffTop) -> ProfileJson<'_> {
                 cum_delta: e.cum_delta,
             })
             .collect(),
+        grew_most: p.grew_most.as_ref().map(|g| GrewMostJson {
+            function: &g.at.function,
+            file: &g.at.file,
+            line: g.at.line,
+            before: g.before,
+            after: g.after,
+            delta: g.after.saturating_sub(g.before),
+            allocated_in: g.allocated_in.as_ref(),
+        }),
     }
 }
 

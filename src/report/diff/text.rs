@@ -140,6 +140,18 @@ fn profile_text(o: &mut String, p: &DiffTop) {
     if p.entries.len() > MAX_ROWS {
         let _ = writeln!(o, "  ... {} more functions (see --json)", p.entries.len() - MAX_ROWS);
     }
+    if let Some(g) = &p.grew_most {
+        let inside =
+            g.allocated_in.as_ref().map(|a| format!(", allocated in {}", frame(a))).unwrap_or_default();
+        let _ = writeln!(
+            o,
+            "  grew most at {}: {} ({} → {}){inside}",
+            frame(&g.at),
+            signed(g.after.saturating_sub(g.before)),
+            unsigned(g.before),
+            unsigned(g.after)
+        );
+    }
 }
 
 pub fn diff_text(d: &Diff) -> String {

@@ -1,0 +1,84 @@
+//! Where a heap grew between two profiles, to the line: pprof's diff table is by function
+//! (`main.handle +60 MB`), but a function allocates on several lines and a leak is one of
+//! them. Each sample's bytes go to its program line as the retention finding attributes them
+//! (the innermost line outside the runtime and the standard library, the library's allocating
+//! line kept beside it), summed per line in the first and the last profile; the line whose
+//! bytes grew most is named. Lines are matched by function name, file and line, as the two
+//! profiles' tables number them differently.
+
+use std::collections::HashMap;
+
+use crate::analysis::FrameText;
+use crate::analysis::findings::heap_retention::{Line, site};
+use crate::model::ProfileModel;
+
+/// The program line whose bytes (or objects) of one sample type grew most, first to last.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GrewMost {
+    pub at: FrameText,
+    pub before: i64,
+    pub after: i64,
+    /// The standard library's line that allocated most of the last profile's bytes for it
+    /// (`io.ReadAll` under the program's call), when not the program's line itself.
+    pub allocated_in: Option<FrameText>,
+}
+
+/// Names of a line: (function, file, line).
+type Named = (String, String, i64);
+
+fn named(p: &ProfileModel, (f, line): Line) -> Option<Named> {
+    let f = p.function(f)?;
+    Some((p.strings.get(f.name).to_string(), p.strings.get(f.file).to_string(), line))
+}
+
+/// Per program line, its bytes of sample type `type_name`, and per (line, allocator) the same.
+fn by_line(p: &ProfileModel, type_name: &str) -> (HashMap<Named, i64>, HashMap<(Named, Named), i64>) {
+    let (mut sites, mut inner) = (HashMap::new(), HashMap::new());
+    let Some(t) = (0..p.sample_types.len()).find(|&t| p.type_name(t) == type_name) else {
+        return (sites, inner);
+    };
+    for (s, sample) in p.samples.iter().enumerate() {
+        let v = p.value(s, t);
+        let Some((at, alloc)) = site(p, p.sample_locations(sample)) else { continue };
+        let Some(at_name) = named(p, at) else { continue };
+        if alloc != at
+            && let Some(a) = named(p, alloc)
+        {
+            let e: &mut i64 = inner.entry((at_name.clone(), a)).or_default();
+            *e = e.saturating_add(v);
+        }
+        let e: &mut i64 = sites.entry(at_name).or_default();
+        *e = e.saturating_add(v);
+    }
+    (sites, inner)
+}
+
+fn text((function, file, line): &Named) -> FrameText {
+    FrameText {
+        function: function.as_str().into(),
+        file: file.as_str().into(),
+        line: u32::try_from(*line).unwrap_or(0),
+    }
+}
+
+/// The line of a heap profile's sample type (`inuse_space`, `alloc_objects`, ...) that grew
+/// most from `first` to `last`; `None` for other profiles or when no line grew.
+pub fn grew_most(first: &ProfileModel, last: &ProfileModel, type_name: &str) -> Option<GrewMost> {
+    if !(type_name.starts_with("inuse_") || type_name.starts_with("alloc_")) {
+        return None;
+    }
+    let (before, _) = by_line(first, type_name);
+    let (after, inner) = by_line(last, type_name);
+    let delta = |k: &Named, v: i64| v.saturating_sub(before.get(k).copied().unwrap_or(0));
+    // Ties go to the name that sorts first, so every run names the same line.
+    let (k, &v) = after
+        .iter()
+        .filter(|(k, v)| delta(k, **v) > 0)
+        .max_by(|a, b| delta(a.0, *a.1).cmp(&delta(b.0, *b.1)).then_with(|| b.0.cmp(a.0)))?;
+    let allocated_in = inner
+        .iter()
+        .filter(|((s, _), _)| s == k)
+        .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .map(|((_, a), _)| text(a));
+    Some(GrewMost { at: text(k), before: before.get(k).copied().unwrap_or(0), after: v, allocated_in })
+}

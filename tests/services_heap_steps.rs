@@ -1,0 +1,73 @@
+//! A heap that grows without doubling, and one that steps once
+//! (`sample-traces/programs/services/heapstep`, GODEBUG=gctrace=1 logs of Go 1.19, 1.21 and 1.27
+//! by `generate-services.sh`). A service holding a 150 MiB table that leaks a cache beside it
+//! grows its live heap by a third in 6 s, cycle after cycle: heap growth, though it never
+//! doubles. A program that loads a second 100 MiB table once, at 60% of its run, lifts its
+//! live heap 3.5-fold in one cycle and stays there: a step, not growth. A steady one stays.
+//! The live heaps are Go's own numbers, read from the logs without our parser.
+
+mod common;
+use common::report_json::report;
+use common::services::{expect, root};
+
+const MIB: u64 = 1 << 20;
+
+/// The live heap each cycle marked (`A->B->C MB`'s C), in bytes, from Go's log.
+fn live_heaps(text: &str) -> Vec<u64> {
+    text.lines()
+        .filter(|l| l.starts_with("gc "))
+        .filter_map(|l| {
+            let triple = l.split(", ").find(|p| p.ends_with(" MB") && p.contains("->"))?;
+            triple.trim_end_matches(" MB").rsplit("->").next()?.parse::<u64>().ok()
+        })
+        .map(|mb| mb * MIB)
+        .collect()
+}
+
+#[test]
+fn a_heap_growing_by_a_third_grows_and_one_that_steps_once_does_not() {
+    let e = expect("heapstep");
+    let mut seen = 0;
+    for minor in ["1.19", "1.21", "1.22", "1.27"] {
+        for (mode, run) in e["runs"].as_object().unwrap() {
+            let path = root().join(format!("services/go{minor}/heapstep_{mode}.gctrace.log"));
+            if !path.is_file() {
+                continue;
+            }
+            seen += 1;
+            let name = path.display();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let live = live_heaps(&text);
+            assert!(live.len() >= 4, "{name}: Go logged {} cycles", live.len());
+            let (first, last) = (live[0], *live.last().unwrap());
+            let table = run["table_mib"].as_u64().unwrap() * MIB;
+            assert!(first >= table, "{name}: the table is live from the first cycle: {live:?}");
+            let rep = report(&path);
+            let growth: Vec<&serde_json::Value> =
+                rep["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "heap-growth").collect();
+            if run["grows"].as_bool().unwrap() {
+                // Go's log: the live heap rose cycle after cycle, by less than double.
+                assert!(live.windows(2).all(|w| w[1] >= w[0]) && last > first + 16 * MIB, "{name}: {live:?}");
+                assert!(last < 2 * first, "{name}: the sample must not double: {live:?}");
+                let [g] = growth.as_slice() else {
+                    panic!("{name}: one heap-growth finding, not {growth:?}")
+                };
+                assert_eq!(g["source"], "gctrace", "{name}: {g}");
+                // Go prints whole megabytes: ours are exact to the byte of that rounding.
+                assert_eq!(g["from_bytes"].as_u64().unwrap() / MIB, first / MIB, "{name}: {g}");
+                assert_eq!(g["to_bytes"].as_u64().unwrap() / MIB, last / MIB, "{name}: {g}");
+                assert_eq!(g["gc_cycles"].as_u64(), Some(live.len() as u64), "{name}: {g}");
+            } else {
+                if let Some(step) = run["step_bytes"].as_u64() {
+                    // Go's log: one cycle lifted the live heap by the second table, more than
+                    // doubling it, and it stayed.
+                    let rises: Vec<u64> = live.windows(2).map(|w| w[1].saturating_sub(w[0])).collect();
+                    assert_eq!(rises.iter().filter(|&&r| r >= step / 2).count(), 1, "{name}: {live:?}");
+                    assert!(last >= 2 * first && last >= first + step - MIB, "{name}: {live:?}");
+                }
+                assert!(growth.is_empty(), "{name}: {growth:?}");
+            }
+        }
+    }
+    assert!(seen >= 9, "expected the three heapstep logs of three releases, found {seen}");
+}
