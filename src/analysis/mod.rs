@@ -31,6 +31,7 @@ pub mod profile_peek;
 pub mod profile_source;
 pub mod profile_view;
 pub mod resting;
+pub mod signal_wait;
 pub mod stats;
 pub mod suspects;
 pub mod test_hang;

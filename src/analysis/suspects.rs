@@ -170,6 +170,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     // only a crowd in one stack ([`LARGE_GROUP`], the dumps' rule) is evidence enough.
     let mut names = SharedNames::default();
     let piles = PileIndex::new(m);
+    let notify_calls = super::signal_wait::notify_calls(m);
     let kept: Vec<Kept> = groups
         .into_iter()
         .filter_map(|(key, members)| {
@@ -179,7 +180,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let hung = hung_main(m, &members);
             let long = family != WaitFamily::Sleep
                 && is_stuck(&members, end)
-                && (hung.is_some() || !(lone_main(m, &members) || standing_few(m, &members)));
+                && (hung.is_some() || !(lone_main(m, &members) || standing_few(m, &members)))
+                && !matches!(members.as_slice(), [w] if super::signal_wait::is_signal_waiter(m, &notify_calls, &key.1, w.g));
             // Goroutines in a long system call read a terminal or a pipe, or wait for the
             // children a supervisor keeps: only a pile of them, made through the window and
             // none returning, is a leak.
