@@ -163,7 +163,9 @@ for minor in 1.19 1.21 1.27; do
 	GO=$(go_for "$minor")
 	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -timeout 2s \
 		-trace "$HERE/services/go$minor/testhang.trace" ./testhang >"$out" 2>&1) || true
-	# The same hang as a user meets it at a terminal: the test binary, Ctrl-\ after 2 s.
+	# The same hang as a user meets it at a terminal: the test binary, Ctrl-\ after 2 s (one
+	# release: the traceback reads alike in all).
+	[ "$minor" = 1.27 ] || continue
 	(cd "$HERE/programs/services" && "$GO" test -trimpath -c -o "$BIN/testhang-$minor.test" ./testhang)
 	"$BIN/testhang-$minor.test" -test.timeout 60s >"$HERE/services/go$minor/testhang.quit.txt" 2>&1 &
 	sleep 2

@@ -5,7 +5,7 @@
 //! stack: the report must still name the hang (the lock's crowd with its holder, the holder,
 //! the test in `wg.Wait`), each said to be TestPushPop's, and not the parallel test waiting
 //! for its turn in `t.Parallel`; `go test`'s FAIL lines after the last stack are no damage.
-//! The test binary's SIGQUIT traceback 2 s into the hang reads the same, and the trace
+//! The test binary's SIGQUIT traceback 2 s into the hang (Go 1.27) reads the same, and the trace
 //! `-trace` wrote until the panic names the same three groups. A test that passes and leaks
 //! (`testleak`, `go test -trace`) is named beside the goroutines it left behind.
 
@@ -27,7 +27,8 @@ fn a_hung_tests_dump_names_the_test_and_the_goroutines_that_hang_it() {
             ("testhang.quit.txt", "SIGQUIT: quit"),
         ] {
             let path = dir.join(file);
-            let text = std::fs::read_to_string(&path).unwrap();
+            // The SIGQUIT traceback is Go 1.27's alone.
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
             // What Go printed: the timeout panic and go test's verdict, or the signal; one
             // pusher sending.
             assert!(text.starts_with(first_line), "{minor} {file}");
@@ -69,7 +70,10 @@ fn a_hung_tests_dump_names_the_test_and_the_goroutines_that_hang_it() {
             checked += 1;
         }
     }
-    assert!(checked >= 6, "expected testhang timeouts and SIGQUITs of three releases, found {checked}");
+    assert!(
+        checked >= 4,
+        "expected testhang timeouts of three releases and Go 1.27's SIGQUIT, found {checked}"
+    );
 }
 
 #[test]
