@@ -29,20 +29,6 @@ impl TraceBuilder {
             if to == GoState::Waiting || to == GoState::Runnable { self.reason_idx(reason) } else { 0 };
         let gen_start = self.generation_start_ns;
         let gb = &mut self.gs[i as usize];
-        // The running goroutine that ends another's wait handed it what it waited for: how
-        // long that took is summed per waker (headless too; the spinning rule reads it).
-        if from == GoState::Waiting
-            && to != GoState::Waiting
-            && let Some(w) = ctx_g.filter(|&w| w != i)
-            && let Some(last) = gb.spans.last_mut().filter(|s| s.state() == SpanState::Waiting)
-        {
-            let w = w as usize;
-            if w >= self.waits_ended.len() {
-                self.waits_ended.resize(w + 1, 0);
-            }
-            let us = u32::try_from((t - last.start_ns()).max(0) / 1000).unwrap_or(u32::MAX);
-            self.waits_ended[w] = self.waits_ended[w].saturating_add(us);
-        }
         if from == GoState::NotExist {
             gb.life |= record::CREATED;
             gb.creation_stack = event_stack;
@@ -51,15 +37,25 @@ impl TraceBuilder {
         if from == GoState::NotExist || gb.entry_stack.is_none() {
             gb.entry_stack = own_stack;
         }
+        // A wait ends: the running goroutine that ended it woke it (the window draws the
+        // waker), and handed it what it waited for: how long that took is summed per waker
+        // (headless too; the spinning rule reads it).
         if from == GoState::Waiting
-            && self.window
             && to != GoState::Waiting
             && let Some(last) = gb.spans.last_mut().filter(|s| s.state() == SpanState::Waiting)
         {
             let waker = ctx_g.filter(|&w| w != i);
-            last.set_waker(waker);
-            if waker.is_some() {
+            if self.window {
+                last.set_waker(waker);
+            }
+            if let Some(w) = waker {
                 gb.life |= record::WOKEN;
+                let us = u32::try_from((t - last.start_ns()).max(0) / 1000).unwrap_or(u32::MAX);
+                let w = w as usize;
+                if w >= self.waits_ended.len() {
+                    self.waits_ended.resize(w + 1, 0);
+                }
+                self.waits_ended[w] = self.waits_ended[w].saturating_add(us);
             }
         }
         let state = match to {
