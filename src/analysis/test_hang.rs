@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 use crate::model::{DumpGoroutine, DumpModel, GIdx, TraceModel};
 
-/// A test of this dump's program hung: how the dump says so.
+/// How a suspect's test shows: a dump's sign that the test hung, or in a trace whether the
+/// test had returned.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum HangSign {
     /// `panic: test timed out after …`: the test ran past `go test -timeout`.
@@ -98,9 +99,9 @@ impl<'a> Creators<'a> {
 }
 
 /// The test that started trace goroutine `g` (or that `g` runs): the innermost test
-/// function in the creation stacks of `g` and its parents (the `go` statement in the test, or in code the test
-/// called), with whether that test's own goroutine (the ancestor running `testing.tRunner`)
-/// had returned by the trace's end.
+/// function in the creation stacks of `g` and its parents (the `go` statement in the test,
+/// or in code the test called), with whether that test's own goroutine (the ancestor running
+/// `testing.tRunner`) had returned by the trace's end.
 pub fn trace_test_of(m: &TraceModel, g: GIdx) -> Option<InTest> {
     let mut cur = m.goroutine(g)?;
     // A test's own goroutine: the test function is in the stack it waits in.
