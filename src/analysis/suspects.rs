@@ -81,8 +81,9 @@ pub struct Suspect {
     /// The main goroutine waiting on a WaitGroup after every goroutine it made for the work
     /// has exited: how many exited ([`super::main_wait`]; traces only).
     pub main_waits_for_exited: Option<usize>,
-    /// A `go test` timeout panic's dump, or a test binary's SIGQUIT dump: the test whose
-    /// goroutine this group is ([`super::test_hang`]; dumps only).
+    /// The test whose goroutines these are: in a `go test` timeout panic's dump or a test
+    /// binary's SIGQUIT dump (what made them suspects), or in a `go test -trace` trace, with
+    /// whether the test had returned ([`super::test_hang`]).
     pub in_test: Option<super::test_hang::InTest>,
     /// Waiting for a lock, its members hold one taken earlier in the same function, where
     /// another group waits: a side of a lock-order deadlock ([`super::lock_order`]).

@@ -130,8 +130,8 @@ pub struct SuspectJson<'a> {
     /// with no timeout to a server that has not answered (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub awaits_http_response: bool,
-    /// A `go test` timeout panic's dump, or a test binary's SIGQUIT dump: the test whose
-    /// goroutines these are, waiting at that moment (added field).
+    /// The test whose goroutines these are: in a `go test` timeout panic's or a test
+    /// binary's SIGQUIT dump, or in a `go test -trace` trace (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_test: Option<&'a str>,
     /// Waiting for a lock, these goroutines hold one taken at `taken_at`, earlier in the same
