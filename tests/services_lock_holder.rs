@@ -7,7 +7,7 @@
 
 mod common;
 use common::report_json::report;
-use common::services::{id_of, marked, records, root};
+use common::services::{expect, id_of, marked, records, root};
 
 use std::path::Path;
 
@@ -117,10 +117,7 @@ fn a_sync_once_whose_function_blocks_is_held_by_the_goroutine_running_it() {
 /// taken where the queue waits.
 #[test]
 fn the_two_sides_of_a_lock_order_deadlock_hold_the_lock_the_queue_waits_for() {
-    let e: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("programs/services/lockorder/expect.json")).unwrap(),
-    )
-    .unwrap();
+    let e = expect("lockorder");
     let func = e["function"].as_str().unwrap();
     let mut checked = 0;
     for minor in ["1.19", "1.21", "1.27"] {
@@ -180,10 +177,7 @@ fn the_two_sides_of_a_lock_order_deadlock_hold_the_lock_the_queue_waits_for() {
 /// names it.
 #[test]
 fn a_recursive_read_lock_holds_what_the_writer_and_the_readers_wait_for() {
-    let e: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("programs/services/rlockwriter/expect.json")).unwrap(),
-    )
-    .unwrap();
+    let e = expect("rlockwriter");
     let (reader, recursive) =
         (e["reader_function"].as_str().unwrap(), e["recursive_function"].as_str().unwrap());
     let mut checked = 0;
