@@ -105,7 +105,8 @@ run_each() {
 	shift
 	for minor in "$@"; do
 		out="$HERE/services/go$minor"
-		if [ "$FORCE" != 1 ] && [ -s "$out/$p.goroutine-2.txt" ]; then
+		# Up to date when it wrote its dump (most programs) or its trace (a trace alone).
+		if [ "$FORCE" != 1 ] && { [ -s "$out/$p.goroutine-2.txt" ] || [ -s "$out/$p.trace" ]; }; then
 			continue
 		fi
 		GO=$(go_for "$minor")
@@ -143,15 +144,7 @@ run_each lockorder 1.19 1.21 1.27
 # A recursive read lock behind a waiting writer (rlockwriter), readers queued behind: the same.
 run_each rlockwriter 1.19 1.21 1.27
 # A shutdown hook waiting for its signal beside a lone leak (sigwait): the trace alone.
-for minor in 1.19 1.21 1.27; do
-	out="$HERE/services/go$minor"
-	if [ "$FORCE" != 1 ] && [ -s "$out/sigwait.trace" ]; then
-		continue
-	fi
-	GO=$(go_for "$minor")
-	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/sigwait-$minor" ./sigwait)
-	"$BIN/sigwait-$minor" -out "$out/sigwait"
-done
+run_each sigwait 1.19 1.21 1.27
 # A test that hangs (testhang: a queue that sends holding its lock): what `go test -timeout 2s`
 # prints, the testing package's panic with every goroutine's stack and go test's FAIL lines,
 # and the trace `-trace` wrote until the panic; and the test binary's SIGQUIT traceback.
