@@ -36,6 +36,7 @@ case $target in
   dump_read) seed '*.txt' 100k ;;
   pprof_read)
     seed '*.pb.gz' 100k
+    seed '*.heap.txt' 100k; seed '*.mutex.txt' 100k; seed '*.block.txt' 100k # debug=1 text profiles
     # The raw protobuf too, so mutations reach the decoder rather than the gzip checksum.
     for f in "$corpus"/seed-*.pb.gz; do gzip -dc "$f" > "${f%.gz}" 2>/dev/null || rm -f "${f%.gz}"; done
     ;;

@@ -93,6 +93,10 @@ profile_program labels goroutine.pb.gz 1.27.3
 # A heap profile whose leak is spread over several lines of one function
 # (programs/recordcache: a map of records that only grows): go1.22 and go1.27.
 profile_program recordcache heap.pb.gz 1.22.10 1.27.3
+# The text form (debug=1) of the heap, mutex and block profiles beside the protobuf of the
+# same moment (programs/textprofiles): tests/pprof_text.rs reads each text and compares its
+# top tables with pprof's of the protobuf.
+profile_program textprofiles heap.txt 1.22.10 1.27.3
 
 # The sample types of a profile, in order: `pprof -raw` prints them as "type/unit ..."
 # on the line after "Samples:".

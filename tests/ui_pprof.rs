@@ -177,3 +177,26 @@ fn a_rows_menu_focuses_on_it_as_go_tool_pprof_focus_does() {
     assert!(h.query_by_label("focus=^runtime\\.mallocgc$ ×").is_some(), "{:#?}", labels(h));
     assert_eq!(first_with(h, "Top 1: "), format!("Top 1: {focused}"));
 }
+
+/// A text heap profile (`heap?debug=1`) opens as its protobuf does, with the MemStats Go
+/// printed after it above the flame graph; switching sample type works on it.
+#[test]
+fn a_text_heap_profile_shows_its_memstats_and_pprofs_table() {
+    let h = &mut open(sample("go1.27/textprofiles.heap.txt"));
+    let text = std::fs::read_to_string(sample("go1.27/textprofiles.heap.txt")).unwrap();
+    let go = |name: &str| -> u64 {
+        let line = text.lines().find(|l| l.starts_with(&format!("# {name} = "))).unwrap();
+        line.rsplit(' ').next().unwrap().parse().unwrap()
+    };
+    assert!(h.query_by_label("runtime.MemStats").is_some(), "{:#?}", labels(h));
+    let heap = format!("heap {} allocated", goroscope::units::bytes(go("HeapAlloc")));
+    let strip = first_with(h, "heap ");
+    assert!(strip.starts_with(&heap), "{strip} vs {heap}");
+    assert!(strip.contains(&format!("{} GC cycles", go("NumGC"))), "{strip}");
+    let (inuse, _) = golden("go1.27/textprofiles.heap.top-inuse_space.txt");
+    assert_eq!(first_with(h, "Top 1: "), format!("Top 1: {inuse}"));
+    let (alloc, _) = golden("go1.27/textprofiles.heap.top-alloc_space.txt");
+    h.get_by_label("alloc_space").click();
+    h.run_steps(3);
+    assert_eq!(first_with(h, "Top 1: "), format!("Top 1: {alloc}"));
+}

@@ -248,6 +248,16 @@ dump-state-from-stack = { $reason } (from stack)
 
 ## Profiles
 profile-title = Profile
+memstats-heap = heap { $alloc } allocated, { $inuse } in use
+memstats-os = { $sys } from the OS ({ $released } returned)
+memstats-next-gc = next GC at { $goal }
+memstats-cycles = { $n ->
+    [one] 1 GC cycle
+   *[other] { $count } GC cycles
+} ({ $forced } forced)
+memstats-gc-cpu = GC { $percent } of the CPU
+memstats-rss = peak RSS { $rss }
+memstats-explain = What the runtime counted for the whole heap when the profile was written (runtime.MemStats, printed after a debug=1 heap profile). The profile's own figures are estimates from its samples.
 profile-sample-type = Sample type:
 profile-show-type = Show { $name } ({ $unit })
 profile-search-hint = search functions
@@ -682,6 +692,8 @@ warning-profile-stacks-cut-frames = { $count } { $count-n ->
     [one] frames
    *[other] frames each
 } (a crafted or damaged profile?)
+warning-profile-text-not-a-sample = line { $line }: skipped { $text }: not a sample line ("{ $shape }": { $why })
+warning-profile-text-attribute = line { $line }: skipped { $text }: not an attribute this reader knows (cycles/second, sampling period)
 warning-dump-frame-outside-record = line { $line }: a frame line outside a record
 warning-dump-not-a-record = line { $line }: skipped { $text }: not a record ("N @ 0x…")
 warning-dump-profile-ends-after = line { $line }: the profile ends after this line, inside a record: cut short?
@@ -946,6 +958,7 @@ error-profile-sample-values = sample { $index } has { $count } { $count-n ->
     [one] type
    *[other] types
 }
+error-profile-text-header = expected a text profile's first line ("heap profile: N: BYTES [N: BYTES] @ heap/RATE", "--- mutex:" or "--- contention:"), found { $text }
 error-dump-profile-no-text = the file has no text; expected a goroutine profile
 error-dump-profile-header = expected "goroutine profile: total N", found { $text }
 error-dump-no-text = the file has no text; expected a goroutine dump

@@ -196,6 +196,13 @@ dump-state-from-stack = { $reason }（由调用栈推断）
 
 ## 剖析
 profile-title = 剖析
+memstats-heap = 堆已分配 { $alloc }，使用中 { $inuse }
+memstats-os = 向操作系统申请 { $sys }（已归还 { $released }）
+memstats-next-gc = 下次 GC 于 { $goal }
+memstats-cycles = { $count } 次 GC（{ $forced } 次强制）
+memstats-gc-cpu = GC 占 CPU { $percent }
+memstats-rss = 峰值 RSS { $rss }
+memstats-explain = 写出该剖析时运行时对整个堆的统计（runtime.MemStats，打印在 debug=1 堆剖析之后）。剖析本身的数字是由样本估算的。
 profile-sample-type = 样本类型：
 profile-show-type = 显示 { $name }（{ $unit }）
 profile-search-hint = 搜索函数
@@ -553,6 +560,8 @@ warning-profile-stacks-cut-frames = { $count } 个栈被截短：{ $count-n ->
     [1] 它
    *[other] 每个
 }超过 { $max } 帧（构造的或损坏的 profile？）
+warning-profile-text-not-a-sample = 第 { $line } 行：已跳过 { $text }：不是样本行（"{ $shape }"：{ $why }）
+warning-profile-text-attribute = 第 { $line } 行：已跳过 { $text }：本读取器不认识的属性（cycles/second、sampling period）
 warning-dump-frame-outside-record = 第 { $line } 行：记录之外的帧行
 warning-dump-not-a-record = 第 { $line } 行：已跳过 { $text }：不是记录（"N @ 0x…"）
 warning-dump-profile-ends-after = 第 { $line } 行：profile 在此行之后、记录之中结束：被截断了？
@@ -754,6 +763,7 @@ error-profile-too-costly-gunzipped = 不是可用的 pprof 性能剖析（gunzip
 error-profile-string-missing = { $what } 引用了字符串 { $index }，但字符串表只有 { $count } 个字符串
 error-profile-string-table-start = 性能剖析的字符串表不是以 "" 开头
 error-profile-sample-values = 样本 { $index } 有 { $count } 个值，但性能剖析有 { $types } 个样本类型
+error-profile-text-header = 应为文本性能剖析的首行（"heap profile: N: BYTES [N: BYTES] @ heap/RATE"、"--- mutex:" 或 "--- contention:"），实际是 { $text }
 error-dump-profile-no-text = 文件中没有文本；应为 goroutine 性能剖析
 error-dump-profile-header = 应为 "goroutine profile: total N"，实际是 { $text }
 error-dump-no-text = 文件中没有文本；应为 goroutine 转储

@@ -1,5 +1,6 @@
-//! Fuzzes the pprof reader (gzip or raw protobuf) and every analysis a profile feeds: the top
-//! table of each sample type, the flame-graph tree, goroutine-profile suspects and the report.
+//! Fuzzes the pprof reader (gzip or raw protobuf, or `debug=1` text) and every analysis a
+//! profile feeds: the top table of each sample type, the flame-graph tree, goroutine-profile
+//! suspects and the report.
 #![no_main]
 
 use goroscope::analysis::{TopOptions, call_tree, profile_suspects, top_table};

@@ -9,7 +9,8 @@ pub enum FileKind {
     GoroutineDump,
     /// A `debug=1` goroutine profile (`goroutine profile: total N`).
     GoroutineProfileText,
-    /// A pprof protobuf, gzip-compressed or raw.
+    /// A pprof protobuf, gzip-compressed or raw, or a text heap, allocs, mutex or block
+    /// profile (`debug=1`).
     Pprof,
     /// `GODEBUG=gctrace=1` lines.
     GcTrace,
@@ -45,6 +46,9 @@ pub fn sniff(data: &[u8]) -> FileKind {
     let text = String::from_utf8_lossy(head);
     if text.starts_with("goroutine profile: total ") || text.starts_with("goroutineleak profile: total ") {
         return FileKind::GoroutineProfileText;
+    }
+    if crate::format::pprof::text::is_text_profile(head) {
+        return FileKind::Pprof;
     }
     let lines = text.lines();
     if is_dump(data) {
@@ -108,5 +112,8 @@ mod tests {
         assert_eq!(sniff(b"damaged\n{\"HeapAlloc\":1,\"NextGC\":2}\n"), FileKind::MemStats);
         assert_eq!(sniff(b"{\"level\":\"info\",\"msg\":\"gc 1 @\"}\n"), FileKind::Unknown);
         assert_eq!(sniff(&[0x0a, 0x04, 0x08, 0x01, 0x10, 0x02]), FileKind::Pprof);
+        assert_eq!(sniff(b"heap profile: 1: 8 [1: 8] @ heap/1048576\n"), FileKind::Pprof);
+        assert_eq!(sniff(b"\n--- mutex:\ncycles/second=1\n"), FileKind::Pprof);
+        assert_eq!(sniff(b"--- contention:\ncycles/second=1\n"), FileKind::Pprof);
     }
 }

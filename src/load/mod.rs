@@ -164,7 +164,8 @@ pub fn load_bytes_with(
     // or profile is never touched.
     let mut kind = sniff(data);
     let cleaned = match kind {
-        FileKind::GoTrace | FileKind::Pprof => None,
+        FileKind::GoTrace => None,
+        FileKind::Pprof if !crate::format::pprof::text::is_text_profile(data) => None,
         _ => crate::format::text::clean(data),
     };
     let mut notes = Vec::new();

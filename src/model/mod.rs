@@ -25,8 +25,8 @@ pub use dump::{
 mod profile;
 
 pub use profile::{
-    NO_INDEX, ProfFunction, ProfLabel, ProfLine, ProfLocation, ProfMapping, ProfSample, ProfileModel,
-    ValueType,
+    MemStatsSnapshot, NO_INDEX, ProfFunction, ProfLabel, ProfLine, ProfLocation, ProfMapping, ProfSample,
+    ProfileModel, ValueType,
 };
 mod memory;
 

@@ -98,6 +98,33 @@ pub struct ProfileModel {
     /// `samples.len() * sample_types.len()` values, sample-major.
     pub values: Vec<i64>,
     pub warnings: Vec<crate::format::Warning>,
+    /// The `runtime.MemStats` a text heap profile (`debug=1`) ends with; `None` elsewhere.
+    pub memstats: Option<MemStatsSnapshot>,
+}
+
+/// `runtime.MemStats` at the moment of a text heap profile, as Go printed it (bytes, except
+/// where named). Fields Go did not print stay `None`: `MaxRSS` only where the system gives
+/// it (`addMaxRSS`: not on Windows).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MemStatsSnapshot {
+    pub heap_alloc: Option<u64>,
+    pub heap_inuse: Option<u64>,
+    pub heap_sys: Option<u64>,
+    pub heap_released: Option<u64>,
+    /// Objects, not bytes.
+    pub heap_objects: Option<u64>,
+    pub total_alloc: Option<u64>,
+    pub sys: Option<u64>,
+    pub stack_inuse: Option<u64>,
+    /// The heap goal of the next GC.
+    pub next_gc: Option<u64>,
+    /// When the last GC ended, ns since the Unix epoch.
+    pub last_gc_unix_ns: Option<u64>,
+    pub num_gc: Option<u32>,
+    pub num_forced_gc: Option<u32>,
+    /// The share of the program's CPU time the GC took since it started (0–1).
+    pub gc_cpu_fraction: Option<f64>,
+    pub max_rss: Option<u64>,
 }
 
 fn range<T>(v: &[T], (first, count): (u32, u32)) -> &[T] {

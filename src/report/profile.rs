@@ -10,7 +10,7 @@ use crate::analysis::{
     Granularity, Inlined, TopOptions, View, ViewOptions, goroutine_type_total, top_table_view,
 };
 use crate::load::Loaded;
-use crate::model::{MemoryModel, MemorySource, ProfileModel};
+use crate::model::{MemStatsSnapshot, MemoryModel, MemorySource, ProfileModel};
 
 /// Rows of the top table in the report.
 pub const TOP_ROWS: usize = 10;
@@ -62,6 +62,64 @@ pub struct ProfileJson<'a> {
     pub duration_ns: i64,
     /// The first rows of `go tool pprof -top` for `sample_type` with the report's view options.
     pub top: Vec<TopJson>,
+    /// The `runtime.MemStats` block of a text heap profile (`debug=1`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memstats: Option<MemStatsJson>,
+}
+
+/// `runtime.MemStats` of a text heap profile, Go's field names in the report's words; a
+/// field Go did not print is left out.
+#[derive(Serialize)]
+pub struct MemStatsJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heap_alloc_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heap_inuse_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heap_sys_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heap_released_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heap_objects: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_alloc_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sys_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stack_inuse_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_gc_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_gc_unix_ns: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub num_gc: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub num_forced_gc: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gc_cpu_fraction: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_rss_bytes: Option<u64>,
+}
+
+impl From<&MemStatsSnapshot> for MemStatsJson {
+    fn from(m: &MemStatsSnapshot) -> Self {
+        MemStatsJson {
+            heap_alloc_bytes: m.heap_alloc,
+            heap_inuse_bytes: m.heap_inuse,
+            heap_sys_bytes: m.heap_sys,
+            heap_released_bytes: m.heap_released,
+            heap_objects: m.heap_objects,
+            total_alloc_bytes: m.total_alloc,
+            sys_bytes: m.sys,
+            stack_inuse_bytes: m.stack_inuse,
+            next_gc_bytes: m.next_gc,
+            last_gc_unix_ns: m.last_gc_unix_ns,
+            num_gc: m.num_gc,
+            num_forced_gc: m.num_forced_gc,
+            gc_cpu_fraction: m.gc_cpu_fraction,
+            max_rss_bytes: m.max_rss,
+        }
+    }
 }
 
 /// The sample type `o` asks for, or an error that lists the profile's types.
@@ -106,6 +164,7 @@ pub fn profile_json_with<'a>(p: &'a ProfileModel, o: &ProfileOptions) -> Result<
                 },
             })
             .collect(),
+        memstats: p.memstats.as_ref().map(MemStatsJson::from),
     })
 }
 
@@ -156,7 +215,12 @@ pub fn summary(l: &Loaded) -> Option<Summary> {
                 blocked_at_end: 0,
                 ..Default::default()
             },
-            heap: HeapJson::default(),
+            // A text heap profile's MemStats: the heap at that moment.
+            heap: p.memstats.as_ref().map_or_else(HeapJson::default, |m| HeapJson {
+                max_heap_alloc_bytes: m.heap_alloc,
+                last_heap_goal_bytes: m.next_gc,
+                gc_cycles: m.num_gc,
+            }),
         });
     }
     let m = l.memory.as_ref()?;
@@ -183,6 +247,9 @@ pub fn text(l: &Loaded, po: &ProfileOptions, o: &mut String) {
             .map(|t| format!("{} {} ({})", t.r#type, value(t.total, t.unit), t.unit))
             .collect();
         let _ = writeln!(o, "  pprof profile, {} samples: {}", p.samples.len(), types.join(", "));
+        if let Some(m) = &p.memstats {
+            memstats_text(m, o);
+        }
         let unit = p.type_unit(p.type_index(j.sample_type).unwrap_or(p.default_type));
         let _ = writeln!(o, "  top {} by {} (flat, cum):", j.top.len(), j.sample_type);
         for e in &j.top {
@@ -222,6 +289,30 @@ pub fn text(l: &Loaded, po: &ProfileOptions, o: &mut String) {
             )),
         );
     }
+}
+
+/// The MemStats of a text heap profile, in two lines: the heap, then the GC.
+fn memstats_text(m: &MemStatsSnapshot, o: &mut String) {
+    use std::fmt::Write;
+    let b = |v: Option<u64>| v.map_or("?".to_string(), crate::units::bytes);
+    let _ = writeln!(
+        o,
+        "  runtime.MemStats: heap {} allocated, {} in use, {} from the OS ({} returned); {} in all",
+        b(m.heap_alloc),
+        b(m.heap_inuse),
+        b(m.heap_sys),
+        b(m.heap_released),
+        b(m.sys),
+    );
+    let cpu = m.gc_cpu_fraction.map_or(String::new(), |f| format!(", {:.1}% of the CPU", f * 100.0));
+    let rss = m.max_rss.map_or(String::new(), |r| format!("; peak RSS {}", crate::units::bytes(r)));
+    let _ = writeln!(
+        o,
+        "  GC: {} cycles ({} forced{cpu}), next at {}{rss}",
+        m.num_gc.map_or("?".to_string(), |n| crate::units::count(u64::from(n))),
+        m.num_forced_gc.map_or("?".to_string(), |n| crate::units::count(u64::from(n))),
+        b(m.next_gc),
+    );
 }
 
 /// A value in its unit, its sign kept: a diff profile (`pprof -diff_base -proto`) holds

@@ -34,6 +34,7 @@ mod plots;
 mod profile_butterfly;
 mod profile_filters;
 mod profile_labels;
+mod profile_memstats;
 mod profile_peek;
 mod profile_source;
 mod profile_source_files;

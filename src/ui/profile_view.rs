@@ -214,6 +214,7 @@ pub fn profile_ui(
             ui.weak(tr!("profile-matches", n = n, count = units::count(n as u64)));
         }
     });
+    super::profile_memstats::memstats_strip(ui, p.memstats.as_ref());
     super::findings_panel::retention_strip(ui, p, v);
     super::profile_filters::filters_ui(ui, v, queue);
     ui.weak(tr!(

@@ -182,6 +182,8 @@ kinds! {
         "the profile's string table does not start with \"\"";
     ProfileSampleValues => "error-profile-sample-values",
         "sample {index} has {count} {count|value|values}, but the profile has {types} sample {types|type|types}";
+    ProfileTextHeader => "error-profile-text-header",
+        "expected a text profile's first line (\"heap profile: N: BYTES [N: BYTES] @ heap/RATE\", \"--- mutex:\" or \"--- contention:\"), found {text}";
     // Goroutine dumps and profiles as text (format/dump).
     DumpProfileNoText => "error-dump-profile-no-text", "the file has no text; expected a goroutine profile";
     DumpProfileHeader => "error-dump-profile-header", "expected \"goroutine profile: total N\", found {text}";

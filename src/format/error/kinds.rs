@@ -44,6 +44,10 @@ kinds! {
     ProfileStacksCutFrames => "warning-profile-stacks-cut-frames",
         "{count} {count|stack|stacks} cut short: more than {max} {count|frames|frames each} (a crafted or damaged profile?)";
     // Goroutine profiles as text, debug=1 (format/dump/profile).
+    ProfileTextNotASample => "warning-profile-text-not-a-sample",
+        "line {line}: skipped {text}: not a sample line (\"{shape}\": {why})";
+    ProfileTextAttribute => "warning-profile-text-attribute",
+        "line {line}: skipped {text}: not an attribute this reader knows (cycles/second, sampling period)";
     DumpFrameOutsideRecord => "warning-dump-frame-outside-record",
         "line {line}: a frame line outside a record";
     DumpNotARecord => "warning-dump-not-a-record",

@@ -1,5 +1,6 @@
 //! pprof profiles (`profile.proto`), gzip-compressed as Go writes them or raw: goroutine,
-//! heap/allocs, CPU, block, mutex, threadcreate and Go 1.26+'s goroutineleak.
+//! heap/allocs, CPU, block, mutex, threadcreate and Go 1.26+'s goroutineleak; and the text
+//! form of heap/allocs, mutex and block profiles (`debug=1`, [`text`]).
 //!
 //! ```text
 //! file      = gzip(member+) | Profile            (1f 8b 08 ... | 0a LEN 08 ... raw protobuf)
@@ -15,6 +16,7 @@
 pub mod budget;
 pub mod proto;
 mod resolve;
+pub mod text;
 
 use std::io::Read;
 
@@ -42,7 +44,7 @@ pub fn looks_like_raw(data: &[u8]) -> bool {
     data.first().is_some_and(|b| TAGS.contains(b)) && binary
 }
 
-/// Reads a profile, gzip-compressed or raw.
+/// Reads a profile, gzip-compressed or raw, protobuf or text.
 pub fn read(data: &[u8]) -> Result<ProfileModel, ParseError> {
     let inflated;
     let raw = if data.starts_with(&[0x1f, 0x8b]) {
@@ -51,6 +53,9 @@ pub fn read(data: &[u8]) -> Result<ProfileModel, ParseError> {
     } else {
         data
     };
+    if text::is_text_profile(raw) {
+        return text::read(raw);
+    }
     let what = if raw.len() == data.len() { "" } else { " (after gunzip)" };
     if !what.is_empty() {
         // A trace, dump or log compressed by hand (`gzip x.trace`) sniffs as a profile.
