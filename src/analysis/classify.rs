@@ -235,8 +235,28 @@ pub fn trace_wait_words<'a, I: IntoIterator<Item = &'a str>>(
     match recorded {
         "" => reason_from_stack(funcs()).unwrap_or(""),
         "forever" => forever_in_dump_words(funcs()),
+        "sync" => sync_in_dump_words(funcs()),
+        // The trace's name for a Cond wait; the runtime's wait reason (a dump's) is this.
+        "sync.(*Cond).Wait" => "sync.Cond.Wait",
         r => r,
     }
+}
+
+/// A trace's "sync" (any semaphore wait of package sync) as the runtime names the wait in a
+/// dump (`waitReason`), by the sync method in the stack: `sync.Mutex.Lock`,
+/// `sync.RWMutex.RLock`, `sync.RWMutex.Lock`, `sync.WaitGroup.Wait` (Go 1.25+ dumps; older
+/// ones say `semacquire`); "sync" when none is there.
+pub fn sync_in_dump_words<'a>(funcs: impl IntoIterator<Item = &'a str>) -> &'static str {
+    for f in funcs.into_iter().take(8) {
+        return match f {
+            "sync.(*Mutex).Lock" | "internal/sync.(*Mutex).Lock" => "sync.Mutex.Lock",
+            "sync.(*RWMutex).RLock" => "sync.RWMutex.RLock",
+            "sync.(*RWMutex).Lock" => "sync.RWMutex.Lock",
+            "sync.(*WaitGroup).Wait" => "sync.WaitGroup.Wait",
+            _ => continue,
+        };
+    }
+    "sync"
 }
 
 /// A trace's "forever" in the words of Go's dump: Go 1.22+ traces (and the old formats as
