@@ -8,6 +8,10 @@
 //! {"ts":1714557600.5,"HeapAlloc":...}                                   or a timestamp field beside them
 //! ```
 //!
+//! `expvar`'s `/debug/vars` answers, one after another as a loop of `curl` appends them, are
+//! read the same way: each is a multi-line document whose `"memstats"` member is the
+//! MemStats (and whose `"goroutines"` member, when the service publishes one, the count).
+//!
 //! A timestamp is a `time`/`ts`/`timestamp` field: RFC 3339 text, or a Unix number (seconds,
 //! or ms/µs/ns by magnitude). A line without one is placed at its `LastGC` (the end of the
 //! last GC it counts, the earliest it can have been written), with a warning; only a file
@@ -58,6 +62,46 @@ fn stats(line: &str) -> Option<Stats> {
     })?;
     let g = g.or_else(|| goroutines(&inner));
     Some((inner, ts, g))
+}
+
+/// The file's records with their first line's number: a line, or a whole multi-line JSON
+/// document from a line `{` to a line `}` (neither indented): `expvar`'s `/debug/vars`, whose
+/// `"memstats"` member is the MemStats, and `json.MarshalIndent` output. Records cover the
+/// text without gaps, so their lengths add up to byte offsets.
+fn records(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text;
+    let mut no = 0usize;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let first = no + 1;
+        let line_end = |s: &str| s.find('\n').map_or(s.len(), |i| i + 1);
+        let mut len = line_end(rest);
+        no += 1;
+        if rest[..len].trim_end() == "{" {
+            // A document: up to its unindented closing line, or the end of the file (cut).
+            while len < rest.len() {
+                let next = line_end(&rest[len..]);
+                let line = &rest[len..len + next];
+                len += next;
+                no += 1;
+                if line.trim_end() == "}" {
+                    break;
+                }
+            }
+        }
+        let (record, tail) = rest.split_at(len);
+        rest = tail;
+        Some((first, record))
+    })
+}
+
+/// True when `head` (the file's first bytes) starts with a JSON document that holds MemStats:
+/// an `expvar` `/debug/vars` answer or an indented MemStats object.
+pub fn starts_with_memstats_document(head: &str) -> bool {
+    let t = head.trim_start();
+    t.starts_with('{') && records(t).next().is_some_and(|(_, doc)| doc.contains("\"HeapAlloc\"") && stats(doc).is_some())
 }
 
 /// Why `line` is not a MemStats object, for the warning: serde's words name the column.
@@ -138,8 +182,8 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
             m.warnings.push(w);
         }
     };
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        let (no, start) = (i + 1, offset);
+    for (no, line) in records(&text) {
+        let start = offset;
         offset += line.len() as u64;
         if line.trim().is_empty() {
             continue;

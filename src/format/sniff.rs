@@ -58,11 +58,15 @@ pub fn sniff(data: &[u8]) -> FileKind {
         return FileKind::GcTrace;
     }
     // MemStats: one of the first non-blank lines is a whole JSON object with MemStats fields,
-    // or the first is a damaged one (a cut line still names `Alloc`, the first field); a
-    // pretty-printed JSON file starts with a bare `{` and stays Unknown.
+    // or the first is a damaged one (a cut line still names `Alloc`, the first field), or the
+    // file starts with a multi-line document that holds them (`expvar`'s `/debug/vars`); any
+    // other JSON document stays Unknown.
     let mut first = lines.filter(|l| !l.trim().is_empty()).take(8);
     let damaged = |l: &str| l.starts_with('{') && (l.contains("\"Alloc\":") || l.contains("\"HeapAlloc\":"));
     if first.clone().next().is_some_and(damaged) || first.any(crate::format::memstats::is_memstats_line) {
+        return FileKind::MemStats;
+    }
+    if crate::format::memstats::starts_with_memstats_document(&text) {
         return FileKind::MemStats;
     }
     FileKind::Unknown
@@ -107,7 +111,9 @@ mod tests {
         let gc = b"hello\ngc 1 @0.012s 2%: 0.013+0.90+0.023 ms clock, 0.10+0.34/0.85/0.55+0.18 ms cpu, 4->4->0 MB, 5 MB goal, 8 P\n";
         assert_eq!(sniff(gc), FileKind::GcTrace);
         assert_eq!(sniff(b"{\"HeapAlloc\":1,\"NextGC\":2}\n"), FileKind::MemStats);
-        assert_eq!(sniff(b"{\n  \"HeapAlloc\": 1\n}\n"), FileKind::Unknown);
+        assert_eq!(sniff(b"{\n  \"HeapAlloc\": 1\n}\n"), FileKind::MemStats);
+        assert_eq!(sniff(b"{\n\"cmdline\": [\"x\"],\n\"memstats\": {\"HeapAlloc\":1}\n}\n"), FileKind::MemStats);
+        assert_eq!(sniff(b"{\n  \"name\": 1\n}\n"), FileKind::Unknown);
         assert_eq!(sniff(b"{\"time\":\"2024\",\"memstats\":{\"Alloc\":12,\"Tot"), FileKind::MemStats);
         assert_eq!(sniff(b"damaged\n{\"HeapAlloc\":1,\"NextGC\":2}\n"), FileKind::MemStats);
         assert_eq!(sniff(b"{\"level\":\"info\",\"msg\":\"gc 1 @\"}\n"), FileKind::Unknown);

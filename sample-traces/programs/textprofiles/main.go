@@ -39,7 +39,7 @@ var sink []byte
 //
 //go:noinline
 func scratch(i int) int {
-	sink = make([]byte, 64<<10)
+	sink = make([]byte, 8<<10)
 	sink[i%len(sink)] = byte(i)
 	return int(sink[0])
 }
