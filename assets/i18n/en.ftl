@@ -290,7 +290,7 @@ flame-depth = depth { $depth }; click to zoom in
 ## Memory (gctrace, MemStats)
 mem-title = Memory
 mem-source-gctrace = GODEBUG=gctrace=1 log
-mem-source-memstats = runtime.MemStats lines
+mem-source-memstats = runtime.MemStats log
 mem-from = from a { $source }: { $n ->
     [one] 1 GC cycle
    *[other] { $count } GC cycles

@@ -101,7 +101,8 @@ fn records(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// an `expvar` `/debug/vars` answer or an indented MemStats object.
 pub fn starts_with_memstats_document(head: &str) -> bool {
     let t = head.trim_start();
-    t.starts_with('{') && records(t).next().is_some_and(|(_, doc)| doc.contains("\"HeapAlloc\"") && stats(doc).is_some())
+    t.starts_with('{')
+        && records(t).next().is_some_and(|(_, doc)| doc.contains("\"HeapAlloc\"") && stats(doc).is_some())
 }
 
 /// Why `line` is not a MemStats object, for the warning: serde's words name the column.

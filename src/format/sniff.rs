@@ -112,7 +112,10 @@ mod tests {
         assert_eq!(sniff(gc), FileKind::GcTrace);
         assert_eq!(sniff(b"{\"HeapAlloc\":1,\"NextGC\":2}\n"), FileKind::MemStats);
         assert_eq!(sniff(b"{\n  \"HeapAlloc\": 1\n}\n"), FileKind::MemStats);
-        assert_eq!(sniff(b"{\n\"cmdline\": [\"x\"],\n\"memstats\": {\"HeapAlloc\":1}\n}\n"), FileKind::MemStats);
+        assert_eq!(
+            sniff(b"{\n\"cmdline\": [\"x\"],\n\"memstats\": {\"HeapAlloc\":1}\n}\n"),
+            FileKind::MemStats
+        );
         assert_eq!(sniff(b"{\n  \"name\": 1\n}\n"), FileKind::Unknown);
         assert_eq!(sniff(b"{\"time\":\"2024\",\"memstats\":{\"Alloc\":12,\"Tot"), FileKind::MemStats);
         assert_eq!(sniff(b"damaged\n{\"HeapAlloc\":1,\"NextGC\":2}\n"), FileKind::MemStats);
