@@ -1,7 +1,9 @@
 //! Dumps and GC logs as people really save them: with a UTF-8 byte order mark, ANSI colour
 //! codes, a service's own log lines before a SIGQUIT dump, UTF-16LE from a PowerShell
-//! redirect, CRLF line ends. Each variant of a real sample must read as the sample does,
-//! with a warning saying what was cleaned, never as "content of an unknown kind".
+//! redirect, CRLF line ends, and behind a log collector's prefix on every line (`kubectl logs
+//! --timestamps`, a CRI container log file with long lines split into parts, journalctl,
+//! Docker's json-file). Each variant of a real sample must read as the sample does, with a
+//! warning saying what was cleaned, never as "content of an unknown kind".
 
 use std::path::Path;
 
@@ -49,6 +51,59 @@ fn after_log(text: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Each line's time, a tenth of a millisecond apart, as RFC 3339 with nanoseconds.
+fn stamp(i: usize) -> String {
+    format!("2026-12-01T10:{:02}:{:02}.{:09}Z", i / 600_000 % 60, i / 10_000 % 60, i % 10_000 * 100_000)
+}
+
+fn text_lines(text: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(text).lines().map(str::to_string).collect()
+}
+
+/// `kubectl logs --timestamps` (and `docker logs -t`).
+fn kubectl(text: &[u8]) -> Vec<u8> {
+    let lines = text_lines(text);
+    lines.iter().enumerate().map(|(i, l)| format!("{} {l}\n", stamp(i))).collect::<String>().into_bytes()
+}
+
+/// A CRI container log file (`/var/log/pods/…`): the runtime splits lines longer than its
+/// buffer into `P` parts and an `F` end; here at 40 bytes, so stacks' long lines are split.
+fn cri(text: &[u8]) -> Vec<u8> {
+    let mut out = String::new();
+    for (i, l) in text_lines(text).iter().enumerate() {
+        let mut rest = l.as_str();
+        while rest.len() > 40 {
+            let mut at = 40;
+            while !rest.is_char_boundary(at) {
+                at -= 1;
+            }
+            out.push_str(&format!("{} stderr P {}\n", stamp(i), &rest[..at]));
+            rest = &rest[at..];
+        }
+        out.push_str(&format!("{} stderr F {rest}\n", stamp(i)));
+    }
+    out.into_bytes()
+}
+
+/// `journalctl -u app` (short format: the day padded with a space).
+fn journald(text: &[u8]) -> Vec<u8> {
+    text_lines(text)
+        .iter()
+        .map(|l| format!("Dec  1 10:00:00 node-7 app[4242]: {l}\n"))
+        .collect::<String>()
+        .into_bytes()
+}
+
+/// Docker's json-file log driver: one JSON record per line, the line end inside `log`.
+fn docker_json(text: &[u8]) -> Vec<u8> {
+    let mut out = String::new();
+    for (i, l) in text_lines(text).iter().enumerate() {
+        let rec = serde_json::json!({"log": format!("{l}\n"), "stream": "stderr", "time": stamp(i)});
+        out.push_str(&format!("{rec}\n"));
+    }
+    out.into_bytes()
+}
+
 #[test]
 fn every_variant_reads_as_the_original() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
@@ -60,12 +115,16 @@ fn every_variant_reads_as_the_original() {
         "dumps/go1.27/sigquit.txt",
         "go1.27/profiles.gctrace.log",
     ];
-    let variants: [(&str, Variant, &str); 5] = [
+    let variants: [(&str, Variant, &str); 9] = [
         ("bom", |t| [b"\xEF\xBB\xBF".as_slice(), t].concat(), "byte order mark"),
         ("ansi", coloured, "ANSI colour"),
         ("crlf", crlf, "CRLF"),
         ("utf16", utf16le_with_bom, "UTF-16LE"),
         ("log", after_log, ""),
+        ("kubectl", kubectl, "kubectl logs --timestamps"),
+        ("cri", cri, "container runtime's log prefixes"),
+        ("journald", journald, "journald's prefixes"),
+        ("docker", docker_json, "Docker's JSON log records"),
     ];
     let mut checked = 0;
     for f in files {
@@ -92,5 +151,5 @@ fn every_variant_reads_as_the_original() {
             checked += 1;
         }
     }
-    assert!(checked >= 28, "only {checked} variants checked");
+    assert!(checked >= 52, "only {checked} variants checked");
 }

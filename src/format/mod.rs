@@ -8,6 +8,7 @@ pub mod cursor;
 pub mod dump;
 pub mod error;
 pub mod gctrace;
+pub mod log_prefix;
 pub mod memstats;
 pub mod pprof;
 pub mod sniff;

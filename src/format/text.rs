@@ -1,6 +1,7 @@
 //! Text as people really save it, made plain before the text readers see it: a UTF-8 byte
 //! order mark (an editor's save), UTF-16 (PowerShell's `>` redirect writes UTF-16LE with a
-//! BOM), ANSI colour codes (a log viewer's or a terminal's copy), and CRLF line ends.
+//! BOM), ANSI colour codes (a log viewer's or a terminal's copy), CRLF line ends, and a log
+//! collector's prefix on every line ([`super::log_prefix`]: kubectl, CRI, journald, Docker).
 //!
 //! Only text is touched: a Go trace or a pprof profile never reaches here. Byte offsets in
 //! later errors are offsets into the cleaned text, which the caller says in a warning.
@@ -32,6 +33,10 @@ pub fn clean(data: &[u8]) -> Option<(Vec<u8>, Cleaned)> {
     if text.windows(2).any(|w| w == b"\r\n") {
         notes.push("Windows line ends (CRLF) were read as LF");
         text = Cow::Owned(crlf_to_lf(&text));
+    }
+    if let Some((plain, note)) = super::log_prefix::strip(&text) {
+        notes.push(note);
+        text = Cow::Owned(plain);
     }
     match text {
         Cow::Borrowed(_) => None,
