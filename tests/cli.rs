@@ -51,6 +51,11 @@ fn unreadable_inputs_exit_2_with_an_offset() {
         assert!(err.contains("at byte "), "{name}: error must name the offset: {err:?}");
         assert!(!err.contains("panicked"), "{name}: {err}");
     }
+    // A folder (`goroscope report dumps/`) says what to give instead.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let (code, out, err) = goroscope(&["report", dir.to_str().unwrap()]);
+    assert_eq!(code, 2, "stdout {out:?} stderr {err:?}");
+    assert!(err.contains("this is a folder; name the files in it"), "{err}");
 }
 
 #[test]

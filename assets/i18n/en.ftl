@@ -862,6 +862,7 @@ error-bytes-end = expected { $what } ({ $count } { $count-n ->
 error-file-empty = the file is empty; expected a Go trace, goroutine dump, profile or GC log
 error-file-unknown = expected a Go execution trace (header "go 1.N trace"), a goroutine dump, a pprof profile, a gctrace log or MemStats JSON lines, found content of an unknown kind
 error-file-unsupported = expected a Go execution trace (header "go 1.N trace"), a goroutine dump, a pprof profile, a gctrace log or MemStats JSON lines, found a { $kind } file, which this version cannot read yet
+error-file-is-folder = this is a folder; name the files in it (for example FOLDER/*.trace FOLDER/*.txt)
 error-cannot-read = cannot read the file: { $error }
 error-cannot-read-stream = cannot read the stream: { $error }
 error-stream-too-long = not a regular file, and it did not end within { $mib } MiB; save it to a file first

@@ -688,6 +688,7 @@ error-bytes-end = 应为 { $what }（{ $count } 字节），但结尾前只剩 {
 error-file-empty = 文件为空；应为 Go 跟踪、goroutine 转储、性能剖析或 GC 日志
 error-file-unknown = 应为 Go 执行跟踪（头部 "go 1.N trace"）、goroutine 转储、pprof 性能剖析、gctrace 日志或 MemStats JSON 行，实际内容类型未知
 error-file-unsupported = 应为 Go 执行跟踪（头部 "go 1.N trace"）、goroutine 转储、pprof 性能剖析、gctrace 日志或 MemStats JSON 行，实际是 { $kind } 文件，本版本尚不能读取
+error-file-is-folder = 这是一个文件夹；请给出其中的文件（例如 FOLDER/*.trace FOLDER/*.txt）
 error-cannot-read = 无法读取文件：{ $error }
 error-cannot-read-stream = 无法读取数据流：{ $error }
 error-stream-too-long = 不是普通文件，且在 { $mib } MiB 内没有结束；请先保存为文件

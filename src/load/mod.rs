@@ -102,6 +102,9 @@ fn load_file_hooked(
 ) -> Result<Loaded, LoadError> {
     let cannot_read = |e: std::io::Error| LoadError::whole(path, ErrorKind::CannotRead, &[("error", &e)]);
     let meta = std::fs::metadata(path).map_err(cannot_read)?;
+    if meta.is_dir() {
+        return Err(LoadError::whole(path, ErrorKind::FileIsFolder, &[]));
+    }
     if meta.is_file() && meta.len() > 0 {
         // Mapped, not read: no copy on the heap, and a trace's finished pages go as it loads.
         let file = std::fs::File::open(path).map_err(cannot_read)?;

@@ -21,6 +21,8 @@ kinds! {
     FileUnsupported => "error-file-unsupported",
         "expected a Go execution trace (header \"go 1.N trace\"), a goroutine dump, a pprof profile, a gctrace log or MemStats JSON lines, found a {kind} file, which this version cannot read yet";
     CannotRead => "error-cannot-read", "cannot read the file: {error}";
+    FileIsFolder => "error-file-is-folder",
+        "this is a folder; name the files in it (for example FOLDER/*.trace FOLDER/*.txt)";
     CannotReadStream => "error-cannot-read-stream", "cannot read the stream: {error}";
     StreamTooLong => "error-stream-too-long",
         "not a regular file, and it did not end within {mib} MiB; save it to a file first";
