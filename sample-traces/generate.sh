@@ -53,6 +53,14 @@ programs_for() {
 	esac
 }
 
+# Whether program $1's trace from go $2 gets its digest (NAME.parsed.tsv.gz, Go's own events
+# for tests/trace_digest.rs): every trace but heapgrow's on 1.25, whose 850 KB digest went for
+# room under the folder's 30 MB (its 1.22 and 1.27 traces, and every other 1.25 trace, keep
+# theirs; the 1.25 heapgrow trace is still read by the findings tests).
+wants_digest() {
+	[ "$1:${2%.*}" != "heapgrow:1.25" ]
+}
+
 # Builds program $1 with go $2 into $3. Go import paths are ASCII only, so a program in a
 # directory named in another script (国际化) is built from its file list; -trimpath would
 # then print its files as "./main.go", so the compiler's own -trimpath (the last one
@@ -99,7 +107,7 @@ for v in $VERSIONS; do
 			[ "$prefix.trace" -nt "$HERE/programs/$p/main.go" ] &&
 			[ "$prefix.trace" -nt "$HERE/programs/internal/sample/sample.go" ] && [ -s "$prefix.goroutine-1.txt" ] &&
 			[ -s "$prefix.goroutine-2.txt" ] && [ -s "$prefix.goroutine.pb.gz" ] &&
-			[ -s "$prefix.heap.pb.gz" ] && [ -s "$prefix.parsed.tsv.gz" ]; then
+			[ -s "$prefix.heap.pb.gz" ] && { ! wants_digest "$p" "$v" || [ -s "$prefix.parsed.tsv.gz" ]; }; then
 			echo "== go$minor/$p: up to date" >&2
 			continue
 		fi
@@ -113,8 +121,10 @@ for v in $VERSIONS; do
 		else
 			"$BIN/$p-$v" -out "$prefix"
 		fi
-		python3 "$HERE/digest.py" "$prefix.trace" --go "$PARSER_GO" -o "$prefix.parsed.tmp.gz"
-		mv "$prefix.parsed.tmp.gz" "$prefix.parsed.tsv.gz"
+		if wants_digest "$p" "$v"; then
+			python3 "$HERE/digest.py" "$prefix.trace" --go "$PARSER_GO" -o "$prefix.parsed.tmp.gz"
+			mv "$prefix.parsed.tmp.gz" "$prefix.parsed.tsv.gz"
+		fi
 	done
 done
 

@@ -133,6 +133,15 @@ impl Reader {
                 self.m.preamble.push(excerpt_long(trimmed).to_string());
             }
             self.crash_pending = true;
+        } else if ["runtime: out of memory: ", "runtime: goroutine stack exceeds "]
+            .iter()
+            .any(|p| trimmed.starts_with(p))
+        {
+            // The runtime's own words before its fatal error: how much it held when the
+            // allocation failed, or the stack limit a runaway recursion hit.
+            if self.m.preamble.len() < MAX_KEPT {
+                self.m.preamble.push(excerpt_long(trimmed).to_string());
+            }
         } else if trimmed.starts_with("SIGQUIT: quit") {
             self.m.quit = true;
         } else if let Some(v) = trimmed.strip_prefix("go version go") {
