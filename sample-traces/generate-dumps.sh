@@ -81,4 +81,17 @@ for minor in 1.19 1.27; do
 	traceback "$BIN/crash-$minor" "$out/crash-panic.txt" system
 	traceback "$BIN/crash-$minor" "$out/crash-mapwrite.txt" all -mapwrite
 done
+# A service that runs out of memory (programs/dumps/oom) under a 1.5 GB address-space limit:
+# "fatal error: out of memory" with the runtime's own line of what it held; Go 1.19 and 1.27
+# (tests/dump_crash.rs).
+for minor in 1.19 1.27; do
+	out="$HERE/dumps/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/oom.txt" ]; then
+		echo "== dumps/go$minor/oom: up to date" >&2
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/dumps" && "$GO" build -trimpath -o "$BIN/oom-$minor" ./oom)
+	(ulimit -v 1500000 && traceback "$BIN/oom-$minor" "$out/oom.txt" single)
+done
 du -sh "$HERE/dumps"

@@ -3,8 +3,9 @@
 //! `panic:` / `fatal error:` line and the program's own line in its stack, checked against what
 //! programs/dumps/crash really did (its expect.json: a nil dereference in `main.report` in a
 //! goroutine of its own, under GOTRACEBACK=system, whose stack shows the panic's own
-//! `panic(...)` frame; concurrent map writes in `main.count`) and against Go's own traceback
-//! text. A panic recovered and raised again (programs/dumps/panic) also says where the first
+//! `panic(...)` frame; concurrent map writes in `main.count`; and programs/dumps/oom's
+//! allocation in `main.load` that failed, with the runtime's "out of memory: cannot allocate"
+//! line kept) and against Go's own traceback text. A panic recovered and raised again (programs/dumps/panic) also says where the first
 //! panic was: the program's frame under Go's `panic(...)` frame.
 
 mod common;
@@ -54,10 +55,17 @@ fn text_report(path: &Path) -> String {
 
 #[test]
 fn a_crash_names_the_goroutine_and_the_program_line_that_died() {
-    let exp: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("programs/dumps/crash/expect.json")).unwrap(),
-    )
-    .unwrap();
+    let mut checked = 0;
+    for program in ["crash", "oom"] {
+        let path = root().join(format!("programs/dumps/{program}/expect.json"));
+        let exp: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        checked += check_crashes(&exp);
+    }
+    assert!(checked >= 6, "the crash and out-of-memory tracebacks of Go 1.19 and 1.27: {checked}");
+}
+
+/// Checks each traceback of `exp["crashes"]`; returns how many.
+fn check_crashes(exp: &Value) -> usize {
     let mut checked = 0;
     for (name, want) in exp["crashes"].as_object().unwrap() {
         let files = tracebacks(name);
@@ -67,7 +75,16 @@ fn a_crash_names_the_goroutine_and_the_program_line_that_died() {
             let text = std::fs::read_to_string(&path).unwrap();
             let rep = report(&path);
             let dump = &rep["dump"];
-            assert_eq!(dump["preamble"][0], want["preamble"], "{shown}");
+            // Go's `panic:`/`fatal error:` line; before it, the runtime's own line when it ran
+            // out of memory (what it held when the allocation failed), as Go printed it.
+            let preamble = dump["preamble"].as_array().unwrap();
+            let fatal = preamble.iter().find(|l| !l.as_str().unwrap().starts_with("runtime: "));
+            assert_eq!(fatal, Some(&want["preamble"]), "{shown}: {preamble:?}");
+            if want["preamble"] == "fatal error: out of memory" {
+                let go =
+                    text.lines().find(|l| l.starts_with("runtime: out of memory: cannot allocate ")).unwrap();
+                assert_eq!(preamble[0], go, "{shown}");
+            }
             let c = &dump["crashed"];
             let (id, record) = first_record(&text);
             assert_eq!(c["goroutine_id"].as_u64(), Some(id), "{shown}: {c}");
@@ -89,11 +106,12 @@ fn a_crash_names_the_goroutine_and_the_program_line_that_died() {
             // What Go printed: that goroutine's frame of the function at that line, and its
             // `created by` line.
             let printed = line_of(record, func).unwrap_or_else(|| panic!("{shown}: {record}"));
-            assert!(printed.ends_with(&format!("crash/main.go:{line}")), "{shown}: {printed}");
+            let file = want["file"].as_str().unwrap();
+            assert!(printed.ends_with(&format!("{file}:{line}")), "{shown}: {printed}");
             if let Some(l) = c["created_at"]["line"].as_u64() {
                 let by = record.split("\ncreated by ").nth(1).unwrap_or_else(|| panic!("{shown}: {record}"));
                 let loc = by.lines().nth(1).unwrap().trim().split(" +0x").next().unwrap();
-                assert!(loc.ends_with(&format!("crash/main.go:{l}")), "{shown}: {loc}");
+                assert!(loc.ends_with(&format!("{file}:{l}")), "{shown}: {loc}");
             }
             if name.contains("panic") {
                 // GOTRACEBACK=system prints the panic's own frame above the program's: the
@@ -105,7 +123,7 @@ fn a_crash_names_the_goroutine_and_the_program_line_that_died() {
             checked += 1;
         }
     }
-    assert!(checked >= 4, "the crash tracebacks of Go 1.19 and 1.27: {checked}");
+    checked
 }
 
 #[test]
