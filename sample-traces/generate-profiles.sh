@@ -97,7 +97,7 @@ profile_program recordcache heap.pb.gz 1.22.10 1.27.3
 # same moment (programs/textprofiles): tests/pprof_text.rs reads each text and compares its
 # top tables with pprof's of the protobuf.
 profile_program textprofiles heap.txt 1.22.10 1.27.3
-# The standard library's /debug/vars (package expvar) fetched three times into one file, as a
+# The standard library's /debug/vars (package expvar) fetched twelve times into one file, as a
 # script's loop of curl appends it (programs/expvar): tests/memstats_expvar.rs.
 profile_program expvar vars.log 1.27.3
 

@@ -1,8 +1,8 @@
 // expvar: a service that serves the standard library's /debug/vars (package expvar: the
 // command line, runtime.MemStats, and a "goroutines" variable it publishes), and a script's
-// view of it: the answer fetched three times, appended to one file, as
+// view of it: the answer fetched twelve times, appended to one file, as
 // `while sleep 5; do curl -s host/debug/vars >> vars.log; done` does. Between fetches it
-// caches 16 MiB more (never freed) and starts 25 goroutines that never return. Writes
+// caches 8 MiB more (never freed) and starts 25 goroutines that never return. Writes
 // PREFIX.vars.log.
 package main
 
@@ -17,11 +17,12 @@ import (
 	"time"
 )
 
-// EXPECT: program summary="expvar: /debug/vars fetched three times into one file; 16 MiB cached and 25 goroutines leaked between fetches"
+// EXPECT: program summary="expvar: /debug/vars fetched twelve times into one file; 8 MiB cached and 25 goroutines leaked between fetches"
+// EXPECT: finding kind=heap-growth
 
 const (
-	fetches      = 3
-	perFetch     = 16 << 20
+	fetches      = 12
+	perFetch     = 8 << 20
 	entry        = 16 << 10
 	leakPerFetch = 25
 )
