@@ -25,13 +25,19 @@ fn a_hung_tests_dump_names_the_test_and_the_goroutines_that_hang_it() {
         for (file, first_line) in [
             ("testhang.timeout.txt", "panic: test timed out after 2s"),
             ("testhang.quit.txt", "SIGQUIT: quit"),
+            ("testhang.timeout.json", "panic: test timed out after 2s"),
         ] {
             let path = dir.join(file);
-            // The SIGQUIT traceback is Go 1.27's alone.
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            // The SIGQUIT traceback and go test -json's events are Go 1.27's alone.
+            let Ok(raw) = std::fs::read_to_string(&path) else { continue };
+            let json = file.ends_with(".json");
+            let text = if json { test_output(&raw) } else { raw };
             // What Go printed: the timeout panic and go test's verdict, or the signal; one
             // pusher sending.
-            assert!(text.starts_with(first_line), "{minor} {file}");
+            // (go test -json's output starts with its `=== RUN` lines.)
+            let first =
+                if json { text.lines().find(|l| l.starts_with("panic: ")) } else { text.lines().next() };
+            assert_eq!(first, Some(first_line), "{minor} {file}");
             assert_eq!(
                 text.contains("\nFAIL\tservices/testhang\t"),
                 file.contains("timeout"),
@@ -41,7 +47,10 @@ fn a_hung_tests_dump_names_the_test_and_the_goroutines_that_hang_it() {
             assert_eq!(holder.len(), 1, "{minor}: Go's dump");
             let rep = report(&path);
             let what = format!("{minor} {file}");
-            assert_eq!(rep["warnings"].as_array().map(Vec::len), Some(0), "{what}: {rep}");
+            // go test -json's events say once that their output was taken out of them.
+            let warnings = rep["warnings"].as_array().unwrap();
+            assert_eq!(warnings.len(), usize::from(json), "{what}: {rep}");
+            assert!(warnings.iter().all(|w| w.as_str().unwrap().contains("go test -json")), "{what}");
             let suspects = rep["suspects"].as_array().unwrap();
             let crowd = &suspects[0];
             assert_eq!(crowd["count"].as_u64(), e["lock_waiters"].as_u64(), "{what}: {crowd}");
@@ -71,9 +80,21 @@ fn a_hung_tests_dump_names_the_test_and_the_goroutines_that_hang_it() {
         }
     }
     assert!(
-        checked >= 4,
-        "expected testhang timeouts of three releases and Go 1.27's SIGQUIT, found {checked}"
+        checked >= 5,
+        "expected testhang timeouts of three releases, and Go 1.27's SIGQUIT and go test -json, found {checked}"
     );
+}
+
+/// The text go test printed, from go test -json's events: each `Output` in order (one
+/// package here).
+fn test_output(events: &str) -> String {
+    let mut out = String::new();
+    for line in events.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        out.push_str(v["Output"].as_str().unwrap_or(""));
+    }
+    assert!(out.len() > 1000, "the events hold the dump");
+    out
 }
 
 #[test]

@@ -9,7 +9,12 @@
 //! Dec 01 10:00:00 host app[4242]: goroutine 1 [running]:             journalctl (short)
 //! 2026-12-01T10:00:00+0000 host app[4242]: goroutine 1 [running]:    journalctl -o short-iso
 //! {"log":"goroutine 1 [running]:\n","stream":"stderr","time":"…"}    docker's json-file
+//! {"Time":"…","Action":"output","Package":"p","Output":"panic: …\n"}  go test -json
 //! ```
+//!
+//! `go test -json` (test2json, and tools that keep its stream: gotestsum) is read back to
+//! the text `go test` printed, each package's output together (packages run in parallel
+//! interleave their events), so a test's timeout panic reads as the plain one does.
 //!
 //! The prefix is taken off when at least nine in ten of the first lines carry one kind of it;
 //! a line without it is kept as it is. A CRI line tagged `P` (a long line the runtime split)
@@ -20,6 +25,8 @@ const SAMPLE_LINES: usize = 200;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
+    /// `{"Time":…,"Action":"output","Package":…,"Output":"…"}`, one event per line.
+    TestJson,
     /// `TIMESTAMP stdout|stderr F|P content`.
     Cri,
     /// `{"log":"…","stream":…,"time":…}`.
@@ -35,6 +42,7 @@ impl Kind {
         match self {
             Kind::Cri => "a container runtime's log prefixes (time, stream, tag) were removed",
             Kind::DockerJson => "each line was taken out of Docker's JSON log records",
+            Kind::TestJson => "the output was taken out of go test -json's events, package by package",
             Kind::Journal => "journald's prefixes (time, host, unit) were removed",
             Kind::Timestamp => "the timestamp before each line (kubectl logs --timestamps) was removed",
         }
@@ -45,10 +53,15 @@ impl Kind {
 pub fn strip(data: &[u8]) -> Option<(Vec<u8>, &'static str)> {
     let lines = || data.split(|&b| b == b'\n').map(|l| l.strip_suffix(b"\r").unwrap_or(l));
     let sample: Vec<&[u8]> = lines().filter(|l| !l.is_empty()).take(SAMPLE_LINES).collect();
-    let kind = [Kind::DockerJson, Kind::Cri, Kind::Journal, Kind::Timestamp].into_iter().find(|&k| {
-        let hits = sample.iter().filter(|l| content(k, l).is_some()).count();
-        hits >= 2 && hits * 10 >= sample.len() * 9
-    })?;
+    let kind = [Kind::TestJson, Kind::DockerJson, Kind::Cri, Kind::Journal, Kind::Timestamp]
+        .into_iter()
+        .find(|&k| {
+            let hits = sample.iter().filter(|l| content(k, l).is_some()).count();
+            hits >= 2 && hits * 10 >= sample.len() * 9
+        })?;
+    if kind == Kind::TestJson {
+        return Some((test_output(lines()), kind.note()));
+    }
     let mut out = Vec::with_capacity(data.len());
     let mut partial = false;
     let n = lines().count();
@@ -89,6 +102,14 @@ enum Content<'a> {
 
 fn content(kind: Kind, line: &[u8]) -> Option<Content<'_>> {
     match kind {
+        Kind::TestJson => {
+            if !(line.starts_with(b"{\"Time\":") || line.starts_with(b"{\"Action\":")) {
+                return None;
+            }
+            let v: serde_json::Value = serde_json::from_slice(line).ok()?;
+            v.get("Action")?;
+            Some(Content::Json(v.get("Output").and_then(|o| o.as_str()).unwrap_or("").to_string()))
+        }
         Kind::Timestamp => rfc3339(line).map(Content::Line),
         Kind::Cri => {
             let rest = rfc3339(line)?;
@@ -115,6 +136,27 @@ fn content(kind: Kind, line: &[u8]) -> Option<Content<'_>> {
             Some(Content::Json(v.get("log")?.as_str()?.to_string()))
         }
     }
+}
+
+/// go test -json's events back to go test's text: each package's `Output`s in order, the
+/// packages in the order they first spoke; a line that is not an event is kept as it is.
+fn test_output<'a>(lines: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut packages: Vec<(String, Vec<u8>)> = Vec::new();
+    for line in lines {
+        let (package, text) = match serde_json::from_slice::<serde_json::Value>(line) {
+            Ok(v) if v.get("Action").is_some() => {
+                let Some(o) = v.get("Output").and_then(|o| o.as_str()) else { continue };
+                (v.get("Package").and_then(|p| p.as_str()).unwrap_or("").to_string(), o.as_bytes().to_vec())
+            }
+            _ if line.is_empty() => continue,
+            _ => (String::new(), [line, b"\n"].concat()),
+        };
+        match packages.iter_mut().find(|(p, _)| *p == package) {
+            Some((_, out)) => out.extend_from_slice(&text),
+            None => packages.push((package, text)),
+        }
+    }
+    packages.into_iter().flat_map(|(_, out)| out).collect()
 }
 
 /// The rest of the line after `YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM|±HHMM) `.
@@ -176,6 +218,15 @@ mod tests {
         assert_eq!(strip(j).unwrap().0, b"goroutine 1 [running]:\nmain.main()\n");
         let d = b"{\"log\":\"goroutine 1 [running]:\\n\",\"stream\":\"stderr\",\"time\":\"x\"}\n{\"log\":\"main.main()\\n\",\"stream\":\"stderr\",\"time\":\"x\"}\n";
         assert_eq!(strip(d).unwrap().0, b"goroutine 1 [running]:\nmain.main()\n");
+    }
+
+    #[test]
+    fn go_test_json_is_read_back_package_by_package() {
+        let j = b"{\"Time\":\"t\",\"Action\":\"run\",\"Package\":\"a\"}\n\
+                  {\"Time\":\"t\",\"Action\":\"output\",\"Package\":\"a\",\"Output\":\"panic: x\\n\"}\n\
+                  {\"Time\":\"t\",\"Action\":\"output\",\"Package\":\"b\",\"Output\":\"ok\\tb\\n\"}\n\
+                  {\"Time\":\"t\",\"Action\":\"output\",\"Package\":\"a\",\"Output\":\"goroutine 1 [running]:\\n\"}\n";
+        assert_eq!(strip(j).unwrap().0, b"panic: x\ngoroutine 1 [running]:\nok\tb\n");
     }
 
     #[test]
