@@ -14,6 +14,7 @@
 //! match is then matched to a group with the same functions whose state, reason and creation
 //! site do not contradict it, so a profile and a dump of one leak still give one row.
 
+mod churn;
 mod matching;
 mod sources;
 #[cfg(test)]
@@ -22,6 +23,7 @@ mod tests;
 use serde::Serialize;
 
 pub use super::suspects::FrameText;
+pub use churn::is_churn;
 pub use sources::{dump_groups, profile_snapshot_ns, trace_groups, trace_snapshot_ns};
 
 /// One group of goroutines in one file: same state, reason, blocking stack and creation site.
@@ -78,6 +80,9 @@ pub struct GroupChange {
     pub delta: i64,
     /// Never fell from one file to the next, and rose overall.
     pub growing: bool,
+    /// In a series, every member was new in each file: goroutines that come and go, whose
+    /// count moves by chance ([`churn`]); never growth.
+    pub churn: bool,
     /// From the last file that has the group (the best-informed one where sources differ).
     pub state: String,
     pub reason: String,
@@ -91,6 +96,12 @@ impl GroupChange {
     /// Goroutines blocked in this group: waiting, or possibly waiting (a profile's "unknown").
     pub fn is_blocked(&self) -> bool {
         matches!(self.state.as_str(), "waiting" | "unknown")
+    }
+
+    /// What `--fail-on-growth` fails on: blocked goroutines, new or more of them, that stay
+    /// (not churn).
+    pub fn is_growth(&self) -> bool {
+        self.is_blocked() && matches!(self.change, Change::New | Change::Grown) && !self.churn
     }
 }
 

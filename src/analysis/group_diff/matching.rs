@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{FrameText, GoroutineGroup, GroupChange, change_of, is_growing};
+use super::{FrameText, GoroutineGroup, GroupChange, change_of, is_churn, is_growing};
 use crate::analysis::classify::{WaitFamily, is_runtime_frame, is_std_func, wait_family};
 
 /// What a group is matched by: nothing here depends on a line number.
@@ -94,6 +94,7 @@ impl Row {
         GroupChange {
             change: change_of(first, last),
             growing: is_growing(&self.counts),
+            churn: is_churn(&self.counts, &self.ids),
             delta,
             counts: self.counts,
             state: self.shown.state,

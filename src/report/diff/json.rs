@@ -28,6 +28,9 @@ pub struct GroupJson<'a> {
     pub counts: &'a [usize],
     pub delta: i64,
     pub growing: bool,
+    /// Goroutines that come and go (added field): in a series, no goroutine id in two files
+    /// in a row; never growth for `--fail-on-growth`.
+    pub churn: bool,
     pub state: &'a str,
     pub reason: &'a str,
     pub blocking_stack: &'a [FrameText],
@@ -84,6 +87,7 @@ fn group(g: &GroupChange) -> GroupJson<'_> {
         counts: &g.counts,
         delta: g.delta,
         growing: g.growing,
+        churn: g.churn,
         state: &g.state,
         reason: &g.reason,
         blocking_stack: g.blocking_stack.get(..MAX_STACK_FRAMES).unwrap_or(&g.blocking_stack),

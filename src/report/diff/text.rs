@@ -82,7 +82,9 @@ fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
         ["change", "delta", "counts", "state [reason]", "where", "created at"].map(String::from).to_vec(),
     ];
     for g in groups.iter().take(MAX_ROWS) {
-        let change = if series && g.growing {
+        let change = if g.churn {
+            format!("{} (churn)", g.change.word())
+        } else if series && g.growing {
             format!("{} (growing)", g.change.word())
         } else {
             g.change.word().into()
@@ -105,6 +107,13 @@ fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
     table(o, &rows, &[false, true, false, false, false, false]);
     if groups.len() > MAX_ROWS {
         let _ = writeln!(o, "  ... {} more groups (see --json)", groups.len() - MAX_ROWS);
+    }
+    if groups.iter().any(|g| g.churn && g.delta != 0) {
+        let _ = writeln!(
+            o,
+            "  churn: goroutines that come and go (no goroutine id in two files in a row); their \
+             count moves by chance, not growth"
+        );
     }
 }
 

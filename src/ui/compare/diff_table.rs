@@ -279,6 +279,7 @@ mod tests {
             counts: vec![1, 0],
             delta: -1,
             growing: false,
+            churn: false,
             state: "waiting".into(),
             reason: "sleep".into(),
             blocking_stack: vec![

@@ -1,0 +1,83 @@
+//! `goroscope diff` on real snapshots of two services (`sample-traces/programs/services/compare`,
+//! Go 1.27 by `generate-services.sh`), against what the program did (`expect.json` there) and
+//! against Go's own dumps, read here without our parser:
+//! - ramp: three debug=2 dumps while 1, 2, then 3 requests are in flight, each dump's requests
+//!   new goroutines. Their count rises in every dump, but they are churn (no id in two dumps),
+//!   which is not growth.
+
+mod common;
+use common::services::{expect, id_of, records, root};
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn goroscope(args: &[String]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_goroscope")).args(args).output().unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
+
+fn ramp(i: usize) -> PathBuf {
+    root().join(format!("services/go1.27/compare_ramp.{i}.goroutine-2.txt"))
+}
+
+fn args(files: &[PathBuf], extra: &[&str]) -> Vec<String> {
+    let mut a: Vec<String> = ["diff"].iter().chain(extra).map(|s| s.to_string()).collect();
+    a.extend(files.iter().map(|f| f.display().to_string()));
+    a
+}
+
+fn diff_json(files: &[PathBuf]) -> Value {
+    let (code, out, err) = goroscope(&args(files, &["--json"]));
+    assert_eq!(code, 0, "{files:?}: {err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+fn fail_on_growth(files: &[PathBuf]) -> i32 {
+    goroscope(&args(files, &["--fail-on-growth"])).0
+}
+
+/// The row whose stack holds `function`.
+fn row<'a>(v: &'a Value, function: &str) -> &'a Value {
+    let rows = v["groups"].as_array().unwrap();
+    let has = |g: &&Value| g["blocking_stack"].as_array().unwrap().iter().any(|f| f["function"] == function);
+    rows.iter().find(has).unwrap_or_else(|| panic!("no {function} row in {v}"))
+}
+
+fn nums(v: &Value) -> Vec<u64> {
+    v.as_array().unwrap().iter().map(|c| c.as_u64().unwrap()).collect()
+}
+
+#[test]
+fn requests_that_come_and_go_are_churn_not_growth() {
+    let e = &expect("compare")["ramp"];
+    let requests = nums(&e["request_counts"]);
+    let req_fn = e["request_function"].as_str().unwrap();
+    assert_eq!(requests.len(), 3);
+    let files: Vec<PathBuf> = (1..=3).map(ramp).collect();
+    // Go's dumps: the requests in flight, all new each time.
+    let ids = |i: usize| -> Vec<u64> {
+        let text = std::fs::read_to_string(ramp(i)).unwrap();
+        records(&text, "sleep", req_fn).iter().map(|r| id_of(r)).collect()
+    };
+    for i in 1..=3 {
+        assert_eq!(ids(i).len() as u64, requests[i - 1], "Go's dump {i}: requests in flight");
+        if i > 1 {
+            assert!(ids(i - 1).iter().all(|id| !ids(i).contains(id)), "dump {i}: new requests");
+        }
+    }
+    let v = diff_json(&files);
+    let r = row(&v, req_fn);
+    assert_eq!(nums(&r["counts"]), requests, "{r}");
+    assert_eq!((r["change"].as_str(), r["growing"].as_bool()), (Some("grown"), Some(true)), "{r}");
+    assert_eq!(r["churn"].as_bool(), Some(true), "{r}");
+    assert_eq!(fail_on_growth(&files), 0, "churn is not growth");
+    let (_, text, _) = goroscope(&args(&files, &[]));
+    assert!(text.contains("grown (churn)") && text.contains("churn: goroutines that come and go"), "{text}");
+    // A pair says nothing of churn: its two files may be two processes, whose ids differ.
+    let pair = diff_json(&[ramp(1), ramp(3)]);
+    assert_eq!(row(&pair, req_fn)["churn"].as_bool(), Some(false));
+    assert_eq!(fail_on_growth(&[ramp(1), ramp(3)]), 1);
+}
