@@ -4,6 +4,10 @@
 //! - ramp: three debug=2 dumps while 1, 2, then 3 requests are in flight, each dump's requests
 //!   new goroutines. Their count rises in every dump, but they are churn (no id in two dumps),
 //!   which is not growth.
+//! - served: a quiet service dumped over its own net/http/pprof, debug=2 then the protobuf.
+//!   The goroutines the capture adds (the handler writing the dump, its connection's reader)
+//!   are not the program's, and the program's two (main, the accept loop) match across the
+//!   two formats.
 
 mod common;
 use common::services::{expect, id_of, records, root};
@@ -73,6 +77,8 @@ fn requests_that_come_and_go_are_churn_not_growth() {
     assert_eq!(nums(&r["counts"]), requests, "{r}");
     assert_eq!((r["change"].as_str(), r["growing"].as_bool()), (Some("grown"), Some(true)), "{r}");
     assert_eq!(r["churn"].as_bool(), Some(true), "{r}");
+    // The requests alone: main, writing each dump, is the capture, not a group.
+    assert_eq!(v["groups"].as_array().unwrap().len(), 1, "{v}");
     assert_eq!(fail_on_growth(&files), 0, "churn is not growth");
     let (_, text, _) = goroscope(&args(&files, &[]));
     assert!(text.contains("grown (churn)") && text.contains("churn: goroutines that come and go"), "{text}");
@@ -80,4 +86,30 @@ fn requests_that_come_and_go_are_churn_not_growth() {
     let pair = diff_json(&[ramp(1), ramp(3)]);
     assert_eq!(row(&pair, req_fn)["churn"].as_bool(), Some(false));
     assert_eq!(fail_on_growth(&[ramp(1), ramp(3)]), 1);
+}
+
+#[test]
+fn what_a_capture_over_http_adds_is_not_the_programs() {
+    let e = &expect("compare")["served"];
+    let files = [
+        root().join("services/go1.27/compare_served.1.goroutine-2.txt"),
+        root().join("services/go1.27/compare_served.2.goroutine.pb.gz"),
+    ];
+    // Go's dump: the handler writing it, served by net/http, and its connection's reader.
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    let writer = records(&text, "running", "runtime/pprof.writeGoroutineStacks");
+    assert!(writer.len() == 1 && writer[0].contains("\nnet/http.(*conn).serve("), "{writer:?}");
+    let readers =
+        text.split("\n\n").filter(|r| r.contains("created by net/http.(*connReader).startBackgroundRead"));
+    assert_eq!(readers.count(), 1, "{text}");
+
+    let v = diff_json(&files);
+    let groups = v["groups"].as_array().unwrap();
+    assert_eq!(groups.len() as u64, e["program_goroutines"].as_u64().unwrap(), "{v}");
+    for g in groups {
+        assert_eq!((nums(&g["counts"]), g["change"].as_str()), (vec![1, 1], Some("same")), "{g}");
+    }
+    assert_eq!(row(&v, "main.main")["state"], "waiting", "main, reading the dump: {v}");
+    assert!(row(&v, "net/http.(*Server).Serve")["created_at"]["function"] == "main.served", "{v}");
+    assert_eq!(fail_on_growth(&files), 0, "nothing changed");
 }

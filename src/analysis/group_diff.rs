@@ -14,6 +14,7 @@
 //! match is then matched to a group with the same functions whose state, reason and creation
 //! site do not contradict it, so a profile and a dump of one leak still give one row.
 
+mod capture_own;
 mod churn;
 mod matching;
 mod sources;

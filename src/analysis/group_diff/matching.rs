@@ -71,6 +71,10 @@ fn match_funcs(stack: &[FrameText]) -> Vec<String> {
     if funcs.last() == Some(&"runtime.goexit") {
         funcs.pop();
     }
+    // The main goroutine's root: profiles show `runtime.main`, tracebacks hide it.
+    if funcs.len() > 1 && funcs.last() == Some(&"runtime.main") {
+        funcs.pop();
+    }
     let past_runtime = funcs.iter().position(|f| !is_runtime_frame(f)).unwrap_or(0);
     let rest = funcs.get(past_runtime..).unwrap_or(&[]);
     let entry = rest.iter().position(|f| !is_std_func(f)).map_or(0, |user| user.saturating_sub(1));
