@@ -113,3 +113,32 @@ fn what_a_capture_over_http_adds_is_not_the_programs() {
     assert!(row(&v, "net/http.(*Server).Serve")["created_at"]["function"] == "main.served", "{v}");
     assert_eq!(fail_on_growth(&files), 0, "nothing changed");
 }
+
+/// A group the same in two dumps says how long its goroutines had waited, as Go's dump does:
+/// quietmain's consumers, dumped after a minute (`programs/services/quietmain`), are "same"
+/// and stuck, not merely unchanged.
+#[test]
+fn a_group_that_stays_says_how_long_it_waited() {
+    let e = expect("quietmain");
+    let dump = root().join("services/go1.27/quietmain.goroutine-2.txt");
+    let text = std::fs::read_to_string(&dump).unwrap();
+    let (reason, func) = (e["reason"].as_str().unwrap(), e["blocking_function"].as_str().unwrap());
+    let minutes = e["min_wait_minutes"].as_u64().unwrap();
+    // Go's dump: the consumers, each waiting that many minutes.
+    let stuck = records(&text, &format!("{reason}, {minutes} minutes"), func);
+    assert_eq!(stuck.len() as u64, e["count"].as_u64().unwrap(), "Go's dump");
+
+    let pair = [dump.clone(), dump];
+    let v = diff_json(&pair);
+    let g = row(&v, func);
+    assert_eq!(nums(&g["counts"]), vec![e["count"].as_u64().unwrap(); 2], "{g}");
+    for w in g["wait_minutes"].as_array().unwrap_or_else(|| panic!("no wait_minutes: {g}")) {
+        assert_eq!((w["min"].as_u64(), w["max"].as_u64()), (Some(minutes), Some(minutes)), "{g}");
+    }
+    let (_, text, _) = goroscope(&args(&pair, &[]));
+    assert!(text.contains(&format!("[{reason}, {minutes} minutes]")), "{text}");
+    // A source with no minutes (the ramp's requests, under a minute) prints none.
+    let v = diff_json(&[ramp(1), ramp(2), ramp(3)]);
+    let w = row(&v, "main.serve")["wait_minutes"].clone();
+    assert_eq!(w.as_array().map(|a| a.iter().all(|m| m["max"] == 0)), Some(true), "{w}");
+}

@@ -42,6 +42,17 @@ pub struct GoroutineGroup {
     pub goroutine_ids: Vec<u64>,
     /// How many goroutines the group holds (a profile record stands for several).
     pub count: usize,
+    /// The fewest and most minutes a member has waited (`[chan receive, 2 minutes]`), in a
+    /// traceback dump; `None` in sources that do not say (traces, profiles).
+    pub wait_minutes: Option<(u32, u32)>,
+}
+
+/// Two `(min, max)` minute ranges as one.
+pub fn join_minutes(a: Option<(u32, u32)>, b: Option<(u32, u32)>) -> Option<(u32, u32)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+        (a, b) => a.or(b),
+    }
 }
 
 /// How a group's count moved from the first file to the last.
@@ -91,6 +102,9 @@ pub struct GroupChange {
     pub created_at: Option<FrameText>,
     /// Per file: the members' Go ids, ascending (empty where the source has no ids).
     pub ids: Vec<Vec<u64>>,
+    /// Per file: the fewest and most minutes a member had waited, where the file says (a
+    /// traceback dump). A group the same in every file whose minutes rise is stuck.
+    pub wait_minutes: Vec<Option<(u32, u32)>>,
 }
 
 impl GroupChange {

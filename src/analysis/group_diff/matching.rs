@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{FrameText, GoroutineGroup, GroupChange, change_of, is_churn, is_growing};
+use super::{FrameText, GoroutineGroup, GroupChange, change_of, is_churn, is_growing, join_minutes};
 use crate::analysis::classify::{WaitFamily, is_runtime_frame, is_std_func, wait_family};
 
 /// What a group is matched by: nothing here depends on a line number.
@@ -86,6 +86,7 @@ pub(super) struct Row {
     key: MatchKey,
     counts: Vec<usize>,
     ids: Vec<Vec<u64>>,
+    minutes: Vec<Option<(u32, u32)>>,
     /// What the row shows: the last file's group, with what it lacks filled from earlier ones.
     shown: GoroutineGroup,
 }
@@ -106,6 +107,7 @@ impl Row {
             blocking_stack: self.shown.blocking_stack,
             created_at: self.shown.created_at,
             ids: self.ids,
+            wait_minutes: self.minutes,
         }
     }
 
@@ -116,6 +118,9 @@ impl Row {
         if let Some(ids) = self.ids.get_mut(file) {
             ids.extend_from_slice(&g.goroutine_ids);
             ids.sort_unstable();
+        }
+        if let Some(m) = self.minutes.get_mut(file) {
+            *m = join_minutes(*m, g.wait_minutes);
         }
         let shown = &mut self.shown;
         // A source that knows less ("unknown" state, no reason) does not blank what an
@@ -177,6 +182,7 @@ fn merged(groups: &[GoroutineGroup]) -> Vec<(MatchKey, GoroutineGroup)> {
 
 fn add_members(to: &mut GoroutineGroup, g: &GoroutineGroup) {
     to.count += g.count;
+    to.wait_minutes = join_minutes(to.wait_minutes, g.wait_minutes);
     to.goroutine_ids.extend_from_slice(&g.goroutine_ids);
     to.goroutine_ids.sort_unstable();
 }
@@ -222,6 +228,7 @@ pub(super) fn match_rows(files: &[Vec<GoroutineGroup>]) -> Vec<Row> {
                     key: key.clone(),
                     counts: vec![0; n],
                     ids: vec![Vec::new(); n],
+                    minutes: vec![None; n],
                     shown: GoroutineGroup { count: 0, goroutine_ids: Vec::new(), ..g.clone() },
                 });
                 by_funcs.entry(key.funcs.clone()).or_default().push(rows.len() - 1);

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::capture_own::{capture_own, not_yet_run};
-use super::{FrameText, GoroutineGroup};
+use super::{FrameText, GoroutineGroup, join_minutes};
 use crate::analysis::classify::{reason_from_stack, trace_wait_words};
 use crate::analysis::dump_groups::is_system_dump_goroutine;
 use crate::model::{
@@ -67,6 +67,7 @@ pub fn trace_groups(m: &TraceModel) -> Vec<GoroutineGroup> {
                 created_at: site.map(|f| text(&m.strings, &f)),
                 goroutine_ids: Vec::new(),
                 count: 0,
+                wait_minutes: None,
             });
             out.len() - 1
         });
@@ -128,6 +129,7 @@ pub fn dump_groups(m: &DumpModel) -> Vec<GoroutineGroup> {
                         created_at: g.created_by.map(|f| text(&m.strings, &f)),
                         goroutine_ids: Vec::new(),
                         count: 0,
+                        wait_minutes: None,
                     });
                     out.len() - 1
                 };
@@ -138,6 +140,11 @@ pub fn dump_groups(m: &DumpModel) -> Vec<GoroutineGroup> {
         if let Some(grp) = out.get_mut(slot) {
             grp.goroutine_ids.extend(g.id);
             grp.count += count as usize;
+            // A traceback prints minutes only from one up: none printed is under a minute.
+            if m.format == DumpFormat::Traceback {
+                let w = g.wait_minutes;
+                grp.wait_minutes = join_minutes(grp.wait_minutes, Some((w, w)));
+            }
         }
     }
     sorted(out)

@@ -39,6 +39,10 @@ pub struct GroupJson<'a> {
     #[serde(skip_serializing_if = "is_zero")]
     pub blocking_stack_more: usize,
     pub created_at: Option<&'a FrameText>,
+    /// Per file, the fewest and most minutes a member had waited, where the file says (a
+    /// traceback dump; added field, left out when no file says).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wait_minutes: Option<Vec<Option<MinMax<u32>>>>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -79,7 +83,7 @@ pub struct FunctionJson<'a> {
     pub cum_delta: i64,
 }
 
-use crate::report::json::MAX_STACK_FRAMES;
+use crate::report::json::{MAX_STACK_FRAMES, MinMax};
 
 fn group(g: &GroupChange) -> GroupJson<'_> {
     GroupJson {
@@ -93,6 +97,11 @@ fn group(g: &GroupChange) -> GroupJson<'_> {
         blocking_stack: g.blocking_stack.get(..MAX_STACK_FRAMES).unwrap_or(&g.blocking_stack),
         blocking_stack_more: g.blocking_stack.len().saturating_sub(MAX_STACK_FRAMES),
         created_at: g.created_at.as_ref(),
+        wait_minutes: g
+            .wait_minutes
+            .iter()
+            .any(Option::is_some)
+            .then(|| g.wait_minutes.iter().map(|w| w.map(|(min, max)| MinMax { min, max })).collect()),
     }
 }
 

@@ -75,6 +75,16 @@ fn table(o: &mut String, rows: &[Vec<String>], right: &[bool]) {
     }
 }
 
+/// How long the group's members had waited in the last file that says, in Go's words
+/// (`, 2 minutes`), when a minute or more: a group the same in every file is then stuck.
+fn minutes(g: &GroupChange) -> String {
+    match g.wait_minutes.iter().rev().flatten().next() {
+        Some(&(lo, hi)) if hi >= 1 && lo == hi => format!(", {hi} minutes"),
+        Some(&(lo, hi)) if hi >= 1 => format!(", {lo}-{hi} minutes"),
+        _ => String::new(),
+    }
+}
+
 fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
     let changed = groups.iter().filter(|g| g.delta != 0).count();
     let _ = writeln!(o, "  {} goroutine groups, {changed} changed", units::count(groups.len() as u64));
@@ -93,7 +103,7 @@ fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
         let state = if g.reason.is_empty() {
             clean(&g.state)
         } else {
-            format!("{} [{}]", clean(&g.state), clean(&g.reason))
+            format!("{} [{}{}]", clean(&g.state), clean(&g.reason), minutes(g))
         };
         rows.push(vec![
             change,
@@ -197,6 +207,7 @@ mod tests {
             created_at: Some(frame("main.main")),
             goroutine_ids: vec![7],
             count: 1,
+            wait_minutes: None,
         };
         let d = Diff {
             files: vec!["a\u{1b}.txt".into(), "b.txt".into()],

@@ -289,6 +289,7 @@ mod tests {
             ],
             created_at: Some(frame("main.main", "/src/svc/main.go", 61)),
             ids: vec![vec![7], vec![]],
+            wait_minutes: vec![None, None],
         };
         assert_eq!(where_text(&g), format!("main.poll {}:64", short_file("/src/svc/main.go")));
     }
