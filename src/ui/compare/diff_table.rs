@@ -85,8 +85,9 @@ impl DiffTable {
         }
         let mut rows = diff_groups(&files);
         if files.len() >= 3 {
-            // A series: the growing groups first (stable sort: by |delta| within each part).
-            rows.sort_by_key(|r| !r.growing);
+            // A series: the growing groups first (stable sort: by |delta| within each part);
+            // churn (other goroutines each time) is not growth, as in the CLI.
+            rows.sort_by_key(|r| !r.growing || r.churn);
         }
         let haystacks = rows
             .iter()
@@ -219,7 +220,11 @@ impl DiffTable {
                         delta = delta_text(r.delta),
                         what = if r.reason.is_empty() { r.state.as_str() } else { r.reason.as_str() },
                         at = where_text(r),
-                        trend = if r.growing && series { tr!("diff-trend-growing") } else { String::new() }
+                        trend = match (series, r.churn, r.growing) {
+                            (true, true, _) => tr!("diff-trend-churn"),
+                            (true, false, true) => tr!("diff-trend-growing"),
+                            _ => String::new(),
+                        }
                     );
                     first.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Row, true, &label));
                     for c in &counts {
@@ -232,7 +237,9 @@ impl DiffTable {
                     });
                     if series {
                         tr.col(|ui| {
-                            if r.growing {
+                            if r.churn {
+                                ui.weak(tr!("diff-churn")).on_hover_text(tr!("diff-churn-hover"));
+                            } else if r.growing {
                                 ui.colored_label(crate::ui::theme::ERROR_COLOR, tr!("diff-growing"));
                             }
                         });
