@@ -192,6 +192,13 @@ for minor in 1.19 1.21 1.27; do
 	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode reload -table 40 2>"$out/heapstep_reload.gctrace.log"
 	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode steady 2>"$out/heapstep_steady.gctrace.log"
 done
+# goroscope diff, Go 1.27: dumps of a traffic ramp, and of a quiet service over HTTP.
+out="$HERE/services/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/compare_ramp.3.goroutine-2.txt" ] || [ ! -s "$out/compare_served.2.goroutine.pb.gz" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/compare-1.27" ./compare)
+	"$BIN/compare-1.27" -shape ramp -out "$out/compare_ramp"
+	"$BIN/compare-1.27" -shape served -out "$out/compare_served"
+fi
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)
 export PPROF_TMPDIR="$BIN/pprof" PPROF_BINARY_PATH="$BIN/none"

@@ -198,6 +198,24 @@ fn a_series_of_five_dumps_flags_the_leak_and_not_the_pool() {
     assert!(h.query_by_label_contains("Group 1: ").is_some(), "the third dump's table: {:#?}", labels(h));
 }
 
+/// A traffic ramp's three dumps (`programs/services/compare`): the requests in flight rise,
+/// 1 → 2 → 3, but are other goroutines each time: churn, not flagged growing, and no line of
+/// the chart is drawn as growing (the CLI's `--fail-on-growth` does not count them either).
+#[test]
+fn a_series_of_requests_in_flight_is_churn_not_growth() {
+    let files: Vec<PathBuf> =
+        (1..=3).map(|i| sample(&format!("services/go1.27/compare_ramp.{i}.goroutine-2.txt"))).collect();
+    let h = &mut open_all(files);
+    assert_eq!(h.state().pane_count(), (3, 3));
+    let rows: Vec<String> = labels(h).into_iter().filter(|l| l.starts_with("Diff ")).collect();
+    let req = rows.iter().find(|r| r.contains(" at main.serve ")).unwrap_or_else(|| panic!("{rows:#?}"));
+    assert!(req.contains("grown, 1 → 2 → 3 (+2)") && req.ends_with(", churn"), "{req}");
+    assert!(rows.iter().all(|r| !r.ends_with(", growing")), "{rows:#?}");
+    let chart = labels(h).into_iter().find(|l| l.starts_with("Growth of each group"));
+    assert!(chart.is_some(), "the growth chart: {:#?}", labels(h));
+    assert!(h.query_by_label_contains("1 group grows").is_none(), "{:#?}", labels(h));
+}
+
 /// The functions of a committed `go tool pprof -top -diff_base` output, in its order.
 fn pprof_diff_names(file: &str) -> Vec<String> {
     let text = std::fs::read_to_string(sample(file)).expect("committed pprof output");

@@ -439,6 +439,9 @@ suspect-no-time = no wait time in a profile
 diff-col-trend = Trend
 diff-growing = growing
 diff-trend-growing = , growing
+diff-churn = churn
+diff-churn-hover = Other goroutines in every file (requests caught in flight): their count moves by chance, not growth.
+diff-trend-churn = , churn
 series-title = Series of { $n ->
     [one] 1 snapshot
    *[other] { $n } snapshots

@@ -351,6 +351,9 @@ suspect-no-time = 剖析中没有等待时长
 diff-col-trend = 趋势
 diff-growing = 增长中
 diff-trend-growing = ，增长中
+diff-churn = 周转
+diff-churn-hover = 每个文件里都是不同的 goroutine（恰好在处理中的请求）：数量随机变动，不是增长。
+diff-trend-churn = ，周转
 series-title = { $n } 个快照的序列
 series-growing = { $n ->
     [0] 没有分组在增长

@@ -14,6 +14,8 @@
 //! match is then matched to a group with the same functions whose state, reason and creation
 //! site do not contradict it, so a profile and a dump of one leak still give one row.
 
+mod capture_own;
+mod churn;
 mod matching;
 mod sources;
 #[cfg(test)]
@@ -22,6 +24,7 @@ mod tests;
 use serde::Serialize;
 
 pub use super::suspects::FrameText;
+pub use churn::is_churn;
 pub use sources::{dump_groups, profile_snapshot_ns, trace_groups, trace_snapshot_ns};
 
 /// One group of goroutines in one file: same state, reason, blocking stack and creation site.
@@ -39,6 +42,17 @@ pub struct GoroutineGroup {
     pub goroutine_ids: Vec<u64>,
     /// How many goroutines the group holds (a profile record stands for several).
     pub count: usize,
+    /// The fewest and most minutes a member has waited (`[chan receive, 2 minutes]`), in a
+    /// traceback dump; `None` in sources that do not say (traces, profiles).
+    pub wait_minutes: Option<(u32, u32)>,
+}
+
+/// Two `(min, max)` minute ranges as one.
+pub fn join_minutes(a: Option<(u32, u32)>, b: Option<(u32, u32)>) -> Option<(u32, u32)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some((a.0.min(b.0), a.1.max(b.1))),
+        (a, b) => a.or(b),
+    }
 }
 
 /// How a group's count moved from the first file to the last.
@@ -78,6 +92,9 @@ pub struct GroupChange {
     pub delta: i64,
     /// Never fell from one file to the next, and rose overall.
     pub growing: bool,
+    /// In a series, every member was new in each file: goroutines that come and go, whose
+    /// count moves by chance ([`churn`]); never growth.
+    pub churn: bool,
     /// From the last file that has the group (the best-informed one where sources differ).
     pub state: String,
     pub reason: String,
@@ -85,12 +102,21 @@ pub struct GroupChange {
     pub created_at: Option<FrameText>,
     /// Per file: the members' Go ids, ascending (empty where the source has no ids).
     pub ids: Vec<Vec<u64>>,
+    /// Per file: the fewest and most minutes a member had waited, where the file says (a
+    /// traceback dump). A group the same in every file whose minutes rise is stuck.
+    pub wait_minutes: Vec<Option<(u32, u32)>>,
 }
 
 impl GroupChange {
     /// Goroutines blocked in this group: waiting, or possibly waiting (a profile's "unknown").
     pub fn is_blocked(&self) -> bool {
         matches!(self.state.as_str(), "waiting" | "unknown")
+    }
+
+    /// What `--fail-on-growth` fails on: blocked goroutines, new or more of them, that stay
+    /// (not churn).
+    pub fn is_growth(&self) -> bool {
+        self.is_blocked() && matches!(self.change, Change::New | Change::Grown) && !self.churn
     }
 }
 

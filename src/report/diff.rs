@@ -1,6 +1,7 @@
 //! `goroscope diff BASE NEW [MORE...]`: goroutine groups or profiles compared across files,
 //! as text or JSON (the contract in `../shared/DESIGN.md`). Exit status: 0; 1 with
-//! `--fail-on-growth` when a group of blocked goroutines is new or grew, or a heap profile's
+//! `--fail-on-growth` when a group of blocked goroutines is new or grew (not churn: in a
+//! series, other goroutines in every file), or a heap profile's
 //! in-use bytes or objects grew; 2 when a file cannot be read or the files cannot be
 //! compared (a trace against a heap profile, profiles of different sample types).
 
@@ -10,7 +11,7 @@ mod text;
 use std::path::PathBuf;
 
 use crate::analysis::TopOptions;
-use crate::analysis::group_diff::{Change, GroupChange, diff_groups};
+use crate::analysis::group_diff::{GroupChange, diff_groups};
 use crate::analysis::profile_diff::{DiffTop, series_top, type_list};
 use crate::load::{Loaded, Progress, load_file_headless};
 use crate::report::terminal::safe;
@@ -44,11 +45,8 @@ impl Diff {
     /// `--fail-on-growth`: a blocked group (waiting, or of unknown state in a profile) is new
     /// or grew, or an in-use heap type grew (the `alloc_` types only ever grow in one process).
     pub fn grew(&self) -> bool {
-        let groups = self
-            .groups
-            .iter()
-            .flatten()
-            .any(|g| g.is_blocked() && matches!(g.change, Change::New | Change::Grown));
+        // Churn (requests caught at the moment, other ids in every file) is not growth.
+        let groups = self.groups.iter().flatten().any(GroupChange::is_growth);
         let heap = self
             .profile
             .as_ref()

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{FrameText, GoroutineGroup, GroupChange, change_of, is_growing};
+use super::{FrameText, GoroutineGroup, GroupChange, change_of, is_churn, is_growing, join_minutes};
 use crate::analysis::classify::{WaitFamily, is_runtime_frame, is_std_func, wait_family};
 
 /// What a group is matched by: nothing here depends on a line number.
@@ -71,6 +71,10 @@ fn match_funcs(stack: &[FrameText]) -> Vec<String> {
     if funcs.last() == Some(&"runtime.goexit") {
         funcs.pop();
     }
+    // The main goroutine's root: profiles show `runtime.main`, tracebacks hide it.
+    if funcs.len() > 1 && funcs.last() == Some(&"runtime.main") {
+        funcs.pop();
+    }
     let past_runtime = funcs.iter().position(|f| !is_runtime_frame(f)).unwrap_or(0);
     let rest = funcs.get(past_runtime..).unwrap_or(&[]);
     let entry = rest.iter().position(|f| !is_std_func(f)).map_or(0, |user| user.saturating_sub(1));
@@ -82,6 +86,7 @@ pub(super) struct Row {
     key: MatchKey,
     counts: Vec<usize>,
     ids: Vec<Vec<u64>>,
+    minutes: Vec<Option<(u32, u32)>>,
     /// What the row shows: the last file's group, with what it lacks filled from earlier ones.
     shown: GoroutineGroup,
 }
@@ -94,6 +99,7 @@ impl Row {
         GroupChange {
             change: change_of(first, last),
             growing: is_growing(&self.counts),
+            churn: is_churn(&self.counts, &self.ids),
             delta,
             counts: self.counts,
             state: self.shown.state,
@@ -101,6 +107,7 @@ impl Row {
             blocking_stack: self.shown.blocking_stack,
             created_at: self.shown.created_at,
             ids: self.ids,
+            wait_minutes: self.minutes,
         }
     }
 
@@ -111,6 +118,9 @@ impl Row {
         if let Some(ids) = self.ids.get_mut(file) {
             ids.extend_from_slice(&g.goroutine_ids);
             ids.sort_unstable();
+        }
+        if let Some(m) = self.minutes.get_mut(file) {
+            *m = join_minutes(*m, g.wait_minutes);
         }
         let shown = &mut self.shown;
         // A source that knows less ("unknown" state, no reason) does not blank what an
@@ -172,6 +182,7 @@ fn merged(groups: &[GoroutineGroup]) -> Vec<(MatchKey, GoroutineGroup)> {
 
 fn add_members(to: &mut GoroutineGroup, g: &GoroutineGroup) {
     to.count += g.count;
+    to.wait_minutes = join_minutes(to.wait_minutes, g.wait_minutes);
     to.goroutine_ids.extend_from_slice(&g.goroutine_ids);
     to.goroutine_ids.sort_unstable();
 }
@@ -217,6 +228,7 @@ pub(super) fn match_rows(files: &[Vec<GoroutineGroup>]) -> Vec<Row> {
                     key: key.clone(),
                     counts: vec![0; n],
                     ids: vec![Vec::new(); n],
+                    minutes: vec![None; n],
                     shown: GoroutineGroup { count: 0, goroutine_ids: Vec::new(), ..g.clone() },
                 });
                 by_funcs.entry(key.funcs.clone()).or_default().push(rows.len() - 1);

@@ -2,11 +2,13 @@
 //!
 //! Runtime and tracer goroutines are left out everywhere, by the same rules as the suspects
 //! (`Goroutine::system` for traces, [`is_system_dump_goroutine`] for dumps), and so are a
-//! trace's goroutines older than it that no stack places ([`crate::analysis::older`]).
+//! trace's goroutines older than it that no stack places ([`crate::analysis::older`]), and
+//! a dump's goroutines that are there because it was being taken ([`capture_own`]).
 
 use std::collections::HashMap;
 
-use super::{FrameText, GoroutineGroup};
+use super::capture_own::{capture_own, not_yet_run};
+use super::{FrameText, GoroutineGroup, join_minutes};
 use crate::analysis::classify::{reason_from_stack, trace_wait_words};
 use crate::analysis::dump_groups::is_system_dump_goroutine;
 use crate::model::{
@@ -65,6 +67,7 @@ pub fn trace_groups(m: &TraceModel) -> Vec<GoroutineGroup> {
                 created_at: site.map(|f| text(&m.strings, &f)),
                 goroutine_ids: Vec::new(),
                 count: 0,
+                wait_minutes: None,
             });
             out.len() - 1
         });
@@ -84,12 +87,19 @@ fn is_status(words: &str) -> bool {
 /// The goroutines of a dump (`debug=2`, panic, SIGQUIT), a `debug=1` profile or a goroutine
 /// profile (through [`crate::analysis::profile_as_dump`]), grouped. A traceback's state words
 /// become state "waiting" with that reason, or the status itself; a profile record has no
-/// state: "waiting" with the reason its stack implies, else "unknown".
+/// state: "waiting" with the reason its stack implies, "runnable" when it has not run yet,
+/// else "unknown".
 pub fn dump_groups(m: &DumpModel) -> Vec<GoroutineGroup> {
     type Key = (StrId, StackId, Option<Frame>);
     let mut index: HashMap<Key, usize> = HashMap::new();
     let mut out: Vec<GoroutineGroup> = Vec::new();
-    for g in &m.goroutines {
+    let own = capture_own(m);
+    for (i, g) in m.goroutines.iter().enumerate() {
+        // The capture's own goroutines are not the program's.
+        let count = g.count.saturating_sub(u32::from(own.reader == Some(i)));
+        if own.writers.binary_search(&i).is_ok() || count == 0 {
+            continue;
+        }
         let key = (g.state, g.stack, g.created_by);
         let slot = match index.get(&key) {
             Some(&slot) => slot,
@@ -107,6 +117,8 @@ pub fn dump_groups(m: &DumpModel) -> Vec<GoroutineGroup> {
                         DumpFormat::Traceback => ("waiting", words),
                         DumpFormat::Profile => match reason_from_stack(funcs()) {
                             Some(r) => ("waiting", r),
+                            // Created, never run: not blocked.
+                            None if not_yet_run(funcs()) => ("runnable", ""),
                             None => ("unknown", ""),
                         },
                     };
@@ -117,6 +129,7 @@ pub fn dump_groups(m: &DumpModel) -> Vec<GoroutineGroup> {
                         created_at: g.created_by.map(|f| text(&m.strings, &f)),
                         goroutine_ids: Vec::new(),
                         count: 0,
+                        wait_minutes: None,
                     });
                     out.len() - 1
                 };
@@ -126,7 +139,12 @@ pub fn dump_groups(m: &DumpModel) -> Vec<GoroutineGroup> {
         };
         if let Some(grp) = out.get_mut(slot) {
             grp.goroutine_ids.extend(g.id);
-            grp.count += g.count as usize;
+            grp.count += count as usize;
+            // A traceback prints minutes only from one up: none printed is under a minute.
+            if m.format == DumpFormat::Traceback {
+                let w = g.wait_minutes;
+                grp.wait_minutes = join_minutes(grp.wait_minutes, Some((w, w)));
+            }
         }
     }
     sorted(out)

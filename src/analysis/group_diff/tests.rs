@@ -21,6 +21,7 @@ fn group(
         created_at: site.map(|(f, l)| frame(f, l)),
         goroutine_ids: (100..100 + n as u64).collect(),
         count: n,
+        wait_minutes: None,
     }
 }
 

@@ -28,6 +28,9 @@ pub struct GroupJson<'a> {
     pub counts: &'a [usize],
     pub delta: i64,
     pub growing: bool,
+    /// Goroutines that come and go (added field): in a series, no goroutine id in two files
+    /// in a row; never growth for `--fail-on-growth`.
+    pub churn: bool,
     pub state: &'a str,
     pub reason: &'a str,
     pub blocking_stack: &'a [FrameText],
@@ -36,6 +39,10 @@ pub struct GroupJson<'a> {
     #[serde(skip_serializing_if = "is_zero")]
     pub blocking_stack_more: usize,
     pub created_at: Option<&'a FrameText>,
+    /// Per file, the fewest and most minutes a member had waited, where the file says (a
+    /// traceback dump; added field, left out when no file says).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wait_minutes: Option<Vec<Option<MinMax<u32>>>>,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -76,7 +83,7 @@ pub struct FunctionJson<'a> {
     pub cum_delta: i64,
 }
 
-use crate::report::json::MAX_STACK_FRAMES;
+use crate::report::json::{MAX_STACK_FRAMES, MinMax};
 
 fn group(g: &GroupChange) -> GroupJson<'_> {
     GroupJson {
@@ -84,11 +91,17 @@ fn group(g: &GroupChange) -> GroupJson<'_> {
         counts: &g.counts,
         delta: g.delta,
         growing: g.growing,
+        churn: g.churn,
         state: &g.state,
         reason: &g.reason,
         blocking_stack: g.blocking_stack.get(..MAX_STACK_FRAMES).unwrap_or(&g.blocking_stack),
         blocking_stack_more: g.blocking_stack.len().saturating_sub(MAX_STACK_FRAMES),
         created_at: g.created_at.as_ref(),
+        wait_minutes: g
+            .wait_minutes
+            .iter()
+            .any(Option::is_some)
+            .then(|| g.wait_minutes.iter().map(|w| w.map(|(min, max)| MinMax { min, max })).collect()),
     }
 }
 

@@ -75,6 +75,16 @@ fn table(o: &mut String, rows: &[Vec<String>], right: &[bool]) {
     }
 }
 
+/// How long the group's members had waited in the last file that says, in Go's words
+/// (`, 2 minutes`), when a minute or more: a group the same in every file is then stuck.
+fn minutes(g: &GroupChange) -> String {
+    match g.wait_minutes.iter().rev().flatten().next() {
+        Some(&(lo, hi)) if hi >= 1 && lo == hi => format!(", {hi} minutes"),
+        Some(&(lo, hi)) if hi >= 1 => format!(", {lo}-{hi} minutes"),
+        _ => String::new(),
+    }
+}
+
 fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
     let changed = groups.iter().filter(|g| g.delta != 0).count();
     let _ = writeln!(o, "  {} goroutine groups, {changed} changed", units::count(groups.len() as u64));
@@ -82,7 +92,9 @@ fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
         ["change", "delta", "counts", "state [reason]", "where", "created at"].map(String::from).to_vec(),
     ];
     for g in groups.iter().take(MAX_ROWS) {
-        let change = if series && g.growing {
+        let change = if g.churn {
+            format!("{} (churn)", g.change.word())
+        } else if series && g.growing {
             format!("{} (growing)", g.change.word())
         } else {
             g.change.word().into()
@@ -91,7 +103,7 @@ fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
         let state = if g.reason.is_empty() {
             clean(&g.state)
         } else {
-            format!("{} [{}]", clean(&g.state), clean(&g.reason))
+            format!("{} [{}{}]", clean(&g.state), clean(&g.reason), minutes(g))
         };
         rows.push(vec![
             change,
@@ -105,6 +117,13 @@ fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
     table(o, &rows, &[false, true, false, false, false, false]);
     if groups.len() > MAX_ROWS {
         let _ = writeln!(o, "  ... {} more groups (see --json)", groups.len() - MAX_ROWS);
+    }
+    if groups.iter().any(|g| g.churn && g.delta != 0) {
+        let _ = writeln!(
+            o,
+            "  churn: goroutines that come and go (no goroutine id in two files in a row); their \
+             count moves by chance, not growth"
+        );
     }
 }
 
@@ -188,6 +207,7 @@ mod tests {
             created_at: Some(frame("main.main")),
             goroutine_ids: vec![7],
             count: 1,
+            wait_minutes: None,
         };
         let d = Diff {
             files: vec!["a\u{1b}.txt".into(), "b.txt".into()],

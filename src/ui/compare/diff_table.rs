@@ -85,8 +85,9 @@ impl DiffTable {
         }
         let mut rows = diff_groups(&files);
         if files.len() >= 3 {
-            // A series: the growing groups first (stable sort: by |delta| within each part).
-            rows.sort_by_key(|r| !r.growing);
+            // A series: the growing groups first (stable sort: by |delta| within each part);
+            // churn (other goroutines each time) is not growth, as in the CLI.
+            rows.sort_by_key(|r| !r.growing || r.churn);
         }
         let haystacks = rows
             .iter()
@@ -219,7 +220,11 @@ impl DiffTable {
                         delta = delta_text(r.delta),
                         what = if r.reason.is_empty() { r.state.as_str() } else { r.reason.as_str() },
                         at = where_text(r),
-                        trend = if r.growing && series { tr!("diff-trend-growing") } else { String::new() }
+                        trend = match (series, r.churn, r.growing) {
+                            (true, true, _) => tr!("diff-trend-churn"),
+                            (true, false, true) => tr!("diff-trend-growing"),
+                            _ => String::new(),
+                        }
                     );
                     first.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Row, true, &label));
                     for c in &counts {
@@ -232,7 +237,9 @@ impl DiffTable {
                     });
                     if series {
                         tr.col(|ui| {
-                            if r.growing {
+                            if r.churn {
+                                ui.weak(tr!("diff-churn")).on_hover_text(tr!("diff-churn-hover"));
+                            } else if r.growing {
                                 ui.colored_label(crate::ui::theme::ERROR_COLOR, tr!("diff-growing"));
                             }
                         });
@@ -279,6 +286,7 @@ mod tests {
             counts: vec![1, 0],
             delta: -1,
             growing: false,
+            churn: false,
             state: "waiting".into(),
             reason: "sleep".into(),
             blocking_stack: vec![
@@ -288,6 +296,7 @@ mod tests {
             ],
             created_at: Some(frame("main.main", "/src/svc/main.go", 61)),
             ids: vec![vec![7], vec![]],
+            wait_minutes: vec![None, None],
         };
         assert_eq!(where_text(&g), format!("main.poll {}:64", short_file("/src/svc/main.go")));
     }

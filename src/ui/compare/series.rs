@@ -75,7 +75,9 @@ impl Series {
             .take(MAX_LINES)
             .map(|&i| {
                 let r = &table.rows[i];
-                let color = if r.growing {
+                // Churn rises by chance: drawn as stable, as the CLI does not count it.
+                let growing = r.growing && !r.churn;
+                let color = if growing {
                     g += 1;
                     GROWING[(g - 1) % GROWING.len()]
                 } else {
@@ -84,9 +86,9 @@ impl Series {
                 };
                 let what = if r.reason.is_empty() { r.state.as_str() } else { r.reason.as_str() };
                 let name = format!("{} ({what})", where_text(r));
-                let name = if r.growing { tr!("series-growing-name", name = name) } else { name };
+                let name = if growing { tr!("series-growing-name", name = name) } else { name };
                 let points = xs.iter().zip(&r.counts).map(|(&x, &c)| PlotPoint::new(x, c as f64)).collect();
-                SeriesLine { name, growing: r.growing, color, points }
+                SeriesLine { name, growing, color, points }
             })
             .collect();
         Series { timed: times.is_some(), lines, snapshots: table.panes.len() }
