@@ -21,6 +21,7 @@ fn main_waiting_for_goroutines_that_all_exited_is_a_hang() {
         assert_eq!(main.len(), 1, "{minor}: Go's dump");
         assert!(main[0].contains("\nmain.main()"), "{minor}: {}", main[0]);
         assert!(!dump.contains("main.upload("), "{minor}: an uploader is alive");
+        // The trace says only "sync"; the report names the wait as a dump of Go 1.25+ does.
         let rep = report(&dir.join("mainwait.trace"));
         let s = &rep["suspects"][0];
         assert_eq!((s["count"].as_u64(), s["reason"].as_str()), (e["count"].as_u64(), e["reason"].as_str()));

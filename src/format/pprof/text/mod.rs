@@ -112,6 +112,12 @@ fn read_records<'t>(
             // Outside a record: the MemStats block after a heap profile, or a comment.
             match record.as_mut() {
                 Some(r) => r.frames.push(rest),
+                // A MemStats line cut short would give a number cut short: left out.
+                None if !text.ends_with('\n')
+                    && line.offset + line.text.len() as u64 >= text.len() as u64 =>
+                {
+                    warn(m, &line, WarningKind::DumpProfileEndsInside, &[]);
+                }
                 None => stats.line(rest),
             }
             continue;

@@ -73,3 +73,12 @@ fn a_zero_count_with_bytes_is_not_a_sample() {
     assert!(m.samples.is_empty());
     assert_eq!(m.warnings.len(), 1);
 }
+
+#[test]
+fn a_memstats_line_cut_short_is_left_out() {
+    let text = b"heap profile: 1: 8 [1: 8] @ heap/1048576\n1: 8 [1: 8] @ 0x1\n#\t0x0\n\n# runtime.MemStats\n# HeapAlloc = 25570336\n# NextGC = 489";
+    let m = read(text).unwrap();
+    let stats = m.memstats.as_ref().unwrap();
+    assert_eq!((stats.heap_alloc, stats.next_gc), (Some(25570336), None));
+    assert_eq!(m.warnings.len(), 1);
+}
