@@ -44,6 +44,24 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+impl Line<'_> {
+    /// Adds a warning of `kind` about this line to `warnings` (while fewer than `max`): its
+    /// number is the message's `line`, after `args`.
+    pub fn warn(
+        &self,
+        warnings: &mut Vec<crate::format::Warning>,
+        max: usize,
+        kind: crate::format::WarningKind,
+        args: &[(&'static str, &dyn std::fmt::Display)],
+    ) {
+        if warnings.len() < max {
+            let mut all = args.to_vec();
+            all.push(("line", &self.no));
+            warnings.push(crate::format::Warning::at_line(kind, self.no, &all));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -167,9 +167,5 @@ fn warn(
     kind: WarningKind,
     args: &[(&'static str, &dyn std::fmt::Display)],
 ) {
-    if m.warnings.len() < MAX_WARNINGS {
-        let mut all = args.to_vec();
-        all.push(("line", &line.no));
-        m.warnings.push(Warning::at_line(kind, line.no, &all));
-    }
+    line.warn(&mut m.warnings, MAX_WARNINGS, kind, args);
 }

@@ -26,7 +26,7 @@ mod locations;
 mod memstats;
 
 use super::super::dump::{Line, Lines};
-use crate::format::{ErrorKind, ParseError, Warning, WarningKind};
+use crate::format::{ErrorKind, ParseError, WarningKind};
 use crate::model::ProfileModel;
 use locations::Locations;
 
@@ -168,11 +168,7 @@ fn warn(
     kind: WarningKind,
     args: &[(&'static str, &dyn std::fmt::Display)],
 ) {
-    if m.warnings.len() < MAX_WARNINGS {
-        let mut all = args.to_vec();
-        all.push(("line", &line.no));
-        m.warnings.push(Warning::at_line(kind, line.no, &all));
-    }
+    line.warn(&mut m.warnings, MAX_WARNINGS, kind, args);
 }
 
 /// At most 80 characters of a line, for a message.
