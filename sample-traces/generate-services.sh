@@ -145,6 +145,9 @@ run_each lockorder 1.19 1.21 1.27
 run_each rlockwriter 1.19 1.21 1.27
 # A shutdown hook waiting for its signal beside a lone leak (sigwait): the trace alone.
 run_each sigwait 1.19 1.21 1.27
+# A leak finished before a mid-life trace begins (oldleak): the trace names where they wait,
+# not who made them (Go 1.23+ write the stacks of goroutines older than the trace).
+run_each oldleak 1.27
 # A test that hangs (testhang: a queue that sends holding its lock): what `go test -timeout 2s`
 # prints, the testing package's panic with every goroutine's stack and go test's FAIL lines,
 # and the trace `-trace` wrote until the panic; and the test binary's SIGQUIT traceback.

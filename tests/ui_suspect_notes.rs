@@ -86,3 +86,14 @@ fn the_sides_of_a_lock_order_deadlock_say_they_hold_a_lock() {
     assert_eq!(sides.len() as u64, want["deadlocked"].as_u64().unwrap(), "{all:#?}");
     assert!(sides.iter().all(|l| l.contains("(where #1 waits)")), "{sides:#?}");
 }
+
+#[test]
+fn a_leak_older_than_the_trace_says_it_was_made_before_it() {
+    let want = expect_of("services/oldleak");
+    let h = &mut open(sample("services/go1.27/oldleak.trace"));
+    let all = labels(h);
+    let e = entries(&all);
+    assert_eq!(e.len(), 1, "the leak, not the idle pool: {all:#?}");
+    assert!(e[0].starts_with(&format!("#1 · {} × ", want["count"])), "{:?}", e[0]);
+    assert!(e[0].contains("created at a go statement before the trace began"), "{:?}", e[0]);
+}

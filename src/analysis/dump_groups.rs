@@ -235,6 +235,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             moving: None,
             // A dump names the creator: `created by time.goFunc`.
             started_by_scheduler: false,
+            created_before_trace: false,
             lock_holders: Vec::new(),
             resting,
             main_waits_for_exited: None,

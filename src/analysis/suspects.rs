@@ -72,6 +72,9 @@ pub struct Suspect {
     /// scheduler, with no goroutine running (`GoCreate` with no context and no stack), as
     /// `time.AfterFunc` starts its callbacks (traces only; a dump says `time.goFunc`).
     pub started_by_scheduler: bool,
+    /// No `go` statement in the trace made them: every member lived before the trace began
+    /// (traced in mid-life), so the creation site is not in it (a debug=2 dump names it).
+    pub created_before_trace: bool,
     /// A crowd waiting for a lock: the goroutines that may hold it, the likeliest first
     /// ([`super::lock_holder`]).
     pub lock_holders: Vec<super::lock_holder::LockHolder>,
@@ -226,6 +229,9 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                     .iter()
                     .filter_map(|&i| m.goroutine(i))
                     .all(|g| g.created_ns().is_some() && g.parent().is_none());
+            // The main goroutine (id 1) also predates any trace, but no `go` statement made it.
+            let created_before_trace = site.is_none()
+                && idx.iter().filter_map(|&i| m.goroutine(i)).all(|g| g.created_ns().is_none() && g.id != 1);
             let funcs = || blocking_stack.iter().map(|f| &*f.function);
             let resting = idle_connections(&reason, funcs()).or_else(|| trace_pool(m, &reason, stack, &idx));
             let in_test = idx.first().and_then(|&g| super::test_hang::trace_test_of(m, g));
@@ -249,6 +255,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 piling,
                 moving,
                 started_by_scheduler,
+                created_before_trace,
                 lock_holders: Vec::new(),
                 resting,
                 main_waits_for_exited,
@@ -368,6 +375,7 @@ mod tests {
             piling: None,
             moving: None,
             started_by_scheduler: false,
+            created_before_trace: false,
             lock_holders: Vec::new(),
             resting: None,
             main_waits_for_exited: None,

@@ -114,6 +114,10 @@ pub struct SuspectJson<'a> {
     /// callbacks), so `created_at` is null (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub started_by_scheduler: bool,
+    /// Every member lived before a trace taken in mid-life began: the `go` statement that
+    /// made them is not in it, so `created_at` is null (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub created_before_trace: bool,
     /// A crowd waiting for a lock: goroutines that may hold it, the likeliest first (added
     /// field; a lead, not proof: Go records no lock owner).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -197,6 +201,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             last_woken_ns: m.last_woken_ns,
         }),
         started_by_scheduler: s.started_by_scheduler,
+        created_before_trace: s.created_before_trace,
         lock_holders: s
             .lock_holders
             .iter()

@@ -143,6 +143,12 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         if let Some(c) = &sp.created_at {
             let _ = writeln!(o, "      created at  {}", where_(c));
         }
+        if sp.created_before_trace {
+            let _ = writeln!(
+                o,
+                "      created at  a go statement before the trace began (a debug=2 dump names it)"
+            );
+        }
         if sp.started_by_scheduler {
             let entry =
                 sp.blocking_stack.last().map_or(String::new(), |f| format!(", running {}", f.function));

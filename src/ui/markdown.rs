@@ -68,6 +68,9 @@ pub fn suspect(s: &Suspect) -> String {
     if s.started_by_scheduler {
         out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), tr!("site-scheduler")));
     }
+    if s.created_before_trace {
+        out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), tr!("site-before-trace")));
+    }
     if let Some(c) = &s.created_from {
         out.push_str(&format!("- {}: {}\n", tr!("md-called-from"), frame_inline(c)));
     }

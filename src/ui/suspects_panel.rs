@@ -101,6 +101,8 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 Some(f) => frame_label(f),
                 // No `go` statement: the scheduler started them (time.AfterFunc callbacks).
                 None if s.started_by_scheduler => tr!("site-scheduler"),
+                // Traced in mid-life: their `go` statement ran before the trace began.
+                None if s.created_before_trace => tr!("site-before-trace"),
                 // Only the main goroutine runs main.main; the runtime starts it.
                 None if s.blocking_stack.iter().any(|f| &*f.function == "main.main") => tr!("site-main"),
                 None => tr!("site-unknown"),

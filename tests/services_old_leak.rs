@@ -1,0 +1,47 @@
+//! A leak that finished before a mid-life trace began (`programs/services/oldleak`, Go 1.27):
+//! 60 fetchers blocked in `chan send`, all made before the trace, beside an idle pool of 4.
+//! The trace names where they wait but holds no `go` statement for them: the suspect says they
+//! were created before the trace began (JSON `created_before_trace`), not "unknown", and the
+//! debug=2 dump of the same moment, Go's own, names their creator for the same ids. The idle
+//! pool is no suspect.
+
+mod common;
+use common::report_json::report;
+use common::services::{expect, id_of, line_in, marked, records, runs};
+
+#[test]
+fn a_leak_older_than_the_trace_says_so_and_its_dump_names_the_creator() {
+    let e = expect("oldleak");
+    let (blocked, created) = (marked("oldleak", "blocked"), marked("oldleak", "created"));
+    let func = e["blocking_function"].as_str().unwrap();
+    let mut checked = 0;
+    for (minor, dir) in runs("oldleak", &["1.27"]) {
+        let rep = report(&dir.join("oldleak.trace"));
+        let suspects = rep["suspects"].as_array().unwrap();
+        assert_eq!(suspects.len(), 1, "{minor}: the idle pool is no suspect: {rep}");
+        let s = &suspects[0];
+        assert_eq!((s["count"].as_u64(), s["reason"].as_str()), (e["count"].as_u64(), e["reason"].as_str()));
+        assert_eq!(line_in(s, func), Some(blocked), "{minor}: {s}");
+        assert!(s["created_at"].is_null(), "{minor}: {s}");
+        assert_eq!(s["created_before_trace"], true, "{minor}: {s}");
+        // Go's dump of the moment the trace stopped: the same goroutines, made by main.handle
+        // at the marked line.
+        let dump = std::fs::read_to_string(dir.join("oldleak.goroutine-2.txt")).unwrap();
+        let fetchers = records(&dump, "chan send", func);
+        assert_eq!(fetchers.len() as u64, e["count"].as_u64().unwrap(), "{minor}: Go's dump");
+        let mut ids: Vec<u64> = fetchers.iter().map(|r| id_of(r)).collect();
+        ids.sort_unstable();
+        let ours: Vec<u64> =
+            s["goroutine_ids"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+        assert!(ours.iter().all(|id| ids.binary_search(id).is_ok()), "{minor}: {ours:?}");
+        let site = format!("services/oldleak/main.go:{created}");
+        assert!(
+            fetchers.iter().all(|r| r
+                .contains(&format!("\ncreated by {} in goroutine", e["created_function"].as_str().unwrap()))
+                && r.contains(&site)),
+            "{minor}: Go names the creator"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 1, "expected oldleak's Go 1.27 trace");
+}
