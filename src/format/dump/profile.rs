@@ -112,18 +112,40 @@ pub fn read_profile(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Resu
     Ok(m)
 }
 
-/// `\t0xPC\tfunc+0xOFF\tfile:line` (or only `\t0xPC`).
-fn parse_frame(m: &mut DumpModel, rest: &str) -> Frame {
+/// One frame line as `runtime/pprof` prints it under a `debug=1` record (goroutine, heap,
+/// mutex and block profiles alike): `\t0xPC\tfunc+0xOFF\tfile:line`, or only `\t0xPC` for a
+/// PC Go could not name.
+pub(crate) struct PrintedFrame<'t> {
+    /// The PC as written (`0x4e9244`), and its value (0 when it does not read).
+    pub pc_text: &'t str,
+    pub pc: u64,
+    /// `OFF`: the PC's distance from its machine function's entry.
+    pub offset: Option<u64>,
+    /// Function, file and line; `None` for a PC without a name.
+    pub func: Option<(&'t str, &'t str, u32)>,
+}
+
+/// Reads a frame line (the text after its `#`).
+pub(crate) fn printed_frame(rest: &str) -> PrintedFrame<'_> {
     let mut parts = rest.split('\t').map(str::trim).filter(|p| !p.is_empty());
-    let pc = parts.next().unwrap_or("?");
-    let Some(func) = parts.next() else {
-        return Frame { func: m.strings.intern(pc), file: Default::default(), line: 0 };
+    let pc_text = parts.next().unwrap_or("?");
+    let pc = parse_hex(pc_text).unwrap_or(0);
+    let Some(func) = parts.next() else { return PrintedFrame { pc_text, pc, offset: None, func: None } };
+    let (name, offset) = match func.rsplit_once("+0x") {
+        Some((name, off)) => (name, u64::from_str_radix(off, 16).ok()),
+        None => (func, None),
     };
-    let func = func.rsplit_once("+0x").map_or(func, |(f, _)| f);
-    let (file, line) = parts
-        .next()
-        .and_then(|loc| loc.rsplit_once(':'))
-        .map_or(("", 0), |(f, l)| (f, l.parse().unwrap_or(0)));
+    let (file, line) =
+        parts.next().and_then(|l| l.rsplit_once(':')).map_or(("", 0), |(f, l)| (f, l.parse().unwrap_or(0)));
+    PrintedFrame { pc_text, pc, offset, func: Some((name, file, line)) }
+}
+
+/// A frame line as a dump frame; a PC without a name is named by its hex text.
+fn parse_frame(m: &mut DumpModel, rest: &str) -> Frame {
+    let f = printed_frame(rest);
+    let Some((func, file, line)) = f.func else {
+        return Frame { func: m.strings.intern(f.pc_text), file: Default::default(), line: 0 };
+    };
     Frame { func: m.strings.intern(func), file: m.strings.intern(file), line }
 }
 

@@ -44,6 +44,11 @@ pub fn looks_like_raw(data: &[u8]) -> bool {
     data.first().is_some_and(|b| TAGS.contains(b)) && binary
 }
 
+/// An index into one of the model's tables; [`crate::model::NO_INDEX`] past `u32`.
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(crate::model::NO_INDEX)
+}
+
 /// Reads a profile, gzip-compressed or raw, protobuf or text.
 pub fn read(data: &[u8]) -> Result<ProfileModel, ParseError> {
     let inflated;

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::proto;
+use super::{proto, u32_of};
 use crate::format::{ErrorKind, ParseError, Warning, WarningKind};
 use crate::model::{
     NO_INDEX, ProfFunction, ProfLabel, ProfLine, ProfLocation, ProfMapping, ProfSample, ProfileModel, StrId,
@@ -32,10 +32,6 @@ impl Strings {
 
 fn index(ids: impl Iterator<Item = u64>) -> HashMap<u64, u32> {
     ids.enumerate().map(|(i, id)| (id, u32::try_from(i).unwrap_or(NO_INDEX))).collect()
-}
-
-fn u32_of(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(NO_INDEX)
 }
 
 pub fn resolve(p: proto::Profile) -> Result<ProfileModel, ParseError> {

@@ -12,7 +12,7 @@
 
 use std::iter::Peekable;
 
-use super::super::super::dump::Line;
+use super::super::super::dump::{Line, excerpt};
 use super::{Values, int, warn};
 use crate::format::{ParseError, WarningKind};
 use crate::model::{ProfileModel, ValueType};
@@ -50,12 +50,7 @@ pub(super) fn start<'t, I: Iterator<Item = Line<'t>>>(
             ("sampling period", Ok(v)) => c.period = v,
             ("ms since reset", Ok(v)) => m.duration_ns = v.saturating_mul(1_000_000),
             ("discarded samples", _) => {}
-            _ => warn(
-                m,
-                &line,
-                WarningKind::ProfileTextAttribute,
-                &[("text", &format!("{:?}", super::excerpt(t)))],
-            ),
+            _ => warn(m, &line, WarningKind::ProfileTextAttribute, &[("text", &format!("{:?}", excerpt(t)))]),
         }
     }
     for (kind, unit) in [("contentions", "count"), ("delay", "nanoseconds")] {

@@ -6,45 +6,30 @@
 
 use std::collections::HashMap;
 
+use super::super::u32_of;
+use crate::format::dump::profile::{PrintedFrame, printed_frame};
 use crate::model::{
     NO_INDEX, ProfFunction, ProfLabel, ProfLine, ProfLocation, ProfSample, ProfileModel, StrId,
 };
 
-/// Functions by (name, file), locations by leaf PC.
+/// Functions by their interned (name, file), locations by leaf PC.
 #[derive(Default)]
 pub(super) struct Locations {
-    functions: HashMap<(String, String), u32>,
+    functions: HashMap<(StrId, StrId), u32>,
     by_pc: HashMap<u64, u32>,
 }
 
-/// One parsed frame line.
+/// One frame line: Go's printed frame and the entry of the machine function its PC is in
+/// (`PC - OFF`: inlined frames share it).
 struct Frame<'t> {
-    pc: u64,
-    /// `PC - OFF`: the entry of the machine function the PC is in (inlined frames share it).
+    printed: PrintedFrame<'t>,
     entry: Option<u64>,
-    /// Function, file and line; `None` for a PC Go could not name (`#\t0x4a1f00`).
-    func: Option<(&'t str, &'t str, i64)>,
 }
 
 fn parse(rest: &str) -> Frame<'_> {
-    let mut parts = rest.split('\t').map(str::trim).filter(|p| !p.is_empty());
-    let pc = parts.next().and_then(hex).unwrap_or(0);
-    let Some(func) = parts.next() else { return Frame { pc, entry: None, func: None } };
-    let (name, entry) = match func.rsplit_once("+0x") {
-        Some((name, off)) => (name, u64::from_str_radix(off, 16).ok().map(|o| pc.wrapping_sub(o))),
-        None => (func, None),
-    };
-    let (file, line) =
-        parts.next().and_then(|l| l.rsplit_once(':')).map_or(("", 0), |(f, l)| (f, l.parse().unwrap_or(0)));
-    Frame { pc, entry, func: Some((name, file, line)) }
-}
-
-fn hex(s: &str) -> Option<u64> {
-    u64::from_str_radix(s.strip_prefix("0x")?, 16).ok()
-}
-
-fn u32_of(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(NO_INDEX)
+    let printed = printed_frame(rest);
+    let entry = printed.offset.map(|o| printed.pc.wrapping_sub(o));
+    Frame { printed, entry }
 }
 
 impl Locations {
@@ -64,7 +49,7 @@ impl Locations {
             let mut end = i + 1;
             while let (Some(a), Some(b)) = (frames.get(end - 1), frames.get(end)) {
                 let same_code = a.entry.is_some() && a.entry == b.entry;
-                let other_name = a.func.map(|f| f.0) != b.func.map(|f| f.0);
+                let other_name = a.printed.func.map(|f| f.0) != b.printed.func.map(|f| f.0);
                 if !(same_code && other_name) {
                     break;
                 }
@@ -88,15 +73,15 @@ impl Locations {
 
     /// The location of a run of frames (leaf first), made on its leaf PC's first use.
     fn location(&mut self, m: &mut ProfileModel, run: &[Frame<'_>]) -> u32 {
-        let pc = run.first().map_or(0, |f| f.pc);
+        let pc = run.first().map_or(0, |f| f.printed.pc);
         if let Some(&l) = self.by_pc.get(&pc) {
             return l;
         }
         let first = u32_of(m.lines.len());
         for f in run {
-            let Some((name, file, line)) = f.func else { continue };
+            let Some((name, file, line)) = f.printed.func else { continue };
             let function = self.function(m, name, file);
-            m.lines.push(ProfLine { function, line });
+            m.lines.push(ProfLine { function, line: i64::from(line) });
         }
         let l = u32_of(m.locations.len());
         m.locations.push(ProfLocation {
@@ -109,13 +94,12 @@ impl Locations {
     }
 
     fn function(&mut self, m: &mut ProfileModel, name: &str, file: &str) -> u32 {
-        if let Some(&f) = self.functions.get(&(name.to_string(), file.to_string())) {
-            return f;
+        let key = (m.strings.intern(name), m.strings.intern(file));
+        let next = u32_of(m.functions.len());
+        let f = *self.functions.entry(key).or_insert(next);
+        if f == next {
+            m.functions.push(ProfFunction { name: key.0, system_name: key.0, file: key.1, start_line: 0 });
         }
-        let f = u32_of(m.functions.len());
-        let (name_id, file_id) = (m.strings.intern(name), m.strings.intern(file));
-        m.functions.push(ProfFunction { name: name_id, system_name: name_id, file: file_id, start_line: 0 });
-        self.functions.insert((name.to_string(), file.to_string()), f);
         f
     }
 

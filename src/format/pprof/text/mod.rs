@@ -25,7 +25,7 @@ mod heap;
 mod locations;
 mod memstats;
 
-use super::super::dump::{Line, Lines};
+use super::super::dump::{Line, Lines, excerpt};
 use crate::format::{ErrorKind, ParseError, WarningKind};
 use crate::model::ProfileModel;
 use locations::Locations;
@@ -169,11 +169,6 @@ fn warn(
     args: &[(&'static str, &dyn std::fmt::Display)],
 ) {
     line.warn(&mut m.warnings, MAX_WARNINGS, kind, args);
-}
-
-/// At most 80 characters of a line, for a message.
-fn excerpt(s: &str) -> &str {
-    s.char_indices().nth(80).map_or(s, |(i, _)| s.get(..i).unwrap_or(s))
 }
 
 /// A decimal integer that fits an `i64`.
