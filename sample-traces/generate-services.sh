@@ -121,6 +121,10 @@ run_each nilchan 1.19 1.21 1.22 1.27
 # HTTP handlers stuck writing to clients that stopped reading (stallwrite), beside idle
 # keep-alive connections: trace and debug=2 dump, both trace formats.
 run_each stallwrite 1.19 1.27
+# The mirror: clients that stopped sending mid-request (stallread): partial headers (a
+# Slowloris client, no ReadHeaderTimeout) and upload bodies (no ReadTimeout), beside idle
+# keep-alive connections: trace and debug=2 dump, both trace formats.
+run_each stallread 1.19 1.27
 # A quiet service dumped after a minute (quietmain: main waiting for a signal, consumers stuck
 # on a sync.Cond, every wait stamped "1 minutes"): the debug=2 dump of Go 1.27 (62 s).
 run_each quietmain 1.27

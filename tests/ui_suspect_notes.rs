@@ -3,7 +3,7 @@
 //! the leak is not; main hung on a WaitGroup whose goroutines all exited says so with their
 //! number; a test past its `go test -timeout`, or sent SIGQUIT, or one that passed and left
 //! goroutines behind in its `-trace`, is named; each side of a lock-order deadlock says it
-//! holds a lock. The facts are the programs' own (`programs/services/*/expect.json`).
+//! holds a lock; clients that stopped sending mid-request say whether headers or a body. The facts are the programs' own (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 mod common;
@@ -96,4 +96,20 @@ fn a_leak_older_than_the_trace_says_it_was_made_before_it() {
     assert_eq!(e.len(), 1, "the leak, not the idle pool: {all:#?}");
     assert!(e[0].starts_with(&format!("#1 · {} × ", want["count"])), "{:?}", e[0]);
     assert!(e[0].contains("created at a go statement before the trace began"), "{:?}", e[0]);
+}
+
+#[test]
+fn clients_that_stopped_mid_request_say_which_part_they_stopped_in() {
+    let want = expect_of("services/stallread");
+    let h = &mut open(sample("services/go1.27/stallread.goroutine-2.txt"));
+    let all = labels(h);
+    let e = entries(&all);
+    assert_eq!(e.len(), 2, "the header waits and the upload handlers: {all:#?}");
+    let headers = format!("#1 · {} × ", want["headers_count"]);
+    assert!(e[0].starts_with(&headers), "{:?} wanted {headers:?}", e[0]);
+    assert!(e[0].contains("waiting for the rest of their request headers"), "{:?}", e[0]);
+    let uploads = format!("#2 · {} × ", want["upload_count"]);
+    assert!(e[1].starts_with(&uploads), "{:?} wanted {uploads:?}", e[1]);
+    assert!(e[1].contains("reading request bodies their clients stopped sending"), "{:?}", e[1]);
+    assert!(e.iter().all(|l| !l.contains("At rest?")), "{e:#?}");
 }

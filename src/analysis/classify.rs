@@ -295,6 +295,14 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
     if family == WaitFamily::Network && funcs.clone().into_iter().any(is_network_write) {
         return false;
     }
+    // A server connection idles between requests in `(*conn).serve`'s look-ahead, or while it
+    // waits for a request line. Once a request has begun, its wait is the client's stall:
+    // headers sent in part (a Slowloris client, no ReadHeaderTimeout), or a handler reading a
+    // body the client stopped sending (no ReadTimeout). Either holds a connection and a
+    // goroutine for as long as the client keeps the connection.
+    if stalled_request(reason, funcs.clone()).is_some() {
+        return false;
+    }
     funcs.into_iter().any(|f| {
         f.ends_with(".Accept")
             || f.ends_with(").accept")
@@ -304,6 +312,51 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
             // request in flight, a consequence of a hung handler, never the cause.
             || (family == WaitFamily::Network && f == "net/http.(*connReader).backgroundRead")
     })
+}
+
+/// What an HTTP server connection waits for from a client that stopped sending mid-request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StalledRequest {
+    /// The rest of the request's headers: `http.Server.ReadHeaderTimeout` bounds the wait.
+    Headers,
+    /// The rest of the request's body, read by the handler: `http.Server.ReadTimeout`, or a
+    /// read deadline the handler sets, bounds the wait.
+    Body,
+}
+
+impl StalledRequest {
+    /// The JSON word of the kind.
+    pub fn kind(self) -> &'static str {
+        match self {
+            StalledRequest::Headers => "request-headers",
+            StalledRequest::Body => "request-body",
+        }
+    }
+}
+
+/// A server connection's goroutine (under `net/http.(*conn).serve`) waiting in the poller
+/// for the rest of a request that has begun, headers or body: the client's stall.
+pub fn stalled_request<'a>(
+    reason: &str,
+    funcs: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<StalledRequest> {
+    if wait_family(reason) != WaitFamily::Network
+        || !funcs.clone().into_iter().any(|f| f == "net/http.(*conn).serve")
+    {
+        return None;
+    }
+    let read = funcs.into_iter().find(|f| is_mid_request_read(f))?;
+    Some(if read == "net/http.(*body).Read" { StalledRequest::Body } else { StalledRequest::Headers })
+}
+
+/// A read of an HTTP request that has begun: its headers (`net/textproto`'s MIME header
+/// reader, `readMIMEHeader` from Go 1.20, the exported method before) or its body
+/// (`net/http.(*body).Read`, under the handler).
+pub fn is_mid_request_read(f: &str) -> bool {
+    matches!(
+        f,
+        "net/textproto.readMIMEHeader" | "net/textproto.(*Reader).ReadMIMEHeader" | "net/http.(*body).Read"
+    )
 }
 
 /// The poller's write frames (`internal/poll.(*FD).Write`, `Writev`, `WriteTo`, `WriteMsg`,

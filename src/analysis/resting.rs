@@ -84,6 +84,10 @@ pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]
 }
 
 /// Idle connections, for a group of any source.
-pub fn idle_connections<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> Option<Resting> {
-    is_network_read(reason, funcs).then_some(Resting::IdleConnections)
+pub fn idle_connections<'a>(
+    reason: &str,
+    funcs: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<Resting> {
+    let mid_request = super::classify::stalled_request(reason, funcs.clone()).is_some();
+    (!mid_request && is_network_read(reason, funcs)).then_some(Resting::IdleConnections)
 }

@@ -105,6 +105,12 @@ impl Suspect {
         super::classify::is_http_response_wait(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
     }
 
+    /// HTTP server connections waiting for the rest of a request their clients stopped
+    /// sending ([`super::classify::stalled_request`]).
+    pub fn stalled_request(&self) -> Option<super::classify::StalledRequest> {
+        super::classify::stalled_request(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
+    }
+
     /// Where the user's code blocked: the innermost frame outside Go's standard library, else
     /// the innermost outside the runtime, else the leaf.
     pub fn blocking_frame(&self) -> Option<&FrameText> {

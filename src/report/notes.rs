@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use crate::analysis::classify::{WaitFamily, wait_family};
+use crate::analysis::classify::{StalledRequest, WaitFamily, wait_family};
 use crate::analysis::resting::Resting;
 use crate::analysis::suspects::Suspect;
 use crate::analysis::test_hang::{HangSign, InTest};
@@ -54,6 +54,17 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
             o,
             "      why         HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout, or a context deadline on the request) to a server that has not answered; each holds a connection with its readLoop and writeLoop"
         );
+    }
+    if let Some(stall) = sp.stalled_request() {
+        let what = match stall {
+            StalledRequest::Headers => {
+                "HTTP server connections waiting for the rest of their request headers, which the clients stopped sending (a slow or Slowloris client): with no http.Server.ReadHeaderTimeout each holds a connection and a goroutine for as long as its client keeps it"
+            }
+            StalledRequest::Body => {
+                "HTTP handlers reading request bodies their clients stopped sending: with no http.Server.ReadTimeout (or a read deadline set through http.ResponseController) each holds a connection and a goroutine for as long as its client keeps it"
+            }
+        };
+        let _ = writeln!(o, "      why         {what}");
     }
     if let Some(InTest { test, sign }) = &sp.in_test {
         let what = match sign {

@@ -1,0 +1,88 @@
+//! HTTP server connections held by clients that stopped sending mid-request
+//! (`sample-traces/programs/services/stallread`, Go 1.19 and 1.27 by `generate-services.sh`):
+//! a server with no ReadHeaderTimeout and no ReadTimeout, 14 connections waiting for the rest
+//! of their headers (Slowloris clients, no handler running) and 10 upload handlers waiting
+//! for the rest of their bodies, beside 6 keep-alive connections idle between requests. Both
+//! stalls are suspects, not idle connections, in the trace and in Go's dump of the same
+//! moment, with the goroutine ids Go's dump has and the kind of stall; the idle keep-alive
+//! connections are none.
+
+mod common;
+use common::report_json::report;
+use common::services::{expect, id_of, marked, records, runs};
+
+use serde_json::Value;
+
+/// The ids of Go's dump records, ascending.
+fn ids(dumped: &[&str]) -> Vec<u64> {
+    let mut ids: Vec<u64> = dumped.iter().map(|r| id_of(r)).collect();
+    ids.sort_unstable();
+    ids
+}
+
+/// The suspect whose goroutines are `want`, which must be a stall of `kind`.
+fn stall<'a>(rep: &'a Value, want: &[u64], kind: &str, what: &str) -> &'a Value {
+    let suspects = rep["suspects"].as_array().unwrap();
+    let got = |s: &Value| {
+        s["goroutine_ids"].as_array().unwrap().iter().filter_map(Value::as_u64).collect::<Vec<_>>()
+    };
+    let s = suspects.iter().find(|s| got(s) == want);
+    let s = s.unwrap_or_else(|| panic!("{what}: no suspect with Go's ids {want:?}: {suspects:?}"));
+    assert_eq!(s["stalled_request"], kind, "{what}: {s}");
+    assert!(s["at_rest"].is_null(), "{what}: a stall is no idle connection: {s}");
+    s
+}
+
+#[test]
+fn clients_that_stopped_mid_request_are_suspects_and_idle_connections_are_not() {
+    let e = expect("stallread");
+    let runs = runs("stallread", &["1.19", "1.21", "1.22", "1.27"]);
+    for (minor, dir) in &runs {
+        let dump = dir.join("stallread.goroutine-2.txt");
+        let text = std::fs::read_to_string(&dump).unwrap();
+        let state = e["reason_dump"].as_str().unwrap();
+        // Go's own words: the upload handlers read a body, the header waits run no handler.
+        let uploads = records(&text, state, e["upload_function"].as_str().unwrap());
+        assert!(uploads.iter().all(|r| r.contains("\nnet/http.(*body).Read(")), "{minor}: body reads");
+        let headers: Vec<&str> = records(&text, state, "net/http.(*conn).readRequest")
+            .into_iter()
+            .filter(|r| r.contains("ReadMIMEHeader(") || r.contains("readMIMEHeader("))
+            .collect();
+        assert_eq!(uploads.len() as u64, e["upload_count"].as_u64().unwrap(), "{minor}: Go's dump");
+        assert_eq!(headers.len() as u64, e["headers_count"].as_u64().unwrap(), "{minor}: Go's dump");
+        let idle = records(&text, state, "net/http.(*conn).serve").len() - uploads.len() - headers.len();
+        assert!(idle >= e["idle_connections"].as_u64().unwrap() as usize, "{minor}: {idle} idle");
+
+        let trace = dir.join("stallread.trace");
+        for (what, file, reason) in
+            [("dump", &dump, state), ("trace", &trace, e["reason_trace"].as_str().unwrap())]
+        {
+            let what = format!("{minor} {what}");
+            let rep = report(file);
+            assert_eq!(rep["suspects"].as_array().unwrap().len(), 2, "{what}: only the stalls: {rep}");
+            let h = stall(&rep, &ids(&headers), "request-headers", &what);
+            let u = stall(&rep, &ids(&uploads), "request-body", &what);
+            let at = u["blocking_stack"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["function"] == e["upload_function"]);
+            assert_eq!(
+                at.and_then(|f| f["line"].as_u64()),
+                Some(marked("stallread", "upload")),
+                "{what}: {u}"
+            );
+            for s in [h, u] {
+                assert_eq!(s["reason"], reason, "{what}: {s}");
+                assert_eq!(s["created_at"]["function"], e["created_function"], "{what}: {s}");
+            }
+            if what.ends_with("trace") {
+                // The trace saw the server start: the user's line behind net/http's `go` statement.
+                let from = &h["created_from"];
+                assert_eq!(from["function"], e["served_from_function"], "{what}: {from}");
+                assert_eq!(from["line"].as_u64(), Some(marked("stallread", "created")), "{what}: {from}");
+            }
+        }
+    }
+    assert!(runs.len() >= 2, "stallread of Go 1.19 and 1.27: {}", runs.len());
+}
