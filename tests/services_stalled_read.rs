@@ -5,7 +5,8 @@
 //! for the rest of their bodies, beside 6 keep-alive connections idle between requests. Both
 //! stalls are suspects, not idle connections, in the trace and in Go's dump of the same
 //! moment, with the goroutine ids Go's dump has and the kind of stall; the idle keep-alive
-//! connections are none.
+//! connections are none. 4 handlers reading from an upstream connection of their own that
+//! never answers are, in the trace, readers of network connections ranked after the stalls.
 
 mod common;
 use common::report_json::report;
@@ -59,7 +60,34 @@ fn clients_that_stopped_mid_request_are_suspects_and_idle_connections_are_not() 
         {
             let what = format!("{minor} {what}");
             let rep = report(file);
-            assert_eq!(rep["suspects"].as_array().unwrap().len(), 2, "{what}: only the stalls: {rep}");
+            let suspects = rep["suspects"].as_array().unwrap();
+            // The trace also sees the lookups wait all through it: reading from connections of
+            // their own, said so and ranked after the stalls.
+            let lookups = records(&text, state, e["lookup_function"].as_str().unwrap());
+            assert_eq!(lookups.len() as u64, e["lookup_count"].as_u64().unwrap(), "{minor}: Go's dump");
+            if what.ends_with("trace") {
+                assert_eq!(suspects.len(), 3, "{what}: the stalls, then the lookups: {rep}");
+                let l = &suspects[2];
+                assert_eq!(
+                    l["goroutine_ids"].as_array().map(|a| a.len()),
+                    Some(lookups.len()),
+                    "{what}: {l}"
+                );
+                assert_eq!(l["at_rest"]["kind"], "idle-connections", "{what}: {l}");
+                assert!(l["stalled_request"].is_null(), "{what}: {l}");
+                let at = l["blocking_stack"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|f| f["function"] == e["lookup_function"]);
+                assert_eq!(
+                    at.and_then(|f| f["line"].as_u64()),
+                    Some(marked("stallread", "lookup")),
+                    "{what}: {l}"
+                );
+            } else {
+                assert_eq!(suspects.len(), 2, "{what}: only the stalls: {rep}");
+            }
             let h = stall(&rep, &ids(&headers), "request-headers", &what);
             let u = stall(&rep, &ids(&uploads), "request-body", &what);
             let at = u["blocking_stack"]

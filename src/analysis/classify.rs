@@ -303,11 +303,14 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
     if stalled_request(reason, funcs.clone()).is_some() {
         return false;
     }
+    // A handler that reads from another connection (a hijacked one it serves itself, an
+    // upstream it waits on) is not the server idling: judged as any network reader.
+    let handling = funcs.clone().into_iter().any(|f| f == "net/http.serverHandler.ServeHTTP");
     funcs.into_iter().any(|f| {
         f.ends_with(".Accept")
             || f.ends_with(").accept")
             || (family == WaitFamily::Network && f == "net/http.(*persistConn).readLoop")
-            || (family == WaitFamily::Network && f == "net/http.(*conn).serve")
+            || (family == WaitFamily::Network && f == "net/http.(*conn).serve" && !handling)
             // The server's read-ahead on a connection while its handler runs: one per
             // request in flight, a consequence of a hung handler, never the cause.
             || (family == WaitFamily::Network && f == "net/http.(*connReader).backgroundRead")

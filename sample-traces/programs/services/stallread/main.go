@@ -6,6 +6,11 @@
 //   - 14 slow clients sent a request line and part of their headers, then nothing (a
 //     Slowloris client): each server connection waits in net/http's header reader, for as
 //     long as the client keeps the connection (no ReadHeaderTimeout); no handler runs;
+//   - 4 lookup handlers asked a line-protocol upstream over a raw TCP connection with no
+//     deadline; the upstream accepted and never answers: each handler waits in the poller to
+//     read the answer. A handler reading from a connection of its own looks the same as a
+//     hijacked connection's reader (a websocket) idle between messages: reading from network
+//     connections, ranked after the stalls;
 //   - 6 keep-alive clients made their requests and keep their pooled connections idle: their
 //     server connections wait to read the next request, which is no leak.
 //
@@ -13,6 +18,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"net"
@@ -22,7 +28,10 @@ import (
 	"services/internal/capture"
 )
 
-const uploads, slow, idle = 10, 14, 6
+const uploads, slow, lookups, idle = 10, 14, 4, 6
+
+// upstream is the address of a line-protocol service that accepts and never answers.
+var upstream string
 
 func uploadHandler(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(r.Body) // EXPECT: upload
@@ -30,6 +39,20 @@ func uploadHandler(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fmt.Fprintf(w, "%d bytes\n", len(body))
+}
+
+func lookupHandler(w http.ResponseWriter, r *http.Request) {
+	c, err := net.Dial("tcp", upstream)
+	if err != nil {
+		return
+	}
+	defer c.Close()
+	fmt.Fprintf(c, "GET %s\n", r.URL.Query().Get("key"))
+	answer, err := bufio.NewReader(c).ReadString('\n') // EXPECT: lookup
+	if err != nil {
+		return
+	}
+	io.WriteString(w, answer)
 }
 
 func okHandler(w http.ResponseWriter, r *http.Request) { io.WriteString(w, "ok") }
@@ -50,6 +73,20 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/upload", uploadHandler)
 	mux.HandleFunc("/ok", okHandler)
+	mux.HandleFunc("/lookup", lookupHandler)
+	up, err := net.Listen("tcp", "127.0.0.1:0")
+	capture.Check(err)
+	upstream = up.Addr().String()
+	var accepted []net.Conn
+	go func() {
+		for {
+			c, err := up.Accept()
+			if err != nil {
+				return
+			}
+			accepted = append(accepted, c) // held open, never answered
+		}
+	}()
 	srv := &http.Server{Handler: mux}
 	go srv.Serve(ln) // EXPECT: created
 	addr := ln.Addr().String()
@@ -60,6 +97,9 @@ func main() {
 	}
 	for i := 0; i < slow; i++ {
 		held = append(held, dial(addr, "GET /ok HTTP/1.1\r\nHost: slow\r\nX-Trickle: a"))
+	}
+	for i := 0; i < lookups; i++ {
+		held = append(held, dial(addr, fmt.Sprintf("GET /lookup?key=k%d HTTP/1.1\r\nHost: lookup\r\n\r\n", i)))
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: idle}}
 	done := make(chan bool)
