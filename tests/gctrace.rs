@@ -94,9 +94,9 @@ fn memstats_lines_match() {
         assert!(m.heap_alloc.points.last().unwrap().0 < 2_000_000_000, "{v}: a run of under 2 s");
         let untimed = objs.iter().filter(|o| o.get("time").is_none()).count();
         let lines = if untimed == 1 {
-            "1 line has no time field: it is"
+            "1 MemStats snapshot has no time field: it is"
         } else {
-            "lines have no time field: each is"
+            "MemStats snapshots have no time field: each is"
         };
         let lines = if untimed == 1 { lines.to_string() } else { format!("{untimed} {lines}") };
         assert_eq!(

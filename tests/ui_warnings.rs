@@ -96,13 +96,13 @@ fn counts_in_warnings_and_errors_choose_singular_or_plural() {
     i18n::set_language(i18n::language_for(Some("en")));
     let untimed = |n: u64| Warning::new(WarningKind::MemStatsUntimed, &[("count", &n)]);
     let one = untimed(1);
-    let said = "1 line has no time field: it is placed at the end of the last GC it counts (LastGC), the earliest it can have been written";
+    let said = "1 MemStats snapshot has no time field: it is placed at the end of the last GC it counts (LastGC), the earliest it can have been written";
     assert_eq!(one.text(), said);
     assert_eq!(i18n::reader_text(one.kind.id(), &one.args, grouped), said);
     let many = untimed(1234);
-    assert!(many.text().starts_with("1234 lines have no time field: each is placed"), "{many}");
+    assert!(many.text().starts_with("1234 MemStats snapshots have no time field: each is placed"), "{many}");
     let shown = i18n::reader_text(many.kind.id(), &many.args, grouped);
-    assert!(shown.starts_with("1,234 lines have no time field: each is placed"), "{shown}");
+    assert!(shown.starts_with("1,234 MemStats snapshots have no time field: each is placed"), "{shown}");
 
     let other = Warning::new(WarningKind::GcOtherLines, &[("count", &1), ("line", &7)]);
     assert_eq!(other.text(), "1 line that is not a GC line skipped (at line 7)");
@@ -115,7 +115,7 @@ fn counts_in_warnings_and_errors_choose_singular_or_plural() {
     // Chinese has no plural: the count is all it says.
     i18n::set_language(i18n::language_for(Some("zh-CN")));
     let zh = i18n::reader_text(one.kind.id(), &one.args, grouped);
-    assert!(zh.starts_with("1 行没有时间字段：该行放在"), "{zh}");
+    assert!(zh.starts_with("1 个 MemStats 快照没有时间字段：该快照放在"), "{zh}");
     i18n::set_language(i18n::language_for(Some("en")));
 }
 

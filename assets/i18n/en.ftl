@@ -730,9 +730,9 @@ warning-dump-frames-left-out = goroutine { $id } (line { $line }): { $count } { 
 warning-memstats-not-json = line { $line }: skipped, not a runtime.MemStats JSON object: { $why }
 warning-memstats-time-back = line { $line }: its time goes back { $back }: left out of the curves
 warning-memstats-implausible = line { $line }: implausible { $values }: left out of the curves
-warning-memstats-untimed = { $count } { $count-n ->
-    [one] line has
-   *[other] lines have
+warning-memstats-untimed = { $count } MemStats { $count-n ->
+    [one] snapshot has
+   *[other] snapshots have
 } no time field: { $count-n ->
     [one] it is
    *[other] each is

@@ -586,9 +586,9 @@ warning-dump-frames-left-out = goroutine { $id }（第 { $line } 行）：前 { 
 warning-memstats-not-json = 第 { $line } 行：已跳过，不是 runtime.MemStats JSON 对象：{ $why }
 warning-memstats-time-back = 第 { $line } 行：时间倒退了 { $back }：未计入曲线
 warning-memstats-implausible = 第 { $line } 行：不合理的 { $values }：未计入曲线
-warning-memstats-untimed = { $count } 行没有时间字段：{ $count-n ->
-    [1] 该行
-   *[other] 每行
+warning-memstats-untimed = { $count } 个 MemStats 快照没有时间字段：{ $count-n ->
+    [1] 该快照
+   *[other] 每个快照
 }放在其计入的最后一次 GC（LastGC）结束处，即它最早可能写入的时间
 warning-gc-line-unparsed = 第 { $line } 行：已跳过无法解析的 gc 行：{ $text }
 warning-gc-log-cut = 第 { $line } 行：日志在此 gc 行中间结束：最后几个数值可能缺失

@@ -230,7 +230,7 @@ pub fn text(l: &Loaded, po: &ProfileOptions, o: &mut String) {
             crate::units::duration(j.pause_max_ns),
             crate::units::duration(j.pause_sum_ns),
             j.last_goroutines.map_or(String::new(), |n| format!(
-                "; {} goroutines at the last line",
+                "; {} goroutines at the last snapshot",
                 crate::units::count(n)
             )),
         );

@@ -87,7 +87,7 @@ kinds! {
     MemStatsImplausible => "warning-memstats-implausible",
         "line {line}: implausible {values}: left out of the curves";
     MemStatsUntimed => "warning-memstats-untimed",
-        "{count} {count|line has|lines have} no time field: {count|it is|each is} placed at the end of the last GC it counts (LastGC), the earliest it can have been written";
+        "{count} MemStats {count|snapshot has|snapshots have} no time field: {count|it is|each is} placed at the end of the last GC it counts (LastGC), the earliest it can have been written";
     // GODEBUG=gctrace=1 logs (format/gctrace).
     GcLineUnparsed => "warning-gc-line-unparsed",
         "line {line}: skipped a gc line that does not parse: {text}";
