@@ -103,6 +103,16 @@ impl Locale {
         out
     }
 
+    /// A rate with no unit of its own: `4.5` under 10 (one decimal, the locale's mark),
+    /// `4,436` from 10 up (whole, grouped).
+    pub fn rate(&self, x: f64) -> String {
+        if x < 10.0 {
+            format!("{x:.1}").replace('.', &self.decimal.to_string())
+        } else {
+            self.count(x.round() as u64)
+        }
+    }
+
     /// A wall-clock instant (Unix ns) in `tz`, to the millisecond, with its zone:
     /// `2026-11-01 14:03:05.123 UTC`, `2026年11月01日 22:03:05.123 UTC+08:00 (Asia/Shanghai)`.
     pub fn wall_time(&self, unix_ns: i64, tz: &jiff::tz::TimeZone) -> String {
@@ -195,6 +205,11 @@ pub fn bytes(n: u64) -> String {
 /// [`Locale::count`] in the thread's locale.
 pub fn count(n: u64) -> String {
     locale().count(n)
+}
+
+/// [`Locale::rate`] in the thread's locale.
+pub fn rate(x: f64) -> String {
+    locale().rate(x)
 }
 
 /// [`Locale::wall_time`] in the thread's locale, in the zone `clock` names.

@@ -46,6 +46,14 @@ fn counts_are_grouped() {
 }
 
 #[test]
+fn rates_keep_one_decimal_below_ten_and_group_above() {
+    assert_eq!(Locale::EN.rate(4.46), "4.5");
+    assert_eq!(Locale::DE.rate(4.46), "4,5");
+    assert_eq!(Locale::EN.rate(22.3), "22");
+    assert_eq!(Locale::DE.rate(4435.8), "4.436");
+}
+
+#[test]
 fn locale_follows_the_tag() {
     assert_eq!(Locale::for_tag("zh-CN"), Locale::ZH);
     assert_eq!(Locale::for_tag("zh_TW.UTF-8"), Locale::ZH);

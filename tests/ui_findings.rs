@@ -4,7 +4,8 @@
 //! its retention finding and clicking it highlights the site; a spinner older than the trace,
 //! whose code the trace does not record, is still listed and selectable; a lock crowd's
 //! possible holder is listed under it and one click selects it; a saturated worker pool beside a
-//! spinning poller lists the poller alone.
+//! spinning poller lists the poller alone; a service at its memory limit lists GC thrashing,
+//! whose click selects the stretch, and its GC log says it above the memory curves.
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
@@ -44,6 +45,26 @@ fn heap_growth_click_selects_its_range() {
     let summary = format!("{from} to {to} (");
     assert!(labels(h).iter().any(|l| l == "Selected range"), "{:#?}", labels(h));
     assert!(labels(h).iter().any(|l| l.starts_with(&summary)), "no {summary:?} in {:#?}", labels(h));
+}
+
+#[test]
+fn gc_thrashing_click_selects_its_stretch_and_the_gc_log_says_it_above_the_curves() {
+    let path = sample("services/go1.22/gclimit.trace");
+    let t = finding(&path, "gc-thrashing");
+    let h = &mut open(path);
+    let entry = "GC thrashing: the heap goal stayed";
+    assert!(h.query_by_label_contains(entry).is_some(), "no thrashing entry in {:#?}", labels(h));
+    h.get_by_label_contains(entry).click();
+    h.run_steps(3);
+    let from = goroscope::units::duration(t["from_ns"].as_i64().unwrap());
+    let to = goroscope::units::duration(t["to_ns"].as_i64().unwrap());
+    let summary = format!("{from} to {to} (");
+    assert!(labels(h).iter().any(|l| l.starts_with(&summary)), "no {summary:?} in {:#?}", labels(h));
+
+    // The same run's GC log: the memory view says the finding above its curves.
+    let h = &mut open(sample("services/go1.22/gclimit.gctrace.log"));
+    let said = labels(h).into_iter().find(|l| l.starts_with(entry));
+    assert!(said.is_some_and(|l| l.contains(" GC cycles (")), "{:#?}", labels(h));
 }
 
 #[test]

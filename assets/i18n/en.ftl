@@ -317,6 +317,7 @@ mem-pauses-title = GC pauses (stop-the-world per cycle): longest { $longest }, t
 # findings: heap growth on the memory view, goroutines from MemStats lines, the Findings panel
 mem-x-time-first-line = time since the first line
 mem-growth = heap growth (heap after GC)
+mem-thrashing = GC thrashing (goal pinned at the live heap)
 mem-goroutines = goroutines
 mem-goroutines-title = Goroutines (NumGoroutine logged with the stats): { $n } at the last line
 mem-goroutines-plot = Goroutines over time
@@ -324,6 +325,10 @@ findings-title = Findings ({ $n })
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
 finding-spinning-unknown = { $count } spinning: running or runnable { $share }% of the window; the trace records none of its code (older than the trace, preempted only asynchronously): a goroutine dump (debug=2) shows where it loops
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
+finding-gc-thrashing = GC thrashing: the heap goal stayed { $above ->
+    [0] at the live heap
+   *[other] within { $above }% of the live heap
+} ({ $live } live, goal { $goal } at the end) for the last { $over }: { $cycles } GC cycles ({ $rate } a second) ran { $active }% of the time; a memory limit the live heap reached (GOMEMLIMIT), or a very low GOGC, pins the goal
 finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
 finding-heap-retention-via = { $at } holds { $bytes }, { $share }% of the heap in use, allocated in { $inner }
 finding-heap-retention-lines = { $function } ({ $lines ->
@@ -778,6 +783,9 @@ md-over = over
 md-rate = rate
 md-gc-cycles = GC cycles
 md-time-range = time range
+md-live-and-goal = live heap / goal at the end
+md-gc-active = time a GC cycle ran
+md-gc-cpu = CPU taken by the GC (idle marking aside)
 md-site = allocation site
 md-holds = holds
 md-allocated-in = allocated in

@@ -253,6 +253,7 @@ mem-pauses-title = GC 暂停（每个周期的 stop-the-world）：最长 { $lon
 # findings: heap growth on the memory view, goroutines from MemStats lines, the Findings panel
 mem-x-time-first-line = 自第一行以来的时间
 mem-growth = 堆增长（GC 后的堆）
+mem-thrashing = GC 抖动（目标钉在存活堆上）
 mem-goroutines = goroutine 数
 mem-goroutines-title = goroutine 数（与统计一同记录的 NumGoroutine）：最后一行为 { $n }
 mem-goroutines-plot = goroutine 数随时间的变化
@@ -260,6 +261,10 @@ findings-title = 发现（{ $n }）
 finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
 finding-spinning-unknown = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态；跟踪中没有记录它的代码（早于跟踪开始，只被异步抢占过）：goroutine 转储（debug=2）可以显示它在哪里循环
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
+finding-gc-thrashing = GC 抖动：在最后 { $over } 内，堆目标{ $above ->
+    [0] 始终贴着存活堆
+   *[other] 始终在存活堆的 { $above }% 以内
+}（结束时存活 { $live }，目标 { $goal }）：{ $cycles } 次 GC（每秒 { $rate } 次）占用了 { $active }% 的时间；存活堆已触及的内存上限（GOMEMLIMIT）或过低的 GOGC 把目标钉住了
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
 finding-heap-retention-via = { $at } 持有 { $bytes }，占使用中堆的 { $share }%，由 { $inner } 分配
 finding-heap-retention-lines = { $function }（{ $lines } 行，最多的在 { $at }）持有 { $bytes }，占使用中堆的 { $share }%
@@ -622,6 +627,9 @@ md-over = 历时
 md-rate = 速率
 md-gc-cycles = GC 周期数
 md-time-range = 时间范围
+md-live-and-goal = 结束时的存活堆 / 目标
+md-gc-active = GC 运行的时间
+md-gc-cpu = GC 占用的 CPU（不含空闲标记）
 md-site = 分配位置
 md-holds = 占用
 md-allocated-in = 由此分配

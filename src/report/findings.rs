@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::analysis::FrameText;
-use crate::analysis::findings::{Finding, HeapGrowth, HeapRetention, Spinning};
+use crate::analysis::findings::{Finding, GcThrashing, HeapGrowth, HeapRetention, Spinning};
 use crate::units;
 
 /// At most this many goroutine ids per finding, as for suspects.
@@ -38,6 +38,22 @@ pub enum FindingJson<'a> {
         /// Where the rise starts and ends on the file's clock (added fields).
         from_ns: i64,
         to_ns: i64,
+    },
+    /// The heap goal pinned at the live heap through the file's last cycles (added kind).
+    #[serde(rename = "gc-thrashing")]
+    GcThrashing {
+        source: &'static str,
+        gc_cycles: usize,
+        over_ns: i64,
+        from_ns: i64,
+        to_ns: i64,
+        cycles_per_second: f64,
+        live_bytes: u64,
+        goal_bytes: u64,
+        goal_over_live: f64,
+        gc_active_share: f64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        gc_cpu_share: Option<f64>,
     },
     #[serde(rename = "heap-retention")]
     HeapRetention {
@@ -87,6 +103,19 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             from_ns: g.from_ns,
             to_ns: g.to_ns,
         },
+        Finding::GcThrashing(t) => FindingJson::GcThrashing {
+            source: t.source.name(),
+            gc_cycles: t.gc_cycles,
+            over_ns: t.over_ns(),
+            from_ns: t.from_ns,
+            to_ns: t.to_ns,
+            cycles_per_second: (t.cycles_per_second() * 10.0).round() / 10.0,
+            live_bytes: t.live_bytes,
+            goal_bytes: t.goal_bytes,
+            goal_over_live: share(t.goal_over_live),
+            gc_active_share: share(t.gc_active_share),
+            gc_cpu_share: t.gc_cpu_share.map(share),
+        },
         Finding::HeapRetention(r) => FindingJson::HeapRetention {
             sample_type: &r.sample_type,
             function: &r.function,
@@ -105,6 +134,7 @@ pub fn finding_text(f: &Finding) -> String {
     match f {
         Finding::Spinning(s) => spinning_text(s),
         Finding::HeapGrowth(g) => growth_text(g),
+        Finding::GcThrashing(t) => thrashing_text(t),
         Finding::HeapRetention(r) => retention_text(r),
     }
 }
@@ -149,6 +179,24 @@ fn growth_text(g: &HeapGrowth) -> String {
         units::duration(g.over_ns()),
         units::bytes(g.bytes_per_second),
         g.gc_cycles,
+    )
+}
+
+fn thrashing_text(t: &GcThrashing) -> String {
+    let cpu = t.gc_cpu_share.map_or(String::new(), |s| format!(" and took {:.0}% of the CPU", s * 100.0));
+    format!(
+        "GC thrashing ({}): the heap goal stayed {} ({} live, goal {} at the end) for the last {}: {} GC cycles ({} a second) ran {:.0}% of the time{cpu}; a memory limit (GOMEMLIMIT) the live heap has reached, or a very low GOGC, pins the goal: the program slows down, and runs out of memory once the live heap passes the limit",
+        t.source.name(),
+        match t.goal_percent_above_live() {
+            0 => "at the live heap".to_string(),
+            p => format!("within {p}% of the live heap"),
+        },
+        units::bytes(t.live_bytes),
+        units::bytes(t.goal_bytes),
+        units::duration(t.over_ns()),
+        units::count(t.gc_cycles as u64),
+        units::rate(t.cycles_per_second()),
+        t.gc_active_share * 100.0,
     )
 }
 

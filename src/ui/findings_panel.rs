@@ -10,7 +10,7 @@ use super::command::Command;
 use super::document::{Document, short_file};
 use super::profile_view::ProfileView;
 use super::state::ViewState;
-use crate::analysis::findings::{Finding, HeapGrowth, HeapRetention, Spinning};
+use crate::analysis::findings::{Finding, GcThrashing, HeapGrowth, HeapRetention, Spinning};
 use crate::model::ProfileModel;
 use crate::tr;
 use crate::units;
@@ -27,6 +27,7 @@ pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
         let (text, selected, command) = match f {
             Finding::Spinning(s) => spinning_entry(s, view),
             Finding::HeapGrowth(g) => growth_entry(g, view),
+            Finding::GcThrashing(t) => thrashing_entry(t, view),
             Finding::HeapRetention(r) => (retention_text(r), false, None),
         };
         ui.horizontal(|ui| {
@@ -71,6 +72,25 @@ fn growth_entry(g: &HeapGrowth, view: &ViewState) -> (String, bool, Option<Comma
     );
     let range = (g.from_ns, g.to_ns);
     (text, view.range == Some(range), Some(Command::SelectRange(range.0, range.1)))
+}
+
+fn thrashing_entry(t: &GcThrashing, view: &ViewState) -> (String, bool, Option<Command>) {
+    let range = (t.from_ns, t.to_ns);
+    (thrashing_text(t), view.range == Some(range), Some(Command::SelectRange(range.0, range.1)))
+}
+
+/// The finding's words, for the findings panel and the memory view's heading.
+pub fn thrashing_text(t: &GcThrashing) -> String {
+    tr!(
+        "finding-gc-thrashing",
+        above = t.goal_percent_above_live(),
+        live = units::bytes(t.live_bytes),
+        goal = units::bytes(t.goal_bytes),
+        over = units::duration(t.over_ns()),
+        cycles = units::count(t.gc_cycles as u64),
+        rate = units::rate(t.cycles_per_second()),
+        active = format!("{:.0}", t.gc_active_share * 100.0)
+    )
 }
 
 fn retention_text(r: &HeapRetention) -> String {

@@ -145,6 +145,17 @@ pub fn finding(f: &Finding, summary: &str) -> String {
             let range = format!("{} – {}", units::duration(g.from_ns), units::duration(g.to_ns));
             out.push_str(&format!("- {}: {range}\n", tr!("md-time-range")));
         }
+        Finding::GcThrashing(t) => {
+            let (live, goal) = (units::bytes(t.live_bytes), units::bytes(t.goal_bytes));
+            out.push_str(&format!("- {}: {live} / {goal}\n", tr!("md-live-and-goal")));
+            out.push_str(&format!("- {}: {}\n", tr!("md-gc-cycles"), t.gc_cycles));
+            out.push_str(&format!("- {}: {:.0}%\n", tr!("md-gc-active"), t.gc_active_share * 100.0));
+            if let Some(cpu) = t.gc_cpu_share {
+                out.push_str(&format!("- {}: {:.0}%\n", tr!("md-gc-cpu"), cpu * 100.0));
+            }
+            let range = format!("{} – {}", units::duration(t.from_ns), units::duration(t.to_ns));
+            out.push_str(&format!("- {}: {range}\n", tr!("md-time-range")));
+        }
         Finding::HeapRetention(r) => {
             let line = u32::try_from(r.line).unwrap_or(0);
             let site = FrameText { function: r.function.as_str().into(), file: r.file.as_str().into(), line };

@@ -2,7 +2,8 @@
 //! and goal (plus MemStats' in-use, sys and stacks), a marker per GC cycle, the goroutine
 //! count when the lines log it, and below, each cycle's stop-the-world pause, on one time
 //! axis (seconds since the program started or the first line; the line's ordinal only when
-//! the lines carry neither a time nor a GC time). A heap-growth finding shades its range.
+//! the lines carry neither a time nor a GC time). A heap-growth finding shades its range; a
+//! GC-thrashing finding shades its stretch and says itself above the curves.
 //!
 //! Points are converted once ([`MemoryView::new`]), not per frame.
 
@@ -33,6 +34,8 @@ pub struct MemoryView {
     goroutines: Vec<PlotPoint>,
     /// The heap-growth finding's range, seconds, and its floor at both ends.
     growth: Option<([f64; 2], [f64; 2])>,
+    /// The GC-thrashing finding's range, seconds, and its words (shown above the curves).
+    thrashing: Option<([f64; 2], String)>,
     ordinal: bool,
     since_first_line: bool,
 }
@@ -57,10 +60,18 @@ impl MemoryView {
             .filter(|(_, _, s)| !s.points.is_empty())
             .map(|(name, color, s)| Curve { name, color, points: points(s) })
             .collect();
-        let growth = memory_findings(m).into_iter().find_map(|f| match f {
+        let findings = memory_findings(m);
+        let growth = findings.iter().find_map(|f| match f {
             Finding::HeapGrowth(g) => Some((
                 [g.from_ns as f64 / 1e9, g.to_ns as f64 / 1e9],
                 [g.from_bytes as f64, g.to_bytes as f64],
+            )),
+            _ => None,
+        });
+        let thrashing = findings.iter().find_map(|f| match f {
+            Finding::GcThrashing(t) => Some((
+                [t.from_ns as f64 / 1e9, t.to_ns as f64 / 1e9],
+                super::findings_panel::thrashing_text(t),
             )),
             _ => None,
         });
@@ -70,6 +81,7 @@ impl MemoryView {
             pauses: m.cycles.iter().map(|c| (c.time_ns as f64 / 1e9, c.pause_ns as f64 / 1e3)).collect(),
             goroutines: points(&m.goroutines),
             growth,
+            thrashing,
             ordinal: m.time_is_ordinal,
             since_first_line: m.source == MemorySource::MemStats,
         }
@@ -101,6 +113,9 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
     if v.curves.is_empty() {
         ui.weak(tr!("mem-none"));
         return;
+    }
+    if let Some((_, words)) = &v.thrashing {
+        ui.label(egui::RichText::new(words).color(Color32::from_rgb(229, 57, 53)));
     }
     let ordinal = v.ordinal;
     let x_label = match (ordinal, v.since_first_line) {
@@ -139,6 +154,12 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
                 );
                 let floor = vec![[a, from], [b, to]];
                 plot.line(Line::new(name, floor).color(Color32::from_rgb(229, 57, 53)).width(2.5));
+            }
+            if let Some(([a, b], _)) = &v.thrashing {
+                let name = tr!("mem-thrashing");
+                plot.span(
+                    Span::new(name.as_str(), *a..=*b).fill(Color32::from_rgba_unmultiplied(255, 112, 67, 18)),
+                );
             }
             if v.cycles.len() <= MAX_MARKERS {
                 for &t in &v.cycles {

@@ -1,24 +1,28 @@
 //! Findings: problems that are not stuck goroutines (those are suspects). Each rule is a pure
 //! function in its own file: goroutines that spin ([`spinning`]), a heap that keeps growing
-//! after GC ([`heap_growth`]), one allocation site holding most of the heap in use
-//! ([`heap_retention`]). The report's `findings` array and the Findings panel show them;
+//! after GC ([`heap_growth`]), the heap goal pinned at the live heap with the collector
+//! running cycle after cycle ([`gc_thrashing`]), one allocation site holding most of the heap
+//! in use ([`heap_retention`]). The report's `findings` array and the Findings panel show them;
 //! `HACKING.md` says why each threshold is what it is.
 
+pub mod gc_thrashing;
 pub mod heap_growth;
 pub mod heap_retention;
 pub mod spinning;
 
+pub use gc_thrashing::{GcThrashing, gctrace_thrashing, trace_thrashing};
 pub use heap_growth::{HeapGrowth, HeapSource, gctrace_growth, memstats_growth, trace_growth};
 pub use heap_retention::{HeapRetention, heap_retention};
 pub use spinning::{Spinning, spinning};
 
 use crate::model::{MemoryModel, MemorySource, ProfileModel, TraceModel};
 
-/// One finding, of one of the three kinds.
+/// One finding, of one of the four kinds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Finding {
     Spinning(Spinning),
     HeapGrowth(HeapGrowth),
+    GcThrashing(GcThrashing),
     HeapRetention(HeapRetention),
 }
 
@@ -28,15 +32,17 @@ impl Finding {
         match self {
             Finding::Spinning(_) => "spinning",
             Finding::HeapGrowth(_) => "heap-growth",
+            Finding::GcThrashing(_) => "gc-thrashing",
             Finding::HeapRetention(_) => "heap-retention",
         }
     }
 }
 
-/// Every finding of a trace: spinning goroutines first, then heap growth.
+/// Every finding of a trace: spinning goroutines first, then heap growth, then GC thrashing.
 pub fn trace_findings(m: &TraceModel) -> Vec<Finding> {
     let mut out: Vec<Finding> = spinning(m).into_iter().map(Finding::Spinning).collect();
     out.extend(trace_growth(m).map(Finding::HeapGrowth));
+    out.extend(trace_thrashing(m).map(Finding::GcThrashing));
     out
 }
 
@@ -45,11 +51,13 @@ pub fn profile_findings(p: &ProfileModel) -> Vec<Finding> {
     heap_retention(p).into_iter().map(Finding::HeapRetention).collect()
 }
 
-/// The finding of a gctrace log or MemStats lines.
+/// The findings of a gctrace log or MemStats lines: heap growth, then GC thrashing (gctrace
+/// only: MemStats has no time a cycle ran, nor its CPU but since the program started).
 pub fn memory_findings(m: &MemoryModel) -> Vec<Finding> {
-    let growth = match m.source {
-        MemorySource::GcTrace => gctrace_growth(m),
-        MemorySource::MemStats => memstats_growth(m),
+    let (growth, thrashing) = match m.source {
+        MemorySource::GcTrace => (gctrace_growth(m), gctrace_thrashing(m)),
+        MemorySource::MemStats => (memstats_growth(m), None),
     };
-    growth.into_iter().map(Finding::HeapGrowth).collect()
+    let growth = growth.into_iter().map(Finding::HeapGrowth);
+    growth.chain(thrashing.map(Finding::GcThrashing)).collect()
 }
