@@ -139,6 +139,9 @@ for minor in 1.21 1.22 1.27; do
 		rm -f "$out"/gclimit.trace "$out"/gclimit_fixed.trace
 	fi
 done
+# A cache whose Get calls a refresh that locks Get's mutex again (relock): the holder waits
+# for the mutex it holds, the requests queue behind it. Trace and debug=2 dump.
+run_each relock 1.19 1.21 1.27
 # The mirror: clients that stopped sending mid-request (stallread): partial headers (a
 # Slowloris client, no ReadHeaderTimeout) and upload bodies (no ReadTimeout), beside idle
 # keep-alive connections: trace and debug=2 dump, both trace formats.

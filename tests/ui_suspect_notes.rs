@@ -3,7 +3,8 @@
 //! the leak is not; main hung on a WaitGroup whose goroutines all exited says so with their
 //! number; a test past its `go test -timeout`, or sent SIGQUIT, or one that passed and left
 //! goroutines behind in its `-trace`, is named; each side of a lock-order deadlock says it
-//! holds a lock; clients that stopped sending mid-request say whether headers or a body. The facts are the programs' own (`programs/services/*/expect.json`).
+//! holds a lock; clients that stopped sending mid-request say whether headers or a body; a mutex
+//! locked twice says its holder waits for it. The facts are the programs' own (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 mod common;
@@ -112,4 +113,12 @@ fn clients_that_stopped_mid_request_say_which_part_they_stopped_in() {
     assert!(e[1].starts_with(&uploads), "{:?} wanted {uploads:?}", e[1]);
     assert!(e[1].contains("reading request bodies their clients stopped sending"), "{:?}", e[1]);
     assert!(e.iter().all(|l| !l.contains("At rest?")), "{e:#?}");
+}
+
+#[test]
+fn a_mutex_locked_twice_says_its_holder_waits_for_it() {
+    let h = &mut open(sample("services/go1.27/relock.goroutine-2.txt"));
+    let all = labels(h);
+    let said = "which waits for that same mutex at main.(*cache).refresh";
+    assert!(all.iter().any(|l| l.contains(said) && l.contains("it locked it twice")), "{all:#?}");
 }

@@ -385,6 +385,7 @@ inspector-before-exit = Its last run before exiting
 filter-error = Filter not applied: { $error }
 suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
 suspect-lock-holder-same = Lock held by? goroutine { $id } [{ $state }], inside the same function too, past where they wait, at { $at }
+suspect-lock-holder-relocked = Lock held by goroutine { $id } [{ $state }], which waits for that same mutex at { $at }: it locked it twice (sync.Mutex is not reentrant), so it and the queue behind it never run
 suspect-lock-holder-sibling = Lock held by? goroutine { $id } [{ $state }], in another method of the same type, at { $at }
 suspect-moving = Moving: { $woken } of their kind were woken from this wait after up to { $longest }: a queue behind something slow, not a leak
 suspect-piling = Piling up: { $created } created over { $over } and still alive, { $ended } of their kind ended

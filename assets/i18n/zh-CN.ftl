@@ -312,6 +312,7 @@ inspector-before-exit = 退出前最后一次运行
 filter-error = 过滤未生效：{ $error }
 suspect-names-lost = 名称随截断丢失（截断于第 { $byte } 字节）：按事件携带的栈 id 分组
 suspect-lock-holder-same = 锁可能由 goroutine { $id } 持有 [{ $state }]：它也在同一函数中，且已越过它们等待之处，位于 { $at }
+suspect-lock-holder-relocked = 锁由 goroutine { $id } 持有 [{ $state }]，而它自己在 { $at } 等待同一个互斥锁：它加锁了两次（sync.Mutex 不可重入），因此它和排在后面的 goroutine 都永远无法运行
 suspect-lock-holder-sibling = 锁可能由 goroutine { $id } 持有 [{ $state }]：它在同一类型的另一个方法中，位于 { $at }
 suspect-moving = 仍在推进：同类中有 { $woken } 个在等待至多 { $longest } 后从此处被唤醒：是排在慢操作之后的队列，而非泄漏
 suspect-piling = 持续堆积：{ $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::classify::{trace_wait_words, user_frame_index};
 use super::frame_text::{FrameText, SharedNames};
 use super::suspects::Suspect;
-use crate::model::{DumpFormat, DumpModel, Frame, GIdx, SpanState, StringTable, TraceModel};
+use crate::model::{DumpFormat, DumpGoroutine, DumpModel, Frame, GIdx, SpanState, StringTable, TraceModel};
 
 /// A goroutine that may hold the lock a suspect's crowd waits for.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +30,9 @@ pub struct LockHolder {
     /// `Lock`, or into the function a `sync.Once` runs); else through another method of the
     /// same pointer type.
     pub same_function: bool,
+    /// It waits for the very mutex the crowd waits for (a dump printed one address for both,
+    /// [`super::lock_address`]): it locked it twice, and holds it forever.
+    pub same_lock: bool,
 }
 
 /// Holders named per crowd: the likeliest first.
@@ -45,6 +48,10 @@ struct Seen<'a> {
     idx: GIdx,
     state: String,
     frames: &'a [Frame],
+    /// The address of the mutex it waits for, where a dump printed it.
+    mutex: Option<&'a str>,
+    /// Its dump record, for the arguments of its frames.
+    record: Option<&'a DumpGoroutine>,
 }
 
 /// The lock methods whose callers wait for a lock.
@@ -75,9 +82,9 @@ pub fn attach_trace(m: &TraceModel, suspects: &mut [Suspect]) {
             SpanState::Waiting => trace_wait_words(m.reason(last.reason()), funcs).to_string(),
             s => s.name().to_string(),
         };
-        Some(Seen { id: g.id, idx: i as GIdx, state, frames })
+        Some(Seen { id: g.id, idx: i as GIdx, state, frames, mutex: None, record: None })
     });
-    attach(&m.strings, seen.collect(), suspects);
+    attach(&m.strings, seen.collect(), suspects, None);
 }
 
 /// Names the possible holders of each lock a dump's crowds wait for (tracebacks only: a
@@ -92,9 +99,11 @@ pub fn attach_dump(m: &DumpModel, suspects: &mut [Suspect]) {
             idx: i as GIdx,
             state: m.strings.get(g.state).to_string(),
             frames: m.stacks.frames(g.stack),
+            mutex: super::lock_address::waited_mutex(m, g),
+            record: Some(g),
         })
     });
-    attach(&m.strings, seen.collect(), suspects);
+    attach(&m.strings, seen.collect(), suspects, Some(m));
 }
 
 /// The frame that called a lock method (leaf first), when the goroutine waits for one.
@@ -118,9 +127,13 @@ struct Crowd<'a> {
     line: u32,
     owner: Option<&'a str>,
     ids: &'a [u64],
+    mutex: Option<&'a str>,
+    /// The first argument of its first member's locking frame (a dump's).
+    receiver: Option<&'a str>,
 }
 
-fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) {
+fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect], dump: Option<&DumpModel>) {
+    let first_arg = |g: &Seen, func: &str| super::lock_address::first_arg_in(dump?, g.record?, func);
     let by_idx: HashMap<GIdx, &Seen> = seen.iter().map(|s| (s.idx, s)).collect();
     let crowds: Vec<(usize, Crowd)> = suspects
         .iter()
@@ -129,7 +142,8 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
             let one = by_idx.get(s.members.first()?)?;
             let at = one.frames.get(locking_frame(strings, one.frames)?)?;
             let func = strings.get(at.func);
-            Some((k, Crowd { func, line: at.line, owner: receiver_type(func), ids: &s.goroutine_ids }))
+            let (owner, ids, mutex) = (receiver_type(func), &s.goroutine_ids, one.mutex);
+            Some((k, Crowd { func, line: at.line, owner, ids, mutex, receiver: first_arg(one, func) }))
         })
         .take(MAX_CROWDS)
         .collect();
@@ -153,7 +167,7 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
         let line = sites.entry(crowd.func).or_insert(crowd.line);
         *line = (*line).min(crowd.line);
     }
-    let mut found: Vec<Vec<(bool, &Seen, &Frame)>> = vec![Vec::new(); crowds.len()];
+    let mut found: Vec<Vec<(bool, &Seen, &Frame, bool)>> = vec![Vec::new(); crowds.len()];
     let mut hits: HashMap<usize, bool> = HashMap::new();
     for g in &seen {
         hits.clear();
@@ -196,9 +210,15 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
             }
             // The likeliest few only: in the same function first, then the lowest ids.
             let kept = &mut found[c];
-            kept.push((same, g, at));
+            // It took the crowd's mutex (past its Lock, with its receiver) and waits for it.
+            let same_lock = same
+                && crowd.mutex.is_some()
+                && g.mutex == crowd.mutex
+                && crowd.receiver.is_some()
+                && first_arg(g, crowd.func) == crowd.receiver;
+            kept.push((same, g, at, same_lock));
             if kept.len() > 2 * MAX_HOLDERS {
-                kept.sort_by_key(|(strong, g, _)| (!strong, g.id));
+                kept.sort_by_key(|(strong, g, _, _)| (!strong, g.id));
                 kept.truncate(MAX_HOLDERS);
             }
         }
@@ -208,13 +228,15 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect]) 
         .iter()
         .zip(found)
         .map(|((k, _), mut holders)| {
-            holders.sort_by_key(|(strong, g, _)| (!strong, g.id));
-            let holders = holders.into_iter().take(MAX_HOLDERS).map(|(same_function, g, f)| LockHolder {
+            holders.sort_by_key(|(strong, g, _, _)| (!strong, g.id));
+            let holders = holders.into_iter().take(MAX_HOLDERS);
+            let holders = holders.map(|(same_function, g, f, same_lock)| LockHolder {
                 goroutine_id: g.id,
                 member: g.idx,
                 state: g.state.clone(),
                 frame: names.frame(strings, f),
                 same_function,
+                same_lock,
             });
             (*k, holders.collect())
         })

@@ -166,6 +166,10 @@ pub struct LockHolderJson<'a> {
     /// The frame is in the function the crowd locks in, past its `Lock`; else in another
     /// method of the same type.
     pub same_function: bool,
+    /// It waits for the very mutex the crowd waits for (one address in the dump): locked
+    /// twice in one goroutine (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub same_lock: bool,
 }
 
 #[derive(Serialize)]
@@ -214,6 +218,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
                 state: &h.state,
                 frame: &h.frame,
                 same_function: h.same_function,
+                same_lock: h.same_lock,
             })
             .collect(),
         at_rest: s.resting.map(|r| AtRestJson {

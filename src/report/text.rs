@@ -199,6 +199,13 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 h.state,
                 where_(&h.frame)
             );
+            if h.same_lock {
+                let _ = writeln!(
+                    o,
+                    "      deadlock    goroutine {} waits for the very mutex it holds (the dump prints one address for both waits): it locked it again before unlocking it, and sync.Mutex is not reentrant, so neither it nor the goroutines queued behind it will ever run",
+                    h.goroutine_id
+                );
+            }
         }
         if sp.holds_response_bodies() {
             let _ = writeln!(

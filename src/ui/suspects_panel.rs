@@ -220,7 +220,9 @@ fn frame_label(f: &crate::analysis::FrameText) -> String {
 /// "Lock held by? goroutine 10 [chan send] …": a lead, in the words of how it was found.
 pub(super) fn lock_holder_label(h: &crate::analysis::lock_holder::LockHolder) -> String {
     let (id, state, at) = (h.goroutine_id.to_string(), h.state.as_str(), frame_label(&h.frame));
-    if h.same_function {
+    if h.same_lock {
+        tr!("suspect-lock-holder-relocked", id = id, state = state, at = at)
+    } else if h.same_function {
         tr!("suspect-lock-holder-same", id = id, state = state, at = at)
     } else {
         tr!("suspect-lock-holder-sibling", id = id, state = state, at = at)
