@@ -9,8 +9,6 @@ mod common;
 use common::report_json::report;
 use common::services::{expect, id_of, marked, records, runs};
 
-use serde_json::Value;
-
 /// The mutex address Go printed for a record's `lockSlow`.
 fn mutex_of(record: &str) -> &str {
     let at = record.find("(*Mutex).lockSlow(").unwrap_or_else(|| panic!("no lockSlow in {record}"));
