@@ -179,7 +179,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         .into_iter()
         .filter_map(|(key, members)| {
             let family = wait_family(&key.1);
-            let few_suffice = !(key_lost(m, &key) || body_wait(m, &key));
+            // A library's resident goroutines (a DB's opener): a few are the objects kept.
+            let few_suffice = !(key_lost(m, &key) || body_wait(m, &key) || resident(m, &key));
             // main is older than any trace, so a hung main stands alone against both rules.
             let hung = hung_main(m, &members);
             let long = family != WaitFamily::Sleep
@@ -306,6 +307,13 @@ fn standing_few(m: &TraceModel, members: &[Waiter]) -> bool {
 /// Response bodies held open: a crowd is a leak, a few are downloads in progress.
 fn body_wait(m: &TraceModel, (_, reason, stack, _): &(u8, String, StackId, Option<Frame>)) -> bool {
     is_response_body_wait(reason, m.stacks.frames(*stack).iter().map(|f| m.strings.get(f.func)))
+}
+
+/// Goroutines the standard library keeps for an object the program holds
+/// ([`super::resident`]).
+fn resident(m: &TraceModel, (_, reason, stack, site): &(u8, String, StackId, Option<Frame>)) -> bool {
+    let funcs = m.stacks.frames(*stack).iter().map(|f| m.strings.get(f.func));
+    super::resident::is_library_resident(reason, funcs, site.map(|f| m.strings.get(f.func)))
 }
 
 /// True when the cut took the names of a group's reason, blocking stack or creation site.
