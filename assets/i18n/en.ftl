@@ -387,6 +387,9 @@ suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 suspect-idle-connections = At rest? Reading from network connections: idle keep-alive connections wait so for as long as their peers keep them; a leak only if the peers are gone and the read has no deadline (ranked after the others)
 suspect-pool-at-rest = At rest? A pool started at once, { $woken } of which took work from this same wait earlier: idle between jobs, or left behind if nothing sends again (ranked after the others)
 suspect-http-response = HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout or a context deadline) to a server that has not answered
+suspect-db-connection = database/sql requests waiting for a connection: the pool has opened all it may (SetMaxOpenConns) and none is given back; rows, statements, transactions or *sql.Conn never closed keep them
+suspect-pipe-write = io.Pipe writers waiting for a reader: the reading side stopped reading without closing the pipe
+suspect-pipe-read = io.Pipe readers waiting for a writer: the writing side stopped writing without closing the pipe
 suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
     [one] the one goroutine it started for the work has exited without calling Done
    *[other] all { $count } goroutines it started for the work have exited, one without calling Done

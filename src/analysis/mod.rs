@@ -11,6 +11,7 @@ pub mod findings;
 pub mod flame;
 pub mod frame_text;
 pub mod group_diff;
+pub mod library_wait;
 pub mod lock_holder;
 pub mod lock_order;
 pub mod lod;

@@ -105,6 +105,12 @@ impl Suspect {
         super::classify::is_http_response_wait(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
     }
 
+    /// What the group waits for inside the standard library, when it is a wait whose cause
+    /// is elsewhere ([`super::library_wait`]): a pool connection, a pipe's other side.
+    pub fn library_wait(&self) -> Option<super::library_wait::LibraryWait> {
+        super::library_wait::library_wait(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
+    }
+
     /// Where the user's code blocked: the innermost frame outside Go's standard library, else
     /// the innermost outside the runtime, else the leaf.
     pub fn blocking_frame(&self) -> Option<&FrameText> {

@@ -134,6 +134,11 @@ pub struct SuspectJson<'a> {
     /// with no timeout to a server that has not answered (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub awaits_http_response: bool,
+    /// What the group waits for inside the standard library: `db-connection` (a
+    /// database/sql pool connection), `pipe-write` (an io.Pipe reader), `pipe-read` (an
+    /// io.Pipe writer) (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub library_wait: Option<&'static str>,
     /// The test whose goroutines these are: in a `go test` timeout panic's or a test
     /// binary's SIGQUIT dump, or in a `go test -trace` trace (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -223,6 +228,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         in_test: s.in_test.as_ref().map(|t| t.test.as_str()),
         holds_lock: s.holds_lock.as_ref(),
         awaits_http_response: s.awaits_http_response(),
+        library_wait: s.library_wait().map(|w| w.kind()),
     }
 }
 

@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 use crate::analysis::classify::{WaitFamily, wait_family};
+use crate::analysis::library_wait::LibraryWait;
 use crate::analysis::resting::Resting;
 use crate::analysis::suspects::Suspect;
 use crate::analysis::test_hang::{HangSign, InTest};
@@ -55,6 +56,9 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
             "      why         HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout, or a context deadline on the request) to a server that has not answered; each holds a connection with its readLoop and writeLoop"
         );
     }
+    if let Some(w) = sp.library_wait() {
+        let _ = writeln!(o, "      why         {}", library_wait_text(w));
+    }
     if let Some(InTest { test, sign }) = &sp.in_test {
         let what = match sign {
             HangSign::Timeout => {
@@ -88,5 +92,21 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
             o,
             "      main hangs  the main goroutine waits on a WaitGroup, and {exited} (an error path?), so the program never ends"
         );
+    }
+}
+
+/// What a wait inside the standard library waits for, and what usually keeps it waiting
+/// ([`crate::analysis::library_wait`]).
+fn library_wait_text(w: LibraryWait) -> &'static str {
+    match w {
+        LibraryWait::DbConnection => {
+            "database/sql requests waiting for a connection: the pool has opened all it may (SetMaxOpenConns) and none is given back; rows, statements, transactions or *sql.Conn never closed keep them (`defer rows.Close()`)"
+        }
+        LibraryWait::PipeWrite => {
+            "io.Pipe writers waiting for a reader: the reading side stopped reading without closing the pipe (PipeReader.Close or CloseWithError)"
+        }
+        LibraryWait::PipeRead => {
+            "io.Pipe readers waiting for a writer: the writing side stopped writing without closing the pipe (PipeWriter.Close or CloseWithError)"
+        }
     }
 }

@@ -7,6 +7,7 @@ use super::command::Command;
 use super::document::{Document, short_file};
 use super::theme;
 use crate::analysis::Suspect;
+use crate::analysis::library_wait::LibraryWait;
 use crate::analysis::resting::Resting;
 use crate::analysis::test_hang::HangSign;
 use crate::tr;
@@ -183,6 +184,12 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
     }
     if s.awaits_http_response() {
         out.push(tr!("suspect-http-response"));
+    }
+    match s.library_wait() {
+        Some(LibraryWait::DbConnection) => out.push(tr!("suspect-db-connection")),
+        Some(LibraryWait::PipeWrite) => out.push(tr!("suspect-pipe-write")),
+        Some(LibraryWait::PipeRead) => out.push(tr!("suspect-pipe-read")),
+        None => {}
     }
     if let Some(n) = s.main_waits_for_exited {
         out.push(tr!("suspect-main-hangs", n = n, count = units::count(n as u64)));
