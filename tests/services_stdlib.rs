@@ -183,3 +183,40 @@ fn rpc_and_http_servers_at_rest_are_not_suspects() {
     assert_eq!(dumped(&late, "IO wait, 1 minutes", "net/rpc.(*Server).ServeConn"), clients, "Go's late dump");
     assert!(checked >= 5, "expected rpcserve's trace and four dumps, found {checked}");
 }
+
+/// `goroscope diff FILES --json` (and its exit status with `--fail-on-growth`).
+fn diff(files: &[std::path::PathBuf]) -> (Value, Option<i32>) {
+    let run = |extra: &str| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_goroscope"));
+        cmd.args(["diff", extra]).args(files).output().unwrap()
+    };
+    let out = run("--json");
+    assert!(out.status.success(), "{files:?}: {}", String::from_utf8_lossy(&out.stderr));
+    (serde_json::from_slice(&out.stdout).unwrap(), run("--fail-on-growth").status.code())
+}
+
+/// The diff row whose blocking stack holds `func`.
+fn row<'a>(v: &'a Value, func: &str) -> &'a Value {
+    let has = |g: &&Value| g["blocking_stack"].as_array().unwrap().iter().any(|f| f["function"] == func);
+    v["groups"].as_array().unwrap().iter().find(has).unwrap_or_else(|| panic!("no {func} row in {v}"))
+}
+
+#[test]
+fn a_diff_grows_the_openers_of_dbs_never_closed_not_those_of_one_kept() {
+    let e = expect("sqlpool");
+    let opener = e["opener_function"].as_str().unwrap();
+    let dir = common::services::root().join("services/go1.27");
+    let want = dumped(&dir.join("sqlpool_openleak.goroutine-2.txt"), "select", opener);
+    assert!(want >= 10, "Go's dump: {want} openers");
+    for kind in ["trace", "goroutine-2.txt"] {
+        let pair = [dir.join(format!("sqlpool_shared.{kind}")), dir.join(format!("sqlpool_openleak.{kind}"))];
+        let (v, code) = diff(&pair);
+        let r = row(&v, opener);
+        assert_eq!(r["counts"], serde_json::json!([1, want]), "{kind}: {r}");
+        assert_eq!((r["change"].as_str(), code), (Some("grown"), Some(1)), "{kind}: {r}");
+    }
+    // The same DB a minute on: its opener is the same group, nothing grew.
+    let pair = [dir.join("sqlpool_shared.goroutine-2.txt"), dir.join("sqlpool_shared.late.goroutine-2.txt")];
+    let (v, code) = diff(&pair);
+    assert_eq!((row(&v, opener)["change"].as_str(), code), (Some("same"), Some(0)), "{v}");
+}
