@@ -76,6 +76,9 @@ fn dbs_opened_per_request_and_never_closed_are_one_suspect() {
             assert_eq!(s[0]["count"].as_u64(), Some(want), "{what}: {}", s[0]);
             assert!(line_in(&s[0], opener).is_some(), "{what}: {}", s[0]);
             assert!(s[0]["library_wait"].is_null(), "{what}: {}", s[0]);
+            // One opener per DB: Go's dump names the library's go statement as the creator.
+            let named = !what.ends_with(".goroutine-1.txt") && !what.ends_with(".pb.gz");
+            assert_eq!(s[0]["library_resident"].as_bool().unwrap_or(false), named, "{what}: {}", s[0]);
             if what.ends_with(".trace") {
                 // Growing, and made under the program's sql.Open (Go's dump cannot say).
                 assert!(s[0]["piling_up"]["created"].as_u64() >= Some(want - 1), "{what}: {}", s[0]);
@@ -113,6 +116,7 @@ fn requests_waiting_for_a_connection_rows_keep_name_the_program() {
             assert_eq!(s[0]["count"].as_u64(), Some(want), "{what}: {}", s[0]);
             assert!(line_in(&s[0], lib).is_some(), "{what}: {}", s[0]);
             assert_eq!(s[0]["library_wait"], r["library_wait"], "{what}: {}", s[0]);
+            assert!(s[0]["library_resident"].is_null(), "{what}: {}", s[0]);
             let blocked = line_in(&s[0], r["blocking_function"].as_str().unwrap());
             assert_eq!(blocked, Some(marked("sqlpool", "blocked")), "{what}: {}", s[0]);
             if !what.ends_with(".goroutine-1.txt") && !what.ends_with(".pb.gz") {
@@ -140,6 +144,7 @@ fn pipe_writers_whose_reader_left_are_a_suspect() {
             assert_eq!(s[0]["count"].as_u64(), Some(want), "{what}: {}", s[0]);
             assert!(line_in(&s[0], lib).is_some(), "{what}: {}", s[0]);
             assert_eq!(s[0]["library_wait"], e["library_wait"], "{what}: {}", s[0]);
+            assert!(s[0]["library_resident"].is_null(), "{what}: {}", s[0]);
             let blocked = line_in(&s[0], e["blocking_function"].as_str().unwrap());
             assert_eq!(blocked, Some(marked("pipeleak", "blocked")), "{what}: {}", s[0]);
             if !what.ends_with(".goroutine-1.txt") && !what.ends_with(".pb.gz") {

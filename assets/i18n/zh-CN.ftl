@@ -316,6 +316,7 @@ suspect-pool-at-rest = 也许只是空闲？一次性启动的池，其中 { $wo
 suspect-http-response = HTTP 请求在等待响应：发送时没有超时（http.Client.Timeout 或 context 截止时间），而服务器一直未回应
 suspect-db-connection = database/sql 请求在等待连接：连接池已打开允许的全部连接（SetMaxOpenConns），却没有连接被归还；未关闭的 rows、语句、事务或 *sql.Conn 占着它们
 suspect-pipe-write = io.Pipe 的写方在等待读方：读的一侧不再读取，却没有关闭管道
+suspect-library-resident = 标准库为它创建的每个对象保留一个这样的 goroutine（{ $creator } 每次都会启动一个）：数量这么多，说明对象被反复创建却从未关闭
 suspect-pipe-read = io.Pipe 的读方在等待写方：写的一侧不再写入，却没有关闭管道
 suspect-main-hangs = main 挂起：它在等待 WaitGroup，而它为工作启动的 { $count } 个 goroutine 都已退出；其中一个在调用 Done 之前返回，程序因此永不结束
 suspect-in-test = 属于测试 { $test }：go test 的 -timeout 触发时仍在等待，因此无论等待多久都算卡住

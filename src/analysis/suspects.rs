@@ -111,6 +111,15 @@ impl Suspect {
         super::library_wait::library_wait(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
     }
 
+    /// Goroutines the standard library keeps one per object it made ([`super::resident`]): a
+    /// suspect so only in a crowd or a pile, which is objects made again and again and never
+    /// closed. Needs the creator: a goroutine profile (debug=1, protobuf) names none.
+    pub fn library_resident(&self) -> bool {
+        let funcs = self.blocking_stack.iter().map(|f| &*f.function);
+        let creator = self.created_at.as_ref().map(|f| &*f.function);
+        super::resident::is_library_resident(&self.reason, funcs, creator)
+    }
+
     /// Where the user's code blocked: the innermost frame outside Go's standard library, else
     /// the innermost outside the runtime, else the leaf.
     pub fn blocking_frame(&self) -> Option<&FrameText> {

@@ -59,6 +59,13 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
     if let Some(w) = sp.library_wait() {
         let _ = writeln!(o, "      why         {}", library_wait_text(w));
     }
+    if sp.library_resident() {
+        let creator = sp.created_at.as_ref().map_or("", |f| &*f.function);
+        let _ = writeln!(
+            o,
+            "      why         the standard library keeps one of these per object it made ({creator} made them, one for each): this many are objects made again and again and never closed"
+        );
+    }
     if let Some(InTest { test, sign }) = &sp.in_test {
         let what = match sign {
             HangSign::Timeout => {

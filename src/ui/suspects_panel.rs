@@ -185,6 +185,10 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
     if s.awaits_http_response() {
         out.push(tr!("suspect-http-response"));
     }
+    if s.library_resident() {
+        let creator = s.created_at.as_ref().map_or("", |f| &*f.function);
+        out.push(tr!("suspect-library-resident", creator = creator));
+    }
     match s.library_wait() {
         Some(LibraryWait::DbConnection) => out.push(tr!("suspect-db-connection")),
         Some(LibraryWait::PipeWrite) => out.push(tr!("suspect-pipe-write")),
