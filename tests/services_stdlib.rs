@@ -32,6 +32,12 @@ fn suspects(path: &Path) -> Vec<Value> {
     report(path)["suspects"].as_array().unwrap().clone()
 }
 
+/// `goroscope report --fail-on-leaks PATH`'s exit status: 0 for a healthy program.
+fn fail_on_leaks(path: &Path) -> i32 {
+    let opts = goroscope::report::Options { json: false, fail_on_leaks: true };
+    goroscope::report::run(&[path.to_path_buf()], &opts, &mut Vec::new(), &mut Vec::new())
+}
+
 #[test]
 fn a_shared_dbs_opener_and_cleaner_are_not_suspects() {
     let e = expect("sqlpool");
@@ -44,6 +50,7 @@ fn a_shared_dbs_opener_and_cleaner_are_not_suspects() {
         }
         for file in files(&dir, "sqlpool_shared") {
             assert_eq!(suspects(&file), Vec::<Value>::new(), "{}", file.display());
+            assert_eq!(fail_on_leaks(&file), 0, "{}", file.display());
             checked += 1;
         }
     }
@@ -181,6 +188,7 @@ fn rpc_and_http_servers_at_rest_are_not_suspects() {
         }
         for file in files(&dir, "rpcserve") {
             assert_eq!(suspects(&file), Vec::<Value>::new(), "{}", file.display());
+            assert_eq!(fail_on_leaks(&file), 0, "{}", file.display());
             checked += 1;
         }
     }
