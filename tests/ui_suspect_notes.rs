@@ -3,7 +3,9 @@
 //! the leak is not; main hung on a WaitGroup whose goroutines all exited says so with their
 //! number; a test past its `go test -timeout`, or sent SIGQUIT, or one that passed and left
 //! goroutines behind in its `-trace`, is named; each side of a lock-order deadlock says it
-//! holds a lock. The facts are the programs' own (`programs/services/*/expect.json`).
+//! holds a lock; a crowd waiting inside database/sql or io.Pipe says what it waits for, and
+//! a crowd of database/sql's openers says it is DBs never closed. The facts are the programs'
+//! own (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 mod common;
@@ -96,4 +98,27 @@ fn a_leak_older_than_the_trace_says_it_was_made_before_it() {
     assert_eq!(e.len(), 1, "the leak, not the idle pool: {all:#?}");
     assert!(e[0].starts_with(&format!("#1 · {} × ", want["count"])), "{:?}", e[0]);
     assert!(e[0].contains("created at a go statement before the trace began"), "{:?}", e[0]);
+}
+
+#[test]
+fn waits_inside_the_standard_library_say_what_they_wait_for() {
+    let sql = expect_of("services/sqlpool");
+    let pipe = expect_of("services/pipeleak");
+    let cases = [
+        ("sqlpool_rowsleak", &sql["rowsleak"]["count"], "database/sql requests waiting for a connection"),
+        (
+            "sqlpool_openleak",
+            &sql["openleak"]["count"],
+            "keeps one of these per object it made (database/sql.OpenDB made them",
+        ),
+        ("pipeleak", &pipe["count"], "io.Pipe writers waiting for a reader"),
+    ];
+    for (name, count, said) in cases {
+        let h = &mut open(sample(&format!("services/go1.27/{name}.trace")));
+        let all = labels(h);
+        let e = entries(&all);
+        assert_eq!(e.len(), 1, "{name}: one suspect: {all:#?}");
+        assert!(e[0].starts_with(&format!("#1 · {count} × ")), "{name}: {:?}", e[0]);
+        assert!(e[0].contains(said), "{name}: {:?} wanted {said:?}", e[0]);
+    }
 }
