@@ -220,6 +220,45 @@ for minor in 1.19 1.21 1.27; do
 	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode reload -table 40 2>"$out/heapstep_reload.gctrace.log"
 	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode steady 2>"$out/heapstep_steady.gctrace.log"
 done
+# The standard library's own background goroutines (session 14): database/sql with an
+# in-memory driver (sqlpool: one shared DB, healthy; a DB opened per request and never
+# closed; rows never closed under SetMaxOpenConns), io.Pipe writers whose reader left
+# (pipeleak), and a healthy net/rpc + net/http service at rest (rpcserve). Each writes a
+# trace, debug=1 and debug=2 dumps and the goroutine profile of its last moment. GOGC=off
+# keeps the traces small: a GC in the run leaves a background sweep that writes ~15,000
+# events of runtime.bgsweep yielding, a trace's bulk (-late's explicit runtime.GC still runs).
+export GOGC=off
+for minor in 1.21 1.27; do
+	out="$HERE/services/go$minor"
+	GO=$(go_for "$minor")
+	modes=(openleak rowsleak)
+	# A shared DB's two goroutines read alike in both formats: Go 1.27's run suffices.
+	[ "$minor" = 1.27 ] && modes+=(shared)
+	for mode in "${modes[@]}"; do
+		if [ "$FORCE" != 1 ] && [ -s "$out/sqlpool_$mode.goroutine-2.txt" ]; then
+			continue
+		fi
+		(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/sqlpool-$minor" ./sqlpool)
+		"$BIN/sqlpool-$minor" -mode "$mode" -out "$out/sqlpool_$mode"
+	done
+done
+# Go 1.27 only: the old trace format's reading of the same waits is sqlpool's (Go 1.21).
+run_each pipeleak 1.27
+run_each rpcserve 1.27
+# Go 1.21's dumps print as 1.27's do: its trace (the old format) and debug=2 dump suffice.
+rm -f "$HERE"/services/go1.21/sqlpool_*.{goroutine-1.txt,goroutine.pb.gz}
+# The healthy two again with -late (Go 1.27): a debug=2 dump 61 s after the trace, whose
+# resident goroutines say "1 minutes" as a long-running service's do.
+out="$HERE/services/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/sqlpool_shared.late.goroutine-2.txt" ] || [ ! -s "$out/rpcserve.late.goroutine-2.txt" ]; then
+	for p in sqlpool rpcserve; do
+		(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/$p-late" "./$p")
+	done
+	"$BIN/sqlpool-late" -mode shared -late -out "$out/sqlpool_shared" &
+	"$BIN/rpcserve-late" -late -out "$out/rpcserve" &
+	wait
+fi
+unset GOGC
 # goroscope diff, Go 1.27: dumps of a traffic ramp, and of a quiet service over HTTP.
 out="$HERE/services/go1.27"
 if [ "$FORCE" = 1 ] || [ ! -s "$out/compare_ramp.3.goroutine-2.txt" ] || [ ! -s "$out/compare_served.2.goroutine.pb.gz" ]; then

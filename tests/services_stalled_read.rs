@@ -31,6 +31,7 @@ fn stall<'a>(rep: &'a Value, want: &[u64], kind: &str, what: &str) -> &'a Value 
     let s = s.unwrap_or_else(|| panic!("{what}: no suspect with Go's ids {want:?}: {suspects:?}"));
     assert_eq!(s["stalled_request"], kind, "{what}: {s}");
     assert!(s["at_rest"].is_null(), "{what}: a stall is no idle connection: {s}");
+    assert!(s["library_resident"].is_null(), "{what}: nor a library's resident goroutine: {s}");
     s
 }
 

@@ -4,7 +4,9 @@
 //! number; a test past its `go test -timeout`, or sent SIGQUIT, or one that passed and left
 //! goroutines behind in its `-trace`, is named; each side of a lock-order deadlock says it
 //! holds a lock; clients that stopped sending mid-request say whether headers or a body; a mutex
-//! locked twice says its holder waits for it. The facts are the programs' own (`programs/services/*/expect.json`).
+//! locked twice says its holder waits for it; a crowd waiting inside database/sql or io.Pipe says
+//! what it waits for, and a crowd of database/sql's openers says it is DBs never closed. The facts
+//! are the programs' own (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 mod common;
@@ -121,4 +123,27 @@ fn a_mutex_locked_twice_says_its_holder_waits_for_it() {
     let all = labels(h);
     let said = "which waits for that same mutex at main.(*cache).refresh";
     assert!(all.iter().any(|l| l.contains(said) && l.contains("it locked it twice")), "{all:#?}");
+}
+
+#[test]
+fn waits_inside_the_standard_library_say_what_they_wait_for() {
+    let sql = expect_of("services/sqlpool");
+    let pipe = expect_of("services/pipeleak");
+    let cases = [
+        ("sqlpool_rowsleak", &sql["rowsleak"]["count"], "database/sql requests waiting for a connection"),
+        (
+            "sqlpool_openleak",
+            &sql["openleak"]["count"],
+            "keeps one of these per object it made (database/sql.OpenDB made them",
+        ),
+        ("pipeleak", &pipe["count"], "io.Pipe writers waiting for a reader"),
+    ];
+    for (name, count, said) in cases {
+        let h = &mut open(sample(&format!("services/go1.27/{name}.trace")));
+        let all = labels(h);
+        let e = entries(&all);
+        assert_eq!(e.len(), 1, "{name}: one suspect: {all:#?}");
+        assert!(e[0].starts_with(&format!("#1 · {count} × ")), "{name}: {:?}", e[0]);
+        assert!(e[0].contains(said), "{name}: {:?} wanted {said:?}", e[0]);
+    }
 }

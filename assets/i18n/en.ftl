@@ -395,6 +395,10 @@ suspect-pool-at-rest = At rest? A pool started at once, { $woken } of which took
 suspect-http-response = HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout or a context deadline) to a server that has not answered
 suspect-stalled-headers = HTTP server connections waiting for the rest of their request headers, which the clients stopped sending (a slow or Slowloris client): with no http.Server.ReadHeaderTimeout each holds a connection and a goroutine for as long as its client keeps it
 suspect-stalled-body = HTTP handlers reading request bodies their clients stopped sending: with no http.Server.ReadTimeout (or a read deadline set through http.ResponseController) each holds a connection and a goroutine for as long as its client keeps it
+suspect-db-connection = database/sql requests waiting for a connection: the pool has opened all it may (SetMaxOpenConns) and none is given back; rows, statements, transactions or *sql.Conn never closed keep them
+suspect-pipe-write = io.Pipe writers waiting for a reader: the reading side stopped reading without closing the pipe
+suspect-library-resident = The standard library keeps one of these per object it made ({ $creator } made them, one for each): this many are objects made again and again and never closed
+suspect-pipe-read = io.Pipe readers waiting for a writer: the writing side stopped writing without closing the pipe
 suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
     [one] the one goroutine it started for the work has exited without calling Done
    *[other] all { $count } goroutines it started for the work have exited, one without calling Done

@@ -3,7 +3,8 @@
 //!
 //! A dump has no window, so "stuck" means: waiting (not running, runnable or in a syscall),
 //! not sleeping or waiting on the runtime, not idle by design (an accept loop), not a runtime
-//! goroutine, AND either waiting for minutes (the header says `N minutes`), or many in one
+//! goroutine, AND either waiting for minutes (the header says `N minutes`; not a goroutine the
+//! standard library keeps for an object's life, [`super::resident`]), or many in one
 //! stack ([`LARGE_GROUP`]), or the runtime itself said `all goroutines are asleep`. What the
 //! runtime proved leaked (`(leaked)`, a goroutineleak profile) is a suspect in any number,
 //! "confirmed by the runtime".
@@ -197,8 +198,11 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         if !leaked && (is_benign_reason(&reason) || is_idle_by_design(&reason, funcs()) || testing) {
             continue;
         }
-        // Response bodies held open for minutes can be a stream: only a crowd is a leak.
-        let long = grp.wait_minutes.1 >= 1 && !is_response_body_wait(&reason, funcs());
+        // Response bodies held open for minutes can be a stream, and a library's resident
+        // goroutines (a DB's opener) wait the object's life: only a crowd is a leak.
+        let long = grp.wait_minutes.1 >= 1
+            && !is_response_body_wait(&reason, funcs())
+            && !super::resident::is_library_resident(&reason, funcs(), creator);
         // A test that ran past `-timeout` or got SIGQUIT: its goroutines waiting now are the hang.
         let in_test = hang.zip(creators.as_ref()).and_then(|(sign, creators)| {
             let test = creators.test_of(m.goroutines.get(*grp.members.first()? as usize)?)?;

@@ -111,6 +111,21 @@ impl Suspect {
         super::classify::stalled_request(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
     }
 
+    /// What the group waits for inside the standard library, when it is a wait whose cause
+    /// is elsewhere ([`super::library_wait`]): a pool connection, a pipe's other side.
+    pub fn library_wait(&self) -> Option<super::library_wait::LibraryWait> {
+        super::library_wait::library_wait(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
+    }
+
+    /// Goroutines the standard library keeps one per object it made ([`super::resident`]): a
+    /// suspect so only in a crowd or a pile, which is objects made again and again and never
+    /// closed. Needs the creator: a goroutine profile (debug=1, protobuf) names none.
+    pub fn library_resident(&self) -> bool {
+        let funcs = self.blocking_stack.iter().map(|f| &*f.function);
+        let creator = self.created_at.as_ref().map(|f| &*f.function);
+        super::resident::is_library_resident(&self.reason, funcs, creator)
+    }
+
     /// Where the user's code blocked: the innermost frame outside Go's standard library, else
     /// the innermost outside the runtime, else the leaf.
     pub fn blocking_frame(&self) -> Option<&FrameText> {
@@ -185,7 +200,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         .into_iter()
         .filter_map(|(key, members)| {
             let family = wait_family(&key.1);
-            let few_suffice = !(key_lost(m, &key) || body_wait(m, &key));
+            // A library's resident goroutines (a DB's opener): a few are the objects kept.
+            let few_suffice = !(key_lost(m, &key) || body_wait(m, &key) || resident(m, &key));
             // main is older than any trace, so a hung main stands alone against both rules.
             let hung = hung_main(m, &members);
             let long = family != WaitFamily::Sleep
@@ -312,6 +328,13 @@ fn standing_few(m: &TraceModel, members: &[Waiter]) -> bool {
 /// Response bodies held open: a crowd is a leak, a few are downloads in progress.
 fn body_wait(m: &TraceModel, (_, reason, stack, _): &(u8, String, StackId, Option<Frame>)) -> bool {
     is_response_body_wait(reason, m.stacks.frames(*stack).iter().map(|f| m.strings.get(f.func)))
+}
+
+/// Goroutines the standard library keeps for an object the program holds
+/// ([`super::resident`]).
+fn resident(m: &TraceModel, (_, reason, stack, site): &(u8, String, StackId, Option<Frame>)) -> bool {
+    let funcs = m.stacks.frames(*stack).iter().map(|f| m.strings.get(f.func));
+    super::resident::is_library_resident(reason, funcs, site.map(|f| m.strings.get(f.func)))
 }
 
 /// True when the cut took the names of a group's reason, blocking stack or creation site.

@@ -138,6 +138,15 @@ pub struct SuspectJson<'a> {
     /// sending: `request-headers` or `request-body` (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stalled_request: Option<&'static str>,
+    /// What the group waits for inside the standard library: `db-connection` (a
+    /// database/sql pool connection), `pipe-write` (an io.Pipe reader), `pipe-read` (an
+    /// io.Pipe writer) (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub library_wait: Option<&'static str>,
+    /// Goroutines the standard library keeps one per object it made (a `*sql.DB`'s
+    /// connectionOpener): this many are objects never closed (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub library_resident: bool,
     /// The test whose goroutines these are: in a `go test` timeout panic's or a test
     /// binary's SIGQUIT dump, or in a `go test -trace` trace (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -233,6 +242,8 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         holds_lock: s.holds_lock.as_ref(),
         awaits_http_response: s.awaits_http_response(),
         stalled_request: s.stalled_request().map(|k| k.kind()),
+        library_wait: s.library_wait().map(|w| w.kind()),
+        library_resident: s.library_resident(),
     }
 }
 

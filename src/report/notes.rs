@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 use crate::analysis::classify::{StalledRequest, WaitFamily, wait_family};
+use crate::analysis::library_wait::LibraryWait;
 use crate::analysis::resting::Resting;
 use crate::analysis::suspects::Suspect;
 use crate::analysis::test_hang::{HangSign, InTest};
@@ -66,6 +67,16 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
         };
         let _ = writeln!(o, "      why         {what}");
     }
+    if let Some(w) = sp.library_wait() {
+        let _ = writeln!(o, "      why         {}", library_wait_text(w));
+    }
+    if sp.library_resident() {
+        let creator = sp.created_at.as_ref().map_or("", |f| &*f.function);
+        let _ = writeln!(
+            o,
+            "      why         the standard library keeps one of these per object it made ({creator} made them, one for each): this many are objects made again and again and never closed"
+        );
+    }
     if let Some(InTest { test, sign }) = &sp.in_test {
         let what = match sign {
             HangSign::Timeout => {
@@ -99,5 +110,21 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
             o,
             "      main hangs  the main goroutine waits on a WaitGroup, and {exited} (an error path?), so the program never ends"
         );
+    }
+}
+
+/// What a wait inside the standard library waits for, and what usually keeps it waiting
+/// ([`crate::analysis::library_wait`]).
+fn library_wait_text(w: LibraryWait) -> &'static str {
+    match w {
+        LibraryWait::DbConnection => {
+            "database/sql requests waiting for a connection: the pool has opened all it may (SetMaxOpenConns) and none is given back; rows, statements, transactions or *sql.Conn never closed keep them (`defer rows.Close()`)"
+        }
+        LibraryWait::PipeWrite => {
+            "io.Pipe writers waiting for a reader: the reading side stopped reading without closing the pipe (PipeReader.Close or CloseWithError)"
+        }
+        LibraryWait::PipeRead => {
+            "io.Pipe readers waiting for a writer: the writing side stopped writing without closing the pipe (PipeWriter.Close or CloseWithError)"
+        }
     }
 }

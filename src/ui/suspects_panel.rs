@@ -8,6 +8,7 @@ use super::document::{Document, short_file};
 use super::theme;
 use crate::analysis::Suspect;
 use crate::analysis::classify::StalledRequest;
+use crate::analysis::library_wait::LibraryWait;
 use crate::analysis::resting::Resting;
 use crate::analysis::test_hang::HangSign;
 use crate::tr;
@@ -188,6 +189,16 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
     match s.stalled_request() {
         Some(StalledRequest::Headers) => out.push(tr!("suspect-stalled-headers")),
         Some(StalledRequest::Body) => out.push(tr!("suspect-stalled-body")),
+        None => {}
+    }
+    if s.library_resident() {
+        let creator = s.created_at.as_ref().map_or("", |f| &*f.function);
+        out.push(tr!("suspect-library-resident", creator = creator));
+    }
+    match s.library_wait() {
+        Some(LibraryWait::DbConnection) => out.push(tr!("suspect-db-connection")),
+        Some(LibraryWait::PipeWrite) => out.push(tr!("suspect-pipe-write")),
+        Some(LibraryWait::PipeRead) => out.push(tr!("suspect-pipe-read")),
         None => {}
     }
     if let Some(n) = s.main_waits_for_exited {

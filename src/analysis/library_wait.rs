@@ -1,0 +1,82 @@
+//! Waits inside the standard library whose cause is elsewhere in the program, named so a
+//! report can say what the crowd waits for and what usually keeps it waiting; the frames
+//! alone show only the library's internals (`database/sql.(*DB).conn`, `io.(*pipe).write`).
+//!
+//! - A `database/sql` request waiting for a connection: the pool has opened all it may
+//!   (`SetMaxOpenConns`) and every one is taken. `(*DB).conn` parks in a `select` on the
+//!   request's context and its connection request channel (Go 1.19–1.27); only a release of a
+//!   connection (rows, statement, transaction or `*sql.Conn` closed) or the context ends it.
+//!   A crowd that stays is connections never given back: `rows` never closed is the classic.
+//! - An `io.Pipe` writer waiting for a reader (`io.(*pipe).write`, in its `select` on the
+//!   pipe's channels): the reading side stopped reading without closing the pipe. A reader
+//!   waiting for a writer (`io.(*pipe).read`) is the mirror: a writer that left without
+//!   `Close`.
+
+use super::classify::{WaitFamily, is_runtime_frame, wait_family};
+
+/// What a group waits for inside the standard library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LibraryWait {
+    /// `database/sql.(*DB).conn`: a free connection of the pool.
+    DbConnection,
+    /// `io.(*pipe).write`: a reader of the pipe.
+    PipeWrite,
+    /// `io.(*pipe).read`: a writer of the pipe.
+    PipeRead,
+}
+
+impl LibraryWait {
+    /// The JSON word (`library_wait`, added field).
+    pub fn kind(self) -> &'static str {
+        match self {
+            LibraryWait::DbConnection => "db-connection",
+            LibraryWait::PipeWrite => "pipe-write",
+            LibraryWait::PipeRead => "pipe-read",
+        }
+    }
+}
+
+/// The library wait of a blocking stack (innermost first), when it is one of
+/// [`LibraryWait`]'s: the library's function is the innermost frame outside the runtime (a
+/// lock taken inside it is another wait), in a channel wait. A goroutine profile (debug=1)
+/// hides the runtime frames that say which wait, so its "unknown" counts, as does a trace's
+/// missing reason.
+pub fn library_wait<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> Option<LibraryWait> {
+    let channel = matches!(reason, "" | "unknown")
+        || matches!(wait_family(reason), WaitFamily::Select | WaitFamily::ChanReceive | WaitFamily::ChanSend);
+    if !channel {
+        return None;
+    }
+    funcs.into_iter().find(|f| !is_runtime_frame(f)).and_then(|f| match f {
+        "database/sql.(*DB).conn" => Some(LibraryWait::DbConnection),
+        "io.(*pipe).write" => Some(LibraryWait::PipeWrite),
+        "io.(*pipe).read" => Some(LibraryWait::PipeRead),
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_the_library_frame() {
+        let db = ["runtime.selectgo", "database/sql.(*DB).conn", "database/sql.(*DB).query", "main.h"];
+        assert_eq!(library_wait("select", db), Some(LibraryWait::DbConnection));
+        let pipe = ["runtime.selectgo", "io.(*pipe).write", "io.(*PipeWriter).Write", "main.produce"];
+        assert_eq!(library_wait("select", pipe), Some(LibraryWait::PipeWrite));
+        assert_eq!(library_wait("chan receive", ["io.(*pipe).write"]), Some(LibraryWait::PipeWrite));
+        assert_eq!(library_wait("select", ["io.(*pipe).read"]).map(LibraryWait::kind), Some("pipe-read"));
+        // debug=1: the runtime frames are hidden, the reason unknown.
+        assert_eq!(library_wait("unknown", db[1..].iter().copied()), Some(LibraryWait::DbConnection));
+    }
+
+    #[test]
+    fn not_a_lock_or_another_stack() {
+        assert_eq!(library_wait("sync.Mutex.Lock", ["sync.(*Mutex).Lock", "io.(*pipe).write"]), None);
+        assert_eq!(library_wait("select", ["runtime.selectgo", "main.loop"]), None);
+        // A lock taken inside the library's function is the lock's wait.
+        let lock = ["internal/sync.(*Mutex).Lock", "sync.(*Mutex).Lock", "io.(*pipe).write"];
+        assert_eq!(library_wait("unknown", lock), None);
+    }
+}
