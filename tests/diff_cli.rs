@@ -244,7 +244,10 @@ fn files_that_cannot_be_compared_say_both_kinds() {
             vec![dir.join("chansend.heap.pb.gz"), dir.join("profiles.cpu.pb.gz")],
             &["profiles of different sample types", "[samples/count, cpu/nanoseconds]", "inuse_space/bytes]"],
         ),
-        (vec![dir.join("chansend.goroutine-2.txt"), dir.join("profiles.gctrace.log")], &["(a gctrace file)"]),
+        (
+            vec![dir.join("chansend.goroutine-2.txt"), dir.join("profiles.gctrace.log")],
+            &["(a gctrace file)", "memory with memory"],
+        ),
         (vec![dir.join("chansend.trace"), garbage.clone()], &["goroscope: ", ".trace: at byte "]),
     ];
     for (files, needles) in &cases {

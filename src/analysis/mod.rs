@@ -19,6 +19,7 @@ pub mod lod;
 pub mod lod_rows;
 pub mod lod_summary;
 pub mod main_wait;
+pub mod memory_summary;
 pub mod moving;
 pub mod older;
 pub mod origin;

@@ -1,17 +1,22 @@
 //! `goroscope diff BASE NEW [MORE...]`: goroutine groups or profiles compared across files,
-//! as text or JSON (the contract in `../shared/DESIGN.md`). Exit status: 0; 1 with
+//! as text or JSON (the contract in `../shared/DESIGN.md`), and each file's memory (heap
+//! after GC, peak, cycles, memory findings) when every file has it: traces beside their
+//! groups, GC logs (gctrace, MemStats lines) alone (kind `memory`). Exit status: 0; 1 with
 //! `--fail-on-growth` when a group of blocked goroutines is new or grew (not churn: in a
-//! series, other goroutines in every file), or a heap profile's
-//! in-use bytes or objects grew; 2 when a file cannot be read or the files cannot be
-//! compared (a trace against a heap profile, profiles of different sample types).
+//! series, other goroutines in every file), or a heap profile's in-use bytes or objects grew,
+//! or GC logs' heap after GC at the end grew by the heap-growth rule's bars; 2 when a file
+//! cannot be read or the files cannot be compared (a trace against a heap profile, profiles
+//! of different sample types).
 
 mod json;
+mod memory;
 mod text;
 
 use std::path::PathBuf;
 
 use crate::analysis::TopOptions;
 use crate::analysis::group_diff::{GroupChange, diff_groups};
+use crate::analysis::memory_summary::{self, MemorySummary, log_summary, trace_summary};
 use crate::analysis::profile_diff::{DiffTop, series_top, type_list};
 use crate::load::{Loaded, Progress, load_file_headless};
 use crate::report::terminal::safe;
@@ -38,6 +43,8 @@ pub struct Diff {
     pub groups: Option<Vec<GroupChange>>,
     /// The profile diff, when every file is a pprof profile.
     pub profile: Option<DiffTop>,
+    /// Each file's memory, when every file has it (traces, GC logs).
+    pub memory: Option<Vec<MemorySummary>>,
     pub warnings: Vec<String>,
 }
 
@@ -51,7 +58,19 @@ impl Diff {
             .profile
             .as_ref()
             .is_some_and(|p| p.sample_type.starts_with("inuse_") && p.totals.last() > p.totals.first());
-        groups || heap
+        // GC logs alone: their heap after GC. Beside goroutine groups (traces) the groups
+        // decide, as before the memory was compared.
+        let memory = self.groups.is_none() && self.memory.as_deref().is_some_and(memory_summary::grew);
+        groups || heap || memory
+    }
+
+    /// The contract's `kind`: `goroutines`, `profile`, or `memory` (GC logs alone).
+    pub fn kind(&self) -> &'static str {
+        match (&self.groups, &self.profile) {
+            (Some(_), _) => "goroutines",
+            (_, Some(_)) => "profile",
+            _ => "memory",
+        }
     }
 }
 
@@ -82,14 +101,23 @@ pub fn compare(loaded: &[Loaded], opts: &DiffOptions) -> Result<Diff, String> {
     let groups: Vec<_> = loaded.iter().map(Loaded::goroutine_groups).collect();
     let all_groups = groups.iter().all(Option::is_some);
     let all_profiles = loaded.iter().all(|l| l.profile.is_some());
-    if !all_groups && !all_profiles {
+    let memory: Option<Vec<MemorySummary>> = loaded
+        .iter()
+        .map(|l| match (&l.trace, &l.memory) {
+            (Some(t), _) => Some(trace_summary(t, &l.findings)),
+            (_, Some(m)) => Some(log_summary(m, &l.findings)),
+            _ => None,
+        })
+        .collect();
+    if !all_groups && !all_profiles && memory.is_none() {
         // Name a pair that cannot be compared: a goroutine source and a profile of another
         // kind, or anything and a file that is neither.
         let comparable = |i: usize, j: usize| {
             let both_groups =
                 groups.get(i).is_some_and(Option::is_some) && groups.get(j).is_some_and(Option::is_some);
             let both_profiles = loaded[i].profile.is_some() && loaded[j].profile.is_some();
-            both_groups || both_profiles
+            let has_memory = |l: &Loaded| l.trace.is_some() || l.memory.is_some();
+            both_groups || both_profiles || (has_memory(&loaded[i]) && has_memory(&loaded[j]))
         };
         let n = loaded.len();
         let (i, j) = (0..n)
@@ -100,7 +128,7 @@ pub fn compare(loaded: &[Loaded], opts: &DiffOptions) -> Result<Diff, String> {
             &loaded[i],
             &loaded[j],
             "goroutine groups compare with goroutine groups (traces, dumps, goroutine profiles), \
-             profiles with profiles of the same sample types",
+             profiles with profiles of the same sample types, memory with memory (traces, GC logs)",
         ));
     }
     let profile = if all_profiles { Some(profile_diff(loaded, opts)?) } else { None };
@@ -109,6 +137,7 @@ pub fn compare(loaded: &[Loaded], opts: &DiffOptions) -> Result<Diff, String> {
         snapshot_ns: loaded.iter().map(Loaded::snapshot_ns).collect(),
         groups: all_groups.then(|| diff_groups(&groups.into_iter().flatten().collect::<Vec<_>>())),
         profile,
+        memory,
         warnings: loaded
             .iter()
             .flat_map(|l| l.warnings.iter().map(move |w| format!("{}: {w}", l.path.display())))

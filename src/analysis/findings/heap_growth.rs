@@ -8,7 +8,7 @@
 //! point between one cycle's end and the next is the floor. A floor that rises once and stays
 //! (a big table loaded mid-window) stepped, it does not grow.
 
-use crate::model::{MemoryModel, RangeSpan, Series, TraceModel};
+use crate::model::{MemoryModel, MemorySource, RangeSpan, Series, TraceModel};
 
 /// Where a heap series came from (the contract's `source`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,6 +68,11 @@ const MIN_END_OF_MAX: f64 = 0.9;
 const MIN_RISING_STEPS: usize = 3;
 const MIN_STEP_SHARE: f64 = 0.05;
 
+/// A floor that went from `from` to `to` rose by the rule's bars: both the ratio and the bytes.
+pub fn rose_enough(from: u64, to: u64) -> bool {
+    to >= MIN_RISE_BYTES.saturating_add(from) && (to as f64) >= MIN_RATIO * from as f64
+}
+
 /// Decides on the floors `(time, bytes)`, time-sorted.
 pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth> {
     if floors.len() < MIN_CYCLES {
@@ -76,7 +81,7 @@ pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth
     let (t0, from) = floors[0];
     let (t1, to) = *floors.last()?;
     let max = floors.iter().map(|p| p.1).max()?;
-    if t1 <= t0 || to < MIN_RISE_BYTES + from || (to as f64) < MIN_RATIO * from as f64 {
+    if t1 <= t0 || !rose_enough(from, to) {
         return None;
     }
     if (to as f64) < MIN_END_OF_MAX * max as f64 {
@@ -120,9 +125,10 @@ pub fn floors(heap: &Series, gc_ends: &[i64]) -> Vec<(i64, u64)> {
     out
 }
 
-/// From a trace: the heap metric's floor after each GC mark phase that ended in the window.
-pub fn trace_growth(m: &TraceModel) -> Option<HeapGrowth> {
-    let mark = m.strings.find("GC concurrent mark phase")?;
+/// A trace's floors: the heap metric's lowest point after each GC mark phase that ended in
+/// the window.
+pub fn trace_floors(m: &TraceModel) -> Vec<(i64, u64)> {
+    let Some(mark) = m.strings.find("GC concurrent mark phase") else { return Vec::new() };
     let mut ends: Vec<i64> = m
         .ranges
         .iter()
@@ -130,18 +136,34 @@ pub fn trace_growth(m: &TraceModel) -> Option<HeapGrowth> {
         .map(|r| r.end_ns)
         .collect();
     ends.sort_unstable();
-    growth_of(HeapSource::Trace, &floors(&m.heap_alloc, &ends))
+    floors(&m.heap_alloc, &ends)
 }
 
-/// From gctrace: the live heap each cycle marked, at the cycle's end.
+/// A GC log's floors: gctrace's live heap each cycle marked, at the cycle's end; MemStats
+/// lines' `HeapAlloc` floor after each GC they saw end.
+pub fn memory_floors(m: &MemoryModel) -> Vec<(i64, u64)> {
+    match m.source {
+        MemorySource::GcTrace => {
+            m.cycles.iter().map(|c| (c.time_ns + c.duration_ns(), c.heap_live)).collect()
+        }
+        MemorySource::MemStats => {
+            let ends: Vec<i64> = m.cycles.iter().map(|c| c.time_ns).collect();
+            floors(&m.heap_alloc, &ends)
+        }
+    }
+}
+
+/// From a trace's floors.
+pub fn trace_growth(m: &TraceModel) -> Option<HeapGrowth> {
+    growth_of(HeapSource::Trace, &trace_floors(m))
+}
+
+/// From gctrace's floors.
 pub fn gctrace_growth(m: &MemoryModel) -> Option<HeapGrowth> {
-    let floors: Vec<(i64, u64)> =
-        m.cycles.iter().map(|c| (c.time_ns + c.duration_ns(), c.heap_live)).collect();
-    growth_of(HeapSource::GcTrace, &floors)
+    growth_of(HeapSource::GcTrace, &memory_floors(m))
 }
 
-/// From MemStats lines: `HeapAlloc`'s floor after each GC the lines saw end.
+/// From MemStats lines' floors.
 pub fn memstats_growth(m: &MemoryModel) -> Option<HeapGrowth> {
-    let ends: Vec<i64> = m.cycles.iter().map(|c| c.time_ns).collect();
-    growth_of(HeapSource::MemStats, &floors(&m.heap_alloc, &ends))
+    growth_of(HeapSource::MemStats, &memory_floors(m))
 }

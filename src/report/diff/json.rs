@@ -11,12 +11,15 @@ use crate::analysis::profile_diff::DiffTop;
 #[derive(Serialize)]
 pub struct DiffJson<'a> {
     pub files: Vec<String>,
-    /// `goroutines` or `profile`.
+    /// `goroutines`, `profile`, or `memory` (GC logs alone; added value).
     pub kind: &'static str,
     /// Every group of any file, biggest |delta| first (empty for profiles of other kinds).
     pub groups: Vec<GroupJson<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub profile: Option<ProfileJson<'a>>,
+    /// Each file's memory, when every file has it: traces, GC logs (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub memory: Option<super::memory::MemoryJson<'a>>,
     /// Unix ns per file, or null where the file does not say.
     pub snapshot_ns: &'a [Option<i64>],
     pub warnings: &'a [String],
@@ -137,9 +140,10 @@ impl<'a> DiffJson<'a> {
     pub fn new(d: &'a Diff) -> Self {
         DiffJson {
             files: d.files.iter().map(|f| f.display().to_string()).collect(),
-            kind: if d.groups.is_some() { "goroutines" } else { "profile" },
+            kind: d.kind(),
             groups: d.groups.iter().flatten().map(group).collect(),
             profile: d.profile.as_ref().map(profile),
+            memory: d.memory.as_deref().map(super::memory::memory_json),
             snapshot_ns: &d.snapshot_ns,
             warnings: &d.warnings,
         }

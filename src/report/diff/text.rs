@@ -51,7 +51,7 @@ fn blocked_at(stack: &[FrameText]) -> String {
 }
 
 /// Rows of cells printed in columns padded to their widest cell.
-fn table(o: &mut String, rows: &[Vec<String>], right: &[bool]) {
+pub(super) fn table(o: &mut String, rows: &[Vec<String>], right: &[bool]) {
     let mut widths = vec![0; rows.first().map_or(0, Vec::len)];
     for r in rows {
         for (w, c) in widths.iter_mut().zip(r) {
@@ -186,6 +186,9 @@ pub fn diff_text(d: &Diff) -> String {
     if let Some(p) = &d.profile {
         profile_text(&mut o, p);
     }
+    if let Some(m) = &d.memory {
+        super::memory::memory_text(&mut o, m);
+    }
     for w in &d.warnings {
         let _ = writeln!(o, "  warning: {}", clean(w));
     }
@@ -214,6 +217,7 @@ mod tests {
             snapshot_ns: vec![None, None],
             groups: Some(diff_groups(&[vec![], vec![g]])),
             profile: None,
+            memory: None,
             warnings: vec![],
         };
         let text = diff_text(&d);
