@@ -340,3 +340,32 @@ fn two_panes_of_one_kind_do_not_share_collapse_state() {
     assert!(after.0 > before.0, "A's group opened: {before:?} -> {after:?}");
     assert_eq!(after.1, before.1, "B's rows did not move");
 }
+
+#[test]
+fn two_gc_logs_compare_their_heap_after_gc_and_say_it_grew() {
+    let fixed = sample("go1.27/memleak_fixed.gctrace.log");
+    let leak = sample("go1.27/memleak.gctrace.log");
+    // Go's own last cycles: `A->B->C MB`, C the marked heap.
+    let live = |p: &PathBuf| {
+        let text = std::fs::read_to_string(p).unwrap();
+        let line = text.lines().rfind(|l| l.starts_with("gc ") && l.contains(" MB goal")).unwrap();
+        let heap = line.split(" ms cpu, ").nth(1).unwrap().split(" MB").next().unwrap();
+        heap.rsplit("->").next().unwrap().parse::<u64>().unwrap() << 20
+    };
+    let h = &mut open_all(vec![fixed.clone(), leak.clone()]);
+    let all = labels(h);
+    let mut rows: Vec<&String> = all.iter().filter(|l| l.contains(": heap after GC ")).collect();
+    rows.dedup(); // a label's text and its accessible name
+    assert_eq!(rows.len(), 2, "a row per pane: {all:#?}");
+    for (row, p) in rows.iter().zip([&fixed, &leak]) {
+        let last = format!("→ {} (first and last cycle)", goroscope::units::bytes(live(p)));
+        assert!(row.contains(&last), "{row:?} wanted {last:?}");
+    }
+    assert!(rows[1].contains("findings: heap-growth"), "{:?}", rows[1]);
+    let end = format!(
+        "Heap after GC at the end: {} → {}: grew",
+        goroscope::units::bytes(live(&fixed)),
+        goroscope::units::bytes(live(&leak))
+    );
+    assert!(all.iter().any(|l| l.starts_with(&end)), "no {end:?} in {all:#?}");
+}

@@ -375,6 +375,10 @@ compare-cannot = A { $a } and a { $b } cannot be compared: open files of one kin
 compare-tab-memory = Memory
 compare-memory = Memory of the compared files
 compare-no-memory = None of these files has a heap curve.
+compare-memory-row = { $side }: heap after GC { $first } → { $last } (first and last cycle), peak { $peak }, { $cycles } GC cycles over { $over }; findings: { $findings }
+compare-memory-grew = Heap after GC at the end: { $from } → { $to }: grew (a quarter more, and 16 MiB or more)
+compare-memory-rose = Heap after GC at the end: { $from } → { $to }: rose, below the heap-growth bars
+compare-memory-flat = Heap after GC at the end: { $from } → { $to }: did not grow
 compare-x-time = time since each file's start
 compare-curve = { $side }: { $what } ({ $file })
 

@@ -302,6 +302,10 @@ compare-cannot = { $a } 与 { $b } 无法比较：请打开同类文件（跟踪
 compare-tab-memory = 内存
 compare-memory = 所比较文件的内存
 compare-no-memory = 这些文件都没有堆曲线。
+compare-memory-row = { $side }：GC 后的堆 { $first } → { $last }（第一次与最后一次 GC），峰值 { $peak }，{ $over } 内 { $cycles } 次 GC；发现：{ $findings }
+compare-memory-grew = 结束时 GC 后的堆：{ $from } → { $to }：增长了（多出四分之一且至少 16 MiB）
+compare-memory-rose = 结束时 GC 后的堆：{ $from } → { $to }：有所上升，但未达到堆增长的标准
+compare-memory-flat = 结束时 GC 后的堆：{ $from } → { $to }：没有增长
 compare-x-time = 从各文件开始算起的时间
 compare-curve = { $side }：{ $what }（{ $file }）
 

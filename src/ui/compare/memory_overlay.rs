@@ -1,10 +1,13 @@
 //! The compare view's memory plot: the heap of every pane that has one (a trace's heap in
 //! use, a GC log's heap allocated), overlaid on one time axis from each file's start, A and B
-//! in colours told apart with any common colour-vision deficiency, with a legend.
+//! in colours told apart with any common colour-vision deficiency, with a legend. Above it, a
+//! line per pane with what `goroscope diff` says of its memory (heap after GC at its first and
+//! last cycle, peak, cycles, findings), and whether the heap after GC at the end grew.
 
 use egui::Color32;
 use egui_plot::{HoverPosition, Legend, Line, Plot, PlotPoint};
 
+use crate::analysis::memory_summary::{self, MemorySummary, log_summary, trace_summary};
 use crate::tr;
 use crate::ui::document::Content;
 use crate::ui::theme::SIDE_COLORS;
@@ -19,6 +22,65 @@ pub struct MemCurve {
     pub color: Color32,
     /// Seconds from the file's start, bytes.
     pub points: Vec<PlotPoint>,
+}
+
+/// A pane's memory in numbers ([`crate::analysis::memory_summary`]).
+pub struct MemRow {
+    pub side: String,
+    pub color: Color32,
+    pub summary: MemorySummary,
+}
+
+/// The memory summaries of the workspace's panes, computed once when the panes change.
+pub fn rows(ws: &Workspace) -> Vec<MemRow> {
+    let mut out = Vec::new();
+    for (i, pane) in ws.panes.iter().enumerate() {
+        let Some(doc) = &pane.doc else { continue };
+        let summary = match &doc.content {
+            Content::Trace(t) => trace_summary(t.model(), &doc.loaded.findings),
+            Content::Memory(m) => log_summary(&m.model, &doc.loaded.findings),
+            _ => continue,
+        };
+        let color =
+            SIDE_COLORS.get(i).copied().unwrap_or_else(|| crate::ui::theme::goroutine_color(i as u64));
+        out.push(MemRow { side: side_letter(i).to_string(), color, summary });
+    }
+    out
+}
+
+/// The rows' words: one line per pane, then the change at the end, first pane to last.
+fn rows_ui(ui: &mut egui::Ui, rows: &[MemRow]) {
+    let bytes = |b: Option<u64>| b.map_or("-".to_string(), units::bytes);
+    for r in rows {
+        let s = &r.summary;
+        let findings = s.findings.join(", ");
+        let text = tr!(
+            "compare-memory-row",
+            side = r.side.clone(),
+            first = bytes(s.after_gc.map(|a| a.0)),
+            last = bytes(s.after_gc.map(|a| a.1)),
+            peak = bytes(s.peak_heap),
+            cycles = units::count(s.gc_cycles as u64),
+            over = units::duration(s.over_ns),
+            findings = if findings.is_empty() { "-".to_string() } else { findings }
+        );
+        ui.colored_label(r.color, text);
+    }
+    let summaries: Vec<MemorySummary> = rows.iter().map(|r| r.summary.clone()).collect();
+    let end = |s: Option<&MemRow>| s.and_then(|r| r.summary.after_gc).map(|a| a.1);
+    if let (Some(from), Some(to)) = (end(rows.first()), end(rows.last()))
+        && rows.len() >= 2
+    {
+        let (from, to) = (units::bytes(from), units::bytes(to));
+        let text = if memory_summary::grew(&summaries) {
+            tr!("compare-memory-grew", from = from, to = to)
+        } else if end(rows.last()) <= end(rows.first()) {
+            tr!("compare-memory-flat", from = from, to = to)
+        } else {
+            tr!("compare-memory-rose", from = from, to = to)
+        };
+        ui.label(egui::RichText::new(text).strong());
+    }
 }
 
 /// The heap curves of the workspace's panes, computed once when the panes change.
@@ -53,11 +115,12 @@ pub fn curves(ws: &Workspace) -> Vec<MemCurve> {
     out
 }
 
-pub fn overlay_ui(ui: &mut egui::Ui, curves: &[MemCurve]) {
+pub fn overlay_ui(ui: &mut egui::Ui, curves: &[MemCurve], rows: &[MemRow]) {
     if curves.is_empty() {
         ui.weak(tr!("compare-no-memory"));
         return;
     }
+    rows_ui(ui, rows);
     let plot = Plot::new("compare-memory")
         .height(ui.available_height().max(100.0))
         .legend(Legend::default())

@@ -44,6 +44,7 @@ pub struct CompareState {
     pub verdict: Verdict,
     tab: Tab,
     memory: Vec<memory_overlay::MemCurve>,
+    memory_rows: Vec<memory_overlay::MemRow>,
     /// The group diff, when two or more files have goroutines.
     groups: Option<diff_table::DiffTable>,
     /// Three or more snapshots of goroutines: the growth chart.
@@ -59,6 +60,7 @@ impl Default for CompareState {
             verdict: Verdict::Waiting,
             tab: Tab::Groups,
             memory: Vec::new(),
+            memory_rows: Vec::new(),
             groups: None,
             series: None,
             profiles: None,
@@ -115,6 +117,7 @@ impl CompareState {
         let docs: Vec<&Document> = ws.panes.iter().filter_map(|p| p.doc.as_ref()).collect();
         self.verdict = verdict(&docs);
         self.memory = memory_overlay::curves(ws);
+        self.memory_rows = memory_overlay::rows(ws);
         self.groups = if self.verdict == Verdict::Goroutines { diff_table::DiffTable::new(ws) } else { None };
         self.profiles =
             if self.verdict == Verdict::Profiles { profile_diff::ProfileCompare::new(ws) } else { None };
@@ -163,7 +166,7 @@ impl CompareState {
         match (self.tab, &mut self.groups, &mut self.profiles) {
             (Tab::Groups, Some(g), _) => g.ui(ui, queue),
             (Tab::Profiles, _, Some(p)) => p.ui(ui, ws),
-            _ => memory_overlay::overlay_ui(ui, &self.memory),
+            _ => memory_overlay::overlay_ui(ui, &self.memory, &self.memory_rows),
         }
     }
 }
