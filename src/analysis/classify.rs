@@ -314,7 +314,28 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
             // The server's read-ahead on a connection while its handler runs: one per
             // request in flight, a consequence of a hung handler, never the cause.
             || (family == WaitFamily::Network && f == "net/http.(*connReader).backgroundRead")
+            || is_http2_connection_loop(f, family)
     })
+}
+
+/// HTTP/2's per-connection loops, idle between frames as HTTP/1's keep-alive reads are: the
+/// server connection's serve loop (a `select` between frames, streams and timers) and its
+/// frame reader, the client connection's read loop. net/http's bundled copy names them
+/// `net/http.(*http2serverConn).serve` up to Go 1.26, `net/http/internal/http2.(*serverConn)`
+/// from 1.27; golang.org/x/net/http2 as the latter. A stuck handler is a goroutine of its own.
+fn is_http2_connection_loop(f: &str, family: WaitFamily) -> bool {
+    if !(f.starts_with("net/http.(*http2") || f.contains("/http2.(*")) {
+        return false;
+    }
+    match family {
+        WaitFamily::Select => f.ends_with("serverConn).serve"),
+        WaitFamily::Network => {
+            f.ends_with("serverConn).readFrames")
+                || f.ends_with("clientConnReadLoop).run")
+                || f.ends_with("ClientConn).readLoop")
+        }
+        _ => false,
+    }
 }
 
 /// What an HTTP server connection waits for from a client that stopped sending mid-request.
