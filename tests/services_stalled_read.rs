@@ -3,8 +3,9 @@
 //! a server with no ReadHeaderTimeout and no ReadTimeout, 14 connections waiting for the rest
 //! of their headers (Slowloris clients, no handler running) and 10 upload handlers waiting
 //! for the rest of their bodies, beside 6 keep-alive connections idle between requests. Both
-//! stalls are suspects, not idle connections, in the trace and in Go's dump of the same
-//! moment, with the goroutine ids Go's dump has and the kind of stall; the idle keep-alive
+//! stalls are suspects, not idle connections, in the trace, with the goroutine ids Go's dump of
+//! the same moment has and the kind of stall; that dump, under a minute old, names the header
+//! waits only (uploads in progress look the same at one moment); the idle keep-alive
 //! connections are none. 4 handlers reading from an upstream connection of their own that
 //! never answers are, in the trace, readers of network connections ranked after the stalls.
 
@@ -87,7 +88,12 @@ fn clients_that_stopped_mid_request_are_suspects_and_idle_connections_are_not() 
                     "{what}: {l}"
                 );
             } else {
-                assert_eq!(suspects.len(), 2, "{what}: only the stalls: {rep}");
+                // A dump under a minute old: uploads in progress read their bodies as the
+                // stalled ones do, so only the header waits (a crowd mid-headers) are suspects.
+                assert_eq!(suspects.len(), 1, "{what}: only the header waits: {rep}");
+                let h = stall(&rep, &ids(&headers), "request-headers", &what);
+                assert_eq!(h["reason"], reason, "{what}: {h}");
+                continue;
             }
             let h = stall(&rep, &ids(&headers), "request-headers", &what);
             let u = stall(&rep, &ids(&uploads), "request-body", &what);

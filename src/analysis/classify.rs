@@ -300,7 +300,7 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
     // headers sent in part (a Slowloris client, no ReadHeaderTimeout), or a handler reading a
     // body the client stopped sending (no ReadTimeout). Either holds a connection and a
     // goroutine for as long as the client keeps the connection.
-    if stalled_request(reason, funcs.clone()).is_some() {
+    if super::http_server::stalled_request(reason, funcs.clone()).is_some() {
         return false;
     }
     // A handler that reads from another connection (a hijacked one it serves itself, an
@@ -314,73 +314,8 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
             // The server's read-ahead on a connection while its handler runs: one per
             // request in flight, a consequence of a hung handler, never the cause.
             || (family == WaitFamily::Network && f == "net/http.(*connReader).backgroundRead")
-            || is_http2_connection_loop(f, family)
+            || super::http_server::is_http2_connection_loop(f, family)
     })
-}
-
-/// HTTP/2's per-connection loops, idle between frames as HTTP/1's keep-alive reads are: the
-/// server connection's serve loop (a `select` between frames, streams and timers) and its
-/// frame reader, the client connection's read loop. net/http's bundled copy names them
-/// `net/http.(*http2serverConn).serve` up to Go 1.26, `net/http/internal/http2.(*serverConn)`
-/// from 1.27; golang.org/x/net/http2 as the latter. A stuck handler is a goroutine of its own.
-fn is_http2_connection_loop(f: &str, family: WaitFamily) -> bool {
-    if !(f.starts_with("net/http.(*http2") || f.contains("/http2.(*")) {
-        return false;
-    }
-    match family {
-        WaitFamily::Select => f.ends_with("serverConn).serve"),
-        WaitFamily::Network => {
-            f.ends_with("serverConn).readFrames")
-                || f.ends_with("clientConnReadLoop).run")
-                || f.ends_with("ClientConn).readLoop")
-        }
-        _ => false,
-    }
-}
-
-/// What an HTTP server connection waits for from a client that stopped sending mid-request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StalledRequest {
-    /// The rest of the request's headers: `http.Server.ReadHeaderTimeout` bounds the wait.
-    Headers,
-    /// The rest of the request's body, read by the handler: `http.Server.ReadTimeout`, or a
-    /// read deadline the handler sets, bounds the wait.
-    Body,
-}
-
-impl StalledRequest {
-    /// The JSON word of the kind.
-    pub fn kind(self) -> &'static str {
-        match self {
-            StalledRequest::Headers => "request-headers",
-            StalledRequest::Body => "request-body",
-        }
-    }
-}
-
-/// A server connection's goroutine (under `net/http.(*conn).serve`) waiting in the poller
-/// for the rest of a request that has begun, headers or body: the client's stall.
-pub fn stalled_request<'a>(
-    reason: &str,
-    funcs: impl IntoIterator<Item = &'a str> + Clone,
-) -> Option<StalledRequest> {
-    if wait_family(reason) != WaitFamily::Network
-        || !funcs.clone().into_iter().any(|f| f == "net/http.(*conn).serve")
-    {
-        return None;
-    }
-    let read = funcs.into_iter().find(|f| is_mid_request_read(f))?;
-    Some(if read == "net/http.(*body).Read" { StalledRequest::Body } else { StalledRequest::Headers })
-}
-
-/// A read of an HTTP request that has begun: its headers (`net/textproto`'s MIME header
-/// reader, `readMIMEHeader` from Go 1.20, the exported method before) or its body
-/// (`net/http.(*body).Read`, under the handler).
-pub fn is_mid_request_read(f: &str) -> bool {
-    matches!(
-        f,
-        "net/textproto.readMIMEHeader" | "net/textproto.(*Reader).ReadMIMEHeader" | "net/http.(*body).Read"
-    )
 }
 
 /// The poller's write frames (`internal/poll.(*FD).Write`, `Writev`, `WriteTo`, `WriteMsg`,

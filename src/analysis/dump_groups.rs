@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 
 use super::classify::{is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack};
+use super::http_server::StalledRequest;
 use super::suspects::{SYSCALL, SharedNames, Suspect, rank};
 use crate::model::{CallsId, DumpFormat, DumpModel, Frame, GIdx, StackId, StrId, goroutine_flags};
 
@@ -210,6 +211,12 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         });
         let crash = deadlock && m.format == DumpFormat::Traceback;
         if !(leaked || long || grp.count >= LARGE_GROUP || crash || in_test.is_some()) {
+            continue;
+        }
+        // Uploads in progress read their bodies as stalled ones do: at one moment only the
+        // minutes tell them apart, not the crowd.
+        let body = super::http_server::stalled_request(&reason, funcs()) == Some(StalledRequest::Body);
+        if body && !(leaked || long || crash || in_test.is_some()) {
             continue;
         }
         let mut ids: Vec<u64> =

@@ -11,6 +11,7 @@ pub mod findings;
 pub mod flame;
 pub mod frame_text;
 pub mod group_diff;
+pub mod http_server;
 pub mod library_wait;
 pub mod lock_address;
 pub mod lock_holder;

@@ -41,7 +41,7 @@ pub fn is_library_resident<'a>(
         && !funcs.clone().into_iter().any(super::classify::is_network_write)
         // A server connection waiting for the rest of a request the client stopped sending
         // is no idle resident: the client stalled mid-request.
-        && super::classify::stalled_request(reason, funcs.clone()).is_none()
+        && super::http_server::stalled_request(reason, funcs.clone()).is_none()
         && !is_response_body_wait(reason, funcs)
 }
 

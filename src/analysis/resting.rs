@@ -88,6 +88,6 @@ pub fn idle_connections<'a>(
     reason: &str,
     funcs: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Option<Resting> {
-    let mid_request = super::classify::stalled_request(reason, funcs.clone()).is_some();
+    let mid_request = super::http_server::stalled_request(reason, funcs.clone()).is_some();
     (!mid_request && is_network_read(reason, funcs)).then_some(Resting::IdleConnections)
 }

@@ -106,9 +106,9 @@ impl Suspect {
     }
 
     /// HTTP server connections waiting for the rest of a request their clients stopped
-    /// sending ([`super::classify::stalled_request`]).
-    pub fn stalled_request(&self) -> Option<super::classify::StalledRequest> {
-        super::classify::stalled_request(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
+    /// sending ([`super::http_server::stalled_request`]).
+    pub fn stalled_request(&self) -> Option<super::http_server::StalledRequest> {
+        super::http_server::stalled_request(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
     }
 
     /// What the group waits for inside the standard library, when it is a wait whose cause

@@ -5,7 +5,8 @@
 
 use std::fmt::Write;
 
-use crate::analysis::classify::{StalledRequest, WaitFamily, wait_family};
+use crate::analysis::classify::{WaitFamily, wait_family};
+use crate::analysis::http_server::StalledRequest;
 use crate::analysis::library_wait::LibraryWait;
 use crate::analysis::resting::Resting;
 use crate::analysis::suspects::Suspect;

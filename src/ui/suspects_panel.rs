@@ -7,7 +7,7 @@ use super::command::Command;
 use super::document::{Document, short_file};
 use super::theme;
 use crate::analysis::Suspect;
-use crate::analysis::classify::StalledRequest;
+use crate::analysis::http_server::StalledRequest;
 use crate::analysis::library_wait::LibraryWait;
 use crate::analysis::resting::Resting;
 use crate::analysis::test_hang::HangSign;
