@@ -144,6 +144,12 @@ done
 # A cache whose Get calls a refresh that locks Get's mutex again (relock): the holder waits
 # for the mutex it holds, the requests queue behind it. Trace and debug=2 dump.
 run_each relock 1.19 1.21 1.27
+# The same cache done right (-refill: unlocked around the fetch) behind an evictor that holds
+# the lock: the first request waits at get's second Lock without having locked twice.
+if [ "$FORCE" = 1 ] || [ ! -s "$HERE/services/go1.27/relock_refill.goroutine-2.txt" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/relock-refill" ./relock)
+	"$BIN/relock-refill" -refill -out "$HERE/services/go1.27/relock_refill"
+fi
 # Idle HTTP/2 connections beside a small leak (h2idle; unencrypted HTTP/2 needs Go 1.24+): trace
 # and debug=2 dump of net/http's bundled HTTP/2 (1.24) and net/http/internal/http2 (1.27).
 run_each h2idle 1.24 1.27

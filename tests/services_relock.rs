@@ -3,7 +3,10 @@
 //! that locks it again, so the first request waits for the mutex it holds and 15 queue behind
 //! it. In Go's dump every wait prints the same mutex address; the report names the holder
 //! (the goroutine Go's dump shows in refresh, at the marked line) and says it locked the mutex
-//! twice. A trace prints no addresses: it names the same holder, as a lead only.
+//! twice. A trace prints no addresses: it names the same holder, as a lead only. The same
+//! cache done right (`-refill`: unlocked around the fetch) behind an evictor holding the lock
+//! has its first request waiting at get's second Lock for that same address: named a possible
+//! holder (past the queue's Lock), never said to have locked twice; the evictor is named too.
 
 mod common;
 use common::report_json::report;
@@ -59,4 +62,25 @@ fn a_mutex_locked_twice_names_its_holder_and_says_so() {
         checked += 1;
     }
     assert!(checked >= 3, "relock of Go 1.19, 1.21 and 1.27: {checked}");
+}
+
+#[test]
+fn a_request_waiting_at_a_second_lock_it_reached_after_unlocking_is_no_relock() {
+    let dir = common::services::root().join("services/go1.27");
+    let text = std::fs::read_to_string(dir.join("relock_refill.goroutine-2.txt")).unwrap();
+    // Go's words: the evictor holds the mutex in a channel receive; one request waits at the
+    // second Lock of getRefill (the marked line), the others at its first, all for one address.
+    let evictor = records(&text, "chan receive", "main.(*cache).evict");
+    assert_eq!(evictor.len(), 1, "one evictor");
+    let waiting = records(&text, "sync.Mutex.Lock", "main.(*cache).getRefill");
+    let stores = format!("relock/main.go:{}", marked("relock", "refill stores"));
+    let second: Vec<&str> = waiting.iter().copied().filter(|r| r.contains(&stores)).collect();
+    assert_eq!(second.len(), 1, "one request at the second Lock");
+    assert!(waiting.len() >= 10 && waiting.iter().all(|r| mutex_of(r) == mutex_of(second[0])), "one mutex");
+
+    let rep = report(&dir.join("relock_refill.goroutine-2.txt"));
+    let holders = rep["suspects"][0]["lock_holders"].as_array().unwrap();
+    let ids: Vec<u64> = holders.iter().filter_map(|h| h["goroutine_id"].as_u64()).collect();
+    assert!(ids.contains(&id_of(evictor[0])) && ids.contains(&id_of(second[0])), "{holders:?}");
+    assert!(holders.iter().all(|h| h["same_lock"].is_null()), "no goroutine locked twice: {holders:?}");
 }

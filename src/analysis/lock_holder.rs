@@ -31,7 +31,8 @@ pub struct LockHolder {
     /// same pointer type.
     pub same_function: bool,
     /// It waits for the very mutex the crowd waits for (a dump printed one address for both,
-    /// [`super::lock_address`]): it locked it twice, and holds it forever.
+    /// [`super::lock_address`]), in a function it called past the crowd's Lock with the
+    /// crowd's receiver: unless it unlocked before that call, it locked the mutex twice.
     pub same_lock: bool,
 }
 
@@ -210,8 +211,12 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect], 
             }
             // The likeliest few only: in the same function first, then the lowest ids.
             let kept = &mut found[c];
-            // It took the crowd's mutex (past its Lock, with its receiver) and waits for it.
+            // It took the crowd's mutex (past its Lock, with its receiver) and waits for it in
+            // a function it called from there: unless it unlocked first, a second Lock. A wait
+            // in the crowd's own function is `Unlock; …; Lock` as often (a cache's fill).
+            let in_callee = waits_at.is_some_and(|f| strings.get(f.func) != crowd.func);
             let same_lock = same
+                && in_callee
                 && crowd.mutex.is_some()
                 && g.mutex == crowd.mutex
                 && crowd.receiver.is_some()

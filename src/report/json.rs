@@ -175,8 +175,9 @@ pub struct LockHolderJson<'a> {
     /// The frame is in the function the crowd locks in, past its `Lock`; else in another
     /// method of the same type.
     pub same_function: bool,
-    /// It waits for the very mutex the crowd waits for (one address in the dump): locked
-    /// twice in one goroutine (added field).
+    /// It waits for the very mutex the crowd waits for (one address in the dump), in a
+    /// function it called past the crowd's Lock: locked twice unless it unlocked between
+    /// (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub same_lock: bool,
 }

@@ -202,7 +202,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             if h.same_lock {
                 let _ = writeln!(
                     o,
-                    "      deadlock    goroutine {} waits for the very mutex it holds (the dump prints one address for both waits): it locked it again before unlocking it, and sync.Mutex is not reentrant, so neither it nor the goroutines queued behind it will ever run",
+                    "      relocked?   goroutine {} waits for the mutex the queue waits for (the dump prints one address for both), in a function it called past that Lock: unless it unlocked before the call, it locked the mutex twice, and sync.Mutex is not reentrant: neither it nor the goroutines queued behind it will ever run",
                     h.goroutine_id
                 );
             }
