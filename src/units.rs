@@ -106,7 +106,8 @@ impl Locale {
     /// A rate with no unit of its own: `4.5` under 10 (one decimal, the locale's mark),
     /// `4,436` from 10 up (whole, grouped).
     pub fn rate(&self, x: f64) -> String {
-        if x < 10.0 {
+        // Rounded first: 9.96 is "10", not "10.0".
+        if x < 9.95 {
             format!("{x:.1}").replace('.', &self.decimal.to_string())
         } else {
             self.count(x.round() as u64)

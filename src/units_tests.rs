@@ -50,6 +50,7 @@ fn rates_keep_one_decimal_below_ten_and_group_above() {
     assert_eq!(Locale::EN.rate(4.46), "4.5");
     assert_eq!(Locale::DE.rate(4.46), "4,5");
     assert_eq!(Locale::EN.rate(22.3), "22");
+    assert_eq!(Locale::EN.rate(9.96), "10");
     assert_eq!(Locale::DE.rate(4435.8), "4.436");
 }
 

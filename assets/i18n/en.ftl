@@ -319,7 +319,7 @@ mem-x-time-first-line = time since the first line
 mem-growth = heap growth (heap after GC)
 mem-thrashing = GC thrashing (goal pinned at the live heap)
 mem-goroutines = goroutines
-mem-goroutines-title = Goroutines (NumGoroutine logged with the stats): { $n } at the last line
+mem-goroutines-title = Goroutines (NumGoroutine logged with the stats): { $n } at the last snapshot
 mem-goroutines-plot = Goroutines over time
 findings-title = Findings ({ $n })
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
@@ -329,6 +329,7 @@ finding-gc-thrashing = GC thrashing: the heap goal stayed { $above ->
     [0] at the live heap
    *[other] within { $above }% of the live heap
 } ({ $live } live, goal { $goal } at the end) for the last { $over }: { $cycles } GC cycles ({ $rate } a second) ran { $active }% of the time; a memory limit the live heap reached (GOMEMLIMIT), or a very low GOGC, pins the goal
+finding-gc-thrashing-cpu = ; the GC took { $cpu }% of the CPU (idle marking aside)
 finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
 finding-heap-retention-via = { $at } holds { $bytes }, { $share }% of the heap in use, allocated in { $inner }
 finding-heap-retention-lines = { $function } ({ $lines ->

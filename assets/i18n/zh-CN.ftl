@@ -255,7 +255,7 @@ mem-x-time-first-line = 自第一行以来的时间
 mem-growth = 堆增长（GC 后的堆）
 mem-thrashing = GC 抖动（目标钉在存活堆上）
 mem-goroutines = goroutine 数
-mem-goroutines-title = goroutine 数（与统计一同记录的 NumGoroutine）：最后一行为 { $n }
+mem-goroutines-title = goroutine 数（与统计一同记录的 NumGoroutine）：最后一个快照为 { $n }
 mem-goroutines-plot = goroutine 数随时间的变化
 findings-title = 发现（{ $n }）
 finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
@@ -265,6 +265,7 @@ finding-gc-thrashing = GC 抖动：在最后 { $over } 内，堆目标{ $above -
     [0] 始终贴着存活堆
    *[other] 始终在存活堆的 { $above }% 以内
 }（结束时存活 { $live }，目标 { $goal }）：{ $cycles } 次 GC（每秒 { $rate } 次）占用了 { $active }% 的时间；存活堆已触及的内存上限（GOMEMLIMIT）或过低的 GOGC 把目标钉住了
+finding-gc-thrashing-cpu = ；GC 占用了 { $cpu }% 的 CPU（不含空闲标记）
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
 finding-heap-retention-via = { $at } 持有 { $bytes }，占使用中堆的 { $share }%，由 { $inner } 分配
 finding-heap-retention-lines = { $function }（{ $lines } 行，最多的在 { $at }）持有 { $bytes }，占使用中堆的 { $share }%

@@ -15,8 +15,9 @@ pub struct MemorySummary {
     pub peak_heap: Option<u64>,
     pub last_goal: Option<u64>,
     pub gc_cycles: usize,
-    /// The file's time span.
-    pub over_ns: i64,
+    /// The file's time span; none for MemStats lines that carry no time (their times are the
+    /// lines' order).
+    pub over_ns: Option<i64>,
     /// The kinds of its memory findings (`heap-growth`, `gc-thrashing`).
     pub findings: Vec<&'static str>,
 }
@@ -39,7 +40,7 @@ pub fn trace_summary(m: &TraceModel, findings: &[Finding]) -> MemorySummary {
         peak_heap: m.heap_alloc.max(),
         last_goal: m.heap_goal.last(),
         gc_cycles: m.gc_cycles as usize,
-        over_ns: m.duration_ns,
+        over_ns: Some(m.duration_ns),
         findings: memory_kinds(findings),
     }
 }
@@ -56,7 +57,7 @@ pub fn log_summary(m: &MemoryModel, findings: &[Finding]) -> MemorySummary {
         peak_heap: m.heap_alloc.max(),
         last_goal: m.heap_goal.last(),
         gc_cycles: m.cycles.len(),
-        over_ns: times.map_or(0, |(a, b)| b.0 - a.0),
+        over_ns: times.filter(|_| !m.time_is_ordinal).map(|(a, b)| b.0 - a.0),
         findings: memory_kinds(findings),
     }
 }

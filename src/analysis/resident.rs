@@ -10,15 +10,28 @@
 //! growing through a trace ([`super::piling`]) is objects made again and again and never
 //! closed (`sql.Open` per request), and stays a suspect.
 //!
-//! Told by shape, not by name: the library's own `go` statement made the goroutine, and
-//! every frame of the stack it waits in is the standard library's (no program code between:
-//! a handler or callback of the program's blocked inside a library call has its own frames).
+//! Told by shape and by name: the library's own `go` statement made the goroutine, every
+//! frame of the stack it waits in is the standard library's (no program code between: a
+//! handler or callback of the program's blocked inside a library call has its own frames),
+//! and it runs one of the functions the library keeps per object ([`RESIDENTS`]). Other
+//! goroutines of the same shape may be leaks of few members (a context's cancel propagation
+//! under a parent never cancelled, os/exec's copiers of a child never waited for): the
+//! general rules judge them.
 //! Waits with a library-specific rule of their own keep it: a client connection's read loop
 //! that holds a response body ([`is_response_body_wait`]) is a leak in a crowd only.
 //!
 //! [`LARGE_GROUP`]: super::dump_groups::LARGE_GROUP
 
 use super::classify::{WaitFamily, is_response_body_wait, is_std_func, wait_family};
+
+/// The functions the standard library runs one per object, for the object's life: the entry
+/// of the goroutine (the outermost frame). Go 1.19-1.27.
+pub const RESIDENTS: [&str; 4] = [
+    "database/sql.(*DB).connectionOpener",
+    "database/sql.(*DB).connectionCleaner",
+    "net/rpc.(*Server).ServeConn",
+    "net/rpc.(*Client).input",
+];
 
 /// A goroutine the standard library started for an object and keeps waiting for work:
 /// `creator` (the function of the `go` statement) and every function of `funcs` (the
@@ -38,6 +51,7 @@ pub fn is_library_resident<'a>(
         && creator.is_some_and(is_std_func)
         && frames.peek().is_some()
         && frames.all(is_std_func)
+        && funcs.clone().into_iter().filter(|f| *f != "runtime.goexit").last().is_some_and(|f| RESIDENTS.contains(&f))
         && !funcs.clone().into_iter().any(super::classify::is_network_write)
         // A server connection waiting for the rest of a request the client stopped sending
         // is no idle resident: the client stalled mid-request.
@@ -76,7 +90,15 @@ mod tests {
     fn a_read_loop_holding_a_body_keeps_its_own_rule() {
         let body = ["runtime.selectgo", "net/http.(*persistConn).readLoop"];
         assert!(!is_library_resident("select", body, Some("net/http.(*Transport).dialConn")));
+        // Idle, it is idle by design (`classify::is_idle_by_design`), not a resident.
         let idle = ["internal/poll.runtime_pollWait", "net/http.(*persistConn).readLoop"];
-        assert!(is_library_resident("IO wait", idle, Some("net/http.(*Transport).dialConn")));
+        assert!(!is_library_resident("IO wait", idle, Some("net/http.(*Transport).dialConn")));
+    }
+
+    #[test]
+    fn other_library_goroutines_of_the_same_shape_are_not_residents() {
+        // A child context under a custom parent that is never cancelled: a leak of few members.
+        let propagate = ["runtime.selectgo", "context.(*cancelCtx).propagateCancel.func2"];
+        assert!(!is_library_resident("select", propagate, Some("context.(*cancelCtx).propagateCancel")));
     }
 }

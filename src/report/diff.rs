@@ -64,7 +64,8 @@ impl Diff {
         groups || heap || memory
     }
 
-    /// The contract's `kind`: `goroutines`, `profile`, or `memory` (GC logs alone).
+    /// The contract's `kind`: `goroutines`, `profile`, or `memory` (GC logs, alone or beside
+    /// traces: what every file has then is its memory).
     pub fn kind(&self) -> &'static str {
         match (&self.groups, &self.profile) {
             (Some(_), _) => "goroutines",

@@ -90,7 +90,9 @@ pub fn thrashing_text(t: &GcThrashing) -> String {
         cycles = units::count(t.gc_cycles as u64),
         rate = units::rate(t.cycles_per_second()),
         active = format!("{:.0}", t.gc_active_share * 100.0)
-    )
+    ) + &t
+        .gc_cpu_share
+        .map_or(String::new(), |s| tr!("finding-gc-thrashing-cpu", cpu = format!("{:.0}", s * 100.0)))
 }
 
 fn retention_text(r: &HeapRetention) -> String {

@@ -60,6 +60,9 @@ pub struct Cycle {
     pub goal: u64,
     /// CPU the cycle took from the program, ns, and the processors it had (gctrace).
     pub cpu: Option<(i64, u32)>,
+    /// The live heap and goal the finding names when this cycle is the stretch's last: the
+    /// cycle's own (gctrace compares its goal with the cycle before's live heap).
+    pub shown: (u64, u64),
 }
 
 /// A goal at most this many times the live heap is pinned (GOGC=100: 2; a growing heap's
@@ -68,6 +71,12 @@ const MAX_GOAL_OVER_LIVE: f64 = 1.1;
 /// At least this many cycles, the file's last, nearly all pinned: fewer are a moment at the
 /// limit, not a program living there.
 const MIN_CYCLES: usize = 8;
+/// At most this many cycles after the pinned run: one may be gctrace's rounding, more are a
+/// program that has left its limit.
+const MAX_TRAILING_UNPINNED: usize = 1;
+/// Goals at or under the runtime's minimum heap goal (4 MiB at GOGC=100) are that floor, not a
+/// limit: a 3.8 MiB live heap's goal of 4 MiB is within a tenth of it in every program.
+const MIN_GOAL: u64 = 4 << 20;
 /// Nearly all: gctrace prints whole megabytes, so a goal of 58 MB over a live heap of 52
 /// (1.12) is the same limit as 57 over 57; a program thrashing at 4,000 cycles a second had
 /// one cycle in 40 over the bar.
@@ -79,7 +88,11 @@ const MIN_CPU_SHARE: f64 = 0.1;
 
 /// Decides on the file's cycles, time-sorted.
 pub fn thrashing_of(source: HeapSource, cycles: &[Cycle]) -> Option<GcThrashing> {
+    let cycles: Vec<Cycle> = cycles.iter().filter(|c| c.goal > MIN_GOAL).copied().collect();
     let pinned = |c: &Cycle| c.live > 0 && (c.goal as f64) <= MAX_GOAL_OVER_LIVE * c.live as f64;
+    if cycles.iter().rev().take_while(|c| !pinned(c)).count() > MAX_TRAILING_UNPINNED {
+        return None;
+    }
     // The longest run of the last cycles that starts pinned and is nearly all pinned.
     let (mut run, mut count) = (0, 0usize);
     for (k, c) in cycles.iter().rev().enumerate() {
@@ -115,8 +128,8 @@ pub fn thrashing_of(source: HeapSource, cycles: &[Cycle]) -> Option<GcThrashing>
         gc_cycles: run,
         from_ns,
         to_ns,
-        live_bytes: last.live,
-        goal_bytes: last.goal,
+        live_bytes: last.shown.0,
+        goal_bytes: last.shown.1,
         goal_over_live: ratios.get(ratios.len() / 2).copied().unwrap_or(1.0),
         gc_active_share,
         gc_cpu_share,
@@ -126,7 +139,7 @@ pub fn thrashing_of(source: HeapSource, cycles: &[Cycle]) -> Option<GcThrashing>
 /// From gctrace: each cycle's goal against the heap the cycle before it marked (the goal a
 /// line prints was set from that one: GOGC=100 doubles it however fast the heap grows, while
 /// a heap filling up marks nearly its goal each cycle), its wall clock and its CPU but idle
-/// marking. The finding then names the last line's own live heap and goal.
+/// marking. The finding names the stretch's last line's own live heap and goal.
 pub fn gctrace_thrashing(m: &MemoryModel) -> Option<GcThrashing> {
     let cycles: Vec<Cycle> = m
         .cycles
@@ -141,12 +154,11 @@ pub fn gctrace_thrashing(m: &MemoryModel) -> Option<GcThrashing> {
                 live: w[0].heap_live,
                 goal: c.heap_goal,
                 cpu: Some((sweep + assist + background + mark, c.procs)),
+                shown: (c.heap_live, c.heap_goal),
             }
         })
         .collect();
-    let last = m.cycles.last()?;
-    let t = thrashing_of(HeapSource::GcTrace, &cycles)?;
-    Some(GcThrashing { live_bytes: last.heap_live, goal_bytes: last.heap_goal, ..t })
+    thrashing_of(HeapSource::GcTrace, &cycles)
 }
 
 /// From a trace: each GC's span (its mark phase's range, from the cycle's start), the
@@ -163,13 +175,8 @@ pub fn trace_thrashing(m: &TraceModel) -> Option<GcThrashing> {
         .iter()
         .filter_map(|&(t, live)| {
             let r = marks.get(ends.partition_point(|&e| e <= t).checked_sub(1)?)?;
-            Some(Cycle {
-                start_ns: r.start_ns,
-                end_ns: r.end_ns,
-                live,
-                goal: value_at(&m.heap_goal, t)?,
-                cpu: None,
-            })
+            let goal = value_at(&m.heap_goal, t)?;
+            Some(Cycle { start_ns: r.start_ns, end_ns: r.end_ns, live, goal, cpu: None, shown: (live, goal) })
         })
         .collect();
     thrashing_of(HeapSource::Trace, &cycles)
@@ -185,15 +192,16 @@ fn value_at(s: &Series, t: i64) -> Option<u64> {
 mod tests {
     use super::*;
 
-    /// Cycles of 40 ms every 50 ms with the given goal over a 100-unit live heap.
+    /// Cycles of 40 ms every 50 ms with the given goal over a 100 MiB live heap, in MiB.
     fn cycles(goals: &[u64]) -> Vec<Cycle> {
         let at = |i: usize| i as i64 * 50_000_000;
         let c = |(i, &goal): (usize, &u64)| Cycle {
             start_ns: at(i),
             end_ns: at(i) + 40_000_000,
-            live: 100,
-            goal,
+            live: 100 << 20,
+            goal: goal << 20,
             cpu: None,
+            shown: (100 << 20, goal << 20),
         };
         goals.iter().enumerate().map(c).collect()
     }
@@ -206,11 +214,17 @@ mod tests {
         let t = thrashing_of(HeapSource::GcTrace, &cycles(&goals)).expect("thrashing");
         assert_eq!(t.gc_cycles, 30);
         assert_eq!(t.goal_percent_above_live(), 1);
+        goals.push(112); // rounding once more, at the very end
+        assert!(thrashing_of(HeapSource::GcTrace, &cycles(&goals)).is_some());
         goals.push(200); // the program left its limit
-        goals.push(200);
-        goals.push(200);
-        goals.push(200);
         assert_eq!(thrashing_of(HeapSource::GcTrace, &cycles(&goals)), None);
+        let mut left = vec![101; 100];
+        left.extend([200; 10]);
+        assert_eq!(thrashing_of(HeapSource::GcTrace, &cycles(&left)), None);
+        // A heap at the runtime's 4 MiB minimum goal is not pinned by a limit.
+        let mut tiny = cycles(&[101; 20]);
+        tiny.iter_mut().for_each(|c| (c.live, c.goal) = (3_900_000, 4 << 20));
+        assert_eq!(thrashing_of(HeapSource::Trace, &tiny), None);
     }
 
     #[test]

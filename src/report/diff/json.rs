@@ -11,7 +11,7 @@ use crate::analysis::profile_diff::DiffTop;
 #[derive(Serialize)]
 pub struct DiffJson<'a> {
     pub files: Vec<String>,
-    /// `goroutines`, `profile`, or `memory` (GC logs alone; added value).
+    /// `goroutines`, `profile`, or `memory` (GC logs, alone or beside traces; added value).
     pub kind: &'static str,
     /// Every group of any file, biggest |delta| first (empty for profiles of other kinds).
     pub groups: Vec<GroupJson<'a>>,

@@ -27,7 +27,7 @@ pub struct FileMemoryJson<'a> {
     pub peak_heap_bytes: Option<u64>,
     pub last_goal_bytes: Option<u64>,
     pub gc_cycles: usize,
-    pub over_ns: i64,
+    pub over_ns: Option<i64>,
     /// The kinds of its memory findings.
     pub findings: &'a [&'static str],
 }
@@ -72,7 +72,7 @@ pub fn memory_text(o: &mut String, files: &[MemorySummary]) {
             bytes(s.after_gc.map(|a| a.1)),
             bytes(s.peak_heap),
             units::count(s.gc_cycles as u64),
-            units::duration(s.over_ns),
+            s.over_ns.map_or("-".to_string(), units::duration),
             if s.findings.is_empty() { "-".to_string() } else { s.findings.join(", ") },
         ]
     }));

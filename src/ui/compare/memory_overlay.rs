@@ -61,7 +61,7 @@ fn rows_ui(ui: &mut egui::Ui, rows: &[MemRow]) {
             last = bytes(s.after_gc.map(|a| a.1)),
             peak = bytes(s.peak_heap),
             cycles = units::count(s.gc_cycles as u64),
-            over = units::duration(s.over_ns),
+            over = s.over_ns.map_or("-".to_string(), units::duration),
             findings = if findings.is_empty() { "-".to_string() } else { findings }
         );
         ui.colored_label(r.color, text);

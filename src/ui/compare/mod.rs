@@ -83,7 +83,8 @@ pub fn verdict(docs: &[&Document]) -> Verdict {
     if contents.iter().all(|c| has_goroutines(c)) {
         return Verdict::Goroutines;
     }
-    if contents.iter().all(|c| matches!(c, Content::Memory(_))) {
+    // GC logs, alone or beside traces: their memory, as `goroscope diff` compares them.
+    if contents.iter().all(|c| matches!(c, Content::Memory(_) | Content::Trace(_))) {
         return Verdict::Memory;
     }
     let kinds: Vec<Option<Vec<String>>> = contents
