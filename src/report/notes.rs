@@ -119,7 +119,7 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
 fn library_wait_text(w: LibraryWait) -> &'static str {
     match w {
         LibraryWait::DbConnection => {
-            "database/sql requests waiting for a connection: the pool has opened all it may (SetMaxOpenConns) and none is given back; rows, statements, transactions or *sql.Conn never closed keep them (`defer rows.Close()`)"
+            "database/sql requests waiting for a connection: the pool has opened all it may (SetMaxOpenConns) and all are taken: by rows, statements, transactions or *sql.Conn never closed (`defer rows.Close()`) if none is given back, else by slow queries"
         }
         LibraryWait::PipeWrite => {
             "io.Pipe writers waiting for a reader: the reading side stopped reading without closing the pipe (PipeReader.Close or CloseWithError)"
