@@ -4,7 +4,8 @@
 //! A goroutine that went past the Lock a crowd waits at, in a frame with the crowd's own first
 //! argument (the same receiver), took the very mutex the crowd waits for; if it now waits for
 //! that address too, it locked it twice (`transfer(b, a)` beside a crowd in `transfer(a, b)`
-//! waits for the crowd's mutex without holding it: another receiver).
+//! waits for the crowd's mutex without holding it: another receiver). And which type a
+//! method's receiver is, the struct a lock is a field of.
 
 use crate::model::{DumpGoroutine, DumpModel};
 
@@ -33,4 +34,28 @@ pub fn first_arg_in<'m>(m: &'m DumpModel, g: &DumpGoroutine, func: &str) -> Opti
     let f = frames.into_iter().find(|f| m.strings.get(f.frame.func) == func)?;
     let first = m.strings.get(f.args).split(',').next()?.trim();
     (!first.is_empty() && !first.ends_with('?') && first != "...").then_some(first)
+}
+
+/// The pointer type a method belongs to: `main.(*store)` of `main.(*store).get`. A lock is
+/// a field of a struct reached by pointer (a value receiver would copy it).
+pub fn receiver_type(func: &str) -> Option<&str> {
+    let close = func.rfind(").")?;
+    func[..close].contains("(*").then(|| &func[..=close])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::receiver_type;
+
+    #[test]
+    fn methods_of_pointer_types_name_their_type() {
+        assert_eq!(receiver_type("main.(*store).get"), Some("main.(*store)"));
+        assert_eq!(
+            receiver_type("example.com/x/cache.(*LRU[...]).Get"),
+            Some("example.com/x/cache.(*LRU[...])")
+        );
+        assert_eq!(receiver_type("main.handle"), None);
+        assert_eq!(receiver_type("main.store.get"), None);
+        assert_eq!(receiver_type("main.(*store).get.func1"), Some("main.(*store)"));
+    }
 }

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use super::classify::{trace_wait_words, user_frame_index};
 use super::frame_text::{FrameText, SharedNames};
+pub use super::lock_address::receiver_type;
 use super::suspects::Suspect;
 use crate::model::{DumpFormat, DumpGoroutine, DumpModel, Frame, GIdx, SpanState, StringTable, TraceModel};
 
@@ -113,13 +114,6 @@ fn locking_frame(strings: &StringTable, frames: &[Frame]) -> Option<usize> {
     let lock = frames.iter().take(8).position(|f| LOCK_METHODS.contains(&name(f)))?;
     let sync = |f: &Frame| name(f).starts_with("sync.") || name(f).starts_with("internal/sync.");
     frames.iter().skip(lock).position(|f| !sync(f)).map(|i| i + lock)
-}
-
-/// The pointer type a method belongs to: `main.(*store)` of `main.(*store).get`. A lock is
-/// a field of a struct reached by pointer (a value receiver would copy it).
-pub fn receiver_type(func: &str) -> Option<&str> {
-    let close = func.rfind(").")?;
-    func[..close].contains("(*").then(|| &func[..=close])
 }
 
 /// Where a crowd locks: the function that calls `Lock`, the line, and its type.
@@ -249,22 +243,5 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect], 
     drop(crowds);
     for (k, holders) in named {
         suspects[k].lock_holders = holders;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::receiver_type;
-
-    #[test]
-    fn methods_of_pointer_types_name_their_type() {
-        assert_eq!(receiver_type("main.(*store).get"), Some("main.(*store)"));
-        assert_eq!(
-            receiver_type("example.com/x/cache.(*LRU[...]).Get"),
-            Some("example.com/x/cache.(*LRU[...])")
-        );
-        assert_eq!(receiver_type("main.handle"), None);
-        assert_eq!(receiver_type("main.store.get"), None);
-        assert_eq!(receiver_type("main.(*store).get.func1"), Some("main.(*store)"));
     }
 }
