@@ -23,7 +23,8 @@ pub struct ReportJson<'a> {
     pub events: Option<u64>,
     pub goroutines: GoroutineCounts,
     pub heap: HeapJson,
-    pub suspects: Vec<SuspectJson<'a>>,
+    /// Serialized one at a time ([`super::suspects_json`]).
+    pub suspects: super::suspects_json::SuspectsJson<'a>,
     /// Problems that are not stuck goroutines: spinning, heap-growth, heap-retention.
     pub findings: Vec<super::findings::FindingJson<'a>>,
     pub warnings: &'a [crate::format::Warning],
@@ -263,7 +264,7 @@ pub fn report_json_with<'a>(l: &'a Loaded, po: &super::ProfileOptions) -> Report
         events: l.trace.as_ref().map(|t| t.events),
         goroutines: summary.goroutines,
         heap: summary.heap,
-        suspects: l.suspects.iter().map(suspect_json).collect(),
+        suspects: super::suspects_json::SuspectsJson(&l.suspects),
         findings: l.findings.iter().map(super::findings::finding_json).collect(),
         warnings: &l.warnings,
         dump: l.dump.as_ref().map(super::dump::dump_json),

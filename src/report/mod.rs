@@ -10,6 +10,7 @@ mod json;
 mod memstats;
 mod notes;
 mod profile;
+mod suspects_json;
 pub mod terminal;
 mod text;
 
