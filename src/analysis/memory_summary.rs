@@ -65,9 +65,13 @@ pub fn log_summary(m: &MemoryModel, findings: &[Finding]) -> MemorySummary {
 /// The heap after GC at the end of the last file rose from the first file's by the
 /// heap-growth rule's bars (a quarter more, and 16 MiB).
 pub fn grew(files: &[MemorySummary]) -> bool {
-    let end = |s: &MemorySummary| s.after_gc.map(|a| a.1);
-    match (files.first().and_then(end), files.last().and_then(end)) {
-        (Some(from), Some(to)) => rose_enough(from, to),
+    files.first().zip(files.last()).is_some_and(|(first, last)| rose_between(first, last))
+}
+
+/// The heap after GC at the end of `last` rose from `first`'s by the heap-growth rule's bars.
+pub fn rose_between(first: &MemorySummary, last: &MemorySummary) -> bool {
+    match (first.after_gc, last.after_gc) {
+        (Some((_, from)), Some((_, to))) => rose_enough(from, to),
         _ => false,
     }
 }

@@ -24,6 +24,11 @@ pub struct MemCurve {
     pub points: Vec<PlotPoint>,
 }
 
+/// Pane `i`'s colour: A and B told apart with any common colour-vision deficiency.
+fn side_color(i: usize) -> Color32 {
+    SIDE_COLORS.get(i).copied().unwrap_or_else(|| crate::ui::theme::goroutine_color(i as u64))
+}
+
 /// A pane's memory in numbers ([`crate::analysis::memory_summary`]).
 pub struct MemRow {
     pub side: String,
@@ -41,9 +46,7 @@ pub fn rows(ws: &Workspace) -> Vec<MemRow> {
             Content::Memory(m) => log_summary(&m.model, &doc.loaded.findings),
             _ => continue,
         };
-        let color =
-            SIDE_COLORS.get(i).copied().unwrap_or_else(|| crate::ui::theme::goroutine_color(i as u64));
-        out.push(MemRow { side: side_letter(i).to_string(), color, summary });
+        out.push(MemRow { side: side_letter(i).to_string(), color: side_color(i), summary });
     }
     out
 }
@@ -66,15 +69,16 @@ fn rows_ui(ui: &mut egui::Ui, rows: &[MemRow]) {
         );
         ui.colored_label(r.color, text);
     }
-    let summaries: Vec<MemorySummary> = rows.iter().map(|r| r.summary.clone()).collect();
-    let end = |s: Option<&MemRow>| s.and_then(|r| r.summary.after_gc).map(|a| a.1);
-    if let (Some(from), Some(to)) = (end(rows.first()), end(rows.last()))
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else { return };
+    let end = |r: &MemRow| r.summary.after_gc.map(|a| a.1);
+    if let (Some(from), Some(to)) = (end(first), end(last))
         && rows.len() >= 2
     {
+        let grew = memory_summary::rose_between(&first.summary, &last.summary);
         let (from, to) = (units::bytes(from), units::bytes(to));
-        let text = if memory_summary::grew(&summaries) {
+        let text = if grew {
             tr!("compare-memory-grew", from = from, to = to)
-        } else if end(rows.last()) <= end(rows.first()) {
+        } else if end(last) <= end(first) {
             tr!("compare-memory-flat", from = from, to = to)
         } else {
             tr!("compare-memory-rose", from = from, to = to)
@@ -107,8 +111,7 @@ pub fn curves(ws: &Workspace) -> Vec<MemCurve> {
         if points.is_empty() {
             continue;
         }
-        let color =
-            SIDE_COLORS.get(i).copied().unwrap_or_else(|| crate::ui::theme::goroutine_color(i as u64));
+        let color = side_color(i);
         let name = tr!("compare-curve", side = side_letter(i).to_string(), what = what, file = name);
         out.push(MemCurve { name, color, points });
     }
