@@ -18,7 +18,7 @@ if [ -n "$files" ] && [ -n "$(ls -A "$files" 2>/dev/null)" ]; then
   echo "crafted: the files cargo test loaded within bounds ($files)"
 else
   files="$dir/files"
-  GOROSCOPE_CRAFTED_OUT="$files" cargo test --test memory_bound crafted_files -- --nocapture
+  GOROSCOPE_CRAFTED_OUT="$files" cargo test --test suite memory_bound::crafted_files -- --nocapture
 fi
 mkdir -p "$dir/corpus"
 find "$files" -type f -size -1024k -exec cp {} "$dir/corpus/" \;

@@ -11,7 +11,7 @@ use std::sync::atomic::AtomicBool;
 
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::loopback::{Answer, serve};
 
 fn sample(name: &str) -> Vec<u8> {

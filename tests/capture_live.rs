@@ -10,7 +10,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::go_service::Service;
 
 fn goroscope(args: &[&str]) -> (i32, Value, String) {

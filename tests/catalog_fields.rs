@@ -8,7 +8,7 @@
 use goroscope::format::{ErrorKind, ParseError};
 use goroscope::i18n::{self, Catalog, LANGUAGES};
 
-mod common;
+use crate::common;
 
 /// Wire-format names, the same in every language: shown as they are.
 const AS_WRITTEN: &[&str] =

@@ -3,7 +3,7 @@
 //! program names, and at least as many of them as the program guarantees end the trace
 //! waiting for the reason it names.
 
-mod common;
+use crate::common;
 use common::report_json::expect_for;
 
 use goroscope::analysis::classify::wait_family;

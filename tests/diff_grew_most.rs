@@ -4,7 +4,7 @@
 //! `main.remember` that appends them, so from the first snapshot to the last that line grew by
 //! four batches. A profile against itself grew nowhere.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

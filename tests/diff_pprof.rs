@@ -4,7 +4,7 @@
 //! sample type: the "Showing nodes" and "Dropped" lines and every row (the delta flat and
 //! cum, percentages of the base's total, the names and their inline marks), as text.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -8,7 +8,7 @@
 //! line kept) and against Go's own traceback text. A panic recovered and raised again (programs/dumps/panic) also says where the first
 //! panic was: the program's frame under Go's `panic(...)` frame.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 
 use std::path::{Path, PathBuf};

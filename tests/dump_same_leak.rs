@@ -2,7 +2,7 @@
 //! trace of a sample run and the `debug=2` dump taken at its end give a rank-1 suspect with
 //! the same creation site and the same blocking function and line.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 
 use std::path::{Path, PathBuf};

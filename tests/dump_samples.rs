@@ -5,7 +5,7 @@
 //! "sync.WaitGroup.Wait") where traces say "sync": reasons compare by wait family, and
 //! exactly where the expect file has `dump_reason_by_version`.
 
-mod common;
+use crate::common;
 use common::report_json::{blocking_site_errors, report};
 
 use std::path::{Path, PathBuf};

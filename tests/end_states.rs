@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use goroscope::analysis::filter::{EndState, Filter};
 use goroscope::model::SpanState;
 
-mod common;
+use crate::common;
 
 /// Go's reader: each goroutine's state after the last `G<id> <From>-><To>` transition, and
 /// the GOMAXPROCS it last reported (else how many processors it saw: old traces whose

@@ -3,7 +3,7 @@
 //! source by `generate.sh`. The planted group is rank 1 with the right count, reason,
 //! blocking line and creation site; healthy programs have no suspects.
 
-mod common;
+use crate::common;
 use common::report_json::{blocking_site_errors, expect_for, report};
 
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //! and heapgrow grow on every source and release they were run with, at the allocation line
 //! that holds the heap; steady, memleak_fixed and every other program get no heap finding.
 
-mod common;
+use crate::common;
 use common::report_json::{expect_of, report};
 
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 //! preemptions (`parsed.tsv.gz`) end in the method and pass through the loop's line, and
 //! Go's goroutine dump of the same moment (debug=2, Go 1.27) shows the loop's frame at it.
 
-mod common;
+use crate::common;
 use common::report_json::{expect_of, report};
 
 use std::io::Read;

@@ -4,7 +4,7 @@
 //! the function and a line inside the loop they spin in, and their `go` statement; no other
 //! sample (ticker pollers that exit, busy workers, leaks, healthy twins) gets one.
 
-mod common;
+use crate::common;
 use common::all_traces as traces;
 use common::report_json::{expect_for, report};
 

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use goroscope::load::{Loaded, Progress, load_bytes};
 use goroscope::model::SpanState;
 
-mod common;
+use crate::common;
 
 use common::{crafted, crafted_v1, crafted_v2};
 

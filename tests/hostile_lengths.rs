@@ -7,7 +7,7 @@ use std::path::Path;
 
 use goroscope::load::{Progress, load_bytes};
 
-mod common;
+use crate::common;
 
 /// File name, and what its load must say.
 const EXPECTED: &[(&str, &str)] = &[

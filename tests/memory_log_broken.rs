@@ -7,7 +7,7 @@ use std::path::Path;
 use goroscope::format::sniff::{FileKind, sniff};
 use goroscope::format::{gctrace, memstats};
 
-mod common;
+use crate::common;
 
 fn sample(rel: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)).unwrap()

@@ -9,7 +9,7 @@ use goroscope::analysis::{TopOptions, call_tree, profile_suspects, top_table};
 use goroscope::format::pprof;
 use goroscope::load::{LoadError, Progress, load_bytes};
 
-mod common;
+use crate::common;
 
 fn sample(rel: &str) -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)).unwrap()

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-mod common;
+use crate::common;
 
 use common::pprof_text::{self, label, list_views, pct};
 use goroscope::analysis::{Routine, View, list};

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-mod common;
+use crate::common;
 
 use common::pprof_text::{label, options, pct, views};
 use goroscope::analysis::{PeekEdge, View, peek};

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-mod common;
+use crate::common;
 
 use common::pprof_text::{self, tags_views};
 use goroscope::analysis::{TagSummary, View, tags};

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-mod common;
+use crate::common;
 
 use common::pprof_text;
 use goroscope::analysis::{TopOptions, top_table};

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-mod common;
+use crate::common;
 
 use common::pprof_text::{self, go_g2, pct};
 use goroscope::analysis::{TopOptions, TopTable, top_table};

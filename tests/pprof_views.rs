@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-mod common;
+use crate::common;
 
 use common::pprof_text::{self, views};
 use goroscope::analysis::{TopOptions, ViewOptions, top_table_with};

@@ -2,7 +2,7 @@
 //! scheduler guarantees: a P runs one goroutine at a time, there are never more Ps with work
 //! than GOMAXPROCS, and every running interval with a known P appears on exactly one lane.
 
-mod common;
+use crate::common;
 
 use goroscope::analysis::proc_lanes;
 use goroscope::load::{Progress, load_trace};

@@ -4,7 +4,7 @@
 //! leak. The leak must be rank 1 with the count, lines and creator its program says; the
 //! idle ones come after it, each said to be at rest, counted as Go's own dump counts them.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{assert_planted, expect, line_in, marked, planted_lines, records, root, runs};
 

@@ -8,7 +8,7 @@
 //! and must never be called moving. Counts are checked against the runtime's own debug=2
 //! dumps of the same moment.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@
 //! moment gives, the user's line behind it (the `client.Get` marked `// EXPECT:
 //! called_from`), and say why; with `-close` (the fix) it must find nothing stuck.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 
 use std::path::{Path, PathBuf};

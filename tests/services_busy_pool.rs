@@ -6,7 +6,7 @@
 //! poller. The spinning finding must name the poller alone, at its marked line and creation
 //! site, with the goroutine ids Go's own debug=2 dump of the same moment gives it.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{expect, id_of, marked, records, runs};
 

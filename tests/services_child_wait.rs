@@ -9,7 +9,7 @@
 //! waited for in a system call too) must show nothing. A dump has no window: seconds into the call it cannot tell the crowd
 //! from busy I/O, a minute later (the header prints the minutes) it must.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 
 use std::path::{Path, PathBuf};

@@ -9,7 +9,7 @@
 //!   are not the program's, and the program's two (main, the accept loop) match across the
 //!   two formats.
 
-mod common;
+use crate::common;
 use common::services::{expect, id_of, records, root};
 
 use std::path::PathBuf;

@@ -5,7 +5,7 @@
 //! line), under the limit the program set (the trace's, near the log's); the same service with no limit (`gclimit_fixed`),
 //! whose goal Go's log puts well above the live heap, gets no finding at all.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{expect, runs};
 

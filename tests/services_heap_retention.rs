@@ -7,7 +7,7 @@
 //! hold what Go's own `go tool pprof -top -lines -cum` says passes through that line; a
 //! release that keeps nothing must get no finding.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 
 use std::path::{Path, PathBuf};

@@ -6,7 +6,7 @@
 //! live heap 3.5-fold in one cycle and stays there: a step, not growth. A steady one stays.
 //! The live heaps are Go's own numbers, read from the logs without our parser.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{expect, root};
 

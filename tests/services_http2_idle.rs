@@ -5,7 +5,7 @@
 //! idle by design, as HTTP/1's keep-alive reads are: the one suspect is the audit leak, with
 //! the ids and the lines Go's dump gives.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{expect, id_of, marked, records, runs};
 

@@ -6,7 +6,7 @@
 //! inside the round trip, as a pool's workers wake for jobs); the connections' read and
 //! write loops (consequences) are no suspects.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{assert_planted, expect, planted_lines, records, runs};
 

@@ -5,7 +5,7 @@
 //! (`created_from`, main.handle's line), which Go's dump (`created by lease.(*Client).Watch`)
 //! cannot give.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{assert_planted, expect, marked, marked_in, records, runs};
 

@@ -5,7 +5,7 @@
 //! name that goroutine (the id Go's dump gives it, at the marked line) for both crowds, and
 //! no other. A `sync.Once` whose function blocks is held by the goroutine running it.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{expect, id_of, marked, records, root};
 

@@ -4,7 +4,7 @@
 //! trace must name main's `wg.Wait()` line as a suspect with the number of goroutines main
 //! started that exited, though main alone is otherwise never a suspect.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{expect, marked, records, runs};
 

@@ -4,7 +4,7 @@
 //! `select {}`. The report must give Go's dump words, the count the dump has, the marked
 //! lines, and `goroscope diff` of the trace against that dump one unchanged group.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{marked, records, root};
 

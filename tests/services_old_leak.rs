@@ -5,7 +5,7 @@
 //! debug=2 dump of the same moment, Go's own, names their creator for the same ids. The idle
 //! pool is no suspect.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{expect, id_of, line_in, marked, records, runs};
 

@@ -5,7 +5,7 @@
 //! waiting, is how a program serves, as in a trace. The runtime's "all goroutines are asleep"
 //! still shows main when it is the whole deadlock (`dumps/go*/deadlock-fatal.txt`).
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{marked, records, root};
 

@@ -8,7 +8,7 @@
 //! has its first request waiting at get's second Lock for that same address: named a possible
 //! holder (past the queue's Lock), never said to have locked twice; the evictor is named too.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{expect, id_of, marked, records, runs};
 

@@ -4,7 +4,7 @@
 //! leaks waiting for a reply. Both wait in a channel receive through the window, alone. The
 //! leak must be the one suspect, with its lines; the signal's waiter none.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{assert_planted, expect, line_in, planted_lines, runs};
 

@@ -9,7 +9,7 @@
 //! connections are none. 4 handlers reading from an upstream connection of their own that
 //! never answers are, in the trace, readers of network connections ranked after the stalls.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{expect, id_of, marked, records, runs};
 

@@ -7,7 +7,7 @@
 //! idle connections (waiting to read the next request), the client read loops and the
 //! accept loop are none.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{id_of, marked, records, root};
 

@@ -8,7 +8,7 @@
 //! pool connection that rows never closed keep taken, io.Pipe writers whose reader left.
 //! Counts come from Go's own debug=2 dump of the same moment.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{expect, line_in, marked, records, runs};
 

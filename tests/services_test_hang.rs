@@ -9,7 +9,7 @@
 //! `-trace` wrote until the panic names the same three groups. A test that passes and leaks
 //! (`testleak`, `go test -trace`) is named beside the goroutines it left behind.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 use common::services::{assert_planted, expect, id_of, line_in, marked_in, records, runs};
 

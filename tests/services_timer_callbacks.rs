@@ -6,7 +6,7 @@
 //! must count them as the runtime's own debug=2 dump of the same moment does, at the marked
 //! line, and say that the scheduler started them rather than leave the creation blank.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 
 use std::path::{Path, PathBuf};

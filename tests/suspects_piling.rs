@@ -5,7 +5,7 @@
 //! sample may be called a pile: pools started at once, per-request goroutines that end and
 //! leaks made in one burst are not.
 
-mod common;
+use crate::common;
 use common::report_json::{expect_of, report};
 
 use std::collections::HashMap;

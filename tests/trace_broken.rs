@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use goroscope::format::trace::{self, Tables};
 
-mod common;
+use crate::common;
 use common::{Rng, read};
 
 /// One sample per format directory (the largest), so every format's cut is exercised.

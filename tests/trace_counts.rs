@@ -4,7 +4,7 @@
 //! first mentioned, often at a generation's end, while their spans start at its start
 //! (`sample-traces/services/*/midlife.trace`).
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

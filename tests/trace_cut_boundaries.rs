@@ -5,7 +5,7 @@
 
 use goroscope::format::trace::batch_boundaries;
 
-mod common;
+use crate::common;
 use common::read;
 
 #[test]

@@ -98,7 +98,7 @@ fn digest_matches_go() {
 }
 
 /// Any trace against any digest (plain or gzipped):
-/// `TRACE=x.trace TSV=x.tsv cargo test --release --test trace_digest -- --ignored one_file`.
+/// `TRACE=x.trace TSV=x.tsv cargo test --release --test suite trace_digest::one_file -- --ignored`.
 #[test]
 #[ignore]
 fn one_file() {
@@ -109,7 +109,7 @@ fn one_file() {
     }
 }
 
-/// Throughput: `TRACE=big.trace cargo test --release --test trace_digest -- --ignored speed --nocapture`.
+/// Throughput: `TRACE=big.trace cargo test --release --test suite trace_digest::speed -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn speed() {

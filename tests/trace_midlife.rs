@@ -6,7 +6,7 @@
 //! formats write them with no stack: the report must count them and say that no verdict
 //! covers them, never pass them off as the runtime's in silence.
 
-mod common;
+use crate::common;
 use common::report_json::report;
 
 use std::path::{Path, PathBuf};

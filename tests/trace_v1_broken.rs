@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use goroscope::format::trace;
 
-mod common;
+use crate::common;
 use common::{Rng, read};
 
 /// Every old-format sample (`sample-traces/go1.19`, `go1.21`, ...).

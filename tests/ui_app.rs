@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::GoroscopeApp;
 
-mod common;
+use crate::common;
 use common::ui::{labels, open};
 
 /// The newest generated copy of a sample, e.g. `sample-traces/go1.27/chansend.trace`.

@@ -14,7 +14,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::{CaptureForm, GoroscopeApp};
 
-mod common;
+use crate::common;
 use common::loopback::{Answer, serve};
 use common::ui::{can_render, english, labels, wait_loaded};
 

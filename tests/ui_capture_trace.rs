@@ -18,7 +18,7 @@ use goroscope::load::{Progress, load_bytes, load_file, load_growing};
 use goroscope::model::TraceModel;
 use goroscope::ui::{CaptureForm, GoroscopeApp};
 
-mod common;
+use crate::common;
 use common::loopback::{Answer, serve};
 use common::ui::{english, labels};
 

@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::GoroscopeApp;
 
-mod common;
+use crate::common;
 use common::ui::{english, labels, open_with};
 
 fn sample(rel: &str) -> PathBuf {

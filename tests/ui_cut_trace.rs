@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable as _;
 use goroscope::load::{Progress, load_bytes};
 use goroscope::ui::GoroscopeApp;
 
-mod common;
+use crate::common;
 use common::ui::{english, labels};
 
 fn open_cut(rel: &str, pct: usize) -> Harness<'static, GoroscopeApp> {

@@ -12,7 +12,7 @@ use goroscope::load::{Progress, load_file};
 use goroscope::model::goroutine_flags;
 use goroscope::ui::GoroscopeApp;
 
-mod common;
+use crate::common;
 use common::ui::{english, labels, open_loaded as open, sample};
 
 /// Every frame the dump printed for goroutine `id`: (`function(`, `file:line`).

@@ -6,7 +6,7 @@
 use goroscope::format::{ErrorKind, ParseError};
 use goroscope::load::{Progress, load_file};
 
-mod common;
+use crate::common;
 use common::catalog::{check_both_languages, counts, placeholder_values};
 use common::ui::chinese_error_labels;
 

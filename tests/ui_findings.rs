@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 
-mod common;
+use crate::common;
 use common::ui::{labels, open};
 
 fn sample(rel: &str) -> PathBuf {

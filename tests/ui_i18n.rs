@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use egui_kittest::kittest::Queryable as _;
 use goroscope::i18n::{self, Catalog, LANGUAGES};
 
-mod common;
+use crate::common;
 use common::ui::{labels, open};
 
 /// Messages whose Chinese text is the English one on purpose: Go's own words and symbols.

@@ -10,7 +10,7 @@ use std::process::Command;
 use goroscope::format::ErrorKind;
 use goroscope::load::{Progress, load_file};
 
-mod common;
+use crate::common;
 use common::read;
 use common::ui::chinese_error_labels;
 

@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::GoroscopeApp;
 
-mod common;
+use crate::common;
 use common::pprof_text::peek_edges;
 use common::ui::{labels, open_loaded as open, sample};
 

@@ -6,7 +6,7 @@
 
 use egui_kittest::kittest::Queryable as _;
 
-mod common;
+use crate::common;
 use common::pprof_text::peek_edges;
 use common::ui::{labels, open_loaded, sample};
 

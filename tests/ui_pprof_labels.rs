@@ -11,7 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::GoroscopeApp;
 
-mod common;
+use crate::common;
 use common::ui::{labels, open_loaded, sample};
 
 /// The profile's flame graph (a goroutine profile opens to its groups).

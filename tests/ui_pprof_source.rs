@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::GoroscopeApp;
 
-mod common;
+use crate::common;
 use common::ui::{labels, open_loaded as open, sample};
 
 /// Steps until a label starting with `prefix` shows (the files are read on a thread).

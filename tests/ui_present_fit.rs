@@ -11,7 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::{Command, GoroscopeApp};
 
-mod common;
+use crate::common;
 use common::ui::{labels, open_with, sample};
 
 /// The window's size in pixels, as a 720p screen share shows it.

@@ -10,7 +10,7 @@ use goroscope::load::{Hooks, Progress, load_bytes_with};
 use goroscope::model::TraceModel;
 use goroscope::ui::{Command, GoroscopeApp};
 
-mod common;
+use crate::common;
 use common::ui::english;
 
 /// The biggest Go 1.27 sample whose first generation holds only part of its events, with the

@@ -11,7 +11,7 @@ use goroscope::session::Session;
 use goroscope::ui::GoroscopeApp;
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::ui::{english, open_with};
 
 fn fixture(name: &str) -> PathBuf {

@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use goroscope::load::{Progress, load_file};
 use goroscope::ui::{Command, GoroscopeApp};
 
-mod common;
+use crate::common;
 use common::ui::{english, open_with};
 
 fn sample(rel: &str) -> PathBuf {

@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::{GoroscopeApp, Palette};
 
-mod common;
+use crate::common;
 use common::ui::{labels, open};
 
 fn leaky() -> PathBuf {

@@ -9,7 +9,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::GoroscopeApp;
 
-mod common;
+use crate::common;
 use common::ui::{can_render, english, wait_loaded};
 
 #[test]

@@ -9,7 +9,7 @@
 //! are the programs' own (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
-mod common;
+use crate::common;
 use common::report_json::expect_of;
 use common::ui::{labels, open, sample};
 

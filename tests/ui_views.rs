@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use goroscope::ui::GoroscopeApp;
 
-mod common;
+use crate::common;
 use common::ui::{self, labels, open_loaded as open, sample};
 
 fn first_with(h: &Harness<'_, GoroscopeApp>, prefix: &str) -> String {

@@ -12,7 +12,7 @@ use goroscope::format::{Place, Warning, WarningKind};
 use goroscope::load::{Progress, load_bytes};
 use goroscope::ui::GoroscopeApp;
 
-mod common;
+use crate::common;
 use common::catalog::{check_both_languages, counts, placeholder_values};
 use common::ui::labels;
 
