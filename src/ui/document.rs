@@ -116,7 +116,7 @@ impl Document {
             let groups = crate::analysis::profile_as_dump(&p).map(DumpDoc::new);
             Content::Profile(ProfileDoc { view: ProfileView::new(&p), model: p, groups, show_groups: true })
         } else if let Some(m) = loaded.memory.take() {
-            Content::Memory(MemoryDoc { view: MemoryView::new(&m), model: m })
+            Content::Memory(MemoryDoc { view: MemoryView::new(&m, &loaded.findings), model: m })
         } else {
             return Err(LoadError {
                 path: loaded.path.clone(),

@@ -10,7 +10,7 @@
 use egui::Color32;
 use egui_plot::{Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoint, Span, VLine};
 
-use crate::analysis::findings::{Finding, memory_findings};
+use crate::analysis::findings::Finding;
 use crate::model::{MemoryModel, MemorySource, Series};
 use crate::tr;
 use crate::units;
@@ -45,7 +45,8 @@ fn points(s: &Series) -> Vec<PlotPoint> {
 }
 
 impl MemoryView {
-    pub fn new(m: &MemoryModel) -> MemoryView {
+    /// `findings` are the file's own, as the loader computed them ([`crate::load::Loaded`]).
+    pub fn new(m: &MemoryModel, findings: &[Finding]) -> MemoryView {
         let all = [
             (tr!("mem-heap-alloc"), Color32::from_rgb(66, 165, 245), &m.heap_alloc),
             (tr!("mem-heap-live"), Color32::from_rgb(102, 187, 106), &m.heap_live),
@@ -60,7 +61,6 @@ impl MemoryView {
             .filter(|(_, _, s)| !s.points.is_empty())
             .map(|(name, color, s)| Curve { name, color, points: points(s) })
             .collect();
-        let findings = memory_findings(m);
         let growth = findings.iter().find_map(|f| match f {
             Finding::HeapGrowth(g) => Some((
                 [g.from_ns as f64 / 1e9, g.to_ns as f64 / 1e9],

@@ -10,7 +10,7 @@
 //! cycles must also be many and cost: a program at its limit that allocates nothing never
 //! collects.
 
-use super::heap_growth::{HeapSource, floors};
+use super::heap_growth::HeapSource;
 use crate::model::{MemoryModel, RangeSpan, Series, TraceModel};
 
 /// The heap goal stayed within a tenth of the live heap through the last cycles.
@@ -161,20 +161,15 @@ pub fn gctrace_thrashing(m: &MemoryModel) -> Option<GcThrashing> {
     thrashing_of(HeapSource::GcTrace, &cycles)
 }
 
-/// From a trace: each GC's span (its mark phase's range, from the cycle's start), the
-/// heap's floor after it and the goal set then, from that floor.
-pub fn trace_thrashing(m: &TraceModel) -> Option<GcThrashing> {
-    let mark = m.strings.find("GC concurrent mark phase")?;
-    let mut marks: Vec<&RangeSpan> =
-        m.ranges.iter().filter(|r| r.name == mark && r.end_ns < m.duration_ns).collect();
-    marks.sort_unstable_by_key(|r| r.end_ns);
-    let ends: Vec<i64> = marks.iter().map(|r| r.end_ns).collect();
-    let floors = floors(&m.heap_alloc, &ends);
-    // `floors` skips a cycle with no heap point after it: pair each floor with its cycle.
-    let cycles: Vec<Cycle> = floors
+/// From a trace's cycles and their floors ([`trace_cycle_floors`]): each GC's span (its mark
+/// phase's range, from the cycle's start), the heap's floor after it and the goal set then,
+/// from that floor.
+///
+/// [`trace_cycle_floors`]: super::heap_growth::trace_cycle_floors
+pub fn trace_thrashing(m: &TraceModel, cycles: &[(&RangeSpan, (i64, u64))]) -> Option<GcThrashing> {
+    let cycles: Vec<Cycle> = cycles
         .iter()
-        .filter_map(|&(t, live)| {
-            let r = marks.get(ends.partition_point(|&e| e <= t).checked_sub(1)?)?;
+        .filter_map(|&(r, (t, live))| {
             let goal = value_at(&m.heap_goal, t)?;
             Some(Cycle { start_ns: r.start_ns, end_ns: r.end_ns, live, goal, cpu: None, shown: (live, goal) })
         })

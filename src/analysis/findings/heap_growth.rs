@@ -112,31 +112,40 @@ pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth
 /// The lowest point of `heap` in each interval from one GC end to the next (the last one
 /// to the end of the series): the heap each cycle left.
 pub fn floors(heap: &Series, gc_ends: &[i64]) -> Vec<(i64, u64)> {
+    floor_after_each(heap, gc_ends).flatten().collect()
+}
+
+/// [`floors`] for each end in turn: none for a cycle with no heap point before the next.
+fn floor_after_each<'a>(
+    heap: &'a Series,
+    gc_ends: &'a [i64],
+) -> impl Iterator<Item = Option<(i64, u64)>> + 'a {
     let pts = &heap.points;
-    let mut out = Vec::new();
-    for (i, &end) in gc_ends.iter().enumerate() {
+    gc_ends.iter().enumerate().map(move |(i, &end)| {
         let next = gc_ends.get(i + 1).copied().unwrap_or(i64::MAX);
         let a = pts.partition_point(|p| p.0 < end);
         let b = pts.partition_point(|p| p.0 < next);
-        if let Some(&(t, v)) = pts.get(a..b).and_then(|s| s.iter().min_by_key(|p| p.1)) {
-            out.push((t, v));
-        }
-    }
-    out
+        pts.get(a..b).and_then(|s| s.iter().min_by_key(|p| p.1)).copied()
+    })
+}
+
+/// A trace's GC cycles, each with the heap's floor after it: the mark phases that ended in
+/// the window, by end (the heap-growth and GC-thrashing findings read the same cycles). A
+/// cycle with no heap point after it is left out.
+pub fn trace_cycle_floors(m: &TraceModel) -> Vec<(&RangeSpan, (i64, u64))> {
+    let Some(mark) = m.strings.find("GC concurrent mark phase") else { return Vec::new() };
+    let mut marks: Vec<&RangeSpan> =
+        m.ranges.iter().filter(|r| r.name == mark && r.end_ns < m.duration_ns).collect();
+    marks.sort_unstable_by_key(|r| r.end_ns);
+    let ends: Vec<i64> = marks.iter().map(|r| r.end_ns).collect();
+    let floors = floor_after_each(&m.heap_alloc, &ends);
+    marks.iter().zip(floors).filter_map(|(&r, f)| Some((r, f?))).collect()
 }
 
 /// A trace's floors: the heap metric's lowest point after each GC mark phase that ended in
 /// the window.
 pub fn trace_floors(m: &TraceModel) -> Vec<(i64, u64)> {
-    let Some(mark) = m.strings.find("GC concurrent mark phase") else { return Vec::new() };
-    let mut ends: Vec<i64> = m
-        .ranges
-        .iter()
-        .filter(|r: &&RangeSpan| r.name == mark && r.end_ns < m.duration_ns)
-        .map(|r| r.end_ns)
-        .collect();
-    ends.sort_unstable();
-    floors(&m.heap_alloc, &ends)
+    trace_cycle_floors(m).into_iter().map(|(_, f)| f).collect()
 }
 
 /// A GC log's floors: gctrace's live heap each cycle marked, at the cycle's end; MemStats
@@ -153,9 +162,10 @@ pub fn memory_floors(m: &MemoryModel) -> Vec<(i64, u64)> {
     }
 }
 
-/// From a trace's floors.
-pub fn trace_growth(m: &TraceModel) -> Option<HeapGrowth> {
-    growth_of(HeapSource::Trace, &trace_floors(m))
+/// From a trace's cycles and their floors ([`trace_cycle_floors`]).
+pub fn trace_growth(cycles: &[(&RangeSpan, (i64, u64))]) -> Option<HeapGrowth> {
+    let floors: Vec<(i64, u64)> = cycles.iter().map(|c| c.1).collect();
+    growth_of(HeapSource::Trace, &floors)
 }
 
 /// From gctrace's floors.

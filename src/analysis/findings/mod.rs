@@ -41,8 +41,9 @@ impl Finding {
 /// Every finding of a trace: spinning goroutines first, then heap growth, then GC thrashing.
 pub fn trace_findings(m: &TraceModel) -> Vec<Finding> {
     let mut out: Vec<Finding> = spinning(m).into_iter().map(Finding::Spinning).collect();
-    out.extend(trace_growth(m).map(Finding::HeapGrowth));
-    out.extend(trace_thrashing(m).map(Finding::GcThrashing));
+    let cycles = heap_growth::trace_cycle_floors(m);
+    out.extend(trace_growth(&cycles).map(Finding::HeapGrowth));
+    out.extend(trace_thrashing(m, &cycles).map(Finding::GcThrashing));
     out
 }
 
