@@ -150,6 +150,14 @@ if [ "$FORCE" = 1 ] || [ ! -s "$HERE/services/go1.27/relock_refill.goroutine-2.t
 	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/relock-refill" ./relock)
 	"$BIN/relock-refill" -refill -out "$HERE/services/go1.27/relock_refill"
 fi
+# Jobs waiting in flock(2) for a lock another descriptor holds (flockwait): each blocked in the
+# kernel holds an OS thread. Trace, debug=2 dump and the process's thread counts, both trace
+# formats; and the same jobs with the lock free (-nolock, flockwait_free), Go 1.27.
+run_each flockwait 1.19 1.27
+if [ "$FORCE" = 1 ] || [ ! -s "$HERE/services/go1.27/flockwait_free.goroutine-2.txt" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/flockwait-free" ./flockwait)
+	"$BIN/flockwait-free" -nolock -out "$HERE/services/go1.27/flockwait_free"
+fi
 # Idle HTTP/2 connections beside a small leak (h2idle; unencrypted HTTP/2 needs Go 1.24+): trace
 # and debug=2 dump of net/http's bundled HTTP/2 (1.24) and net/http/internal/http2 (1.27).
 run_each h2idle 1.24 1.27

@@ -4,9 +4,9 @@
 //! number; a test past its `go test -timeout`, or sent SIGQUIT, or one that passed and left
 //! goroutines behind in its `-trace`, is named; each side of a lock-order deadlock says it
 //! holds a lock; clients that stopped sending mid-request say whether headers or a body; a mutex
-//! locked twice says its holder waits for it; a crowd waiting inside database/sql or io.Pipe says
-//! what it waits for, and a crowd of database/sql's openers says it is DBs never closed. The facts
-//! are the programs' own (`programs/services/*/expect.json`).
+//! locked twice says its holder waits for it; a crowd waiting inside database/sql or io.Pipe, or
+//! for a file lock, says what it waits for, and a crowd of database/sql's openers says it is
+//! DBs never closed. The facts are the programs' own (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 use crate::common;
@@ -129,6 +129,7 @@ fn a_mutex_locked_twice_says_its_holder_waits_for_it() {
 fn waits_inside_the_standard_library_say_what_they_wait_for() {
     let sql = expect_of("services/sqlpool");
     let pipe = expect_of("services/pipeleak");
+    let flock = expect_of("services/flockwait");
     let cases = [
         ("sqlpool_rowsleak", &sql["rowsleak"]["count"], "database/sql requests waiting for a connection"),
         (
@@ -137,6 +138,7 @@ fn waits_inside_the_standard_library_say_what_they_wait_for() {
             "keeps one of these per object it made (database/sql.OpenDB made them",
         ),
         ("pipeleak", &pipe["count"], "io.Pipe writers waiting for a reader"),
+        ("flockwait", &flock["count"], "Blocked in the kernel waiting for a file lock"),
     ];
     for (name, count, said) in cases {
         let h = &mut open(sample(&format!("services/go1.27/{name}.trace")));

@@ -404,6 +404,7 @@ suspect-db-connection = database/sql requests waiting for a connection: the pool
 suspect-pipe-write = io.Pipe writers waiting for a reader: the reading side stopped reading without closing the pipe
 suspect-library-resident = The standard library keeps one of these per object it made ({ $creator } made them, one for each): this many are objects made again and again and never closed
 suspect-pipe-read = io.Pipe readers waiting for a writer: the writing side stopped writing without closing the pipe
+suspect-file-lock = Blocked in the kernel waiting for a file lock (flock, fcntl F_SETLKW) whose holder never lets go: another process, or a descriptor of this one still open (a lock belongs to the open file, so a process can wait on itself). Each waiter holds an OS thread while it blocks
 suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
     [one] the one goroutine it started for the work has exited without calling Done
    *[other] all { $count } goroutines it started for the work have exited, one without calling Done

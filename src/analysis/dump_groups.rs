@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use super::classify::{is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack};
 use super::http_server::StalledRequest;
-use super::suspects::{SYSCALL, SharedNames, Suspect, rank};
+use super::suspects::{MIN_FILE_LOCK_WAITERS, SYSCALL, SharedNames, Suspect, rank};
 use crate::model::{CallsId, DumpFormat, DumpModel, Frame, GIdx, StackId, StrId, goroutine_flags};
 
 /// This many goroutines parked in one identical stack is a signal on its own: a healthy
@@ -182,7 +182,14 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
                 let words = m.strings.get(grp.state);
                 // A crowd in one system call for minutes: children nobody reaps, a hung
                 // mount. A few are a terminal or pipe read; a crowd of seconds is busy I/O.
-                if words == SYSCALL && grp.wait_minutes.1 >= 1 && grp.count >= LARGE_GROUP {
+                // A file lock's waiters wait for its holder, as a mutex's do: a crowd, or a
+                // few for minutes (one alone may be a standby instance waiting its turn).
+                let minutes = grp.wait_minutes.1 >= 1;
+                let crowd_for_minutes = minutes && grp.count >= LARGE_GROUP;
+                let file_lock = words == SYSCALL && super::library_wait::is_file_lock_wait(funcs());
+                let lock_stuck = file_lock
+                    && (grp.count >= LARGE_GROUP || minutes && grp.count >= MIN_FILE_LOCK_WAITERS as u64);
+                if words == SYSCALL && (crowd_for_minutes || lock_stuck) {
                     (SYSCALL, SYSCALL.to_string())
                 } else if is_not_waiting(words) {
                     continue;

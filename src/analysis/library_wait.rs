@@ -11,6 +11,11 @@
 //!   pipe's channels): the reading side stopped reading without closing the pipe. A reader
 //!   waiting for a writer (`io.(*pipe).read`) is the mirror: a writer that left without
 //!   `Close`.
+//! - A file lock (`flock(2)`, or `fcntl` `F_SETLKW` through `syscall.FcntlFlock`): the
+//!   goroutine is in the system call, blocked in the kernel until the lock's holder lets go:
+//!   another process (a second instance, a stuck job) or a descriptor of this one still open
+//!   (a lock is per open file description, so the same process can wait on itself). Each
+//!   waiter holds an OS thread while it blocks: the program's threads climb with them.
 
 use super::classify::{WaitFamily, is_runtime_frame, wait_family};
 
@@ -23,6 +28,9 @@ pub enum LibraryWait {
     PipeWrite,
     /// `io.(*pipe).read`: a writer of the pipe.
     PipeRead,
+    /// `syscall.Flock` or `syscall.FcntlFlock` (or x/sys/unix's) in a system call: the file
+    /// lock's holder.
+    FileLock,
 }
 
 impl LibraryWait {
@@ -32,6 +40,7 @@ impl LibraryWait {
             LibraryWait::DbConnection => "db-connection",
             LibraryWait::PipeWrite => "pipe-write",
             LibraryWait::PipeRead => "pipe-read",
+            LibraryWait::FileLock => "file-lock",
         }
     }
 }
@@ -42,6 +51,9 @@ impl LibraryWait {
 /// hides the runtime frames that say which wait, so its "unknown" counts, as does a trace's
 /// missing reason.
 pub fn library_wait<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> Option<LibraryWait> {
+    if reason == super::suspects::SYSCALL {
+        return is_file_lock_wait(funcs).then_some(LibraryWait::FileLock);
+    }
     let channel = matches!(reason, "" | "unknown")
         || matches!(wait_family(reason), WaitFamily::Select | WaitFamily::ChanReceive | WaitFamily::ChanSend);
     if !channel {
@@ -52,6 +64,25 @@ pub fn library_wait<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) 
         "io.(*pipe).write" => Some(LibraryWait::PipeWrite),
         "io.(*pipe).read" => Some(LibraryWait::PipeRead),
         _ => None,
+    })
+}
+
+/// A system call's stack (innermost first) that is a file lock's wait: past the raw system
+/// call frames (a dump shows `syscall.Syscall`, a trace's stack starts at its caller), the
+/// lock's own function.
+pub fn is_file_lock_wait<'a>(funcs: impl IntoIterator<Item = &'a str>) -> bool {
+    let raw = |f: &&str| {
+        is_runtime_frame(f)
+            || f.rsplit('.').next().is_some_and(|n| n.starts_with("Syscall") || n.starts_with("RawSyscall"))
+    };
+    funcs.into_iter().find(|f| !raw(f)).is_some_and(|f| {
+        matches!(
+            f,
+            "syscall.Flock"
+                | "syscall.FcntlFlock"
+                | "golang.org/x/sys/unix.Flock"
+                | "golang.org/x/sys/unix.FcntlFlock"
+        )
     })
 }
 
@@ -69,6 +100,21 @@ mod tests {
         assert_eq!(library_wait("select", ["io.(*pipe).read"]).map(LibraryWait::kind), Some("pipe-read"));
         // debug=1: the runtime frames are hidden, the reason unknown.
         assert_eq!(library_wait("unknown", db[1..].iter().copied()), Some(LibraryWait::DbConnection));
+    }
+
+    #[test]
+    fn a_file_lock_in_a_system_call() {
+        let dump = ["syscall.Syscall", "syscall.Flock", "main.save", "runtime.goexit"];
+        assert_eq!(library_wait("syscall", dump), Some(LibraryWait::FileLock));
+        assert_eq!(
+            library_wait("syscall", ["syscall.FcntlFlock", "main.lock"]).map(LibraryWait::kind),
+            Some("file-lock")
+        );
+        let unix = ["golang.org/x/sys/unix.Syscall", "golang.org/x/sys/unix.Flock", "main.save"];
+        assert_eq!(library_wait("syscall", unix), Some(LibraryWait::FileLock));
+        // Another system call, or the lock's function seen outside one.
+        assert_eq!(library_wait("syscall", ["syscall.Syscall", "syscall.Read", "os.(*File).Read"]), None);
+        assert_eq!(library_wait("select", ["syscall.Flock"]), None);
     }
 
     #[test]

@@ -144,6 +144,16 @@ const MIN_BLOCKED_OF_WINDOW: f64 = 0.25;
 /// ...and for at least this share of its own life inside the window.
 const MIN_BLOCKED_OF_LIFE: f64 = 0.5;
 
+/// Goroutines waiting for one file lock in one stack that make a suspect: one alone may be
+/// a standby instance waiting its turn by design (`flock` as leader election); two of the
+/// same process waiting through the window is a lock whose holder never lets go.
+pub const MIN_FILE_LOCK_WAITERS: usize = 2;
+
+/// The function names of a stack, innermost first.
+fn stack_funcs(m: &TraceModel, stack: StackId) -> impl Iterator<Item = &str> {
+    m.stacks.frames(stack).iter().map(|f| m.strings.get(f.func))
+}
+
 /// One goroutine waiting at the end: its index, how long its final wait lasted, its life in
 /// the window.
 #[derive(Clone, Copy)]
@@ -212,7 +222,14 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             // children a supervisor keeps: only a pile of them, made through the window and
             // none returning, is a leak.
             let syscall = key.1 == SYSCALL;
-            let stuck = long && !syscall && (members.len() as u64 >= LARGE_GROUP || few_suffice);
+            // Except a file lock's waiters: they wait for its holder as a mutex's do.
+            let file_lock = syscall && super::library_wait::is_file_lock_wait(stack_funcs(m, key.2));
+            let stuck = long
+                && if file_lock {
+                    members.len() >= MIN_FILE_LOCK_WAITERS
+                } else {
+                    !syscall && (members.len() as u64 >= LARGE_GROUP || few_suffice)
+                };
             // A network wait that grows is connections the peers keep open: theirs to end.
             let entry = members.first().and_then(|w| m.goroutine(w.g)).map(|g| g.start_func);
             let piling = match (&key.3, entry) {

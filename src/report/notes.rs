@@ -127,5 +127,8 @@ fn library_wait_text(w: LibraryWait) -> &'static str {
         LibraryWait::PipeRead => {
             "io.Pipe readers waiting for a writer: the writing side stopped writing without closing the pipe (PipeWriter.Close or CloseWithError)"
         }
+        LibraryWait::FileLock => {
+            "goroutines blocked in the kernel waiting for a file lock (flock, fcntl F_SETLKW) whose holder never lets go: another process, or a descriptor of this one still open (a lock belongs to the open file, so a process can wait on itself); each waiter holds an OS thread while it blocks"
+        }
     }
 }
