@@ -404,6 +404,7 @@ suspect-db-connection = database/sql requests waiting for a connection: the pool
 suspect-pipe-write = io.Pipe writers waiting for a reader: the reading side stopped reading without closing the pipe
 suspect-library-resident = The standard library keeps one of these per object it made ({ $creator } made them, one for each): this many are objects made again and again and never closed
 suspect-pipe-read = io.Pipe readers waiting for a writer: the writing side stopped writing without closing the pipe
+suspect-pull-not-stopped = An iter.Pull whose stop was never called: these coroutines wait in their sequence's yield for a next or stop that never comes (the caller returned early; defer stop() ends them)
 suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
     [one] the one goroutine it started for the work has exited without calling Done
    *[other] all { $count } goroutines it started for the work have exited, one without calling Done

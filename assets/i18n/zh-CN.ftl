@@ -331,6 +331,7 @@ suspect-db-connection = database/sql 请求在等待连接：连接池已打开�
 suspect-pipe-write = io.Pipe 的写方在等待读方：读的一侧不再读取，却没有关闭管道
 suspect-library-resident = 标准库为它创建的每个对象保留一个这样的 goroutine（{ $creator } 每次都会启动一个）：数量这么多，说明对象被反复创建却从未关闭
 suspect-pipe-read = io.Pipe 的读方在等待写方：写的一侧不再写入，却没有关闭管道
+suspect-pull-not-stopped = 从未调用 stop 的 iter.Pull：这些协程停在序列的 yield 中，等待永远不会到来的 next 或 stop（调用方提前返回；在 iter.Pull 之后 defer stop() 即可结束它们）
 suspect-main-hangs = main 挂起：它在等待 WaitGroup，而它为工作启动的 { $count } 个 goroutine 都已退出；其中一个在调用 Done 之前返回，程序因此永不结束
 suspect-in-test = 属于测试 { $test }：go test 的 -timeout 触发时仍在等待，因此无论等待多久都算卡住
 suspect-in-test-quit = 属于测试 { $test }：测试程序收到 SIGQUIT 时仍在等待，因此无论等待多久都算卡住

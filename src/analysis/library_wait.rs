@@ -11,6 +11,9 @@
 //!   pipe's channels): the reading side stopped reading without closing the pipe. A reader
 //!   waiting for a writer (`io.(*pipe).read`) is the mirror: a writer that left without
 //!   `Close`.
+//! - An `iter.Pull` coroutine parked in its sequence's `yield`: the caller neither read the
+//!   sequence to its end nor called `stop` ([`super::coroutine`]). Told by the suspect's own
+//!   rule (a trace records no stack for the wait), not by [`library_wait`].
 
 use super::classify::{WaitFamily, is_runtime_frame, wait_family};
 
@@ -23,6 +26,8 @@ pub enum LibraryWait {
     PipeWrite,
     /// `io.(*pipe).read`: a writer of the pipe.
     PipeRead,
+    /// `iter.Pull`'s coroutine in `yield`: a `next` or `stop` of the caller's.
+    PullNotStopped,
 }
 
 impl LibraryWait {
@@ -32,6 +37,7 @@ impl LibraryWait {
             LibraryWait::DbConnection => "db-connection",
             LibraryWait::PipeWrite => "pipe-write",
             LibraryWait::PipeRead => "pipe-read",
+            LibraryWait::PullNotStopped => "iter-pull",
         }
     }
 }

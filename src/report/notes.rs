@@ -127,5 +127,8 @@ fn library_wait_text(w: LibraryWait) -> &'static str {
         LibraryWait::PipeRead => {
             "io.Pipe readers waiting for a writer: the writing side stopped writing without closing the pipe (PipeWriter.Close or CloseWithError)"
         }
+        LibraryWait::PullNotStopped => {
+            "an iter.Pull whose stop was never called: each of these coroutines runs a pulled sequence and waits in its yield for a next or stop that never comes; the function that called iter.Pull returned early without reading the sequence to its end (`defer stop()` right after iter.Pull ends them)"
+        }
     }
 }

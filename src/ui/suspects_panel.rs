@@ -199,6 +199,7 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         Some(LibraryWait::DbConnection) => out.push(tr!("suspect-db-connection")),
         Some(LibraryWait::PipeWrite) => out.push(tr!("suspect-pipe-write")),
         Some(LibraryWait::PipeRead) => out.push(tr!("suspect-pipe-read")),
+        Some(LibraryWait::PullNotStopped) => out.push(tr!("suspect-pull-not-stopped")),
         None => {}
     }
     if let Some(n) = s.main_waits_for_exited {
