@@ -123,6 +123,8 @@ site-unknown = unknown site
 site-main = the runtime (the main goroutine)
 site-scheduler = the scheduler, no go statement (time.AfterFunc callbacks)
 site-before-trace = a go statement before the trace began (a debug=2 dump names it)
+where-unknown = not recorded
+where-coroutine-switch = the pulled sequence's yield (a trace records no stack for a coroutine switch)
 suspect-called-from = called from { $site }
 suspect-response-bodies = HTTP client connections waiting for their response bodies to be read or closed: bodies never closed (defer resp.Body.Close())
 wait-under-a-minute = under a minute

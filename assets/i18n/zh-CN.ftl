@@ -101,6 +101,8 @@ site-unknown = 未知位置
 site-main = 运行时（main goroutine）
 site-scheduler = 调度器，无 go 语句（time.AfterFunc 回调）
 site-before-trace = trace 开始之前的 go 语句（debug=2 转储会给出它）
+where-unknown = 未记录
+where-coroutine-switch = 被拉取序列的 yield（trace 不为协程切换记录栈）
 suspect-called-from = 调用自 { $site }
 suspect-response-bodies = HTTP 客户端连接在等待响应体被读完或关闭：响应体从未关闭（defer resp.Body.Close()）
 wait-under-a-minute = 不到一分钟

@@ -109,7 +109,12 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 None if s.blocking_stack.iter().any(|f| &*f.function == "main.main") => tr!("site-main"),
                 None => tr!("site-unknown"),
             };
-            let where_ = s.blocking_frame().map_or(String::new(), frame_label);
+            let where_ = match s.blocking_frame() {
+                Some(f) => frame_label(f),
+                // A trace writes no stack for a coroutine switch (GoSwitch).
+                None if s.pull_not_stopped => tr!("where-coroutine-switch"),
+                None => tr!("where-unknown"),
+            };
             let text = tr!(
                 "suspect-entry",
                 rank = s.rank,
