@@ -258,6 +258,14 @@ done
 # dumps of Go 1.23 (the first release with iter) and 1.27, and the digest of Go 1.27's
 # `go tool trace -d=parsed` of each trace (tests/trace_digest.rs); GOGC=off as above.
 run_each iterpull 1.23 1.27
+# The same with the lookups 30 ms apart (iterpull_spread, Go 1.27, the trace alone): some
+# coroutines park in the trace's last generation (no stack), the others before (a status stack).
+out="$HERE/services/go1.27/iterpull_spread"
+if [ "$FORCE" = 1 ] || [ ! -s "$out.trace" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/iterpull-spread" ./iterpull)
+	"$BIN/iterpull-spread" -every 30ms -out "$out"
+	rm -f "$out".goroutine*
+fi
 for minor in 1.23 1.27; do
 	out="$HERE/services/go$minor/iterpull"
 	rm -f "$out.goroutine.pb.gz"

@@ -13,9 +13,12 @@
 //
 // The file's build constraint sets its language version to 1.23 (the module says 1.19).
 // Writes PREFIX.trace, the debug=1 and debug=2 goroutine dumps of the moment it stops.
+// With -every 30ms (iterpull_spread), the coroutines parked in the trace's last generation
+// have no stack (a switch writes none) and the others have their status stack.
 package main
 
 import (
+	"flag"
 	"iter"
 	"time"
 
@@ -23,6 +26,10 @@ import (
 )
 
 const lookups = 40
+
+// every is the pause between lookups: -every 30ms spreads them over 1.2 s, so a trace's
+// generation boundary falls among them (iterpull_spread).
+var every = flag.Duration("every", 10*time.Millisecond, "pause between lookups")
 
 // ascending yields n numbers from start, step apart.
 func ascending(start, step, n int) iter.Seq[int] {
@@ -88,7 +95,7 @@ func main() {
 		if v, ok := firstOver(ascending(0, 5, 8), i%4*5); ok {
 			total += v
 		}
-		time.Sleep(10 * time.Millisecond)
+		time.Sleep(*every)
 	}
 	time.Sleep(300 * time.Millisecond)
 	if total == 0 {
