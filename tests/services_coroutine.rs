@@ -134,3 +134,27 @@ fn dumps_give_the_same_group() {
     assert!(checked >= 4, "expected two dumps of Go 1.23 and 1.27 each, found {checked}");
     assert!(root().join("programs/services/iterpull/main.go").is_file());
 }
+
+/// Lookups 30 ms apart (`iterpull_spread`, Go 1.27): the coroutines parked before the trace's
+/// last generation have a status stack, those parked in it none. Both are one group.
+#[test]
+fn a_leak_across_generations_is_one_group() {
+    let e = expect("iterpull");
+    let count = e["count"].as_u64().unwrap() as usize;
+    let path = root().join("services/go1.27/iterpull_spread.trace");
+    let loaded = load_file(&path, &Progress::default()).unwrap();
+    let m = loaded.trace.as_ref().unwrap();
+    let [s] = loaded.suspects.as_slice() else { panic!("{:#?}", loaded.suspects) };
+    assert_eq!((s.count, s.library_wait()), (count, Some(LibraryWait::PullNotStopped)));
+    let func = e["blocking_function"].as_str().unwrap();
+    let at = s.blocking_stack.iter().find(|f| &*f.function == func).map(|f| u64::from(f.line));
+    assert_eq!(at, Some(marked("iterpull", "blocked")), "{s:#?}");
+    // Both kinds are there: the join is what makes them one.
+    let stackless = |&&g: &&goroscope::model::GIdx| {
+        m.goroutine(g)
+            .and_then(|g| g.last_span())
+            .is_some_and(|(_, l)| l.stack == goroscope::model::StackId::NONE)
+    };
+    let without = s.members.iter().filter(stackless).count();
+    assert!(without >= 1 && without < count, "{without} of {count} parked without a stack");
+}

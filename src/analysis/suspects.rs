@@ -197,6 +197,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         groups.entry((last.reason(), reason, last.stack, site)).or_default().push(w);
     }
     super::older::join_older_than_the_trace(m, &mut groups);
+    super::coroutine::join_stackless_switches(&mut groups);
     // Where the cut took the names, nothing tells a runtime goroutine or a sleep from a leak:
     // only a crowd in one stack ([`LARGE_GROUP`], the dumps' rule) is evidence enough.
     let mut names = SharedNames::default();
