@@ -13,6 +13,7 @@ use common::services::{expect, id_of, marked, root, runs};
 use std::path::Path;
 
 use goroscope::analysis::coroutine;
+use goroscope::analysis::group_diff::{Change, diff_groups};
 use goroscope::analysis::library_wait::LibraryWait;
 use goroscope::load::{Progress, load_file};
 use goroscope::model::{SpanState, TraceModel};
@@ -130,6 +131,15 @@ fn dumps_give_the_same_group() {
             }
             checked += 1;
         }
+        // The trace against the dump of its end: one group, unchanged, though the trace has
+        // no stack for it and names another creator.
+        let groups = |p: &Path| load_file(p, &Progress::default()).unwrap().goroutine_groups().unwrap();
+        let rows = diff_groups(&[
+            groups(&dir.join("iterpull.trace")),
+            groups(&dir.join("iterpull.goroutine-2.txt")),
+        ]);
+        let row = rows.iter().find(|r| r.reason == "coroutine").expect("the row");
+        assert_eq!((row.counts.clone(), row.change), (vec![ids.len(), ids.len()], Change::Same), "{minor}");
     }
     assert!(checked >= 4, "expected two dumps of Go 1.23 and 1.27 each, found {checked}");
     assert!(root().join("programs/services/iterpull/main.go").is_file());
