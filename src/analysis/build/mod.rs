@@ -18,6 +18,9 @@ use record::GRec;
 /// stays small however busy the trace is.
 const COUNT_BUCKET_NS: i64 = 10_000;
 
+/// A heap goal from here up is no goal ([`TraceBuilder::push`], GOGC=off).
+const NO_GOAL_FROM: u64 = 1 << 62;
+
 /// Builds a [`crate::model::TraceModel`] from events pushed in order. Cloning it is how a
 /// partial model is taken while a load goes on ([`TraceBuilder::snapshot`]).
 #[derive(Clone)]
@@ -180,6 +183,10 @@ impl TraceBuilder {
                     Metric::HeapGoal => &mut self.heap_goal,
                     Metric::Gomaxprocs => &mut self.gomaxprocs,
                 };
+                // GOGC=off: Go 1.22-1.24 write the memory limit's goal, near 2^63 with no
+                // limit set (go.dev/issue/63864, "7946 PiB"); 1.25+ write 0, no goal. No heap
+                // has a goal of 4 EiB.
+                let value = if metric == Metric::HeapGoal && value >= NO_GOAL_FROM { 0 } else { value };
                 series.points.push((t, value));
             }
             EventKind::RangeBegin { name, scope, .. } | EventKind::RangeActive { name, scope, .. } => {
