@@ -261,6 +261,27 @@ for minor in 1.21 1.27; do
 		"$BIN/sqlpool-$minor" -mode "$mode" -out "$out/sqlpool_$mode"
 	done
 done
+# iter.Pull's coroutines (iterpull, Go 1.23+): pulls stopped (healthy) and a lookup that
+# returns without stop (40 coroutines parked in yield forever). Trace, debug=1 and debug=2
+# dumps of Go 1.23 (the first release with iter) and 1.27, and the digest of Go 1.27's
+# `go tool trace -d=parsed` of each trace (tests/trace_digest.rs); GOGC=off as above.
+run_each iterpull 1.23 1.27
+# The same with the lookups 30 ms apart (iterpull_spread, Go 1.27, the trace alone): some
+# coroutines park in the trace's last generation (no stack), the others before (a status stack).
+out="$HERE/services/go1.27/iterpull_spread"
+if [ "$FORCE" = 1 ] || [ ! -s "$out.trace" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/iterpull-spread" ./iterpull)
+	"$BIN/iterpull-spread" -every 30ms -out "$out"
+	rm -f "$out".goroutine*
+fi
+for minor in 1.23 1.27; do
+	out="$HERE/services/go$minor/iterpull"
+	rm -f "$out.goroutine.pb.gz"
+	if [ "$FORCE" = 1 ] || [ ! -s "$out.parsed.tsv.gz" ]; then
+		python3 "$HERE/digest.py" "$out.trace" --go "$(go_for 1.27)" -o "$out.parsed.tmp.gz"
+		mv "$out.parsed.tmp.gz" "$out.parsed.tsv.gz"
+	fi
+done
 # Go 1.27 only: the old trace format's reading of the same waits is sqlpool's (Go 1.21).
 run_each pipeleak 1.27
 run_each rpcserve 1.27

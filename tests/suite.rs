@@ -52,6 +52,7 @@ mod services_body_leak;
 mod services_busy_pool;
 mod services_child_wait;
 mod services_compare;
+mod services_coroutine;
 mod services_flock;
 mod services_gc_thrashing;
 mod services_heap_retention;

@@ -1,5 +1,5 @@
-//! Ground truth: for every `sample-traces/go1.*/NAME.trace` with a `NAME.parsed.tsv.gz`
-//! beside it (a digest of Go 1.27's `go tool trace -d=parsed`, see sample-traces/digest.py),
+//! Ground truth: for every `sample-traces/go1.*/NAME.trace` (and
+//! `sample-traces/services/go1.*/NAME.trace`) with a `NAME.parsed.tsv.gz` beside it (a digest of Go 1.27's `go tool trace -d=parsed`, see sample-traces/digest.py),
 //! our reader must produce the same events, line for line. All failing files are listed,
 //! with the first mismatch of each.
 
@@ -11,7 +11,11 @@ use goroscope::format::trace::{self, Tables, digest};
 fn samples() -> Vec<(PathBuf, PathBuf)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
     let mut out = Vec::new();
-    let Ok(dirs) = std::fs::read_dir(&root) else { return out };
+    // The service samples keep a digest where the reader met events no other sample has
+    // (iterpull: coroutine switches).
+    let dirs = [root.clone(), root.join("services")]
+        .into_iter()
+        .flat_map(|r| std::fs::read_dir(r).into_iter().flatten());
     for d in dirs.flatten() {
         let name = d.file_name().to_string_lossy().to_string();
         if !name.starts_with("go1.") {
@@ -78,6 +82,9 @@ fn digest_matches_go() {
     let samples = samples();
     // Every committed trace has its digest; finding none must fail, not pass.
     assert!(samples.len() >= 50, "only {} traces with digests", samples.len());
+    let services =
+        samples.iter().filter(|(t, _)| t.components().any(|c| c.as_os_str() == "services")).count();
+    assert!(services >= 2, "only {services} service traces with digests (iterpull of Go 1.23 and 1.27)");
     let mut failures = Vec::new();
     for (t, tsv) in &samples {
         match check(t, tsv) {

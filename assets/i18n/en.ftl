@@ -123,6 +123,8 @@ site-unknown = unknown site
 site-main = the runtime (the main goroutine)
 site-scheduler = the scheduler, no go statement (time.AfterFunc callbacks)
 site-before-trace = a go statement before the trace began (a debug=2 dump names it)
+where-unknown = not recorded
+where-coroutine-switch = the pulled sequence's yield (a trace records no stack for a coroutine switch)
 suspect-called-from = called from { $site }
 suspect-response-bodies = HTTP client connections waiting for their response bodies to be read or closed: bodies never closed (defer resp.Body.Close())
 wait-under-a-minute = under a minute
@@ -405,6 +407,7 @@ suspect-pipe-write = io.Pipe writers waiting for a reader: the reading side stop
 suspect-library-resident = The standard library keeps one of these per object it made ({ $creator } made them, one for each): this many are objects made again and again and never closed
 suspect-pipe-read = io.Pipe readers waiting for a writer: the writing side stopped writing without closing the pipe
 suspect-file-lock = Blocked in the kernel waiting for a file lock (flock, fcntl F_SETLKW) whose holder never lets go: another process, or a descriptor of this one still open (a lock belongs to the open file, so a process can wait on itself). Each waiter holds an OS thread while it blocks
+suspect-pull-not-stopped = An iter.Pull whose stop was never called: these coroutines wait in their sequence's yield for a next or stop that never comes (the caller returned early; defer stop() ends them)
 suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
     [one] the one goroutine it started for the work has exited without calling Done
    *[other] all { $count } goroutines it started for the work have exited, one without calling Done

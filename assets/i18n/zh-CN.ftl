@@ -101,6 +101,8 @@ site-unknown = 未知位置
 site-main = 运行时（main goroutine）
 site-scheduler = 调度器，无 go 语句（time.AfterFunc 回调）
 site-before-trace = trace 开始之前的 go 语句（debug=2 转储会给出它）
+where-unknown = 未记录
+where-coroutine-switch = 被拉取序列的 yield（trace 不为协程切换记录栈）
 suspect-called-from = 调用自 { $site }
 suspect-response-bodies = HTTP 客户端连接在等待响应体被读完或关闭：响应体从未关闭（defer resp.Body.Close()）
 wait-under-a-minute = 不到一分钟
@@ -332,6 +334,7 @@ suspect-pipe-write = io.Pipe 的写方在等待读方：读的一侧不再读取
 suspect-library-resident = 标准库为它创建的每个对象保留一个这样的 goroutine（{ $creator } 每次都会启动一个）：数量这么多，说明对象被反复创建却从未关闭
 suspect-pipe-read = io.Pipe 的读方在等待写方：写的一侧不再写入，却没有关闭管道
 suspect-file-lock = 阻塞在内核中等待文件锁（flock、fcntl F_SETLKW），而持锁方始终不释放：另一个进程，或本进程仍打开着的某个文件描述符（锁属于打开的文件，所以进程也会等待自己持有的锁）。每个等待者在阻塞期间都占用一个操作系统线程
+suspect-pull-not-stopped = 从未调用 stop 的 iter.Pull：这些协程停在序列的 yield 中，等待永远不会到来的 next 或 stop（调用方提前返回；在 iter.Pull 之后 defer stop() 即可结束它们）
 suspect-main-hangs = main 挂起：它在等待 WaitGroup，而它为工作启动的 { $count } 个 goroutine 都已退出；其中一个在调用 Done 之前返回，程序因此永不结束
 suspect-in-test = 属于测试 { $test }：go test 的 -timeout 触发时仍在等待，因此无论等待多久都算卡住
 suspect-in-test-quit = 属于测试 { $test }：测试程序收到 SIGQUIT 时仍在等待，因此无论等待多久都算卡住

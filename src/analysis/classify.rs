@@ -77,7 +77,8 @@ pub fn is_benign_reason(reason: &str) -> bool {
 }
 
 /// Go's rule (`IsSystemGoroutine`) plus the tracer's and signal handler's own goroutines:
-/// an unknown entry function, or one in `runtime.` other than `runtime.main`, or a goroutine
+/// an unknown entry function, or one in `runtime.` other than `runtime.main` and
+/// `runtime.corostart` (as the runtime's own `isSystemGoroutine` says), or a goroutine
 /// started by `runtime/trace` or `os/signal`.
 pub fn is_system_goroutine(start_func: &str, creation: &[Frame], tables: &Tables) -> bool {
     if start_func.is_empty() {
@@ -93,8 +94,11 @@ pub fn is_system_goroutine(start_func: &str, creation: &[Frame], tables: &Tables
     by_tracer || start_func.starts_with("runtime/trace.") || start_func.starts_with("os/signal.")
 }
 
+/// The runtime's own functions as entry points: `runtime.main` runs the program, and
+/// `runtime.corostart` an `iter.Pull` sequence (the runtime's `isSystemGoroutine` counts both
+/// as the program's; [`super::coroutine`]).
 fn is_runtime_func(name: &str) -> bool {
-    name.starts_with("runtime.") && name != "runtime.main"
+    name.starts_with("runtime.") && name != "runtime.main" && name != super::coroutine::ENTRY
 }
 
 /// A function from the runtime or a runtime-adjacent package (sync's wrappers, the poller):
@@ -217,6 +221,9 @@ pub fn reason_from_stack<'a>(funcs: impl IntoIterator<Item = &'a str>) -> Option
             | "sync.runtime_Semacquire" => "sync",
             "internal/poll.runtime_pollWait" | "runtime.netpollblock" => "network",
             "time.Sleep" | "runtime.timeSleep" => "sleep",
+            // A pulled sequence parked in its yield (a goroutine profile hides coroswitch).
+            "runtime.coroswitch" => super::coroutine::COROUTINE,
+            f if super::coroutine::is_pull_yield(f) => super::coroutine::COROUTINE,
             _ => continue,
         };
         return Some(r);
@@ -383,5 +390,6 @@ mod tests {
         assert!(!is_system_goroutine("runtime.main", &[], &t));
         assert!(!is_system_goroutine("main.worker", &[], &t));
         assert!(is_system_goroutine("", &[], &t));
+        assert!(!is_system_goroutine("runtime.corostart", &[], &t));
     }
 }

@@ -32,7 +32,7 @@ pub fn creation_groups(m: &TraceModel) -> (Vec<CreationGroup>, Vec<u32>) {
     let mut groups: Vec<CreationGroup> = Vec::new();
     let mut group_of = vec![0u32; m.goroutines.len()];
     for (i, g) in m.goroutines.iter().enumerate() {
-        let site = m.stacks.frames(g.creation_stack).first().copied();
+        let site = super::coroutine::creation_site(m, g);
         let exited = g.end_ns().is_some();
         let key = match site {
             Some(f) => (f.func.0, f.file.0, f.line, g.system, exited),

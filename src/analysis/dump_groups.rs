@@ -137,7 +137,8 @@ fn is_not_waiting(state: &str) -> bool {
 /// function (outermost frame, `runtime.goexit` aside) or its creator is in the runtime (other
 /// than `runtime.main`), or it belongs to the tracer or the signal handler.
 pub fn is_system_dump_goroutine(start: &str, created_by: Option<&str>) -> bool {
-    let runtime = |f: &str| f.starts_with("runtime.") && f != "runtime.main";
+    // `runtime.corostart` runs an `iter.Pull` sequence: the program's ([`super::coroutine`]).
+    let runtime = |f: &str| f.starts_with("runtime.") && f != "runtime.main" && f != super::coroutine::ENTRY;
     runtime(start)
         || start.starts_with("runtime/trace.")
         || start.starts_with("os/signal.")
@@ -231,6 +232,12 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         ids.sort_unstable();
         // Readers of connections the peers keep open: ranked after the rest.
         let resting = super::resting::idle_connections(&reason, funcs());
+        // iter.Pull's coroutines: `created by iter.Pull[...]`, parked in the sequence's yield
+        // (a goroutine profile names no creator, its entry is `runtime.corostart`).
+        let pull_not_stopped = reason == super::coroutine::COROUTINE
+            && (start == super::coroutine::ENTRY
+                || creator.is_some_and(super::coroutine::is_pull_func)
+                || funcs().any(super::coroutine::is_pull_yield));
         out.push(Suspect {
             rank: 0,
             count: usize::try_from(grp.count).unwrap_or(usize::MAX),
@@ -259,6 +266,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             main_waits_for_exited: None,
             in_test,
             holds_lock: None,
+            pull_not_stopped,
         });
     }
     rank(&mut out);

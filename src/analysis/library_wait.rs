@@ -16,6 +16,9 @@
 //!   another process (a second instance, a stuck job) or a descriptor of this one still open
 //!   (a lock is per open file description, so the same process can wait on itself). Each
 //!   waiter holds an OS thread while it blocks: the program's threads climb with them.
+//! - An `iter.Pull` coroutine parked in its sequence's `yield`: the caller neither read the
+//!   sequence to its end nor called `stop` ([`super::coroutine`]). Told by the suspect's own
+//!   rule (a trace records no stack for the wait), not by [`library_wait`].
 
 use super::classify::{WaitFamily, is_runtime_frame, wait_family};
 
@@ -31,6 +34,8 @@ pub enum LibraryWait {
     /// `syscall.Flock` or `syscall.FcntlFlock` (or x/sys/unix's) in a system call: the file
     /// lock's holder.
     FileLock,
+    /// `iter.Pull`'s coroutine in `yield`: a `next` or `stop` of the caller's.
+    PullNotStopped,
 }
 
 impl LibraryWait {
@@ -41,13 +46,15 @@ impl LibraryWait {
             LibraryWait::PipeWrite => "pipe-write",
             LibraryWait::PipeRead => "pipe-read",
             LibraryWait::FileLock => "file-lock",
+            LibraryWait::PullNotStopped => "iter-pull",
         }
     }
 }
 
 /// The library wait of a blocking stack (innermost first), when it is one of
 /// [`LibraryWait`]'s: the library's function is the innermost frame outside the runtime (a
-/// lock taken inside it is another wait), in a channel wait. A goroutine profile (debug=1)
+/// lock taken inside it is another wait), in a channel wait; or a file lock's system call
+/// ([`is_file_lock_wait`]). A goroutine profile (debug=1)
 /// hides the runtime frames that say which wait, so its "unknown" counts, as does a trace's
 /// missing reason.
 pub fn library_wait<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> Option<LibraryWait> {

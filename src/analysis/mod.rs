@@ -4,6 +4,7 @@
 
 mod build;
 pub mod classify;
+pub mod coroutine;
 pub mod creation_groups;
 pub mod dump_groups;
 pub mod filter;

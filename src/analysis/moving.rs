@@ -39,17 +39,17 @@ impl MovingIndex {
         let sites: HashSet<Frame> = keys.iter().map(|k| k.0).collect();
         let mut ended: HashMap<(Frame, StackId), Moving> = HashMap::new();
         for g in m.goroutines.iter().filter(|g| !g.system) {
-            let Some(site) = m.stacks.frames(g.creation_stack).first().filter(|f| sites.contains(f)) else {
+            let Some(site) = super::coroutine::creation_site(m, g).filter(|f| sites.contains(f)) else {
                 continue;
             };
             let spans = g.real_spans();
             // A wait followed by another span of the goroutine was ended by a wake-up.
             for (i, s) in spans.iter().enumerate().take(spans.len().saturating_sub(1)) {
-                if s.state() != SpanState::Waiting || !keys.contains(&(*site, s.stack)) {
+                if s.state() != SpanState::Waiting || !keys.contains(&(site, s.stack)) {
                     continue;
                 }
                 let (woken_at, waited) = (g.span_end_ns(i), g.span_end_ns(i) - s.start_ns());
-                let e = ended.entry((*site, s.stack)).or_insert(Moving {
+                let e = ended.entry((site, s.stack)).or_insert(Moving {
                     woken: 0,
                     longest_ns: 0,
                     last_woken_ns: 0,

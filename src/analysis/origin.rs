@@ -23,7 +23,8 @@ const MAX_ANCESTORS: usize = 8;
 /// user's code (a goroutine older than the trace has no known parent).
 pub fn code_behind_creation(m: &TraceModel, g: &Goroutine) -> Option<Frame> {
     let mut cur = g;
-    let site = m.stacks.frames(cur.creation_stack).first()?;
+    // A coroutine's site is already the program's call of iter.Pull.
+    let site = super::coroutine::creation_site(m, cur)?;
     let site_func = m.strings.get(site.func);
     if !is_std_func(site_func) {
         return library_caller(m, g, site_func);

@@ -49,9 +49,8 @@ impl PileIndex {
         for g in m.goroutines.iter().filter(|g| !g.system) {
             if g.end_ns().is_some() {
                 *ended.entry(g.start_func).or_insert(0) += 1;
-            } else if let (Some(t), Some(site)) = (g.created_ns(), m.stacks.frames(g.creation_stack).first())
-            {
-                let e = made.entry(*site).or_insert((0, t, t));
+            } else if let (Some(t), Some(site)) = (g.created_ns(), super::coroutine::creation_site(m, g)) {
+                let e = made.entry(site).or_insert((0, t, t));
                 *e = (e.0 + 1, e.1.min(t), e.2.max(t));
             }
         }

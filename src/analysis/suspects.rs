@@ -91,6 +91,9 @@ pub struct Suspect {
     /// Waiting for a lock, its members hold one taken earlier in the same function, where
     /// another group waits: a side of a lock-order deadlock ([`super::lock_order`]).
     pub holds_lock: Option<super::lock_order::HeldLock>,
+    /// The coroutines of `iter.Pull` calls, parked in their sequence's `yield` for good: a
+    /// `stop` never called ([`super::coroutine`]).
+    pub pull_not_stopped: bool,
 }
 
 impl Suspect {
@@ -114,6 +117,9 @@ impl Suspect {
     /// What the group waits for inside the standard library, when it is a wait whose cause
     /// is elsewhere ([`super::library_wait`]): a pool connection, a pipe's other side.
     pub fn library_wait(&self) -> Option<super::library_wait::LibraryWait> {
+        if self.pull_not_stopped {
+            return Some(super::library_wait::LibraryWait::PullNotStopped);
+        }
         super::library_wait::library_wait(&self.reason, self.blocking_stack.iter().map(|f| &*f.function))
     }
 
@@ -196,11 +202,12 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         }
         let blocked = end - last.start_ns();
         let life = end - g.created_ns().unwrap_or(0).max(0);
-        let site = m.stacks.frames(g.creation_stack).first().copied();
+        let site = super::coroutine::creation_site(m, g);
         let w = Waiter { g: i as GIdx, blocked, life };
         groups.entry((last.reason(), reason, last.stack, site)).or_default().push(w);
     }
     super::older::join_older_than_the_trace(m, &mut groups);
+    super::coroutine::join_stackless_switches(&mut groups);
     // Where the cut took the names, nothing tells a runtime goroutine or a sleep from a leak:
     // only a crowd in one stack ([`LARGE_GROUP`], the dumps' rule) is evidence enough.
     let mut names = SharedNames::default();
@@ -274,6 +281,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let funcs = || blocking_stack.iter().map(|f| &*f.function);
             let resting = idle_connections(&reason, funcs()).or_else(|| trace_pool(m, &reason, stack, &idx));
             let in_test = idx.first().and_then(|&g| super::test_hang::trace_test_of(m, g));
+            let pull_not_stopped = reason == super::coroutine::COROUTINE
+                && idx.iter().filter_map(|&i| m.goroutine(i)).all(|g| super::coroutine::is_coroutine(m, g));
             let names_lost = lost::is_lost(&reason)
                 || blocking_stack.iter().chain(created_at.as_ref()).any(|f| lost::is_lost(&f.function));
             Suspect {
@@ -300,6 +309,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 main_waits_for_exited,
                 in_test,
                 holds_lock: None,
+                pull_not_stopped,
             }
         })
         .collect();
@@ -427,6 +437,7 @@ mod tests {
             main_waits_for_exited: None,
             in_test: None,
             holds_lock: None,
+            pull_not_stopped: false,
         }
     }
 

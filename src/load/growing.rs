@@ -57,6 +57,10 @@ pub fn load_growing(
     let mut seen = 0usize;
     loop {
         let (step, len) = growing.with_bytes(|bytes, complete| {
+            // A wait with no reason is a coroutine switch only in Go 1.22+ formats.
+            if crate::format::trace::header::parse_header(bytes).is_ok_and(|minor| minor < 22) {
+                builder.old_format();
+            }
             let mut sink = |ev: &crate::format::trace::Event| builder.push(ev);
             let step = stream.next_generation(bytes, complete, &mut tables, &mut on_progress, &mut sink);
             (step, bytes.len())

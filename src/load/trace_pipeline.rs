@@ -91,6 +91,9 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
     let partials = partial.is_some();
     let version = |minor: u32| format!("1.{minor}");
     let header_minor = crate::format::trace::header::parse_header(data).unwrap_or(0);
+    if header_minor < 22 {
+        builder.old_format();
+    }
     let budget = Budget::start(data.len() as u64);
     let budget = budget.as_ref();
     let read = std::thread::scope(|s| {

@@ -130,5 +130,8 @@ fn library_wait_text(w: LibraryWait) -> &'static str {
         LibraryWait::FileLock => {
             "goroutines blocked in the kernel waiting for a file lock (flock, fcntl F_SETLKW) whose holder never lets go: another process, or a descriptor of this one still open (a lock belongs to the open file, so a process can wait on itself); each waiter holds an OS thread while it blocks"
         }
+        LibraryWait::PullNotStopped => {
+            "an iter.Pull whose stop was never called: each of these coroutines runs a pulled sequence and waits in its yield for a next or stop that never comes; the function that called iter.Pull returned early without reading the sequence to its end (`defer stop()` right after iter.Pull ends them)"
+        }
     }
 }

@@ -109,7 +109,12 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 None if s.blocking_stack.iter().any(|f| &*f.function == "main.main") => tr!("site-main"),
                 None => tr!("site-unknown"),
             };
-            let where_ = s.blocking_frame().map_or(String::new(), frame_label);
+            let where_ = match s.blocking_frame() {
+                Some(f) => frame_label(f),
+                // A trace writes no stack for a coroutine switch (GoSwitch).
+                None if s.pull_not_stopped => tr!("where-coroutine-switch"),
+                None => tr!("where-unknown"),
+            };
             let text = tr!(
                 "suspect-entry",
                 rank = s.rank,
@@ -200,6 +205,7 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         Some(LibraryWait::PipeWrite) => out.push(tr!("suspect-pipe-write")),
         Some(LibraryWait::PipeRead) => out.push(tr!("suspect-pipe-read")),
         Some(LibraryWait::FileLock) => out.push(tr!("suspect-file-lock")),
+        Some(LibraryWait::PullNotStopped) => out.push(tr!("suspect-pull-not-stopped")),
         None => {}
     }
     if let Some(n) = s.main_waits_for_exited {

@@ -134,6 +134,9 @@ impl TraceBuilder {
             .strings
             .find("GC concurrent mark phase")
             .map_or(0, |mark| self.ranges.iter().filter(|r| r.name == mark && r.start_ns > 0).count() as u32);
+        if let Some(slot) = self.coroutine_reason.and_then(|i| self.reasons.get_mut(usize::from(i))) {
+            *slot = tables.strings.intern(crate::analysis::coroutine::COROUTINE);
+        }
         let Tables { strings, mut stacks, .. } = tables;
         stacks.shrink();
         if self.counts_behind {

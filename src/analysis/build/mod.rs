@@ -18,6 +18,9 @@ use record::GRec;
 /// stays small however busy the trace is.
 const COUNT_BUCKET_NS: i64 = 10_000;
 
+/// A heap goal from here up is no goal ([`TraceBuilder::push`], GOGC=off).
+const NO_GOAL_FROM: u64 = 1 << 62;
+
 /// Builds a [`crate::model::TraceModel`] from events pushed in order. Cloning it is how a
 /// partial model is taken while a load goes on ([`TraceBuilder::snapshot`]).
 #[derive(Clone)]
@@ -59,6 +62,12 @@ pub struct TraceBuilder {
     reasons: Vec<StrId>,
     /// `StrId` to index in `reasons`, `u8::MAX` when not yet there (string ids are dense).
     reason_index: Vec<u8>,
+    /// The index in `reasons` of the coroutine switches' wait ([`Self::coroutine_reason`]),
+    /// its string interned at `finish`.
+    coroutine_reason: Option<u8>,
+    /// A wait with no reason is a coroutine switch: Go 1.22+ formats. The old formats write a
+    /// plain `EvGoBlock` (a runtime or channel-less wait) with none ([`Self::old_format`]).
+    switches: bool,
     cpu_samples: u64,
     /// Per goroutine (by builder index, grown to the highest that ended a wait), how long the
     /// waits it ended while it ran had lasted, in µs, summed and saturating (71 minutes):
@@ -103,6 +112,8 @@ impl TraceBuilder {
             tasks: Vec::new(),
             reasons: vec![StrId(0)],
             reason_index: vec![0],
+            coroutine_reason: None,
+            switches: true,
             cpu_samples: 0,
             waits_ended: Vec::new(),
             window: true,
@@ -116,6 +127,12 @@ impl TraceBuilder {
     /// goroutine-count series stays empty (a tenth of the builder's instructions per event).
     pub fn headless() -> Self {
         TraceBuilder { window: false, ..Self::new() }
+    }
+
+    /// The events come from a Go 1.11–1.21 trace, where a wait with no reason is a plain
+    /// block (`EvGoBlock`), not a coroutine's.
+    pub fn old_format(&mut self) {
+        self.switches = false;
     }
 
     /// Where the last generation with events began, since the trace start (a cut trace lost
@@ -166,6 +183,10 @@ impl TraceBuilder {
                     Metric::HeapGoal => &mut self.heap_goal,
                     Metric::Gomaxprocs => &mut self.gomaxprocs,
                 };
+                // GOGC=off: Go 1.22-1.24 write the memory limit's goal, near 2^63 with no
+                // limit set (go.dev/issue/63864, "7946 PiB"); 1.25+ write 0, no goal. No heap
+                // has a goal of 4 EiB.
+                let value = if metric == Metric::HeapGoal && value >= NO_GOAL_FROM { 0 } else { value };
                 series.points.push((t, value));
             }
             EventKind::RangeBegin { name, scope, .. } | EventKind::RangeActive { name, scope, .. } => {
@@ -245,6 +266,25 @@ impl TraceBuilder {
             Some(&i) if i != u8::MAX => i,
             _ => self.new_reason(reason),
         }
+    }
+
+    /// The reason of a coroutine's wait: Go's reader writes a `GoSwitch` as a block with no
+    /// reason (and `GoCreateBlocked`, `iter.Pull`'s coroutine parked from birth, as a creation
+    /// into a wait with none), where the runtime's wait reason is "coroutine", as a dump
+    /// says. No other block has an empty reason: the runtime names every one.
+    #[cold]
+    fn coroutine_reason(&mut self) -> u8 {
+        if let Some(i) = self.coroutine_reason {
+            return i;
+        }
+        let Ok(i) = u8::try_from(self.reasons.len()) else { return 0 };
+        if i == u8::MAX {
+            return 0;
+        }
+        // Named at `finish`, which holds the string table.
+        self.reasons.push(StrId(0));
+        self.coroutine_reason = Some(i);
+        i
     }
 
     #[cold]

@@ -25,8 +25,17 @@ impl TraceBuilder {
             Some(c) if ev.g == g as i64 => c,
             _ => self.goroutine(g),
         };
-        let reason_idx =
-            if to == GoState::Waiting || to == GoState::Runnable { self.reason_idx(reason) } else { 0 };
+        let switched = self.switches
+            && to == GoState::Waiting
+            && reason == StrId(0)
+            && matches!(from, GoState::Running | GoState::NotExist);
+        let reason_idx = if switched {
+            self.coroutine_reason()
+        } else if to == GoState::Waiting || to == GoState::Runnable {
+            self.reason_idx(reason)
+        } else {
+            0
+        };
         let gen_start = self.generation_start_ns;
         let gb = &mut self.gs[i as usize];
         if from == GoState::NotExist {

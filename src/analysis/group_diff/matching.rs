@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::{FrameText, GoroutineGroup, GroupChange, change_of, is_churn, is_growing, join_minutes};
 use crate::analysis::classify::{WaitFamily, is_runtime_frame, is_std_func, wait_family};
+use crate::analysis::coroutine;
 
 /// What a group is matched by: nothing here depends on a line number.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -28,12 +29,18 @@ impl MatchKey {
             WaitFamily::Other => g.reason.clone(),
             family => family.label().to_string(),
         };
-        MatchKey {
-            state: g.state.clone(),
-            reason,
-            funcs: match_funcs(&g.blocking_stack),
-            creator: g.created_at.as_ref().map(|f| f.function.to_string()),
+        let creator = g.created_at.as_ref().map(|f| f.function.to_string());
+        // iter.Pull's coroutines: a trace writes no stack for a switch (a later generation's
+        // status may) and names the program's call of iter.Pull; a dump prints the stack and
+        // `created by iter.Pull[...]`. Matched by their reason, and the creator where known.
+        if g.reason == coroutine::COROUTINE
+            && (g.blocking_stack.is_empty()
+                || g.blocking_stack.iter().any(|f| coroutine::is_pull_yield(&f.function)))
+        {
+            let creator = creator.filter(|c| !coroutine::is_pull_func(c));
+            return MatchKey { state: g.state.clone(), reason, funcs: Vec::new(), creator };
         }
+        MatchKey { state: g.state.clone(), reason, funcs: match_funcs(&g.blocking_stack), creator }
     }
 
     /// Two keys with the same functions describe the same group unless they contradict each

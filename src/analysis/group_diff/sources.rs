@@ -51,7 +51,7 @@ pub fn trace_groups(m: &TraceModel) -> Vec<GoroutineGroup> {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };
-        let site = m.stacks.frames(g.creation_stack).first().copied();
+        let site = crate::analysis::coroutine::creation_site(m, g);
         let key = (last.state(), last.reason(), last.stack, site);
         let slot = *index.entry(key).or_insert_with(|| {
             let frames = m.stacks.frames(last.stack);
