@@ -213,6 +213,7 @@ plot-heap = heap
 plot-heap-inuse = heap in use
 plot-heap-goal = heap goal
 plot-heap-label = heap { $heap } / goal { $goal }
+plot-heap-no-goal = none
 plot-goroutines = goroutines
 plot-goroutine-counts = goroutine counts
 plot-goroutines-label = goroutines { $total } (runnable { $runnable }, waiting { $waiting })

@@ -27,7 +27,9 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             units::count(s.goroutines.blocked_at_end as u64),
         );
         if let Some(max) = s.heap.max_heap_alloc_bytes {
-            let goal = s.heap.last_heap_goal_bytes.map_or("none".to_string(), units::bytes);
+            // 0: no goal (GOGC=off without a memory limit), as the runtime writes it.
+            let goal =
+                s.heap.last_heap_goal_bytes.filter(|&g| g > 0).map_or("none".to_string(), units::bytes);
             let _ = writeln!(
                 o,
                 "  heap: peak {} in use, last goal {goal}, {}",

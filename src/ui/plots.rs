@@ -42,7 +42,11 @@ pub fn plots_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
     let heap_label = tr!(
         "plot-heap-label",
         heap = units::bytes(m.heap_alloc.last().unwrap_or(0)),
-        goal = units::bytes(m.heap_goal.last().unwrap_or(0))
+        // No goal: GOGC=off without a memory limit (the runtime writes 0), as the report says.
+        goal = match m.heap_goal.last() {
+            Some(g) if g > 0 => units::bytes(g),
+            _ => tr!("plot-heap-no-goal"),
+        }
     );
     plot_row(ui, doc, view, queue, &tr!("plot-heap"), &heap_label, heap, heap_max as f64, units::bytes);
 
