@@ -97,7 +97,7 @@ pub fn is_system_goroutine(start_func: &str, creation: &[Frame], tables: &Tables
 /// The runtime's own functions as entry points: `runtime.main` runs the program, and
 /// `runtime.corostart` an `iter.Pull` sequence (the runtime's `isSystemGoroutine` counts both
 /// as the program's; [`super::coroutine`]).
-fn is_runtime_func(name: &str) -> bool {
+pub fn is_runtime_func(name: &str) -> bool {
     name.starts_with("runtime.") && name != "runtime.main" && name != super::coroutine::ENTRY
 }
 

@@ -135,10 +135,10 @@ fn is_not_waiting(state: &str) -> bool {
 
 /// A runtime goroutine, by the rule of [`super::classify::is_system_goroutine`]: its entry
 /// function (outermost frame, `runtime.goexit` aside) or its creator is in the runtime (other
-/// than `runtime.main`), or it belongs to the tracer or the signal handler.
+/// than `runtime.main` and `runtime.corostart`), or it belongs to the tracer or the signal
+/// handler.
 pub fn is_system_dump_goroutine(start: &str, created_by: Option<&str>) -> bool {
-    // `runtime.corostart` runs an `iter.Pull` sequence: the program's ([`super::coroutine`]).
-    let runtime = |f: &str| f.starts_with("runtime.") && f != "runtime.main" && f != super::coroutine::ENTRY;
+    let runtime = super::classify::is_runtime_func;
     runtime(start)
         || start.starts_with("runtime/trace.")
         || start.starts_with("os/signal.")

@@ -55,11 +55,16 @@ pub fn load_growing(
     let mut on_progress = |_: u64| !progress.cancel.load(Ordering::Relaxed);
     let mut last_growth = Instant::now();
     let mut seen = 0usize;
+    let mut format_known = false;
     loop {
         let (step, len) = growing.with_bytes(|bytes, complete| {
-            // A wait with no reason is a coroutine switch only in Go 1.22+ formats.
-            if crate::format::trace::header::parse_header(bytes).is_ok_and(|minor| minor < 22) {
-                builder.old_format();
+            // A wait with no reason is a coroutine switch only in Go 1.22+ formats: told once
+            // the header has arrived.
+            if !format_known && let Ok(minor) = crate::format::trace::header::parse_header(bytes) {
+                format_known = true;
+                if minor < 22 {
+                    builder.old_format();
+                }
             }
             let mut sink = |ev: &crate::format::trace::Event| builder.push(ev);
             let step = stream.next_generation(bytes, complete, &mut tables, &mut on_progress, &mut sink);
