@@ -82,11 +82,7 @@ pub(super) fn join_stackless_switches(groups: &mut HashMap<Key, Vec<Waiter>>) {
             _ => None,
         })
         .collect();
-    for (stackless, home) in moves {
-        if let Some(members) = groups.remove(&stackless) {
-            groups.entry(home).or_default().extend(members);
-        }
-    }
+    super::suspects::join_groups(groups, moves);
 }
 
 #[cfg(test)]

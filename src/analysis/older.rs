@@ -100,9 +100,5 @@ pub(super) fn join_older_than_the_trace(m: &TraceModel, groups: &mut HashMap<Key
             _ => None,
         })
         .collect();
-    for (orphan, home) in moves {
-        if let Some(members) = groups.remove(&orphan) {
-            groups.entry(home).or_default().extend(members);
-        }
-    }
+    super::suspects::join_groups(groups, moves);
 }

@@ -156,7 +156,7 @@ const MIN_BLOCKED_OF_LIFE: f64 = 0.5;
 pub const MIN_FILE_LOCK_WAITERS: usize = 2;
 
 /// The function names of a stack, innermost first.
-fn stack_funcs(m: &TraceModel, stack: StackId) -> impl Iterator<Item = &str> {
+fn stack_funcs(m: &TraceModel, stack: StackId) -> impl Iterator<Item = &str> + Clone {
     m.stacks.frames(stack).iter().map(|f| m.strings.get(f.func))
 }
 
@@ -171,6 +171,16 @@ pub(super) struct Waiter {
 
 /// A trace suspect's group: (reason index, reason words, blocking stack, creation site).
 pub(super) type Key = (u8, String, StackId, Option<Frame>);
+
+/// Moves the members of each `(from, into)` pair's first group into the second: one group
+/// the model split in two (a site lost to the trace's start, a stack a switch did not write).
+pub(super) fn join_groups(groups: &mut HashMap<Key, Vec<Waiter>>, moves: Vec<(Key, Key)>) {
+    for (from, into) in moves {
+        if let Some(members) = groups.remove(&from) {
+            groups.entry(into).or_default().extend(members);
+        }
+    }
+}
 
 /// Finds the stuck groups of a trace, ranked.
 ///
@@ -189,7 +199,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };
-        let funcs = || m.stacks.frames(last.stack).iter().map(|f| m.strings.get(f.func));
+        let funcs = || stack_funcs(m, last.stack);
         let reason = match m.reason(last.reason()) {
             _ if in_syscall => SYSCALL.to_string(),
             r => trace_wait_words(r, funcs).to_string(),
@@ -354,13 +364,13 @@ fn standing_few(m: &TraceModel, members: &[Waiter]) -> bool {
 
 /// Response bodies held open: a crowd is a leak, a few are downloads in progress.
 fn body_wait(m: &TraceModel, (_, reason, stack, _): &(u8, String, StackId, Option<Frame>)) -> bool {
-    is_response_body_wait(reason, m.stacks.frames(*stack).iter().map(|f| m.strings.get(f.func)))
+    is_response_body_wait(reason, stack_funcs(m, *stack))
 }
 
 /// Goroutines the standard library keeps for an object the program holds
 /// ([`super::resident`]).
 fn resident(m: &TraceModel, (_, reason, stack, site): &(u8, String, StackId, Option<Frame>)) -> bool {
-    let funcs = m.stacks.frames(*stack).iter().map(|f| m.strings.get(f.func));
+    let funcs = stack_funcs(m, *stack);
     super::resident::is_library_resident(reason, funcs, site.map(|f| m.strings.get(f.func)))
 }
 
