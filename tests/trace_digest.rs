@@ -1,5 +1,6 @@
 //! Ground truth: for every `sample-traces/go1.*/NAME.trace` (and
-//! `sample-traces/services/go1.*/NAME.trace`) with a `NAME.parsed.tsv.gz` beside it (a digest of Go 1.27's `go tool trace -d=parsed`, see sample-traces/digest.py),
+//! `sample-traces/services/go1.*/NAME.trace`) with a `NAME.parsed.tsv.gz` beside it (a digest
+//! of Go 1.27's `go tool trace -d=parsed`, see sample-traces/digest.py),
 //! our reader must produce the same events, line for line. All failing files are listed,
 //! with the first mismatch of each.
 
