@@ -25,6 +25,8 @@
 #   programs/services/timeafter (time.After in a busy select loop: a leak up to Go 1.22, none
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
 #   `go tool pprof -top -lines -cum` of it (NAME.heap.top-lines.txt).
+# - programs/services/finalizerstall (a finalizer blocked for good) and transportleak (an
+#   http.Transport made per call): below;
 # - programs/services/testhang (a package whose test hangs): `go test -timeout 2s -trace`'s
 #   output and trace, and the test binary's SIGQUIT traceback; programs/services/testleak (a
 #   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below.
@@ -299,6 +301,24 @@ if [ "$FORCE" = 1 ] || [ ! -s "$out/sqlpool_shared.late.goroutine-2.txt" ] || [ 
 	wait
 fi
 unset GOGC
+# A finalizer blocked for good (finalizerstall): trace, debug=1 and debug=2 dumps of Go 1.21
+# (runtime.runfinq, whose traceback hides it) and 1.27 (runtime.runFinalizers); with
+# runtime.AddCleanup (-cleanup, Go 1.27: runtime.runCleanups) the two dumps alone.
+run_each finalizerstall 1.21 1.27
+out="$HERE/services/go1.27/finalizerstall_cleanup"
+if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/finalizerstall-cleanup" ./finalizerstall)
+	"$BIN/finalizerstall-cleanup" -cleanup -out "$out"
+	rm -f "$out.trace"
+fi
+# A Transport made per call (transportleak, Go 1.27): 16 idle client connections; and the
+# calls through one shared client (-shared, transportleak_shared): one connection, reused.
+run_each transportleak 1.27
+out="$HERE/services/go1.27/transportleak_shared"
+if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/transportleak-shared" ./transportleak)
+	"$BIN/transportleak-shared" -shared -out "$out"
+fi
 # goroscope diff, Go 1.27: dumps of a traffic ramp, and of a quiet service over HTTP.
 out="$HERE/services/go1.27"
 if [ "$FORCE" = 1 ] || [ ! -s "$out/compare_ramp.3.goroutine-2.txt" ] || [ ! -s "$out/compare_served.2.goroutine.pb.gz" ]; then

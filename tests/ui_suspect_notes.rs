@@ -6,7 +6,9 @@
 //! holds a lock; clients that stopped sending mid-request say whether headers or a body; a mutex
 //! locked twice says its holder waits for it; a crowd waiting inside database/sql or io.Pipe, or
 //! for a file lock, says what it waits for, and a crowd of database/sql's openers says it is
-//! DBs never closed. The facts are the programs' own (`programs/services/*/expect.json`).
+//! DBs never closed; a finalizer blocked for good says it holds up every other; idle client
+//! connections of a Transport made per call say so. The facts are the programs' own
+//! (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 use crate::common;
@@ -148,4 +150,31 @@ fn waits_inside_the_standard_library_say_what_they_wait_for() {
         assert!(e[0].starts_with(&format!("#1 · {count} × ")), "{name}: {:?}", e[0]);
         assert!(e[0].contains(said), "{name}: {:?} wanted {said:?}", e[0]);
     }
+}
+
+#[test]
+fn a_blocked_finalizer_says_no_other_finalizer_runs_and_the_runtime_made_it() {
+    let want = expect_of("services/finalizerstall");
+    let h = &mut open(sample("services/go1.27/finalizerstall.trace"));
+    let all = labels(h);
+    let e = entries(&all);
+    assert_eq!(e.len(), 1, "one suspect: {all:#?}");
+    assert!(e[0].starts_with(&format!("#1 · {} × ", want["count"])), "{:?}", e[0]);
+    let said =
+        format!("The finalizer goroutine is blocked in {}", want["blocking_function"].as_str().unwrap());
+    assert!(e[0].contains(&said), "{:?} wanted {said:?}", e[0]);
+    assert!(e[0].contains("created at the runtime (its own goroutine)"), "{:?}", e[0]);
+}
+
+#[test]
+fn idle_connections_of_a_transport_per_call_say_both_causes() {
+    let want = expect_of("services/transportleak");
+    let h = &mut open(sample("services/go1.27/transportleak.goroutine-2.txt"));
+    let all = labels(h);
+    let e = entries(&all);
+    assert_eq!(e.len(), 1, "one suspect: {all:#?}");
+    assert!(e[0].starts_with(&format!("#1 · {} × ", want["count"])), "{:?}", e[0]);
+    let said = format!("At rest? {} HTTP client connections idle", want["count"]);
+    assert!(e[0].contains(&said), "{:?} wanted {said:?}", e[0]);
+    assert!(e[0].contains("a Transport made per request"), "{:?}", e[0]);
 }

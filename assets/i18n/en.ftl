@@ -121,6 +121,7 @@ suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
     created at { $site }
 site-unknown = unknown site
 site-main = the runtime (the main goroutine)
+site-runtime = the runtime (its own goroutine)
 site-scheduler = the scheduler, no go statement (time.AfterFunc callbacks)
 site-before-trace = a go statement before the trace began (a debug=2 dump names it)
 where-unknown = not recorded
@@ -399,6 +400,7 @@ suspect-moving = Moving: { $woken } of their kind were woken from this wait afte
 suspect-piling = Piling up: { $created } created over { $over } and still alive, { $ended } of their kind ended
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 suspect-idle-connections = At rest? Reading from network connections: idle keep-alive connections wait so for as long as their peers keep them; a leak only if the peers are gone and the read has no deadline (ranked after the others)
+suspect-client-connections = At rest? { $idle } HTTP client connections idle, no request waiting on them: a shared http.Transport keeps at most MaxIdleConnsPerHost (2 by default) per host and closes the rest, so this many are a Transport made per request (it keeps its connections and never reuses them: share one Transport), or one Transport talking to this many hosts (ranked after the others)
 suspect-pool-at-rest = At rest? A pool started at once, { $woken } of which took work from this same wait earlier: idle between jobs, or left behind if nothing sends again (ranked after the others)
 suspect-http-response = HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout or a context deadline) to a server that has not answered
 suspect-stalled-headers = HTTP server connections waiting for the rest of their request headers, which the clients stopped sending (a slow or Slowloris client): with no http.Server.ReadHeaderTimeout each holds a connection and a goroutine for as long as its client keeps it
@@ -408,6 +410,8 @@ suspect-pipe-write = io.Pipe writers waiting for a reader: the reading side stop
 suspect-library-resident = The standard library keeps one of these per object it made ({ $creator } made them, one for each): this many are objects made again and again and never closed
 suspect-pipe-read = io.Pipe readers waiting for a writer: the writing side stopped writing without closing the pipe
 suspect-file-lock = Blocked in the kernel waiting for a file lock (flock, fcntl F_SETLKW) whose holder never lets go: another process, or a descriptor of this one still open (a lock belongs to the open file, so a process can wait on itself). Each waiter holds an OS thread while it blocks
+suspect-stalled-finalizers = The finalizer goroutine is blocked in { $func }: Go runs every finalizer on this one goroutine, so none runs until it returns, and each object waiting for its finalizer stays on the heap with all it references. A finalizer must not block: hand slow work to another goroutine
+suspect-stalled-cleanups = A cleanup goroutine is blocked in { $func }: the cleanups queued behind it wait, and the memory they would release stays on the heap. A cleanup must not block: hand slow work to another goroutine
 suspect-pull-not-stopped = An iter.Pull whose stop was never called: these coroutines wait in their sequence's yield for a next or stop that never comes (the caller returned early; defer stop() ends them)
 suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
     [one] the one goroutine it started for the work has exited without calling Done

@@ -99,6 +99,7 @@ suspect-entry = #{ $rank } · { $count } × { $reason } · 阻塞 { $blocked }
     创建于 { $site }
 site-unknown = 未知位置
 site-main = 运行时（main goroutine）
+site-runtime = 运行时（它自己的 goroutine）
 site-scheduler = 调度器，无 go 语句（time.AfterFunc 回调）
 site-before-trace = trace 开始之前的 go 语句（debug=2 转储会给出它）
 where-unknown = 未记录
@@ -326,6 +327,7 @@ suspect-moving = 仍在推进：同类中有 { $woken } 个在等待至多 { $lo
 suspect-piling = 持续堆积：{ $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束
 suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
 suspect-idle-connections = 也许只是空闲？正在读取网络连接：空闲的 keep-alive 连接在对端保持连接期间都会这样等待；只有对端已断开且读取没有截止时间时才是泄漏（排在其他嫌疑之后）
+suspect-client-connections = 也许只是空闲？{ $idle } 个 HTTP 客户端连接空闲，没有请求在等它们：共享的 http.Transport 每个主机最多保留 MaxIdleConnsPerHost 个（默认 2 个）空闲连接并关闭其余的，所以这么多连接要么是每个请求新建了一个 Transport（它保留自己的连接却从不复用：应共享一个 Transport），要么是一个 Transport 连接了这么多主机（排在其他嫌疑之后）
 suspect-pool-at-rest = 也许只是空闲？一次性启动的池，其中 { $woken } 个先前曾从同一处等待中取到工作：在任务之间空闲，或在无人再发送时被遗留（排在其他嫌疑之后）
 suspect-http-response = HTTP 请求在等待响应：发送时没有超时（http.Client.Timeout 或 context 截止时间），而服务器一直未回应
 suspect-stalled-headers = HTTP 服务器连接在等待请求头的其余部分，而客户端已停止发送（慢速或 Slowloris 客户端）：没有 http.Server.ReadHeaderTimeout 时，只要客户端保持连接，每个连接就一直占用一个连接和一个 goroutine
@@ -335,6 +337,8 @@ suspect-pipe-write = io.Pipe 的写方在等待读方：读的一侧不再读取
 suspect-library-resident = 标准库为它创建的每个对象保留一个这样的 goroutine（{ $creator } 每次都会启动一个）：数量这么多，说明对象被反复创建却从未关闭
 suspect-pipe-read = io.Pipe 的读方在等待写方：写的一侧不再写入，却没有关闭管道
 suspect-file-lock = 阻塞在内核中等待文件锁（flock、fcntl F_SETLKW），而持锁方始终不释放：另一个进程，或本进程仍打开着的某个文件描述符（锁属于打开的文件，所以进程也会等待自己持有的锁）。每个等待者在阻塞期间都占用一个操作系统线程
+suspect-stalled-finalizers = finalizer goroutine 阻塞在 { $func } 中：Go 在这一个 goroutine 上依次运行所有 finalizer，它不返回，其他 finalizer 就都不会运行，等待 finalizer 的每个对象连同它引用的一切都留在堆上。finalizer 不能阻塞：把耗时的工作交给另一个 goroutine
+suspect-stalled-cleanups = 一个 cleanup goroutine 阻塞在 { $func } 中：排在它后面的 cleanup 都在等待，它们本该释放的内存留在堆上。cleanup 不能阻塞：把耗时的工作交给另一个 goroutine
 suspect-pull-not-stopped = 从未调用 stop 的 iter.Pull：这些协程停在序列的 yield 中，等待永远不会到来的 next 或 stop（调用方提前返回；在 iter.Pull 之后 defer stop() 即可结束它们）
 suspect-main-hangs = main 挂起：它在等待 WaitGroup，而它为工作启动的 { $count } 个 goroutine 都已退出；其中一个在调用 Done 之前返回，程序因此永不结束
 suspect-in-test = 属于测试 { $test }：go test 的 -timeout 触发时仍在等待，因此无论等待多久都算卡住

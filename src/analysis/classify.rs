@@ -66,7 +66,9 @@ pub fn wait_family(reason: &str) -> WaitFamily {
         "forever" => WaitFamily::Forever,
         "system goroutine wait" | "preempted" | "wait for debug call" => WaitFamily::System,
         r if r.starts_with("sync") || r.starts_with("semacquire") => WaitFamily::Sync,
-        r if r.starts_with("GC") || r.contains("GC") || r == "finalizer wait" => WaitFamily::Gc,
+        r if r.starts_with("GC") || r.contains("GC") || r == "finalizer wait" || r == "cleanup wait" => {
+            WaitFamily::Gc
+        }
         _ => WaitFamily::Other,
     }
 }

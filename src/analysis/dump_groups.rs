@@ -153,12 +153,33 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
     let creators = hang.map(|_| super::test_hang::Creators::new(m));
     let mut out = Vec::new();
     let mut names = SharedNames::default();
-    for grp in group_dump(m, Similarity::AnyValue) {
+    let groups = group_dump(m, Similarity::AnyValue);
+    // Requests waiting for their responses: their connections' readLoops are not idle.
+    let in_flight: u64 = groups
+        .iter()
+        .filter(|g| {
+            super::client_conns::is_in_flight(m.stacks.frames(g.stack).iter().map(|f| m.strings.get(f.func)))
+        })
+        .map(|g| g.count)
+        .sum();
+    for grp in groups {
         let frames = m.stacks.frames(grp.stack);
         let funcs = || frames.iter().map(|f| m.strings.get(f.func));
         let start = funcs().rev().find(|f| *f != "runtime.goexit").unwrap_or("");
         let creator = grp.created_by.map(|f| m.strings.get(f.func));
-        if is_system_dump_goroutine(start, creator) {
+        // The runtime's goroutines never count, but for its finalizer (or a cleanup)
+        // goroutine blocked in the program's code, at any age: it holds up every other
+        // ([`super::finalizer`]). A goroutine profile names no state: its frames say.
+        let said = match m.format {
+            DumpFormat::Traceback => m.strings.get(grp.state),
+            DumpFormat::Profile => group_inferred_state(m, &grp).1.unwrap_or("unknown"),
+        };
+        let stalls = super::finalizer::stalled(said, funcs()).or_else(|| {
+            let ids = grp.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id);
+            let older = m.format == DumpFormat::Traceback && !is_not_waiting(said);
+            older.then(|| super::finalizer::hidden_runner(start, creator, ids)).flatten()
+        });
+        if is_system_dump_goroutine(start, creator) && stalls.is_none() {
             continue;
         }
         // The main goroutine alone, waiting (a signal, `wg.Wait()`, a server it started): how
@@ -204,7 +225,12 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             },
         };
         let testing = super::test_hang::testing_framework_wait(funcs());
-        if !leaked && (is_benign_reason(&reason) || is_idle_by_design(&reason, funcs()) || testing) {
+        // Idle client connections are a suspect only as a crowd beyond the requests in flight.
+        let clients = super::client_conns::is_client_read(&reason, funcs())
+            .then(|| super::client_conns::idle_crowd(to_usize(grp.count), to_usize(in_flight)))
+            .flatten();
+        let idle_by_design = is_idle_by_design(&reason, funcs()) && clients.is_none();
+        if !leaked && (is_benign_reason(&reason) || idle_by_design || testing) {
             continue;
         }
         // Response bodies held open for minutes can be a stream, and a library's resident
@@ -218,7 +244,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             Some(super::test_hang::InTest { test: test.to_string(), sign })
         });
         let crash = deadlock && m.format == DumpFormat::Traceback;
-        if !(leaked || long || grp.count >= LARGE_GROUP || crash || in_test.is_some()) {
+        if !(leaked || long || grp.count >= LARGE_GROUP || crash || in_test.is_some() || stalls.is_some()) {
             continue;
         }
         // Uploads in progress read their bodies as stalled ones do: at one moment only the
@@ -231,7 +257,9 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             grp.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
         ids.sort_unstable();
         // Readers of connections the peers keep open: ranked after the rest.
-        let resting = super::resting::idle_connections(&reason, funcs());
+        let resting = clients
+            .map(|idle| super::resting::Resting::ClientConnections { idle })
+            .or_else(|| super::resting::idle_connections(&reason, funcs()));
         // iter.Pull's coroutines: `created by iter.Pull[...]`, parked in the sequence's yield
         // (a goroutine profile names no creator, its entry is `runtime.corostart`).
         let pull_not_stopped = reason == super::coroutine::COROUTINE
@@ -240,7 +268,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
                 || funcs().any(super::coroutine::is_pull_yield));
         out.push(Suspect {
             rank: 0,
-            count: usize::try_from(grp.count).unwrap_or(usize::MAX),
+            count: to_usize(grp.count),
             state: state.to_string(),
             reason,
             blocked_ns: None,
@@ -267,10 +295,15 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             in_test,
             holds_lock: None,
             pull_not_stopped,
+            stalls,
         });
     }
     rank(&mut out);
     super::lock_holder::attach_dump(m, &mut out);
     super::lock_order::attach(&mut out);
     out
+}
+
+fn to_usize(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
 }

@@ -4,10 +4,12 @@
 
 mod build;
 pub mod classify;
+pub mod client_conns;
 pub mod coroutine;
 pub mod creation_groups;
 pub mod dump_groups;
 pub mod filter;
+pub mod finalizer;
 pub mod findings;
 pub mod flame;
 pub mod frame_text;

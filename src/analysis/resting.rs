@@ -12,6 +12,8 @@
 //!   next job. A leaked pool (a jobs channel never closed) looks the same; a pool fed in
 //!   bursts is healthy. Per-request leaks are made through the window, not at once, and wait
 //!   once.
+//! - HTTP client connections idle in numbers a shared Transport does not keep: a Transport
+//!   made per request, or one Transport to as many hosts ([`super::client_conns`]).
 
 use super::classify::{WaitFamily, is_network_write, is_runtime_frame, wait_family};
 use crate::model::{GIdx, SpanState, StackId, TraceModel};
@@ -24,6 +26,9 @@ pub enum Resting {
     /// A pool started at once, `woken` of whom (at least one) took work from this same
     /// wait earlier in the window.
     Pool { woken: usize },
+    /// HTTP client connections, `idle` of them, more than a shared Transport keeps
+    /// ([`super::client_conns`]).
+    ClientConnections { idle: usize },
 }
 
 impl Resting {
@@ -32,6 +37,7 @@ impl Resting {
         match self {
             Resting::IdleConnections => "idle-connections",
             Resting::Pool { .. } => "pool",
+            Resting::ClientConnections { .. } => "client-connections",
         }
     }
 }

@@ -20,6 +20,7 @@ use std::collections::HashMap;
 use super::classify::{
     WaitFamily, is_benign_reason, is_idle_by_design, is_response_body_wait, trace_wait_words, wait_family,
 };
+use super::client_conns;
 use super::dump_groups::LARGE_GROUP;
 use super::moving::{Moving, MovingIndex};
 use super::origin::group_code_behind_creation;
@@ -94,6 +95,9 @@ pub struct Suspect {
     /// The coroutines of `iter.Pull` calls, parked in their sequence's `yield` for good: a
     /// `stop` never called ([`super::coroutine`]).
     pub pull_not_stopped: bool,
+    /// The finalizer goroutine (or a cleanup goroutine) blocked in the program's code: the
+    /// queue it holds up ([`super::finalizer`]).
+    pub stalls: Option<super::finalizer::Stalled>,
 }
 
 impl Suspect {
@@ -192,10 +196,12 @@ pub(super) fn join_groups(groups: &mut HashMap<Key, Vec<Waiter>>, moves: Vec<(Ke
 pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
     let end = m.duration_ns;
     let mut groups: HashMap<Key, Vec<Waiter>> = HashMap::new();
+    // Requests waiting for their responses: their connections' readLoops are not idle.
+    let mut in_flight = 0;
     for (i, g) in m.goroutines.iter().enumerate() {
         let in_syscall = g.state_at_end() == Some(SpanState::Syscall);
         let waiting = g.state_at_end() == Some(SpanState::Waiting);
-        if g.system || !(in_syscall || waiting) || super::older::unjudged(g) {
+        if !(in_syscall || waiting) || super::older::unjudged(g) {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };
@@ -204,10 +210,21 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             _ if in_syscall => SYSCALL.to_string(),
             r => trace_wait_words(r, funcs).to_string(),
         };
-        // Sleepers are never stuck, but a pile of them is a leak ([`super::piling`]).
+        // The runtime's goroutines never count, but for its finalizer (or a cleanup)
+        // goroutine blocked in the program's code: it holds up every other ([`super::finalizer`]).
+        if g.system && super::finalizer::stalled(&reason, funcs()).is_none() {
+            continue;
+        }
+        in_flight += usize::from(waiting && client_conns::is_in_flight(funcs()));
+        // Sleepers are never stuck, but a pile of them is a leak ([`super::piling`]); nor
+        // are idle client connections, but a pile of them is ([`client_conns`]).
         let sleeping = wait_family(&reason) == WaitFamily::Sleep;
         let testing = super::test_hang::testing_framework_wait(funcs());
-        if (is_benign_reason(&reason) && !sleeping) || is_idle_by_design(&reason, funcs()) || testing {
+        let client = client_conns::is_client_read(&reason, funcs());
+        if (is_benign_reason(&reason) && !sleeping)
+            || (is_idle_by_design(&reason, funcs()) && !client)
+            || testing
+        {
             continue;
         }
         let blocked = end - last.start_ns();
@@ -227,13 +244,22 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         .into_iter()
         .filter_map(|(key, members)| {
             let family = wait_family(&key.1);
+            // Idle client connections: only a pile of them beyond the requests in flight.
+            if client_conns::is_client_read(&key.1, stack_funcs(m, key.2)) {
+                client_conns::idle_crowd(members.len(), in_flight)?;
+                let entry = members.first().and_then(|w| m.goroutine(w.g))?.start_func;
+                let pile = piles.pile(m, key.3.as_ref()?, entry)?;
+                return Some((key, members, Some(Pile { restless: false, ..pile }), None));
+            }
             // A library's resident goroutines (a DB's opener): a few are the objects kept.
             let few_suffice = !(key_lost(m, &key) || body_wait(m, &key) || resident(m, &key));
             // main is older than any trace, so a hung main stands alone against both rules.
             let hung = hung_main(m, &members);
+            // One blocked finalizer goroutine is the whole leak, however old.
+            let stalls = super::finalizer::stalled(&key.1, stack_funcs(m, key.2)).is_some();
             let long = family != WaitFamily::Sleep
                 && is_stuck(&members, end)
-                && (hung.is_some() || !(lone_main(m, &members) || standing_few(m, &members)))
+                && (stalls || hung.is_some() || !(lone_main(m, &members) || standing_few(m, &members)))
                 && !matches!(members.as_slice(), [w] if super::signal_wait::is_signal_waiter(m, &notify_calls, &key.1, w.g));
             // Goroutines in a long system call read a terminal or a pipe, or wait for the
             // children a supervisor keeps: only a pile of them, made through the window and
@@ -285,11 +311,20 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                     .iter()
                     .filter_map(|&i| m.goroutine(i))
                     .all(|g| g.created_ns().is_some() && g.parent().is_none());
-            // The main goroutine (id 1) also predates any trace, but no `go` statement made it.
+            let stalls = super::finalizer::stalled(&reason, stack_funcs(m, stack));
+            // The main goroutine (id 1) also predates any trace, but no `go` statement made it;
+            // nor the finalizer goroutine, which the runtime starts.
             let created_before_trace = site.is_none()
+                && stalls.is_none()
                 && idx.iter().filter_map(|&i| m.goroutine(i)).all(|g| g.created_ns().is_none() && g.id != 1);
             let funcs = || blocking_stack.iter().map(|f| &*f.function);
-            let resting = idle_connections(&reason, funcs()).or_else(|| trace_pool(m, &reason, stack, &idx));
+            let clients = client_conns::is_client_read(&reason, funcs())
+                .then(|| client_conns::idle_crowd(members.len(), in_flight))
+                .flatten()
+                .map(|idle| Resting::ClientConnections { idle });
+            let resting = clients
+                .or_else(|| idle_connections(&reason, funcs()))
+                .or_else(|| trace_pool(m, &reason, stack, &idx));
             let in_test = idx.first().and_then(|&g| super::test_hang::trace_test_of(m, g));
             let pull_not_stopped = reason == super::coroutine::COROUTINE
                 && idx.iter().filter_map(|&i| m.goroutine(i)).all(|g| super::coroutine::is_coroutine(m, g));
@@ -320,6 +355,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 in_test,
                 holds_lock: None,
                 pull_not_stopped,
+                stalls,
             }
         })
         .collect();
@@ -448,6 +484,7 @@ mod tests {
             in_test: None,
             holds_lock: None,
             pull_not_stopped: false,
+            stalls: None,
         }
     }
 

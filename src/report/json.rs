@@ -144,6 +144,10 @@ pub struct SuspectJson<'a> {
     /// io.Pipe writer) (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub library_wait: Option<&'static str>,
+    /// The finalizer goroutine (`finalizers`) or a cleanup goroutine (`cleanups`) blocked in
+    /// the program's code, holding up the rest of its queue (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stalls: Option<&'static str>,
     /// Goroutines the standard library keeps one per object it made (a `*sql.DB`'s
     /// connectionOpener): this many are objects never closed (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -161,11 +165,14 @@ pub struct SuspectJson<'a> {
 
 #[derive(Serialize)]
 pub struct AtRestJson {
-    /// "idle-connections" or "pool".
+    /// "idle-connections", "pool" or "client-connections" (added value).
     pub kind: &'static str,
     /// A pool: members that took work from the same wait earlier in the window.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub woken: Option<usize>,
+    /// Client connections: how many idle, no request waiting on them (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub idle: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -236,7 +243,11 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             kind: r.kind(),
             woken: match r {
                 Resting::Pool { woken } => Some(woken),
-                Resting::IdleConnections => None,
+                Resting::IdleConnections | Resting::ClientConnections { .. } => None,
+            },
+            idle: match r {
+                Resting::ClientConnections { idle } => Some(idle),
+                Resting::IdleConnections | Resting::Pool { .. } => None,
             },
         }),
         main_waits_for_exited: s.main_waits_for_exited,
@@ -246,6 +257,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         stalled_request: s.stalled_request().map(|k| k.kind()),
         library_wait: s.library_wait().map(|w| w.kind()),
         library_resident: s.library_resident(),
+        stalls: s.stalls.map(|k| k.kind()),
     }
 }
 

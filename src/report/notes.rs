@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 use crate::analysis::classify::{WaitFamily, wait_family};
+use crate::analysis::finalizer::Stalled;
 use crate::analysis::http_server::StalledRequest;
 use crate::analysis::library_wait::LibraryWait;
 use crate::analysis::resting::Resting;
@@ -49,6 +50,13 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
                 units::count(woken as u64)
             );
         }
+        Some(Resting::ClientConnections { idle }) => {
+            let _ = writeln!(
+                o,
+                "      at rest?    {} HTTP client connections idle, no request waiting on them: a shared http.Transport keeps at most MaxIdleConnsPerHost (2 by default) per host and closes the rest, so this many are a Transport made per request (each keeps its connections open and never reuses them: share one Transport, or CloseIdleConnections), or one Transport talking to this many hosts (ranked after the others)",
+                units::count(idle as u64)
+            );
+        }
         None => {}
     }
     if sp.awaits_http_response() {
@@ -70,6 +78,18 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
     }
     if let Some(w) = sp.library_wait() {
         let _ = writeln!(o, "      why         {}", library_wait_text(w));
+    }
+    if let Some(stall) = sp.stalls {
+        let func = sp.blocking_frame().map_or("", |f| &*f.function);
+        let what = match stall {
+            Stalled::Finalizers => format!(
+                "the finalizer goroutine is blocked in {func}: Go runs every finalizer on this one goroutine, so none runs until it returns, and each object waiting for its finalizer stays on the heap with all it references (a finalizer must not block: hand slow work to another goroutine)"
+            ),
+            Stalled::Cleanups => format!(
+                "a cleanup goroutine is blocked in {func}: the cleanups queued behind it wait, and the memory they would release stays on the heap (a cleanup must not block: hand slow work to another goroutine)"
+            ),
+        };
+        let _ = writeln!(o, "      why         {what}");
     }
     if sp.library_resident() {
         let creator = sp.created_at.as_ref().map_or("", |f| &*f.function);

@@ -151,6 +151,12 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 "      created at  a go statement before the trace began (a debug=2 dump names it)"
             );
         }
+        if sp.created_at.is_none() && sp.stalls.is_some() {
+            let _ = writeln!(
+                o,
+                "      created by  the runtime, which itself starts the goroutines that run finalizers and cleanups"
+            );
+        }
         if sp.started_by_scheduler {
             let entry =
                 sp.blocking_stack.last().map_or(String::new(), |f| format!(", running {}", f.function));

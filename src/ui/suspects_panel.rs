@@ -7,6 +7,7 @@ use super::command::Command;
 use super::document::{Document, short_file};
 use super::theme;
 use crate::analysis::Suspect;
+use crate::analysis::finalizer::Stalled;
 use crate::analysis::http_server::StalledRequest;
 use crate::analysis::library_wait::LibraryWait;
 use crate::analysis::resting::Resting;
@@ -107,6 +108,8 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 None if s.created_before_trace => tr!("site-before-trace"),
                 // Only the main goroutine runs main.main; the runtime starts it.
                 None if s.blocking_stack.iter().any(|f| &*f.function == "main.main") => tr!("site-main"),
+                // The finalizer goroutine: the runtime starts it.
+                None if s.stalls.is_some() => tr!("site-runtime"),
                 None => tr!("site-unknown"),
             };
             let where_ = match s.blocking_frame() {
@@ -186,6 +189,9 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         Some(Resting::Pool { woken }) => {
             out.push(tr!("suspect-pool-at-rest", woken = units::count(woken as u64)))
         }
+        Some(Resting::ClientConnections { idle }) => {
+            out.push(tr!("suspect-client-connections", idle = units::count(idle as u64)))
+        }
         None => {}
     }
     if s.awaits_http_response() {
@@ -207,6 +213,13 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         Some(LibraryWait::FileLock) => out.push(tr!("suspect-file-lock")),
         Some(LibraryWait::PullNotStopped) => out.push(tr!("suspect-pull-not-stopped")),
         None => {}
+    }
+    if let Some(stall) = s.stalls {
+        let func = s.blocking_frame().map_or("", |f| &*f.function);
+        out.push(match stall {
+            Stalled::Finalizers => tr!("suspect-stalled-finalizers", func = func),
+            Stalled::Cleanups => tr!("suspect-stalled-cleanups", func = func),
+        });
     }
     if let Some(n) = s.main_waits_for_exited {
         out.push(tr!("suspect-main-hangs", n = n, count = units::count(n as u64)));

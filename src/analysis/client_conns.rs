@@ -1,0 +1,78 @@
+//! HTTP client connections kept idle in numbers a shared `http.Transport` would not keep.
+//!
+//! Each connection of a `net/http` client has a `readLoop` goroutine, parked on the network
+//! while the connection idles between requests (and a `writeLoop`, counted with it). One or
+//! two are a pool at rest ([`super::classify::is_idle_by_design`]). But a Transport made per
+//! request (`&http.Client{Transport: &http.Transport{}}` in a handler, a Transport cloned per
+//! call) keeps every connection it dialed, idle and never reused: a zero Transport has no
+//! `IdleConnTimeout`, and nothing else closes them. The goroutines and descriptors climb by two
+//! and one per request for the program's life.
+//!
+//! A shared Transport keeps at most `MaxIdleConnsPerHost` (2 by default) idle per host and
+//! closes the rest, whose readLoops then end; so a crowd of idle ones is a Transport per
+//! request, or one Transport talking to that many hosts, which the files cannot tell apart
+//! (neither shows a host): the suspect is "at rest?", ranked after the others, and says both.
+//! - In a trace: the readLoops pile up ([`super::piling`]): made through the window by the one
+//!   `go` statement in `(*Transport).dialConn`, hardly any ended.
+//! - In a dump (one moment): the readLoops on the network beyond the requests waiting for a
+//!   response (each in-flight request's readLoop waits on the network too), a crowd of them.
+
+use super::classify::{WaitFamily, is_network_write, wait_family};
+
+/// A client connection's read loop.
+const READ_LOOP: &str = "net/http.(*persistConn).readLoop";
+/// Where a request waits for its response, on the caller's goroutine.
+const ROUND_TRIP: &str = "net/http.(*persistConn).roundTrip";
+
+/// A client connection's read loop waiting on the network: idle, or reading a response.
+pub fn is_client_read<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str> + Clone) -> bool {
+    wait_family(reason) == WaitFamily::Network
+        && funcs.clone().into_iter().any(|f| f == READ_LOOP)
+        && !funcs.into_iter().any(is_network_write)
+}
+
+/// A request waiting for its response (its connection's readLoop waits on the network too).
+pub fn is_in_flight<'a>(funcs: impl IntoIterator<Item = &'a str>) -> bool {
+    funcs.into_iter().any(|f| f == ROUND_TRIP)
+}
+
+/// Idle connections among `readers` client read loops on the network, with `in_flight`
+/// requests waiting for responses: enough to be a suspect, or none.
+pub fn idle_crowd(readers: usize, in_flight: usize) -> Option<usize> {
+    let idle = readers.saturating_sub(in_flight);
+    (idle as u64 >= super::dump_groups::LARGE_GROUP).then_some(idle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const IDLE: [&str; 8] = [
+        "internal/poll.runtime_pollWait",
+        "internal/poll.(*pollDesc).wait",
+        "internal/poll.(*FD).Read",
+        "net.(*conn).Read",
+        "net/http.(*persistConn).Read",
+        "bufio.(*Reader).fill",
+        "bufio.(*Reader).Peek",
+        "net/http.(*persistConn).readLoop",
+    ];
+
+    #[test]
+    fn a_read_loop_on_the_network_is_a_client_read() {
+        assert!(is_client_read("IO wait", IDLE));
+        assert!(is_client_read("network", IDLE));
+        // Waiting for the caller to finish a body is another wait (classify's body rule).
+        assert!(!is_client_read("select", ["runtime.selectgo", READ_LOOP]));
+        assert!(!is_client_read("IO wait", ["internal/poll.runtime_pollWait", "net/http.(*conn).serve"]));
+    }
+
+    #[test]
+    fn requests_in_flight_are_not_idle_connections() {
+        assert_eq!(idle_crowd(30, 0), Some(30));
+        assert_eq!(idle_crowd(12, 12), None);
+        assert_eq!(idle_crowd(20, 12), None);
+        assert_eq!(idle_crowd(22, 12), Some(10));
+        assert!(is_in_flight(["runtime.selectgo", ROUND_TRIP, "net/http.(*Transport).roundTrip"]));
+    }
+}
