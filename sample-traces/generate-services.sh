@@ -25,8 +25,8 @@
 #   programs/services/timeafter (time.After in a busy select loop: a leak up to Go 1.22, none
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
 #   `go tool pprof -top -lines -cum` of it (NAME.heap.top-lines.txt).
-# - programs/services/finalizerstall (a finalizer blocked for good) and transportleak (an
-#   http.Transport made per call): below;
+# - programs/services/finalizerstall (a finalizer blocked for good), transportleak (an
+#   http.Transport made per call) and heapchurn (a leak under heavy churn): below;
 # - programs/services/testhang (a package whose test hangs): `go test -timeout 2s -trace`'s
 #   output and trace, and the test binary's SIGQUIT traceback; programs/services/testleak (a
 #   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below.
@@ -241,6 +241,15 @@ for minor in 1.19 1.21 1.27; do
 	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode reload -table 40 2>"$out/heapstep_reload.gctrace.log"
 	GODEBUG=gctrace=1 "$BIN/heapstep-$minor" -mode steady 2>"$out/heapstep_steady.gctrace.log"
 done
+# A heap that grows by 4 KiB a request under 256 KiB of churn each, and the same churn keeping
+# nothing (heapchurn): GODEBUG=gctrace=1 logs of Go 1.27, whose live heaps spike above the
+# trend for a cycle or two (floating garbage).
+out="$HERE/services/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/heapchurn_steady.gctrace.log" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/heapchurn" ./heapchurn)
+	GODEBUG=gctrace=1 "$BIN/heapchurn" -mode leak 2>"$out/heapchurn_leak.gctrace.log" >/dev/null
+	GODEBUG=gctrace=1 "$BIN/heapchurn" -mode steady 2>"$out/heapchurn_steady.gctrace.log" >/dev/null
+fi
 # The standard library's own background goroutines (session 14): database/sql with an
 # in-memory driver (sqlpool: one shared DB, healthy; a DB opened per request and never
 # closed; rows never closed under SetMaxOpenConns), io.Pipe writers whose reader left

@@ -4,6 +4,7 @@
 //! grows its live heap by a third in 6 s, cycle after cycle: heap growth, though it never
 //! doubles. A program that loads a second 100 MiB table once, at 60% of its run, lifts its
 //! live heap 3.5-fold in one cycle and stays there: a step, not growth. A steady one stays.
+//! A leak under heavy churn grows though single cycles spike above it (`heapchurn`).
 //! The live heaps are Go's own numbers, read from the logs without our parser.
 
 use crate::common;
@@ -70,4 +71,49 @@ fn a_heap_growing_by_a_third_grows_and_one_that_steps_once_does_not() {
         }
     }
     assert!(seen >= 9, "expected the three heapstep logs of three releases, found {seen}");
+}
+
+/// A leak under heavy churn (`programs/services/heapchurn`, Go 1.27): Go's log has cycles
+/// whose live heap spikes above the last one (what was allocated while marking counts as
+/// live), so neither the rise nor "ends near its peak" may be read on single cycles. The same
+/// churn keeping nothing has no finding.
+#[test]
+fn a_leak_under_heavy_churn_grows_and_the_same_churn_alone_does_not() {
+    let e = expect("heapchurn");
+    let mut seen = 0;
+    for (mode, run) in e["runs"].as_object().unwrap() {
+        let path = root().join(format!("services/go1.27/heapchurn_{mode}.gctrace.log"));
+        let name = path.display();
+        let live = live_heaps(&std::fs::read_to_string(&path).unwrap());
+        assert!(live.len() >= 50, "{name}: Go logged {} cycles", live.len());
+        let last = *live.last().unwrap();
+        let kept = run["kept_mib"].as_u64().unwrap() * MIB;
+        let growth: Vec<serde_json::Value> = report(&path)["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["kind"] == "heap-growth")
+            .cloned()
+            .collect();
+        if run["grows"].as_bool().unwrap() {
+            // Go's log: the program's 24 MiB at the end, and spikes above it before.
+            assert!(last + 2 * MIB >= kept, "{name}: {live:?}");
+            assert!(live.iter().any(|&l| l > last + 4 * MIB), "{name}: no spike above the end: {live:?}");
+            let [g] = growth.as_slice() else { panic!("{name}: one heap-growth finding, not {growth:?}") };
+            assert_eq!(g["to_bytes"].as_u64().unwrap() / MIB, last / MIB, "{name}: {g}");
+            assert_eq!(
+                g["from_bytes"].as_u64().unwrap() / MIB,
+                live.iter().min().unwrap() / MIB,
+                "{name}: {g}"
+            );
+            assert_eq!(g["gc_cycles"].as_u64(), Some(live.len() as u64), "{name}: {g}");
+        } else {
+            // Go's log: spikes too, but some cycle near the end marks little more than the ring.
+            let least_late = live.iter().rev().take(10).min().unwrap();
+            assert!(*least_late <= kept + 4 * MIB, "{name}: {live:?}");
+            assert!(growth.is_empty(), "{name}: {growth:?}");
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 2);
 }

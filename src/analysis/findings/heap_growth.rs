@@ -74,26 +74,35 @@ pub fn rose_enough(from: u64, to: u64) -> bool {
 }
 
 /// Decides on the floors `(time, bytes)`, time-sorted.
+///
+/// A floor is what the cycle marked, and marking counts what was allocated during it as
+/// live (floating garbage): a program that churns big buffers lifts some floors by tens of
+/// MiB for a cycle or two, only ever up. So the rise, its steps and its second half are read
+/// on the floors' lower envelope (each floor lowered to the least that follows it: what the
+/// program held for good), and "ends near its peak" on each floor's least with its
+/// neighbours ([`local_least`]): spikes go, a fall after a peak that stays is still a fall.
 pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth> {
     if floors.len() < MIN_CYCLES {
         return None;
     }
-    let (t0, from) = floors[0];
-    let (t1, to) = *floors.last()?;
-    let max = floors.iter().map(|p| p.1).max()?;
+    let held = lower_envelope(floors);
+    let (t0, from) = *held.first()?;
+    let (t1, to) = *held.last()?;
     if t1 <= t0 || !rose_enough(from, to) {
         return None;
     }
-    if (to as f64) < MIN_END_OF_MAX * max as f64 {
+    let smooth = local_least(floors);
+    let (end, max) = (smooth.last()?.1, smooth.iter().map(|p| p.1).max()?);
+    if (end as f64) < MIN_END_OF_MAX * max as f64 {
         return None;
     }
     let step = MIN_STEP_SHARE * (to - from) as f64;
-    let rising = floors.windows(2).filter(|w| w[1].1 as f64 - w[0].1 as f64 >= step).count();
+    let rising = held.windows(2).filter(|w| w[1].1 as f64 - w[0].1 as f64 >= step).count();
     if rising < MIN_RISING_STEPS {
         return None;
     }
     let mid = t0 + (t1 - t0) / 2;
-    let first_half_max = floors.iter().take_while(|p| p.0 <= mid).map(|p| p.1).max().unwrap_or(from);
+    let first_half_max = held.iter().take_while(|p| p.0 <= mid).map(|p| p.1).max().unwrap_or(from);
     if ((to.saturating_sub(first_half_max)) as f64) < MIN_LATE_SHARE * (to - from) as f64 {
         return None;
     }
@@ -107,6 +116,38 @@ pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth
         bytes_per_second: ((to - from) as f64 / secs) as u64,
         gc_cycles: floors.len(),
     })
+}
+
+/// Each floor lowered to the least floor at or after it: non-decreasing, its last point the
+/// last floor.
+fn lower_envelope(floors: &[(i64, u64)]) -> Vec<(i64, u64)> {
+    let mut out: Vec<(i64, u64)> = floors.to_vec();
+    let mut least = u64::MAX;
+    for p in out.iter_mut().rev() {
+        least = least.min(p.1);
+        p.1 = least;
+    }
+    out
+}
+
+/// Floors enough to take spikes out of: with fewer, each cycle is the trend.
+const MIN_TO_DESPIKE: usize = 9;
+/// How many neighbours on either side a floor is lowered to the least of.
+const DESPIKE_REACH: usize = 2;
+
+/// Each floor lowered to the least of itself and its [`DESPIKE_REACH`] neighbours each side:
+/// spikes (even three in five cycles where a leak churns fast) go, a level held for longer
+/// stays.
+fn local_least(floors: &[(i64, u64)]) -> Vec<(i64, u64)> {
+    if floors.len() < MIN_TO_DESPIKE {
+        return floors.to_vec();
+    }
+    (0..floors.len())
+        .map(|i| {
+            let near = &floors[i.saturating_sub(DESPIKE_REACH)..floors.len().min(i + DESPIKE_REACH + 1)];
+            (floors[i].0, near.iter().map(|p| p.1).min().unwrap_or(floors[i].1))
+        })
+        .collect()
 }
 
 /// The lowest point of `heap` in each interval from one GC end to the next (the last one
@@ -176,4 +217,28 @@ pub fn gctrace_growth(m: &MemoryModel) -> Option<HeapGrowth> {
 /// From MemStats lines' floors.
 pub fn memstats_growth(m: &MemoryModel) -> Option<HeapGrowth> {
     growth_of(HeapSource::MemStats, &memory_floors(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(bytes: &[u64]) -> Vec<(i64, u64)> {
+        bytes.iter().enumerate().map(|(i, &b)| (i as i64, b)).collect()
+    }
+
+    #[test]
+    fn the_lower_envelope_keeps_what_stays_held() {
+        let held: Vec<u64> = lower_envelope(&at(&[3, 30, 5, 8, 7, 12])).iter().map(|p| p.1).collect();
+        assert_eq!(held, [3, 5, 5, 7, 7, 12]);
+    }
+
+    #[test]
+    fn spikes_go_and_a_level_held_stays() {
+        let floors = at(&[1, 2, 35, 3, 36, 40, 4, 5, 6, 20, 20, 20, 20, 20]);
+        let least: Vec<u64> = local_least(&floors).iter().map(|p| p.1).collect();
+        assert_eq!(least, [1, 1, 1, 2, 3, 3, 4, 4, 4, 5, 6, 20, 20, 20]);
+        // Too few floors to tell a spike from the trend: as they are.
+        assert_eq!(local_least(&at(&[1, 9, 2])), at(&[1, 9, 2]));
+    }
 }
