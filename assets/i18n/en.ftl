@@ -411,7 +411,7 @@ suspect-library-resident = The standard library keeps one of these per object it
 suspect-pipe-read = io.Pipe readers waiting for a writer: the writing side stopped writing without closing the pipe
 suspect-file-lock = Blocked in the kernel waiting for a file lock (flock, fcntl F_SETLKW) whose holder never lets go: another process, or a descriptor of this one still open (a lock belongs to the open file, so a process can wait on itself). Each waiter holds an OS thread while it blocks
 suspect-stalled-finalizers = The finalizer goroutine is blocked in { $func }: Go runs every finalizer on this one goroutine, so none runs until it returns, and each object waiting for its finalizer stays on the heap with all it references. A finalizer must not block: hand slow work to another goroutine
-suspect-stalled-cleanups = A cleanup goroutine is blocked in { $func }: the cleanups queued behind it wait, and the memory they would release stays on the heap. A cleanup must not block: hand slow work to another goroutine
+suspect-stalled-cleanups = A cleanup goroutine is blocked in { $func }: the cleanups queued behind it wait, and what they would release (files, connections, memory outside the Go heap) stays held. A cleanup must not block: hand slow work to another goroutine
 suspect-pull-not-stopped = An iter.Pull whose stop was never called: these coroutines wait in their sequence's yield for a next or stop that never comes (the caller returned early; defer stop() ends them)
 suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
     [one] the one goroutine it started for the work has exited without calling Done

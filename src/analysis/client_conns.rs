@@ -43,6 +43,18 @@ pub fn idle_crowd(readers: usize, in_flight: usize) -> Option<usize> {
     (idle as u64 >= super::dump_groups::LARGE_GROUP).then_some(idle)
 }
 
+/// A group of `readers` goroutines waiting for `reason` in a stack (`funcs`) that are idle
+/// client connections enough to be a suspect at rest, with `in_flight` requests waiting for
+/// responses in the same file; trace and dump alike.
+pub fn idle_clients<'a>(
+    reason: &str,
+    funcs: impl IntoIterator<Item = &'a str> + Clone,
+    readers: usize,
+    in_flight: usize,
+) -> Option<usize> {
+    is_client_read(reason, funcs).then(|| idle_crowd(readers, in_flight)).flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -226,9 +226,8 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         };
         let testing = super::test_hang::testing_framework_wait(funcs());
         // Idle client connections are a suspect only as a crowd beyond the requests in flight.
-        let clients = super::client_conns::is_client_read(&reason, funcs())
-            .then(|| super::client_conns::idle_crowd(to_usize(grp.count), to_usize(in_flight)))
-            .flatten();
+        let clients =
+            super::client_conns::idle_clients(&reason, funcs(), to_usize(grp.count), to_usize(in_flight));
         let idle_by_design = is_idle_by_design(&reason, funcs()) && clients.is_none();
         if !leaked && (is_benign_reason(&reason) || idle_by_design || testing) {
             continue;

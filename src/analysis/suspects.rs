@@ -318,9 +318,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 && stalls.is_none()
                 && idx.iter().filter_map(|&i| m.goroutine(i)).all(|g| g.created_ns().is_none() && g.id != 1);
             let funcs = || blocking_stack.iter().map(|f| &*f.function);
-            let clients = client_conns::is_client_read(&reason, funcs())
-                .then(|| client_conns::idle_crowd(members.len(), in_flight))
-                .flatten()
+            let clients = client_conns::idle_clients(&reason, funcs(), members.len(), in_flight)
                 .map(|idle| Resting::ClientConnections { idle });
             let resting = clients
                 .or_else(|| idle_connections(&reason, funcs()))

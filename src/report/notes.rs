@@ -86,7 +86,7 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
                 "the finalizer goroutine is blocked in {func}: Go runs every finalizer on this one goroutine, so none runs until it returns, and each object waiting for its finalizer stays on the heap with all it references (a finalizer must not block: hand slow work to another goroutine)"
             ),
             Stalled::Cleanups => format!(
-                "a cleanup goroutine is blocked in {func}: the cleanups queued behind it wait, and the memory they would release stays on the heap (a cleanup must not block: hand slow work to another goroutine)"
+                "a cleanup goroutine is blocked in {func}: the cleanups queued behind it wait, and what they would release (files, connections, memory outside the Go heap) stays held (a cleanup must not block: hand slow work to another goroutine)"
             ),
         };
         let _ = writeln!(o, "      why         {what}");
