@@ -27,6 +27,9 @@
 #   `go tool pprof -top -lines -cum` of it (NAME.heap.top-lines.txt).
 # - programs/services/finalizerstall (a finalizer blocked for good), transportleak (an
 #   http.Transport made per call) and heapchurn (a leak under heavy churn): below;
+# - programs/services/execwait (hooks run through os/exec: one that hangs, one that leaves a
+#   daemon holding its output, and that one with Cmd.WaitDelay) and ctxwatch (contexts of a
+#   framework's own type whose cancel is never called): below;
 # - programs/services/testhang (a package whose test hangs): `go test -timeout 2s -trace`'s
 #   output and trace, and the test binary's SIGQUIT traceback; programs/services/testleak (a
 #   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below.
@@ -327,6 +330,30 @@ out="$HERE/services/go1.27/transportleak_shared"
 if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
 	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/transportleak-shared" ./transportleak)
 	"$BIN/transportleak-shared" -shared -out "$out"
+fi
+# Hooks run through os/exec with their output kept in a buffer (execwait): a hook that hangs
+# (Go 1.21 and 1.27: Cmd.Wait in waitid, the output copies in a pipe's read); a hook that
+# leaves a daemon holding its stdout (-background, Go 1.19 and 1.27: Cmd.Wait waits for the
+# copy); the same with Cmd.WaitDelay (-waitdelay, Go 1.27: nothing stays). Trace, debug=1,
+# profile and debug=2 dumps each.
+run_each execwait 1.21 1.27
+for minor in 1.19 1.27; do
+	out="$HERE/services/go$minor/execwait_background"
+	if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
+		(cd "$HERE/programs/services" && "$(go_for "$minor")" build -trimpath -o "$BIN/execwait-bg-$minor" ./execwait)
+		"$BIN/execwait-bg-$minor" -background -out "$out"
+	fi
+done
+out="$HERE/services/go1.27/execwait_waitdelay"
+if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
+	"$BIN/execwait-bg-1.27" -background -waitdelay -out "$out"
+fi
+# Children of a framework's own Context type whose cancel is never called (ctxwatch, Go 1.19
+# and 1.27: context's watch goroutines, named differently by each); the fix (-fixed, Go 1.27).
+run_each ctxwatch 1.19 1.27
+out="$HERE/services/go1.27/ctxwatch_fixed"
+if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
+	"$BIN/ctxwatch-1.27" -fixed -out "$out"
 fi
 # goroscope diff, Go 1.27: dumps of a traffic ramp, and of a quiet service over HTTP.
 out="$HERE/services/go1.27"

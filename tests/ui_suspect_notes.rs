@@ -1,14 +1,15 @@
-//! The suspects panel says what kind of wait a suspect may be (egui_kittest, committed
-//! service samples): a pool at rest is listed after the leak beside it and marked "At rest?",
-//! the leak is not; main hung on a WaitGroup whose goroutines all exited says so with their
-//! number; a test past its `go test -timeout`, or sent SIGQUIT, or one that passed and left
-//! goroutines behind in its `-trace`, is named; each side of a lock-order deadlock says it
-//! holds a lock; clients that stopped sending mid-request say whether headers or a body; a mutex
-//! locked twice says its holder waits for it; a crowd waiting inside database/sql or io.Pipe, or
-//! for a file lock, says what it waits for, and a crowd of database/sql's openers says it is
-//! DBs never closed; a finalizer blocked for good says it holds up every other; idle client
-//! connections of a Transport made per call say so. The facts are the programs' own
-//! (`programs/services/*/expect.json`).
+//! The suspects panel says what kind of wait a suspect may be (egui_kittest, committed service
+//! samples): a pool at rest is listed after the leak beside it and marked "At rest?", the leak is
+//! not; main hung on a WaitGroup whose goroutines all exited says so with their number; a test past
+//! its `go test -timeout`, or sent SIGQUIT, or one that passed and left goroutines behind in its
+//! `-trace`, is named; each side of a lock-order deadlock says it holds a lock; clients that
+//! stopped sending mid-request say whether headers or a body; a mutex locked twice says its holder
+//! waits for it; a crowd waiting inside database/sql or io.Pipe, for a file lock, or in context's
+//! watch of a foreign parent, says what it waits for, and a crowd of database/sql's openers says it
+//! is DBs never closed; a finalizer blocked for good says it holds up every other; idle client
+//! connections of a Transport made per call say so; commands' callers waiting in `Cmd.Wait` for an
+//! output copy say why, and the copies say they are no idle connections. The facts are the
+//! programs' own (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 use crate::common;
@@ -132,6 +133,7 @@ fn waits_inside_the_standard_library_say_what_they_wait_for() {
     let sql = expect_of("services/sqlpool");
     let pipe = expect_of("services/pipeleak");
     let flock = expect_of("services/flockwait");
+    let ctx = expect_of("services/ctxwatch");
     let cases = [
         ("sqlpool_rowsleak", &sql["rowsleak"]["count"], "database/sql requests waiting for a connection"),
         (
@@ -141,6 +143,7 @@ fn waits_inside_the_standard_library_say_what_they_wait_for() {
         ),
         ("pipeleak", &pipe["count"], "io.Pipe writers waiting for a reader"),
         ("flockwait", &flock["count"], "Blocked in the kernel waiting for a file lock"),
+        ("ctxwatch", &ctx["count"], "Goroutines the context package starts to watch a parent context"),
     ];
     for (name, count, said) in cases {
         let h = &mut open(sample(&format!("services/go1.27/{name}.trace")));
@@ -177,4 +180,20 @@ fn idle_connections_of_a_transport_per_call_say_both_causes() {
     let said = format!("At rest? {} HTTP client connections idle", want["count"]);
     assert!(e[0].contains(&said), "{:?} wanted {said:?}", e[0]);
     assert!(e[0].contains("a Transport made per request"), "{:?}", e[0]);
+}
+
+#[test]
+fn commands_that_left_a_process_holding_their_output_say_cmd_wait_waits_for_the_copy() {
+    let want = expect_of("services/execwait");
+    let h = &mut open(sample("services/go1.27/execwait_background.trace"));
+    let all = labels(h);
+    let e = entries(&all);
+    assert_eq!(e.len(), 2, "the callers and the copies: {all:#?}");
+    assert!(e[0].starts_with(&format!("#1 · {} × ", want["count"])), "{:?}", e[0]);
+    assert!(e[0].contains("Cmd.Wait after the command exited"), "{:?}", e[0]);
+    assert!(e[0].contains("Cmd.WaitDelay"), "{:?}", e[0]);
+    // The copies are a pipe's read: at rest while commands work, never idle connections.
+    assert!(e[1].starts_with(&format!("#2 · {} × ", want["copies"]["count"])), "{:?}", e[1]);
+    assert!(e[1].contains("At rest? os/exec copying the output of child processes"), "{:?}", e[1]);
+    assert!(!e[1].contains("network connections"), "{:?}", e[1]);
 }

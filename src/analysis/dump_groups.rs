@@ -232,10 +232,12 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         if !leaked && (is_benign_reason(&reason) || idle_by_design || testing) {
             continue;
         }
-        // Response bodies held open for minutes can be a stream, and a library's resident
-        // goroutines (a DB's opener) wait the object's life: only a crowd is a leak.
+        // Response bodies held open for minutes can be a stream, a child's output copied
+        // for minutes a long-running command, and a library's resident goroutines (a DB's
+        // opener) wait the object's life: only a crowd is a leak.
         let long = grp.wait_minutes.1 >= 1
             && !is_response_body_wait(&reason, funcs())
+            && !super::child_process::is_command_copy(&reason, funcs())
             && !super::resident::is_library_resident(&reason, funcs(), creator);
         // A test that ran past `-timeout` or got SIGQUIT: its goroutines waiting now are the hang.
         let in_test = hang.zip(creators.as_ref()).and_then(|(sign, creators)| {

@@ -16,6 +16,17 @@
 //!   another process (a second instance, a stuck job) or a descriptor of this one still open
 //!   (a lock is per open file description, so the same process can wait on itself). Each
 //!   waiter holds an OS thread while it blocks: the program's threads climb with them.
+//! - `os/exec`'s waits on child processes ([`super::child_process`]): a child that does not
+//!   exit (a system call), and `Cmd.Wait` waiting for the copy of a child's output that a
+//!   process it left running keeps open. The copying goroutines themselves may be at rest
+//!   ([`super::resting`]).
+//! - A goroutine the `context` package started to watch a parent it cannot hook into (a
+//!   `Context` type of the program's or a framework's own, neither a `cancelCtx` nor, Go
+//!   1.21+, one with an `AfterFunc` method): one per child made by `WithCancel`,
+//!   `WithTimeout` or `WithDeadline`, waiting in a `select` on the parent's and the child's
+//!   `Done` (`context.propagateCancel.func1` to Go 1.20, `(*cancelCtx).propagateCancel.func2`
+//!   since). Only the child's cancel or the parent's end stops it: a crowd is cancel
+//!   functions never called, a goroutine and a context per call.
 //! - An `iter.Pull` coroutine parked in its sequence's `yield`: the caller neither read the
 //!   sequence to its end nor called `stop` ([`super::coroutine`]). Told by the suspect's own
 //!   rule (a trace records no stack for the wait), not by [`library_wait`].
@@ -36,6 +47,12 @@ pub enum LibraryWait {
     FileLock,
     /// `iter.Pull`'s coroutine in `yield`: a `next` or `stop` of the caller's.
     PullNotStopped,
+    /// The `context` package's watch of a foreign parent: the child's cancel.
+    ContextWatch,
+    /// `os.(*Process).Wait` in a system call: a child process's exit.
+    ChildExit,
+    /// `Cmd.Wait` after the child exited: the end of that copy.
+    CommandWait,
 }
 
 impl LibraryWait {
@@ -47,6 +64,9 @@ impl LibraryWait {
             LibraryWait::PipeRead => "pipe-read",
             LibraryWait::FileLock => "file-lock",
             LibraryWait::PullNotStopped => "iter-pull",
+            LibraryWait::ContextWatch => "context-watch",
+            LibraryWait::ChildExit => "child-exit",
+            LibraryWait::CommandWait => "exec-wait",
         }
     }
 }
@@ -54,12 +74,24 @@ impl LibraryWait {
 /// The library wait of a blocking stack (innermost first), when it is one of
 /// [`LibraryWait`]'s: the library's function is the innermost frame outside the runtime (a
 /// lock taken inside it is another wait), in a channel wait; or a file lock's system call
-/// ([`is_file_lock_wait`]). A goroutine profile (debug=1)
+/// ([`is_file_lock_wait`]) or a child's exit; or `Cmd.Wait` waiting for a child's output
+/// ([`super::child_process`]). A goroutine profile (debug=1)
 /// hides the runtime frames that say which wait, so its "unknown" counts, as does a trace's
 /// missing reason.
-pub fn library_wait<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> Option<LibraryWait> {
+pub fn library_wait<'a>(
+    reason: &str,
+    funcs: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<LibraryWait> {
+    use super::child_process::{is_child_exit_wait, is_command_wait};
     if reason == super::suspects::SYSCALL {
-        return is_file_lock_wait(funcs).then_some(LibraryWait::FileLock);
+        return if is_file_lock_wait(funcs.clone()) {
+            Some(LibraryWait::FileLock)
+        } else {
+            is_child_exit_wait(funcs).then_some(LibraryWait::ChildExit)
+        };
+    }
+    if is_command_wait(reason, funcs.clone()) {
+        return Some(LibraryWait::CommandWait);
     }
     let channel = matches!(reason, "" | "unknown")
         || matches!(wait_family(reason), WaitFamily::Select | WaitFamily::ChanReceive | WaitFamily::ChanSend);
@@ -70,8 +102,16 @@ pub fn library_wait<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) 
         "database/sql.(*DB).conn" => Some(LibraryWait::DbConnection),
         "io.(*pipe).write" => Some(LibraryWait::PipeWrite),
         "io.(*pipe).read" => Some(LibraryWait::PipeRead),
+        _ if is_context_watch(f) => Some(LibraryWait::ContextWatch),
         _ => None,
     })
+}
+
+/// The closure `context` runs to watch a foreign parent, as each release names it.
+fn is_context_watch(f: &str) -> bool {
+    ["context.propagateCancel.func", "context.(*cancelCtx).propagateCancel.func"]
+        .iter()
+        .any(|p| f.starts_with(p))
 }
 
 /// A system call's stack (innermost first) that is a file lock's wait: past the raw system
@@ -107,6 +147,18 @@ mod tests {
         assert_eq!(library_wait("select", ["io.(*pipe).read"]).map(LibraryWait::kind), Some("pipe-read"));
         // debug=1: the runtime frames are hidden, the reason unknown.
         assert_eq!(library_wait("unknown", db[1..].iter().copied()), Some(LibraryWait::DbConnection));
+    }
+
+    #[test]
+    fn the_watch_of_a_foreign_parent_context() {
+        // Go 1.27's and 1.19's dumps of a WithCancel child of a program's own Context type.
+        let new = ["runtime.gopark", "runtime.selectgo", "context.(*cancelCtx).propagateCancel.func2"];
+        assert_eq!(library_wait("select", new), Some(LibraryWait::ContextWatch));
+        assert_eq!(
+            library_wait("unknown", ["context.propagateCancel.func1"]),
+            Some(LibraryWait::ContextWatch)
+        );
+        assert_eq!(library_wait("select", ["runtime.selectgo", "context.WithCancel", "main.h"]), None);
     }
 
     #[test]

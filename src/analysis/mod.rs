@@ -3,6 +3,7 @@
 //! deterministic.
 
 mod build;
+pub mod child_process;
 pub mod classify;
 pub mod client_conns;
 pub mod coroutine;

@@ -14,6 +14,11 @@
 //!   once.
 //! - HTTP client connections idle in numbers a shared Transport does not keep: a Transport
 //!   made per request, or one Transport to as many hosts ([`super::client_conns`]).
+//! - Child processes' output copied by `os/exec` ([`super::child_process`]): each copy waits
+//!   in a pipe's read until every process holding the pipe has exited, so a command at work
+//!   keeps one waiting; a hung command, or one that left a process holding its output, keeps
+//!   it for good, and the goroutine waiting in `Cmd.Wait` is where that shows. The runtime
+//!   reports a pipe's read as a network wait: it is not an idle connection.
 
 use super::classify::{WaitFamily, is_network_write, is_runtime_frame, wait_family};
 use crate::model::{GIdx, SpanState, StackId, TraceModel};
@@ -29,6 +34,8 @@ pub enum Resting {
     /// HTTP client connections, `idle` of them, more than a shared Transport keeps
     /// ([`super::client_conns`]).
     ClientConnections { idle: usize },
+    /// `os/exec` copying the output of children still running, or of processes they left.
+    ChildOutput,
 }
 
 impl Resting {
@@ -38,13 +45,19 @@ impl Resting {
             Resting::IdleConnections => "idle-connections",
             Resting::Pool { .. } => "pool",
             Resting::ClientConnections { .. } => "client-connections",
+            Resting::ChildOutput => "child-output",
         }
     }
 }
 
-/// A wait for data from the network (not for room to write): idle connections wait so.
-pub fn is_network_read<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> bool {
-    wait_family(reason) == WaitFamily::Network && !funcs.into_iter().any(is_network_write)
+/// A wait for data from a network connection (not for room to write): idle connections
+/// wait so. The runtime's I/O wait covers every descriptor its poller watches, pipes too: a
+/// pipe's reader (a child's output copied by `os/exec`, [`super::child_process`]) waits for
+/// a writer, not for a peer between requests, so the stack must read through `net`.
+pub fn is_network_read<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str> + Clone) -> bool {
+    wait_family(reason) == WaitFamily::Network
+        && !funcs.clone().into_iter().any(is_network_write)
+        && funcs.into_iter().any(|f| f.starts_with("net."))
 }
 
 /// Members of a pool are created within this share of the window of each other: a pool is
@@ -89,11 +102,14 @@ pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]
     (woken >= 1).then_some(Resting::Pool { woken })
 }
 
-/// Idle connections, for a group of any source.
+/// Idle connections, or children's output being copied, for a group of any source.
 pub fn idle_connections<'a>(
     reason: &str,
     funcs: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Option<Resting> {
+    if super::child_process::is_command_copy(reason, funcs.clone()) {
+        return Some(Resting::ChildOutput);
+    }
     let mid_request = super::http_server::stalled_request(reason, funcs.clone()).is_some();
     (!mid_request && is_network_read(reason, funcs)).then_some(Resting::IdleConnections)
 }

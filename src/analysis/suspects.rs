@@ -251,8 +251,12 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 let pile = piles.pile(m, key.3.as_ref()?, entry)?;
                 return Some((key, members, Some(Pile { restless: false, ..pile }), None));
             }
-            // A library's resident goroutines (a DB's opener): a few are the objects kept.
-            let few_suffice = !(key_lost(m, &key) || body_wait(m, &key) || resident(m, &key));
+            // A library's resident goroutines (a DB's opener): a few are the objects kept. A
+            // child's output copied while it runs: a few are commands at work.
+            let few_suffice = !(key_lost(m, &key)
+                || body_wait(m, &key)
+                || resident(m, &key)
+                || super::child_process::is_command_copy(&key.1, stack_funcs(m, key.2)));
             // main is older than any trace, so a hung main stands alone against both rules.
             let hung = hung_main(m, &members);
             // One blocked finalizer goroutine is the whole leak, however old.

@@ -243,11 +243,11 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             kind: r.kind(),
             woken: match r {
                 Resting::Pool { woken } => Some(woken),
-                Resting::IdleConnections | Resting::ClientConnections { .. } => None,
+                Resting::IdleConnections | Resting::ClientConnections { .. } | Resting::ChildOutput => None,
             },
             idle: match r {
                 Resting::ClientConnections { idle } => Some(idle),
-                Resting::IdleConnections | Resting::Pool { .. } => None,
+                Resting::IdleConnections | Resting::Pool { .. } | Resting::ChildOutput => None,
             },
         }),
         main_waits_for_exited: s.main_waits_for_exited,

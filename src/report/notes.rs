@@ -27,9 +27,27 @@ pub(super) fn moving_kind(sp: &Suspect) -> &'static str {
 /// server or pool between jobs must not read as a leak at a glance.
 pub(super) fn all_at_rest(suspects: &[Suspect], o: &mut String) {
     if !suspects.is_empty() && suspects.iter().all(|s| s.resting.is_some()) {
+        // The kinds present, in the order the notes below explain them.
+        let has = |f: fn(Resting) -> bool| suspects.iter().any(|s| s.resting.is_some_and(f));
+        let kinds: Vec<&str> = [
+            (
+                has(|r| matches!(r, Resting::IdleConnections | Resting::ClientConnections { .. })),
+                "idle connections",
+            ),
+            (has(|r| matches!(r, Resting::Pool { .. })), "a pool between jobs"),
+            (has(|r| r == Resting::ChildOutput), "the output of commands at work"),
+        ]
+        .into_iter()
+        .filter_map(|(present, words)| present.then_some(words))
+        .collect();
+        let what = match kinds.split_last() {
+            Some((last, [])) => last.to_string(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        };
         let _ = writeln!(
             o,
-            "  nothing stuck but what may be at rest: every group below is idle connections or a pool between jobs (see \"at rest?\")"
+            "  nothing stuck but what may be at rest: every group below is {what} (see \"at rest?\")"
         );
     }
 }
@@ -48,6 +66,12 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
                 o,
                 "      at rest?    a pool started at once, {} of which took work from this same wait earlier in the window: idle between jobs, or left behind if nothing sends again (a jobs channel never closed) (ranked after the others)",
                 units::count(woken as u64)
+            );
+        }
+        Some(Resting::ChildOutput) => {
+            let _ = writeln!(
+                o,
+                "      at rest?    os/exec copying the output of child processes through pipes (Cmd.Stdout or Stderr not an *os.File): a copy ends when every process holding its pipe has exited, the command and any process it left running in the background, so commands still at work wait so; a leak only if those commands hang or left such a process (see Cmd.Wait's goroutines) (ranked after the others)"
             );
         }
         Some(Resting::ClientConnections { idle }) => {
@@ -149,6 +173,15 @@ fn library_wait_text(w: LibraryWait) -> &'static str {
         }
         LibraryWait::FileLock => {
             "goroutines blocked in the kernel waiting for a file lock (flock, fcntl F_SETLKW) whose holder never lets go: another process, or a descriptor of this one still open (a lock belongs to the open file, so a process can wait on itself); each waiter holds an OS thread while it blocks"
+        }
+        LibraryWait::ContextWatch => {
+            "goroutines the context package starts to watch a parent context that is not its own type (a Context the program or a framework implements): one per WithCancel, WithTimeout or WithDeadline child, each ending only when the child is cancelled or the parent is done; these children's cancel functions were never called (`defer cancel()` right after; go vet's lostcancel check finds the calls)"
+        }
+        LibraryWait::ChildExit => {
+            "goroutines in os/exec's Cmd.Wait (os.Process.Wait), blocked in the kernel until their child processes exit, which they have not: commands that hang (waiting for input, a lock or a peer, or blocked writing output nobody reads: a StdoutPipe or StderrPipe must be read to its end before Wait); each waiter holds an OS thread while it blocks (exec.CommandContext, or a timer that kills the process, bounds the wait)"
+        }
+        LibraryWait::CommandWait => {
+            "Cmd.Wait after the command exited, waiting for its output copy to end: a process the command left running (a daemon started with `&`) still holds the pipe open, and Wait waits as long as it lives (Cmd.WaitDelay, Go 1.20+, bounds the wait; or give that process its own output)"
         }
         LibraryWait::PullNotStopped => {
             "an iter.Pull whose stop was never called: each of these coroutines runs a pulled sequence and waits in its yield for a next or stop that never comes; the function that called iter.Pull returned early without reading the sequence to its end (`defer stop()` right after iter.Pull ends them)"

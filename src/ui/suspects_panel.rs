@@ -186,6 +186,7 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
     let mut out = Vec::new();
     match s.resting {
         Some(Resting::IdleConnections) => out.push(tr!("suspect-idle-connections")),
+        Some(Resting::ChildOutput) => out.push(tr!("suspect-child-output")),
         Some(Resting::Pool { woken }) => {
             out.push(tr!("suspect-pool-at-rest", woken = units::count(woken as u64)))
         }
@@ -212,6 +213,9 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         Some(LibraryWait::PipeRead) => out.push(tr!("suspect-pipe-read")),
         Some(LibraryWait::FileLock) => out.push(tr!("suspect-file-lock")),
         Some(LibraryWait::PullNotStopped) => out.push(tr!("suspect-pull-not-stopped")),
+        Some(LibraryWait::ContextWatch) => out.push(tr!("suspect-context-watch")),
+        Some(LibraryWait::ChildExit) => out.push(tr!("suspect-child-exit")),
+        Some(LibraryWait::CommandWait) => out.push(tr!("suspect-exec-wait")),
         None => {}
     }
     if let Some(stall) = s.stalls {
