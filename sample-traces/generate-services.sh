@@ -26,7 +26,7 @@
 #   from 1.23), Go 1.22 and 1.27 only: the heap profile, and Go 1.27's
 #   `go tool pprof -top -lines -cum` of it (NAME.heap.top-lines.txt).
 # - programs/services/finalizerstall (a finalizer blocked for good), transportleak (an
-#   http.Transport made per call) and heapchurn (a leak under heavy churn): below;
+#   http.Transport made per call, over HTTP/1 and HTTP/2) and heapchurn (a leak under heavy churn): below;
 # - programs/services/execwait (hooks run through os/exec: one that hangs, one that leaves a
 #   daemon holding its output, and that one with Cmd.WaitDelay) and ctxwatch (contexts of a
 #   framework's own type whose cancel is never called): below;
@@ -330,6 +330,15 @@ out="$HERE/services/go1.27/transportleak_shared"
 if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
 	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/transportleak-shared" ./transportleak)
 	"$BIN/transportleak-shared" -shared -out "$out"
+fi
+# The same over HTTPS with HTTP/2 (-tls, 12 calls): a clone of http.DefaultTransport per call
+# (transportleak_h2, Go 1.27's internal http2; h2idle's Go 1.24 dump has the bundled copy's
+# read loops), and one shared client (transportleak_h2_shared).
+out="$HERE/services/go1.27/transportleak_h2"
+if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/transportleak-h2" ./transportleak)
+	"$BIN/transportleak-h2" -tls -out "$out"
+	"$BIN/transportleak-h2" -tls -shared -out "${out}_shared"
 fi
 # Hooks run through os/exec with their output kept in a buffer (execwait): a hook that hangs
 # (Go 1.21 and 1.27: Cmd.Wait in waitid, the output copies in a pipe's read); a hook that

@@ -294,7 +294,20 @@ pub fn is_idle_by_design<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a s
     if funcs.clone().into_iter().any(|f| f == "net/http.(*persistConn).writeLoop") {
         return true;
     }
-    let family = wait_family(reason);
+    // A goroutine profile (debug=1) hides the runtime's frames and with them the wait: an
+    // HTTP/2 server connection's serve loop, the first frame it shows, waits in its select.
+    let family =
+        match wait_family(reason) {
+            WaitFamily::Other
+                if matches!(reason, "" | "unknown")
+                    && funcs.clone().into_iter().find(|f| !is_runtime_frame(f)).is_some_and(|f| {
+                        super::http_server::is_http2_connection_loop(f, WaitFamily::Select)
+                    }) =>
+            {
+                WaitFamily::Select
+            }
+            family => family,
+        };
     if !matches!(family, WaitFamily::Network | WaitFamily::Select | WaitFamily::ChanReceive) {
         return false;
     }
@@ -355,6 +368,21 @@ pub fn is_http_response_wait<'a>(reason: &str, funcs: impl IntoIterator<Item = &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_http2_server_loop_in_a_goroutine_profile_is_idle() {
+        // Go 1.27's debug=1 record of an idle HTTP/2 connection's serve loop: no runtime
+        // frames, so no reason.
+        let serve = [
+            "net/http/internal/http2.(*serverConn).serve",
+            "net/http/internal/http2.(*Server).serveConn",
+            "net/http.(*conn).serve",
+        ];
+        assert!(is_idle_by_design("unknown", serve));
+        assert!(is_idle_by_design("select", serve));
+        // A program's own select in a handler stays a wait to judge.
+        assert!(!is_idle_by_design("unknown", ["main.handle", "net/http.HandlerFunc.ServeHTTP"]));
+    }
 
     #[test]
     fn families_follow_go_words() {

@@ -16,24 +16,45 @@
 //!   `go` statement in `(*Transport).dialConn`, hardly any ended.
 //! - In a dump (one moment): the readLoops on the network beyond the requests waiting for a
 //!   response (each in-flight request's readLoop waits on the network too), a crowd of them.
+//!
+//! An HTTPS server that speaks HTTP/2 gets one connection per Transport, multiplexed, with
+//! one read loop and no write loop: `net/http.(*http2ClientConn).readLoop` (the bundled copy,
+//! Go 1.19-1.26), `net/http/internal/http2.(*ClientConn).readLoop` (1.27), and
+//! `golang.org/x/net/http2.(*ClientConn).readLoop`, made by the HTTP/2 transport's
+//! `newClientConn`; a request waits in that package's `ClientConn.RoundTrip`. A Transport per
+//! request to such a server (a clone of `http.DefaultTransport`, which attempts HTTP/2) keeps
+//! one idle read loop per request, as HTTP/1's does.
 
 use super::classify::{WaitFamily, is_network_write, wait_family};
 
-/// A client connection's read loop.
+/// An HTTP/1 client connection's read loop.
 const READ_LOOP: &str = "net/http.(*persistConn).readLoop";
-/// Where a request waits for its response, on the caller's goroutine.
+/// Where an HTTP/1 request waits for its response, on the caller's goroutine.
 const ROUND_TRIP: &str = "net/http.(*persistConn).roundTrip";
+
+/// A method of an HTTP/2 client connection: net/http's bundled copy (`(*http2ClientConn)`),
+/// its internal package (Go 1.27+) or golang.org/x/net/http2 (`/http2.(*ClientConn)`).
+fn is_http2_client_conn(f: &str, method: &str) -> bool {
+    f.strip_suffix(method).and_then(|f| f.strip_suffix("ClientConn).")).is_some_and(|recv| {
+        recv == "net/http.(*http2" || (recv.ends_with("/http2.(*") && recv.contains("http2"))
+    })
+}
+
+/// A client connection's read loop, HTTP/1 or HTTP/2.
+fn is_read_loop(f: &str) -> bool {
+    f == READ_LOOP || is_http2_client_conn(f, "readLoop")
+}
 
 /// A client connection's read loop waiting on the network: idle, or reading a response.
 pub fn is_client_read<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str> + Clone) -> bool {
     wait_family(reason) == WaitFamily::Network
-        && funcs.clone().into_iter().any(|f| f == READ_LOOP)
+        && funcs.clone().into_iter().any(is_read_loop)
         && !funcs.into_iter().any(is_network_write)
 }
 
 /// A request waiting for its response (its connection's readLoop waits on the network too).
 pub fn is_in_flight<'a>(funcs: impl IntoIterator<Item = &'a str>) -> bool {
-    funcs.into_iter().any(|f| f == ROUND_TRIP)
+    funcs.into_iter().any(|f| f == ROUND_TRIP || is_http2_client_conn(f, "RoundTrip"))
 }
 
 /// Idle connections among `readers` client read loops on the network, with `in_flight`
@@ -69,6 +90,24 @@ mod tests {
         "bufio.(*Reader).Peek",
         "net/http.(*persistConn).readLoop",
     ];
+
+    #[test]
+    fn an_http2_read_loop_is_a_client_read_in_every_copy_of_the_package() {
+        // The frames of Go's own dumps: Go 1.21's bundle, Go 1.27's internal package.
+        let bundle = ["net/http.(*http2clientConnReadLoop).run", "net/http.(*http2ClientConn).readLoop"];
+        let internal = [
+            "net/http/internal/http2.(*clientConnReadLoop).run",
+            "net/http/internal/http2.(*ClientConn).readLoop",
+        ];
+        for stack in [bundle, internal, ["golang.org/x/net/http2.(*ClientConn).readLoop", "x"]] {
+            assert!(is_client_read("IO wait", stack), "{stack:?}");
+        }
+        assert!(is_in_flight(["runtime.selectgo", "net/http.(*http2ClientConn).RoundTrip", "main.get"]));
+        assert!(is_in_flight(["net/http/internal/http2.(*ClientConn).RoundTrip"]));
+        // A server connection's loops, or a program's own type of that name, are not.
+        assert!(!is_client_read("IO wait", ["net/http/internal/http2.(*serverConn).readFrames"]));
+        assert!(!is_client_read("IO wait", ["main.(*ClientConn).readLoop"]));
+    }
 
     #[test]
     fn a_read_loop_on_the_network_is_a_client_read() {

@@ -8,6 +8,7 @@
 //
 // With -shared the calls go through one client (healthy): its Transport reuses one
 // connection, and one readLoop waits at the end.
+// With -tls, an HTTPS upstream that speaks HTTP/2 (upstream.go).
 //
 // Writes PREFIX.trace and the debug=1 and debug=2 goroutine dumps of the moment it stops.
 package main
@@ -16,7 +17,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"runtime/pprof"
@@ -36,7 +36,7 @@ var (
 func profile(base string, user int) (string, error) {
 	c := client
 	if !*shared {
-		c = &http.Client{Transport: &http.Transport{}, Timeout: 2 * time.Second}
+		c = newClient()
 	}
 	resp, err := c.Get(fmt.Sprintf("%s/profile/%d", base, user)) // EXPECT: called
 	if err != nil {
@@ -49,14 +49,13 @@ func profile(base string, user int) (string, error) {
 
 func main() {
 	prefix := capture.Prefix("transportleak")
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	capture.Check(err)
-	go http.Serve(ln, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		fmt.Fprintf(w, "profile of %s\n", r.URL.Path)
-	}))
-	base := "http://" + ln.Addr().String()
+	base := upstream()
 	stop := capture.Trace(prefix)
-	for user := 0; user < calls; user++ {
+	n := calls
+	if *overTLS {
+		n = tlsCalls
+	}
+	for user := 0; user < n; user++ {
 		_, err := profile(base, user)
 		capture.Check(err)
 		time.Sleep(15 * time.Millisecond)
