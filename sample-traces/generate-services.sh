@@ -29,7 +29,8 @@
 #   http.Transport made per call, over HTTP/1 and HTTP/2) and heapchurn (a leak under heavy churn): below;
 # - programs/services/execwait (hooks run through os/exec: one that hangs, one that leaves a
 #   daemon holding its output, and that one with Cmd.WaitDelay) and ctxwatch (contexts of a
-#   framework's own type whose cancel is never called): below;
+#   framework's own type whose cancel is never called), goroutinepile (goroutines piling up
+#   with the heap, in gctrace logs): below;
 # - programs/services/testhang (a package whose test hangs): `go test -timeout 2s -trace`'s
 #   output and trace, and the test binary's SIGQUIT traceback; programs/services/testleak (a
 #   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below.
@@ -340,6 +341,15 @@ if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
 	"$BIN/transportleak-h2" -tls -out "$out"
 	"$BIN/transportleak-h2" -tls -shared -out "${out}_shared"
 fi
+# Goroutines piling up with the heap, seen from a GC log alone (goroutinepile): gctrace logs
+# of Go 1.19 and 1.27, whose `MB stacks` climb with the live heap.
+for minor in 1.19 1.27; do
+	out="$HERE/services/go$minor/goroutinepile.gctrace.log"
+	if [ "$FORCE" = 1 ] || [ ! -s "$out" ]; then
+		(cd "$HERE/programs/services" && "$(go_for "$minor")" build -trimpath -o "$BIN/goroutinepile-$minor" ./goroutinepile)
+		GODEBUG=gctrace=1 "$BIN/goroutinepile-$minor" 2>"$out" >/dev/null
+	fi
+done
 # Hooks run through os/exec with their output kept in a buffer (execwait): a hook that hangs
 # (Go 1.21 and 1.27: Cmd.Wait in waitid, the output copies in a pipe's read); a hook that
 # leaves a daemon holding its stdout (-background, Go 1.19 and 1.27: Cmd.Wait waits for the

@@ -58,6 +58,7 @@ mod services_exec_wait;
 mod services_finalizer;
 mod services_flock;
 mod services_gc_thrashing;
+mod services_goroutine_pile;
 mod services_heap_retention;
 mod services_heap_steps;
 mod services_http2_idle;

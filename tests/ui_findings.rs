@@ -5,7 +5,8 @@
 //! whose code the trace does not record, is still listed and selectable; a lock crowd's
 //! possible holder is listed under it and one click selects it; a saturated worker pool beside a
 //! spinning poller lists the poller alone; a service at its memory limit lists GC thrashing,
-//! whose click selects the stretch, and its GC log says it above the memory curves.
+//! whose click selects the stretch, and its GC log says it above the memory curves, as a GC log
+//! whose stacks climb with its heap says goroutines pile up.
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
@@ -132,4 +133,18 @@ fn a_lock_crowds_holder_is_listed_and_one_click_selects_it() {
     h.query_all_by_label_contains(&entry).next().unwrap().click();
     h.run_steps(3);
     assert!(labels(h).iter().any(|l| l.starts_with(&title)), "no {title:?} in {:#?}", labels(h));
+}
+
+#[test]
+fn a_gc_log_whose_stacks_climb_says_goroutines_pile_up_above_the_curves() {
+    let path = sample("services/go1.27/goroutinepile.gctrace.log");
+    let g = finding(&path, "heap-growth");
+    let h = &mut open(path);
+    let to = goroscope::units::bytes(g["stacks_to_bytes"].as_u64().unwrap());
+    let said = format!("Goroutine stacks rose with it, from 0 B to {to}: goroutines pile up too");
+    assert!(
+        labels(h).iter().any(|l| l.starts_with("Heap after GC grew from") && l.contains(&said)),
+        "{:#?}",
+        labels(h)
+    );
 }

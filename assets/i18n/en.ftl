@@ -328,7 +328,10 @@ mem-goroutines-plot = Goroutines over time
 findings-title = Findings ({ $n })
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
 finding-spinning-unknown = { $count } spinning: running or runnable { $share }% of the window; the trace records none of its code (older than the trace, preempted only asynchronously): a goroutine dump (debug=2) shows where it loops
+mem-growth-piling = Heap after GC grew from { $from } to { $to }. { $beside }
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
+finding-heap-growth-goroutines = Goroutines rose with it, from { $from } to { $to }: they pile up too (a goroutine dump shows where they wait)
+finding-heap-growth-stacks = Goroutine stacks rose with it, from { $from } to { $to }: goroutines pile up too (a goroutine dump shows where they wait)
 finding-gc-thrashing = GC thrashing: the heap goal stayed { $above ->
     [0] at the live heap
    *[other] within { $above }% of the live heap

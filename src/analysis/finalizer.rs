@@ -14,7 +14,9 @@
 //! profiles (debug=1) and traces of every release do: the blocking stack says. Older
 //! tracebacks (debug=2) print neither it nor its `created by runtime.createfing`: the
 //! goroutine shows as the program's function with no creator and not goroutine 1, which no
-//! `go` statement can make ([`hidden_runner`]).
+//! `go` statement can make ([`hidden_runner`]). On Go 1.24 a cleanup runs on the finalizer
+//! goroutine under `runtime.AddCleanup[...].func1`, which profiles and traces show (a
+//! cleanup then); its traceback hides it too, and reads as a finalizer.
 
 use super::classify::{WaitFamily, is_runtime_frame, wait_family};
 
@@ -54,12 +56,15 @@ pub fn stalled<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> Op
     if matches!(wait_family(reason), WaitFamily::Gc | WaitFamily::System) {
         return None;
     }
-    let mut called = false;
+    let (mut called, mut cleanup) = (false, false);
     for f in funcs {
         if let Some(kind) = runner(f) {
+            // Go 1.24 runs cleanups on the finalizer goroutine, through AddCleanup's closure.
+            let kind = if cleanup { Stalled::Cleanups } else { kind };
             return called.then_some(kind);
         }
         called |= !is_runtime_frame(f);
+        cleanup |= f.starts_with("runtime.AddCleanup[");
     }
     None
 }
@@ -97,6 +102,10 @@ mod tests {
         assert_eq!(stalled("chan send", old), Some(Stalled::Finalizers));
         let cleanup = ["runtime.selectgo", "main.drop", "runtime.runCleanups", "runtime.goexit"];
         assert_eq!(stalled("select", cleanup), Some(Stalled::Cleanups));
+        // Go 1.24's goroutine profile of a cleanup: on the finalizer goroutine, through
+        // AddCleanup's closure.
+        let go124 = ["main.(*pool).giveBack", "runtime.AddCleanup[...].func1", "runtime.runfinq"];
+        assert_eq!(stalled("unknown", go124), Some(Stalled::Cleanups));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::analysis::FrameText;
+use crate::analysis::findings::goroutines_beside::Beside;
 use crate::analysis::findings::{Finding, GcThrashing, HeapGrowth, HeapRetention, Spinning};
 use crate::units;
 
@@ -38,6 +39,16 @@ pub enum FindingJson<'a> {
         /// Where the rise starts and ends on the file's clock (added fields).
         from_ns: i64,
         to_ns: i64,
+        /// A GC log's goroutine stacks, or goroutine count, over the rise, least and last,
+        /// when they rose with it (added fields).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stacks_from_bytes: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stacks_to_bytes: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        goroutines_from: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        goroutines_to: Option<u64>,
     },
     /// The heap goal pinned at the live heap through the file's last cycles (added kind).
     #[serde(rename = "gc-thrashing")]
@@ -102,6 +113,10 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             gc_cycles: g.gc_cycles,
             from_ns: g.from_ns,
             to_ns: g.to_ns,
+            stacks_from_bytes: stacks(g).map(|s| s.0),
+            stacks_to_bytes: stacks(g).map(|s| s.1),
+            goroutines_from: goroutines(g).map(|s| s.0),
+            goroutines_to: goroutines(g).map(|s| s.1),
         },
         Finding::GcThrashing(t) => FindingJson::GcThrashing {
             source: t.source.name(),
@@ -170,9 +185,39 @@ fn spinning_text(s: &Spinning) -> String {
     )
 }
 
+/// The stacks that rose with a heap, least and last.
+fn stacks(g: &HeapGrowth) -> Option<(u64, u64)> {
+    match g.beside? {
+        Beside::Stacks { from, to } => Some((from, to)),
+        Beside::Goroutines { .. } => None,
+    }
+}
+
+/// The goroutine count that rose with a heap, least and last.
+fn goroutines(g: &HeapGrowth) -> Option<(u64, u64)> {
+    match g.beside? {
+        Beside::Goroutines { from, to } => Some((from, to)),
+        Beside::Stacks { .. } => None,
+    }
+}
+
 fn growth_text(g: &HeapGrowth) -> String {
+    let what = match g.beside {
+        Some(Beside::Stacks { from, to }) => {
+            format!("goroutine stacks rose with it, from {} to {}", units::bytes(from), units::bytes(to))
+        }
+        Some(Beside::Goroutines { from, to }) => {
+            format!("goroutines rose with it, from {} to {}", units::count(from), units::count(to))
+        }
+        None => String::new(),
+    };
+    let stacks = if what.is_empty() {
+        what
+    } else {
+        format!("; {what}: goroutines pile up too (a goroutine dump shows where they wait)")
+    };
     format!(
-        "heap growth ({}): the heap after GC rose from {} to {} over {} ({}/s, {} GC cycles)",
+        "heap growth ({}): the heap after GC rose from {} to {} over {} ({}/s, {} GC cycles){stacks}",
         g.source.name(),
         units::bytes(g.from_bytes),
         units::bytes(g.to_bytes),

@@ -70,8 +70,25 @@ fn growth_entry(g: &HeapGrowth, view: &ViewState) -> (String, bool, Option<Comma
         rate = units::bytes(g.bytes_per_second),
         cycles = g.gc_cycles
     );
+    let text = match beside_text(g) {
+        Some(beside) => format!("{text}. {beside}"),
+        None => text,
+    };
     let range = (g.from_ns, g.to_ns);
     (text, view.range == Some(range), Some(Command::SelectRange(range.0, range.1)))
+}
+
+/// What rose with the heap, in words ([`crate::analysis::findings::goroutines_beside`]).
+pub(super) fn beside_text(g: &HeapGrowth) -> Option<String> {
+    use crate::analysis::findings::goroutines_beside::Beside;
+    Some(match g.beside? {
+        Beside::Stacks { from, to } => {
+            tr!("finding-heap-growth-stacks", from = units::bytes(from), to = units::bytes(to))
+        }
+        Beside::Goroutines { from, to } => {
+            tr!("finding-heap-growth-goroutines", from = units::count(from), to = units::count(to))
+        }
+    })
 }
 
 fn thrashing_entry(t: &GcThrashing, view: &ViewState) -> (String, bool, Option<Command>) {

@@ -142,6 +142,9 @@ pub fn finding(f: &Finding, summary: &str) -> String {
             out.push_str(&format!("- {}: {}\n", tr!("md-over"), units::duration(g.over_ns())));
             out.push_str(&format!("- {}: {}/s\n", tr!("md-rate"), units::bytes(g.bytes_per_second)));
             out.push_str(&format!("- {}: {}\n", tr!("md-gc-cycles"), g.gc_cycles));
+            if let Some(beside) = super::findings_panel::beside_text(g) {
+                out.push_str(&format!("- {beside}\n"));
+            }
             let range = format!("{} – {}", units::duration(g.from_ns), units::duration(g.to_ns));
             out.push_str(&format!("- {}: {range}\n", tr!("md-time-range")));
         }

@@ -36,6 +36,9 @@ pub struct MemoryView {
     growth: Option<([f64; 2], [f64; 2])>,
     /// The GC-thrashing finding's range, seconds, and its words (shown above the curves).
     thrashing: Option<([f64; 2], String)>,
+    /// The heap growth's words when goroutines rose with it (shown above the curves: a GC log
+    /// has no goroutine rows to show them).
+    piling: Option<String>,
     ordinal: bool,
     since_first_line: bool,
 }
@@ -68,6 +71,13 @@ impl MemoryView {
             )),
             _ => None,
         });
+        let piling = findings.iter().find_map(|f| match f {
+            Finding::HeapGrowth(g) => super::findings_panel::beside_text(g).map(|beside| {
+                let (from, to) = (units::bytes(g.from_bytes), units::bytes(g.to_bytes));
+                tr!("mem-growth-piling", from = from, to = to, beside = beside)
+            }),
+            _ => None,
+        });
         let thrashing = findings.iter().find_map(|f| match f {
             Finding::GcThrashing(t) => Some((
                 [t.from_ns as f64 / 1e9, t.to_ns as f64 / 1e9],
@@ -82,6 +92,7 @@ impl MemoryView {
             goroutines: points(&m.goroutines),
             growth,
             thrashing,
+            piling,
             ordinal: m.time_is_ordinal,
             since_first_line: m.source == MemorySource::MemStats,
         }
@@ -115,6 +126,9 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
         return;
     }
     if let Some((_, words)) = &v.thrashing {
+        ui.label(egui::RichText::new(words).color(Color32::from_rgb(229, 57, 53)));
+    }
+    if let Some(words) = &v.piling {
         ui.label(egui::RichText::new(words).color(Color32::from_rgb(229, 57, 53)));
     }
     let ordinal = v.ordinal;

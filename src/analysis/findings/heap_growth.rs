@@ -11,8 +11,9 @@
 use crate::model::{MemoryModel, MemorySource, RangeSpan, Series, TraceModel};
 
 /// Where a heap series came from (the contract's `source`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum HeapSource {
+    #[default]
     Trace,
     MemStats,
     GcTrace,
@@ -29,7 +30,7 @@ impl HeapSource {
 }
 
 /// The heap after GC rose from `from_bytes` at `from_ns` to `to_bytes` at `to_ns`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HeapGrowth {
     pub source: HeapSource,
     pub from_bytes: u64,
@@ -40,6 +41,9 @@ pub struct HeapGrowth {
     pub bytes_per_second: u64,
     /// GC cycles whose floor the rise is measured on.
     pub gc_cycles: usize,
+    /// In a GC log, the goroutines (their count or their stacks) when they rose with the heap
+    /// over the same span ([`super::goroutines_beside`]): goroutines pile up too.
+    pub beside: Option<super::goroutines_beside::Beside>,
 }
 
 impl HeapGrowth {
@@ -115,6 +119,7 @@ pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth
         to_ns: t1,
         bytes_per_second: ((to - from) as f64 / secs) as u64,
         gc_cycles: floors.len(),
+        beside: None,
     })
 }
 

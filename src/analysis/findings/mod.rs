@@ -1,11 +1,13 @@
 //! Findings: problems that are not stuck goroutines (those are suspects). Each rule is a pure
 //! function in its own file: goroutines that spin ([`spinning`]), a heap that keeps growing
-//! after GC ([`heap_growth`]), the heap goal pinned at the live heap with the collector
+//! after GC ([`heap_growth`]; in a GC log, with the goroutines when they rise with it,
+//! [`goroutines_beside`]), the heap goal pinned at the live heap with the collector
 //! running cycle after cycle ([`gc_thrashing`]), one allocation site holding most of the heap
 //! in use ([`heap_retention`]). The report's `findings` array and the Findings panel show them;
 //! `HACKING.md` says why each threshold is what it is.
 
 pub mod gc_thrashing;
+pub mod goroutines_beside;
 pub mod heap_growth;
 pub mod heap_retention;
 pub mod spinning;
@@ -59,6 +61,9 @@ pub fn memory_findings(m: &MemoryModel) -> Vec<Finding> {
         MemorySource::GcTrace => (gctrace_growth(m), gctrace_thrashing(m)),
         MemorySource::MemStats => (memstats_growth(m), None),
     };
-    let growth = growth.into_iter().map(Finding::HeapGrowth);
+    let growth = growth.into_iter().map(|g| {
+        let beside = goroutines_beside::beside(m, &g);
+        Finding::HeapGrowth(HeapGrowth { beside, ..g })
+    });
     growth.chain(thrashing.map(Finding::GcThrashing)).collect()
 }
