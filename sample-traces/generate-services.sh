@@ -30,7 +30,8 @@
 # - programs/services/execwait (hooks run through os/exec: one that hangs, one that leaves a
 #   daemon holding its output, and that one with Cmd.WaitDelay) and ctxwatch (contexts of a
 #   framework's own type whose cancel is never called), goroutinepile (goroutines piling up
-#   with the heap, in gctrace logs): below;
+#   with the heap, in gctrace logs), listenleak (stub servers never closed), dnshang (lookups
+#   held by a DNS server that stopped answering): below;
 # - programs/services/testhang (a package whose test hangs): `go test -timeout 2s -trace`'s
 #   output and trace, and the test binary's SIGQUIT traceback; programs/services/testleak (a
 #   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below.
@@ -341,6 +342,18 @@ if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
 	"$BIN/transportleak-h2" -tls -out "$out"
 	"$BIN/transportleak-h2" -tls -shared -out "${out}_shared"
 fi
+# Stub servers started per health check and never closed (listenleak, Go 1.27): 12 accept
+# loops; with -close (listenleak_closed, the dumps alone) none.
+out="$HERE/services/go1.27/listenleak"
+if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/listenleak" ./listenleak)
+	"$BIN/listenleak" -out "$out"
+	"$BIN/listenleak" -close -out "${out}_closed"
+	rm -f "${out}_closed.trace"
+fi
+# DNS lookups held by a DNS server that stopped answering (dnshang, Go 1.27): 12 callers in
+# net.(*Resolver).LookupHost, 24 queries waiting for answers.
+run_each dnshang 1.27
 # Goroutines piling up with the heap, seen from a GC log alone (goroutinepile): gctrace logs
 # of Go 1.19 and 1.27, whose `MB stacks` climb with the live heap.
 for minor in 1.19 1.27; do

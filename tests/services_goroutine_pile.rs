@@ -3,7 +3,8 @@
 //! `generate-services.sh`): a GC log counts no goroutines, but gctrace's `N MB stacks` (the
 //! stack each cycle scanned, Go 1.18+) climbs with them. The heap-growth finding must carry
 //! the stacks over its span, as Go's own lines print them; a heap that grows with no
-//! goroutines (heapchurn_leak) must not.
+//! goroutines (heapchurn_leak) must not. MemStats lines that carry the goroutine count
+//! (expvar's `/debug/vars`) name the count instead.
 
 use crate::common;
 use common::report_json::report;
@@ -84,4 +85,23 @@ fn the_text_report_points_at_a_goroutine_dump() {
     let text = String::from_utf8(out).unwrap();
     assert!(text.contains("goroutine stacks rose with it, from 0 B to "), "{text}");
     assert!(text.contains("a goroutine dump shows where they wait"), "{text}");
+}
+
+/// expvar's `/debug/vars` fetched twelve times, with the program's own `goroutines` variable
+/// beside MemStats: 25 goroutines leaked between fetches. The finding names the count as the
+/// program published it.
+#[test]
+fn memstats_lines_with_a_goroutine_count_say_how_many_rose() {
+    let path = root().join("go1.27/expvar.vars.log");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let counts: Vec<u64> = text
+        .split("\"goroutines\":")
+        .skip(1)
+        .map(|r| r.trim_start().split(|c: char| !c.is_ascii_digit()).next().unwrap().parse().unwrap())
+        .collect();
+    assert!(counts.len() >= 10, "the program's own counts: {counts:?}");
+    let g = growth(&path);
+    assert_eq!(g["goroutines_to"].as_u64(), counts.last().copied(), "{g}");
+    let from = g["goroutines_from"].as_u64().unwrap();
+    assert!(counts.contains(&from) && from + 100 <= *counts.last().unwrap(), "{from} of {counts:?}");
 }

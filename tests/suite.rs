@@ -64,6 +64,7 @@ mod services_heap_steps;
 mod services_http2_idle;
 mod services_http_wait;
 mod services_library_leak;
+mod services_listeners;
 mod services_lock_holder;
 mod services_main_wait;
 mod services_nil_channel;

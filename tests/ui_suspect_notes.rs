@@ -197,3 +197,16 @@ fn commands_that_left_a_process_holding_their_output_say_cmd_wait_waits_for_the_
     assert!(e[1].contains("At rest? os/exec copying the output of child processes"), "{:?}", e[1]);
     assert!(!e[1].contains("network connections"), "{:?}", e[1]);
 }
+
+#[test]
+fn accept_loops_of_servers_never_closed_say_both_causes() {
+    let want = expect_of("services/listenleak");
+    let h = &mut open(sample("services/go1.27/listenleak.trace"));
+    let all = labels(h);
+    let e = entries(&all);
+    assert_eq!(e.len(), 1, "one suspect: {all:#?}");
+    assert!(e[0].starts_with(&format!("#1 · {} × ", want["count"])), "{:?}", e[0]);
+    let said = format!("At rest? {} listeners accepting connections", want["count"]);
+    assert!(e[0].contains(&said), "{:?} wanted {said:?}", e[0]);
+    assert!(e[0].contains("httptest.NewServer without Close"), "{:?}", e[0]);
+}

@@ -228,7 +228,11 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         // Idle client connections are a suspect only as a crowd beyond the requests in flight.
         let clients =
             super::client_conns::idle_clients(&reason, funcs(), to_usize(grp.count), to_usize(in_flight));
-        let idle_by_design = is_idle_by_design(&reason, funcs()) && clients.is_none();
+        // Accept loops only in a crowd: listeners never closed ([`super::listeners`]).
+        let listeners = super::listeners::is_accept_loop(&reason, funcs());
+        let crowd = super::listeners::is_listener_crowd(to_usize(grp.count));
+        let idle_by_design =
+            is_idle_by_design(&reason, funcs()) && clients.is_none() && !(listeners && crowd);
         if !leaked && (is_benign_reason(&reason) || idle_by_design || testing) {
             continue;
         }

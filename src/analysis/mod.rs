@@ -17,6 +17,7 @@ pub mod frame_text;
 pub mod group_diff;
 pub mod http_server;
 pub mod library_wait;
+pub mod listeners;
 pub mod lock_address;
 pub mod lock_holder;
 pub mod lock_order;

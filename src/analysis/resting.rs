@@ -19,6 +19,8 @@
 //!   keeps one waiting; a hung command, or one that left a process holding its output, keeps
 //!   it for good, and the goroutine waiting in `Cmd.Wait` is where that shows. The runtime
 //!   reports a pipe's read as a network wait: it is not an idle connection.
+//! - Accept loops in a crowd ([`super::listeners`]): servers started per call and never
+//!   closed, or a program serving that many ports.
 
 use super::classify::{WaitFamily, is_network_write, is_runtime_frame, wait_family};
 use crate::model::{GIdx, SpanState, StackId, TraceModel};
@@ -36,6 +38,9 @@ pub enum Resting {
     ClientConnections { idle: usize },
     /// `os/exec` copying the output of children still running, or of processes they left.
     ChildOutput,
+    /// Accept loops in a crowd: servers started per call and never closed, or that many
+    /// ports served ([`super::listeners`]).
+    Listeners,
 }
 
 impl Resting {
@@ -46,6 +51,7 @@ impl Resting {
             Resting::Pool { .. } => "pool",
             Resting::ClientConnections { .. } => "client-connections",
             Resting::ChildOutput => "child-output",
+            Resting::Listeners => "listeners",
         }
     }
 }
@@ -109,6 +115,9 @@ pub fn idle_connections<'a>(
 ) -> Option<Resting> {
     if super::child_process::is_command_copy(reason, funcs.clone()) {
         return Some(Resting::ChildOutput);
+    }
+    if super::listeners::is_accept_loop(reason, funcs.clone()) {
+        return Some(Resting::Listeners);
     }
     let mid_request = super::http_server::stalled_request(reason, funcs.clone()).is_some();
     (!mid_request && is_network_read(reason, funcs)).then_some(Resting::IdleConnections)

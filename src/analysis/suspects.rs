@@ -222,7 +222,9 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
         let testing = super::test_hang::testing_framework_wait(funcs());
         let client = client_conns::is_client_read(&reason, funcs());
         if (is_benign_reason(&reason) && !sleeping)
-            || (is_idle_by_design(&reason, funcs()) && !client)
+            || (is_idle_by_design(&reason, funcs())
+                && !client
+                && !super::listeners::is_accept_loop(&reason, funcs()))
             || testing
         {
             continue;
@@ -256,7 +258,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let few_suffice = !(key_lost(m, &key)
                 || body_wait(m, &key)
                 || resident(m, &key)
-                || super::child_process::is_command_copy(&key.1, stack_funcs(m, key.2)));
+                || super::child_process::is_command_copy(&key.1, stack_funcs(m, key.2))
+                || super::listeners::is_accept_loop(&key.1, stack_funcs(m, key.2)));
             // main is older than any trace, so a hung main stands alone against both rules.
             let hung = hung_main(m, &members);
             // One blocked finalizer goroutine is the whole leak, however old.

@@ -243,11 +243,17 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             kind: r.kind(),
             woken: match r {
                 Resting::Pool { woken } => Some(woken),
-                Resting::IdleConnections | Resting::ClientConnections { .. } | Resting::ChildOutput => None,
+                Resting::IdleConnections
+                | Resting::ClientConnections { .. }
+                | Resting::ChildOutput
+                | Resting::Listeners => None,
             },
             idle: match r {
                 Resting::ClientConnections { idle } => Some(idle),
-                Resting::IdleConnections | Resting::Pool { .. } | Resting::ChildOutput => None,
+                Resting::IdleConnections
+                | Resting::Pool { .. }
+                | Resting::ChildOutput
+                | Resting::Listeners => None,
             },
         }),
         main_waits_for_exited: s.main_waits_for_exited,

@@ -36,6 +36,7 @@ pub(super) fn all_at_rest(suspects: &[Suspect], o: &mut String) {
             ),
             (has(|r| matches!(r, Resting::Pool { .. })), "a pool between jobs"),
             (has(|r| r == Resting::ChildOutput), "the output of commands at work"),
+            (has(|r| r == Resting::Listeners), "listeners accepting connections"),
         ]
         .into_iter()
         .filter_map(|(present, words)| present.then_some(words))
@@ -66,6 +67,13 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
                 o,
                 "      at rest?    a pool started at once, {} of which took work from this same wait earlier in the window: idle between jobs, or left behind if nothing sends again (a jobs channel never closed) (ranked after the others)",
                 units::count(woken as u64)
+            );
+        }
+        Some(Resting::Listeners) => {
+            let _ = writeln!(
+                o,
+                "      at rest?    {} listeners accepting connections, started by one code path: a server started per call and never closed (httptest.NewServer without Close, http.Serve on a listener made per request) keeps its listener, descriptor and accept loop for good; or a program that serves this many ports (ranked after the others)",
+                units::count(sp.count as u64)
             );
         }
         Some(Resting::ChildOutput) => {

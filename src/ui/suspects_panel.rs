@@ -187,6 +187,9 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
     match s.resting {
         Some(Resting::IdleConnections) => out.push(tr!("suspect-idle-connections")),
         Some(Resting::ChildOutput) => out.push(tr!("suspect-child-output")),
+        Some(Resting::Listeners) => {
+            out.push(tr!("suspect-listeners", n = s.count, count = units::count(s.count as u64)))
+        }
         Some(Resting::Pool { woken }) => {
             out.push(tr!("suspect-pool-at-rest", woken = units::count(woken as u64)))
         }
