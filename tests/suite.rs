@@ -54,6 +54,7 @@ mod services_child_wait;
 mod services_compare;
 mod services_context_watch;
 mod services_coroutine;
+mod services_dns;
 mod services_exec_wait;
 mod services_finalizer;
 mod services_flock;

@@ -344,6 +344,7 @@ suspect-stalled-finalizers = finalizer goroutine 阻塞在 { $func } 中：Go �
 suspect-stalled-cleanups = 一个 cleanup goroutine 阻塞在 { $func } 中：排在它后面的 cleanup 都在等待，它们本该释放的资源（文件、连接、Go 堆之外的内存）一直被占用。cleanup 不能阻塞：把耗时的工作交给另一个 goroutine
 suspect-pull-not-stopped = 从未调用 stop 的 iter.Pull：这些协程停在序列的 yield 中，等待永远不会到来的 next 或 stop（调用方提前返回；在 iter.Pull 之后 defer stop() 即可结束它们）
 suspect-context-watch = context 包为监视一个不是其自身类型的父 context（程序或框架自己实现的 Context）而启动的 goroutine：每个 WithCancel、WithTimeout 或 WithDeadline 派生的子 context 一个，只有子 context 被取消或父 context 结束时才会退出。这些子 context 的 cancel 函数从未被调用（紧接着 defer cancel()；go vet 的 lostcancel 检查能找出这些调用）
+suspect-dns-lookup = Go 解析器（net.Resolver）的 DNS 查询在等待服务器应答：DNS 服务器（resolv.conf 的 nameserver，或 Resolver 的 Dial）没有应答。每个查询在 resolv.conf 的 timeout（默认 5 秒）后放弃，并对每个服务器和搜索域名重试 attempts（2）次；所有按名称拨号的请求都在此期间等待（给查询的 context 设置截止时间可以限定等待）
 suspect-child-exit = 在 os/exec 的 Cmd.Wait 中等待子进程退出，而它们一直没有退出：挂起的命令（在等输入、等锁或等对端，或者写出的输出无人读取而阻塞：StdoutPipe 或 StderrPipe 必须在 Wait 之前读到末尾）。每个等待者在阻塞期间都占用一个操作系统线程；用 exec.CommandContext，或到时杀掉进程的定时器，可以限定等待时间
 suspect-listeners = 也许只是空闲？{ $count } 个监听器在接受连接，由同一段代码启动：每次调用都启动一个服务器却从不关闭（httptest.NewServer 没有 Close，或每个请求新建监听器再 http.Serve），会永久占用其监听器、文件描述符和 accept 循环；也可能是程序确实在服务这么多端口（排在其他嫌疑之后）
 suspect-child-output = 也许只是空闲？os/exec 正通过管道复制子进程的输出（Cmd.Stdout 或 Stderr 不是 *os.File）：只有当所有持有该管道的进程都退出后复制才会结束，包括命令本身以及它留在后台运行的进程，所以仍在运行的命令也会这样等待；只有这些命令挂起或留下了这样的进程时才是泄漏（见在 Cmd.Wait 中等待的 goroutine）（排在其他嫌疑之后）

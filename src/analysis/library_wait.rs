@@ -27,6 +27,12 @@
 //!   `Done` (`context.propagateCancel.func1` to Go 1.20, `(*cancelCtx).propagateCancel.func2`
 //!   since). Only the child's cancel or the parent's end stops it: a crowd is cancel
 //!   functions never called, a goroutine and a context per call.
+//! - A DNS lookup (`net.(*Resolver)`'s Go resolver) waiting for its server's answers: the
+//!   caller in a channel wait inside `net.(*Resolver)`, each query (A, AAAA) in a goroutine
+//!   of its own reading the server's reply (`net.(*Resolver).exchange`): a network read that
+//!   is no idle connection. Each query gives up after resolv.conf's `timeout` (5 s) and tries
+//!   `attempts` (2) times per server and search name: a crowd is a DNS server that does not
+//!   answer, holding every request that dials by name.
 //! - An `iter.Pull` coroutine parked in its sequence's `yield`: the caller neither read the
 //!   sequence to its end nor called `stop` ([`super::coroutine`]). Told by the suspect's own
 //!   rule (a trace records no stack for the wait), not by [`library_wait`].
@@ -49,6 +55,8 @@ pub enum LibraryWait {
     PullNotStopped,
     /// The `context` package's watch of a foreign parent: the child's cancel.
     ContextWatch,
+    /// `net.(*Resolver)`'s lookups and queries: the DNS server's answers.
+    DnsLookup,
     /// `os.(*Process).Wait` in a system call: a child process's exit.
     ChildExit,
     /// `Cmd.Wait` after the child exited: the end of that copy.
@@ -65,6 +73,7 @@ impl LibraryWait {
             LibraryWait::FileLock => "file-lock",
             LibraryWait::PullNotStopped => "iter-pull",
             LibraryWait::ContextWatch => "context-watch",
+            LibraryWait::DnsLookup => "dns-lookup",
             LibraryWait::ChildExit => "child-exit",
             LibraryWait::CommandWait => "exec-wait",
         }
@@ -93,6 +102,9 @@ pub fn library_wait<'a>(
     if is_command_wait(reason, funcs.clone()) {
         return Some(LibraryWait::CommandWait);
     }
+    if is_dns_query(reason, funcs.clone()) {
+        return Some(LibraryWait::DnsLookup);
+    }
     let channel = matches!(reason, "" | "unknown")
         || matches!(wait_family(reason), WaitFamily::Select | WaitFamily::ChanReceive | WaitFamily::ChanSend);
     if !channel {
@@ -103,8 +115,17 @@ pub fn library_wait<'a>(
         "io.(*pipe).write" => Some(LibraryWait::PipeWrite),
         "io.(*pipe).read" => Some(LibraryWait::PipeRead),
         _ if is_context_watch(f) => Some(LibraryWait::ContextWatch),
+        _ if f.starts_with("net.(*Resolver).") => Some(LibraryWait::DnsLookup),
         _ => None,
     })
+}
+
+/// A DNS query of the Go resolver waiting on the network for its server's answer.
+pub fn is_dns_query<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> bool {
+    wait_family(reason) == WaitFamily::Network
+        && funcs.into_iter().any(|f| {
+            matches!(f, "net.(*Resolver).exchange" | "net.dnsPacketRoundTrip" | "net.dnsStreamRoundTrip")
+        })
 }
 
 /// The closure `context` runs to watch a foreign parent, as each release names it.
@@ -159,6 +180,23 @@ mod tests {
             Some(LibraryWait::ContextWatch)
         );
         assert_eq!(library_wait("select", ["runtime.selectgo", "context.WithCancel", "main.h"]), None);
+    }
+
+    #[test]
+    fn a_dns_lookup_and_its_queries() {
+        // Go 1.27's dump of net.(*Resolver).LookupHost against a server that does not answer.
+        let caller = [
+            "runtime.chanrecv1",
+            "net.(*Resolver).goLookupIPCNAMEOrder.func4",
+            "net.(*Resolver).goLookupIPCNAMEOrder",
+            "net.(*Resolver).lookupHost",
+            "net.(*Resolver).LookupHost",
+            "main.resolve",
+        ];
+        assert_eq!(library_wait("chan receive", caller), Some(LibraryWait::DnsLookup));
+        let query = ["net.(*conn).Read", "net.dnsPacketRoundTrip", "net.(*Resolver).exchange"];
+        assert_eq!(library_wait("IO wait", query), Some(LibraryWait::DnsLookup));
+        assert_eq!(library_wait("IO wait", ["net.(*conn).Read", "main.serve"]), None);
     }
 
     #[test]

@@ -59,10 +59,12 @@ impl Resting {
 /// A wait for data from a network connection (not for room to write): idle connections
 /// wait so. The runtime's I/O wait covers every descriptor its poller watches, pipes too: a
 /// pipe's reader (a child's output copied by `os/exec`, [`super::child_process`]) waits for
-/// a writer, not for a peer between requests, so the stack must read through `net`.
+/// a writer, not for a peer between requests, so the stack must read through `net`; and a
+/// DNS query waits for its server's answer, not for a next request.
 pub fn is_network_read<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str> + Clone) -> bool {
     wait_family(reason) == WaitFamily::Network
         && !funcs.clone().into_iter().any(is_network_write)
+        && !super::library_wait::is_dns_query(reason, funcs.clone())
         && funcs.into_iter().any(|f| f.starts_with("net."))
 }
 

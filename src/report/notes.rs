@@ -185,6 +185,9 @@ fn library_wait_text(w: LibraryWait) -> &'static str {
         LibraryWait::ContextWatch => {
             "goroutines the context package starts to watch a parent context that is not its own type (a Context the program or a framework implements): one per WithCancel, WithTimeout or WithDeadline child, each ending only when the child is cancelled or the parent is done; these children's cancel functions were never called (`defer cancel()` right after; go vet's lostcancel check finds the calls)"
         }
+        LibraryWait::DnsLookup => {
+            "DNS lookups of Go's resolver (net.Resolver) waiting for their server's answers: the DNS server (resolv.conf's nameserver, or the Resolver's Dial) does not answer; each query gives up after resolv.conf's timeout (5 s by default) and tries attempts (2) times per server and search name, and every request that dials by name waits meanwhile (a deadline on the lookup's context bounds it)"
+        }
         LibraryWait::ChildExit => {
             "goroutines in os/exec's Cmd.Wait (os.Process.Wait), blocked in the kernel until their child processes exit, which they have not: commands that hang (waiting for input, a lock or a peer, or blocked writing output nobody reads: a StdoutPipe or StderrPipe must be read to its end before Wait); each waiter holds an OS thread while it blocks (exec.CommandContext, or a timer that kills the process, bounds the wait)"
         }

@@ -217,6 +217,7 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         Some(LibraryWait::FileLock) => out.push(tr!("suspect-file-lock")),
         Some(LibraryWait::PullNotStopped) => out.push(tr!("suspect-pull-not-stopped")),
         Some(LibraryWait::ContextWatch) => out.push(tr!("suspect-context-watch")),
+        Some(LibraryWait::DnsLookup) => out.push(tr!("suspect-dns-lookup")),
         Some(LibraryWait::ChildExit) => out.push(tr!("suspect-child-exit")),
         Some(LibraryWait::CommandWait) => out.push(tr!("suspect-exec-wait")),
         None => {}
