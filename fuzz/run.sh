@@ -2,7 +2,7 @@
 # Runs one fuzz target for a while, seeded from the real samples in sample-traces/ and the
 # regression inputs in tests/fuzz_regressions/.
 # Usage: bash fuzz/run.sh TARGET [SECONDS] [CORPUS_DIR]
-#   targets: trace_read dump_read load_report pprof_read gctrace_read memstats_read
+#   targets: trace_read dump_read load_report pprof_read gctrace_read memstats_read prometheus_read
 #   CORPUS_DIR defaults to fuzz/corpus/TARGET (kept between runs, not committed); CI passes a
 #   fresh directory, so its seeds come only from committed files.
 #   FUZZ_RUNS=N also stops after N executions (fast text targets reach 10 million in minutes).
@@ -42,7 +42,8 @@ case $target in
     ;;
   gctrace_read) seed '*.log' 100k; seed_pieces '*.log' 6 ;;
   memstats_read) seed '*.jsonl' 200k; seed_pieces '*.jsonl' 2 ;;
-  load_report) for p in '*.trace' '*.txt' '*.gz' '*.log' '*.jsonl'; do seed "$p" 100k; done ;;
+  prometheus_read) seed '*.query_range.json' 100k; seed '*.prom' 100k; seed_pieces '*.prom' 40 ;;
+  load_report) for p in '*.trace' '*.txt' '*.gz' '*.log' '*.jsonl' '*.query_range.json' '*.prom'; do seed "$p" 100k; done ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 if [ -d ../tests/fuzz_regressions ]; then

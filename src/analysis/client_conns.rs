@@ -35,9 +35,9 @@ const ROUND_TRIP: &str = "net/http.(*persistConn).roundTrip";
 /// A method of an HTTP/2 client connection: net/http's bundled copy (`(*http2ClientConn)`),
 /// its internal package (Go 1.27+) or golang.org/x/net/http2 (`/http2.(*ClientConn)`).
 fn is_http2_client_conn(f: &str, method: &str) -> bool {
-    f.strip_suffix(method).and_then(|f| f.strip_suffix("ClientConn).")).is_some_and(|recv| {
-        recv == "net/http.(*http2" || (recv.ends_with("/http2.(*") && recv.contains("http2"))
-    })
+    f.strip_suffix(method)
+        .and_then(|f| f.strip_suffix("ClientConn)."))
+        .is_some_and(|recv| recv == "net/http.(*http2" || recv.ends_with("/http2.(*"))
 }
 
 /// A client connection's read loop, HTTP/1 or HTTP/2.

@@ -52,6 +52,7 @@ pub fn log_summary(m: &MemoryModel, findings: &[Finding]) -> MemorySummary {
         source: match m.source {
             MemorySource::GcTrace => HeapSource::GcTrace,
             MemorySource::MemStats => HeapSource::MemStats,
+            MemorySource::Prometheus => HeapSource::Prometheus,
         },
         after_gc: ends(&memory_floors(m)),
         peak_heap: m.heap_alloc.max(),

@@ -110,7 +110,8 @@ pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]
     (woken >= 1).then_some(Resting::Pool { woken })
 }
 
-/// Idle connections, or children's output being copied, for a group of any source.
+/// Idle connections, children's output being copied, or listeners' accept loops, for a
+/// group of any source (the accept loops a suspect only in a crowd, by the callers' rules).
 pub fn idle_connections<'a>(
     reason: &str,
     funcs: impl IntoIterator<Item = &'a str> + Clone,

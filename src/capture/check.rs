@@ -61,6 +61,7 @@ fn describe(head: &[u8], found: FileKind) -> String {
         FileKind::GoroutineProfileText => "a goroutine profile (debug=1)".into(),
         FileKind::Pprof => "a pprof profile".into(),
         FileKind::GcTrace | FileKind::MemStats => "a GC log".into(),
+        FileKind::Prometheus => "a Prometheus export".into(),
         FileKind::Unknown if head.is_empty() => "an empty answer".into(),
         FileKind::Unknown => match first_line(head) {
             Some(line) => format!("text starting {line:?}"),

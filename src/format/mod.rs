@@ -11,6 +11,7 @@ pub mod gctrace;
 pub mod log_prefix;
 pub mod memstats;
 pub mod pprof;
+pub mod prometheus;
 pub mod sniff;
 pub mod text;
 pub mod timestamp;

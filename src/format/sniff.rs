@@ -16,6 +16,9 @@ pub enum FileKind {
     GcTrace,
     /// `runtime.MemStats` JSON lines (reported as kind `gctrace`: a memory log too).
     MemStats,
+    /// Prometheus metrics of the Go collector: a range query's JSON export, or `/metrics`
+    /// scrapes in the text format (kind `gctrace`).
+    Prometheus,
     Unknown,
 }
 
@@ -26,7 +29,7 @@ impl FileKind {
             FileKind::GoTrace => "go-trace",
             FileKind::GoroutineDump | FileKind::GoroutineProfileText => "goroutine-dump",
             FileKind::Pprof => "pprof",
-            FileKind::GcTrace | FileKind::MemStats => "gctrace",
+            FileKind::GcTrace | FileKind::MemStats | FileKind::Prometheus => "gctrace",
             FileKind::Unknown => "unknown",
         }
     }
@@ -68,6 +71,11 @@ pub fn sniff(data: &[u8]) -> FileKind {
     }
     if crate::format::memstats::starts_with_memstats_document(&text) {
         return FileKind::MemStats;
+    }
+    if crate::format::prometheus::looks_like_export(&text)
+        || crate::format::prometheus::looks_like_exposition(&text)
+    {
+        return FileKind::Prometheus;
     }
     FileKind::Unknown
 }

@@ -235,11 +235,11 @@ pub fn load_bytes_with(
             }
             loaded.profile = Some(model);
         }
-        FileKind::GcTrace | FileKind::MemStats => {
-            let model = if kind == FileKind::GcTrace {
-                crate::format::gctrace::read(data)
-            } else {
-                crate::format::memstats::read(data)
+        FileKind::GcTrace | FileKind::MemStats | FileKind::Prometheus => {
+            let model = match kind {
+                FileKind::GcTrace => crate::format::gctrace::read(data),
+                FileKind::Prometheus => crate::format::prometheus::read(data),
+                _ => crate::format::memstats::read(data),
             };
             let model = model.map_err(fail)?;
             loaded.findings = memory_findings(&model);

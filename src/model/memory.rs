@@ -10,6 +10,8 @@ pub enum MemorySource {
     #[default]
     GcTrace,
     MemStats,
+    /// A Prometheus range query's export of the Go collector's series (`format::prometheus`).
+    Prometheus,
 }
 
 /// One GC cycle. gctrace gives every field; MemStats gives the number, the end time and the

@@ -138,6 +138,7 @@ pub fn memory_json(m: &MemoryModel) -> MemoryJson {
         source: match m.source {
             MemorySource::GcTrace => "gctrace",
             MemorySource::MemStats => "memstats",
+            MemorySource::Prometheus => "prometheus",
         },
         cycles_logged: m.cycles.len(),
         forced_cycles: m.cycles.iter().filter(|c| c.forced).count(),
@@ -214,26 +215,39 @@ pub fn text(l: &Loaded, po: &ProfileOptions, o: &mut String) {
     }
     if let Some(m) = &l.memory {
         let j = memory_json(m);
+        // A Prometheus export holds scrapes, not a log: the cycles it saw end, no pause each.
+        let prometheus = m.source == MemorySource::Prometheus;
         let _ = writeln!(
             o,
-            "  {} log: {} GC cycles ({} logged, {} forced), peak heap {}, last goal {}",
+            "  {} {}: {} GC cycles ({} {}, {} forced), peak heap {}, last goal {}",
             j.source,
+            if prometheus { "export" } else { "log" },
             m.gc_count,
             j.cycles_logged,
+            if prometheus { "seen ending" } else { "logged" },
             j.forced_cycles,
             m.heap_alloc.max().map_or("none".into(), crate::units::bytes),
             m.heap_goal.last().map_or("none".into(), crate::units::bytes),
         );
-        let _ = writeln!(
-            o,
-            "  GC pauses (stop-the-world): longest {}, total {}{}",
-            crate::units::duration(j.pause_max_ns),
-            crate::units::duration(j.pause_sum_ns),
-            j.last_goroutines.map_or(String::new(), |n| format!(
-                "; {} goroutines at the last snapshot",
-                crate::units::count(n)
-            )),
-        );
+        let goroutines = j
+            .last_goroutines
+            .map_or(String::new(), |n| format!("{} goroutines at the last snapshot", crate::units::count(n)));
+        let sep = if goroutines.is_empty() { "" } else { "; " };
+        if prometheus {
+            // The Go collector's pause summary has quantiles and a sum, not each cycle's.
+            let total = m.pause_total_ns.map_or("unknown".into(), crate::units::duration);
+            let _ = writeln!(
+                o,
+                "  GC pauses (stop-the-world): total {total} since the process started{sep}{goroutines}"
+            );
+        } else {
+            let _ = writeln!(
+                o,
+                "  GC pauses (stop-the-world): longest {}, total {}{sep}{goroutines}",
+                crate::units::duration(j.pause_max_ns),
+                crate::units::duration(j.pause_sum_ns),
+            );
+        }
     }
 }
 

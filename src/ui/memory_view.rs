@@ -41,6 +41,8 @@ pub struct MemoryView {
     piling: Option<String>,
     ordinal: bool,
     since_first_line: bool,
+    /// A Prometheus export: times from its first scrape.
+    scrapes: bool,
 }
 
 fn points(s: &Series) -> Vec<PlotPoint> {
@@ -88,13 +90,18 @@ impl MemoryView {
         MemoryView {
             curves,
             cycles: m.cycles.iter().map(|c| c.time_ns as f64 / 1e9).collect(),
-            pauses: m.cycles.iter().map(|c| (c.time_ns as f64 / 1e9, c.pause_ns as f64 / 1e3)).collect(),
+            // A Prometheus export has no pause per cycle (the Go collector sums them).
+            pauses: match m.source {
+                MemorySource::Prometheus => Vec::new(),
+                _ => m.cycles.iter().map(|c| (c.time_ns as f64 / 1e9, c.pause_ns as f64 / 1e3)).collect(),
+            },
             goroutines: points(&m.goroutines),
             growth,
             thrashing,
             piling,
             ordinal: m.time_is_ordinal,
-            since_first_line: m.source == MemorySource::MemStats,
+            since_first_line: m.source != MemorySource::GcTrace,
+            scrapes: m.source == MemorySource::Prometheus,
         }
     }
 }
@@ -107,6 +114,7 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
     let source = match m.source {
         MemorySource::GcTrace => tr!("mem-source-gctrace"),
         MemorySource::MemStats => tr!("mem-source-memstats"),
+        MemorySource::Prometheus => tr!("mem-source-prometheus"),
     };
     ui.horizontal(|ui| {
         ui.heading(tr!("mem-title"));
@@ -134,11 +142,12 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
     let ordinal = v.ordinal;
     let x_label = match (ordinal, v.since_first_line) {
         (true, _) => tr!("mem-x-line"),
+        (false, true) if v.scrapes => tr!("mem-x-time-first-scrape"),
         (false, true) => tr!("mem-x-time-first-line"),
         (false, false) => tr!("mem-x-time"),
     };
     let link = ui.make_persistent_id("memory-x");
-    let pause_h = 140.0;
+    let pause_h = if v.pauses.is_empty() { 0.0 } else { 140.0 };
     let count_h = if v.goroutines.is_empty() { 0.0 } else { 110.0 };
     let heap_h = (ui.available_height() - pause_h - count_h - 30.0).max(160.0);
     let heap = Plot::new("memory-heap")
@@ -197,6 +206,9 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
         let last = v.goroutines.last().map_or(0, |p| p.y as u64);
         ui.label(egui::RichText::new(tr!("mem-goroutines-title", n = units::count(last))).strong());
         goroutines_ui(ui, v, link, count_h);
+    }
+    if v.pauses.is_empty() {
+        return;
     }
     let max_us = v.pauses.iter().map(|p| p.1).fold(0.0, f64::max);
     let total_us: f64 = v.pauses.iter().map(|p| p.1).sum();

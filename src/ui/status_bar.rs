@@ -46,6 +46,7 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: 
             let what = match m.source {
                 crate::model::MemorySource::GcTrace => tr!("status-gctrace"),
                 crate::model::MemorySource::MemStats => tr!("status-memstats"),
+                crate::model::MemorySource::Prometheus => tr!("status-prometheus"),
             };
             ui.label(tr!(
                 "status-gc-cycles",

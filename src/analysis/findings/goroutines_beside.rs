@@ -43,10 +43,10 @@ pub fn beside(m: &MemoryModel, g: &HeapGrowth) -> Option<Beside> {
                 m.cycles.iter().map(|c| (c.time_ns + c.duration_ns(), c.stacks)).collect();
             over(&stacks, MIN_STACK_RISE).map(|(from, to)| Beside::Stacks { from, to })
         }
-        MemorySource::MemStats if !m.goroutines.points.is_empty() => {
+        MemorySource::MemStats | MemorySource::Prometheus if !m.goroutines.points.is_empty() => {
             over(&m.goroutines.points, MIN_GOROUTINE_RISE).map(|(from, to)| Beside::Goroutines { from, to })
         }
-        MemorySource::MemStats => {
+        MemorySource::MemStats | MemorySource::Prometheus => {
             over(&m.stack_inuse.points, MIN_STACK_RISE).map(|(from, to)| Beside::Stacks { from, to })
         }
     }

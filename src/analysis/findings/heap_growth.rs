@@ -17,6 +17,7 @@ pub enum HeapSource {
     Trace,
     MemStats,
     GcTrace,
+    Prometheus,
 }
 
 impl HeapSource {
@@ -25,6 +26,7 @@ impl HeapSource {
             HeapSource::Trace => "trace",
             HeapSource::MemStats => "memstats",
             HeapSource::GcTrace => "gctrace",
+            HeapSource::Prometheus => "prometheus",
         }
     }
 }
@@ -201,7 +203,7 @@ pub fn memory_floors(m: &MemoryModel) -> Vec<(i64, u64)> {
         MemorySource::GcTrace => {
             m.cycles.iter().map(|c| (c.time_ns + c.duration_ns(), c.heap_live)).collect()
         }
-        MemorySource::MemStats => {
+        MemorySource::MemStats | MemorySource::Prometheus => {
             let ends: Vec<i64> = m.cycles.iter().map(|c| c.time_ns).collect();
             floors(&m.heap_alloc, &ends)
         }
@@ -219,9 +221,11 @@ pub fn gctrace_growth(m: &MemoryModel) -> Option<HeapGrowth> {
     growth_of(HeapSource::GcTrace, &memory_floors(m))
 }
 
-/// From MemStats lines' floors.
+/// From MemStats lines' floors (or a Prometheus export's, the same series).
 pub fn memstats_growth(m: &MemoryModel) -> Option<HeapGrowth> {
-    growth_of(HeapSource::MemStats, &memory_floors(m))
+    let source =
+        if m.source == MemorySource::Prometheus { HeapSource::Prometheus } else { HeapSource::MemStats };
+    growth_of(source, &memory_floors(m))
 }
 
 #[cfg(test)]

@@ -59,7 +59,7 @@ pub fn profile_findings(p: &ProfileModel) -> Vec<Finding> {
 pub fn memory_findings(m: &MemoryModel) -> Vec<Finding> {
     let (growth, thrashing) = match m.source {
         MemorySource::GcTrace => (gctrace_growth(m), gctrace_thrashing(m)),
-        MemorySource::MemStats => (memstats_growth(m), None),
+        MemorySource::MemStats | MemorySource::Prometheus => (memstats_growth(m), None),
     };
     let growth = growth.into_iter().map(|g| {
         let beside = goroutines_beside::beside(m, &g);

@@ -195,6 +195,8 @@ kinds! {
     // GC logs and MemStats lines (format/gctrace, format/memstats).
     MemStatsNone => "error-memstats-none",
         "expected one runtime.MemStats JSON object per line (with \"HeapAlloc\"): {why}";
+    PromNoSeries => "error-prom-no-series",
+        "expected a Prometheus range query's JSON (\"resultType\":\"matrix\") with the Go collector's go_memstats_heap_alloc_bytes: {why}";
     GcNoLines => "error-gc-no-lines",
         "no GC lines found; expected GODEBUG=gctrace=1 lines like \"gc 1 @0.012s 2%: ...\"";
 }

@@ -88,6 +88,13 @@ kinds! {
         "line {line}: implausible {values}: left out of the curves";
     MemStatsUntimed => "warning-memstats-untimed",
         "{count} MemStats {count|snapshot has|snapshots have} no time field: {count|it is|each is} placed at the end of the last GC it counts (LastGC), the earliest it can have been written";
+    // Prometheus range query exports (format/prometheus).
+    PromOtherInstances => "warning-prom-other-instances",
+        "the export holds {count} other {count|instance|instances} of the Go collector's series, left out: the curves are {instance}'s";
+    PromUntimed => "warning-prom-untimed",
+        "{count} {count|scrape has|scrapes have} no timestamps: {count|it is|each is} placed at the end of the last GC it reports (go_memstats_last_gc_time_seconds), the earliest it can have been taken";
+    PromBadPoints => "warning-prom-bad-points",
+        "{count} {count|point|points} that {count|is not a number|are not numbers} (or before the first) left out, the first of {metric}";
     // GODEBUG=gctrace=1 logs (format/gctrace).
     GcLineUnparsed => "warning-gc-line-unparsed",
         "line {line}: skipped a gc line that does not parse: {text}";

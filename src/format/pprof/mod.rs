@@ -69,7 +69,7 @@ pub fn read(data: &[u8]) -> Result<ProfileModel, ParseError> {
             FileKind::GoTrace => Some(ErrorKind::ProfileGzipHoldsTrace),
             FileKind::GoroutineDump | FileKind::GoroutineProfileText => Some(ErrorKind::ProfileGzipHoldsDump),
             FileKind::GcTrace => Some(ErrorKind::ProfileGzipHoldsGcLog),
-            FileKind::MemStats => Some(ErrorKind::ProfileGzipHoldsMemStats),
+            FileKind::MemStats | FileKind::Prometheus => Some(ErrorKind::ProfileGzipHoldsMemStats),
             FileKind::Pprof | FileKind::Unknown => None,
         };
         if let Some(inside) = inside {
