@@ -19,9 +19,10 @@
 //!   also waits for the copying goroutines (`os/exec.(*Cmd).awaitGoroutines`, Go 1.20+; a
 //!   receive in `Cmd.Wait` itself before). A background process that keeps the pipe open
 //!   keeps Wait waiting for as long as it lives (Go issue 23019); `Cmd.WaitDelay` (Go 1.20+)
-//!   closes the pipes that long after the child exits.
+//!   closes the pipes that long after the child exits. A channel wait named by its library
+//!   frame, as the others of [`super::library_wait`] are.
 
-use super::classify::{WaitFamily, is_runtime_frame, is_std_func, wait_family};
+use super::classify::{WaitFamily, is_std_func, wait_family};
 
 /// The frame every wait for a child's exit goes through, from `os/exec` or directly.
 const PROCESS_WAIT: &str = "os.(*Process).Wait";
@@ -45,19 +46,6 @@ pub fn is_command_copy<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str
             .iter()
             .any(|c| f.strip_prefix("os/exec.(*Cmd).").is_some_and(|r| r.starts_with(c)))
     })
-}
-
-/// `Cmd.Wait` after the child exited, waiting for its copying goroutines: a receive in
-/// `os/exec.(*Cmd).awaitGoroutines` (Go 1.20+) or in `os/exec.(*Cmd).Wait` itself (Go 1.19),
-/// the innermost frame outside the runtime.
-pub fn is_command_wait<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str>) -> bool {
-    let channel = matches!(reason, "" | "unknown")
-        || matches!(wait_family(reason), WaitFamily::Select | WaitFamily::ChanReceive);
-    channel
-        && funcs
-            .into_iter()
-            .find(|f| !is_runtime_frame(f))
-            .is_some_and(|f| matches!(f, "os/exec.(*Cmd).awaitGoroutines" | "os/exec.(*Cmd).Wait"))
 }
 
 #[cfg(test)]
@@ -110,16 +98,5 @@ mod tests {
         assert!(!is_command_copy("unknown", ["os/exec.(*Cmd).writerDescriptor.func1"]));
         // An idle connection reads the network, not a child's pipe.
         assert!(!is_command_copy("IO wait", ["internal/poll.(*FD).Read", "net.(*conn).Read", "main.serve"]));
-    }
-
-    #[test]
-    fn wait_for_the_copy() {
-        let new =
-            ["runtime.gopark", "runtime.chanrecv", "os/exec.(*Cmd).awaitGoroutines", "os/exec.(*Cmd).Wait"];
-        assert!(is_command_wait("chan receive", new));
-        assert!(is_command_wait("unknown", new[2..].iter().copied()));
-        assert!(is_command_wait("chan receive", ["runtime.chanrecv1", "os/exec.(*Cmd).Wait", "main.run"]));
-        assert!(!is_command_wait("chan receive", ["runtime.chanrecv1", "main.run", "os/exec.(*Cmd).Wait"]));
-        assert!(!is_command_wait("syscall", EXIT_127));
     }
 }

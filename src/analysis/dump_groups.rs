@@ -264,7 +264,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         // Readers of connections the peers keep open: ranked after the rest.
         let resting = clients
             .map(|idle| super::resting::Resting::ClientConnections { idle })
-            .or_else(|| super::resting::idle_connections(&reason, funcs()));
+            .or_else(|| super::resting::reader_at_rest(&reason, funcs()));
         // iter.Pull's coroutines: `created by iter.Pull[...]`, parked in the sequence's yield
         // (a goroutine profile names no creator, its entry is `runtime.corostart`).
         let pull_not_stopped = reason == super::coroutine::COROUTINE

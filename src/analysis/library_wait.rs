@@ -83,24 +83,21 @@ impl LibraryWait {
 /// The library wait of a blocking stack (innermost first), when it is one of
 /// [`LibraryWait`]'s: the library's function is the innermost frame outside the runtime (a
 /// lock taken inside it is another wait), in a channel wait; or a file lock's system call
-/// ([`is_file_lock_wait`]) or a child's exit; or `Cmd.Wait` waiting for a child's output
-/// ([`super::child_process`]). A goroutine profile (debug=1)
+/// ([`is_file_lock_wait`]) or a child's exit ([`super::child_process`]); or a DNS query on the
+/// network ([`is_dns_query`]). A goroutine profile (debug=1)
 /// hides the runtime frames that say which wait, so its "unknown" counts, as does a trace's
 /// missing reason.
 pub fn library_wait<'a>(
     reason: &str,
     funcs: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Option<LibraryWait> {
-    use super::child_process::{is_child_exit_wait, is_command_wait};
+    use super::child_process::is_child_exit_wait;
     if reason == super::suspects::SYSCALL {
         return if is_file_lock_wait(funcs.clone()) {
             Some(LibraryWait::FileLock)
         } else {
             is_child_exit_wait(funcs).then_some(LibraryWait::ChildExit)
         };
-    }
-    if is_command_wait(reason, funcs.clone()) {
-        return Some(LibraryWait::CommandWait);
     }
     if is_dns_query(reason, funcs.clone()) {
         return Some(LibraryWait::DnsLookup);
@@ -114,6 +111,9 @@ pub fn library_wait<'a>(
         "database/sql.(*DB).conn" => Some(LibraryWait::DbConnection),
         "io.(*pipe).write" => Some(LibraryWait::PipeWrite),
         "io.(*pipe).read" => Some(LibraryWait::PipeRead),
+        // Cmd.Wait after the child exited, for its output copies: Go 1.20+ waits in
+        // awaitGoroutines, 1.19 in Wait itself.
+        "os/exec.(*Cmd).awaitGoroutines" | "os/exec.(*Cmd).Wait" => Some(LibraryWait::CommandWait),
         _ if is_context_watch(f) => Some(LibraryWait::ContextWatch),
         _ if f.starts_with("net.(*Resolver).") => Some(LibraryWait::DnsLookup),
         _ => None,
@@ -180,6 +180,29 @@ mod tests {
             Some(LibraryWait::ContextWatch)
         );
         assert_eq!(library_wait("select", ["runtime.selectgo", "context.WithCancel", "main.h"]), None);
+    }
+
+    #[test]
+    fn cmd_wait_waiting_for_the_output_copy() {
+        let new =
+            ["runtime.gopark", "runtime.chanrecv", "os/exec.(*Cmd).awaitGoroutines", "os/exec.(*Cmd).Wait"];
+        assert_eq!(library_wait("chan receive", new), Some(LibraryWait::CommandWait));
+        assert_eq!(library_wait("unknown", new[2..].iter().copied()), Some(LibraryWait::CommandWait));
+        let old = ["runtime.chanrecv1", "os/exec.(*Cmd).Wait", "main.run"];
+        assert_eq!(library_wait("chan receive", old), Some(LibraryWait::CommandWait));
+        assert_eq!(
+            library_wait("chan receive", ["runtime.chanrecv1", "main.run", "os/exec.(*Cmd).Wait"]),
+            None
+        );
+        // The wait for the child itself is a system call: its exit, not the copy.
+        let exit = [
+            "syscall.Syscall6",
+            "os.(*Process).wait",
+            "os.(*Process).Wait",
+            "os/exec.(*Cmd).Wait",
+            "main.run",
+        ];
+        assert_eq!(library_wait("syscall", exit), Some(LibraryWait::ChildExit));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::findings::heap_growth::{memory_floors, rose_enough, trace_floors};
 use super::findings::{Finding, HeapSource};
-use crate::model::{MemoryModel, MemorySource, TraceModel};
+use crate::model::{MemoryModel, TraceModel};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct MemorySummary {
@@ -49,11 +49,7 @@ pub fn trace_summary(m: &TraceModel, findings: &[Finding]) -> MemorySummary {
 pub fn log_summary(m: &MemoryModel, findings: &[Finding]) -> MemorySummary {
     let times = m.heap_alloc.points.first().zip(m.heap_alloc.points.last());
     MemorySummary {
-        source: match m.source {
-            MemorySource::GcTrace => HeapSource::GcTrace,
-            MemorySource::MemStats => HeapSource::MemStats,
-            MemorySource::Prometheus => HeapSource::Prometheus,
-        },
+        source: m.source.into(),
         after_gc: ends(&memory_floors(m)),
         peak_heap: m.heap_alloc.max(),
         last_goal: m.heap_goal.last(),

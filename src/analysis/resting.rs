@@ -110,12 +110,10 @@ pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]
     (woken >= 1).then_some(Resting::Pool { woken })
 }
 
-/// Idle connections, children's output being copied, or listeners' accept loops, for a
-/// group of any source (the accept loops a suspect only in a crowd, by the callers' rules).
-pub fn idle_connections<'a>(
-    reason: &str,
-    funcs: impl IntoIterator<Item = &'a str> + Clone,
-) -> Option<Resting> {
+/// A reader that may be the program at rest, for a group of any source: an idle connection,
+/// a child's output being copied, or a listener's accept loop (a suspect only in a crowd, by
+/// the callers' rules).
+pub fn reader_at_rest<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str> + Clone) -> Option<Resting> {
     if super::child_process::is_command_copy(reason, funcs.clone()) {
         return Some(Resting::ChildOutput);
     }

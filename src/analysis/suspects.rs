@@ -25,7 +25,7 @@ use super::dump_groups::LARGE_GROUP;
 use super::moving::{Moving, MovingIndex};
 use super::origin::group_code_behind_creation;
 use super::piling::{Pile, PileIndex};
-use super::resting::{Resting, idle_connections, trace_pool};
+use super::resting::{Resting, reader_at_rest, trace_pool};
 use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
 
 pub use super::frame_text::{FrameText, Name, SharedNames};
@@ -328,7 +328,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let clients = client_conns::idle_clients(&reason, funcs(), members.len(), in_flight)
                 .map(|idle| Resting::ClientConnections { idle });
             let resting = clients
-                .or_else(|| idle_connections(&reason, funcs()))
+                .or_else(|| reader_at_rest(&reason, funcs()))
                 .or_else(|| trace_pool(m, &reason, stack, &idx));
             let in_test = idx.first().and_then(|&g| super::test_hang::trace_test_of(m, g));
             let pull_not_stopped = reason == super::coroutine::COROUTINE

@@ -202,20 +202,20 @@ fn goroutines(g: &HeapGrowth) -> Option<(u64, u64)> {
 }
 
 fn growth_text(g: &HeapGrowth) -> String {
-    let what = match g.beside {
-        Some(Beside::Stacks { from, to }) => {
-            format!("goroutine stacks rose with it, from {} to {}", units::bytes(from), units::bytes(to))
-        }
+    let rose = match g.beside {
+        Some(Beside::Stacks { from, to }) => Some(format!(
+            "goroutine stacks rose with it, from {} to {}",
+            units::bytes(from),
+            units::bytes(to)
+        )),
         Some(Beside::Goroutines { from, to }) => {
-            format!("goroutines rose with it, from {} to {}", units::count(from), units::count(to))
+            Some(format!("goroutines rose with it, from {} to {}", units::count(from), units::count(to)))
         }
-        None => String::new(),
+        None => None,
     };
-    let stacks = if what.is_empty() {
-        what
-    } else {
-        format!("; {what}: goroutines pile up too (a goroutine dump shows where they wait)")
-    };
+    let stacks = rose.map_or(String::new(), |r| {
+        format!("; {r}: goroutines pile up too (a goroutine dump shows where they wait)")
+    });
     format!(
         "heap growth ({}): the heap after GC rose from {} to {} over {} ({}/s, {} GC cycles){stacks}",
         g.source.name(),

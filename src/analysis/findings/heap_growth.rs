@@ -31,6 +31,16 @@ impl HeapSource {
     }
 }
 
+impl From<MemorySource> for HeapSource {
+    fn from(s: MemorySource) -> Self {
+        match s {
+            MemorySource::GcTrace => HeapSource::GcTrace,
+            MemorySource::MemStats => HeapSource::MemStats,
+            MemorySource::Prometheus => HeapSource::Prometheus,
+        }
+    }
+}
+
 /// The heap after GC rose from `from_bytes` at `from_ns` to `to_bytes` at `to_ns`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct HeapGrowth {
@@ -223,9 +233,7 @@ pub fn gctrace_growth(m: &MemoryModel) -> Option<HeapGrowth> {
 
 /// From MemStats lines' floors (or a Prometheus export's, the same series).
 pub fn memstats_growth(m: &MemoryModel) -> Option<HeapGrowth> {
-    let source =
-        if m.source == MemorySource::Prometheus { HeapSource::Prometheus } else { HeapSource::MemStats };
-    growth_of(source, &memory_floors(m))
+    growth_of(m.source.into(), &memory_floors(m))
 }
 
 #[cfg(test)]

@@ -52,7 +52,7 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     let text = String::from_utf8_lossy(data);
     let mut scrapes: Vec<Scrape> = Vec::new();
     let mut current = Scrape::default();
-    let mut bad: Option<(usize, String)> = None;
+    let mut left_out = super::LeftOut::default();
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         let Some((name, rest)) = sample(line) else { continue };
         if !WANTED.contains(&name) {
@@ -61,7 +61,7 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
         let mut fields = rest.split_ascii_whitespace();
         let value = fields.next().and_then(|v| v.parse::<f64>().ok()).filter(|v| v.is_finite());
         let Some(value) = value else {
-            bad = Some((bad.as_ref().map_or(0, |b| b.0) + 1, bad.map_or_else(|| name.to_string(), |b| b.1)));
+            left_out.note(name);
             continue;
         };
         if current.values.contains_key(name) {
@@ -102,9 +102,7 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     if untimed > 0 {
         warnings.push(Warning::new(WarningKind::PromUntimed, &[("count", &untimed)]));
     }
-    if let Some((count, metric)) = bad {
-        warnings.push(Warning::new(WarningKind::PromBadPoints, &[("count", &count), ("metric", &metric)]));
-    }
+    warnings.extend(left_out.warning());
     super::build(&points, warnings)
 }
 

@@ -18,7 +18,7 @@ pub mod query_range;
 
 use std::collections::BTreeMap;
 
-use super::error::{ErrorKind, ParseError, Warning};
+use super::error::{ErrorKind, ParseError, Warning, WarningKind};
 use crate::model::{GcCycle, MemoryModel, MemorySource, Series};
 
 pub use exposition::looks_like_exposition;
@@ -34,6 +34,26 @@ pub type Points = BTreeMap<String, Vec<(f64, f64)>>;
 pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     let head = String::from_utf8_lossy(data.get(..4096).unwrap_or(data));
     if looks_like_export(&head) { query_range::read(data) } else { exposition::read(data) }
+}
+
+/// Points a reader left out (not numbers, or no time): how many, and the first's metric.
+#[derive(Default)]
+pub(super) struct LeftOut {
+    count: usize,
+    first: Option<String>,
+}
+
+impl LeftOut {
+    pub(super) fn note(&mut self, metric: &str) {
+        self.count += 1;
+        self.first.get_or_insert_with(|| metric.to_string());
+    }
+
+    /// The warning that says so, when any was left out.
+    pub(super) fn warning(&self) -> Option<Warning> {
+        let metric = self.first.as_deref()?;
+        Some(Warning::new(WarningKind::PromBadPoints, &[("count", &self.count), ("metric", &metric)]))
+    }
 }
 
 /// The memory model of one process's points; `warnings` are the reader's.

@@ -40,14 +40,14 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
         .map(|s| s.instance.clone())
         .ok_or_else(|| none("no go_memstats_heap_alloc_bytes series"))?;
     let mut points = Points::new();
-    let mut bad: Option<(usize, &str)> = None;
+    let mut left_out = super::LeftOut::default();
     for s in all.iter().filter(|s| s.instance == instance) {
         let pts = points.entry(s.name.to_string()).or_default();
         for p in s.points {
             let value = p.get(1).and_then(Value::as_str).and_then(|v| v.parse::<f64>().ok());
             match (p.get(0).and_then(Value::as_f64), value) {
                 (Some(t), Some(v)) if t.is_finite() && v.is_finite() => pts.push((t, v)),
-                _ => bad = Some((bad.map_or(0, |b| b.0) + 1, bad.map_or(s.name, |b| b.1))),
+                _ => left_out.note(s.name),
             }
         }
         pts.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -67,9 +67,7 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
             &[("count", &count), ("instance", &instance)],
         ));
     }
-    if let Some((count, metric)) = bad {
-        warnings.push(Warning::new(WarningKind::PromBadPoints, &[("count", &count), ("metric", &metric)]));
-    }
+    warnings.extend(left_out.warning());
     super::build(&points, warnings)
 }
 
