@@ -34,7 +34,8 @@
 #   held by a DNS server that stopped answering): below;
 # - programs/services/testhang (a package whose test hangs): `go test -timeout 2s -trace`'s
 #   output and trace, and the test binary's SIGQUIT traceback; programs/services/testleak (a
-#   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below.
+#   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below;
+# - programs/services/synctestleak (tests whose testing/synctest bubbles deadlock): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -230,6 +231,18 @@ for minor in 1.19 1.21 1.27; do
 	GO=$(go_for "$minor")
 	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -trace "$out" ./testleak >&2)
 done
+# Tests in testing/synctest bubbles whose bubbles deadlock (synctestleak; Go 1.25+ print the
+# bubble's goroutines with the panic): what `go test` prints for each test run alone, a
+# batcher left running (the leak) and a wait for a flush that never comes (the deadlock),
+# and the leak's `-trace`. Go 1.27 only.
+out="$HERE/services/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/synctestleak.leak.txt" ]; then
+	GO=$(go_for 1.27)
+	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -timeout 60s -run 'TestFullBatches$' \
+		-trace "$out/synctestleak.trace" ./synctestleak >"$out/synctestleak.leak.txt" 2>&1) || true
+	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -timeout 60s -run 'TestTickFlush$' \
+		./synctestleak >"$out/synctestleak.deadlock.txt" 2>&1) || true
+fi
 # A saturated worker pool counting primes beside a goroutine polling for shutdown in a select
 # with a default case (primepool): both never block; only the poller spins. Both trace formats.
 run_each primepool 1.19 1.21 1.27

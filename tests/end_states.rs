@@ -56,7 +56,7 @@ fn samples() -> Vec<(PathBuf, PathBuf)> {
 #[test]
 fn running_at_the_end_matches_go_and_fits_the_processors() {
     let samples = samples();
-    // Eight programs on six v2 releases plus the old formats, heapgrow on three.
+    // Eight programs on six v2 releases plus the old formats, heapgrow on two.
     assert!(samples.len() >= 60, "only {} samples with digests", samples.len());
     let mut exited_total = 0;
     for (trace, tsv) in &samples {

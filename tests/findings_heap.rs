@@ -73,8 +73,8 @@ fn check_growth(suffixes: &[&str], source: &str, fails: &mut Vec<String>) -> (us
 fn heap_growth_on_traces() {
     let mut fails = Vec::new();
     let (planted, clean) = check_growth(&[".trace"], "trace", &mut fails);
-    // memleak on 1.21, 1.22, 1.27; timerleak on 1.22, 1.27; heapgrow on 1.22, 1.25, 1.27.
-    assert!(planted >= 8, "expected the growing samples, found {planted}");
+    // memleak on 1.21, 1.22, 1.27; timerleak on 1.22, 1.27; heapgrow on 1.22, 1.27.
+    assert!(planted >= 7, "expected the growing samples, found {planted}");
     assert!(clean >= 60, "expected the other samples, found {clean}");
     assert!(fails.is_empty(), "{}", fails.join("\n"));
 }
@@ -131,7 +131,7 @@ fn heap_retention_at_the_allocation_line() {
             fails.push(format!("{name}: {g}"));
         }
     }
-    // memleak, timerleak and recordcache on 1.22 and 1.27, heapgrow on 1.22, 1.25, 1.27;
+    // memleak, timerleak and recordcache on 1.22 and 1.27, heapgrow on 1.22 and 1.27;
     // textprofiles on 1.22 and 1.27, its protobuf and its text.
     assert!(planted_n >= 9, "expected the retaining programs' heap profiles, found {planted_n}");
     assert!(clean_n >= 40, "expected the other heap profiles, found {clean_n}");

@@ -77,6 +77,7 @@ mod services_signal_wait;
 mod services_stalled_read;
 mod services_stalled_write;
 mod services_stdlib;
+mod services_synctest;
 mod services_test_hang;
 mod services_timer_callbacks;
 mod services_transport;

@@ -2,7 +2,7 @@
 //! samples): a pool at rest is listed after the leak beside it and marked "At rest?", the leak is
 //! not; main hung on a WaitGroup whose goroutines all exited says so with their number; a test past
 //! its `go test -timeout`, or sent SIGQUIT, or one that passed and left goroutines behind in its
-//! `-trace`, is named; each side of a lock-order deadlock says it holds a lock; clients that
+//! `-trace`, or one whose synctest bubble deadlocked (confirmed by the runtime), is named; each side of a lock-order deadlock says it holds a lock; clients that
 //! stopped sending mid-request say whether headers or a body; a mutex locked twice says its holder
 //! waits for it; a crowd waiting inside database/sql or io.Pipe, for a file lock, or in context's
 //! watch of a foreign parent, says what it waits for, and a crowd of database/sql's openers says it
@@ -78,6 +78,26 @@ fn a_test_that_passed_and_leaked_is_named_beside_what_it_left() {
     assert!(
         e[0].starts_with(&format!("#1 · {} × ", want["count"])) && e[0].contains(&said),
         "{:?} wanted {said:?}",
+        e[0]
+    );
+}
+
+#[test]
+fn goroutines_left_in_a_deadlocked_synctest_bubble_say_the_runtime_proved_it() {
+    let want = &expect_of("services/synctestleak")["leak"];
+    let h = &mut open(sample("services/go1.27/synctestleak.leak.txt"));
+    let all = labels(h);
+    let e = entries(&all);
+    assert_eq!(e.len(), 1, "{all:#?}");
+    let said = format!(
+        "In test {}: waiting in the test's synctest bubble when it deadlocked",
+        want["test"].as_str().unwrap()
+    );
+    assert!(e[0].starts_with(&format!("#1 · {} × ", want["count"])), "{:?}", e[0]);
+    assert!(e[0].contains(&said), "{:?} wanted {said:?}", e[0]);
+    assert!(
+        e[0].contains("Confirmed by the runtime (testing/synctest: the bubble deadlocked)"),
+        "{:?}",
         e[0]
     );
 }

@@ -405,6 +405,7 @@ suspect-lock-holder-sibling = Lock held by? goroutine { $id } [{ $state }], in a
 suspect-moving = Moving: { $woken } of their kind were woken from this wait after up to { $longest }: a queue behind something slow, not a leak
 suspect-piling = Piling up: { $created } created over { $over } and still alive, { $ended } of their kind ended
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
+suspect-confirmed-bubble = Confirmed by the runtime (testing/synctest: the bubble deadlocked)
 suspect-idle-connections = At rest? Reading from network connections: idle keep-alive connections wait so for as long as their peers keep them; a leak only if the peers are gone and the read has no deadline (ranked after the others)
 suspect-client-connections = At rest? { $idle } HTTP client connections idle, no request waiting on them: a shared http.Transport keeps at most MaxIdleConnsPerHost (2 by default) per host, one over HTTP/2, and closes the rest, so this many are a Transport made per request (it keeps its connections and never reuses them: share one Transport), or one Transport talking to this many hosts (ranked after the others)
 suspect-pool-at-rest = At rest? A pool started at once, { $woken } of which took work from this same wait earlier: idle between jobs, or left behind if nothing sends again (ranked after the others)
@@ -434,7 +435,8 @@ suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
 }, so the program never ends
 suspect-in-test = In test { $test }: waiting when go test's -timeout fired, so stuck however recent
 suspect-in-test-quit = In test { $test }: waiting when the test binary got SIGQUIT, so stuck however recent
-suspect-in-test-returned = In test { $test }: started by this test, which returned and left them behind (a leak the test passed with)
+suspect-in-test-bubble = In test { $test }: waiting in the test's synctest bubble when it deadlocked (the panic above): only the bubble's goroutines could wake them and every one of them waits, so none will ever run again
+suspect-in-test-returned = In test { $test }: started by this test, which returned and left them behind
 suspect-in-test-running = In test { $test }: this test's goroutines, the test still running at the trace's end
 suspect-lock-order = Holds? A lock taken at { $at } (where #{ $rank } waits), and waits here for another: code that takes the same two locks in opposite orders deadlocks (lock order)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".

@@ -41,6 +41,8 @@ pub struct DumpGroup {
     pub locked: bool,
     /// The runtime printed `(leaked)`: it proved these goroutines can never be woken.
     pub leaked: bool,
+    /// They run in a `testing/synctest` bubble (`synctest bubble N`).
+    pub in_bubble: bool,
     /// The frames without arguments, leaf first.
     pub stack: StackId,
     /// The frames as printed, of the first member (every member's at [`Similarity::Exact`]).
@@ -59,6 +61,7 @@ struct Key {
     state: StrId,
     locked: bool,
     leaked: bool,
+    in_bubble: bool,
     stack: u32,
     created_by: Option<Frame>,
 }
@@ -74,12 +77,14 @@ pub fn group_dump(m: &DumpModel, level: Similarity) -> Vec<DumpGroup> {
         };
         let locked = g.has(goroutine_flags::LOCKED);
         let leaked = g.has(goroutine_flags::LEAKED);
-        let key = Key { state: g.state, locked, leaked, stack, created_by: g.created_by };
+        let in_bubble = g.has(goroutine_flags::IN_BUBBLE);
+        let key = Key { state: g.state, locked, leaked, in_bubble, stack, created_by: g.created_by };
         let slot = *index.entry(key).or_insert_with(|| {
             out.push(DumpGroup {
                 state: g.state,
                 locked,
                 leaked,
+                in_bubble,
                 stack: g.stack,
                 calls: g.calls,
                 created_by: g.created_by,
@@ -148,9 +153,15 @@ pub fn is_system_dump_goroutine(start: &str, created_by: Option<&str>) -> bool {
 /// The stuck groups of a dump, ranked by [`rank`] like a trace's.
 pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
     let deadlock = m.is_deadlock();
+    let bubble_deadlock = m.is_bubble_deadlock();
     let hang = super::test_hang::hang_sign(m);
     // Only a hung test's dump follows creators (a map of every goroutine).
     let creators = hang.map(|_| super::test_hang::Creators::new(m));
+    // A deadlocked bubble belongs to the test whose goroutine panicked (in synctest.Test).
+    let bubble_test = creators.as_ref().filter(|_| bubble_deadlock).and_then(|c| {
+        let crashed = m.goroutines.iter().find(|g| g.has(goroutine_flags::CRASHED))?;
+        c.test_of(crashed)
+    });
     let mut out = Vec::new();
     let mut names = SharedNames::default();
     let groups = group_dump(m, Similarity::AnyValue);
@@ -192,6 +203,9 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         // Leaks the runtime proved (a goroutineleak profile, `(leaked)` in a dump) are
         // suspects whatever their number or age, and rank first.
         let leaked = m.leak_profile || grp.leaked;
+        // A `testing/synctest` bubble that deadlocked: what waits in it waits for good, time
+        // stopped (the runtime's own proof, as a leak profile's is).
+        let proven = leaked || (bubble_deadlock && grp.in_bubble);
         let (state, reason) = match m.format {
             _ if leaked => {
                 let reason = match m.format {
@@ -233,7 +247,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         let crowd = super::listeners::is_listener_crowd(to_usize(grp.count));
         let idle_by_design =
             is_idle_by_design(&reason, funcs()) && clients.is_none() && !(listeners && crowd);
-        if !leaked && (is_benign_reason(&reason) || idle_by_design || testing) {
+        if (!proven && (is_benign_reason(&reason) || idle_by_design)) || (!leaked && testing) {
             continue;
         }
         // Response bodies held open for minutes can be a stream, a child's output copied
@@ -244,18 +258,24 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             && !super::child_process::is_command_copy(&reason, funcs())
             && !super::resident::is_library_resident(&reason, funcs(), creator);
         // A test that ran past `-timeout` or got SIGQUIT: its goroutines waiting now are the hang.
+        // A deadlocked bubble's test holds only what waits in the bubble.
+        let hang = hang.filter(|s| *s != super::test_hang::HangSign::Bubble || grp.in_bubble);
         let in_test = hang.zip(creators.as_ref()).and_then(|(sign, creators)| {
-            let test = creators.test_of(m.goroutines.get(*grp.members.first()? as usize)?)?;
+            let first = m.goroutines.get(*grp.members.first()? as usize)?;
+            // A bubble's goroutines whose creators have exited: the test that panicked.
+            let test = creators
+                .test_of(first)
+                .or(bubble_test.filter(|_| sign == super::test_hang::HangSign::Bubble))?;
             Some(super::test_hang::InTest { test: test.to_string(), sign })
         });
         let crash = deadlock && m.format == DumpFormat::Traceback;
-        if !(leaked || long || grp.count >= LARGE_GROUP || crash || in_test.is_some() || stalls.is_some()) {
+        if !(proven || long || grp.count >= LARGE_GROUP || crash || in_test.is_some() || stalls.is_some()) {
             continue;
         }
         // Uploads in progress read their bodies as stalled ones do: at one moment only the
         // minutes tell them apart, not the crowd.
         let body = super::http_server::stalled_request(&reason, funcs()) == Some(StalledRequest::Body);
-        if body && !(leaked || long || crash || in_test.is_some()) {
+        if body && !(proven || long || crash || in_test.is_some()) {
             continue;
         }
         let mut ids: Vec<u64> =
@@ -287,7 +307,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             members: grp.members,
             names_lost: false,
             cut_at_byte: None,
-            confirmed_by_runtime: leaked,
+            confirmed_by_runtime: proven,
             // One moment shows no growth, nor a queue moving.
             piling: None,
             moving: None,

@@ -136,6 +136,12 @@ impl Suspect {
         super::resident::is_library_resident(&self.reason, funcs, creator)
     }
 
+    /// Waiting in a `testing/synctest` bubble that deadlocked (the runtime's proof that they
+    /// are stuck for good, as a goroutineleak profile's is).
+    pub fn in_bubble_deadlock(&self) -> bool {
+        self.in_test.as_ref().is_some_and(|t| t.sign == super::test_hang::HangSign::Bubble)
+    }
+
     /// Where the user's code blocked: the innermost frame outside Go's standard library, else
     /// the innermost outside the runtime, else the leaf.
     pub fn blocking_frame(&self) -> Option<&FrameText> {
@@ -327,10 +333,12 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let funcs = || blocking_stack.iter().map(|f| &*f.function);
             let clients = client_conns::idle_clients(&reason, funcs(), members.len(), in_flight)
                 .map(|idle| Resting::ClientConnections { idle });
+            let in_test = idx.first().and_then(|&g| super::test_hang::trace_test_of(m, g));
+            // A pool that a test started and left behind when it returned gets no more jobs.
+            let returned = in_test.as_ref().is_some_and(|t| t.sign == super::test_hang::HangSign::Returned);
             let resting = clients
                 .or_else(|| reader_at_rest(&reason, funcs()))
-                .or_else(|| trace_pool(m, &reason, stack, &idx));
-            let in_test = idx.first().and_then(|&g| super::test_hang::trace_test_of(m, g));
+                .or_else(|| trace_pool(m, &reason, stack, &idx).filter(|_| !returned));
             let pull_not_stopped = reason == super::coroutine::COROUTINE
                 && idx.iter().filter_map(|&i| m.goroutine(i)).all(|g| super::coroutine::is_coroutine(m, g));
             let names_lost = lost::is_lost(&reason)

@@ -20,6 +20,9 @@ pub enum HangSign {
     /// A test binary's `SIGQUIT` traceback (Ctrl-\ on a test that hangs, or a CI wrapper's
     /// kill): asked for its stacks because it did not end.
     Quit,
+    /// `panic: deadlock: … bubble …`: a `testing/synctest` bubble deadlocked, and Go 1.25+
+    /// printed the goroutines left waiting in it.
+    Bubble,
     /// A `go test -trace` trace: the group is stuck by the trace's own rules, and the test
     /// that started it had returned by the trace's end, leaving it behind.
     Returned,
@@ -35,11 +38,15 @@ pub struct InTest {
     pub sign: HangSign,
 }
 
-/// How the dump says a test hung, if it does: the testing package's timeout panic, or a
-/// `SIGQUIT` to a test binary (a goroutine runs `testing.(*M).Run` or `testing.tRunner`).
+/// How the dump says a test hung, if it does: the testing package's timeout panic, a
+/// synctest bubble's deadlock panic, or a `SIGQUIT` to a test binary (a goroutine runs
+/// `testing.(*M).Run` or `testing.tRunner`).
 pub fn hang_sign(m: &DumpModel) -> Option<HangSign> {
     if m.preamble.iter().any(|l| l.starts_with("panic: test timed out after")) {
         return Some(HangSign::Timeout);
+    }
+    if m.is_bubble_deadlock() {
+        return Some(HangSign::Bubble);
     }
     let test_binary = || {
         let runs = |f: &str| f == "testing.(*M).Run" || f == "testing.tRunner";
@@ -52,6 +59,10 @@ pub fn hang_sign(m: &DumpModel) -> Option<HangSign> {
 /// a character that is not a lower-case letter (`go test`'s own rule for `TestXxx`), possibly
 /// with closures after it (`pkg.TestPushPop.func1`). Methods (`pkg.(*T).Run`) never are.
 pub fn test_function(func: &str) -> Option<&str> {
+    // The testing packages' own functions (`testing/synctest.Test`) are no tests.
+    if func.starts_with("testing.") || func.starts_with("testing/") {
+        return None;
+    }
     let base = func.rsplit('/').next().unwrap_or(func);
     let (_pkg, rest) = base.split_once('.')?;
     let name = rest.split('.').next().unwrap_or(rest);
@@ -64,7 +75,10 @@ pub fn test_function(func: &str) -> Option<&str> {
 /// `t.Parallel` for its turn, `go test`'s main loop. Never a hang of its own: what it waits
 /// for shows elsewhere. Traces and dumps alike.
 pub fn testing_framework_wait<'a>(mut funcs: impl Iterator<Item = &'a str>) -> bool {
-    funcs.find(|f| !f.starts_with("runtime.")).is_some_and(|f| f.starts_with("testing."))
+    // `testing/synctest.testingSynctestTest` waits for the test body it runs in a bubble.
+    funcs
+        .find(|f| !f.starts_with("runtime."))
+        .is_some_and(|f| f.starts_with("testing.") || f.starts_with("testing/synctest."))
 }
 
 /// Goroutines by Go id, to follow `in goroutine N` to a creator still alive.
@@ -146,6 +160,7 @@ mod tests {
         assert_eq!(test_function("pkg.Testify"), None);
         assert_eq!(test_function("pkg.(*TestServer).Close"), None);
         assert_eq!(test_function("testing.tRunner"), None);
+        assert_eq!(test_function("testing/synctest.Test.func1"), None);
         assert_eq!(test_function("main.main"), None);
     }
 }

@@ -55,6 +55,8 @@ pub mod goroutine_flags {
     pub const RUNTIME_HIDDEN: u8 = 32;
     /// `(leaked)` after the state: the GC proved it unreachable and blocked forever.
     pub const LEAKED: u8 = 64;
+    /// `synctest bubble N` in the header: it runs in a `testing/synctest` bubble.
+    pub const IN_BUBBLE: u8 = 128;
 }
 
 /// One goroutine of a text dump, or one record of a `debug=1` profile. 48 bytes.
@@ -163,6 +165,16 @@ impl DumpModel {
     /// True when the runtime said every goroutine is blocked (`all goroutines are asleep`).
     pub fn is_deadlock(&self) -> bool {
         self.preamble.iter().any(|l| l.contains("all goroutines are asleep"))
+    }
+
+    /// `testing/synctest` panicked because a bubble deadlocked: every goroutine left in it
+    /// waits for another of them (`deadlock: all goroutines in bubble are blocked`, or
+    /// `deadlock: main bubble goroutine has exited but blocked goroutines remain`), with
+    /// time stopped, so none can ever run again. Go 1.25+ print those goroutines after it.
+    pub fn is_bubble_deadlock(&self) -> bool {
+        self.preamble
+            .iter()
+            .any(|l| l.trim_start().starts_with("panic: deadlock: ") && l.contains(" bubble "))
     }
 }
 

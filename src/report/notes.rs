@@ -136,9 +136,10 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
                 "waiting when go test's -timeout fired (the panic above), so stuck however recent"
             }
             HangSign::Quit => "waiting when the test binary got SIGQUIT, so stuck however recent",
-            HangSign::Returned => {
-                "started by this test, which returned and left them behind (a leak the test passed with)"
+            HangSign::Bubble => {
+                "waiting in the test's synctest bubble when it deadlocked (the panic above): only the bubble's goroutines could wake them and every one of them waits, so none will ever run again"
             }
+            HangSign::Returned => "started by this test, which returned and left them behind",
             HangSign::Running => "this test's goroutines, the test still running at the trace's end",
         };
         let _ = writeln!(o, "      in test     {test}: {what}");

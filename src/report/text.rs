@@ -127,10 +127,12 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             if blocked.is_empty() { String::new() } else { format!(", {blocked}") }
         );
         if sp.confirmed_by_runtime {
-            let _ = writeln!(
-                o,
-                "      confirmed by the runtime (goroutineleak profile: unreachable and blocked)"
-            );
+            let how = if sp.in_bubble_deadlock() {
+                "testing/synctest: its bubble deadlocked"
+            } else {
+                "goroutineleak profile: unreachable and blocked"
+            };
+            let _ = writeln!(o, "      confirmed by the runtime ({how})");
         }
         if sp.names_lost {
             let at = sp.cut_at_byte.map_or(String::new(), |b| format!(" at byte {b}"));

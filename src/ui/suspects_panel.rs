@@ -150,7 +150,12 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 text = format!("{text}\n{note}");
             }
             if s.confirmed_by_runtime {
-                text = format!("{text}\n{}", tr!("suspect-confirmed"));
+                let how = if s.in_bubble_deadlock() {
+                    tr!("suspect-confirmed-bubble")
+                } else {
+                    tr!("suspect-confirmed")
+                };
+                text = format!("{text}\n{how}");
             }
             if s.names_lost {
                 let byte = units::count(s.cut_at_byte.unwrap_or(0));
@@ -240,6 +245,7 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         out.push(match t.sign {
             HangSign::Timeout => tr!("suspect-in-test", test = t.test.as_str()),
             HangSign::Quit => tr!("suspect-in-test-quit", test = t.test.as_str()),
+            HangSign::Bubble => tr!("suspect-in-test-bubble", test = t.test.as_str()),
             HangSign::Returned => tr!("suspect-in-test-returned", test = t.test.as_str()),
             HangSign::Running => tr!("suspect-in-test-running", test = t.test.as_str()),
         });

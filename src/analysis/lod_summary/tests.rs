@@ -6,24 +6,29 @@ use super::*;
 use crate::analysis::lod::{Run, span_at, visible_runs};
 use crate::analysis::lod_rows::span_classes;
 
-/// The longest rows of the committed Go 1.22+ traces: (sample, spans, reason classes).
+/// The longest rows of the committed traces, every release and the services' (both formats):
+/// (sample, spans, reason classes).
 fn long_rows(min: usize) -> Vec<(String, Vec<Span>, Vec<u8>)> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let releases = |d: std::path::PathBuf| {
+        let dirs = std::fs::read_dir(d).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path()));
+        dirs.filter(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("go1.")))
+            .collect::<Vec<_>>()
+    };
+    let mut files: Vec<_> = [releases(root.clone()), releases(root.join("services"))]
+        .concat()
+        .into_iter()
+        .flat_map(|d| std::fs::read_dir(d).into_iter().flatten().filter_map(|e| e.ok().map(|e| e.path())))
+        .filter(|p| p.extension().is_some_and(|x| x == "trace"))
+        .collect();
+    files.sort();
     let mut out = Vec::new();
-    for dir in ["go1.22", "go1.25", "go1.27"] {
-        let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "trace"))
-            .collect();
-        files.sort();
-        for path in files {
-            let loaded = crate::load::load_file(&path, &Default::default()).unwrap();
-            let m = loaded.trace.expect("a trace");
-            let classes = span_classes(&m);
-            for g in m.goroutines.iter().filter(|g| g.spans.len() >= min) {
-                out.push((format!("{} G{}", path.display(), g.id), g.spans.to_vec(), classes.clone()));
-            }
+    for path in files {
+        let loaded = crate::load::load_file(&path, &Default::default()).unwrap();
+        let m = loaded.trace.expect("a trace");
+        let classes = span_classes(&m);
+        for g in m.goroutines.iter().filter(|g| g.spans.len() >= min) {
+            out.push((format!("{} G{}", path.display(), g.id), g.spans.to_vec(), classes.clone()));
         }
     }
     out

@@ -60,6 +60,9 @@ impl Reader {
         if h.scan {
             flags |= gf::SCAN;
         }
+        if h.in_bubble {
+            flags |= gf::IN_BUBBLE;
+        }
         if std::mem::take(&mut self.crash_pending) {
             flags |= gf::CRASHED;
         }
