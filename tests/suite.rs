@@ -20,6 +20,7 @@ mod diff_memory;
 mod diff_pprof;
 mod dump_broken;
 mod dump_crash;
+mod dump_cut_verdict;
 mod dump_formats;
 mod dump_same_leak;
 mod dump_samples;

@@ -1,4 +1,4 @@
-//! The window on a cut trace and on a malformed filter (issue 12), driven by egui_kittest:
+//! The window on a cut trace or dump and on a malformed filter (issue 12), driven by egui_kittest:
 //! the loss is said above the suspects (a banner, not only a status-bar count), the suspect
 //! standing by its stack ids says its names were lost, and a filter term that does not parse
 //! is an error under the box that matches nothing.
@@ -48,4 +48,25 @@ fn a_cut_trace_says_so_above_its_suspects() {
 fn a_whole_trace_has_no_banner() {
     let h = open_cut("go1.27/chansend.trace", 100);
     assert!(!labels(&h).iter().any(|l| l.starts_with("This trace is cut")));
+}
+
+#[test]
+fn a_cut_dump_says_so_above_its_suspects() {
+    // bodyleak_fixed's dump holds idle connections only; cut mid-line at a third, what is
+    // left holds nothing stuck, and the banner says that is not known.
+    let rel = "services/go1.27/bodyleak_fixed.goroutine-2.txt";
+    let data = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces").join(rel)).unwrap();
+    let mut pct = 33;
+    while data[data.len() * pct / 100 - 1] == b'\n' {
+        pct += 1;
+    }
+    let h = open_cut(rel, pct);
+    let all = labels(&h);
+    // Cut inside a location line, the line may still parse: then only the missing line end says so.
+    let said = |l: &String| {
+        l.starts_with("This dump is cut short at line ") || l.starts_with("This dump ends at line ")
+    };
+    assert!(all.iter().any(said), "{all:#?}");
+    let whole = open_cut(rel, 100);
+    assert!(!labels(&whole).iter().any(|l| l.starts_with("This dump ")), "a whole dump has no banner");
 }

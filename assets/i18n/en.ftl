@@ -440,6 +440,8 @@ suspect-in-test-returned = In test { $test }: started by this test, which return
 suspect-in-test-running = In test { $test }: this test's goroutines, the test still running at the trace's end
 suspect-lock-order = Holds? A lock taken at { $at } (where #{ $rank } waits), and waits here for another: code that takes the same two locks in opposite orders deadlocks (lock order)
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
+banner-dump-cut = This dump is cut short at line { $line }: the goroutines after it are not in the file. Treat "no suspects" as "not known".
+banner-dump-no-line-end = This dump ends at line { $line } without a line end, as a dump cut short does: goroutines after it may be missing. Treat "no suspects" as "not known".
 banner-read-stopped = The events of this trace from byte { $byte } on could not be read (see the warnings): treat "no suspects" as "not known".
 banner-no-stack = { $n ->
     [one] 1 goroutine was

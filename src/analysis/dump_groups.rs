@@ -187,7 +187,12 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         };
         let stalls = super::finalizer::stalled(said, funcs()).or_else(|| {
             let ids = grp.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id);
-            let older = m.format == DumpFormat::Traceback && !is_not_waiting(said);
+            // A stack the file cut off has lost its `created by` line: that says nothing.
+            let whole = grp
+                .members
+                .iter()
+                .all(|&i| m.goroutines.get(i as usize).is_some_and(|g| !g.has(goroutine_flags::INCOMPLETE)));
+            let older = m.format == DumpFormat::Traceback && !is_not_waiting(said) && whole;
             older.then(|| super::finalizer::hidden_runner(start, creator, ids)).flatten()
         });
         if is_system_dump_goroutine(start, creator) && stalls.is_none() {

@@ -137,6 +137,30 @@ impl Warning {
             _ => None,
         })
     }
+
+    /// The line at which a goroutine dump (a traceback, or a `debug=1` profile) ends cut
+    /// short, when one of `warnings` says so, and whether it surely is (`false`: it ends
+    /// without a line end, as a cut dump does, and as text pasted from a terminal may): the
+    /// goroutines after it are not in the file, so "nothing stuck" covers only those before.
+    pub fn dump_cut_at_line(warnings: &[Warning]) -> Option<(u64, bool)> {
+        use WarningKind::*;
+        let at = |sure: bool| {
+            move |w: &Warning| match (w.kind, w.place) {
+                (
+                    DumpEndsMidLine
+                    | DumpEndsWithoutLocation
+                    | DumpHeaderCut
+                    | DumpProfileEndsAfter
+                    | DumpProfileEndsInside,
+                    Some(Place::Line(n)),
+                ) if sure => Some(n),
+                (DumpNoLineEnd, Some(Place::Line(n))) if !sure => Some(n),
+                _ => None,
+            }
+        };
+        let sure = warnings.iter().find_map(at(true)).map(|n| (n, true));
+        sure.or_else(|| warnings.iter().find_map(at(false)).map(|n| (n, false)))
+    }
 }
 
 /// The values, written out.

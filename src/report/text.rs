@@ -85,7 +85,15 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             (None, Some(at)) => format!(
                 "no stuck goroutines found in what was read: the file is cut at byte {at}, and what came after it (with the names of the last part) is lost"
             ),
-            (None, None) => "no stuck goroutines found".to_string(),
+            (None, None) => match l.dump.as_ref().and(Warning::dump_cut_at_line(&l.warnings)) {
+                Some((line, true)) => format!(
+                    "no stuck goroutines found in what was read: the dump is cut short at line {line} (see the warning), and the goroutines after it are not in the file, so this is not an all-clear"
+                ),
+                Some((line, false)) => format!(
+                    "no stuck goroutines found in what was read: the dump ends at line {line} without a line end, as a dump cut short does, so goroutines after it may be missing: this is not an all-clear"
+                ),
+                None => "no stuck goroutines found".to_string(),
+            },
         };
         let _ = writeln!(o, "  {said}");
     }

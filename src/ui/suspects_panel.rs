@@ -51,7 +51,14 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
     let banner = match (dropped_from, doc.trace().and_then(|t| t.model().cut_at_byte)) {
         (Some(byte), _) => Some(tr!("banner-read-stopped", byte = units::count(byte))),
         (None, Some(byte)) => Some(tr!("banner-names-lost", byte = units::count(byte))),
-        (None, None) => None,
+        (None, None) => {
+            doc.content.dump().and(crate::format::Warning::dump_cut_at_line(&doc.loaded.warnings)).map(
+                |(line, sure)| match sure {
+                    true => tr!("banner-dump-cut", line = units::count(line)),
+                    false => tr!("banner-dump-no-line-end", line = units::count(line)),
+                },
+            )
+        }
     };
     let partial = banner.is_some();
     if let Some(banner) = banner {

@@ -54,7 +54,12 @@ pub fn read_traceback(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Re
         }
         last = Some(line);
     }
-    if let Some(b) = &r.block {
+    if let Some(b) = &mut r.block {
+        // Without a final line end the file was cut inside this goroutine's stack: its
+        // outer frames and `created by` may be lost with the rest.
+        if !text.ends_with('\n') {
+            b.g.flags |= crate::model::goroutine_flags::INCOMPLETE;
+        }
         if b.awaits_location() {
             let (no, id) = (last.map_or(0, |l| l.no), b.g.id.unwrap_or(0));
             r.warn(Warning::at_line(WarningKind::DumpEndsWithoutLocation, no, &[("line", &no), ("id", &id)]));
