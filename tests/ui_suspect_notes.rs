@@ -8,8 +8,9 @@
 //! watch of a foreign parent, says what it waits for, and a crowd of database/sql's openers says it
 //! is DBs never closed; a finalizer blocked for good says it holds up every other; idle client
 //! connections of a Transport made per call say so; commands' callers waiting in `Cmd.Wait` for an
-//! output copy say why, and the copies say they are no idle connections. The facts are the
-//! programs' own (`programs/services/*/expect.json`).
+//! output copy say why, and the copies say they are no idle connections; iter.Pull's coroutines
+//! left waiting say their stop was never called, and their rows are named as coroutines. The
+//! facts are the programs' own (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 use crate::common;
@@ -229,4 +230,18 @@ fn accept_loops_of_servers_never_closed_say_both_causes() {
     let said = format!("At rest? {} listeners accepting connections", want["count"]);
     assert!(e[0].contains(&said), "{:?} wanted {said:?}", e[0]);
     assert!(e[0].contains("httptest.NewServer without Close"), "{:?}", e[0]);
+}
+
+#[test]
+fn coroutines_of_a_pull_never_stopped_are_named_so_on_their_rows_and_in_the_panel() {
+    let h = &mut open(sample("services/go1.27/iterpull.trace"));
+    let all = labels(h);
+    let e = entries(&all);
+    assert_eq!(e.len(), 1, "{all:#?}");
+    assert!(e[0].contains("An iter.Pull whose stop was never called"), "{:?}", e[0]);
+    // Every coroutine's entry is runtime.corostart: the rows say what they are instead.
+    let rows: Vec<_> =
+        all.iter().filter(|l| l.starts_with('G') && l.ends_with(" iter.Pull coroutine")).collect();
+    assert!(rows.len() >= 5, "coroutine rows: {all:#?}");
+    assert!(!all.iter().any(|l| l.starts_with('G') && l.ends_with("runtime.corostart")), "{all:#?}");
 }

@@ -134,6 +134,7 @@ group-runtime = { $function } (runtime)
 group-before-trace = { $function } (before the trace)
 group-by-scheduler = { $function } (started by the scheduler)
 group-no-stack = (no stack recorded: older than the trace)
+row-coroutine = iter.Pull coroutine
 
 ## Inspector
 inspector-empty = Click a goroutine, a span or a suspect to inspect it.

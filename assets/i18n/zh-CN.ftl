@@ -112,6 +112,7 @@ group-runtime = { $function }（运行时）
 group-before-trace = { $function }（跟踪开始前）
 group-by-scheduler = { $function }（由调度器启动）
 group-no-stack =（未记录栈：早于跟踪开始）
+row-coroutine = iter.Pull 协程
 
 ## 检查器
 inspector-empty = 单击 goroutine、区段或嫌疑分组以查看详情。

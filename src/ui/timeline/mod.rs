@@ -20,6 +20,16 @@ use super::command::Command;
 use super::state::{Settings, TimeWindow, ViewState};
 use super::trace_doc::TraceDoc;
 
+/// A goroutine row's name: its entry function, but for iter.Pull's coroutines, whose entry
+/// (`runtime.corostart`) is the same for all and says nothing the group header does not.
+fn row_name(m: &crate::model::TraceModel, g: &crate::model::Goroutine) -> String {
+    if crate::analysis::coroutine::is_coroutine(m, g) {
+        crate::tr!("row-coroutine")
+    } else {
+        m.func_name(g).to_string()
+    }
+}
+
 /// Width of the label column on the left of every lane, the plots included.
 pub const LABEL_W: f32 = 260.0;
 pub const ROW_H: f32 = 18.0;

@@ -27,7 +27,7 @@ pub(super) fn run_at(g: &Goroutine, t: i64, min_ns: i64) -> Option<Run> {
 /// woke it, or how many spans a merged run holds.
 pub(super) fn tooltip_ui(ui: &mut egui::Ui, doc: &TraceDoc, m: &TraceModel, g: GIdx, run: Run) {
     let gor = &m.goroutines[g as usize];
-    ui.strong(format!("G{} {}", gor.id, m.func_name(gor)));
+    ui.strong(format!("G{} {}", gor.id, super::row_name(m, gor)));
     match run {
         Run::Single { index, start_ns, end_ns } => {
             let s = gor.spans[index];

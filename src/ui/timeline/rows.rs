@@ -121,7 +121,7 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut 
                 if selected {
                     painter.rect_filled(row_rect, 0.0, ui.visuals().selection.bg_fill.gamma_multiply(0.5));
                 }
-                let text = format!("G{} {}", gor.id, m.func_name(gor));
+                let text = format!("G{} {}", gor.id, super::row_name(m, gor));
                 let label_rect =
                     Rect::from_x_y_ranges(label_col.left() + 16.0..=label_col.right(), row_rect.y_range());
                 let r = row_label(
