@@ -35,7 +35,8 @@
 # - programs/services/testhang (a package whose test hangs): `go test -timeout 2s -trace`'s
 #   output and trace, and the test binary's SIGQUIT traceback; programs/services/testleak (a
 #   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below;
-# - programs/services/synctestleak (tests whose testing/synctest bubbles deadlock): below.
+# - programs/services/synctestleak (tests whose testing/synctest bubbles deadlock, Go 1.27 and
+#   Go 1.24's experiment): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -242,6 +243,18 @@ if [ "$FORCE" = 1 ] || [ ! -s "$out/synctestleak.leak.txt" ]; then
 		-trace "$out/synctestleak.trace" ./synctestleak >"$out/synctestleak.leak.txt" 2>&1) || true
 	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -timeout 60s -run 'TestTickFlush$' \
 		./synctestleak >"$out/synctestleak.deadlock.txt" 2>&1) || true
+fi
+# Go 1.24's synctest.Run (GOEXPERIMENT=synctest) on the same leak: its panic prints none of the
+# bubble's goroutines unless GOTRACEBACK=all; both outputs.
+out="$HERE/services/go1.24"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/synctestleak.leak.txt" ]; then
+	GO=$(go_for 1.24)
+	mkdir -p "$out"
+	for tb in "" all; do
+		file="$out/synctestleak.leak${tb:+-$tb}.txt"
+		(cd "$HERE/programs/services" && GOTRACEBACK=${tb:-single} GOEXPERIMENT=synctest "$GO" test -trimpath \
+			-count=1 -timeout 60s -run 'TestFullBatches$' ./synctestleak >"$file" 2>&1) || true
+	done
 fi
 # A saturated worker pool counting primes beside a goroutine polling for shutdown in a select
 # with a default case (primepool): both never block; only the poller spins. Both trace formats.

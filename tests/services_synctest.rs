@@ -3,7 +3,9 @@
 //! goroutines left in the bubble, their states ending `(durable)`. The runtime has then
 //! proved them stuck for good, however young: every one is a suspect of the test that
 //! panicked, confirmed by the runtime, and the bubble's runner (the testing package's own
-//! wait) is not. Counts and ids come from what `go test` printed, read without our parser.
+//! wait) is not. Go 1.24's experiment (`synctest.Run`) prints those goroutines only with
+//! GOTRACEBACK=all: without, the report must not read as an all-clear. Counts and ids come
+//! from what `go test` printed, read without our parser.
 
 use crate::common;
 use common::report_json::report;
@@ -107,4 +109,41 @@ fn the_text_says_the_bubble_deadlocked() {
     assert!(text.contains("confirmed by the runtime (testing/synctest: its bubble deadlocked)"), "{text}");
     assert!(text.contains("in test     TestFullBatches: waiting in the test's synctest bubble"), "{text}");
     assert!(!text.contains("goroutineleak"), "{text}");
+}
+
+#[test]
+fn go_1_24_names_the_leak_with_gotraceback_all_and_is_no_all_clear_without() {
+    let e = &expect("synctestleak")["leak"];
+    let mut checked = 0;
+    for (minor, dir) in runs("synctestleak", &["1.24"]) {
+        let all = std::fs::read_to_string(dir.join("synctestleak.leak-all.txt")).unwrap();
+        let loops =
+            records(&all, "select (synctest), synctest group", e["blocking_function"].as_str().unwrap());
+        assert_eq!(loops.len() as u64, e["count"].as_u64().unwrap(), "{minor}: go test's output");
+        let mut want_ids: Vec<u64> = loops.iter().map(|r| id_of(r)).collect();
+        want_ids.sort_unstable();
+        let rep = report(&dir.join("synctestleak.leak-all.txt"));
+        let s = rep["suspects"].as_array().unwrap();
+        assert_eq!(s.len(), 1, "{minor}: {s:?}");
+        assert_planted(&s[0], e, lines(), minor);
+        assert_eq!((ids(&s[0]), &s[0]["confirmed_by_runtime"]), (want_ids, &Value::Bool(true)), "{minor}");
+        assert_eq!(s[0]["in_test"], e["test"], "{minor}");
+
+        // The default traceback: the panic, and no goroutine of the bubble.
+        let bare = dir.join("synctestleak.leak.txt");
+        let text = std::fs::read_to_string(&bare).unwrap();
+        assert!(text.contains("deadlock: all goroutines in bubble are blocked"), "{minor}");
+        assert!(!text.contains("synctest group"), "{minor}: Go printed the bubble after all");
+        assert!(report(&bare)["suspects"].as_array().unwrap().is_empty());
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let opts = goroscope::report::Options { json: false, fail_on_leaks: false };
+        goroscope::report::run(&[bare], &opts, &mut out, &mut err);
+        let said = String::from_utf8(out).unwrap();
+        assert!(
+            said.contains("printed none of its goroutines") && said.contains("not an all-clear"),
+            "{said}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 1, "expected synctestleak's Go 1.24 run");
 }

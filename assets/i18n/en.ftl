@@ -443,6 +443,7 @@ suspect-lock-order = Holds? A lock taken at { $at } (where #{ $rank } waits), an
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
 banner-dump-cut = This dump is cut short at line { $line }: the goroutines after it are not in the file. Treat "no suspects" as "not known".
 banner-dump-no-line-end = This dump ends at line { $line } without a line end, as a dump cut short does: goroutines after it may be missing. Treat "no suspects" as "not known".
+banner-bubble-unseen = A synctest bubble deadlocked (the panic above), but this Go release printed none of its goroutines: Go 1.25+ do, and Go 1.24 with GOTRACEBACK=all. Treat "no suspects" as "not known".
 banner-read-stopped = The events of this trace from byte { $byte } on could not be read (see the warnings): treat "no suspects" as "not known".
 banner-no-stack = { $n ->
     [one] 1 goroutine was

@@ -364,6 +364,7 @@ suspect-lock-order = 持有？在 { $at } 获取的一把锁（#{ $rank } 在那
 banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入的名称和栈已丢失。goroutine 仍按栈 id 分组；“没有嫌疑”应理解为“无法确定”。
 banner-dump-cut = 此转储在第 { $line } 行被截断：之后的 goroutine 不在文件中。“没有嫌疑”应理解为“未知”。
 banner-dump-no-line-end = 此转储在第 { $line } 行结束且没有换行，与被截断的转储一样：之后的 goroutine 可能缺失。“没有嫌疑”应理解为“未知”。
+banner-bubble-unseen = 一个 synctest 气泡死锁了（见上方 panic），但此 Go 版本没有打印其中的 goroutine：Go 1.25+ 会打印，Go 1.24 需设置 GOTRACEBACK=all。“没有嫌疑”应理解为“未知”。
 banner-read-stopped = 此跟踪从第 { $byte } 字节起的事件无法读取（见警告）：“没有嫌疑”应理解为“无法确定”。
 banner-no-stack = 有 { $count } 个 goroutine 从跟踪开始之前一直阻塞到结束，而此跟踪格式没有记录它们的调用栈：这里的结论不涵盖它们。同一时刻的 goroutine 转储（debug=2）可以显示它们在哪里等待。
 banner-no-stack-started-in = 程序启动它们的函数：{ $list }

@@ -167,6 +167,12 @@ impl DumpModel {
         self.preamble.iter().any(|l| l.contains("all goroutines are asleep"))
     }
 
+    /// A synctest bubble deadlocked, but the dump shows none of its goroutines: Go 1.24
+    /// prints only the panicking one unless `GOTRACEBACK=all`.
+    pub fn bubble_unseen(&self) -> bool {
+        self.is_bubble_deadlock() && !self.goroutines.iter().any(|g| g.has(goroutine_flags::IN_BUBBLE))
+    }
+
     /// `testing/synctest` panicked because a bubble deadlocked: every goroutine left in it
     /// waits for another of them (`deadlock: all goroutines in bubble are blocked`, or
     /// `deadlock: main bubble goroutine has exited but blocked goroutines remain`), with

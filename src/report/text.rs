@@ -92,6 +92,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 Some((line, false)) => format!(
                     "no stuck goroutines found in what was read: the dump ends at line {line} without a line end, as a dump cut short does, so goroutines after it may be missing: this is not an all-clear"
                 ),
+                None if l.dump.as_ref().is_some_and(|d| d.bubble_unseen()) => "no stuck goroutines shown: a synctest bubble deadlocked (the panic above), but this Go release printed none of its goroutines (Go 1.25+ do, and Go 1.24 with GOTRACEBACK=all), so this is not an all-clear".to_string(),
                 None => "no stuck goroutines found".to_string(),
             },
         };
