@@ -8,6 +8,7 @@ pub mod classify;
 pub mod client_conns;
 pub mod coroutine;
 pub mod creation_groups;
+pub mod dump_gap;
 pub mod dump_groups;
 pub mod filter;
 pub mod finalizer;

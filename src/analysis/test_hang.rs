@@ -20,8 +20,8 @@ pub enum HangSign {
     /// A test binary's `SIGQUIT` traceback (Ctrl-\ on a test that hangs, or a CI wrapper's
     /// kill): asked for its stacks because it did not end.
     Quit,
-    /// `panic: deadlock: … bubble …`: a `testing/synctest` bubble deadlocked, and Go 1.25+
-    /// printed the goroutines left waiting in it.
+    /// `panic: deadlock: … bubble …`: a `testing/synctest` bubble deadlocked, and the
+    /// goroutines left waiting in it follow (Go 1.25+; Go 1.24 with GOTRACEBACK=all).
     Bubble,
     /// A `go test -trace` trace: the group is stuck by the trace's own rules, and the test
     /// that started it had returned by the trace's end, leaving it behind.

@@ -85,16 +85,19 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             (None, Some(at)) => format!(
                 "no stuck goroutines found in what was read: the file is cut at byte {at}, and what came after it (with the names of the last part) is lost"
             ),
-            (None, None) => match l.dump.as_ref().and(Warning::dump_cut_at_line(&l.warnings)) {
-                Some((line, true)) => format!(
-                    "no stuck goroutines found in what was read: the dump is cut short at line {line} (see the warning), and the goroutines after it are not in the file, so this is not an all-clear"
-                ),
-                Some((line, false)) => format!(
-                    "no stuck goroutines found in what was read: the dump ends at line {line} without a line end, as a dump cut short does, so goroutines after it may be missing: this is not an all-clear"
-                ),
-                None if l.dump.as_ref().is_some_and(|d| d.bubble_unseen()) => "no stuck goroutines shown: a synctest bubble deadlocked (the panic above), but this Go release printed none of its goroutines (Go 1.25+ do, and Go 1.24 with GOTRACEBACK=all), so this is not an all-clear".to_string(),
-                None => "no stuck goroutines found".to_string(),
-            },
+            (None, None) => {
+                use crate::analysis::dump_gap::{DumpGap, dump_gap};
+                match l.dump.as_ref().and_then(|d| dump_gap(d, &l.warnings)) {
+                    Some(DumpGap::Cut(line)) => format!(
+                        "no stuck goroutines found in what was read: the dump is cut short at line {line} (see the warning), and the goroutines after it are not in the file, so this is not an all-clear"
+                    ),
+                    Some(DumpGap::NoLineEnd(line)) => format!(
+                        "no stuck goroutines found in what was read: the dump ends at line {line} without a line end, as a dump cut short does, so goroutines after it may be missing: this is not an all-clear"
+                    ),
+                    Some(DumpGap::BubbleUnseen) => "no stuck goroutines shown: a synctest bubble deadlocked (the panic above), but this Go release printed none of its goroutines (Go 1.25+ do, and Go 1.24 with GOTRACEBACK=all), so this is not an all-clear".to_string(),
+                    None => "no stuck goroutines found".to_string(),
+                }
+            }
         };
         let _ = writeln!(o, "  {said}");
     }

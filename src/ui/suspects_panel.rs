@@ -52,14 +52,14 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
         (Some(byte), _) => Some(tr!("banner-read-stopped", byte = units::count(byte))),
         (None, Some(byte)) => Some(tr!("banner-names-lost", byte = units::count(byte))),
         (None, None) => {
-            let dump = doc.content.dump();
-            let cut = dump.and(crate::format::Warning::dump_cut_at_line(&doc.loaded.warnings));
-            // A synctest bubble that deadlocked where Go printed none of its goroutines.
-            let unseen = dump.is_some_and(|d| d.model.bubble_unseen());
-            match cut {
-                Some((line, true)) => Some(tr!("banner-dump-cut", line = units::count(line))),
-                Some((line, false)) => Some(tr!("banner-dump-no-line-end", line = units::count(line))),
-                None => unseen.then(|| tr!("banner-bubble-unseen")),
+            use crate::analysis::dump_gap::{DumpGap, dump_gap};
+            match doc.content.dump().and_then(|d| dump_gap(&d.model, &doc.loaded.warnings)) {
+                Some(DumpGap::Cut(line)) => Some(tr!("banner-dump-cut", line = units::count(line))),
+                Some(DumpGap::NoLineEnd(line)) => {
+                    Some(tr!("banner-dump-no-line-end", line = units::count(line)))
+                }
+                Some(DumpGap::BubbleUnseen) => Some(tr!("banner-bubble-unseen")),
+                None => None,
             }
         }
     };
