@@ -36,7 +36,7 @@
 #   output and trace, and the test binary's SIGQUIT traceback; programs/services/testleak (a
 #   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below;
 # - programs/services/synctestleak (tests whose testing/synctest bubbles deadlock, Go 1.27 and
-#   Go 1.24's experiment): below.
+#   Go 1.24's experiment), midpoll (pollers nobody stops, traced in mid-life): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -128,6 +128,10 @@ run_each() {
 run_each timeoutcb 1.19 1.21 1.22 1.27
 # Sends on a channel never made (nilchan): trace and debug=2 dump, both formats.
 run_each nilchan 1.19 1.21 1.22 1.27
+# A service traced in mid-life whose pollers nobody stops (midpoll): 150 watchers asleep in
+# one loop, every one older than the trace, beside a healthy pool of 8; trace and debug=2
+# dump, both trace formats.
+run_each midpoll 1.21 1.27
 # HTTP handlers stuck writing to clients that stopped reading (stallwrite), beside idle
 # keep-alive connections: trace and debug=2 dump, both trace formats.
 run_each stallwrite 1.19 1.27

@@ -7,8 +7,8 @@ goN.NN/NAME.goroutine-2.txt / goroutine-1.txt (the runtime's goroutine dumps):
 * every expected group: exactly the expected number of goroutines whose last
   transition into Waiting (from Running) has the expected reason, whose
   innermost main.* frame of that blocking stack is blocking_function:line,
-  whose creation stack's leaf is created_function:created_line, which are
-  still Waiting when the trace ends and were blocked for more than half of
+  whose creation stack's leaf is created_function:created_line, alive (and
+  still Waiting) when the trace ends and were blocked for more than half of
   the trace (unless the group is "growing": a leak that grows until the end);
 * the same groups, with the same counts, functions and lines, in the debug=2
   dump (the dump's own state words are printed for information), and a
@@ -141,6 +141,10 @@ def check(vdir, name, exp, verbose):
             if user_frame(gr.block[2]) != bkey:
                 continue
             if gr.created[0] != (grp['created_function'], cline):
+                continue
+            # Those of the kind that ended (sleeppoll's watchers of finished jobs) are not
+            # the group: it is what stays.
+            if gr.state == 'NotExist':
                 continue
             members.append(gr)
         planted.update(g.id for g in members)

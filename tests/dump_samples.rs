@@ -48,11 +48,11 @@ fn dumps() -> Vec<(String, PathBuf, PathBuf)> {
     out
 }
 
-/// The innermost frame of the user's code: not the runtime, nor the sync wrappers that
+/// The innermost frame of the user's code: not the runtime, nor the sync and time wrappers that
 /// block on its behalf.
 fn user_frame(stack: &Value) -> &Value {
     let frames = stack.as_array().unwrap();
-    let skip = ["runtime.", "internal/", "sync.", "sync/atomic."];
+    let skip = ["runtime.", "internal/", "sync.", "sync/atomic.", "time."];
     frames
         .iter()
         .find(|f| !skip.iter().any(|p| f["function"].as_str().unwrap_or("").starts_with(p)))
@@ -104,7 +104,7 @@ fn in_group_table(path: &Path, g: &Value) -> Result<(), String> {
     let loaded = goroscope::load::load_file(path, &goroscope::load::Progress::default()).unwrap();
     let d = loaded.dump.as_ref().ok_or("not loaded as a dump")?;
     let (min, max) = (g["count_min"].as_u64().unwrap(), g["count_max"].as_u64().unwrap());
-    let skip = ["runtime.", "internal/", "sync.", "sync/atomic."];
+    let skip = ["runtime.", "internal/", "sync.", "sync/atomic.", "time."];
     let groups = goroscope::analysis::dump_groups::group_dump(
         d,
         goroscope::analysis::dump_groups::Similarity::AnyValue,

@@ -4,7 +4,7 @@
 //! blocking line and creation site; healthy programs have no suspects.
 
 use crate::common;
-use common::report_json::{blocking_site_errors, expect_for, report};
+use common::report_json::{blocking_site_errors, expect_for, program_frame as user_frame, report};
 
 use std::path::{Path, PathBuf};
 
@@ -26,19 +26,6 @@ fn samples() -> Vec<(String, PathBuf)> {
     }
     out.sort();
     out
-}
-
-/// The innermost frame of the program's own code (package `main` or the samples module): the
-/// line the program's `// EXPECT: block` marker names.
-fn user_frame(stack: &Value) -> &Value {
-    let frames = stack.as_array().unwrap();
-    frames
-        .iter()
-        .find(|f| {
-            let func = f["function"].as_str().unwrap_or("");
-            func.starts_with("main.") || func.starts_with("samples/")
-        })
-        .unwrap_or(&frames[0])
 }
 
 /// The report's wait reason against the trace's own word: equal, or, where the trace says

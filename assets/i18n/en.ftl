@@ -405,10 +405,15 @@ suspect-lock-holder-relocked = Lock held by? goroutine { $id } [{ $state }], whi
 suspect-lock-holder-sibling = Lock held by? goroutine { $id } [{ $state }], in another method of the same type, at { $at }
 suspect-moving = Moving: { $woken } of their kind were woken from this wait after up to { $longest }: a queue behind something slow, not a leak
 suspect-piling = Piling up: { $created } created over { $over } and still alive, { $ended } of their kind ended
+suspect-piling-outlived = Nine in ten of those that ended lived at most { $within }: these outlive them
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 suspect-confirmed-bubble = Confirmed by the runtime (testing/synctest: the bubble deadlocked)
 suspect-idle-connections = At rest? Reading from network connections: idle keep-alive connections wait so for as long as their peers keep them; a leak only if the peers are gone and the read has no deadline (ranked after the others)
 suspect-client-connections = At rest? { $idle } HTTP client connections idle, no request waiting on them: a shared http.Transport keeps at most MaxIdleConnsPerHost (2 by default) per host, one over HTTP/2, and closes the rest, so this many are a Transport made per request (it keeps its connections and never reuses them: share one Transport), or one Transport talking to this many hosts (ranked after the others)
+suspect-sleepers = At rest? { $n ->
+    [one] 1 goroutine
+   *[other] { $count } goroutines
+} asleep in one loop (time.Sleep): watchers or pollers nobody stops (waiting for a flag an error path never sets, with no done channel or context) stay so, one more per call, and the count climbs; calls waiting out a retry's backoff look the same for a moment. Two dumps a minute apart, or a trace begun before they were made, tell: a leak if the crowd grows (ranked after the others)
 suspect-pool-at-rest = At rest? A pool started at once, { $woken } of which took work from this same wait earlier: idle between jobs, or left behind if nothing sends again (ranked after the others)
 suspect-http-response = HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout or a context deadline) to a server that has not answered
 suspect-stalled-headers = HTTP server connections waiting for the rest of their request headers, which the clients stopped sending (a slow or Slowloris client): with no http.Server.ReadHeaderTimeout each holds a connection and a goroutine for as long as its client keeps it

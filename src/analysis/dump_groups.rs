@@ -7,7 +7,8 @@
 //! standard library keeps for an object's life, [`super::resident`]), or many in one
 //! stack ([`LARGE_GROUP`]), or the runtime itself said `all goroutines are asleep`. What the
 //! runtime proved leaked (`(leaked)`, a goroutineleak profile) is a suspect in any number,
-//! "confirmed by the runtime".
+//! "confirmed by the runtime". Sleepers count only as a crowd no pool reaches, ranked last
+//! ([`SLEEPING_CROWD`]: pollers nobody stops, or retries backing off).
 //! A crowd ([`LARGE_GROUP`]) in one system call for minutes is one too (state `syscall`):
 //! children nobody reaps, a hung mount. In a `go test` timeout panic, a test's waiting
 //! goroutines are suspects at any number and age, as in a test binary's SIGQUIT dump
@@ -16,8 +17,11 @@
 
 use std::collections::HashMap;
 
-use super::classify::{is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack};
+use super::classify::{
+    WaitFamily, is_benign_reason, is_idle_by_design, is_response_body_wait, reason_from_stack, wait_family,
+};
 use super::http_server::StalledRequest;
+use super::resting::{Resting, SLEEPING_CROWD};
 use super::suspects::{MIN_FILE_LOCK_WAITERS, SYSCALL, SharedNames, Suspect, rank};
 use crate::model::{CallsId, DumpFormat, DumpModel, Frame, GIdx, StackId, StrId, goroutine_flags};
 
@@ -252,7 +256,10 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         let crowd = super::listeners::is_listener_crowd(to_usize(grp.count));
         let idle_by_design =
             is_idle_by_design(&reason, funcs()) && clients.is_none() && !(listeners && crowd);
-        if (!proven && (is_benign_reason(&reason) || idle_by_design)) || (!leaked && testing) {
+        // Sleepers only in a crowd no pool reaches: pollers nobody stops, or retries backing off.
+        let sleepers = wait_family(&reason) == WaitFamily::Sleep && grp.count >= SLEEPING_CROWD;
+        let benign = is_benign_reason(&reason) && !sleepers;
+        if (!proven && (benign || idle_by_design)) || (!leaked && testing) {
             continue;
         }
         // Response bodies held open for minutes can be a stream, a child's output copied
@@ -288,8 +295,9 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         ids.sort_unstable();
         // Readers of connections the peers keep open: ranked after the rest.
         let resting = clients
-            .map(|idle| super::resting::Resting::ClientConnections { idle })
-            .or_else(|| super::resting::reader_at_rest(&reason, funcs()));
+            .map(|idle| Resting::ClientConnections { idle })
+            .or_else(|| super::resting::reader_at_rest(&reason, funcs()))
+            .or((sleepers && !proven).then_some(Resting::Sleepers));
         // iter.Pull's coroutines: `created by iter.Pull[...]`, parked in the sequence's yield
         // (a goroutine profile names no creator, its entry is `runtime.corostart`).
         let pull_not_stopped = reason == super::coroutine::COROUTINE

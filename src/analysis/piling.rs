@@ -4,6 +4,11 @@
 //! climbs while every one of them looks busy. A dump of the end shows the crowd (a dump's
 //! group of [`LARGE_GROUP`] is a suspect); a trace shows it growing.
 //!
+//! Often only some calls leak (an error path, a flag set on one branch) and the others end:
+//! then the ended outnumber the pile, but they end young while the pile's oldest live on
+//! many times longer. Requests in flight at the end are as young as the ones that ended; a
+//! crowd older than nearly every one that ended is left behind.
+//!
 //! [`LARGE_GROUP`]: super::dump_groups::LARGE_GROUP
 
 use std::collections::HashMap;
@@ -24,6 +29,9 @@ pub struct Pile {
     /// None of them waited long enough to be stuck: they wake and wait again, and only the
     /// pile tells the leak.
     pub restless: bool,
+    /// When many of the kind ended: nine in ten of those lived at most this long, and the
+    /// pile's members outlived that many times over (the partial leak's sign).
+    pub ended_within_ns: Option<i64>,
 }
 
 /// The members' creations must spread over at least this share of the window: a pool
@@ -33,44 +41,71 @@ const MIN_SPREAD_OF_WINDOW: f64 = 0.5;
 /// (however many are in flight at the end) end about as many as start; sessions longer than
 /// the window end the older ones meanwhile.
 const MAX_ENDED_PER_CREATED: f64 = 0.25;
+/// Past the ended ones' lives, a member must have lived this many times the ninth decile
+/// of theirs to count as left behind: slow requests in flight are seldom older than that,
+/// and a long-tailed latency puts only a few there, not a crowd.
+const OUTLIVED_FACTOR: i64 = 4;
+/// ... and at least this share of the window: lives of microseconds say nothing of ages.
+const MIN_OUTLIVED_OF_WINDOW: f64 = 0.1;
 
 /// What piles are made of, gathered once per trace.
 pub struct PileIndex {
-    /// Per creation site: how many goroutines it made inside the window that are alive at
-    /// the end, and the first and last of their creation times.
-    made: HashMap<Frame, (usize, i64, i64)>,
-    /// Per entry function: how many goroutines ended inside the window.
-    ended: HashMap<StrId, usize>,
+    /// Per creation site: the creation times of the goroutines it made inside the window
+    /// that are alive at the end, ascending.
+    made: HashMap<Frame, Vec<i64>>,
+    /// Per entry function: how many goroutines ended inside the window, and the lives of
+    /// those made inside it too, ascending.
+    ended: HashMap<StrId, (usize, Vec<i64>)>,
 }
 
 impl PileIndex {
     pub fn new(m: &TraceModel) -> Self {
-        let (mut made, mut ended) = (HashMap::<Frame, (usize, i64, i64)>::new(), HashMap::new());
+        let mut made = HashMap::<Frame, Vec<i64>>::new();
+        let mut ended = HashMap::<StrId, (usize, Vec<i64>)>::new();
         for g in m.goroutines.iter().filter(|g| !g.system) {
-            if g.end_ns().is_some() {
-                *ended.entry(g.start_func).or_insert(0) += 1;
+            if let Some(end) = g.end_ns() {
+                let e = ended.entry(g.start_func).or_default();
+                e.0 += 1;
+                e.1.extend(g.created_ns().map(|t| end - t));
             } else if let (Some(t), Some(site)) = (g.created_ns(), super::coroutine::creation_site(m, g)) {
-                let e = made.entry(site).or_insert((0, t, t));
-                *e = (e.0 + 1, e.1.min(t), e.2.max(t));
+                made.entry(site).or_default().push(t);
             }
         }
+        made.values_mut().chain(ended.values_mut().map(|e| &mut e.1)).for_each(|v| v.sort_unstable());
         PileIndex { made, ended }
     }
 
     /// The pile made by `site`'s goroutines running `entry`, if they make one.
     pub fn pile(&self, m: &TraceModel, site: &Frame, entry: StrId) -> Option<Pile> {
-        let &(made, first, last) = self.made.get(site)?;
-        if (made as u64) < LARGE_GROUP {
+        let made = self.made.get(site)?;
+        let (&first, &last) = (made.first()?, made.last()?);
+        if (made.len() as u64) < LARGE_GROUP {
             return None;
         }
         let over_ns = last - first;
         if (over_ns as f64) < MIN_SPREAD_OF_WINDOW * m.duration_ns as f64 {
             return None;
         }
-        let ended = self.ended.get(&entry).copied().unwrap_or(0);
-        if ended as f64 > MAX_ENDED_PER_CREATED * made as f64 {
-            return None;
+        let (ended, lives) = self.ended.get(&entry).map_or((0, &[][..]), |(n, l)| (*n, l.as_slice()));
+        let pile = Pile { created: made.len(), ended, over_ns, restless: false, ended_within_ns: None };
+        if ended as f64 <= MAX_ENDED_PER_CREATED * made.len() as f64 {
+            return Some(pile);
         }
-        Some(Pile { created: made, ended, over_ns, restless: false })
+        let within = outlived_lives(lives, made, m.duration_ns)?;
+        Some(Pile { ended_within_ns: Some(within), ..pile })
     }
+}
+
+/// The ninth decile of `lives` (ascending) when at least [`LARGE_GROUP`] of the members
+/// made at `made` (ascending) were created earlier than `window_end` minus
+/// [`OUTLIVED_FACTOR`] times it (and [`MIN_OUTLIVED_OF_WINDOW`]): a crowd left behind.
+fn outlived_lives(lives: &[i64], made: &[i64], window_end: i64) -> Option<i64> {
+    if (lives.len() as u64) < LARGE_GROUP {
+        return None;
+    }
+    let decile = *lives.get(lives.len() * 9 / 10)?;
+    let floor = (MIN_OUTLIVED_OF_WINDOW * window_end as f64) as i64;
+    let age = decile.saturating_mul(OUTLIVED_FACTOR).max(floor);
+    let left_behind = made.partition_point(|&t| t < window_end - age);
+    (left_behind as u64 >= LARGE_GROUP).then_some(decile)
 }

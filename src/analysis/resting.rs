@@ -21,6 +21,11 @@
 //!   reports a pipe's read as a network wait: it is not an idle connection.
 //! - Accept loops in a crowd ([`super::listeners`]): servers started per call and never
 //!   closed, or a program serving that many ports.
+//! - A crowd asleep in one stack ([`SLEEPING_CROWD`]): watchers or pollers nobody stops (a
+//!   loop of `time.Sleep` that checks a flag an error path never sets) pile up so, one per
+//!   call; so do calls waiting out a retry's backoff, for a moment. A trace made while they
+//!   pile up tells ([`super::piling`]); one moment (a dump, or a trace of goroutines all
+//!   older than it) does not, so the crowd is said with both readings.
 
 use super::classify::{WaitFamily, is_network_write, is_runtime_frame, wait_family};
 use crate::model::{GIdx, SpanState, StackId, TraceModel};
@@ -41,7 +46,15 @@ pub enum Resting {
     /// Accept loops in a crowd: servers started per call and never closed, or that many
     /// ports served ([`super::listeners`]).
     Listeners,
+    /// A crowd asleep in one stack ([`SLEEPING_CROWD`]): pollers nobody stops, or retries
+    /// waiting out a backoff.
+    Sleepers,
 }
+
+/// This many goroutines asleep in one stack at one moment: more than a program's pool of
+/// pollers or workers pausing between rounds (a few per core, a few dozen), as many as a
+/// leak of one poller per call makes in minutes.
+pub const SLEEPING_CROWD: u64 = 100;
 
 impl Resting {
     /// The JSON word of the kind.
@@ -52,6 +65,7 @@ impl Resting {
             Resting::ClientConnections { .. } => "client-connections",
             Resting::ChildOutput => "child-output",
             Resting::Listeners => "listeners",
+            Resting::Sleepers => "sleepers",
         }
     }
 }

@@ -4,7 +4,8 @@
 //! reason, and are stuck: waiting at the end of the window, not woken since they blocked,
 //! the oldest of them for most of the window; every member waiting at the end counts. A group
 //! that piles up ([`super::piling`]) is one too, however briefly its members wait. Runtime and
-//! tracer goroutines, sleepers (but for a pile of them) and idle-by-design waits (accept
+//! tracer goroutines, sleepers (but for a pile of them, or a crowd older than the trace,
+//! [`super::resting::SLEEPING_CROWD`]) and idle-by-design waits (accept
 //! loops, pooled connections) never count; client read loops holding response bodies count
 //! only as a crowd. Goroutines in a system call at the end count only as a pile that has been
 //! in the call for long: one is a blocking read of a terminal or a pipe, a supervisor's
@@ -25,7 +26,7 @@ use super::dump_groups::LARGE_GROUP;
 use super::moving::{Moving, MovingIndex};
 use super::origin::group_code_behind_creation;
 use super::piling::{Pile, PileIndex};
-use super::resting::{Resting, reader_at_rest, trace_pool};
+use super::resting::{Resting, SLEEPING_CROWD, reader_at_rest, trace_pool};
 use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
 
 pub use super::frame_text::{FrameText, Name, SharedNames};
@@ -296,7 +297,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             };
             let piling =
                 piling.filter(|_| !syscall || long).map(|p| Pile { restless: !(stuck || syscall), ..p });
-            (stuck || piling.is_some()).then_some((key, members, piling, hung))
+            (stuck || piling.is_some() || old_sleepers(m, family, &members)).then_some((key, members, piling, hung))
         })
         .collect();
     // Only a stuck group can be a queue: a restless pile's members wake again and again.
@@ -338,7 +339,9 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let returned = in_test.as_ref().is_some_and(|t| t.sign == super::test_hang::HangSign::Returned);
             let resting = clients
                 .or_else(|| reader_at_rest(&reason, funcs()))
-                .or_else(|| trace_pool(m, &reason, stack, &idx).filter(|_| !returned));
+                .or_else(|| trace_pool(m, &reason, stack, &idx).filter(|_| !returned))
+                .or((piling.is_none() && wait_family(&reason) == WaitFamily::Sleep)
+                    .then_some(Resting::Sleepers));
             let pull_not_stopped = reason == super::coroutine::COROUTINE
                 && idx.iter().filter_map(|&i| m.goroutine(i)).all(|g| super::coroutine::is_coroutine(m, g));
             let names_lost = lost::is_lost(&reason)
@@ -408,6 +411,15 @@ fn hung_main(m: &TraceModel, members: &[Waiter]) -> Option<usize> {
 /// or a program traced from its start) stay suspects at any count.
 fn standing_few(m: &TraceModel, members: &[Waiter]) -> bool {
     (members.len() as u64) < LARGE_GROUP
+        && members.iter().all(|w| m.goroutines.get(w.g as usize).is_some_and(|g| g.created_ns().is_none()))
+}
+
+/// A crowd asleep in one stack ([`SLEEPING_CROWD`]), every one older than the trace: a
+/// service traced in mid-life whose pollers nobody stops were made before the window, so no
+/// pile shows; the window is one moment for them, as a dump is.
+fn old_sleepers(m: &TraceModel, family: WaitFamily, members: &[Waiter]) -> bool {
+    family == WaitFamily::Sleep
+        && members.len() as u64 >= SLEEPING_CROWD
         && members.iter().all(|w| m.goroutines.get(w.g as usize).is_some_and(|g| g.created_ns().is_none()))
 }
 

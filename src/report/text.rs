@@ -187,10 +187,15 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 0 => "none of their kind ended".to_string(),
                 n => format!("{} of their kind ended", units::count(n as u64)),
             };
+            let ended = match p.ended_within_ns {
+                Some(w) => format!("{ended}, nine in ten within {}", units::duration(w)),
+                None => ended,
+            };
             let restless = if p.restless { ": each wakes and waits again, so none waited long" } else { "" };
+            let while_ = if p.ended_within_ns.is_some() { "while " } else { "" };
             let _ = writeln!(
                 o,
-                "      piling up   {} created over {} by this go statement and still alive, {ended}{restless}",
+                "      piling up   {} created over {} by this go statement and still alive, {while_}{ended}{restless}",
                 units::count(p.created as u64),
                 units::duration(p.over_ns)
             );

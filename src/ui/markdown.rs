@@ -76,8 +76,11 @@ pub fn suspect(s: &Suspect) -> String {
     }
     if let Some(p) = &s.piling {
         let (created, ended) = (units::count(p.created as u64), units::count(p.ended as u64));
-        let value =
+        let mut value =
             tr!("md-piling-value", created = created, over = units::duration(p.over_ns), ended = ended);
+        if let Some(w) = p.ended_within_ns {
+            value = format!("{value}; {}", tr!("suspect-piling-outlived", within = units::duration(w)));
+        }
         out.push_str(&format!("- {}: {value}\n", tr!("md-piling")));
     }
     if let Some(q) = &s.moving {

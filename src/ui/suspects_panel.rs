@@ -148,6 +148,9 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                     "{text}\n{}",
                     tr!("suspect-piling", created = created, over = over, ended = ended)
                 );
+                if let Some(w) = p.ended_within_ns {
+                    text = format!("{text}\n{}", tr!("suspect-piling-outlived", within = units::duration(w)));
+                }
             }
             if let Some(q) = &s.moving {
                 let (woken, longest) = (units::count(q.woken as u64), units::duration(q.longest_ns));
@@ -207,6 +210,9 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         }
         Some(Resting::Pool { woken }) => {
             out.push(tr!("suspect-pool-at-rest", woken = units::count(woken as u64)))
+        }
+        Some(Resting::Sleepers) => {
+            out.push(tr!("suspect-sleepers", n = s.count, count = units::count(s.count as u64)))
         }
         Some(Resting::ClientConnections { idle }) => {
             out.push(tr!("suspect-client-connections", idle = units::count(idle as u64)))

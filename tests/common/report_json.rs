@@ -31,6 +31,19 @@ pub fn expect_of(program: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
+/// The innermost frame of the program's own code (package `main` or the samples module): the
+/// line the program's `// EXPECT: block` marker names.
+pub fn program_frame(stack: &Value) -> &Value {
+    let frames = stack.as_array().unwrap();
+    frames
+        .iter()
+        .find(|f| {
+            let func = f["function"].as_str().unwrap_or("");
+            func.starts_with("main.") || func.starts_with("samples/")
+        })
+        .unwrap_or(&frames[0])
+}
+
 /// How a suspect's blocking frame `f` differs from the expectations' blocking site
 /// (`blocking_function` and `blocking_line` exactly, `blocking_file` as the path's end).
 pub fn blocking_site_errors(f: &Value, want: &Value) -> Vec<String> {
