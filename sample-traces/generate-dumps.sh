@@ -81,6 +81,19 @@ for minor in 1.19 1.27; do
 	traceback "$BIN/crash-$minor" "$out/crash-panic.txt" system
 	traceback "$BIN/crash-$minor" "$out/crash-mapwrite.txt" all -mapwrite
 done
+# A walk up a chain of configs that a reload made into a cycle (programs/dumps/overflow): the
+# recursion passes the stack's limit, "fatal error: stack overflow" under GOTRACEBACK=all; Go
+# 1.19 and 1.27 (tests/dump_crash.rs).
+for minor in 1.19 1.27; do
+	out="$HERE/dumps/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/overflow.txt" ]; then
+		echo "== dumps/go$minor/overflow: up to date" >&2
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/dumps" && "$GO" build -trimpath -o "$BIN/overflow-$minor" ./overflow)
+	traceback "$BIN/overflow-$minor" "$out/overflow.txt" all
+done
 # A service that runs out of memory (programs/dumps/oom) under a 1.5 GB address-space limit:
 # "fatal error: out of memory" with the runtime's own line of what it held; Go 1.19 and 1.27
 # (tests/dump_crash.rs).

@@ -5,7 +5,8 @@
 //! goroutine of its own, under GOTRACEBACK=system, whose stack shows the panic's own
 //! `panic(...)` frame; concurrent map writes in `main.count`; and programs/dumps/oom's
 //! allocation in `main.load` that failed, with the runtime's "out of memory: cannot allocate"
-//! line kept) and against Go's own traceback text. A panic recovered and raised again (programs/dumps/panic) also says where the first
+//! line kept; programs/dumps/overflow's recursion, the call repeated through the printed stack)
+//! and against Go's own traceback text. A panic recovered and raised again (programs/dumps/panic) also says where the first
 //! panic was: the program's frame under Go's `panic(...)` frame.
 
 use crate::common;
@@ -56,12 +57,12 @@ fn text_report(path: &Path) -> String {
 #[test]
 fn a_crash_names_the_goroutine_and_the_program_line_that_died() {
     let mut checked = 0;
-    for program in ["crash", "oom"] {
+    for program in ["crash", "oom", "overflow"] {
         let path = root().join(format!("programs/dumps/{program}/expect.json"));
         let exp: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         checked += check_crashes(&exp);
     }
-    assert!(checked >= 6, "the crash and out-of-memory tracebacks of Go 1.19 and 1.27: {checked}");
+    assert!(checked >= 8, "the crash, out-of-memory and overflow tracebacks of Go 1.19 and 1.27: {checked}");
 }
 
 /// Checks each traceback of `exp["crashes"]`; returns how many.
@@ -120,6 +121,23 @@ fn check_crashes(exp: &Value) -> usize {
             }
             let t = text_report(&path);
             assert!(t.contains(&format!("crashed in goroutine {id} [running] at {func} ")), "{t}");
+            // A stack overflow: the call Go printed again and again, counted in its own text.
+            match want["recursion_line"].as_u64() {
+                Some(l) => {
+                    let r = &c["recursion"];
+                    assert_eq!(
+                        (r["at"]["function"].as_str(), r["at"]["line"].as_u64()),
+                        (Some(func), Some(l))
+                    );
+                    let call = format!("{file}:{l}");
+                    let printed =
+                        record.lines().filter(|x| x.trim().split(" +0x").next().unwrap().ends_with(&call));
+                    assert_eq!(r["repeats"].as_u64(), Some(printed.count() as u64), "{shown}: {r}");
+                    assert!(r["repeats"].as_u64().unwrap() >= 90, "{shown}: {r}");
+                    assert!(t.contains(&format!("runaway recursion: the call at {func} ")), "{t}");
+                }
+                None => assert!(c.get("recursion").is_none(), "{shown}: {c}"),
+            }
             checked += 1;
         }
     }

@@ -122,3 +122,21 @@ fn the_inspector_stays_beside_the_table_at_720p() {
         );
     }
 }
+
+/// A stack overflow opens on the goroutine that overflowed, and its inspector names the
+/// call its printed stack repeats (programs/dumps/overflow: main.depth at main.go:25).
+#[test]
+fn a_stack_overflow_names_its_runaway_call() {
+    let mut checked = 0;
+    for rel in ["dumps/go1.27/overflow.txt", "dumps/go1.19/overflow.txt"] {
+        let h = &mut open(sample(rel));
+        let all = labels(h);
+        let said = all
+            .iter()
+            .find(|l| l.starts_with("Runaway recursion: "))
+            .unwrap_or_else(|| panic!("{rel}: {all:#?}"));
+        assert!(said.contains("the call at main.depth dumps/overflow/main.go:25 is "), "{rel}: {said}");
+        checked += 1;
+    }
+    assert_eq!(checked, 2);
+}

@@ -475,6 +475,10 @@ diff-col-where = Blocked at
 diff-col-created = Created by
 diff-row = Diff { $index }: { $change }, { $counts } ({ $delta }), { $what } at { $at }{ $trend }
 dump-crashed = This goroutine stopped the program:
+dump-recursion = Runaway recursion: the call at { $at } is { $repeats } of the { $n ->
+    [one] 1 frame
+   *[other] { $frames } frames
+} Go printed (it elides the rest of a stack this deep): a recursion with no end, from a cycle in the data it walks or a base case never reached
 dump-stack-title = Stack as printed ({ $n ->
     [one] 1 frame
    *[other] { $n } frames

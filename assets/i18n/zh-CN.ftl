@@ -387,6 +387,7 @@ diff-col-where = 阻塞于
 diff-col-created = 创建者
 diff-row = 差异 { $index }：{ $change }，{ $counts }（{ $delta }），{ $what } 于 { $at }{ $trend }
 dump-crashed = 这个 goroutine 使程序终止：
+dump-recursion = 失控的递归：Go 打印的 { $frames } 个栈帧中有 { $repeats } 个是 { $at } 处的调用（这么深的栈其余部分被省略）：递归没有终点，可能是遍历的数据里有环，或永远到不了的终止条件
 dump-stack-title = 原样打印的栈（{ $n } 帧，最内层在前）
 dump-no-creator = 未记录（主 goroutine，或剖析记录）
 dump-open-creator = 在编辑器中打开创建位置

@@ -40,6 +40,7 @@ pub mod profile_labels;
 pub mod profile_peek;
 pub mod profile_source;
 pub mod profile_view;
+pub mod recursion;
 pub mod resident;
 pub mod resting;
 pub mod signal_wait;

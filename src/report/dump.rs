@@ -43,6 +43,18 @@ pub struct Crashed<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_panic_at: Option<FrameText>,
     pub created_at: Option<FrameText>,
+    /// A stack overflow: the call the printed stack repeats (added field,
+    /// [`crate::analysis::recursion`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recursion: Option<Recursion>,
+}
+
+/// The runaway call of a stack overflow, and how many of the printed frames are it.
+#[derive(Serialize)]
+pub struct Recursion {
+    pub at: FrameText,
+    pub repeats: usize,
+    pub frames_printed: usize,
 }
 
 /// The crashed goroutine of a traceback ([`goroutine_flags::CRASHED`]).
@@ -65,6 +77,11 @@ pub fn crashed(d: &DumpModel) -> Option<Crashed<'_>> {
         at: at.map(|f| text(&d.strings, f)),
         first_panic_at: first.map(|f| text(&d.strings, f)),
         created_at: g.created_by.map(|f| text(&d.strings, &f)),
+        recursion: crate::analysis::recursion::runaway_call(d, g).map(|(f, repeats)| Recursion {
+            at: text(&d.strings, &f),
+            repeats,
+            frames_printed: frames.len(),
+        }),
     })
 }
 

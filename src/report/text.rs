@@ -65,6 +65,17 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 format!(" (panicking again: it first panicked at {} {}:{})", f.function, f.file, f.line)
             });
             let _ = writeln!(o, "  crashed in goroutine{id} [{}]{at}{first}{created}", c.state);
+            if let Some(r) = &c.recursion {
+                let _ = writeln!(
+                    o,
+                    "  runaway recursion: the call at {} {}:{} is {} of the {} frames Go printed (Go elides the rest of a stack this deep): a recursion with no end (a cycle in the data it walks, or a base case never reached)",
+                    r.at.function,
+                    r.at.file,
+                    r.at.line,
+                    units::count(r.repeats as u64),
+                    units::count(r.frames_printed as u64)
+                );
+            }
         }
     }
     super::profile::text(l, po, &mut o);

@@ -31,12 +31,32 @@ pub fn dump_group_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut
         for line in &m.preamble {
             ui.label(RichText::new(line).monospace().color(theme::ERROR_COLOR));
         }
+        recursion_ui(ui, m, r);
     }
     ui.separator();
     frames_ui(ui, m, r, queue);
     ui.separator();
     created_ui(ui, m, r, queue);
     ids_ui(ui, m, r);
+}
+
+/// A stack overflow's runaway call ([`crate::analysis::recursion`]), from the group's first
+/// member (the goroutine that crashed is a group of its own).
+fn recursion_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow) {
+    let first = r.group.members.first().and_then(|&i| m.goroutines.get(i as usize));
+    let Some((f, repeats)) = first.and_then(|g| crate::analysis::recursion::runaway_call(m, g)) else {
+        return;
+    };
+    let frames = first.map_or(0, |g| m.stacks.frames(g.stack).len());
+    let at = format!("{} {}:{}", m.strings.get(f.func), m.strings.get(f.file), f.line);
+    let text = tr!(
+        "dump-recursion",
+        at = at,
+        repeats = units::count(repeats as u64),
+        n = frames,
+        frames = units::count(frames as u64)
+    );
+    ui.add(egui::Label::new(RichText::new(text).color(theme::ERROR_COLOR)).wrap());
 }
 
 /// A frame as the runtime prints it: `function(args)`, then `\tfile:line`.
