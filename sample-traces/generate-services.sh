@@ -36,7 +36,9 @@
 #   output and trace, and the test binary's SIGQUIT traceback; programs/services/testleak (a
 #   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below;
 # - programs/services/synctestleak (tests whose testing/synctest bubbles deadlock, Go 1.27 and
-#   Go 1.24's experiment), midpoll (pollers nobody stops, traced in mid-life): below.
+#   Go 1.24's experiment), midpoll (pollers nobody stops, traced in mid-life), gcfloors (a
+#   leak over a hundred GC cycles, and batches that drop), lrucache (a healthy bounded cache
+#   holding most of the heap): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -263,6 +265,19 @@ fi
 # A saturated worker pool counting primes beside a goroutine polling for shutdown in a select
 # with a default case (primepool): both never block; only the poller spins. Both trace formats.
 run_each primepool 1.19 1.21 1.27
+# Heaps over many GC cycles as a GC log sees them (gcfloors, Go 1.21 and 1.27): a leak of
+# about a MB per cycle, and batches that climb to ~100 MB and drop, the log ending at the
+# third one's top.
+for minor in 1.21 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/gcfloors_batches.gctrace.log" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/gcfloors-$minor" ./gcfloors)
+	GODEBUG=gctrace=1 "$BIN/gcfloors-$minor" -mode leak 2>"$out/gcfloors_leak.gctrace.log"
+	GODEBUG=gctrace=1 "$BIN/gcfloors-$minor" -mode batches 2>"$out/gcfloors_batches.gctrace.log"
+done
 # A heap that grows by a third on top of a big table, and one that steps once (heapstep):
 # GODEBUG=gctrace=1 logs of Go 1.19, 1.21 and 1.27 (stderr, with the program's own last line).
 for minor in 1.19 1.21 1.27; do
@@ -424,6 +439,21 @@ if [ "$FORCE" = 1 ] || [ ! -s "$out/compare_ramp.3.goroutine-2.txt" ] || [ ! -s 
 	"$BIN/compare-1.27" -shape ramp -out "$out/compare_ramp"
 	"$BIN/compare-1.27" -shape served -out "$out/compare_served"
 fi
+# A healthy LRU whose render line holds nearly all the heap in use and allocated ten times
+# more (lrucache, Go 1.21 and 1.27): the heap profile, and Go 1.27's `go tool pprof -top
+# -lines` of it by inuse_space and by alloc_space.
+for minor in 1.21 1.27; do
+	out="$HERE/services/go$minor/lrucache"
+	if [ "$FORCE" != 1 ] && [ -s "$out.heap.top-alloc_space.txt" ]; then
+		continue
+	fi
+	(cd "$HERE/programs/services" && "$(go_for "$minor")" build -trimpath -o "$BIN/lrucache-$minor" ./lrucache)
+	"$BIN/lrucache-$minor" -out "$out"
+	for t in inuse_space alloc_space; do
+		"$(go_for 1.27)" tool pprof -top -lines -nodecount=10 -sample_index=$t -unit=B "$out.heap.pb.gz" \
+			>"$out.heap.top-$t.txt" 2>/dev/null
+	done
+done
 # Retention through the standard library: heap profiles of 1.22 and 1.27, read by 1.27's pprof.
 PPROF_GO=$(go_for 1.27)
 export PPROF_TMPDIR="$BIN/pprof" PPROF_BINARY_PATH="$BIN/none"

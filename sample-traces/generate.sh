@@ -46,8 +46,9 @@ PILE_PROGRAMS="pileup crunch flagspin"
 # (Go 1.22's trace of it recorded no frame of its preemptions) and the old formats.
 HELPER_PROGRAMS="helperspin"
 # Pollers that wake and sleep again, one left behind by every fourth request while the
-# others end: the last release (room under the folder's 30 MB).
-POLL_PROGRAMS="sleeppoll"
+# others end, and a loop that blocks for its jobs and then spins on their closed channel:
+# the last release (room under the folder's 30 MB).
+POLL_PROGRAMS="sleeppoll closedspin"
 programs_for() {
 	case "$1" in
 	1.27.*) echo "$ALL_PROGRAMS $INTL_PROGRAM $MEMORY_PROGRAMS $GC_PROGRAMS $PILE_PROGRAMS $HELPER_PROGRAMS $POLL_PROGRAMS" ;;

@@ -13,7 +13,8 @@ goN.NN/NAME.goroutine-2.txt / goroutine-1.txt (the runtime's goroutine dumps):
 * the same groups, with the same counts, functions and lines, in the debug=2
   dump (the dump's own state words are printed for information), and a
   record with that count in the debug=1 dump;
-* spinning goroutines: never Waiting (except GC's "preempted" suspension, a
+* spinning goroutines: never Waiting in the second half of the trace, and never
+  at all unless they spin from then on (closedspin) (except GC's "preempted" suspension, a
   reasonless block in Go 1.19/1.21 traces),
   Running/Runnable at the end;
 * min_gc_cycles: completed "GC concurrent mark phase" ranges;
@@ -53,7 +54,7 @@ def user_frame(fr):
 
 
 class Goroutine:
-    __slots__ = ('id', 'created', 'state', 'block', 'waits')
+    __slots__ = ('id', 'created', 'state', 'block', 'waits', 'last_park')
 
     def __init__(self, gid):
         self.id = gid
@@ -61,6 +62,7 @@ class Goroutine:
         self.state = None        # last state
         self.block = None        # (time, reason, frames) of the last Running->Waiting
         self.waits = Counter()   # reasons of all Running->Waiting
+        self.last_park = None    # time of the last Running->Waiting that is no GC stop
 
 
 def load_digest(path):
@@ -87,6 +89,8 @@ def load_digest(path):
             if to == 'Waiting' and frm == 'Running':
                 gr.block = (t, reason, frames(stack))
                 gr.waits[reason] += 1
+                if reason not in ('preempted', ''):
+                    gr.last_park = t
             gr.state = to
     return gs, t0, t1, gc_cycles
 
@@ -199,7 +203,9 @@ def check(vdir, name, exp, verbose):
             # before (HACKING.md, "A busy goroutine blocks when the GC scans its stack").
             old_format = int(version.split('.')[1]) < 22
             bad = {r: c for r, c in g.waits.items() if r != 'preempted' and not (old_format and r == '')}
-            if bad:
+            # A loop that blocked for its work and then spins (closedspin) must spin for
+            # the second half of the trace at least.
+            if bad and (g.last_park is None or (g.last_park - t0) * 2 > span):
                 problems.append('spin G%d blocked: %s' % (g.id, bad))
             if g.state not in ('Running', 'Runnable'):
                 problems.append('spin G%d ends %s' % (g.id, g.state))

@@ -92,3 +92,33 @@ fn planted_spinners_are_found_and_nothing_else_spins() {
     assert!(traces.len() >= 70, "expected the committed traces, found {}", traces.len());
     assert!(fails.is_empty(), "{} of {} traces:\n{}", fails.len(), traces.len(), fails.join("\n"));
 }
+
+/// closedspin: the loop blocked for its 20 jobs, then spins on the closed channel. The
+/// finding says since when, as Go's own reader times the end of its last wait (the digest's
+/// last `Waiting->Runnable` of that goroutine, `go tool trace -d=parsed`).
+#[test]
+fn a_loop_that_spins_after_it_blocked_says_since_when() {
+    use std::io::Read as _;
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27");
+    let rep = report(&root.join("closedspin.trace"));
+    let f = rep["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "spinning").cloned();
+    let f = f.unwrap_or_else(|| panic!("no spinning finding: {rep}"));
+    let id = f["goroutine_ids"][0].as_u64().unwrap();
+    let mut text = String::new();
+    let tsv = std::fs::File::open(root.join("closedspin.parsed.tsv.gz")).unwrap();
+    flate2::read::GzDecoder::new(tsv).read_to_string(&mut text).unwrap();
+    let (mut t0, mut woken) = (None, Vec::new());
+    for line in text.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let at: i64 = cols[1].parse().unwrap();
+        t0.get_or_insert(at);
+        if cols[0] == "StateTransition" && cols[5].starts_with(&format!("G{id} Waiting->")) {
+            woken.push(at - t0.unwrap());
+        }
+    }
+    assert!(woken.len() >= 20, "Go's reader: G{id} waited for its 20 jobs: {woken:?}");
+    let since = f["since_ns"].as_i64().unwrap_or_else(|| panic!("{f}"));
+    let go_says = *woken.last().unwrap();
+    assert!((since - go_says).abs() < 1_000_000, "ours {since} ns, Go's {go_says} ns: {f}");
+    assert!(since * 2 < rep["duration_ns"].as_i64().unwrap(), "{f}");
+}

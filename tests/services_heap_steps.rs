@@ -9,21 +9,9 @@
 
 use crate::common;
 use common::report_json::report;
-use common::services::{expect, root};
+use common::services::{expect, live_heaps, root};
 
 const MIB: u64 = 1 << 20;
-
-/// The live heap each cycle marked (`A->B->C MB`'s C), in bytes, from Go's log.
-fn live_heaps(text: &str) -> Vec<u64> {
-    text.lines()
-        .filter(|l| l.starts_with("gc "))
-        .filter_map(|l| {
-            let triple = l.split(", ").find(|p| p.ends_with(" MB") && p.contains("->"))?;
-            triple.trim_end_matches(" MB").rsplit("->").next()?.parse::<u64>().ok()
-        })
-        .map(|mb| mb * MIB)
-        .collect()
-}
 
 #[test]
 fn a_heap_growing_by_a_third_grows_and_one_that_steps_once_does_not() {

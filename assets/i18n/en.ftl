@@ -331,6 +331,7 @@ mem-goroutines-title = Goroutines (NumGoroutine logged with the stats): { $n } a
 mem-goroutines-plot = Goroutines over time
 findings-title = Findings ({ $n })
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
+finding-spinning-since = { $count } spinning: running or runnable { $share }% of the time since it last blocked ({ $since } into the window), looping in { $at }
 finding-spinning-unknown = { $count } spinning: running or runnable { $share }% of the window; the trace records none of its code (older than the trace, preempted only asynchronously): a goroutine dump (debug=2) shows where it loops
 mem-growth-piling = Heap after GC grew from { $from } to { $to }. { $beside }
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)

@@ -267,6 +267,7 @@ mem-goroutines-title = goroutine 数（与统计一同记录的 NumGoroutine）�
 mem-goroutines-plot = goroutine 数随时间的变化
 findings-title = 发现（{ $n }）
 finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
+finding-spinning-since = { $count } 个空转：自上次阻塞（窗口开始后 { $since }）以来 { $share }% 的时间处于运行或可运行状态，循环位置 { $at }
 finding-spinning-unknown = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态；跟踪中没有记录它的代码（早于跟踪开始，只被异步抢占过）：goroutine 转储（debug=2）可以显示它在哪里循环
 mem-growth-piling = GC 后的堆从 { $from } 增长到 { $to }。{ $beside }
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）

@@ -25,7 +25,7 @@ use super::profile_graph::{Graph, Source, build, sources, trimmed};
 use crate::analysis::profile_view::{NodeKey, View};
 use crate::model::ProfileModel;
 
-pub use grew::{GrewMost, grew_most};
+pub use grew::{GrewMost, grew_beyond_noise, grew_most};
 pub use tree::{DiffNode, DiffTree, diff_call_tree, diff_call_tree_with};
 
 /// One function of the diff table.
@@ -72,6 +72,8 @@ pub struct DiffTop {
     pub entries: Vec<DiffEntry>,
     /// A heap profile's program line that grew most, first to last ([`grew_most`]).
     pub grew_most: Option<GrewMost>,
+    /// The last file's sampling period (a heap profile's bytes per sample).
+    pub period: i64,
 }
 
 /// NEW minus BASE for sample type `sample_type` of `new` (the base must have a type of the
@@ -116,6 +118,7 @@ pub fn series_top(
         dropped_nodes: t.dropped_nodes,
         dropped_cutoff: t.dropped_cutoff,
         nodes_before_count: t.nodes_before_count,
+        period: p.period,
         ..DiffTop::default()
     };
     table.entries = t

@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use crate::analysis::TopOptions;
 use crate::analysis::group_diff::{GroupChange, diff_groups};
 use crate::analysis::memory_summary::{self, MemorySummary, log_summary, trace_summary};
-use crate::analysis::profile_diff::{DiffTop, series_top, type_list};
+use crate::analysis::profile_diff::{DiffTop, grew_beyond_noise, series_top, type_list};
 use crate::load::{Loaded, Progress, load_file_headless};
 use crate::report::terminal::safe;
 
@@ -54,10 +54,10 @@ impl Diff {
     pub fn grew(&self) -> bool {
         // Churn (requests caught at the moment, other ids in every file) is not growth.
         let groups = self.groups.iter().flatten().any(GroupChange::is_growth);
-        let heap = self
-            .profile
-            .as_ref()
-            .is_some_and(|p| p.sample_type.starts_with("inuse_") && p.totals.last() > p.totals.first());
+        let heap = self.profile.as_ref().is_some_and(|p| {
+            let (Some(&a), Some(&b)) = (p.totals.first(), p.totals.last()) else { return false };
+            p.sample_type.starts_with("inuse_") && grew_beyond_noise(a, b, p.period, b, &p.sample_type)
+        });
         // GC logs alone: their heap after GC. Beside goroutine groups (traces) the groups
         // decide, as before the memory was compared.
         let memory = self.groups.is_none() && self.memory.as_deref().is_some_and(memory_summary::grew);

@@ -27,6 +27,9 @@ pub enum FindingJson<'a> {
         /// round (added field).
         #[serde(skip_serializing_if = "Option::is_none")]
         inside: Option<&'a FrameText>,
+        /// They blocked before and spin since this time, ns into the window (added field).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        since_ns: Option<i64>,
     },
     #[serde(rename = "heap-growth")]
     HeapGrowth {
@@ -103,6 +106,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             created_at: s.created_at.as_ref(),
             goroutine_ids: s.goroutine_ids.get(..MAX_IDS).unwrap_or(&s.goroutine_ids),
             inside: s.inside.as_ref(),
+            since_ns: s.since_ns,
         },
         Finding::HeapGrowth(g) => FindingJson::HeapGrowth {
             source: g.source.name(),
@@ -177,8 +181,12 @@ fn spinning_text(s: &Spinning) -> String {
         });
         format!(", looping in {} {}:{}{inside}", s.at.function, s.at.file, s.at.line)
     };
+    let of = match s.since_ns {
+        Some(t) => format!("of the time since it last blocked ({} into the window)", units::duration(t)),
+        None => "of the window without blocking".to_string(),
+    };
     format!(
-        "spinning: {} goroutine{} running or runnable {:.0}% of the window without blocking{at}{created}",
+        "spinning: {} goroutine{} running or runnable {:.0}% {of}{at}{created}",
         units::count(s.count as u64),
         if s.count == 1 { "" } else { "s" },
         s.running_share * 100.0,
@@ -230,7 +238,7 @@ fn growth_text(g: &HeapGrowth) -> String {
 fn thrashing_text(t: &GcThrashing) -> String {
     let cpu = t.gc_cpu_share.map_or(String::new(), |s| format!(" and took {:.0}% of the CPU", s * 100.0));
     format!(
-        "GC thrashing ({}): the heap goal stayed {} ({} live, goal {} at the end) for the last {}: {} GC cycles ({} a second) ran {:.0}% of the time{cpu}; a memory limit (GOMEMLIMIT) the live heap has reached, or a very low GOGC, pins the goal: the program slows down, and runs out of memory once the live heap passes the limit",
+        "GC thrashing ({}): the heap goal stayed {} ({} live, goal {} at the end) for the last {}: {} GC cycles ({} a second) ran {:.0}% of the time{cpu}; a memory limit (GOMEMLIMIT) the live heap has reached, or a very low GOGC, pins the goal: the program slows down; the limit is soft, so a live heap that keeps growing goes on past it (the GC running nearly all the time) until the container's or the machine's memory runs out",
         t.source.name(),
         match t.goal_percent_above_live() {
             0 => "at the live heap".to_string(),

@@ -54,7 +54,16 @@ fn spinning_entry(s: &Spinning, view: &ViewState) -> (String, bool, Option<Comma
             0 => s.at.function.to_string(),
             line => format!("{} {}:{line}", s.at.function, short_file(&s.at.file)),
         };
-        tr!("finding-spinning", count = count, share = share, at = at)
+        match s.since_ns {
+            Some(t) => tr!(
+                "finding-spinning-since",
+                count = count,
+                share = share,
+                since = units::duration(t),
+                at = at
+            ),
+            None => tr!("finding-spinning", count = count, share = share, at = at),
+        }
     };
     let first = s.members.first().copied();
     let selected = first.is_some() && view.selected() == first;

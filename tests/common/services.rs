@@ -72,3 +72,15 @@ pub fn assert_planted(s: &serde_json::Value, e: &serde_json::Value, lines: (u64,
 pub fn planted_lines(program: &str) -> (u64, u64) {
     (marked(program, "blocked"), marked(program, "created"))
 }
+
+/// The live heap each cycle marked (`A->B->C MB`'s C), in bytes, from Go's gctrace log.
+pub fn live_heaps(text: &str) -> Vec<u64> {
+    text.lines()
+        .filter(|l| l.starts_with("gc "))
+        .filter_map(|l| {
+            let triple = l.split(", ").find(|p| p.ends_with(" MB") && p.contains("->"))?;
+            triple.trim_end_matches(" MB").rsplit("->").next()?.parse::<u64>().ok()
+        })
+        .map(|mb| mb << 20)
+        .collect()
+}

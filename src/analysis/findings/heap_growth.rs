@@ -83,6 +83,20 @@ const MIN_END_OF_MAX: f64 = 0.9;
 /// (even a leak paced by GOGC's doubling goal, 4 → 8 → 16 → 32, does so in every step).
 const MIN_RISING_STEPS: usize = 3;
 const MIN_STEP_SHARE: f64 = 0.05;
+/// Many cycles that each lift the floor a little (a leak of 10 MiB/s under a GC every 40
+/// ms: 1 MB a cycle, gctrace's whole MB) rise by less than [`MIN_STEP_SHARE`] each: the
+/// steps are also counted over this many equal spans of the window, where such a leak rises
+/// in every one and a table loaded once in one.
+const STEP_SPANS: usize = 8;
+/// A fall of the floor by at least this share of its range so far gives back what a batch
+/// built: a sawtooth of batches, not growth, whatever the rise from the start to a top the
+/// window ends on, or from one trough to the next (the first floor after a drop holds
+/// some of the next batch). Growth is then read only on the floors after the last such
+/// fall, and only when they climb well past every earlier top (by half of it, and by
+/// [`MIN_RISE_BYTES`]): a trace's or a log's floors catch a batch's top only near it, so
+/// one batch a little bigger than the last is no climb.
+const MIN_CLIMB_PAST_TOP: f64 = 1.5;
+const MIN_DROP_OF_RANGE: f64 = 0.5;
 
 /// A floor that went from `from` to `to` rose by the rule's bars: both the ratio and the bytes.
 pub fn rose_enough(from: u64, to: u64) -> bool {
@@ -98,10 +112,19 @@ pub fn rose_enough(from: u64, to: u64) -> bool {
 /// program held for good), and "ends near its peak" on each floor's least with its
 /// neighbours ([`local_least`]): spikes go, a fall after a peak that stays is still a fall.
 pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth> {
+    sampled_growth_of(source, floors, false)
+}
+
+/// [`growth_of`] on floors that samples of the heap gave: `random` when the cycles ran
+/// faster than the samples (MemStats lines, a metrics export), so that each "floor" is the
+/// heap at a random point of a cycle, garbage and all; their least with the neighbours is
+/// nearer to what the cycle left.
+fn sampled_growth_of(source: HeapSource, floors: &[(i64, u64)], random: bool) -> Option<HeapGrowth> {
+    let floors = &floors[since_or_until_last_drop(floors)];
     if floors.len() < MIN_CYCLES {
         return None;
     }
-    let held = lower_envelope(floors);
+    let held = if random { lower_envelope(&local_least(floors)) } else { lower_envelope(floors) };
     let (t0, from) = *held.first()?;
     let (t1, to) = *held.last()?;
     if t1 <= t0 || !rose_enough(from, to) {
@@ -114,7 +137,7 @@ pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth
     }
     let step = MIN_STEP_SHARE * (to - from) as f64;
     let rising = held.windows(2).filter(|w| w[1].1 as f64 - w[0].1 as f64 >= step).count();
-    if rising < MIN_RISING_STEPS {
+    if rising.max(rising_spans(&held, step)) < MIN_RISING_STEPS {
         return None;
     }
     let mid = t0 + (t1 - t0) / 2;
@@ -133,6 +156,42 @@ pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth
         gc_cycles: floors.len(),
         beside: None,
     })
+}
+
+/// How many of [`STEP_SPANS`] equal spans of the window the held floors (time-sorted,
+/// non-decreasing) rise in by at least `step`.
+fn rising_spans(held: &[(i64, u64)], step: f64) -> usize {
+    let (Some(&(t0, _)), Some(&(t1, _))) = (held.first(), held.last()) else { return 0 };
+    let at = |t: i64| held[held.partition_point(|p| p.0 <= t).saturating_sub(1)].1;
+    let bound = |i: usize| t0 + ((t1 - t0) as i128 * i as i128 / STEP_SPANS as i128) as i64;
+    (0..STEP_SPANS).filter(|&i| at(bound(i + 1)) as f64 - at(bound(i)) as f64 >= step).count()
+}
+
+/// Which floors to judge: all of them when the floor never fell by [`MIN_DROP_OF_RANGE`]
+/// of its range so far; else those from the last such fall on when they climb well past
+/// every earlier top, or none. A fall is measured from
+/// the lesser of a floor and the one before it: the end of a one-cycle spike (floating
+/// garbage) is no fall, a batch's top held over two cycles is.
+fn since_or_until_last_drop(floors: &[(i64, u64)]) -> std::ops::Range<usize> {
+    let (mut lo, mut hi, mut last_drop) = (u64::MAX, 0u64, None::<usize>);
+    for i in 0..floors.len().saturating_sub(1) {
+        let level = floors[i].1.min(floors[i.saturating_sub(1)].1);
+        (lo, hi) = (lo.min(level), hi.max(level));
+        let fall = level.saturating_sub(floors[i + 1].1);
+        if fall >= MIN_RISE_BYTES && fall as f64 >= MIN_DROP_OF_RANGE * (hi - lo) as f64 {
+            last_drop = Some(i + 1);
+        }
+    }
+    let Some(trough) = last_drop else { return 0..floors.len() };
+    // Tops as the floors were, spikes and all.
+    let top = floors[..trough].iter().map(|p| p.1).max().unwrap_or(0);
+    let past = |last: u64| {
+        last >= top.saturating_add(MIN_RISE_BYTES) && last as f64 >= MIN_CLIMB_PAST_TOP * top as f64
+    };
+    match floors.last() {
+        Some(&(_, last)) if past(last) => trough..floors.len(),
+        _ => 0..0,
+    }
 }
 
 /// Each floor lowered to the least floor at or after it: non-decreasing, its last point the
@@ -233,7 +292,17 @@ pub fn gctrace_growth(m: &MemoryModel) -> Option<HeapGrowth> {
 
 /// From MemStats lines' floors (or a Prometheus export's, the same series).
 pub fn memstats_growth(m: &MemoryModel) -> Option<HeapGrowth> {
-    growth_of(m.source.into(), &memory_floors(m))
+    let floors = memory_floors(m);
+    // Two cycles or more per line on average: a line's heap is no floor.
+    let random = m.cycles.len() >= 2 * floors.len();
+    let mut g = sampled_growth_of(m.source.into(), &floors, random)?;
+    // Lines see only some cycles' floors: the cycles are what NumGC counted over the span.
+    let over = |c: &&crate::model::GcCycle| c.time_ns >= g.from_ns && c.time_ns <= g.to_ns;
+    let numbers: Vec<u32> = m.cycles.iter().filter(over).map(|c| c.number).collect();
+    if let (Some(a), Some(b)) = (numbers.iter().min(), numbers.iter().max()) {
+        g.gc_cycles = g.gc_cycles.max((b - a + 1) as usize);
+    }
+    Some(g)
 }
 
 #[cfg(test)]
@@ -248,6 +317,31 @@ mod tests {
     fn the_lower_envelope_keeps_what_stays_held() {
         let held: Vec<u64> = lower_envelope(&at(&[3, 30, 5, 8, 7, 12])).iter().map(|p| p.1).collect();
         assert_eq!(held, [3, 5, 5, 7, 7, 12]);
+    }
+
+    #[test]
+    fn a_fall_of_half_the_range_ends_what_is_judged() {
+        const M: u64 = 1 << 20;
+        let mib = |v: &[u64]| at(&v.iter().map(|x| x * M).collect::<Vec<_>>());
+        // Batches: up to 100, back to 10, up to 90, back, and a last top near the first: none.
+        let saw = mib(&[3, 20, 50, 100, 10, 40, 90, 12, 60, 105]);
+        assert_eq!(since_or_until_last_drop(&saw), 0..0);
+        // A one-cycle spike's end is no fall.
+        let spiky = mib(&[20, 21, 70, 22, 23, 24]);
+        assert_eq!(since_or_until_last_drop(&spiky), 0..6);
+        // A drop, then a climb well past every earlier top: judged from the drop.
+        let climb = mib(&[3, 60, 80, 5, 40, 90, 130, 200]);
+        assert_eq!(since_or_until_last_drop(&climb), 3..8);
+    }
+
+    #[test]
+    fn small_steps_in_every_span_rise() {
+        // 100 cycles a MB apart in every second one: no cycle rises by 5% of 50, every span does.
+        let floors: Vec<(i64, u64)> = (0..100).map(|i| (i as i64, (i / 2) as u64)).collect();
+        assert_eq!(rising_spans(&floors, 0.05 * 49.0), STEP_SPANS);
+        // One step: one span.
+        let step: Vec<(i64, u64)> = (0..100).map(|i| (i as i64, if i < 60 { 10 } else { 50 })).collect();
+        assert_eq!(rising_spans(&step, 2.0), 1);
     }
 
     #[test]

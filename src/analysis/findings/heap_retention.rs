@@ -8,6 +8,11 @@
 //! A cache of records is several allocations per entry (the record, its strings, its
 //! slices, the map's buckets), each its own line of one function: when no line holds most
 //! of the heap but one function does, the function is the site.
+//! One profile cannot tell a leak from a big cache that evicts, but the profile's
+//! `alloc_space` can: a leak keeps what its site allocated (an append-only slice about
+//! half, the arrays it outgrew gone), a bounded cache or a batch that is dropped frees most
+//! of it (an LRU of 60 MiB had allocated 1.15 GB at its line, 5% kept; three batches built
+//! and dropped in turn, 34%).
 
 use std::collections::HashMap;
 
@@ -42,20 +47,29 @@ const MIN_SHARE: f64 = 0.5;
 /// start-up allocations (every fixed sample holds under 8 MiB in use, the healthy twin
 /// 4 MiB in its bounded cache), which no one chases as a leak.
 const MIN_BYTES: i64 = 16 << 20;
+/// ...and the site still holds at least this share of all it allocated since the program
+/// started (when the profile has `alloc_space`).
+const MIN_KEPT_OF_ALLOCATED: f64 = 0.4;
 
 /// The retention finding of a heap profile (one with `inuse_space`), if one site dominates.
 pub fn heap_retention(p: &ProfileModel) -> Option<HeapRetention> {
     let t = (0..p.sample_types.len()).find(|&t| p.type_name(t) == "inuse_space")?;
     let total = p.total(t);
+    let alloc = (0..p.sample_types.len()).find(|&t| p.type_name(t) == "alloc_space");
     let mut sites: HashMap<Line, i64> = HashMap::new();
+    let mut allocated: HashMap<Line, i64> = HashMap::new();
     // Per site, the library lines that allocated for it, with their bytes.
     let mut inner: HashMap<(Line, Line), i64> = HashMap::new();
     for (s, sample) in p.samples.iter().enumerate() {
         let v = p.value(s, t);
-        if v <= 0 {
+        let a = alloc.map_or(0, |a| p.value(s, a));
+        if v <= 0 && a <= 0 {
             continue;
         }
-        if let Some((site, allocator)) = site(p, p.sample_locations(sample)) {
+        let Some((site, allocator)) = site(p, p.sample_locations(sample)) else { continue };
+        let e = allocated.entry(site).or_default();
+        *e = e.saturating_add(a);
+        if v > 0 {
             let e = sites.entry(site).or_default();
             *e = e.saturating_add(v);
             if allocator != site {
@@ -101,6 +115,14 @@ pub fn heap_retention(p: &ProfileModel) -> Option<HeapRetention> {
                 line,
             })
         });
+    // What the program's own lines allocated and freed again. A library that grows a
+    // buffer for it (io.ReadAll, bytes.Buffer) allocates and drops every size on the way
+    // (Go 1.22's ReadAll of a cache kept 29% of it): only the program's own count.
+    let ever: i64 =
+        allocated.iter().filter(|((f, l), _)| *f == func && (lines > 1 || *l == line)).map(|(_, v)| *v).sum();
+    if allocated_in.is_none() && alloc.is_some() && (bytes as f64) < MIN_KEPT_OF_ALLOCATED * ever as f64 {
+        return None;
+    }
     Some(HeapRetention {
         sample_type: p.type_name(t).to_string(),
         function: p.strings.get(f.name).to_string(),
@@ -111,6 +133,15 @@ pub fn heap_retention(p: &ProfileModel) -> Option<HeapRetention> {
         lines,
         allocated_in,
     })
+}
+
+/// The runtime's allocator itself: where every allocation ends, naming none.
+fn is_malloc_frame(name: &str) -> bool {
+    ["runtime.malloc", "runtime.newobject", "runtime.newarray", "runtime.makeslice", "runtime.growslice"]
+        .iter()
+        .any(|p| name.starts_with(p))
+        || name.starts_with("runtime.(*mcache)")
+        || name.starts_with("runtime.(*mheap)")
 }
 
 /// Where a sample's bytes were allocated, as (site, allocator): the site is the innermost
@@ -127,7 +158,11 @@ pub(crate) fn site(p: &ProfileModel, locations: &[u32]) -> Option<(Line, Line)> 
         }
         let name = p.function(l.function).map_or("", |f| p.strings.get(f.name));
         let at = (l.function, l.line);
-        first.get_or_insert(at);
+        // A stack all in the runtime (a goroutine's own struct, `runtime.malg`) is named
+        // by its caller of the allocator, not by `runtime.mallocgc`.
+        if !is_malloc_frame(name) {
+            first.get_or_insert(at);
+        }
         if name.starts_with("runtime.") {
             continue;
         }

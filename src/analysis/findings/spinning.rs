@@ -27,6 +27,9 @@ pub struct Spinning {
     /// function of the program that returns, `q.hasWork()` in `for !q.hasWork() {}`).
     pub inside: Option<FrameText>,
     pub created_at: Option<FrameText>,
+    /// When they blocked before and spin only since (the latest of the members' last
+    /// parks, ns into the window); `None` when they never blocked in it.
+    pub since_ns: Option<i64>,
     /// Go ids, ascending.
     pub goroutine_ids: Vec<u64>,
     /// Members as model indices, for the UI to select.
@@ -80,7 +83,7 @@ const MIN_WAITED_FOR_SHARE: f64 = 0.1;
 pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
     let end = m.duration_ns;
     type Key = (u32, Option<(u32, u32, u32)>);
-    let mut groups: HashMap<Key, Vec<(GIdx, f64)>> = HashMap::new();
+    let mut groups: HashMap<Key, Vec<(GIdx, f64, Option<i64>)>> = HashMap::new();
     let old_format = m.is_old_format();
     let suspended = |s: &crate::model::Span| match m.reason(s.reason()) {
         "preempted" => true,
@@ -95,22 +98,38 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
         if (g.system && !unnamed) || g.end_ns().is_some() {
             continue;
         }
-        let from = g.created_ns().unwrap_or(0).max(0);
+        let mut from = g.created_ns().unwrap_or(0).max(0);
         if end <= from || ((end - from) as f64) < MIN_LIFE_OF_WINDOW * end as f64 {
             continue;
         }
-        // Parking too often is checked first, counting only up to the limit: most long-lived
-        // goroutines park all the time and are out after a few spans, where the time split
-        // walks every span (a tenth of a second on the 200 MB bench trace, after the load).
-        let limit = MAX_PARKS_PER_SECOND * ((end - from) as f64 / 1e9).max(1.0);
-        let over = limit as usize + 1; // the least count above `limit`
-        let parks = g.real_spans().iter().filter(|s| match s.state() {
+        let parked = |s: &&Span| match s.state() {
             SpanState::Waiting => !suspended(s),
             SpanState::Syscall => true,
             _ => false,
-        });
-        if parks.take(over).count() >= over {
-            continue;
+        };
+        // A goroutine that parked a few times and then never again for half the window
+        // (a retry loop on a channel that got closed: `v, ok := <-ch; if !ok { continue }`)
+        // spins from its last park on: judged on that part of its life alone.
+        let spans = g.real_spans();
+        let last_park_end =
+            spans.iter().rposition(|s| parked(&s)).map(|i| spans.get(i + 1).map_or(end, Span::start_ns));
+        let mut since = None;
+        match last_park_end {
+            Some(t) if ((end - t) as f64) >= MIN_LIFE_OF_WINDOW * end as f64 => {
+                from = from.max(t);
+                since = Some(t);
+            }
+            _ => {
+                // Parking too often is checked first, counting only up to the limit: most
+                // long-lived goroutines park all the time and are out after a few spans,
+                // where the time split walks every span (a tenth of a second on the 200 MB
+                // bench trace, after the load).
+                let limit = MAX_PARKS_PER_SECOND * ((end - from) as f64 / 1e9).max(1.0);
+                let over = limit as usize + 1; // the least count above `limit`
+                if g.real_spans().iter().filter(parked).take(over).count() >= over {
+                    continue;
+                }
+            }
         }
         let split = time_split(g, from, end);
         let share = (split.running_ns + split.runnable_ns) as f64 / (end - from) as f64;
@@ -121,7 +140,7 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
             continue;
         }
         let site = m.stacks.frames(g.creation_stack).first().map(|f| (f.func.0, f.file.0, f.line));
-        groups.entry((g.start_func.0, site)).or_default().push((i as GIdx, share));
+        groups.entry((g.start_func.0, site)).or_default().push((i as GIdx, share, since));
     }
     let mut out: Vec<Spinning> = groups
         .into_values()
@@ -132,7 +151,7 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
     out
 }
 
-fn group(m: &TraceModel, members: &[(GIdx, f64)]) -> Spinning {
+fn group(m: &TraceModel, members: &[(GIdx, f64, Option<i64>)]) -> Spinning {
     let g0 = &m.goroutines[members[0].0 as usize];
     let mut ids: Vec<u64> = members.iter().map(|x| m.goroutines[x.0 as usize].id).collect();
     ids.sort_unstable();
@@ -148,6 +167,7 @@ fn group(m: &TraceModel, members: &[(GIdx, f64)]) -> Spinning {
         stacks_agreeing: site.agreeing,
         inside: site.inside,
         created_at: m.stacks.frames(g0.creation_stack).first().map(|f| FrameText::from_frame(m, f)),
+        since_ns: members.iter().filter_map(|x| x.2).max(),
         goroutine_ids: ids,
         members: idx,
     }
@@ -155,7 +175,7 @@ fn group(m: &TraceModel, members: &[(GIdx, f64)]) -> Spinning {
 
 /// The group's members kept others waiting for them: the waits they ended while they ran
 /// add up to [`MIN_WAITED_FOR_SHARE`] of their longest life in the window.
-fn bottleneck(m: &TraceModel, members: &[(GIdx, f64)]) -> bool {
+fn bottleneck(m: &TraceModel, members: &[(GIdx, f64, Option<i64>)]) -> bool {
     let end = m.duration_ns;
     let life = |gi: GIdx| end - m.goroutines[gi as usize].created_ns().unwrap_or(0).max(0);
     let longest = members.iter().map(|x| life(x.0)).max().unwrap_or(0);

@@ -4,7 +4,8 @@
 //! (the innermost line outside the runtime and the standard library, the library's allocating
 //! line kept beside it), summed per line in the first and the last profile; the line whose
 //! bytes grew most is named. Lines are matched by function name, file and line, as the two
-//! profiles' tables number them differently.
+//! profiles' tables number them differently. A change the sampling alone makes (a sample or
+//! two of `period` bytes, under a hundredth of the heap) names nothing.
 
 use std::collections::HashMap;
 
@@ -61,20 +62,45 @@ fn text((function, file, line): &Named) -> FrameText {
     }
 }
 
+/// A heap profile samples one allocation per `period` bytes (512 KiB by default) and scales
+/// it up: a line that holds one object of 16 KiB shows 0 in one profile and ~512 KiB in the
+/// next. A change of this many samples or less is the sampling's, not the program's...
+const NOISE_SAMPLES: i64 = 2;
+/// ...and so is a change under this share of the heap.
+pub const MIN_GROWTH_OF_TOTAL: f64 = 0.01;
+
+/// Whether `before` → `after` of a heap profile's sample type is more than the sampling
+/// moves it ([`NOISE_SAMPLES`] of `period` bytes, [`MIN_GROWTH_OF_TOTAL`] of `total`).
+pub fn grew_beyond_noise(before: i64, after: i64, period: i64, total: i64, type_name: &str) -> bool {
+    let per_sample = if type_name.ends_with("_space") { period.max(0) } else { 1 };
+    let floor = (NOISE_SAMPLES.saturating_mul(per_sample)).max((MIN_GROWTH_OF_TOTAL * total as f64) as i64);
+    after.saturating_sub(before) > floor
+}
+
 /// The line of a heap profile's sample type (`inuse_space`, `alloc_objects`, ...) that grew
-/// most from `first` to `last`; `None` for other profiles or when no line grew.
+/// most from `first` to `last`; `None` for other profiles, when no line grew beyond the
+/// sampling's noise, or when the heap as a whole did not grow (a line that grows while the
+/// heap shrinks is a sample landing elsewhere, as often as not).
 pub fn grew_most(first: &ProfileModel, last: &ProfileModel, type_name: &str) -> Option<GrewMost> {
     if !(type_name.starts_with("inuse_") || type_name.starts_with("alloc_")) {
         return None;
     }
     let (before, _) = by_line(first, type_name);
     let (after, inner) = by_line(last, type_name);
+    let (total0, total1): (i64, i64) = (before.values().sum(), after.values().sum());
+    if total1 <= total0 {
+        return None;
+    }
     let delta = |k: &Named, v: i64| v.saturating_sub(before.get(k).copied().unwrap_or(0));
     // Ties go to the name that sorts first, so every run names the same line.
     let (k, &v) = after
         .iter()
         .filter(|(k, v)| delta(k, **v) > 0)
         .max_by(|a, b| delta(a.0, *a.1).cmp(&delta(b.0, *b.1)).then_with(|| b.0.cmp(a.0)))?;
+    let was = before.get(k).copied().unwrap_or(0);
+    if !grew_beyond_noise(was, v, last.period, total1, type_name) {
+        return None;
+    }
     let allocated_in = inner
         .iter()
         .filter(|((s, _), _)| s == k)

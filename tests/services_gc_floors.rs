@@ -1,0 +1,62 @@
+//! Heaps over a hundred GC cycles, as GODEBUG=gctrace=1 logs them
+//! (`sample-traces/programs/services/gcfloors`, Go 1.21 and 1.27, by `generate-services.sh`).
+//! A leak of about a MB per cycle lifts each cycle's live heap by less than a twentieth of
+//! the whole rise, often by nothing (gctrace prints whole MB): it is heap growth all the
+//! same, from the least live heap Go logged to its last. Batches that climb to ~100 MB and
+//! drop, the log ending at the third one's top, are no growth, however far the last top is
+//! above the first cycle. The live heaps are Go's own numbers, read without our parser.
+
+use crate::common;
+use common::report_json::report;
+use common::services::{live_heaps, root};
+
+const MIB: u64 = 1 << 20;
+
+fn growth(path: &std::path::Path) -> Vec<serde_json::Value> {
+    let rep = report(path);
+    rep["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "heap-growth").cloned().collect()
+}
+
+#[test]
+fn a_leak_of_a_megabyte_a_cycle_over_a_hundred_cycles_is_growth() {
+    let mut seen = 0;
+    for minor in ["1.21", "1.27"] {
+        let path = root().join(format!("services/go{minor}/gcfloors_leak.gctrace.log"));
+        let name = path.display();
+        let live = live_heaps(&std::fs::read_to_string(&path).unwrap());
+        // Go's log: a hundred cycles, none lifting the heap by a twentieth of the rise.
+        assert!(live.len() >= 100, "{name}: Go logged {} cycles", live.len());
+        let (least, last) = (*live.iter().min().unwrap(), *live.last().unwrap());
+        assert!(last >= least + 16 * MIB, "{name}: {live:?}");
+        assert!(live.windows(2).all(|w| w[1] < w[0] + (last - least) / 20), "{name}: {live:?}");
+        let found = growth(&path);
+        let [g] = found.as_slice() else { panic!("{name}: one heap-growth finding, not {found:?}") };
+        assert_eq!(g["source"], "gctrace", "{name}: {g}");
+        assert_eq!(
+            (g["from_bytes"].as_u64(), g["to_bytes"].as_u64()),
+            (Some(least), Some(last)),
+            "{name}: {g}"
+        );
+        assert_eq!(g["gc_cycles"].as_u64(), Some(live.len() as u64), "{name}: {g}");
+        seen += 1;
+    }
+    assert_eq!(seen, 2);
+}
+
+#[test]
+fn batches_that_drop_are_no_growth_though_the_log_ends_at_a_top() {
+    let mut seen = 0;
+    for minor in ["1.21", "1.27"] {
+        let path = root().join(format!("services/go{minor}/gcfloors_batches.gctrace.log"));
+        let name = path.display();
+        let live = live_heaps(&std::fs::read_to_string(&path).unwrap());
+        // Go's log: two falls giving back more than half of what was built, and a last
+        // cycle far above the first.
+        let falls = live.windows(2).filter(|w| w[1] * 2 < w[0] && w[0] - w[1] >= 32 * MIB).count();
+        assert!(falls >= 2, "{name}: {live:?}");
+        assert!(live.last().unwrap() > &(live[0] + 32 * MIB), "{name}: {live:?}");
+        assert_eq!(growth(&path), Vec::<serde_json::Value>::new(), "{name}");
+        seen += 1;
+    }
+    assert_eq!(seen, 2);
+}
