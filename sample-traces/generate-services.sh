@@ -38,7 +38,8 @@
 # - programs/services/synctestleak (tests whose testing/synctest bubbles deadlock, Go 1.27 and
 #   Go 1.24's experiment), midpoll (pollers nobody stops, traced in mid-life), gcfloors (a
 #   leak over a hundred GC cycles, and batches that drop), lrucache (a healthy bounded cache
-#   holding most of the heap): below.
+#   holding most of the heap), bgservice (background loops and a pool grown with the load,
+#   healthy): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -134,6 +135,10 @@ run_each nilchan 1.19 1.21 1.22 1.27
 # one loop, every one older than the trace, beside a healthy pool of 8; trace and debug=2
 # dump, both trace formats.
 run_each midpoll 1.21 1.27
+# A healthy service traced from its start (bgservice): one background loop per subsystem
+# waiting in a select, and a worker pool grown with the load, idle at the end; trace and
+# debug=2 dump, both trace formats.
+run_each bgservice 1.21 1.27
 # HTTP handlers stuck writing to clients that stopped reading (stallwrite), beside idle
 # keep-alive connections: trace and debug=2 dump, both trace formats.
 run_each stallwrite 1.19 1.27

@@ -48,6 +48,7 @@ mod pprof_views;
 mod proc_lanes;
 mod screenshot_cli;
 mod services_at_rest;
+mod services_background;
 mod services_backlog;
 mod services_body_leak;
 mod services_bounded_cache;

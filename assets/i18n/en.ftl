@@ -415,6 +415,8 @@ suspect-sleepers = At rest? { $n ->
     [one] 1 goroutine
    *[other] { $count } goroutines
 } asleep in one loop (time.Sleep): watchers or pollers nobody stops (waiting for a flag an error path never sets, with no done channel or context) stay so, one more per call, and the count climbs; calls waiting out a retry's backoff look the same for a moment. Two dumps a minute apart, or a trace begun before they were made, tell: a leak if the crowd grows (ranked after the others)
+suspect-worker-at-rest = At rest? A worker loop that took work from this same wait earlier: idle between jobs, or left behind if nothing sends again (ranked after the others)
+suspect-pool-grown-at-rest = At rest? A pool grown with the load (a worker started as work came), { $woken } of which took work from this same wait earlier: idle between jobs, or left behind if nothing sends again (ranked after the others)
 suspect-pool-at-rest = At rest? A pool started at once, { $woken } of which took work from this same wait earlier: idle between jobs, or left behind if nothing sends again (ranked after the others)
 suspect-http-response = HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout or a context deadline) to a server that has not answered
 suspect-stalled-headers = HTTP server connections waiting for the rest of their request headers, which the clients stopped sending (a slow or Slowloris client): with no http.Server.ReadHeaderTimeout each holds a connection and a goroutine for as long as its client keeps it

@@ -36,8 +36,9 @@ pub enum Resting {
     /// Reading from network connections the peers keep open.
     IdleConnections,
     /// A pool started at once, `woken` of whom (at least one) took work from this same
-    /// wait earlier in the window.
-    Pool { woken: usize },
+    /// wait earlier in the window; or `grown` with the load, a goroutine started as work
+    /// came, most of them woken so.
+    Pool { woken: usize, grown: bool },
     /// HTTP client connections, `idle` of them, more than a shared Transport keeps
     /// ([`super::client_conns`]).
     ClientConnections { idle: usize },
@@ -83,7 +84,9 @@ pub fn is_network_read<'a>(reason: &str, funcs: impl IntoIterator<Item = &'a str
 }
 
 /// Members of a pool are created within this share of the window of each other: a pool is
-/// started at once (a loop of `go worker()`), a per-request leak through the window.
+/// started at once (a loop of `go worker()`), a per-request leak through the window. A pool
+/// that starts a worker when none is idle grows with the load: its members are told by most
+/// of them having taken work from the wait before.
 const POOL_CREATED_WITHIN_OF_WINDOW: f64 = 0.1;
 
 /// A trace group waiting for work at `stack` as a pool at rest would: created together
@@ -106,11 +109,10 @@ pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]
     let gs: Vec<_> = members.iter().filter_map(|&i| m.goroutine(i)).collect();
     let created: Vec<i64> = gs.iter().filter_map(|g| g.created_ns()).collect();
     let (first, last) = (created.iter().min()?, created.iter().max()?);
-    if created.len() < gs.len()
-        || (last - first) as f64 > POOL_CREATED_WITHIN_OF_WINDOW * m.duration_ns as f64
-    {
+    if created.len() < gs.len() {
         return None;
     }
+    let grown = (last - first) as f64 > POOL_CREATED_WITHIN_OF_WINDOW * m.duration_ns as f64;
     let woken = gs
         .iter()
         .filter(|g| {
@@ -121,7 +123,10 @@ pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]
                 .any(|s| s.state() == SpanState::Waiting && s.stack == stack)
         })
         .count();
-    (woken >= 1).then_some(Resting::Pool { woken })
+    // A pool grown with the load: most members took work from this wait, where a leak made
+    // through the window waits once per goroutine.
+    let enough = if grown { woken >= 2 && woken * 4 >= gs.len() * 3 } else { woken >= 1 };
+    enough.then_some(Resting::Pool { woken, grown })
 }
 
 /// A reader that may be the program at rest, for a group of any source: an idle connection,

@@ -273,7 +273,9 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let stalls = super::finalizer::stalled(&key.1, stack_funcs(m, key.2)).is_some();
             let long = family != WaitFamily::Sleep
                 && is_stuck(&members, end)
-                && (stalls || hung.is_some() || !(lone_main(m, &members) || standing_few(m, &members)))
+                && (stalls
+                    || hung.is_some()
+                    || !(lone_main(m, &members) || standing_few(m, &members) || background_loop(m, family, &members)))
                 && !matches!(members.as_slice(), [w] if super::signal_wait::is_signal_waiter(m, &notify_calls, &key.1, w.g));
             // Goroutines in a long system call read a terminal or a pipe, or wait for the
             // children a supervisor keeps: only a pile of them, made through the window and
@@ -339,7 +341,12 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let returned = in_test.as_ref().is_some_and(|t| t.sign == super::test_hang::HangSign::Returned);
             let resting = clients
                 .or_else(|| reader_at_rest(&reason, funcs()))
-                .or_else(|| trace_pool(m, &reason, stack, &idx).filter(|_| !returned))
+                // A pile is made through the window and never ends: no pool grown with load.
+                .or_else(|| {
+                    let grown = |r: &Resting| matches!(r, Resting::Pool { grown: true, .. });
+                    trace_pool(m, &reason, stack, &idx)
+                        .filter(|r| !returned && !(grown(r) && piling.is_some()))
+                })
                 .or((piling.is_none() && wait_family(&reason) == WaitFamily::Sleep)
                     .then_some(Resting::Sleepers));
             let pull_not_stopped = reason == super::coroutine::COROUTINE
@@ -401,6 +408,18 @@ fn hung_main(m: &TraceModel, members: &[Waiter]) -> Option<usize> {
         [w] => super::main_wait::waits_for_exited(m, w.g),
         _ => None,
     }
+}
+
+/// One goroutine the main goroutine started, waiting in a `select`: a service's background
+/// loop per subsystem (a janitor on a ticker, a reloader, a watcher, each also waiting on
+/// its context's Done) waits so between its events, for longer than any trace of its start.
+/// A leak is made again and again (a crowd, a pile); a lone goroutine leaked from main
+/// blocks on a plain channel operation far more often than in a select.
+fn background_loop(m: &TraceModel, family: WaitFamily, members: &[Waiter]) -> bool {
+    let [w] = members else { return false };
+    let by_main =
+        |g: &crate::model::Goroutine| g.parent().and_then(|p| m.goroutine(p)).is_some_and(|p| p.id == 1);
+    family == WaitFamily::Select && m.goroutine(w.g).is_some_and(by_main)
 }
 
 /// A few goroutines that all began before the trace and wait through it: a service traced in

@@ -250,7 +250,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         at_rest: s.resting.map(|r| AtRestJson {
             kind: r.kind(),
             woken: match r {
-                Resting::Pool { woken } => Some(woken),
+                Resting::Pool { woken, .. } => Some(woken),
                 Resting::IdleConnections
                 | Resting::ClientConnections { .. }
                 | Resting::ChildOutput

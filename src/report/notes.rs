@@ -63,10 +63,18 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
                 "      at rest?    reading from network connections: idle keep-alive connections wait so, for as long as their peers keep them; a leak only if the peers are gone and the read has no deadline (ranked after the others)"
             );
         }
-        Some(Resting::Pool { woken }) => {
+        Some(Resting::Pool { .. }) if sp.count == 1 => {
             let _ = writeln!(
                 o,
-                "      at rest?    a pool started at once, {} of which took work from this same wait earlier in the window: idle between jobs, or left behind if nothing sends again (a jobs channel never closed) (ranked after the others)",
+                "      at rest?    a worker loop that took work from this same wait earlier in the window: idle between jobs, or left behind if nothing sends again (a jobs channel never closed) (ranked after the others)"
+            );
+        }
+        Some(Resting::Pool { woken, grown }) => {
+            let how =
+                if grown { "grown with the load (a worker started as work came)" } else { "started at once" };
+            let _ = writeln!(
+                o,
+                "      at rest?    a pool {how}, {} of which took work from this same wait earlier in the window: idle between jobs, or left behind if nothing sends again (a jobs channel never closed) (ranked after the others)",
                 units::count(woken as u64)
             );
         }

@@ -208,8 +208,12 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         Some(Resting::Listeners) => {
             out.push(tr!("suspect-listeners", n = s.count, count = units::count(s.count as u64)))
         }
-        Some(Resting::Pool { woken }) => {
+        Some(Resting::Pool { .. }) if s.count == 1 => out.push(tr!("suspect-worker-at-rest")),
+        Some(Resting::Pool { woken, grown: false }) => {
             out.push(tr!("suspect-pool-at-rest", woken = units::count(woken as u64)))
+        }
+        Some(Resting::Pool { woken, grown: true }) => {
+            out.push(tr!("suspect-pool-grown-at-rest", woken = units::count(woken as u64)))
         }
         Some(Resting::Sleepers) => {
             out.push(tr!("suspect-sleepers", n = s.count, count = units::count(s.count as u64)))

@@ -59,3 +59,11 @@ pub fn blocking_site_errors(f: &Value, want: &Value) -> Vec<String> {
     }
     errs
 }
+
+/// `goroscope report FILE` as text.
+pub fn report_text(path: &Path) -> String {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let opts = goroscope::report::Options { json: false, fail_on_leaks: false };
+    goroscope::report::run(&[path.to_path_buf()], &opts, &mut out, &mut err);
+    String::from_utf8(out).unwrap()
+}
