@@ -345,7 +345,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 .or_else(|| {
                     let grown = |r: &Resting| matches!(r, Resting::Pool { grown: true, .. });
                     trace_pool(m, &reason, stack, &idx)
-                        .filter(|r| !returned && !(grown(r) && piling.is_some()))
+                        .filter(|r| !(returned || (grown(r) && piling.is_some())))
                 })
                 .or((piling.is_none() && wait_family(&reason) == WaitFamily::Sleep)
                     .then_some(Resting::Sleepers));
