@@ -39,7 +39,7 @@
 #   Go 1.24's experiment), midpoll (pollers nobody stops, traced in mid-life), gcfloors (a
 #   leak over a hundred GC cycles, and batches that drop), lrucache (a healthy bounded cache
 #   holding most of the heap), bgservice (background loops and a pool grown with the load,
-#   healthy): below.
+#   healthy), generics (a generic fan-out's leak, named per instantiation by profiles): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -139,6 +139,9 @@ run_each midpoll 1.21 1.27
 # waiting in a select, and a worker pool grown with the load, idle at the end; trace and
 # debug=2 dump, both trace formats.
 run_each bgservice 1.21 1.27
+# A generic fan-out whose senders leak (generics): a traceback prints main.Scatter[...].func1,
+# a goroutine profile each instantiation; Go 1.21 and 1.27.
+run_each generics 1.21 1.27
 # HTTP handlers stuck writing to clients that stopped reading (stallwrite), beside idle
 # keep-alive connections: trace and debug=2 dump, both trace formats.
 run_each stallwrite 1.19 1.27

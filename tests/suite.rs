@@ -63,6 +63,7 @@ mod services_finalizer;
 mod services_flock;
 mod services_gc_floors;
 mod services_gc_thrashing;
+mod services_generics;
 mod services_goroutine_pile;
 mod services_heap_retention;
 mod services_heap_steps;

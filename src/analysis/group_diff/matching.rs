@@ -29,7 +29,7 @@ impl MatchKey {
             WaitFamily::Other => g.reason.clone(),
             family => family.label().to_string(),
         };
-        let creator = g.created_at.as_ref().map(|f| f.function.to_string());
+        let creator = g.created_at.as_ref().map(|f| shape_blind(&f.function));
         // iter.Pull's coroutines: a trace writes no stack for a switch (a later generation's
         // status may) and names the program's call of iter.Pull; a dump prints the stack and
         // `created by iter.Pull[...]`. Matched by their reason, and the creator where known.
@@ -85,7 +85,29 @@ fn match_funcs(stack: &[FrameText]) -> Vec<String> {
     let past_runtime = funcs.iter().position(|f| !is_runtime_frame(f)).unwrap_or(0);
     let rest = funcs.get(past_runtime..).unwrap_or(&[]);
     let entry = rest.iter().position(|f| !is_std_func(f)).map_or(0, |user| user.saturating_sub(1));
-    rest.get(entry..).unwrap_or(&[]).iter().map(|f| f.to_string()).collect()
+    rest.get(entry..).unwrap_or(&[]).iter().map(|f| shape_blind(f)).collect()
+}
+
+/// A generic function's name without its type arguments: a traceback prints
+/// `main.Scatter[...].func1` where a profile names each instantiation
+/// (`main.Scatter[go.shape.int].func1`, `[go.shape.string]`): one group either way.
+fn shape_blind(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '[' => {
+                if depth == 0 {
+                    out.push_str("[...]");
+                }
+                depth += 1;
+            }
+            ']' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// One group followed across the files while matching.
@@ -248,4 +270,17 @@ pub(super) fn match_rows(files: &[Vec<GoroutineGroup>]) -> Vec<Row> {
         }
     }
     rows
+}
+
+#[cfg(test)]
+mod shape_tests {
+    use super::shape_blind;
+
+    #[test]
+    fn type_arguments_read_as_a_tracebacks_ellipsis() {
+        assert_eq!(shape_blind("main.Scatter[go.shape.int].func1"), "main.Scatter[...].func1");
+        assert_eq!(shape_blind("main.Scatter[...].func1"), "main.Scatter[...].func1");
+        assert_eq!(shape_blind("main.(*Q[go.shape.struct { a []int }]).Pop"), "main.(*Q[...]).Pop");
+        assert_eq!(shape_blind("main.plain"), "main.plain");
+    }
 }
