@@ -37,7 +37,8 @@
 #   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below;
 # - programs/services/synctestleak (tests whose testing/synctest bubbles deadlock, Go 1.27 and
 #   Go 1.24's experiment), midpoll (pollers nobody stops, traced in mid-life), gcfloors (a
-#   leak over a hundred GC cycles, and batches that drop), lrucache (a healthy bounded cache
+#   leak over a hundred GC cycles, and batches that drop), stackleak (goroutines leaking
+#   their stacks, not the heap), lrucache (a healthy bounded cache
 #   holding most of the heap), bgservice (background loops and a pool grown with the load,
 #   healthy), generics (a generic fan-out's leak, named per instantiation by profiles): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
@@ -285,6 +286,16 @@ for minor in 1.21 1.27; do
 	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/gcfloors-$minor" ./gcfloors)
 	GODEBUG=gctrace=1 "$BIN/gcfloors-$minor" -mode leak 2>"$out/gcfloors_leak.gctrace.log"
 	GODEBUG=gctrace=1 "$BIN/gcfloors-$minor" -mode batches 2>"$out/gcfloors_batches.gctrace.log"
+done
+# Goroutines that leak their stacks, not the heap (stackleak, Go 1.21 and 1.27): the gctrace
+# log's stacks climb, the heap after GC stays.
+for minor in 1.21 1.27; do
+	out="$HERE/services/go$minor/stackleak.gctrace.log"
+	if [ "$FORCE" != 1 ] && [ -s "$out" ]; then
+		continue
+	fi
+	(cd "$HERE/programs/services" && "$(go_for "$minor")" build -trimpath -o "$BIN/stackleak-$minor" ./stackleak)
+	GODEBUG=gctrace=1 "$BIN/stackleak-$minor" 2>"$out"
 done
 # A heap that grows by a third on top of a big table, and one that steps once (heapstep):
 # GODEBUG=gctrace=1 logs of Go 1.19, 1.21 and 1.27 (stderr, with the program's own last line).

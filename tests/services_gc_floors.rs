@@ -60,3 +60,44 @@ fn batches_that_drop_are_no_growth_though_the_log_ends_at_a_top() {
     }
     assert_eq!(seen, 2);
 }
+
+/// The stacks each cycle scanned (`N MB stacks`), in bytes, from Go's log.
+fn scanned_stacks(text: &str) -> Vec<u64> {
+    text.lines()
+        .filter(|l| l.starts_with("gc "))
+        .filter_map(|l| {
+            l.split(", ").find(|p| p.ends_with(" MB stacks"))?.split(' ').next()?.parse::<u64>().ok()
+        })
+        .map(|mb| mb * MIB)
+        .collect()
+}
+
+/// stackleak: 1,000 goroutines that each keep a 64 KiB buffer on their stack and wait for
+/// good. The heap after GC stays under a few MB; the stacks Go's log says each cycle scanned
+/// climb past 100 MB: goroutines pile up, a finding of its own (no heap growth to stand beside).
+#[test]
+fn goroutines_leaking_their_stacks_pile_up_without_the_heap() {
+    let mut seen = 0;
+    for minor in ["1.21", "1.27"] {
+        let path = root().join(format!("services/go{minor}/stackleak.gctrace.log"));
+        let name = path.display();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (live, stacks) = (live_heaps(&text), scanned_stacks(&text));
+        assert!(stacks.len() >= 8 && stacks.len() == live.len(), "{name}: Go logged {} cycles", stacks.len());
+        assert!(live.iter().all(|&l| l <= 4 * MIB), "{name}: the heap after GC stays small: {live:?}");
+        let (least, last) = (*stacks.iter().min().unwrap(), *stacks.last().unwrap());
+        assert!(last >= 64 * MIB && last >= 10 * least.max(MIB), "{name}: {stacks:?}");
+        let rep = report(&path);
+        let f = rep["findings"].as_array().unwrap();
+        assert!(f.iter().all(|f| f["kind"] != "heap-growth"), "{name}: {f:?}");
+        let g = f.iter().find(|f| f["kind"] == "goroutine-growth").unwrap_or_else(|| panic!("{name}: {f:?}"));
+        assert_eq!(
+            (g["stacks_from_bytes"].as_u64(), g["stacks_to_bytes"].as_u64()),
+            (Some(least), Some(last)),
+            "{name}: {g}"
+        );
+        assert_eq!(g["source"], "gctrace", "{name}: {g}");
+        seen += 1;
+    }
+    assert_eq!(seen, 2);
+}

@@ -335,6 +335,8 @@ finding-spinning-since = { $count } spinning: running or runnable { $share }% of
 finding-spinning-unknown = { $count } spinning: running or runnable { $share }% of the window; the trace records none of its code (older than the trace, preempted only asynchronously): a goroutine dump (debug=2) shows where it loops
 mem-growth-piling = Heap after GC grew from { $from } to { $to }. { $beside }
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
+finding-goroutine-count = Goroutines pile up: their count rose from { $from } to { $to } over { $over } while the heap after GC did not grow: goroutines that never end, holding little but their stacks (a goroutine dump shows where they wait)
+finding-goroutine-stacks = Goroutines pile up: their stacks rose from { $from } to { $to } over { $over } while the heap after GC did not grow: goroutines that never end, holding little but their stacks (a goroutine dump shows where they wait)
 finding-heap-growth-goroutines = Goroutines rose with it, from { $from } to { $to }: they pile up too (a goroutine dump shows where they wait)
 finding-heap-growth-stacks = Goroutine stacks rose with it, from { $from } to { $to }: goroutines pile up too (a goroutine dump shows where they wait)
 finding-gc-thrashing = GC thrashing: the heap goal stayed { $above ->

@@ -271,6 +271,8 @@ finding-spinning-since = { $count } 个空转：自上次阻塞（窗口开始�
 finding-spinning-unknown = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态；跟踪中没有记录它的代码（早于跟踪开始，只被异步抢占过）：goroutine 转储（debug=2）可以显示它在哪里循环
 mem-growth-piling = GC 后的堆从 { $from } 增长到 { $to }。{ $beside }
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
+finding-goroutine-count = goroutine 在堆积：数量在 { $over } 内从 { $from } 增长到 { $to }，而 GC 后的堆没有增长：这些 goroutine 永不结束，除了栈几乎不占内存（goroutine 转储可显示它们在哪里等待）
+finding-goroutine-stacks = goroutine 在堆积：它们的栈在 { $over } 内从 { $from } 增长到 { $to }，而 GC 后的堆没有增长：这些 goroutine 永不结束，除了栈几乎不占内存（goroutine 转储可显示它们在哪里等待）
 finding-heap-growth-goroutines = goroutine 数量随之从 { $from } 增长到 { $to }：goroutine 也在堆积（goroutine 转储可显示它们在哪里等待）
 finding-heap-growth-stacks = goroutine 栈随之从 { $from } 增长到 { $to }：goroutine 也在堆积（goroutine 转储可显示它们在哪里等待）
 finding-gc-thrashing = GC 抖动：在最后 { $over } 内，堆目标{ $above ->

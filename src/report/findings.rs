@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::analysis::FrameText;
 use crate::analysis::findings::goroutines_beside::Beside;
-use crate::analysis::findings::{Finding, GcThrashing, HeapGrowth, HeapRetention, Spinning};
+use crate::analysis::findings::{Finding, GcThrashing, GoroutineGrowth, HeapGrowth, HeapRetention, Spinning};
 use crate::units;
 
 /// At most this many goroutine ids per finding, as for suspects.
@@ -84,6 +84,23 @@ pub enum FindingJson<'a> {
         #[serde(skip_serializing_if = "Option::is_none")]
         allocated_in: Option<&'a FrameText>,
     },
+    /// A GC log's goroutines (their count, else their stacks) piling up while the heap
+    /// after GC does not grow (added kind).
+    #[serde(rename = "goroutine-growth")]
+    GoroutineGrowth {
+        source: &'static str,
+        over_ns: i64,
+        from_ns: i64,
+        to_ns: i64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stacks_from_bytes: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stacks_to_bytes: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        goroutines_from: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        goroutines_to: Option<u64>,
+    },
 }
 
 fn one(n: &usize) -> bool {
@@ -117,10 +134,10 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             gc_cycles: g.gc_cycles,
             from_ns: g.from_ns,
             to_ns: g.to_ns,
-            stacks_from_bytes: stacks(g).map(|s| s.0),
-            stacks_to_bytes: stacks(g).map(|s| s.1),
-            goroutines_from: goroutines(g).map(|s| s.0),
-            goroutines_to: goroutines(g).map(|s| s.1),
+            stacks_from_bytes: stacks(g.beside).map(|s| s.0),
+            stacks_to_bytes: stacks(g.beside).map(|s| s.1),
+            goroutines_from: goroutines(g.beside).map(|s| s.0),
+            goroutines_to: goroutines(g.beside).map(|s| s.1),
         },
         Finding::GcThrashing(t) => FindingJson::GcThrashing {
             source: t.source.name(),
@@ -145,6 +162,16 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             lines: r.lines,
             allocated_in: r.allocated_in.as_ref(),
         },
+        Finding::GoroutineGrowth(g) => FindingJson::GoroutineGrowth {
+            source: g.source.name(),
+            over_ns: g.over_ns(),
+            from_ns: g.from_ns,
+            to_ns: g.to_ns,
+            stacks_from_bytes: stacks(Some(g.rose)).map(|s| s.0),
+            stacks_to_bytes: stacks(Some(g.rose)).map(|s| s.1),
+            goroutines_from: goroutines(Some(g.rose)).map(|s| s.0),
+            goroutines_to: goroutines(Some(g.rose)).map(|s| s.1),
+        },
     }
 }
 
@@ -155,7 +182,24 @@ pub fn finding_text(f: &Finding) -> String {
         Finding::HeapGrowth(g) => growth_text(g),
         Finding::GcThrashing(t) => thrashing_text(t),
         Finding::HeapRetention(r) => retention_text(r),
+        Finding::GoroutineGrowth(g) => goroutine_growth_text(g),
     }
+}
+
+fn goroutine_growth_text(g: &GoroutineGrowth) -> String {
+    let what = match g.rose {
+        Beside::Stacks { from, to } => {
+            format!("the goroutines' stacks rose from {} to {}", units::bytes(from), units::bytes(to))
+        }
+        Beside::Goroutines { from, to } => {
+            format!("the goroutine count rose from {} to {}", units::count(from), units::count(to))
+        }
+    };
+    format!(
+        "goroutines pile up ({}): {what} over {}, while the heap after GC did not grow: goroutines that never end, holding little but their stacks (a goroutine dump shows where they wait)",
+        g.source.name(),
+        units::duration(g.over_ns()),
+    )
 }
 
 fn spinning_text(s: &Spinning) -> String {
@@ -193,17 +237,17 @@ fn spinning_text(s: &Spinning) -> String {
     )
 }
 
-/// The stacks that rose with a heap, least and last.
-fn stacks(g: &HeapGrowth) -> Option<(u64, u64)> {
-    match g.beside? {
+/// The stacks that rose (with a heap), least and last.
+fn stacks(b: Option<Beside>) -> Option<(u64, u64)> {
+    match b? {
         Beside::Stacks { from, to } => Some((from, to)),
         Beside::Goroutines { .. } => None,
     }
 }
 
-/// The goroutine count that rose with a heap, least and last.
-fn goroutines(g: &HeapGrowth) -> Option<(u64, u64)> {
-    match g.beside? {
+/// The goroutine count that rose (with a heap), least and last.
+fn goroutines(b: Option<Beside>) -> Option<(u64, u64)> {
+    match b? {
         Beside::Goroutines { from, to } => Some((from, to)),
         Beside::Stacks { .. } => None,
     }

@@ -10,7 +10,7 @@ use super::command::Command;
 use super::document::{Document, short_file};
 use super::profile_view::ProfileView;
 use super::state::ViewState;
-use crate::analysis::findings::{Finding, GcThrashing, HeapGrowth, HeapRetention, Spinning};
+use crate::analysis::findings::{Finding, GcThrashing, GoroutineGrowth, HeapGrowth, HeapRetention, Spinning};
 use crate::model::ProfileModel;
 use crate::tr;
 use crate::units;
@@ -29,6 +29,14 @@ pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             Finding::HeapGrowth(g) => growth_entry(g, view),
             Finding::GcThrashing(t) => thrashing_entry(t, view),
             Finding::HeapRetention(r) => (retention_text(r), false, None),
+            Finding::GoroutineGrowth(g) => {
+                let range = (g.from_ns, g.to_ns);
+                (
+                    goroutine_growth_text(g),
+                    view.range == Some(range),
+                    Some(Command::SelectRange(range.0, range.1)),
+                )
+            }
         };
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(egui::vec2(4.0, 36.0), egui::Sense::hover());
@@ -98,6 +106,20 @@ pub(super) fn beside_text(g: &HeapGrowth) -> Option<String> {
             tr!("finding-heap-growth-goroutines", from = units::count(from), to = units::count(to))
         }
     })
+}
+
+/// A GC log's goroutines piling up without the heap, in words (the memory view's heading too).
+pub fn goroutine_growth_text(g: &GoroutineGrowth) -> String {
+    use crate::analysis::findings::goroutines_beside::Beside;
+    let over = units::duration(g.over_ns());
+    match g.rose {
+        Beside::Stacks { from, to } => {
+            tr!("finding-goroutine-stacks", from = units::bytes(from), to = units::bytes(to), over = over)
+        }
+        Beside::Goroutines { from, to } => {
+            tr!("finding-goroutine-count", from = units::count(from), to = units::count(to), over = over)
+        }
+    }
 }
 
 fn thrashing_entry(t: &GcThrashing, view: &ViewState) -> (String, bool, Option<Command>) {

@@ -162,6 +162,11 @@ pub fn finding(f: &Finding, summary: &str) -> String {
             let range = format!("{} – {}", units::duration(t.from_ns), units::duration(t.to_ns));
             out.push_str(&format!("- {}: {range}\n", tr!("md-time-range")));
         }
+        Finding::GoroutineGrowth(g) => {
+            out.push_str(&format!("- {}: {}\n", tr!("md-over"), units::duration(g.over_ns())));
+            let range = format!("{} – {}", units::duration(g.from_ns), units::duration(g.to_ns));
+            out.push_str(&format!("- {}: {range}\n", tr!("md-time-range")));
+        }
         Finding::HeapRetention(r) => {
             let line = u32::try_from(r.line).unwrap_or(0);
             let site = FrameText { function: r.function.as_str().into(), file: r.file.as_str().into(), line };

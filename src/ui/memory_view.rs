@@ -78,6 +78,7 @@ impl MemoryView {
                 let (from, to) = (units::bytes(g.from_bytes), units::bytes(g.to_bytes));
                 tr!("mem-growth-piling", from = from, to = to, beside = beside)
             }),
+            Finding::GoroutineGrowth(g) => Some(super::findings_panel::goroutine_growth_text(g)),
             _ => None,
         });
         let thrashing = findings.iter().find_map(|f| match f {

@@ -160,7 +160,7 @@ fn sampled_growth_of(source: HeapSource, floors: &[(i64, u64)], random: bool) ->
 
 /// How many of [`STEP_SPANS`] equal spans of the window the held floors (time-sorted,
 /// non-decreasing) rise in by at least `step`.
-fn rising_spans(held: &[(i64, u64)], step: f64) -> usize {
+pub(super) fn rising_spans(held: &[(i64, u64)], step: f64) -> usize {
     let (Some(&(t0, _)), Some(&(t1, _))) = (held.first(), held.last()) else { return 0 };
     let at = |t: i64| held[held.partition_point(|p| p.0 <= t).saturating_sub(1)].1;
     let bound = |i: usize| t0 + ((t1 - t0) as i128 * i as i128 / STEP_SPANS as i128) as i64;

@@ -3,16 +3,19 @@
 //! after GC ([`heap_growth`]; in a GC log, with the goroutines when they rise with it,
 //! [`goroutines_beside`]), the heap goal pinned at the live heap with the collector
 //! running cycle after cycle ([`gc_thrashing`]), one allocation site holding most of the heap
-//! in use ([`heap_retention`]). The report's `findings` array and the Findings panel show them;
+//! in use ([`heap_retention`]), goroutines piling up in a GC log whose heap does not grow
+//! ([`goroutine_growth`]). The report's `findings` array and the Findings panel show them;
 //! `HACKING.md` says why each threshold is what it is.
 
 pub mod gc_thrashing;
+pub mod goroutine_growth;
 pub mod goroutines_beside;
 pub mod heap_growth;
 pub mod heap_retention;
 pub mod spinning;
 
 pub use gc_thrashing::{GcThrashing, gctrace_thrashing, trace_thrashing};
+pub use goroutine_growth::{GoroutineGrowth, goroutine_growth};
 pub use heap_growth::{HeapGrowth, HeapSource, gctrace_growth, memstats_growth, trace_growth};
 pub use heap_retention::{HeapRetention, heap_retention};
 pub use spinning::{Spinning, spinning};
@@ -26,6 +29,7 @@ pub enum Finding {
     HeapGrowth(HeapGrowth),
     GcThrashing(GcThrashing),
     HeapRetention(HeapRetention),
+    GoroutineGrowth(GoroutineGrowth),
 }
 
 impl Finding {
@@ -36,6 +40,7 @@ impl Finding {
             Finding::HeapGrowth(_) => "heap-growth",
             Finding::GcThrashing(_) => "gc-thrashing",
             Finding::HeapRetention(_) => "heap-retention",
+            Finding::GoroutineGrowth(_) => "goroutine-growth",
         }
     }
 }
@@ -61,9 +66,11 @@ pub fn memory_findings(m: &MemoryModel) -> Vec<Finding> {
         MemorySource::GcTrace => (gctrace_growth(m), gctrace_thrashing(m)),
         MemorySource::MemStats | MemorySource::Prometheus => (memstats_growth(m), None),
     };
+    // Goroutines that pile up without the heap: a finding of their own.
+    let alone = growth.is_none().then(|| goroutine_growth(m)).flatten().map(Finding::GoroutineGrowth);
     let growth = growth.into_iter().map(|g| {
         let beside = goroutines_beside::beside(m, &g);
         Finding::HeapGrowth(HeapGrowth { beside, ..g })
     });
-    growth.chain(thrashing.map(Finding::GcThrashing)).collect()
+    growth.chain(alone).chain(thrashing.map(Finding::GcThrashing)).collect()
 }
