@@ -15,12 +15,7 @@
 
 use crate::common;
 use common::report_json::expect_of;
-use common::ui::{labels, open, sample};
-
-/// The suspects panel's entries: the labels that start with a rank.
-fn entries(labels: &[String]) -> Vec<&String> {
-    labels.iter().filter(|l| l.starts_with('#') && l.contains(" × ")).collect()
-}
+use common::ui::{labels, open, sample, suspect_entries as entries};
 
 #[test]
 fn a_pool_at_rest_is_marked_and_listed_after_the_leak() {

@@ -44,14 +44,8 @@ pub enum FindingJson<'a> {
         to_ns: i64,
         /// A GC log's goroutine stacks, or goroutine count, over the rise, least and last,
         /// when they rose with it (added fields).
-        #[serde(skip_serializing_if = "Option::is_none")]
-        stacks_from_bytes: Option<u64>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        stacks_to_bytes: Option<u64>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        goroutines_from: Option<u64>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        goroutines_to: Option<u64>,
+        #[serde(flatten)]
+        rose: RoseJson,
     },
     /// The heap goal pinned at the live heap through the file's last cycles (added kind).
     #[serde(rename = "gc-thrashing")]
@@ -92,15 +86,38 @@ pub enum FindingJson<'a> {
         over_ns: i64,
         from_ns: i64,
         to_ns: i64,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        stacks_from_bytes: Option<u64>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        stacks_to_bytes: Option<u64>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        goroutines_from: Option<u64>,
-        #[serde(skip_serializing_if = "Option::is_none")]
-        goroutines_to: Option<u64>,
+        #[serde(flatten)]
+        rose: RoseJson,
     },
+}
+
+/// Goroutine stacks or a goroutine count that rose, least and last (fields of a finding).
+#[derive(Serialize)]
+pub struct RoseJson {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stacks_from_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stacks_to_bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    goroutines_from: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    goroutines_to: Option<u64>,
+}
+
+impl RoseJson {
+    fn of(b: Option<Beside>) -> Self {
+        let (stacks, count) = match b {
+            Some(Beside::Stacks { from, to }) => (Some((from, to)), None),
+            Some(Beside::Goroutines { from, to }) => (None, Some((from, to))),
+            None => (None, None),
+        };
+        RoseJson {
+            stacks_from_bytes: stacks.map(|s| s.0),
+            stacks_to_bytes: stacks.map(|s| s.1),
+            goroutines_from: count.map(|s| s.0),
+            goroutines_to: count.map(|s| s.1),
+        }
+    }
 }
 
 fn one(n: &usize) -> bool {
@@ -134,10 +151,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             gc_cycles: g.gc_cycles,
             from_ns: g.from_ns,
             to_ns: g.to_ns,
-            stacks_from_bytes: stacks(g.beside).map(|s| s.0),
-            stacks_to_bytes: stacks(g.beside).map(|s| s.1),
-            goroutines_from: goroutines(g.beside).map(|s| s.0),
-            goroutines_to: goroutines(g.beside).map(|s| s.1),
+            rose: RoseJson::of(g.beside),
         },
         Finding::GcThrashing(t) => FindingJson::GcThrashing {
             source: t.source.name(),
@@ -167,10 +181,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             over_ns: g.over_ns(),
             from_ns: g.from_ns,
             to_ns: g.to_ns,
-            stacks_from_bytes: stacks(Some(g.rose)).map(|s| s.0),
-            stacks_to_bytes: stacks(Some(g.rose)).map(|s| s.1),
-            goroutines_from: goroutines(Some(g.rose)).map(|s| s.0),
-            goroutines_to: goroutines(Some(g.rose)).map(|s| s.1),
+            rose: RoseJson::of(Some(g.rose)),
         },
     }
 }
@@ -235,22 +246,6 @@ fn spinning_text(s: &Spinning) -> String {
         if s.count == 1 { "" } else { "s" },
         s.running_share * 100.0,
     )
-}
-
-/// The stacks that rose (with a heap), least and last.
-fn stacks(b: Option<Beside>) -> Option<(u64, u64)> {
-    match b? {
-        Beside::Stacks { from, to } => Some((from, to)),
-        Beside::Goroutines { .. } => None,
-    }
-}
-
-/// The goroutine count that rose (with a heap), least and last.
-fn goroutines(b: Option<Beside>) -> Option<(u64, u64)> {
-    match b? {
-        Beside::Goroutines { from, to } => Some((from, to)),
-        Beside::Stacks { .. } => None,
-    }
 }
 
 fn growth_text(g: &HeapGrowth) -> String {

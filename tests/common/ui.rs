@@ -97,3 +97,8 @@ pub fn open_loaded(path: PathBuf) -> Harness<'static, GoroscopeApp> {
     h.run_steps(3);
     h
 }
+
+/// The suspects panel's entries: the labels that start with a rank.
+pub fn suspect_entries(labels: &[String]) -> Vec<&String> {
+    labels.iter().filter(|l| l.starts_with('#') && l.contains(" × ")).collect()
+}
