@@ -7,7 +7,7 @@
 //! beside a heap that grows, the heap-growth finding says it ([`super::goroutines_beside`]).
 
 use super::goroutines_beside::Beside;
-use super::heap_growth::{HeapSource, rising_spans};
+use super::heap_growth::{HeapSource, lower_envelope, rising_spans};
 use crate::model::{MemoryModel, MemorySource};
 
 /// What rose, from its least to its last, over the log.
@@ -61,13 +61,7 @@ pub fn goroutine_growth(m: &MemoryModel) -> Option<GoroutineGrowth> {
         return None;
     }
     // Steady: each point lowered to the least that follows it rises span after span.
-    let mut held = points.clone();
-    let mut least = u64::MAX;
-    for p in held.iter_mut().rev() {
-        least = least.min(p.1);
-        p.1 = least;
-    }
-    if rising_spans(&held, 0.05 * (to - from) as f64) < MIN_RISING_SPANS {
+    if rising_spans(&lower_envelope(&points), 0.05 * (to - from) as f64) < MIN_RISING_SPANS {
         return None;
     }
     let rose = if stacks { Beside::Stacks { from, to } } else { Beside::Goroutines { from, to } };

@@ -196,7 +196,7 @@ fn since_or_until_last_drop(floors: &[(i64, u64)]) -> std::ops::Range<usize> {
 
 /// Each floor lowered to the least floor at or after it: non-decreasing, its last point the
 /// last floor.
-fn lower_envelope(floors: &[(i64, u64)]) -> Vec<(i64, u64)> {
+pub(super) fn lower_envelope(floors: &[(i64, u64)]) -> Vec<(i64, u64)> {
     let mut out: Vec<(i64, u64)> = floors.to_vec();
     let mut least = u64::MAX;
     for p in out.iter_mut().rev() {
