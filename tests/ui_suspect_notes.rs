@@ -4,7 +4,7 @@
 //! its `go test -timeout`, or sent SIGQUIT, or one that passed and left goroutines behind in its
 //! `-trace`, or one whose synctest bubble deadlocked (confirmed by the runtime), is named; each side of a lock-order deadlock says it holds a lock; clients that
 //! stopped sending mid-request say whether headers or a body; a mutex locked twice says its holder
-//! waits for it; a crowd waiting inside database/sql or io.Pipe, for a file lock, or in context's
+//! waits for it, and one left locked by a goroutine that returned says no holder is alive; a crowd waiting inside database/sql or io.Pipe, for a file lock, or in context's
 //! watch of a foreign parent, says what it waits for, and a crowd of database/sql's openers says it
 //! is DBs never closed; a finalizer blocked for good says it holds up every other; idle client
 //! connections of a Transport made per call say so; commands' callers waiting in `Cmd.Wait` for an
@@ -134,6 +134,20 @@ fn clients_that_stopped_mid_request_say_which_part_they_stopped_in() {
     assert!(e[1].starts_with(&uploads), "{:?} wanted {uploads:?}", e[1]);
     assert!(e[1].contains("reading request bodies their clients stopped sending"), "{:?}", e[1]);
     assert!(e.iter().take(2).all(|l| !l.contains("At rest?")), "{e:#?}");
+}
+
+#[test]
+fn a_lock_left_locked_by_a_goroutine_that_returned_says_no_holder_is_alive() {
+    let want = expect_of("services/unlockleak");
+    let h = &mut open(sample("services/go1.27/unlockleak.goroutine-2.txt"));
+    let all = labels(h);
+    let e = entries(&all);
+    let lock_type = want["lock_type"].as_str().unwrap();
+    let said =
+        format!("No goroutine alive: every goroutine in a method of {lock_type} waits for this same mutex");
+    let told = e.iter().filter(|l| l.contains(&said) && l.contains("without Unlock")).count();
+    assert_eq!(told, 2, "both crowds, {said:?}: {all:#?}");
+    assert!(!all.iter().any(|l| l.starts_with("Lock held by? goroutine")), "no holder is named: {all:#?}");
 }
 
 #[test]

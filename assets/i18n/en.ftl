@@ -406,6 +406,7 @@ suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the s
 suspect-lock-holder-same = Lock held by? goroutine { $id } [{ $state }], inside the same function too, past where they wait, at { $at }
 suspect-lock-holder-relocked = Lock held by? goroutine { $id } [{ $state }], which waits for that same mutex at { $at }: unless it unlocked it before that call, it locked it twice (sync.Mutex is not reentrant), and it and the queue behind it never run
 suspect-lock-holder-sibling = Lock held by? goroutine { $id } [{ $state }], in another method of the same type, at { $at }
+suspect-lock-unheld = Lock held by? No goroutine alive: every goroutine in a method of { $owner } waits for this same mutex; the one that locked it may have returned without Unlock (an early return, a recovered panic)
 suspect-moving = Moving: { $woken } of their kind were woken from this wait after up to { $longest }: a queue behind something slow, not a leak
 suspect-piling = Piling up: { $created } created over { $over } and still alive, { $ended } of their kind ended
 suspect-piling-outlived = Nine in ten of those that ended lived at most { $within }: these outlive them

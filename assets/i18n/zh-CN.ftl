@@ -333,6 +333,7 @@ suspect-names-lost = 名称随截断丢失（截断于第 { $byte } 字节）：
 suspect-lock-holder-same = 锁可能由 goroutine { $id } 持有 [{ $state }]：它也在同一函数中，且已越过它们等待之处，位于 { $at }
 suspect-lock-holder-relocked = 锁可能由 goroutine { $id } 持有 [{ $state }]，而它自己在 { $at } 等待同一个互斥锁：除非它在那次调用前已解锁，否则它加锁了两次（sync.Mutex 不可重入），它和排在后面的 goroutine 都永远无法运行
 suspect-lock-holder-sibling = 锁可能由 goroutine { $id } 持有 [{ $state }]：它在同一类型的另一个方法中，位于 { $at }
+suspect-lock-unheld = 锁由谁持有？没有存活的 goroutine：{ $owner } 各方法中的 goroutine 都在等待同一个互斥锁；加锁的那个可能未调用 Unlock 就返回了（提前返回、被 recover 的 panic）
 suspect-moving = 仍在推进：同类中有 { $woken } 个在等待至多 { $longest } 后从此处被唤醒：是排在慢操作之后的队列，而非泄漏
 suspect-piling = 持续堆积：{ $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束
 suspect-piling-outlived = 已结束的同类九成存活不超过 { $within }：这些远比它们活得久

@@ -328,6 +328,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             started_by_scheduler: false,
             created_before_trace: false,
             lock_holders: Vec::new(),
+            lock_unheld: None,
             resting,
             main_waits_for_exited: None,
             in_test,

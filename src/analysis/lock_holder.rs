@@ -14,8 +14,11 @@ use std::collections::HashMap;
 use super::classify::{trace_wait_words, user_frame_index};
 use super::frame_text::{FrameText, SharedNames};
 pub use super::lock_address::receiver_type;
+use super::lock_unheld::{Unheld, one_lock};
 use super::suspects::Suspect;
-use crate::model::{DumpFormat, DumpGoroutine, DumpModel, Frame, GIdx, SpanState, StringTable, TraceModel};
+use crate::model::{
+    DumpFormat, DumpGoroutine, DumpModel, Frame, GIdx, SpanState, StringTable, TraceModel, goroutine_flags,
+};
 
 /// A goroutine that may hold the lock a suspect's crowd waits for.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,7 +89,8 @@ pub fn attach_trace(m: &TraceModel, suspects: &mut [Suspect]) {
         };
         Some(Seen { id: g.id, idx: i as GIdx, state, frames, mutex: None, record: None })
     });
-    attach(&m.strings, seen.collect(), suspects, None);
+    // A trace never says a lock has no holder ([`super::lock_unheld`]).
+    attach(&m.strings, seen.collect(), suspects, None, false);
 }
 
 /// Names the possible holders of each lock a dump's crowds wait for (tracebacks only: a
@@ -105,7 +109,17 @@ pub fn attach_dump(m: &DumpModel, suspects: &mut [Suspect]) {
             record: Some(g),
         })
     });
-    attach(&m.strings, seen.collect(), suspects, Some(m));
+    let seen: Vec<Seen> = seen.collect();
+    let cut = goroutine_flags::INCOMPLETE | goroutine_flags::FRAMES_ELIDED;
+    let whole = m.warnings.is_empty()
+        && m.goroutines.iter().all(|g| !g.has(cut))
+        && seen.iter().all(|g| whole_stack(g.frames));
+    attach(&m.strings, seen, suspects, Some(m), whole);
+}
+
+/// A stack the search reads to its end: known, and no deeper than it looks.
+fn whole_stack(frames: &[Frame]) -> bool {
+    !frames.is_empty() && frames.len() <= MAX_DEPTH
 }
 
 /// The frame that called a lock method (leaf first), when the goroutine waits for one.
@@ -125,10 +139,26 @@ struct Crowd<'a> {
     mutex: Option<&'a str>,
     /// The first argument of its first member's locking frame (a dump's).
     receiver: Option<&'a str>,
+    /// The mutex its first member waits for, by address or by receiver (a dump's).
+    lock: Option<&'a str>,
+    /// Its members all wait for one lock none of them can hold ([`one_lock`]).
+    one_lock: bool,
 }
 
-fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect], dump: Option<&DumpModel>) {
+/// `whole`: every goroutine alive is in `seen` with its whole stack, so a crowd that finds
+/// no holder, and no goroutine in its code but its own members, may say none is alive
+/// ([`Unheld`]).
+fn attach<'s>(
+    strings: &'s StringTable,
+    seen: Vec<Seen<'s>>,
+    suspects: &mut [Suspect],
+    dump: Option<&'s DumpModel>,
+    whole: bool,
+) {
     let first_arg = |g: &Seen, func: &str| super::lock_address::first_arg_in(dump?, g.record?, func);
+    // Which mutex a goroutine waits for: the address Go printed for it, else the receiver of
+    // the method that locks (the same when the mutex is the struct's first field).
+    let lock_id = |g: &Seen<'s>, func: &str| -> Option<&'s str> { g.mutex.or_else(|| first_arg(g, func)) };
     let by_idx: HashMap<GIdx, &Seen> = seen.iter().map(|s| (s.idx, s)).collect();
     let crowds: Vec<(usize, Crowd)> = suspects
         .iter()
@@ -138,7 +168,14 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect], 
             let at = one.frames.get(locking_frame(strings, one.frames)?)?;
             let func = strings.get(at.func);
             let (owner, ids, mutex) = (receiver_type(func), &s.goroutine_ids, one.mutex);
-            Some((k, Crowd { func, line: at.line, owner, ids, mutex, receiver: first_arg(one, func) }))
+            let member = |g: &GIdx| {
+                let g = by_idx.get(g)?;
+                Some((g.frames, locking_frame(strings, g.frames)?, lock_id(g, func)))
+            };
+            let one_lock =
+                whole && owner.is_some_and(|o| one_lock(strings, s.members.iter().map(member), func, o));
+            let (receiver, lock) = (first_arg(one, func), lock_id(one, func));
+            Some((k, Crowd { func, line: at.line, owner, ids, mutex, receiver, lock, one_lock }))
         })
         .take(MAX_CROWDS)
         .collect();
@@ -162,7 +199,24 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect], 
         let line = sites.entry(crowd.func).or_insert(crowd.line);
         *line = (*line).min(crowd.line);
     }
+    // Another crowd's member waiting for the very same mutex (in another method, with the
+    // same receiver, nothing of the type further out) holds nothing either.
+    let waits_for_same = |g: &Seen<'s>, crowd: &Crowd| {
+        let Some(((at, f), owner)) =
+            locking_frame(strings, g.frames).and_then(|at| Some((at, g.frames.get(at)?))).zip(crowd.owner)
+        else {
+            return false;
+        };
+        let func = strings.get(f.func);
+        let lock = lock_id(g, func);
+        receiver_type(func) == Some(owner)
+            && lock.is_some()
+            && lock == crowd.lock
+            && one_lock(strings, [Some((g.frames, at, lock))], func, owner)
+    };
     let mut found: Vec<Vec<(bool, &Seen, &Frame, bool)>> = vec![Vec::new(); crowds.len()];
+    // A goroutine other than its members runs through the crowd's code.
+    let mut touched = vec![false; crowds.len()];
     let mut hits: HashMap<usize, bool> = HashMap::new();
     for g in &seen {
         hits.clear();
@@ -177,6 +231,10 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect], 
         }
         if hits.is_empty() {
             continue;
+        }
+        for &c in hits.keys() {
+            let crowd = &crowds[c].1;
+            touched[c] |= crowd.ids.binary_search(&g.id).is_err() && !waits_for_same(g, crowd);
         }
         // Another waiter for a lock in the same code is no holder, unless it went past a Lock
         // of that code on its way: `a.mu.Lock()` then `b.mu.Lock()` (the half of a
@@ -223,10 +281,13 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect], 
         }
     }
     let mut names = SharedNames::default();
-    let named: Vec<(usize, Vec<LockHolder>)> = crowds
+    let named: Vec<(usize, Vec<LockHolder>, Option<Unheld>)> = crowds
         .iter()
         .zip(found)
-        .map(|((k, _), mut holders)| {
+        .zip(touched)
+        .map(|(((k, crowd), mut holders), touched)| {
+            let unheld = crowd.owner.filter(|_| crowd.one_lock && !touched && holders.is_empty());
+            let unheld = unheld.map(|o| Unheld { function: crowd.func.to_string(), owner: o.to_string() });
             holders.sort_by_key(|(strong, g, _, _)| (!strong, g.id));
             let holders = holders.into_iter().take(MAX_HOLDERS);
             let holders = holders.map(|(same_function, g, f, same_lock)| LockHolder {
@@ -237,11 +298,12 @@ fn attach(strings: &StringTable, seen: Vec<Seen<'_>>, suspects: &mut [Suspect], 
                 same_function,
                 same_lock,
             });
-            (*k, holders.collect())
+            (*k, holders.collect(), unheld)
         })
         .collect();
     drop(crowds);
-    for (k, holders) in named {
+    for (k, holders, unheld) in named {
         suspects[k].lock_holders = holders;
+        suspects[k].lock_unheld = unheld;
     }
 }

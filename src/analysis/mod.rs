@@ -22,6 +22,7 @@ pub mod listeners;
 pub mod lock_address;
 pub mod lock_holder;
 pub mod lock_order;
+pub mod lock_unheld;
 pub mod lod;
 pub mod lod_rows;
 pub mod lod_summary;

@@ -80,6 +80,9 @@ pub struct Suspect {
     /// A crowd waiting for a lock: the goroutines that may hold it, the likeliest first
     /// ([`super::lock_holder`]).
     pub lock_holders: Vec<super::lock_holder::LockHolder>,
+    /// A crowd waiting for a lock that no goroutine alive can hold: every stack was read
+    /// whole and none runs through the code that locks ([`super::lock_unheld::Unheld`]).
+    pub lock_unheld: Option<super::lock_unheld::Unheld>,
     /// Maybe a program at rest (idle connections, a pool between jobs): ranked after the
     /// others ([`super::resting`]).
     pub resting: Option<Resting>,
@@ -373,6 +376,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 started_by_scheduler,
                 created_before_trace,
                 lock_holders: Vec::new(),
+                lock_unheld: None,
                 resting,
                 main_waits_for_exited,
                 in_test,
@@ -523,6 +527,7 @@ mod tests {
             started_by_scheduler: false,
             created_before_trace: false,
             lock_holders: Vec::new(),
+            lock_unheld: None,
             resting: None,
             main_waits_for_exited: None,
             in_test: None,

@@ -123,6 +123,11 @@ pub struct SuspectJson<'a> {
     /// field; a lead, not proof: Go records no lock owner).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub lock_holders: Vec<LockHolderJson<'a>>,
+    /// A crowd waiting for a lock that no goroutine alive can hold: every stack was read
+    /// whole and none is inside the function that locks (nor another method of its type);
+    /// the goroutine that locked it may have returned without Unlock (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lock_unheld: Option<UnheldJson<'a>>,
     /// Maybe a program at rest: idle connections or a pool between jobs, ranked after the
     /// others (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -173,6 +178,14 @@ pub struct AtRestJson {
     /// Client connections: how many idle, no request waiting on them (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub idle: Option<usize>,
+}
+
+#[derive(Serialize)]
+pub struct UnheldJson<'a> {
+    /// The function the crowd locks in.
+    pub function: &'a str,
+    /// Its receiver type (`main.(*store)`).
+    pub owner: &'a str,
 }
 
 #[derive(Serialize)]
@@ -247,6 +260,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
                 same_lock: h.same_lock,
             })
             .collect(),
+        lock_unheld: s.lock_unheld.as_ref().map(|u| UnheldJson { function: &u.function, owner: &u.owner }),
         at_rest: s.resting.map(|r| AtRestJson {
             kind: r.kind(),
             woken: match r {

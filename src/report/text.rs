@@ -245,6 +245,13 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 );
             }
         }
+        if let Some(u) = &sp.lock_unheld {
+            let _ = writeln!(
+                o,
+                "      held by?    no goroutine alive: every goroutine in a method of {} waits for this same mutex; the one that locked it may have returned without Unlock (an early return, a recovered panic)",
+                u.owner
+            );
+        }
         if sp.holds_response_bodies() {
             let _ = writeln!(
                 o,

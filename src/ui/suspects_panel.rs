@@ -223,6 +223,9 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         }
         None => {}
     }
+    if let Some(u) = &s.lock_unheld {
+        out.push(tr!("suspect-lock-unheld", owner = u.owner.as_str()));
+    }
     if s.awaits_http_response() {
         out.push(tr!("suspect-http-response"));
     }
