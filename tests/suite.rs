@@ -22,6 +22,7 @@ mod dump_broken;
 mod dump_crash;
 mod dump_cut_verdict;
 mod dump_formats;
+mod dump_lock_cycle;
 mod dump_same_leak;
 mod dump_samples;
 mod end_states;

@@ -4,7 +4,8 @@
 //! its `go test -timeout`, or sent SIGQUIT, or one that passed and left goroutines behind in its
 //! `-trace`, or one whose synctest bubble deadlocked (confirmed by the runtime), is named; each side of a lock-order deadlock says it holds a lock; clients that
 //! stopped sending mid-request say whether headers or a body; a mutex locked twice says its holder
-//! waits for it, and one left locked by a goroutine that returned says no holder is alive; a crowd waiting inside database/sql or io.Pipe, for a file lock, or in context's
+//! waits for it, and one left locked by a goroutine that returned says no holder is alive; a
+//! dump's lock-order deadlock says who holds what, and its queue that it waits behind; a crowd waiting inside database/sql or io.Pipe, for a file lock, or in context's
 //! watch of a foreign parent, says what it waits for, and a crowd of database/sql's openers says it
 //! is DBs never closed; a finalizer blocked for good says it holds up every other; idle client
 //! connections of a Transport made per call say so; commands' callers waiting in `Cmd.Wait` for an
@@ -148,6 +149,21 @@ fn a_lock_left_locked_by_a_goroutine_that_returned_says_no_holder_is_alive() {
     let told = e.iter().filter(|l| l.contains(&said) && l.contains("without Unlock")).count();
     assert_eq!(told, 2, "both crowds, {said:?}: {all:#?}");
     assert!(!all.iter().any(|l| l.starts_with("Lock held by? goroutine")), "no holder is named: {all:#?}");
+}
+
+#[test]
+fn a_lock_order_deadlock_in_a_dump_says_who_holds_what_and_its_queue_waits_behind_it() {
+    let h = &mut open(sample("services/go1.27/lockorder.goroutine-2.txt"));
+    let all = labels(h);
+    let e = entries(&all);
+    let ring = e.iter().filter(|l| l.contains("Deadlock? A lock-order deadlock: goroutine")).count();
+    assert_eq!(ring, 2, "the two sides, each its own group: {all:#?}");
+    assert!(
+        e.iter().any(|l| l.contains("none of them will ever run") && l.contains(" holds 0x")),
+        "{all:#?}"
+    );
+    let behind = e.iter().filter(|l| l.contains("Deadlock? They wait behind a lock-order deadlock")).count();
+    assert_eq!(behind, 1, "the queue at the first Lock: {all:#?}");
 }
 
 #[test]

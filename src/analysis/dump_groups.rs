@@ -168,6 +168,10 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
     });
     let mut out = Vec::new();
     let mut names = SharedNames::default();
+    let rings = match m.format {
+        DumpFormat::Traceback => super::lock_cycle::find(m),
+        DumpFormat::Profile => super::lock_cycle::Rings::default(),
+    };
     let groups = group_dump(m, Similarity::AnyValue);
     // Requests waiting for their responses: their connections' readLoops are not idle.
     let in_flight: u64 = groups
@@ -281,7 +285,17 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             Some(super::test_hang::InTest { test: test.to_string(), sign })
         });
         let crash = deadlock && m.format == DumpFormat::Traceback;
-        if !(proven || long || grp.count >= LARGE_GROUP || crash || in_test.is_some() || stalls.is_some()) {
+        // In a lock-order deadlock, or queued behind one: stuck at any number and age.
+        let lock_cycle = rings.of_group(&grp.members);
+        let ring = lock_cycle.is_some();
+        if !(proven
+            || long
+            || grp.count >= LARGE_GROUP
+            || crash
+            || ring
+            || in_test.is_some()
+            || stalls.is_some())
+        {
             continue;
         }
         // Uploads in progress read their bodies as stalled ones do: at one moment only the
@@ -329,6 +343,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             created_before_trace: false,
             lock_holders: Vec::new(),
             lock_unheld: None,
+            lock_cycle,
             resting,
             main_waits_for_exited: None,
             in_test,

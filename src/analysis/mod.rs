@@ -20,6 +20,7 @@ pub mod http_server;
 pub mod library_wait;
 pub mod listeners;
 pub mod lock_address;
+pub mod lock_cycle;
 pub mod lock_holder;
 pub mod lock_order;
 pub mod lock_unheld;

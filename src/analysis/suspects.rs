@@ -83,6 +83,9 @@ pub struct Suspect {
     /// A crowd waiting for a lock that no goroutine alive can hold: every stack was read
     /// whole and none runs through the code that locks ([`super::lock_unheld::Unheld`]).
     pub lock_unheld: Option<super::lock_unheld::Unheld>,
+    /// A dump's goroutines in a lock-order deadlock, or waiting behind one
+    /// ([`super::lock_cycle`]).
+    pub lock_cycle: Option<super::lock_cycle::LockCycle>,
     /// Maybe a program at rest (idle connections, a pool between jobs): ranked after the
     /// others ([`super::resting`]).
     pub resting: Option<Resting>,
@@ -377,6 +380,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 created_before_trace,
                 lock_holders: Vec::new(),
                 lock_unheld: None,
+                lock_cycle: None,
                 resting,
                 main_waits_for_exited,
                 in_test,
@@ -528,6 +532,7 @@ mod tests {
             created_before_trace: false,
             lock_holders: Vec::new(),
             lock_unheld: None,
+            lock_cycle: None,
             resting: None,
             main_waits_for_exited: None,
             in_test: None,

@@ -128,6 +128,10 @@ pub struct SuspectJson<'a> {
     /// the goroutine that locked it may have returned without Unlock (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lock_unheld: Option<UnheldJson<'a>>,
+    /// A dump's goroutines in a lock-order deadlock (`in_ring`), or waiting for a mutex one
+    /// holds: the ring, each goroutine waiting for what the next holds (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lock_cycle: Option<LockCycleJson<'a>>,
     /// Maybe a program at rest: idle connections or a pool between jobs, ranked after the
     /// others (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -178,6 +182,21 @@ pub struct AtRestJson {
     /// Client connections: how many idle, no request waiting on them (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub idle: Option<usize>,
+}
+
+#[derive(Serialize)]
+pub struct LockCycleJson<'a> {
+    pub in_ring: bool,
+    pub ring: Vec<RingLinkJson<'a>>,
+}
+
+/// One goroutine of a ring: the mutex it holds and the one it waits for, as the dump prints
+/// their addresses.
+#[derive(Serialize)]
+pub struct RingLinkJson<'a> {
+    pub goroutine_id: u64,
+    pub holds: &'a str,
+    pub waits_for: &'a str,
 }
 
 #[derive(Serialize)]
@@ -261,6 +280,18 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             })
             .collect(),
         lock_unheld: s.lock_unheld.as_ref().map(|u| UnheldJson { function: &u.function, owner: &u.owner }),
+        lock_cycle: s.lock_cycle.as_ref().map(|c| LockCycleJson {
+            in_ring: c.in_ring,
+            ring: c
+                .ring
+                .iter()
+                .map(|l| RingLinkJson {
+                    goroutine_id: l.goroutine_id,
+                    holds: &l.holds,
+                    waits_for: &l.waits_for,
+                })
+                .collect(),
+        }),
         at_rest: s.resting.map(|r| AtRestJson {
             kind: r.kind(),
             woken: match r {

@@ -245,6 +245,24 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 );
             }
         }
+        if let Some(c) = &sp.lock_cycle {
+            let ring: Vec<String> = c
+                .ring
+                .iter()
+                .map(|l| {
+                    format!("goroutine {} holds {} and waits for {}", l.goroutine_id, l.holds, l.waits_for)
+                })
+                .collect();
+            let ring = ring.join("; ");
+            let _ = if c.in_ring {
+                writeln!(o, "      deadlock?   lock order: {ring}: none of them will ever run")
+            } else {
+                writeln!(
+                    o,
+                    "      deadlock?   they wait behind a lock-order deadlock, for a mutex it holds: {ring}"
+                )
+            };
+        }
         if let Some(u) = &sp.lock_unheld {
             let _ = writeln!(
                 o,

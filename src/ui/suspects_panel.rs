@@ -223,6 +223,18 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         }
         None => {}
     }
+    if let Some(c) = &s.lock_cycle {
+        let links = c.ring.iter().map(|l| {
+            let (id, holds, waits) = (l.goroutine_id.to_string(), l.holds.as_str(), l.waits_for.as_str());
+            tr!("suspect-lock-cycle-link", id = id, holds = holds, waits = waits)
+        });
+        let ring = links.collect::<Vec<_>>().join("; ");
+        out.push(if c.in_ring {
+            tr!("suspect-lock-cycle", ring = ring)
+        } else {
+            tr!("suspect-lock-cycle-behind", ring = ring)
+        });
+    }
     if let Some(u) = &s.lock_unheld {
         out.push(tr!("suspect-lock-unheld", owner = u.owner.as_str()));
     }
