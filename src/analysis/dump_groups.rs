@@ -286,7 +286,7 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         });
         let crash = deadlock && m.format == DumpFormat::Traceback;
         // In a lock-order deadlock, or queued behind one: stuck at any number and age.
-        let lock_cycle = rings.of_group(&grp.members);
+        let lock_cycle = rings.of_group(&grp.members).map(Box::new);
         let ring = lock_cycle.is_some();
         if !(proven
             || long

@@ -304,6 +304,6 @@ fn attach<'s>(
     drop(crowds);
     for (k, holders, unheld) in named {
         suspects[k].lock_holders = holders;
-        suspects[k].lock_unheld = unheld;
+        suspects[k].lock_unheld = unheld.map(Box::new);
     }
 }

@@ -82,10 +82,11 @@ pub struct Suspect {
     pub lock_holders: Vec<super::lock_holder::LockHolder>,
     /// A crowd waiting for a lock that no goroutine alive can hold: every stack was read
     /// whole and none runs through the code that locks ([`super::lock_unheld::Unheld`]).
-    pub lock_unheld: Option<super::lock_unheld::Unheld>,
+    /// Boxed, as the next: rare, and a crafted file holds 20,000 suspects (`memory_bound`).
+    pub lock_unheld: Option<Box<super::lock_unheld::Unheld>>,
     /// A dump's goroutines in a lock-order deadlock, or waiting behind one
     /// ([`super::lock_cycle`]).
-    pub lock_cycle: Option<super::lock_cycle::LockCycle>,
+    pub lock_cycle: Option<Box<super::lock_cycle::LockCycle>>,
     /// Maybe a program at rest (idle connections, a pool between jobs): ranked after the
     /// others ([`super::resting`]).
     pub resting: Option<Resting>,
