@@ -146,8 +146,8 @@ struct Crowd<'a> {
 }
 
 /// `whole`: every goroutine alive is in `seen` with its whole stack, so a crowd that finds
-/// no holder, and no goroutine in its code but its own members, may say none is alive
-/// ([`Unheld`]).
+/// no holder, and in its type's code only goroutines waiting for its own mutex, may say none
+/// is alive ([`Unheld`]).
 fn attach<'s>(
     strings: &'s StringTable,
     seen: Vec<Seen<'s>>,

@@ -80,8 +80,9 @@ pub struct Suspect {
     /// A crowd waiting for a lock: the goroutines that may hold it, the likeliest first
     /// ([`super::lock_holder`]).
     pub lock_holders: Vec<super::lock_holder::LockHolder>,
-    /// A crowd waiting for a lock that no goroutine alive can hold: every stack was read
-    /// whole and none runs through the code that locks ([`super::lock_unheld::Unheld`]).
+    /// A dump's crowd waiting for a lock that no goroutine alive can hold: every stack was
+    /// read whole and every goroutine in the type's methods waits for that same mutex
+    /// ([`super::lock_unheld::Unheld`]).
     /// Boxed, as the next: rare, and a crafted file holds 20,000 suspects (`memory_bound`).
     pub lock_unheld: Option<Box<super::lock_unheld::Unheld>>,
     /// A dump's goroutines in a lock-order deadlock, or waiting behind one

@@ -123,9 +123,9 @@ pub struct SuspectJson<'a> {
     /// field; a lead, not proof: Go records no lock owner).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub lock_holders: Vec<LockHolderJson<'a>>,
-    /// A crowd waiting for a lock that no goroutine alive can hold: every stack was read
-    /// whole and none is inside the function that locks (nor another method of its type);
-    /// the goroutine that locked it may have returned without Unlock (added field).
+    /// A dump's crowd waiting for a lock that no goroutine alive can hold: every stack was
+    /// read whole and every goroutine in the type's methods waits for that same mutex; the
+    /// goroutine that locked it may have returned without Unlock (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lock_unheld: Option<UnheldJson<'a>>,
     /// A dump's goroutines in a lock-order deadlock (`in_ring`), or waiting for a mutex one
