@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use crate::common;
 use common::report_json::report;
-use common::services::{id_of, marked, root};
+use common::services::{id_of, marked, records, root};
 
 use serde_json::Value;
 
@@ -21,13 +21,10 @@ use serde_json::Value;
 /// printed for `lockSlow`.
 fn waiting_in(dump: &Path, func: &str, line: Option<u64>) -> Vec<(u64, String)> {
     let text = std::fs::read_to_string(dump).unwrap();
-    let call = format!("\n{func}(");
     let at = line.map(|l| format!(".go:{l} "));
-    let records = text.split("\n\n").filter(|r| {
-        (r.contains(" [sync.Mutex.Lock") || r.contains(" [semacquire"))
-            && r.contains(&call)
-            && at.as_ref().is_none_or(|at| r.contains(at))
-    });
+    let states = ["sync.Mutex.Lock", "semacquire"];
+    let records = states.into_iter().flat_map(|state| records(&text, state, func));
+    let records = records.filter(|r| at.as_ref().is_none_or(|at| r.contains(at)));
     let slow = |r: &str| {
         let from = r.find("lockSlow(")? + "lockSlow(".len();
         Some(r[from..].split([')', ',']).next()?.to_string())

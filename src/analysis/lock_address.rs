@@ -30,10 +30,16 @@ pub fn waited_mutex<'m>(m: &'m DumpModel, g: &DumpGoroutine) -> Option<&'m str> 
 /// the first parameter of a function. Two goroutines in one function with the same first
 /// argument lock the same mutex at the same line of it.
 pub fn first_arg_in<'m>(m: &'m DumpModel, g: &DumpGoroutine, func: &str) -> Option<&'m str> {
+    let first = args_in(m, g, func)?.split(',').next()?.trim();
+    (!first.is_empty() && !first.ends_with('?') && first != "...").then_some(first)
+}
+
+/// The arguments the runtime printed for the innermost frame of `func` in `g`'s stack, as
+/// written (`0xc000010000, {0x4e9000, 0x1}, 0x0?`).
+pub fn args_in<'m>(m: &'m DumpModel, g: &DumpGoroutine, func: &str) -> Option<&'m str> {
     let frames = m.calls(g.calls).iter().filter_map(|&id| m.frame(id));
     let f = frames.into_iter().find(|f| m.strings.get(f.frame.func) == func)?;
-    let first = m.strings.get(f.args).split(',').next()?.trim();
-    (!first.is_empty() && !first.ends_with('?') && first != "...").then_some(first)
+    Some(m.strings.get(f.args))
 }
 
 /// The pointer type a method belongs to: `main.(*store)` of `main.(*store).get`. A lock is

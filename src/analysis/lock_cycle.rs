@@ -95,7 +95,8 @@ pub fn find(m: &DumpModel) -> Rings {
     // Each waiter has at most one next: walk from each not yet seen, marking the walk; one
     // that comes back to its own walk closed a ring. Every waiter is walked once.
     let mut walk = vec![usize::MAX; waiters.len()];
-    let mut in_ring = vec![false; waiters.len()];
+    // Each mutex a ring holds, and its ring.
+    let mut held: HashMap<u64, usize> = HashMap::new();
     for start in 0..waiters.len() {
         let mut path = Vec::new();
         let mut at = Some(start);
@@ -124,24 +125,18 @@ pub fn find(m: &DumpModel) -> Rings {
         };
         // Each holds what the one before it waits for.
         let ring = path.iter().enumerate().map(|(i, k)| {
-            let before = path[(i + path.len() - 1) % path.len()];
-            link(k, waiters[before].waits)
+            let before = waiters[path[(i + path.len() - 1) % path.len()]].waits;
+            held.insert(before, ring_no);
+            link(k, before)
         });
         out.rings.push(ring.collect());
         for &k in &path {
-            in_ring[k] = true;
             out.of.insert(waiters[k].idx, (ring_no, true));
         }
     }
     // Behind a ring: waiting for a mutex one of its goroutines holds.
-    let held: HashMap<u64, usize> = out
-        .rings
-        .iter()
-        .enumerate()
-        .flat_map(|(r, ring)| ring.iter().filter_map(move |l| Some((parse_addr(&l.holds)?, r))))
-        .collect();
-    for (k, w) in waiters.iter().enumerate() {
-        if let Some(&r) = held.get(&w.waits).filter(|_| !in_ring[k]) {
+    for w in &waiters {
+        if let Some(&r) = held.get(&w.waits).filter(|_| !out.of.contains_key(&w.idx)) {
             out.of.insert(w.idx, (r, false));
         }
     }
@@ -151,13 +146,10 @@ pub fn find(m: &DumpModel) -> Rings {
 /// A goroutine waiting in `sync.Mutex.Lock`, with the arguments of the frame that locks.
 fn waiter(m: &DumpModel, i: usize, g: &crate::model::DumpGoroutine) -> Option<Waiter> {
     let waits = parse_addr(super::lock_address::waited_mutex(m, g)?)?;
-    let frames: Vec<_> = m.calls(g.calls).iter().filter_map(|&id| m.frame(id)).collect();
-    let name = |f: &crate::model::DumpFrame| m.strings.get(f.frame.func);
-    let lib =
-        |n: &str| n.starts_with("sync.") || n.starts_with("internal/sync.") || n.starts_with("runtime.");
-    let locking = frames.iter().take(8).find(|f| !lib(name(f)))?;
-    let args: Vec<Option<u64>> =
-        m.strings.get(locking.args).split(',').map(|a| parse_addr(a.trim())).collect();
+    let frames = m.stacks.frames(g.stack);
+    let locking = frames.get(super::lock_holder::locking_frame(&m.strings, frames)?)?;
+    let args = super::lock_address::args_in(m, g, m.strings.get(locking.func))?;
+    let args: Vec<Option<u64>> = args.split(',').map(|a| parse_addr(a.trim())).collect();
     // The argument the waited mutex is a field of: the nearest below it.
     let place = args
         .iter()
@@ -172,14 +164,7 @@ fn waiter(m: &DumpModel, i: usize, g: &crate::model::DumpGoroutine) -> Option<Wa
         .filter_map(|(_, a)| a.and_then(|a| a.checked_add(place.1)))
         .filter(|&held| held != waits)
         .collect();
-    Some(Waiter {
-        idx: i as GIdx,
-        id: g.id?,
-        waits,
-        at: (locking.frame.func, locking.frame.line),
-        place,
-        may_hold,
-    })
+    Some(Waiter { idx: i as GIdx, id: g.id?, waits, at: (locking.func, locking.line), place, may_hold })
 }
 
 /// An address the runtime printed exactly: `0xc000012098` (not `0x0?`, not a struct's part).

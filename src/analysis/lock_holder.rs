@@ -123,7 +123,7 @@ fn whole_stack(frames: &[Frame]) -> bool {
 }
 
 /// The frame that called a lock method (leaf first), when the goroutine waits for one.
-fn locking_frame(strings: &StringTable, frames: &[Frame]) -> Option<usize> {
+pub(super) fn locking_frame(strings: &StringTable, frames: &[Frame]) -> Option<usize> {
     let name = |f: &Frame| strings.get(f.func);
     let lock = frames.iter().take(8).position(|f| LOCK_METHODS.contains(&name(f)))?;
     let sync = |f: &Frame| name(f).starts_with("sync.") || name(f).starts_with("internal/sync.");
@@ -172,8 +172,7 @@ fn attach<'s>(
                 let g = by_idx.get(g)?;
                 Some((g.frames, locking_frame(strings, g.frames)?, lock_id(g, func)))
             };
-            let one_lock =
-                whole && owner.is_some_and(|o| one_lock(strings, s.members.iter().map(member), func, o));
+            let one_lock = whole && owner.is_some_and(|o| one_lock(strings, s.members.iter().map(member), o));
             let (receiver, lock) = (first_arg(one, func), lock_id(one, func));
             Some((k, Crowd { func, line: at.line, owner, ids, mutex, receiver, lock, one_lock }))
         })
@@ -212,7 +211,7 @@ fn attach<'s>(
         receiver_type(func) == Some(owner)
             && lock.is_some()
             && lock == crowd.lock
-            && one_lock(strings, [Some((g.frames, at, lock))], func, owner)
+            && one_lock(strings, [Some((g.frames, at, lock))], owner)
     };
     let mut found: Vec<Vec<(bool, &Seen, &Frame, bool)>> = vec![Vec::new(); crowds.len()];
     // A goroutine other than its members runs through the crowd's code.

@@ -23,14 +23,13 @@ pub struct Unheld {
     pub owner: String,
 }
 
-/// Every member waits for one mutex in `func`, a method of `owner`, and none went into that
-/// type's code further out (where it may have taken the lock itself). `members` gives each
-/// member's frames (leaf first), the index of its locking frame and the mutex it waits for
-/// (its address or its owner's).
+/// Every member waits for one mutex in a method of `owner`, and none went into that type's
+/// code further out (where it may have taken the lock itself). `members` gives each member's
+/// frames (leaf first), the index of its locking frame and the mutex it waits for (its
+/// address or its owner's).
 pub(super) fn one_lock<'a>(
     strings: &StringTable,
     members: impl IntoIterator<Item = Option<(&'a [Frame], usize, Option<&'a str>)>>,
-    func: &str,
     owner: &str,
 ) -> bool {
     let mut mutex = None;
@@ -40,7 +39,7 @@ pub(super) fn one_lock<'a>(
             return false;
         }
         let callers = frames.iter().skip(at + 1).map(|f| strings.get(f.func));
-        if callers.into_iter().any(|n| n == func || receiver_type(n) == Some(owner)) {
+        if callers.into_iter().any(|n| receiver_type(n) == Some(owner)) {
             return false;
         }
     }
