@@ -41,7 +41,8 @@
 #   their stacks, not the heap), lrucache (a healthy bounded cache
 #   holding most of the heap), bgservice (background loops and a pool grown with the load,
 #   healthy), generics (a generic fan-out's leak, named per instantiation by profiles),
-#   unlockleak (a mutex left locked by a goroutine that returned): below.
+#   unlockleak (a mutex left locked by a goroutine that returned), stuckbroker (an event
+#   hub stuck sending to a subscriber that stopped reading, its producers behind it): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -200,6 +201,10 @@ run_each lockheld 1.19 1.22 1.27
 # goroutine is gone, writers and readers wait for good; trace and debug=2 dump, both
 # formats and Go 1.19's `[semacquire]`.
 run_each unlockleak 1.19 1.27
+# An event hub stuck sending to a subscriber that returned (stuckbroker): one goroutine in
+# the hub's loop, 20 producers behind it on the hub's input; trace and debug=2 dump, both
+# formats.
+run_each stuckbroker 1.19 1.27
 # A program that may be at rest beside its leak: idle TCP connections' readers (idleconns) and
 # a worker pool between bursts (restpool), each beside a smaller leak that must rank first;
 # and main waiting on a WaitGroup whose goroutines all exited (mainwait). Trace and debug=2

@@ -84,6 +84,7 @@ mod services_sleepers;
 mod services_stalled_read;
 mod services_stalled_write;
 mod services_stdlib;
+mod services_stuck_broker;
 mod services_synctest;
 mod services_test_hang;
 mod services_timer_callbacks;

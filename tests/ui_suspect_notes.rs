@@ -17,6 +17,7 @@
 use crate::common;
 use common::report_json::expect_of;
 use common::ui::{labels, open, sample, suspect_entries as entries};
+use egui_kittest::kittest::Queryable;
 
 #[test]
 fn a_pool_at_rest_is_marked_and_listed_after_the_leak() {
@@ -269,4 +270,24 @@ fn coroutines_of_a_pull_never_stopped_are_named_so_on_their_rows_and_in_the_pane
         all.iter().filter(|l| l.starts_with('G') && l.ends_with(" iter.Pull coroutine")).collect();
     assert!(rows.len() >= 5, "coroutine rows: {all:#?}");
     assert!(!all.iter().any(|l| l.starts_with('G') && l.ends_with("runtime.corostart")), "{all:#?}");
+}
+
+#[test]
+fn producers_behind_a_stuck_hub_name_it_and_one_click_selects_it() {
+    let want = expect_of("services/stuckbroker");
+    let h = &mut open(sample("services/go1.27/stuckbroker.trace"));
+    let all = labels(h);
+    let hub = want["hub_function"].as_str().unwrap();
+    let served: Vec<&String> = all.iter().filter(|l| l.starts_with("Served by? goroutine ")).collect();
+    assert_eq!(served.len(), 1, "the producers' crowd names the hub: {all:#?}");
+    assert!(served[0].contains("[chan send]") && served[0].contains(hub), "{all:#?}");
+    let id: u64 = served[0]["Served by? goroutine ".len()..].split(' ').next().unwrap().parse().unwrap();
+    let holds = format!("Holds up? {} goroutines wait in", want["producers_waiting"]);
+    assert!(entries(&all).iter().any(|l| l.contains(&holds)), "the hub's own entry: {all:#?}");
+    let title = format!("Goroutine {id}");
+    assert!(!all.iter().any(|l| l.starts_with(&title)), "nothing selected before the click");
+    let label = served[0].clone();
+    h.get_by_label(&label).click();
+    h.run_steps(3);
+    assert!(labels(h).iter().any(|l| l.starts_with(&title)), "no {title:?} in {:#?}", labels(h));
 }

@@ -406,6 +406,11 @@ suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the s
 suspect-lock-holder-same = Lock held by? goroutine { $id } [{ $state }], inside the same function too, past where they wait, at { $at }
 suspect-lock-holder-relocked = Lock held by? goroutine { $id } [{ $state }], which waits for that same mutex at { $at }: unless it unlocked it before that call, it locked it twice (sync.Mutex is not reentrant), and it and the queue behind it never run
 suspect-lock-holder-sibling = Lock held by? goroutine { $id } [{ $state }], in another method of the same type, at { $at }
+suspect-served-by = Served by? goroutine { $id } [{ $state }], in the code of { $owner }, waiting itself, at { $at }
+suspect-holds-up = Holds up? { $n ->
+    [one] { $count } goroutine waits
+   *[other] { $count } goroutines wait
+} in { $func } on a channel this code should serve; it cannot, waiting here itself
 suspect-lock-unheld = Lock held by? No goroutine alive: every goroutine in a method of { $owner } waits for this same mutex; the one that locked it may have returned without Unlock (an early return, a recovered panic)
 suspect-lock-cycle = Deadlock? A lock-order deadlock: { $ring }; none of them will ever run
 suspect-lock-cycle-behind = Deadlock? They wait behind a lock-order deadlock, for a mutex it holds: { $ring }

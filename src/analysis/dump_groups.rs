@@ -156,6 +156,45 @@ pub fn is_system_dump_goroutine(start: &str, created_by: Option<&str>) -> bool {
 
 /// The stuck groups of a dump, ranked by [`rank`] like a trace's.
 pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
+    let mut out = suspects_with(m, &[]);
+    let outside = attach_servers(m, &mut out);
+    if outside.is_empty() {
+        return out;
+    }
+    // What a channel crowd waits behind is a suspect too, at any number and age: made again
+    // with those groups in, and named again (the ranks moved).
+    let mut out = suspects_with(m, &outside);
+    attach_servers(m, &mut out);
+    out
+}
+
+/// Names what each channel crowd of a traceback waits behind ([`super::chan_server`]; a
+/// `debug=1` record names no goroutine); returns the goroutines named in no suspect.
+fn attach_servers(m: &DumpModel, out: &mut [Suspect]) -> Vec<GIdx> {
+    if m.format != DumpFormat::Traceback {
+        return Vec::new();
+    }
+    let seen: Vec<super::chan_server::Seen> = m
+        .goroutines
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| !is_not_waiting(m.strings.get(g.state)))
+        .filter_map(|(i, g)| {
+            Some(super::chan_server::Seen {
+                id: g.id?,
+                idx: GIdx::try_from(i).ok()?,
+                state: m.strings.get(g.state).to_string(),
+                frames: m.stacks.frames(g.stack),
+                waited_ns: i64::from(g.wait_minutes) * 60_000_000_000,
+            })
+        })
+        .collect();
+    super::chan_server::attach(&m.strings, &seen, out)
+}
+
+/// [`dump_suspects`], with the groups holding any of `forced` suspects whatever their
+/// number and age.
+fn suspects_with(m: &DumpModel, forced: &[GIdx]) -> Vec<Suspect> {
     let deadlock = m.is_deadlock();
     let bubble_deadlock = m.is_bubble_deadlock();
     let hang = super::test_hang::hang_sign(m);
@@ -269,7 +308,17 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         // Response bodies held open for minutes can be a stream, a child's output copied
         // for minutes a long-running command, and a library's resident goroutines (a DB's
         // opener) wait the object's life: only a crowd is a leak.
+        // One goroutine main started, waiting in a `select` for minutes: a service's
+        // background loop per subsystem, as in a trace ([`super::suspects`]).
+        let by_main = |g: &GIdx| {
+            m.goroutines.get(*g as usize).is_some_and(|g| {
+                g.creator == Some(1) || g.created_by.is_some_and(|f| m.strings.get(f.func) == "main.main")
+            })
+        };
+        let background_loop =
+            grp.count == 1 && wait_family(&reason) == WaitFamily::Select && grp.members.iter().all(by_main);
         let long = grp.wait_minutes.1 >= 1
+            && !background_loop
             && !is_response_body_wait(&reason, funcs())
             && !super::child_process::is_command_copy(&reason, funcs())
             && !super::resident::is_library_resident(&reason, funcs(), creator);
@@ -288,11 +337,13 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
         // In a lock-order deadlock, or queued behind one: stuck at any number and age.
         let lock_cycle = rings.of_group(&grp.members).map(Box::new);
         let ring = lock_cycle.is_some();
+        let behind = grp.members.iter().any(|g| forced.binary_search(g).is_ok());
         if !(proven
             || long
             || grp.count >= LARGE_GROUP
             || crash
             || ring
+            || behind
             || in_test.is_some()
             || stalls.is_some())
         {
@@ -350,6 +401,8 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
             holds_lock: None,
             pull_not_stopped,
             stalls,
+            served_by: Vec::new(),
+            holds_up: None,
         });
     }
     rank(&mut out);

@@ -3,6 +3,7 @@
 //! deterministic.
 
 mod build;
+pub mod chan_server;
 pub mod child_process;
 pub mod classify;
 pub mod client_conns;

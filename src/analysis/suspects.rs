@@ -107,6 +107,12 @@ pub struct Suspect {
     /// The finalizer goroutine (or a cleanup goroutine) blocked in the program's code: the
     /// queue it holds up ([`super::finalizer`]).
     pub stalls: Option<super::finalizer::Stalled>,
+    /// A crowd waiting on a channel in a method of a type: goroutines in that type's code,
+    /// stuck themselves, that it may wait behind ([`super::chan_server`]).
+    pub served_by: Vec<super::chan_server::Server>,
+    /// The goroutines a channel crowd may wait behind: the crowd ([`super::chan_server`]).
+    /// Boxed: rare, and a crafted file holds 20,000 suspects (`memory_bound`).
+    pub holds_up: Option<Box<super::chan_server::HoldsUp>>,
 }
 
 impl Suspect {
@@ -209,6 +215,45 @@ pub(super) fn join_groups(groups: &mut HashMap<Key, Vec<Waiter>>, moves: Vec<(Ke
 /// [`MIN_BLOCKED_OF_LIFE`]), and then every member counts: a leak that grows until the end
 /// of the window has young members too, and a dump taken at that moment counts them all.
 pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
+    let mut out = suspects_with(m, &[]);
+    let outside = attach_servers(m, &mut out);
+    if outside.is_empty() {
+        return out;
+    }
+    // What a channel crowd waits behind is a suspect too, however long it waited and
+    // whatever rule set it aside (a lone loop main started): made again with those groups
+    // in, and named again (the ranks moved).
+    let mut out = suspects_with(m, &outside);
+    attach_servers(m, &mut out);
+    out
+}
+
+/// Names what each channel crowd waits behind ([`super::chan_server`]); returns the
+/// goroutines named in no suspect.
+fn attach_servers(m: &TraceModel, out: &mut [Suspect]) -> Vec<GIdx> {
+    let end = m.duration_ns;
+    let seen: Vec<super::chan_server::Seen> = m
+        .goroutines
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| !g.system && g.state_at_end() == Some(SpanState::Waiting))
+        .filter_map(|(i, g)| {
+            let (_, last) = g.last_span()?;
+            let funcs = || stack_funcs(m, last.stack);
+            Some(super::chan_server::Seen {
+                id: g.id,
+                idx: i as GIdx,
+                state: trace_wait_words(m.reason(last.reason()), funcs).to_string(),
+                frames: m.stacks.frames(last.stack),
+                waited_ns: end - last.start_ns(),
+            })
+        })
+        .collect();
+    super::chan_server::attach(&m.strings, &seen, out)
+}
+
+/// [`trace_suspects`], with the groups holding any of `forced` suspects.
+fn suspects_with(m: &TraceModel, forced: &[GIdx]) -> Vec<Suspect> {
     let end = m.duration_ns;
     let mut groups: HashMap<Key, Vec<Waiter>> = HashMap::new();
     // Requests waiting for their responses: their connections' readLoops are not idle.
@@ -279,12 +324,14 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
             let hung = hung_main(m, &members);
             // One blocked finalizer goroutine is the whole leak, however old.
             let stalls = super::finalizer::stalled(&key.1, stack_funcs(m, key.2)).is_some();
-            let long = family != WaitFamily::Sleep
+            let behind = members.iter().any(|w| forced.binary_search(&w.g).is_ok());
+            let long = behind
+                || (family != WaitFamily::Sleep
                 && is_stuck(&members, end)
                 && (stalls
                     || hung.is_some()
-                    || !(lone_main(m, &members) || standing_few(m, &members) || background_loop(m, family, &members)))
-                && !matches!(members.as_slice(), [w] if super::signal_wait::is_signal_waiter(m, &notify_calls, &key.1, w.g));
+                    || !(lone_main(m, &members) || standing_few(m, family, &members) || background_loop(m, family, &members)))
+                && !matches!(members.as_slice(), [w] if super::signal_wait::is_signal_waiter(m, &notify_calls, &key.1, w.g)));
             // Goroutines in a long system call read a terminal or a pipe, or wait for the
             // children a supervisor keeps: only a pile of them, made through the window and
             // none returning, is a leak.
@@ -295,7 +342,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 && if file_lock {
                     members.len() >= MIN_FILE_LOCK_WAITERS
                 } else {
-                    !syscall && (members.len() as u64 >= LARGE_GROUP || few_suffice)
+                    !syscall && (members.len() as u64 >= LARGE_GROUP || few_suffice || behind)
                 };
             // A network wait that grows is connections the peers keep open: theirs to end.
             let entry = members.first().and_then(|w| m.goroutine(w.g)).map(|g| g.start_func);
@@ -389,6 +436,8 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
                 holds_lock: None,
                 pull_not_stopped,
                 stalls,
+                served_by: Vec::new(),
+                holds_up: None,
             }
         })
         .collect();
@@ -437,9 +486,12 @@ fn background_loop(m: &TraceModel, family: WaitFamily, members: &[Waiter]) -> bo
 /// idle between jobs, and a few seconds of window cannot tell them from a leak. A leak older
 /// than the trace shows as a crowd ([`LARGE_GROUP`]), as a pile growing inside it, or in a
 /// dump's wait minutes; goroutines the window saw created and then block for good (a test
-/// or a program traced from its start) stay suspects at any count.
-fn standing_few(m: &TraceModel, members: &[Waiter]) -> bool {
-    (members.len() as u64) < LARGE_GROUP
+/// or a program traced from its start) stay suspects at any count. Not a channel send: a
+/// pool waits for work by receiving, and a sender nobody took from in the whole window is a
+/// pipeline stage whose consumer returned (or a broker stuck on a subscriber), at any count.
+fn standing_few(m: &TraceModel, family: WaitFamily, members: &[Waiter]) -> bool {
+    family != WaitFamily::ChanSend
+        && (members.len() as u64) < LARGE_GROUP
         && members.iter().all(|w| m.goroutines.get(w.g as usize).is_some_and(|g| g.created_ns().is_none()))
 }
 
@@ -541,6 +593,8 @@ mod tests {
             holds_lock: None,
             pull_not_stopped: false,
             stalls: None,
+            served_by: Vec::new(),
+            holds_up: None,
         }
     }
 

@@ -170,6 +170,28 @@ pub struct SuspectJson<'a> {
     /// deadlock (added field; a lead, not proof).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holds_lock: Option<&'a crate::analysis::lock_order::HeldLock>,
+    /// A crowd waiting on a channel in a method of a type: goroutines in that type's code,
+    /// stuck themselves (a send, a lock), that it may wait behind (added field; a lead, not
+    /// proof: Go records no channel's owner).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub served_by: Vec<ServerJson<'a>>,
+    /// These goroutines are what a channel crowd may wait behind: its size and the function
+    /// it waits in (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holds_up: Option<HoldsUpJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ServerJson<'a> {
+    pub goroutine_id: u64,
+    pub state: &'a str,
+    pub frame: &'a FrameText,
+}
+
+#[derive(Serialize)]
+pub struct HoldsUpJson<'a> {
+    pub count: usize,
+    pub function: &'a str,
 }
 
 #[derive(Serialize)]
@@ -319,6 +341,12 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         library_wait: s.library_wait().map(|w| w.kind()),
         library_resident: s.library_resident(),
         stalls: s.stalls.map(|k| k.kind()),
+        served_by: s
+            .served_by
+            .iter()
+            .map(|v| ServerJson { goroutine_id: v.goroutine_id, state: &v.state, frame: &v.frame })
+            .collect(),
+        holds_up: s.holds_up.as_ref().map(|h| HoldsUpJson { count: h.count, function: &h.function }),
     }
 }
 

@@ -263,6 +263,26 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 )
             };
         }
+        for v in &sp.served_by {
+            let owner =
+                sp.blocking_frame().and_then(|f| crate::analysis::lock_holder::receiver_type(&f.function));
+            let _ = writeln!(
+                o,
+                "      served by?  goroutine {} [{}], in the code of {}, waiting itself: {}",
+                v.goroutine_id,
+                v.state,
+                owner.unwrap_or("the same type"),
+                where_(&v.frame)
+            );
+        }
+        if let Some(h) = &sp.holds_up {
+            let _ = writeln!(
+                o,
+                "      holds up?   {} waiting in {} on a channel its code should serve: it cannot, waiting here itself",
+                counted(h.count, "goroutine"),
+                h.function
+            );
+        }
         if let Some(u) = &sp.lock_unheld {
             let _ = writeln!(
                 o,

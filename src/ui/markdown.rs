@@ -91,6 +91,9 @@ pub fn suspect(s: &Suspect) -> String {
     for h in &s.lock_holders {
         out.push_str(&format!("- {}\n", super::suspects_panel::lock_holder_label(h)));
     }
+    for v in &s.served_by {
+        out.push_str(&format!("- {}\n", super::suspects_panel::server_label(s, v)));
+    }
     for note in super::suspects_panel::notes(s) {
         out.push_str(&format!("- {note}\n"));
     }

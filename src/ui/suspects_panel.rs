@@ -184,12 +184,14 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                     queue.push(Command::SelectSuspect(i));
                 }
             });
-            // Who may hold the lock the crowd waits for: one click selects it.
-            for h in &s.lock_holders {
-                let label = lock_holder_label(h);
-                ui.indent(("lock-holder", i, h.goroutine_id), |ui| {
+            // Who may hold the lock the crowd waits for, or serve the channel it waits on:
+            // one click selects it.
+            let leads = s.lock_holders.iter().map(|h| (h.goroutine_id, lock_holder_label(h)));
+            let leads = leads.chain(s.served_by.iter().map(|v| (v.goroutine_id, server_label(s, v))));
+            for (id, label) in leads {
+                ui.indent(("lead", i, id), |ui| {
                     if ui.add(egui::Button::new(label).small().wrap()).clicked() {
-                        queue.push(Command::SelectIds(vec![h.goroutine_id]));
+                        queue.push(Command::SelectIds(vec![id]));
                     }
                 });
             }
@@ -237,6 +239,10 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
     }
     if let Some(u) = &s.lock_unheld {
         out.push(tr!("suspect-lock-unheld", owner = u.owner.as_str()));
+    }
+    if let Some(h) = &s.holds_up {
+        let count = units::count(h.count as u64);
+        out.push(tr!("suspect-holds-up", n = h.count, count = count, func = h.function.as_str()));
     }
     if s.awaits_http_response() {
         out.push(tr!("suspect-http-response"));
@@ -307,4 +313,11 @@ pub(super) fn lock_holder_label(h: &crate::analysis::lock_holder::LockHolder) ->
     } else {
         tr!("suspect-lock-holder-sibling", id = id, state = state, at = at)
     }
+}
+
+/// "Served by? goroutine 22 [chan send] …": what a channel crowd may wait behind.
+pub(super) fn server_label(s: &Suspect, v: &crate::analysis::chan_server::Server) -> String {
+    let owner = s.blocking_frame().and_then(|f| crate::analysis::lock_holder::receiver_type(&f.function));
+    let (id, state, at) = (v.goroutine_id.to_string(), v.state.as_str(), frame_label(&v.frame));
+    tr!("suspect-served-by", id = id, state = state, owner = owner.unwrap_or(""), at = at)
 }
