@@ -42,7 +42,8 @@
 #   holding most of the heap), bgservice (background loops and a pool grown with the load,
 #   healthy), generics (a generic fan-out's leak, named per instantiation by profiles),
 #   unlockleak (a mutex left locked by a goroutine that returned), stuckbroker (an event
-#   hub stuck sending to a subscriber that stopped reading, its producers behind it): below.
+#   hub stuck sending to a subscriber that stopped reading, its producers behind it), gcoff
+#   (GOGC=off: a gctrace log with no goal, a heap profile before any GC): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -167,6 +168,13 @@ for minor in 1.21 1.22 1.27; do
 	1.21) rm -f "$out"/gclimit_fixed.trace "$out"/gclimit_fixed.goroutine-2.txt ;;
 	esac
 done
+# A batch job run with GOGC=off that forces a GC between its phases (gcoff): the gctrace log
+# (each forced cycle's goal is GOGC=off's "never") and a heap profile written before any GC.
+out="$HERE/services/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/gcoff.gctrace.log" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/gcoff-1.27" ./gcoff)
+	GOGC=off GODEBUG=gctrace=1 "$BIN/gcoff-1.27" -out "$out/gcoff" 2>"$out/gcoff.gctrace.log"
+fi
 # A cache whose Get calls a refresh that locks Get's mutex again (relock): the holder waits
 # for the mutex it holds, the requests queue behind it. Trace and debug=2 dump.
 run_each relock 1.19 1.21 1.27

@@ -37,6 +37,7 @@ mod goroutineleak;
 mod hostile_costs;
 mod hostile_lengths;
 mod memory_bound;
+mod memory_gc_off;
 mod memory_log_broken;
 mod memstats_expvar;
 mod pprof_broken;

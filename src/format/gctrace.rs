@@ -78,16 +78,24 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     Ok(m)
 }
 
+/// A goal of at least this many MiB (2^62 bytes) is GOGC=off's "never", not a heap.
+const GC_OFF_GOAL_MB: u64 = 1 << 42;
+
 /// Heaps above this many MiB (1 PiB) are not a Go heap: a damaged line.
 const MAX_PLAUSIBLE_MB: u64 = 1 << 30;
 
 /// Adds cycle `c` of line `no`; `lines` holds the line of every cycle kept so far.
-fn push(m: &mut MemoryModel, c: GcCycle, no: usize, lines: &mut Vec<usize>) {
+fn push(m: &mut MemoryModel, mut c: GcCycle, no: usize, lines: &mut Vec<usize>) {
     let warn = |m: &mut MemoryModel, w: Warning| {
         if m.warnings.len() < MAX_WARNINGS {
             m.warnings.push(w);
         }
     };
+    // With GOGC=off the runtime's goal is "never" (near 2^63 bytes: `8532210231534 MB goal`)
+    // while the heaps are real: the cycle stands, with no goal (0, as a trace with no goal).
+    if c.heap_goal >= GC_OFF_GOAL_MB * MIB {
+        c.heap_goal = 0;
+    }
     if [c.heap_start, c.heap_end, c.heap_live, c.heap_goal].iter().any(|&b| b > MAX_PLAUSIBLE_MB * MIB) {
         warn(m, Warning::at_line(WarningKind::GcImplausibleHeap, no, &[("line", &no), ("gc", &c.number)]));
         return;
@@ -117,7 +125,9 @@ fn push(m: &mut MemoryModel, c: GcCycle, no: usize, lines: &mut Vec<usize>) {
     add(&mut m.heap_alloc, c.time_ns, c.heap_start);
     add(&mut m.heap_alloc, end, c.heap_end);
     add(&mut m.heap_live, end, c.heap_live);
-    add(&mut m.heap_goal, c.time_ns, c.heap_goal);
+    if c.heap_goal > 0 {
+        add(&mut m.heap_goal, c.time_ns, c.heap_goal);
+    }
     m.gc_count = m.gc_count.max(c.number);
     m.cycles.push(c);
     lines.push(no);

@@ -78,6 +78,9 @@ fn why_not(line: &str) -> String {
     }
 }
 
+/// A NextGC of at least this many bytes (2^62) is GOGC=off's "never", not a goal.
+const GC_OFF_NEXT_GC: u64 = 1 << 62;
+
 /// Sizes above this (1 PiB) are not a Go heap: a corrupt or hostile field (`u64::MAX`).
 const MAX_PLAUSIBLE_BYTES: u64 = 1 << 50;
 /// Nor are more goroutines than this.
@@ -178,7 +181,8 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
             None => {}
         };
         add(&mut m.heap_alloc, "HeapAlloc", get("HeapAlloc"), MAX_PLAUSIBLE_BYTES);
-        add(&mut m.heap_goal, "NextGC", get("NextGC"), MAX_PLAUSIBLE_BYTES);
+        // GOGC=off sets NextGC to "never" (near 2^63): no goal, and nothing wrong with the line.
+        add(&mut m.heap_goal, "NextGC", get("NextGC").filter(|&g| g < GC_OFF_NEXT_GC), MAX_PLAUSIBLE_BYTES);
         add(&mut m.heap_inuse, "HeapInuse", get("HeapInuse"), MAX_PLAUSIBLE_BYTES);
         add(&mut m.heap_sys, "HeapSys", get("HeapSys"), MAX_PLAUSIBLE_BYTES);
         add(&mut m.stack_inuse, "StackInuse", get("StackInuse"), MAX_PLAUSIBLE_BYTES);

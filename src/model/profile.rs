@@ -159,6 +159,23 @@ impl ProfileModel {
         self.values.get(s * n + t).copied().unwrap_or(0)
     }
 
+    /// A heap profile in which nothing was ever freed: every sample's `inuse_space` and
+    /// `inuse_objects` equal its `alloc_space` and `alloc_objects`, with something allocated.
+    /// The runtime counts frees as of the last completed garbage collection, so such a
+    /// profile was written before the first one finished (GOGC=off, or a young process): its
+    /// in-use figures are everything allocated, garbage included.
+    pub fn nothing_freed(&self) -> bool {
+        let find = |name: &str| (0..self.sample_types.len()).find(|&t| self.type_name(t) == name);
+        let pairs = [("inuse_space", "alloc_space"), ("inuse_objects", "alloc_objects")];
+        let Some(pairs) = pairs.iter().map(|(i, a)| Some((find(i)?, find(a)?))).collect::<Option<Vec<_>>>()
+        else {
+            return false;
+        };
+        let all_kept =
+            (0..self.samples.len()).all(|s| pairs.iter().all(|&(i, a)| self.value(s, i) == self.value(s, a)));
+        all_kept && pairs.first().is_some_and(|&(_, a)| self.total(a) > 0)
+    }
+
     /// The sum of absolute values of type `t` over all samples: pprof's "total".
     pub fn total(&self, t: usize) -> i64 {
         (0..self.samples.len()).map(|s| self.value(s, t).saturating_abs()).fold(0i64, i64::saturating_add)

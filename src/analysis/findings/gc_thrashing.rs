@@ -144,7 +144,8 @@ pub fn gctrace_thrashing(m: &MemoryModel) -> Option<GcThrashing> {
     let cycles: Vec<Cycle> = m
         .cycles
         .windows(2)
-        .filter(|w| !w[1].forced)
+        // A cycle with no goal (GOGC=off, under a memory limit) has no goal to thrash at.
+        .filter(|w| !w[1].forced && w[1].heap_goal > 0)
         .map(|w| {
             let c = &w[1];
             let [sweep, assist, background, _idle, mark] = c.cpu_ns;

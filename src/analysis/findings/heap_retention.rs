@@ -53,6 +53,10 @@ const MIN_KEPT_OF_ALLOCATED: f64 = 0.4;
 
 /// The retention finding of a heap profile (one with `inuse_space`), if one site dominates.
 pub fn heap_retention(p: &ProfileModel) -> Option<HeapRetention> {
+    // Written before any GC finished: in use is all allocated, garbage too (the load warns).
+    if p.nothing_freed() {
+        return None;
+    }
     let t = (0..p.sample_types.len()).find(|&t| p.type_name(t) == "inuse_space")?;
     let total = p.total(t);
     let alloc = (0..p.sample_types.len()).find(|&t| p.type_name(t) == "alloc_space");

@@ -132,6 +132,9 @@ pub fn resolve(p: proto::Profile) -> Result<ProfileModel, ParseError> {
     if dangling > 0 && m.warnings.len() < MAX_WARNINGS {
         m.warnings.push(Warning::new(WarningKind::ProfileDangling, &[("count", &dangling)]));
     }
+    if m.nothing_freed() {
+        m.warnings.push(Warning::new(WarningKind::ProfileNothingFreed, &[]));
+    }
     if m.drop_frames.0 != 0 {
         let pattern = format!("{:?}", m.strings.get(m.drop_frames));
         m.warnings.push(Warning::new(WarningKind::ProfileDropFrames, &[("pattern", &pattern)]));
