@@ -261,8 +261,9 @@ pub fn trace_cycle_floors(m: &TraceModel) -> Vec<(&RangeSpan, (i64, u64))> {
 
 /// A trace's floors: the heap metric's lowest point after each GC mark phase that ended in
 /// the window.
+/// Stamped with each mark phase's end, as [`trace_growth`] reads them.
 pub fn trace_floors(m: &TraceModel) -> Vec<(i64, u64)> {
-    trace_cycle_floors(m).into_iter().map(|(_, f)| f).collect()
+    trace_cycle_floors(m).into_iter().map(|(r, f)| (r.end_ns, f.1)).collect()
 }
 
 /// A GC log's floors: gctrace's live heap each cycle marked, at the cycle's end; MemStats
@@ -281,7 +282,12 @@ pub fn memory_floors(m: &MemoryModel) -> Vec<(i64, u64)> {
 
 /// From a trace's cycles and their floors ([`trace_cycle_floors`]).
 pub fn trace_growth(cycles: &[(&RangeSpan, (i64, u64))]) -> Option<HeapGrowth> {
-    let floors: Vec<(i64, u64)> = cycles.iter().map(|c| c.1).collect();
+    // Each floor is stamped with its mark phase's end, as gctrace's live heap is: the lowest
+    // point comes late in the interval (sweeping lowers the heap until the next cycle
+    // starts), and stamped there each plateau's cycle takes the next one's time (a cache that
+    // stopped filling read as still rising into the window's second half). MemStats lines
+    // and scrapes keep the time they saw the floor at: that is when it was sampled.
+    let floors: Vec<(i64, u64)> = cycles.iter().map(|(r, f)| (r.end_ns, f.1)).collect();
     growth_of(HeapSource::Trace, &floors)
 }
 
