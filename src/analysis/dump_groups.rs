@@ -25,6 +25,9 @@ use super::resting::{Resting, SLEEPING_CROWD};
 use super::suspects::{MIN_FILE_LOCK_WAITERS, SYSCALL, SharedNames, Suspect, rank};
 use crate::model::{CallsId, DumpFormat, DumpModel, Frame, GIdx, StackId, StrId, goroutine_flags};
 
+/// Groups listed as not judged at most: a crafted dump holds a million.
+const MAX_NOT_JUDGED: usize = 1000;
+
 /// This many goroutines parked in one identical stack is a signal on its own: a healthy
 /// program's pools are smaller, and a leak grows past it.
 pub const LARGE_GROUP: u64 = 10;
@@ -156,16 +159,36 @@ pub fn is_system_dump_goroutine(start: &str, created_by: Option<&str>) -> bool {
 
 /// The stuck groups of a dump, ranked by [`rank`] like a trace's.
 pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
-    let mut out = suspects_with(m, &[]);
+    dump_verdict(m).0
+}
+
+/// [`dump_suspects`], and the groups waiting in the program's code that no rule could judge
+/// ([`NotJudged`]), biggest first.
+pub fn dump_verdict(m: &DumpModel) -> (Vec<Suspect>, Vec<NotJudged>) {
+    let mut not_judged = Vec::new();
+    let mut out = suspects_with(m, &[], &mut not_judged);
     let outside = attach_servers(m, &mut out);
-    if outside.is_empty() {
-        return out;
+    if !outside.is_empty() {
+        // What a channel crowd waits behind is a suspect too, at any number and age: made
+        // again with those groups in, and named again (the ranks moved).
+        not_judged.clear();
+        out = suspects_with(m, &outside, &mut not_judged);
+        attach_servers(m, &mut out);
     }
-    // What a channel crowd waits behind is a suspect too, at any number and age: made again
-    // with those groups in, and named again (the ranks moved).
-    let mut out = suspects_with(m, &outside);
-    attach_servers(m, &mut out);
-    out
+    not_judged.sort_by(|a, b| b.count.cmp(&a.count));
+    (out, not_judged)
+}
+
+/// A group of a dump waiting in the program's code that no rule could judge: too few in one
+/// stack ([`LARGE_GROUP`]) and too young (no minutes) for a leak to show, so one moment
+/// cannot tell it from work in flight or a pool between jobs. The report lists them rather
+/// than say nothing waits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotJudged {
+    pub count: usize,
+    pub reason: String,
+    /// Where it waits: the innermost frame of the program.
+    pub frame: Option<super::FrameText>,
 }
 
 /// Names what each channel crowd of a traceback waits behind ([`super::chan_server`]; a
@@ -194,7 +217,7 @@ fn attach_servers(m: &DumpModel, out: &mut [Suspect]) -> Vec<GIdx> {
 
 /// [`dump_suspects`], with the groups holding any of `forced` suspects whatever their
 /// number and age.
-fn suspects_with(m: &DumpModel, forced: &[GIdx]) -> Vec<Suspect> {
+fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>) -> Vec<Suspect> {
     let deadlock = m.is_deadlock();
     let bubble_deadlock = m.is_bubble_deadlock();
     let hang = super::test_hang::hang_sign(m);
@@ -347,6 +370,11 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx]) -> Vec<Suspect> {
             || in_test.is_some()
             || stalls.is_some())
         {
+            if not_judged.len() < MAX_NOT_JUDGED {
+                let at = super::classify::user_frame_index(funcs()).and_then(|i| frames.get(i));
+                let frame = at.map(|f| names.frame(&m.strings, f));
+                not_judged.push(NotJudged { count: to_usize(grp.count), reason: reason.clone(), frame });
+            }
             continue;
         }
         // Uploads in progress read their bodies as stalled ones do: at one moment only the

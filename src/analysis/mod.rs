@@ -53,7 +53,7 @@ pub mod test_hang;
 
 pub use build::TraceBuilder;
 pub use creation_groups::{CreationGroup, creation_groups};
-pub use dump_groups::{DumpGroup, Similarity, dump_suspects, group_dump};
+pub use dump_groups::{DumpGroup, NotJudged, Similarity, dump_suspects, dump_verdict, group_dump};
 pub use flame::{CallNode, CallTree, call_tree, call_tree_view};
 pub use proc_lanes::proc_lanes;
 pub use profile::{Inlined, TopEntry, TopOptions, TopTable, top_table, top_table_view, top_table_with};

@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use crate::analysis::findings::{Finding, memory_findings, profile_findings, trace_findings};
-use crate::analysis::{Suspect, dump_suspects, trace_suspects};
+use crate::analysis::{Suspect, trace_suspects};
 use crate::format::sniff::{FileKind, sniff};
 use crate::format::{ErrorKind, ParseError};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
@@ -49,6 +49,9 @@ pub struct Loaded {
     /// Those of them the program started, by the function each runs, most first (Go
     /// 1.11–1.21 only; [`crate::analysis::suspects::blocked_without_stack_started_in`]).
     pub blocked_without_stack_started_in: Vec<(String, usize)>,
+    /// Dumps: groups waiting in the program's code too few and too young to judge
+    /// ([`crate::analysis::NotJudged`]).
+    pub not_judged: Vec<crate::analysis::NotJudged>,
     pub load_time: Duration,
 }
 
@@ -68,6 +71,7 @@ impl Loaded {
             warnings: Vec::new(),
             blocked_without_stack: 0,
             blocked_without_stack_started_in: Vec::new(),
+            not_judged: Vec::new(),
             load_time: Duration::ZERO,
         }
     }
@@ -220,7 +224,7 @@ pub fn load_bytes_with(
                 !progress.cancel.load(Ordering::Relaxed)
             };
             let model = crate::format::dump::read_with(data, &mut keep_going).map_err(fail)?;
-            loaded.suspects = dump_suspects(&model);
+            (loaded.suspects, loaded.not_judged) = crate::analysis::dump_verdict(&model);
             loaded.warnings = model.warnings.clone();
             loaded.dump = Some(model);
         }
@@ -230,7 +234,7 @@ pub fn load_bytes_with(
             loaded.warnings = model.warnings.clone();
             // A goroutine profile's records, as a dump: its warnings (stacks cut) are the file's.
             if let Some(records) = crate::analysis::profile_as_dump(&model) {
-                loaded.suspects = dump_suspects(&records);
+                (loaded.suspects, loaded.not_judged) = crate::analysis::dump_verdict(&records);
                 loaded.warnings.extend(records.warnings);
             }
             loaded.profile = Some(model);

@@ -52,6 +52,18 @@ pub struct GoroutineCounts {
     /// field; Go 1.11–1.21 traces name them).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub blocked_without_stack_started_in: Vec<StartedIn>,
+    /// Dumps: groups waiting in the program's code that no rule could judge, too few in one
+    /// stack and too young, biggest first (added field).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_judged: Vec<NotJudgedJson>,
+}
+
+/// A group no rule could judge: how many, the wait, where in the program.
+#[derive(Serialize)]
+pub struct NotJudgedJson {
+    pub count: usize,
+    pub reason: String,
+    pub frame: Option<FrameText>,
 }
 
 /// How many goroutines run one function.

@@ -32,6 +32,16 @@ pub struct Summary {
 }
 
 pub fn summarize(l: &Loaded) -> Summary {
+    let mut s = summarize_counts(l);
+    s.goroutines.not_judged = l
+        .not_judged
+        .iter()
+        .map(|n| json::NotJudgedJson { count: n.count, reason: n.reason.clone(), frame: n.frame.clone() })
+        .collect();
+    s
+}
+
+fn summarize_counts(l: &Loaded) -> Summary {
     if let Some(d) = &l.dump {
         return Summary {
             go_version: d.go_version.clone(),
@@ -65,6 +75,7 @@ pub fn summarize(l: &Loaded) -> Summary {
                 .iter()
                 .map(|(function, count)| json::StartedIn { function: function.clone(), count: *count })
                 .collect(),
+            not_judged: Vec::new(),
         },
         heap: HeapJson {
             max_heap_alloc_bytes: t.heap_alloc.max(),

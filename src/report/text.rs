@@ -112,6 +112,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         };
         let _ = writeln!(o, "  {said}");
     }
+    not_judged(l, &s, &mut o);
     if let Some(n) = blind(&s) {
         let _ = writeln!(
             o,
@@ -328,4 +329,35 @@ fn counted(n: usize, noun: &str) -> String {
 fn blind(s: &super::Summary) -> Option<usize> {
     let n = s.goroutines.blocked_without_stack;
     crate::analysis::suspects::enough_to_hide_a_leak(n).then_some(n)
+}
+
+/// Groups listed at most under "not judged", the biggest first.
+const NOT_JUDGED_SHOWN: usize = 5;
+
+/// A dump's goroutines waiting in the program's code that no rule could judge: listed, so
+/// that "no stuck goroutines found" is never said over goroutines nobody looked at.
+fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
+    let groups = &s.goroutines.not_judged;
+    if groups.is_empty() {
+        return;
+    }
+    let n: usize = groups.iter().map(|g| g.count).sum();
+    let why = match l.dump.as_ref().map(|d| d.format) {
+        Some(crate::model::DumpFormat::Traceback) => "under 10 in one stack and waiting under a minute",
+        _ => "under 10 in one stack, and a goroutine profile prints no wait times",
+    };
+    let _ = writeln!(
+        o,
+        "  not judged: {} {} in the program's code in {} ({why}): one moment cannot tell a leak from work in flight or a pool between jobs; a dump taken later (waits then say minutes) or a trace can",
+        counted(n, "goroutine"),
+        if n == 1 { "waits" } else { "wait" },
+        counted(groups.len(), "group"),
+    );
+    for g in groups.iter().take(NOT_JUDGED_SHOWN) {
+        let at = g.frame.as_ref().map_or(String::new(), |f| format!(" at {}", where_(f)));
+        let _ = writeln!(o, "      {} × {}{at}", units::count(g.count as u64), g.reason);
+    }
+    if groups.len() > NOT_JUDGED_SHOWN {
+        let _ = writeln!(o, "      ... {} more", counted(groups.len() - NOT_JUDGED_SHOWN, "group"));
+    }
 }
