@@ -175,7 +175,7 @@ pub fn dump_verdict(m: &DumpModel) -> (Vec<Suspect>, Vec<NotJudged>) {
         out = suspects_with(m, &outside, &mut not_judged);
         attach_servers(m, &mut out);
     }
-    not_judged.sort_by(|a, b| b.count.cmp(&a.count));
+    not_judged.sort_by_key(|g| std::cmp::Reverse(g.count));
     (out, not_judged)
 }
 
