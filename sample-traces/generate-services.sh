@@ -43,7 +43,8 @@
 #   healthy), generics (a generic fan-out's leak, named per instantiation by profiles),
 #   unlockleak (a mutex left locked by a goroutine that returned), stuckbroker (an event
 #   hub stuck sending to a subscriber that stopped reading, its producers behind it), gcoff
-#   (GOGC=off: a gctrace log with no goal, a heap profile before any GC): below.
+#   (GOGC=off: a gctrace log with no goal, a heap profile before any GC), initpool (a pool
+#   started in init, older than the trace, fed now and then): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -213,6 +214,9 @@ run_each unlockleak 1.19 1.27
 # the hub's loop, 20 producers behind it on the hub's input; trace and debug=2 dump, both
 # formats.
 run_each stuckbroker 1.19 1.27
+# Consumers started in init, before the trace, fed one event every 700 ms (initpool): a pool
+# older than the trace at rest; trace and debug=2 dump.
+run_each initpool 1.27
 # A program that may be at rest beside its leak: idle TCP connections' readers (idleconns) and
 # a worker pool between bursts (restpool), each beside a smaller leak that must rank first;
 # and main waiting on a WaitGroup whose goroutines all exited (mainwait). Trace and debug=2

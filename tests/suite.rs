@@ -72,6 +72,7 @@ mod services_heap_retention;
 mod services_heap_steps;
 mod services_http2_idle;
 mod services_http_wait;
+mod services_init_pool;
 mod services_library_leak;
 mod services_listeners;
 mod services_lock_holder;

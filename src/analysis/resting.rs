@@ -108,6 +108,9 @@ pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]
     }
     let gs: Vec<_> = members.iter().filter_map(|&i| m.goroutine(i)).collect();
     let created: Vec<i64> = gs.iter().filter_map(|g| g.created_ns()).collect();
+    if created.is_empty() {
+        return older_pool(m, stack);
+    }
     let (first, last) = (created.iter().min()?, created.iter().max()?);
     if created.len() < gs.len() {
         return None;
@@ -127,6 +130,35 @@ pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]
     // through the window waits once per goroutine.
     let enough = if grown { woken >= 2 && woken * 4 >= gs.len() * 3 } else { woken >= 1 };
     enough.then_some(Resting::Pool { woken, grown })
+}
+
+/// A pool older than the trace (a service traced in mid-life, its workers started at init):
+/// some of them, or others older than it waiting at the same line of the program, took work
+/// from it and wait there again. Those woken may be in another group (their stacks come from
+/// a block, the others' from a status event): they are the evidence that this wait is fed
+/// (16 consumers of an event channel fed every 700 ms: 3 woke, 13 did not).
+fn older_pool(m: &TraceModel, stack: StackId) -> Option<Resting> {
+    let at = |stack: StackId| {
+        let frames = m.stacks.frames(stack);
+        let user = super::classify::user_frame_index(frames.iter().map(|f| m.strings.get(f.func)))?;
+        frames.get(user).map(|f| (f.func, f.line))
+    };
+    let here = at(stack)?;
+    let woken = m
+        .goroutines
+        .iter()
+        .filter(|g| g.created_ns().is_none() && g.end_ns().is_none())
+        .filter(|g| {
+            let spans = g.real_spans();
+            let waits =
+                spans.iter().take(spans.len().saturating_sub(1)).filter(|s| s.state() == SpanState::Waiting);
+            let again = g
+                .last_span()
+                .is_some_and(|(_, s)| s.state() == SpanState::Waiting && at(s.stack) == Some(here));
+            again && waits.clone().any(|s| at(s.stack) == Some(here))
+        })
+        .count();
+    (woken >= 1).then_some(Resting::Pool { woken, grown: false })
 }
 
 /// A reader that may be the program at rest, for a group of any source: an idle connection,
