@@ -41,7 +41,7 @@ pub struct HoldsUp {
 pub struct Seen<'a> {
     pub id: u64,
     pub idx: GIdx,
-    pub state: String,
+    pub state: &'a str,
     pub frames: &'a [Frame],
     /// How long it has waited: a trace's final wait, a dump's minutes in nanoseconds.
     pub waited_ns: i64,
@@ -74,6 +74,20 @@ fn can_hold_up(state: &str, waited_ns: i64) -> bool {
     }
 }
 
+/// Whether any suspect is a crowd on a channel in a method of the program's own types: else
+/// no goroutine is looked at (a crafted dump holds a million).
+pub fn any_crowd(suspects: &[Suspect]) -> bool {
+    suspects.iter().any(|s| {
+        let func = s.blocking_frame().map_or("", |f| &*f.function);
+        is_crowd(s) && receiver_type(func).is_some() && !is_std_func(func)
+    })
+}
+
+/// A suspect that can wait behind another goroutine: a crowd on a channel, not at rest.
+fn is_crowd(s: &Suspect) -> bool {
+    s.count >= MIN_CROWD && is_channel_wait(&s.reason) && s.resting.is_none()
+}
+
 /// Where a crowd blocks, and the type whose code should take what it waits on.
 struct Crowd<'a> {
     suspect: usize,
@@ -92,7 +106,7 @@ pub fn attach(strings: &StringTable, seen: &[Seen], suspects: &mut [Suspect]) ->
     let crowds: Vec<Crowd> = suspects
         .iter()
         .enumerate()
-        .filter(|(_, s)| s.count >= MIN_CROWD && is_channel_wait(&s.reason) && s.resting.is_none())
+        .filter(|(_, s)| is_crowd(s))
         .filter_map(|(k, s)| {
             let first = by_idx.get(s.members.first()?)?;
             let at = first.frames.get(user_frame(strings, first.frames)?)?;
@@ -136,7 +150,7 @@ pub fn attach(strings: &StringTable, seen: &[Seen], suspects: &mut [Suspect]) ->
             let same_place = strings.get(at.func) == crowd.func && at.line == crowd.line;
             let count = suspects[crowd.suspect].count;
             let queued = crowd_of.get(&g.idx).is_some_and(|&n| n >= count);
-            if same_place || queued || g.waited_ns < crowd.least_waited || !can_hold_up(&g.state, g.waited_ns)
+            if same_place || queued || g.waited_ns < crowd.least_waited || !can_hold_up(g.state, g.waited_ns)
             {
                 continue;
             }
@@ -159,7 +173,7 @@ pub fn attach(strings: &StringTable, seen: &[Seen], suspects: &mut [Suspect]) ->
             .map(|(g, at)| Server {
                 goroutine_id: g.id,
                 member: g.idx,
-                state: g.state.clone(),
+                state: g.state.to_string(),
                 frame: names.frame(strings, at),
             })
             .collect();

@@ -194,7 +194,7 @@ pub struct NotJudged {
 /// Names what each channel crowd of a traceback waits behind ([`super::chan_server`]; a
 /// `debug=1` record names no goroutine); returns the goroutines named in no suspect.
 fn attach_servers(m: &DumpModel, out: &mut [Suspect]) -> Vec<GIdx> {
-    if m.format != DumpFormat::Traceback {
+    if m.format != DumpFormat::Traceback || !super::chan_server::any_crowd(out) {
         return Vec::new();
     }
     let seen: Vec<super::chan_server::Seen> = m
@@ -206,7 +206,7 @@ fn attach_servers(m: &DumpModel, out: &mut [Suspect]) -> Vec<GIdx> {
             Some(super::chan_server::Seen {
                 id: g.id?,
                 idx: GIdx::try_from(i).ok()?,
-                state: m.strings.get(g.state).to_string(),
+                state: m.strings.get(g.state),
                 frames: m.stacks.frames(g.stack),
                 waited_ns: i64::from(g.wait_minutes) * 60_000_000_000,
             })

@@ -231,6 +231,9 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
 /// Names what each channel crowd waits behind ([`super::chan_server`]); returns the
 /// goroutines named in no suspect.
 fn attach_servers(m: &TraceModel, out: &mut [Suspect]) -> Vec<GIdx> {
+    if !super::chan_server::any_crowd(out) {
+        return Vec::new();
+    }
     let end = m.duration_ns;
     let seen: Vec<super::chan_server::Seen> = m
         .goroutines
@@ -243,7 +246,7 @@ fn attach_servers(m: &TraceModel, out: &mut [Suspect]) -> Vec<GIdx> {
             Some(super::chan_server::Seen {
                 id: g.id,
                 idx: i as GIdx,
-                state: trace_wait_words(m.reason(last.reason()), funcs).to_string(),
+                state: trace_wait_words(m.reason(last.reason()), funcs),
                 frames: m.stacks.frames(last.stack),
                 waited_ns: end - last.start_ns(),
             })
