@@ -328,9 +328,6 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         if (!proven && (benign || idle_by_design)) || (!leaked && testing) {
             continue;
         }
-        // Response bodies held open for minutes can be a stream, a child's output copied
-        // for minutes a long-running command, and a library's resident goroutines (a DB's
-        // opener) wait the object's life: only a crowd is a leak.
         // One goroutine main started, waiting in a `select` for minutes: a service's
         // background loop per subsystem, as in a trace ([`super::suspects`]).
         let by_main = |g: &GIdx| {
@@ -340,6 +337,9 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         };
         let background_loop =
             grp.count == 1 && wait_family(&reason) == WaitFamily::Select && grp.members.iter().all(by_main);
+        // Response bodies held open for minutes can be a stream, a child's output copied
+        // for minutes a long-running command, and a library's resident goroutines (a DB's
+        // opener) wait the object's life: only a crowd is a leak.
         let long = grp.wait_minutes.1 >= 1
             && !background_loop
             && !is_response_body_wait(&reason, funcs())
