@@ -44,7 +44,8 @@
 #   unlockleak (a mutex left locked by a goroutine that returned), stuckbroker (an event
 #   hub stuck sending to a subscriber that stopped reading, its producers behind it), gcoff
 #   (GOGC=off: a gctrace log with no goal, a heap profile before any GC), initpool (a pool
-#   started in init, older than the trace, fed now and then): below.
+#   started in init, older than the trace, fed now and then), wgdone (aggregators on a
+#   WaitGroup whose Done a failing fetch skipped): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -217,6 +218,9 @@ run_each stuckbroker 1.19 1.27
 # Consumers started in init, before the trace, fed one event every 700 ms (initpool): a pool
 # older than the trace at rest; trace and debug=2 dump.
 run_each initpool 1.27
+# Aggregators that fan out and wait on a WaitGroup whose Done a failing fetch skipped
+# (wgdone): trace and debug=2 dump, both formats.
+run_each wgdone 1.19 1.27
 # A program that may be at rest beside its leak: idle TCP connections' readers (idleconns) and
 # a worker pool between bursts (restpool), each beside a smaller leak that must rank first;
 # and main waiting on a WaitGroup whose goroutines all exited (mainwait). Trace and debug=2

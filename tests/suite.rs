@@ -92,6 +92,7 @@ mod services_synctest;
 mod services_test_hang;
 mod services_timer_callbacks;
 mod services_transport;
+mod services_wait_group;
 mod suspects_piling;
 mod text_variants;
 mod trace_broken;

@@ -449,6 +449,7 @@ suspect-listeners = At rest? { $n ->
 } accepting connections, started by one code path: a server started per call and never closed (httptest.NewServer without Close, http.Serve on a listener made per request) keeps its listener, descriptor and accept loop for good; or a program that serves this many ports (ranked after the others)
 suspect-child-output = At rest? os/exec copying the output of child processes through pipes (Cmd.Stdout or Stderr not an *os.File): a copy ends when every process holding its pipe has exited, the command and any process it left running in the background, so commands still at work wait so; a leak only if those commands hang or left such a process (see Cmd.Wait's goroutines) (ranked after the others)
 suspect-exec-wait = Cmd.Wait after the command exited, waiting for its output copy: a process the command left running (a daemon started with &) still holds the pipe open. Cmd.WaitDelay (Go 1.20+) bounds the wait, or give that process its own output
+suspect-done-missing = Done missing? Each waits on a WaitGroup, and every goroutine they started has exited ({ $count } in all): one returned without calling Done (an early return on an error path), so Wait never returns
 suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
     [one] the one goroutine it started for the work has exited without calling Done
    *[other] all { $count } goroutines it started for the work have exited, one without calling Done

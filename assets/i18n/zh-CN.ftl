@@ -367,6 +367,7 @@ suspect-child-exit = 在 os/exec 的 Cmd.Wait 中等待子进程退出，而它�
 suspect-listeners = 也许只是空闲？{ $count } 个监听器在接受连接，由同一段代码启动：每次调用都启动一个服务器却从不关闭（httptest.NewServer 没有 Close，或每个请求新建监听器再 http.Serve），会永久占用其监听器、文件描述符和 accept 循环；也可能是程序确实在服务这么多端口（排在其他嫌疑之后）
 suspect-child-output = 也许只是空闲？os/exec 正通过管道复制子进程的输出（Cmd.Stdout 或 Stderr 不是 *os.File）：只有当所有持有该管道的进程都退出后复制才会结束，包括命令本身以及它留在后台运行的进程，所以仍在运行的命令也会这样等待；只有这些命令挂起或留下了这样的进程时才是泄漏（见在 Cmd.Wait 中等待的 goroutine）（排在其他嫌疑之后）
 suspect-exec-wait = 命令已退出，Cmd.Wait 仍在等待其输出复制结束：命令留在后台运行的进程（用 & 启动的守护进程）仍持有该管道。Cmd.WaitDelay（Go 1.20+）可以限定等待时间，或者让那个进程使用自己的输出
+suspect-done-missing = 缺少 Done？它们都在等待 WaitGroup，而它们启动的 goroutine 都已退出（共 { $count } 个）：其中一个未调用 Done 就返回了（错误路径上的提前返回），所以 Wait 永不返回
 suspect-main-hangs = main 挂起：它在等待 WaitGroup，而它为工作启动的 { $count } 个 goroutine 都已退出；其中一个在调用 Done 之前返回，程序因此永不结束
 suspect-in-test = 属于测试 { $test }：go test 的 -timeout 触发时仍在等待，因此无论等待多久都算卡住
 suspect-in-test-quit = 属于测试 { $test }：测试程序收到 SIGQUIT 时仍在等待，因此无论等待多久都算卡住

@@ -431,6 +431,8 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             stalls,
             served_by: Vec::new(),
             holds_up: None,
+            // The goroutines a waiter made and that exited are not in a dump.
+            waits_for_exited: None,
         });
     }
     rank(&mut out);

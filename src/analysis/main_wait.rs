@@ -8,6 +8,8 @@
 //! goroutines are asleep". A trace shows it: main blocked in `sync.(*WaitGroup).Wait` for
 //! most of the window, and each goroutine main made running the program's code (not a
 //! `net/http.Serve` it started) has exited. A dump cannot: the exited ones are gone.
+//! Any other goroutine that fans out and waits (an aggregator per request) hangs the same
+//! way; there the waiters are a suspect by the time rule already, and this says why.
 
 use super::classify::is_std_func;
 use crate::model::{GIdx, SpanState, TraceModel};
@@ -23,7 +25,25 @@ const MIN_BLOCKED_OF_WINDOW: f64 = 0.25;
 /// `None` otherwise (one of them alive may still call `Done`).
 pub fn waits_for_exited(m: &TraceModel, g: GIdx) -> Option<usize> {
     let main = m.goroutine(g)?;
-    if m.strings.get(main.start_func) != "main.main" || main.state_at_end() != Some(SpanState::Waiting) {
+    if m.strings.get(main.start_func) != "main.main" {
+        return None;
+    }
+    orphaned_wait(m, g)
+}
+
+/// The same for a group of other goroutines (an aggregator per request that fans out and
+/// waits): how many goroutines its members made, all exited, when every member waits so
+/// ([`orphaned_wait`]); `None` when any may still be woken.
+pub fn group_waits_for_exited(m: &TraceModel, members: &[GIdx]) -> Option<usize> {
+    members.iter().try_fold(0usize, |n, &g| Some(n + orphaned_wait(m, g)?))
+}
+
+/// How many goroutines of the program's code `g` made in the window, all exited, when `g`
+/// waits at the end in `WaitGroup.Wait` since at least a quarter of the window and nothing
+/// it made (or they made) is alive to call `Done`.
+fn orphaned_wait(m: &TraceModel, g: GIdx) -> Option<usize> {
+    let main = m.goroutine(g)?;
+    if main.state_at_end() != Some(SpanState::Waiting) {
         return None;
     }
     let (_, last) = main.last_span()?;

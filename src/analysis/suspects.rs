@@ -113,6 +113,9 @@ pub struct Suspect {
     /// The goroutines a channel crowd may wait behind: the crowd ([`super::chan_server`]).
     /// Boxed: rare, and a crafted file holds 20,000 suspects (`memory_bound`).
     pub holds_up: Option<Box<super::chan_server::HoldsUp>>,
+    /// Goroutines other than main, each waiting on a WaitGroup after every goroutine it made
+    /// has exited: how many exited in all ([`super::main_wait`]; traces only).
+    pub waits_for_exited: Option<usize>,
 }
 
 impl Suspect {
@@ -407,6 +410,10 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx]) -> Vec<Suspect> {
                 })
                 .or((piling.is_none() && wait_family(&reason) == WaitFamily::Sleep)
                     .then_some(Resting::Sleepers));
+            let waits_for_exited = main_waits_for_exited
+                .is_none()
+                .then(|| super::main_wait::group_waits_for_exited(m, &idx))
+                .flatten();
             let pull_not_stopped = reason == super::coroutine::COROUTINE
                 && idx.iter().filter_map(|&i| m.goroutine(i)).all(|g| super::coroutine::is_coroutine(m, g));
             let names_lost = lost::is_lost(&reason)
@@ -441,6 +448,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx]) -> Vec<Suspect> {
                 stalls,
                 served_by: Vec::new(),
                 holds_up: None,
+                waits_for_exited,
             }
         })
         .collect();
@@ -598,6 +606,7 @@ mod tests {
             stalls: None,
             served_by: Vec::new(),
             holds_up: None,
+            waits_for_exited: None,
         }
     }
 

@@ -191,6 +191,10 @@ pub struct SuspectJson<'a> {
     /// it waits in (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holds_up: Option<HoldsUpJson<'a>>,
+    /// Goroutines other than main waiting on a WaitGroup after every goroutine they made
+    /// has exited: how many exited (added field; traces only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waits_for_exited: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -359,6 +363,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             .map(|v| ServerJson { goroutine_id: v.goroutine_id, state: &v.state, frame: &v.frame })
             .collect(),
         holds_up: s.holds_up.as_ref().map(|h| HoldsUpJson { count: h.count, function: &h.function }),
+        waits_for_exited: s.waits_for_exited,
     }
 }
 

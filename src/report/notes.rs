@@ -168,6 +168,13 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
             f.function, f.file, f.line
         );
     }
+    if let Some(n) = sp.waits_for_exited {
+        let _ = writeln!(
+            o,
+            "      why         each waits on a WaitGroup, and every goroutine they started has exited ({} in all): one returned without calling Done (an early return on an error path), so Wait never returns",
+            units::count(n as u64)
+        );
+    }
     if let Some(n) = sp.main_waits_for_exited {
         let exited = match n {
             1 => "the one goroutine it started for the work has exited without calling Done".to_string(),

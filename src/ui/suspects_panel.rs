@@ -275,6 +275,9 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
             Stalled::Cleanups => tr!("suspect-stalled-cleanups", func = func),
         });
     }
+    if let Some(n) = s.waits_for_exited {
+        out.push(tr!("suspect-done-missing", count = units::count(n as u64)));
+    }
     if let Some(n) = s.main_waits_for_exited {
         out.push(tr!("suspect-main-hangs", n = n, count = units::count(n as u64)));
     }
