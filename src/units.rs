@@ -58,9 +58,11 @@ impl Locale {
         let sign = if ns < 0 { "-" } else { "" };
         let (v, unit) = if a < 1e3 {
             return format!("{ns} ns");
-        } else if a < 1e6 {
+        // A value that rounds to 1000 of a unit is said in the next one ("1.00 s", not
+        // "1000 ms").
+        } else if a < 999.5e3 {
             (a / 1e3, "µs")
-        } else if a < 1e9 {
+        } else if a < 999.5e6 {
             (a / 1e6, "ms")
         } else if a < 120e9 {
             (a / 1e9, "s")
@@ -144,9 +146,10 @@ impl Locale {
     }
 
     fn three_digits(&self, v: f64) -> String {
-        let s = if v >= 100.0 {
+        // By the rounded value: 99.96 is "100", not "100.0"; 9.996 is "10.0".
+        let s = if v >= 99.95 {
             format!("{v:.0}")
-        } else if v >= 10.0 {
+        } else if v >= 9.995 {
             format!("{v:.1}")
         } else {
             format!("{v:.2}")

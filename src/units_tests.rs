@@ -11,6 +11,11 @@ fn durations_carry_units() {
     assert_eq!(duration(1_500_000_000), "1.50 s");
     assert_eq!(duration(180_000_000_000), "3.00 min");
     assert_eq!(duration(-2_000), "-2.00 µs");
+    // Rounded up to the next unit's first value, said in that unit, three digits at most.
+    assert_eq!(duration(999_700_000), "1.00 s");
+    assert_eq!(duration(999_600), "1.00 ms");
+    assert_eq!(duration(99_960_000), "100 ms");
+    assert_eq!(duration(9_996_000), "10.0 ms");
 }
 
 #[test]
