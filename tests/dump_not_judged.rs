@@ -1,6 +1,7 @@
-//! A dump's goroutines waiting in the program's code that no rule can judge (under 10 in one
-//! stack, under a minute) are listed as "not judged" (`analysis::NotJudged`), never passed
-//! over in silence. Checked against Go's own dump, read without our parser.
+//! Goroutines waiting in the program's code that no rule can judge (a dump's under 10 in one
+//! stack and under a minute; a mid-life trace's under 10 older than it, waiting through it)
+//! are listed as "not judged" (`analysis::NotJudged`), never passed over in silence.
+//! Checked against Go's own dump, read without our parser.
 
 use crate::common;
 use common::report_json::{report, report_text};
@@ -52,4 +53,17 @@ fn suspects_and_groups_not_judged_never_count_a_goroutine_twice() {
         }
     }
     assert!(looked >= 60, "expected the samples' dumps, found {looked}");
+}
+
+/// A trace taken in mid-life (`services/oldleak`): its 60 old fetchers are a suspect, and the
+/// idle pool of 4 older than the trace, too few to judge, is listed beside them.
+#[test]
+fn a_mid_life_traces_few_old_waiters_are_listed_as_not_judged() {
+    let e = expect("oldleak");
+    let rep = report(&root().join("services/go1.27/oldleak.trace"));
+    assert_eq!(rep["suspects"][0]["count"], e["count"], "{rep}");
+    let listed = rep["goroutines"]["not_judged"].as_array().unwrap_or_else(|| panic!("{rep}"));
+    assert_eq!(listed.len(), 1, "{rep}");
+    assert_eq!(listed[0]["count"], e["pool"], "{rep}");
+    assert_eq!(listed[0]["frame"]["line"].as_u64(), Some(marked("oldleak", "idle")), "{rep}");
 }

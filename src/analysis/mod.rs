@@ -63,4 +63,4 @@ pub use profile_peek::{PeekEdge, PeekEntry, peek};
 pub use profile_source::{Routine, SourceLine, list};
 pub use profile_view::{Granularity, NodeKey, View, ViewOptions};
 pub use stats::{TimeSplit, time_split};
-pub use suspects::{FrameText, Suspect, trace_suspects};
+pub use suspects::{FrameText, Suspect, trace_suspects, trace_verdict};

@@ -23,6 +23,7 @@ use super::classify::{
 };
 use super::client_conns;
 use super::dump_groups::LARGE_GROUP;
+use super::dump_groups::NotJudged;
 use super::moving::{Moving, MovingIndex};
 use super::origin::group_code_behind_creation;
 use super::piling::{Pile, PileIndex};
@@ -218,17 +219,25 @@ pub(super) fn join_groups(groups: &mut HashMap<Key, Vec<Waiter>>, moves: Vec<(Ke
 /// [`MIN_BLOCKED_OF_LIFE`]), and then every member counts: a leak that grows until the end
 /// of the window has young members too, and a dump taken at that moment counts them all.
 pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
-    let mut out = suspects_with(m, &[]);
+    trace_verdict(m).0
+}
+
+/// [`trace_suspects`], and the groups older than a trace taken in mid-life that waited
+/// through it but are too few to judge ([`standing_few`]), biggest first.
+pub fn trace_verdict(m: &TraceModel) -> (Vec<Suspect>, Vec<NotJudged>) {
+    let mut not_judged = Vec::new();
+    let mut out = suspects_with(m, &[], &mut not_judged);
     let outside = attach_servers(m, &mut out);
-    if outside.is_empty() {
-        return out;
+    if !outside.is_empty() {
+        // What a channel crowd waits behind is a suspect too, however long it waited and
+        // whatever rule set it aside (a lone loop main started): made again with those
+        // groups in, and named again (the ranks moved).
+        not_judged.clear();
+        out = suspects_with(m, &outside, &mut not_judged);
+        attach_servers(m, &mut out);
     }
-    // What a channel crowd waits behind is a suspect too, however long it waited and
-    // whatever rule set it aside (a lone loop main started): made again with those groups
-    // in, and named again (the ranks moved).
-    let mut out = suspects_with(m, &outside);
-    attach_servers(m, &mut out);
-    out
+    not_judged.sort_by_key(|g| std::cmp::Reverse(g.count));
+    (out, not_judged)
 }
 
 /// Names what each channel crowd waits behind ([`super::chan_server`]); returns the
@@ -259,7 +268,7 @@ fn attach_servers(m: &TraceModel, out: &mut [Suspect]) -> Vec<GIdx> {
 }
 
 /// [`trace_suspects`], with the groups holding any of `forced` suspects.
-fn suspects_with(m: &TraceModel, forced: &[GIdx]) -> Vec<Suspect> {
+fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>) -> Vec<Suspect> {
     let end = m.duration_ns;
     let mut groups: HashMap<Key, Vec<Waiter>> = HashMap::new();
     // Requests waiting for their responses: their connections' readLoops are not idle.
@@ -360,7 +369,25 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx]) -> Vec<Suspect> {
             };
             let piling =
                 piling.filter(|_| !syscall || long).map(|p| Pile { restless: !(stuck || syscall), ..p });
-            (stuck || piling.is_some() || old_sleepers(m, family, &members)).then_some((key, members, piling, hung))
+            let kept = stuck || piling.is_some() || old_sleepers(m, family, &members);
+            // Waited through a mid-life trace, too few to judge: listed, not passed over.
+            // Waits pools and leaks are made of; a network wait is its peer's to end.
+            let worker_wait = matches!(
+                family,
+                WaitFamily::ChanReceive | WaitFamily::Select | WaitFamily::Sync | WaitFamily::Cond
+            );
+            // Set aside only for being few and old (not main alone, not a background loop),
+            // every member blocked through the whole window.
+            let through = members.iter().all(|w| w.blocked >= end - end / 100);
+            let few_only = standing_few(m, family, &members)
+                && !(lone_main(m, &members) || background_loop(m, family, &members));
+            if !kept && worker_wait && through && few_only {
+                let frames = m.stacks.frames(key.2);
+                let at = super::classify::user_frame_index(frames.iter().map(|f| m.strings.get(f.func)));
+                let frame = at.and_then(|i| frames.get(i)).map(|f| names.frame(&m.strings, f));
+                not_judged.push(NotJudged { count: members.len(), reason: key.1.clone(), frame });
+            }
+            kept.then_some((key, members, piling, hung))
         })
         .collect();
     // Only a stuck group can be a queue: a restless pile's members wake again and again.

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
+use crate::analysis::Suspect;
 use crate::analysis::findings::{Finding, memory_findings, profile_findings, trace_findings};
-use crate::analysis::{Suspect, trace_suspects};
 use crate::format::sniff::{FileKind, sniff};
 use crate::format::{ErrorKind, ParseError};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
@@ -205,11 +205,12 @@ pub fn load_bytes_with(
             let model = load_trace_with(data, progress, hooks).map_err(fail)?;
             stage_time("trace model", started);
             // Two independent passes over the model: one on each core.
-            let (suspects, findings) = std::thread::scope(|s| {
+            let ((suspects, not_judged), findings) = std::thread::scope(|s| {
                 let findings = s.spawn(|| trace_findings(&model));
-                let suspects = trace_suspects(&model);
-                (suspects, findings.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                let verdict = crate::analysis::trace_verdict(&model);
+                (verdict, findings.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             });
+            loaded.not_judged = not_judged;
             (loaded.suspects, loaded.findings) = (suspects, findings);
             loaded.blocked_without_stack = crate::analysis::suspects::blocked_without_stack(&model);
             loaded.blocked_without_stack_started_in =

@@ -112,7 +112,6 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         };
         let _ = writeln!(o, "  {said}");
     }
-    not_judged(l, &s, &mut o);
     if let Some(n) = blind(&s) {
         let _ = writeln!(
             o,
@@ -310,6 +309,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             let _ = writeln!(o, "      goroutines  {}{more}", ids.join(", "));
         }
     }
+    not_judged(l, &s, &mut o);
     for f in &l.findings {
         let _ = writeln!(o, "  finding: {}", super::findings::finding_text(f));
     }
@@ -341,21 +341,32 @@ fn blind(s: &super::Summary) -> Option<usize> {
 /// Groups listed at most under "not judged", the biggest first.
 const NOT_JUDGED_SHOWN: usize = 5;
 
-/// A dump's goroutines waiting in the program's code that no rule could judge: listed, so
-/// that "no stuck goroutines found" is never said over goroutines nobody looked at.
+/// Goroutines waiting in the program's code that no rule could judge (a dump's young few, a
+/// mid-life trace's old few): listed, so that "no stuck goroutines found" is never said over
+/// goroutines nobody looked at.
 fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
     let groups = &s.goroutines.not_judged;
     if groups.is_empty() {
         return;
     }
     let n: usize = groups.iter().map(|g| g.count).sum();
-    let why = match l.dump.as_ref().map(|d| d.format) {
-        Some(crate::model::DumpFormat::Traceback) => "under 10 in one stack and waiting under a minute",
-        _ => "under 10 in one stack, and a goroutine profile prints no wait times",
+    let later = "a dump taken later (waits then say minutes) or a trace can";
+    let (why, tells) = match l.dump.as_ref().map(|d| d.format) {
+        _ if l.trace.is_some() => (
+            "older than the trace, waiting through all of it, under 10 in one stack",
+            "a few seconds cannot tell a leak from a pool between jobs; a debug=2 dump whose waits say minutes can",
+        ),
+        Some(crate::model::DumpFormat::Traceback) => ("under 10 in one stack and waiting under a minute", ""),
+        _ => ("under 10 in one stack, and a goroutine profile prints no wait times", ""),
+    };
+    let tells = if tells.is_empty() {
+        format!("one moment cannot tell a leak from work in flight or a pool between jobs; {later}")
+    } else {
+        tells.to_string()
     };
     let _ = writeln!(
         o,
-        "  not judged: {} {} in the program's code in {} ({why}): one moment cannot tell a leak from work in flight or a pool between jobs; a dump taken later (waits then say minutes) or a trace can",
+        "  not judged: {} {} in the program's code in {} ({why}): {tells}",
         counted(n, "goroutine"),
         if n == 1 { "waits" } else { "wait" },
         counted(groups.len(), "group"),
