@@ -7,7 +7,7 @@
 
 use crate::common;
 use common::report_json::report;
-use common::services::{expect, id_of, marked, records, root};
+use common::services::{expect, id_of, marked, records, root, suspect_through};
 
 use std::path::Path;
 
@@ -19,15 +19,6 @@ fn dumped(path: &Path, state: &str, func: &str, line: u64) -> Vec<u64> {
     let text = std::fs::read_to_string(path).unwrap();
     let at = format!("main.go:{line} ");
     records(&text, state, func).into_iter().filter(|r| r.contains(&at)).map(id_of).collect()
-}
-
-/// The suspect whose blocking stack runs through `func`.
-fn crowd<'a>(rep: &'a Value, func: &str) -> &'a Value {
-    let suspects = rep["suspects"].as_array().unwrap();
-    suspects
-        .iter()
-        .find(|s| s["blocking_stack"].as_array().unwrap().iter().any(|f| f["function"] == func))
-        .unwrap_or_else(|| panic!("no suspect in {func}: {suspects:?}"))
 }
 
 #[test]
@@ -55,7 +46,7 @@ fn the_goroutine_that_holds_a_lock_is_named_for_the_crowds_that_wait_for_it() {
         for file in ["lockheld.goroutine-2.txt", "lockheld.trace"] {
             let rep = report(&dir.join(file));
             for (func, waiting, same_function) in [(writer, &writers, true), (reader, &readers, false)] {
-                let s = crowd(&rep, func);
+                let s = suspect_through(&rep, func);
                 assert_eq!(s["count"].as_u64(), Some(waiting.len() as u64), "{minor} {file}: {s}");
                 let holders = s["lock_holders"].as_array().unwrap_or_else(|| panic!("{minor} {file}: {s}"));
                 assert_eq!(holders.len(), 1, "{minor} {file}: only the holder: {holders:?}");
@@ -97,7 +88,7 @@ fn a_sync_once_whose_function_blocks_is_held_by_the_goroutine_running_it() {
             records(&text, "", "main.(*service).config.func1").into_iter().map(id_of).collect();
         assert_eq!(running.len(), 1, "{minor}: Go's dump has one goroutine in the Once's function");
         let rep = report(&dump);
-        let s = crowd(&rep, "main.(*service).config");
+        let s = suspect_through(&rep, "main.(*service).config");
         let h = &s["lock_holders"][0];
         assert_eq!(h["goroutine_id"].as_u64(), Some(running[0]), "{minor}: {s}");
         assert_eq!(
@@ -195,10 +186,10 @@ fn a_recursive_read_lock_holds_what_the_writer_and_the_readers_wait_for() {
         assert_eq!(first.len(), 1, "{minor}: Go's dump has one reader in the helper");
         for file in ["rlockwriter.goroutine-2.txt", "rlockwriter.trace"] {
             let rep = report(&dir.join(file));
-            let mut crowds = vec![crowd(&rep, reader)];
+            let mut crowds = vec![suspect_through(&rep, reader)];
             if file.ends_with(".trace") {
                 // A trace also calls the lone writer stuck.
-                crowds.push(crowd(&rep, e["writer_function"].as_str().unwrap()));
+                crowds.push(suspect_through(&rep, e["writer_function"].as_str().unwrap()));
             }
             for s in crowds {
                 let h = &s["lock_holders"][0];
@@ -209,7 +200,11 @@ fn a_recursive_read_lock_holds_what_the_writer_and_the_readers_wait_for() {
                     "{minor} {file}"
                 );
             }
-            assert_eq!(crowd(&rep, reader)["count"].as_u64(), Some(queued.len() as u64), "{minor} {file}");
+            assert_eq!(
+                suspect_through(&rep, reader)["count"].as_u64(),
+                Some(queued.len() as u64),
+                "{minor} {file}"
+            );
             checked += 1;
         }
     }
@@ -253,7 +248,7 @@ fn a_lock_left_locked_by_a_goroutine_that_returned_has_no_holder_alive() {
         for file in ["unlockleak.goroutine-2.txt", "unlockleak.trace"] {
             let rep = report(&dir.join(file));
             for &(func, waiting) in &crowds {
-                let s = crowd(&rep, func);
+                let s = suspect_through(&rep, func);
                 assert_eq!(s["count"].as_u64(), Some(waiting as u64), "{minor} {file}: {s}");
                 assert!(s["lock_holders"].is_null(), "{minor} {file}: no holder is alive: {s}");
                 let unheld = &s["lock_unheld"];

@@ -5,18 +5,7 @@
 
 use crate::common;
 use common::report_json::report;
-use common::services::{expect, id_of, marked, records, root, runs};
-
-use serde_json::Value;
-
-/// The suspect whose blocking stack runs through `func`.
-fn suspect_in<'a>(rep: &'a Value, func: &str) -> &'a Value {
-    let suspects = rep["suspects"].as_array().unwrap();
-    suspects
-        .iter()
-        .find(|s| s["blocking_stack"].as_array().unwrap().iter().any(|f| f["function"] == func))
-        .unwrap_or_else(|| panic!("no suspect in {func}: {suspects:?}"))
-}
+use common::services::{expect, id_of, marked, records, root, runs, suspect_through};
 
 /// The ids of Go's dump's goroutines in `[chan send]` whose stack calls `func` at `line`.
 fn sending(text: &str, func: &str, line: u64) -> Vec<u64> {
@@ -42,7 +31,7 @@ fn producers_behind_a_hub_stuck_in_a_send_name_the_hub_and_the_hub_is_a_suspect(
         // The trace stops after the dump is written: one moment, the same ids.
         for file in ["stuckbroker.goroutine-2.txt", "stuckbroker.trace"] {
             let rep = report(&dir.join(file));
-            let crowd = suspect_in(&rep, producer);
+            let crowd = suspect_through(&rep, producer);
             assert_eq!(crowd["count"].as_u64(), Some(waiting.len() as u64), "{minor} {file}: {crowd}");
             let served = crowd["served_by"].as_array().unwrap_or_else(|| panic!("{minor} {file}: {crowd}"));
             assert_eq!(served.len(), 1, "{minor} {file}: only the hub: {crowd}");
@@ -51,7 +40,7 @@ fn producers_behind_a_hub_stuck_in_a_send_name_the_hub_and_the_hub_is_a_suspect(
             assert_eq!(served[0]["frame"]["function"], hub, "{minor} {file}: {crowd}");
             assert_eq!(served[0]["frame"]["line"].as_u64(), Some(hub_at), "{minor} {file}: {crowd}");
             // The hub alone is a suspect, however young the dump: what the crowd waits behind.
-            let stuck = suspect_in(&rep, hub);
+            let stuck = suspect_through(&rep, hub);
             assert_eq!(stuck["goroutine_ids"], serde_json::json!([hubs[0]]), "{minor} {file}: {stuck}");
             assert_eq!(stuck["holds_up"]["count"].as_u64(), Some(waiting.len() as u64), "{minor} {file}");
             assert_eq!(stuck["holds_up"]["function"], producer, "{minor} {file}: {stuck}");

@@ -12,6 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::classify::{WaitFamily, is_std_func, user_frame_index, wait_family};
+use super::dump_groups::NotJudged;
 use super::frame_text::{FrameText, SharedNames};
 use super::lock_address::receiver_type;
 use super::suspects::Suspect;
@@ -45,6 +46,27 @@ pub struct Seen<'a> {
     pub frames: &'a [Frame],
     /// How long it has waited: a trace's final wait, a dump's minutes in nanoseconds.
     pub waited_ns: i64,
+}
+
+/// A source's verdict in two passes: its suspects (`suspects_with`, given the goroutines to
+/// make suspects whatever their number and age, and where to list the groups it could not
+/// judge), then what each channel crowd waits behind (`attach`, which returns the goroutines
+/// it named in no suspect). When it named any, the suspects are made again with those in and
+/// named again (the ranks moved). The groups not judged come biggest first.
+pub fn verdict(
+    suspects_with: impl Fn(&[GIdx], &mut Vec<NotJudged>) -> Vec<Suspect>,
+    attach: impl Fn(&mut [Suspect]) -> Vec<GIdx>,
+) -> (Vec<Suspect>, Vec<NotJudged>) {
+    let mut not_judged = Vec::new();
+    let mut out = suspects_with(&[], &mut not_judged);
+    let outside = attach(&mut out);
+    if !outside.is_empty() {
+        not_judged.clear();
+        out = suspects_with(&outside, &mut not_judged);
+        attach(&mut out);
+    }
+    not_judged.sort_by_key(|g| std::cmp::Reverse(g.count));
+    (out, not_judged)
 }
 
 /// Goroutines named per crowd, the lowest ids first.

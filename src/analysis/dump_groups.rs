@@ -165,18 +165,11 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
 /// [`dump_suspects`], and the groups waiting in the program's code that no rule could judge
 /// ([`NotJudged`]), biggest first.
 pub fn dump_verdict(m: &DumpModel) -> (Vec<Suspect>, Vec<NotJudged>) {
-    let mut not_judged = Vec::new();
-    let mut out = suspects_with(m, &[], &mut not_judged);
-    let outside = attach_servers(m, &mut out);
-    if !outside.is_empty() {
-        // What a channel crowd waits behind is a suspect too, at any number and age: made
-        // again with those groups in, and named again (the ranks moved).
-        not_judged.clear();
-        out = suspects_with(m, &outside, &mut not_judged);
-        attach_servers(m, &mut out);
-    }
-    not_judged.sort_by_key(|g| std::cmp::Reverse(g.count));
-    (out, not_judged)
+    // What a channel crowd waits behind is a suspect too, at any number and age.
+    super::chan_server::verdict(
+        |forced, not_judged| suspects_with(m, forced, not_judged),
+        |out| attach_servers(m, out),
+    )
 }
 
 /// A group of a dump waiting in the program's code that no rule could judge: too few in one

@@ -225,19 +225,12 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
 /// [`trace_suspects`], and the groups older than a trace taken in mid-life that waited
 /// through it but are too few to judge ([`standing_few`]), biggest first.
 pub fn trace_verdict(m: &TraceModel) -> (Vec<Suspect>, Vec<NotJudged>) {
-    let mut not_judged = Vec::new();
-    let mut out = suspects_with(m, &[], &mut not_judged);
-    let outside = attach_servers(m, &mut out);
-    if !outside.is_empty() {
-        // What a channel crowd waits behind is a suspect too, however long it waited and
-        // whatever rule set it aside (a lone loop main started): made again with those
-        // groups in, and named again (the ranks moved).
-        not_judged.clear();
-        out = suspects_with(m, &outside, &mut not_judged);
-        attach_servers(m, &mut out);
-    }
-    not_judged.sort_by_key(|g| std::cmp::Reverse(g.count));
-    (out, not_judged)
+    // What a channel crowd waits behind is a suspect too, however long it waited and
+    // whatever rule set it aside (a lone loop main started).
+    super::chan_server::verdict(
+        |forced, not_judged| suspects_with(m, forced, not_judged),
+        |out| attach_servers(m, out),
+    )
 }
 
 /// Names what each channel crowd waits behind ([`super::chan_server`]); returns the

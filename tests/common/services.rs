@@ -84,3 +84,12 @@ pub fn live_heaps(text: &str) -> Vec<u64> {
         .map(|mb| mb << 20)
         .collect()
 }
+
+/// The suspect of a JSON report whose blocking stack runs through `func`.
+pub fn suspect_through<'a>(rep: &'a serde_json::Value, func: &str) -> &'a serde_json::Value {
+    let suspects = rep["suspects"].as_array().unwrap();
+    suspects
+        .iter()
+        .find(|s| s["blocking_stack"].as_array().unwrap().iter().any(|f| f["function"] == func))
+        .unwrap_or_else(|| panic!("no suspect in {func}: {suspects:?}"))
+}
