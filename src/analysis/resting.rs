@@ -27,6 +27,8 @@
 //!   pile up tells ([`super::piling`]); one moment (a dump, or a trace of goroutines all
 //!   older than it) does not, so the crowd is said with both readings.
 
+use std::collections::HashMap;
+
 use super::classify::{WaitFamily, is_network_write, is_runtime_frame, wait_family};
 use crate::model::{GIdx, SpanState, StackId, TraceModel};
 
@@ -94,7 +96,13 @@ const POOL_CREATED_WITHIN_OF_WINDOW: f64 = 0.1;
 /// waiting on a channel, a `select` or a `sync.Cond` in the program's own code. Some, not all: a channel fed one job
 /// at a time hands nearly every job to one worker while the others never wake (chanrecv,
 /// Go 1.27: one worker 500 wake-ups, the other seven none or one).
-pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]) -> Option<Resting> {
+pub fn trace_pool(
+    m: &TraceModel,
+    reason: &str,
+    stack: StackId,
+    members: &[GIdx],
+    older: &OlderFed,
+) -> Option<Resting> {
     if !matches!(wait_family(reason), WaitFamily::ChanReceive | WaitFamily::Select | WaitFamily::Cond) {
         return None;
     }
@@ -109,7 +117,7 @@ pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]
     let gs: Vec<_> = members.iter().filter_map(|&i| m.goroutine(i)).collect();
     let created: Vec<i64> = gs.iter().filter_map(|g| g.created_ns()).collect();
     if created.is_empty() {
-        return older_pool(m, stack);
+        return older_pool(m, stack, older);
     }
     let (first, last) = (created.iter().min()?, created.iter().max()?);
     if created.len() < gs.len() {
@@ -132,32 +140,50 @@ pub fn trace_pool(m: &TraceModel, reason: &str, stack: StackId, members: &[GIdx]
     enough.then_some(Resting::Pool { woken, grown })
 }
 
+/// Where each line of the program that goroutines older than the trace wait at was fed: how
+/// many of them, alive and waiting there at the end, waited there before in the window. Made
+/// on first use, in one pass over the goroutines (a crafted trace holds thousands of groups).
+#[derive(Default)]
+pub struct OlderFed(std::cell::OnceCell<HashMap<(u32, u32), usize>>);
+
+impl OlderFed {
+    fn woken_at(&self, m: &TraceModel, here: (u32, u32)) -> usize {
+        let index = self.0.get_or_init(|| {
+            let mut index: HashMap<(u32, u32), usize> = HashMap::new();
+            for g in m.goroutines.iter().filter(|g| g.created_ns().is_none() && g.end_ns().is_none()) {
+                let Some((_, last)) = g.last_span().filter(|(_, s)| s.state() == SpanState::Waiting) else {
+                    continue;
+                };
+                let Some(at) = wait_line(m, last.stack) else { continue };
+                let spans = g.real_spans();
+                let before = spans.iter().take(spans.len().saturating_sub(1));
+                if before
+                    .filter(|s| s.state() == SpanState::Waiting)
+                    .any(|s| wait_line(m, s.stack) == Some(at))
+                {
+                    *index.entry(at).or_default() += 1;
+                }
+            }
+            index
+        });
+        index.get(&here).copied().unwrap_or(0)
+    }
+}
+
+/// The program's line a stack waits at: its innermost user frame's function and line.
+fn wait_line(m: &TraceModel, stack: StackId) -> Option<(u32, u32)> {
+    let frames = m.stacks.frames(stack);
+    let user = super::classify::user_frame_index(frames.iter().map(|f| m.strings.get(f.func)))?;
+    frames.get(user).map(|f| (f.func.0, f.line))
+}
+
 /// A pool older than the trace (a service traced in mid-life, its workers started at init):
 /// some of them, or others older than it waiting at the same line of the program, took work
 /// from it and wait there again. Those woken may be in another group (their stacks come from
 /// a block, the others' from a status event): they are the evidence that this wait is fed
 /// (16 consumers of an event channel fed every 700 ms: 3 woke, 13 did not).
-fn older_pool(m: &TraceModel, stack: StackId) -> Option<Resting> {
-    let at = |stack: StackId| {
-        let frames = m.stacks.frames(stack);
-        let user = super::classify::user_frame_index(frames.iter().map(|f| m.strings.get(f.func)))?;
-        frames.get(user).map(|f| (f.func, f.line))
-    };
-    let here = at(stack)?;
-    let woken = m
-        .goroutines
-        .iter()
-        .filter(|g| g.created_ns().is_none() && g.end_ns().is_none())
-        .filter(|g| {
-            let spans = g.real_spans();
-            let waits =
-                spans.iter().take(spans.len().saturating_sub(1)).filter(|s| s.state() == SpanState::Waiting);
-            let again = g
-                .last_span()
-                .is_some_and(|(_, s)| s.state() == SpanState::Waiting && at(s.stack) == Some(here));
-            again && waits.clone().any(|s| at(s.stack) == Some(here))
-        })
-        .count();
+fn older_pool(m: &TraceModel, stack: StackId, older: &OlderFed) -> Option<Resting> {
+    let woken = older.woken_at(m, wait_line(m, stack)?);
     (woken >= 1).then_some(Resting::Pool { woken, grown: false })
 }
 

@@ -389,6 +389,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
         m,
         kept.iter().filter(|(_, _, p, _)| stuck(p)).filter_map(|(k, _, _, _)| Some((k.3?, k.2))),
     );
+    let older = super::resting::OlderFed::default();
     let mut out: Vec<Suspect> = kept
         .into_iter()
         .map(|((_, reason, stack, site), members, piling, main_waits_for_exited)| {
@@ -425,7 +426,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                 // A pile is made through the window and never ends: no pool grown with load.
                 .or_else(|| {
                     let grown = |r: &Resting| matches!(r, Resting::Pool { grown: true, .. });
-                    trace_pool(m, &reason, stack, &idx)
+                    trace_pool(m, &reason, stack, &idx, &older)
                         .filter(|r| !(returned || (grown(r) && piling.is_some())))
                 })
                 .or((piling.is_none() && wait_family(&reason) == WaitFamily::Sleep)
