@@ -140,11 +140,11 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             (None, Some((min, max))) => format!("waiting {min} to {max} minutes"),
             _ => String::new(),
         };
-        // Older than a trace taken in mid-life and blocked through all of it: the wait began
-        // before the trace did, so the window is its least length, not its length.
+        // Older than a trace taken in mid-life, every member blocked through all of it: the
+        // waits began before the trace did, so the window is their least length.
         let window = l.trace.as_ref().map_or(0, |t| t.duration_ns);
         let through =
-            sp.created_before_trace && sp.blocked_ns.is_some_and(|(_, max)| max >= window - window / 100);
+            sp.created_before_trace && sp.blocked_ns.is_some_and(|(min, _)| min >= window - window / 100);
         let blocked =
             if through { format!("{blocked}: the whole trace, since before it began") } else { blocked };
         let _ = writeln!(
