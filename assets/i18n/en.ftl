@@ -421,7 +421,7 @@ suspect-piling-outlived = Nine in ten of those that ended lived at most { $withi
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 suspect-confirmed-bubble = Confirmed by the runtime (testing/synctest: the bubble deadlocked)
 suspect-idle-connections = At rest? Reading from network connections: idle keep-alive connections wait so for as long as their peers keep them; a leak only if the peers are gone and the read has no deadline (ranked after the others)
-suspect-client-connections = At rest? { $idle } HTTP client connections idle, no request waiting on them: a shared http.Transport keeps at most MaxIdleConnsPerHost (2 by default) per host, one over HTTP/2, and closes the rest, so this many are a Transport made per request (it keeps its connections and never reuses them: share one Transport), or one Transport talking to this many hosts (ranked after the others)
+suspect-client-connections = At rest? { $idle } HTTP client connections idle, no request waiting on them: a shared http.Transport keeps at most MaxIdleConnsPerHost (2 by default) per host, one over HTTP/2, and closes the rest, so this many are a Transport made per request (it keeps its connections and never reuses them: share one Transport), or one Transport talking to this many hosts, or one whose MaxIdleConnsPerHost was raised to keep them (ranked after the others)
 suspect-sleepers = At rest? { $n ->
     [one] 1 goroutine
    *[other] { $count } goroutines

@@ -101,7 +101,7 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
         Some(Resting::ClientConnections { idle }) => {
             let _ = writeln!(
                 o,
-                "      at rest?    {} HTTP client connections idle, no request waiting on them: a shared http.Transport keeps at most MaxIdleConnsPerHost (2 by default) per host, one over HTTP/2, and closes the rest, so this many are a Transport made per request (each keeps its connections open and never reuses them: share one Transport, or CloseIdleConnections), or one Transport talking to this many hosts (ranked after the others)",
+                "      at rest?    {} HTTP client connections idle, no request waiting on them: a shared http.Transport keeps at most MaxIdleConnsPerHost (2 by default) per host, one over HTTP/2, and closes the rest, so this many are a Transport made per request (each keeps its connections open and never reuses them: share one Transport, or CloseIdleConnections), or one Transport talking to this many hosts, or one whose MaxIdleConnsPerHost was raised to keep them (ranked after the others)",
                 units::count(idle as u64)
             );
         }
