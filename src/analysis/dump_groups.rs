@@ -418,7 +418,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             lock_cycle,
             resting,
             main_waits_for_exited: None,
-            in_test,
+            in_test: in_test.map(Box::new),
             holds_lock: None,
             pull_not_stopped,
             stalls,

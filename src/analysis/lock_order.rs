@@ -49,6 +49,6 @@ pub fn attach(suspects: &mut [Suspect]) {
         })
         .collect();
     for (k, held) in found {
-        suspects[k].holds_lock = Some(held);
+        suspects[k].holds_lock = Some(Box::new(held));
     }
 }

@@ -98,10 +98,11 @@ pub struct Suspect {
     /// The test whose goroutines these are: in a `go test` timeout panic's dump or a test
     /// binary's SIGQUIT dump (what made them suspects), or in a `go test -trace` trace, with
     /// whether the test had returned ([`super::test_hang`]).
-    pub in_test: Option<super::test_hang::InTest>,
+    /// Boxed, as the next: rare, and a crafted file holds 20,000 suspects (`memory_bound`).
+    pub in_test: Option<Box<super::test_hang::InTest>>,
     /// Waiting for a lock, its members hold one taken earlier in the same function, where
     /// another group waits: a side of a lock-order deadlock ([`super::lock_order`]).
-    pub holds_lock: Option<super::lock_order::HeldLock>,
+    pub holds_lock: Option<Box<super::lock_order::HeldLock>>,
     /// The coroutines of `iter.Pull` calls, parked in their sequence's `yield` for good: a
     /// `stop` never called ([`super::coroutine`]).
     pub pull_not_stopped: bool,
@@ -463,7 +464,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                 lock_cycle: None,
                 resting,
                 main_waits_for_exited,
-                in_test,
+                in_test: in_test.map(Box::new),
                 holds_lock: None,
                 pull_not_stopped,
                 stalls,
@@ -569,11 +570,10 @@ fn is_stuck(members: &[Waiter], window: i64) -> bool {
 /// within each by count, then longest blocked, then a stable
 /// textual key, and numbers the ranks.
 pub fn rank(out: &mut [Suspect]) {
-    out.sort_by(|a, b| {
-        let blocked = |s: &Suspect| {
-            s.blocked_ns.map(|b| b.1).unwrap_or(0)
-                + i64::from(s.wait_minutes.map_or(0, |w| w.1)) * 60_000_000_000
-        };
+    let blocked = |s: &Suspect| {
+        s.blocked_ns.map(|b| b.1).unwrap_or(0) + i64::from(s.wait_minutes.map_or(0, |w| w.1)) * 60_000_000_000
+    };
+    let order = |a: &Suspect, b: &Suspect| {
         b.confirmed_by_runtime
             .cmp(&a.confirmed_by_runtime)
             .then(a.resting.is_some().cmp(&b.resting.is_some()))
@@ -586,7 +586,25 @@ pub fn rank(out: &mut [Suspect]) {
                     .cmp(&b.blocking_stack.first().map(|f| (&f.function, f.line)))
             })
             .then_with(|| a.goroutine_ids.first().cmp(&b.goroutine_ids.first()))
-    });
+    };
+    // A stable sort of the indices, then the suspects moved into place: sorting the suspects
+    // themselves takes a scratch copy of them (half a kilobyte each; a crafted file holds
+    // 20,000, `memory_bound`).
+    let mut sorted: Vec<usize> = (0..out.len()).collect();
+    sorted.sort_by(|&i, &j| order(&out[i], &out[j]));
+    let mut placed = vec![false; out.len()];
+    for start in 0..out.len() {
+        let mut at = start;
+        while !placed[at] {
+            placed[at] = true;
+            let from = sorted[at];
+            if from == start {
+                break;
+            }
+            out.swap(at, from);
+            at = from;
+        }
+    }
     for (i, s) in out.iter_mut().enumerate() {
         s.rank = i + 1;
     }

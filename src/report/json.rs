@@ -351,7 +351,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         }),
         main_waits_for_exited: s.main_waits_for_exited,
         in_test: s.in_test.as_ref().map(|t| t.test.as_str()),
-        holds_lock: s.holds_lock.as_ref(),
+        holds_lock: s.holds_lock.as_deref(),
         awaits_http_response: s.awaits_http_response(),
         stalled_request: s.stalled_request().map(|k| k.kind()),
         library_wait: s.library_wait().map(|w| w.kind()),

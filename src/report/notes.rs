@@ -146,7 +146,7 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
             "      why         the standard library keeps one of these per object it made ({creator} made them, one for each): this many are objects made again and again and never closed"
         );
     }
-    if let Some(InTest { test, sign }) = &sp.in_test {
+    if let Some(InTest { test, sign }) = sp.in_test.as_deref() {
         let what = match sign {
             HangSign::Timeout => {
                 "waiting when go test's -timeout fired (the panic above), so stuck however recent"
