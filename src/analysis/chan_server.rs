@@ -11,8 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::classify::{WaitFamily, is_std_func, user_frame_index, wait_family};
-use super::dump_groups::NotJudged;
+use super::classify::{WaitFamily, is_std_func, user_frame, wait_family};
 use super::frame_text::{FrameText, SharedNames};
 use super::lock_address::receiver_type;
 use super::suspects::Suspect;
@@ -46,27 +45,6 @@ pub struct Seen<'a> {
     pub frames: &'a [Frame],
     /// How long it has waited: a trace's final wait, a dump's minutes in nanoseconds.
     pub waited_ns: i64,
-}
-
-/// A source's verdict in two passes: its suspects (`suspects_with`, given the goroutines to
-/// make suspects whatever their number and age, and where to list the groups it could not
-/// judge), then what each channel crowd waits behind (`attach`, which returns the goroutines
-/// it named in no suspect). When it named any, the suspects are made again with those in and
-/// named again (the ranks moved). The groups not judged come biggest first.
-pub fn verdict(
-    suspects_with: impl Fn(&[GIdx], &mut Vec<NotJudged>) -> Vec<Suspect>,
-    attach: impl Fn(&mut [Suspect]) -> Vec<GIdx>,
-) -> (Vec<Suspect>, Vec<NotJudged>) {
-    let mut not_judged = Vec::new();
-    let mut out = suspects_with(&[], &mut not_judged);
-    let outside = attach(&mut out);
-    if !outside.is_empty() {
-        not_judged.clear();
-        out = suspects_with(&outside, &mut not_judged);
-        attach(&mut out);
-    }
-    not_judged.sort_by_key(|g| std::cmp::Reverse(g.count));
-    (out, not_judged)
 }
 
 /// Goroutines named per crowd, the lowest ids first.
@@ -131,7 +109,7 @@ pub fn attach(strings: &StringTable, seen: &[Seen], suspects: &mut [Suspect]) ->
         .filter(|(_, s)| is_crowd(s))
         .filter_map(|(k, s)| {
             let first = by_idx.get(s.members.first()?)?;
-            let at = first.frames.get(user_frame(strings, first.frames)?)?;
+            let at = user_frame(strings, first.frames)?;
             let func = strings.get(at.func);
             // The program's own types: the standard library's goroutines (a connection's
             // read and write loops, a pool's opener and cleaner) wait so by design.
@@ -164,7 +142,7 @@ pub fn attach(strings: &StringTable, seen: &[Seen], suspects: &mut [Suspect]) ->
             let owner = receiver_type(strings.get(f.func));
             hits.extend(owner.and_then(|o| by_owner.get(o)).into_iter().flatten());
         }
-        let Some(at) = user_frame(strings, g.frames).and_then(|i| g.frames.get(i)) else { continue };
+        let Some(at) = user_frame(strings, g.frames) else { continue };
         for &c in &hits {
             let crowd = &crowds[c];
             // A member, or one waiting where the crowd waits (another group of the same
@@ -213,9 +191,4 @@ pub fn attach(strings: &StringTable, seen: &[Seen], suspects: &mut [Suspect]) ->
     outside.sort_unstable();
     outside.dedup();
     outside
-}
-
-/// The innermost frame of the program (outside the runtime and the standard library).
-fn user_frame(strings: &StringTable, frames: &[Frame]) -> Option<usize> {
-    user_frame_index(frames.iter().map(|f| strings.get(f.func)))
 }

@@ -3,7 +3,7 @@
 //! the trace did not say (goroutines older than the trace are announced without one).
 
 use crate::format::trace::Tables;
-use crate::model::Frame;
+use crate::model::{Frame, StringTable};
 
 /// Families of the runtime's wait reasons, for colours and grouping.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -202,6 +202,11 @@ pub fn user_frame_index<'a>(funcs: impl Iterator<Item = &'a str> + Clone) -> Opt
         .position(|f| !is_std_func(f))
         .or_else(|| funcs.clone().position(|f| !is_runtime_frame(f)))
         .or_else(|| funcs.take(1).count().checked_sub(1))
+}
+
+/// [`user_frame_index`] over a stack's frames: the frame itself, for the line the program waits at.
+pub fn user_frame<'f>(strings: &StringTable, frames: &'f [Frame]) -> Option<&'f Frame> {
+    frames.get(user_frame_index(frames.iter().map(|f| strings.get(f.func)))?)
 }
 
 /// The wait reason implied by a blocking stack (leaf first), for goroutines announced

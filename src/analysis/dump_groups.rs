@@ -23,6 +23,7 @@ use super::classify::{
 use super::http_server::StalledRequest;
 use super::resting::{Resting, SLEEPING_CROWD};
 use super::suspects::{MIN_FILE_LOCK_WAITERS, SYSCALL, SharedNames, Suspect, rank};
+use super::verdict::NotJudged;
 use crate::model::{CallsId, DumpFormat, DumpModel, Frame, GIdx, StackId, StrId, goroutine_flags};
 
 /// Groups listed as not judged at most: a crafted dump holds a million.
@@ -166,22 +167,10 @@ pub fn dump_suspects(m: &DumpModel) -> Vec<Suspect> {
 /// ([`NotJudged`]), biggest first.
 pub fn dump_verdict(m: &DumpModel) -> (Vec<Suspect>, Vec<NotJudged>) {
     // What a channel crowd waits behind is a suspect too, at any number and age.
-    super::chan_server::verdict(
+    super::verdict::verdict(
         |forced, not_judged| suspects_with(m, forced, not_judged),
         |out| attach_servers(m, out),
     )
-}
-
-/// A group of a dump waiting in the program's code that no rule could judge: too few in one
-/// stack ([`LARGE_GROUP`]) and too young (no minutes) for a leak to show, so one moment
-/// cannot tell it from work in flight or a pool between jobs. The report lists them rather
-/// than say nothing waits.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NotJudged {
-    pub count: usize,
-    pub reason: String,
-    /// Where it waits: the innermost frame of the program.
-    pub frame: Option<super::FrameText>,
 }
 
 /// Names what each channel crowd of a traceback waits behind ([`super::chan_server`]; a
@@ -364,7 +353,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             || stalls.is_some())
         {
             if not_judged.len() < MAX_NOT_JUDGED {
-                let at = super::classify::user_frame_index(funcs()).and_then(|i| frames.get(i));
+                let at = super::classify::user_frame(&m.strings, frames);
                 let frame = at.map(|f| names.frame(&m.strings, f));
                 not_judged.push(NotJudged { count: to_usize(grp.count), reason: reason.clone(), frame });
             }

@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use super::classify::{trace_wait_words, user_frame_index};
+use super::classify::{trace_wait_words, user_frame};
 use super::frame_text::{FrameText, SharedNames};
 pub use super::lock_address::receiver_type;
 use super::lock_unheld::{Unheld, one_lock};
@@ -248,8 +248,7 @@ fn attach<'s>(
         };
         // Where it is now: its innermost frame of the program (a `sync.Once`'s function, the
         // helper it called with the lock held).
-        let names = g.frames.iter().map(|f| strings.get(f.func));
-        let Some(at) = user_frame_index(names).and_then(|i| g.frames.get(i)) else { continue };
+        let Some(at) = user_frame(strings, g.frames) else { continue };
         for (&c, &same) in &hits {
             let crowd = &crowds[c].1;
             let same_type = |f: &str| crowd.owner.is_some() && receiver_type(f) == crowd.owner;

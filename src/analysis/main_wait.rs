@@ -28,49 +28,55 @@ pub fn waits_for_exited(m: &TraceModel, g: GIdx) -> Option<usize> {
     if m.strings.get(main.start_func) != "main.main" {
         return None;
     }
-    orphaned_wait(m, g)
+    group_waits_for_exited(m, &[g])
 }
 
 /// The same for a group of other goroutines (an aggregator per request that fans out and
-/// waits): how many goroutines its members made, all exited, when every member waits so
-/// ([`orphaned_wait`]); `None` when any may still be woken.
+/// waits): how many goroutines of the program's code its members made in the window, all
+/// exited, when every member waits at the end in `WaitGroup.Wait` since at least a quarter of
+/// the window, each made at least one, and nothing any of them made (or those made) is alive
+/// to call `Done`. `None` when any may still be woken. One pass over the goroutines for the
+/// whole group: thousands of waiters in a trace of a million goroutines stay linear.
 pub fn group_waits_for_exited(m: &TraceModel, members: &[GIdx]) -> Option<usize> {
-    members.iter().try_fold(0usize, |n, &g| Some(n + orphaned_wait(m, g)?))
-}
-
-/// How many goroutines of the program's code `g` made in the window, all exited, when `g`
-/// waits at the end in `WaitGroup.Wait` since at least a quarter of the window and nothing
-/// it made (or they made) is alive to call `Done`.
-fn orphaned_wait(m: &TraceModel, g: GIdx) -> Option<usize> {
-    let main = m.goroutine(g)?;
-    if main.state_at_end() != Some(SpanState::Waiting) {
+    if !members.iter().all(|&g| waits_long(m, g)) {
         return None;
     }
-    let (_, last) = main.last_span()?;
-    let blocked = m.duration_ns - last.start_ns();
-    let in_wait = m.stacks.frames(last.stack).iter().any(|f| m.strings.get(f.func) == WAIT_GROUP_WAIT);
-    if !in_wait || (blocked as f64) < MIN_BLOCKED_OF_WINDOW * m.duration_ns as f64 {
-        return None;
-    }
-    let user = |c: &crate::model::Goroutine| !c.system && !is_std_func(m.strings.get(c.start_func));
-    // Anyone main's work goes through (a dispatcher's workers too) still alive may call Done.
-    let alive_below = m.goroutines.iter().any(|c| c.end_ns().is_none() && user(c) && descends_from(m, c, g));
-    let exited =
-        m.goroutines.iter().filter(|c| c.parent() == Some(g) && user(c) && c.end_ns().is_some()).count();
-    (!alive_below && exited > 0).then_some(exited)
-}
-
-/// How far up the parents to look for main: a fan-out is one or two levels deep.
-const MAX_DEPTH: usize = 16;
-
-fn descends_from(m: &TraceModel, c: &crate::model::Goroutine, ancestor: GIdx) -> bool {
-    let mut p = c.parent();
-    for _ in 0..MAX_DEPTH {
-        match p {
-            Some(i) if i == ancestor => return true,
-            Some(i) => p = m.goroutine(i).and_then(|g| g.parent()),
-            None => return false,
+    let mut waiters = members.to_vec();
+    waiters.sort_unstable();
+    waiters.dedup();
+    let member = |g: GIdx| waiters.binary_search(&g).ok();
+    let mut exited = vec![0usize; waiters.len()];
+    for c in &m.goroutines {
+        if c.system || is_std_func(m.strings.get(c.start_func)) {
+            continue;
+        }
+        if c.end_ns().is_some() {
+            if let Some(k) = c.parent().and_then(member) {
+                exited[k] += 1;
+            }
+        } else if ancestors(m, c).any(|a| member(a).is_some()) {
+            // Anyone the work goes through (a dispatcher's workers too) still alive may call Done.
+            return None;
         }
     }
-    false
+    exited.iter().all(|&n| n > 0).then(|| exited.iter().sum())
+}
+
+/// Whether `g` waits at the end in `WaitGroup.Wait` since at least a quarter of the window.
+fn waits_long(m: &TraceModel, g: GIdx) -> bool {
+    let Some(w) = m.goroutine(g) else { return false };
+    let Some((_, last)) = w.last_span().filter(|_| w.state_at_end() == Some(SpanState::Waiting)) else {
+        return false;
+    };
+    let blocked = m.duration_ns - last.start_ns();
+    let in_wait = m.stacks.frames(last.stack).iter().any(|f| m.strings.get(f.func) == WAIT_GROUP_WAIT);
+    in_wait && blocked as f64 >= MIN_BLOCKED_OF_WINDOW * m.duration_ns as f64
+}
+
+/// How far up the parents to look for a waiter: a fan-out is one or two levels deep.
+const MAX_DEPTH: usize = 16;
+
+/// A goroutine's parent, its parent's parent, and so on, [`MAX_DEPTH`] at most.
+fn ancestors<'m>(m: &'m TraceModel, c: &crate::model::Goroutine) -> impl Iterator<Item = GIdx> + 'm {
+    std::iter::successors(c.parent(), |&p| m.goroutine(p)?.parent()).take(MAX_DEPTH)
 }

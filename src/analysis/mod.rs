@@ -50,10 +50,11 @@ pub mod signal_wait;
 pub mod stats;
 pub mod suspects;
 pub mod test_hang;
+pub mod verdict;
 
 pub use build::TraceBuilder;
 pub use creation_groups::{CreationGroup, creation_groups};
-pub use dump_groups::{DumpGroup, NotJudged, Similarity, dump_suspects, dump_verdict, group_dump};
+pub use dump_groups::{DumpGroup, Similarity, dump_suspects, dump_verdict, group_dump};
 pub use flame::{CallNode, CallTree, call_tree, call_tree_view};
 pub use proc_lanes::proc_lanes;
 pub use profile::{Inlined, TopEntry, TopOptions, TopTable, top_table, top_table_view, top_table_with};
@@ -64,3 +65,4 @@ pub use profile_source::{Routine, SourceLine, list};
 pub use profile_view::{Granularity, NodeKey, View, ViewOptions};
 pub use stats::{TimeSplit, time_split};
 pub use suspects::{FrameText, Suspect, trace_suspects, trace_verdict};
+pub use verdict::NotJudged;

@@ -173,8 +173,7 @@ impl OlderFed {
 /// The program's line a stack waits at: its innermost user frame's function and line.
 fn wait_line(m: &TraceModel, stack: StackId) -> Option<(u32, u32)> {
     let frames = m.stacks.frames(stack);
-    let user = super::classify::user_frame_index(frames.iter().map(|f| m.strings.get(f.func)))?;
-    frames.get(user).map(|f| (f.func.0, f.line))
+    super::classify::user_frame(&m.strings, frames).map(|f| (f.func.0, f.line))
 }
 
 /// A pool older than the trace (a service traced in mid-life, its workers started at init):

@@ -23,11 +23,11 @@ use super::classify::{
 };
 use super::client_conns;
 use super::dump_groups::LARGE_GROUP;
-use super::dump_groups::NotJudged;
 use super::moving::{Moving, MovingIndex};
 use super::origin::group_code_behind_creation;
 use super::piling::{Pile, PileIndex};
 use super::resting::{Resting, SLEEPING_CROWD, reader_at_rest, trace_pool};
+use super::verdict::NotJudged;
 use crate::model::{Frame, GIdx, SpanState, StackId, TraceModel, lost};
 
 pub use super::frame_text::{FrameText, Name, SharedNames};
@@ -228,7 +228,7 @@ pub fn trace_suspects(m: &TraceModel) -> Vec<Suspect> {
 pub fn trace_verdict(m: &TraceModel) -> (Vec<Suspect>, Vec<NotJudged>) {
     // What a channel crowd waits behind is a suspect too, however long it waited and
     // whatever rule set it aside (a lone loop main started).
-    super::chan_server::verdict(
+    super::verdict::verdict(
         |forced, not_judged| suspects_with(m, forced, not_judged),
         |out| attach_servers(m, out),
     )
@@ -377,8 +377,8 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                 && !(lone_main(m, &members) || background_loop(m, family, &members));
             if !kept && worker_wait && through && few_only {
                 let frames = m.stacks.frames(key.2);
-                let at = super::classify::user_frame_index(frames.iter().map(|f| m.strings.get(f.func)));
-                let frame = at.and_then(|i| frames.get(i)).map(|f| names.frame(&m.strings, f));
+                let at = super::classify::user_frame(&m.strings, frames);
+                let frame = at.map(|f| names.frame(&m.strings, f));
                 not_judged.push(NotJudged { count: members.len(), reason: key.1.clone(), frame });
             }
             kept.then_some((key, members, piling, hung))

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::json::GoroutineCounts;
 use crate::analysis::FrameText;
-use crate::analysis::classify::{is_std_func, user_frame_index};
+use crate::analysis::classify::{is_std_func, user_frame};
 use crate::analysis::dump_groups::inferred_state;
 use crate::analysis::{Similarity, group_dump};
 use crate::model::{DumpFormat, DumpModel, Frame, goroutine_flags};
@@ -66,7 +66,7 @@ pub fn crashed(d: &DumpModel) -> Option<Crashed<'_>> {
     let text = FrameText::from_table;
     let frames = d.stacks.frames(g.stack);
     let name = |f: &Frame| d.strings.get(f.func);
-    let at = user_frame_index(frames.iter().map(name)).and_then(|i| frames.get(i));
+    let at = user_frame(&d.strings, frames);
     let first = frames.iter().rposition(|f| name(f) == "panic").and_then(|p| {
         let below = frames.get(p + 1..)?;
         below.iter().find(|f| !is_std_func(name(f))).filter(|f| Some(*f) != at)

@@ -6,7 +6,7 @@
 //! Rows are computed once per grouping level ([`DumpView::regroup`]); sorting and filtering
 //! only reorder indices ([`DumpView::reorder`]), so a frame costs what the visible rows cost.
 
-use crate::analysis::classify::user_frame_index;
+use crate::analysis::classify::user_frame;
 use crate::analysis::dump_groups::inferred_state;
 use crate::analysis::filter::Filter;
 use crate::analysis::{DumpGroup, FrameText, Similarity, group_dump};
@@ -98,7 +98,7 @@ impl DumpView {
 
 fn row(m: &DumpModel, group: DumpGroup) -> GroupRow {
     let frames = m.stacks.frames(group.stack);
-    let top = user_frame_index(frames.iter().map(|f| m.strings.get(f.func))).and_then(|i| frames.get(i));
+    let top = user_frame(&m.strings, frames);
     let first = group.members.first().and_then(|&i| m.goroutines.get(i as usize));
     let state = match m.format {
         // A profile records no state: say what the stack shows, and that it is inferred.
