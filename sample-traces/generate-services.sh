@@ -44,7 +44,8 @@
 #   unlockleak (a mutex left locked by a goroutine that returned), stuckbroker (an event
 #   hub stuck sending to a subscriber that stopped reading, its producers behind it), gcoff
 #   (GOGC=off: a gctrace log with no goal, a heap profile before any GC), initpool (a pool
-#   started in init, older than the trace, fed now and then), wgdone (aggregators on a
+#   started in init, older than the trace, fed now and then), lockcontend (a cache's lock held
+#   across slow work, 8 workers queued at it; fixed: the work outside it), wgdone (aggregators on a
 #   WaitGroup whose Done a failing fetch skipped): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
@@ -221,6 +222,24 @@ run_each initpool 1.27
 # Aggregators that fan out and wait on a WaitGroup whose Done a failing fetch skipped
 # (wgdone): trace and debug=2 dump, both formats.
 run_each wgdone 1.19 1.27
+# A cache whose lock is held across slow work (lockcontend: 8 workers queue at it all the
+# time) and the same with the work outside the lock (lockcontend_fixed, Go 1.27 only): traces
+# and debug=2 dumps, both trace formats, and Go's own view of the same waits
+# (`go tool trace -pprof=sync` of the release that wrote it, as `go tool pprof -top -lines`).
+for minor in 1.19 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/lockcontend.sync-top.txt" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	mkdir -p "$out"
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/lockcontend-$minor" ./lockcontend)
+	"$BIN/lockcontend-$minor" -out "$out/lockcontend"
+	[ "$minor" = 1.27 ] && "$BIN/lockcontend-$minor" -out "$out/lockcontend_fixed" -fixed
+	"$GO" tool trace -pprof=sync "$out/lockcontend.trace" >"$BIN/lockcontend-$minor.sync.pb"
+	PPROF_TMPDIR="$BIN" "$GO" tool pprof -top -lines -nodecount=30 "$BIN/lockcontend-$minor.sync.pb" \
+		>"$out/lockcontend.sync-top.txt" 2>/dev/null
+done
 # A program that may be at rest beside its leak: idle TCP connections' readers (idleconns) and
 # a worker pool between bursts (restpool), each beside a smaller leak that must rank first;
 # and main waiting on a WaitGroup whose goroutines all exited (mainwait). Trace and debug=2

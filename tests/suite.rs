@@ -75,6 +75,7 @@ mod services_http_wait;
 mod services_init_pool;
 mod services_library_leak;
 mod services_listeners;
+mod services_lock_contention;
 mod services_lock_holder;
 mod services_main_wait;
 mod services_nil_channel;

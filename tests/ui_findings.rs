@@ -6,7 +6,8 @@
 //! possible holder is listed under it and one click selects it; a saturated worker pool beside a
 //! spinning poller lists the poller alone; a service at its memory limit lists GC thrashing,
 //! whose click selects the stretch, and its GC log says it above the memory curves, as a GC log
-//! whose stacks climb with its heap says goroutines pile up.
+//! whose stacks climb with its heap says goroutines pile up; a contended lock is listed and
+//! one click selects the goroutine that waited there longest.
 #![cfg(feature = "gui")]
 
 use std::path::{Path, PathBuf};
@@ -147,4 +148,22 @@ fn a_gc_log_whose_stacks_climb_says_goroutines_pile_up_above_the_curves() {
         "{:#?}",
         labels(h)
     );
+}
+
+#[test]
+fn a_contended_lock_is_listed_and_one_click_selects_its_longest_waiter() {
+    let path = sample("services/go1.27/lockcontend.trace");
+    let id = finding(&path, "lock-contention")["goroutine_ids"][0].as_u64().unwrap();
+    let h = &mut open(path);
+    let entry = "Lock contention: ";
+    let listed = labels(h).into_iter().find(|l| l.starts_with(entry));
+    assert!(
+        listed.as_deref().is_some_and(|l| l.contains("sync.Mutex.Lock in main.(*cache).Put")),
+        "{listed:?}"
+    );
+    let title = format!("Goroutine {id}");
+    assert!(!labels(h).iter().any(|l| l.starts_with(&title)), "nothing selected before the click");
+    h.get_by_label_contains(entry).click();
+    h.run_steps(3);
+    assert!(labels(h).iter().any(|l| l.starts_with(&title)), "no {title:?} in {:#?}", labels(h));
 }

@@ -343,6 +343,7 @@ finding-gc-thrashing = GC thrashing: the heap goal stayed { $above ->
     [0] at the live heap
    *[other] within { $above }% of the live heap
 } ({ $live } live, goal { $goal } at the end) for the last { $over }: { $cycles } GC cycles ({ $rate } a second) ran { $active }% of the time; a memory limit the live heap reached (GOMEMLIMIT), or a very low GOGC, pins the goal
+finding-lock-contention = Lock contention: { $waiters } goroutines waiting on average at { $lock } in { $at } ({ $waited } of waits in { $window }, { $waits } waits by { $goroutines } goroutines): the holders' work runs one goroutine at a time (slow work under the lock, or one lock for data every goroutine needs)
 finding-gc-thrashing-cpu = ; the GC took { $cpu }% of the CPU (idle marking aside)
 finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
 finding-heap-retention-via = { $at } holds { $bytes }, { $share }% of the heap in use, allocated in { $inner }
@@ -869,6 +870,12 @@ md-gc-cpu = CPU taken by the GC (idle marking aside)
 md-site = allocation site
 md-holds = holds
 md-allocated-in = allocated in
+md-lock = lock
+md-locked-at = locked at
+md-mean-waiters = goroutines waiting on average
+md-waited = waited in all / window
+md-waits = waits
+md-waits-value = { $waits } by { $goroutines } goroutines, the longest { $longest }
 md-group-title = Group: { $count } × { $state }
 md-locked = locked to its thread
 md-leaked = leaked: the runtime proved these goroutines can never be woken

@@ -279,6 +279,7 @@ finding-gc-thrashing = GC 抖动：在最后 { $over } 内，堆目标{ $above -
     [0] 始终贴着存活堆
    *[other] 始终在存活堆的 { $above }% 以内
 }（结束时存活 { $live }，目标 { $goal }）：{ $cycles } 次 GC（每秒 { $rate } 次）占用了 { $active }% 的时间；存活堆已触及的内存上限（GOMEMLIMIT）或过低的 GOGC 把目标钉住了
+finding-lock-contention = 锁竞争：{ $at } 处的 { $lock } 平均有 { $waiters } 个 goroutine 在等待（{ $window } 内共等待 { $waited }，{ $goroutines } 个 goroutine 等待了 { $waits } 次）：持锁者的工作只能一个接一个地进行（锁内做了耗时的工作，或所有 goroutine 都需要的数据只有一把锁）
 finding-gc-thrashing-cpu = ；GC 占用了 { $cpu }% 的 CPU（不含空闲标记）
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
 finding-heap-retention-via = { $at } 持有 { $bytes }，占使用中堆的 { $share }%，由 { $inner } 分配
@@ -689,6 +690,12 @@ md-gc-cpu = GC 占用的 CPU（不含空闲标记）
 md-site = 分配位置
 md-holds = 占用
 md-allocated-in = 由此分配
+md-lock = 锁
+md-locked-at = 加锁位置
+md-mean-waiters = 平均等待的 goroutine 数
+md-waited = 总等待时间 / 窗口
+md-waits = 等待次数
+md-waits-value = { $goroutines } 个 goroutine 共 { $waits } 次，最长 { $longest }
 md-group-title = 分组：{ $count } × { $state }
 md-locked = 锁定在其线程上
 md-leaked = 已泄漏：运行时证明这些 goroutine 永远不会被唤醒

@@ -89,6 +89,21 @@ pub enum FindingJson<'a> {
         #[serde(flatten)]
         rose: RoseJson,
     },
+    /// A lock with goroutines queued at it all through the window (added kind).
+    #[serde(rename = "lock-contention")]
+    LockContention {
+        lock: &'static str,
+        function: &'a str,
+        file: &'a str,
+        line: u32,
+        waited_ns: i64,
+        window_ns: i64,
+        mean_waiters: f64,
+        waits: usize,
+        longest_ns: i64,
+        goroutines: usize,
+        goroutine_ids: &'a [u64],
+    },
 }
 
 /// Goroutine stacks or a goroutine count that rose, least and last (fields of a finding).
@@ -183,6 +198,19 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             to_ns: g.to_ns,
             rose: RoseJson::of(Some(g.rose)),
         },
+        Finding::LockContention(c) => FindingJson::LockContention {
+            lock: c.lock,
+            function: &c.at.function,
+            file: &c.at.file,
+            line: c.at.line,
+            waited_ns: c.waited_ns,
+            window_ns: c.window_ns,
+            mean_waiters: (c.mean_waiters() * 100.0).round() / 100.0,
+            waits: c.waits,
+            longest_ns: c.longest_ns,
+            goroutines: c.goroutines,
+            goroutine_ids: c.goroutine_ids.get(..MAX_IDS).unwrap_or(&c.goroutine_ids),
+        },
     }
 }
 
@@ -194,6 +222,7 @@ pub fn finding_text(f: &Finding) -> String {
         Finding::GcThrashing(t) => thrashing_text(t),
         Finding::HeapRetention(r) => retention_text(r),
         Finding::GoroutineGrowth(g) => goroutine_growth_text(g),
+        Finding::LockContention(c) => super::lock_contention::lock_contention_text(c),
     }
 }
 

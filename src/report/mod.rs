@@ -7,6 +7,7 @@ mod diff;
 mod dump;
 mod findings;
 mod json;
+mod lock_contention;
 mod memstats;
 mod notes;
 mod profile;

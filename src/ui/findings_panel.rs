@@ -10,7 +10,9 @@ use super::command::Command;
 use super::document::{Document, short_file};
 use super::profile_view::ProfileView;
 use super::state::ViewState;
-use crate::analysis::findings::{Finding, GcThrashing, GoroutineGrowth, HeapGrowth, HeapRetention, Spinning};
+use crate::analysis::findings::{
+    Finding, GcThrashing, GoroutineGrowth, HeapGrowth, HeapRetention, LockContention, Spinning,
+};
 use crate::model::ProfileModel;
 use crate::tr;
 use crate::units;
@@ -29,6 +31,7 @@ pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             Finding::HeapGrowth(g) => growth_entry(g, view),
             Finding::GcThrashing(t) => thrashing_entry(t, view),
             Finding::HeapRetention(r) => (retention_text(r), false, None),
+            Finding::LockContention(c) => contention_entry(c, view),
             Finding::GoroutineGrowth(g) => {
                 let range = (g.from_ns, g.to_ns);
                 (
@@ -120,6 +123,23 @@ pub fn goroutine_growth_text(g: &GoroutineGrowth) -> String {
             tr!("finding-goroutine-count", from = units::count(from), to = units::count(to), over = over)
         }
     }
+}
+
+/// A contended lock: one click selects the goroutine that waited there longest.
+fn contention_entry(c: &LockContention, view: &ViewState) -> (String, bool, Option<Command>) {
+    let at = format!("{} {}:{}", c.at.function, short_file(&c.at.file), c.at.line);
+    let text = tr!(
+        "finding-lock-contention",
+        waiters = format!("{:.1}", c.mean_waiters()),
+        lock = c.lock,
+        at = at,
+        waited = units::duration(c.waited_ns),
+        window = units::duration(c.window_ns),
+        waits = units::count(c.waits as u64),
+        goroutines = units::count(c.goroutines as u64)
+    );
+    let first = c.members.first().copied();
+    (text, first.is_some() && view.selected() == first, first.map(Command::SelectGoroutine))
 }
 
 fn thrashing_entry(t: &GcThrashing, view: &ViewState) -> (String, bool, Option<Command>) {

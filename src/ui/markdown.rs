@@ -165,6 +165,21 @@ pub fn finding(f: &Finding, summary: &str) -> String {
             let range = format!("{} – {}", units::duration(t.from_ns), units::duration(t.to_ns));
             out.push_str(&format!("- {}: {range}\n", tr!("md-time-range")));
         }
+        Finding::LockContention(c) => {
+            out.push_str(&format!("- {}: `{}`\n", tr!("md-lock"), c.lock));
+            out.push_str(&format!("- {}: {}\n", tr!("md-locked-at"), frame_inline(&c.at)));
+            out.push_str(&format!("- {}: {:.1}\n", tr!("md-mean-waiters"), c.mean_waiters()));
+            let waited = format!("{} / {}", units::duration(c.waited_ns), units::duration(c.window_ns));
+            out.push_str(&format!("- {}: {waited}\n", tr!("md-waited")));
+            let waits = tr!(
+                "md-waits-value",
+                waits = units::count(c.waits as u64),
+                goroutines = units::count(c.goroutines as u64),
+                longest = units::duration(c.longest_ns)
+            );
+            out.push_str(&format!("- {}: {waits}\n", tr!("md-waits")));
+            out.push_str(&format!("- {}: {}\n", tr!("md-goroutine-ids"), ids_text(&c.goroutine_ids)));
+        }
         Finding::GoroutineGrowth(g) => {
             out.push_str(&format!("- {}: {}\n", tr!("md-over"), units::duration(g.over_ns())));
             let range = format!("{} – {}", units::duration(g.from_ns), units::duration(g.to_ns));

@@ -4,7 +4,7 @@
 //! [`goroutines_beside`]), the heap goal pinned at the live heap with the collector
 //! running cycle after cycle ([`gc_thrashing`]), one allocation site holding most of the heap
 //! in use ([`heap_retention`]), goroutines piling up in a GC log whose heap does not grow
-//! ([`goroutine_growth`]). The report's `findings` array and the Findings panel show them;
+//! ([`goroutine_growth`]), a lock with a queue at it all the time ([`lock_contention`]). The report's `findings` array and the Findings panel show them;
 //! `HACKING.md` says why each threshold is what it is.
 
 pub mod gc_thrashing;
@@ -12,17 +12,19 @@ pub mod goroutine_growth;
 pub mod goroutines_beside;
 pub mod heap_growth;
 pub mod heap_retention;
+pub mod lock_contention;
 pub mod spinning;
 
 pub use gc_thrashing::{GcThrashing, gctrace_thrashing, trace_thrashing};
 pub use goroutine_growth::{GoroutineGrowth, goroutine_growth};
 pub use heap_growth::{HeapGrowth, HeapSource, gctrace_growth, memstats_growth, trace_growth};
 pub use heap_retention::{HeapRetention, heap_retention};
+pub use lock_contention::{LockContention, lock_contention};
 pub use spinning::{Spinning, spinning};
 
 use crate::model::{MemoryModel, MemorySource, ProfileModel, TraceModel};
 
-/// One finding, of one of the four kinds.
+/// One finding, of one of the kinds.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Finding {
     Spinning(Spinning),
@@ -30,6 +32,7 @@ pub enum Finding {
     GcThrashing(GcThrashing),
     HeapRetention(HeapRetention),
     GoroutineGrowth(GoroutineGrowth),
+    LockContention(LockContention),
 }
 
 impl Finding {
@@ -41,13 +44,16 @@ impl Finding {
             Finding::GcThrashing(_) => "gc-thrashing",
             Finding::HeapRetention(_) => "heap-retention",
             Finding::GoroutineGrowth(_) => "goroutine-growth",
+            Finding::LockContention(_) => "lock-contention",
         }
     }
 }
 
-/// Every finding of a trace: spinning goroutines first, then heap growth, then GC thrashing.
+/// Every finding of a trace: spinning goroutines first, then contended locks, then heap
+/// growth, then GC thrashing.
 pub fn trace_findings(m: &TraceModel) -> Vec<Finding> {
     let mut out: Vec<Finding> = spinning(m).into_iter().map(Finding::Spinning).collect();
+    out.extend(lock_contention(m).into_iter().map(Finding::LockContention));
     let cycles = heap_growth::trace_cycle_floors(m);
     out.extend(trace_growth(&cycles).map(Finding::HeapGrowth));
     out.extend(trace_thrashing(m, &cycles).map(Finding::GcThrashing));
