@@ -45,7 +45,7 @@
 #   hub stuck sending to a subscriber that stopped reading, its producers behind it), gcoff
 #   (GOGC=off: a gctrace log with no goal, a heap profile before any GC), initpool (a pool
 #   started in init, older than the trace, fed now and then), lockcontend (a cache's lock held
-#   across slow work, 8 workers queued at it; fixed: the work outside it), wgdone (aggregators on a
+#   across slow work, 24 workers queued at it; fixed: the work outside it), wgdone (aggregators on a
 #   WaitGroup whose Done a failing fetch skipped): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
@@ -222,9 +222,10 @@ run_each initpool 1.27
 # Aggregators that fan out and wait on a WaitGroup whose Done a failing fetch skipped
 # (wgdone): trace and debug=2 dump, both formats.
 run_each wgdone 1.19 1.27
-# A cache whose lock is held across slow work (lockcontend: 8 workers queue at it all the
+# A cache whose lock is held across slow work (lockcontend: 24 workers queue at it all the
 # time) and the same with the work outside the lock (lockcontend_fixed, Go 1.27 only): traces
-# and debug=2 dumps, both trace formats, and Go's own view of the same waits
+# and debug=2 dumps, both trace formats, goroutine profiles taken while they queue, and Go's
+# own view of the same waits
 # (`go tool trace -pprof=sync` of the release that wrote it, as `go tool pprof -top -lines`).
 for minor in 1.19 1.27; do
 	out="$HERE/services/go$minor"

@@ -1,9 +1,11 @@
-//! A lock with a queue at it all the time (`services/lockcontend`, Go 1.19 and 1.27): 8
+//! A lock with a queue at it all the time (`services/lockcontend`, Go 1.19 and 1.27): 24
 //! workers call a cache's Put, which holds its sync.Mutex across a hash. Nothing is stuck, so
-//! no suspect; the finding names the lock call, the 8 workers, and as much waiting as Go's
+//! no suspect; the finding names the lock call, the 24 workers, and as much waiting as Go's
 //! own `go tool trace -pprof=sync` counts at that call (`lockcontend.sync-top.txt`, written by
 //! the release that wrote the trace). The same work with the hash outside the lock
-//! (`lockcontend_fixed`) has no queue and no finding.
+//! (`lockcontend_fixed`) has no queue and no finding. A goroutine profile taken while they
+//! queue (`debug=1`, which hides the runtime's frames) counts a worker caught in `Unlock`
+//! handing the lock on (`runtime_Semrelease`) as runnable, not waiting.
 
 use crate::common;
 use common::report_json::report;
@@ -42,7 +44,8 @@ fn workers_queued_at_a_lock_held_across_work_are_a_finding_as_long_as_gos_own_co
         assert_eq!((f["function"].as_str(), f["line"].as_u64()), (Some(func), Some(line)), "{minor}: {f}");
         assert_eq!(f["lock"], e["lock"], "{minor}: {f}");
         assert_eq!(f["goroutines"], e["workers"], "{minor}: every worker queued: {f}");
-        assert_eq!(f["goroutine_ids"].as_array().map(Vec::len), e["workers"].as_u64().map(|n| n as usize));
+        let named = e["workers"].as_u64().unwrap().min(20) as usize; // the report names 20 at most
+        assert_eq!(f["goroutine_ids"].as_array().map(Vec::len), Some(named), "{minor}: {f}");
         assert!(
             f["mean_waiters"].as_f64().unwrap() >= e["min_mean_waiters"].as_f64().unwrap(),
             "{minor}: {f}"
@@ -70,4 +73,47 @@ fn the_same_work_outside_the_lock_is_no_finding() {
         checked += 1;
     }
     assert!(checked >= 1, "expected lockcontend_fixed's run, found {checked}");
+}
+
+/// The goroutines a `debug=1` profile counts in records whose innermost frame is `leaf`
+/// (Go's own text, read line by line: `N @ pcs`, then `#\tpc\tfunc+off\tfile:line` frames).
+fn go_count_at(profile: &str, leaf: &str) -> u64 {
+    let lines: Vec<&str> = profile.lines().collect();
+    let record = |w: &[&str]| {
+        let (count, _) = w[0].split_once(" @ ")?;
+        let func = w[1].split('\t').nth(2)?;
+        func.split('+').next().is_some_and(|f| f == leaf).then(|| count.parse::<u64>().ok())?
+    };
+    lines.windows(2).filter_map(record).sum()
+}
+
+#[test]
+fn a_profile_of_the_queue_counts_workers_handing_the_lock_on_as_runnable() {
+    let unlock = marked("lockcontend", "unlock");
+    let (mut checked, mut handing) = (0, 0);
+    for (minor, dir) in runs("lockcontend", &["1.19", "1.27"]) {
+        let text = std::fs::read_to_string(dir.join("lockcontend.goroutine-1.txt")).unwrap();
+        let total: u64 = text.lines().next().and_then(|l| l.rsplit(' ').next()?.parse().ok()).unwrap();
+        let releasing = go_count_at(&text, "sync.runtime_Semrelease")
+            + go_count_at(&text, "internal/sync.runtime_Semrelease");
+        let locking = go_count_at(&text, "sync.runtime_SemacquireMutex")
+            + go_count_at(&text, "internal/sync.runtime_SemacquireMutex");
+        assert!(locking >= 10, "{minor}: Go's profile caught the queue: {text}");
+        let rep = report(&dir.join("lockcontend.goroutine-1.txt"));
+        let g = &rep["goroutines"];
+        assert_eq!(g["total"].as_u64(), Some(total), "{minor}: {g}");
+        assert!(
+            g["blocked_at_end"].as_u64().unwrap() + releasing <= total,
+            "{minor}: {releasing} handing on: {g}"
+        );
+        // The queue at Lock is the one group; nothing is said to wait at Unlock.
+        assert_eq!(rep["suspects"][0]["count"].as_u64(), Some(locking), "{minor}: {rep}");
+        let at_unlock = |v: &serde_json::Value| v.to_string().contains(&format!("\"line\":{unlock}"));
+        let listed = rep["suspects"].as_array().unwrap().iter().chain(g["not_judged"].as_array().unwrap());
+        assert!(!listed.clone().any(at_unlock), "{minor}: a worker in Unlock is no wait: {rep}");
+        handing += releasing;
+        checked += 1;
+    }
+    assert!(checked >= 2, "expected lockcontend's runs of two releases, found {checked}");
+    assert!(handing >= 1, "the profiles caught no worker handing the lock on");
 }

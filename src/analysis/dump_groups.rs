@@ -118,10 +118,18 @@ pub fn group_dump(m: &DumpModel, level: Similarity) -> Vec<DumpGroup> {
 /// was doing, inferred from its stack: `("waiting", reason)` when a frame says why it waits
 /// ([`reason_from_stack`]), when its leaf is `runtime.gopark`, or when the profile hid the
 /// runtime frames it stopped in ([`goroutine_flags::RUNTIME_HIDDEN`]) and it is not the
-/// goroutine writing the profile; else `("running", None)` (on a CPU or about to be).
+/// goroutine writing the profile; else `("running", None)` (on a CPU or about to be). One
+/// handing its mutex to a waiter (`Unlock`'s `runtime_Semrelease`, the runtime frames of its
+/// yield hidden) is `("runnable", None)`: it gave up its CPU to the waiter and runs on next.
 pub fn inferred_state(m: &DumpModel, stack: StackId, flags: u8) -> (&'static str, Option<&'static str>) {
     let frames = m.stacks.frames(stack);
     let funcs = || frames.iter().map(|f| m.strings.get(f.func));
+    if funcs()
+        .next()
+        .is_some_and(|f| matches!(f, "sync.runtime_Semrelease" | "internal/sync.runtime_Semrelease"))
+    {
+        return ("runnable", None);
+    }
     if let Some(r) = reason_from_stack(funcs()) {
         return ("waiting", Some(r));
     }

@@ -55,6 +55,12 @@ const MIN_MEAN_WAITERS: f64 = 1.0;
 /// ...in at least this many waits ended, so that the queue moves: a lock nobody unlocks
 /// leaves its waiters stuck, which the suspects say.
 const MIN_WAITS: usize = 20;
+/// ...and this many per goroutine that waited: each comes back to the queue again and again.
+/// A holder the scheduler took the CPU from inside a short critical section (24 goroutines
+/// hashing on 2 cores, the lock held for a map write) makes the others queue once each, for
+/// a time slice or ten (`lockcontend_fixed`: 20 waits by 18 goroutines, up to 102 ms): that
+/// is too many runnable goroutines, not the lock.
+const MIN_WAITS_PER_GOROUTINE: usize = 4;
 /// ...by at least this many goroutines: one alone waits for another's hold, not in a queue.
 const MIN_GOROUTINES: usize = 2;
 /// Call sites reported, the most waited first.
@@ -112,6 +118,7 @@ pub fn lock_contention(m: &TraceModel) -> Vec<LockContention> {
         .filter(|(_, s)| {
             s.waited_ns as f64 >= MIN_MEAN_WAITERS * window_ns as f64
                 && s.waits >= MIN_WAITS
+                && s.waits >= MIN_WAITS_PER_GOROUTINE * s.by.len()
                 && s.by.len() >= MIN_GOROUTINES
         })
         .map(|((lock, at), s)| {

@@ -1,21 +1,26 @@
-// lockcontend: a price cache shared by 8 request workers, guarded by one sync.Mutex that
+// lockcontend: a price cache shared by 24 request workers, guarded by one sync.Mutex that
 // Put holds while it computes the price (a slow hash, ~100 µs): the workers queue at the lock
 // all the time, and their work runs one at a time. Nothing is stuck: every wait ends when the
 // holder unlocks. With -fixed, Put computes outside the lock and holds it only for the map
 // write: the same work, no queue.
 //
-// Writes PREFIX.trace and the debug=2 goroutine dump of the moment it stops (capture).
+// Writes PREFIX.trace and the debug=2 goroutine dump of the moment it stops (capture), and
+// while the workers queue, the goroutine profile as debug=1 text (PREFIX.goroutine-1.txt) and
+// as protobuf (PREFIX.goroutine.pb.gz): a worker caught in Unlock handing the lock on to a
+// waiter shows `runtime_Semrelease` as its innermost frame there, runnable, not waiting.
 package main
 
 import (
 	"flag"
+	"os"
+	"runtime/pprof"
 	"sync"
 	"time"
 
 	"services/internal/capture"
 )
 
-const workers = 8
+const workers = 24
 
 var fixed = flag.Bool("fixed", false, "compute outside the lock")
 
@@ -44,11 +49,20 @@ func (c *cache) Put(k int) {
 	}
 	c.mu.Lock() // EXPECT: lock
 	c.prices[k%1024] = price(k)
-	c.mu.Unlock()
+	c.mu.Unlock() // EXPECT: unlock
+}
+
+// profile writes the goroutine profile of this moment to path.
+func profile(path string, debug int) {
+	f, err := os.Create(path)
+	capture.Check(err)
+	capture.Check(pprof.Lookup("goroutine").WriteTo(f, debug))
+	capture.Check(f.Close())
 }
 
 func main() {
-	stop := capture.Start("lockcontend")
+	prefix := capture.Prefix("lockcontend")
+	stop := capture.Trace(prefix)
 	c := &cache{prices: map[int]uint64{}}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
@@ -66,7 +80,10 @@ func main() {
 			}
 		}(w)
 	}
-	time.Sleep(300 * time.Millisecond)
+	time.Sleep(200 * time.Millisecond)
+	profile(prefix+".goroutine-1.txt", 1)
+	profile(prefix+".goroutine.pb.gz", 0)
+	time.Sleep(100 * time.Millisecond)
 	close(done)
 	wg.Wait()
 	stop()
