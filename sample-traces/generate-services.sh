@@ -45,7 +45,8 @@
 #   hub stuck sending to a subscriber that stopped reading, its producers behind it), gcoff
 #   (GOGC=off: a gctrace log with no goal, a heap profile before any GC), initpool (a pool
 #   started in init, older than the trace, fed now and then), lockcontend (a cache's lock held
-#   across slow work, 24 workers queued at it; fixed: the work outside it), wgdone (aggregators on a
+#   across slow work, 24 workers queued at it; fixed: the work outside it), crunch (two
+#   workers computing without blocking), wgdone (aggregators on a
 #   WaitGroup whose Done a failing fetch skipped): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
@@ -222,6 +223,9 @@ run_each initpool 1.27
 # Aggregators that fan out and wait on a WaitGroup whose Done a failing fetch skipped
 # (wgdone): trace and debug=2 dump, both formats.
 run_each wgdone 1.19 1.27
+# Two workers that compute without blocking (crunch: a Mandelbrot tile, an FNV hash): CPU-bound
+# work a trace cannot tell from a busy wait but by the polls it lacks; trace and debug=2 dump.
+run_each crunch 1.19 1.27
 # A cache whose lock is held across slow work (lockcontend: 24 workers queue at it all the
 # time) and the same with the work outside the lock (lockcontend_fixed, Go 1.27 only): traces
 # and debug=2 dumps, both trace formats, goroutine profiles taken while they queue, and Go's

@@ -2,7 +2,8 @@
 //! (`sample-traces/programs/NAME/expect.json`, from their `// EXPECT: spin` markers): the
 //! planted spinners (selectspin, spinpoll) are found on every Go release with their count,
 //! the function and a line inside the loop they spin in, and their `go` statement; no other
-//! sample (ticker pollers that exit, busy workers, leaks, healthy twins) gets one.
+//! sample (ticker pollers that exit, busy workers, leaks, healthy twins) gets one. Loops that
+//! compute (services/crunch) say no poll was seen in their stacks; busy waits say one was.
 
 use crate::common;
 use common::all_traces as traces;
@@ -121,4 +122,41 @@ fn a_loop_that_spins_after_it_blocked_says_since_when() {
     let go_says = *woken.last().unwrap();
     assert!((since - go_says).abs() < 1_000_000, "ours {since} ns, Go's {go_says} ns: {f}");
     assert!(since * 2 < rep["duration_ns"].as_i64().unwrap(), "{f}");
+}
+
+/// crunch (Go 1.19, 1.27): two workers that compute without blocking are found where they
+/// loop, and the finding says no poll was seen (a loop that computes looks so), while the
+/// planted busy waits of Go 1.27 (a select's default case, an atomic add) say one was.
+#[test]
+fn a_loop_that_computes_says_no_poll_and_busy_waits_say_one() {
+    use common::services::{expect, marked, runs};
+    let e = expect("crunch");
+    let mut checked = 0;
+    for (minor, dir) in runs("crunch", &["1.19", "1.27"]) {
+        let rep = report(&dir.join("crunch.trace"));
+        let found: Vec<&Value> =
+            rep["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "spinning").collect();
+        for w in e["workers"].as_array().unwrap() {
+            let func = w["function"].as_str().unwrap();
+            let f = found.iter().find(|f| f["function"] == func);
+            let f = f.unwrap_or_else(|| panic!("{minor}: no finding in {func}: {found:?}"));
+            let (line, loop_line) =
+                (f["line"].as_u64().unwrap(), marked("crunch", w["loop"].as_str().unwrap()));
+            assert!(line.abs_diff(loop_line) <= 1, "{minor}: {func} loops at {loop_line}, said {line}");
+            let created = marked("crunch", w["created"].as_str().unwrap());
+            assert_eq!(f["created_at"]["line"].as_u64(), Some(created), "{minor}: {f}");
+            assert_eq!(f["poll_seen"], false, "{minor}: {f}");
+        }
+        let text = common::report_json::report_text(&dir.join("crunch.trace"));
+        assert!(text.contains("which is CPU-bound work, not a wait"), "{minor}: {text}");
+        checked += 1;
+    }
+    assert!(checked >= 2, "expected crunch's runs of two releases, found {checked}");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27");
+    for name in ["selectspin", "spinpoll", "spingc", "closedspin"] {
+        let rep = report(&root.join(format!("{name}.trace")));
+        let f = rep["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "spinning").cloned();
+        let f = f.unwrap_or_else(|| panic!("{name}: no spinning finding: {rep}"));
+        assert_eq!(f["poll_seen"], true, "{name}: it polls: {f}");
+    }
 }

@@ -332,6 +332,7 @@ mem-goroutines-plot = Goroutines over time
 findings-title = Findings ({ $n })
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
 finding-spinning-since = { $count } spinning: running or runnable { $share }% of the time since it last blocked ({ $since } into the window), looping in { $at }
+finding-spinning-no-poll = ; no poll where it lost the CPU (an atomic, a select's default, Gosched, a lock, the clock): a busy wait on a plain variable looks so, and so does a loop that computes (CPU-bound work, not a wait): the line tells
 finding-spinning-unknown = { $count } spinning: running or runnable { $share }% of the window; the trace records none of its code (older than the trace, preempted only asynchronously): a goroutine dump (debug=2) shows where it loops
 mem-growth-piling = Heap after GC grew from { $from } to { $to }. { $beside }
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
@@ -343,7 +344,13 @@ finding-gc-thrashing = GC thrashing: the heap goal stayed { $above ->
     [0] at the live heap
    *[other] within { $above }% of the live heap
 } ({ $live } live, goal { $goal } at the end) for the last { $over }: { $cycles } GC cycles ({ $rate } a second) ran { $active }% of the time; a memory limit the live heap reached (GOMEMLIMIT), or a very low GOGC, pins the goal
-finding-lock-contention = Lock contention: { $waiters } goroutines waiting on average at { $lock } in { $at } ({ $waited } of waits in { $window }, { $waits } waits by { $goroutines } goroutines): the holders' work runs one goroutine at a time (slow work under the lock, or one lock for data every goroutine needs)
+finding-lock-contention = Lock contention at { $lock } in { $at }: { $waiters } waiting there at any moment on average ({ $waited } of waits in { $window }; { $n_waits ->
+    [one] 1 wait
+   *[other] { $waits } waits
+} by { $n_goroutines ->
+    [one] 1 goroutine
+   *[other] { $goroutines } goroutines
+}): the holders' work runs one goroutine at a time (slow work under the lock, or one lock for data every goroutine needs)
 finding-gc-thrashing-cpu = ; the GC took { $cpu }% of the CPU (idle marking aside)
 finding-heap-retention = { $at } holds { $bytes }, { $share }% of the heap in use
 finding-heap-retention-via = { $at } holds { $bytes }, { $share }% of the heap in use, allocated in { $inner }
@@ -859,6 +866,7 @@ md-looping-in = looping in
 md-loop-not-recorded = not recorded (older than the trace, preempted only asynchronously: a goroutine dump (debug=2) shows it)
 md-stacks-agreeing = stacks agreeing
 md-loop-site = Where they loop
+md-no-poll = no poll in the stacks where they lost the CPU: a busy wait on a plain variable, or a loop that computes (CPU-bound work); the line tells
 md-heap-after-gc = heap after GC
 md-over = over
 md-rate = rate
@@ -875,7 +883,10 @@ md-locked-at = locked at
 md-mean-waiters = goroutines waiting on average
 md-waited = waited in all / window
 md-waits = waits
-md-waits-value = { $waits } by { $goroutines } goroutines, the longest { $longest }
+md-waits-value = { $waits } by { $n ->
+    [one] 1 goroutine
+   *[other] { $goroutines } goroutines
+}, the longest { $longest }
 md-group-title = Group: { $count } × { $state }
 md-locked = locked to its thread
 md-leaked = leaked: the runtime proved these goroutines can never be woken

@@ -268,6 +268,7 @@ mem-goroutines-plot = goroutine 数随时间的变化
 findings-title = 发现（{ $n }）
 finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
 finding-spinning-since = { $count } 个空转：自上次阻塞（窗口开始后 { $since }）以来 { $share }% 的时间处于运行或可运行状态，循环位置 { $at }
+finding-spinning-no-poll = ；失去 CPU 处的栈中没有轮询（原子操作、select 的 default、Gosched、锁、时钟）：忙等一个普通变量是这样，做计算的循环也是这样（CPU 密集的工作，而不是等待）：看那一行代码即可分辨
 finding-spinning-unknown = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态；跟踪中没有记录它的代码（早于跟踪开始，只被异步抢占过）：goroutine 转储（debug=2）可以显示它在哪里循环
 mem-growth-piling = GC 后的堆从 { $from } 增长到 { $to }。{ $beside }
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
@@ -279,7 +280,7 @@ finding-gc-thrashing = GC 抖动：在最后 { $over } 内，堆目标{ $above -
     [0] 始终贴着存活堆
    *[other] 始终在存活堆的 { $above }% 以内
 }（结束时存活 { $live }，目标 { $goal }）：{ $cycles } 次 GC（每秒 { $rate } 次）占用了 { $active }% 的时间；存活堆已触及的内存上限（GOMEMLIMIT）或过低的 GOGC 把目标钉住了
-finding-lock-contention = 锁竞争：{ $at } 处的 { $lock } 平均有 { $waiters } 个 goroutine 在等待（{ $window } 内共等待 { $waited }，{ $goroutines } 个 goroutine 等待了 { $waits } 次）：持锁者的工作只能一个接一个地进行（锁内做了耗时的工作，或所有 goroutine 都需要的数据只有一把锁）
+finding-lock-contention = 锁竞争：{ $at } 处的 { $lock } 平均随时有 { $waiters } 个 goroutine 在等待（{ $window } 内共等待 { $waited }，{ $goroutines } 个 goroutine 等待了 { $waits } 次）：持锁者的工作只能一个接一个地进行（锁内做了耗时的工作，或所有 goroutine 都需要的数据只有一把锁）
 finding-gc-thrashing-cpu = ；GC 占用了 { $cpu }% 的 CPU（不含空闲标记）
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
 finding-heap-retention-via = { $at } 持有 { $bytes }，占使用中堆的 { $share }%，由 { $inner } 分配
@@ -679,6 +680,7 @@ md-looping-in = 循环于
 md-loop-not-recorded = 未记录（早于跟踪开始，只被异步抢占过：goroutine 转储（debug=2）可以显示）
 md-stacks-agreeing = 一致的栈
 md-loop-site = 循环位置
+md-no-poll = 失去 CPU 处的栈中没有轮询：忙等一个普通变量，或做计算的循环（CPU 密集的工作）；看那一行代码即可分辨
 md-heap-after-gc = GC 后的堆
 md-over = 历时
 md-rate = 速率

@@ -30,6 +30,10 @@ pub enum FindingJson<'a> {
         /// They blocked before and spin since this time, ns into the window (added field).
         #[serde(skip_serializing_if = "Option::is_none")]
         since_ns: Option<i64>,
+        /// Whether their stacks show a poll; false: the loop may compute rather than wait
+        /// (added field).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        poll_seen: Option<bool>,
     },
     #[serde(rename = "heap-growth")]
     HeapGrowth {
@@ -156,6 +160,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             goroutine_ids: s.goroutine_ids.get(..MAX_IDS).unwrap_or(&s.goroutine_ids),
             inside: s.inside.as_ref(),
             since_ns: s.since_ns,
+            poll_seen: s.poll_seen,
         },
         Finding::HeapGrowth(g) => FindingJson::HeapGrowth {
             source: g.source.name(),
@@ -269,8 +274,14 @@ fn spinning_text(s: &Spinning) -> String {
         Some(t) => format!("of the time since it last blocked ({} into the window)", units::duration(t)),
         None => "of the window without blocking".to_string(),
     };
+    let poll = match s.poll_seen {
+        Some(false) => {
+            "; no poll in the stacks where it lost the CPU (an atomic, a select's default case, Gosched, a lock, the clock): a busy wait on a plain variable, or on an atomic inlined into that line, looks so, and so does a loop that computes (a hash, a render, a numeric loop), which is CPU-bound work, not a wait: the line tells"
+        }
+        _ => "",
+    };
     format!(
-        "spinning: {} goroutine{} running or runnable {:.0}% {of}{at}{created}",
+        "spinning: {} goroutine{} running or runnable {:.0}% {of}{at}{created}{poll}",
         units::count(s.count as u64),
         if s.count == 1 { "" } else { "s" },
         s.running_share * 100.0,

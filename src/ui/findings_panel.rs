@@ -76,6 +76,10 @@ fn spinning_entry(s: &Spinning, view: &ViewState) -> (String, bool, Option<Comma
             None => tr!("finding-spinning", count = count, share = share, at = at),
         }
     };
+    let text = match s.poll_seen {
+        Some(false) => text + &tr!("finding-spinning-no-poll"),
+        _ => text,
+    };
     let first = s.members.first().copied();
     let selected = first.is_some() && view.selected() == first;
     (text, selected, first.map(Command::SelectGoroutine))
@@ -136,7 +140,9 @@ fn contention_entry(c: &LockContention, view: &ViewState) -> (String, bool, Opti
         waited = units::duration(c.waited_ns),
         window = units::duration(c.window_ns),
         waits = units::count(c.waits as u64),
-        goroutines = units::count(c.goroutines as u64)
+        n_waits = c.waits,
+        goroutines = units::count(c.goroutines as u64),
+        n_goroutines = c.goroutines
     );
     let first = c.members.first().copied();
     (text, first.is_some() && view.selected() == first, first.map(Command::SelectGoroutine))

@@ -132,6 +132,9 @@ pub fn finding(f: &Finding, summary: &str) -> String {
                 out.push_str(&format!("- {}: {}\n", tr!("md-looping-in"), frame_inline(&s.at)));
                 let (agree, of) = s.stacks_agreeing;
                 out.push_str(&format!("- {}: {agree} / {of}\n", tr!("md-stacks-agreeing")));
+                if s.poll_seen == Some(false) {
+                    out.push_str(&format!("- {}\n", tr!("md-no-poll")));
+                }
             }
             if let Some(c) = &s.created_at {
                 out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), frame_inline(c)));
@@ -175,6 +178,7 @@ pub fn finding(f: &Finding, summary: &str) -> String {
                 "md-waits-value",
                 waits = units::count(c.waits as u64),
                 goroutines = units::count(c.goroutines as u64),
+                n = c.goroutines,
                 longest = units::duration(c.longest_ns)
             );
             out.push_str(&format!("- {}: {waits}\n", tr!("md-waits")));

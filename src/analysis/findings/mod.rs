@@ -13,6 +13,7 @@ pub mod goroutines_beside;
 pub mod heap_growth;
 pub mod heap_retention;
 pub mod lock_contention;
+pub mod spin_poll;
 pub mod spinning;
 
 pub use gc_thrashing::{GcThrashing, gctrace_thrashing, trace_thrashing};

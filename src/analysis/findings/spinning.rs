@@ -30,6 +30,10 @@ pub struct Spinning {
     /// When they blocked before and spin only since (the latest of the members' last
     /// parks, ns into the window); `None` when they never blocked in it.
     pub since_ns: Option<i64>,
+    /// Whether the stacks where they lost the CPU show a poll (an atomic, a `select`'s
+    /// default case, `Gosched`, a lock, the clock): `Some(false)` when they name the code
+    /// and show none, so the loop may compute rather than wait ([`super::spin_poll`]).
+    pub poll_seen: Option<bool>,
     /// Go ids, ascending.
     pub goroutine_ids: Vec<u64>,
     /// Members as model indices, for the UI to select.
@@ -168,6 +172,7 @@ fn group(m: &TraceModel, members: &[(GIdx, f64, Option<i64>)]) -> Spinning {
         inside: site.inside,
         created_at: m.stacks.frames(g0.creation_stack).first().map(|f| FrameText::from_frame(m, f)),
         since_ns: members.iter().filter_map(|x| x.2).max(),
+        poll_seen: super::spin_poll::poll_seen(m, &idx),
         goroutine_ids: ids,
         members: idx,
     }

@@ -1,0 +1,73 @@
+//! Whether a spinning group's stacks show it polling: where the scheduler took the CPU from
+//! a busy wait, its innermost frame is most often the poll itself (an atomic load or add, a
+//! `select`'s default case, `Gosched`, a lock taken and dropped, the clock). A loop that
+//! computes in the program's own code (a hash, a render, a numeric loop) shows none of them,
+//! and neither does a busy wait on a plain variable or an atomic the compiler inlined into
+//! the loop's line (`for !ready.Load() {}`): the trace cannot tell those two apart, so the
+//! finding says both readings when no poll is seen.
+
+use crate::model::{GIdx, Span, SpanState, TraceModel};
+
+/// Stacks with a named innermost frame needed to say anything.
+const MIN_STACKS: usize = 4;
+/// A poll seen in at least this share of them: a busy wait (a select-default loop in a Go 1.19
+/// trace stops in `selectnbrecv` 6 % of the time, its own line the rest; loops that compute,
+/// never).
+const MIN_POLL_SHARE: f64 = 0.05;
+
+/// `Some(true)` when the members' stacks show a poll, `Some(false)` when enough of them name
+/// where the code was and none (or nearly none) is a poll, `None` when too few say anything.
+pub fn poll_seen(m: &TraceModel, members: &[GIdx]) -> Option<bool> {
+    let (mut named, mut polls) = (0usize, 0usize);
+    // Where the scheduler took the CPU: a runnable span right after a running one.
+    let lost = |w: &&[Span]| w[0].state() == SpanState::Running && w[1].state() == SpanState::Runnable;
+    for g in members.iter().filter_map(|&g| m.goroutine(g)) {
+        for w in g.real_spans().windows(2).filter(lost) {
+            // A yield is a poll whatever the stack: Go 1.11–1.21 traces leave the runtime's
+            // frames out of it, so `Gosched` shows only as the reason.
+            if m.reason(w[1].reason()) == "runtime.Gosched" {
+                (named, polls) = (named + 1, polls + 1);
+                continue;
+            }
+            let names = m.stacks.frames(w[1].stack).iter().map(|f| m.strings.get(f.func));
+            // An asynchronous preemption's own frames come first: the code it stopped is next.
+            let Some(leaf) = names.clone().find(|n| !n.is_empty() && !n.starts_with("runtime.asyncPreempt"))
+            else {
+                continue;
+            };
+            named += 1;
+            polls += usize::from(is_poll(leaf));
+        }
+    }
+    (named >= MIN_STACKS).then_some(polls as f64 >= MIN_POLL_SHARE * named as f64)
+}
+
+/// A function a busy wait stops in: atomics, package sync's locks, a non-blocking channel
+/// operation, a yield, or the clock.
+fn is_poll(func: &str) -> bool {
+    const PREFIXES: [&str; 6] = [
+        "sync/atomic.",
+        "internal/runtime/atomic.",
+        "runtime/internal/atomic.",
+        "sync.",
+        "internal/sync.",
+        "time.",
+    ];
+    const RUNTIME: [&str; 14] = [
+        "runtime.selectnbrecv",
+        "runtime.selectnbsend",
+        "runtime.chanrecv",
+        "runtime.chansend",
+        "runtime.empty",
+        "runtime.full",
+        "runtime.chanlen",
+        "runtime.Gosched",
+        "runtime.goschedImpl",
+        "runtime.gosched_m",
+        "runtime.osyield",
+        "runtime.procyield",
+        "runtime.nanotime",
+        "runtime.nanotime1",
+    ];
+    PREFIXES.iter().any(|p| func.starts_with(p)) || RUNTIME.contains(&func)
+}
