@@ -103,6 +103,7 @@ mod trace_cut_suspects;
 mod trace_damaged_tables;
 mod trace_digest;
 mod trace_midlife;
+mod trace_runtime_count;
 mod trace_stream;
 mod trace_v1_broken;
 mod ui_app;

@@ -44,6 +44,11 @@ pub struct GoroutineCounts {
     pub total: usize,
     pub alive_at_end: usize,
     pub blocked_at_end: usize,
+    /// Traces: how many of those alive at the end are the runtime's own (the sweeper, the
+    /// scavenger, the finalizer goroutine, the tracer's), which a goroutine dump of the
+    /// program does not print (added field).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub runtime_alive_at_end: usize,
     /// Traces: goroutines blocked from before the trace to its end with no stack recorded,
     /// which no suspect can cover (added field; [`crate::analysis::suspects::blocked_without_stack`]).
     #[serde(skip_serializing_if = "is_zero")]

@@ -70,6 +70,7 @@ fn summarize_counts(l: &Loaded) -> Summary {
             total: t.goroutines.len(),
             alive_at_end: alive().count(),
             blocked_at_end: blocked,
+            runtime_alive_at_end: alive().filter(|g| g.system).count(),
             blocked_without_stack: l.blocked_without_stack,
             blocked_without_stack_started_in: l
                 .blocked_without_stack_started_in

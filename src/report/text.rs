@@ -18,12 +18,16 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
     if let Some(t) = &l.trace {
         let _ = writeln!(
             o,
-            "  trace format go {}, {} long, {} events, {} ({} alive at the end, {} blocked)",
+            "  trace format go {}, {} long, {} events, {} ({} alive at the end{}{} blocked)",
             t.format_version,
             units::duration(t.duration_ns),
             units::count(t.events),
             counted(s.goroutines.total, "goroutine"),
             units::count(s.goroutines.alive_at_end as u64),
+            match s.goroutines.runtime_alive_at_end {
+                0 => ", ".to_string(),
+                n => format!(", {} of them the runtime's own; ", units::count(n as u64)),
+            },
             units::count(s.goroutines.blocked_at_end as u64),
         );
         if let Some(max) = s.heap.max_heap_alloc_bytes {
