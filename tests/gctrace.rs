@@ -114,6 +114,9 @@ fn memstats_lines_match() {
         assert_eq!(j["memory"]["pause_sum_ns"], total, "{v}");
         let longest = m.cycles.iter().map(|c| c.pause_ns).max().unwrap();
         assert_eq!(j["memory"]["pause_max_ns"], longest, "{v}");
+        // The runtime's own count of the cycles runtime.GC() ran (the program forces one).
+        assert!(last["NumForcedGC"].as_u64().unwrap() >= 1, "{v}");
+        assert_eq!(j["memory"]["forced_cycles"], last["NumForcedGC"], "{v}");
     }
 }
 
@@ -170,7 +173,8 @@ fn absurd_values_are_warned_and_left_out() {
 }
 
 /// The findings' memory programs log `NumGoroutine` and a time on every line: one goroutine
-/// point per line with the line's count, at the line's own time.
+/// point per line with the line's count, at the line's own time; the report's goroutines at
+/// the end are the last line's.
 #[test]
 fn memstats_goroutines_at_the_lines_times() {
     let mut checked = 0;
@@ -195,6 +199,11 @@ fn memstats_goroutines_at_the_lines_times() {
             // The programs run for 3 s and log every 100 ms.
             let end = m.goroutines.points.last().unwrap().0;
             assert!((2_500_000_000..4_000_000_000).contains(&end), "{v}/{p}: {end}");
+            // The report's goroutines at the end are the last line's.
+            let n = objs.last().unwrap()["NumGoroutine"].as_u64();
+            let j = serde_json::to_value(goroscope::report::report_json(&l)).unwrap();
+            let g = &j["goroutines"];
+            assert_eq!((g["total"].as_u64(), g["alive_at_end"].as_u64()), (n, n), "{v}/{p}: {g}");
             checked += 1;
         }
     }

@@ -141,6 +141,7 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
     let mut m = MemoryModel { source: MemorySource::MemStats, ..MemoryModel::default() };
     let mut clock = Clock::default();
     let mut last_gc: Option<u64> = None;
+    let mut forced_so_far = 0u64;
     let mut offset = 0u64;
     let mut first_bad: Option<(usize, u64, String)> = None;
     let mut lines = 0usize;
@@ -201,8 +202,18 @@ pub fn read(data: &[u8]) -> Result<MemoryModel, ParseError> {
             // At most one marker per 16 bytes of the line: a real line (4 KB with its rings)
             // holds all 256, a hostile `{"HeapAlloc":1,"NumGC":256}` only one.
             let most = (line.len() as u64 / 16).max(1);
+            let before = m.cycles.len();
             cycles(&mut m, &s, (n, last_gc, most), clock.base, t);
             last_gc = Some(n);
+            // `NumForcedGC` counts the cycles `runtime.GC()` ran, not which ones: the line's
+            // newest cycles are marked, so the forced count is the runtime's own.
+            let forced = get("NumForcedGC").unwrap_or(forced_so_far);
+            let new = usize::try_from(forced.saturating_sub(forced_so_far)).unwrap_or(usize::MAX);
+            let fresh = m.cycles.len() - before;
+            for c in m.cycles.iter_mut().rev().take(new.min(fresh)) {
+                c.forced = true;
+            }
+            forced_so_far = forced_so_far.max(forced);
             m.gc_count = m.gc_count.max(u32::try_from(n).unwrap_or(u32::MAX));
         }
     }

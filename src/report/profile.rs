@@ -171,9 +171,12 @@ pub fn summary(l: &Loaded) -> Option<Summary> {
         });
     }
     let m = l.memory.as_ref()?;
+    // A log that counts goroutines (MemStats lines with NumGoroutine, a metrics export): as
+    // many at the end as its last line says; which of them wait it does not say.
+    let last = m.goroutines.last().map_or(0, |n| usize::try_from(n).unwrap_or(usize::MAX));
     Some(Summary {
         go_version: None,
-        goroutines: GoroutineCounts::default(),
+        goroutines: GoroutineCounts { total: last, alive_at_end: last, ..Default::default() },
         heap: HeapJson {
             max_heap_alloc_bytes: m.heap_alloc.max(),
             last_heap_goal_bytes: m.heap_goal.last(),
