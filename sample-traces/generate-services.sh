@@ -46,7 +46,8 @@
 #   (GOGC=off: a gctrace log with no goal, a heap profile before any GC), initpool (a pool
 #   started in init, older than the trace, fed now and then), lockcontend (a cache's lock held
 #   across slow work, 24 workers queued at it; fixed: the work outside it), crunch (two
-#   workers computing without blocking), wgdone (aggregators on a
+#   workers computing without blocking), connpool (a connection pool its error path
+#   exhausts; fixed: the connection given back), wgdone (aggregators on a
 #   WaitGroup whose Done a failing fetch skipped): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
@@ -226,6 +227,20 @@ run_each wgdone 1.19 1.27
 # Two workers that compute without blocking (crunch: a Mandelbrot tile, an FNV hash): CPU-bound
 # work a trace cannot tell from a busy wait but by the polls it lacks; trace and debug=2 dump.
 run_each crunch 1.19 1.27
+# A connection pool in a buffered channel whose error path never gives a connection back
+# (connpool: 6 workers wait in Get for good) and its fix (connpool_fixed): traces and debug=2
+# dumps, both trace formats.
+for minor in 1.19 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/connpool.trace" ] && [ -s "$out/connpool_fixed.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	mkdir -p "$out"
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/connpool-$minor" ./connpool)
+	"$BIN/connpool-$minor" -out "$out/connpool"
+	"$BIN/connpool-$minor" -out "$out/connpool_fixed" -fixed
+done
 # A cache whose lock is held across slow work (lockcontend: 24 workers queue at it all the
 # time) and the same with the work outside the lock (lockcontend_fixed, Go 1.27 only): traces
 # and debug=2 dumps, both trace formats, goroutine profiles taken while they queue, and Go's

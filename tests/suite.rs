@@ -58,6 +58,7 @@ mod services_bounded_cache;
 mod services_busy_pool;
 mod services_child_wait;
 mod services_compare;
+mod services_conn_pool;
 mod services_context_watch;
 mod services_coroutine;
 mod services_dns;

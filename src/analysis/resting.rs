@@ -124,20 +124,29 @@ pub fn trace_pool(
         return None;
     }
     let grown = (last - first) as f64 > POOL_CREATED_WITHIN_OF_WINDOW * m.duration_ns as f64;
-    let woken = gs
-        .iter()
-        .filter(|g| {
-            let spans = g.real_spans();
-            spans
-                .iter()
-                .take(spans.len().saturating_sub(1))
-                .any(|s| s.state() == SpanState::Waiting && s.stack == stack)
-        })
-        .count();
+    let took_work = |g: &&GIdx| {
+        let spans = m.goroutine(**g).map_or(&[][..], |g| g.real_spans());
+        let before = spans.iter().take(spans.len().saturating_sub(1));
+        before.filter(|s| s.state() == SpanState::Waiting).any(|s| s.stack == stack)
+    };
+    let woken: Vec<GIdx> = members.iter().filter(took_work).copied().collect();
     // A pool grown with the load: most members took work from this wait, where a leak made
     // through the window waits once per goroutine.
-    let enough = if grown { woken >= 2 && woken * 4 >= gs.len() * 3 } else { woken >= 1 };
-    enough.then_some(Resting::Pool { woken, grown })
+    let n = woken.len();
+    let enough = if grown { n >= 2 && n * 4 >= gs.len() * 3 } else { n >= 1 };
+    (enough && !passed_round(m, members, &woken)).then_some(Resting::Pool { woken: n, grown })
+}
+
+/// What the members took was handed on by the members themselves: each of those woken was
+/// last woken by another member. A pool of connections (a buffered channel its users take
+/// from and give back) passes them round so; once every user waits to take one, none is left
+/// to give one back (an error path that skipped the return), and the pool is exhausted, not
+/// at rest: a pool between jobs is fed from outside it (a dispatcher, a producer).
+fn passed_round(m: &TraceModel, members: &[GIdx], woken: &[GIdx]) -> bool {
+    let mut sorted = members.to_vec();
+    sorted.sort_unstable();
+    let member = |g: GIdx| sorted.binary_search(&g).is_ok();
+    !woken.is_empty() && woken.iter().all(|&g| m.last_woken_by(g).is_some_and(member))
 }
 
 /// Where each line of the program that goroutines older than the trace wait at was fed: how

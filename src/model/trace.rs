@@ -210,6 +210,10 @@ pub struct TraceModel {
     /// Per goroutine (ascending) that ended others' waits while it ran, those waits' summed
     /// length in ns ([`TraceModel::waits_ended_ns`]).
     pub waits_ended: Vec<(GIdx, i64)>,
+    /// Per goroutine (by index, up to the last one woken), the goroutine that ended its last
+    /// wait that ended, [`GIdx::MAX`] when none did ([`TraceModel::last_woken_by`]). Kept
+    /// headless too, where the spans hold no wakers: the pool rule reads it.
+    pub last_wakers: Vec<GIdx>,
     pub gc_cycles: u32,
     pub warnings: Vec<crate::format::Warning>,
     /// Where the file was cut short (its size), when it was: the names and stacks the runtime
@@ -230,6 +234,11 @@ impl TraceModel {
     /// How long, summed, the waits that goroutine `g` ended while it ran had lasted: what
     /// others spent waiting for it to hand them something (a channel send or receive, an
     /// unlock, a close).
+    /// The goroutine that ended `g`'s last wait that ended inside the window.
+    pub fn last_woken_by(&self, g: GIdx) -> Option<GIdx> {
+        self.last_wakers.get(g as usize).copied().filter(|&w| w != GIdx::MAX)
+    }
+
     pub fn waits_ended_ns(&self, g: GIdx) -> i64 {
         self.waits_ended.binary_search_by_key(&g, |x| x.0).map_or(0, |i| self.waits_ended[i].1)
     }

@@ -122,6 +122,15 @@ impl TraceBuilder {
             .map(|(g, us)| (remap(g as GIdx), i64::from(us) * 1000))
             .collect();
         waits_ended.sort_unstable();
+        // Dense by the sorted index: a goroutine woken early may sort last.
+        let len = if self.last_wakers.is_empty() { 0 } else { goroutines.len() };
+        let mut last_wakers = vec![GIdx::MAX; len];
+        for (g, &w) in std::mem::take(&mut self.last_wakers).iter().enumerate() {
+            if let (Some(w), Some(slot)) = (w.checked_sub(1), last_wakers.get_mut(remap(g as GIdx) as usize))
+            {
+                *slot = remap(w);
+            }
+        }
         let mut labels: Vec<(GIdx, StrId)> = self.labels.iter().map(|(&g, &l)| (remap(g), l)).collect();
         labels.sort_unstable();
         // Converted last record first: goroutine k is the builder's `n - 1 - k`, its place
@@ -165,6 +174,7 @@ impl TraceBuilder {
             logs: self.logs,
             cpu_samples: self.cpu_samples,
             waits_ended,
+            last_wakers,
             gc_cycles,
             warnings: Vec::new(),
             cut_at_byte: None,

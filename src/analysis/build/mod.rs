@@ -74,6 +74,9 @@ pub struct TraceBuilder {
     /// built headless too, the spinning rule reads it. A vector, not a map: a hash per wake
     /// cost 15% of a debug build's load of a trace of 50 ping-pong pairs.
     waits_ended: Vec<u32>,
+    /// Per goroutine (by builder index, grown to the highest woken), `waker + 1` of its last
+    /// wait that ended, 0 for none: built headless too, the pool rule reads it.
+    last_wakers: Vec<u32>,
     /// What only the window reads is built: the wakers and the goroutine-count series
     /// ([`TraceBuilder::headless`] says when not).
     window: bool,
@@ -116,6 +119,7 @@ impl TraceBuilder {
             switches: true,
             cpu_samples: 0,
             waits_ended: Vec::new(),
+            last_wakers: Vec::new(),
             window: true,
         }
     }

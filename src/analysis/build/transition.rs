@@ -65,6 +65,11 @@ impl TraceBuilder {
                     self.waits_ended.resize(w + 1, 0);
                 }
                 self.waits_ended[w] = self.waits_ended[w].saturating_add(us);
+                let woken = i as usize;
+                if woken >= self.last_wakers.len() {
+                    self.last_wakers.resize(woken + 1, 0);
+                }
+                self.last_wakers[woken] = (w as u32).saturating_add(1);
             }
         }
         let state = match to {
