@@ -26,6 +26,7 @@ mod dump_lock_cycle;
 mod dump_not_judged;
 mod dump_same_leak;
 mod dump_samples;
+mod dump_wait_words;
 mod end_states;
 mod expectations;
 mod filter_samples;

@@ -131,6 +131,12 @@ pub fn inferred_state(m: &DumpModel, stack: StackId, flags: u8) -> (&'static str
         return ("runnable", None);
     }
     if let Some(r) = reason_from_stack(funcs()) {
+        // In a dump's words, as a traceback of the same moment says them.
+        let r = match r {
+            "forever" => "select (no cases)",
+            "sync" => super::classify::sync_in_dump_words(funcs()),
+            r => r,
+        };
         return ("waiting", Some(r));
     }
     let writer =
@@ -351,7 +357,14 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         let lock_cycle = rings.of_group(&grp.members).map(Box::new);
         let ring = lock_cycle.is_some();
         let behind = grp.members.iter().any(|g| forced.binary_search(g).is_ok());
+        // A goroutine parked where nothing can wake it (`select {}`, a nil channel) is stuck
+        // for good: one moment proves it, at any number and age.
+        let never = matches!(
+            reason.as_str(),
+            "select (no cases)" | "chan send (nil chan)" | "chan receive (nil chan)"
+        );
         if !(proven
+            || never
             || long
             || grp.count >= LARGE_GROUP
             || crash

@@ -46,7 +46,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         let j = super::dump::dump_json(d);
         let _ = writeln!(
             o,
-            "  goroutine dump ({}{}), {} ({} waiting) in {} ({} with identical arguments)",
+            "  goroutine dump ({}{}), {} ({} waiting) in {} ({} when their arguments must match too)",
             j.format,
             s.go_version.as_deref().map_or(String::new(), |v| format!(", go {v}")),
             counted(s.goroutines.total, "goroutine"),
@@ -138,7 +138,9 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 format!("blocked {}", units::duration(max))
             }
             (Some((min, max)), _) => format!("blocked {} to {}", units::duration(min), units::duration(max)),
-            (None, Some((0, 0))) => "waiting under a minute".to_string(),
+            // Go prints a wait's minutes from the first GC that found it waiting: none is
+            // under a minute, or no GC since it blocked (an idle program's waits of minutes).
+            (None, Some((0, 0))) => "no wait minutes (under a minute, or no GC since it blocked)".to_string(),
             (None, Some((1, 1))) => "waiting 1 minute".to_string(),
             (None, Some((min, max))) if min == max => format!("waiting {max} minutes"),
             (None, Some((min, max))) => format!("waiting {min} to {max} minutes"),
@@ -354,13 +356,13 @@ fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
         return;
     }
     let n: usize = groups.iter().map(|g| g.count).sum();
-    let later = "a dump taken later (waits then say minutes) or a trace can";
+    let later = "a dump taken minutes later (waits then say minutes: the runtime stamps them at its next GC, forced every 2 minutes at the latest) or a trace can";
     let (why, tells) = match l.dump.as_ref().map(|d| d.format) {
         _ if l.trace.is_some() => (
             "older than the trace, waiting through all of it, under 10 in one stack",
             "a few seconds cannot tell a leak from a pool between jobs; a debug=2 dump whose waits say minutes can",
         ),
-        Some(crate::model::DumpFormat::Traceback) => ("under 10 in one stack and waiting under a minute", ""),
+        Some(crate::model::DumpFormat::Traceback) => ("under 10 in one stack, no wait minutes", ""),
         _ => ("under 10 in one stack, and a goroutine profile prints no wait times", ""),
     };
     let tells = if tells.is_empty() {
