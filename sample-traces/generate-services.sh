@@ -47,7 +47,8 @@
 #   started in init, older than the trace, fed now and then), lockcontend (a cache's lock held
 #   across slow work, 24 workers queued at it; fixed: the work outside it), crunch (two
 #   workers computing without blocking), connpool (a connection pool its error path
-#   exhausts; fixed: the connection given back), wgdone (aggregators on a
+#   exhausts; fixed: the connection given back), slowleak (2.5 MiB/s kept for 6 s, a rise
+#   under 16 MiB), wgdone (aggregators on a
 #   WaitGroup whose Done a failing fetch skipped): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
@@ -227,6 +228,15 @@ run_each wgdone 1.19 1.27
 # Two workers that compute without blocking (crunch: a Mandelbrot tile, an FNV hash): CPU-bound
 # work a trace cannot tell from a busy wait but by the polls it lacks; trace and debug=2 dump.
 run_each crunch 1.19 1.27
+# A request tracker whose error path keeps 2.5 MiB a second for good (slowleak), caught for
+# 6 s: the gctrace log of the run, its debug=2 dump, and what the leak really held
+# (slowleak.truth.json). The trace (~260 KB of 6 s of requests) is not kept.
+out="$HERE/services/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/slowleak.gctrace.log" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/slowleak-1.27" ./slowleak)
+	GODEBUG=gctrace=1 "$BIN/slowleak-1.27" -out "$out/slowleak" 2>"$out/slowleak.gctrace.log"
+	rm -f "$out/slowleak.trace"
+fi
 # A connection pool in a buffered channel whose error path never gives a connection back
 # (connpool: 6 workers wait in Get for good) and its fix (connpool_fixed): traces and debug=2
 # dumps, both trace formats.
