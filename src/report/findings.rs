@@ -340,7 +340,7 @@ fn retention_text(r: &HeapRetention) -> String {
         .as_ref()
         .map_or(String::new(), |a| format!(", allocated in {} {}:{}", a.function, a.file, a.line));
     format!(
-        "heap retention: {} {}:{}{lines} holds {} ({:.0}% of {}){inside}",
+        "heap retention: {} {}:{}{lines} holds {} ({:.0}% of {}){inside}; a leak, or a dataset or cache kept on purpose, which one profile cannot tell apart: a second one later (goroscope diff) says whether it grows",
         r.function,
         r.file,
         r.line,

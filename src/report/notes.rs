@@ -107,7 +107,13 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
         }
         None => {}
     }
-    if sp.awaits_http_response() {
+    if sp.awaits_http_response() && sp.wait_minutes == Some((0, 0)) {
+        // A dump of a moment with no minutes: requests a busy server is answering wait so too.
+        let _ = writeln!(
+            o,
+            "      why         HTTP requests waiting for their responses: in flight to a busy server, or, if they are still there minutes later, sent with no timeout (http.Client.Timeout, or a context deadline on the request) to a server that does not answer; each holds a connection with its readLoop and writeLoop"
+        );
+    } else if sp.awaits_http_response() {
         let _ = writeln!(
             o,
             "      why         HTTP requests waiting for their responses: sent with no timeout (http.Client.Timeout, or a context deadline on the request) to a server that has not answered; each holds a connection with its readLoop and writeLoop"

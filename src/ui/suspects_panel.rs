@@ -245,7 +245,12 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         out.push(tr!("suspect-holds-up", n = h.count, count = count, func = h.function.as_str()));
     }
     if s.awaits_http_response() {
-        out.push(tr!("suspect-http-response"));
+        // A dump with no minutes: requests a busy server is answering wait so too.
+        out.push(if s.wait_minutes == Some((0, 0)) {
+            tr!("suspect-http-response-young")
+        } else {
+            tr!("suspect-http-response")
+        });
     }
     match s.stalled_request() {
         Some(StalledRequest::Headers) => out.push(tr!("suspect-stalled-headers")),
