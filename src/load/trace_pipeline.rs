@@ -44,7 +44,7 @@ const FIRST_PARTIAL: u64 = 1 << 18;
 /// the model's record (64 bytes) outgrows the builder's (40), `finish` holds each one's id and
 /// rank meanwhile (12) and moves spans into lists of their own, while the reader's state of it
 /// (16) and the input's pages are gone by then: measured, 10 bytes more per goroutine never
-/// run, 20 per goroutine that ran and blocked. Reserved against the memory budget, so a trace
+/// run, 20 per goroutine that ran and blocked, and 4 for its last waker once any wait ended. Reserved against the memory budget, so a trace
 /// of millions of goroutines stops reading before the final form would pass it.
 const GOROUTINE_RESERVE: u64 = 24;
 

@@ -210,7 +210,7 @@ pub struct TraceModel {
     /// Per goroutine (ascending) that ended others' waits while it ran, those waits' summed
     /// length in ns ([`TraceModel::waits_ended_ns`]).
     pub waits_ended: Vec<(GIdx, i64)>,
-    /// Per goroutine (by index, up to the last one woken), the goroutine that ended its last
+    /// Per goroutine (by index; empty when no wait ended), the goroutine that ended its last
     /// wait that ended, [`GIdx::MAX`] when none did ([`TraceModel::last_woken_by`]). Kept
     /// headless too, where the spans hold no wakers: the pool rule reads it.
     pub last_wakers: Vec<GIdx>,
