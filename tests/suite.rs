@@ -118,6 +118,7 @@ mod ui_errors;
 mod ui_findings;
 mod ui_i18n;
 mod ui_markdown;
+mod ui_not_judged;
 mod ui_order_errors;
 mod ui_pile_notes;
 mod ui_pprof;

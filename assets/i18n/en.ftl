@@ -116,6 +116,15 @@ filter-shown = { $shown } of { $n ->
 }
 suspects-title = Suspects ({ $n })
 suspects-none = No stuck goroutine groups: every goroutine was woken, exited or sleeps by design.
+suspects-none-not-judged = No suspect, and no all-clear either: goroutines wait in the program's code that one moment cannot judge (below).
+not-judged-title = Not judged ({ $n ->
+    [one] 1 goroutine
+   *[other] { $count } goroutines
+})
+not-judged-why-dump = Under 10 in one stack and no wait minutes: one moment cannot tell a leak from work in flight or a pool between jobs. A dump taken minutes later (waits then say minutes) or a trace can.
+not-judged-why-profile = Under 10 in one stack, and a goroutine profile prints no wait times: one moment cannot tell a leak from work in flight or a pool between jobs. A debug=2 dump minutes later or a trace can.
+not-judged-why-trace = Older than the trace, waiting through all of it, under 10 in one stack: a few seconds cannot tell a leak from a pool between jobs. A debug=2 dump whose waits say minutes can.
+not-judged-entry = { $count } × { $reason } at { $at }
 suspects-none-in-part = No stuck goroutine groups in what was read.
 suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
     at { $at }

@@ -28,6 +28,7 @@ mod inspector;
 mod load_error;
 mod markdown;
 mod memory_view;
+mod not_judged_panel;
 mod offscreen;
 mod palette;
 mod plots;

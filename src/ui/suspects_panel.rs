@@ -90,7 +90,12 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
     }
     ui.label(RichText::new(tr!("suspects-title", n = suspects.len())).strong());
     if suspects.is_empty() {
-        ui.weak(if partial { tr!("suspects-none-in-part") } else { tr!("suspects-none") });
+        ui.weak(match () {
+            _ if partial => tr!("suspects-none-in-part"),
+            // Goroutines no rule could judge wait below: no all-clear.
+            _ if !doc.loaded.not_judged.is_empty() => tr!("suspects-none-not-judged"),
+            _ => tr!("suspects-none"),
+        });
         return;
     }
     egui::ScrollArea::vertical().id_salt("suspects").auto_shrink([false, true]).show(ui, |ui| {

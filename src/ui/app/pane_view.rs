@@ -143,6 +143,7 @@ fn doc_ui(
                 }
                 crate::ui::findings_panel::findings_ui(ui, doc, queue);
                 suspects_panel::suspects_ui(ui, doc, queue);
+                crate::ui::not_judged_panel::not_judged_ui(ui, doc);
                 if is_trace {
                     ui.separator();
                     crate::ui::bookmarks::bookmarks_ui(ui, doc, queue);
