@@ -80,10 +80,10 @@ func main() {
 			}
 		}(w)
 	}
-	time.Sleep(200 * time.Millisecond)
+	time.Sleep(100 * time.Millisecond)
 	profile(prefix+".goroutine-1.txt", 1)
 	profile(prefix+".goroutine.pb.gz", 0)
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	close(done)
 	wg.Wait()
 	stop()
