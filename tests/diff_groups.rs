@@ -156,3 +156,38 @@ fn a_mid_life_trace_and_the_dump_of_its_end_give_the_same_groups() {
     }
     assert!(checked >= 1, "no mid-life sample of Go 1.23+");
 }
+
+/// crunch (Go 1.22–1.27): a goroutine profile written while its two workers compute shows
+/// their whole stacks, no parking frame: they are on a CPU (Go's debug=2 dump of the same
+/// moment says `[running]` or `[runnable]`), not blocked, so a diff never counts them as
+/// growth, wherever the next profile catches them.
+#[test]
+fn goroutines_a_profile_caught_on_a_cpu_are_not_blocked() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces");
+    let mut checked = 0;
+    for v in ["1.22", "1.23", "1.24", "1.25", "1.26", "1.27"] {
+        let dir = root.join(format!("go{v}"));
+        let Ok(dump) = std::fs::read_to_string(dir.join("crunch.goroutine-2.txt")) else { continue };
+        let on_cpu = dump
+            .lines()
+            .filter(|l| {
+                l.starts_with("goroutine ") && (l.ends_with("[running]:") || l.ends_with("[runnable]:"))
+            })
+            .count();
+        let workers: Vec<_> = groups(&dir.join("crunch.goroutine.pb.gz"))
+            .into_iter()
+            .filter(|g| {
+                g.blocking_stack
+                    .iter()
+                    .any(|f| f.function.starts_with("main.") && &*f.function != "main.main")
+            })
+            .collect();
+        assert_eq!(workers.len(), 2, "{v}: {workers:?}");
+        assert!(on_cpu >= 3, "{v}: Go's dump has main and both workers on a CPU");
+        for w in &workers {
+            assert_eq!(w.state, "running", "{v}: {w:?}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 2, "expected crunch's profiles of several releases, found {checked}");
+}

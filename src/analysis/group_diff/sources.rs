@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use super::capture_own::{capture_own, not_yet_run};
 use super::{FrameText, GoroutineGroup, join_minutes};
-use crate::analysis::classify::{reason_from_stack, trace_wait_words};
-use crate::analysis::dump_groups::is_system_dump_goroutine;
+use crate::analysis::classify::trace_wait_words;
+use crate::analysis::dump_groups::{inferred_state, is_system_dump_goroutine};
 use crate::model::{
     DumpFormat, DumpModel, Frame, ProfileModel, SpanState, StackId, StrId, StringTable, TraceModel,
 };
@@ -87,8 +87,9 @@ fn is_status(words: &str) -> bool {
 /// The goroutines of a dump (`debug=2`, panic, SIGQUIT), a `debug=1` profile or a goroutine
 /// profile (through [`crate::analysis::profile_as_dump`]), grouped. A traceback's state words
 /// become state "waiting" with that reason, or the status itself; a profile record has no
-/// state: "waiting" with the reason its stack implies, "runnable" when it has not run yet,
-/// else "unknown".
+/// state: "waiting" with the reason its stack implies, "runnable" when it has not run yet
+/// or hands a lock on, "running" when its whole stack shows it on a CPU, else "unknown"
+/// (parked, or the runtime's frames it stopped in hidden).
 pub fn dump_groups(m: &DumpModel) -> Vec<GoroutineGroup> {
     type Key = (StrId, StackId, Option<Frame>);
     let mut index: HashMap<Key, usize> = HashMap::new();
@@ -115,11 +116,14 @@ pub fn dump_groups(m: &DumpModel) -> Vec<GoroutineGroup> {
                     let (state, reason) = match m.format {
                         DumpFormat::Traceback if is_status(words) => (words, ""),
                         DumpFormat::Traceback => ("waiting", words),
-                        DumpFormat::Profile => match reason_from_stack(funcs()) {
-                            Some(r) => ("waiting", r),
-                            // Created, never run: not blocked.
-                            None if not_yet_run(funcs()) => ("runnable", ""),
-                            None => ("unknown", ""),
+                        // In the traceback's words, as the suspects name it; one on a CPU (its
+                        // whole stack printed, no parking frame) or handing a lock on is not
+                        // blocked, nor is one created and never run.
+                        DumpFormat::Profile => match inferred_state(m, g.stack, g.flags) {
+                            ("waiting", Some(r)) => ("waiting", r),
+                            _ if not_yet_run(funcs()) => ("runnable", ""),
+                            ("waiting", None) => ("unknown", ""),
+                            (state, _) => (state, ""),
                         },
                     };
                     out.push(GoroutineGroup {
