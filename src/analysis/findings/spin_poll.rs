@@ -6,7 +6,8 @@
 //! the loop's line (`for !ready.Load() {}`): the trace cannot tell those two apart, so the
 //! finding says both readings when no poll is seen.
 
-use crate::model::{GIdx, Span, SpanState, TraceModel};
+use super::spinning::lost_cpu;
+use crate::model::{GIdx, TraceModel};
 
 /// Stacks with a named innermost frame needed to say anything.
 const MIN_STACKS: usize = 4;
@@ -19,17 +20,15 @@ const MIN_POLL_SHARE: f64 = 0.05;
 /// where the code was and none (or nearly none) is a poll, `None` when too few say anything.
 pub fn poll_seen(m: &TraceModel, members: &[GIdx]) -> Option<bool> {
     let (mut named, mut polls) = (0usize, 0usize);
-    // Where the scheduler took the CPU: a runnable span right after a running one.
-    let lost = |w: &&[Span]| w[0].state() == SpanState::Running && w[1].state() == SpanState::Runnable;
     for g in members.iter().filter_map(|&g| m.goroutine(g)) {
-        for w in g.real_spans().windows(2).filter(lost) {
+        for s in lost_cpu(g) {
             // A yield is a poll whatever the stack: Go 1.11–1.21 traces leave the runtime's
             // frames out of it, so `Gosched` shows only as the reason.
-            if m.reason(w[1].reason()) == "runtime.Gosched" {
+            if m.reason(s.reason()) == "runtime.Gosched" {
                 (named, polls) = (named + 1, polls + 1);
                 continue;
             }
-            let names = m.stacks.frames(w[1].stack).iter().map(|f| m.strings.get(f.func));
+            let names = m.stacks.frames(s.stack).iter().map(|f| m.strings.get(f.func));
             // An asynchronous preemption's own frames come first: the code it stopped is next.
             let Some(leaf) = names.clone().find(|n| !n.is_empty() && !n.starts_with("runtime.asyncPreempt"))
             else {

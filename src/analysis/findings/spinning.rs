@@ -308,11 +308,16 @@ fn user_chains(m: &TraceModel, members: &[GIdx], only_preempted: bool) -> Vec<Ve
     out
 }
 
-/// The stacks at which the goroutine lost the CPU: a runnable span right after a running one
-/// (the scheduler took the CPU; the stack is where its code was).
+/// The stacks at which the goroutine lost the CPU ([`lost_cpu`]): where its code was.
 fn preempted_stacks(g: &Goroutine) -> impl Iterator<Item = StackId> + '_ {
+    lost_cpu(g).map(|s| s.stack)
+}
+
+/// Where the goroutine lost the CPU: each runnable span right after a running one (the
+/// scheduler took the CPU), with its stack and reason.
+pub(super) fn lost_cpu(g: &Goroutine) -> impl Iterator<Item = &Span> + '_ {
     let preempted = |w: &&[Span]| w[0].state() == SpanState::Running && w[1].state() == SpanState::Runnable;
-    g.real_spans().windows(2).filter(preempted).map(|w| w[1].stack)
+    g.real_spans().windows(2).filter(preempted).map(|w| &w[1])
 }
 
 /// The innermost frame outside the standard library, else outside the runtime. Frames
