@@ -6,7 +6,7 @@
 //! the loop's line (`for !ready.Load() {}`): the trace cannot tell those two apart, so the
 //! finding says both readings when no poll is seen.
 
-use super::spinning::lost_cpu;
+use super::spinning::{lost_cpu, stopped_in};
 use crate::model::{GIdx, TraceModel};
 
 /// Stacks with a named innermost frame needed to say anything.
@@ -28,12 +28,7 @@ pub fn poll_seen(m: &TraceModel, members: &[GIdx]) -> Option<bool> {
                 (named, polls) = (named + 1, polls + 1);
                 continue;
             }
-            let names = m.stacks.frames(s.stack).iter().map(|f| m.strings.get(f.func));
-            // An asynchronous preemption's own frames come first: the code it stopped is next.
-            let Some(leaf) = names.clone().find(|n| !n.is_empty() && !n.starts_with("runtime.asyncPreempt"))
-            else {
-                continue;
-            };
+            let Some(leaf) = stopped_in(m, s.stack) else { continue };
             named += 1;
             polls += usize::from(is_poll(leaf));
         }

@@ -193,10 +193,7 @@ fn bottleneck(m: &TraceModel, members: &[(GIdx, f64, Option<i64>)]) -> bool {
 fn computing(m: &TraceModel, g: &Goroutine) -> bool {
     let (mut work, mut all) = (0usize, 0usize);
     for stack in preempted_stacks(g) {
-        let name = |f: &Frame| m.strings.get(f.func);
-        // An asynchronous preemption's own frames come first: the code it stopped is next.
-        let code = |n: &&str| !n.is_empty() && !n.starts_with("runtime.asyncPreempt");
-        let Some(leaf) = m.stacks.frames(stack).iter().map(name).find(code) else { continue };
+        let Some(leaf) = stopped_in(m, stack) else { continue };
         all += 1;
         if is_std_func(leaf) && !is_runtime_frame(leaf) && !leaf.starts_with("time.") {
             work += 1;
@@ -311,6 +308,14 @@ fn user_chains(m: &TraceModel, members: &[GIdx], only_preempted: bool) -> Vec<Ve
 /// The stacks at which the goroutine lost the CPU ([`lost_cpu`]): where its code was.
 fn preempted_stacks(g: &Goroutine) -> impl Iterator<Item = StackId> + '_ {
     lost_cpu(g).map(|s| s.stack)
+}
+
+/// The function the scheduler stopped a goroutine in, from the stack of the span it lost the
+/// CPU to: an asynchronous preemption's own frames come first, the code it stopped is next;
+/// `None` when the stack names none.
+pub(super) fn stopped_in(m: &TraceModel, stack: StackId) -> Option<&str> {
+    let names = m.stacks.frames(stack).iter().map(|f| m.strings.get(f.func));
+    names.into_iter().find(|n| !n.is_empty() && !n.starts_with("runtime.asyncPreempt"))
 }
 
 /// Where the goroutine lost the CPU: each runnable span right after a running one (the
