@@ -49,7 +49,8 @@
 #   workers computing without blocking), connpool (a connection pool its error path
 #   exhausts; fixed: the connection given back), slowleak (2.5 MiB/s kept for 6 s, a rise
 #   under 16 MiB), wgdone (aggregators on a
-#   WaitGroup whose Done a failing fetch skipped): below.
+#   WaitGroup whose Done a failing fetch skipped), parked (lone goroutines in `select {}` and
+#   on a nil channel, beside a healthy loop): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -141,6 +142,9 @@ run_each() {
 run_each timeoutcb 1.19 1.21 1.22 1.27
 # Sends on a channel never made (nilchan): trace and debug=2 dump, both formats.
 run_each nilchan 1.19 1.21 1.22 1.27
+# Goroutines parked alone where nothing can wake them (parked): `select {}` and a range
+# over a nil channel, beside a healthy ticking loop; trace and debug=2 dump, both formats.
+run_each parked 1.19 1.21 1.27
 # A service traced in mid-life whose pollers nobody stops (midpoll): 150 watchers asleep in
 # one loop, every one older than the trace, beside a healthy pool of 8; trace and debug=2
 # dump, both trace formats.

@@ -494,6 +494,7 @@ change-gone = gone
 change-grown = grown
 change-shrunk = shrunk
 change-same = same
+diff-no-stack = (no stack: running)
 diff-filter = Filter groups
 diff-filter-hint = function, file, state or reason
 diff-shown = { $shown } of { $n ->

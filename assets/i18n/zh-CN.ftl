@@ -397,6 +397,7 @@ change-gone = 消失
 change-grown = 增多
 change-shrunk = 减少
 change-same = 不变
+diff-no-stack = （无调用栈：正在运行）
 diff-filter = 筛选分组
 diff-filter-hint = 函数、文件、状态或原因
 diff-shown = 显示 { $shown } / { $total } 个分组

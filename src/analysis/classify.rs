@@ -73,6 +73,12 @@ pub fn wait_family(reason: &str) -> WaitFamily {
     }
 }
 
+/// Waits nothing can ever end: `select {}` and a nil channel's send or receive. One moment
+/// proves such a goroutine stuck for good.
+pub fn never_woken(reason: &str) -> bool {
+    matches!(reason, "select (no cases)" | "chan send (nil chan)" | "chan receive (nil chan)")
+}
+
 /// Reasons that never make a goroutine a suspect: sleeping, or waiting on the runtime.
 pub fn is_benign_reason(reason: &str) -> bool {
     matches!(wait_family(reason), WaitFamily::Sleep | WaitFamily::Gc | WaitFamily::System)

@@ -359,10 +359,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         let behind = grp.members.iter().any(|g| forced.binary_search(g).is_ok());
         // A goroutine parked where nothing can wake it (`select {}`, a nil channel) is stuck
         // for good: one moment proves it, at any number and age.
-        let never = matches!(
-            reason.as_str(),
-            "select (no cases)" | "chan send (nil chan)" | "chan receive (nil chan)"
-        );
+        let never = super::classify::never_woken(&reason);
         if !(proven
             || never
             || long

@@ -334,7 +334,11 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
             // One blocked finalizer goroutine is the whole leak, however old.
             let stalls = super::finalizer::stalled(&key.1, stack_funcs(m, key.2)).is_some();
             let behind = members.iter().any(|w| forced.binary_search(&w.g).is_ok());
+            // Parked where nothing can wake it (`select {}`, a nil channel): stuck for good at
+            // any count and age, as in a dump; but main, which blocks so to serve forever.
+            let never = super::classify::never_woken(&key.1) && !lone_main(m, &members);
             let long = behind
+                || never
                 || (family != WaitFamily::Sleep
                 && is_stuck(&members, end)
                 && (stalls

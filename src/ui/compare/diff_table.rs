@@ -50,13 +50,15 @@ pub fn change_text(c: Change) -> String {
 
 /// `main.sender chansend/main.go:16`: where a group blocks (its user frame by the rule the
 /// CLI's diff and the suspects use, so `time.Sleep` gives way to its caller; else the leaf);
-/// for a group with no blocking stack (running), its creation site.
+/// for a group with no blocking stack (running), its creation site; with neither (the main
+/// goroutine running, or blocked since before a trace that recorded no stack), says which.
 pub fn where_text(g: &GroupChange) -> String {
     let funcs = g.blocking_stack.iter().map(|f| &*f.function);
     let f = crate::analysis::classify::user_frame_index(funcs).and_then(|i| g.blocking_stack.get(i));
-    f.or(g.blocking_stack.first())
-        .or(g.created_at.as_ref())
-        .map_or_else(|| "?".to_string(), |f| format!("{} {}:{}", f.function, short_file(&f.file), f.line))
+    f.or(g.blocking_stack.first()).or(g.created_at.as_ref()).map_or_else(
+        || if g.is_blocked() { tr!("group-no-stack") } else { tr!("diff-no-stack") },
+        |f| format!("{} {}:{}", f.function, short_file(&f.file), f.line),
+    )
 }
 
 /// `+2,000`, `-3`, `0`: a delta with its sign and the locale's grouping.

@@ -1,0 +1,82 @@
+//! Goroutines parked alone where nothing can wake them (`sample-traces/programs/services/parked`,
+//! Go 1.19, 1.21 and 1.27 by `generate-services.sh`): a plugin's goroutine in `select {}` and a
+//! watcher ranging over a nil channel, each started by main, beside a healthy loop waiting in
+//! a select on its ticker. One goroutine alone in a select from main is taken for a service's
+//! background loop; these two waits can never end, so both are suspects in the trace (which
+//! writes them as "forever", or a stop in the old format) and in the dump, in the dump's words,
+//! at the marked lines, created where Go's dump says; the healthy loop is not.
+
+use crate::common;
+use common::report_json::report;
+use common::services::{marked, records, root};
+
+use serde_json::Value;
+
+/// The function on the `created by` line of a debug=2 record.
+fn created_by(record: &str) -> &str {
+    let line = record.lines().find_map(|l| l.strip_prefix("created by ")).expect("a created by line");
+    line.split(" in goroutine").next().unwrap_or(line)
+}
+
+/// (reason, blocking function's line, creating function, creation line) of each suspect
+/// whose blocking stack calls `func`.
+fn suspects_in(rep: &Value, func: &str) -> Vec<(String, u64, String, u64)> {
+    let all = rep["suspects"].as_array().expect("suspects");
+    all.iter()
+        .filter_map(|s| {
+            let at = s["blocking_stack"].as_array()?.iter().find(|f| f["function"] == func)?;
+            Some((
+                s["reason"].as_str()?.to_string(),
+                at["line"].as_u64()?,
+                s["created_at"]["function"].as_str()?.to_string(),
+                s["created_at"]["line"].as_u64()?,
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn lone_goroutines_nothing_can_wake_are_suspects_and_the_ticking_loop_is_not() {
+    let e: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("programs/services/parked/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let expected = e["suspects"].as_array().unwrap();
+    assert_eq!(expected.len(), 2);
+    let healthy = e["healthy_function"].as_str().unwrap();
+    let mut checked = 0;
+    for minor in ["1.19", "1.21", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        if !dir.join("parked.trace").is_file() {
+            continue;
+        }
+        let dump_path = dir.join("parked.goroutine-2.txt");
+        let dump = std::fs::read_to_string(&dump_path).unwrap();
+        // The healthy loop is in Go's dump, waiting in its select, and no suspect anywhere.
+        assert_eq!(records(&dump, "select", healthy).len(), 1, "{minor}: Go's dump has the loop");
+        let from_trace = report(&dir.join("parked.trace"));
+        let from_dump = report(&dump_path);
+        for rep in [&from_trace, &from_dump] {
+            assert_eq!(rep["suspects"].as_array().map(Vec::len), Some(2), "{minor}: {rep}");
+            assert!(suspects_in(rep, healthy).is_empty(), "{minor}: {rep}");
+        }
+        for s in expected {
+            let (reason, func) = (s["reason"].as_str().unwrap(), s["blocking_function"].as_str().unwrap());
+            let marker = s["marker"].as_str().unwrap();
+            // Go's dump: one goroutine so, and who created it.
+            let recs = records(&dump, reason, func);
+            assert_eq!(recs.len(), 1, "{minor}: Go's dump has one [{reason}] in {func}");
+            let want = (
+                reason.to_string(),
+                marked("parked", &format!("{marker} blocked")),
+                created_by(recs[0]).to_string(),
+                marked("parked", &format!("{marker} created")),
+            );
+            for (what, rep) in [("trace", &from_trace), ("dump", &from_dump)] {
+                assert_eq!(suspects_in(rep, func), vec![want.clone()], "{minor} {what}: {rep}");
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3, "expected parked samples of three releases, found {checked}");
+}
