@@ -220,9 +220,13 @@ pub fn text(l: &Loaded, po: &ProfileOptions, o: &mut String) {
         let j = memory_json(m);
         // A Prometheus export holds scrapes, not a log: the cycles it saw end, no pause each.
         let prometheus = m.source == MemorySource::Prometheus;
+        // gctrace prints the goal each cycle ran toward, set when the one before it ended; a
+        // trace or MemStats (`NextGC`) give the goal in force at their end, set when the last
+        // cycle ended: for the same run the two differ, so say which this is.
+        let goal = if m.source == MemorySource::GcTrace { "the last cycle's goal" } else { "last goal" };
         let _ = writeln!(
             o,
-            "  {} {}: {} GC cycles ({} {}, {} forced), peak heap {}, last goal {}",
+            "  {} {}: {} GC cycles ({} {}, {} forced), peak heap {}, {goal} {}",
             j.source,
             if prometheus { "export" } else { "log" },
             m.gc_count,
