@@ -50,7 +50,8 @@
 #   exhausts; fixed: the connection given back), slowleak (2.5 MiB/s kept for 6 s, a rise
 #   under 16 MiB), wgdone (aggregators on a
 #   WaitGroup whose Done a failing fetch skipped), parked (lone goroutines in `select {}` and
-#   on a nil channel, beside a healthy loop): below.
+#   on a nil channel, beside a healthy loop), ctxnever (watchers on a context never done,
+#   traced in mid-life): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -145,6 +146,9 @@ run_each nilchan 1.19 1.21 1.22 1.27
 # Goroutines parked alone where nothing can wake them (parked): `select {}` and a range
 # over a nil channel, beside a healthy ticking loop; trace and debug=2 dump, both formats.
 run_each parked 1.19 1.21 1.27
+# Watchers on a context never done, traced in mid-life (ctxnever): its Done() is a nil
+# channel; trace and debug=2 dump, Go 1.24 and 1.27 (status stacks for the older ones).
+run_each ctxnever 1.24 1.27
 # A service traced in mid-life whose pollers nobody stops (midpoll): 150 watchers asleep in
 # one loop, every one older than the trace, beside a healthy pool of 8; trace and debug=2
 # dump, both trace formats.

@@ -80,3 +80,40 @@ fn lone_goroutines_nothing_can_wake_are_suspects_and_the_ticking_loop_is_not() {
     }
     assert!(checked >= 3, "expected parked samples of three releases, found {checked}");
 }
+
+/// Watchers on a context never done, traced in mid-life (`programs/services/ctxnever`, Go 1.24
+/// and 1.27): the 100 older than the trace wait by a status whose stack shows a receive, the
+/// 10 younger ones by a block the stack says is on a nil channel; Go's dump says `[chan
+/// receive (nil chan)]` for all. The trace holds them as one group of all of them, in the
+/// dump's words, at the marked lines.
+#[test]
+fn a_leak_on_a_nil_channel_traced_in_mid_life_is_one_group() {
+    let e: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("programs/services/ctxnever/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let (reason, func) = (e["reason"].as_str().unwrap(), e["blocking_function"].as_str().unwrap());
+    let total = e["before"].as_u64().unwrap() + e["during"].as_u64().unwrap();
+    let mut checked = 0;
+    for minor in ["1.24", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        if !dir.join("ctxnever.trace").is_file() {
+            continue;
+        }
+        let dump = std::fs::read_to_string(dir.join("ctxnever.goroutine-2.txt")).unwrap();
+        let recs = records(&dump, reason, func);
+        assert_eq!(recs.len() as u64, total, "{minor}: Go's dump");
+        let rep = report(&dir.join("ctxnever.trace"));
+        let want = (
+            reason.to_string(),
+            marked("ctxnever", "blocked"),
+            created_by(recs[0]).to_string(),
+            marked("ctxnever", "created"),
+        );
+        assert_eq!(suspects_in(&rep, func), vec![want], "{minor}: {rep}");
+        let s = &rep["suspects"][0];
+        assert_eq!(s["count"].as_u64(), Some(total), "{minor}: {s}");
+        checked += 1;
+    }
+    assert!(checked >= 2, "expected ctxnever samples of two releases, found {checked}");
+}

@@ -71,6 +71,10 @@ pub fn enough_to_hide_a_leak(blocked_without_stack: usize) -> bool {
 /// where they wait): a group of them joins the one group that waits in the same place for
 /// the same reason with a known site, which the same `go` statement made inside the window.
 /// A leak traced in mid-life is then one group, as a dump of the same moment shows it.
+/// The reason is matched without a nil channel's mark: a goroutine older than the trace has
+/// its wait read from its status stack, which shows a channel operation but not that the
+/// channel is nil (`<-ctx.Done()` of a context that is never done), while the block of a
+/// younger one says so ("forever", [`super::classify`]).
 pub(super) fn join_older_than_the_trace(m: &TraceModel, groups: &mut HashMap<Key, Vec<Waiter>>) {
     // A status stack starts inside the runtime (`gopark`, `chansend`), a block's at its
     // caller's edge: the same wait is the same frames from the first outside the runtime on.
@@ -89,16 +93,22 @@ pub(super) fn join_older_than_the_trace(m: &TraceModel, groups: &mut HashMap<Key
             continue;
         }
         match k.3 {
-            Some(_) => homes.entry((k.1.as_str(), at)).or_default().push(k),
+            Some(_) => homes.entry((without_nil_mark(&k.1), at)).or_default().push(k),
             None => orphans.push((k, at)),
         }
     }
     let moves: Vec<(Key, Key)> = orphans
         .into_iter()
-        .filter_map(|(orphan, at)| match homes.get(&(orphan.1.as_str(), at))?.as_slice() {
+        .filter_map(|(orphan, at)| match homes.get(&(without_nil_mark(&orphan.1), at))?.as_slice() {
             [home] => Some((orphan.clone(), (*home).clone())),
             _ => None,
         })
         .collect();
     super::suspects::join_groups(groups, moves);
+}
+
+/// A channel wait's reason without the nil channel's mark: "chan receive (nil chan)" is
+/// "chan receive".
+fn without_nil_mark(reason: &str) -> &str {
+    reason.strip_suffix(" (nil chan)").unwrap_or(reason)
 }
