@@ -44,6 +44,7 @@ fn a_cut_dump_says_it_is_no_all_clear_and_invents_no_finalizer() {
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
         let (_, whole) = reports("whole.txt", &bytes);
+        assert_eq!(whole["complete"], true, "{}", path.display());
         for tenth in 1..10 {
             // Mid-line: a cut at a line's end may fall between goroutines, which no reader
             // can tell from the dump's end.
@@ -54,6 +55,13 @@ fn a_cut_dump_says_it_is_no_all_clear_and_invents_no_finalizer() {
             let name = format!("{} cut at {at}", path.display());
             let (text, cut) = reports("cut.txt", &bytes[..at]);
             cuts += 1;
+            // Scripts read the cut from the JSON: not complete, and the line.
+            if cut["complete"] != false || !cut["cut_at_line"].is_u64() {
+                fails.push(format!(
+                    "{name}: JSON complete {} at line {}",
+                    cut["complete"], cut["cut_at_line"]
+                ));
+            }
             if stalls(&cut) > stalls(&whole) {
                 fails.push(format!("{name}: a finalizer the whole dump does not have:\n{text}"));
             }

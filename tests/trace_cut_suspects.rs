@@ -84,6 +84,13 @@ fn cut_leaky_traces_still_report_the_stuck_group() {
             let (code, j) = report(&name, &data[..cut]);
             let suspects = j["suspects"].as_array().unwrap();
             assert_eq!(code, 1, "{name}: --fail-on-leaks must fail: {suspects:?}");
+            // Scripts read the cut from the JSON too, not only from a warning's words.
+            assert_eq!(j["complete"], false, "{name}");
+            assert!(
+                j["cut_at_byte"].as_u64().is_some_and(|b| b <= cut as u64),
+                "{name}: {}",
+                j["cut_at_byte"]
+            );
             // The members of the planted group: named, or stood for by their ids. A group
             // split by the cut (blocked before it: named; after it: by id) counts both parts.
             let mut found = 0;
@@ -129,4 +136,46 @@ fn cut_leaky_traces_still_report_the_stuck_group() {
         by_name >= 20 && by_ids >= 10 && old_format_by_ids >= 3,
         "{by_name} {by_ids} {old_format_by_ids}"
     );
+}
+
+/// The whole file reads as complete; a cut so early that no goroutine's events could be read
+/// is a file that cannot be read (exit 2, said on stderr), not a report of no suspects, in
+/// both trace families (a Go 1.22+ trace cut inside its first batch always was).
+#[test]
+fn a_whole_trace_is_complete_and_one_cut_before_any_goroutine_cannot_be_read() {
+    let traces = leaky_traces();
+    assert!(traces.len() >= 21, "only {} leaky traces", traces.len());
+    let (mut early, mut old_early) = (0, 0);
+    for (path, program, _, _) in &traces {
+        let data = std::fs::read(path).unwrap();
+        let version = path.parent().unwrap().file_name().unwrap().to_string_lossy().to_string();
+        let (_, whole) = report(&format!("{program}-{version}-whole.trace"), &data);
+        assert_eq!(
+            (&whole["complete"], &whole["cut_at_byte"]),
+            (&Value::Bool(true), &Value::Null),
+            "{path:?}"
+        );
+        // 600 bytes: the header and a part of the first batch.
+        let dir = std::env::temp_dir().join(format!("goroscope-early-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let cut = dir.join(format!("{program}-{version}-600.trace"));
+        std::fs::write(&cut, &data[..600]).unwrap();
+        let opts = goroscope::report::Options { json: true, fail_on_leaks: true };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = goroscope::report::run(std::slice::from_ref(&cut), &opts, &mut out, &mut err);
+        let _ = std::fs::remove_file(&cut);
+        let err = String::from_utf8_lossy(&err);
+        if code == 2 {
+            early += 1;
+            old_early += usize::from(version.as_str() <= "go1.21");
+            assert!(out.is_empty(), "{cut:?}: no report of a file that cannot be read");
+            assert!(err.contains("cut at byte 600") || err.contains("at byte"), "{cut:?}: {err}");
+        } else {
+            // What 600 bytes held was enough for some goroutines: then it says it is cut.
+            let j: Value = serde_json::from_slice(&out).unwrap();
+            assert_eq!(j["complete"], false, "{cut:?}");
+            assert!(j["goroutines"]["total"].as_u64() > Some(0), "{cut:?}: {j}");
+        }
+    }
+    assert!(early >= 10 && old_early >= 1, "{early} cut too early, {old_early} of them Go <= 1.21");
 }

@@ -28,6 +28,15 @@ pub struct ReportJson<'a> {
     /// Problems that are not stuck goroutines: spinning, heap-growth, heap-retention.
     pub findings: Vec<super::findings::FindingJson<'a>>,
     pub warnings: &'a [crate::format::Warning],
+    /// Added: false when the file was read only in part (a trace cut or damaged, a dump cut
+    /// short): an empty `suspects` is then no all-clear ([`super::complete`]).
+    pub complete: bool,
+    /// Added: the byte of a trace from which nothing could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cut_at_byte: Option<u64>,
+    /// Added: the line where a dump is cut short.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cut_at_line: Option<u64>,
     /// Goroutine dumps only (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dump: Option<super::dump::DumpJson<'a>>,
@@ -379,6 +388,7 @@ pub fn report_json(l: &Loaded) -> ReportJson<'_> {
 /// The JSON report with the profile view options (checked by `run_with` before).
 pub fn report_json_with<'a>(l: &'a Loaded, po: &super::ProfileOptions) -> ReportJson<'a> {
     let summary = super::summarize(l);
+    let cut = super::complete::cut_of(l);
     ReportJson {
         file: l.path.display().to_string(),
         kind: l.kind.name(),
@@ -390,6 +400,9 @@ pub fn report_json_with<'a>(l: &'a Loaded, po: &super::ProfileOptions) -> Report
         suspects: super::suspects_json::SuspectsJson(&l.suspects),
         findings: l.findings.iter().map(super::findings::finding_json).collect(),
         warnings: &l.warnings,
+        complete: !cut.is_cut(),
+        cut_at_byte: cut.at_byte,
+        cut_at_line: cut.at_line,
         dump: l.dump.as_ref().map(super::dump::dump_json),
         profile: l.profile.as_ref().and_then(|p| super::profile::profile_json_with(p, po).ok()),
         memory: l.memory.as_ref().map(super::profile::memory_json),

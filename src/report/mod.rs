@@ -3,6 +3,7 @@
 //! suspect or a finding was found, or 2 when a file
 //! cannot be read.
 
+mod complete;
 mod diff;
 mod dump;
 mod findings;
@@ -134,6 +135,10 @@ pub fn run_with(
         }
     }
     for l in &loaded {
+        if let Some(e) = complete::unreadable_cut(l) {
+            let _ = writeln!(err, "goroscope: {}", terminal::safe(&e));
+            failed = true;
+        }
         if let Some(p) = &l.profile
             && let Err(e) = profile::sample_type_of(p, po)
         {
