@@ -73,6 +73,14 @@ pub fn wait_family(reason: &str) -> WaitFamily {
     }
 }
 
+/// A goroutine serving a diagnostics request: a `net/http/pprof` handler writing a profile or
+/// dump, or holding a trace or CPU profile open for its seconds (`pprof.sleep`). The capture's
+/// own, not the program's: never a suspect, and no group of a diff (where it is there in one
+/// snapshot and gone, or moved on, in the next).
+pub fn serves_diagnostics<'a>(mut funcs: impl Iterator<Item = &'a str>) -> bool {
+    funcs.any(|f| f.starts_with("net/http/pprof."))
+}
+
 /// Waits nothing can ever end: `select {}` and a nil channel's send or receive. One moment
 /// proves such a goroutine stuck for good.
 pub fn never_woken(reason: &str) -> bool {

@@ -261,7 +261,9 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             let older = m.format == DumpFormat::Traceback && !is_not_waiting(said) && whole;
             older.then(|| super::finalizer::hidden_runner(start, creator, ids)).flatten()
         });
-        if is_system_dump_goroutine(start, creator) && stalls.is_none() {
+        if (is_system_dump_goroutine(start, creator) && stalls.is_none())
+            || super::classify::serves_diagnostics(funcs())
+        {
             continue;
         }
         // The main goroutine alone, waiting (a signal, `wg.Wait()`, a server it started): how

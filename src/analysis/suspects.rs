@@ -281,7 +281,9 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
         };
         // The runtime's goroutines never count, but for its finalizer (or a cleanup)
         // goroutine blocked in the program's code: it holds up every other ([`super::finalizer`]).
-        if g.system && super::finalizer::stalled(&reason, funcs()).is_none() {
+        if (g.system && super::finalizer::stalled(&reason, funcs()).is_none())
+            || super::classify::serves_diagnostics(funcs())
+        {
             continue;
         }
         in_flight += usize::from(waiting && client_conns::is_in_flight(funcs()));

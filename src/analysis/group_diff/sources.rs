@@ -51,6 +51,11 @@ pub fn trace_groups(m: &TraceModel) -> Vec<GoroutineGroup> {
             continue;
         }
         let Some((_, last)) = g.last_span() else { continue };
+        // A profile or trace being served over HTTP is the capture's, not the program's.
+        let frames = m.stacks.frames(last.stack);
+        if crate::analysis::classify::serves_diagnostics(frames.iter().map(|f| m.strings.get(f.func))) {
+            continue;
+        }
         let site = crate::analysis::coroutine::creation_site(m, g);
         let key = (last.state(), last.reason(), last.stack, site);
         let slot = *index.entry(key).or_insert_with(|| {
@@ -99,6 +104,11 @@ pub fn dump_groups(m: &DumpModel) -> Vec<GoroutineGroup> {
         // The capture's own goroutines are not the program's.
         let count = g.count.saturating_sub(u32::from(own.reader == Some(i)));
         if own.writers.binary_search(&i).is_ok() || count == 0 {
+            continue;
+        }
+        // So is a profile or trace another request is being served (`pprof.sleep`).
+        let frames = m.stacks.frames(g.stack);
+        if crate::analysis::classify::serves_diagnostics(frames.iter().map(|f| m.strings.get(f.func))) {
             continue;
         }
         let key = (g.state, g.stack, g.created_by);
