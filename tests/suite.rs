@@ -93,6 +93,7 @@ mod services_stalled_write;
 mod services_stdlib;
 mod services_stuck_broker;
 mod services_synctest;
+mod services_table_leak;
 mod services_test_hang;
 mod services_timer_callbacks;
 mod services_transport;

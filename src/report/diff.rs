@@ -54,9 +54,13 @@ impl Diff {
     pub fn grew(&self) -> bool {
         // Churn (requests caught at the moment, other ids in every file) is not growth.
         let groups = self.groups.iter().flatten().any(GroupChange::is_growth);
+        // The whole in-use heap past the sampling's scatter, or one line past its own (the
+        // line `grew most` names: a leak beside a big table loaded once, whose samples both
+        // profiles share, is far past its line's scatter and within the whole heap's).
         let heap = self.profile.as_ref().is_some_and(|p| {
             let (Some(&a), Some(&b)) = (p.totals.first(), p.totals.last()) else { return false };
-            p.sample_type.starts_with("inuse_") && grew_beyond_noise(a, b, p.period, b, &p.sample_type)
+            p.sample_type.starts_with("inuse_")
+                && (grew_beyond_noise(a, b, p.period, b, &p.sample_type) || (b > a && p.grew_most.is_some()))
         });
         // GC logs alone: their heap after GC. Beside goroutine groups (traces) the groups
         // decide, as before the memory was compared.

@@ -54,6 +54,10 @@ fn by_line(p: &ProfileModel, type_name: &str) -> (HashMap<Named, i64>, HashMap<(
     (sites, inner)
 }
 
+fn has_type(p: &ProfileModel, type_name: &str) -> bool {
+    (0..p.sample_types.len()).any(|t| p.type_name(t) == type_name)
+}
+
 fn text((function, file, line): &Named) -> FrameText {
     FrameText {
         function: function.as_str().into(),
@@ -80,12 +84,35 @@ const NOISE_SIGMAS: f64 = 3.0;
 /// moves it ([`NOISE_SAMPLES`] of `period` bytes, [`MIN_GROWTH_OF_TOTAL`] of `total`, and for
 /// bytes [`NOISE_SIGMAS`] of the scatter its samples make).
 pub fn grew_beyond_noise(before: i64, after: i64, period: i64, total: i64, type_name: &str) -> bool {
+    grew_beyond_churn(before, after, None, period, total, type_name)
+}
+
+/// [`grew_beyond_noise`], knowing how much was allocated in between (`allocated`: the growth
+/// of the matching `alloc_` type, first profile to last). Two profiles of one process share
+/// the samples of every object alive in both, drawn once when it was allocated: only what
+/// was allocated or freed in between scatters the difference. A leak keeps what it allocates
+/// (a line +20 MB that allocated 20 MB beside a 48 MB table loaded at the start: its scatter
+/// is that of 20 MB, not of 116); a cache that evicts allocates far more than it holds, and
+/// its scatter is then that of all it holds in both (the whole of [`grew_beyond_noise`]).
+pub fn grew_beyond_churn(
+    before: i64,
+    after: i64,
+    allocated: Option<i64>,
+    period: i64,
+    total: i64,
+    type_name: &str,
+) -> bool {
     let space = type_name.ends_with("_space");
     let per_sample = if space { period.max(0) } else { 1 };
     let floor = (NOISE_SAMPLES.saturating_mul(per_sample)).max((MIN_GROWTH_OF_TOTAL * total as f64) as i64);
     let scatter = if space {
-        let held = (before.max(0) as f64 + after.max(0) as f64) * period.max(0) as f64;
-        (NOISE_SIGMAS * held.sqrt()) as i64
+        let held = before.max(0) as f64 + after.max(0) as f64;
+        // What one profile has and the other not: objects allocated in between and still
+        // alive (at most `a`), and older ones freed (as many, less the net growth `d`): at
+        // most `2a - d`, at least `|d|`, at most all either held.
+        let d = after.saturating_sub(before) as f64;
+        let changed = allocated.map_or(held, |a| (2.0 * a.max(0) as f64 - d).max(d.abs()).min(held));
+        (NOISE_SIGMAS * (changed * period.max(0) as f64).sqrt()) as i64
     } else {
         0
     };
@@ -113,7 +140,15 @@ pub fn grew_most(first: &ProfileModel, last: &ProfileModel, type_name: &str) -> 
         .filter(|(k, v)| delta(k, **v) > 0)
         .max_by(|a, b| delta(a.0, *a.1).cmp(&delta(b.0, *b.1)).then_with(|| b.0.cmp(a.0)))?;
     let was = before.get(k).copied().unwrap_or(0);
-    if !grew_beyond_noise(was, v, last.period, total1, type_name) {
+    // What the line allocated in between, where the profiles count allocations too.
+    let alloc_type = type_name.replacen("inuse_", "alloc_", 1);
+    let allocated = (alloc_type != type_name && has_type(first, &alloc_type) && has_type(last, &alloc_type))
+        .then(|| {
+            let (a0, _) = by_line(first, &alloc_type);
+            let (a1, _) = by_line(last, &alloc_type);
+            a1.get(k).copied().unwrap_or(0).saturating_sub(a0.get(k).copied().unwrap_or(0))
+        });
+    if !grew_beyond_churn(was, v, allocated, last.period, total1, type_name) {
         return None;
     }
     let allocated_in = inner
@@ -126,7 +161,7 @@ pub fn grew_most(first: &ProfileModel, last: &ProfileModel, type_name: &str) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::grew_beyond_noise;
+    use super::{grew_beyond_churn, grew_beyond_noise};
 
     const PERIOD: i64 = 512 << 10;
 
@@ -141,6 +176,29 @@ mod tests {
     #[test]
     fn a_line_that_keeps_tens_of_megabytes_more_grew() {
         assert!(grew_beyond_noise(8_000_000, 60_000_000, PERIOD, 64_000_000, "inuse_space"));
+    }
+
+    /// The LRU allocated far more at its line than it holds (1.15 GB over the run): every
+    /// sample of both profiles may differ, so its scatter is the whole of what it held.
+    #[test]
+    fn a_cache_that_churns_keeps_the_scatter_of_all_it_holds() {
+        assert!(!grew_beyond_churn(
+            18_359_041,
+            27_800_834,
+            Some(400_000_000),
+            PERIOD,
+            40_060_834,
+            "inuse_space"
+        ));
+    }
+
+    /// A leak keeps all it allocates: only those samples are new (tableleak: +20.6 MB of
+    /// 1 MiB blocks beside a 48 MiB table; the whole heap's scatter would be 23 MB).
+    #[test]
+    fn a_leak_that_keeps_what_it_allocates_is_judged_on_that_alone() {
+        let (before, after) = (15_765_056, 36_380_899);
+        assert!(grew_beyond_churn(before, after, Some(after - before), PERIOD, 87_314_158, "inuse_space"));
+        assert!(!grew_beyond_noise(66_698_315, 87_314_158, PERIOD, 87_314_158, "inuse_space"));
     }
 
     /// Object counts keep the old floor: two samples, a hundredth of the total.
