@@ -51,7 +51,7 @@
 #   under 16 MiB), wgdone (aggregators on a
 #   WaitGroup whose Done a failing fetch skipped), parked (lone goroutines in `select {}` and
 #   on a nil channel, beside a healthy loop), ctxnever (watchers on a context never done,
-#   traced in mid-life), tableleak (a leak beside a table loaded once: two heap profiles):
+#   traced in mid-life), tableleak (a leak beside a table loaded once: heap profiles, gctrace):
 #   below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
@@ -151,15 +151,15 @@ run_each parked 1.19 1.21 1.27
 # channel; trace and debug=2 dump, Go 1.24 and 1.27 (status stacks for the older ones).
 run_each ctxnever 1.24 1.27
 # A leak beside a big table loaded once (tableleak): two heap profiles and the bytes the
-# leak held at each (truth.json), Go 1.21 and 1.27.
+# leak held at each (truth.json), and the gctrace log of the run, Go 1.21 and 1.27.
 for minor in 1.21 1.27; do
 	out="$HERE/services/go$minor/tableleak"
-	if [ "$FORCE" != 1 ] && [ -s "$out.2.heap.pb.gz" ]; then
+	if [ "$FORCE" != 1 ] && [ -s "$out.2.heap.pb.gz" ] && [ -s "$out.gctrace.log" ]; then
 		continue
 	fi
 	mkdir -p "$HERE/services/go$minor"
 	(cd "$HERE/programs/services" && "$(go_for "$minor")" build -trimpath -o "$BIN/tableleak-$minor" ./tableleak)
-	"$BIN/tableleak-$minor" -out "$out"
+	GODEBUG=gctrace=1 "$BIN/tableleak-$minor" -out "$out" 2>"$out.gctrace.log"
 done
 # A service traced in mid-life whose pollers nobody stops (midpoll): 150 watchers asleep in
 # one loop, every one older than the trace, beside a healthy pool of 8; trace and debug=2

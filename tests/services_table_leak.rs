@@ -3,7 +3,10 @@
 //! table both profiles share stays. The whole heap's growth is within the scatter two
 //! independent profiles of 60-90 MiB would make, but the profiles share the table's samples:
 //! only what was allocated in between scatters. `diff --fail-on-growth` must fail, naming the
-//! leak's line with the growth the program counted (truth.json), within a tenth.
+//! leak's line with the growth the program counted (truth.json), within a tenth. And the
+//! gctrace log of the run must measure the floor's climb after the table was loaded (from at
+//! least three quarters of it), at the rate the program kept bytes, within a quarter: not the
+//! load's rate, which the first cycles, all inside the load's few milliseconds, would give.
 
 use crate::common;
 use common::services::{marked, root};
@@ -49,4 +52,30 @@ fn a_leak_beside_a_table_loaded_once_fails_the_growth_gate() {
         checked += 1;
     }
     assert!(checked >= 2, "expected tableleak profiles of two releases, found {checked}");
+}
+
+#[test]
+fn the_gc_logs_climb_is_measured_after_the_table_was_loaded() {
+    let mut checked = 0;
+    for minor in ["1.21", "1.27"] {
+        let base = root().join(format!("services/go{minor}/tableleak"));
+        let log = base.with_extension("gctrace.log");
+        if !log.is_file() {
+            continue;
+        }
+        let truth: Value =
+            serde_json::from_str(&std::fs::read_to_string(base.with_extension("truth.json")).unwrap())
+                .unwrap();
+        let (rate, table) =
+            (truth["leak_bytes_per_second"].as_f64().unwrap(), truth["table_bytes"].as_f64().unwrap());
+        let rep = common::report_json::report(&log);
+        let g = rep["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "heap-growth");
+        let g = g.unwrap_or_else(|| panic!("{minor}: no heap growth in {rep}"));
+        let from = g["from_bytes"].as_f64().unwrap();
+        assert!(from >= 0.75 * table, "{minor}: measured from {from}, inside the load: {g}");
+        let said = g["bytes_per_second"].as_f64().unwrap();
+        assert!((said - rate).abs() <= 0.25 * rate, "{minor}: {said} B/s against {rate} kept: {g}");
+        checked += 1;
+    }
+    assert!(checked >= 2, "expected tableleak GC logs of two releases, found {checked}");
 }

@@ -137,6 +137,39 @@ pub fn growth_of(source: HeapSource, floors: &[(i64, u64)]) -> Option<HeapGrowth
 /// nearer to what the cycle left.
 fn sampled_growth_of(source: HeapSource, floors: &[(i64, u64)], random: bool) -> Option<HeapGrowth> {
     let floors = &floors[since_or_until_last_drop(floors)];
+    // A table loaded at the start lifts the first floors in a few cycles; the leak after it
+    // is judged, and its rate measured, from where the floor settled into its steady climb.
+    let start = steady_start(&lower_envelope(floors));
+    let steady = floors.get(start..).filter(|f| start > 0 && f.len() >= MIN_CYCLES);
+    steady.and_then(|f| judged(source, f, random)).or_else(|| judged(source, floors, random))
+}
+
+/// The rise's rate from a start to the end may be at most this many times its rate over the
+/// second half: more, and the floors before it are a load, not the same climb.
+const MAX_EARLY_RATE: f64 = 1.25;
+
+/// The first floor (leaving [`MIN_CYCLES`] to judge; held floors non-decreasing) from which the floor
+/// rises to its end at most [`MAX_EARLY_RATE`] times as fast as over its second half: 0 for
+/// a steady climb, past the load for a table loaded at the start and a leak after it, past
+/// the warm-up for a cache that filled and levelled off (whose second half hardly rises).
+fn steady_start(held: &[(i64, u64)]) -> usize {
+    let (Some(&(t0, _)), Some(&(t1, to))) = (held.first(), held.last()) else { return 0 };
+    let mid = t0 + (t1 - t0) / 2;
+    let at_mid = held[held.partition_point(|p| p.0 <= mid).saturating_sub(1)].1;
+    let late = to.saturating_sub(at_mid) as f64 / (t1 - mid).max(1) as f64;
+    if late <= 0.0 {
+        return 0;
+    }
+    (0..=held.len().saturating_sub(MIN_CYCLES))
+        .find(|&i| {
+            let (t, v) = held[i];
+            to.saturating_sub(v) as f64 / (t1 - t).max(1) as f64 <= MAX_EARLY_RATE * late
+        })
+        .unwrap_or(0)
+}
+
+/// [`sampled_growth_of`] on the floors as given (no drop or load cut off).
+fn judged(source: HeapSource, floors: &[(i64, u64)], random: bool) -> Option<HeapGrowth> {
     if floors.len() < MIN_CYCLES {
         return None;
     }
