@@ -151,10 +151,12 @@ pub fn grew_most(first: &ProfileModel, last: &ProfileModel, type_name: &str) -> 
     if !grew_beyond_churn(was, v, allocated, last.period, total1, type_name) {
         return None;
     }
+    // The library line that allocated most of it, when it allocated at least half.
     let allocated_in = inner
         .iter()
         .filter(|((s, _), _)| s == k)
         .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+        .filter(|(_, a)| 2 * **a >= v)
         .map(|((_, a), _)| text(a));
     Some(GrewMost { at: text(k), before: before.get(k).copied().unwrap_or(0), after: v, allocated_in })
 }
