@@ -51,7 +51,8 @@
 #   under 16 MiB), wgdone (aggregators on a
 #   WaitGroup whose Done a failing fetch skipped), parked (lone goroutines in `select {}` and
 #   on a nil channel, beside a healthy loop), ctxnever (watchers on a context never done,
-#   traced in mid-life), tableleak (a leak beside a table loaded once: heap profiles, gctrace):
+#   traced in mid-life), tableleak (a leak beside a table loaded once: heap profiles, gctrace), quitleak (a
+#   stderr log: GC lines, then a SIGQUIT traceback):
 #   below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
@@ -150,6 +151,17 @@ run_each parked 1.19 1.21 1.27
 # Watchers on a context never done, traced in mid-life (ctxnever): its Done() is a nil
 # channel; trace and debug=2 dump, Go 1.24 and 1.27 (status stacks for the older ones).
 run_each ctxnever 1.24 1.27
+# A service's stderr with its GC lines and the traceback SIGQUIT made it print (quitleak),
+# and what its map really kept (truth.json), Go 1.21 and 1.27.
+for minor in 1.21 1.27; do
+	out="$HERE/services/go$minor/quitleak"
+	if [ "$FORCE" != 1 ] && [ -s "$out.stderr.log" ]; then
+		continue
+	fi
+	mkdir -p "$HERE/services/go$minor"
+	(cd "$HERE/programs/services" && "$(go_for "$minor")" build -trimpath -o "$BIN/quitleak-$minor" ./quitleak)
+	GODEBUG=gctrace=1 "$BIN/quitleak-$minor" -out "$out" 2>"$out.stderr.log" || true
+done
 # A leak beside a big table loaded once (tableleak): two heap profiles and the bytes the
 # leak held at each (truth.json), and the gctrace log of the run, Go 1.21 and 1.27.
 for minor in 1.21 1.27; do

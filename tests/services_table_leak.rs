@@ -79,3 +79,51 @@ fn the_gc_logs_climb_is_measured_after_the_table_was_loaded() {
     }
     assert!(checked >= 2, "expected tableleak GC logs of two releases, found {checked}");
 }
+
+/// A service's stderr run with GODEBUG=gctrace=1 and stopped by SIGQUIT
+/// (`programs/services/quitleak`, Go 1.21 and 1.27): GC lines, then the traceback. The same
+/// file gives both: the stuck exporters from the traceback (as many as Go printed), and the
+/// heap's climb from the GC lines (as many cycles as there are lines, at the rate the
+/// program's map kept bytes, within a tenth).
+#[test]
+fn a_stderr_log_with_gc_lines_and_a_traceback_gives_both() {
+    let e: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("programs/services/quitleak/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let func = e["blocking_function"].as_str().unwrap();
+    let mut checked = 0;
+    for minor in ["1.21", "1.27"] {
+        let base = root().join(format!("services/go{minor}/quitleak"));
+        let log = base.with_extension("stderr.log");
+        if !log.is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&log).unwrap();
+        let gc_lines = text.lines().filter(|l| l.starts_with("gc ") && l.contains(" @")).count();
+        let stuck = common::services::records(&text, e["reason"].as_str().unwrap(), func).len();
+        assert!(
+            gc_lines >= 8 && stuck >= 10,
+            "{minor}: {gc_lines} GC lines, {stuck} stuck in Go's traceback"
+        );
+        let truth: Value =
+            serde_json::from_str(&std::fs::read_to_string(base.with_extension("truth.json")).unwrap())
+                .unwrap();
+        let rate = truth["kept_bytes_per_second"].as_f64().unwrap();
+        let rep = common::report_json::report(&log);
+        assert_eq!(rep["kind"], "goroutine-dump", "{minor}");
+        let s = &rep["suspects"][0];
+        assert_eq!(s["count"].as_u64(), Some(stuck as u64), "{minor}: {s}");
+        // A SIGQUIT traceback prints the runtime's frames too: the exporter's is among them.
+        let at = s["blocking_stack"].as_array().unwrap().iter().find(|f| f["function"] == func);
+        assert_eq!(at.and_then(|f| f["line"].as_u64()), Some(marked("quitleak", "stuck")), "{minor}: {s}");
+        assert_eq!(rep["heap"]["gc_cycles"].as_u64(), Some(gc_lines as u64), "{minor}: {}", rep["heap"]);
+        let g = rep["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "heap-growth");
+        let g = g.unwrap_or_else(|| panic!("{minor}: no heap growth from the GC lines: {rep}"));
+        assert_eq!(g["source"], "gctrace", "{minor}: {g}");
+        let said = g["bytes_per_second"].as_f64().unwrap();
+        assert!((said - rate).abs() <= 0.1 * rate, "{minor}: {said} B/s against {rate} kept");
+        checked += 1;
+    }
+    assert!(checked >= 2, "expected quitleak logs of two releases, found {checked}");
+}

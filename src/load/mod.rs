@@ -228,6 +228,12 @@ pub fn load_bytes_with(
             (loaded.suspects, loaded.not_judged) = crate::analysis::dump_verdict(&model);
             loaded.warnings = model.warnings.clone();
             loaded.dump = Some(model);
+            // A service's stderr with GODEBUG=gctrace=1 holds its GC lines before the SIGQUIT
+            // or crash traceback: the heap they trace is read too, not dropped.
+            if let Some(memory) = gc_lines_beside(data) {
+                loaded.findings = memory_findings(&memory);
+                loaded.memory = Some(memory);
+            }
         }
         FileKind::Pprof => {
             let model = crate::format::pprof::read(data).map_err(fail)?;
@@ -267,6 +273,24 @@ pub fn load_bytes_with(
     loaded.load_time = started.elapsed();
     Ok(loaded)
 }
+
+/// The gctrace lines of a dump's text (a stderr log: `gc 12 @3.1s ...` lines, then a
+/// traceback), when it has [`MIN_GC_LINES_BESIDE`] or more; their reader's note of the lines
+/// it skipped is left out (those are the dump).
+fn gc_lines_beside(data: &[u8]) -> Option<MemoryModel> {
+    let lines = data
+        .split(|&b| b == b'\n')
+        .filter(|l| l.starts_with(b"gc ") && l.get(3).is_some_and(u8::is_ascii_digit));
+    if lines.take(MIN_GC_LINES_BESIDE).count() < MIN_GC_LINES_BESIDE {
+        return None;
+    }
+    let mut m = crate::format::gctrace::read(data).ok()?;
+    m.warnings.retain(|w| w.kind != crate::format::WarningKind::GcOtherLines);
+    Some(m)
+}
+
+/// GC lines beside a dump that make a heap worth reading: a few cycles tell no trend.
+const MIN_GC_LINES_BESIDE: usize = 4;
 
 /// With `GOROSCOPE_TIMES` set, says on stderr how long the load has taken when a stage ends
 /// (BENCHMARKS.md splits the whole process with it).

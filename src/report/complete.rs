@@ -29,12 +29,14 @@ pub fn cut_of(l: &Loaded) -> Cut {
     Cut { at_byte, at_line }
 }
 
-/// A trace cut before any goroutine's events could be read: nothing in it can be judged, so
-/// it is a file that cannot be read (exit 2), as a Go 1.22+ trace cut inside its first batch
-/// is, not a report of no suspects.
+/// A trace cut short (its end lost) before any goroutine's events could be read: nothing in
+/// it can be judged, so it is a file that cannot be read (exit 2), as a Go 1.22+ trace cut
+/// inside its first batch is, not a report of no suspects.
+/// A file read in part for its memory budget (`TraceOverBudget`) is not cut: the part read
+/// stands, whatever it holds.
 pub fn unreadable_cut(l: &Loaded) -> Option<String> {
     let t = l.trace.as_ref()?;
-    let at = cut_of(l).at_byte?;
+    let at = t.cut_at_byte?;
     t.goroutines.is_empty().then(|| {
         format!(
             "{}: the trace is cut at byte {at}, before the events of any goroutine could be read",

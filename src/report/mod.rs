@@ -48,7 +48,8 @@ fn summarize_counts(l: &Loaded) -> Summary {
         return Summary {
             go_version: d.go_version.clone(),
             goroutines: dump::dump_counts(d),
-            heap: HeapJson::default(),
+            // A stderr log's GC lines beside its traceback.
+            heap: l.memory.as_ref().map_or_else(HeapJson::default, profile::memory_heap),
         };
     }
     if let Some(s) = profile::summary(l) {

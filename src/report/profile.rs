@@ -177,12 +177,17 @@ pub fn summary(l: &Loaded) -> Option<Summary> {
     Some(Summary {
         go_version: None,
         goroutines: GoroutineCounts { total: last, alive_at_end: last, ..Default::default() },
-        heap: HeapJson {
-            max_heap_alloc_bytes: m.heap_alloc.max(),
-            last_heap_goal_bytes: m.heap_goal.last(),
-            gc_cycles: Some(m.gc_count),
-        },
+        heap: memory_heap(m),
     })
+}
+
+/// A memory log's heap, as the contract's `heap` says it.
+pub(super) fn memory_heap(m: &crate::model::MemoryModel) -> HeapJson {
+    HeapJson {
+        max_heap_alloc_bytes: m.heap_alloc.max(),
+        last_heap_goal_bytes: m.heap_goal.last(),
+        gc_cycles: Some(m.gc_count),
+    }
 }
 
 /// The text report's lines for a profile or memory log.
