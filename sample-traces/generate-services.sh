@@ -52,7 +52,7 @@
 #   WaitGroup whose Done a failing fetch skipped), parked (lone goroutines in `select {}` and
 #   on a nil channel, beside a healthy loop), ctxnever (watchers on a context never done,
 #   traced in mid-life), tableleak (a leak beside a table loaded once: heap profiles, gctrace), quitleak (a
-#   stderr log: GC lines, then a SIGQUIT traceback):
+#   stderr log: GC lines, then a SIGQUIT traceback), lookupleak (the timeout pattern's leak):
 #   below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
@@ -151,6 +151,9 @@ run_each parked 1.19 1.21 1.27
 # Watchers on a context never done, traced in mid-life (ctxnever): its Done() is a nil
 # channel; trace and debug=2 dump, Go 1.24 and 1.27 (status stacks for the older ones).
 run_each ctxnever 1.24 1.27
+# The timeout pattern's leak (lookupleak): lookups that sleep, then block sending to a
+# caller that gave up; trace and debug=2 dump, both formats.
+run_each lookupleak 1.19 1.27
 # A service's stderr with its GC lines and the traceback SIGQUIT made it print (quitleak),
 # and what its map really kept (truth.json), Go 1.21 and 1.27.
 for minor in 1.21 1.27; do

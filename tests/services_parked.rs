@@ -117,3 +117,42 @@ fn a_leak_on_a_nil_channel_traced_in_mid_life_is_one_group() {
     }
     assert!(checked >= 2, "expected ctxnever samples of two releases, found {checked}");
 }
+
+/// The timeout pattern's leak (`programs/services/lookupleak`, Go 1.19 and 1.27): lookups
+/// sleep, then block for good sending to callers that gave up. At the end Go's dump has most
+/// in chan send and the last few still asleep on their way there. One leak, one suspect: the
+/// senders, as many as Go's dump, at the marked lines; the sleepers, made by the same `go`
+/// statement, are its members in flight and no suspect of their own.
+#[test]
+fn the_timeout_patterns_leak_is_one_suspect_not_its_sleepers_too() {
+    let e: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("programs/services/lookupleak/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let (reason, func) = (e["reason"].as_str().unwrap(), e["blocking_function"].as_str().unwrap());
+    let sleeper = e["sleeping_function"].as_str().unwrap();
+    let mut checked = 0;
+    for minor in ["1.19", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        if !dir.join("lookupleak.trace").is_file() {
+            continue;
+        }
+        let dump = std::fs::read_to_string(dir.join("lookupleak.goroutine-2.txt")).unwrap();
+        let senders = records(&dump, reason, func);
+        let asleep = records(&dump, "sleep", sleeper).len();
+        assert!(senders.len() >= 150 && asleep >= 3, "{minor}: {} senders, {asleep} asleep", senders.len());
+        let rep = report(&dir.join("lookupleak.trace"));
+        let want = (
+            reason.to_string(),
+            marked("lookupleak", "send"),
+            created_by(senders[0]).to_string(),
+            marked("lookupleak", "created"),
+        );
+        assert_eq!(suspects_in(&rep, func), vec![want], "{minor}: {rep}");
+        let s = rep["suspects"].as_array().unwrap().iter().find(|s| s["reason"] == reason).unwrap();
+        assert_eq!(s["count"].as_u64(), Some(senders.len() as u64), "{minor}: {s}");
+        assert!(suspects_in(&rep, sleeper).is_empty(), "{minor}: the sleepers are a suspect: {rep}");
+        checked += 1;
+    }
+    assert!(checked >= 2, "expected lookupleak samples of two releases, found {checked}");
+}

@@ -392,6 +392,15 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
         .collect();
     // Only a stuck group can be a queue: a restless pile's members wake again and again.
     let stuck = |p: &Option<Pile>| p.is_none_or(|p| !p.restless);
+    // A restless pile beside a stuck group of the same `go` statement is that leak's members
+    // on their way to it (a lookup's sleep before the send that blocks for good): the pile
+    // is the stuck group's, not a second suspect of its own.
+    let stuck_sites: Vec<Frame> =
+        kept.iter().filter(|(_, _, p, _)| stuck(p)).filter_map(|(k, _, _, _)| k.3).collect();
+    let kept: Vec<Kept> = kept
+        .into_iter()
+        .filter(|(k, _, p, _)| stuck(p) || k.3.is_none_or(|site| !stuck_sites.contains(&site)))
+        .collect();
     let queues = MovingIndex::new(
         m,
         kept.iter().filter(|(_, _, p, _)| stuck(p)).filter_map(|(k, _, _, _)| Some((k.3?, k.2))),
