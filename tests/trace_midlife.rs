@@ -100,8 +100,13 @@ fn a_leak_older_than_the_trace_is_one_group_or_said_to_be_unseen() {
                 );
                 assert_eq!(count_of(idle_func), Some(workers), "{name}: {started:?}");
                 assert!(text.contains(&format!("started in  main.produce ({before})")), "{text}");
+                // The suspect says them beside its count: the 100 older producers run the
+                // function its members run (the idle pool runs another).
+                assert_eq!(s["older_without_stack"].as_u64(), Some(before), "{name}: {s}");
+                assert!(text.contains(&format!("and older   {before} more, older than the trace")), "{text}");
             } else {
                 assert_eq!(started, None, "{name}");
+                assert!(s["older_without_stack"].is_null(), "{name}: no function named, none said: {s}");
             }
         }
     }

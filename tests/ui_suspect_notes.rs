@@ -122,6 +122,21 @@ fn a_leak_older_than_the_trace_says_it_was_made_before_it() {
     assert!(e[0].contains("created at a go statement before the trace began"), "{:?}", e[0]);
 }
 
+/// A leak traced in mid-life by Go 1.19: the 10 producers the window saw block are the
+/// suspect; the 100 older ones, with no stack, are said beside it by the function they run.
+#[test]
+fn an_old_format_leak_traced_in_mid_life_says_its_older_members_beside_its_count() {
+    let want = expect_of("services/midlife");
+    let h = &mut open(sample("services/go1.19/midlife.trace"));
+    let all = labels(h);
+    let e = entries(&all);
+    assert_eq!(e.len(), 1, "the leak, not the idle pool: {all:#?}");
+    assert!(e[0].starts_with(&format!("#1 · {} × ", want["during"])), "{:?}", e[0]);
+    let said =
+        format!("And older: {} more goroutines, older than the trace, run main.produce", want["before"]);
+    assert!(e[0].contains(&said), "{:?} wanted {said:?}", e[0]);
+}
+
 #[test]
 fn clients_that_stopped_mid_request_say_which_part_they_stopped_in() {
     let want = expect_of("services/stallread");

@@ -472,6 +472,10 @@ suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
     [one] the one goroutine it started for the work has exited without calling Done
    *[other] all { $count } goroutines it started for the work have exited, one without calling Done
 }, so the program never ends
+suspect-older-unseen = And older: { $n ->
+    [one] one more goroutine, older than the trace, runs
+   *[other] { $count } more goroutines, older than the trace, run
+} { $func } and waited through it with no stack recorded (this trace format writes none for them): likely more of this leak, not in the count; a debug=2 dump of the same moment counts them
 suspect-in-test = In test { $test }: waiting when go test's -timeout fired, so stuck however recent
 suspect-in-test-quit = In test { $test }: waiting when the test binary got SIGQUIT, so stuck however recent
 suspect-in-test-bubble = In test { $test }: waiting in the test's synctest bubble when it deadlocked (the panic above): only the bubble's goroutines could wake them and every one of them waits, so none will ever run again

@@ -378,6 +378,7 @@ suspect-child-output = 也许只是空闲？os/exec 正通过管道复制子进�
 suspect-exec-wait = 命令已退出，Cmd.Wait 仍在等待其输出复制结束：命令留在后台运行的进程（用 & 启动的守护进程）仍持有该管道。Cmd.WaitDelay（Go 1.20+）可以限定等待时间，或者让那个进程使用自己的输出
 suspect-done-missing = 缺少 Done？它们都在等待 WaitGroup，而它们启动的 goroutine 都已退出（共 { $count } 个）：其中一个未调用 Done 就返回了（错误路径上的提前返回），所以 Wait 永不返回
 suspect-main-hangs = main 挂起：它在等待 WaitGroup，而它为工作启动的 { $count } 个 goroutine 都已退出；其中一个在调用 Done 之前返回，程序因此永不结束
+suspect-older-unseen = 另有更早的：还有 { $count } 个早于跟踪开始的 goroutine 运行 { $func }，整个跟踪期间都在等待，但此跟踪格式没有为它们记录调用栈：很可能也属于这次泄漏，未计入数量；同一时刻的 debug=2 转储会统计它们
 suspect-in-test = 属于测试 { $test }：go test 的 -timeout 触发时仍在等待，因此无论等待多久都算卡住
 suspect-in-test-quit = 属于测试 { $test }：测试程序收到 SIGQUIT 时仍在等待，因此无论等待多久都算卡住
 suspect-in-test-bubble = 属于测试 { $test }：测试的 synctest 气泡死锁时（见上方 panic）正在其中等待：只有气泡里的 goroutine 能唤醒它们，而这些 goroutine 全都在等待，所以它们再也不会运行

@@ -435,6 +435,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             holds_up: None,
             // The goroutines a waiter made and that exited are not in a dump.
             waits_for_exited: None,
+            older_without_stack: None,
         });
     }
     rank(&mut out);

@@ -112,3 +112,28 @@ pub(super) fn join_older_than_the_trace(m: &TraceModel, groups: &mut HashMap<Key
 fn without_nil_mark(reason: &str) -> &str {
     reason.strip_suffix(" (nil chan)").unwrap_or(reason)
 }
+
+/// Notes on each trace suspect the goroutines older than the trace, waiting through it with
+/// no stack ([`unjudged`]), that run the function all its members run: only Go 1.11–1.21 name
+/// that function. A leak traced in mid-life by such a release shows only its members made in
+/// the window; the older ones are likely more of it (a debug=2 dump of the same moment counts
+/// them), but where they wait is not written, so they are said beside the count, not in it.
+/// Only when one suspect runs that function: with two, which one they belong to is unknown.
+pub(super) fn unseen_peers(m: &TraceModel, out: &mut [super::Suspect]) {
+    let run_by = |s: &super::Suspect| -> Option<StrId> {
+        let mut funcs = s.members.iter().filter_map(|&g| m.goroutine(g)).map(|g| g.start_func);
+        let first = funcs.next()?;
+        funcs.all(|f| f == first).then_some(first)
+    };
+    let runs: Vec<Option<StrId>> = out.iter().map(run_by).collect();
+    let mut unseen: HashMap<StrId, usize> = HashMap::new();
+    for g in m.goroutines.iter().filter(|g| !g.system && unjudged(g)) {
+        *unseen.entry(g.start_func).or_insert(0) += 1;
+    }
+    for (i, s) in out.iter_mut().enumerate() {
+        let Some(f) = runs[i] else { continue };
+        let alone = runs.iter().filter(|r| **r == Some(f)).count() == 1;
+        let entry_named = !m.strings.get(f).is_empty();
+        s.older_without_stack = unseen.get(&f).copied().filter(|_| alone && entry_named);
+    }
+}

@@ -118,6 +118,10 @@ pub struct Suspect {
     /// Goroutines other than main, each waiting on a WaitGroup after every goroutine it made
     /// has exited: how many exited in all ([`super::main_wait`]; traces only).
     pub waits_for_exited: Option<usize>,
+    /// Goroutines older than the trace that run the function every member runs and waited
+    /// through it with no stack recorded (Go 1.11–1.21 write none for them): likely more of
+    /// this leak, which the count cannot take in unseen ([`super::older::unseen_peers`]).
+    pub older_without_stack: Option<usize>,
 }
 
 impl Suspect {
@@ -486,9 +490,11 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                 served_by: Vec::new(),
                 holds_up: None,
                 waits_for_exited,
+                older_without_stack: None,
             }
         })
         .collect();
+    super::older::unseen_peers(m, &mut out);
     rank(&mut out);
     super::lock_holder::attach_trace(m, &mut out);
     super::lock_order::attach(&mut out);
@@ -661,6 +667,7 @@ mod tests {
             served_by: Vec::new(),
             holds_up: None,
             waits_for_exited: None,
+            older_without_stack: None,
         }
     }
 

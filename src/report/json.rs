@@ -209,6 +209,10 @@ pub struct SuspectJson<'a> {
     /// has exited: how many exited (added field; traces only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub waits_for_exited: Option<usize>,
+    /// Added: goroutines older than the trace running the same function, waiting through it
+    /// with no stack recorded (Go 1.11–1.21 traces): likely more of this leak, not counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub older_without_stack: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -378,6 +382,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             .collect(),
         holds_up: s.holds_up.as_ref().map(|h| HoldsUpJson { count: h.count, function: &h.function }),
         waits_for_exited: s.waits_for_exited,
+        older_without_stack: s.older_without_stack,
     }
 }
 

@@ -206,6 +206,15 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         if let Some(c) = &sp.created_from {
             let _ = writeln!(o, "      called from {}", where_(c));
         }
+        if let Some(n) = sp.older_without_stack {
+            let entry = sp.blocking_stack.iter().rev().find(|f| &*f.function != "runtime.goexit");
+            let entry = entry.map_or(String::new(), |f| format!(" {}", f.function));
+            let _ = writeln!(
+                o,
+                "      and older   {} more, older than the trace, run{entry} and waited through it with no stack recorded (this trace format writes none for them): likely more of this leak, not in the count; a debug=2 dump of the same moment counts them",
+                units::count(n as u64)
+            );
+        }
         if let Some(p) = &sp.piling {
             let ended = match p.ended {
                 0 => "none of their kind ended".to_string(),
