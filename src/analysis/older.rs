@@ -125,15 +125,21 @@ pub(super) fn unseen_peers(m: &TraceModel, out: &mut [super::Suspect]) {
         let first = funcs.next()?;
         funcs.all(|f| f == first).then_some(first)
     };
-    let runs: Vec<Option<StrId>> = out.iter().map(run_by).collect();
-    let mut unseen: HashMap<StrId, usize> = HashMap::new();
+    let mut unseen: HashMap<StrId, u32> = HashMap::new();
     for g in m.goroutines.iter().filter(|g| !g.system && unjudged(g)) {
         *unseen.entry(g.start_func).or_insert(0) += 1;
     }
+    // Most traces have none (Go 1.22+ write stacks, a trace from a program's start has no
+    // older goroutines): then nothing to say, and no list of every suspect's function.
+    if unseen.is_empty() {
+        return;
+    }
+    let runs: Vec<Option<StrId>> = out.iter().map(run_by).collect();
     for (i, s) in out.iter_mut().enumerate() {
         let Some(f) = runs[i] else { continue };
         let alone = runs.iter().filter(|r| **r == Some(f)).count() == 1;
         let entry_named = !m.strings.get(f).is_empty();
-        s.older_without_stack = unseen.get(&f).copied().filter(|_| alone && entry_named);
+        s.older_without_stack =
+            unseen.get(&f).copied().filter(|_| alone && entry_named).and_then(std::num::NonZeroU32::new);
     }
 }

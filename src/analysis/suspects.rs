@@ -121,7 +121,7 @@ pub struct Suspect {
     /// Goroutines older than the trace that run the function every member runs and waited
     /// through it with no stack recorded (Go 1.11–1.21 write none for them): likely more of
     /// this leak, which the count cannot take in unseen ([`super::older::unseen_peers`]).
-    pub older_without_stack: Option<usize>,
+    pub older_without_stack: Option<std::num::NonZeroU32>,
 }
 
 impl Suspect {

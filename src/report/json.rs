@@ -212,7 +212,7 @@ pub struct SuspectJson<'a> {
     /// Added: goroutines older than the trace running the same function, waiting through it
     /// with no stack recorded (Go 1.11–1.21 traces): likely more of this leak, not counted.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub older_without_stack: Option<usize>,
+    pub older_without_stack: Option<std::num::NonZeroU32>,
 }
 
 #[derive(Serialize)]

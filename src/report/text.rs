@@ -206,7 +206,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
         if let Some(c) = &sp.created_from {
             let _ = writeln!(o, "      called from {}", where_(c));
         }
-        if let Some(n) = sp.older_without_stack {
+        if let Some(n) = sp.older_without_stack.map(std::num::NonZeroU32::get) {
             let entry = sp.blocking_stack.iter().rev().find(|f| &*f.function != "runtime.goexit");
             let entry = entry.map_or(String::new(), |f| format!(" {}", f.function));
             let _ = writeln!(

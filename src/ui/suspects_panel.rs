@@ -291,7 +291,8 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
     if let Some(n) = s.older_without_stack {
         let func = s.blocking_stack.iter().rev().find(|f| &*f.function != "runtime.goexit");
         let func = func.map_or("", |f| &*f.function);
-        out.push(tr!("suspect-older-unseen", n = n, count = units::count(n as u64), func = func));
+        let n = n.get();
+        out.push(tr!("suspect-older-unseen", n = n, count = units::count(u64::from(n)), func = func));
     }
     if let Some(n) = s.main_waits_for_exited {
         out.push(tr!("suspect-main-hangs", n = n, count = units::count(n as u64)));
