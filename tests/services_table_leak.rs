@@ -3,7 +3,8 @@
 //! table both profiles share stays. The whole heap's growth is within the scatter two
 //! independent profiles of 60-90 MiB would make, but the profiles share the table's samples:
 //! only what was allocated in between scatters. `diff --fail-on-growth` must fail, naming the
-//! leak's line with the growth the program counted (truth.json), within a tenth. And the
+//! leak's line with the growth the program counted (truth.json), within a quarter (20 blocks
+//! of 1 MiB, each sampled with probability 0.86 and scaled up: the estimate scatters by ~9 %). And the
 //! gctrace log of the run must measure the floor's climb after the table was loaded (from at
 //! least three quarters of it), at the rate the program kept bytes, within a quarter: not the
 //! load's rate, which the first cycles, all inside the load's few milliseconds, would give.
@@ -48,7 +49,7 @@ fn a_leak_beside_a_table_loaded_once_fails_the_growth_gate() {
         assert_eq!(g["function"], leak_fn, "{minor}: {g}");
         assert_eq!(g["line"].as_u64(), Some(marked("tableleak", "leak")), "{minor}: {g}");
         let delta = g["delta"].as_i64().unwrap();
-        assert!((delta - grown).abs() * 10 <= grown, "{minor}: {delta} against {grown} kept");
+        assert!((delta - grown).abs() * 4 <= grown, "{minor}: {delta} against {grown} kept");
         checked += 1;
     }
     assert!(checked >= 2, "expected tableleak profiles of two releases, found {checked}");

@@ -135,9 +135,13 @@ pub(super) fn unseen_peers(m: &TraceModel, out: &mut [super::Suspect]) {
         return;
     }
     let runs: Vec<Option<StrId>> = out.iter().map(run_by).collect();
+    let mut suspects_running: HashMap<StrId, usize> = HashMap::new();
+    for f in runs.iter().flatten() {
+        *suspects_running.entry(*f).or_insert(0) += 1;
+    }
     for (i, s) in out.iter_mut().enumerate() {
         let Some(f) = runs[i] else { continue };
-        let alone = runs.iter().filter(|r| **r == Some(f)).count() == 1;
+        let alone = suspects_running.get(&f) == Some(&1);
         let entry_named = !m.strings.get(f).is_empty();
         s.older_without_stack =
             unseen.get(&f).copied().filter(|_| alone && entry_named).and_then(std::num::NonZeroU32::new);

@@ -399,7 +399,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
     // A restless pile beside a stuck group of the same `go` statement is that leak's members
     // on their way to it (a lookup's sleep before the send that blocks for good): the pile
     // is the stuck group's, not a second suspect of its own.
-    let stuck_sites: Vec<Frame> =
+    let stuck_sites: std::collections::HashSet<Frame> =
         kept.iter().filter(|(_, _, p, _)| stuck(p)).filter_map(|(k, _, _, _)| k.3).collect();
     let kept: Vec<Kept> = kept
         .into_iter()

@@ -32,6 +32,7 @@ pub fn cut_of(l: &Loaded) -> Cut {
 /// A trace cut short (its end lost) before any goroutine's events could be read: nothing in
 /// it can be judged, so it is a file that cannot be read (exit 2), as a Go 1.22+ trace cut
 /// inside its first batch is, not a report of no suspects.
+///
 /// A file read in part for its memory budget (`TraceOverBudget`) is not cut: the part read
 /// stands, whatever it holds.
 pub fn unreadable_cut(l: &Loaded) -> Option<String> {

@@ -139,32 +139,52 @@ fn sampled_growth_of(source: HeapSource, floors: &[(i64, u64)], random: bool) ->
     let floors = &floors[since_or_until_last_drop(floors)];
     // A table loaded at the start lifts the first floors in a few cycles; the leak after it
     // is judged, and its rate measured, from where the floor settled into its steady climb.
+    // The whole span stands unless the load made it (no growth without it) or made its rate
+    // (half again the climb's): a steady leak's noisy early cycles move no start.
     let start = steady_start(&lower_envelope(floors));
     let steady = floors.get(start..).filter(|f| start > 0 && f.len() >= MIN_CYCLES);
-    steady.and_then(|f| judged(source, f, random)).or_else(|| judged(source, floors, random))
+    let steady = steady.and_then(|f| judged(source, f, random));
+    match (judged(source, floors, random), steady) {
+        (Some(whole), Some(climb))
+            if (whole.bytes_per_second as f64) <= LOAD_RATE * climb.bytes_per_second as f64 =>
+        {
+            Some(whole)
+        }
+        (whole, climb) => climb.or(whole),
+    }
 }
 
-/// The rise's rate from a start to the end may be at most this many times its rate over the
-/// second half: more, and the floors before it are a load, not the same climb.
-const MAX_EARLY_RATE: f64 = 1.25;
+/// The whole span's rate at least this many times the climb's after the load: the load's.
+const LOAD_RATE: f64 = 1.5;
 
-/// The first floor (leaving [`MIN_CYCLES`] to judge; held floors non-decreasing) from which the floor
-/// rises to its end at most [`MAX_EARLY_RATE`] times as fast as over its second half: 0 for
-/// a steady climb, past the load for a table loaded at the start and a leak after it, past
-/// the warm-up for a cache that filled and levelled off (whose second half hardly rises).
+/// A step of the floor this many times as steep as the climb over the second half is a load
+/// (a table read at the start), not the same climb.
+const LOAD_STEEPNESS: f64 = 2.0;
+
+/// Where the steady climb starts (held floors, non-decreasing): after the last step in the
+/// first half of the span that rose [`LOAD_STEEPNESS`] times as fast as the floor climbs over
+/// the second half, leaving [`MIN_CYCLES`] floors to judge; 0 when none did. A steady leak
+/// starts at its first floor; a table loaded at the start and a leak after it start past the
+/// load (the cycle that caught the load half-done too); a warm-up that levelled off starts on
+/// its flat tail, which is no growth.
 fn steady_start(held: &[(i64, u64)]) -> usize {
     let (Some(&(t0, _)), Some(&(t1, to))) = (held.first(), held.last()) else { return 0 };
     let mid = t0 + (t1 - t0) / 2;
-    let at_mid = held[held.partition_point(|p| p.0 <= mid).saturating_sub(1)].1;
-    let late = to.saturating_sub(at_mid) as f64 / (t1 - mid).max(1) as f64;
+    let late = to.saturating_sub(held_at(held, mid)) as f64 / (t1 - mid).max(1) as f64;
     if late <= 0.0 {
         return 0;
     }
-    (0..=held.len().saturating_sub(MIN_CYCLES))
-        .find(|&i| {
-            let (t, v) = held[i];
-            to.saturating_sub(v) as f64 / (t1 - t).max(1) as f64 <= MAX_EARLY_RATE * late
-        })
+    let last = held.len().saturating_sub(MIN_CYCLES);
+    let steep = |w: &[(i64, u64)]| {
+        let (a, b) = (w[0], w[1]);
+        a.0 <= mid && b.1.saturating_sub(a.1) as f64 > LOAD_STEEPNESS * late * (b.0 - a.0).max(1) as f64
+    };
+    held.windows(2)
+        .enumerate()
+        .filter(|(_, w)| steep(w))
+        .map(|(i, _)| i + 1)
+        .filter(|&i| i <= last)
+        .max()
         .unwrap_or(0)
 }
 

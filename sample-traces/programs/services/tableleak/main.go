@@ -1,9 +1,9 @@
 // tableleak: a leak beside a big table loaded once. A 48 MiB reference table (1 MiB blocks)
 // is loaded at the start and kept on purpose; then a snapshot cache keeps one 1 MiB block
 // every 100 ms and never drops it, while request buffers make 64 MiB/s of garbage (a GC
-// about every second). Heap profiles (after a GC) at 2 s and 5 s: the leak line holds 30 MiB
-// more in the second, beside a heap of 70-110 MiB, most of it the table that both profiles
-// share. Blocks of 1 MiB are sampled nearly always, so the profiles' figures are close to
+// about every second). Heap profiles (after a GC) at 2 s and 4 s: the leak line holds 20 MiB
+// more in the second, beside a heap of 70-90 MiB, most of it the table that both profiles
+// share: within the scatter two independent profiles of that heap would make (27 MB). Blocks of 1 MiB are sampled nearly always, so the profiles' figures are close to
 // the truth, which the program writes too (PREFIX.truth.json: the bytes its cache held at
 // each profile, and the rate it keeps them at). The heap's floor after each GC climbs
 // 10 MiB/s from the table's 48 MiB: the gctrace log generate-services.sh keeps must give
@@ -83,7 +83,7 @@ func main() {
 	}()
 	time.Sleep(2 * time.Second)
 	held := []int{profile(out + ".1.heap.pb.gz")}
-	time.Sleep(3 * time.Second)
+	time.Sleep(2 * time.Second)
 	held = append(held, profile(out+".2.heap.pb.gz"))
 	time.Sleep(time.Second)
 	b, err := json.Marshal(map[string]any{
