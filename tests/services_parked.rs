@@ -7,7 +7,7 @@
 //! at the marked lines, created where Go's dump says; the healthy loop is not.
 
 use crate::common;
-use common::report_json::report;
+use common::report_json::{expect_of, report};
 use common::services::{marked, records, root};
 
 use serde_json::Value;
@@ -37,10 +37,7 @@ fn suspects_in(rep: &Value, func: &str) -> Vec<(String, u64, String, u64)> {
 
 #[test]
 fn lone_goroutines_nothing_can_wake_are_suspects_and_the_ticking_loop_is_not() {
-    let e: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("programs/services/parked/expect.json")).unwrap(),
-    )
-    .unwrap();
+    let e = expect_of("services/parked");
     let expected = e["suspects"].as_array().unwrap();
     assert_eq!(expected.len(), 2);
     let healthy = e["healthy_function"].as_str().unwrap();
@@ -88,10 +85,7 @@ fn lone_goroutines_nothing_can_wake_are_suspects_and_the_ticking_loop_is_not() {
 /// dump's words, at the marked lines.
 #[test]
 fn a_leak_on_a_nil_channel_traced_in_mid_life_is_one_group() {
-    let e: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("programs/services/ctxnever/expect.json")).unwrap(),
-    )
-    .unwrap();
+    let e = expect_of("services/ctxnever");
     let (reason, func) = (e["reason"].as_str().unwrap(), e["blocking_function"].as_str().unwrap());
     let total = e["before"].as_u64().unwrap() + e["during"].as_u64().unwrap();
     let mut checked = 0;
@@ -125,10 +119,7 @@ fn a_leak_on_a_nil_channel_traced_in_mid_life_is_one_group() {
 /// statement, are its members in flight and no suspect of their own.
 #[test]
 fn the_timeout_patterns_leak_is_one_suspect_not_its_sleepers_too() {
-    let e: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("programs/services/lookupleak/expect.json")).unwrap(),
-    )
-    .unwrap();
+    let e = expect_of("services/lookupleak");
     let (reason, func) = (e["reason"].as_str().unwrap(), e["blocking_function"].as_str().unwrap());
     let sleeper = e["sleeping_function"].as_str().unwrap();
     let mut checked = 0;

@@ -10,6 +10,7 @@
 //! load's rate, which the first cycles, all inside the load's few milliseconds, would give.
 
 use crate::common;
+use common::report_json::expect_of;
 use common::services::{marked, root};
 
 use std::process::Command;
@@ -18,10 +19,7 @@ use serde_json::Value;
 
 #[test]
 fn a_leak_beside_a_table_loaded_once_fails_the_growth_gate() {
-    let e: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("programs/services/tableleak/expect.json")).unwrap(),
-    )
-    .unwrap();
+    let e = expect_of("services/tableleak");
     let leak_fn = e["leak_function"].as_str().unwrap();
     let mut checked = 0;
     for minor in ["1.21", "1.27"] {
@@ -88,10 +86,7 @@ fn the_gc_logs_climb_is_measured_after_the_table_was_loaded() {
 /// program's map kept bytes, within a tenth).
 #[test]
 fn a_stderr_log_with_gc_lines_and_a_traceback_gives_both() {
-    let e: Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("programs/services/quitleak/expect.json")).unwrap(),
-    )
-    .unwrap();
+    let e = expect_of("services/quitleak");
     let func = e["blocking_function"].as_str().unwrap();
     let mut checked = 0;
     for minor in ["1.21", "1.27"] {
