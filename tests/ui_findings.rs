@@ -49,6 +49,18 @@ fn heap_growth_click_selects_its_range() {
     assert!(labels(h).iter().any(|l| l.starts_with(&summary)), "no {summary:?} in {:#?}", labels(h));
 }
 
+/// A service's stderr with its GC lines and a SIGQUIT traceback (`services/quitleak`) opens as
+/// a dump, and lists the heap growth its GC lines show above the suspects, as the report does.
+#[test]
+fn a_stderr_logs_heap_growth_is_listed_beside_its_dumps_suspects() {
+    let path = sample("services/go1.27/quitleak.stderr.log");
+    finding(&path, "heap-growth");
+    let h = &mut open(path);
+    assert!(labels(h).iter().any(|l| l == "Findings (1)"), "{:#?}", labels(h));
+    assert!(h.query_by_label_contains("Heap after GC grew from").is_some(), "{:#?}", labels(h));
+    assert!(labels(h).iter().any(|l| l == "Suspects (1)"), "{:#?}", labels(h));
+}
+
 #[test]
 fn gc_thrashing_click_selects_its_stretch_and_the_gc_log_says_it_above_the_curves() {
     let path = sample("services/go1.22/gclimit.trace");

@@ -21,7 +21,10 @@ use crate::units;
 pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) {
     let (view, findings) = (&doc.view, &doc.loaded.findings);
     // Shown only when there is something to say: the suspects below speak for a healthy run.
-    if doc.trace().is_none() || findings.is_empty() {
+    // A dump has findings when its text held GC lines too (a stderr log): listed, with no
+    // timeline to select a range on.
+    let on_timeline = doc.trace().is_some();
+    if !(on_timeline || doc.content.dump().is_some()) || findings.is_empty() {
         return;
     }
     ui.label(RichText::new(tr!("findings-title", n = findings.len())).strong());
@@ -41,6 +44,7 @@ pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 )
             }
         };
+        let (selected, command) = if on_timeline { (selected, command) } else { (false, None) };
         ui.horizontal(|ui| {
             let (r, _) = ui.allocate_exact_size(egui::vec2(4.0, 36.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 1.0, egui::Color32::from_rgb(229, 57, 53));
