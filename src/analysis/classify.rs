@@ -73,6 +73,12 @@ pub fn wait_family(reason: &str) -> WaitFamily {
     }
 }
 
+/// The function a goroutine runs, from its stack's frames (leaf first): the outermost but
+/// `runtime.goexit`, which a traceback may print under it.
+pub fn entry_func<'a>(funcs: impl DoubleEndedIterator<Item = &'a str>) -> Option<&'a str> {
+    funcs.rev().find(|f| *f != "runtime.goexit")
+}
+
 /// A goroutine serving a diagnostics request: a `net/http/pprof` handler writing a profile or
 /// dump, or holding a trace or CPU profile open for its seconds (`pprof.sleep`). The capture's
 /// own, not the program's: never a suspect, and no group of a diff (where it is there in one

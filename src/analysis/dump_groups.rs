@@ -242,7 +242,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
     for grp in groups {
         let frames = m.stacks.frames(grp.stack);
         let funcs = || frames.iter().map(|f| m.strings.get(f.func));
-        let start = funcs().rev().find(|f| *f != "runtime.goexit").unwrap_or("");
+        let start = super::classify::entry_func(funcs()).unwrap_or("");
         let creator = grp.created_by.map(|f| m.strings.get(f.func));
         // The runtime's goroutines never count, but for its finalizer (or a cleanup)
         // goroutine blocked in the program's code, at any age: it holds up every other

@@ -207,12 +207,12 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             let _ = writeln!(o, "      called from {}", where_(c));
         }
         if let Some(n) = sp.older_without_stack.map(std::num::NonZeroU32::get) {
-            let entry = sp.blocking_stack.iter().rev().find(|f| &*f.function != "runtime.goexit");
-            let entry = entry.map_or(String::new(), |f| format!(" {}", f.function));
+            let entry = crate::analysis::classify::entry_func(sp.blocking_stack.iter().map(|f| &*f.function));
+            let entry = entry.map_or(String::new(), |f| format!(" {f}"));
             let _ = writeln!(
                 o,
                 "      and older   {} more, older than the trace, run{entry} and waited through it with no stack recorded (this trace format writes none for them): likely more of this leak, not in the count; a debug=2 dump of the same moment counts them",
-                units::count(n as u64)
+                units::count(u64::from(n))
             );
         }
         if let Some(p) = &sp.piling {

@@ -289,8 +289,8 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         out.push(tr!("suspect-done-missing", count = units::count(n as u64)));
     }
     if let Some(n) = s.older_without_stack {
-        let func = s.blocking_stack.iter().rev().find(|f| &*f.function != "runtime.goexit");
-        let func = func.map_or("", |f| &*f.function);
+        let func = crate::analysis::classify::entry_func(s.blocking_stack.iter().map(|f| &*f.function));
+        let func = func.unwrap_or("");
         let n = n.get();
         out.push(tr!("suspect-older-unseen", n = n, count = units::count(u64::from(n)), func = func));
     }

@@ -117,7 +117,7 @@ pub fn dump_groups(m: &DumpModel) -> Vec<GoroutineGroup> {
             None => {
                 let frames = m.stacks.frames(g.stack);
                 let funcs = || frames.iter().map(|f| m.strings.get(f.func));
-                let start = funcs().rev().find(|f| *f != "runtime.goexit").unwrap_or("");
+                let start = crate::analysis::classify::entry_func(funcs()).unwrap_or("");
                 let creator = g.created_by.map(|f| m.strings.get(f.func));
                 let slot = if is_system_dump_goroutine(start, creator) {
                     usize::MAX
