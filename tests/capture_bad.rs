@@ -285,3 +285,55 @@ fn the_growing_buffer_is_an_append_only_prefix() {
     assert!(g.with_bytes(|b, complete| complete && b == trace.as_slice()));
     assert_eq!(g.since(seen - 10).len(), 10);
 }
+
+/// A trace asked while another is served gets net/http/pprof's 500 (runtime's "tracing is
+/// already enabled"): the dumps beside it and the heap after it are still asked and kept.
+/// A server that cannot be reached stops the capture instead (`connection_refused_after_two_dumps`).
+#[test]
+fn a_busy_trace_endpoint_does_not_cost_the_heap() {
+    let dir = out_dir("busy-trace");
+    let server = serve(None, |path| {
+        if path.starts_with("/debug/pprof/trace") {
+            let body = "Could not enable tracing: tracing is already enabled\n";
+            Answer::text(500, "Internal Server Error", body)
+        } else if path.starts_with("/debug/pprof/goroutine?debug=2") {
+            Answer::ok(dump())
+        } else {
+            Answer::ok(sample("series.1.heap.pb.gz"))
+        }
+    });
+    let args = ["--trace", "1", "--dumps", "2", "--every", "0", "--heap", "--timeout", "2"];
+    let (code, listed, stderr) = capture(&server.url, &args, &dir);
+    assert_eq!(code, 2, "the trace failed: {stderr}");
+    let kinds: Vec<&str> = listed.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["goroutine", "goroutine", "heap"], "{stderr}");
+    let trace_url = format!("{}/debug/pprof/trace?seconds=1", server.url);
+    let words =
+        format!("{trace_url}: the server answered 500 Internal Server Error: Could not enable tracing");
+    assert!(stderr.contains(&words), "{stderr}");
+    assert!(stderr.contains("kept the 3 file(s) saved"), "{stderr}");
+    for f in &listed {
+        assert!(Path::new(f["path"].as_str().unwrap()).is_file(), "{f}");
+    }
+}
+
+/// Two endpoints answered with errors: each is named, the first being the exit's cause.
+#[test]
+fn every_endpoint_that_answered_an_error_is_named() {
+    let dir = out_dir("two-errors");
+    let server = serve(None, |path| {
+        if path.starts_with("/debug/pprof/goroutine?debug=2") {
+            Answer::text(403, "Forbidden", "dumps are off here\n")
+        } else {
+            Answer::text(404, "Not Found", "404 page not found\n")
+        }
+    });
+    let (code, listed, stderr) = capture(&server.url, &["--dumps", "3", "--every", "0", "--heap"], &dir);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(listed.is_empty(), "{listed:?}");
+    let dump_at = stderr.find("answered 403 Forbidden: dumps are off here").expect(&stderr);
+    let heap_at = stderr.find("heap?gc=1: the server answered 404 Not Found").expect(&stderr);
+    assert!(dump_at < heap_at, "{stderr}");
+    let asked = server.asked.lock().unwrap().clone();
+    assert_eq!(asked.len(), 2, "one dump (the series stops at its error), then the heap: {asked:?}");
+}

@@ -165,7 +165,7 @@ fn an_error_names_the_url_and_the_dumps_stay() {
     );
     assert_eq!(h.state().capture_error().as_deref(), Some(want.as_str()));
     wait_for_label(h, &want);
-    wait_for_label(h, "The 2 files saved before are kept.");
+    wait_for_label(h, "The 2 files saved are kept.");
     assert_eq!(h.state().pane_count(), (2, 2));
 }
 

@@ -941,8 +941,8 @@ capture-show-series = { $n ->
 }
 capture-no-leak-profile = This program's Go has no goroutine leak profile (404 Unknown profile): skipped.
 capture-kept = { $n ->
-    [one] The file saved before is kept.
-   *[other] The { $n } files saved before are kept.
+    [one] The file saved is kept.
+   *[other] The { $n } files saved are kept.
 }
 capture-done = Capture finished: { $n ->
     [one] 1 file saved.

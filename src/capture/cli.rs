@@ -2,7 +2,7 @@
 //! [--leak-profile] [--flight PATH] [--out DIR] [--json]`: the contract in DESIGN.md. Prints
 //! the paths written (a JSON array of `{"path", "kind", "url"}` with `--json`, `kind` being
 //! [`super::Kind::name`]: trace, goroutine, heap, goroutineleak, flight), also those
-//! saved before a failure; exits 2 with the failing URL, its HTTP status and the first line
+//! saved around a failure; exits 2 with each failing URL, its HTTP status and the first line
 //! of its body on stderr.
 
 use std::io::Write;
@@ -90,9 +90,11 @@ pub fn run(args: &Args, out: &mut impl Write, err: &mut impl Write) -> i32 {
     }
     match outcome.error {
         Some(e) => {
-            writeln!(err, "goroscope: {e}").ok();
+            for e in std::iter::once(&e).chain(&outcome.later_errors) {
+                writeln!(err, "goroscope: {e}").ok();
+            }
             if !outcome.saved.is_empty() {
-                writeln!(err, "goroscope: kept the {} file(s) saved before it", outcome.saved.len()).ok();
+                writeln!(err, "goroscope: kept the {} file(s) saved", outcome.saved.len()).ok();
             }
             2
         }

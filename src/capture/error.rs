@@ -38,6 +38,22 @@ pub enum Problem {
     Stopped,
 }
 
+impl Problem {
+    /// The server answered, with something other than what was asked: its other endpoints
+    /// may still answer. Otherwise it cannot be reached (or the disk fails), and asking
+    /// again only waits for the same failure.
+    pub fn server_answered(&self) -> bool {
+        matches!(
+            self,
+            Problem::Status { .. }
+                | Problem::Html { .. }
+                | Problem::Unexpected { .. }
+                | Problem::TooLarge { .. }
+                | Problem::Redirect { .. }
+        )
+    }
+}
+
 impl fmt::Display for CaptureError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.url, self.problem)

@@ -4,9 +4,10 @@
 //! after host, time and kind. No egui here: the CLI-only build keeps it.
 //!
 //! The trace runs on its own thread beside the dumps (a dump taken during a trace is one of
-//! its moments); the heap, leak and flight snapshots follow. The first failure ends the
-//! capture, and every file saved before it stays. A 404 "Unknown profile" for goroutineleak
-//! (a Go without it) is a note, not a failure.
+//! its moments); the heap, leak and flight snapshots follow. An endpoint answered with an
+//! error costs only its kind; a server that cannot be reached ends the capture; every file
+//! saved stays. A 404 "Unknown profile" for goroutineleak (a Go without it) is a note, not a
+//! failure.
 
 pub mod check;
 pub mod cli;
@@ -67,12 +68,14 @@ pub enum Event {
     },
 }
 
-/// The outcome: every file written (in the order they were saved), and the failure that
-/// ended the capture early, if one did.
+/// The outcome: every file written (in the order they were saved), and what failed.
 #[derive(Debug, Default)]
 pub struct Outcome {
     pub saved: Vec<Captured>,
+    /// The first failure (the exit status's cause).
     pub error: Option<CaptureError>,
+    /// Endpoints that failed after it, the capture going on past the server's error answers.
+    pub later_errors: Vec<CaptureError>,
     pub notes: Vec<Event>,
 }
 

@@ -1,6 +1,9 @@
 //! Running a plan: the trace on its own thread beside the dumps (a dump taken during a trace
-//! is one of its moments), then the heap, the flight recorder and the leak profile; the first
-//! failure ends it, and every file saved before stays.
+//! is one of its moments), then the heap, the flight recorder and the leak profile. An
+//! endpoint the server answered with an error (a second trace while one runs: 500 "tracing is
+//! already enabled") costs only its own kind: the others are still asked, since they answer
+//! on their own. A failure to reach the server (refused, silent, cut) ends the capture. Every
+//! file saved stays.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -40,7 +43,7 @@ pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outc
                 .spawn_scoped(scope, move || trace_job(secs));
             spawned.map_err(|_| trace_later = Some(secs)).ok()
         });
-        let mut failed = false;
+        let mut ended = false;
         let dumps_started = Instant::now();
         for n in 1..=plan.dumps {
             let due = dumps_started + seconds(plan.every * f64::from(n - 1));
@@ -48,9 +51,14 @@ pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outc
                 break;
             }
             let url = s.target.pprof(&Kind::Goroutine.query(0.0));
-            if !record(&mut out, one(s, Kind::Goroutine, url, &prefix, n, 0.0, on_event)) {
-                failed = true;
-                break;
+            // The next dump would get the same answer: the series stops either way.
+            match record(&mut out, one(s, Kind::Goroutine, url, &prefix, n, 0.0, on_event)) {
+                Next::Go => {}
+                Next::SkipKind => break,
+                Next::Stop => {
+                    ended = true;
+                    break;
+                }
             }
         }
         let joined = trace.map(|t| t.join()).or_else(|| trace_later.map(|secs| Ok(trace_job(secs))));
@@ -62,14 +70,15 @@ pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outc
                     problem: Problem::Cut { bytes: 0, why: "the reader panicked".into() },
                 })
             });
-            // A dump that failed first is the error to report; the trace, if it came, is kept.
-            if !failed {
-                failed = !record(&mut out, r);
+            // When a dump found the server gone, that is the error to report; the trace, if it
+            // came, is kept.
+            if !ended {
+                ended = record(&mut out, r) == Next::Stop;
             } else if let Ok(c) = r {
                 out.saved.push(c);
             }
         }
-        if failed {
+        if ended {
             return;
         }
         let mut rest: Vec<(Kind, Result<String, CaptureError>)> = Vec::new();
@@ -96,7 +105,7 @@ pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outc
                     out.notes.push(note);
                 }
                 r => {
-                    if !record(&mut out, r) {
+                    if record(&mut out, r) == Next::Stop {
                         break;
                     }
                 }
@@ -106,18 +115,32 @@ pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outc
     out
 }
 
-/// Keeps a success; keeps the first failure. Returns whether it was a success.
-fn record(out: &mut Outcome, r: Result<Captured, CaptureError>) -> bool {
+/// What one answer means for the rest of the plan.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Next {
+    Go,
+    /// The server answered this endpoint with an error: ask no more of its kind.
+    SkipKind,
+    /// The server cannot be reached, or the user stopped: ask nothing more.
+    Stop,
+}
+
+/// Keeps a success, or the failure (the first as the error, later ones beside it).
+fn record(out: &mut Outcome, r: Result<Captured, CaptureError>) -> Next {
     match r {
         Ok(c) => {
             out.saved.push(c);
-            true
+            Next::Go
         }
         // Stopped by the user: nothing to keep, and nothing failed.
-        Err(CaptureError { problem: Problem::Stopped, .. }) => false,
+        Err(CaptureError { problem: Problem::Stopped, .. }) => Next::Stop,
         Err(e) => {
-            out.error.get_or_insert(e);
-            false
+            let next = if e.problem.server_answered() { Next::SkipKind } else { Next::Stop };
+            match out.error {
+                None => out.error = Some(e),
+                Some(_) => out.later_errors.push(e),
+            }
+            next
         }
     }
 }

@@ -33,6 +33,8 @@ pub struct Live {
     /// What is being asked for now (the trace and a dump can be at once).
     pub asking: Vec<(Kind, String)>,
     pub error: Option<CaptureError>,
+    /// Endpoints that failed after the first, the capture going on.
+    pub later_errors: Vec<CaptureError>,
     pub no_leak_profile: bool,
     pub done: bool,
     /// The trace loading as it downloads, until the window takes it (its first generation
@@ -98,6 +100,7 @@ impl Live {
             saved: Vec::new(),
             asking: Vec::new(),
             error: None,
+            later_errors: Vec::new(),
             no_leak_profile: false,
             done: false,
             trace,
@@ -135,6 +138,7 @@ impl Live {
                     // come: the live trace's load ends with what is whole.
                     self.growing.finish();
                     self.error = outcome.error;
+                    self.later_errors = outcome.later_errors;
                     self.asking.clear();
                     self.done = true;
                 }
@@ -214,7 +218,9 @@ impl Live {
             ui.weak(tr!("capture-no-leak-profile"));
         }
         if let Some(e) = &self.error {
-            ui.colored_label(crate::ui::theme::ERROR_COLOR, error_text(e));
+            for e in std::iter::once(e).chain(&self.later_errors) {
+                ui.colored_label(crate::ui::theme::ERROR_COLOR, error_text(e));
+            }
             if !self.saved.is_empty() {
                 ui.weak(tr!("capture-kept", n = self.saved.len()));
             }
