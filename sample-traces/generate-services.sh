@@ -52,8 +52,11 @@
 #   WaitGroup whose Done a failing fetch skipped), parked (lone goroutines in `select {}` and
 #   on a nil channel, beside a healthy loop), ctxnever (watchers on a context never done,
 #   traced in mid-life), tableleak (a leak beside a table loaded once: heap profiles, gctrace), quitleak (a
-#   stderr log: GC lines, then a SIGQUIT traceback), lookupleak (the timeout pattern's leak):
-#   below.
+#   stderr log: GC lines, then a SIGQUIT traceback), lookupleak (the timeout pattern's leak),
+#   partsleak (collectors fed once by producers that gave up and returned), inflight (a
+#   healthy service's transactions in flight, a crowd told by its ids), supervise
+#   (supervisors in wg.Wait() over workers at work), callerlock (a lock-order deadlock whose
+#   first locks are the callers'): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -154,6 +157,18 @@ run_each ctxnever 1.24 1.27
 # The timeout pattern's leak (lookupleak): lookups that sleep, then block sending to a
 # caller that gave up; trace and debug=2 dump, both formats.
 run_each lookupleak 1.19 1.27
+# Collectors each fed one piece by a producer that then gave up and returned (partsleak):
+# woken once from the wait they are stuck in, by a goroutine now gone: no pool at rest.
+run_each partsleak 1.19 1.21 1.27
+# A healthy service's transactions in flight (inflight): a crowd of watchers in one stack in
+# every dump, the program's newest goroutines with as many of their time gone.
+run_each inflight 1.19 1.21 1.27
+# Supervisors waiting in wg.Wait() for workers that tick the whole window (supervise):
+# waiting for work still going on, no leak.
+run_each supervise 1.19 1.27
+# A lock-order deadlock whose first locks the callers took (callerlock): each side waits
+# in a method of the other's struct; only the callers' arguments in the dump close the ring.
+run_each callerlock 1.19 1.21 1.27
 # A service's stderr with its GC lines and the traceback SIGQUIT made it print (quitleak),
 # and what its map really kept (truth.json), Go 1.21 and 1.27.
 for minor in 1.21 1.27; do
@@ -324,8 +339,9 @@ run_each rlockwriter 1.19 1.21 1.27
 # A shutdown hook waiting for its signal beside a lone leak (sigwait): the trace alone.
 run_each sigwait 1.19 1.21 1.27
 # A leak finished before a mid-life trace begins (oldleak): the trace names where they wait,
-# not who made them (Go 1.23+ write the stacks of goroutines older than the trace).
-run_each oldleak 1.27
+# not who made them (Go 1.23+ write the stacks of goroutines older than the trace); Go
+# 1.19 and 1.21 write neither, only the function each runs: a crowd of them is a suspect.
+run_each oldleak 1.19 1.21 1.27
 # A test that hangs (testhang: a queue that sends holding its lock): what `go test -timeout 2s`
 # prints, the testing package's panic with every goroutine's stack and go test's FAIL lines,
 # and the trace `-trace` wrote until the panic; and the test binary's SIGQUIT traceback.

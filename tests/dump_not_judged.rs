@@ -67,3 +67,63 @@ fn a_mid_life_traces_few_old_waiters_are_listed_as_not_judged() {
     assert_eq!(listed[0]["count"], e["pool"], "{rep}");
     assert_eq!(listed[0]["frame"]["line"].as_u64(), Some(marked("oldleak", "idle")), "{rep}");
 }
+
+/// Requests in flight (`programs/services/inflight`, Go 1.19, 1.21, 1.27): some 30 watchers
+/// in one stack, a crowd a leak would also make, but made among the program's newest
+/// goroutines with as many of their time already gone. Go's dump of the moment holds them,
+/// the ids say it: not judged, marked in flight, no suspect; the trace of the same run has no
+/// suspect either. The leaks of every other sample dump stay suspects (no crowd of theirs is
+/// in flight).
+#[test]
+fn requests_in_flight_by_their_ids_are_not_judged() {
+    let e = expect("inflight");
+    let (reason, func) = (e["reason"].as_str().unwrap(), e["waiting_function"].as_str().unwrap());
+    let mut checked = 0;
+    for minor in ["1.19", "1.21", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        let path = dir.join("inflight.goroutine-2.txt");
+        if !path.is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let watchers = records(&text, reason, func);
+        assert!(watchers.len() >= 10, "{minor}: Go's dump holds a crowd: {}", watchers.len());
+        // Go's own numbers: the crowd's oldest id is among the newest quarter, as many gone since.
+        let id = |r: &&str| r.split_whitespace().nth(1).and_then(|s| s.parse::<u64>().ok()).unwrap();
+        let all: Vec<u64> =
+            text.split("\n\n").filter(|r| r.starts_with("goroutine ")).map(|r| id(&r)).collect();
+        let oldest = watchers.iter().map(id).min().unwrap();
+        let newest = *all.iter().max().unwrap();
+        let alive = all.iter().filter(|&&i| i >= oldest).count() as u64;
+        assert!(oldest * 4 >= newest * 3 && newest - oldest + 1 - alive >= watchers.len() as u64, "{minor}");
+        let rep = report(&path);
+        assert_eq!(rep["suspects"], serde_json::json!([]), "{minor}: nothing leaks: {rep}");
+        let listed = rep["goroutines"]["not_judged"].as_array().unwrap_or_else(|| panic!("{rep}"));
+        let g = listed.iter().find(|g| g["frame"]["function"] == func).unwrap_or_else(|| panic!("{rep}"));
+        assert_eq!(
+            (g["count"].as_u64(), &g["in_flight"]),
+            (Some(watchers.len() as u64), &true.into()),
+            "{minor}"
+        );
+        assert_eq!(g["frame"]["line"].as_u64(), Some(marked("inflight", "waits")), "{minor}");
+        let traced = report(&dir.join("inflight.trace"));
+        assert_eq!(traced["suspects"], serde_json::json!([]), "{minor}: the trace agrees: {traced}");
+        checked += 1;
+    }
+    assert!(checked >= 3, "expected inflight samples of three releases, found {checked}");
+    // No leak's crowd reads as in flight.
+    let mut leaks = 0;
+    for dir in ["go1.19", "go1.27", "services/go1.19", "services/go1.27"] {
+        for f in std::fs::read_dir(root().join(dir)).unwrap().flatten() {
+            let name = f.file_name().to_string_lossy().to_string();
+            if !name.ends_with("goroutine-2.txt") || name.starts_with("inflight.") {
+                continue;
+            }
+            let rep = report(&f.path());
+            let groups = rep["goroutines"]["not_judged"].as_array().cloned().unwrap_or_default();
+            assert!(groups.iter().all(|g| g.get("in_flight").is_none()), "{dir}/{name}: {rep}");
+            leaks += usize::from(!rep["suspects"].as_array().unwrap().is_empty());
+        }
+    }
+    assert!(leaks >= 40, "expected the samples' leaky dumps, found {leaks}");
+}

@@ -147,3 +147,36 @@ fn the_timeout_patterns_leak_is_one_suspect_not_its_sleepers_too() {
     }
     assert!(checked >= 2, "expected lookupleak samples of two releases, found {checked}");
 }
+
+/// Collectors fed once by producers that gave up (`programs/services/partsleak`, Go 1.19,
+/// 1.21, 1.27): each took its first piece from the wait it is now stuck in, as a pool between
+/// jobs would, but the goroutine that fed it has exited. Nothing can send again: one plain
+/// suspect, as many as Go's dump, at the marked lines, and no "at rest".
+#[test]
+fn receivers_whose_only_feeder_exited_are_no_pool_at_rest() {
+    let e = expect_of("services/partsleak");
+    let (reason, func) = (e["reason"].as_str().unwrap(), e["blocking_function"].as_str().unwrap());
+    let mut checked = 0;
+    for minor in ["1.19", "1.21", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        if !dir.join("partsleak.trace").is_file() {
+            continue;
+        }
+        let dump = std::fs::read_to_string(dir.join("partsleak.goroutine-2.txt")).unwrap();
+        let stuck = records(&dump, reason, func);
+        assert_eq!(stuck.len() as u64, e["count"].as_u64().unwrap(), "{minor}: Go's dump");
+        let rep = report(&dir.join("partsleak.trace"));
+        let want = (
+            reason.to_string(),
+            marked("partsleak", "blocked"),
+            created_by(stuck[0]).to_string(),
+            marked("partsleak", "created"),
+        );
+        assert_eq!(suspects_in(&rep, func), vec![want], "{minor}: {rep}");
+        let s = &rep["suspects"][0];
+        assert_eq!(s["count"].as_u64(), e["count"].as_u64(), "{minor}: {s}");
+        assert!(s.get("at_rest").is_none(), "{minor}: fed by goroutines gone, not at rest: {s}");
+        checked += 1;
+    }
+    assert!(checked >= 3, "expected partsleak samples of three releases, found {checked}");
+}

@@ -125,6 +125,7 @@ not-judged-why-dump = Under 10 in one stack and no wait minutes: one moment cann
 not-judged-why-profile = Under 10 in one stack, and a goroutine profile prints no wait times: one moment cannot tell a leak from work in flight or a pool between jobs. A debug=2 dump minutes later or a trace can.
 not-judged-why-trace = Older than the trace, waiting through all of it, under 10 in one stack: a few seconds cannot tell a leak from a pool between jobs. A debug=2 dump whose waits say minutes can.
 not-judged-entry = { $count } × { $reason } at { $at }
+not-judged-in-flight = (in flight by its ids: the program's newest goroutines, as many made in their time already gone)
 suspects-none-in-part = No stuck goroutine groups in what was read.
 suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
     at { $at }
@@ -136,6 +137,7 @@ site-scheduler = the scheduler, no go statement (time.AfterFunc callbacks)
 site-before-trace = a go statement before the trace began (a debug=2 dump names it)
 where-unknown = not recorded
 where-coroutine-switch = the pulled sequence's yield (a trace records no stack for a coroutine switch)
+where-not-traced = somewhere in { $func }: this trace format writes no stack for goroutines blocked since before it began (a debug=2 dump of the same moment shows where)
 suspect-called-from = called from { $site }
 suspect-response-bodies = HTTP client connections waiting for their response bodies to be read or closed: bodies never closed (defer resp.Body.Close())
 wait-under-a-minute = no minutes
@@ -467,11 +469,11 @@ suspect-listeners = At rest? { $n ->
 } accepting connections, started by one code path: a server started per call and never closed (httptest.NewServer without Close, http.Serve on a listener made per request) keeps its listener, descriptor and accept loop for good; or a program that serves this many ports (ranked after the others)
 suspect-child-output = At rest? os/exec copying the output of child processes through pipes (Cmd.Stdout or Stderr not an *os.File): a copy ends when every process holding its pipe has exited, the command and any process it left running in the background, so commands still at work wait so; a leak only if those commands hang or left such a process (see Cmd.Wait's goroutines) (ranked after the others)
 suspect-exec-wait = Cmd.Wait after the command exited, waiting for its output copy: a process the command left running (a daemon started with &) still holds the pipe open. Cmd.WaitDelay (Go 1.20+) bounds the wait, or give that process its own output
-suspect-done-missing = Done missing? Each waits on a WaitGroup, and every goroutine they started has exited ({ $count } in all): one returned without calling Done (an early return on an error path), so Wait never returns
+suspect-done-missing = Done missing? Each waits on a WaitGroup, and every goroutine they started has exited ({ $count } in all): the counter is still above zero with nobody left to lower it, so Wait never returns: fewer Done calls than Add counted (a goroutine that returned without Done on an error path, or an Add for goroutines never started, as when Wait sits inside the loop that starts them)
 suspect-main-hangs = Main hangs: it waits on a WaitGroup, and { $n ->
-    [one] the one goroutine it started for the work has exited without calling Done
-   *[other] all { $count } goroutines it started for the work have exited, one without calling Done
-}, so the program never ends
+    [one] the one goroutine it started for the work has exited
+   *[other] all { $count } goroutines it started for the work have exited
+} with the counter above zero (a Done skipped, or an Add for goroutines never started), so the program never ends
 suspect-older-unseen = And older: { $n ->
     [one] one more goroutine, older than the trace, runs
    *[other] { $count } more goroutines, older than the trace, run

@@ -100,6 +100,7 @@ not-judged-why-dump = 同一栈中不足 10 个且没有等待分钟数：仅凭
 not-judged-why-profile = 同一栈中不足 10 个，且 goroutine profile 不打印等待时间：仅凭一个时刻无法区分泄漏、进行中的工作和任务之间空闲的池。几分钟后的 debug=2 转储或一份 trace 可以分辨。
 not-judged-why-trace = 早于 trace 开始、在整个 trace 期间一直等待、同一栈中不足 10 个：几秒钟无法区分泄漏和任务之间空闲的池。等待时间显示分钟数的 debug=2 转储可以分辨。
 not-judged-entry = { $count } × { $reason }，位于 { $at }
+not-judged-in-flight = （按其 id 判断为进行中的工作：它们是程序最新创建的 goroutine，同期创建的同样多的 goroutine 已经结束）
 suspects-none-in-part = 在已读取的部分中没有卡住的 goroutine 分组。
 suspect-entry = #{ $rank } · { $count } × { $reason } · 阻塞 { $blocked }
     位于 { $at }
@@ -111,6 +112,7 @@ site-scheduler = 调度器，无 go 语句（time.AfterFunc 回调）
 site-before-trace = trace 开始之前的 go 语句（debug=2 转储会给出它）
 where-unknown = 未记录
 where-coroutine-switch = 被拉取序列的 yield（trace 不为协程切换记录栈）
+where-not-traced = 在 { $func } 中的某处：此跟踪格式不为跟踪开始前就已阻塞的 goroutine 记录调用栈（同一时刻的 debug=2 转储会显示位置）
 suspect-called-from = 调用自 { $site }
 suspect-response-bodies = HTTP 客户端连接在等待响应体被读完或关闭：响应体从未关闭（defer resp.Body.Close()）
 wait-under-a-minute = 无分钟数
@@ -376,8 +378,8 @@ suspect-child-exit = 在 os/exec 的 Cmd.Wait 中等待子进程退出，而它�
 suspect-listeners = 也许只是空闲？{ $count } 个监听器在接受连接，由同一段代码启动：每次调用都启动一个服务器却从不关闭（httptest.NewServer 没有 Close，或每个请求新建监听器再 http.Serve），会永久占用其监听器、文件描述符和 accept 循环；也可能是程序确实在服务这么多端口（排在其他嫌疑之后）
 suspect-child-output = 也许只是空闲？os/exec 正通过管道复制子进程的输出（Cmd.Stdout 或 Stderr 不是 *os.File）：只有当所有持有该管道的进程都退出后复制才会结束，包括命令本身以及它留在后台运行的进程，所以仍在运行的命令也会这样等待；只有这些命令挂起或留下了这样的进程时才是泄漏（见在 Cmd.Wait 中等待的 goroutine）（排在其他嫌疑之后）
 suspect-exec-wait = 命令已退出，Cmd.Wait 仍在等待其输出复制结束：命令留在后台运行的进程（用 & 启动的守护进程）仍持有该管道。Cmd.WaitDelay（Go 1.20+）可以限定等待时间，或者让那个进程使用自己的输出
-suspect-done-missing = 缺少 Done？它们都在等待 WaitGroup，而它们启动的 goroutine 都已退出（共 { $count } 个）：其中一个未调用 Done 就返回了（错误路径上的提前返回），所以 Wait 永不返回
-suspect-main-hangs = main 挂起：它在等待 WaitGroup，而它为工作启动的 { $count } 个 goroutine 都已退出；其中一个在调用 Done 之前返回，程序因此永不结束
+suspect-done-missing = 缺少 Done？它们都在等待 WaitGroup，而它们启动的 goroutine 都已退出（共 { $count } 个）：计数仍大于零却已无人能将其减少，所以 Wait 永不返回：Done 的调用次数少于 Add 的计数（某个 goroutine 在错误路径上未调用 Done 就返回，或为从未启动的 goroutine 调用了 Add，例如 Wait 位于启动它们的循环之内）
+suspect-main-hangs = main 挂起：它在等待 WaitGroup，而它为工作启动的 { $count } 个 goroutine 都已退出，而计数仍大于零（某处漏掉了 Done，或为从未启动的 goroutine 调用了 Add），程序因此永不结束
 suspect-older-unseen = 另有更早的：还有 { $count } 个早于跟踪开始的 goroutine 运行 { $func }，整个跟踪期间都在等待，但此跟踪格式没有为它们记录调用栈：很可能也属于这次泄漏，未计入数量；同一时刻的 debug=2 转储会统计它们
 suspect-in-test = 属于测试 { $test }：go test 的 -timeout 触发时仍在等待，因此无论等待多久都算卡住
 suspect-in-test-quit = 属于测试 { $test }：测试程序收到 SIGQUIT 时仍在等待，因此无论等待多久都算卡住

@@ -362,10 +362,16 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         // A goroutine parked where nothing can wake it (`select {}`, a nil channel) is stuck
         // for good: one moment proves it, at any number and age.
         let never = super::classify::never_woken(&reason);
+        // A crowd of the program's newest goroutines, their kind's older ones gone: requests
+        // in flight, not a crowd a leak left ([`super::in_flight`]).
+        let flight = grp.count >= LARGE_GROUP
+            && m.format == DumpFormat::Traceback
+            && grp.wait_minutes.1 == 0
+            && super::in_flight::in_flight(m, &grp.members);
         if !(proven
             || never
             || long
-            || grp.count >= LARGE_GROUP
+            || (grp.count >= LARGE_GROUP && !flight)
             || crash
             || ring
             || behind
@@ -375,7 +381,12 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             if not_judged.len() < MAX_NOT_JUDGED {
                 let at = super::classify::user_frame(&m.strings, frames);
                 let frame = at.map(|f| names.frame(&m.strings, f));
-                not_judged.push(NotJudged { count: to_usize(grp.count), reason: reason.clone(), frame });
+                not_judged.push(NotJudged {
+                    count: to_usize(grp.count),
+                    reason: reason.clone(),
+                    frame,
+                    in_flight: flight,
+                });
             }
             continue;
         }
@@ -436,6 +447,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             // The goroutines a waiter made and that exited are not in a dump.
             waits_for_exited: None,
             older_without_stack: None,
+            wait_not_traced: false,
         });
     }
     rank(&mut out);

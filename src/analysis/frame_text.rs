@@ -12,7 +12,7 @@ use crate::model::{Frame, StrId, StringTable, TraceModel};
 /// ([`SharedNames`]): a crafted file of 20,000 stuck groups of 61 frames made 2.4 million
 /// strings of a few bytes, ~120 bytes a frame with the allocator's minimum (issue 17); a
 /// frame is now 24 bytes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 pub struct FrameText {
     pub function: Name,
     pub file: Name,

@@ -10,6 +10,13 @@
 //! the next took, round to the first, none of them will ever run: a ring. Goroutines waiting
 //! for a mutex a ring holds (the queue at the first `Lock`) are stuck behind it.
 //!
+//! The mutex taken before may also be a caller's: `sendQueuedHeartbeats(s)` locks
+//! `s.coalescedMu`, then calls down to `r.raftMu.Lock()`, while `tick(r)` holds `r.raftMu`
+//! and calls down to `s.coalescedMu.Lock()` (GoBench's cockroach#10214). The dump prints the
+//! callers' arguments too: a waiter whose callers took a pointer to the struct another
+//! waits in (the mutex within a page of it) may hold that mutex. Such a link is taken only
+//! when it names one waiter alone.
+//!
 //! A lead, not proof: a function that takes two mutexes and locks only the second reads the
 //! same. The report asks ("deadlock?").
 
@@ -53,6 +60,9 @@ struct Waiter {
     place: (usize, u64),
     /// The other arguments' mutexes at that offset: what it may hold.
     may_hold: Vec<u64>,
+    /// The pointers its callers (the program's frames past the locking one) were passed:
+    /// structs whose mutexes it may have taken before calling down.
+    callers_hold: Vec<u64>,
 }
 
 /// The rings of a dump and who is in or behind each.
@@ -86,12 +96,25 @@ pub fn find(m: &DumpModel) -> Rings {
             holders.entry((held, w.at, w.place)).or_default().push(k);
         }
     }
-    // The one waiter that holds what `w` waits for, if just one does.
-    let next = |w: &Waiter| match holders.get(&(w.waits, w.at, w.place)).map(Vec::as_slice) {
-        Some([k]) => Some(*k),
-        _ => None,
+    // The one waiter that holds what `w` waits for, if just one does: by its locking frame,
+    // else by its callers.
+    let mut by_caller: Vec<(u64, usize)> =
+        waiters.iter().enumerate().flat_map(|(k, w)| w.callers_hold.iter().map(move |&a| (a, k))).collect();
+    by_caller.sort_unstable();
+    by_caller.dedup();
+    let caller_holds = |k: usize, waits: u64| {
+        let from = by_caller.partition_point(|&(a, _)| a.saturating_add(MAX_FIELD_OFFSET) <= waits);
+        let to = by_caller.partition_point(|&(a, _)| a <= waits);
+        let mut found = by_caller[from..to].iter().map(|&(_, h)| h).filter(|&h| h != k);
+        let first = found.next()?;
+        found.all(|h| h == first).then_some(first)
     };
-    let next: Vec<Option<usize>> = waiters.iter().map(next).collect();
+    let next = |(k, w): (usize, &Waiter)| match holders.get(&(w.waits, w.at, w.place)).map(Vec::as_slice) {
+        Some([h]) => Some(*h),
+        Some(_) => None,
+        None => caller_holds(k, w.waits),
+    };
+    let next: Vec<Option<usize>> = waiters.iter().enumerate().map(next).collect();
     // Each waiter has at most one next: walk from each not yet seen, marking the walk; one
     // that comes back to its own walk closed a ring. Every waiter is walked once.
     let mut walk = vec![usize::MAX; waiters.len()];
@@ -150,21 +173,47 @@ fn waiter(m: &DumpModel, i: usize, g: &crate::model::DumpGoroutine) -> Option<Wa
     let locking = frames.get(super::lock_holder::locking_frame(&m.strings, frames)?)?;
     let args = super::lock_address::args_in(m, g, m.strings.get(locking.func))?;
     let args: Vec<Option<u64>> = args.split(',').map(|a| parse_addr(a.trim())).collect();
-    // The argument the waited mutex is a field of: the nearest below it.
+    // The argument the waited mutex is a field of: the nearest below it. None printed (an
+    // argument no longer live prints `0x0?`): then only the callers can tell what it holds.
     let place = args
         .iter()
         .enumerate()
         .filter_map(|(p, a)| Some((p, waits.checked_sub((*a)?)?)))
         .filter(|(_, d)| *d < MAX_FIELD_OFFSET)
-        .min_by_key(|(_, d)| *d)?;
-    let may_hold = args
-        .iter()
-        .enumerate()
-        .filter(|(p, _)| *p != place.0)
-        .filter_map(|(_, a)| a.and_then(|a| a.checked_add(place.1)))
-        .filter(|&held| held != waits)
-        .collect();
-    Some(Waiter { idx: i as GIdx, id: g.id?, waits, at: (locking.func, locking.line), place, may_hold })
+        .min_by_key(|(_, d)| *d);
+    let may_hold = place.map_or_else(Vec::new, |place| {
+        args.iter()
+            .enumerate()
+            .filter(|(p, _)| *p != place.0)
+            .filter_map(|(_, a)| a.and_then(|a| a.checked_add(place.1)))
+            .filter(|&held| held != waits)
+            .collect()
+    });
+    let place = place.unwrap_or((usize::MAX, 0));
+    let callers_hold = callers_args(m, g, locking.func).filter(|&a| a != waits).collect();
+    Some(Waiter {
+        idx: i as GIdx,
+        id: g.id?,
+        waits,
+        at: (locking.func, locking.line),
+        place,
+        may_hold,
+        callers_hold,
+    })
+}
+
+/// The addresses the program's frames past the locking frame (`func`'s) were passed.
+fn callers_args<'m>(
+    m: &'m DumpModel,
+    g: &crate::model::DumpGoroutine,
+    func: StrId,
+) -> impl Iterator<Item = u64> + 'm {
+    let frames = m.calls(g.calls).iter().filter_map(|&id| m.frame(id));
+    let callers = frames.skip_while(move |f| f.frame.func != func).skip(1);
+    let own = move |f: &&crate::model::DumpFrame| !super::classify::is_std_func(m.strings.get(f.frame.func));
+    callers
+        .filter(own)
+        .flat_map(move |f| m.strings.get(f.args).split(',').filter_map(|a| parse_addr(a.trim())))
 }
 
 /// An address the runtime printed exactly: `0xc000012098` (not `0x0?`, not a struct's part).

@@ -18,6 +18,7 @@ pub mod flame;
 pub mod frame_text;
 pub mod group_diff;
 pub mod http_server;
+pub mod in_flight;
 pub mod library_wait;
 pub mod listeners;
 pub mod lock_address;

@@ -149,6 +149,29 @@ fn passed_round(m: &TraceModel, members: &[GIdx], woken: &[GIdx]) -> bool {
     !woken.is_empty() && woken.iter().all(|&g| m.last_woken_by(g).is_some_and(member))
 }
 
+/// A pool is no pool at rest when whatever fed it is stuck itself: every member woken in the
+/// window was last woken by a goroutine of some suspect (its own or another) or by one gone
+/// since. Two groups that fed each other once and now wait on each other (an event sender
+/// waiting for its processor, the processor for the sender's start) are a deadlock, not
+/// pools between jobs; receivers that requests each handed one value before returning have
+/// nobody left to send again (40 of 20 requests, 11 woken once at their start). Read over
+/// all the suspects at once, after each group was judged.
+pub fn fed_only_by_the_stuck(m: &TraceModel, out: &mut [super::Suspect]) {
+    if !out.iter().any(|s| matches!(s.resting, Some(Resting::Pool { .. }))) {
+        return;
+    }
+    let mut stuck: Vec<GIdx> = out.iter().flat_map(|s| s.members.iter().copied()).collect();
+    stuck.sort_unstable();
+    let gone = |g: GIdx| m.goroutine(g).is_some_and(|g| g.end_ns().is_some());
+    let dead_end = |w: GIdx| stuck.binary_search(&w).is_ok() || gone(w);
+    for s in out.iter_mut().filter(|s| matches!(s.resting, Some(Resting::Pool { .. }))) {
+        let mut wakers = s.members.iter().filter_map(|&g| m.last_woken_by(g)).peekable();
+        if wakers.peek().is_some() && wakers.all(dead_end) {
+            s.resting = None;
+        }
+    }
+}
+
 /// Where each line of the program that goroutines older than the trace wait at was fed: how
 /// many of them, alive and waiting there at the end, waited there before in the window. Made
 /// on first use, in one pass over the goroutines (a crafted trace holds thousands of groups).

@@ -34,7 +34,7 @@ pub use super::frame_text::{FrameText, Name, SharedNames};
 pub use super::older::{blocked_without_stack, blocked_without_stack_started_in, enough_to_hide_a_leak};
 
 /// One ranked group of stuck goroutines.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Suspect {
     pub rank: usize,
     pub count: usize,
@@ -122,6 +122,10 @@ pub struct Suspect {
     /// through it with no stack recorded (Go 1.11–1.21 write none for them): likely more of
     /// this leak, which the count cannot take in unseen ([`super::older::unseen_peers`]).
     pub older_without_stack: Option<std::num::NonZeroU32>,
+    /// Where they wait is not in the trace: older than a Go 1.11–1.21 trace and blocked
+    /// through it, they have no stack but their function's first line, the one frame of
+    /// `blocking_stack` ([`super::older::stackless_crowds`]).
+    pub wait_not_traced: bool,
 }
 
 impl Suspect {
@@ -201,6 +205,9 @@ pub(super) struct Waiter {
     g: GIdx,
     blocked: i64,
     life: i64,
+    /// False for a wait whose end the cut may have taken ([`wait_seen_whole`]): such a
+    /// member counts in its group, but is no evidence that the group is stuck.
+    judged: bool,
 }
 
 /// A trace suspect's group: (reason index, reason words, blocking stack, creation site).
@@ -307,7 +314,8 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
         let blocked = end - last.start_ns();
         let life = end - g.created_ns().unwrap_or(0).max(0);
         let site = super::coroutine::creation_site(m, g);
-        let w = Waiter { g: i as GIdx, blocked, life };
+        let judged = wait_seen_whole(m, g, last.start_ns(), wait_family(&reason));
+        let w = Waiter { g: i as GIdx, blocked, life, judged };
         groups.entry((last.reason(), reason, last.stack, site)).or_default().push(w);
     }
     super::older::join_older_than_the_trace(m, &mut groups);
@@ -343,9 +351,14 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
             // Parked where nothing can wake it (`select {}`, a nil channel): stuck for good at
             // any count and age, as in a dump; but main, which blocks so to serve forever.
             let never = super::classify::never_woken(&key.1) && !lone_main(m, &members);
+            // A supervisor's `wg.Wait()` over workers still at work waits for them, as
+            // services do ([`super::main_wait::group_waits_for_live_work`]).
+            let waits_for_work = family == WaitFamily::Sync
+                && super::main_wait::group_waits_for_live_work(m, &members.iter().map(|w| w.g).collect::<Vec<_>>());
             let long = behind
                 || never
                 || (family != WaitFamily::Sleep
+                && !waits_for_work
                 && is_stuck(&members, end)
                 && (stalls
                     || hung.is_some()
@@ -389,7 +402,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                 let frames = m.stacks.frames(key.2);
                 let at = super::classify::user_frame(&m.strings, frames);
                 let frame = at.map(|f| names.frame(&m.strings, f));
-                not_judged.push(NotJudged { count: members.len(), reason: key.1.clone(), frame });
+                not_judged.push(NotJudged { count: members.len(), reason: key.1.clone(), frame, in_flight: false });
             }
             kept.then_some((key, members, piling, hung))
         })
@@ -491,10 +504,13 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                 holds_up: None,
                 waits_for_exited,
                 older_without_stack: None,
+                wait_not_traced: false,
             }
         })
         .collect();
     super::older::unseen_peers(m, &mut out);
+    out.extend(super::older::stackless_crowds(m, &out, &mut names));
+    super::resting::fed_only_by_the_stuck(m, &mut out);
     rank(&mut out);
     super::lock_holder::attach_trace(m, &mut out);
     super::lock_order::attach(&mut out);
@@ -578,11 +594,35 @@ fn key_lost(m: &TraceModel, (_, reason, stack, site): &(u8, String, StackId, Opt
         || site.as_ref().is_some_and(func_lost)
 }
 
+/// Whether a wait that began at `since` and lasts to the end was read whole. A file cut
+/// inside a generation after the first ([`TraceModel::lost_from_ns`]) lost that generation's
+/// batches past the cut, and with them, perhaps, the event that ended a wait begun there. A
+/// goroutine that waited and was woken before, earlier in the trace, is a loop (a long-poll
+/// client, a connection serving request after request): its next wake is most likely among
+/// the lost batches (30 healthy long-polls read as blocked 0.6 s "to the end"). A goroutine
+/// whose first wait this is (a leak's member, made and blocked at once) is judged as before:
+/// a leak growing into the cut part still counts whole; but not a network wait, which is
+/// its peer's to end (a server's connections, each made for a request and reading it,
+/// ended there by the poller's wakes on another thread's lost batches). A cut inside the
+/// first generation leaves nothing whole to tell loops by: what was read is judged as it is.
+fn wait_seen_whole(m: &TraceModel, g: &crate::model::Goroutine, since: i64, family: WaitFamily) -> bool {
+    let Some(lost_from) = m.lost_from_ns.filter(|&l| l > 0) else { return true };
+    if since < lost_from {
+        return true;
+    }
+    if family == WaitFamily::Network {
+        return false;
+    }
+    let spans = g.real_spans();
+    !spans[..spans.len().saturating_sub(1)].iter().any(|s| s.state() == SpanState::Waiting)
+}
+
 /// Decided from the members together: the group is stuck when its oldest member has waited
 /// for most of the window and of its own life there.
 fn is_stuck(members: &[Waiter], window: i64) -> bool {
     members.iter().any(|w| {
-        w.blocked as f64 >= MIN_BLOCKED_OF_WINDOW * window as f64
+        w.judged
+            && w.blocked as f64 >= MIN_BLOCKED_OF_WINDOW * window as f64
             && w.blocked as f64 >= MIN_BLOCKED_OF_LIFE * w.life as f64
     })
 }
@@ -637,37 +677,12 @@ mod tests {
 
     fn suspect(count: usize, confirmed: bool) -> Suspect {
         Suspect {
-            rank: 0,
             count,
             state: "waiting".into(),
             reason: "chan send".into(),
-            blocked_ns: None,
-            wait_minutes: None,
-            blocking_stack: Vec::new(),
-            created_at: None,
-            created_from: None,
             goroutine_ids: vec![count as u64],
-            members: Vec::new(),
-            names_lost: false,
-            cut_at_byte: None,
             confirmed_by_runtime: confirmed,
-            piling: None,
-            moving: None,
-            started_by_scheduler: false,
-            created_before_trace: false,
-            lock_holders: Vec::new(),
-            lock_unheld: None,
-            lock_cycle: None,
-            resting: None,
-            main_waits_for_exited: None,
-            in_test: None,
-            holds_lock: None,
-            pull_not_stopped: false,
-            stalls: None,
-            served_by: Vec::new(),
-            holds_up: None,
-            waits_for_exited: None,
-            older_without_stack: None,
+            ..Suspect::default()
         }
     }
 

@@ -78,6 +78,10 @@ pub struct NotJudgedJson {
     pub count: usize,
     pub reason: String,
     pub frame: Option<FrameText>,
+    /// A dump's crowd of the program's newest goroutines, as many of their time gone: work
+    /// in flight by its ids, whatever its number (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub in_flight: bool,
 }
 
 /// How many goroutines run one function.
@@ -213,6 +217,11 @@ pub struct SuspectJson<'a> {
     /// with no stack recorded (Go 1.11–1.21 traces): likely more of this leak, not counted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub older_without_stack: Option<std::num::NonZeroU32>,
+    /// Added: where they wait is not in the trace (older than a Go 1.11–1.21 trace, blocked
+    /// through it with no stack): `blocking_stack` holds only the function they run, at its
+    /// first line, and `reason` is "unknown".
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub wait_not_traced: bool,
 }
 
 #[derive(Serialize)]
@@ -383,6 +392,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         holds_up: s.holds_up.as_ref().map(|h| HoldsUpJson { count: h.count, function: &h.function }),
         waits_for_exited: s.waits_for_exited,
         older_without_stack: s.older_without_stack,
+        wait_not_traced: s.wait_not_traced,
     }
 }
 

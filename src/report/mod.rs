@@ -38,7 +38,12 @@ pub fn summarize(l: &Loaded) -> Summary {
     s.goroutines.not_judged = l
         .not_judged
         .iter()
-        .map(|n| json::NotJudgedJson { count: n.count, reason: n.reason.clone(), frame: n.frame.clone() })
+        .map(|n| json::NotJudgedJson {
+            count: n.count,
+            reason: n.reason.clone(),
+            frame: n.frame.clone(),
+            in_flight: n.in_flight,
+        })
         .collect();
     s
 }

@@ -177,21 +177,18 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
     if let Some(n) = sp.waits_for_exited {
         let _ = writeln!(
             o,
-            "      why         each waits on a WaitGroup, and every goroutine they started has exited ({} in all): one returned without calling Done (an early return on an error path), so Wait never returns",
+            "      why         each waits on a WaitGroup, and every goroutine they started has exited ({} in all): the counter is still above zero with nobody left to lower it, so Wait never returns: fewer Done calls than Add counted (a goroutine that returned without Done on an error path, or an Add for goroutines never started, as when Wait sits inside the loop that starts them)",
             units::count(n as u64)
         );
     }
     if let Some(n) = sp.main_waits_for_exited {
         let exited = match n {
-            1 => "the one goroutine it started for the work has exited without calling Done".to_string(),
-            n => format!(
-                "all {} goroutines it started for the work have exited: one returned before calling Done",
-                units::count(n as u64)
-            ),
+            1 => "the one goroutine it started for the work has exited".to_string(),
+            n => format!("all {} goroutines it started for the work have exited", units::count(n as u64)),
         };
         let _ = writeln!(
             o,
-            "      main hangs  the main goroutine waits on a WaitGroup, and {exited} (an error path?), so the program never ends"
+            "      main hangs  the main goroutine waits on a WaitGroup, and {exited} with the counter above zero (a Done skipped on an error path, or an Add for goroutines never started), so the program never ends"
         );
     }
 }

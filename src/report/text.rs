@@ -177,7 +177,15 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 "      names lost with the cut{at}: the file ends before the stack and string tables; grouped by the ids its events carry"
             );
         }
-        if let Some(f) = sp.blocking_frame() {
+        if sp.wait_not_traced {
+            if let Some(f) = sp.blocking_stack.first() {
+                let _ = writeln!(o, "      runs        {}", where_(f));
+            }
+            let _ = writeln!(
+                o,
+                "      blocked at  not in the trace: this format writes no stack for goroutines blocked since before it began (a debug=2 dump of the same moment shows where)"
+            );
+        } else if let Some(f) = sp.blocking_frame() {
             let _ = writeln!(o, "      blocked at  {}", where_(f));
         }
         if let Some(c) = &sp.created_at {
@@ -371,6 +379,10 @@ fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
             "older than the trace, waiting through all of it, under 10 in one stack",
             "a few seconds cannot tell a leak from a pool between jobs; a debug=2 dump whose waits say minutes can",
         ),
+        Some(crate::model::DumpFormat::Traceback) if groups.iter().any(|g| g.in_flight) => (
+            "under 10 in one stack, or made among the program's newest goroutines with as many of their time gone (in flight), no wait minutes",
+            "",
+        ),
         Some(crate::model::DumpFormat::Traceback) => ("under 10 in one stack, no wait minutes", ""),
         _ => ("under 10 in one stack, and a goroutine profile prints no wait times", ""),
     };
@@ -388,7 +400,8 @@ fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
     );
     for g in groups.iter().take(NOT_JUDGED_SHOWN) {
         let at = g.frame.as_ref().map_or(String::new(), |f| format!(" at {}", where_(f)));
-        let _ = writeln!(o, "      {} × {}{at}", units::count(g.count as u64), g.reason);
+        let flight = if g.in_flight { " (in flight by its ids)" } else { "" };
+        let _ = writeln!(o, "      {} × {}{at}{flight}", units::count(g.count as u64), g.reason);
     }
     if groups.len() > NOT_JUDGED_SHOWN {
         let _ = writeln!(o, "      ... {} more", counted(groups.len() - NOT_JUDGED_SHOWN, "group"));

@@ -60,7 +60,12 @@ pub fn suspect(s: &Suspect) -> String {
         out.push_str(&format!("- {}: {lo}–{hi} min\n", tr!("md-blocked")));
     }
     if let Some(f) = s.blocking_frame() {
-        out.push_str(&format!("- {}: {}\n", tr!("md-blocked-at"), frame_inline(f)));
+        let at = if s.wait_not_traced {
+            tr!("where-not-traced", func = f.function.to_string())
+        } else {
+            frame_inline(f)
+        };
+        out.push_str(&format!("- {}: {}\n", tr!("md-blocked-at"), at));
     }
     if let Some(c) = &s.created_at {
         out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), frame_inline(c)));

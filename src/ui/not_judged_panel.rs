@@ -31,9 +31,10 @@ pub fn not_judged_ui(ui: &mut egui::Ui, doc: &Document) {
             |f| format!("{} {}:{}", f.function, short_file(&f.file), f.line),
         );
         let count = units::count(g.count as u64);
-        ui.add(
-            egui::Label::new(tr!("not-judged-entry", count = count, reason = g.reason.as_str(), at = at))
-                .wrap(),
-        );
+        let mut entry = tr!("not-judged-entry", count = count, reason = g.reason.as_str(), at = at);
+        if g.in_flight {
+            entry = format!("{entry} {}", tr!("not-judged-in-flight"));
+        }
+        ui.add(egui::Label::new(entry).wrap());
     }
 }

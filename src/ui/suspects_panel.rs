@@ -128,6 +128,8 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 None => tr!("site-unknown"),
             };
             let where_ = match s.blocking_frame() {
+                // Older than an old-format trace: only the function they run is written.
+                Some(f) if s.wait_not_traced => tr!("where-not-traced", func = f.function.to_string()),
                 Some(f) => frame_label(f),
                 // A trace writes no stack for a coroutine switch (GoSwitch).
                 None if s.pull_not_stopped => tr!("where-coroutine-switch"),
