@@ -10,8 +10,10 @@
 //! is DBs never closed; a finalizer blocked for good says it holds up every other; idle client
 //! connections of a Transport made per call say so; commands' callers waiting in `Cmd.Wait` for an
 //! output copy say why, and the copies say they are no idle connections; iter.Pull's coroutines
-//! left waiting say their stop was never called, and their rows are named as coroutines. The
-//! facts are the programs' own (`programs/services/*/expect.json`).
+//! left waiting say their stop was never called, and their rows are named as coroutines; a
+//! crowd older than an old-format trace says where it waits is not written; a dump's requests
+//! in flight are listed not judged, marked so. The facts are the programs' own
+//! (`programs/services/*/expect.json`).
 #![cfg(feature = "gui")]
 
 use crate::common;
@@ -120,6 +122,37 @@ fn a_leak_older_than_the_trace_says_it_was_made_before_it() {
     assert_eq!(e.len(), 1, "the leak, not the idle pool: {all:#?}");
     assert!(e[0].starts_with(&format!("#1 · {} × ", want["count"])), "{:?}", e[0]);
     assert!(e[0].contains("created at a go statement before the trace began"), "{:?}", e[0]);
+}
+
+/// The same leak traced by Go 1.19 and 1.21, which write no stack for goroutines older than
+/// the trace: the suspect says where it waits is not written and names the function they run.
+#[test]
+fn an_old_format_leak_older_than_the_trace_says_where_it_waits_is_not_written() {
+    let want = expect_of("services/oldleak");
+    for minor in ["1.19", "1.21"] {
+        let h = &mut open(sample(&format!("services/go{minor}/oldleak.trace")));
+        let all = labels(h);
+        let e = entries(&all);
+        assert_eq!(e.len(), 1, "{minor}: the leak, not the idle pool: {all:#?}");
+        assert!(e[0].starts_with(&format!("#1 · {} × unknown", want["count"])), "{minor}: {:?}", e[0]);
+        let func = want["blocking_function"].as_str().unwrap();
+        let said = format!("somewhere in {func}: this trace format writes no stack");
+        assert!(e[0].contains(&said), "{minor}: {:?} wanted {said:?}", e[0]);
+        assert!(e[0].contains("created at a go statement before the trace began"), "{minor}: {:?}", e[0]);
+    }
+}
+
+/// A dump's crowd of the program's newest goroutines (`services/inflight`) is listed as not
+/// judged and marked in flight, with no suspect.
+#[test]
+fn requests_in_flight_in_a_dump_are_listed_not_judged_in_flight() {
+    let h = &mut open(sample("services/go1.27/inflight.goroutine-2.txt"));
+    let all = labels(h);
+    assert!(entries(&all).is_empty(), "no suspect: {all:#?}");
+    assert!(all.iter().any(|l| l.starts_with("Not judged (")), "{all:#?}");
+    let entry = all.iter().find(|l| l.contains("main.(*tx).awaitDone")).unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(entry.contains("(in flight by its ids"), "{entry:?}");
+    assert!(all.iter().any(|l| l.contains("made among the program's newest goroutines")), "{all:#?}");
 }
 
 /// A leak traced in mid-life by Go 1.19: the 10 producers the window saw block are the

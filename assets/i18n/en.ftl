@@ -122,6 +122,7 @@ not-judged-title = Not judged ({ $n ->
    *[other] { $count } goroutines
 })
 not-judged-why-dump = Under 10 in one stack and no wait minutes: one moment cannot tell a leak from work in flight or a pool between jobs. A dump taken minutes later (waits then say minutes) or a trace can.
+not-judged-why-dump-in-flight = Under 10 in one stack, or made among the program's newest goroutines with as many of their time already gone (work in flight), and no wait minutes: one moment cannot tell a leak from work in flight or a pool between jobs. A dump taken minutes later (waits then say minutes) or a trace can.
 not-judged-why-profile = Under 10 in one stack, and a goroutine profile prints no wait times: one moment cannot tell a leak from work in flight or a pool between jobs. A debug=2 dump minutes later or a trace can.
 not-judged-why-trace = Older than the trace, waiting through all of it, under 10 in one stack: a few seconds cannot tell a leak from a pool between jobs. A debug=2 dump whose waits say minutes can.
 not-judged-entry = { $count } × { $reason } at { $at }

@@ -21,6 +21,9 @@ pub fn not_judged_ui(ui: &mut egui::Ui, doc: &Document) {
     ui.label(RichText::new(tr!("not-judged-title", n = n, count = units::count(n as u64))).strong());
     let why = match doc.content.dump().map(|d| d.model.format) {
         _ if doc.trace().is_some() => tr!("not-judged-why-trace"),
+        Some(DumpFormat::Traceback) if groups.iter().any(|g| g.in_flight) => {
+            tr!("not-judged-why-dump-in-flight")
+        }
         Some(DumpFormat::Traceback) => tr!("not-judged-why-dump"),
         _ => tr!("not-judged-why-profile"),
     };
