@@ -30,12 +30,7 @@ fn a_leak_older_than_the_trace_says_so_and_its_dump_names_the_creator() {
         // at the marked line.
         let dump = std::fs::read_to_string(dir.join("oldleak.goroutine-2.txt")).unwrap();
         let fetchers = records(&dump, "chan send", func);
-        assert_eq!(fetchers.len() as u64, e["count"].as_u64().unwrap(), "{minor}: Go's dump");
-        let mut ids: Vec<u64> = fetchers.iter().map(|r| id_of(r)).collect();
-        ids.sort_unstable();
-        let ours: Vec<u64> =
-            s["goroutine_ids"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
-        assert!(ours.iter().all(|id| ids.binary_search(id).is_ok()), "{minor}: {ours:?}");
+        ids_in_gos_dump(&fetchers, s, e["count"].as_u64().unwrap(), minor);
         let site = format!("services/oldleak/main.go:{created}");
         assert!(
             fetchers.iter().all(|r| r
@@ -70,14 +65,17 @@ fn an_old_format_trace_of_a_leak_older_than_it_is_no_all_clear() {
         let unjudged = rep["goroutines"]["blocked_without_stack"].as_u64().unwrap_or(0);
         assert!(unjudged < 10, "{minor}: {}", rep["goroutines"]);
         let dump = std::fs::read_to_string(dir.join("oldleak.goroutine-2.txt")).unwrap();
-        let fetchers = records(&dump, "chan send", func);
-        assert_eq!(fetchers.len() as u64, e["count"].as_u64().unwrap(), "{minor}: Go's dump");
-        let mut ids: Vec<u64> = fetchers.iter().map(|r| id_of(r)).collect();
-        ids.sort_unstable();
-        let ours: Vec<u64> =
-            s["goroutine_ids"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
-        assert!(ours.len() >= 10 && ours.iter().all(|id| ids.binary_search(id).is_ok()), "{minor}: {ours:?}");
+        ids_in_gos_dump(&records(&dump, "chan send", func), s, e["count"].as_u64().unwrap(), minor);
         checked += 1;
     }
     assert!(checked >= 2, "expected oldleak's Go 1.19 and 1.21 traces");
+}
+
+/// Go's dump holds `count` such records, and the suspect's ids (at least 10 listed) are theirs.
+fn ids_in_gos_dump(records: &[&str], s: &serde_json::Value, count: u64, minor: &str) {
+    assert_eq!(records.len() as u64, count, "{minor}: Go's dump");
+    let mut ids: Vec<u64> = records.iter().map(|r| id_of(r)).collect();
+    ids.sort_unstable();
+    let ours: Vec<u64> = s["goroutine_ids"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+    assert!(ours.len() >= 10 && ours.iter().all(|id| ids.binary_search(id).is_ok()), "{minor}: {ours:?}");
 }
