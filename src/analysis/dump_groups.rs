@@ -226,6 +226,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
     });
     let mut out = Vec::new();
     let mut names = SharedNames::default();
+    let ids = super::in_flight::Ids::default();
     let rings = match m.format {
         DumpFormat::Traceback => super::lock_cycle::find(m),
         DumpFormat::Profile => super::lock_cycle::Rings::default(),
@@ -367,7 +368,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         let flight = grp.count >= LARGE_GROUP
             && m.format == DumpFormat::Traceback
             && grp.wait_minutes.1 == 0
-            && super::in_flight::in_flight(m, &grp.members);
+            && ids.in_flight(m, &grp.members);
         if !(proven
             || never
             || long

@@ -12,6 +12,8 @@
 //! 27 from 1222 to 1313, 35 gone, each transaction alive with two goroutines); the
 //! leaking twin's 30 reach back to the program's first requests.
 
+use std::cell::OnceCell;
+
 use crate::model::{DumpModel, GIdx};
 
 /// The crowd's oldest member is among the newest quarter of the program's ids...
@@ -20,16 +22,32 @@ const NEWEST_SHARE: (u64, u64) = (3, 4);
 /// request in flight may hold two: its own and the one waiting for it).
 const GONE_PER_MEMBER: u64 = 1;
 
-/// Whether `members` (all with ids, as a debug=2 dump gives them) are work in flight.
-pub fn in_flight(m: &DumpModel, members: &[GIdx]) -> bool {
-    let ids: Option<Vec<u64>> = members.iter().map(|&g| m.goroutines.get(g as usize)?.id).collect();
-    let Some(ids) = ids else { return false };
-    let (Some(&oldest), Some(newest)) = (ids.iter().min(), m.goroutines.iter().filter_map(|g| g.id).max())
-    else {
-        return false;
-    };
-    let recent = oldest.saturating_mul(NEWEST_SHARE.1) >= newest.saturating_mul(NEWEST_SHARE.0);
-    let alive_since = m.goroutines.iter().filter_map(|g| g.id).filter(|&id| id >= oldest).count() as u64;
-    let gone = (newest - oldest + 1).saturating_sub(alive_since);
-    recent && oldest > 1 && gone >= GONE_PER_MEMBER * ids.len() as u64
+/// The dump's goroutine ids, sorted: made on first use, once for all its crowds (a crafted
+/// dump holds thousands of them).
+#[derive(Default)]
+pub struct Ids(OnceCell<Vec<u64>>);
+
+impl Ids {
+    fn sorted<'a>(&'a self, m: &DumpModel) -> &'a [u64] {
+        self.0.get_or_init(|| {
+            let mut ids: Vec<u64> = m.goroutines.iter().filter_map(|g| g.id).collect();
+            ids.sort_unstable();
+            ids
+        })
+    }
+
+    /// Whether `members` (all with ids, as a debug=2 dump gives them) are work in flight.
+    pub fn in_flight(&self, m: &DumpModel, members: &[GIdx]) -> bool {
+        let oldest = members.iter().map(|&g| m.goroutines.get(g as usize).and_then(|g| g.id)).min();
+        let Some(Some(oldest)) = oldest else { return false };
+        if members.iter().any(|&g| m.goroutines.get(g as usize).is_none_or(|g| g.id.is_none())) {
+            return false;
+        }
+        let ids = self.sorted(m);
+        let Some(&newest) = ids.last() else { return false };
+        let recent = oldest.saturating_mul(NEWEST_SHARE.1) >= newest.saturating_mul(NEWEST_SHARE.0);
+        let alive_since = (ids.len() - ids.partition_point(|&id| id < oldest)) as u64;
+        let gone = (newest - oldest + 1).saturating_sub(alive_since);
+        recent && oldest > 1 && gone >= GONE_PER_MEMBER * members.len() as u64
+    }
 }

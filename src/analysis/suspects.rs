@@ -325,6 +325,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
     let mut names = SharedNames::default();
     let piles = PileIndex::new(m);
     let notify_calls = super::signal_wait::notify_calls(m);
+    let live_work = std::cell::OnceCell::new();
     let kept: Vec<Kept> = groups
         .into_iter()
         .filter_map(|(key, members)| {
@@ -353,8 +354,10 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
             let never = super::classify::never_woken(&key.1) && !lone_main(m, &members);
             // A supervisor's `wg.Wait()` over workers still at work waits for them, as
             // services do ([`super::main_wait::group_waits_for_live_work`]).
-            let waits_for_work = family == WaitFamily::Sync
-                && super::main_wait::group_waits_for_live_work(m, &members.iter().map(|w| w.g).collect::<Vec<_>>());
+            let waits_for_work = family == WaitFamily::Sync && {
+                let live = live_work.get_or_init(|| super::main_wait::with_live_work(m));
+                super::main_wait::group_waits_for_live_work(m, members.iter().map(|w| w.g), live)
+            };
             let long = behind
                 || never
                 || (family != WaitFamily::Sleep
