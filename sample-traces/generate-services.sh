@@ -56,7 +56,8 @@
 #   partsleak (collectors fed once by producers that gave up and returned), inflight (a
 #   healthy service's transactions in flight, a crowd told by its ids), supervise
 #   (supervisors in wg.Wait() over workers at work), callerlock (a lock-order deadlock whose
-#   first locks are the callers'): below.
+#   first locks are the callers'), rwupgrade (a double-checked fill behind a read lock
+#   never released): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -169,6 +170,9 @@ run_each supervise 1.19 1.27
 # A lock-order deadlock whose first locks the callers took (callerlock): each side waits
 # in a method of the other's struct; only the callers' arguments in the dump close the ring.
 run_each callerlock 1.19 1.21 1.27
+# A cache's double-checked fill (RLock, RUnlock, Lock) behind a read lock never released
+# (rwupgrade): the writers went past the RLock line holding nothing.
+run_each rwupgrade 1.19 1.27
 # A service's stderr with its GC lines and the traceback SIGQUIT made it print (quitleak),
 # and what its map really kept (truth.json), Go 1.21 and 1.27.
 for minor in 1.21 1.27; do

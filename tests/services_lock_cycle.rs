@@ -4,10 +4,16 @@
 //! waits in the store's method for the store. Four and four, seconds old: too few for a
 //! crowd in a dump, but the callers' arguments Go prints close each ring. Both groups are
 //! suspects, each naming a ring of one flusher and one ticker, as Go's dump places them.
+//!
+//! And a cache's double-checked fill behind a read lock never released (`services/
+//! rwupgrade`, Go 1.19 and 1.27): the writers waiting in Get's `Lock` went past its `RLock`
+//! line but released the read lock first; the readers queued at the `RLock` are held up by
+//! Snapshot, which holds it while blocked in a send. Only Snapshot is named, and no writer
+//! is said to hold a lock.
 
 use crate::common;
 use common::report_json::{expect_of, report};
-use common::services::{id_of, records, root};
+use common::services::{id_of, marked, records, root};
 
 #[test]
 fn a_deadlock_through_the_callers_locks_is_named_from_the_dump() {
@@ -46,4 +52,40 @@ fn a_deadlock_through_the_callers_locks_is_named_from_the_dump() {
         checked += 1;
     }
     assert!(checked >= 3, "expected callerlock dumps of three releases, found {checked}");
+}
+
+#[test]
+fn writers_past_a_read_lock_they_released_are_not_its_holders() {
+    let e = expect_of("services/rwupgrade");
+    let (func, holder) = (e["function"].as_str().unwrap(), e["holder_function"].as_str().unwrap());
+    let mut checked = 0;
+    for minor in ["1.19", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        let dump = dir.join("rwupgrade.goroutine-2.txt");
+        if !dump.is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&dump).unwrap();
+        let held_by: Vec<u64> = records(&text, "chan send", holder).iter().map(|r| id_of(r)).collect();
+        assert_eq!(held_by.len(), 1, "{minor}: Go's dump has Snapshot in its send");
+        let read = format!("main.go:{} ", marked("rwupgrade", "read"));
+        let readers = text.split("\n\n").filter(|r| r.contains(&format!("\n{func}(")) && r.contains(&read));
+        assert!(readers.count() as u64 >= e["readers"].as_u64().unwrap(), "{minor}: Go's dump");
+        for file in ["rwupgrade.goroutine-2.txt", "rwupgrade.trace"] {
+            let rep = report(&dir.join(file));
+            let suspects = rep["suspects"].as_array().unwrap();
+            let queue = suspects.iter().find(|s| s["count"].as_u64() == e["readers"].as_u64());
+            let queue = queue.unwrap_or_else(|| panic!("{minor} {file}: {rep}"));
+            let named: Vec<u64> = queue["lock_holders"]
+                .as_array()
+                .unwrap_or_else(|| panic!("{minor} {file}: {queue}"))
+                .iter()
+                .map(|h| h["goroutine_id"].as_u64().unwrap())
+                .collect();
+            assert_eq!(named, held_by, "{minor} {file}: {queue}");
+            assert!(suspects.iter().all(|s| s.get("holds_lock").is_none()), "{minor} {file}: {rep}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "expected rwupgrade dumps and traces of two releases, found {checked}");
 }

@@ -143,6 +143,13 @@ struct Crowd<'a> {
     lock: Option<&'a str>,
     /// Its members all wait for one lock none of them can hold ([`one_lock`]).
     one_lock: bool,
+    /// Its members wait to read-lock a `sync.RWMutex`.
+    reads: bool,
+}
+
+/// Whether a stack waits in the `sync.RWMutex` method `method` (`RLock`, `Lock`).
+fn in_rw(strings: &StringTable, frames: &[Frame], method: &str) -> bool {
+    frames.iter().take(8).any(|f| strings.get(f.func).strip_prefix("sync.(*RWMutex).") == Some(method))
 }
 
 /// `whole`: every goroutine alive is in `seen` with its whole stack, so a crowd that finds
@@ -174,7 +181,8 @@ fn attach<'s>(
             };
             let one_lock = whole && owner.is_some_and(|o| one_lock(strings, s.members.iter().map(member), o));
             let (receiver, lock) = (first_arg(one, func), lock_id(one, func));
-            Some((k, Crowd { func, line: at.line, owner, ids, mutex, receiver, lock, one_lock }))
+            let reads = in_rw(strings, one.frames, "RLock");
+            Some((k, Crowd { func, line: at.line, owner, ids, mutex, receiver, lock, one_lock, reads }))
         })
         .take(MAX_CROWDS)
         .collect();
@@ -256,7 +264,14 @@ fn attach<'s>(
                 let w = strings.get(f.func);
                 (w == crowd.func || same_type(w)) && !went_past(&|f| f == crowd.func || same_type(f))
             });
-            if waiter || crowd.ids.binary_search(&g.id).is_ok() {
+            // A writer waiting further down the function whose RLock the crowd waits at went
+            // past it as a cache's double-checked fill does (`RLock`, look, `RUnlock`, `Lock`):
+            // it holds no read lock (GoBench's cockroach#6181 named such writers; the readers
+            // holding it waited in a helper's recursive `RLock`).
+            let upgrade = crowd.reads
+                && in_rw(strings, g.frames, "Lock")
+                && waits_at.is_some_and(|f| strings.get(f.func) == crowd.func);
+            if waiter || upgrade || crowd.ids.binary_search(&g.id).is_ok() {
                 continue;
             }
             // The likeliest few only: in the same function first, then the lowest ids.
