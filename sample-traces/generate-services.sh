@@ -54,7 +54,8 @@
 #   traced in mid-life), tableleak (a leak beside a table loaded once: heap profiles, gctrace), quitleak (a
 #   stderr log: GC lines, then a SIGQUIT traceback), lookupleak (the timeout pattern's leak),
 #   partsleak (collectors fed once by producers that gave up and returned), inflight (a
-#   healthy service's transactions in flight, a crowd told by its ids), supervise
+#   healthy service's transactions in flight, a crowd told by its ids), standpool (a pool
+#   made at start among requests that come and go, standing by its ids), supervise
 #   (supervisors in wg.Wait() over workers at work), callerlock (a lock-order deadlock whose
 #   first locks are the callers'), rwupgrade (a double-checked fill behind a read lock
 #   never released): below.
@@ -164,6 +165,9 @@ run_each partsleak 1.19 1.21 1.27
 # A healthy service's transactions in flight (inflight): a crowd of watchers in one stack in
 # every dump, the program's newest goroutines with as many of their time gone.
 run_each inflight 1.19 1.21 1.27
+# A pool made at start, idle among requests that come and go (standpool): its ids made at
+# once, hundreds made and gone since.
+run_each standpool 1.19 1.27
 # Supervisors waiting in wg.Wait() for workers that tick the whole window (supervise):
 # waiting for work still going on, no leak.
 run_each supervise 1.19 1.27

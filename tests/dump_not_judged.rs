@@ -111,19 +111,66 @@ fn requests_in_flight_by_their_ids_are_not_judged() {
         checked += 1;
     }
     assert!(checked >= 3, "expected inflight samples of three releases, found {checked}");
-    // No leak's crowd reads as in flight.
+    // No leak's crowd reads as in flight, nor as standing.
     let mut leaks = 0;
     for dir in ["go1.19", "go1.27", "services/go1.19", "services/go1.27"] {
         for f in std::fs::read_dir(root().join(dir)).unwrap().flatten() {
             let name = f.file_name().to_string_lossy().to_string();
-            if !name.ends_with("goroutine-2.txt") || name.starts_with("inflight.") {
+            if !name.ends_with("goroutine-2.txt")
+                || name.starts_with("inflight.")
+                || name.starts_with("standpool.")
+            {
                 continue;
             }
             let rep = report(&f.path());
             let groups = rep["goroutines"]["not_judged"].as_array().cloned().unwrap_or_default();
-            assert!(groups.iter().all(|g| g.get("in_flight").is_none()), "{dir}/{name}: {rep}");
+            let by_ids = |g: &serde_json::Value| g.get("in_flight").is_some() || g.get("standing").is_some();
+            assert!(!groups.iter().any(by_ids), "{dir}/{name}: {rep}");
             leaks += usize::from(!rep["suspects"].as_array().unwrap().is_empty());
         }
     }
     assert!(leaks >= 40, "expected the samples' leaky dumps, found {leaks}");
+}
+
+/// A pool made at start, idle between the few jobs requests hand it, while requests come and
+/// go (`programs/services/standpool`, Go 1.19 and 1.27): 16 workers in one stack, consecutive
+/// ids, hundreds of goroutines made and gone since. Go's dump holds them: not judged, marked
+/// standing, no suspect. The trace of the same run, which saw them take work, says at most
+/// that they may be a pool at rest.
+#[test]
+fn a_pool_made_at_start_that_the_churn_never_grew_is_standing() {
+    let e = expect("standpool");
+    let (reason, func) = (e["reason"].as_str().unwrap(), e["waiting_function"].as_str().unwrap());
+    let mut checked = 0;
+    for minor in ["1.19", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        let path = dir.join("standpool.goroutine-2.txt");
+        if !path.is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let workers = records(&text, reason, func);
+        assert_eq!(workers.len() as u64, e["workers"].as_u64().unwrap(), "{minor}: Go's dump");
+        // Go's own numbers: consecutive ids, and far more made since than the pool holds.
+        let id = |r: &&str| r.split_whitespace().nth(1).and_then(|s| s.parse::<u64>().ok()).unwrap();
+        let (lo, hi) = (workers.iter().map(id).min().unwrap(), workers.iter().map(id).max().unwrap());
+        let newest =
+            text.split("\n\n").filter(|r| r.starts_with("goroutine ")).map(|r| id(&r)).max().unwrap();
+        assert!(hi - lo < 2 * workers.len() as u64 && newest - hi >= 5 * workers.len() as u64, "{minor}");
+        let rep = report(&path);
+        assert_eq!(rep["suspects"], serde_json::json!([]), "{minor}: nothing leaks: {rep}");
+        let listed = rep["goroutines"]["not_judged"].as_array().unwrap_or_else(|| panic!("{rep}"));
+        let g = listed.iter().find(|g| g["frame"]["function"] == func).unwrap_or_else(|| panic!("{rep}"));
+        assert_eq!(
+            (g["count"].as_u64(), &g["standing"]),
+            (Some(workers.len() as u64), &true.into()),
+            "{minor}"
+        );
+        assert_eq!(g["frame"]["line"].as_u64(), Some(marked("standpool", "waits")), "{minor}");
+        let traced = report(&dir.join("standpool.trace"));
+        let suspects = traced["suspects"].as_array().unwrap();
+        assert!(suspects.iter().all(|s| s["at_rest"]["kind"] == "pool"), "{minor}: {traced}");
+        checked += 1;
+    }
+    assert!(checked >= 2, "expected standpool samples of two releases, found {checked}");
 }

@@ -143,16 +143,22 @@ fn an_old_format_leak_older_than_the_trace_says_where_it_waits_is_not_written() 
 }
 
 /// A dump's crowd of the program's newest goroutines (`services/inflight`) is listed as not
-/// judged and marked in flight, with no suspect.
+/// judged and marked in flight, with no suspect; a pool made at start, standing.
 #[test]
-fn requests_in_flight_in_a_dump_are_listed_not_judged_in_flight() {
+fn crowds_in_a_dump_its_ids_place_are_listed_not_judged() {
     let h = &mut open(sample("services/go1.27/inflight.goroutine-2.txt"));
     let all = labels(h);
     assert!(entries(&all).is_empty(), "no suspect: {all:#?}");
     assert!(all.iter().any(|l| l.starts_with("Not judged (")), "{all:#?}");
     let entry = all.iter().find(|l| l.contains("main.(*tx).awaitDone")).unwrap_or_else(|| panic!("{all:#?}"));
     assert!(entry.contains("(in flight by its ids"), "{entry:?}");
-    assert!(all.iter().any(|l| l.contains("made among the program's newest goroutines")), "{all:#?}");
+    assert!(all.iter().any(|l| l.contains("a crowd its goroutine ids place")), "{all:#?}");
+    // A pool made at start among requests that come and go (`services/standpool`): standing.
+    let h = &mut open(sample("services/go1.27/standpool.goroutine-2.txt"));
+    let all = labels(h);
+    assert!(entries(&all).is_empty(), "no suspect: {all:#?}");
+    let entry = all.iter().find(|l| l.contains("main.worker")).unwrap_or_else(|| panic!("{all:#?}"));
+    assert!(entry.contains("(standing by its ids"), "{entry:?}");
 }
 
 /// A leak traced in mid-life by Go 1.19: the 10 producers the window saw block are the

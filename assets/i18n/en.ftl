@@ -122,11 +122,12 @@ not-judged-title = Not judged ({ $n ->
    *[other] { $count } goroutines
 })
 not-judged-why-dump = Under 10 in one stack and no wait minutes: one moment cannot tell a leak from work in flight or a pool between jobs. A dump taken minutes later (waits then say minutes) or a trace can.
-not-judged-why-dump-in-flight = Under 10 in one stack, or made among the program's newest goroutines with as many of their time already gone (work in flight), and no wait minutes: one moment cannot tell a leak from work in flight or a pool between jobs. A dump taken minutes later (waits then say minutes) or a trace can.
+not-judged-why-dump-in-flight = Under 10 in one stack, or a crowd its goroutine ids place (work in flight, or standing since long before), and no wait minutes: one moment cannot tell a leak from work in flight or a pool between jobs. A dump taken minutes later (waits then say minutes) or a trace can.
 not-judged-why-profile = Under 10 in one stack, and a goroutine profile prints no wait times: one moment cannot tell a leak from work in flight or a pool between jobs. A debug=2 dump minutes later or a trace can.
 not-judged-why-trace = Older than the trace, waiting through all of it, under 10 in one stack: a few seconds cannot tell a leak from a pool between jobs. A debug=2 dump whose waits say minutes can.
 not-judged-entry = { $count } × { $reason } at { $at }
 not-judged-in-flight = (in flight by its ids: the program's newest goroutines, as many made in their time already gone)
+not-judged-standing = (standing by its ids: made at once long before, many goroutines made and gone since without its growing)
 suspects-none-in-part = No stuck goroutine groups in what was read.
 suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
     at { $at }

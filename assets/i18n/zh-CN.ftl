@@ -97,11 +97,12 @@ suspects-none = 没有卡住的 goroutine 分组：每个 goroutine 都被唤醒
 suspects-none-not-judged = 没有嫌疑分组，但也不代表一切正常：有 goroutine 在程序代码中等待，仅凭一个时刻无法判断（见下方）。
 not-judged-title = 未判定（{ $count } 个 goroutine）
 not-judged-why-dump = 同一栈中不足 10 个且没有等待分钟数：仅凭一个时刻无法区分泄漏、进行中的工作和任务之间空闲的池。几分钟后再取一次转储（等待时间会显示分钟数）或一份 trace 可以分辨。
-not-judged-why-dump-in-flight = 同一栈中不足 10 个，或是程序最新创建、同期同样多的 goroutine 已经结束的一群（进行中的工作），且没有等待分钟数：仅凭一个时刻无法区分泄漏、进行中的工作和任务之间空闲的池。几分钟后再取一次转储（等待时间会显示分钟数）或一份 trace 可以分辨。
+not-judged-why-dump-in-flight = 同一栈中不足 10 个，或是按 goroutine id 可以定位的一群（进行中的工作，或很久以前就已存在），且没有等待分钟数：仅凭一个时刻无法区分泄漏、进行中的工作和任务之间空闲的池。几分钟后再取一次转储（等待时间会显示分钟数）或一份 trace 可以分辨。
 not-judged-why-profile = 同一栈中不足 10 个，且 goroutine profile 不打印等待时间：仅凭一个时刻无法区分泄漏、进行中的工作和任务之间空闲的池。几分钟后的 debug=2 转储或一份 trace 可以分辨。
 not-judged-why-trace = 早于 trace 开始、在整个 trace 期间一直等待、同一栈中不足 10 个：几秒钟无法区分泄漏和任务之间空闲的池。等待时间显示分钟数的 debug=2 转储可以分辨。
 not-judged-entry = { $count } × { $reason }，位于 { $at }
 not-judged-in-flight = （按其 id 判断为进行中的工作：它们是程序最新创建的 goroutine，同期创建的同样多的 goroutine 已经结束）
+not-judged-standing = （按其 id 判断为常驻：很久以前一次性创建，此后创建又结束了许多 goroutine，它却没有增长）
 suspects-none-in-part = 在已读取的部分中没有卡住的 goroutine 分组。
 suspect-entry = #{ $rank } · { $count } × { $reason } · 阻塞 { $blocked }
     位于 { $at }

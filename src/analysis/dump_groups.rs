@@ -363,16 +363,17 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         // A goroutine parked where nothing can wake it (`select {}`, a nil channel) is stuck
         // for good: one moment proves it, at any number and age.
         let never = super::classify::never_woken(&reason);
-        // A crowd of the program's newest goroutines, their kind's older ones gone: requests
-        // in flight, not a crowd a leak left ([`super::in_flight`]).
-        let flight = grp.count >= LARGE_GROUP
-            && m.format == DumpFormat::Traceback
-            && grp.wait_minutes.1 == 0
-            && ids.in_flight(m, &grp.members);
+        // A crowd of the program's newest goroutines, their kind's older ones gone (requests
+        // in flight), or one made at once long before that the churn since never grew (a
+        // pool made at start): not a crowd a leak left ([`super::in_flight`]).
+        let by_ids =
+            (grp.count >= LARGE_GROUP && m.format == DumpFormat::Traceback && grp.wait_minutes.1 == 0)
+                .then(|| ids.crowd(m, &grp.members))
+                .flatten();
         if !(proven
             || never
             || long
-            || (grp.count >= LARGE_GROUP && !flight)
+            || (grp.count >= LARGE_GROUP && by_ids.is_none())
             || crash
             || ring
             || behind
@@ -386,7 +387,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
                     count: to_usize(grp.count),
                     reason: reason.clone(),
                     frame,
-                    in_flight: flight,
+                    by_ids,
                 });
             }
             continue;

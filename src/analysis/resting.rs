@@ -149,13 +149,15 @@ fn passed_round(m: &TraceModel, members: &[GIdx], woken: &[GIdx]) -> bool {
     !woken.is_empty() && woken.iter().all(|&g| m.last_woken_by(g).is_some_and(member))
 }
 
-/// A pool is no pool at rest when whatever fed it is stuck itself: every member woken in the
-/// window was last woken by a goroutine of some suspect (its own or another) or by one gone
-/// since. Two groups that fed each other once and now wait on each other (an event sender
-/// waiting for its processor, the processor for the sender's start) are a deadlock, not
-/// pools between jobs; receivers that requests each handed one value before returning have
-/// nobody left to send again (40 of 20 requests, 11 woken once at their start). Read over
-/// all the suspects at once, after each group was judged.
+/// A pool is no pool at rest when whatever fed it cannot feed it again: every member woken
+/// in the window was last woken by a goroutine of some suspect (its own or another), or by
+/// one gone since that woke it only at its start. Two groups that fed each other once and
+/// now wait on each other (an event sender waiting for its processor, the processor for the
+/// sender's start) are a deadlock, not pools between jobs; receivers that their requests each
+/// handed one value right after making them, before returning, have nobody left to send
+/// again (40 of 20 requests, 11 woken once at their start). A pool fed by requests that come
+/// and go is woken through its life, and stays at rest. Read over all the suspects at once,
+/// after each group was judged.
 pub fn fed_only_by_the_stuck(m: &TraceModel, out: &mut [super::Suspect]) {
     if !out.iter().any(|s| matches!(s.resting, Some(Resting::Pool { .. }))) {
         return;
@@ -163,13 +165,28 @@ pub fn fed_only_by_the_stuck(m: &TraceModel, out: &mut [super::Suspect]) {
     let mut stuck: Vec<GIdx> = out.iter().flat_map(|s| s.members.iter().copied()).collect();
     stuck.sort_unstable();
     let gone = |g: GIdx| m.goroutine(g).is_some_and(|g| g.end_ns().is_some());
-    let dead_end = |w: GIdx| stuck.binary_search(&w).is_ok() || gone(w);
     for s in out.iter_mut().filter(|s| matches!(s.resting, Some(Resting::Pool { .. }))) {
-        let mut wakers = s.members.iter().filter_map(|&g| m.last_woken_by(g)).peekable();
-        if wakers.peek().is_some() && wakers.all(dead_end) {
+        let mut fed = s.members.iter().filter_map(|&g| Some((g, m.last_woken_by(g)?))).peekable();
+        let dead_end =
+            |(g, w): (GIdx, GIdx)| stuck.binary_search(&w).is_ok() || (gone(w) && woken_only_at_start(m, g));
+        if fed.peek().is_some() && fed.all(dead_end) {
             s.resting = None;
         }
     }
+}
+
+/// The share of a goroutine's life in the window within which a wake counts as at its start.
+const START_SHARE: i64 = 10;
+
+/// Whether every wait of `g`'s that ended, ended in the first tenth of its life in the window
+/// (a goroutine older than the trace has no start in it).
+fn woken_only_at_start(m: &TraceModel, g: GIdx) -> bool {
+    let Some(g) = m.goroutine(g) else { return false };
+    let Some(created) = g.created_ns() else { return false };
+    let start = created + (m.duration_ns - created) / START_SHARE;
+    let spans = g.real_spans();
+    let ended = spans.iter().enumerate().take(spans.len().saturating_sub(1));
+    ended.filter(|(_, s)| s.state() == SpanState::Waiting).all(|(i, _)| g.span_end_ns(i) <= start)
 }
 
 /// Where each line of the program that goroutines older than the trace wait at was fed: how

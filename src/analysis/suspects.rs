@@ -405,7 +405,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                 let frames = m.stacks.frames(key.2);
                 let at = super::classify::user_frame(&m.strings, frames);
                 let frame = at.map(|f| names.frame(&m.strings, f));
-                not_judged.push(NotJudged { count: members.len(), reason: key.1.clone(), frame, in_flight: false });
+                not_judged.push(NotJudged { count: members.len(), reason: key.1.clone(), frame, by_ids: None });
             }
             kept.then_some((key, members, piling, hung))
         })

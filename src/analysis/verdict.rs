@@ -16,9 +16,9 @@ pub struct NotJudged {
     pub reason: String,
     /// Where it waits: the innermost frame of the program.
     pub frame: Option<super::FrameText>,
-    /// A dump's crowd of the program's newest goroutines, their kind's older ones gone: work
-    /// in flight by its ids, whatever its number ([`super::in_flight`]).
-    pub in_flight: bool,
+    /// A dump's crowd its ids let one moment not judge, whatever its number: work in flight,
+    /// or a crowd standing since long before ([`super::in_flight`]).
+    pub by_ids: Option<super::in_flight::ByIds>,
 }
 
 /// A source's verdict in two passes: its suspects (`suspects_with`, given the goroutines to

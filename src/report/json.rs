@@ -82,6 +82,10 @@ pub struct NotJudgedJson {
     /// in flight by its ids, whatever its number (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub in_flight: bool,
+    /// A debug=2 dump's crowd made at once long before, many goroutines made and gone since
+    /// without its growing: a pool made at start (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub standing: bool,
 }
 
 /// How many goroutines run one function.

@@ -42,7 +42,8 @@ pub fn summarize(l: &Loaded) -> Summary {
             count: n.count,
             reason: n.reason.clone(),
             frame: n.frame.clone(),
-            in_flight: n.in_flight,
+            in_flight: n.by_ids == Some(crate::analysis::in_flight::ByIds::InFlight),
+            standing: n.by_ids == Some(crate::analysis::in_flight::ByIds::Standing),
         })
         .collect();
     s

@@ -379,8 +379,8 @@ fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
             "older than the trace, waiting through all of it, under 10 in one stack",
             "a few seconds cannot tell a leak from a pool between jobs; a debug=2 dump whose waits say minutes can",
         ),
-        Some(crate::model::DumpFormat::Traceback) if groups.iter().any(|g| g.in_flight) => (
-            "under 10 in one stack, or made among the program's newest goroutines with as many of their time gone (in flight), no wait minutes",
+        Some(crate::model::DumpFormat::Traceback) if groups.iter().any(|g| g.in_flight || g.standing) => (
+            "under 10 in one stack, or a crowd its ids place (in flight, or standing since long before), no wait minutes",
             "",
         ),
         Some(crate::model::DumpFormat::Traceback) => ("under 10 in one stack, no wait minutes", ""),
@@ -400,7 +400,13 @@ fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
     );
     for g in groups.iter().take(NOT_JUDGED_SHOWN) {
         let at = g.frame.as_ref().map_or(String::new(), |f| format!(" at {}", where_(f)));
-        let flight = if g.in_flight { " (in flight by its ids)" } else { "" };
+        let flight = match (g.in_flight, g.standing) {
+            (true, _) => " (in flight by its ids)",
+            (_, true) => {
+                " (standing by its ids: made at once long before, many goroutines made and gone since without its growing)"
+            }
+            _ => "",
+        };
         let _ = writeln!(o, "      {} × {}{at}{flight}", units::count(g.count as u64), g.reason);
     }
     if groups.len() > NOT_JUDGED_SHOWN {

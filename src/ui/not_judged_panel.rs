@@ -6,6 +6,7 @@
 use egui::RichText;
 
 use super::document::{Document, short_file};
+use crate::analysis::in_flight::ByIds;
 use crate::model::DumpFormat;
 use crate::tr;
 use crate::units;
@@ -21,7 +22,7 @@ pub fn not_judged_ui(ui: &mut egui::Ui, doc: &Document) {
     ui.label(RichText::new(tr!("not-judged-title", n = n, count = units::count(n as u64))).strong());
     let why = match doc.content.dump().map(|d| d.model.format) {
         _ if doc.trace().is_some() => tr!("not-judged-why-trace"),
-        Some(DumpFormat::Traceback) if groups.iter().any(|g| g.in_flight) => {
+        Some(DumpFormat::Traceback) if groups.iter().any(|g| g.by_ids.is_some()) => {
             tr!("not-judged-why-dump-in-flight")
         }
         Some(DumpFormat::Traceback) => tr!("not-judged-why-dump"),
@@ -35,8 +36,10 @@ pub fn not_judged_ui(ui: &mut egui::Ui, doc: &Document) {
         );
         let count = units::count(g.count as u64);
         let mut entry = tr!("not-judged-entry", count = count, reason = g.reason.as_str(), at = at);
-        if g.in_flight {
-            entry = format!("{entry} {}", tr!("not-judged-in-flight"));
+        match g.by_ids {
+            Some(ByIds::InFlight) => entry = format!("{entry} {}", tr!("not-judged-in-flight")),
+            Some(ByIds::Standing) => entry = format!("{entry} {}", tr!("not-judged-standing")),
+            None => {}
         }
         ui.add(egui::Label::new(entry).wrap());
     }
