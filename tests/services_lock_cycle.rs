@@ -10,6 +10,11 @@
 //! line but released the read lock first; the readers queued at the `RLock` are held up by
 //! Snapshot, which holds it while blocked in a send. Only Snapshot is named, and no writer
 //! is said to hold a lock.
+//!
+//! And a lock whose taker returned without unlocking, beside the type's healthy event loop
+//! (`services/loopheld`, Go 1.19 and 1.27): the trace sees the loop woken again and again
+//! from its wait while the crowd waits, and names no holder. (A dump, one moment, cannot
+//! tell the loop from a holder: it still asks "held by?".)
 
 use crate::common;
 use common::report_json::{expect_of, report};
@@ -88,4 +93,43 @@ fn writers_past_a_read_lock_they_released_are_not_its_holders() {
         }
     }
     assert!(checked >= 4, "expected rwupgrade dumps and traces of two releases, found {checked}");
+}
+
+#[test]
+fn a_loop_going_round_in_the_types_code_is_no_holder() {
+    let e = expect_of("services/loopheld");
+    let (reason, func) = (e["reason"].as_str().unwrap(), e["blocking_function"].as_str().unwrap());
+    let lp = e["loop_function"].as_str().unwrap();
+    let mut checked = 0;
+    for minor in ["1.19", "1.27"] {
+        let dir = root().join(format!("services/go{minor}"));
+        if !dir.join("loopheld.trace").is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(dir.join("loopheld.goroutine-2.txt")).unwrap();
+        let state = if minor == "1.19" { "semacquire" } else { reason };
+        assert_eq!(
+            records(&text, state, func).len() as u64,
+            e["count"].as_u64().unwrap(),
+            "{minor}: Go's dump"
+        );
+        let loops: Vec<u64> = records(&text, "chan receive", lp).iter().map(|r| id_of(r)).collect();
+        assert_eq!(loops.len(), 1, "{minor}: Go's dump has the loop waiting");
+        let rep = report(&dir.join("loopheld.trace"));
+        let s = &rep["suspects"][0];
+        assert_eq!(
+            (s["count"].as_u64(), s["reason"].as_str()),
+            (e["count"].as_u64(), Some(reason)),
+            "{minor}: {s}"
+        );
+        let named: Vec<u64> = s["lock_holders"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|h| h["goroutine_id"].as_u64().unwrap())
+            .collect();
+        assert!(!named.contains(&loops[0]), "{minor}: the loop named a holder: {s}");
+        checked += 1;
+    }
+    assert!(checked >= 2, "expected loopheld traces of two releases, found {checked}");
 }

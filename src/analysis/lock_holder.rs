@@ -57,6 +57,9 @@ struct Seen<'a> {
     mutex: Option<&'a str>,
     /// Its dump record, for the arguments of its frames.
     record: Option<&'a DumpGoroutine>,
+    /// When it was last woken from the wait it is in now, gone round again to it (a trace's;
+    /// `i64::MIN` for never, and in a dump).
+    woken_at: i64,
 }
 
 /// The lock methods whose callers wait for a lock.
@@ -87,10 +90,16 @@ pub fn attach_trace(m: &TraceModel, suspects: &mut [Suspect]) {
             SpanState::Waiting => trace_wait_words(m.reason(last.reason()), funcs).to_string(),
             s => s.name().to_string(),
         };
-        Some(Seen { id: g.id, idx: i as GIdx, state, frames, mutex: None, record: None })
+        let spans = g.real_spans();
+        let ended = spans.iter().enumerate().take(spans.len().saturating_sub(1));
+        // Woken from the very wait it is in again: a loop going round.
+        let again = |s: &&crate::model::Span| s.state() == SpanState::Waiting && s.stack == last.stack;
+        let woken = ended.filter(|(_, s)| again(s)).map(|(i, _)| g.span_end_ns(i));
+        let woken_at = woken.max().unwrap_or(i64::MIN);
+        Some(Seen { id: g.id, idx: i as GIdx, state, frames, mutex: None, record: None, woken_at })
     });
     // A trace never says a lock has no holder ([`super::lock_unheld`]).
-    attach(&m.strings, seen.collect(), suspects, None, false);
+    attach(&m.strings, seen.collect(), suspects, None, false, Some(m.duration_ns));
 }
 
 /// Names the possible holders of each lock a dump's crowds wait for (tracebacks only: a
@@ -107,6 +116,7 @@ pub fn attach_dump(m: &DumpModel, suspects: &mut [Suspect]) {
             frames: m.stacks.frames(g.stack),
             mutex: super::lock_address::waited_mutex(m, g),
             record: Some(g),
+            woken_at: i64::MIN,
         })
     });
     let seen: Vec<Seen> = seen.collect();
@@ -114,7 +124,7 @@ pub fn attach_dump(m: &DumpModel, suspects: &mut [Suspect]) {
     let whole = m.warnings.is_empty()
         && m.goroutines.iter().all(|g| !g.has(cut))
         && seen.iter().all(|g| whole_stack(g.frames));
-    attach(&m.strings, seen, suspects, Some(m), whole);
+    attach(&m.strings, seen, suspects, Some(m), whole, None);
 }
 
 /// A stack the search reads to its end: known, and no deeper than it looks.
@@ -145,6 +155,8 @@ struct Crowd<'a> {
     one_lock: bool,
     /// Its members wait to read-lock a `sync.RWMutex`.
     reads: bool,
+    /// When its oldest member began to wait (a trace's; `i64::MAX` in a dump).
+    since: i64,
 }
 
 /// Whether a stack waits in the `sync.RWMutex` method `method` (`RLock`, `Lock`).
@@ -161,6 +173,7 @@ fn attach<'s>(
     suspects: &mut [Suspect],
     dump: Option<&'s DumpModel>,
     whole: bool,
+    trace_end: Option<i64>,
 ) {
     let first_arg = |g: &Seen, func: &str| super::lock_address::first_arg_in(dump?, g.record?, func);
     // Which mutex a goroutine waits for: the address Go printed for it, else the receiver of
@@ -182,7 +195,11 @@ fn attach<'s>(
             let one_lock = whole && owner.is_some_and(|o| one_lock(strings, s.members.iter().map(member), o));
             let (receiver, lock) = (first_arg(one, func), lock_id(one, func));
             let reads = in_rw(strings, one.frames, "RLock");
-            Some((k, Crowd { func, line: at.line, owner, ids, mutex, receiver, lock, one_lock, reads }))
+            let since = trace_end.zip(s.blocked_ns).map_or(i64::MAX, |(end, (_, max))| end - max);
+            Some((
+                k,
+                Crowd { func, line: at.line, owner, ids, mutex, receiver, lock, one_lock, reads, since },
+            ))
         })
         .take(MAX_CROWDS)
         .collect();
@@ -271,7 +288,12 @@ fn attach<'s>(
             let upgrade = crowd.reads
                 && in_rw(strings, g.frames, "Lock")
                 && waits_at.is_some_and(|f| strings.get(f.func) == crowd.func);
-            if waiter || upgrade || crowd.ids.binary_search(&g.id).is_ok() {
+            // Only in another method of the type, and woken from the wait it is in since the
+            // crowd began to wait, back at it again: a loop going round (a per-object event
+            // loop fed every 200 ms, moby#17176 with its lock's holder gone), not a holder
+            // sitting on the lock (which may sleep or wait elsewhere while it holds it).
+            let restless = !same && g.woken_at > crowd.since;
+            if waiter || upgrade || restless || crowd.ids.binary_search(&g.id).is_ok() {
                 continue;
             }
             // The likeliest few only: in the same function first, then the lowest ids.
