@@ -58,7 +58,8 @@
 #   made at start among requests that come and go, standing by its ids), supervise
 #   (supervisors in wg.Wait() over workers at work), callerlock (a lock-order deadlock whose
 #   first locks are the callers'), rwupgrade (a double-checked fill behind a read lock
-#   never released), loopheld (a lock never released beside the type's event loop): below.
+#   never released), loopheld (a lock never released beside the type's event loop),
+#   stackpile (MemStats lines of goroutines piling up with their stacks): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -180,6 +181,9 @@ run_each rwupgrade 1.19 1.27
 # A lock its taker returned without releasing, beside the type's healthy event loop
 # (loopheld): the loop goes round in the type's code and holds nothing.
 run_each loopheld 1.19 1.27
+# MemStats JSON lines of uploads piling up, each holding 32 KiB on its stack (stackpile):
+# NumGoroutine and StackInuse rise, the heap stays flat; and the dump at the end.
+run_each stackpile 1.19 1.27
 # A service's stderr with its GC lines and the traceback SIGQUIT made it print (quitleak),
 # and what its map really kept (truth.json), Go 1.21 and 1.27.
 for minor in 1.21 1.27; do

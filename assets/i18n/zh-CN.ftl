@@ -283,6 +283,7 @@ finding-spinning-unknown = { $count } 个空转：{ $share }% 的时间处于运
 mem-growth-piling = GC 后的堆从 { $from } 增长到 { $to }。{ $beside }
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
 finding-goroutine-count = goroutine 在堆积：数量在 { $over } 内从 { $from } 增长到 { $to }，而 GC 后的堆没有增长：这些 goroutine 永不结束，除了栈几乎不占内存（goroutine 转储可显示它们在哪里等待）
+finding-goroutine-count-stacks = goroutine 在堆积：数量在 { $over } 内从 { $from } 增长到 { $to }，而 GC 后的堆没有增长：这些 goroutine 永不结束，除了栈几乎不占内存，栈占用从 { $stack_from } 增长到 { $stack_to }（goroutine 转储可显示它们在哪里等待）
 finding-goroutine-stacks = goroutine 在堆积：它们的栈在 { $over } 内从 { $from } 增长到 { $to }，而 GC 后的堆没有增长：这些 goroutine 永不结束，除了栈几乎不占内存（goroutine 转储可显示它们在哪里等待）
 finding-heap-growth-goroutines = goroutine 数量随之从 { $from } 增长到 { $to }：goroutine 也在堆积（goroutine 转储可显示它们在哪里等待）
 finding-heap-growth-stacks = goroutine 栈随之从 { $from } 增长到 { $to }：goroutine 也在堆积（goroutine 转储可显示它们在哪里等待）

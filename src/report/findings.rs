@@ -90,6 +90,7 @@ pub enum FindingJson<'a> {
         over_ns: i64,
         from_ns: i64,
         to_ns: i64,
+        /// The count, the stacks, or both (MemStats lines' count, with their `StackInuse`).
         #[serde(flatten)]
         rose: RoseJson,
     },
@@ -124,6 +125,12 @@ pub struct RoseJson {
 }
 
 impl RoseJson {
+    /// Beside a count that rose, the stacks at its start and end, where known.
+    fn with_stacks(self, stacks: Option<(u64, u64)>) -> Self {
+        let Some((from, to)) = stacks else { return self };
+        RoseJson { stacks_from_bytes: Some(from), stacks_to_bytes: Some(to), ..self }
+    }
+
     fn of(b: Option<Beside>) -> Self {
         let (stacks, count) = match b {
             Some(Beside::Stacks { from, to }) => (Some((from, to)), None),
@@ -201,7 +208,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             over_ns: g.over_ns(),
             from_ns: g.from_ns,
             to_ns: g.to_ns,
-            rose: RoseJson::of(Some(g.rose)),
+            rose: RoseJson::of(Some(g.rose)).with_stacks(g.stack_bytes),
         },
         Finding::LockContention(c) => FindingJson::LockContention {
             lock: c.lock,
@@ -240,8 +247,16 @@ fn goroutine_growth_text(g: &GoroutineGrowth) -> String {
             format!("the goroutine count rose from {} to {}", units::count(from), units::count(to))
         }
     };
+    let holding = match g.stack_bytes {
+        Some((from, to)) => format!(
+            "holding little but their stacks, in use from {} to {}",
+            units::bytes(from),
+            units::bytes(to)
+        ),
+        None => "holding little but their stacks".to_string(),
+    };
     format!(
-        "goroutines pile up ({}): {what} over {}, while the heap after GC did not grow: goroutines that never end, holding little but their stacks (a goroutine dump shows where they wait)",
+        "goroutines pile up ({}): {what} over {}, while the heap after GC did not grow: goroutines that never end, {holding} (a goroutine dump shows where they wait)",
         g.source.name(),
         units::duration(g.over_ns()),
     )

@@ -127,9 +127,19 @@ pub fn goroutine_growth_text(g: &GoroutineGrowth) -> String {
         Beside::Stacks { from, to } => {
             tr!("finding-goroutine-stacks", from = units::bytes(from), to = units::bytes(to), over = over)
         }
-        Beside::Goroutines { from, to } => {
-            tr!("finding-goroutine-count", from = units::count(from), to = units::count(to), over = over)
-        }
+        Beside::Goroutines { from, to } => match g.stack_bytes {
+            Some((s0, s1)) => tr!(
+                "finding-goroutine-count-stacks",
+                from = units::count(from),
+                to = units::count(to),
+                over = over,
+                stack_from = units::bytes(s0),
+                stack_to = units::bytes(s1)
+            ),
+            None => {
+                tr!("finding-goroutine-count", from = units::count(from), to = units::count(to), over = over)
+            }
+        },
     }
 }
 
