@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::frame_text::{FrameText, SharedNames};
 use super::suspects::{Key, Waiter};
+use crate::model::lost;
 use crate::model::{Frame, GIdx, Goroutine, SpanState, StackId, StrId, TraceModel};
 
 /// Goroutines the trace cannot judge: blocked from before it began to its end, never run
@@ -167,7 +168,9 @@ pub(super) fn stackless_crowds(
     out: &[super::Suspect],
     names: &mut SharedNames,
 ) -> Vec<super::Suspect> {
-    if !m.is_old_format() {
+    // A cut old-format trace lost every stack and name with its end, and holds what little
+    // of the window was read (12 ms of a 2 s capture): nothing to judge a crowd on.
+    if !m.is_old_format() || m.cut_at_byte.is_some() {
         return Vec::new();
     }
     let peers_of: std::collections::HashSet<StrId> = out
@@ -179,7 +182,12 @@ pub(super) fn stackless_crowds(
     let mut crowds: HashMap<StrId, Vec<GIdx>> = HashMap::new();
     for (i, g) in m.goroutines.iter().enumerate() {
         let func = m.strings.get(g.start_func);
-        if g.system || !unjudged(g) || peers_of.contains(&g.start_func) || func.is_empty() {
+        if g.system
+            || !unjudged(g)
+            || peers_of.contains(&g.start_func)
+            || func.is_empty()
+            || lost::is_lost(func)
+        {
             continue;
         }
         if super::classify::is_std_func(func) || super::classify::is_runtime_func(func) {
