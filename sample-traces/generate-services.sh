@@ -183,7 +183,7 @@ run_each rwupgrade 1.19 1.27
 run_each loopheld 1.19 1.27
 # MemStats JSON lines of uploads piling up, each holding 32 KiB on its stack (stackpile):
 # NumGoroutine and StackInuse rise, the heap stays flat; and the dump at the end.
-run_each stackpile 1.19 1.27
+run_each stackpile 1.27
 # A service's stderr with its GC lines and the traceback SIGQUIT made it print (quitleak),
 # and what its map really kept (truth.json), Go 1.21 and 1.27.
 for minor in 1.21 1.27; do
