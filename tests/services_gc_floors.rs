@@ -110,36 +110,29 @@ fn goroutines_leaking_their_stacks_pile_up_without_the_heap() {
 #[test]
 fn a_goroutine_pile_in_memstats_lines_says_what_its_stacks_hold() {
     let e = common::report_json::expect_of("services/stackpile");
-    let mut seen = 0;
-    for minor in ["1.27"] {
-        let path = root().join(format!("services/go{minor}/stackpile.memstats.jsonl"));
-        let text = std::fs::read_to_string(&path).unwrap();
-        let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-        assert!(lines.len() >= 10, "{minor}: {} lines", lines.len());
-        let count = |l: &serde_json::Value| l["NumGoroutine"].as_u64().unwrap();
-        let stack = |l: &serde_json::Value| l["memstats"]["StackInuse"].as_u64().unwrap();
-        let (first, last) = (&lines[0], &lines[lines.len() - 1]);
-        assert!(stack(last) >= 16 * MIB && count(last) > count(first) + 500, "{minor}: Go's lines");
-        let rep = report(&path);
-        let f = rep["findings"].as_array().unwrap();
-        assert!(f.iter().all(|f| f["kind"] != "heap-growth"), "{minor}: {f:?}");
-        let g =
-            f.iter().find(|f| f["kind"] == "goroutine-growth").unwrap_or_else(|| panic!("{minor}: {f:?}"));
-        assert_eq!(
-            (g["goroutines_from"].as_u64(), g["goroutines_to"].as_u64()),
-            (Some(count(first)), Some(count(last)))
-        );
-        assert_eq!(
-            (g["stacks_from_bytes"].as_u64(), g["stacks_to_bytes"].as_u64()),
-            (Some(stack(first)), Some(stack(last)))
-        );
-        let dump =
-            std::fs::read_to_string(root().join(format!("services/go{minor}/stackpile.goroutine-2.txt")))
-                .unwrap();
-        let waiting =
-            common::services::records(&dump, "chan receive", e["waiting_function"].as_str().unwrap());
-        assert_eq!(waiting.len() as u64, e["goroutines"].as_u64().unwrap(), "{minor}: Go's dump");
-        seen += 1;
-    }
-    assert_eq!(seen, 1);
+    let minor = "1.27";
+    let path = root().join(format!("services/go{minor}/stackpile.memstats.jsonl"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines.len() >= 10, "{minor}: {} lines", lines.len());
+    let count = |l: &serde_json::Value| l["NumGoroutine"].as_u64().unwrap();
+    let stack = |l: &serde_json::Value| l["memstats"]["StackInuse"].as_u64().unwrap();
+    let (first, last) = (&lines[0], &lines[lines.len() - 1]);
+    assert!(stack(last) >= 16 * MIB && count(last) > count(first) + 500, "{minor}: Go's lines");
+    let rep = report(&path);
+    let f = rep["findings"].as_array().unwrap();
+    assert!(f.iter().all(|f| f["kind"] != "heap-growth"), "{minor}: {f:?}");
+    let g = f.iter().find(|f| f["kind"] == "goroutine-growth").unwrap_or_else(|| panic!("{minor}: {f:?}"));
+    assert_eq!(
+        (g["goroutines_from"].as_u64(), g["goroutines_to"].as_u64()),
+        (Some(count(first)), Some(count(last)))
+    );
+    assert_eq!(
+        (g["stacks_from_bytes"].as_u64(), g["stacks_to_bytes"].as_u64()),
+        (Some(stack(first)), Some(stack(last)))
+    );
+    let dump = std::fs::read_to_string(root().join(format!("services/go{minor}/stackpile.goroutine-2.txt")))
+        .unwrap();
+    let waiting = common::services::records(&dump, "chan receive", e["waiting_function"].as_str().unwrap());
+    assert_eq!(waiting.len() as u64, e["goroutines"].as_u64().unwrap(), "{minor}: Go's dump");
 }
