@@ -54,6 +54,20 @@ fn a_deadlock_through_the_callers_locks_is_named_from_the_dump() {
                 && ids.iter().filter(|i| tickers.contains(i)).count() == 1;
             assert!(one_of_each, "{minor}: {ids:?} of {flushers:?} and {tickers:?}");
         }
+        // "Held by?" shows each holder where it is in the type whose lock the crowd takes
+        // (the ticker in the replica's tick, the flusher in the store's flush), in the dump
+        // and in the trace of the same run.
+        for file in ["callerlock.goroutine-2.txt", "callerlock.trace"] {
+            let rep = report(&path.with_file_name(file));
+            for s in rep["suspects"].as_array().unwrap() {
+                let locks_in = if s.to_string().contains(flusher) { flusher } else { ticker };
+                let owner = &locks_in[..locks_in.rfind(").").unwrap() + 2];
+                for h in s["lock_holders"].as_array().unwrap_or_else(|| panic!("{minor} {file}: {s}")) {
+                    let at = h["frame"]["function"].as_str().unwrap();
+                    assert!(at.starts_with(owner), "{minor} {file}: {at} is not in {owner}: {s}");
+                }
+            }
+        }
         checked += 1;
     }
     assert!(checked >= 3, "expected callerlock dumps of three releases, found {checked}");

@@ -308,6 +308,10 @@ fn attach<'s>(
                 && g.mutex == crowd.mutex
                 && crowd.receiver.is_some()
                 && first_arg(g, crowd.func) == crowd.receiver;
+            // Where it is in the type's code: the method of the crowd's type it runs (the
+            // innermost frame of the program may be another type's, called from there).
+            let in_type = |f: &&Frame| same_type(strings.get(f.func));
+            let at = if same { at } else { g.frames.iter().take(MAX_DEPTH).find(in_type).unwrap_or(at) };
             kept.push((same, g, at, same_lock));
             if kept.len() > 2 * MAX_HOLDERS {
                 kept.sort_by_key(|(strong, g, _, _)| (!strong, g.id));
