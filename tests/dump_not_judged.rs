@@ -96,16 +96,7 @@ fn requests_in_flight_by_their_ids_are_not_judged() {
         let newest = *all.iter().max().unwrap();
         let alive = all.iter().filter(|&&i| i >= oldest).count() as u64;
         assert!(oldest * 4 >= newest * 3 && newest - oldest + 1 - alive >= watchers.len() as u64, "{minor}");
-        let rep = report(&path);
-        assert_eq!(rep["suspects"], serde_json::json!([]), "{minor}: nothing leaks: {rep}");
-        let listed = rep["goroutines"]["not_judged"].as_array().unwrap_or_else(|| panic!("{rep}"));
-        let g = listed.iter().find(|g| g["frame"]["function"] == func).unwrap_or_else(|| panic!("{rep}"));
-        assert_eq!(
-            (g["count"].as_u64(), &g["in_flight"]),
-            (Some(watchers.len() as u64), &true.into()),
-            "{minor}"
-        );
-        assert_eq!(g["frame"]["line"].as_u64(), Some(marked("inflight", "waits")), "{minor}");
+        not_judged_by_ids(&path, ("inflight", func), watchers.len(), "in_flight", minor);
         let traced = report(&dir.join("inflight.trace"));
         assert_eq!(traced["suspects"], serde_json::json!([]), "{minor}: the trace agrees: {traced}");
         checked += 1;
@@ -157,20 +148,28 @@ fn a_pool_made_at_start_that_the_churn_never_grew_is_standing() {
         let newest =
             text.split("\n\n").filter(|r| r.starts_with("goroutine ")).map(|r| id(&r)).max().unwrap();
         assert!(hi - lo < 2 * workers.len() as u64 && newest - hi >= 5 * workers.len() as u64, "{minor}");
-        let rep = report(&path);
-        assert_eq!(rep["suspects"], serde_json::json!([]), "{minor}: nothing leaks: {rep}");
-        let listed = rep["goroutines"]["not_judged"].as_array().unwrap_or_else(|| panic!("{rep}"));
-        let g = listed.iter().find(|g| g["frame"]["function"] == func).unwrap_or_else(|| panic!("{rep}"));
-        assert_eq!(
-            (g["count"].as_u64(), &g["standing"]),
-            (Some(workers.len() as u64), &true.into()),
-            "{minor}"
-        );
-        assert_eq!(g["frame"]["line"].as_u64(), Some(marked("standpool", "waits")), "{minor}");
+        not_judged_by_ids(&path, ("standpool", func), workers.len(), "standing", minor);
         let traced = report(&dir.join("standpool.trace"));
         let suspects = traced["suspects"].as_array().unwrap();
         assert!(suspects.iter().all(|s| s["at_rest"]["kind"] == "pool"), "{minor}: {traced}");
         checked += 1;
     }
     assert!(checked >= 2, "expected standpool samples of two releases, found {checked}");
+}
+
+/// The dump at `path` has no suspect and lists the crowd waiting in `func` (at the line
+/// marked "waits" in `program`) as not judged, `count` strong, with `flag` set.
+fn not_judged_by_ids(
+    path: &std::path::Path,
+    (program, func): (&str, &str),
+    count: usize,
+    flag: &str,
+    minor: &str,
+) {
+    let rep = report(path);
+    assert_eq!(rep["suspects"], serde_json::json!([]), "{minor}: nothing leaks: {rep}");
+    let listed = rep["goroutines"]["not_judged"].as_array().unwrap_or_else(|| panic!("{rep}"));
+    let g = listed.iter().find(|g| g["frame"]["function"] == func).unwrap_or_else(|| panic!("{rep}"));
+    assert_eq!((g["count"].as_u64(), &g[flag]), (Some(count as u64), &true.into()), "{minor}: {g}");
+    assert_eq!(g["frame"]["line"].as_u64(), Some(marked(program, "waits")), "{minor}");
 }
