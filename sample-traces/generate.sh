@@ -53,17 +53,41 @@ programs_for() {
 	case "$1" in
 	1.27.*) echo "$ALL_PROGRAMS $INTL_PROGRAM $MEMORY_PROGRAMS $GC_PROGRAMS $PILE_PROGRAMS $HELPER_PROGRAMS $POLL_PROGRAMS" ;;
 	1.22.*) echo "$ALL_PROGRAMS $MEMORY_PROGRAMS $GC_PROGRAMS $PILE_PROGRAMS" ;;
-	*) echo "${ALL_PROGRAMS/ heapgrow/}" ;;
+	# The releases between (room under the folder's 30 MB): their traces for the format,
+	# without leakgrow (the largest after heapgrow).
+	*) echo "${ALL_PROGRAMS/ heapgrow/}" | sed 's/ leakgrow//' ;;
 	esac
 }
 
+# What a run of program $1 with go $2 leaves that the samples do not keep (room under the
+# folder's 30 MB): the releases between 1.22 and 1.27 keep no heap profile, and chansend
+# there keeps its goroutine profile (the goroutine diff's input) but not its 2,000-goroutine
+# dumps. Their traces and the other dumps stay: each release's trace format and dump words.
+dropped() {
+	case "${2%.*}" in
+	1.22 | 1.27) return ;;
+	esac
+	echo heap.pb.gz
+	if [ "$1" = chansend ]; then echo goroutine-1.txt goroutine-2.txt; fi
+}
+
+# Whether the sample $1 (a path prefix) of program $2 with go $3 is all there.
+complete() {
+	local prefix=$1 p=$2 v=$3 f
+	for f in trace goroutine-1.txt goroutine-2.txt goroutine.pb.gz heap.pb.gz; do
+		[[ " $(dropped "$p" "$v" | tr '\n' ' ') " == *" $f "* ]] && continue
+		[ -s "$prefix.$f" ] || return 1
+	done
+	! wants_digest "$p" "$v" || [ -s "$prefix.parsed.tsv.gz" ]
+}
+
 # Whether program $1's trace from go $2 gets its digest (NAME.parsed.tsv.gz, Go's own events
-# for tests/trace_digest.rs): every trace but memleak's, memleak_fixed's and timerleak's on
-# 1.27 (room under the folder's 30 MB; their 1.22 traces keep their digests, and heapgrow's
-# checks the 1.27 format at size).
+# for tests/trace_digest.rs): every trace but memleak's, memleak_fixed's, timerleak's and
+# heapgrow's on 1.27 and memleak's on 1.22 (room under the folder's 30 MB; their other
+# releases keep their digests).
 wants_digest() {
 	case "$1:${2%.*}" in
-	memleak:1.27 | memleak_fixed:1.27 | timerleak:1.27) return 1 ;;
+	memleak:1.27 | memleak_fixed:1.27 | timerleak:1.27 | heapgrow:1.27 | memleak:1.22) return 1 ;;
 	esac
 }
 
@@ -109,11 +133,8 @@ for v in $VERSIONS; do
 	mkdir -p "$out"
 	for p in $(programs_for "$v"); do
 		prefix="$out/$p"
-		if [ "$FORCE" != 1 ] && [ -s "$prefix.trace" ] &&
-			[ "$prefix.trace" -nt "$HERE/programs/$p/main.go" ] &&
-			[ "$prefix.trace" -nt "$HERE/programs/internal/sample/sample.go" ] && [ -s "$prefix.goroutine-1.txt" ] &&
-			[ -s "$prefix.goroutine-2.txt" ] && [ -s "$prefix.goroutine.pb.gz" ] &&
-			[ -s "$prefix.heap.pb.gz" ] && { ! wants_digest "$p" "$v" || [ -s "$prefix.parsed.tsv.gz" ]; }; then
+		if [ "$FORCE" != 1 ] && [ "$prefix.trace" -nt "$HERE/programs/$p/main.go" ] &&
+			[ "$prefix.trace" -nt "$HERE/programs/internal/sample/sample.go" ] && complete "$prefix" "$p" "$v"; then
 			echo "== go$minor/$p: up to date" >&2
 			continue
 		fi
@@ -131,6 +152,7 @@ for v in $VERSIONS; do
 			python3 "$HERE/digest.py" "$prefix.trace" --go "$PARSER_GO" -o "$prefix.parsed.tmp.gz"
 			mv "$prefix.parsed.tmp.gz" "$prefix.parsed.tsv.gz"
 		fi
+		for f in $(dropped "$p" "$v"); do rm -f "$prefix.$f"; done
 	done
 done
 

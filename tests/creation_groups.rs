@@ -72,5 +72,6 @@ fn planted_goroutines_group_at_their_go_statement() {
         }
     }
     assert!(checked > 30, "only {checked} planted groups checked");
-    assert!(leakgrow >= 7, "leakgrow checked on {leakgrow} releases");
+    // Go 1.19, 1.21, 1.22, 1.27: Go 1.23–1.26 keep no leakgrow sample (room under 30 MB).
+    assert!(leakgrow >= 4, "leakgrow checked on {leakgrow} releases");
 }

@@ -95,7 +95,8 @@ fn the_fixed_build_against_the_leak() {
             checked += 1;
         }
     }
-    assert!(checked >= 24, "only {checked} pairs found");
+    // Fewer since Go 1.23–1.26 keep their traces only.
+    assert!(checked >= 12, "only {checked} pairs found");
 }
 
 /// The five snapshots of every release that has them, as (release dir, snapshot prefix).
@@ -224,7 +225,8 @@ fn a_trace_and_a_dump_of_one_run_are_the_same_groups() {
         assert_eq!((counts(g), g["change"].as_str()), (vec![2000, 2000], Some("same")), "go1.{minor}");
         checked += 1;
     }
-    assert!(checked >= 6);
+    // Go 1.22 and 1.27 (Go 1.23–1.26 keep their traces only: sample-traces/README.md).
+    assert!(checked >= 2);
 }
 
 #[test]

@@ -86,7 +86,8 @@ fn a_trace_its_dumps_and_its_profile_give_the_same_groups() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     // 4 programs x 6 releases, deadlock with 2 groups.
-    assert!(checked >= 30, "only {checked} planted groups found");
+    // Go 1.23–1.26 keep their traces only, no dumps or profiles.
+    assert!(checked >= 26, "only {checked} planted groups found");
 }
 
 #[test]

@@ -146,5 +146,6 @@ fn only_growing_groups_are_called_a_pile() {
             assert!(found, "{}: the growing group at {} is no pile", t.display(), g["blocking_line"]);
         }
     }
-    assert!(piles >= 12, "expected the piles of pileup, leakgrow and sleeppoll, found {piles}");
+    // leakgrow on Go 1.19, 1.21, 1.22, 1.27 (Go 1.23–1.26 keep none).
+    assert!(piles >= 9, "expected the piles of pileup, leakgrow and sleeppoll, found {piles}");
 }

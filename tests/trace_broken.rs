@@ -148,7 +148,11 @@ fn damaged_samples_name_the_damage() {
         }
         for (what, bytes) in common::damaged(&data) {
             let name = format!("{} {what}.trace", p.display());
-            let said = common::assert_named(&name, &bytes, &["at byte"], &[common::UNKNOWN_KIND, "expected"]);
+            // Zeroed bytes inside a generation's batches can leave its events unorderable: the
+            // error then names each thread's stuck event and its byte (Go 1.25's chansend_fixed,
+            // the largest of its folder since leakgrow left it).
+            let words = [common::UNKNOWN_KIND, "expected", "no thread can advance"];
+            let said = common::assert_named(&name, &bytes, &["at byte"], &words);
             if what.starts_with("first 4") {
                 assert!(
                     said[0].contains("at byte 0: ") && said[0].contains(common::UNKNOWN_KIND),

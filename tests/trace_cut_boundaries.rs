@@ -71,5 +71,6 @@ fn a_cut_trace_says_where_its_loss_begins() {
         );
         checked += 1;
     }
-    assert!(checked >= 8, "leakgrow in every release: {checked}");
+    // Go 1.19, 1.21, 1.22, 1.27: Go 1.23–1.26 keep no leakgrow sample (room under 30 MB).
+    assert!(checked >= 4, "leakgrow in four releases: {checked}");
 }
