@@ -90,11 +90,9 @@ pub fn attach_trace(m: &TraceModel, suspects: &mut [Suspect]) {
             SpanState::Waiting => trace_wait_words(m.reason(last.reason()), funcs).to_string(),
             s => s.name().to_string(),
         };
-        let spans = g.real_spans();
-        let ended = spans.iter().enumerate().take(spans.len().saturating_sub(1));
         // Woken from the very wait it is in again: a loop going round.
-        let again = |s: &&crate::model::Span| s.state() == SpanState::Waiting && s.stack == last.stack;
-        let woken = ended.filter(|(_, s)| again(s)).map(|(i, _)| g.span_end_ns(i));
+        let again = g.ended_waits().filter(|(_, s)| s.stack == last.stack);
+        let woken = again.map(|(i, _)| g.span_end_ns(i));
         let woken_at = woken.max().unwrap_or(i64::MIN);
         Some(Seen { id: g.id, idx: i as GIdx, state, frames, mutex: None, record: None, woken_at })
     });

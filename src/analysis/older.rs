@@ -14,9 +14,18 @@ use crate::model::{Frame, GIdx, Goroutine, SpanState, StackId, StrId, TraceModel
 /// in it, and with no stack recorded (Go 1.22 writes a goroutine's status without one; Go
 /// 1.11–1.21 write it waiting with none), so nothing tells where or why they wait. A leak
 /// older than the trace hides among them, and a dump of the same moment shows it. Counted so
-/// that the report never gives an all-clear that covers them; no suspect takes them in.
-pub fn blocked_without_stack(m: &TraceModel) -> usize {
-    m.goroutines.iter().filter(|g| unjudged(g)).count()
+/// that the report never gives an all-clear that covers them; but for those a crowd made a
+/// suspect of its own ([`stackless_crowds`]), which are left out here.
+pub fn blocked_without_stack(m: &TraceModel, suspects: &[super::Suspect]) -> usize {
+    left_unjudged(m, suspects).count()
+}
+
+/// The goroutines [`unjudged`] that no crowd of [`stackless_crowds`] took in.
+fn left_unjudged<'m>(m: &'m TraceModel, suspects: &[super::Suspect]) -> impl Iterator<Item = &'m Goroutine> {
+    let taken: std::collections::HashSet<GIdx> =
+        suspects.iter().filter(|s| s.wait_not_traced).flat_map(|s| s.members.iter().copied()).collect();
+    let taken = move |i: usize| taken.contains(&(i as GIdx));
+    m.goroutines.iter().enumerate().filter(move |(i, g)| unjudged(g) && !taken(*i)).map(|(_, g)| g)
 }
 
 /// Whether goroutine `g` is one of those ([`blocked_without_stack`]).
@@ -50,9 +59,9 @@ const MAX_STARTED_IN: usize = 10;
 /// Those of them the program started, by the function each runs, most first (ties by name;
 /// the first [`MAX_STARTED_IN`]): only Go 1.11–1.21 name them, from the start of the trace,
 /// where Go writes each live goroutine's start function. The runtime's own are left out.
-pub fn blocked_without_stack_started_in(m: &TraceModel) -> Vec<(String, usize)> {
+pub fn blocked_without_stack_started_in(m: &TraceModel, suspects: &[super::Suspect]) -> Vec<(String, usize)> {
     let mut by_func: HashMap<StrId, usize> = HashMap::new();
-    for g in m.goroutines.iter().filter(|g| !g.system && unjudged(g)) {
+    for g in left_unjudged(m, suspects).filter(|g| !g.system) {
         *by_func.entry(g.start_func).or_insert(0) += 1;
     }
     let mut out: Vec<(String, usize)> =
@@ -199,9 +208,7 @@ pub(super) fn stackless_crowds(
     // ended): the crowd is then a pool whose idle part the trace never saw run.
     let mut fed: HashMap<StrId, usize> = HashMap::new();
     for g in m.goroutines.iter().filter(|g| crowds.contains_key(&g.start_func) && g.end_ns().is_none()) {
-        let spans = g.real_spans();
-        let before = spans.iter().take(spans.len().saturating_sub(1));
-        if before.filter(|s| s.state() == SpanState::Waiting).count() > 0 {
+        if g.ended_waits().next().is_some() {
             *fed.entry(g.start_func).or_default() += 1;
         }
     }

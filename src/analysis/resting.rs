@@ -124,11 +124,8 @@ pub fn trace_pool(
         return None;
     }
     let grown = (last - first) as f64 > POOL_CREATED_WITHIN_OF_WINDOW * m.duration_ns as f64;
-    let took_work = |g: &&GIdx| {
-        let spans = m.goroutine(**g).map_or(&[][..], |g| g.real_spans());
-        let before = spans.iter().take(spans.len().saturating_sub(1));
-        before.filter(|s| s.state() == SpanState::Waiting).any(|s| s.stack == stack)
-    };
+    let took_work =
+        |g: &&GIdx| m.goroutine(**g).is_some_and(|g| g.ended_waits().any(|(_, s)| s.stack == stack));
     let woken: Vec<GIdx> = members.iter().filter(took_work).copied().collect();
     // A pool grown with the load: most members took work from this wait, where a leak made
     // through the window waits once per goroutine.
@@ -184,9 +181,7 @@ fn woken_only_at_start(m: &TraceModel, g: GIdx) -> bool {
     let Some(g) = m.goroutine(g) else { return false };
     let Some(created) = g.created_ns() else { return false };
     let start = created + (m.duration_ns - created) / START_SHARE;
-    let spans = g.real_spans();
-    let ended = spans.iter().enumerate().take(spans.len().saturating_sub(1));
-    ended.filter(|(_, s)| s.state() == SpanState::Waiting).all(|(i, _)| g.span_end_ns(i) <= start)
+    g.ended_waits().all(|(i, _)| g.span_end_ns(i) <= start)
 }
 
 /// Where each line of the program that goroutines older than the trace wait at was fed: how
@@ -204,12 +199,7 @@ impl OlderFed {
                     continue;
                 };
                 let Some(at) = wait_line(m, last.stack) else { continue };
-                let spans = g.real_spans();
-                let before = spans.iter().take(spans.len().saturating_sub(1));
-                if before
-                    .filter(|s| s.state() == SpanState::Waiting)
-                    .any(|s| wait_line(m, s.stack) == Some(at))
-                {
+                if g.ended_waits().any(|(_, s)| wait_line(m, s.stack) == Some(at)) {
                     *index.entry(at).or_default() += 1;
                 }
             }

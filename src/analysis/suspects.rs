@@ -616,8 +616,7 @@ fn wait_seen_whole(m: &TraceModel, g: &crate::model::Goroutine, since: i64, fami
     if family == WaitFamily::Network {
         return false;
     }
-    let spans = g.real_spans();
-    !spans[..spans.len().saturating_sub(1)].iter().any(|s| s.state() == SpanState::Waiting)
+    g.ended_waits().next().is_none()
 }
 
 /// Decided from the members together: the group is stuck when its oldest member has waited

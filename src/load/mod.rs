@@ -212,18 +212,10 @@ pub fn load_bytes_with(
             });
             loaded.not_judged = not_judged;
             (loaded.suspects, loaded.findings) = (suspects, findings);
-            // Less the crowds that are suspects of their own (`wait_not_traced`).
-            let in_suspects = |s: &&crate::analysis::Suspect| s.wait_not_traced;
-            let crowds: Vec<&crate::analysis::Suspect> = loaded.suspects.iter().filter(in_suspects).collect();
-            loaded.blocked_without_stack = crate::analysis::suspects::blocked_without_stack(&model)
-                .saturating_sub(crowds.iter().map(|s| s.count).sum::<usize>());
+            loaded.blocked_without_stack =
+                crate::analysis::suspects::blocked_without_stack(&model, &loaded.suspects);
             loaded.blocked_without_stack_started_in =
-                crate::analysis::suspects::blocked_without_stack_started_in(&model)
-                    .into_iter()
-                    .filter(|(f, _)| {
-                        !crowds.iter().any(|s| s.blocking_stack.first().is_some_and(|b| *b.function == **f))
-                    })
-                    .collect();
+                crate::analysis::suspects::blocked_without_stack_started_in(&model, &loaded.suspects);
             stage_time("suspects and findings", started);
             loaded.warnings = model.warnings.clone();
             loaded.trace = Some(model);

@@ -80,6 +80,15 @@ impl Goroutine {
         self.spans.split_last().map_or(&[], |(_, rest)| rest)
     }
 
+    /// The waits that ended inside the window, each with its index (its end is
+    /// [`Goroutine::span_end_ns`]): every wait span but the last real one, the state the
+    /// goroutine is in at its exit or at the end of the trace.
+    pub fn ended_waits(&self) -> impl Iterator<Item = (usize, &Span)> {
+        let spans = self.real_spans();
+        let before = spans.iter().enumerate().take(spans.len().saturating_sub(1));
+        before.filter(|(_, s)| s.state() == SpanState::Waiting)
+    }
+
     /// End of span `i` (the start of the next one).
     pub fn span_end_ns(&self, i: usize) -> i64 {
         self.spans.get(i + 1).or(self.spans.get(i)).map_or(0, |s| s.start_ns())
