@@ -52,28 +52,57 @@ fn two_traces_open_as_two_panes_with_synced_zoom() {
     assert_eq!(b2, b1, "the other pane stays where it was");
 }
 
+/// The site of a group, without its "returned" mark.
+fn site(key: &str) -> &str {
+    key.strip_prefix("exited ").unwrap_or(key)
+}
+
+/// Whether no runtime group comes before a group of the program's.
+fn program_first(groups: &[(String, bool)]) -> bool {
+    let first_runtime = groups.iter().position(|(k, _)| site(k).starts_with("runtime "));
+    first_runtime.is_none_or(|r| groups[r..].iter().all(|(k, _)| site(k).starts_with("runtime ")))
+}
+
 #[test]
-fn matched_groups_are_drawn_on_the_same_rows_and_the_leak_is_marked() {
+fn matched_groups_are_drawn_on_the_same_rows_and_the_fix_beside_the_leak() {
     let h = &mut leaky_and_fixed();
     let (a, b) = (h.state().pane_groups(0), h.state().pane_groups(1));
     assert!(a.len() >= 3 && b.len() >= 3, "groups: {a:#?} {b:#?}");
     // The senders still alive at the end (created in main.handle) exist in the leaky build
-    // only: the fixed build's senders all exited (a group of their own).
-    let leak = a.iter().find(|(k, _)| k == "go main.handle");
-    assert_eq!(leak.map(|l| l.1), Some(true), "the planted group is marked as A's only: {a:#?}");
-    assert!(!b.iter().any(|(k, _)| k == "go main.handle"), "{b:#?}");
-    let exited = b.iter().find(|(k, _)| k == "exited go main.handle");
-    assert_eq!(exited.map(|l| l.1), Some(true), "the fixed build's returned senders, B's only: {b:#?}");
-    // Every group both sides have is on the same row of both; the marked ones come after.
-    let shared = a.iter().take_while(|(_, only)| !only).count();
-    assert!(shared >= 2, "main.main and runtime groups are on both sides: {a:#?}");
-    for i in 0..shared {
-        assert_eq!(a[i].0, b[i].0, "row {i}: A {a:#?}\nB {b:#?}");
-        assert!(!b[i].1);
+    // only; the fixed build's senders all returned. One site: drawn on one row, beside the
+    // leak, and neither is "only here".
+    let leak = a.iter().position(|(k, _)| k == "go main.handle");
+    let fixed = b.iter().position(|(k, _)| k == "exited go main.handle");
+    assert!(leak.is_some() && leak == fixed, "the leak beside its fix: {a:#?} {b:#?}");
+    // Every row shows one site on both sides, the program's before the runtime's.
+    assert_eq!(a.len(), b.len(), "{a:#?} {b:#?}");
+    for (i, (x, y)) in a.iter().zip(&b).enumerate() {
+        assert_eq!(site(&x.0), site(&y.0), "row {i}: A {a:#?}\nB {b:#?}");
+        assert!(!x.1 && !y.1, "row {i} is on both sides: {a:#?} {b:#?}");
     }
-    assert!(
-        a[shared..].iter().all(|g| g.1) && b[shared..].iter().all(|g| g.1 || g.0.starts_with("runtime "))
-    );
+    assert!(program_first(&a) && program_first(&b), "{a:#?} {b:#?}");
+}
+
+/// Two different programs: the groups one has are marked, and drawn before the runtime's
+/// (where they are seen), not after them.
+#[test]
+fn groups_of_one_side_only_are_marked_before_the_runtime_groups() {
+    let h = &mut open_all(vec![sample("go1.27/chansend.trace"), sample("go1.27/leakgrow.trace")]);
+    let (a, b) = (h.state().pane_groups(0), h.state().pane_groups(1));
+    let own = |g: &[(String, bool)]| g.iter().filter(|(_, only)| *only).count();
+    assert!(own(&a) >= 1 && own(&b) >= 1, "each program has a group of its own: {a:#?} {b:#?}");
+    assert!(program_first(&a) && program_first(&b), "{a:#?} {b:#?}");
+    assert!(a.iter().chain(&b).all(|(k, only)| !only || !site(k).starts_with("runtime ")), "{a:#?} {b:#?}");
+    // The runtime's groups both have come in one order on both sides.
+    let runtime = |g: &[(String, bool)], other: &[(String, bool)]| -> Vec<String> {
+        let theirs: Vec<&str> = other.iter().map(|(k, _)| site(k)).collect();
+        g.iter()
+            .map(|(k, _)| site(k).to_string())
+            .filter(|k| k.starts_with("runtime ") && theirs.contains(&k.as_str()))
+            .collect()
+    };
+    assert!(runtime(&a, &b).len() >= 3, "{a:#?} {b:#?}");
+    assert_eq!(runtime(&a, &b), runtime(&b, &a));
 }
 
 #[test]

@@ -202,6 +202,11 @@ range-stack-waits = { $time } in { $n ->
 range-zoom = Zoom to range
 
 ## Timeline
+family-network = I/O (network)
+family-forever = forever
+family-system = system
+family-other = other wait
+lane-stw = stop-the-world
 legend-merged = many small spans
 lane-gc = GC ({ $n ->
     [one] 1 cycle
@@ -380,6 +385,7 @@ kind-profile = { $kind } profile
 kind-memory = GC log
 error-nothing-to-show = The file loaded, but holds nothing this window can show.
 rows-only-here = only here
+inspector-not-in-file = Goroutine { $id } is not in this file.
 inspector-compared-group = { $n ->
     [one] Compared group: 1 goroutine here
    *[other] Compared group: { $count } goroutines here

@@ -165,6 +165,11 @@ range-stack-waits = { $time }，共 { $count } 次等待
 range-zoom = 缩放到该范围
 
 ## 时间线
+family-network = 网络 I/O
+family-forever = 永久阻塞
+family-system = 系统
+family-other = 其他等待
+lane-stw = STW 停顿
 legend-merged = 许多细小区段
 lane-gc = GC（{ $count } 次；下方为清扫）
 lane-procs-deriving = 处理器
@@ -304,6 +309,7 @@ kind-profile = { $kind } 剖析
 kind-memory = GC 日志
 error-nothing-to-show = 文件已加载，但其中没有本窗口能显示的内容。
 rows-only-here = 仅此处有
+inspector-not-in-file = 此文件中没有 goroutine { $id }。
 inspector-compared-group = 比较的分组：此处 { $count } 个 goroutine
 cmd-compare-with = 与…比较
 cmd-compare-with-help = 在已打开的文件旁打开另一个文件进行比较

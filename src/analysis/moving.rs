@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Frame, SpanState, StackId, TraceModel};
+use crate::model::{Frame, StackId, TraceModel};
 
 /// How the same wait ended for goroutines of the group's kind inside the window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,12 +42,8 @@ impl MovingIndex {
             let Some(site) = super::coroutine::creation_site(m, g).filter(|f| sites.contains(f)) else {
                 continue;
             };
-            let spans = g.real_spans();
             // A wait followed by another span of the goroutine was ended by a wake-up.
-            for (i, s) in spans.iter().enumerate().take(spans.len().saturating_sub(1)) {
-                if s.state() != SpanState::Waiting || !keys.contains(&(site, s.stack)) {
-                    continue;
-                }
+            for (i, s) in g.ended_waits().filter(|(_, s)| keys.contains(&(site, s.stack))) {
                 let (woken_at, waited) = (g.span_end_ns(i), g.span_end_ns(i) - s.start_ns());
                 let e = ended.entry((site, s.stack)).or_insert(Moving {
                     woken: 0,

@@ -36,6 +36,8 @@ pub struct Session {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SessionFile {
     pub path: PathBuf,
+    /// Empty in a session written by hand: then the file is opened as it is, unchecked.
+    #[serde(default)]
     pub sha256: String,
     /// With several files (the compare layout): this file's pane as it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -137,6 +139,13 @@ impl Session {
         let mut problems = Vec::new();
         for f in &self.files {
             let p = resolved(session_path, &f.path);
+            if f.sha256.is_empty() {
+                match p.is_file() {
+                    true => open.push(p),
+                    false => problems.push(FileProblem::Missing(p)),
+                }
+                continue;
+            }
             match sha256::file_hex(&p) {
                 Err(_) => problems.push(FileProblem::Missing(p)),
                 Ok(h) => {
@@ -204,5 +213,20 @@ mod tests {
         );
         assert_eq!(p.bookmarks[0].name, "leak starts");
         assert_eq!(p.bookmarks[0].end_ns, 1_200_000_000);
+    }
+
+    /// A session written by hand names its files without hashes: they open unchecked, and a
+    /// missing one is still said to be missing.
+    #[test]
+    fn a_hand_written_session_needs_no_hashes() {
+        let dir = std::env::temp_dir().join(format!("goroscope-session-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("here.trace"), b"go 1.27 trace").unwrap();
+        let text = r#"{"goroscope_session": 1, "files": [{"path": "here.trace"}, {"path": "gone.trace"}]}"#;
+        let s: Session = serde_json::from_str(text).unwrap();
+        let (open, problems) = s.resolve(&dir.join("s.goroscope"));
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(open, vec![dir.join("here.trace")]);
+        assert_eq!(problems, vec![FileProblem::Missing(dir.join("gone.trace"))]);
     }
 }

@@ -84,6 +84,8 @@ fn table_ui(ui: &mut egui::Ui, v: &mut DumpView, filter: &Filter, queue: &mut Ve
     // Count, state and wait are narrow; the two frames share the rest.
     let frame_w = ((ui.available_width() - 290.0) / 2.0).max(160.0);
     TableBuilder::new(ui)
+        // Scrolls inside a short panel instead of spilling over what is above it.
+        .min_scrolled_height(0.0)
         .id_salt("dump-groups")
         .striped(true)
         .sense(Sense::click())

@@ -7,8 +7,9 @@
 //!
 //! Points are converted once ([`MemoryView::new`]), not per frame.
 
+use super::chart_style;
 use egui::Color32;
-use egui_plot::{Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoint, Span, VLine};
+use egui_plot::{Bar, BarChart, HoverPosition, Line, Plot, PlotPoint, Span, VLine};
 
 use crate::analysis::findings::Finding;
 use crate::model::{MemoryModel, MemorySource, Series};
@@ -107,8 +108,15 @@ impl MemoryView {
     }
 }
 
+/// The width of every chart's value axis: wide enough for "152 MiB" and "3.00 ms", so the
+/// linked time axes of the charts stacked here line up.
+const Y_AXIS_W: f32 = 80.0;
+
 fn x_text(ordinal: bool, x: f64) -> String {
-    if ordinal { tr!("mem-line", line = x.round() as i64 + 1) } else { units::duration((x * 1e9) as i64) }
+    match ordinal {
+        true => tr!("mem-line", line = x.round() as i64 + 1),
+        false => chart_style::seconds_tick(x),
+    }
 }
 
 pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
@@ -153,13 +161,15 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
     let heap_h = (ui.available_height() - pause_h - count_h - 30.0).max(160.0);
     let heap = Plot::new("memory-heap")
         .height(heap_h)
-        .legend(Legend::default())
+        // Top left: memory that grows leaves that corner empty, the newest data is at the right.
+        .legend(chart_style::legend())
+        .y_grid_spacer(chart_style::byte_grid())
         .link_axis(link, [true, false])
         .link_cursor(link, [true, false])
         .x_axis_label(x_label)
         .x_axis_formatter(move |mark, _| x_text(ordinal, mark.value))
         .y_axis_formatter(|mark, _| units::bytes(mark.value.max(0.0) as u64))
-        .y_axis_min_width(64.0)
+        .y_axis_min_width(Y_AXIS_W)
         .label_formatter(move |hover| match hover {
             HoverPosition::NearDataPoint { plot_name, position, .. } if !plot_name.is_empty() => {
                 Some(format!(
@@ -173,11 +183,11 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
         .show(ui, |plot| {
             if let Some(([a, b], [from, to])) = v.growth {
                 let name = tr!("mem-growth");
-                plot.span(
-                    Span::new(name.as_str(), a..=b).fill(Color32::from_rgba_unmultiplied(229, 57, 53, 14)),
-                );
+                // The line first: the legend's swatch takes the first colour of a name
+                // (the span's fill is all but transparent).
                 let floor = vec![[a, from], [b, to]];
-                plot.line(Line::new(name, floor).color(Color32::from_rgb(229, 57, 53)).width(2.5));
+                plot.line(Line::new(name.as_str(), floor).color(Color32::from_rgb(229, 57, 53)).width(2.5));
+                plot.span(Span::new(name, a..=b).fill(Color32::from_rgba_unmultiplied(229, 57, 53, 14)));
             }
             if let Some(([a, b], _)) = &v.thrashing {
                 let name = tr!("mem-thrashing");
@@ -239,7 +249,7 @@ pub fn memory_ui(ui: &mut egui::Ui, m: &MemoryModel, v: &MemoryView) {
             HoverPosition::Elsewhere { .. } => None,
         })
         .include_y(0.0)
-        .y_axis_min_width(64.0)
+        .y_axis_min_width(Y_AXIS_W)
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new(tr!("mem-pause"), bars).color(Color32::from_rgb(211, 47, 47)));
         });
@@ -256,7 +266,7 @@ fn goroutines_ui(ui: &mut egui::Ui, v: &MemoryView, link: egui::Id, height: f32)
         .link_cursor(link, [true, false])
         .x_axis_formatter(move |mark, _| x_text(ordinal, mark.value))
         .y_axis_formatter(|mark, _| units::count(mark.value.max(0.0) as u64))
-        .y_axis_min_width(64.0)
+        .y_axis_min_width(Y_AXIS_W)
         .include_y(0.0)
         .label_formatter(move |hover| match hover {
             HoverPosition::NearDataPoint { position, .. } => {

@@ -12,6 +12,7 @@ mod actions;
 mod app;
 mod bookmarks;
 mod capture;
+mod chart_style;
 mod command;
 mod compare;
 mod doc_actions;

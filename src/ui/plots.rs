@@ -8,7 +8,7 @@ use egui_plot::{Line, Plot, PlotBounds, VLine};
 
 use super::command::Command;
 use super::state::ViewState;
-use super::timeline::{LABEL_W, TimeAxis, interact_area};
+use super::timeline::{TimeAxis, interact_area, label_width};
 use super::trace_doc::TraceDoc;
 use crate::tr;
 use crate::units;
@@ -101,7 +101,7 @@ fn plot_row(
     fmt: fn(u64) -> String,
 ) {
     let (rect, _) = ui.allocate_exact_size(egui::vec2(ui.available_width(), PLOT_H), Sense::hover());
-    let label_rect = rect.with_max_x(rect.left() + LABEL_W);
+    let label_rect = rect.with_max_x(rect.left() + label_width(rect.width()));
     let painter = ui.painter_at(label_rect);
     painter.text(
         label_rect.left_top() + egui::vec2(6.0, 4.0),
@@ -132,7 +132,7 @@ fn plot_row(
         FontId::monospace(9.0),
         ui.visuals().weak_text_color(),
     );
-    let area = rect.with_min_x(rect.left() + LABEL_W).shrink2(egui::vec2(0.0, 2.0));
+    let area = rect.with_min_x(rect.left() + label_width(rect.width())).shrink2(egui::vec2(0.0, 2.0));
     let window = view.window;
     let hover_ns = view.cursor_ns;
     let gc_starts: Vec<f64> = doc

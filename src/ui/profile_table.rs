@@ -23,6 +23,8 @@ pub fn top_ui(ui: &mut egui::Ui, v: &ProfileView, queue: &mut Vec<Command>) {
     let mut sort = None;
     let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
     TableBuilder::new(ui)
+        // Scrolls inside a short panel instead of spilling over what is above it.
+        .min_scrolled_height(0.0)
         .id_salt("top-table")
         .striped(true)
         .cell_layout(egui::Layout::right_to_left(egui::Align::Center))

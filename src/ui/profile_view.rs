@@ -181,6 +181,12 @@ pub fn percent(v: i64, total: i64) -> String {
 /// Draws the profile; the sample type, the search and the zoom change through commands (the
 /// findings' retention strip still sets them itself).
 /// `sources`: the source roots of Settings and the opened file (its folder is searched).
+/// Below this height for the table and the flame graph together, the table is left out.
+const TABLE_BESIDE_FLAME: f32 = 220.0;
+/// The smallest the table and the flame graph get when both are shown.
+const TABLE_MIN: f32 = 80.0;
+const FLAME_MIN: f32 = 110.0;
+
 pub fn profile_ui(
     ui: &mut egui::Ui,
     p: &ProfileModel,
@@ -226,11 +232,16 @@ pub fn profile_ui(
         dropped = units::count(v.top.dropped_nodes as u64),
         cutoff = v.value_text(v.top.dropped_cutoff)
     ));
-    egui::Panel::bottom("top-table")
-        .resizable(true)
-        .default_size(260.0)
-        .size_range(120.0..=600.0)
-        .show(ui, |ui| super::profile_table::top_ui(ui, v, queue));
+    // A short pane (each side of a compare view, which has its own table of the change)
+    // keeps its flame graph whole: the table shares what is left, or gives way to it.
+    let room = ui.available_height();
+    if room >= TABLE_BESIDE_FLAME {
+        egui::Panel::bottom("top-table")
+            .resizable(true)
+            .default_size((room * 0.45).min(260.0))
+            .size_range(TABLE_MIN..=(room - FLAME_MIN).clamp(TABLE_MIN, 600.0))
+            .show(ui, |ui| super::profile_table::top_ui(ui, v, queue));
+    }
     if v.peek_name.is_some() {
         egui::Panel::right("profile-peek")
             .resizable(true)

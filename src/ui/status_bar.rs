@@ -51,8 +51,10 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: 
             ui.label(tr!(
                 "status-gc-cycles",
                 what = what,
-                n = m.cycles.len(),
-                count = units::count(m.cycles.len() as u64)
+                // The count the header and `report` give: a scrape or a log that begins late
+                // sees fewer cycles end than the process ran.
+                n = m.gc_count,
+                count = units::count(u64::from(m.gc_count))
             ));
             ui.separator();
         }

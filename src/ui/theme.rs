@@ -34,6 +34,11 @@ impl Paint {
             Paint::Running => "running".to_string(),
             Paint::Runnable => "runnable".to_string(),
             Paint::Syscall => "syscall".to_string(),
+            // The families that are goroscope's words, not the runtime's, are translated.
+            Paint::Wait(WaitFamily::Network) => crate::tr!("family-network"),
+            Paint::Wait(WaitFamily::Forever) => crate::tr!("family-forever"),
+            Paint::Wait(WaitFamily::System) => crate::tr!("family-system"),
+            Paint::Wait(WaitFamily::Other) => crate::tr!("family-other"),
             Paint::Wait(f) => f.label().to_string(),
             Paint::GcAssist => "GC assist".to_string(),
             Paint::Merged => crate::tr!("legend-merged"),

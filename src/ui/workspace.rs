@@ -6,6 +6,7 @@
 //! The workspace owns the background work of its panes (loads, processor lanes) and polls
 //! it in the frame logic, before anything draws.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -13,6 +14,7 @@ use crate::load::{LoadError, LoadJob};
 use crate::tr;
 
 use super::document::{Content, Document};
+use super::trace_doc::site_key;
 
 /// A pane's stable identity: egui ids and commands are scoped by it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -220,15 +222,19 @@ impl Workspace {
         if rest.is_empty() {
             return;
         }
-        let others: std::collections::HashSet<String> = rest.iter().flat_map(|&i| keys(self, i)).collect();
+        let others: Vec<String> = rest.iter().flat_map(|&i| keys(self, i)).collect();
         let own = keys(self, first);
-        // The first trace: shared keys in its order, then the others' (which it lacks).
-        let reference: Vec<String> = own
-            .iter()
-            .filter(|k| others.contains(*k))
-            .cloned()
-            .chain(others.iter().filter(|k| !own.contains(k)).cloned())
-            .collect();
+        // The first trace: the sites shared in its order (a site whose goroutines returned on
+        // one side only is shared), then the others' (which it lacks).
+        let sites =
+            |keys: &[String]| -> HashSet<String> { keys.iter().map(|k| site_key(k).to_string()).collect() };
+        let (own_sites, other_sites) = (sites(&own), sites(&others));
+        let mut reference: Vec<String> =
+            own.iter().filter(|k| other_sites.contains(site_key(k))).cloned().collect();
+        let mut seen: HashSet<&str> = HashSet::new();
+        reference.extend(
+            others.iter().filter(|k| !own_sites.contains(site_key(k)) && seen.insert(k.as_str())).cloned(),
+        );
         let mut order = None;
         if let Some(Content::Trace(t)) = self.panes[first].doc.as_mut().map(|d| &mut d.content) {
             t.align_groups(Some(&reference));

@@ -24,7 +24,7 @@ impl GoroscopeApp {
             egui::Panel::top("compare-bar").show(ui, |ui| self.compare_bar_ui(ui));
             // Profiles' table and flame graph want most of the height: a panel of their own.
             let (id, size) = if self.compare.wants_room() {
-                ("compare-profiles", ui.available_height() * 0.62)
+                ("compare-profiles", ui.available_height() * 0.5)
             } else {
                 ("compare", 280.0)
             };

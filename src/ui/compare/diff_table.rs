@@ -164,6 +164,8 @@ impl DiffTable {
         let gaps = ui.spacing().item_spacing.x * (files + 5 + usize::from(series)) as f32;
         let state_w = ((ui.available_width() - numbers - gaps) * 0.2).clamp(90.0, 220.0);
         TableBuilder::new(ui)
+            // Scrolls inside a short panel instead of spilling over what is above it.
+            .min_scrolled_height(0.0)
             .id_salt("diff-table")
             .striped(true)
             .sense(Sense::click())

@@ -4,8 +4,9 @@
 //! line per pane with what `goroscope diff` says of its memory (heap after GC at its first and
 //! last cycle, peak, cycles, findings), and whether the heap after GC at the end grew.
 
+use crate::ui::chart_style;
 use egui::Color32;
-use egui_plot::{HoverPosition, Legend, Line, Plot, PlotPoint};
+use egui_plot::{HoverPosition, Line, Plot, PlotPoint};
 
 use crate::analysis::memory_summary::{self, MemorySummary, log_summary, trace_summary};
 use crate::tr;
@@ -126,9 +127,10 @@ pub fn overlay_ui(ui: &mut egui::Ui, curves: &[MemCurve], rows: &[MemRow]) {
     rows_ui(ui, rows);
     let plot = Plot::new("compare-memory")
         .height(ui.available_height().max(100.0))
-        .legend(Legend::default())
+        .legend(chart_style::legend())
+        .y_grid_spacer(chart_style::byte_grid())
         .x_axis_label(tr!("compare-x-time"))
-        .x_axis_formatter(|mark, _| units::duration((mark.value * 1e9) as i64))
+        .x_axis_formatter(|mark, _| chart_style::seconds_tick(mark.value))
         .y_axis_formatter(|mark, _| units::bytes(mark.value.max(0.0) as u64))
         .y_axis_min_width(64.0)
         .include_y(0.0)

@@ -132,6 +132,8 @@ fn top_ui(ui: &mut egui::Ui, top: &DiffTop) {
     let row_h = ui.text_style_height(&egui::TextStyle::Monospace) + 4.0;
     let unit = top.unit.as_str();
     TableBuilder::new(ui)
+        // Scrolls inside a short panel instead of spilling over what is above it.
+        .min_scrolled_height(0.0)
         .id_salt("pdiff-top-table")
         .striped(true)
         .cell_layout(egui::Layout::right_to_left(egui::Align::Center))

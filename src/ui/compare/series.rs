@@ -4,8 +4,9 @@
 //! Growing groups (never fell, rose overall: `analysis::group_diff`) are flagged, drawn thick
 //! and listed first; a stable pool is not.
 
+use crate::ui::chart_style;
 use egui::Color32;
-use egui_plot::{Legend, Line, Plot, PlotPoint, Points};
+use egui_plot::{Line, Plot, PlotPoint, Points};
 
 use super::diff_table::{DiffTable, where_text};
 use crate::analysis::group_diff::{profile_snapshot_ns, trace_snapshot_ns};
@@ -109,11 +110,11 @@ impl Series {
         let x_label = if timed { tr!("series-x-time") } else { tr!("series-x-order") };
         let plot = Plot::new("series-growth")
             .height(ui.available_height().max(160.0))
-            .legend(Legend::default())
+            .legend(chart_style::legend())
             .x_axis_label(x_label)
             .x_axis_formatter(move |mark, _| {
                 if timed {
-                    units::duration((mark.value * 1e9) as i64)
+                    chart_style::seconds_tick(mark.value)
                 } else if mark.value.fract() == 0.0 && mark.value >= 1.0 {
                     format!("#{}", mark.value as i64)
                 } else {

@@ -23,9 +23,6 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>)
     let view = &doc.view;
     egui::ScrollArea::vertical().id_salt("inspector").auto_shrink([false, false]).show(ui, |ui| {
         let trace = doc.trace();
-        if let Selection::Goroutines { ids, .. } = &view.selection {
-            compared_group_ui(ui, ids);
-        }
         let goroutine =
             trace.and_then(|t| view.selected().and_then(|g| t.model().goroutine(g)).map(|g| (t, g)));
         let suspect = view.selected_suspect().and_then(|i| doc.loaded.suspects.get(i));
@@ -43,6 +40,17 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>)
         };
         let group =
             row.and_then(|i| doc.content.dump().and_then(|d| d.view.rows.get(i).map(|r| (&d.model, r))));
+        // Several ids come from a compared group; one is a goroutine asked for by its id (a
+        // session, a bookmark), which may not be in this file.
+        if let Selection::Goroutines { ids, .. } = &view.selection {
+            match ids.as_slice() {
+                [id] if goroutine.is_none() && group.is_none() => {
+                    ui.weak(tr!("inspector-not-in-file", id = id.to_string()));
+                }
+                [_] => {}
+                _ => compared_group_ui(ui, ids),
+            }
+        }
         match (goroutine, suspect, group) {
             (Some((t, g)), _, _) => goroutine_ui(ui, t, t.model(), g, view.selected_span(), queue),
             (None, Some(s), _) => suspect_ui(ui, s, queue),

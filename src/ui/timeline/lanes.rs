@@ -78,7 +78,7 @@ pub fn gc_lanes_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &
             tr!("lane-gc", n = cycles, count = units::count(u64::from(cycles))),
             vec![&doc.gc_marks[..], &doc.gc_sweeps[..]],
         ),
-        ("stop-the-world".to_string(), vec![&doc.stw[..]]),
+        (crate::tr!("lane-stw"), vec![&doc.stw[..]]),
     ];
     for (name, sets) in lanes {
         let (_, area, response) = lane(ui, &name, LANE_H);

@@ -30,8 +30,15 @@ fn row_name(m: &crate::model::TraceModel, g: &crate::model::Goroutine) -> String
     }
 }
 
-/// Width of the label column on the left of every lane, the plots included.
-pub const LABEL_W: f32 = 260.0;
+/// Width of the label column on the left of every lane, the plots included: a share of the
+/// timeline's width, so a wide window shows more of a group's site (two sites of one
+/// function differ only in their line, at the label's end), and a narrow one (presentation
+/// mode, a compare view's pane) keeps most of its width for time.
+pub fn label_width(total: f32) -> f32 {
+    (total * 0.3).clamp(LABEL_MIN_W, LABEL_MAX_W).min(total * 0.4)
+}
+const LABEL_MIN_W: f32 = 260.0;
+const LABEL_MAX_W: f32 = 520.0;
 pub const ROW_H: f32 = 18.0;
 const LANE_H: f32 = 14.0;
 
@@ -85,8 +92,9 @@ impl TimeAxis {
 
 /// Splits a full-width rect into its label column and its time area.
 pub fn split_label(rect: Rect) -> (Rect, Rect) {
-    let label = Rect::from_min_max(rect.min, Pos2::new(rect.left() + LABEL_W, rect.bottom()));
-    let area = Rect::from_min_max(Pos2::new(rect.left() + LABEL_W, rect.top()), rect.max);
+    let w = label_width(rect.width());
+    let label = Rect::from_min_max(rect.min, Pos2::new(rect.left() + w, rect.bottom()));
+    let area = Rect::from_min_max(Pos2::new(rect.left() + w, rect.top()), rect.max);
     (label, area)
 }
 

@@ -68,7 +68,7 @@ impl TraceDoc {
                 let key = if g.system { format!("runtime {key}") } else { key };
                 // Goroutines of a site that returned are a group of their own (analysis).
                 let (label, key) = if g.exited {
-                    (crate::tr!("group-exited", group = label), format!("exited {key}"))
+                    (crate::tr!("group-exited", group = label), format!("{EXITED}{key}"))
                 } else {
                     (label, key)
                 };
@@ -81,7 +81,9 @@ impl TraceDoc {
     }
 
     /// Draws the groups whose keys `other` has, in its order, then this trace's own, marked
-    /// as present here only. With no `other`, the analysis's order and no marks.
+    /// as present here only: the program's before the runtime's, where they are seen. A
+    /// site whose goroutines returned on one side and not on the other (a fix) is drawn on
+    /// the row of the other's. With no `other`, the analysis's order and no marks.
     pub fn align_groups(&mut self, other: Option<&[String]>) {
         self.order = (0..self.groups.len()).collect();
         for g in &mut self.groups {
@@ -92,21 +94,26 @@ impl TraceDoc {
         for (i, g) in self.groups.iter().enumerate().rev() {
             by_key.entry(g.key.as_str()).or_default().push(i);
         }
-        let mut order = Vec::with_capacity(self.groups.len());
-        for k in other {
-            if let Some(i) = by_key.get_mut(k.as_str()).and_then(Vec::pop) {
-                order.push(i);
+        let mut slots: Vec<Option<usize>> =
+            other.iter().map(|k| by_key.get_mut(k.as_str()).and_then(Vec::pop)).collect();
+        let mut placed: HashSet<usize> = slots.iter().flatten().copied().collect();
+        for (slot, k) in slots.iter_mut().zip(other) {
+            if slot.is_none() {
+                *slot = (0..self.groups.len())
+                    .find(|i| !placed.contains(i) && site_key(&self.groups[*i].key) == site_key(k));
+                placed.extend(*slot);
             }
         }
-        let placed: HashSet<usize> = order.iter().copied().collect();
-        let other_keys: HashSet<&str> = other.iter().map(String::as_str).collect();
-        for i in 0..self.groups.len() {
-            if !placed.contains(&i) {
-                order.push(i);
-            }
-        }
+        let mut order: Vec<usize> = slots.into_iter().flatten().collect();
+        let own: Vec<usize> = (0..self.groups.len()).filter(|i| !placed.contains(i)).collect();
+        let runtime_from = order.iter().position(|&i| self.groups[i].system).unwrap_or(order.len());
+        let (own_runtime, own_program): (Vec<usize>, Vec<usize>) =
+            own.into_iter().partition(|&i| self.groups[i].system);
+        order.splice(runtime_from..runtime_from, own_program);
+        order.extend(own_runtime);
+        let other_sites: HashSet<&str> = other.iter().map(|k| site_key(k)).collect();
         for g in &mut self.groups {
-            g.only_here = !g.system && !other_keys.contains(g.key.as_str());
+            g.only_here = !g.system && !other_sites.contains(site_key(&g.key));
         }
         self.order = order;
     }
@@ -121,6 +128,14 @@ impl TraceDoc {
         self.groups.get(group).is_some_and(open_by_default)
     }
 }
+
+/// A group's key without its "returned" mark: the site itself.
+pub fn site_key(key: &str) -> &str {
+    key.strip_prefix(EXITED).unwrap_or(key)
+}
+
+/// What the key of a group whose goroutines returned starts with.
+const EXITED: &str = "exited ";
 
 pub(super) fn open_by_default(g: &Group) -> bool {
     g.members.len() <= 16 && !g.system

@@ -18,8 +18,8 @@ use super::theme::Paint;
 mod groups;
 mod proc_lanes;
 
-pub use groups::Group;
 use groups::open_by_default;
+pub use groups::{Group, site_key};
 pub use proc_lanes::Lanes;
 
 /// The plotted series, with their level-of-detail pyramids.
