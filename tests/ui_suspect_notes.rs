@@ -134,7 +134,11 @@ fn an_old_format_leak_older_than_the_trace_says_where_it_waits_is_not_written() 
         let all = labels(h);
         let e = entries(&all);
         assert_eq!(e.len(), 1, "{minor}: the leak, not the idle pool: {all:#?}");
-        assert!(e[0].starts_with(&format!("#1 · {} × unknown", want["count"])), "{minor}: {:?}", e[0]);
+        assert!(
+            e[0].starts_with(&format!("#1 · {} × waiting (reason not recorded)", want["count"])),
+            "{minor}: {:?}",
+            e[0]
+        );
         let func = want["blocking_function"].as_str().unwrap();
         let said = format!("somewhere in {func}: this trace format writes no stack");
         assert!(e[0].contains(&said), "{minor}: {:?} wanted {said:?}", e[0]);

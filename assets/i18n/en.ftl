@@ -132,6 +132,11 @@ suspects-none-in-part = No stuck goroutine groups in what was read.
 suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
     at { $at }
     created at { $site }
+suspect-entry-untimed = #{ $rank } · { $count } × { $reason }
+    at { $at }
+    created at { $site }
+site-not-in-format = ? (this format does not say; a debug=2 dump does)
+reason-not-recorded = waiting (reason not recorded)
 site-unknown = unknown site
 site-main = the runtime (the main goroutine)
 site-runtime = the runtime (its own goroutine)
@@ -541,7 +546,6 @@ dump-parents = Created by { $n ->
 dump-ids-title = Goroutine ids ({ $n })
 dump-copy-ids = Copy ids
 dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes)
-suspect-no-time = no wait time in a profile
 diff-col-trend = Trend
 diff-growing = growing
 diff-trend-growing = , growing

@@ -107,6 +107,11 @@ suspects-none-in-part = 在已读取的部分中没有卡住的 goroutine 分组
 suspect-entry = #{ $rank } · { $count } × { $reason } · 阻塞 { $blocked }
     位于 { $at }
     创建于 { $site }
+suspect-entry-untimed = #{ $rank } · { $count } × { $reason }
+    位于 { $at }
+    创建于 { $site }
+site-not-in-format = ？（此格式未记录；debug=2 转储会给出）
+reason-not-recorded = 等待中（未记录原因）
 site-unknown = 未知位置
 site-main = 运行时（main goroutine）
 site-runtime = 运行时（它自己的 goroutine）
@@ -429,7 +434,6 @@ dump-parents = 由 goroutine { $ids } 创建
 dump-ids-title = goroutine id（{ $n } 个）
 dump-copy-ids = 复制 id
 dump-wait-minutes = 已等待 { $min }–{ $max } 分钟（运行时只打印整分钟）
-suspect-no-time = 剖析中没有等待时长
 diff-col-trend = 趋势
 diff-growing = 增长中
 diff-trend-growing = ，增长中

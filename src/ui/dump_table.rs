@@ -81,9 +81,15 @@ fn header_button(ui: &mut egui::Ui, v: &mut DumpView, key: SortKey, title: &str)
 fn table_ui(ui: &mut egui::Ui, v: &mut DumpView, filter: &Filter, queue: &mut Vec<Command>) {
     let mut resort = false;
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-    // Count, state and wait are narrow; the two frames share the rest.
-    let frame_w = ((ui.available_width() - 290.0) / 2.0).max(160.0);
-    TableBuilder::new(ui)
+    // A debug=1 dump or a goroutine profile writes no wait time and no creation site: no
+    // columns that would be empty on every row.
+    let has_wait = v.rows.iter().any(|r| !r.wait.is_empty());
+    let has_created = v.rows.iter().any(|r| r.created.is_some());
+    // Count, state and wait are narrow; the frames share the rest.
+    let narrow = if has_wait { 290.0 } else { 210.0 };
+    let frames = if has_created { 2.0 } else { 1.0 };
+    let frame_w = ((ui.available_width() - narrow) / frames).max(160.0);
+    let mut table = TableBuilder::new(ui)
         // Scrolls inside a short panel instead of spilling over what is above it.
         .min_scrolled_height(0.0)
         .id_salt("dump-groups")
@@ -91,20 +97,31 @@ fn table_ui(ui: &mut egui::Ui, v: &mut DumpView, filter: &Filter, queue: &mut Ve
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         .column(Column::exact(70.0))
-        .column(Column::initial(120.0).resizable(true).clip(true))
-        .column(Column::exact(80.0))
-        .column(Column::initial(frame_w).resizable(true).clip(true))
-        .column(Column::remainder().at_least(120.0).clip(true))
+        .column(Column::initial(120.0).resizable(true).clip(true));
+    if has_wait {
+        table = table.column(Column::exact(80.0));
+    }
+    table = match has_created {
+        true => table
+            .column(Column::initial(frame_w).resizable(true).clip(true))
+            .column(Column::remainder().at_least(120.0).clip(true)),
+        false => table.column(Column::remainder().at_least(160.0).clip(true)),
+    };
+    table
         .header(22.0, |mut h| {
             h.col(|ui| resort |= header_button(ui, v, SortKey::Count, &tr!("dump-col-count")));
             h.col(|ui| resort |= header_button(ui, v, SortKey::State, &tr!("dump-col-state")));
-            h.col(|ui| resort |= header_button(ui, v, SortKey::Wait, &tr!("dump-col-wait")));
+            if has_wait {
+                h.col(|ui| resort |= header_button(ui, v, SortKey::Wait, &tr!("dump-col-wait")));
+            }
             h.col(|ui| {
                 ui.strong(tr!("dump-col-frame"));
             });
-            h.col(|ui| {
-                ui.strong(tr!("dump-col-created"));
-            });
+            if has_created {
+                h.col(|ui| {
+                    ui.strong(tr!("dump-col-created"));
+                });
+            }
         })
         .body(|body| {
             body.rows(row_h, v.order.len(), |mut tr| {
@@ -126,15 +143,19 @@ fn table_ui(ui: &mut egui::Ui, v: &mut DumpView, filter: &Filter, queue: &mut Ve
                 tr.col(|ui| {
                     ui.label(&r.state);
                 });
-                tr.col(|ui| {
-                    ui.monospace(&r.wait);
-                });
+                if has_wait {
+                    tr.col(|ui| {
+                        ui.monospace(&r.wait);
+                    });
+                }
                 tr.col(|ui| {
                     ui.monospace(site(&r.top));
                 });
-                tr.col(|ui| {
-                    ui.monospace(site(&r.created));
-                });
+                if has_created {
+                    tr.col(|ui| {
+                        ui.monospace(site(&r.created));
+                    });
+                }
                 if tr.response().clicked() {
                     queue.push(Command::SelectDumpGroup(i));
                 }

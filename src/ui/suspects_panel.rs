@@ -113,7 +113,8 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 (None, Some((_, 0))) => tr!("wait-under-a-minute"),
                 (None, Some((lo, hi))) if lo != hi => format!("{lo}–{hi} min"),
                 (None, Some((_, hi))) => format!("{hi} min"),
-                (None, None) => tr!("suspect-no-time"),
+                // A debug=1 dump or a goroutine profile: no time to say.
+                (None, None) => String::new(),
             };
             let site = match &s.created_at {
                 Some(f) => frame_label(f),
@@ -125,6 +126,8 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 None if s.blocking_stack.iter().any(|f| &*f.function == "main.main") => tr!("site-main"),
                 // The finalizer goroutine: the runtime starts it.
                 None if s.stalls.is_some() => tr!("site-runtime"),
+                // debug=1 dumps and goroutine profiles write no creation site.
+                None if doc.trace().is_none() => tr!("site-not-in-format"),
                 None => tr!("site-unknown"),
             };
             let where_ = match s.blocking_frame() {
@@ -135,15 +138,28 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 None if s.pull_not_stopped => tr!("where-coroutine-switch"),
                 None => tr!("where-unknown"),
             };
-            let text = tr!(
-                "suspect-entry",
-                rank = s.rank,
-                count = units::count(s.count as u64),
-                reason = s.reason.as_str(),
-                blocked = blocked,
-                at = where_,
-                site = site
-            );
+            // The formats that write no wait reason: said in words, not as "unknown".
+            let reason = if s.reason == "unknown" { tr!("reason-not-recorded") } else { s.reason.clone() };
+            let count = units::count(s.count as u64);
+            let text = match blocked.is_empty() {
+                true => tr!(
+                    "suspect-entry-untimed",
+                    rank = s.rank,
+                    count = count,
+                    reason = reason,
+                    at = where_,
+                    site = site
+                ),
+                false => tr!(
+                    "suspect-entry",
+                    rank = s.rank,
+                    count = count,
+                    reason = reason,
+                    blocked = blocked,
+                    at = where_,
+                    site = site
+                ),
+            };
             let mut text = text;
             if let Some(from) = &s.created_from {
                 text = format!("{text}\n{}", tr!("suspect-called-from", site = frame_label(from)));
