@@ -135,6 +135,27 @@ fn gctrace_log_opens_to_memory_curves() {
     }
 }
 
+/// A service's stderr with GODEBUG=gctrace=1 before its SIGQUIT traceback: the groups
+/// first, and its GC lines' curves one click away (the heap growth `report` names).
+#[test]
+fn a_stderr_log_shows_its_gc_lines_beside_the_traceback() {
+    let file = "services/go1.27/quitleak.stderr.log";
+    let h = &mut open(sample(file));
+    let want = common::report_json::expect_of("services/quitleak");
+    let func = want["blocking_function"].as_str().unwrap();
+    assert!(labels(h).iter().any(|l| l.contains(func)), "the groups first: {:#?}", labels(h));
+    assert!(h.query_by_label("Memory curves").is_none(), "{:#?}", labels(h));
+    let tab = first_with(h, "Memory (");
+    let cycles: u32 = tab.trim_start_matches("Memory (").split(' ').next().unwrap().parse().unwrap();
+    assert!(cycles >= 5, "{tab}: the log's GC cycles");
+    h.get_by_label(&tab).click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Memory curves").is_some(), "{:#?}", labels(h));
+    h.get_by_label("Goroutine groups").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("Memory curves").is_none(), "back to the groups: {:#?}", labels(h));
+}
+
 #[test]
 fn files_open_through_the_load_job_too() {
     let path = sample("go1.27/heapgrow.heap.pb.gz");

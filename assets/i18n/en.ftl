@@ -147,7 +147,7 @@ where-coroutine-switch = the pulled sequence's yield (a trace records no stack f
 where-not-traced = somewhere in { $func }: this trace format writes no stack for goroutines blocked since before it began (a debug=2 dump of the same moment shows where)
 suspect-called-from = called from { $site }
 suspect-response-bodies = HTTP client connections waiting for their response bodies to be read or closed: bodies never closed (defer resp.Body.Close())
-wait-under-a-minute = no minutes
+wait-under-a-minute = < 1 min
 group-runtime = { $function } (runtime)
 group-before-trace = { $function } (before the trace)
 group-by-scheduler = { $function } (started by the scheduler)
@@ -248,6 +248,10 @@ plot-goroutines-label = goroutines { $total } (runnable { $runnable }, waiting {
 views-show = Show:
 views-groups = Goroutine groups
 views-flame = Flame graph
+views-memory = Memory ({ $n ->
+    [one] 1 GC cycle
+   *[other] { $count } GC cycles
+})
 views-nothing = Nothing to show in this file.
 dump-title = Goroutine dump: { $n ->
     [one] 1 goroutine
@@ -305,6 +309,7 @@ profile-top = Top functions ({ $n })
 profile-col-name = name
 profile-row = Top { $index }: { $name }
 profile-highlight = Highlight it in the flame graph and show its callers and callees
+profile-default-empty = { $empty } holds nothing in this profile (nothing was in use at its last GC): showing { $shown }
 flame-no-samples = No samples of this type.
 flame-name = Flame graph of { $kind }
 flame-reset = Reset zoom

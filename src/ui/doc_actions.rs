@@ -42,11 +42,11 @@ impl Document {
             }
             Command::SetFilter(text) => self.set_filter(&text),
             Command::ToggleWarnings => view.show_warnings = !view.show_warnings,
-            Command::ShowGroups(on) => {
-                if let Content::Profile(p) = &mut self.content {
-                    p.show_groups = on;
-                }
-            }
+            Command::ShowGroups(on) => match &mut self.content {
+                Content::Profile(p) => p.show_groups = on,
+                Content::Dump(d) => d.show_memory = !on && d.memory.is_some(),
+                _ => {}
+            },
             Command::ProfileType(t) => {
                 if let Content::Profile(p) = &mut self.content {
                     p.view.set_type(&p.model, t);

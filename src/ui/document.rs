@@ -22,12 +22,16 @@ pub use super::trace_doc::TraceDoc;
 pub struct DumpDoc {
     pub model: DumpModel,
     pub view: DumpView,
+    /// The GC lines beside the dump (a service's stderr with GODEBUG=gctrace=1 before its
+    /// SIGQUIT or crash traceback), and whether they are shown in place of the groups.
+    pub memory: Option<MemoryDoc>,
+    pub show_memory: bool,
 }
 
 impl DumpDoc {
     pub fn new(model: DumpModel) -> DumpDoc {
         let view = DumpView::new(&model);
-        DumpDoc { model, view }
+        DumpDoc { model, view, memory: None, show_memory: false }
     }
 }
 
@@ -111,7 +115,12 @@ impl Document {
         let content = if let Some(t) = loaded.trace.take() {
             Content::Trace(TraceDoc::new(t))
         } else if let Some(d) = loaded.dump.take() {
-            Content::Dump(DumpDoc::new(d))
+            let mut doc = DumpDoc::new(d);
+            doc.memory = loaded
+                .memory
+                .take()
+                .map(|m| MemoryDoc { view: MemoryView::new(&m, &loaded.findings), model: m });
+            Content::Dump(doc)
         } else if let Some(p) = loaded.profile.take() {
             let groups = crate::analysis::profile_as_dump(&p).map(DumpDoc::new);
             Content::Profile(ProfileDoc { view: ProfileView::new(&p), model: p, groups, show_groups: true })

@@ -19,6 +19,9 @@ use crate::units;
 
 pub struct ProfileView {
     pub sample_type: usize,
+    /// The profile's default type when it holds nothing and another is shown in its place
+    /// (a heap profile taken before anything stayed in use has only allocations).
+    pub empty_default: Option<usize>,
     pub type_name: String,
     pub unit: String,
     /// Running sums of the top table's flat column (its sum% column).
@@ -58,6 +61,7 @@ impl ProfileView {
     pub fn new(p: &ProfileModel) -> ProfileView {
         let mut v = ProfileView {
             sample_type: usize::MAX,
+            empty_default: None,
             type_name: String::new(),
             unit: String::new(),
             sums: Vec::new(),
@@ -78,7 +82,10 @@ impl ProfileView {
             rows: Vec::new(),
             source: None,
         };
-        v.set_type(p, p.default_type.min(p.sample_types.len().saturating_sub(1)));
+        let default = p.default_type.min(p.sample_types.len().saturating_sub(1));
+        let shown = first_type_with_samples(p, default);
+        v.empty_default = (shown != default).then_some(default);
+        v.set_type(p, shown);
         v
     }
 
@@ -164,6 +171,19 @@ impl ProfileView {
 }
 
 /// The peek entry of exactly the node printed as `name`.
+/// `default` if it holds any value, else the first type that does, one of the same unit
+/// first (`alloc_space` for an empty `inuse_space`).
+fn first_type_with_samples(p: &ProfileModel, default: usize) -> usize {
+    let n = p.sample_types.len();
+    let holds = |t: usize| (0..p.samples.len()).any(|s| p.value(s, t) != 0);
+    if n == 0 || holds(default) {
+        return default;
+    }
+    let unit = p.type_unit(default);
+    let same_unit = (0..n).find(|&t| p.type_unit(t) == unit && holds(t));
+    same_unit.or_else(|| (0..n).find(|&t| holds(t))).unwrap_or(default)
+}
+
 fn peek_of(p: &ProfileModel, t: usize, view: &View, name: &str) -> Option<PeekEntry> {
     let re = regex::Regex::new(&format!("^{}$", regex::escape(name))).ok()?;
     peek(p, t, view, &re).into_iter().next()
@@ -220,6 +240,9 @@ pub fn profile_ui(
             ui.weak(tr!("profile-matches", n = n, count = units::count(n as u64)));
         }
     });
+    if let Some(d) = v.empty_default.filter(|&d| d != v.sample_type) {
+        ui.weak(tr!("profile-default-empty", empty = p.type_name(d), shown = v.type_name.as_str()));
+    }
     super::profile_memstats::memstats_strip(ui, p.memstats.as_ref());
     super::findings_panel::retention_strip(ui, p, v);
     super::profile_filters::filters_ui(ui, v, queue);

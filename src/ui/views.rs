@@ -1,11 +1,13 @@
 //! The central view of a file that is not a trace: a goroutine dump's group table, a pprof
 //! profile's flame graph and top table (a goroutine profile has both, behind a toggle), or a
-//! GC log's memory curves. One `match` over the content's kind.
+//! GC log's memory curves (a dump with GC lines beside it has both, behind a toggle). One
+//! `match` over the content's kind.
 
 use super::command::Command;
 use super::document::{Content, Document};
 use super::{dump_table, memory_view, profile_view};
 use crate::tr;
+use crate::units;
 
 /// Everything but a trace (which the app lays out as a timeline with its lanes and plots).
 pub fn views_ui(
@@ -17,7 +19,30 @@ pub fn views_ui(
     let filter = &doc.filter;
     let opened = doc.loaded.path.as_path();
     match &mut doc.content {
-        Content::Dump(d) => dump_table::dump_ui(ui, &d.model, &mut d.view, filter, queue),
+        Content::Dump(d) => {
+            if let Some(m) = &d.memory {
+                ui.horizontal(|ui| {
+                    ui.label(tr!("views-show"));
+                    if ui.selectable_label(!d.show_memory, tr!("views-groups")).clicked() {
+                        queue.push(Command::ShowGroups(true));
+                    }
+                    let memory = tr!(
+                        "views-memory",
+                        n = m.model.gc_count,
+                        count = units::count(u64::from(m.model.gc_count))
+                    );
+                    if ui.selectable_label(d.show_memory, memory).clicked() {
+                        queue.push(Command::ShowGroups(false));
+                    }
+                });
+                ui.separator();
+                if d.show_memory {
+                    memory_view::memory_ui(ui, &m.model, &m.view);
+                    return;
+                }
+            }
+            dump_table::dump_ui(ui, &d.model, &mut d.view, filter, queue)
+        }
         Content::Profile(p) => {
             if let Some(groups) = &mut p.groups {
                 ui.horizontal(|ui| {

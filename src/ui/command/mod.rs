@@ -85,7 +85,8 @@ pub enum Command {
     ScrollRows(f32),
     SetFilter(String),
     ToggleWarnings,
-    /// A goroutine profile: its groups (true) or its flame graph.
+    /// A goroutine profile: its groups (true) or its flame graph; a dump with GC lines beside
+    /// it: its groups or its memory curves.
     ShowGroups(bool),
     /// Selects the goroutines of a compared group, by Go id (ascending).
     SelectIds(Vec<u64>),
