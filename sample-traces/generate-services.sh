@@ -592,12 +592,14 @@ out="$HERE/services/go1.27/ctxwatch_fixed"
 if [ "$FORCE" = 1 ] || [ ! -s "$out.goroutine-2.txt" ]; then
 	"$BIN/ctxwatch-1.27" -fixed -out "$out"
 fi
-# goroscope diff, Go 1.27: dumps of a traffic ramp, and of a quiet service over HTTP.
+# goroscope diff, Go 1.27: dumps of a traffic ramp, of a quiet service over HTTP, and of a
+# pool whose busy worker went back to its wait between two dumps.
 out="$HERE/services/go1.27"
-if [ "$FORCE" = 1 ] || [ ! -s "$out/compare_ramp.3.goroutine-2.txt" ] || [ ! -s "$out/compare_served.2.goroutine.pb.gz" ]; then
+if [ "$FORCE" = 1 ] || [ ! -s "$out/compare_ramp.3.goroutine-2.txt" ] || [ ! -s "$out/compare_served.2.goroutine.pb.gz" ] || [ ! -s "$out/compare_pool.2.goroutine-2.txt" ]; then
 	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/compare-1.27" ./compare)
 	"$BIN/compare-1.27" -shape ramp -out "$out/compare_ramp"
 	"$BIN/compare-1.27" -shape served -out "$out/compare_served"
+	"$BIN/compare-1.27" -shape pool -out "$out/compare_pool"
 fi
 # A healthy LRU whose render line holds nearly all the heap in use and allocated ten times
 # more (lrucache, Go 1.21 and 1.27): the heap profile, and Go 1.27's `go tool pprof -top

@@ -8,6 +8,8 @@
 //!   The goroutines the capture adds (the handler writing the dump, its connection's reader)
 //!   are not the program's, and the program's two (main, the accept loop) match across the
 //!   two formats.
+//! - pool: eight workers made at start, dumped while one is busy with a job, then once it is
+//!   back in the pool's wait. The pool's group grows by one that moved, none made: no growth.
 
 use crate::common;
 use common::services::{expect, id_of, records, root};
@@ -86,6 +88,54 @@ fn requests_that_come_and_go_are_churn_not_growth() {
     let pair = diff_json(&[ramp(1), ramp(3)]);
     assert_eq!(row(&pair, req_fn)["churn"].as_bool(), Some(false));
     assert_eq!(fail_on_growth(&[ramp(1), ramp(3)]), 1);
+}
+
+/// A pool worker back in its wait between two dumps of one process (r25's healthy service
+/// failed 7 of 9 consecutive pairs so): the group it went to grew by a goroutine the first
+/// dump had, made at the same site, so it moved and nothing grew, in either order.
+#[test]
+fn a_worker_that_went_back_to_its_pool_moved_and_did_not_grow() {
+    let e = &expect("compare")["pool"];
+    let (workers, busy) = (e["workers"].as_u64().unwrap(), e["busy_in_first"].as_u64().unwrap());
+    let worker = e["worker_function"].as_str().unwrap();
+    let dumps: Vec<PathBuf> =
+        (1..=2).map(|i| root().join(format!("services/go1.27/compare_pool.{i}.goroutine-2.txt"))).collect();
+    // Go's dumps: the same ids in both, one of them busy (in main.run) in the first only.
+    let ids = |i: usize, func: &str| -> Vec<u64> {
+        let text = std::fs::read_to_string(&dumps[i]).unwrap();
+        records(&text, "chan receive", func).iter().map(|r| id_of(r)).collect()
+    };
+    let (first, last) = (ids(0, worker), ids(1, worker));
+    assert_eq!(
+        (first.len() as u64, last.len() as u64),
+        (workers, workers),
+        "every worker's stack has {worker}"
+    );
+    let mut sorted = (first.clone(), last.clone());
+    sorted.0.sort_unstable();
+    sorted.1.sort_unstable();
+    assert_eq!(sorted.0, sorted.1, "no goroutine made or gone between the dumps");
+    assert_eq!(ids(0, "main.run").len() as u64, busy, "busy in the first dump");
+    assert!(ids(1, "main.run").is_empty(), "back in the pool in the second");
+
+    for (order, grew) in [([0, 1], "grown"), ([1, 0], "new")] {
+        let files = [dumps[order[0]].clone(), dumps[order[1]].clone()];
+        let v = diff_json(&files);
+        let moved: Vec<&Value> =
+            v["groups"].as_array().unwrap().iter().filter(|g| g["change"] == grew).collect();
+        assert_eq!(moved.len(), 1, "{order:?}: {v}");
+        assert_eq!(
+            (moved[0]["delta"].as_i64(), moved[0]["moved"].as_bool()),
+            (Some(busy as i64), Some(true)),
+            "{order:?}: {v}"
+        );
+        assert_eq!(fail_on_growth(&files), 0, "{order:?}: a goroutine that moved is no growth");
+    }
+    let (_, text, _) = goroscope(&args(&dumps, &[]));
+    assert!(
+        text.contains("grown (moved)") && text.contains("moved: every goroutine the group gained"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -17,6 +17,7 @@
 mod capture_own;
 mod churn;
 mod matching;
+mod moved;
 mod sources;
 #[cfg(test)]
 mod tests;
@@ -95,6 +96,9 @@ pub struct GroupChange {
     /// In a series, every member was new in each file: goroutines that come and go, whose
     /// count moves by chance ([`churn`]); never growth.
     pub churn: bool,
+    /// Every goroutine the group gained since the first file was there already, in another
+    /// group, made at the same site ([`moved`]): never growth.
+    pub moved: bool,
     /// From the last file that has the group (the best-informed one where sources differ).
     pub state: String,
     pub reason: String,
@@ -116,7 +120,18 @@ impl GroupChange {
     /// What `--fail-on-growth` fails on: blocked goroutines, new or more of them, that stay
     /// (not churn).
     pub fn is_growth(&self) -> bool {
-        self.is_blocked() && matches!(self.change, Change::New | Change::Grown) && !self.churn
+        self.is_blocked()
+            && matches!(self.change, Change::New | Change::Grown)
+            && !self.churn
+            && !self.moved
+            && !self.beside_a_handler()
+    }
+
+    /// Goroutines net/http makes beside each handler while it runs (its connection's
+    /// background read, `connReader.startBackgroundRead`): they come and go with their
+    /// handler, whose own group is what grows when handlers leak.
+    fn beside_a_handler(&self) -> bool {
+        self.created_at.as_ref().is_some_and(|f| &*f.function == "net/http.(*connReader).startBackgroundRead")
     }
 }
 
@@ -126,6 +141,15 @@ impl GroupChange {
 pub fn diff_groups(files: &[Vec<GoroutineGroup>]) -> Vec<GroupChange> {
     let rows = matching::match_rows(files);
     let mut out: Vec<GroupChange> = rows.into_iter().map(|r| r.into_change()).collect();
+    if let (Some(first), Some(last)) = (files.first(), files.last()) {
+        let (in_first, in_last) = (moved::creation_by_id(first), moved::creation_by_id(last));
+        for c in out.iter_mut().filter(|c| matches!(c.change, Change::New | Change::Grown)) {
+            let (Some(a), Some(b), Some(&n)) = (c.ids.first(), c.ids.last(), c.counts.last()) else {
+                continue;
+            };
+            c.moved = moved::only_moved(a, b, n, &in_first, &in_last);
+        }
+    }
     out.sort_by(|a, b| {
         b.delta
             .unsigned_abs()

@@ -129,6 +129,7 @@ impl Row {
             change: change_of(first, last),
             growing: is_growing(&self.counts),
             churn: is_churn(&self.counts, &self.ids),
+            moved: false,
             delta,
             counts: self.counts,
             state: self.shown.state,

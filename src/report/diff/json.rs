@@ -34,6 +34,9 @@ pub struct GroupJson<'a> {
     /// Goroutines that come and go (added field): in a series, no goroutine id in two files
     /// in a row; never growth for `--fail-on-growth`.
     pub churn: bool,
+    /// Goroutines that moved (added field): every goroutine the group gained since the first
+    /// file was there already, in another group; never growth for `--fail-on-growth`.
+    pub moved: bool,
     pub state: &'a str,
     pub reason: &'a str,
     pub blocking_stack: &'a [FrameText],
@@ -95,6 +98,7 @@ fn group(g: &GroupChange) -> GroupJson<'_> {
         delta: g.delta,
         growing: g.growing,
         churn: g.churn,
+        moved: g.moved,
         state: &g.state,
         reason: &g.reason,
         blocking_stack: g.blocking_stack.get(..MAX_STACK_FRAMES).unwrap_or(&g.blocking_stack),

@@ -94,6 +94,8 @@ fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
     for g in groups.iter().take(MAX_ROWS) {
         let change = if g.churn {
             format!("{} (churn)", g.change.word())
+        } else if g.moved {
+            format!("{} (moved)", g.change.word())
         } else if series && g.growing {
             format!("{} (growing)", g.change.word())
         } else {
@@ -117,6 +119,13 @@ fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
     table(o, &rows, &[false, true, false, false, false, false]);
     if groups.len() > MAX_ROWS {
         let _ = writeln!(o, "  ... {} more groups (see --json)", groups.len() - MAX_ROWS);
+    }
+    if groups.iter().any(|g| g.moved) {
+        let _ = writeln!(
+            o,
+            "  moved: every goroutine the group gained was in the first file already, in another \
+             group (same id, same creation site): goroutines changing state, none made, not growth"
+        );
     }
     if groups.iter().any(|g| g.churn && g.delta != 0) {
         let _ = writeln!(

@@ -88,8 +88,9 @@ impl DiffTable {
         let mut rows = diff_groups(&files);
         if files.len() >= 3 {
             // A series: the growing groups first (stable sort: by |delta| within each part);
-            // churn (other goroutines each time) is not growth, as in the CLI.
-            rows.sort_by_key(|r| !r.growing || r.churn);
+            // churn (other goroutines each time) and goroutines that only moved between groups
+            // are not growth, as in the CLI.
+            rows.sort_by_key(|r| !r.growing || r.churn || r.moved);
         }
         let haystacks = rows
             .iter()
@@ -291,6 +292,7 @@ mod tests {
             delta: -1,
             growing: false,
             churn: false,
+            moved: false,
             state: "waiting".into(),
             reason: "sleep".into(),
             blocking_stack: vec![

@@ -76,8 +76,9 @@ impl Series {
             .take(MAX_LINES)
             .map(|&i| {
                 let r = &table.rows[i];
-                // Churn rises by chance: drawn as stable, as the CLI does not count it.
-                let growing = r.growing && !r.churn;
+                // Churn rises by chance, moved goroutines were there already: drawn as
+                // stable, as the CLI does not count them.
+                let growing = r.growing && !r.churn && !r.moved;
                 let color = if growing {
                     g += 1;
                     GROWING[(g - 1) % GROWING.len()]

@@ -1,6 +1,8 @@
 // Snapshots for goroscope diff. -shape ramp: three debug=2 dumps with 1, 2, then 3 requests
 // in flight, each over before the next dump. -shape served: a quiet service dumped over its
-// own net/http/pprof by a plain TCP request (debug=2, then the proto).
+// own net/http/pprof by a plain TCP request (debug=2, then the proto). -shape pool: a pool of
+// eight workers made at start, dumped while one of them is busy with a job, then again once
+// it is back in the pool's wait (no goroutine made in between).
 package main
 
 import (
@@ -36,12 +38,41 @@ func ramp(prefix string) {
 			time.Sleep(time.Millisecond)
 		}
 		time.Sleep(50 * time.Millisecond) // all parked
-		f, err := os.Create(fmt.Sprintf("%s.%d.goroutine-2.txt", prefix, s))
-		capture.Check(err)
-		capture.Check(pprof.Lookup("goroutine").WriteTo(f, 2))
-		capture.Check(f.Close())
+		dump(prefix, s)
 		wg.Wait()
 	}
+}
+
+func dump(prefix string, n int) {
+	f, err := os.Create(fmt.Sprintf("%s.%d.goroutine-2.txt", prefix, n))
+	capture.Check(err)
+	capture.Check(pprof.Lookup("goroutine").WriteTo(f, 2))
+	capture.Check(f.Close())
+}
+
+func worker(jobs <-chan chan struct{}) {
+	for job := range jobs { // EXPECT: pool
+		run(job)
+	}
+}
+
+//go:noinline
+func run(job chan struct{}) {
+	<-job // EXPECT: busy
+}
+
+func pool(prefix string) {
+	jobs := make(chan chan struct{})
+	for i := 0; i < 8; i++ {
+		go worker(jobs)
+	}
+	job := make(chan struct{})
+	jobs <- job
+	time.Sleep(50 * time.Millisecond) // one worker waits on its job, seven on the pool's
+	dump(prefix, 1)
+	close(job)
+	time.Sleep(50 * time.Millisecond) // all eight back in the pool's wait
+	dump(prefix, 2)
 }
 
 func get(addr, path string) []byte {
@@ -70,11 +101,14 @@ func served(prefix string) {
 }
 
 func main() {
-	shape := flag.String("shape", "ramp", "ramp or served")
+	shape := flag.String("shape", "ramp", "ramp, served or pool")
 	prefix := capture.Prefix("compare")
-	if *shape == "ramp" {
+	switch *shape {
+	case "ramp":
 		ramp(prefix)
-	} else {
+	case "pool":
+		pool(prefix)
+	default:
 		served(prefix)
 	}
 }
