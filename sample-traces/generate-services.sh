@@ -59,7 +59,8 @@
 #   (supervisors in wg.Wait() over workers at work), callerlock (a lock-order deadlock whose
 #   first locks are the callers'), rwupgrade (a double-checked fill behind a read lock
 #   never released), loopheld (a lock never released beside the type's event loop),
-#   stackpile (MemStats lines of goroutines piling up with their stacks): below.
+#   stackpile (MemStats lines of goroutines piling up with their stacks), stageclose
+#   (pipeline stages' closers in wg.Wait() beside the stage's workers): below.
 # The programs are one go 1.19 module; what they did is in programs/services/*/expect.json.
 # New programs record their run through programs/services/internal/capture (trace + debug=2 dump).
 # Called by generate.sh; safe to run alone.
@@ -172,6 +173,9 @@ run_each standpool 1.19 1.27
 # Supervisors waiting in wg.Wait() for workers that tick the whole window (supervise):
 # waiting for work still going on, no leak.
 run_each supervise 1.19 1.27
+# Pipeline stages closed by `go func() { wg.Wait(); close(out) }()` (stageclose): each
+# closer waits the whole window beside its stage's workers, which pass records along.
+run_each stageclose 1.19 1.27
 # A lock-order deadlock whose first locks the callers took (callerlock): each side waits
 # in a method of the other's struct; only the callers' arguments in the dump close the ring.
 run_each callerlock 1.19 1.21 1.27

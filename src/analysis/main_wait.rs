@@ -63,7 +63,7 @@ pub fn group_waits_for_exited(m: &TraceModel, members: &[GIdx]) -> Option<usize>
 }
 
 /// Whether `g` waits at the end in `WaitGroup.Wait` since at least a quarter of the window.
-fn waits_long(m: &TraceModel, g: GIdx) -> bool {
+pub(super) fn waits_long(m: &TraceModel, g: GIdx) -> bool {
     let Some(w) = m.goroutine(g) else { return false };
     let Some((_, last)) = w.last_span().filter(|_| w.state_at_end() == Some(SpanState::Waiting)) else {
         return false;
@@ -77,45 +77,9 @@ fn waits_long(m: &TraceModel, g: GIdx) -> bool {
 const MAX_DEPTH: usize = 16;
 
 /// A goroutine's parent, its parent's parent, and so on, [`MAX_DEPTH`] at most.
-fn ancestors<'m>(m: &'m TraceModel, c: &crate::model::Goroutine) -> impl Iterator<Item = GIdx> + 'm {
+pub(super) fn ancestors<'m>(
+    m: &'m TraceModel,
+    c: &crate::model::Goroutine,
+) -> impl Iterator<Item = GIdx> + 'm {
     std::iter::successors(c.parent(), |&p| m.goroutine(p)?.parent()).take(MAX_DEPTH)
-}
-
-/// The last share of the window in which a goroutine still working ran.
-const RECENT_SHARE: f64 = 0.25;
-
-/// Goroutines with a goroutine of the program's code among their descendants (or being one)
-/// that is alive and ran in the last quarter of the window: who may still see a `Done` from
-/// work going on. One pass over the goroutines for all the groups
-/// ([`group_waits_for_live_work`]); a crafted trace holds thousands of waiting groups.
-pub fn with_live_work(m: &TraceModel) -> std::collections::HashSet<GIdx> {
-    let recent = m.duration_ns - (RECENT_SHARE * m.duration_ns as f64) as i64;
-    let mut out = std::collections::HashSet::new();
-    for c in m.goroutines.iter().filter(|c| !c.system && c.end_ns().is_none()) {
-        if is_std_func(m.strings.get(c.start_func)) {
-            continue;
-        }
-        let spans = c.real_spans();
-        let late = spans.iter().enumerate().rev().take_while(|(i, _)| c.span_end_ns(*i) > recent);
-        if late.clone().any(|(_, s)| s.state() == SpanState::Running) {
-            out.extend(ancestors(m, c));
-        }
-    }
-    out
-}
-
-/// Whether every member waits on a WaitGroup for work still going on: each waits at the end
-/// in `WaitGroup.Wait` since at least a quarter of the window, and made (itself or through
-/// the goroutines it made) one of the program's goroutines that is alive and ran in the last
-/// quarter of the window ([`with_live_work`]), so may still call `Done`. A supervisor's
-/// `wg.Wait()` (or errgroup's) over workers that run rounds the whole window long is how
-/// services wait for their parts, not a leak: GoBench's etcd#7902 with its fix had three such
-/// rounds, each a "suspect" blocked 2.2 s. When its workers are stuck too, they show, and it
-/// with them.
-pub fn group_waits_for_live_work(
-    m: &TraceModel,
-    members: impl Iterator<Item = GIdx> + Clone,
-    live: &std::collections::HashSet<GIdx>,
-) -> bool {
-    members.clone().all(|g| waits_long(m, g)) && members.clone().all(|g| live.contains(&g))
 }

@@ -21,6 +21,7 @@ pub mod http_server;
 pub mod in_flight;
 pub mod library_wait;
 pub mod listeners;
+pub mod live_work;
 pub mod lock_address;
 pub mod lock_cycle;
 pub mod lock_holder;

@@ -353,10 +353,10 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
             // any count and age, as in a dump; but main, which blocks so to serve forever.
             let never = super::classify::never_woken(&key.1) && !lone_main(m, &members);
             // A supervisor's `wg.Wait()` over workers still at work waits for them, as
-            // services do ([`super::main_wait::group_waits_for_live_work`]).
+            // services do ([`super::live_work`]).
             let waits_for_work = family == WaitFamily::Sync && {
-                let live = live_work.get_or_init(|| super::main_wait::with_live_work(m));
-                super::main_wait::group_waits_for_live_work(m, members.iter().map(|w| w.g), live)
+                let live = live_work.get_or_init(|| super::live_work::LiveWork::of(m));
+                super::live_work::group_waits_for_live_work(m, members.iter().map(|w| w.g), live)
             };
             let long = behind
                 || never
