@@ -172,11 +172,11 @@ fn a_go_without_the_leak_profile_is_a_note() {
     assert_eq!(code, 0, "{stderr}");
     let kinds: Vec<&str> = listed.iter().map(|f| f["kind"].as_str().unwrap()).collect();
     assert_eq!(kinds, ["goroutine", "heap"]);
-    let leak_url = format!("{}/debug/pprof/goroutineleak?debug=1", server.url);
+    let leak_url = format!("{}/debug/pprof/goroutineleak?debug=2", server.url);
     assert!(stderr.contains(&format!("note: {leak_url}: 404 Unknown profile")), "{stderr}");
     assert_eq!(
         server.asked.lock().unwrap().last().map(String::as_str),
-        Some("/debug/pprof/goroutineleak?debug=1")
+        Some("/debug/pprof/goroutineleak?debug=2")
     );
 }
 

@@ -138,6 +138,36 @@ fn a_worker_that_went_back_to_its_pool_moved_and_did_not_grow() {
     );
 }
 
+/// Go 1.19 and 1.21 write no stack for goroutines blocked since before the trace. Against
+/// Go's dump of the same moment, oldleak's trace read "gone -60 60 -> 0" for its 60 stuck
+/// fetchers (and r25's growing leak "shrunk"): each is now counted with the group that waits
+/// in the very function it runs, or as a group of that function, and the counts agree.
+#[test]
+fn an_old_traces_goroutines_older_than_it_count_in_their_groups() {
+    let e = expect("oldleak");
+    let (count, pool) = (e["count"].as_u64().unwrap(), e["pool"].as_u64().unwrap());
+    let mut checked = 0;
+    for minor in ["1.19", "1.21"] {
+        let dir = root().join(format!("services/go{minor}"));
+        let files = [dir.join("oldleak.goroutine-2.txt"), dir.join("oldleak.trace")];
+        let dump = std::fs::read_to_string(&files[0]).unwrap();
+        let func = e["blocking_function"].as_str().unwrap();
+        assert_eq!(records(&dump, "chan send", func).len() as u64, count, "{minor}: Go's dump");
+        let v = diff_json(&files);
+        let fetchers = row(&v, func);
+        assert_eq!(
+            (nums(&fetchers["counts"]), fetchers["change"].as_str()),
+            (vec![count, count], Some("same")),
+            "{minor}: {v}"
+        );
+        assert_eq!(nums(&row(&v, "main.worker")["counts"]), vec![pool, pool], "{minor}: {v}");
+        assert_eq!(v["warnings"], serde_json::json!([]), "{minor}: every one counted: {v}");
+        assert_eq!(fail_on_growth(&files), 0, "{minor}");
+        checked += 1;
+    }
+    assert_eq!(checked, 2);
+}
+
 #[test]
 fn what_a_capture_over_http_adds_is_not_the_programs() {
     let e = &expect("compare")["served"];

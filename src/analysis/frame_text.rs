@@ -49,6 +49,17 @@ impl Serialize for Name {
 }
 
 impl FrameText {
+    /// The function a goroutine runs, standing for a stack the file does not have (an old
+    /// trace format's goroutines blocked since before it): no file, no line.
+    pub fn where_not_traced(function: &str) -> Self {
+        FrameText { function: function.into(), ..FrameText::default() }
+    }
+
+    /// Whether this is [`FrameText::where_not_traced`]'s.
+    pub fn is_not_traced(&self) -> bool {
+        self.file.is_empty() && self.line == 0
+    }
+
     pub fn from_frame(m: &TraceModel, f: &Frame) -> Self {
         Self::from_table(&m.strings, f)
     }

@@ -26,7 +26,9 @@ use serde::Serialize;
 
 pub use super::suspects::FrameText;
 pub use churn::is_churn;
-pub use sources::{dump_groups, profile_snapshot_ns, trace_groups, trace_snapshot_ns};
+pub use sources::{
+    dump_groups, profile_snapshot_ns, trace_groups, trace_groups_and_left_out, trace_snapshot_ns,
+};
 
 /// One group of goroutines in one file: same state, reason, blocking stack and creation site.
 #[derive(Clone, Debug, PartialEq, Eq)]

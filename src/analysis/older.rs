@@ -224,7 +224,7 @@ pub(super) fn stackless_crowds(
                 m.stacks.frames(start).iter().take(1).map(|f| names.frame(&m.strings, f)).collect();
             if blocking_stack.is_empty() {
                 let func = first.map_or("", |g| m.strings.get(g.start_func));
-                blocking_stack.push(FrameText { function: func.into(), ..FrameText::default() });
+                blocking_stack.push(FrameText::where_not_traced(func));
             }
             let mut ids: Vec<u64> = members.iter().filter_map(|&g| m.goroutine(g)).map(|g| g.id).collect();
             ids.sort_unstable();

@@ -19,7 +19,10 @@ pub fn check_head(kind: Kind, head: &[u8]) -> Result<(), Problem> {
         Kind::Trace | Kind::Flight => found == FileKind::GoTrace,
         Kind::Goroutine => found == FileKind::GoroutineDump,
         Kind::Heap => found == FileKind::Pprof,
-        Kind::GoroutineLeak => head.starts_with(b"goroutineleak profile: total "),
+        // A traceback of every goroutine, the first the one writing it.
+        Kind::GoroutineLeak => {
+            found == FileKind::GoroutineDump && contains(head, b"runtime/pprof.writeGoroutineLeak(")
+        }
     };
     if ok {
         Ok(())
@@ -83,4 +86,9 @@ pub fn first_line(body: &[u8]) -> Option<String> {
         return None;
     }
     Some(line.chars().take(160).collect())
+}
+
+/// Whether `needle` occurs in `hay`.
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
 }

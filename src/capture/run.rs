@@ -29,7 +29,15 @@ pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outc
     let prefix = s.target.file_prefix(s.started_unix);
     std::thread::scope(|scope| {
         let trace_job = |secs: f64| {
-            let r = one(s, Kind::Trace, s.target.pprof(&Kind::Trace.query(secs)), &prefix, 0, secs, on_event);
+            let r = one(
+                s,
+                Kind::Trace,
+                s.target.pprof(&Kind::Trace.query(secs)),
+                &prefix,
+                (0, 0),
+                secs,
+                on_event,
+            );
             if let Some(g) = s.growing {
                 g.finish();
             }
@@ -52,7 +60,7 @@ pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outc
             }
             let url = s.target.pprof(&Kind::Goroutine.query(0.0));
             // The next dump would get the same answer: the series stops either way.
-            match record(&mut out, one(s, Kind::Goroutine, url, &prefix, n, 0.0, on_event)) {
+            match record(&mut out, one(s, Kind::Goroutine, url, &prefix, (n, plan.dumps), 0.0, on_event)) {
                 Next::Go => {}
                 Next::SkipKind => break,
                 Next::Stop => {
@@ -97,7 +105,7 @@ pub fn run(plan: &Plan, s: &Session, on_event: &(dyn Fn(&Event) + Sync)) -> Outc
             if s.stop.load(Ordering::Relaxed) {
                 break;
             }
-            let r = url.and_then(|url| one(s, kind, url, &prefix, 0, 0.0, on_event));
+            let r = url.and_then(|url| one(s, kind, url, &prefix, (0, 0), 0.0, on_event));
             match r {
                 Err(e) if kind == Kind::GoroutineLeak && is_unknown_profile(&e) => {
                     let note = Event::NoLeakProfile { url: e.url };
@@ -150,12 +158,12 @@ fn one(
     kind: Kind,
     url: String,
     prefix: &str,
-    n: u32,
+    (n, of): (u32, u32),
     server_seconds: f64,
     on_event: &(dyn Fn(&Event) + Sync),
 ) -> Result<Captured, CaptureError> {
     on_event(&Event::Asking { kind, url: url.clone() });
-    let path = s.out.join(kind.file_name(prefix, n));
+    let path = s.out.join(kind.file_name(prefix, n, of));
     let growing = if kind == Kind::Trace { s.growing } else { None };
     let req =
         http::Request { target: &s.target, url: url.clone(), kind, server_seconds, stop: s.stop, growing };

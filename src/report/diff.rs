@@ -146,7 +146,28 @@ pub fn compare(loaded: &[Loaded], opts: &DiffOptions) -> Result<Diff, String> {
         warnings: loaded
             .iter()
             .flat_map(|l| l.warnings.iter().map(move |w| format!("{}: {w}", l.path.display())))
+            .chain(loaded.iter().filter_map(older_left_out))
             .collect(),
+    })
+}
+
+/// A trace in a format that writes no stack for goroutines blocked since before it, some of
+/// which no group could take: the counts may fall short of what the process held.
+fn older_left_out(l: &Loaded) -> Option<String> {
+    let m = l.trace.as_ref()?;
+    if !m.goroutines.iter().any(|g| crate::analysis::older::placed_nowhere(m, g)) {
+        return None;
+    }
+    let n = crate::analysis::group_diff::trace_groups_and_left_out(m).1;
+    (n > 0).then(|| {
+        let goroutines = if n == 1 { "1 goroutine".to_string() } else { format!("{n} goroutines") };
+        format!(
+            "{}: {goroutines} blocked since before the trace are in no group: this trace format \
+             (Go 1.11-1.21) writes no stack for them, and they wait deeper than the function they \
+             run or in the standard library's code; a group's count here may fall short (a \
+             debug=2 dump of the same moment has them all)",
+            l.path.display()
+        )
     })
 }
 

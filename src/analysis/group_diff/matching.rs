@@ -162,7 +162,11 @@ impl Row {
                 shown.reason.clone_from(&g.reason);
             }
         }
-        shown.blocking_stack.clone_from(&g.blocking_stack);
+        // An old trace's function standing for a stack does not hide a stack another file has.
+        let not_traced = matches!(g.blocking_stack.as_slice(), [f] if f.is_not_traced());
+        if !not_traced || shown.blocking_stack.is_empty() {
+            shown.blocking_stack.clone_from(&g.blocking_stack);
+        }
         if g.created_at.is_some() {
             shown.created_at.clone_from(&g.created_at);
         }

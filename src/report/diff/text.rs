@@ -36,7 +36,10 @@ fn unsigned(n: i64) -> String {
 }
 
 fn frame(f: &FrameText) -> String {
-    format!("{} {}:{}", clean(&f.function), clean(&f.file), f.line)
+    match f.is_not_traced() {
+        true => format!("somewhere in {} (no stack in this trace format)", clean(&f.function)),
+        false => format!("{} {}:{}", clean(&f.function), clean(&f.file), f.line),
+    }
 }
 
 /// Where the user's code blocked: the innermost frame outside Go's standard library, else

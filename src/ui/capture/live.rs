@@ -54,7 +54,7 @@ impl Live {
         let stop = Arc::new(AtomicBool::new(false));
         let growing = Arc::new(Growing::default());
         let started_unix = jiff::Timestamp::now().as_second();
-        let trace_path = out.join(Kind::Trace.file_name(&target.file_prefix(started_unix), 0));
+        let trace_path = out.join(Kind::Trace.file_name(&target.file_prefix(started_unix), 0, 0));
         let (stop2, growing2, plan2, out2, ctx2) =
             (stop.clone(), growing.clone(), plan.clone(), out.clone(), ctx.clone());
         let spawned = std::thread::Builder::new().name("goroscope-capture".into()).spawn(move || {
