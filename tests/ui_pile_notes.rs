@@ -29,7 +29,7 @@ fn a_crowd_asleep_in_one_loop_older_than_the_trace_is_at_rest_with_both_readings
     let all = labels(h);
     let e = entries(&all);
     assert_eq!(e.len(), 1, "the pool is none: {all:#?}");
-    let said = format!("At rest? {} goroutines asleep in one loop", want["count"]);
+    let said = format!("At rest? {} goroutines asleep at one time.Sleep call", want["count"]);
     assert!(e[0].contains(&said), "{:?} wanted {said:?}", e[0]);
-    assert!(e[0].contains("pollers nobody stops") && e[0].contains("retry's backoff"), "{:?}", e[0]);
+    assert!(e[0].contains("in a loop nobody stops") && e[0].contains("retry's backoff"), "{:?}", e[0]);
 }

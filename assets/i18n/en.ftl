@@ -213,10 +213,11 @@ family-system = system
 family-other = other wait
 lane-stw = stop-the-world
 legend-merged = many small spans
-lane-gc = GC ({ $n ->
-    [one] 1 cycle
-   *[other] { $count } cycles
-}; sweep below)
+lane-gc = { $n ->
+    [0] GC (no cycle in the window)
+    [one] GC (1 cycle; sweep below)
+   *[other] GC ({ $count } cycles; sweep below)
+}
 lane-procs-deriving = Processors
 lane-procs-deriving-detail = deriving the processor lanes from the running spans…
 rows-name = Goroutine rows
@@ -463,7 +464,7 @@ suspect-client-connections = At rest? { $idle } HTTP client connections idle, no
 suspect-sleepers = At rest? { $n ->
     [one] 1 goroutine
    *[other] { $count } goroutines
-} asleep in one loop (time.Sleep): watchers or pollers nobody stops (waiting for a flag an error path never sets, with no done channel or context) stay so, one more per call, and the count climbs; calls waiting out a retry's backoff look the same for a moment. Two dumps a minute apart, or a trace begun before they were made, tell: a leak if the crowd grows (ranked after the others)
+} asleep at one time.Sleep call: watchers or pollers in a loop nobody stops (waiting for a flag an error path never sets, with no done channel or context) stay so, one more per call, and the count climbs; calls waiting out a delay or a retry's backoff look the same for a moment. Two dumps a minute apart, or a trace begun before they were made, tell: a leak if the crowd grows (ranked after the others)
 suspect-worker-at-rest = At rest? A worker loop that took work from this same wait earlier: idle between jobs, or left behind if nothing sends again (ranked after the others)
 suspect-pool-grown-at-rest = At rest? A pool grown with the load (a worker started as work came), { $woken } of which took work from this same wait earlier: idle between jobs, or left behind if nothing sends again (ranked after the others)
 suspect-pool-at-rest = At rest? A pool started at once, { $woken } of which took work from this same wait earlier: idle between jobs, or left behind if nothing sends again (ranked after the others)

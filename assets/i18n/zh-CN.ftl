@@ -176,7 +176,10 @@ family-system = 系统
 family-other = 其他等待
 lane-stw = STW 停顿
 legend-merged = 许多细小区段
-lane-gc = GC（{ $count } 次；下方为清扫）
+lane-gc = { $n ->
+    [0] GC（窗口内没有 GC）
+   *[other] GC（{ $count } 次；下方为清扫）
+}
 lane-procs-deriving = 处理器
 lane-procs-deriving-detail = 正在根据运行区段推导处理器通道…
 rows-name = goroutine 行
@@ -372,7 +375,7 @@ suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
 suspect-confirmed-bubble = 已由运行时确认（testing/synctest：气泡死锁）
 suspect-idle-connections = 也许只是空闲？正在读取网络连接：空闲的 keep-alive 连接在对端保持连接期间都会这样等待；只有对端已断开且读取没有截止时间时才是泄漏（排在其他嫌疑之后）
 suspect-client-connections = 也许只是空闲？{ $idle } 个 HTTP 客户端连接空闲，没有请求在等它们：共享的 http.Transport 每个主机最多保留 MaxIdleConnsPerHost 个（默认 2 个，HTTP/2 下为 1 个）空闲连接并关闭其余的，所以这么多连接要么是每个请求新建了一个 Transport（它保留自己的连接却从不复用：应共享一个 Transport），要么是一个 Transport 连接了这么多主机，或是调高了 MaxIdleConnsPerHost 以保留它们的 Transport（排在其他嫌疑之后）
-suspect-sleepers = 也许只是空闲？{ $count } 个 goroutine 睡在同一个循环里（time.Sleep）：没人停止的监视或轮询 goroutine（等待一个出错路径永远不会设置的标志，又没有 done 通道或 context）会一直这样，每次调用多一个，数量不断上升；等待重试退避的调用在某一时刻看起来也一样。相隔一分钟取两次转储，或在它们被创建之前就开始录 trace，就能分辨：人数增长即是泄漏（排在其他嫌疑之后）
+suspect-sleepers = 也许只是空闲？{ $count } 个 goroutine 睡在同一处 time.Sleep 调用：循环中没人停止的监视或轮询 goroutine（等待一个出错路径永远不会设置的标志，又没有 done 通道或 context）会一直这样，每次调用多一个，数量不断上升；等待延迟或重试退避的调用在某一时刻看起来也一样。相隔一分钟取两次转储，或在它们被创建之前就开始录 trace，就能分辨：人数增长即是泄漏（排在其他嫌疑之后）
 suspect-worker-at-rest = 也许只是空闲？一个工作循环，先前曾从同一处等待中取到工作：在任务之间空闲，或在无人再发送时被遗留（排在其他嫌疑之后）
 suspect-pool-grown-at-rest = 也许只是空闲？随负载增长的池（有工作时才启动新的工作者），其中 { $woken } 个先前曾从同一处等待中取到工作：在任务之间空闲，或在无人再发送时被遗留（排在其他嫌疑之后）
 suspect-pool-at-rest = 也许只是空闲？一次性启动的池，其中 { $woken } 个先前曾从同一处等待中取到工作：在任务之间空闲，或在无人再发送时被遗留（排在其他嫌疑之后）

@@ -37,7 +37,7 @@ pub(super) fn all_at_rest(suspects: &[Suspect], o: &mut String) {
             (has(|r| matches!(r, Resting::Pool { .. })), "a pool between jobs"),
             (has(|r| r == Resting::ChildOutput), "the output of commands at work"),
             (has(|r| r == Resting::Listeners), "listeners accepting connections"),
-            (has(|r| r == Resting::Sleepers), "goroutines asleep in one loop"),
+            (has(|r| r == Resting::Sleepers), "goroutines asleep at one time.Sleep call"),
         ]
         .into_iter()
         .filter_map(|(present, words)| present.then_some(words))
@@ -94,7 +94,7 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
         Some(Resting::Sleepers) => {
             let _ = writeln!(
                 o,
-                "      at rest?    {} goroutines asleep in one loop (time.Sleep): watchers or pollers nobody stops (a loop waiting for a flag or a state that an error path never sets, with no done channel or context) stay so, one more per call, and the count climbs; calls waiting out a retry's backoff look the same for a moment. Two dumps a minute apart, or a trace begun before they were made, tell: a leak if the crowd grows (ranked after the others)",
+                "      at rest?    {} goroutines asleep at one time.Sleep call: watchers or pollers in a loop nobody stops (waiting for a flag or a state that an error path never sets, with no done channel or context) stay so, one more per call, and the count climbs; calls waiting out a delay or a retry's backoff look the same for a moment. Two dumps a minute apart, or a trace begun before they were made, tell: a leak if the crowd grows (ranked after the others)",
                 units::count(sp.count as u64)
             );
         }
