@@ -118,8 +118,16 @@ pub fn bookmarks_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>)
 }
 
 /// Labelled marks on the ruler: a bar over each bookmark's range, its name at the start.
-pub fn ruler_marks(painter: &egui::Painter, axis: &TimeAxis, area: egui::Rect, view: &ViewState) {
+/// Draws each bookmark in view on the ruler and returns where their names are, which the
+/// ruler's tick labels keep clear of.
+pub fn ruler_marks(
+    painter: &egui::Painter,
+    axis: &TimeAxis,
+    area: egui::Rect,
+    view: &ViewState,
+) -> Vec<egui::Rect> {
     let color = egui::Color32::from_rgb(86, 180, 233);
+    let mut names = Vec::new();
     for b in &view.bookmarks {
         let (a, e) = (axis.x_from_ns(b.start_ns as f64), axis.x_from_ns(b.end_ns as f64));
         if e < area.left() || a > area.right() {
@@ -129,11 +137,13 @@ pub fn ruler_marks(painter: &egui::Painter, axis: &TimeAxis, area: egui::Rect, v
         let y = area.bottom() - 2.0;
         painter.line_segment([egui::pos2(a, y), egui::pos2(e.max(a + 2.0), y)], Stroke::new(3.0, color));
         painter.vline(a, area.y_range(), Stroke::new(1.5, color));
-        // The name on a backing of its own, readable over the tick labels.
+        // The name on a backing of its own.
         let galley = painter.layout_no_wrap(b.name.clone(), FontId::proportional(11.0), egui::Color32::BLACK);
         let text_rect =
             Align2::LEFT_BOTTOM.anchor_size(egui::pos2(a + 3.0, area.bottom() - 3.0), galley.size());
         painter.rect_filled(text_rect.expand(1.0), 2.0, color);
         painter.galley(text_rect.min, galley, egui::Color32::BLACK);
+        names.push(text_rect.expand(3.0));
     }
+    names
 }

@@ -62,21 +62,27 @@ pub fn ruler_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
         FontId::proportional(12.0),
         visuals.text_color(),
     );
+    // The bookmarks' names first: a tick label that would run into one (or into the label
+    // before it, as long absolute labels do at a deep zoom) is left out, not drawn under.
+    let names = crate::ui::bookmarks::ruler_marks(&painter, &axis, area, view);
     let step = tick_step_ns(axis.ns_per_px() * MIN_TICK_PX);
     let mut t = (view.window.start_ns / step).ceil() * step;
     let tick_color = visuals.weak_text_color();
+    let mut last_right = f32::NEG_INFINITY;
     while t <= view.window.end_ns {
         let x = axis.x_from_ns(t);
         painter.vline(x, rect.bottom() - 6.0..=rect.bottom(), Stroke::new(1.0, tick_color));
         if t >= 0.0 && t <= duration as f64 * 1.0001 || duration == 0 {
             let near_end = x > area.right() - 60.0;
-            painter.text(
-                egui::pos2(if near_end { x - 3.0 } else { x + 3.0 }, rect.top() + 2.0),
-                if near_end { Align2::RIGHT_TOP } else { Align2::LEFT_TOP },
-                tick_label(t, step),
-                FontId::monospace(11.0),
-                visuals.text_color(),
-            );
+            let galley =
+                painter.layout_no_wrap(tick_label(t, step), FontId::monospace(11.0), visuals.text_color());
+            let anchor = egui::pos2(if near_end { x - 3.0 } else { x + 3.0 }, rect.top() + 2.0);
+            let align = if near_end { Align2::RIGHT_TOP } else { Align2::LEFT_TOP };
+            let at = align.anchor_size(anchor, galley.size());
+            if at.left() > last_right + 4.0 && !names.iter().any(|n| n.intersects(at)) {
+                last_right = at.right();
+                painter.galley(at.min, galley, visuals.text_color());
+            }
         }
         t += step;
     }
@@ -87,7 +93,6 @@ pub fn ruler_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
             painter.vline(x, rect.y_range(), Stroke::new(2.0, visuals.strong_text_color()));
         }
     }
-    crate::ui::bookmarks::ruler_marks(&painter, &axis, area, view);
     super::overlay(&painter, &axis, area, view);
     if let Some(from) = view.lost_from_ns {
         let x = axis.x_from_ns(from as f64).max(area.left());
