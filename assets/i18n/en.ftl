@@ -129,12 +129,10 @@ not-judged-entry = { $count } × { $reason } at { $at }
 not-judged-in-flight = (in flight by its ids: the program's newest goroutines, as many made in their time already gone)
 not-judged-standing = (standing by its ids: made at once long before, many goroutines made and gone since without its growing)
 suspects-none-in-part = No stuck goroutine groups in what was read.
-suspect-entry = #{ $rank } · { $count } × { $reason } · blocked { $blocked }
+suspect-entry = #{ $rank } · { $count } × { $reason }{ $blocked }
     at { $at }
     created at { $site }
-suspect-entry-untimed = #{ $rank } · { $count } × { $reason }
-    at { $at }
-    created at { $site }
+suspect-blocked = {" "}· blocked { $time }
 site-not-in-format = ? (this format does not say; a debug=2 dump does)
 reason-not-recorded = waiting (reason not recorded)
 site-unknown = unknown site

@@ -104,12 +104,10 @@ not-judged-entry = { $count } × { $reason }，位于 { $at }
 not-judged-in-flight = （按其 id 判断为进行中的工作：它们是程序最新创建的 goroutine，同期创建的同样多的 goroutine 已经结束）
 not-judged-standing = （按其 id 判断为常驻：很久以前一次性创建，此后创建又结束了许多 goroutine，它却没有增长）
 suspects-none-in-part = 在已读取的部分中没有卡住的 goroutine 分组。
-suspect-entry = #{ $rank } · { $count } × { $reason } · 阻塞 { $blocked }
+suspect-entry = #{ $rank } · { $count } × { $reason }{ $blocked }
     位于 { $at }
     创建于 { $site }
-suspect-entry-untimed = #{ $rank } · { $count } × { $reason }
-    位于 { $at }
-    创建于 { $site }
+suspect-blocked = {" "}· 阻塞 { $time }
 site-not-in-format = ？（此格式未记录；debug=2 转储会给出）
 reason-not-recorded = 等待中（未记录原因）
 site-unknown = 未知位置

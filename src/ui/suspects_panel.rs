@@ -113,7 +113,6 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 (None, Some((_, 0))) => tr!("wait-under-a-minute"),
                 (None, Some((lo, hi))) if lo != hi => format!("{lo}–{hi} min"),
                 (None, Some((_, hi))) => format!("{hi} min"),
-                // A debug=1 dump or a goroutine profile: no time to say.
                 (None, None) => String::new(),
             };
             let site = match &s.created_at {
@@ -140,26 +139,17 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             };
             // The formats that write no wait reason: said in words, not as "unknown".
             let reason = if s.reason == "unknown" { tr!("reason-not-recorded") } else { s.reason.clone() };
-            let count = units::count(s.count as u64);
-            let text = match blocked.is_empty() {
-                true => tr!(
-                    "suspect-entry-untimed",
-                    rank = s.rank,
-                    count = count,
-                    reason = reason,
-                    at = where_,
-                    site = site
-                ),
-                false => tr!(
-                    "suspect-entry",
-                    rank = s.rank,
-                    count = count,
-                    reason = reason,
-                    blocked = blocked,
-                    at = where_,
-                    site = site
-                ),
-            };
+            // A debug=1 dump or a goroutine profile has no time: no "blocked" clause at all.
+            let blocked = if blocked.is_empty() { blocked } else { tr!("suspect-blocked", time = blocked) };
+            let text = tr!(
+                "suspect-entry",
+                rank = s.rank,
+                count = units::count(s.count as u64),
+                reason = reason,
+                blocked = blocked,
+                at = where_,
+                site = site
+            );
             let mut text = text;
             if let Some(from) = &s.created_from {
                 text = format!("{text}\n{}", tr!("suspect-called-from", site = frame_label(from)));
