@@ -115,20 +115,25 @@ fn fold_older(
     runs: &[Option<StrId>],
     older: HashMap<StrId, Vec<u64>>,
 ) -> usize {
+    // Per function, the biggest group waiting in it whose members all run it (a leak beside
+    // one in flight in the same function: what waited through the whole window is likelier
+    // the leak's). One pass over the groups, one look-up per function.
+    let mut waits_in: HashMap<StrId, usize> = HashMap::new();
+    for (i, g) in out.iter().enumerate() {
+        let Some(Some(func)) = runs.get(i) else { continue };
+        let user = g.blocking_stack.iter().find(|f| !crate::analysis::classify::is_std_func(&f.function));
+        if g.state == SpanState::Waiting.name() && user.is_some_and(|f| &*f.function == m.strings.get(*func))
+        {
+            let best = waits_in.entry(*func).or_insert(i);
+            if out[*best].count < g.count {
+                *best = i;
+            }
+        }
+    }
     let mut left_out = 0;
     for (func, ids) in older {
         let name = m.strings.get(func);
-        let blocked_in_func = |(i, g): &(usize, &GoroutineGroup)| {
-            let user = g.blocking_stack.iter().find(|f| !crate::analysis::classify::is_std_func(&f.function));
-            g.state == SpanState::Waiting.name()
-                && runs.get(*i) == Some(&Some(func))
-                && user.is_some_and(|f| &*f.function == name)
-        };
-        // Of several (a leak beside one in flight in the same function), the biggest: what
-        // waited through the whole window is likelier the leak's.
-        let same =
-            out.iter().enumerate().filter(blocked_in_func).max_by_key(|(i, g)| (g.count, usize::MAX - i));
-        let into = match same.map(|(i, _)| i) {
+        let into = match waits_in.get(&func).copied() {
             Some(i) => i,
             // The standard library's own (a server's connections older than the trace) stay
             // out, as the report's crowds of them do.
