@@ -97,10 +97,14 @@ impl TraceDoc {
         let mut slots: Vec<Option<usize>> =
             other.iter().map(|k| by_key.get_mut(k.as_str()).and_then(Vec::pop)).collect();
         let mut placed: HashSet<usize> = slots.iter().flatten().copied().collect();
+        // The groups left, by site (one look-up per slot: two traces of thousands of groups).
+        let mut by_site: HashMap<&str, Vec<usize>> = HashMap::new();
+        for i in (0..self.groups.len()).rev().filter(|i| !placed.contains(i)) {
+            by_site.entry(site_key(&self.groups[i].key)).or_default().push(i);
+        }
         for (slot, k) in slots.iter_mut().zip(other) {
             if slot.is_none() {
-                *slot = (0..self.groups.len())
-                    .find(|i| !placed.contains(i) && site_key(&self.groups[*i].key) == site_key(k));
+                *slot = by_site.get_mut(site_key(k)).and_then(Vec::pop);
                 placed.extend(*slot);
             }
         }
