@@ -133,7 +133,7 @@ impl GroupChange {
     /// background read, `connReader.startBackgroundRead`): they come and go with their
     /// handler, whose own group is what grows when handlers leak.
     fn beside_a_handler(&self) -> bool {
-        self.created_at.as_ref().is_some_and(|f| &*f.function == "net/http.(*connReader).startBackgroundRead")
+        self.created_at.as_ref().is_some_and(|f| &*f.function == capture_own::READER_STARTER)
     }
 }
 

@@ -103,7 +103,13 @@ pub fn compare(loaded: &[Loaded], opts: &DiffOptions) -> Result<Diff, String> {
             what(b)
         )
     };
-    let groups: Vec<_> = loaded.iter().map(Loaded::goroutine_groups).collect();
+    let (groups, left_out): (Vec<_>, Vec<usize>) = loaded
+        .iter()
+        .map(|l| match l.goroutine_groups_and_left_out() {
+            Some((g, n)) => (Some(g), n),
+            None => (None, 0),
+        })
+        .unzip();
     let all_groups = groups.iter().all(Option::is_some);
     let all_profiles = loaded.iter().all(|l| l.profile.is_some());
     let memory: Option<Vec<MemorySummary>> = loaded
@@ -146,19 +152,14 @@ pub fn compare(loaded: &[Loaded], opts: &DiffOptions) -> Result<Diff, String> {
         warnings: loaded
             .iter()
             .flat_map(|l| l.warnings.iter().map(move |w| format!("{}: {w}", l.path.display())))
-            .chain(loaded.iter().filter_map(older_left_out))
+            .chain(loaded.iter().zip(left_out).filter_map(|(l, n)| older_left_out(l, n)))
             .collect(),
     })
 }
 
-/// A trace in a format that writes no stack for goroutines blocked since before it, some of
+/// A trace in a format that writes no stack for goroutines blocked since before it, `n` of
 /// which no group could take: the counts may fall short of what the process held.
-fn older_left_out(l: &Loaded) -> Option<String> {
-    let m = l.trace.as_ref()?;
-    if !m.goroutines.iter().any(|g| crate::analysis::older::placed_nowhere(m, g)) {
-        return None;
-    }
-    let n = crate::analysis::group_diff::trace_groups_and_left_out(m).1;
+fn older_left_out(l: &Loaded, n: usize) -> Option<String> {
     (n > 0).then(|| {
         let goroutines = if n == 1 { "1 goroutine".to_string() } else { format!("{n} goroutines") };
         format!(

@@ -83,8 +83,7 @@ fn table_ui(ui: &mut egui::Ui, v: &mut DumpView, filter: &Filter, queue: &mut Ve
     let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
     // A debug=1 dump or a goroutine profile writes no wait time and no creation site: no
     // columns that would be empty on every row.
-    let has_wait = v.rows.iter().any(|r| !r.wait.is_empty());
-    let has_created = v.rows.iter().any(|r| r.created.is_some());
+    let (has_wait, has_created) = (v.has_wait, v.has_created);
     // Count, state and wait are narrow; the frames share the rest.
     let narrow = if has_wait { 290.0 } else { 210.0 };
     let frames = if has_created { 2.0 } else { 1.0 };

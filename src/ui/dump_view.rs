@@ -44,6 +44,10 @@ pub struct DumpView {
     pub descending: bool,
     /// Index into `rows` of the group shown in the inspector.
     pub selected: Option<usize>,
+    /// Whether any row has a wait time, a creation site: a debug=1 dump or a goroutine
+    /// profile has neither, and its table no columns empty on every row.
+    pub has_wait: bool,
+    pub has_created: bool,
 }
 
 fn text(m: &DumpModel, f: &Frame) -> FrameText {
@@ -59,6 +63,8 @@ impl DumpView {
             sort: SortKey::Count,
             descending: true,
             selected: None,
+            has_wait: false,
+            has_created: false,
         };
         v.regroup(m, &Filter::default());
         // A crash dump opens on the goroutine that crashed: its panic and its whole stack.
@@ -69,6 +75,8 @@ impl DumpView {
     /// Groups again at `self.similarity`; clears the selection.
     pub fn regroup(&mut self, m: &DumpModel, filter: &Filter) {
         self.rows = group_dump(m, self.similarity).into_iter().map(|g| row(m, g)).collect();
+        self.has_wait = self.rows.iter().any(|r| !r.wait.is_empty());
+        self.has_created = self.rows.iter().any(|r| r.created.is_some());
         self.selected = None;
         self.reorder(filter);
     }

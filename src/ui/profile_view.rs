@@ -175,7 +175,7 @@ impl ProfileView {
 /// first (`alloc_space` for an empty `inuse_space`).
 fn first_type_with_samples(p: &ProfileModel, default: usize) -> usize {
     let n = p.sample_types.len();
-    let holds = |t: usize| (0..p.samples.len()).any(|s| p.value(s, t) != 0);
+    let holds = |t: usize| p.total(t) > 0;
     if n == 0 || holds(default) {
         return default;
     }

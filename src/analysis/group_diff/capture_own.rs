@@ -58,7 +58,7 @@ pub(super) fn capture_own(m: &DumpModel) -> CaptureOwn {
 /// The connection reader's function, and the one that starts it (its `go` statement, and
 /// the wrapper a goroutine not yet run stands in: `.func2` up to Go 1.20, `.gowrap2` after).
 const READER: &str = "net/http.(*connReader).backgroundRead";
-const READER_STARTER: &str = "net/http.(*connReader).startBackgroundRead";
+pub(super) const READER_STARTER: &str = "net/http.(*connReader).startBackgroundRead";
 
 /// A goroutine profile's record of a goroutine that has not run yet: Go 1.24-1.27 record
 /// only `runtime.goexit` for it (`1 @ 0x4911a1`: its entry function is not unwound; a debug=2
