@@ -29,16 +29,25 @@ pub struct Locale {
     pub grouping: char,
     pub decimal: char,
     pub dates: DateStyle,
+    /// Between a number and its unit: a plain space in text output (greppable, pasteable),
+    /// a no-break space in the window, where a line never wraps between `2.86` and `s`.
+    pub unit_space: char,
 }
 
 impl Locale {
-    pub const EN: Locale = Locale { grouping: ',', decimal: '.', dates: DateStyle::Iso };
-    pub const ZH: Locale = Locale { grouping: ',', decimal: '.', dates: DateStyle::Cjk };
+    pub const EN: Locale = Locale { grouping: ',', decimal: '.', dates: DateStyle::Iso, unit_space: ' ' };
+    pub const ZH: Locale = Locale { grouping: ',', decimal: '.', dates: DateStyle::Cjk, unit_space: ' ' };
     /// German and most of continental Europe.
-    pub const DE: Locale = Locale { grouping: '.', decimal: ',', dates: DateStyle::Iso };
+    pub const DE: Locale = Locale { grouping: '.', decimal: ',', dates: DateStyle::Iso, unit_space: ' ' };
     /// French, Russian, Polish, Nordic: a no-break space groups (CLDR's narrow no-break
     /// space is missing from egui's default fonts, the plain one is not).
-    pub const FR: Locale = Locale { grouping: '\u{a0}', decimal: ',', dates: DateStyle::Iso };
+    pub const FR: Locale =
+        Locale { grouping: '\u{a0}', decimal: ',', dates: DateStyle::Iso, unit_space: ' ' };
+
+    /// The same conventions with a no-break space before units (the window's).
+    pub const fn unbroken(self) -> Locale {
+        Locale { unit_space: '\u{a0}', ..self }
+    }
 
     /// The conventions of a BCP 47 or POSIX locale tag (`zh-CN`, `de_DE.UTF-8`, `ja`), by
     /// its language; English for anything else.
@@ -57,7 +66,7 @@ impl Locale {
         let a = ns.unsigned_abs() as f64;
         let sign = if ns < 0 { "-" } else { "" };
         let (v, unit) = if a < 1e3 {
-            return format!("{ns} ns");
+            return format!("{ns}{}ns", self.unit_space);
         // A value that rounds to 1000 of a unit is said in the next one ("1.00 s", not
         // "1000 ms").
         } else if a < 999.5e3 {
@@ -71,14 +80,14 @@ impl Locale {
         } else {
             (a / 3600e9, "h")
         };
-        format!("{sign}{} {unit}", self.three_digits(v))
+        format!("{sign}{}{}{unit}", self.three_digits(v), self.unit_space)
     }
 
     /// `512 B`, `1.50 KiB`, `23.4 MiB`.
     pub fn bytes(&self, n: u64) -> String {
         const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
         if n < 1024 {
-            return format!("{n} B");
+            return format!("{n}{}B", self.unit_space);
         }
         let mut v = n as f64 / 1024.0;
         let mut unit = UNITS[0];
@@ -89,7 +98,7 @@ impl Locale {
             v /= 1024.0;
             unit = u;
         }
-        format!("{} {unit}", self.three_digits(v))
+        format!("{}{}{unit}", self.three_digits(v), self.unit_space)
     }
 
     /// `1,234,567` (English, Chinese), `1.234.567` (German).
@@ -120,7 +129,7 @@ impl Locale {
     /// `2026-11-01 14:03:05.123 UTC`, `2026年11月01日 22:03:05.123 UTC+08:00 (Asia/Shanghai)`.
     pub fn wall_time(&self, unix_ns: i64, tz: &jiff::tz::TimeZone) -> String {
         let Ok(ts) = jiff::Timestamp::from_nanosecond(i128::from(unix_ns)) else {
-            return format!("{unix_ns} ns");
+            return format!("{unix_ns}{}ns", self.unit_space);
         };
         let z = ts.to_zoned(tz.clone());
         let (y, mo, d) = (z.year(), z.month(), z.day());

@@ -107,3 +107,15 @@ fn named_zones_show_their_name() {
     assert_eq!(Locale::ZH.wall_time(T, &shanghai), "2025年11月01日 20:26:40.123 UTC+08:00 (Asia/Shanghai)");
     assert_eq!(wall_time(T, Clock::Utc), "2025-11-01 12:26:40.123 UTC");
 }
+
+#[test]
+fn the_windows_locale_keeps_numbers_with_their_units() {
+    let w = Locale::EN.unbroken();
+    assert_eq!(w.duration(2_860_000_000), "2.86\u{a0}s");
+    assert_eq!(w.duration(12), "12\u{a0}ns");
+    assert_eq!(w.bytes(512), "512\u{a0}B");
+    assert_eq!(w.bytes(3 << 20), "3.00\u{a0}MiB");
+    // The text report's: plain spaces, as scripts grep them.
+    assert_eq!(Locale::EN.duration(2_860_000_000), "2.86 s");
+    assert_eq!(Locale::DE.unbroken().bytes(1536), "1,50\u{a0}KiB");
+}

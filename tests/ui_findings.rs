@@ -153,8 +153,10 @@ fn a_gc_log_whose_stacks_climb_says_goroutines_pile_up_above_the_curves() {
     let path = sample("services/go1.27/goroutinepile.gctrace.log");
     let g = finding(&path, "heap-growth");
     let h = &mut open(path);
+    // Formatted after the window opened: in the window's locale (a no-break space before units).
     let to = goroscope::units::bytes(g["stacks_to_bytes"].as_u64().unwrap());
-    let said = format!("Goroutine stacks rose with it, from 0 B to {to}: goroutines pile up too");
+    let zero = goroscope::units::bytes(0);
+    let said = format!("Goroutine stacks rose with it, from {zero} to {to}: goroutines pile up too");
     assert!(
         labels(h).iter().any(|l| l.starts_with("Heap after GC grew from") && l.contains(&said)),
         "{:#?}",

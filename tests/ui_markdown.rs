@@ -54,6 +54,10 @@ fn a_spinning_finding_copies_as_markdown_with_its_count_loop_site_and_creator() 
     let md = copied(h);
     let lines: Vec<String> = md.lines().map(str::to_string).collect();
     assert!(lines[0].starts_with(&format!("### Finding: {count} spinning: running or runnable")), "{md}");
+    // The window keeps numbers with their units by no-break spaces; pasted text has plain ones.
+    assert!(goroscope::units::duration(1_500).contains('\u{a0}'), "the window's locale");
+    assert!(md.contains(" ms") || md.contains(" s") || md.contains(" µs"), "a duration: {md}");
+    assert!(!md.contains('\u{a0}'), "{md:?}");
     assert!(lines.contains(&format!("- count: {count}")), "{md}");
     let looping = format!("- looping in: `{function}` ");
     let at_loop = |l: &str| (first..=last).any(|n| l.ends_with(&format!("{file}:{n}")));

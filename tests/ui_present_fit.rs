@@ -3,7 +3,8 @@
 //! whole, inside the window and clear of the timeline (they once ran off the edge); with a
 //! goroutine or a range selected, the inspector beside the timeline stays clear of it (its time
 //! split once widened the panel, which then slid under the timeline); comparing two files, the
-//! diff table's last column, "Created by", is inside the window (it was cut at the right edge).
+//! diff table's last column, "Created by", is inside the window (it was cut at the right edge);
+//! a stack frame's Copy and Open buttons share a row (Open once wrapped alone).
 #![cfg(feature = "gui")]
 
 use egui::Key;
@@ -25,10 +26,15 @@ fn presenting(lang: &str) -> Harness<'static, GoroscopeApp> {
 /// The samples `files` (one pane each) in `lang`, presenting, in a window of [`WINDOW_PX`]
 /// pixels.
 fn presenting_files(lang: &str, files: &[&str]) -> Harness<'static, GoroscopeApp> {
+    presenting_at(lang, files, WINDOW_PX)
+}
+
+/// The samples `files` in `lang`, presenting, in a window of `window_px` pixels.
+fn presenting_at(lang: &str, files: &[&str], window_px: egui::Vec2) -> Harness<'static, GoroscopeApp> {
     let paths: Vec<_> = files.iter().map(|f| sample(f)).collect();
     assert!(paths.iter().all(|p| p.is_file()), "missing samples {paths:?}");
     let lang = lang.to_string();
-    let builder = Harness::builder().with_size(WINDOW_PX);
+    let builder = Harness::builder().with_size(window_px);
     let mut h = open_with(builder, move |cc| {
         let mut app = GoroscopeApp::new(cc, paths);
         app.set_language(Some(lang));
@@ -41,7 +47,7 @@ fn presenting_files(lang: &str, files: &[&str]) -> Harness<'static, GoroscopeApp
     assert!(zoom >= 1.5, "presenting at zoom {zoom}");
     // A real window keeps its pixels and reports fewer points as the zoom grows (kittest's size
     // is in points, so it is set here as the window would report it).
-    h.set_size(WINDOW_PX / zoom);
+    h.set_size(window_px / zoom);
     h.run_steps(4);
     h
 }
@@ -136,4 +142,26 @@ fn the_diff_tables_last_column_fits_at_720p_in_english() {
 #[test]
 fn the_diff_tables_last_column_fits_at_720p_in_chinese() {
     check_diff_table("zh-CN", "创建者");
+}
+
+/// Each frame of the selected goroutine's stacks has its Copy and Open buttons on one row,
+/// Copy first: a block after the frame's text or on the line below it, never split with Open
+/// alone on the next line (as a long path once left them).
+#[test]
+fn a_frames_copy_and_open_buttons_share_a_row() {
+    // leakgrow's G5 at 1500x900: `runtime/chan.go:161` once ended where only Copy fitted.
+    let mut h = presenting_at("en", &["go1.27/leakgrow.trace"], egui::vec2(1500.0, 900.0));
+    h.state_mut().command(Command::SelectIds(vec![5]));
+    h.run_steps(4);
+    let opens: Vec<egui::Rect> = h
+        .query_all_by(|n| n.label().is_some_and(|l| l.starts_with("Open frame ")))
+        .map(|n| n.rect())
+        .collect();
+    let copies: Vec<egui::Rect> = h.query_all_by_label("Copy").map(|n| n.rect()).collect();
+    assert!(opens.len() >= 3, "frames of the blocking stack and the creation site: {:#?}", labels(&h));
+    for open in &opens {
+        let beside =
+            copies.iter().any(|c| (c.center().y - open.center().y).abs() < 1.0 && c.right() <= open.left());
+        assert!(beside, "Open at {open:?} has no Copy on its row: {copies:?}");
+    }
 }

@@ -88,16 +88,8 @@ fn frames_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Com
         ui.horizontal_wrapped(|ui| {
             ui.add_space(16.0);
             ui.add(egui::Label::new(RichText::new(at).monospace().size(11.0).weak()).wrap());
-            if ui.small_button(tr!("frame-copy")).on_hover_text(tr!("frame-copy-help")).clicked() {
-                ui.ctx().copy_text(format!("{call}\n\t{at}"));
-            }
-            let open = ui.small_button(tr!("frame-open")).on_hover_text(tr!("frame-open-help"));
-            open.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("frame-open-name", index = i))
-            });
-            if open.clicked() {
-                queue.push(Command::OpenInEditor(m.strings.get(f.frame.file).to_string(), f.frame.line));
-            }
+            let file = m.strings.get(f.frame.file);
+            crate::ui::inspector::frame_buttons(ui, i, &format!("{call}\n\t{at}"), file, f.frame.line, queue);
         });
     }
 }

@@ -245,12 +245,19 @@ pub fn dump_group(m: &DumpModel, r: &GroupRow) -> String {
     out
 }
 
+/// Puts `text` on the clipboard with plain spaces: the window keeps numbers and units
+/// together with no-break spaces, which pasted text should not carry (a search for
+/// "2.86 s" in an issue would miss them).
+pub fn copy(ctx: &egui::Context, text: &str) {
+    ctx.copy_text(text.replace('\u{a0}', " "));
+}
+
 /// "Copy as Markdown" under finding number `n` (from 1), whose entry reads `summary`.
 pub fn finding_button(ui: &mut egui::Ui, f: &Finding, summary: &str, n: usize) {
     let b = ui.small_button(tr!("md-copy")).on_hover_text(tr!("md-copy-help"));
     b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("md-copy-finding", n = n)));
     if b.clicked() {
-        ui.ctx().copy_text(finding(f, summary));
+        copy(ui.ctx(), &finding(f, summary));
     }
 }
 
@@ -258,6 +265,6 @@ pub fn finding_button(ui: &mut egui::Ui, f: &Finding, summary: &str, n: usize) {
 pub fn dump_group_button(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow) {
     let b = ui.button(tr!("md-copy-group")).on_hover_text(tr!("md-copy-help"));
     if b.clicked() {
-        ui.ctx().copy_text(dump_group(m, r));
+        copy(ui.ctx(), &dump_group(m, r));
     }
 }

@@ -125,13 +125,6 @@ fn plot_row(
             ui.visuals().weak_text_color(),
         );
     }
-    painter.text(
-        label_rect.right_top() + egui::vec2(-4.0, 2.0),
-        Align2::RIGHT_TOP,
-        fmt(y_max as u64),
-        FontId::monospace(9.0),
-        ui.visuals().weak_text_color(),
-    );
     let area = rect.with_min_x(rect.left() + label_width(rect.width())).shrink2(egui::vec2(0.0, 2.0));
     let window = view.window;
     let hover_ns = view.cursor_ns;
@@ -182,6 +175,17 @@ fn plot_row(
                 plot_ui.vline(VLine::new("", t).color(Color32::GRAY).width(1.0));
             }
         });
+    // The scale's top, inside the plot's top-left corner (the bounds leave a tenth above the
+    // highest point): in the label column it ran into a long title ("goroutines 1,210
+    // (runnable 0, waiting 1,209)").
+    // On a backing of the plot's own colour: a curve at its maximum runs right under it.
+    let painter = ui.painter_at(area);
+    let galley =
+        painter.layout_no_wrap(fmt(y_max as u64), FontId::monospace(9.0), ui.visuals().weak_text_color());
+    let at = area.left_top() + egui::vec2(3.0, 1.0);
+    let backing = egui::Rect::from_min_size(at, galley.size()).expand(1.0);
+    painter.rect_filled(backing, 2.0, ui.visuals().extreme_bg_color.gamma_multiply(0.85));
+    painter.galley(at, galley, Color32::PLACEHOLDER);
     let axis = TimeAxis::new(area.left(), area.width(), view.window);
     interact_area(ui, &response.response, &axis, area, view, queue);
 }

@@ -10,34 +10,41 @@ use crate::units;
 pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: &mut Vec<Command>) {
     let l = &doc.loaded;
     // Wrapped: in a narrow window, presenting or in Chinese the bar takes a second row
-    // rather than hiding its last items (the warnings among them).
+    // rather than hiding its last items (the warnings among them); each item moves whole
+    // (`item`), never split mid-phrase.
     ui.horizontal_wrapped(|ui| {
         let name = l
             .path
             .file_name()
             .map_or_else(|| l.path.display().to_string(), |n| n.to_string_lossy().into_owned());
-        ui.label(name).on_hover_text(l.path.display().to_string());
+        item(ui, name).on_hover_text(l.path.display().to_string());
         ui.separator();
         if let Content::Dump(d) = &doc.content {
-            ui.label(tr!(
-                "status-dump",
-                n = d.model.goroutine_count(),
-                count = units::count(d.model.goroutine_count())
-            ));
+            item(
+                ui,
+                tr!(
+                    "status-dump",
+                    n = d.model.goroutine_count(),
+                    count = units::count(d.model.goroutine_count())
+                ),
+            );
             ui.separator();
         }
         if let Content::Profile(p) = &doc.content {
             let p = &p.model;
             let types: Vec<&str> = (0..p.sample_types.len()).map(|t| p.type_name(t)).collect();
-            ui.label(tr!(
-                "status-profile",
-                types = types.join(", "),
-                n = p.samples.len(),
-                count = units::count(p.samples.len() as u64)
-            ));
+            item(
+                ui,
+                tr!(
+                    "status-profile",
+                    types = types.join(", "),
+                    n = p.samples.len(),
+                    count = units::count(p.samples.len() as u64)
+                ),
+            );
             ui.separator();
             if p.time_ns != 0 {
-                ui.label(tr!("profile-collected", time = units::wall_time(p.time_ns, clock)));
+                item(ui, tr!("profile-collected", time = units::wall_time(p.time_ns, clock)));
                 ui.separator();
             }
         }
@@ -48,37 +55,43 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: 
                 crate::model::MemorySource::MemStats => tr!("status-memstats"),
                 crate::model::MemorySource::Prometheus => tr!("status-prometheus"),
             };
-            ui.label(tr!(
-                "status-gc-cycles",
-                what = what,
-                // The count the header and `report` give: a scrape or a log that begins late
-                // sees fewer cycles end than the process ran.
-                n = m.gc_count,
-                count = units::count(u64::from(m.gc_count))
-            ));
+            item(
+                ui,
+                tr!(
+                    "status-gc-cycles",
+                    what = what,
+                    // The count the header and `report` give: a scrape or a log that begins late
+                    // sees fewer cycles end than the process ran.
+                    n = m.gc_count,
+                    count = units::count(u64::from(m.gc_count))
+                ),
+            );
             ui.separator();
         }
         if let Some(t) = doc.trace() {
             let m = t.model();
-            ui.label(tr!("status-trace", version = m.format_version.as_str()));
+            item(ui, tr!("status-trace", version = m.format_version.as_str()));
             ui.separator();
-            ui.label(tr!("status-long", duration = units::duration(m.duration_ns)));
+            item(ui, tr!("status-long", duration = units::duration(m.duration_ns)));
             ui.separator();
             // The trace's clock snapshot (Go 1.25+): when the trace's time 0 was, on the wall.
             if let Some(w) = m.wall_origin_unix_ns {
-                ui.label(tr!("status-started", time = units::wall_time(w, clock)));
+                item(ui, tr!("status-started", time = units::wall_time(w, clock)));
                 ui.separator();
             }
-            ui.label(tr!("status-events", n = m.events, count = units::count(m.events)));
+            item(ui, tr!("status-events", n = m.events, count = units::count(m.events)));
             ui.separator();
-            ui.label(tr!(
-                "status-goroutines",
-                n = m.goroutines.len(),
-                count = units::count(m.goroutines.len() as u64)
-            ));
+            item(
+                ui,
+                tr!(
+                    "status-goroutines",
+                    n = m.goroutines.len(),
+                    count = units::count(m.goroutines.len() as u64)
+                ),
+            );
             ui.separator();
         }
-        ui.label(units::bytes(l.bytes));
+        item(ui, units::bytes(l.bytes));
         ui.separator();
         let n = l.warnings.len();
         let text = tr!("status-warnings", n = n, count = units::count(n as u64));
@@ -91,8 +104,13 @@ pub fn status_ui(ui: &mut egui::Ui, doc: &Document, clock: units::Clock, queue: 
             queue.push(Command::ToggleWarnings);
         }
         ui.separator();
-        ui.label(tr!("status-loaded-in", duration = units::duration(l.load_time.as_nanos() as i64)));
+        item(ui, tr!("status-loaded-in", duration = units::duration(l.load_time.as_nanos() as i64)));
     });
+}
+
+/// One item of the bar, kept on one row.
+fn item(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+    ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend))
 }
 
 /// The list of the file's warnings; `id` scopes the window to its pane.

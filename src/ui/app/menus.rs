@@ -114,5 +114,6 @@ pub(super) fn apply_language(language: Option<&str>) {
         Some(id) => id.to_string(),
         None => i18n::system_locale().unwrap_or_else(|| lang.id.to_string()),
     };
-    crate::units::set_locale(crate::units::Locale::for_tag(&tag));
+    // The window's lines wrap: a no-break space keeps each number with its unit.
+    crate::units::set_locale(crate::units::Locale::for_tag(&tag).unbroken());
 }

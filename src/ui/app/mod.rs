@@ -69,6 +69,7 @@ impl GoroscopeApp {
         files: Vec<PathBuf>,
     ) -> Self {
         ctx.set_theme(if settings.dark { egui::Theme::Dark } else { egui::Theme::Light });
+        GoroscopeApp::install_contrast(ctx);
         apply_language(settings.language.as_deref());
         let mut app = GoroscopeApp {
             settings,

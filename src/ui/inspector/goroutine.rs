@@ -32,7 +32,7 @@ pub(super) fn goroutine_ui(
     if ui.button(tr!("md-copy")).on_hover_text(tr!("md-copy-help")).clicked() {
         let stack = frames_text(m, m.stacks.frames(s.stack));
         let creation = frames_text(m, m.stacks.frames(g.creation_stack));
-        ui.ctx().copy_text(crate::ui::markdown::goroutine(m, g, &stack, &creation));
+        crate::ui::markdown::copy(ui.ctx(), &crate::ui::markdown::goroutine(m, g, &stack, &creation));
     }
     let dur = g.span_end_ns(idx) - s.start_ns();
     // An exited goroutine is in no state at the end: say when it exited, and show its last

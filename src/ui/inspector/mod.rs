@@ -4,6 +4,7 @@
 
 mod goroutine;
 mod stack;
+pub(crate) use stack::frame_buttons;
 
 use goroutine::goroutine_ui;
 use stack::{frame_text, stack_ui};
@@ -29,7 +30,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>)
         if let Some(s) = suspect {
             let copy = ui.button(tr!("md-copy-suspect", rank = s.rank)).on_hover_text(tr!("md-copy-help"));
             if copy.clicked() {
-                ui.ctx().copy_text(crate::ui::markdown::suspect(s));
+                crate::ui::markdown::copy(ui.ctx(), &crate::ui::markdown::suspect(s));
             }
         }
         // A dump's row: picked in its table, or holding a compared group's goroutines.

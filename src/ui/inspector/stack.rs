@@ -38,16 +38,45 @@ pub(super) fn stack_ui(ui: &mut egui::Ui, title: &str, frames: &[FrameText], que
             let text = RichText::new(frame_text(f)).monospace().size(size);
             let label = ui.add(egui::Label::new(if runtime { text.weak() } else { text }).wrap());
             label.on_hover_text(&*f.file);
-            if ui.small_button(tr!("frame-copy")).on_hover_text(tr!("frame-copy-help")).clicked() {
-                ui.ctx().copy_text(frame_text(f));
-            }
-            let open = ui.small_button(tr!("frame-open")).on_hover_text(tr!("frame-open-help"));
-            open.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("frame-open-name", index = i))
-            });
-            if open.clicked() {
-                queue.push(Command::OpenInEditor(f.file.to_string(), f.line));
-            }
+            frame_buttons(ui, i, &frame_text(f), &f.file, f.line, queue);
         });
+    }
+}
+
+/// A frame's Copy and Open buttons, as one block: both after its text or both on the next
+/// line (in a wrapping layout). `index` names the Open button for tests and screen readers
+/// ("open frame 2").
+pub(crate) fn frame_buttons(
+    ui: &mut egui::Ui,
+    index: usize,
+    copy: &str,
+    file: &str,
+    line: u32,
+    queue: &mut Vec<Command>,
+) {
+    let (copy_label, open_label) = (tr!("frame-copy"), tr!("frame-open"));
+    // Measured, not grouped in a child `Ui`: a child placed at the end of a row takes the
+    // row's remainder and would push its buttons past the panel's edge.
+    let width = |text: &str| {
+        let galley = egui::WidgetText::from(text).into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Button,
+        );
+        galley.size().x + 2.0 * ui.spacing().button_padding.x + ui.spacing().item_spacing.x
+    };
+    if ui.available_size_before_wrap().x < width(&copy_label) + width(&open_label) {
+        ui.end_row();
+    }
+    if ui.small_button(copy_label).on_hover_text(tr!("frame-copy-help")).clicked() {
+        ui.ctx().copy_text(copy.to_string());
+    }
+    let open = ui.small_button(open_label).on_hover_text(tr!("frame-open-help"));
+    open.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("frame-open-name", index = index))
+    });
+    if open.clicked() {
+        queue.push(Command::OpenInEditor(file.to_string(), line));
     }
 }

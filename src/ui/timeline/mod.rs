@@ -37,7 +37,7 @@ fn row_name(m: &crate::model::TraceModel, g: &crate::model::Goroutine) -> String
 pub fn label_width(total: f32) -> f32 {
     (total * 0.3).clamp(LABEL_MIN_W, LABEL_MAX_W).min(total * 0.4)
 }
-const LABEL_MIN_W: f32 = 260.0;
+const LABEL_MIN_W: f32 = 200.0;
 const LABEL_MAX_W: f32 = 520.0;
 pub const ROW_H: f32 = 18.0;
 const LANE_H: f32 = 14.0;
