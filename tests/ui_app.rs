@@ -197,6 +197,11 @@ fn a_pile_of_restless_goroutines_is_listed_with_its_pile() {
     let made = exp["groups"][0]["count_max"].as_u64().unwrap();
     let pile = format!("Piling up: {made} created over");
     assert!(h.query_by_label_contains(&pile).is_some(), "no {pile:?} in {:#?}", labels(h));
+    // The program's keepers never return, and each loops back into its select: the entry says
+    // both, as the report does (it once said "0 of their kind ended" and left the loop out).
+    let entry = labels(h).into_iter().find(|l| l.contains(&pile)).unwrap_or_default();
+    assert!(entry.contains("none of their kind ended"), "{entry}");
+    assert!(entry.contains("Each wakes and waits again, so none waited long"), "{entry}");
     h.get_by_label_contains(&pile).click();
     h.run_steps(3);
     assert!(labels(h).iter().any(|l| l.starts_with("Goroutine ")), "the inspector shows a keeper");

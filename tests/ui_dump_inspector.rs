@@ -54,8 +54,32 @@ fn clicking_a_group_shows_its_whole_stack() {
     let first = m.goroutines[top.members[0] as usize].id.unwrap();
     assert_shows_frames(h, &printed_frames(&path, first));
     assert!(all.iter().any(|l| l.starts_with("Goroutine ids (")), "{all:#?}");
-    assert!(all.iter().any(|l| l.starts_with(&first.to_string())), "the ids are listed: {all:#?}");
+    let lowest = top.members.iter().filter_map(|&i| m.goroutines[i as usize].id).min().unwrap();
+    assert!(all.iter().any(|l| l.starts_with(&lowest.to_string())), "the ids are listed: {all:#?}");
     assert!(h.query_by_label("Open the creation site in editor").is_some(), "{all:#?}");
+}
+
+/// The first group's ids, as the inspector lists them, are its members' ids in ascending
+/// order (Go prints goroutines in its own list's order: bodyleak's read `11, 22, 25, 35, 30`).
+#[test]
+fn a_groups_ids_are_listed_in_ascending_order() {
+    let path = sample("services/go1.27/bodyleak.goroutine-2.txt");
+    let m = load_file(&path, &Progress::default()).unwrap().dump.unwrap();
+    let groups = goroscope::analysis::group_dump(&m, goroscope::analysis::Similarity::AnyValue);
+    let mut want: Vec<u64> = groups[0].members.iter().filter_map(|&i| m.goroutines[i as usize].id).collect();
+    assert!(want.len() >= 20, "{} members", want.len());
+    assert!(want.windows(2).any(|w| w[0] > w[1]), "the dump prints them out of order");
+    want.sort_unstable();
+    let h = &mut open(path.clone());
+    let row = labels(h).into_iter().find(|l| l.starts_with("Group 1: ")).expect("a first row");
+    h.get_by_label(&row).click();
+    h.run_steps(3);
+    let lowest = want[0].to_string();
+    let all = labels(h);
+    let listed =
+        all.iter().find(|l| l.starts_with(&format!("{lowest}, "))).expect("the ids listed lowest first");
+    let shown: Vec<u64> = listed.trim_end_matches(", …").split(", ").map(|id| id.parse().unwrap()).collect();
+    assert_eq!(shown, want[..shown.len()], "{listed}");
 }
 
 #[test]

@@ -109,6 +109,9 @@ fn a_spinner_whose_code_the_trace_lacks_is_listed_and_selectable() {
     let h = &mut open(path);
     let entry = "1 spinning: running or runnable 100% of the window; the trace records none of its code";
     assert!(h.query_by_label_contains(entry).is_some(), "{:#?}", labels(h));
+    // Which goroutine to look up in a dump, as the report says it.
+    let look_up = format!("a goroutine dump (debug=2) shows where goroutine {id} loops");
+    assert!(h.query_by_label_contains(&look_up).is_some(), "no {look_up:?} in {:#?}", labels(h));
     h.get_by_label_contains(entry).click();
     h.run_steps(3);
     let title = format!("Goroutine {id}");
@@ -176,4 +179,30 @@ fn a_contended_lock_is_listed_and_one_click_selects_its_longest_waiter() {
     h.get_by_label_contains(entry).click();
     h.run_steps(3);
     assert!(labels(h).iter().any(|l| l.starts_with(&title)), "no {title:?} in {:#?}", labels(h));
+}
+
+/// Holders found alike are one lead: callerlock's three replicas, each in `tick` holding its
+/// own lock, were three boxes of the same words under one crowd; now one names all three.
+#[test]
+fn lock_holders_found_alike_are_one_lead() {
+    let path = sample("services/go1.27/callerlock.trace");
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let opts = goroscope::report::Options { json: true, fail_on_leaks: false };
+    goroscope::report::run(std::slice::from_ref(&path), &opts, &mut out, &mut err);
+    let rep: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let h = &mut open(path);
+    let leads: Vec<String> = labels(h).into_iter().filter(|l| l.starts_with("Lock held by? ")).collect();
+    let mut checked = 0;
+    for s in rep["suspects"].as_array().unwrap() {
+        let holders = s["lock_holders"].as_array().unwrap();
+        if holders.len() < 2 {
+            continue;
+        }
+        let ids: Vec<String> = holders.iter().map(|h| h["goroutine_id"].to_string()).collect();
+        let named = format!("Lock held by? goroutines {} [", ids.join(", "));
+        assert_eq!(leads.iter().filter(|l| l.starts_with(&named)).count(), 1, "{named:?} in {leads:#?}");
+        checked += 1;
+    }
+    assert!(checked >= 2, "both crowds have several holders: {leads:#?}");
+    assert_eq!(leads.len(), checked, "one lead per crowd: {leads:#?}");
 }

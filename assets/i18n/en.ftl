@@ -360,7 +360,13 @@ findings-title = Findings ({ $n })
 finding-spinning = { $count } spinning: running or runnable { $share }% of the window, looping in { $at }
 finding-spinning-since = { $count } spinning: running or runnable { $share }% of the time since it last blocked ({ $since } into the window), looping in { $at }
 finding-spinning-no-poll = ; no poll where it lost the CPU (an atomic, a select's default, Gosched, a lock, the clock): a busy wait on a plain variable looks so, and so does a loop that computes (CPU-bound work, not a wait): the line tells
-finding-spinning-unknown = { $count } spinning: running or runnable { $share }% of the window; the trace records none of its code (older than the trace, preempted only asynchronously): a goroutine dump (debug=2) shows where it loops
+finding-spinning-unknown = { $count } spinning: running or runnable { $share }% of the window; the trace records none of { $n ->
+    [one] its
+   *[other] their
+} code (older than the trace, preempted only asynchronously): a goroutine dump (debug=2) shows where { $n ->
+    [one] goroutine { $ids } loops
+   *[other] goroutines { $ids } loop
+}
 mem-growth-piling = Heap after GC grew from { $from } to { $to }. { $beside }
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
 finding-goroutine-count = Goroutines pile up: their count rose from { $from } to { $to } over { $over } while the heap after GC did not grow: goroutines that never end, holding little but their stacks (a goroutine dump shows where they wait)
@@ -440,9 +446,15 @@ inspector-exited-at = Exited at { $time }
 inspector-before-exit = Its last run before exiting
 filter-error = Filter not applied: { $error }
 suspect-names-lost = Names lost with the cut at byte { $byte }: grouped by the stack ids its events carry
-suspect-lock-holder-same = Lock held by? goroutine { $id } [{ $state }], inside the same function too, past where they wait, at { $at }
+suspect-lock-holder-same = Lock held by? { $n ->
+    [one] goroutine
+   *[other] goroutines
+} { $id } [{ $state }], inside the same function too, past where they wait, at { $at }
 suspect-lock-holder-relocked = Lock held by? goroutine { $id } [{ $state }], which waits for that same mutex at { $at }: unless it unlocked it before that call, it locked it twice (sync.Mutex is not reentrant), and it and the queue behind it never run
-suspect-lock-holder-sibling = Lock held by? goroutine { $id } [{ $state }], in another method of the same type, at { $at }
+suspect-lock-holder-sibling = Lock held by? { $n ->
+    [one] goroutine
+   *[other] goroutines
+} { $id } [{ $state }], in another method of the same type, at { $at }
 suspect-served-by = Served by? goroutine { $id } [{ $state }], in the code of { $owner }, waiting itself, at { $at }
 suspect-holds-up = Holds up? { $n ->
     [one] { $count } goroutine waits
@@ -453,7 +465,11 @@ suspect-lock-cycle = Deadlock? A lock-order deadlock: { $ring }; none of them wi
 suspect-lock-cycle-behind = Deadlock? They wait behind a lock-order deadlock, for a mutex it holds: { $ring }
 suspect-lock-cycle-link = goroutine { $id } holds { $holds } and waits for { $waits }
 suspect-moving = Moving: { $woken } of their kind were woken from this wait after up to { $longest }: a queue behind something slow, not a leak
-suspect-piling = Piling up: { $created } created over { $over } and still alive, { $ended } of their kind ended
+suspect-piling = Piling up: { $created } created over { $over } and still alive, { $n_ended ->
+    [0] none
+   *[other] { $ended }
+} of their kind ended
+suspect-piling-restless = Each wakes and waits again, so none waited long
 suspect-piling-outlived = Nine in ten of those that ended lived at most { $within }: these outlive them
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 suspect-confirmed-bubble = Confirmed by the runtime (testing/synctest: the bubble deadlocked)
@@ -697,7 +713,10 @@ md-created-at = created at
 md-called-from = called from
 md-piling = piling up
 md-moving = moving
-md-piling-value = { $created } created over { $over } and still alive, { $ended } of their kind ended
+md-piling-value = { $created } created over { $over } and still alive, { $n_ended ->
+    [0] none
+   *[other] { $ended }
+} of their kind ended
 md-goroutine-ids = goroutines
 
 # sharing: export view as PNG

@@ -292,7 +292,7 @@ findings-title = 发现（{ $n }）
 finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态，循环位置 { $at }
 finding-spinning-since = { $count } 个空转：自上次阻塞（窗口开始后 { $since }）以来 { $share }% 的时间处于运行或可运行状态，循环位置 { $at }
 finding-spinning-no-poll = ；失去 CPU 处的栈中没有轮询（原子操作、select 的 default、Gosched、锁、时钟）：忙等一个普通变量是这样，做计算的循环也是这样（CPU 密集的工作，而不是等待）：看那一行代码即可分辨
-finding-spinning-unknown = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态；跟踪中没有记录它的代码（早于跟踪开始，只被异步抢占过）：goroutine 转储（debug=2）可以显示它在哪里循环
+finding-spinning-unknown = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态；跟踪中没有记录它的代码（早于跟踪开始，只被异步抢占过）：goroutine 转储（debug=2）可以显示 goroutine { $ids } 在哪里循环
 mem-growth-piling = GC 后的堆从 { $from } 增长到 { $to }。{ $beside }
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
 finding-goroutine-count = goroutine 在堆积：数量在 { $over } 内从 { $from } 增长到 { $to }，而 GC 后的堆没有增长：这些 goroutine 永不结束，除了栈几乎不占内存（goroutine 转储可显示它们在哪里等待）
@@ -367,7 +367,11 @@ suspect-lock-cycle = 死锁？加锁顺序死锁：{ $ring }；它们都永远�
 suspect-lock-cycle-behind = 死锁？它们排在一个加锁顺序死锁之后，等待其中持有的互斥锁：{ $ring }
 suspect-lock-cycle-link = goroutine { $id } 持有 { $holds } 并等待 { $waits }
 suspect-moving = 仍在推进：同类中有 { $woken } 个在等待至多 { $longest } 后从此处被唤醒：是排在慢操作之后的队列，而非泄漏
-suspect-piling = 持续堆积：{ $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束
+suspect-piling = 持续堆积：{ $over } 内创建了 { $created } 个且仍存活，{ $n_ended ->
+    [0] 同类中没有一个结束
+   *[other] 同类中有 { $ended } 个结束
+}
+suspect-piling-restless = 每个都会醒来再等待，所以没有一个等待很久
 suspect-piling-outlived = 已结束的同类九成存活不超过 { $within }：这些远比它们活得久
 suspect-confirmed = 已由运行时确认（goroutineleak 剖析）
 suspect-confirmed-bubble = 已由运行时确认（testing/synctest：气泡死锁）
@@ -579,7 +583,10 @@ md-created-at = 创建于
 md-called-from = 调用自
 md-piling = 持续堆积
 md-moving = 仍在推进
-md-piling-value = { $over } 内创建了 { $created } 个且仍存活，同类中有 { $ended } 个结束
+md-piling-value = { $over } 内创建了 { $created } 个且仍存活，{ $n_ended ->
+    [0] 同类中没有一个结束
+   *[other] 同类中有 { $ended } 个结束
+}
 md-goroutine-ids = goroutine
 
 # sharing: export view as PNG

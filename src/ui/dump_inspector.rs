@@ -121,14 +121,23 @@ fn created_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Co
 
 /// The members' goroutine ids (a `debug=1` record has none) and their wait in minutes.
 fn ids_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow) {
-    let ids: Vec<u64> = r.group.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
+    let mut ids: Vec<u64> =
+        r.group.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
     if ids.is_empty() {
         return;
     }
+    // In ascending order (Go prints goroutines in its own list's order, not by id): the
+    // lowest `MAX_IDS` picked in linear time each frame, every id sorted on a copy.
+    if ids.len() > MAX_IDS {
+        ids.select_nth_unstable(MAX_IDS);
+    }
+    let first = ids.len().min(MAX_IDS);
+    ids[..first].sort_unstable();
     ui.separator();
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(tr!("dump-ids-title", n = ids.len())).strong());
         if ui.small_button(tr!("dump-copy-ids")).clicked() {
+            ids.sort_unstable();
             let all: Vec<String> = ids.iter().map(u64::to_string).collect();
             ui.ctx().copy_text(all.join(" "));
         }

@@ -63,7 +63,11 @@ pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
 fn spinning_entry(s: &Spinning, view: &ViewState) -> (String, bool, Option<Command>) {
     let (count, share) = (units::count(s.count as u64), format!("{:.0}", s.running_share * 100.0));
     let text = if s.where_unknown() {
-        tr!("finding-spinning-unknown", count = count, share = share)
+        // The ids, as the report gives them: what to look for in the dump.
+        let ids: Vec<String> = s.goroutine_ids.iter().take(10).map(u64::to_string).collect();
+        let more = if s.goroutine_ids.len() > 10 { ", …" } else { "" };
+        let ids = format!("{}{more}", ids.join(", "));
+        tr!("finding-spinning-unknown", count = count, share = share, n = s.goroutine_ids.len(), ids = ids)
     } else {
         let at = match s.at.line {
             0 => s.at.function.to_string(),

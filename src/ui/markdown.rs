@@ -81,10 +81,18 @@ pub fn suspect(s: &Suspect) -> String {
     }
     if let Some(p) = &s.piling {
         let (created, ended) = (units::count(p.created as u64), units::count(p.ended as u64));
-        let mut value =
-            tr!("md-piling-value", created = created, over = units::duration(p.over_ns), ended = ended);
+        let mut value = tr!(
+            "md-piling-value",
+            created = created,
+            over = units::duration(p.over_ns),
+            n_ended = p.ended,
+            ended = ended
+        );
         if let Some(w) = p.ended_within_ns {
             value = format!("{value}; {}", tr!("suspect-piling-outlived", within = units::duration(w)));
+        }
+        if p.restless {
+            value = format!("{value}; {}", tr!("suspect-piling-restless"));
         }
         out.push_str(&format!("- {}: {value}\n", tr!("md-piling")));
     }
@@ -93,8 +101,8 @@ pub fn suspect(s: &Suspect) -> String {
         let value = tr!("suspect-moving", woken = woken, longest = longest);
         out.push_str(&format!("- {}: {value}\n", tr!("md-moving")));
     }
-    for h in &s.lock_holders {
-        out.push_str(&format!("- {}\n", super::suspects_panel::lock_holder_label(h)));
+    for (_, label) in super::suspects_panel::lock_holder_leads(&s.lock_holders) {
+        out.push_str(&format!("- {label}\n"));
     }
     for v in &s.served_by {
         out.push_str(&format!("- {}\n", super::suspects_panel::server_label(s, v)));
@@ -231,7 +239,9 @@ pub fn dump_group(m: &DumpModel, r: &GroupRow) -> String {
     if let Some(c) = &r.created {
         out.push_str(&format!("- {}: {}\n", tr!("md-created-at"), frame_inline(c)));
     }
-    let ids: Vec<u64> = r.group.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
+    let mut ids: Vec<u64> =
+        r.group.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
+    ids.sort_unstable();
     if !ids.is_empty() {
         out.push_str(&format!("- {}: {}\n", tr!("md-goroutine-ids"), ids_text(&ids)));
     }

@@ -159,10 +159,13 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 let over = units::duration(p.over_ns);
                 text = format!(
                     "{text}\n{}",
-                    tr!("suspect-piling", created = created, over = over, ended = ended)
+                    tr!("suspect-piling", created = created, over = over, n_ended = p.ended, ended = ended)
                 );
                 if let Some(w) = p.ended_within_ns {
                     text = format!("{text}\n{}", tr!("suspect-piling-outlived", within = units::duration(w)));
+                }
+                if p.restless {
+                    text = format!("{text}\n{}", tr!("suspect-piling-restless"));
                 }
             }
             if let Some(q) = &s.moving {
@@ -199,12 +202,14 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             });
             // Who may hold the lock the crowd waits for, or serve the channel it waits on:
             // one click selects it.
-            let leads = s.lock_holders.iter().map(|h| (h.goroutine_id, lock_holder_label(h)));
-            let leads = leads.chain(s.served_by.iter().map(|v| (v.goroutine_id, server_label(s, v))));
-            for (id, label) in leads {
-                ui.indent(("lead", i, id), |ui| {
+            let leads = lock_holder_leads(&s.lock_holders);
+            let leads = leads
+                .into_iter()
+                .chain(s.served_by.iter().map(|v| (vec![v.goroutine_id], server_label(s, v))));
+            for (ids, label) in leads {
+                ui.indent(("lead", i, ids[0]), |ui| {
                     if ui.add(egui::Button::new(label).small().wrap()).clicked() {
-                        queue.push(Command::SelectIds(vec![id]));
+                        queue.push(Command::SelectIds(ids));
                     }
                 });
             }
@@ -330,16 +335,41 @@ fn frame_label(f: &crate::analysis::FrameText) -> String {
     }
 }
 
-/// "Lock held by? goroutine 10 [chan send] …": a lead, in the words of how it was found.
-pub(super) fn lock_holder_label(h: &crate::analysis::lock_holder::LockHolder) -> String {
-    let (id, state, at) = (h.goroutine_id.to_string(), h.state.as_str(), frame_label(&h.frame));
+/// "Lock held by? goroutine 10 [chan send] …": the lead of holders found alike (`ids`, of
+/// which `h` is one), in the words of how they were found, their state and where.
+fn lock_holders_label(h: &crate::analysis::lock_holder::LockHolder, ids: &[u64]) -> String {
+    let id: Vec<String> = ids.iter().map(u64::to_string).collect();
+    let (n, id, state, at) = (ids.len(), id.join(", "), h.state.as_str(), frame_label(&h.frame));
     if h.same_lock {
         tr!("suspect-lock-holder-relocked", id = id, state = state, at = at)
     } else if h.same_function {
-        tr!("suspect-lock-holder-same", id = id, state = state, at = at)
+        tr!("suspect-lock-holder-same", n = n, id = id, state = state, at = at)
     } else {
-        tr!("suspect-lock-holder-sibling", id = id, state = state, at = at)
+        tr!("suspect-lock-holder-sibling", n = n, id = id, state = state, at = at)
     }
+}
+
+/// The lock holders' leads, one per kind, state and place: three goroutines of one loop found
+/// alike are one lead naming all three (callerlock's replicas were three boxes of the same
+/// words), which one click selects together. A goroutine that locked twice is its own lead.
+pub(super) fn lock_holder_leads(
+    holders: &[crate::analysis::lock_holder::LockHolder],
+) -> Vec<(Vec<u64>, String)> {
+    let mut alike: Vec<(&crate::analysis::lock_holder::LockHolder, Vec<u64>)> = Vec::new();
+    for h in holders {
+        let same = |k: &crate::analysis::lock_holder::LockHolder| {
+            !h.same_lock
+                && !k.same_lock
+                && k.same_function == h.same_function
+                && k.state == h.state
+                && k.frame == h.frame
+        };
+        match alike.iter_mut().find(|(k, _)| same(k)) {
+            Some((_, ids)) => ids.push(h.goroutine_id),
+            None => alike.push((h, vec![h.goroutine_id])),
+        }
+    }
+    alike.into_iter().map(|(h, ids)| (ids.clone(), lock_holders_label(h, &ids))).collect()
 }
 
 /// "Served by? goroutine 22 [chan send] …": what a channel crowd may wait behind.
