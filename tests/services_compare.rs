@@ -138,6 +138,28 @@ fn a_worker_that_went_back_to_its_pool_moved_and_did_not_grow() {
     );
 }
 
+/// Two dumps of different programs share goroutine ids (Go numbers goroutines as it makes
+/// them) and creation functions (`main.main`), but not `go` statements: none of the second's
+/// goroutines moved from the first: its groups are new. The probe's leaky and fixed twins,
+/// built from different sources, read "new (moved)".
+#[test]
+fn goroutines_of_another_program_did_not_move() {
+    let dumps =
+        [root().join("go1.27/deadlock.goroutine-2.txt"), root().join("go1.27/crunch.goroutine-2.txt")];
+    let ids = |p: &PathBuf| -> std::collections::BTreeSet<u64> {
+        let text = std::fs::read_to_string(p).unwrap();
+        text.lines().filter_map(|l| l.strip_prefix("goroutine ")?.split(' ').next()?.parse().ok()).collect()
+    };
+    let shared = ids(&dumps[0]).intersection(&ids(&dumps[1])).count();
+    assert!(shared >= 2, "the two programs' dumps share goroutine ids");
+    let v = diff_json(&dumps);
+    let groups = v["groups"].as_array().unwrap();
+    assert!(groups.iter().any(|g| g["change"] == "new"), "{v}");
+    assert!(groups.iter().all(|g| g["moved"] != true), "{v}");
+    let (_, text, _) = goroscope(&args(&dumps, &[]));
+    assert!(!text.contains("moved"), "{text}");
+}
+
 /// Go 1.19 and 1.21 write no stack for goroutines blocked since before the trace. Against
 /// Go's dump of the same moment, oldleak's trace read "gone -60 60 -> 0" for its 60 stuck
 /// fetchers (and r25's growing leak "shrunk"): each is now counted with the group that waits

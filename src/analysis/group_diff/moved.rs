@@ -3,21 +3,25 @@
 //! running in one dump and back in `<-jobs` in the next, a keep-alive connection between
 //! its handler and its idle read). They were not made since: that is no growth.
 //!
-//! A goroutine is known by its Go id and the function of its creation site, which never
-//! changes: the same id made at the same site in the first file is the same goroutine (or,
-//! in another process of the same program, its twin made at the same point of the start).
-//! A leak's new members are goroutines made since, with ids the first file lacks.
+//! A goroutine is known by its Go id and its creation site (the `go` statement's function,
+//! file and line), which never change: the same id made at the same site in the first file
+//! is the same goroutine (or, in another process of the same program, its twin made at the
+//! same point of the start). Ids alone say nothing across programs: two builds of different
+//! sources reuse ids 20 or 119 for goroutines of other `go` statements, so the line counts
+//! too. A leak's new members are goroutines made since, with ids the first file lacks.
 
 use std::collections::HashMap;
 
 use super::GoroutineGroup;
 
-/// Each goroutine of a file by id: the function of its creation site (empty when the file
-/// does not say).
-pub fn creation_by_id(file: &[GoroutineGroup]) -> HashMap<u64, &str> {
+/// A creation site: the `go` statement's function, file and line.
+pub type Site<'a> = (&'a str, &'a str, u32);
+
+/// Each goroutine of a file by id: its creation site (empty when the file does not say).
+pub fn creation_by_id(file: &[GoroutineGroup]) -> HashMap<u64, Site<'_>> {
     let mut out = HashMap::new();
     for g in file {
-        let site = g.created_at.as_ref().map_or("", |f| &*f.function);
+        let site = g.created_at.as_ref().map_or(("", "", 0), |f| (&*f.function, &*f.file, f.line));
         out.extend(g.goroutine_ids.iter().map(|&id| (id, site)));
     }
     out
@@ -31,8 +35,8 @@ pub fn only_moved(
     first: &[u64],
     last: &[u64],
     last_count: usize,
-    in_first: &HashMap<u64, &str>,
-    in_last: &HashMap<u64, &str>,
+    in_first: &HashMap<u64, Site<'_>>,
+    in_last: &HashMap<u64, Site<'_>>,
 ) -> bool {
     if last.len() != last_count || in_first.is_empty() {
         return false;
@@ -48,18 +52,21 @@ mod tests {
 
     #[test]
     fn a_worker_back_in_its_wait_moved_and_a_new_one_was_made() {
-        let first: HashMap<u64, &str> =
-            [(26, "main.main"), (27, "main.main"), (96, "net/http.(*Server).Serve")].into();
-        let last: HashMap<u64, &str> =
-            [(26, "main.main"), (27, "main.main"), (96, "net/http.(*Server).Serve")].into();
+        const POOL: Site = ("main.main", "pool/main.go", 40);
+        const SERVE: Site = ("net/http.(*Server).Serve", "net/http/server.go", 3454);
+        let first: HashMap<u64, Site> = [(26, POOL), (27, POOL), (96, SERVE)].into();
+        let last = first.clone();
         // Worker 26 was running in the first file, back in the pool's wait in the last.
         assert!(only_moved(&[27], &[26, 27], 2, &first, &last));
         // Goroutine 30, made since: growth.
-        let made: HashMap<u64, &str> = [(26, "main.main"), (27, "main.main"), (30, "main.main")].into();
+        let made: HashMap<u64, Site> = [(26, POOL), (27, POOL), (30, POOL)].into();
         assert!(!only_moved(&[27], &[27, 30], 2, &first, &made));
         // The same id made elsewhere is another goroutine (another process).
-        let other: HashMap<u64, &str> = [(26, "main.handle"), (27, "main.main")].into();
+        let other: HashMap<u64, Site> = [(26, ("main.handle", "pool/main.go", 61)), (27, POOL)].into();
         assert!(!only_moved(&[27], &[26, 27], 2, &first, &other));
+        // The same function and id at another line: another program's `go` statement.
+        let rebuilt: HashMap<u64, Site> = [(26, ("main.main", "pool/main.go", 46)), (27, POOL)].into();
+        assert!(!only_moved(&[27], &[26, 27], 2, &first, &rebuilt));
         // Nothing gained, or no ids: the counts decide.
         assert!(!only_moved(&[26, 27], &[26, 27], 2, &first, &last));
         assert!(!only_moved(&[], &[], 3, &HashMap::new(), &last));
