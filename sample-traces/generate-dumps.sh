@@ -107,4 +107,23 @@ for minor in 1.19 1.27; do
 	(cd "$HERE/programs/dumps" && "$GO" build -trimpath -o "$BIN/oom-$minor" ./oom)
 	(ulimit -v 1500000 && traceback "$BIN/oom-$minor" "$out/oom.txt" single)
 done
+# Two workers that throw at once on a map written with no lock (programs/dumps/racewrite):
+# "fatal error: concurrent map writes" twice, the second thrower printed first without its
+# stack ("running on other thread") and then with it. Go 1.19 on four Ps does so in about one
+# run in eight; the script runs it until it does (at most 300 runs). tests/dump_crash.rs.
+out="$HERE/dumps/go1.19"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/racewrite.txt" ]; then
+	GO=$(go_for 1.19)
+	(cd "$HERE/programs/dumps" && "$GO" build -trimpath -o "$BIN/racewrite" ./racewrite)
+	for _ in $(seq 1 300); do
+		GOMAXPROCS=4 GOTRACEBACK=all "$BIN/racewrite" 2>"$BIN/racewrite.err" >/dev/null || true
+		twice=$(grep -o '^goroutine [0-9]* ' "$BIN/racewrite.err" | sort | uniq -d | wc -l)
+		if [ "$(grep -c '^fatal error: concurrent map writes' "$BIN/racewrite.err")" -ge 2 ] &&
+			grep -q 'stack unavailable' "$BIN/racewrite.err" && [ "$twice" -ge 1 ]; then
+			mv "$BIN/racewrite.err" "$out/racewrite.txt"
+			break
+		fi
+	done
+	[ -s "$out/racewrite.txt" ] || echo "racewrite: no double throw in 300 runs" >&2
+fi
 du -sh "$HERE/dumps"

@@ -7,7 +7,8 @@
 //! allocation in `main.load` that failed, with the runtime's "out of memory: cannot allocate"
 //! line kept; programs/dumps/overflow's recursion, the call repeated through the printed stack)
 //! and against Go's own traceback text. A panic recovered and raised again (programs/dumps/panic) also says where the first
-//! panic was: the program's frame under Go's `panic(...)` frame.
+//! panic was: the program's frame under Go's `panic(...)` frame. Two goroutines that threw at
+//! once (programs/dumps/racewrite) are both named, the second with the stack Go printed last.
 
 use crate::common;
 use common::report_json::report;
@@ -166,5 +167,50 @@ fn a_panic_raised_again_says_where_it_first_panicked() {
         assert_eq!(f["function"], first_func, "{shown}: {c}");
         let loc = format!("{}:{}", f["file"].as_str().unwrap(), f["line"]);
         assert_eq!(loc, first_line, "{shown}: {c}");
+    }
+}
+
+/// Two workers of programs/dumps/racewrite threw "concurrent map writes" at once (Go 1.19):
+/// Go printed the second thrower first with no stack ("running on other thread") and then
+/// again with its stack. The goroutine counts once, with that stack, as the other thrower;
+/// no warning of a dump saved twice (it once kept the empty copy and said so).
+#[test]
+fn two_goroutines_that_threw_at_once_are_both_named() {
+    let exp: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("programs/dumps/racewrite/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let c = &exp["crash"];
+    let files = tracebacks("racewrite.txt");
+    assert!(!files.is_empty(), "the Go 1.19 traceback");
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Go's own text: the ids of the records and the one printed twice.
+        let ids: Vec<u64> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("goroutine ")?.split(' ').next()?.parse().ok())
+            .collect();
+        let mut distinct = ids.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(distinct.len() as u64, exp["goroutines"].as_u64().unwrap(), "{}", path.display());
+        let twice: Vec<u64> =
+            distinct.iter().copied().filter(|id| ids.iter().filter(|&i| i == id).count() == 2).collect();
+        assert_eq!(twice.len(), 1, "{}: one goroutine printed twice", path.display());
+        let r = report(&path);
+        assert_eq!(r["goroutines"]["total"], exp["goroutines"], "{}: {r}", path.display());
+        let warned = r["warnings"].as_array().map_or(0, Vec::len);
+        assert_eq!(warned, 0, "{}: {}", path.display(), r["warnings"]);
+        let crashed = &r["dump"]["crashed"];
+        let also = crashed["also_crashed"].as_array().expect("the other thrower");
+        assert_eq!(1 + also.len() as u64, c["throwers"].as_u64().unwrap(), "{crashed}");
+        assert_eq!(also[0]["goroutine_id"].as_u64(), Some(twice[0]), "{crashed}");
+        for at in [&crashed["at"], &also[0]["at"]] {
+            assert_eq!(at["function"], c["function"], "{crashed}");
+            assert!(at["file"].as_str().unwrap().ends_with(c["file"].as_str().unwrap()), "{crashed}");
+            assert_eq!(at["line"], c["line"], "{crashed}");
+        }
+        let said = format!("and in goroutine {} at {}", twice[0], c["function"].as_str().unwrap());
+        assert!(text_report(&path).contains(&said), "{said:?}");
     }
 }

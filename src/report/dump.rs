@@ -47,6 +47,17 @@ pub struct Crashed<'a> {
     /// [`crate::analysis::recursion`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recursion: Option<Recursion>,
+    /// Goroutines that threw at the same moment (both sides of `concurrent map writes`),
+    /// after the first (added field).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also_crashed: Vec<AlsoCrashed>,
+}
+
+/// Another goroutine that threw in the same crash.
+#[derive(Serialize)]
+pub struct AlsoCrashed {
+    pub goroutine_id: Option<u64>,
+    pub at: Option<FrameText>,
 }
 
 /// The runaway call of a stack overflow, and how many of the printed frames are it.
@@ -62,7 +73,15 @@ pub fn crashed(d: &DumpModel) -> Option<Crashed<'_>> {
     if d.is_deadlock() {
         return None;
     }
-    let g = d.goroutines.iter().find(|g| g.has(goroutine_flags::CRASHED))?;
+    let mut threw = d.goroutines.iter().filter(|g| g.has(goroutine_flags::CRASHED));
+    let g = threw.next()?;
+    let also_crashed = threw
+        .map(|o| AlsoCrashed {
+            goroutine_id: o.id,
+            at: user_frame(&d.strings, d.stacks.frames(o.stack))
+                .map(|f| FrameText::from_table(&d.strings, f)),
+        })
+        .collect();
     let text = FrameText::from_table;
     let frames = d.stacks.frames(g.stack);
     let name = |f: &Frame| d.strings.get(f.func);
@@ -82,6 +101,7 @@ pub fn crashed(d: &DumpModel) -> Option<Crashed<'_>> {
             repeats,
             frames_printed: frames.len(),
         }),
+        also_crashed,
     })
 }
 

@@ -69,6 +69,13 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 format!(" (panicking again: it first panicked at {} {}:{})", f.function, f.file, f.line)
             });
             let _ = writeln!(o, "  crashed in goroutine{id} [{}]{at}{first}{created}", c.state);
+            for a in &c.also_crashed {
+                let id = a.goroutine_id.map_or(String::new(), |id| format!(" {id}"));
+                let at =
+                    a.at.as_ref()
+                        .map_or(String::new(), |f| format!(" at {} {}:{}", f.function, f.file, f.line));
+                let _ = writeln!(o, "  and in goroutine{id}{at}, at the same moment");
+            }
             if let Some(r) = &c.recursion {
                 let _ = writeln!(
                     o,

@@ -25,8 +25,10 @@ struct Reader {
     /// Outside a block: inside a `runtime stack:` system stack (frames expected there), or
     /// past a stack whose loss was already reported; both end at a blank line.
     quiet_frames: bool,
-    /// Goroutine ids read so far, to count a goroutine of a doubled dump once.
-    seen: std::collections::HashSet<u64>,
+    /// Goroutine ids read so far and where each went in the model, to count a goroutine of a
+    /// doubled dump once (and to give one printed first without its stack the stack a
+    /// second crash printed for it).
+    seen: std::collections::HashMap<u64, usize>,
     /// Goroutines whose id came again, and the line of the first of them.
     repeated: (usize, usize),
 }

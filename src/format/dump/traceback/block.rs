@@ -173,14 +173,36 @@ impl Reader {
                 [("id", &id), ("line", &b.header_line), ("count", &b.dropped), ("max", &MAX_FRAMES)];
             self.warn(Warning::at_line(WarningKind::DumpFramesLeftOut, b.header_line, &args));
         }
-        if let Some(id) = b.g.id
-            && !self.seen.insert(id)
-        {
+        let earlier = b.g.id.and_then(|id| self.seen.get(&id).copied());
+        if let Some(at) = earlier {
+            // Two threads that crash at once (`concurrent map writes` on both sides) print
+            // every goroutine twice: the other thrower as `stack unavailable` in the first
+            // dump, with its stack in its own. That copy replaces the empty one; any other
+            // repeat (a dump saved twice) counts once, as first read.
+            let empty = self.m.goroutines.get(at).is_some_and(|g| self.m.calls(g.calls).is_empty());
+            if empty && !b.calls.is_empty() {
+                b.g.calls = self.interner.calls(&mut self.m, &b.calls);
+                b.g.stack = self.m.stacks.intern(&b.frames);
+                // Only a thread that throws prints a traceback of its own: in a crash, the
+                // goroutine it printed crashed too (the other side of the race).
+                let crash = self.m.preamble.iter().any(|l| l.starts_with("fatal error: "));
+                if let Some(g) = self.m.goroutines.get_mut(at) {
+                    b.g.flags |= g.flags & gf::CRASHED;
+                    if crash {
+                        b.g.flags |= gf::CRASHED;
+                    }
+                    *g = b.g;
+                }
+                return;
+            }
             if self.repeated.0 == 0 {
                 self.repeated.1 = b.header_line;
             }
             self.repeated.0 += 1;
             return;
+        }
+        if let Some(id) = b.g.id {
+            self.seen.insert(id, self.m.goroutines.len());
         }
         b.g.calls = self.interner.calls(&mut self.m, &b.calls);
         b.g.stack = self.m.stacks.intern(&b.frames);
