@@ -223,11 +223,16 @@ fn files_past_their_memory_budget_are_read_in_part_and_say_so() {
             bound as f64 / MB as f64
         );
         assert!(peak <= bound, "{name}: peak {peak} bytes > 4 x {size} + 100 MiB");
-        let budget = format!("this file's budget of {} MiB", bound / MB);
-        assert!(
-            text.contains(&budget) && text.contains("the rest of the trace was dropped"),
-            "{name}: {text}"
-        );
+        // The budget said: the bound, plus what the events read before the stop earned (16
+        // bytes each; a crafted file's amplification earns nothing, so its peak keeps to the
+        // bound above).
+        let said: u64 = text
+            .split("this file's budget of ")
+            .nth(1)
+            .and_then(|t| t.split(' ').next()?.parse().ok())
+            .unwrap_or_else(|| panic!("{name}: no budget in {text}"));
+        assert!(said >= bound / MB, "{name}: budget {said} MiB < {} MiB", bound / MB);
+        assert!(text.contains("the rest of the trace was dropped"), "{name}: {text}");
         assert!(text.contains("so this is not an all-clear"), "{name}: {text}");
     }
     std::fs::remove_dir_all(&dir).ok();

@@ -514,6 +514,8 @@ suspect-older-unseen = And older: { $n ->
 } { $func } and waited through it with no stack recorded (this trace format writes none for them): likely more of this leak, not in the count; a debug=2 dump of the same moment counts them
 suspect-in-test = In test { $test }: waiting when go test's -timeout fired, so stuck however recent
 suspect-in-test-quit = In test { $test }: waiting when the test binary got SIGQUIT, so stuck however recent
+suspect-in-test-asleep = In test { $test }: asleep when go test's -timeout fired: a loop that retries or polls past the deadline, or one long sleep
+suspect-in-test-quit-asleep = In test { $test }: asleep when the test binary got SIGQUIT: a loop that retries or polls, or one long sleep
 suspect-in-test-bubble = In test { $test }: waiting in the test's synctest bubble when it deadlocked (the panic above): only the bubble's goroutines could wake them and every one of them waits, so none will ever run again
 suspect-in-test-returned = In test { $test }: started by this test, which returned and left them behind
 suspect-in-test-running = In test { $test }: this test's goroutines, the test still running at the trace's end
@@ -782,7 +784,7 @@ warning-trace-tables-damaged = trace damaged in the generation at byte { $start 
    *[other] were
 } recovered, some may lack names and stacks, and the events after it were dropped
 warning-trace-inconsistent = trace is inconsistent in the generation at byte { $start } ({ $error }); the events from there on were dropped
-warning-trace-over-budget = the read stopped at byte { $offset } of { $total }: going on would take more memory than this file's budget of { $mib } MiB (4 × its size + 100 MiB; a crafted file?), so the rest of the trace was dropped
+warning-trace-over-budget = the read stopped at byte { $offset } of { $total }: going on would take more memory than this file's budget of { $mib } MiB (4 × its size + 100 MiB + 16 bytes an event past a goroutine's first four; a crafted file?), so the rest of the trace was dropped
 warning-trace-v1-damaged = trace truncated or damaged at byte { $offset } of { $size }: { $error }; the events before it were loaded
 warning-trace-v1-damaged-no-footer = trace truncated or damaged at byte { $offset } of { $size } (the footer with the clock frequency and the stacks is lost): { $error }; the events before it were loaded
 warning-trace-v1-no-footer = trace truncated or damaged at byte { $size } of { $size } (the footer with the clock frequency and the stacks is lost): the file ends without its footer; the events before it were loaded

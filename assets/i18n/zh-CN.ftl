@@ -404,6 +404,8 @@ suspect-main-hangs = main 挂起：它在等待 WaitGroup，而它为工作启�
 suspect-older-unseen = 另有更早的：还有 { $count } 个早于跟踪开始的 goroutine 运行 { $func }，整个跟踪期间都在等待，但此跟踪格式没有为它们记录调用栈：很可能也属于这次泄漏，未计入数量；同一时刻的 debug=2 转储会统计它们
 suspect-in-test = 属于测试 { $test }：go test 的 -timeout 触发时仍在等待，因此无论等待多久都算卡住
 suspect-in-test-quit = 属于测试 { $test }：测试程序收到 SIGQUIT 时仍在等待，因此无论等待多久都算卡住
+suspect-in-test-asleep = 属于测试 { $test }：go test 的 -timeout 触发时在休眠：一个超过截止时间仍在重试或轮询的循环，或一次很长的休眠
+suspect-in-test-quit-asleep = 属于测试 { $test }：测试程序收到 SIGQUIT 时在休眠：一个仍在重试或轮询的循环，或一次很长的休眠
 suspect-in-test-bubble = 属于测试 { $test }：测试的 synctest 气泡死锁时（见上方 panic）正在其中等待：只有气泡里的 goroutine 能唤醒它们，而这些 goroutine 全都在等待，所以它们再也不会运行
 suspect-in-test-returned = 属于测试 { $test }：由此测试启动，测试已返回却留下了它们
 suspect-in-test-running = 属于测试 { $test }：此测试的 goroutine，跟踪结束时测试仍在运行
@@ -640,7 +642,7 @@ warning-trace-cut-recovered = 跟踪在第 { $total } 字节处被截断：最�
 warning-trace-cut-dropped = 跟踪在第 { $total } 字节处被截断：最后一代（{ $bytes } 字节）已丢弃（{ $error }）
 warning-trace-tables-damaged = 跟踪在第 { $start } 字节处的一代中损坏：其表无法解码（{ $error }）；恢复了其中 { $recovered } 个事件，部分可能缺少名称和栈，其后的事件已丢弃
 warning-trace-inconsistent = 跟踪在第 { $start } 字节处的一代中不一致（{ $error }）；从那里起的事件已丢弃
-warning-trace-over-budget = 读取在第 { $offset } 字节（共 { $total } 字节）处停止：继续读取将超出此文件的内存预算 { $mib } MiB（文件大小的 4 倍加 100 MiB；可能是特意构造的文件？），因此跟踪的其余部分已丢弃
+warning-trace-over-budget = 读取在第 { $offset } 字节（共 { $total } 字节）处停止：继续读取将超出此文件的内存预算 { $mib } MiB（文件大小的 4 倍加 100 MiB，每个 goroutine 前四个之后的事件各加 16 字节；可能是特意构造的文件？），因此跟踪的其余部分已丢弃
 warning-trace-v1-damaged = 跟踪在第 { $offset } 字节处（共 { $size } 字节）被截断或损坏：{ $error }；已加载此前的事件
 warning-trace-v1-damaged-no-footer = 跟踪在第 { $offset } 字节处（共 { $size } 字节）被截断或损坏（含时钟频率和栈的文件尾已丢失）：{ $error }；已加载此前的事件
 warning-trace-v1-no-footer = 跟踪在第 { $size } 字节处（共 { $size } 字节）被截断或损坏（含时钟频率和栈的文件尾已丢失）：文件在文件尾之前结束；已加载此前的事件

@@ -1,5 +1,11 @@
 //! The memory a trace load may hold: at most 4 × its input + 100 MiB resident at the peak,
-//! whatever the input (issue 17). Real traces stay under it (the 200 MB bench trace peaks at
+//! whatever the input (issue 17), plus 16 bytes for each event built past four a goroutine
+//! (the model's span for it): Go 1.11–1.21 write a goroutine's yield in 3 bytes, and a real
+//! 44 MB trace of a `runtime.Gosched()` loop (14.6 M events on 8 goroutines) needs 6.5 × its
+//! size for its spans alone; it was cut at 89 % and called possibly crafted. A crafted file
+//! earns the same 16 bytes for the same event, and the amplification the budget guards
+//! against (state per thread, or per goroutine that never runs or blocks once) earns
+//! nothing: its events are the first few of each goroutine. Real traces stay under it (the 200 MB bench trace peaks at
 //! 84 % of it, a 1 GB one at 87–93 %: BENCHMARKS.md), but a crafted file can ask for more than
 //! any fixed cost per byte covers: a few bytes per thread or per never-run goroutine, each of
 //! which the reader or the model must remember. So a budgeted load watches the process's
@@ -19,8 +25,9 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Instant;
 
-/// Allowance per byte of input, and for any input.
+/// Allowance per byte of input, per event built, and for any input.
 const PER_BYTE: u64 = 4;
+const PER_EVENT: u64 = 16;
 const FIXED: u64 = 100 << 20;
 /// The program's own memory, which the fixed part covers (resident before a load: 9 MiB for
 /// the release build, 27 MiB for a debug one); held beyond it when a load starts (a file
@@ -67,6 +74,8 @@ pub fn keep_to_budget() {
 /// One load's budget, registered while it lives.
 pub struct Budget {
     allowance: u64,
+    /// What the events built so far earned ([`PER_EVENT`] each).
+    earned: AtomicU64,
     started: Instant,
     /// Resident bytes when last read, and when that was (ns after `started`).
     resident: AtomicU64,
@@ -96,6 +105,7 @@ impl Budget {
         shared.publish();
         Some(Budget {
             allowance,
+            earned: AtomicU64::new(0),
             started: Instant::now(),
             resident: AtomicU64::new(resident),
             looked_at: AtomicU64::new(0),
@@ -126,6 +136,13 @@ impl Budget {
         over
     }
 
+    /// `events` built so far, on `goroutines`: each past the first four of a goroutine earns
+    /// the load [`PER_EVENT`] bytes above its allowance.
+    pub fn built(&self, events: u64, goroutines: u64) {
+        let spans = events.saturating_sub(goroutines.saturating_mul(4));
+        self.earned.store(spans.saturating_mul(PER_EVENT), Ordering::Relaxed);
+    }
+
     /// Whether [`Budget::over`] ever said stop.
     pub fn stopped(&self) -> bool {
         self.stopped.load(Ordering::Relaxed)
@@ -133,12 +150,14 @@ impl Budget {
 
     /// The resident bytes at which reading stops.
     pub fn limit(&self) -> u64 {
-        LIMIT.load(Ordering::Relaxed)
+        LIMIT
+            .load(Ordering::Relaxed)
+            .saturating_add(self.earned.load(Ordering::Relaxed) / 100 * STOP_AT_PERCENT)
     }
 
-    /// This load's whole allowance, in MiB (for the warning).
+    /// This load's whole allowance, what its events earned included, in MiB (for the warning).
     pub fn allowance_mib(&self) -> u64 {
-        self.allowance >> 20
+        self.allowance.saturating_add(self.earned.load(Ordering::Relaxed)) >> 20
     }
 }
 
@@ -178,5 +197,15 @@ mod tests {
         drop(big);
         assert!(small.limit() < before + (1 << 30));
         assert_eq!(small.allowance_mib(), 100);
+        // Events built earn their spans' bytes.
+        let limit = small.limit();
+        small.built(1 << 20, 0);
+        assert_eq!(small.limit(), limit + (PER_EVENT << 20) / 100 * STOP_AT_PERCENT);
+        // A goroutine's first four events earn nothing (one blocked goroutine each, crafted).
+        small.built(4 << 20, 1 << 20);
+        assert_eq!(small.limit(), limit);
+        small.built(1 << 20, 0);
+        assert_eq!(small.limit(), limit + (PER_EVENT << 20) / 100 * STOP_AT_PERCENT);
+        assert_eq!(small.allowance_mib(), 100 + PER_EVENT);
     }
 }

@@ -19,19 +19,24 @@ const MIN_POLL_SHARE: f64 = 0.05;
 /// `Some(true)` when the members' stacks show a poll, `Some(false)` when enough of them name
 /// where the code was and none (or nearly none) is a poll, `None` when too few say anything.
 pub fn poll_seen(m: &TraceModel, members: &[GIdx]) -> Option<bool> {
-    let (mut named, mut polls) = (0usize, 0usize);
+    // Judged once per reason and stack: a spinner loses the CPU millions of times at a few.
+    let mut seen: std::collections::HashMap<(u8, crate::model::StackId), usize> = Default::default();
     for g in members.iter().filter_map(|&g| m.goroutine(g)) {
         for s in lost_cpu(g) {
-            // A yield is a poll whatever the stack: Go 1.11–1.21 traces leave the runtime's
-            // frames out of it, so `Gosched` shows only as the reason.
-            if m.reason(s.reason()) == "runtime.Gosched" {
-                (named, polls) = (named + 1, polls + 1);
-                continue;
-            }
-            let Some(leaf) = stopped_in(m, s.stack) else { continue };
-            named += 1;
-            polls += usize::from(is_poll(leaf));
+            *seen.entry((s.reason(), s.stack)).or_default() += 1;
         }
+    }
+    let (mut named, mut polls) = (0usize, 0usize);
+    for ((reason, stack), n) in seen {
+        // A yield is a poll whatever the stack: Go 1.11–1.21 traces leave the runtime's
+        // frames out of it, so `Gosched` shows only as the reason.
+        if m.reason(reason) == "runtime.Gosched" {
+            (named, polls) = (named + n, polls + n);
+            continue;
+        }
+        let Some(leaf) = stopped_in(m, stack) else { continue };
+        named += n;
+        polls += if is_poll(leaf) { n } else { 0 };
     }
     (named >= MIN_STACKS).then_some(polls as f64 >= MIN_POLL_SHARE * named as f64)
 }
