@@ -35,6 +35,8 @@
 # - programs/services/testhang (a package whose test hangs): `go test -timeout 2s -trace`'s
 #   output and trace, and the test binary's SIGQUIT traceback; programs/services/testleak (a
 #   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below;
+# - programs/services/testretry (a healthy suite cut by -timeout in a test asleep between
+#   retries): `go test -timeout 2s -trace`'s output and trace, Go 1.21 and 1.27;
 # - programs/services/synctestleak (tests whose testing/synctest bubbles deadlock, Go 1.27 and
 #   Go 1.24's experiment), midpoll (pollers nobody stops, traced in mid-life), gcfloors (a
 #   leak over a hundred GC cycles, and batches that drop), stackleak (goroutines leaking
@@ -382,6 +384,18 @@ for minor in 1.19 1.21 1.27; do
 	sleep 2
 	kill -QUIT $!
 	wait $! || true
+done
+# A healthy suite cut by its timeout (testretry: 30 tests parked in t.Parallel, made over the
+# run, and a last test asleep in a retry back-off when -timeout fires): `go test -timeout 2s
+# -trace`'s trace and output (tests/services_testretry.rs).
+for minor in 1.21 1.27; do
+	out="$HERE/services/go$minor/testretry.timeout.txt"
+	if [ "$FORCE" != 1 ] && [ -s "$out" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -timeout 2s \
+		-trace "$HERE/services/go$minor/testretry.trace" ./testretry >"$out" 2>&1) || true
 done
 # A test that passes and leaks (testleak: a fan-out's losers blocked sending): `go test -trace`.
 for minor in 1.19 1.21 1.27; do

@@ -324,7 +324,21 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         // Sleepers only in a crowd no pool reaches: pollers nobody stops, or retries backing off.
         let sleepers = wait_family(&reason) == WaitFamily::Sleep && grp.count >= SLEEPING_CROWD;
         let benign = is_benign_reason(&reason) && !sleepers;
-        if (!proven && (benign || idle_by_design)) || (!leaked && testing) {
+        // A test that ran past `-timeout` or got SIGQUIT: its goroutines waiting now are the hang.
+        // A deadlocked bubble's test holds only what waits in the bubble.
+        let hang = hang.filter(|s| *s != super::test_hang::HangSign::Bubble || grp.in_bubble);
+        let in_test = hang.zip(creators.as_ref()).and_then(|(sign, creators)| {
+            let first = m.goroutines.get(*grp.members.first()? as usize)?;
+            // A bubble's goroutines whose creators have exited: the test that panicked.
+            let test = creators
+                .test_of(first)
+                .or(bubble_test.filter(|_| sign == super::test_hang::HangSign::Bubble))?;
+            Some(super::test_hang::InTest { test: test.to_string(), sign })
+        });
+        // A hung test asleep is the hang too: a retry that backs off past the deadline
+        // (net's TestLookupCNAME, 6 s into a 30 s back-off when -timeout fired).
+        let test_asleep = in_test.is_some() && wait_family(&reason) == WaitFamily::Sleep;
+        if (!proven && !test_asleep && (benign || idle_by_design)) || (!leaked && testing) {
             continue;
         }
         // One goroutine main started, waiting in a `select` for minutes: a service's
@@ -344,17 +358,6 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             && !is_response_body_wait(&reason, funcs())
             && !super::child_process::is_command_copy(&reason, funcs())
             && !super::resident::is_library_resident(&reason, funcs(), creator);
-        // A test that ran past `-timeout` or got SIGQUIT: its goroutines waiting now are the hang.
-        // A deadlocked bubble's test holds only what waits in the bubble.
-        let hang = hang.filter(|s| *s != super::test_hang::HangSign::Bubble || grp.in_bubble);
-        let in_test = hang.zip(creators.as_ref()).and_then(|(sign, creators)| {
-            let first = m.goroutines.get(*grp.members.first()? as usize)?;
-            // A bubble's goroutines whose creators have exited: the test that panicked.
-            let test = creators
-                .test_of(first)
-                .or(bubble_test.filter(|_| sign == super::test_hang::HangSign::Bubble))?;
-            Some(super::test_hang::InTest { test: test.to_string(), sign })
-        });
         let crash = deadlock && m.format == DumpFormat::Traceback;
         // In a lock-order deadlock, or queued behind one: stuck at any number and age.
         let lock_cycle = rings.of_group(&grp.members).map(Box::new);

@@ -153,7 +153,14 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
         );
     }
     if let Some(InTest { test, sign }) = sp.in_test.as_deref() {
+        let asleep = sp.reason == "sleep";
         let what = match sign {
+            HangSign::Timeout if asleep => {
+                "asleep when go test's -timeout fired (the panic above): a loop that retries or polls past the deadline, or one long sleep"
+            }
+            HangSign::Quit if asleep => {
+                "asleep when the test binary got SIGQUIT: a loop that retries or polls, or one long sleep"
+            }
             HangSign::Timeout => {
                 "waiting when go test's -timeout fired (the panic above), so stuck however recent"
             }

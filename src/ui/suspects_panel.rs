@@ -315,7 +315,10 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         out.push(tr!("suspect-lock-order", rank = h.waited_by_rank, at = at));
     }
     if let Some(t) = &s.in_test {
+        let asleep = s.reason == "sleep";
         out.push(match t.sign {
+            HangSign::Timeout if asleep => tr!("suspect-in-test-asleep", test = t.test.as_str()),
+            HangSign::Quit if asleep => tr!("suspect-in-test-quit-asleep", test = t.test.as_str()),
             HangSign::Timeout => tr!("suspect-in-test", test = t.test.as_str()),
             HangSign::Quit => tr!("suspect-in-test-quit", test = t.test.as_str()),
             HangSign::Bubble => tr!("suspect-in-test-bubble", test = t.test.as_str()),
