@@ -37,6 +37,8 @@
 #   test that passes and leaks): `go test -trace`; Go 1.19, 1.21 and 1.27: below;
 # - programs/services/testretry (a healthy suite cut by -timeout in a test asleep between
 #   retries): `go test -timeout 2s -trace`'s output and trace, Go 1.21 and 1.27;
+# - programs/services/testchild (a test's hung child process sent SIGQUIT, then the test
+#   past -timeout): go test's output, two tracebacks of two processes, Go 1.21 and 1.27;
 # - programs/services/synctestleak (tests whose testing/synctest bubbles deadlock, Go 1.27 and
 #   Go 1.24's experiment), midpoll (pollers nobody stops, traced in mid-life), gcfloors (a
 #   leak over a hundred GC cycles, and batches that drop), stackleak (goroutines leaking
@@ -396,6 +398,17 @@ for minor in 1.21 1.27; do
 	GO=$(go_for "$minor")
 	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -timeout 2s \
 		-trace "$HERE/services/go$minor/testretry.trace" ./testretry >"$out" 2>&1) || true
+done
+# A test whose child process hangs (testchild: the test's context sends it SIGQUIT, then the
+# test waits past -timeout): the child's traceback and the test binary's panic in one stderr
+# (tests/services_testchild.rs).
+for minor in 1.21 1.27; do
+	out="$HERE/services/go$minor/testchild.timeout.txt"
+	if [ "$FORCE" != 1 ] && [ -s "$out" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -timeout 2s ./testchild >"$out" 2>&1) || true
 done
 # A test that passes and leaks (testleak: a fan-out's losers blocked sending): `go test -trace`.
 for minor in 1.19 1.21 1.27; do

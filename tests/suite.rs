@@ -96,6 +96,7 @@ mod services_stuck_broker;
 mod services_synctest;
 mod services_table_leak;
 mod services_test_hang;
+mod services_testchild;
 mod services_testretry;
 mod services_timer_callbacks;
 mod services_transport;

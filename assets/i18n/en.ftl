@@ -850,6 +850,13 @@ warning-dump-repeated-ids = { $count } { $count-n ->
     [one] repeats an id
    *[other] repeat ids
 } already read (a dump saved twice, or two dumps in one file?): each goroutine is counted once, as first read
+warning-dump-earlier-tracebacks = this file holds { $count } { $count-n ->
+    [one] traceback
+   *[other] tracebacks
+} before the one at line { $line } ({ $goroutines } { $goroutines-n ->
+    [one] goroutine
+   *[other] goroutines
+}: other processes, such as a go test's helpers sent SIGQUIT, or earlier dumps of this one): only the last is read
 warning-dump-header-cut = line { $line }: skipped { $text }: expected a goroutine header "goroutine N [state]:" (the dump ends mid-line)
 warning-dump-header-damaged = line { $line }: skipped { $text }: expected a goroutine header "goroutine N [state]:" (a damaged line?)
 warning-dump-frame-outside-goroutine = line { $line }: skipped a stack frame outside any goroutine ({ $text }): the goroutine header above it is damaged or missing

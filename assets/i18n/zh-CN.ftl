@@ -672,6 +672,7 @@ warning-dump-total-mismatch = 头部写有 { $total } 个 goroutine，记录中�
 warning-dump-ends-without-location = 第 { $line } 行：转储在 goroutine { $id } 的栈中结束；其最后一帧没有位置
 warning-dump-no-line-end = 第 { $line } 行：转储末尾没有换行：可能在此处被截断
 warning-dump-repeated-ids = 从第 { $line } 行起有 { $count } 个 goroutine 的 id 与已读的重复（转储保存了两次，或一个文件中有两份转储？）：每个 goroutine 只按首次读到的计一次
+warning-dump-earlier-tracebacks = 此文件在第 { $line } 行那份之前还有 { $count } 份回溯（共 { $goroutines } 个 goroutine：其他进程，例如收到 SIGQUIT 的 go test 辅助进程，或同一进程更早的转储）：只读取最后一份
 warning-dump-header-cut = 第 { $line } 行：已跳过 { $text }：应为 goroutine 头部 "goroutine N [state]:"（转储在行中结束）
 warning-dump-header-damaged = 第 { $line } 行：已跳过 { $text }：应为 goroutine 头部 "goroutine N [state]:"（行已损坏？）
 warning-dump-frame-outside-goroutine = 第 { $line } 行：已跳过不属于任何 goroutine 的栈帧（{ $text }）：其上方的 goroutine 头部损坏或缺失

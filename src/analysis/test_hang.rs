@@ -66,6 +66,10 @@ pub fn test_function(func: &str) -> Option<&str> {
     let base = func.rsplit('/').next().unwrap_or(func);
     let (_pkg, rest) = base.split_once('.')?;
     let name = rest.split('.').next().unwrap_or(rest);
+    // `TestMain(m *testing.M)` runs the tests; it is none of them.
+    if name == "TestMain" {
+        return None;
+    }
     let after = ["Test", "Benchmark", "Fuzz", "Example"].iter().find_map(|p| name.strip_prefix(p))?;
     (!after.starts_with(|c: char| c.is_ascii_lowercase())).then_some(name)
 }
@@ -96,19 +100,39 @@ impl<'a> Creators<'a> {
     }
 
     /// The test whose goroutine `g` is, if any: the innermost test function of its stack,
-    /// else of its `created by` frame, else its creator's, up the chain of creators.
+    /// else of its `created by` frame, else the running test (as the timeout's panic lists
+    /// it) whose body a function of the stack is, else its creator's, up the chain.
     pub fn test_of(&self, g: &DumpGoroutine) -> Option<&'a str> {
         let mut g = g;
         for _ in 0..MAX_DEPTH {
             let m = self.m;
-            let mut funcs =
-                m.stacks.frames(g.stack).iter().chain(g.created_by.as_ref()).map(|f| m.strings.get(f.func));
-            if let Some(test) = funcs.find_map(test_function) {
+            let funcs = || {
+                m.stacks.frames(g.stack).iter().chain(g.created_by.as_ref()).map(|f| m.strings.get(f.func))
+            };
+            if let Some(test) = funcs().find_map(test_function) {
+                return Some(test);
+            }
+            if let Some(test) = funcs().find_map(|f| self.running_body(f)) {
                 return Some(test);
             }
             g = self.by_id.get(&g.creator?)?;
         }
         None
+    }
+
+    /// The running test whose body `func` is, by Go's own suites' habit: `TestX` calls a
+    /// helper `testX` for each mode (net/http's `run(t, testX)`), whose subtests run `testX`
+    /// in goroutines that name no `TestX` frame. With the subtest's path when the panic lists
+    /// one (`TestRequestLimit/h2`).
+    fn running_body(&self, func: &str) -> Option<&'a str> {
+        let base = func.rsplit('/').next().unwrap_or(func);
+        let name = base.split_once('.')?.1.split('.').next()?;
+        let rest = name.strip_prefix("test").filter(|r| r.starts_with(|c: char| c.is_ascii_uppercase()))?;
+        let top = |t: &str| t.split('/').next().and_then(|t| t.strip_prefix("Test")) == Some(rest);
+        // The deepest listed (Go 1.21 lists `TestX` and `TestX/h2` both), the first of equals.
+        let found =
+            self.m.running_tests.iter().rev().filter(|t| top(t)).max_by_key(|t| t.matches('/').count());
+        found.map(String::as_str)
     }
 }
 
@@ -154,6 +178,8 @@ mod tests {
         assert_eq!(test_function("example.com/queue.TestPushPop.func1.2"), Some("TestPushPop"));
         assert_eq!(test_function("example.com/queue_test.Test_edge"), Some("Test_edge"));
         assert_eq!(test_function("pkg.BenchmarkParse"), Some("BenchmarkParse"));
+        // `TestMain(m *testing.M)` runs the tests; net/http's hung subtests were said to be its.
+        assert_eq!(test_function("net/http_test.TestMain"), None);
         assert_eq!(test_function("a/b.Test"), Some("Test"));
         // `Testify` is not a test (lower case after the prefix), nor is a method or the
         // testing package's runner.

@@ -131,6 +131,9 @@ pub struct DumpModel {
     /// The traceback a `SIGQUIT` printed (`SIGQUIT: quit` above it): someone asked a live
     /// program for its stacks, as one does with a test that hangs.
     pub quit: bool,
+    /// The tests a `go test -timeout` panic lists as running ("running tests:"), with their
+    /// subtests' paths (`TestRequestLimit/h2`).
+    pub running_tests: Vec<String>,
     pub strings: StringTable,
     pub stacks: StackTable,
     pub frames: Vec<DumpFrame>,

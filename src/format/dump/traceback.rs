@@ -15,6 +15,17 @@ use block::Block;
 /// At most this many preamble lines and warnings are kept (a log can repeat them forever).
 const MAX_KEPT: usize = 100;
 
+/// Where a traceback after the first begins: its line, its first preamble line and first
+/// goroutine in the model, and whether a SIGQUIT began it.
+#[derive(Clone, Copy)]
+struct Section {
+    line: usize,
+    preamble: usize,
+    goroutines: usize,
+    running_tests: usize,
+    quit: bool,
+}
+
 struct Reader {
     m: DumpModel,
     interner: DumpInterner,
@@ -31,6 +42,14 @@ struct Reader {
     seen: std::collections::HashMap<u64, usize>,
     /// Goroutines whose id came again, and the line of the first of them.
     repeated: (usize, usize),
+    /// A traceback's first line (`SIGQUIT: quit`, `panic: `, `fatal error: `) after
+    /// goroutines were read: where this section begins ([`Section`]). If it lists again a
+    /// goroutine read before it with a stack, the file holds another dump ([`Reader::restart`]).
+    section: Option<Section>,
+    /// Tracebacks before the one read, the goroutines they held, and the last one's line.
+    earlier: (usize, usize, usize),
+    /// Inside a timeout panic's "running tests:" list.
+    listing_tests: bool,
 }
 
 pub fn read_traceback(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Result<DumpModel, ParseError> {
@@ -43,6 +62,9 @@ pub fn read_traceback(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Re
         quiet_frames: false,
         seen: Default::default(),
         repeated: (0, 0),
+        section: None,
+        earlier: (0, 0, 0),
+        listing_tests: false,
     };
     r.interner.calls(&mut r.m, &[]);
     let mut last = None;
@@ -76,6 +98,14 @@ pub fn read_traceback(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Re
             r.warn(Warning::at_line(WarningKind::DumpNoLineEnd, l.no, &[("line", &l.no)]));
         }
     }
+    if r.earlier.0 > 0 {
+        let (n, goroutines, line) = r.earlier;
+        r.m.warnings.push(Warning::at_line(
+            WarningKind::DumpEarlierTracebacks,
+            line,
+            &[("count", &n), ("goroutines", &goroutines), ("line", &line)],
+        ));
+    }
     if r.repeated.0 > 0 {
         let (n, line) = r.repeated;
         // Not through `warn`: this one must survive a hundred other warnings.
@@ -105,9 +135,28 @@ impl Reader {
         }
     }
 
+    /// The file holds another traceback from `at` on: `go test`'s helper processes got
+    /// SIGQUIT and printed theirs ahead of the test binary's timeout panic, or one process
+    /// was dumped twice. The last is read; what came before is counted and dropped, its
+    /// goroutines never mixed with the last one's (they once took goroutine 1's place). The
+    /// string and stack tables keep the dropped ones' entries: nothing refers to them.
+    fn restart(&mut self, at: Section) {
+        self.m.preamble.drain(..at.preamble.min(self.m.preamble.len()));
+        self.m.running_tests.drain(..at.running_tests.min(self.m.running_tests.len()));
+        let dropped = at.goroutines.min(self.m.goroutines.len());
+        self.m.goroutines.drain(..dropped);
+        self.m.quit = at.quit;
+        self.earlier = (self.earlier.0 + 1, self.earlier.1 + dropped, at.line);
+        self.seen = self.m.goroutines.iter().enumerate().filter_map(|(i, g)| Some((g.id?, i))).collect();
+        self.repeated = (0, 0);
+    }
+
     /// Text outside a goroutine block: a header starts one, crash lines are kept.
     fn outside(&mut self, line: &Line<'_>) {
         let t = line.text;
+        if self.running_test(t) {
+            return;
+        }
         if let Some(h) = parse_header(t) {
             self.start(line, h);
             return;
@@ -134,6 +183,19 @@ impl Reader {
             self.quiet_frames = true;
             return;
         }
+        // (Two processes writing to one stderr at once can lose a `SIGQUIT: quit` line and
+        // keep the `PC=` line after it.)
+        let starts_traceback =
+            ["SIGQUIT: quit", "PC=0x", "panic: ", "fatal error: "].iter().any(|p| trimmed.starts_with(p));
+        if starts_traceback && self.section.is_none() && !self.m.goroutines.is_empty() {
+            self.section = Some(Section {
+                line: line.no,
+                preamble: self.m.preamble.len(),
+                goroutines: self.m.goroutines.len(),
+                running_tests: self.m.running_tests.len(),
+                quit: trimmed.starts_with("SIGQUIT") || trimmed.starts_with("PC=0x"),
+            });
+        }
         if ["panic: ", "fatal error: ", "[signal ", "fatal: morestack"].iter().any(|p| trimmed.starts_with(p))
         {
             if self.m.preamble.len() < MAX_KEPT {
@@ -155,6 +217,34 @@ impl Reader {
             let v = v.split_whitespace().next().unwrap_or("");
             if self.m.go_version.is_none() && !v.is_empty() {
                 self.m.go_version = Some(v.to_string());
+            }
+        }
+    }
+}
+
+impl Reader {
+    /// A line of a timeout panic's list of running tests (`running tests:`, then a test a
+    /// line, indented, with how long it ran: `\t\tTestRequestLimit/h2 (3s)`), kept.
+    fn running_test(&mut self, t: &str) -> bool {
+        let trimmed = t.trim();
+        if trimmed == "running tests:" {
+            self.listing_tests = true;
+            return true;
+        }
+        if !self.listing_tests {
+            return false;
+        }
+        let name = trimmed.strip_suffix(')').and_then(|r| r.rsplit_once(" (")).map(|(name, _)| name);
+        match name.filter(|n| t.starts_with(char::is_whitespace) && !n.is_empty() && !n.contains(' ')) {
+            Some(name) => {
+                if self.m.running_tests.len() < MAX_KEPT {
+                    self.m.running_tests.push(name.to_string());
+                }
+                true
+            }
+            None => {
+                self.listing_tests = false;
+                false
             }
         }
     }

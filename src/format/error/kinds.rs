@@ -67,6 +67,8 @@ kinds! {
         "line {line}: the dump ends without a line end: it may be cut short here";
     DumpRepeatedIds => "warning-dump-repeated-ids",
         "{count} {count|goroutine|goroutines} from line {line} on {count|repeats an id|repeat ids} already read (a dump saved twice, or two dumps in one file?): each goroutine is counted once, as first read";
+    DumpEarlierTracebacks => "warning-dump-earlier-tracebacks",
+        "this file holds {count} {count|traceback|tracebacks} before the one at line {line} ({goroutines} {goroutines|goroutine|goroutines}: other processes, such as a go test's helpers sent SIGQUIT, or earlier dumps of this one): only the last is read";
     DumpHeaderCut => "warning-dump-header-cut",
         "line {line}: skipped {text}: expected a goroutine header \"goroutine N [state]:\" (the dump ends mid-line)";
     DumpHeaderDamaged => "warning-dump-header-damaged",

@@ -50,6 +50,18 @@ impl Block {
 
 impl Reader {
     pub(super) fn start(&mut self, line: &Line<'_>, h: Header<'_>) {
+        // A goroutine of a later traceback read before it with its stack: another dump (one
+        // printed again with the stack it lacked is the same crash's, [`Reader::finish`]).
+        if let Some(at) = self.section {
+            let before = self.seen.get(&h.id).filter(|&&i| i < at.goroutines);
+            if before
+                .and_then(|&i| self.m.goroutines.get(i))
+                .is_some_and(|g| !self.m.calls(g.calls).is_empty())
+            {
+                self.section = None;
+                self.restart(at);
+            }
+        }
         let mut flags = 0;
         if h.locked {
             flags |= gf::LOCKED;
