@@ -254,6 +254,9 @@ if [ "$FORCE" = 1 ] || [ ! -s "$out/gcoff.gctrace.log" ]; then
 	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/gcoff-1.27" ./gcoff)
 	GOGC=off GODEBUG=gctrace=1 "$BIN/gcoff-1.27" -out "$out/gcoff" 2>"$out/gcoff.gctrace.log"
 fi
+# A registry whose sync.Once function calls the Once's Do again (oncereenter): the first
+# caller waits for itself, the rest queue behind it; trace and debug=2 dump, both formats.
+run_each oncereenter 1.19 1.27
 # A cache whose Get calls a refresh that locks Get's mutex again (relock): the holder waits
 # for the mutex it holds, the requests queue behind it. Trace and debug=2 dump.
 run_each relock 1.19 1.21 1.27

@@ -83,6 +83,7 @@ mod services_lock_holder;
 mod services_main_wait;
 mod services_nil_channel;
 mod services_old_leak;
+mod services_oncereenter;
 mod services_parked;
 mod services_prometheus;
 mod services_quiet_main;

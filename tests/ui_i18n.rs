@@ -174,7 +174,7 @@ fn a_count_of_one_reads_singular_in_english() {
         for pair in words.windows(2) {
             let noun = pair[1];
             // A word in -s after a one: a plural noun, but for the verbs that follow a count.
-            let verb = ["holds", "waits", "loops"].contains(&noun);
+            let verb = ["holds", "waits", "loops", "calls", "runs"].contains(&noun);
             if pair[0] == "1"
                 && !verb
                 && noun.len() > 2

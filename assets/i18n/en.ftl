@@ -514,6 +514,12 @@ suspect-older-unseen = And older: { $n ->
 } { $func } and waited through it with no stack recorded (this trace format writes none for them): likely more of this leak, not in the count; a debug=2 dump of the same moment counts them
 suspect-in-test = In test { $test }: waiting when go test's -timeout fired, so stuck however recent
 suspect-in-test-quit = In test { $test }: waiting when the test binary got SIGQUIT, so stuck however recent
+suspect-once-reentered = sync.Once.Do called again from inside the function it runs ({ $once_fn } calls on into { $do_at }): it waits for itself, for good, and every later Do there waits behind it
+suspect-once-behind = Behind a sync.Once that will never finish: { $n ->
+    [0] a goroutine
+    [one] goroutine { $ids }
+   *[other] goroutines { $ids }
+} runs its function ({ $once_fn }) and called its Do again ({ $do_at })
 suspect-in-test-asleep = In test { $test }: asleep when go test's -timeout fired: a loop that retries or polls past the deadline, or one long sleep
 suspect-in-test-quit-asleep = In test { $test }: asleep when the test binary got SIGQUIT: a loop that retries or polls, or one long sleep
 suspect-in-test-bubble = In test { $test }: waiting in the test's synctest bubble when it deadlocked (the panic above): only the bubble's goroutines could wake them and every one of them waits, so none will ever run again

@@ -404,6 +404,11 @@ suspect-main-hangs = main 挂起：它在等待 WaitGroup，而它为工作启�
 suspect-older-unseen = 另有更早的：还有 { $count } 个早于跟踪开始的 goroutine 运行 { $func }，整个跟踪期间都在等待，但此跟踪格式没有为它们记录调用栈：很可能也属于这次泄漏，未计入数量；同一时刻的 debug=2 转储会统计它们
 suspect-in-test = 属于测试 { $test }：go test 的 -timeout 触发时仍在等待，因此无论等待多久都算卡住
 suspect-in-test-quit = 属于测试 { $test }：测试程序收到 SIGQUIT 时仍在等待，因此无论等待多久都算卡住
+suspect-once-reentered = 在 sync.Once 正在运行的函数内部再次调用了 Do（{ $once_fn } 继续调用到 { $do_at }）：它在等待自己，永远如此，之后在此处调用 Do 的都排在它后面
+suspect-once-behind = 排在一个永远不会完成的 sync.Once 后面：{ $n ->
+    [0] 一个 goroutine
+   *[other] goroutine { $ids }
+} 正在运行它的函数（{ $once_fn }），并再次调用了它的 Do（{ $do_at }）
 suspect-in-test-asleep = 属于测试 { $test }：go test 的 -timeout 触发时在休眠：一个超过截止时间仍在重试或轮询的循环，或一次很长的休眠
 suspect-in-test-quit-asleep = 属于测试 { $test }：测试程序收到 SIGQUIT 时在休眠：一个仍在重试或轮询的循环，或一次很长的休眠
 suspect-in-test-bubble = 属于测试 { $test }：测试的 synctest 气泡死锁时（见上方 panic）正在其中等待：只有气泡里的 goroutine 能唤醒它们，而这些 goroutine 全都在等待，所以它们再也不会运行

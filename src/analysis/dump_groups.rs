@@ -240,9 +240,24 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         })
         .map(|g| g.count)
         .sum();
+    // Where a Once's function called its Do again: those and every later Do there wait for
+    // good ([`super::once_reentry`]).
+    let stack_names = |g: &super::DumpGroup| -> Vec<&str> {
+        m.stacks.frames(g.stack).iter().map(|f| m.strings.get(f.func)).collect()
+    };
+    let once_callers: Vec<&str> = groups
+        .iter()
+        .filter_map(|g| {
+            let n = stack_names(g);
+            super::once_reentry::reentered(&n).map(|(caller, _)| n[caller])
+        })
+        .collect();
     for grp in groups {
         let frames = m.stacks.frames(grp.stack);
         let funcs = || frames.iter().map(|f| m.strings.get(f.func));
+        let once_stuck = !once_callers.is_empty()
+            && super::once_reentry::waiting_do_caller(&stack_names(&grp))
+                .is_some_and(|c| once_callers.contains(&c));
         let start = super::classify::entry_func(funcs()).unwrap_or("");
         let creator = grp.created_by.map(|f| m.strings.get(f.func));
         // The runtime's goroutines never count, but for its finalizer (or a cleanup)
@@ -365,7 +380,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         let behind = grp.members.iter().any(|g| forced.binary_search(g).is_ok());
         // A goroutine parked where nothing can wake it (`select {}`, a nil channel) is stuck
         // for good: one moment proves it, at any number and age.
-        let never = super::classify::never_woken(&reason);
+        let never = super::classify::never_woken(&reason) || once_stuck;
         // A crowd of the program's newest goroutines, their kind's older ones gone (requests
         // in flight), or one made at once long before that the churn since never grew (a
         // pool made at start): not a crowd a leak left ([`super::in_flight`]).
@@ -445,6 +460,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             main_waits_for_exited: None,
             in_test: in_test.map(Box::new),
             holds_lock: None,
+            once_reentered: None,
             pull_not_stopped,
             stalls,
             served_by: Vec::new(),
@@ -457,6 +473,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
     }
     rank(&mut out);
     super::lock_holder::attach_dump(m, &mut out);
+    super::once_reentry::attach(&mut out);
     super::lock_order::attach(&mut out);
     out
 }

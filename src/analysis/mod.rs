@@ -34,6 +34,7 @@ pub mod main_wait;
 pub mod memory_summary;
 pub mod moving;
 pub mod older;
+pub mod once_reentry;
 pub mod origin;
 pub mod piling;
 pub mod proc_lanes;

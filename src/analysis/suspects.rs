@@ -103,6 +103,9 @@ pub struct Suspect {
     /// Waiting for a lock, its members hold one taken earlier in the same function, where
     /// another group waits: a side of a lock-order deadlock ([`super::lock_order`]).
     pub holds_lock: Option<Box<super::lock_order::HeldLock>>,
+    /// It called a `sync.Once`'s `Do` from inside the Once's own function, or waits behind
+    /// one that did ([`super::once_reentry`]).
+    pub once_reentered: Option<Box<super::once_reentry::Reentry>>,
     /// The coroutines of `iter.Pull` calls, parked in their sequence's `yield` for good: a
     /// `stop` never called ([`super::coroutine`]).
     pub pull_not_stopped: bool,
@@ -501,6 +504,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                 main_waits_for_exited,
                 in_test: in_test.map(Box::new),
                 holds_lock: None,
+                once_reentered: None,
                 pull_not_stopped,
                 stalls,
                 served_by: Vec::new(),
@@ -516,6 +520,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
     super::resting::fed_only_by_the_stuck(m, &mut out);
     rank(&mut out);
     super::lock_holder::attach_trace(m, &mut out);
+    super::once_reentry::attach(&mut out);
     super::lock_order::attach(&mut out);
     out
 }

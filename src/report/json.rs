@@ -162,6 +162,11 @@ pub struct SuspectJson<'a> {
     /// goroutine that locked it may have returned without Unlock (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lock_unheld: Option<UnheldJson<'a>>,
+    /// A `sync.Once` whose function called its `Do` again: the goroutines that did (when
+    /// this group waits `behind` them, at a later `Do` of the same place), where `Do` is
+    /// called and the Once's function (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub once_reentered: Option<&'a crate::analysis::once_reentry::Reentry>,
     /// A dump's goroutines in a lock-order deadlock (`in_ring`), or waiting for a mutex one
     /// holds: the ring, each goroutine waiting for what the next holds (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -349,6 +354,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
             })
             .collect(),
         lock_unheld: s.lock_unheld.as_ref().map(|u| UnheldJson { function: &u.function, owner: &u.owner }),
+        once_reentered: s.once_reentered.as_deref(),
         lock_cycle: s.lock_cycle.as_ref().map(|c| LockCycleJson {
             in_ring: c.in_ring,
             ring: c

@@ -173,6 +173,25 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
         };
         let _ = writeln!(o, "      in test     {test}: {what}");
     }
+    if let Some(r) = sp.once_reentered.as_deref() {
+        let ids: Vec<String> = r.goroutine_ids.iter().map(u64::to_string).collect();
+        // A debug=1 dump or a goroutine profile names no goroutine.
+        let who =
+            if ids.is_empty() { "a goroutine".to_string() } else { format!("goroutine {}", ids.join(", ")) };
+        let (d, f) = (&r.do_called_at, &r.once_function);
+        let _ = match r.behind {
+            false => writeln!(
+                o,
+                "      why         sync.Once.Do called again from inside the function it runs: the Once's function {} {}:{} calls on into {} {}:{}, whose Do waits for the Once the outer Do holds until that function returns: it waits for itself, for good, and every later Do there waits behind it",
+                f.function, f.file, f.line, d.function, d.file, d.line
+            ),
+            true => writeln!(
+                o,
+                "      why         behind a sync.Once that will never finish: {who} runs its function and called its Do again ({} {}:{} under {} {}:{})",
+                d.function, d.file, d.line, f.function, f.file, f.line
+            ),
+        };
+    }
     if let Some(h) = &sp.holds_lock {
         let (f, rank) = (&h.taken_at, h.waited_by_rank);
         let _ = writeln!(

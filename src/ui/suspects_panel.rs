@@ -310,6 +310,25 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
     if let Some(n) = s.main_waits_for_exited {
         out.push(tr!("suspect-main-hangs", n = n, count = units::count(n as u64)));
     }
+    if let Some(r) = s.once_reentered.as_deref() {
+        let d = format!(
+            "{} {}:{}",
+            r.do_called_at.function,
+            short_file(&r.do_called_at.file),
+            r.do_called_at.line
+        );
+        let f = format!(
+            "{} {}:{}",
+            r.once_function.function,
+            short_file(&r.once_function.file),
+            r.once_function.line
+        );
+        let ids: Vec<String> = r.goroutine_ids.iter().map(u64::to_string).collect();
+        out.push(match r.behind {
+            false => tr!("suspect-once-reentered", once_fn = f, do_at = d),
+            true => tr!("suspect-once-behind", n = ids.len(), ids = ids.join(", "), once_fn = f, do_at = d),
+        });
+    }
     if let Some(h) = &s.holds_lock {
         let at = format!("{} {}:{}", h.taken_at.function, short_file(&h.taken_at.file), h.taken_at.line);
         out.push(tr!("suspect-lock-order", rank = h.waited_by_rank, at = at));
