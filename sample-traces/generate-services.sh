@@ -257,6 +257,9 @@ fi
 # A registry whose sync.Once function calls the Once's Do again (oncereenter): the first
 # caller waits for itself, the rest queue behind it; trace and debug=2 dump, both formats.
 run_each oncereenter 1.19 1.27
+# A wallet whose Withdraw returns holding its mutex (lockleft): 6 waiters, few per stack and
+# young, and no goroutine alive holds it; trace and debug=2 dump, both formats.
+run_each lockleft 1.19 1.27
 # A cache whose Get calls a refresh that locks Get's mutex again (relock): the holder waits
 # for the mutex it holds, the requests queue behind it. Trace and debug=2 dump.
 run_each relock 1.19 1.21 1.27

@@ -80,6 +80,7 @@ mod services_listeners;
 mod services_lock_contention;
 mod services_lock_cycle;
 mod services_lock_holder;
+mod services_lockleft;
 mod services_main_wait;
 mod services_nil_channel;
 mod services_old_leak;

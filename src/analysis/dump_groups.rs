@@ -252,9 +252,12 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             super::once_reentry::reentered(&n).map(|(caller, _)| n[caller])
         })
         .collect();
+    // Waiting for a mutex that no goroutine alive holds ([`super::unheld_mutex`]).
+    let unheld = super::unheld_mutex::waiters(m);
     for grp in groups {
         let frames = m.stacks.frames(grp.stack);
         let funcs = || frames.iter().map(|f| m.strings.get(f.func));
+        let unheld_stuck = !unheld.is_empty() && grp.members.iter().all(|g| unheld.binary_search(g).is_ok());
         let once_stuck = !once_callers.is_empty()
             && super::once_reentry::waiting_do_caller(&stack_names(&grp))
                 .is_some_and(|c| once_callers.contains(&c));
@@ -380,7 +383,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         let behind = grp.members.iter().any(|g| forced.binary_search(g).is_ok());
         // A goroutine parked where nothing can wake it (`select {}`, a nil channel) is stuck
         // for good: one moment proves it, at any number and age.
-        let never = super::classify::never_woken(&reason) || once_stuck;
+        let never = super::classify::never_woken(&reason) || once_stuck || unheld_stuck;
         // A crowd of the program's newest goroutines, their kind's older ones gone (requests
         // in flight), or one made at once long before that the churn since never grew (a
         // pool made at start): not a crowd a leak left ([`super::in_flight`]).

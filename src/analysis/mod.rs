@@ -53,6 +53,7 @@ pub mod signal_wait;
 pub mod stats;
 pub mod suspects;
 pub mod test_hang;
+pub mod unheld_mutex;
 pub mod verdict;
 
 pub use build::TraceBuilder;
