@@ -145,7 +145,7 @@ where-coroutine-switch = the pulled sequence's yield (a trace records no stack f
 where-not-traced = somewhere in { $func }: this trace format writes no stack for goroutines blocked since before it began (a debug=2 dump of the same moment shows where)
 suspect-called-from = called from { $site }
 suspect-response-bodies = HTTP client connections waiting for their response bodies to be read or closed: bodies never closed (defer resp.Body.Close())
-wait-under-a-minute = < 1 min
+wait-under-a-minute = < 1 min
 group-runtime = { $function } (runtime)
 group-before-trace = { $function } (before the trace)
 group-by-scheduler = { $function } (started by the scheduler)

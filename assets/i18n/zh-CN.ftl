@@ -120,7 +120,7 @@ where-coroutine-switch = 被拉取序列的 yield（trace 不为协程切换记�
 where-not-traced = 在 { $func } 中的某处：此跟踪格式不为跟踪开始前就已阻塞的 goroutine 记录调用栈（同一时刻的 debug=2 转储会显示位置）
 suspect-called-from = 调用自 { $site }
 suspect-response-bodies = HTTP 客户端连接在等待响应体被读完或关闭：响应体从未关闭（defer resp.Body.Close()）
-wait-under-a-minute = < 1 分钟
+wait-under-a-minute = < 1 分钟
 group-runtime = { $function }（运行时）
 group-before-trace = { $function }（跟踪开始前）
 group-by-scheduler = { $function }（由调度器启动）
