@@ -6,7 +6,8 @@
 //! the one that panicked, and says what it left out. The hung subtest runs `testWorker`, as
 //! net/http's tests run theirs (`run(t, testX)`, subtests in parallel): no frame of its
 //! goroutine or its parent's names `TestWorker`, and the chain of creators reached
-//! `TestMain`; the panic's list of running tests names it.
+//! `TestMain`; the panic's list of running tests names it. It hangs reading from its own
+//! connection: the hang, not "at rest? idle keep-alive connections" beside it.
 
 use crate::common;
 use common::report_json::report;
@@ -60,6 +61,8 @@ fn a_childs_traceback_before_the_timeouts_is_left_out_and_said() {
             line_in(&suspects[0], child_fn).is_none(),
             "{minor}: the child's goroutines are not the test's"
         );
+        // The hung test reads its own connection: the hang, not a connection at rest.
+        assert!(suspects[0]["at_rest"].is_null(), "{minor}: {}", suspects[0]);
         checked += 1;
     }
     assert_eq!(checked, 2, "Go 1.21 and 1.27");

@@ -423,9 +423,12 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             grp.members.iter().filter_map(|&i| m.goroutines.get(i as usize)?.id).collect();
         ids.sort_unstable();
         // Readers of connections the peers keep open: ranked after the rest.
+        // A hung test's reader is the hang, not a connection at rest (net/http's
+        // TestTLSHandshakeTimeout reads one byte from a raw dial: "at rest? idle keep-alive
+        // connections" beside "in test …: stuck however recent").
         let resting = clients
             .map(|idle| Resting::ClientConnections { idle })
-            .or_else(|| super::resting::reader_at_rest(&reason, funcs()))
+            .or_else(|| super::resting::reader_at_rest(&reason, funcs()).filter(|_| in_test.is_none()))
             .or((sleepers && !proven).then_some(Resting::Sleepers));
         // iter.Pull's coroutines: `created by iter.Pull[...]`, parked in the sequence's yield
         // (a goroutine profile names no creator, its entry is `runtime.corostart`).

@@ -144,7 +144,9 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
     let deadlock = l.dump.as_ref().is_some_and(|d| d.is_deadlock());
     for sp in &l.suspects {
         let blocked = match (sp.blocked_ns, sp.wait_minutes) {
-            (None, Some(_)) if deadlock => "asleep for good: the runtime found every goroutine asleep".to_string(),
+            (None, Some(_)) if deadlock => {
+                "asleep for good: the runtime found every goroutine asleep".to_string()
+            }
             (Some((min, max)), _) if units::duration(min) == units::duration(max) => {
                 format!("blocked {}", units::duration(max))
             }

@@ -2,6 +2,7 @@ package testchild
 
 import (
 	"context"
+	"net"
 	"os"
 	"os/exec"
 	"syscall"
@@ -34,6 +35,7 @@ func TestWorker(t *testing.T) { run(t, testWorker) }
 
 func run(t *testing.T, f func(*testing.T, string)) {
 	for _, mode := range []string{"pipe"} {
+		mode := mode
 		t.Run(mode, func(t *testing.T) {
 			t.Parallel()
 			f(t, mode)
@@ -42,7 +44,7 @@ func run(t *testing.T, f func(*testing.T, string)) {
 }
 
 // testWorker starts the child, sends it SIGQUIT after 500 ms (as internal/testenv does
-// near a test's deadline), then waits for a result that never comes.
+// near a test's deadline), then waits for a reply that never comes.
 func testWorker(t *testing.T, mode string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 500*time.Millisecond)
 	defer cancel()
@@ -51,6 +53,17 @@ func testWorker(t *testing.T, mode string) {
 	cmd.Stderr = os.Stderr
 	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGQUIT) }
 	_ = cmd.Run()
-	results := make(chan int)
-	<-results // EXPECT: test waits
+	// Then it asks a server that never answers: the test reads from its own
+	// connection, as net/http's TestTLSHandshakeTimeout reads from a raw dial.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close() // never accepted: the kernel completes the dial, nobody answers
+	conn, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.Read(make([]byte, 1)) // EXPECT: test waits
 }
