@@ -186,10 +186,7 @@ fn a_contended_lock_is_listed_and_one_click_selects_its_longest_waiter() {
 #[test]
 fn lock_holders_found_alike_are_one_lead() {
     let path = sample("services/go1.27/callerlock.trace");
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let opts = goroscope::report::Options { json: true, fail_on_leaks: false };
-    goroscope::report::run(std::slice::from_ref(&path), &opts, &mut out, &mut err);
-    let rep: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let rep = common::report_json::report(&path);
     let h = &mut open(path);
     let leads: Vec<String> = labels(h).into_iter().filter(|l| l.starts_with("Lock held by? ")).collect();
     let mut checked = 0;

@@ -41,20 +41,34 @@ pub fn waiters(m: &DumpModel) -> Vec<GIdx> {
         });
         by_mutex.entry(addr).or_default().push((i as GIdx, owner));
     }
-    let mut out = Vec::new();
-    for waiting in by_mutex.values().filter(|w| w.len() >= MIN_WAITERS) {
-        let Some(owner) = waiting[0].1 else { continue };
-        if waiting.iter().any(|w| w.1 != Some(owner)) {
-            continue;
-        }
-        let is_waiter = |i: usize| waiting.iter().any(|w| w.0 as usize == i);
-        let touches =
-            |g: &crate::model::DumpGoroutine| names(g).iter().any(|f| receiver_type(f) == Some(owner));
-        if m.goroutines.iter().enumerate().any(|(i, g)| !is_waiter(i) && touches(g)) {
-            continue;
-        }
-        out.extend(waiting.iter().map(|w| w.0));
+    // The mutexes some waiters share, all in one type's methods: candidates, with their
+    // waiters ascending.
+    let candidates: Vec<(&str, Vec<GIdx>)> = by_mutex
+        .values()
+        .filter(|w| w.len() >= MIN_WAITERS)
+        .filter_map(|w| {
+            let owner = w[0].1?;
+            let mut ids: Vec<GIdx> = w.iter().map(|x| x.0).collect();
+            ids.sort_unstable();
+            w.iter().all(|x| x.1 == Some(owner)).then_some((owner, ids))
+        })
+        .collect();
+    if candidates.is_empty() {
+        return Vec::new();
     }
+    // One pass: a goroutine in a candidate type's methods that does not wait for its mutex
+    // may hold it.
+    let mut held: Vec<bool> = vec![false; candidates.len()];
+    for (i, g) in m.goroutines.iter().enumerate() {
+        let types: Vec<&str> = names(g).iter().filter_map(|f| receiver_type(f)).collect();
+        for (k, (owner, waiting)) in candidates.iter().enumerate() {
+            if !held[k] && types.contains(owner) && waiting.binary_search(&(i as GIdx)).is_err() {
+                held[k] = true;
+            }
+        }
+    }
+    let mut out: Vec<GIdx> =
+        candidates.into_iter().zip(held).filter(|(_, h)| !h).flat_map(|((_, w), _)| w).collect();
     out.sort_unstable();
     out
 }

@@ -1,14 +1,15 @@
 //! The memory a trace load may hold: at most 4 × its input + 100 MiB resident at the peak,
-//! whatever the input (issue 17), plus 16 bytes for each event built past four a goroutine
-//! (the model's span for it): Go 1.11–1.21 write a goroutine's yield in 3 bytes, and a real
+//! whatever the input (issue 17), plus 16 bytes for each goroutine state change past four a
+//! goroutine (the model's span for it): Go 1.11–1.21 write a goroutine's yield in 3 bytes, and a real
 //! 44 MB trace of a `runtime.Gosched()` loop (14.6 M events on 8 goroutines) needs 6.5 × its
 //! size for its spans alone; it was cut at 89 % and called possibly crafted. A crafted file
 //! earns the same 16 bytes for the same event, and the amplification the budget guards
 //! against (state per thread, or per goroutine that never runs or blocks once) earns
-//! nothing: its events are the first few of each goroutine. Real traces stay under it (the 200 MB bench trace peaks at
-//! 84 % of it, a 1 GB one at 87–93 %: BENCHMARKS.md), but a crafted file can ask for more than
-//! any fixed cost per byte covers: a few bytes per thread or per never-run goroutine, each of
-//! which the reader or the model must remember. So a budgeted load watches the process's
+//! nothing: its events are a thread's, or the first few of each goroutine. Real traces stay under it (the
+//! 200 MB bench trace peaks at 84 % of it, a 1 GB one at 87–93 %: BENCHMARKS.md), but a
+//! crafted file can ask for more than any fixed cost per byte covers: a few bytes per thread
+//! or per never-run goroutine, each of which the reader or the model must remember. So a
+//! budgeted load watches the process's
 //! resident memory and stops reading where going on would pass the budget; what was read
 //! stays, with a warning that names the byte where the rest was dropped and why.
 //!
@@ -136,8 +137,8 @@ impl Budget {
         over
     }
 
-    /// `events` built so far, on `goroutines`: each past the first four of a goroutine earns
-    /// the load [`PER_EVENT`] bytes above its allowance.
+    /// `events` (goroutine state changes) built so far, on `goroutines`: each past the first
+    /// four of a goroutine earns the load [`PER_EVENT`] bytes above its allowance.
     pub fn built(&self, events: u64, goroutines: u64) {
         let spans = events.saturating_sub(goroutines.saturating_mul(4));
         self.earned.store(spans.saturating_mul(PER_EVENT), Ordering::Relaxed);

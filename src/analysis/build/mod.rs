@@ -33,6 +33,9 @@ pub struct TraceBuilder {
     previous_generation_ns: i64,
     wall_origin_unix_ns: Option<i64>,
     events: u64,
+    /// Goroutine state transitions so far (about one span each: what the load's memory
+    /// budget lets a trace's events earn, [`crate::load`]).
+    transitions: u64,
     /// Per goroutine, by [`GIdx`] (the order they were first seen in).
     gs: Vec<GRec>,
     /// GC worker labels: few goroutines have one.
@@ -97,6 +100,7 @@ impl TraceBuilder {
             previous_generation_ns: 0,
             wall_origin_unix_ns: None,
             events: 0,
+            transitions: 0,
             gs: Vec::new(),
             labels: FxMap::default(),
             by_id: GoIndex::default(),
@@ -148,6 +152,11 @@ impl TraceBuilder {
     /// Events pushed so far.
     pub fn events(&self) -> u64 {
         self.events
+    }
+
+    /// Goroutine state transitions so far.
+    pub fn transitions(&self) -> u64 {
+        self.transitions
     }
 
     /// Goroutines seen so far.

@@ -20,6 +20,7 @@ impl TraceBuilder {
         own_stack: StackId,
         event_stack: StackId,
     ) {
+        self.transitions += 1;
         // Most transitions are of the event's own goroutine, found already.
         let i = match ctx_g {
             Some(c) if ev.g == g as i64 => c,
