@@ -311,18 +311,7 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         out.push(tr!("suspect-main-hangs", n = n, count = units::count(n as u64)));
     }
     if let Some(r) = s.once_reentered.as_deref() {
-        let d = format!(
-            "{} {}:{}",
-            r.do_called_at.function,
-            short_file(&r.do_called_at.file),
-            r.do_called_at.line
-        );
-        let f = format!(
-            "{} {}:{}",
-            r.once_function.function,
-            short_file(&r.once_function.file),
-            r.once_function.line
-        );
+        let (d, f) = (frame_label(&r.do_called_at), frame_label(&r.once_function));
         let ids: Vec<String> = r.goroutine_ids.iter().map(u64::to_string).collect();
         out.push(match r.behind {
             false => tr!("suspect-once-reentered", once_fn = f, do_at = d),
