@@ -2,7 +2,8 @@
 //! reports its stuck group, by name where the names survived and by the stack ids its events
 //! carry where the cut took the tables (`names_lost`, with the byte of the cut), and
 //! `--fail-on-leaks` exits 1. Go ≤ 1.21 writes every stack at the end of the file, so there
-//! every cut loses them; Go 1.22+ loses the last generation's tables.
+//! every cut loses them; Go 1.22+ loses the last generation's tables. Nor does a cut make a
+//! spinner of a goroutine caught running where it falls.
 
 use std::path::{Path, PathBuf};
 
@@ -178,4 +179,29 @@ fn a_whole_trace_is_complete_and_one_cut_before_any_goroutine_cannot_be_read() {
         }
     }
     assert!(early >= 10 && old_early >= 1, "{early} cut too early, {old_early} of them Go <= 1.21");
+}
+
+/// A cut takes what came after it: a goroutine caught running at the cut ran, as far as the
+/// trace knows, until its last span began. Go 1.21 traces of programs with no spinner, cut
+/// where some goroutine had just started running, read "spinning: running or runnable 100%
+/// of the window" (a test's goroutine of net/http's suite that ran 0.6 ms and then blocked,
+/// in the lost part, did too).
+#[test]
+fn a_goroutine_running_at_the_cut_is_no_spinner() {
+    let mut checked = 0;
+    for (program, cuts) in [("chansend_fixed", &[30u64, 50][..]), ("pileup", &[50][..])] {
+        assert_eq!(expect(program)["spinning"].as_array().map(Vec::len), Some(0), "{program}: no spinner");
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("sample-traces/go1.21/{program}.trace"));
+        let bytes = std::fs::read(&path).unwrap();
+        for &cut in cuts {
+            let n = bytes.len() * cut as usize / 100;
+            let (_, v) = report(&format!("{program}-{cut}.trace"), &bytes[..n]);
+            let spinning: Vec<&Value> =
+                v["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "spinning").collect();
+            assert!(spinning.is_empty(), "{program} cut at {cut}%: {spinning:?}");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 3);
 }
