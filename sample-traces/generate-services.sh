@@ -393,29 +393,30 @@ for minor in 1.19 1.21 1.27; do
 	kill -QUIT $!
 	wait $! || true
 done
+# timeout_each NAME TRACE MINOR...: `go test -timeout 2s` of programs/services/NAME, its
+# output into NAME.timeout.txt, and with TRACE=trace the trace `-trace` wrote until the panic.
+timeout_each() {
+	local p=$1 trace=$2 minor out GO
+	shift 2
+	for minor in "$@"; do
+		out="$HERE/services/go$minor/$p.timeout.txt"
+		if [ "$FORCE" != 1 ] && [ -s "$out" ]; then
+			continue
+		fi
+		GO=$(go_for "$minor")
+		local args=(-trimpath -count=1 -timeout 2s)
+		[ "$trace" = trace ] && args+=(-trace "$HERE/services/go$minor/$p.trace")
+		(cd "$HERE/programs/services" && "$GO" test "${args[@]}" "./$p" >"$out" 2>&1) || true
+	done
+}
 # A healthy suite cut by its timeout (testretry: 30 tests parked in t.Parallel, made over the
 # run, and a last test asleep in a retry back-off when -timeout fires): `go test -timeout 2s
 # -trace`'s trace and output (tests/services_testretry.rs).
-for minor in 1.21 1.27; do
-	out="$HERE/services/go$minor/testretry.timeout.txt"
-	if [ "$FORCE" != 1 ] && [ -s "$out" ]; then
-		continue
-	fi
-	GO=$(go_for "$minor")
-	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -timeout 2s \
-		-trace "$HERE/services/go$minor/testretry.trace" ./testretry >"$out" 2>&1) || true
-done
+timeout_each testretry trace 1.21 1.27
 # A test whose child process hangs (testchild: the test's context sends it SIGQUIT, then the
 # test waits past -timeout): the child's traceback and the test binary's panic in one stderr
 # (tests/services_testchild.rs).
-for minor in 1.21 1.27; do
-	out="$HERE/services/go$minor/testchild.timeout.txt"
-	if [ "$FORCE" != 1 ] && [ -s "$out" ]; then
-		continue
-	fi
-	GO=$(go_for "$minor")
-	(cd "$HERE/programs/services" && "$GO" test -trimpath -count=1 -timeout 2s ./testchild >"$out" 2>&1) || true
-done
+timeout_each testchild no-trace 1.21 1.27
 # A test that passes and leaks (testleak: a fan-out's losers blocked sending): `go test -trace`.
 for minor in 1.19 1.21 1.27; do
 	out="$HERE/services/go$minor/testleak.trace"

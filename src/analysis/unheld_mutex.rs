@@ -73,7 +73,10 @@ pub fn waiters(m: &DumpModel) -> Vec<GIdx> {
     out
 }
 
-/// The mutex's own frames above the method that locks.
+/// The mutex's own frames above the method that locks: all of package sync's (an RWMutex's
+/// Lock, a Once's doSlow), so that the owner is the program's type, not `sync.(*RWMutex)`
+/// (whose readers hold it from outside any of its frames). [`super::once_reentry`] stops at
+/// `doSlow` instead: there the Once is the point.
 fn is_lock_frame(name: &str) -> bool {
     is_runtime_frame(name) || name.starts_with("sync.") || name.starts_with("internal/sync.")
 }

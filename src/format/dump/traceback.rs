@@ -220,9 +220,7 @@ impl Reader {
             }
         }
     }
-}
 
-impl Reader {
     /// A line of a timeout panic's list of running tests (`running tests:`, then a test a
     /// line, indented, with how long it ran: `\t\tTestRequestLimit/h2 (3s)`), kept.
     fn running_test(&mut self, t: &str) -> bool {

@@ -35,10 +35,11 @@ pub(super) fn stack_ui(ui: &mut egui::Ui, title: &str, frames: &[FrameText], que
         let runtime = crate::analysis::classify::is_runtime_frame(&f.function);
         // Wrapped: a long path flows onto the next line instead of widening the panel.
         ui.horizontal_wrapped(|ui| {
-            let text = RichText::new(frame_text(f)).monospace().size(size);
+            let line = frame_text(f);
+            let text = RichText::new(line.as_str()).monospace().size(size);
             let label = ui.add(egui::Label::new(if runtime { text.weak() } else { text }).wrap());
             label.on_hover_text(&*f.file);
-            frame_buttons(ui, i, &frame_text(f), &f.file, f.line, queue);
+            frame_buttons(ui, i, &line, &f.file, f.line, queue);
         });
     }
 }
