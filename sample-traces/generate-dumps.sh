@@ -68,11 +68,12 @@ for minor in 1.19 1.21 1.27; do
 done
 # A service that crashes while handlers wait in sync.Once.Do (programs/dumps/crash): a nil
 # dereference in a goroutine of its own under GOTRACEBACK=system (the `panic(...)` frame and
-# the runtime's frames shown), and "fatal error: concurrent map writes" under =all; Go 1.19
-# and 1.27 (tests/dump_crash.rs).
+# the runtime's frames shown), and "fatal error: concurrent map writes" under =all, and the
+# nil dereference under =none (no goroutine printed); Go 1.19 and 1.27 (tests/dump_crash.rs).
 for minor in 1.19 1.27; do
 	out="$HERE/dumps/go$minor"
-	if [ "$FORCE" != 1 ] && [ -s "$out/crash-panic.txt" ] && [ -s "$out/crash-mapwrite.txt" ]; then
+	if [ "$FORCE" != 1 ] && [ -s "$out/crash-panic.txt" ] && [ -s "$out/crash-mapwrite.txt" ] &&
+		[ -s "$out/crash-none.txt" ]; then
 		echo "== dumps/go$minor/crash: up to date" >&2
 		continue
 	fi
@@ -80,6 +81,8 @@ for minor in 1.19 1.27; do
 	(cd "$HERE/programs/dumps" && "$GO" build -trimpath -o "$BIN/crash-$minor" ./crash)
 	traceback "$BIN/crash-$minor" "$out/crash-panic.txt" system
 	traceback "$BIN/crash-$minor" "$out/crash-mapwrite.txt" all -mapwrite
+	# GOTRACEBACK=none: the panic's lines and no goroutine.
+	traceback "$BIN/crash-$minor" "$out/crash-none.txt" none
 done
 # A walk up a chain of configs that a reload made into a cycle (programs/dumps/overflow): the
 # recursion passes the stack's limit, "fatal error: stack overflow" under GOTRACEBACK=all; Go

@@ -214,3 +214,36 @@ fn two_goroutines_that_threw_at_once_are_both_named() {
         assert!(text_report(&path).contains(&said), "{said:?}");
     }
 }
+
+/// Under GOTRACEBACK=none (programs/dumps/crash, Go 1.19 and 1.27) a crash prints its panic's
+/// lines and no goroutine; Go 1.27 printed only `fatal error: concurrent map writes` in a
+/// probe's run whose thrower ended the process first. Such a file is a crash with nothing to
+/// judge: read (not "an unknown kind", exit 2), not complete, never "no stuck goroutines found".
+#[test]
+fn a_crash_that_printed_no_goroutine_is_no_all_clear() {
+    let exp: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("programs/dumps/crash/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let mut checked = 0;
+    for (name, preamble) in exp["no_stacks"].as_object().unwrap() {
+        for path in tracebacks(name) {
+            let shown = path.display();
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(!text.contains("\ngoroutine "), "{shown}: Go printed a goroutine");
+            let r = report(&path);
+            assert_eq!(r["kind"], "goroutine-dump", "{shown}: {r}");
+            assert_eq!(r["dump"]["preamble"][0], *preamble, "{shown}: {r}");
+            assert_eq!(r["complete"], false, "{shown}: {r}");
+            assert_eq!(r["goroutines"]["total"], 0, "{shown}: {r}");
+            assert!(r["warnings"][0].as_str().unwrap().contains("GOTRACEBACK=all"), "{shown}: {r}");
+            let said = text_report(&path);
+            assert!(
+                said.contains("not an all-clear") && !said.contains("no stuck goroutines found"),
+                "{said}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 2, "crash-none.txt of Go 1.19 and 1.27: {checked}");
+}

@@ -132,6 +132,11 @@ fn check(version: &str, path: &Path, expect: &Path) -> Vec<String> {
     let rep = report(path);
     let name = path.strip_prefix(root()).unwrap().display().to_string();
     let mut fails = Vec::new();
+    // A crash that printed no goroutine shows none of the program's groups (dump_crash.rs).
+    let file = path.file_name().and_then(|f| f.to_str()).unwrap_or("");
+    if exp["no_stacks"].get(file).is_some() {
+        return fails;
+    }
     if rep["kind"] != "goroutine-dump" || !rep["warnings"].as_array().unwrap().is_empty() {
         fails.push(format!("{name}: kind {} warnings {}", rep["kind"], rep["warnings"]));
     }

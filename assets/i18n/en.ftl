@@ -529,6 +529,7 @@ suspect-lock-order = Holds? A lock taken at { $at } (where #{ $rank } waits), an
 banner-names-lost = This trace is cut at byte { $byte }: names and stacks written after that point are lost. Goroutines still group by their stack ids; treat "no suspects" as "not known".
 banner-dump-cut = This dump is cut short at line { $line }: the goroutines after it are not in the file. Treat "no suspects" as "not known".
 banner-dump-no-line-end = This dump ends at line { $line } without a line end, as a dump cut short does: goroutines after it may be missing. Treat "no suspects" as "not known".
+banner-dump-no-stacks = The program crashed (at the top of the dump) but printed no goroutine: GOTRACEBACK=none, or the thread that threw ended the process first. Run it again with GOTRACEBACK=all. Treat "no suspects" as "not known".
 banner-bubble-unseen = A synctest bubble deadlocked (the panic above), but this Go release printed none of its goroutines: Go 1.25+ do, and Go 1.24 with GOTRACEBACK=all. Treat "no suspects" as "not known".
 banner-read-stopped = The events of this trace from byte { $byte } on could not be read (see the warnings): treat "no suspects" as "not known".
 banner-no-stack = { $n ->
@@ -856,6 +857,7 @@ warning-dump-repeated-ids = { $count } { $count-n ->
     [one] repeats an id
    *[other] repeat ids
 } already read (a dump saved twice, or two dumps in one file?): each goroutine is counted once, as first read
+warning-dump-no-stacks = the crash printed no goroutine (GOTRACEBACK=none, or the thread that threw ended the process before another printed its traceback): run it again with GOTRACEBACK=all to see the stacks
 warning-dump-earlier-tracebacks = this file holds { $count } { $count-n ->
     [one] traceback
    *[other] tracebacks

@@ -418,6 +418,7 @@ suspect-lock-order = 持有？在 { $at } 获取的一把锁（#{ $rank } 在那
 banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入的名称和栈已丢失。goroutine 仍按栈 id 分组；“没有嫌疑”应理解为“无法确定”。
 banner-dump-cut = 此转储在第 { $line } 行被截断：之后的 goroutine 不在文件中。“没有嫌疑”应理解为“未知”。
 banner-dump-no-line-end = 此转储在第 { $line } 行结束且没有换行，与被截断的转储一样：之后的 goroutine 可能缺失。“没有嫌疑”应理解为“未知”。
+banner-dump-no-stacks = 程序崩溃了（见转储顶部），但没有打印任何 goroutine：GOTRACEBACK=none，或抛出错误的线程先结束了进程。请用 GOTRACEBACK=all 重新运行。“没有嫌疑”应理解为“未知”。
 banner-bubble-unseen = 一个 synctest 气泡死锁了（见上方 panic），但此 Go 版本没有打印其中的 goroutine：Go 1.25+ 会打印，Go 1.24 需设置 GOTRACEBACK=all。“没有嫌疑”应理解为“未知”。
 banner-read-stopped = 此跟踪从第 { $byte } 字节起的事件无法读取（见警告）：“没有嫌疑”应理解为“无法确定”。
 banner-no-stack = 有 { $count } 个 goroutine 从跟踪开始之前一直阻塞到结束，而此跟踪格式没有记录它们的调用栈：这里的结论不涵盖它们。同一时刻的 goroutine 转储（debug=2）可以显示它们在哪里等待。
@@ -677,6 +678,7 @@ warning-dump-total-mismatch = 头部写有 { $total } 个 goroutine，记录中�
 warning-dump-ends-without-location = 第 { $line } 行：转储在 goroutine { $id } 的栈中结束；其最后一帧没有位置
 warning-dump-no-line-end = 第 { $line } 行：转储末尾没有换行：可能在此处被截断
 warning-dump-repeated-ids = 从第 { $line } 行起有 { $count } 个 goroutine 的 id 与已读的重复（转储保存了两次，或一个文件中有两份转储？）：每个 goroutine 只按首次读到的计一次
+warning-dump-no-stacks = 此次崩溃没有打印任何 goroutine（GOTRACEBACK=none，或抛出错误的线程在其他线程打印回溯前结束了进程）：用 GOTRACEBACK=all 重新运行即可看到栈
 warning-dump-earlier-tracebacks = 此文件在第 { $line } 行那份之前还有 { $count } 份回溯（共 { $goroutines } 个 goroutine：其他进程，例如收到 SIGQUIT 的 go test 辅助进程，或同一进程更早的转储）：只读取最后一份
 warning-dump-header-cut = 第 { $line } 行：已跳过 { $text }：应为 goroutine 头部 "goroutine N [state]:"（转储在行中结束）
 warning-dump-header-damaged = 第 { $line } 行：已跳过 { $text }：应为 goroutine 头部 "goroutine N [state]:"（行已损坏？）

@@ -16,12 +16,15 @@ pub enum DumpGap {
     /// A synctest bubble deadlocked, and Go printed none of its goroutines (Go 1.24 without
     /// GOTRACEBACK=all).
     BubbleUnseen,
+    /// A crash that printed no goroutine at all (its first line is the whole traceback).
+    NoStacks,
 }
 
 pub fn dump_gap(m: &DumpModel, warnings: &[Warning]) -> Option<DumpGap> {
     match Warning::dump_cut_at_line(warnings) {
         Some((line, true)) => Some(DumpGap::Cut(line)),
         Some((line, false)) => Some(DumpGap::NoLineEnd(line)),
+        None if m.goroutines.is_empty() => Some(DumpGap::NoStacks),
         None => m.bubble_unseen().then_some(DumpGap::BubbleUnseen),
     }
 }

@@ -77,7 +77,18 @@ pub fn sniff(data: &[u8]) -> FileKind {
     {
         return FileKind::Prometheus;
     }
+    // A crash that printed no goroutine (GOTRACEBACK=none, or a thread that threw and exited
+    // before the other printed): its first line alone is the whole traceback.
+    if text.lines().take(64).any(is_crash_line) {
+        return FileKind::GoroutineDump;
+    }
     FileKind::Unknown
+}
+
+/// The first line of a Go crash's traceback, as the runtime writes it (at a line's start).
+fn is_crash_line(l: &str) -> bool {
+    let l = l.trim_end();
+    (l.starts_with("panic: ") || l.starts_with("fatal error: ")) && l.len() > "panic: ".len()
 }
 
 /// How far into a file a goroutine dump's first header is looked for: a SIGQUIT dump lands
@@ -132,5 +143,8 @@ mod tests {
         assert_eq!(sniff(b"heap profile: 1: 8 [1: 8] @ heap/1048576\n"), FileKind::Pprof);
         assert_eq!(sniff(b"\n--- mutex:\ncycles/second=1\n"), FileKind::Pprof);
         assert_eq!(sniff(b"--- contention:\ncycles/second=1\n"), FileKind::Pprof);
+        assert_eq!(sniff(b"fatal error: concurrent map writes\n"), FileKind::GoroutineDump);
+        assert_eq!(sniff(b"start\npanic: assignment to entry in nil map\n"), FileKind::GoroutineDump);
+        assert_eq!(sniff(b"level=error msg=\"panic: x\"\n"), FileKind::Unknown);
     }
 }

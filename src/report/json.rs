@@ -425,7 +425,8 @@ pub fn report_json_with<'a>(l: &'a Loaded, po: &super::ProfileOptions) -> Report
         suspects: super::suspects_json::SuspectsJson(&l.suspects),
         findings: l.findings.iter().map(super::findings::finding_json).collect(),
         warnings: &l.warnings,
-        complete: !cut.is_cut(),
+        // A crash that printed no goroutine was read whole, but holds none to judge.
+        complete: !cut.is_cut() && !l.dump.as_ref().is_some_and(|d| d.goroutines.is_empty()),
         cut_at_byte: cut.at_byte,
         cut_at_line: cut.at_line,
         dump: l.dump.as_ref().map(super::dump::dump_json),

@@ -44,16 +44,20 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
     }
     if let Some(d) = &l.dump {
         let j = super::dump::dump_json(d);
-        let _ = writeln!(
-            o,
-            "  goroutine dump ({}{}), {} ({} waiting) in {} ({} when their arguments must match too)",
-            j.format,
-            s.go_version.as_deref().map_or(String::new(), |v| format!(", go {v}")),
-            counted(s.goroutines.total, "goroutine"),
-            units::count(s.goroutines.blocked_at_end as u64),
-            counted(j.groups_similar, "group"),
-            units::count(j.groups_exact as u64),
-        );
+        if d.goroutines.is_empty() {
+            let _ = writeln!(o, "  goroutine dump ({}): a crash with no goroutine printed", j.format);
+        } else {
+            let _ = writeln!(
+                o,
+                "  goroutine dump ({}{}), {} ({} waiting) in {} ({} when their arguments must match too)",
+                j.format,
+                s.go_version.as_deref().map_or(String::new(), |v| format!(", go {v}")),
+                counted(s.goroutines.total, "goroutine"),
+                units::count(s.goroutines.blocked_at_end as u64),
+                counted(j.groups_similar, "group"),
+                units::count(j.groups_exact as u64),
+            );
+        }
         for p in j.preamble {
             let _ = writeln!(o, "  {p}");
         }
@@ -117,6 +121,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                         "no stuck goroutines found in what was read: the dump ends at line {line} without a line end, as a dump cut short does, so goroutines after it may be missing: this is not an all-clear"
                     ),
                     Some(DumpGap::BubbleUnseen) => "no stuck goroutines shown: a synctest bubble deadlocked (the panic above), but this Go release printed none of its goroutines (Go 1.25+ do, and Go 1.24 with GOTRACEBACK=all), so this is not an all-clear".to_string(),
+                    Some(DumpGap::NoStacks) => "no goroutines to judge: the crash above printed none (see the warning), so this is not an all-clear".to_string(),
                     None => "no stuck goroutines found".to_string(),
                 }
             }

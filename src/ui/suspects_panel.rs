@@ -59,6 +59,7 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                     Some(tr!("banner-dump-no-line-end", line = units::count(line)))
                 }
                 Some(DumpGap::BubbleUnseen) => Some(tr!("banner-bubble-unseen")),
+                Some(DumpGap::NoStacks) => Some(tr!("banner-dump-no-stacks")),
                 None => None,
             }
         }

@@ -115,6 +115,11 @@ pub fn read_traceback(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Re
             &[("count", &n), ("line", &line)],
         ));
     }
+    if r.m.goroutines.is_empty() && r.crash_pending {
+        // A crash that printed its first line only: a crash, with nothing to show of it.
+        r.m.warnings.push(Warning::new(WarningKind::DumpNoStacks, &[]));
+        return Ok(r.m);
+    }
     if r.m.goroutines.is_empty() {
         let first = Lines::new(text).find(|l| !l.text.trim().is_empty());
         return Err(match first {

@@ -67,6 +67,8 @@ kinds! {
         "line {line}: the dump ends without a line end: it may be cut short here";
     DumpRepeatedIds => "warning-dump-repeated-ids",
         "{count} {count|goroutine|goroutines} from line {line} on {count|repeats an id|repeat ids} already read (a dump saved twice, or two dumps in one file?): each goroutine is counted once, as first read";
+    DumpNoStacks => "warning-dump-no-stacks",
+        "the crash printed no goroutine (GOTRACEBACK=none, or the thread that threw ended the process before another printed its traceback): run it again with GOTRACEBACK=all to see the stacks";
     DumpEarlierTracebacks => "warning-dump-earlier-tracebacks",
         "this file holds {count} {count|traceback|tracebacks} before the one at line {line} ({goroutines} {goroutines|goroutine|goroutines}: other processes, such as a go test's helpers sent SIGQUIT, or earlier dumps of this one): only the last is read";
     DumpHeaderCut => "warning-dump-header-cut",
