@@ -84,3 +84,26 @@ fn a_goroutine_in_an_empty_select_is_a_suspect_from_one_traceback() {
     }
     assert_eq!(checked, 3);
 }
+
+/// A SIGQUIT dump says so (`dump.sigquit`, and a line of the text): the process was alive and
+/// well enough to print, which a crash's traceback is not. Go's own line says it.
+#[test]
+fn a_sigquit_dump_says_it_is_one() {
+    let mut checked = 0;
+    for v in ["1.19", "1.21", "1.27"] {
+        for (name, quit) in [("sigquit.txt", true), ("panic.txt", false)] {
+            let path = root().join(format!("dumps/go{v}/{name}"));
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert_eq!(text.lines().any(|l| l == "SIGQUIT: quit"), quit, "{v} {name}: Go's line");
+            let rep = report(&path);
+            assert_eq!(
+                rep["dump"]["sigquit"].as_bool().unwrap_or(false),
+                quit,
+                "{v} {name}: {}",
+                rep["dump"]
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 6);
+}

@@ -252,6 +252,7 @@ views-memory = Memory ({ $n ->
    *[other] { $count } GC cycles
 })
 views-nothing = Nothing to show in this file.
+dump-sigquit = SIGQUIT: the process got SIGQUIT (kill -QUIT, Ctrl+\) and printed its goroutines as they were, then exited
 dump-title = Goroutine dump: { $n ->
     [one] 1 goroutine
    *[other] { $count } goroutines

@@ -205,6 +205,7 @@ views-groups = goroutine 分组
 views-flame = 火焰图
 views-memory = 内存（{ $count } 次 GC）
 views-nothing = 此文件没有可显示的内容。
+dump-sigquit = SIGQUIT：进程收到 SIGQUIT（kill -QUIT、Ctrl+\）后按原样打印了所有 goroutine，随后退出
 dump-title = goroutine 转储：{ $count } 个 goroutine
 dump-profile-title = goroutine 剖析：{ $count } 个 goroutine
 dump-grouping = 分组方式：

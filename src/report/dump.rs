@@ -26,6 +26,11 @@ pub struct DumpJson<'a> {
     /// `panic:` or `fatal error:` line, but for `all goroutines are asleep`, where none ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub crashed: Option<Crashed<'a>>,
+    /// The process printed its goroutines because it got SIGQUIT (`kill -QUIT`, Ctrl+\, or
+    /// `go test` ending a test binary that outlived its -timeout): a live program's snapshot,
+    /// then its exit (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub sigquit: bool,
 }
 
 /// The goroutine that crashed, and where in the program.
@@ -115,6 +120,7 @@ pub fn dump_json(d: &DumpModel) -> DumpJson<'_> {
         groups_similar: group_dump(d, Similarity::AnyValue).len(),
         preamble: &d.preamble,
         crashed: crashed(d),
+        sigquit: d.quit,
     }
 }
 

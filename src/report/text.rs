@@ -58,6 +58,12 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 units::count(j.groups_exact as u64),
             );
         }
+        if j.sigquit {
+            let _ = writeln!(
+                o,
+                "  SIGQUIT: quit: the process got SIGQUIT (kill -QUIT, Ctrl+\\) and printed its goroutines as they were, then exited"
+            );
+        }
         for p in j.preamble {
             let _ = writeln!(o, "  {p}");
         }

@@ -34,6 +34,9 @@ pub fn dump_ui(
             ui.label(format!("Go {ver}"));
         }
     });
+    if m.quit {
+        ui.label(RichText::new(tr!("dump-sigquit")).weak());
+    }
     for line in &m.preamble {
         ui.label(RichText::new(line).monospace().color(super::theme::ERROR_COLOR));
     }
