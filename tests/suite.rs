@@ -21,6 +21,7 @@ mod diff_pprof;
 mod dump_broken;
 mod dump_crash;
 mod dump_cut_verdict;
+mod dump_deadlock;
 mod dump_formats;
 mod dump_lock_cycle;
 mod dump_not_judged;

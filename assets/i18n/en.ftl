@@ -379,6 +379,16 @@ finding-gc-thrashing = GC thrashing: the heap goal stayed { $above ->
     [0] at the live heap
    *[other] within { $above }% of the live heap
 } ({ $live } live, goal { $goal } at the end) for the last { $over }: { $cycles } GC cycles ({ $rate } a second) ran { $active }% of the time; a memory limit the live heap reached (GOMEMLIMIT), or a very low GOGC, pins the goal
+finding-deadlock = Deadlock: the runtime stopped the program, { $count } { $n ->
+    [one] goroutine
+   *[other] goroutines
+} blocked with nothing left to wake them ("{ $message }"). The suspects say where each waits.
+finding-deadlock-bubble = Deadlock in a synctest bubble: { $count } { $n ->
+    [one] goroutine
+   *[other] goroutines
+} blocked with the bubble's clock stopped ("{ $message }"). The suspects say where each waits.
+md-runtime-said = The runtime said
+finding-deadlock-unseen = Deadlock: the runtime stopped blocked goroutines ("{ $message }"), but this dump shows none of them: GOTRACEBACK=all prints them.
 finding-lock-contention = Lock contention at { $lock } in { $at }: { $waiters } waiting there at any moment on average ({ $waited } of waits in { $window }; { $n_waits ->
     [one] 1 wait
    *[other] { $waits } waits

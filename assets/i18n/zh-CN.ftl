@@ -305,6 +305,10 @@ finding-gc-thrashing = GC 抖动：在最后 { $over } 内，堆目标{ $above -
     [0] 始终贴着存活堆
    *[other] 始终在存活堆的 { $above }% 以内
 }（结束时存活 { $live }，目标 { $goal }）：{ $cycles } 次 GC（每秒 { $rate } 次）占用了 { $active }% 的时间；存活堆已触及的内存上限（GOMEMLIMIT）或过低的 GOGC 把目标钉住了
+finding-deadlock = 死锁：运行时停止了程序，{ $count } 个 goroutine 全部阻塞，没有谁能再唤醒它们（"{ $message }"）。嫌疑列表给出每个 goroutine 等在哪里。
+finding-deadlock-bubble = synctest 气泡死锁：{ $count } 个 goroutine 在气泡时钟停止时全部阻塞（"{ $message }"）。嫌疑列表给出每个 goroutine 等在哪里。
+md-runtime-said = 运行时输出
+finding-deadlock-unseen = 死锁：运行时停止了阻塞的 goroutine（"{ $message }"），但此转储没有显示其中任何一个：GOTRACEBACK=all 会打印它们。
 finding-lock-contention = 锁竞争：{ $at } 处的 { $lock } 平均随时有 { $waiters } 个 goroutine 在等待（{ $window } 内共等待 { $waited }，{ $goroutines } 个 goroutine 等待了 { $waits } 次）：持锁者的工作只能一个接一个地进行（锁内做了耗时的工作，或所有 goroutine 都需要的数据只有一把锁）
 finding-gc-thrashing-cpu = ；GC 占用了 { $cpu }% 的 CPU（不含空闲标记）
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%

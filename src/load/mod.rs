@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use crate::analysis::Suspect;
-use crate::analysis::findings::{Finding, memory_findings, profile_findings, trace_findings};
+use crate::analysis::findings::{Finding, dump_findings, memory_findings, profile_findings, trace_findings};
 use crate::format::sniff::{FileKind, sniff};
 use crate::format::{ErrorKind, ParseError};
 use crate::model::{DumpModel, MemoryModel, ProfileModel, TraceModel};
@@ -228,11 +228,12 @@ pub fn load_bytes_with(
             let model = crate::format::dump::read_with(data, &mut keep_going).map_err(fail)?;
             (loaded.suspects, loaded.not_judged) = crate::analysis::dump_verdict(&model);
             loaded.warnings = model.warnings.clone();
+            loaded.findings = dump_findings(&model);
             loaded.dump = Some(model);
             // A service's stderr with GODEBUG=gctrace=1 holds its GC lines before the SIGQUIT
             // or crash traceback: the heap they trace is read too, not dropped.
             if let Some(memory) = gc_lines_beside(data) {
-                loaded.findings = memory_findings(&memory);
+                loaded.findings.extend(memory_findings(&memory));
                 loaded.memory = Some(memory);
             }
         }

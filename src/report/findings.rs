@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use crate::analysis::FrameText;
 use crate::analysis::findings::goroutines_beside::Beside;
-use crate::analysis::findings::{Finding, GcThrashing, GoroutineGrowth, HeapGrowth, HeapRetention, Spinning};
+use crate::analysis::findings::{
+    Deadlock, Finding, GcThrashing, GoroutineGrowth, HeapGrowth, HeapRetention, Spinning,
+};
 use crate::units;
 
 /// At most this many goroutine ids per finding, as for suspects.
@@ -108,6 +110,16 @@ pub enum FindingJson<'a> {
         longest_ns: i64,
         goroutines: usize,
         goroutine_ids: &'a [u64],
+    },
+    /// The runtime declared a deadlock in a dump (added kind): its words, and the program's
+    /// goroutines in it.
+    #[serde(rename = "deadlock")]
+    Deadlock {
+        message: &'a str,
+        count: usize,
+        goroutine_ids: &'a [u64],
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        bubble: bool,
     },
 }
 
@@ -223,6 +235,12 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             goroutines: c.goroutines,
             goroutine_ids: c.goroutine_ids.get(..MAX_IDS).unwrap_or(&c.goroutine_ids),
         },
+        Finding::Deadlock(d) => FindingJson::Deadlock {
+            message: &d.message,
+            count: d.count,
+            goroutine_ids: d.goroutine_ids.get(..MAX_IDS).unwrap_or(&d.goroutine_ids),
+            bubble: d.bubble,
+        },
     }
 }
 
@@ -235,7 +253,29 @@ pub fn finding_text(f: &Finding) -> String {
         Finding::HeapRetention(r) => retention_text(r),
         Finding::GoroutineGrowth(g) => goroutine_growth_text(g),
         Finding::LockContention(c) => super::lock_contention::lock_contention_text(c),
+        Finding::Deadlock(d) => deadlock_text(d),
     }
+}
+
+fn deadlock_text(d: &Deadlock) -> String {
+    let whom = if d.bubble { "the goroutines of a synctest bubble" } else { "the program" };
+    if d.count == 0 {
+        return format!(
+            "deadlock: the runtime stopped {whom} (\"{}\"), but this dump shows none of its goroutines (GOTRACEBACK=all prints them)",
+            d.message
+        );
+    }
+    format!(
+        "deadlock: the runtime stopped {whom}: {} blocked with nothing left to wake {} (\"{}\"); the suspects say where each waits",
+        counted(d.count),
+        if d.count == 1 { "it" } else { "any of them" },
+        d.message
+    )
+}
+
+/// "1 goroutine", "3 goroutines".
+fn counted(n: usize) -> String {
+    format!("{} goroutine{}", units::count(n as u64), if n == 1 { "" } else { "s" })
 }
 
 fn goroutine_growth_text(g: &GoroutineGrowth) -> String {

@@ -119,10 +119,12 @@ fn row(m: &DumpModel, group: DumpGroup) -> GroupRow {
         }
         DumpFormat::Traceback => m.strings.get(group.state).to_string(),
     };
-    let crashed = group
-        .members
-        .iter()
-        .any(|&i| m.goroutines.get(i as usize).is_some_and(|g| g.has(goroutine_flags::CRASHED)));
+    // In a deadlock none crashed: the runtime stopped them all (the report leaves `crashed` out too).
+    let crashed = !m.is_deadlock()
+        && group
+            .members
+            .iter()
+            .any(|&i| m.goroutines.get(i as usize).is_some_and(|g| g.has(goroutine_flags::CRASHED)));
     // Only a wait has a length: the runtime prints minutes for waits and syscalls.
     let on_cpu =
         matches!(state.as_str(), "running" | "runnable" | "idle" | "dead" | "copystack" | "preempted");

@@ -11,7 +11,7 @@ use super::document::{Document, short_file};
 use super::profile_view::ProfileView;
 use super::state::ViewState;
 use crate::analysis::findings::{
-    Finding, GcThrashing, GoroutineGrowth, HeapGrowth, HeapRetention, LockContention, Spinning,
+    Deadlock, Finding, GcThrashing, GoroutineGrowth, HeapGrowth, HeapRetention, LockContention, Spinning,
 };
 use crate::model::ProfileModel;
 use crate::tr;
@@ -35,6 +35,7 @@ pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             Finding::GcThrashing(t) => thrashing_entry(t, view),
             Finding::HeapRetention(r) => (retention_text(r), false, None),
             Finding::LockContention(c) => contention_entry(c, view),
+            Finding::Deadlock(d) => (deadlock_text(d), false, None),
             Finding::GoroutineGrowth(g) => {
                 let range = (g.from_ns, g.to_ns);
                 (
@@ -225,4 +226,18 @@ pub fn retention_strip(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView)
             v.set_search(&r.function);
         }
     });
+}
+
+/// The runtime's deadlock, in a dump: nothing on a timeline to select.
+pub fn deadlock_text(d: &Deadlock) -> String {
+    let count = units::count(d.count as u64);
+    let key = match (d.bubble, d.count) {
+        (_, 0) => "finding-deadlock-unseen",
+        (true, _) => "finding-deadlock-bubble",
+        (false, _) => "finding-deadlock",
+    };
+    crate::i18n::text(
+        key,
+        &[("n", d.count.into()), ("count", count.into()), ("message", d.message.clone().into())],
+    )
 }

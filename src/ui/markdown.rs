@@ -213,6 +213,11 @@ pub fn finding(f: &Finding, summary: &str) -> String {
             let holds = format!("{} ({share}%, {})", units::bytes(r.bytes.max(0) as u64), r.sample_type);
             out.push_str(&format!("- {}: {holds}\n", tr!("md-holds")));
         }
+        Finding::Deadlock(d) => {
+            out.push_str(&format!("- {}: {}\n", tr!("md-count"), units::count(d.count as u64)));
+            out.push_str(&format!("- {}: `{}`\n", tr!("md-runtime-said"), d.message));
+            out.push_str(&format!("- {}: {}\n", tr!("md-goroutine-ids"), ids_text(&d.goroutine_ids)));
+        }
     }
     out
 }

@@ -4,9 +4,11 @@
 //! [`goroutines_beside`]), the heap goal pinned at the live heap with the collector
 //! running cycle after cycle ([`gc_thrashing`]), one allocation site holding most of the heap
 //! in use ([`heap_retention`]), goroutines piling up in a GC log whose heap does not grow
-//! ([`goroutine_growth`]), a lock with a queue at it all the time ([`lock_contention`]). The report's `findings` array and the Findings panel show them;
+//! ([`goroutine_growth`]), a lock with a queue at it all the time ([`lock_contention`]), a
+//! deadlock the runtime declared in a dump ([`deadlock`]). The report's `findings` array and the Findings panel show them;
 //! `HACKING.md` says why each threshold is what it is.
 
+pub mod deadlock;
 pub mod gc_thrashing;
 pub mod goroutine_growth;
 pub mod goroutines_beside;
@@ -16,6 +18,7 @@ pub mod lock_contention;
 pub mod spin_poll;
 pub mod spinning;
 
+pub use deadlock::{Deadlock, dump_deadlock};
 pub use gc_thrashing::{GcThrashing, gctrace_thrashing, trace_thrashing};
 pub use goroutine_growth::{GoroutineGrowth, goroutine_growth};
 pub use heap_growth::{HeapGrowth, HeapSource, gctrace_growth, memstats_growth, trace_growth};
@@ -34,6 +37,7 @@ pub enum Finding {
     HeapRetention(HeapRetention),
     GoroutineGrowth(GoroutineGrowth),
     LockContention(LockContention),
+    Deadlock(Deadlock),
 }
 
 impl Finding {
@@ -46,6 +50,7 @@ impl Finding {
             Finding::HeapRetention(_) => "heap-retention",
             Finding::GoroutineGrowth(_) => "goroutine-growth",
             Finding::LockContention(_) => "lock-contention",
+            Finding::Deadlock(_) => "deadlock",
         }
     }
 }
@@ -59,6 +64,11 @@ pub fn trace_findings(m: &TraceModel) -> Vec<Finding> {
     out.extend(trace_growth(&cycles).map(Finding::HeapGrowth));
     out.extend(trace_thrashing(m, &cycles).map(Finding::GcThrashing));
     out
+}
+
+/// The finding of a goroutine dump: a deadlock the runtime declared.
+pub fn dump_findings(d: &crate::model::DumpModel) -> Vec<Finding> {
+    dump_deadlock(d).into_iter().map(Finding::Deadlock).collect()
 }
 
 /// The finding of a heap profile (none for other profile kinds).
