@@ -307,6 +307,10 @@ run_each wgdone 1.19 1.27
 # Two workers that compute without blocking (crunch: a Mandelbrot tile, an FNV hash): CPU-bound
 # work a trace cannot tell from a busy wait but by the polls it lacks; trace and debug=2 dump.
 run_each crunch 1.19 1.27
+# Two scrubbers that compute and call runtime.Gosched every 4,096 blocks (yieldwork): a
+# millisecond of work between yields, where a spin that yields runs a microsecond; trace and
+# debug=2 dump.
+run_each yieldwork 1.19 1.27
 # A request tracker whose error path keeps 2.5 MiB a second for good (slowleak), caught for
 # 6 s: the gctrace log of the run, its debug=2 dump, and what the leak really held
 # (slowleak.truth.json). The trace (~260 KB of 6 s of requests) is not kept.

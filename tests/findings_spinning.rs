@@ -160,3 +160,38 @@ fn a_loop_that_computes_says_no_poll_and_busy_waits_say_one() {
         assert_eq!(f["poll_seen"], true, "{name}: it polls: {f}");
     }
 }
+
+/// yieldwork (Go 1.19, 1.27): two scrubbers compute and call `runtime.Gosched()` every 4,096
+/// blocks: running or runnable all the time and yielding at one line, as a spin that yields
+/// does, but a millisecond apart where a spin yields every microsecond. No spinning finding
+/// (the release before this rule called each of them spinning 100% of the window).
+#[test]
+fn work_that_yields_now_and_then_is_no_spin() {
+    use common::services::{expect, marked, runs};
+    let e = expect("yieldwork");
+    let yield_line = marked("yieldwork", e["yield"].as_str().unwrap());
+    let mut checked = 0;
+    for (minor, dir) in runs("yieldwork", &["1.19", "1.27"]) {
+        let path = dir.join("yieldwork.trace");
+        let rep = report(&path);
+        assert_eq!(rep["findings"].as_array().map(Vec::len), Some(0), "{minor}: {}", rep["findings"]);
+        assert_eq!(rep["suspects"].as_array().map(Vec::len), Some(0), "{minor}");
+        // The trace holds what the rule is about: each scrubber yielding at the marked line,
+        // again and again, and running between.
+        let l = goroscope::load::load_file(&path, &goroscope::load::Progress::default()).unwrap();
+        let m = l.trace.unwrap();
+        let scrubbers: Vec<_> = m.goroutines.iter().filter(|g| m.func_name(g) == "main.scrub").collect();
+        assert_eq!(scrubbers.len() as u64, e["scrubbers"].as_u64().unwrap(), "{minor}");
+        for g in scrubbers {
+            let yields = g
+                .real_spans()
+                .iter()
+                .filter(|s| m.reason(s.reason()) == "runtime.Gosched")
+                .filter(|s| m.stacks.frames(s.stack).iter().any(|f| f.line == yield_line as u32))
+                .count();
+            assert!(yields >= 20, "{minor}: goroutine {} yielded {yields} times at line {yield_line}", g.id);
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "yieldwork's runs of Go 1.19 and 1.27");
+}
