@@ -311,6 +311,9 @@ run_each crunch 1.19 1.27
 # millisecond of work between yields, where a spin that yields runs a microsecond; trace and
 # debug=2 dump.
 run_each yieldwork 1.19 1.27
+# A table loaded in the first second, then 3 s of reads with no GC (warmquiet): the trace's
+# floors are all of the load; trace and debug=2 dump.
+run_each warmquiet 1.19 1.27
 # A request tracker whose error path keeps 2.5 MiB a second for good (slowleak), caught for
 # 6 s: the gctrace log of the run, its debug=2 dump, and what the leak really held
 # (slowleak.truth.json). The trace (~260 KB of 6 s of requests) is not kept.

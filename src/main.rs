@@ -41,7 +41,7 @@ enum Command {
         /// JSON instead of text (an array for several files).
         #[arg(long)]
         json: bool,
-        /// Exit with status 1 when a file has suspects.
+        /// Exit with status 1 when a file has suspects or findings.
         #[arg(long)]
         fail_on_leaks: bool,
         /// Profiles: the sample type of the top table (pprof's -sample_index).

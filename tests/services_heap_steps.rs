@@ -105,3 +105,39 @@ fn a_leak_under_heavy_churn_grows_and_the_same_churn_alone_does_not() {
     }
     assert_eq!(seen, 2);
 }
+
+/// warmquiet (Go 1.19, 1.27): a 48 MiB table loaded in the first second, then 3 s of reads
+/// that let no GC run. The trace's floors are all of the load, and the trace went on for longer
+/// than the rise without a cycle: whether the heap still grows is not known, so no finding
+/// (the release before said "heap growth" on both). The trace holds the quiet, as Go wrote it:
+/// its last GC ended more than 2 s before its end.
+#[test]
+fn a_rise_followed_by_a_longer_quiet_without_gc_is_no_growth() {
+    let e = expect("warmquiet");
+    let mut seen = 0;
+    for minor in ["1.19", "1.27"] {
+        let path = root().join(format!("services/go{minor}/warmquiet.trace"));
+        let rep = report(&path);
+        let name = path.display();
+        let growth =
+            rep["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "heap-growth").count();
+        assert_eq!(growth, 0, "{name}: {}", rep["findings"]);
+        assert!(
+            rep["heap"]["gc_cycles"].as_u64().unwrap() >= 3,
+            "{name}: the load's cycles: {}",
+            rep["heap"]
+        );
+        assert!(
+            rep["heap"]["max_heap_alloc_bytes"].as_u64().unwrap() >= e["table_bytes"].as_u64().unwrap(),
+            "{name}"
+        );
+        let l = goroscope::load::load_file(&path, &goroscope::load::Progress::default()).unwrap();
+        let m = l.trace.unwrap();
+        let cycles = goroscope::analysis::findings::heap_growth::trace_cycle_floors(&m);
+        let last_gc = cycles.iter().map(|c| c.0.end_ns).max().unwrap();
+        let quiet = e["quiet_ns"].as_i64().unwrap();
+        assert!(m.duration_ns - last_gc > quiet * 2 / 3, "{name}: last GC at {last_gc} of {}", m.duration_ns);
+        seen += 1;
+    }
+    assert_eq!(seen, 2);
+}

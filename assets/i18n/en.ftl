@@ -836,7 +836,7 @@ warning-profile-dangling = { $count } { $count-n ->
     [one] was
    *[other] were
 } dropped
-warning-profile-nothing-freed = nothing in this heap profile was ever freed (in use = allocated at every site): it was written before the first garbage collection finished, so its in-use figures are everything allocated, garbage included; write it after runtime.GC() (net/http/pprof's ?gc=1)
+warning-profile-nothing-freed = nothing sampled in this heap profile was ever freed (in use = allocated at every site): either it was written before the first garbage collection finished, so its in-use figures are everything allocated, garbage included (write it after runtime.GC(), net/http/pprof's ?gc=1), or all it sampled is still held
 warning-profile-drop-frames = the profile asks to drop frames matching { $pattern }; they are kept here
 warning-profile-stacks-cut-inlined = { $count } { $count-n ->
     [one] stack

@@ -666,7 +666,7 @@ warning-trace-v1-events-late = { $count } 个事件到达太晚，无法排入�
    *[other] 它们
 }沿用前一个事件的时间
 warning-profile-dangling = 丢弃了 { $count } 个指向不存在的位置、函数或映射的引用
-warning-profile-nothing-freed = 该堆 profile 中没有任何内存被释放过（每个位置的使用中 = 已分配）：它写于第一次垃圾回收完成之前，因此使用中的数字是全部已分配的内存，包括垃圾；请在 runtime.GC() 之后写出（net/http/pprof 的 ?gc=1）
+warning-profile-nothing-freed = 该堆 profile 采样到的内存没有任何被释放过（每个位置的使用中 = 已分配）：要么它写于第一次垃圾回收完成之前，使用中的数字是全部已分配的内存，包括垃圾（请在 runtime.GC() 之后写出，即 net/http/pprof 的 ?gc=1），要么它采样到的全部仍被持有
 warning-profile-drop-frames = 该 profile 要求丢弃匹配 { $pattern } 的帧；此处保留了它们
 warning-profile-stacks-cut-inlined = { $count } 个栈被截短：内联调用展开将超过 { $budget } 个额外帧（构造的或损坏的 profile？）
 warning-profile-stacks-cut-frames = { $count } 个栈被截短：{ $count-n ->

@@ -61,7 +61,7 @@ pub fn trace_findings(m: &TraceModel) -> Vec<Finding> {
     let mut out: Vec<Finding> = spinning(m).into_iter().map(Finding::Spinning).collect();
     out.extend(lock_contention(m).into_iter().map(Finding::LockContention));
     let cycles = heap_growth::trace_cycle_floors(m);
-    out.extend(trace_growth(&cycles).map(Finding::HeapGrowth));
+    out.extend(trace_growth(&cycles, m.duration_ns).map(Finding::HeapGrowth));
     out.extend(trace_thrashing(m, &cycles).map(Finding::GcThrashing));
     out
 }

@@ -38,7 +38,7 @@ kinds! {
     ProfileDangling => "warning-profile-dangling",
         "{count} {count|reference|references} to missing locations, functions or mappings {count|was|were} dropped";
     ProfileNothingFreed => "warning-profile-nothing-freed",
-        "nothing in this heap profile was ever freed (in use = allocated at every site): it was written before the first garbage collection finished, so its in-use figures are everything allocated, garbage included; write it after runtime.GC() (net/http/pprof's ?gc=1)";
+        "nothing sampled in this heap profile was ever freed (in use = allocated at every site): either it was written before the first garbage collection finished, so its in-use figures are everything allocated, garbage included (write it after runtime.GC(), net/http/pprof's ?gc=1), or all it sampled is still held";
     ProfileDropFrames => "warning-profile-drop-frames",
         "the profile asks to drop frames matching {pattern}; they are kept here";
     ProfileStacksCutInlined => "warning-profile-stacks-cut-inlined",
