@@ -195,3 +195,40 @@ fn work_that_yields_now_and_then_is_no_spin() {
     }
     assert_eq!(checked, 2, "yieldwork's runs of Go 1.19 and 1.27");
 }
+
+/// lockpoll (Go 1.19, 1.27): three pollers check an empty mutex-guarded queue with no wait
+/// between polls; each takes the queue's mutex every time round and so waits at it now and
+/// then, for microseconds. Those waits do not end the spin: one finding of the 3, at the
+/// poll's line, made at their `go` statement (the release before found none).
+#[test]
+fn pollers_that_wait_briefly_at_their_queues_lock_spin() {
+    use common::services::{expect, marked, runs};
+    let e = expect("lockpoll");
+    let (poll, created) = (marked("lockpoll", "poll"), marked("lockpoll", "poller created"));
+    let mut checked = 0;
+    for (minor, dir) in runs("lockpoll", &["1.19", "1.27"]) {
+        let rep = report(&dir.join("lockpoll.trace"));
+        let found: Vec<&Value> =
+            rep["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "spinning").collect();
+        assert_eq!(found.len(), 1, "{minor}: {found:?}");
+        let f = found[0];
+        assert_eq!(f["count"], e["spinners"], "{minor}: {f}");
+        assert_eq!(
+            (f["function"].as_str(), f["line"].as_u64()),
+            (Some("main.poller"), Some(poll)),
+            "{minor}: {f}"
+        );
+        assert_eq!(f["created_at"]["line"].as_u64(), Some(created), "{minor}: {f}");
+        // Go's record of the run: the pollers did wait at the lock, and more than once.
+        let l =
+            goroscope::load::load_file(&dir.join("lockpoll.trace"), &goroscope::load::Progress::default())
+                .unwrap();
+        let m = l.trace.unwrap();
+        for g in m.goroutines.iter().filter(|g| m.func_name(g) == "main.poller") {
+            let waits = g.real_spans().iter().filter(|s| m.reason(s.reason()) == "sync").count();
+            assert!(waits >= 10, "{minor}: goroutine {} waited {waits} times at the lock", g.id);
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "lockpoll's runs of Go 1.19 and 1.27");
+}
