@@ -149,7 +149,7 @@ pub fn diff_groups(files: &[Vec<GoroutineGroup>]) -> Vec<GroupChange> {
             let (Some(a), Some(b), Some(&n)) = (c.ids.first(), c.ids.last(), c.counts.last()) else {
                 continue;
             };
-            c.moved = moved::only_moved(a, b, n, &in_first, &in_last);
+            c.moved = moved::only_moved(a, b, n, &in_first, &in_last) && !moved::accumulates(&c.ids);
         }
     }
     out.sort_by(|a, b| {

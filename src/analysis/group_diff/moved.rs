@@ -46,6 +46,17 @@ pub fn only_moved(
         && gained.all(|id| in_first.get(id).is_some_and(|site| Some(site) == in_last.get(id)))
 }
 
+/// Whether a series (three files or more) shows the group keeping every goroutine it had and
+/// gaining more at each step (`ids`: its members' ids per file, ascending): goroutines that
+/// went into a wait they never leave (sessions wedged one by one on a mutex a handler left
+/// locked: 10 ⊂ 20 ⊂ … ⊂ 50, probe r27c), however they came, which is growth. A pool's
+/// workers moving between their idle wait and their work come and go.
+pub fn accumulates(ids: &[Vec<u64>]) -> bool {
+    let kept =
+        |w: &[Vec<u64>]| w[1].len() > w[0].len() && w[0].iter().all(|id| w[1].binary_search(id).is_ok());
+    ids.len() >= 3 && ids.windows(2).all(kept)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +81,16 @@ mod tests {
         // Nothing gained, or no ids: the counts decide.
         assert!(!only_moved(&[26, 27], &[26, 27], 2, &first, &last));
         assert!(!only_moved(&[], &[], 3, &HashMap::new(), &last));
+    }
+
+    #[test]
+    fn a_group_that_keeps_all_it_had_and_gains_more_accumulates() {
+        let ids = |v: &[&[u64]]| v.iter().map(|s| s.to_vec()).collect::<Vec<_>>();
+        assert!(accumulates(&ids(&[&[3, 4], &[3, 4, 9], &[3, 4, 8, 9]])));
+        // A worker gone back to its idle wait: it comes and goes.
+        assert!(!accumulates(&ids(&[&[3, 4], &[4, 9], &[4, 8, 9]])));
+        // A step with nothing gained, or a pair: no verdict.
+        assert!(!accumulates(&ids(&[&[3, 4], &[3, 4], &[3, 4, 9]])));
+        assert!(!accumulates(&ids(&[&[3, 4], &[3, 4, 9]])));
     }
 }
