@@ -208,3 +208,31 @@ fn a_goroutine_running_at_the_cut_is_no_spinner() {
     }
     assert_eq!(checked, 4);
 }
+
+/// A spinner whose stacks the cut lost is found where it loops as the placeholder of the
+/// lost stack, and says nothing of polls (`poll_seen` left out, not false: no stack was read)
+/// nor that the trace recorded no line (the cut lost it): selectspin, spinpoll and flagspin of
+/// Go 1.21 cut at 60 % (at 30 % selectspin's holds no goroutine's events yet) and Go 1.27 cut
+/// at 30 % and 60 %.
+#[test]
+fn a_spinner_whose_stacks_the_cut_lost_claims_no_poll() {
+    let mut lost = 0;
+    for program in ["selectspin", "spinpoll", "flagspin"] {
+        for (v, cuts) in [("1.21", &[60][..]), ("1.27", &[30, 60][..])] {
+            let path =
+                Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("sample-traces/go{v}/{program}.trace"));
+            let bytes = std::fs::read(&path).unwrap();
+            for &cut in cuts {
+                let n = bytes.len() * cut / 100;
+                let (_, j) = report(&format!("{program}-{v}-{cut}-lost.trace"), &bytes[..n]);
+                for f in j["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "spinning") {
+                    if f["function"].as_str().unwrap().ends_with(" lost with the cut>") {
+                        assert!(f.get("poll_seen").is_none(), "{program} {v} {cut}%: {f}");
+                        lost += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(lost >= 4, "cuts that lost a spinner's stacks: {lost}");
+}

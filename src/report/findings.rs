@@ -314,6 +314,8 @@ fn spinning_text(s: &Spinning) -> String {
             ids.join(", "),
             if ids.len() == 1 { "s" } else { "" },
         )
+    } else if crate::model::lost::is_lost(&s.at.function) {
+        format!(", looping in {} (the cut lost the names of the stacks it looped at)", s.at.function)
     } else if s.at.line == 0 {
         format!(", looping in {} (the trace records no line of the loop)", s.at.function)
     } else {

@@ -400,7 +400,9 @@ fn preempted_stacks(g: &Goroutine) -> impl Iterator<Item = StackId> + '_ {
 /// `None` when the stack names none.
 pub(super) fn stopped_in(m: &TraceModel, stack: StackId) -> Option<&str> {
     let names = m.stacks.frames(stack).iter().map(|f| m.strings.get(f.func));
-    names.into_iter().find(|n| !n.is_empty() && !n.starts_with("runtime.asyncPreempt"))
+    // A stack a cut lost names nothing: no poll seen, and none missed either.
+    let lost = crate::model::lost::is_lost;
+    names.into_iter().find(|n| !n.is_empty() && !n.starts_with("runtime.asyncPreempt") && !lost(n))
 }
 
 /// Where the goroutine lost the CPU: each runnable span right after a running one (the
