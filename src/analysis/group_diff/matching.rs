@@ -40,7 +40,8 @@ impl MatchKey {
             let creator = creator.filter(|c| !coroutine::is_pull_func(c));
             return MatchKey { state: g.state.clone(), reason, funcs: Vec::new(), creator };
         }
-        MatchKey { state: g.state.clone(), reason, funcs: match_funcs(&g.blocking_stack), creator }
+        let stack = without_go_wrapper(&g.blocking_stack, g.created_at.as_ref());
+        MatchKey { state: g.state.clone(), reason, funcs: match_funcs(stack), creator }
     }
 
     /// Two keys with the same functions describe the same group unless they contradict each
@@ -86,6 +87,37 @@ fn match_funcs(stack: &[FrameText]) -> Vec<String> {
     let rest = funcs.get(past_runtime..).unwrap_or(&[]);
     let entry = rest.iter().position(|f| !is_std_func(f)).map_or(0, |user| user.saturating_sub(1));
     rest.get(entry..).unwrap_or(&[]).iter().map(|f| shape_blind(f)).collect()
+}
+
+/// The stack without the wrapper the compiler makes for a `go` statement with arguments
+/// (`go publish(ev)`): a SIGQUIT or crash traceback prints it at the root
+/// (`main.handleEvent.gowrap1`, Go 1.21 and older `main.handleEvent.func1` at the `go`
+/// statement's line) where a debug=2 dump hides it (probe r27c: every group of a SIGQUIT
+/// traceback read as new beside the same group gone from a debug=2 dump of the same moment).
+fn without_go_wrapper<'a>(stack: &'a [FrameText], created: Option<&FrameText>) -> &'a [FrameText] {
+    let mut stack = stack;
+    if stack.last().is_some_and(|f| &*f.function == "runtime.goexit") {
+        stack = &stack[..stack.len() - 1];
+    }
+    let Some((root, inner)) = stack.split_last().filter(|(_, inner)| !inner.is_empty()) else { return stack };
+    let numbered = |name: &str, tag: &str| {
+        name.rsplit_once(tag).is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let gowrap = numbered(&root.function, ".gowrap");
+    // Before Go 1.22 the wrapper was a closure of the function with the `go` statement, at
+    // that statement's line, calling the program's function; a closure of the program's
+    // own (`go func() { log.Fatal(srv.Serve(l)) }()`) that calls only the standard library
+    // is kept: both forms print it.
+    let calls_program = inner.iter().any(|f| !is_std_func(&f.function) && !is_runtime_frame(&f.function));
+    let closure_at_go = calls_program
+        && created.is_some_and(|c| {
+            root.line == c.line
+                && root
+                    .function
+                    .strip_prefix(&*c.function)
+                    .is_some_and(|rest| numbered(rest, ".func") && rest.starts_with(".func"))
+        });
+    if gowrap || closure_at_go { inner } else { stack }
 }
 
 /// A generic function's name without its type arguments: a traceback prints

@@ -182,3 +182,32 @@ fn many_groups_on_one_stack_match_in_bounded_time() {
     let looks = super::matching::LOOSE_LOOKS.with(|n| n.get());
     assert!((1..=40_000 * 64).contains(&looks), "{looks} rows looked at: more than 64 per group");
 }
+
+/// A SIGQUIT traceback prints the runtime's frames and the compiler's wrapper of `go
+/// publish(ev)` (Go 1.22+ `gowrap1`, before it a `func1` closure at the `go` statement's
+/// line) and `runtime.goexit`; a debug=2 dump of the same moment prints `main.publish` alone
+/// (the forms Go printed in probe r27c). One group. A closure of the program's own that calls
+/// only the standard library is kept: both forms print it.
+#[test]
+fn a_go_statements_wrapper_in_a_traceback_is_the_same_group() {
+    let site = Some(("main.handleEvent", 44));
+    let dump = group("waiting", "chan send", &[("main.publish", 40)], site, 30);
+    for wrapper in [("main.handleEvent.gowrap1", 44), ("main.handleEvent.func1", 44)] {
+        let stack = [
+            ("runtime.gopark", 435),
+            ("runtime.chansend", 260),
+            ("main.publish", 40),
+            wrapper,
+            ("runtime.goexit", 1700),
+        ];
+        let quit = group("waiting", "chan send", &stack, site, 30);
+        let d = diff_groups(&[vec![dump.clone()], vec![quit]]);
+        assert_eq!(d.len(), 1, "{wrapper:?}: {d:?}");
+        assert_eq!(d[0].change, Change::Same);
+    }
+    // The program's closure `go func() { log.Fatal(srv.Serve(l)) }()` is no wrapper.
+    let serve = [("net/http.(*Server).Serve", 3330), ("main.main.func1", 164)];
+    let with = group("waiting", "IO wait", &serve, Some(("main.main", 164)), 1);
+    let without = group("waiting", "IO wait", &serve[..1], Some(("main.main", 164)), 1);
+    assert_eq!(diff_groups(&[vec![with], vec![without]]).len(), 2);
+}
