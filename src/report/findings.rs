@@ -267,15 +267,10 @@ fn deadlock_text(d: &Deadlock) -> String {
     }
     format!(
         "deadlock: the runtime stopped {whom}: {} blocked with nothing left to wake {} (\"{}\"); the suspects say where each waits",
-        counted(d.count),
+        super::text::counted(d.count, "goroutine"),
         if d.count == 1 { "it" } else { "any of them" },
         d.message
     )
-}
-
-/// "1 goroutine", "3 goroutines".
-fn counted(n: usize) -> String {
-    format!("{} goroutine{}", units::count(n as u64), if n == 1 { "" } else { "s" })
 }
 
 fn goroutine_growth_text(g: &GoroutineGrowth) -> String {

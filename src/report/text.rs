@@ -374,7 +374,7 @@ pub(super) fn where_(f: &crate::analysis::FrameText) -> String {
 }
 
 /// `n` and the noun, plural unless `n` is 1: "1 goroutine", "2,000 goroutines".
-fn counted(n: usize, noun: &str) -> String {
+pub(super) fn counted(n: usize, noun: &str) -> String {
     let n = n as u64;
     format!("{} {noun}{}", units::count(n), if n == 1 { "" } else { "s" })
 }

@@ -403,7 +403,7 @@ pub fn memory_floors(m: &MemoryModel) -> Vec<(i64, u64)> {
 ///
 /// A rise whose last cycle came long before the trace ended says nothing of the time after
 /// it: a table loaded in the first 1.2 s of a 4.5 s trace, then only read, lets no cycle run
-/// in the last 3.3 s (probe r27a's warm-up, every Go release), and its rise is all the floors
+/// in the last 3.3 s (probe r27a's warm-up, Go 1.19 and 1.27), and its rise is all the floors
 /// show. When the trace went on without a cycle for longer than the rise took (and for at
 /// least [`MIN_QUIET_NS`]), whether the heap still grows is not known: no finding.
 pub fn trace_growth(cycles: &[(&RangeSpan, (i64, u64))], end_ns: i64) -> Option<HeapGrowth> {

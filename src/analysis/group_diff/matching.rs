@@ -75,10 +75,8 @@ impl MatchKey {
 /// starts at `sync.(*Mutex).Lock`): the key starts at the standard-library function the user's
 /// code called, or at the user's frame. A stack of nothing but runtime frames keeps them.
 fn match_funcs(stack: &[FrameText]) -> Vec<String> {
+    // (`runtime.goexit` at the root is gone already: [`without_go_wrapper`].)
     let mut funcs: Vec<&str> = stack.iter().map(|f| &*f.function).collect();
-    if funcs.last() == Some(&"runtime.goexit") {
-        funcs.pop();
-    }
     // The main goroutine's root: profiles show `runtime.main`, tracebacks hide it.
     if funcs.len() > 1 && funcs.last() == Some(&"runtime.main") {
         funcs.pop();
