@@ -320,6 +320,9 @@ run_each lockpoll 1.19 1.27
 # A journal leaking 2 MiB/s beside a 120 MiB index under a 150 MiB memory limit (bigbase): a
 # rise of a few percent through every part of the trace; trace and debug=2 dump.
 run_each bigbase 1.27
+# Two watchers of different start functions spinning in one helper's loop (sharedspin): one
+# loop, one finding; trace and debug=2 dump.
+run_each sharedspin 1.19 1.27
 # A request tracker whose error path keeps 2.5 MiB a second for good (slowleak), caught for
 # 6 s: the gctrace log of the run, its debug=2 dump, and what the leak really held
 # (slowleak.truth.json). The trace (~260 KB of 6 s of requests) is not kept.

@@ -232,3 +232,31 @@ fn pollers_that_wait_briefly_at_their_queues_lock_spin() {
     }
     assert_eq!(checked, 2, "lockpoll's runs of Go 1.19 and 1.27");
 }
+
+/// sharedspin (Go 1.27): two watchers of different start functions spin in one helper's loop
+/// (`waitFor`, calling the store's `ready` each time round): one finding of 2 goroutines at
+/// the loop, naming no single `go` statement (there are two). Go 1.19's trace puts one
+/// watcher's stacks on `ready`'s line alone, so there the loops do not meet and both
+/// watchers are found in two findings; every release finds both.
+#[test]
+fn one_loop_of_two_start_functions_is_one_finding() {
+    use common::services::{expect, marked, runs};
+    let e = expect("sharedspin");
+    let lp = marked("sharedspin", e["loop"].as_str().unwrap());
+    let mut checked = 0;
+    for (minor, dir) in runs("sharedspin", &["1.19", "1.27"]) {
+        let rep = report(&dir.join("sharedspin.trace"));
+        let found: Vec<&Value> =
+            rep["findings"].as_array().unwrap().iter().filter(|f| f["kind"] == "spinning").collect();
+        let total: u64 = found.iter().map(|f| f["count"].as_u64().unwrap()).sum();
+        assert_eq!(total, e["spinners"].as_u64().unwrap(), "{minor}: {found:?}");
+        if minor == "1.27" {
+            assert_eq!(found.len(), 1, "{minor}: {found:?}");
+            let f = found[0];
+            assert_eq!((f["function"].as_str(), f["line"].as_u64()), (Some("main.waitFor"), Some(lp)), "{f}");
+            assert!(f["created_at"].is_null(), "two go statements: {f}");
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 2);
+}

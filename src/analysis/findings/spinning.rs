@@ -91,7 +91,7 @@ const MIN_WAITED_FOR_SHARE: f64 = 0.1;
 pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
     let end = m.duration_ns;
     type Key = (u32, Option<(u32, u32, u32)>);
-    let mut groups: HashMap<Key, Vec<(GIdx, f64, Option<i64>)>> = HashMap::new();
+    let mut groups: HashMap<Key, Vec<Member>> = HashMap::new();
     let old_format = m.is_old_format();
     let suspended = |s: &crate::model::Span| match m.reason(s.reason()) {
         "preempted" => true,
@@ -176,16 +176,13 @@ pub fn spinning(m: &TraceModel) -> Vec<Spinning> {
         let site = m.stacks.frames(g.creation_stack).first().map(|f| (f.func.0, f.file.0, f.line));
         groups.entry((g.start_func.0, site)).or_default().push((i as GIdx, share, since));
     }
-    let mut out: Vec<Spinning> = groups
-        .into_values()
-        .filter(|members| !bottleneck(m, members))
-        .map(|members| group(m, &members))
-        .collect();
+    let sets: Vec<Vec<Member>> = groups.into_values().filter(|members| !bottleneck(m, members)).collect();
+    let mut out = one_per_loop(m, sets);
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.at.function.cmp(&b.at.function)));
     out
 }
 
-fn group(m: &TraceModel, members: &[(GIdx, f64, Option<i64>)]) -> Spinning {
+fn group(m: &TraceModel, members: &[Member]) -> Spinning {
     let g0 = &m.goroutines[members[0].0 as usize];
     let mut ids: Vec<u64> = members.iter().map(|x| m.goroutines[x.0 as usize].id).collect();
     ids.sort_unstable();
@@ -200,7 +197,7 @@ fn group(m: &TraceModel, members: &[(GIdx, f64, Option<i64>)]) -> Spinning {
         at: site.at,
         stacks_agreeing: site.agreeing,
         inside: site.inside,
-        created_at: m.stacks.frames(g0.creation_stack).first().map(|f| FrameText::from_frame(m, f)),
+        created_at: one_site(m, members),
         since_ns: members.iter().filter_map(|x| x.2).max(),
         poll_seen: super::spin_poll::poll_seen(m, &idx),
         goroutine_ids: ids,
@@ -208,11 +205,51 @@ fn group(m: &TraceModel, members: &[(GIdx, f64, Option<i64>)]) -> Spinning {
     }
 }
 
+/// A spinning goroutine: its index, its share on a CPU, when it last parked.
+type Member = (GIdx, f64, Option<i64>);
+
+/// Groups (by start function and creation site) whose loops meet, one's line being the
+/// other's or the call the other's stacks end inside, are one finding, judged on all their
+/// members: goroutines of different start functions (two watchers calling one `waitFor`) read
+/// as two findings of nearly the same words (probe r27b).
+fn one_per_loop(m: &TraceModel, sets: Vec<Vec<Member>>) -> Vec<Spinning> {
+    let found: Vec<Spinning> = sets.iter().map(|members| group(m, members)).collect();
+    let meet = |a: &Spinning, b: &Spinning| {
+        let known = |s: &Spinning| !s.where_unknown() && s.at.line != 0;
+        known(a)
+            && known(b)
+            && (a.at == b.at || a.inside.as_ref() == Some(&b.at) || b.inside.as_ref() == Some(&a.at))
+    };
+    // Each set joins the first earlier set its loop meets.
+    let mut joined: Vec<usize> = (0..found.len()).collect();
+    for i in 0..found.len() {
+        if let Some(j) = (0..i).find(|&j| joined[j] == j && meet(&found[j], &found[i])) {
+            joined[i] = j;
+        }
+    }
+    if joined.iter().enumerate().all(|(i, &j)| i == j) {
+        return found;
+    }
+    let mut merged: Vec<Vec<Member>> = vec![Vec::new(); found.len()];
+    for (i, set) in sets.into_iter().enumerate() {
+        merged[joined[i]].extend(set);
+    }
+    merged.iter().filter(|set| !set.is_empty()).map(|set| group(m, set)).collect()
+}
+
+/// The members' creation site, when they share one (a finding that joined groups of
+/// different `go` statements names none: their ids tell them apart).
+fn one_site(m: &TraceModel, members: &[Member]) -> Option<FrameText> {
+    let site = |x: &Member| m.stacks.frames(m.goroutines[x.0 as usize].creation_stack).first().copied();
+    let first = site(members.first()?)?;
+    members.iter().all(|x| site(x) == Some(first)).then(|| FrameText::from_frame(m, &first))
+}
+
 /// The group's members kept others waiting for them: the waits they ended while they ran
 /// add up to [`MIN_WAITED_FOR_SHARE`] of their longest life in the window. Their own brief
 /// waits for a lock are left out of that sum: pollers of one mutex-guarded queue end each
 /// other's waits at its lock (three of them, 12 % of the window), which is no one else's.
-fn bottleneck(m: &TraceModel, members: &[(GIdx, f64, Option<i64>)]) -> bool {
+fn bottleneck(m: &TraceModel, members: &[Member]) -> bool {
     let end = m.duration_ns;
     let life = |gi: GIdx| end - m.goroutines[gi as usize].created_ns().unwrap_or(0).max(0);
     let longest = members.iter().map(|x| life(x.0)).max().unwrap_or(0);
