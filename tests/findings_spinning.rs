@@ -9,6 +9,7 @@ use crate::common;
 use common::all_traces as traces;
 use common::report_json::{expect_for, report};
 
+use goroscope::model::{Span, TraceModel};
 use serde_json::Value;
 
 /// `1.NN` as NN.
@@ -178,18 +179,12 @@ fn work_that_yields_now_and_then_is_no_spin() {
         assert_eq!(rep["suspects"].as_array().map(Vec::len), Some(0), "{minor}");
         // The trace holds what the rule is about: each scrubber yielding at the marked line,
         // again and again, and running between.
-        let l = goroscope::load::load_file(&path, &goroscope::load::Progress::default()).unwrap();
-        let m = l.trace.unwrap();
-        let scrubbers: Vec<_> = m.goroutines.iter().filter(|g| m.func_name(g) == "main.scrub").collect();
+        let at_yield =
+            |m: &TraceModel, s: &Span| m.stacks.frames(s.stack).iter().any(|f| f.line == yield_line as u32);
+        let scrubbers = spans_of(&path, "main.scrub", "runtime.Gosched", at_yield);
         assert_eq!(scrubbers.len() as u64, e["scrubbers"].as_u64().unwrap(), "{minor}");
-        for g in scrubbers {
-            let yields = g
-                .real_spans()
-                .iter()
-                .filter(|s| m.reason(s.reason()) == "runtime.Gosched")
-                .filter(|s| m.stacks.frames(s.stack).iter().any(|f| f.line == yield_line as u32))
-                .count();
-            assert!(yields >= 20, "{minor}: goroutine {} yielded {yields} times at line {yield_line}", g.id);
+        for (id, yields) in scrubbers {
+            assert!(yields >= 20, "{minor}: goroutine {id} yielded {yields} times at line {yield_line}");
         }
         checked += 1;
     }
@@ -220,13 +215,8 @@ fn pollers_that_wait_briefly_at_their_queues_lock_spin() {
         );
         assert_eq!(f["created_at"]["line"].as_u64(), Some(created), "{minor}: {f}");
         // Go's record of the run: the pollers did wait at the lock, and more than once.
-        let l =
-            goroscope::load::load_file(&dir.join("lockpoll.trace"), &goroscope::load::Progress::default())
-                .unwrap();
-        let m = l.trace.unwrap();
-        for g in m.goroutines.iter().filter(|g| m.func_name(g) == "main.poller") {
-            let waits = g.real_spans().iter().filter(|s| m.reason(s.reason()) == "sync").count();
-            assert!(waits >= 10, "{minor}: goroutine {} waited {waits} times at the lock", g.id);
+        for (id, waits) in spans_of(&dir.join("lockpoll.trace"), "main.poller", "sync", |_, _| true) {
+            assert!(waits >= 10, "{minor}: goroutine {id} waited {waits} times at the lock");
         }
         checked += 1;
     }
@@ -259,4 +249,21 @@ fn one_loop_of_two_start_functions_is_one_finding() {
         checked += 1;
     }
     assert_eq!(checked, 2);
+}
+
+/// Each goroutine of the trace at `path` that starts in `func`: its id, and how many of its
+/// spans have the reason `reason` and pass `keep` (what Go's trace recorded of it).
+fn spans_of(
+    path: &std::path::Path,
+    func: &str,
+    reason: &str,
+    keep: impl Fn(&TraceModel, &Span) -> bool,
+) -> Vec<(u64, usize)> {
+    let l = goroscope::load::load_file(path, &goroscope::load::Progress::default()).unwrap();
+    let m = l.trace.unwrap();
+    let of_func = m.goroutines.iter().filter(|g| m.func_name(g) == func);
+    let count = |g: &goroscope::model::Goroutine| {
+        g.real_spans().iter().filter(|s| m.reason(s.reason()) == reason && keep(&m, s)).count()
+    };
+    of_func.map(|g| (g.id, count(g))).collect()
 }

@@ -167,7 +167,14 @@ impl DumpModel {
 
     /// True when the runtime said every goroutine is blocked (`all goroutines are asleep`).
     pub fn is_deadlock(&self) -> bool {
-        self.preamble.iter().any(|l| l.contains("all goroutines are asleep"))
+        self.preamble.iter().any(|l| says_all_asleep(l))
+    }
+
+    /// The runtime's line declaring a deadlock, trimmed, and whether a synctest bubble's
+    /// ([`DumpModel::is_deadlock`], [`DumpModel::is_bubble_deadlock`]).
+    pub fn deadlock_line(&self) -> Option<(&str, bool)> {
+        let all = self.preamble.iter().find(|l| says_all_asleep(l)).map(|l| (l.trim(), false));
+        all.or_else(|| self.preamble.iter().find(|l| says_bubble_deadlock(l)).map(|l| (l.trim(), true)))
     }
 
     /// A synctest bubble deadlocked, but the dump shows none of its goroutines: Go 1.24
@@ -181,10 +188,16 @@ impl DumpModel {
     /// `deadlock: main bubble goroutine has exited but blocked goroutines remain`), with
     /// time stopped, so none can ever run again. Go 1.25+ print those goroutines after it.
     pub fn is_bubble_deadlock(&self) -> bool {
-        self.preamble
-            .iter()
-            .any(|l| l.trim_start().starts_with("panic: deadlock: ") && l.contains(" bubble "))
+        self.preamble.iter().any(|l| says_bubble_deadlock(l))
     }
+}
+
+fn says_all_asleep(line: &str) -> bool {
+    line.contains("all goroutines are asleep")
+}
+
+fn says_bubble_deadlock(line: &str) -> bool {
+    line.trim_start().starts_with("panic: deadlock: ") && line.contains(" bubble ")
 }
 
 /// Interns [`DumpFrame`]s and call lists into a [`DumpModel`] while it is read.

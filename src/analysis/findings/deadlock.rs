@@ -25,18 +25,8 @@ pub struct Deadlock {
 
 /// The deadlock a traceback reports, if it reports one.
 pub fn dump_deadlock(d: &DumpModel) -> Option<Deadlock> {
-    let bubble = !d.is_deadlock() && d.is_bubble_deadlock();
-    if !(d.is_deadlock() || bubble) {
-        return None;
-    }
-    let said = |l: &&String| {
-        if bubble {
-            l.trim_start().starts_with("panic: deadlock: ")
-        } else {
-            l.contains("all goroutines are asleep")
-        }
-    };
-    let message = d.preamble.iter().find(said)?.trim().to_string();
+    let (message, bubble) = d.deadlock_line()?;
+    let message = message.to_string();
     let mut ids: Vec<u64> = d
         .goroutines
         .iter()

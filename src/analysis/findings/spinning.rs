@@ -227,14 +227,15 @@ fn one_per_loop(m: &TraceModel, sets: Vec<Vec<Member>>) -> Vec<Spinning> {
             joined[i] = j;
         }
     }
-    if joined.iter().enumerate().all(|(i, &j)| i == j) {
-        return found;
-    }
+    // Sets nothing joined keep their finding; the others are judged again, together.
     let mut merged: Vec<Vec<Member>> = vec![Vec::new(); found.len()];
     for (i, set) in sets.into_iter().enumerate() {
         merged[joined[i]].extend(set);
     }
-    merged.iter().filter(|set| !set.is_empty()).map(|set| group(m, set)).collect()
+    let alone = |i: usize| !joined.iter().enumerate().any(|(k, &j)| j == i && k != i);
+    let kept = found.into_iter().enumerate().filter(|&(i, _)| joined[i] == i && alone(i)).map(|(_, s)| s);
+    let joint = (0..merged.len()).filter(|&i| joined[i] == i && !alone(i)).map(|i| group(m, &merged[i]));
+    kept.chain(joint).collect()
 }
 
 /// The members' creation site, when they share one (a finding that joined groups of
