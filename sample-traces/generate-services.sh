@@ -192,6 +192,9 @@ run_each loopheld 1.19 1.27
 # MemStats JSON lines of uploads piling up, each holding 32 KiB on its stack (stackpile):
 # NumGoroutine and StackInuse rise, the heap stays flat; and the dump at the end.
 run_each stackpile 1.27
+# The same with a 16 KiB heap buffer each (connpile: connections a registry keeps): the heap
+# after GC rises with the goroutines, under the heap-growth rule's bars; and the dump.
+run_each connpile 1.27
 # A service's stderr with its GC lines and the traceback SIGQUIT made it print (quitleak),
 # and what its map really kept (truth.json), Go 1.21 and 1.27.
 for minor in 1.21 1.27; do
@@ -213,6 +216,17 @@ for minor in 1.21 1.27; do
 	mkdir -p "$HERE/services/go$minor"
 	(cd "$HERE/programs/services" && "$(go_for "$minor")" build -trimpath -o "$BIN/tableleak-$minor" ./tableleak)
 	GODEBUG=gctrace=1 "$BIN/tableleak-$minor" -out "$out" 2>"$out.gctrace.log"
+done
+# A cache warmed by the first requests, then only read (warmtable): three heap profiles
+# after a GC, the first mid-warm-up, and the rows the table held at each (truth.json).
+for minor in 1.19 1.27; do
+	out="$HERE/services/go$minor/warmtable"
+	if [ "$FORCE" != 1 ] && [ -s "$out.3.heap.pb.gz" ]; then
+		continue
+	fi
+	mkdir -p "$HERE/services/go$minor"
+	(cd "$HERE/programs/services" && "$(go_for "$minor")" build -trimpath -o "$BIN/warmtable-$minor" ./warmtable)
+	"$BIN/warmtable-$minor" -out "$out"
 done
 # A service traced in mid-life whose pollers nobody stops (midpoll): 150 watchers asleep in
 # one loop, every one older than the trace, beside a healthy pool of 8; trace and debug=2
@@ -323,6 +337,19 @@ run_each bigbase 1.27
 # Two watchers of different start functions spinning in one helper's loop (sharedspin): one
 # loop, one finding; trace and debug=2 dump.
 run_each sharedspin 1.19 1.27
+# A bounded LRU's MemStats lines, a line about each GC cycle (lrulines): kept is a run whose
+# least line per cycle rises in the second half (the last lines caught high in their cycles,
+# 1 run in 10 or so), the shape a sampled floor misreads as growth; the cache's size at
+# each line (lrulines.truth.json).
+out="$HERE/services/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/lrulines.memstats.jsonl" ]; then
+	(cd "$HERE/programs/services" && "$(go_for 1.27)" build -trimpath -o "$BIN/lrulines-1.27" ./lrulines)
+	for try in $(seq 1 60); do
+		"$BIN/lrulines-1.27" -out "$BIN/lrulines"
+		python3 "$HERE/programs/services/lrulines/late_rise.py" "$BIN/lrulines.memstats.jsonl" && break
+	done
+	cp "$BIN/lrulines.memstats.jsonl" "$BIN/lrulines.truth.json" "$out/"
+fi
 # A request tracker whose error path keeps 2.5 MiB a second for good (slowleak), caught for
 # 6 s: the gctrace log of the run, its debug=2 dump, and what the leak really held
 # (slowleak.truth.json). The trace (~260 KB of 6 s of requests) is not kept.

@@ -73,7 +73,8 @@ enum Command {
     /// mix), or profiles of one kind (NEW minus BASE, as `go tool pprof -diff_base`).
     #[command(after_help = "Two files are a before/after pair; three or more a series in the order given. \
                             Exit status: 0; 1 with --fail-on-growth when a group of blocked goroutines \
-                            is new or grew, or a heap profile's in-use bytes or objects grew; 2 when a \
+                            is new or grew, or a heap profile's in-use bytes or objects grew (in a series, \
+                            and still grew at its last step); 2 when a \
                             file cannot be read or the files cannot be compared.")]
     Diff {
         /// JSON instead of a table.

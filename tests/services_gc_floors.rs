@@ -136,3 +136,67 @@ fn a_goroutine_pile_in_memstats_lines_says_what_its_stacks_hold() {
     let waiting = common::services::records(&dump, "chan receive", e["waiting_function"].as_str().unwrap());
     assert_eq!(waiting.len() as u64, e["goroutines"].as_u64().unwrap(), "{minor}: Go's dump");
 }
+
+/// Connections a registry keeps, each with a 16 KiB buffer on the heap, their readers waiting
+/// (`programs/services/connpile`, Go 1.27): the goroutine count and the heap after GC rise
+/// together, too little for a heap-growth finding. The goroutine-growth finding says the heap
+/// rose with them, from the first line's `HeapAlloc` to the last's (each line is written
+/// right after a GC: Go's own numbers, read here as JSON), about a buffer a goroutine.
+#[test]
+fn goroutines_holding_heap_buffers_say_the_heap_rose_with_them() {
+    let e = common::report_json::expect_of("services/connpile");
+    let path = root().join("services/go1.27/connpile.memstats.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines.len() >= 10, "{} lines", lines.len());
+    let heap = |l: &serde_json::Value| l["memstats"]["HeapAlloc"].as_u64().unwrap();
+    let count = |l: &serde_json::Value| l["NumGoroutine"].as_u64().unwrap();
+    let (first, last) = (&lines[0], &lines[lines.len() - 1]);
+    let added = count(last) - count(first);
+    assert_eq!(added, e["goroutines"].as_u64().unwrap(), "Go's lines");
+    let rep = report(&path);
+    let f = rep["findings"].as_array().unwrap();
+    assert!(f.iter().all(|f| f["kind"] != "heap-growth"), "{f:?}");
+    let g = f.iter().find(|f| f["kind"] == "goroutine-growth").unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(
+        (g["heap_from_bytes"].as_u64(), g["heap_to_bytes"].as_u64()),
+        (Some(heap(first)), Some(heap(last)))
+    );
+    let each = (heap(last) - heap(first)) / added;
+    let buffer = e["buffer_bytes"].as_u64().unwrap();
+    assert!(each >= buffer && each <= buffer * 3 / 2, "{each} bytes a goroutine");
+    let dump = std::fs::read_to_string(root().join("services/go1.27/connpile.goroutine-2.txt")).unwrap();
+    let waiting = common::services::records(&dump, "chan receive", e["waiting_function"].as_str().unwrap());
+    assert_eq!(waiting.len() as u64, added, "Go's dump");
+}
+
+/// A bounded cache's MemStats lines, about a line per GC cycle (`programs/services/lrulines`,
+/// Go 1.27): the least line of each cycle's interval is the heap some time after the cycle
+/// ended, garbage included, and in the run kept the last lines fell late in their cycles (the
+/// generator keeps such a run: `late_rise.py`). The cache is full from the third line on (the
+/// program's own count) and Go's `NextGC` stands still from then on: no heap-growth finding.
+#[test]
+fn a_bounded_caches_lines_caught_late_in_their_cycles_are_no_growth() {
+    let e = common::report_json::expect_of("services/lrulines");
+    assert_eq!(e["healthy"], true);
+    let dir = root().join("services/go1.27");
+    let truth: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("lrulines.truth.json")).unwrap()).unwrap();
+    let sizes: Vec<u64> =
+        truth["cache_sizes"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+    assert!(sizes.len() >= 20, "{sizes:?}");
+    assert!(sizes[2..].iter().all(|&n| Some(n) == e["capacity"].as_u64()), "{sizes:?}");
+    let path = dir.join("lrulines.memstats.jsonl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), sizes.len());
+    let goal = |l: &serde_json::Value| l["memstats"]["NextGC"].as_u64().unwrap();
+    let cycles = |l: &serde_json::Value| l["memstats"]["NumGC"].as_u64().unwrap();
+    // Go's lines: ten cycles and more, the goal within 1 % of the third line's to the last.
+    assert!(cycles(&lines[lines.len() - 1]) >= 10);
+    let settled = goal(&lines[2]);
+    assert!(lines[2..].iter().all(|l| goal(l).abs_diff(settled) * 100 <= settled), "Go's NextGC moved");
+    let rep = report(&path);
+    assert_eq!(rep["memory"]["source"], "memstats");
+    assert!(growth(&path).is_empty(), "{}", rep["findings"]);
+}

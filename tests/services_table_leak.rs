@@ -123,3 +123,46 @@ fn a_stderr_log_with_gc_lines_and_a_traceback_gives_both() {
     }
     assert!(checked >= 2, "expected quitleak logs of two releases, found {checked}");
 }
+
+/// A cache warmed by the first requests, then only read (`programs/services/warmtable`, Go
+/// 1.19 and 1.27): three heap profiles after a GC, the first mid-warm-up. First to last the
+/// table's line grew by half the table, as a leak's would; the last step added nothing (the
+/// program's own count of rows: the same at the second and third profile). The series
+/// levelled off: `--fail-on-growth` passes, and the text says why.
+#[test]
+fn a_series_whose_growth_stopped_passes_the_growth_gate() {
+    let e = expect_of("services/warmtable");
+    let rows = e["rows"].as_u64().unwrap();
+    let mut checked = 0;
+    for minor in ["1.19", "1.27"] {
+        let base = root().join(format!("services/go{minor}/warmtable"));
+        let files: Vec<_> = (1..=3).map(|i| base.with_extension(format!("{i}.heap.pb.gz"))).collect();
+        let truth: Value =
+            serde_json::from_str(&std::fs::read_to_string(base.with_extension("truth.json")).unwrap())
+                .unwrap();
+        let held: Vec<u64> =
+            truth["rows_held"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+        assert!(held[0] < rows * 3 / 4 && held[1] == rows && held[2] == rows, "{minor}: {held:?}");
+        let run = |json: bool| {
+            let mut c = Command::new(env!("CARGO_BIN_EXE_goroscope"));
+            c.arg("diff").arg("--fail-on-growth").args(&files);
+            if json {
+                c.arg("--json");
+            }
+            c.output().unwrap()
+        };
+        let out = run(true);
+        assert_eq!(out.status.code(), Some(0), "{minor}: {}", String::from_utf8_lossy(&out.stdout));
+        let j: Value = serde_json::from_slice(&out.stdout).unwrap();
+        // First to last, the table's line grew by a leak's share: the gate did not pass for
+        // want of growth.
+        let g = &j["profile"]["grew_most"];
+        assert_eq!(g["function"], e["table_function"], "{minor}: {g}");
+        let half_table = (rows - held[0]) * (64 << 10) / 2;
+        assert!(g["delta"].as_u64().unwrap() >= half_table, "{minor}: {g}");
+        let text = String::from_utf8(run(false).stdout).unwrap();
+        assert!(text.contains("levelled off: [2] → [3]"), "{minor}: {text}");
+        checked += 1;
+    }
+    assert_eq!(checked, 2);
+}

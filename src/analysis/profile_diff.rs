@@ -16,6 +16,7 @@
 //! last with the first the same way and carries the files between as further columns.
 
 mod grew;
+mod plateau;
 #[cfg(test)]
 mod tests;
 mod tree;
@@ -26,6 +27,7 @@ use crate::analysis::profile_view::{NodeKey, View};
 use crate::model::ProfileModel;
 
 pub use grew::{GrewMost, grew_beyond_noise, grew_most};
+pub use plateau::levelled_off;
 pub use tree::{DiffNode, DiffTree, diff_call_tree, diff_call_tree_with};
 
 /// One function of the diff table.

@@ -95,6 +95,11 @@ pub enum FindingJson<'a> {
         /// The count, the stacks, or both (MemStats lines' count, with their `StackInuse`).
         #[serde(flatten)]
         rose: RoseJson,
+        /// The heap after GC, when it rose with them (under the heap-growth rule's bars).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        heap_from_bytes: Option<u64>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        heap_to_bytes: Option<u64>,
     },
     /// A lock with goroutines queued at it all through the window (added kind).
     #[serde(rename = "lock-contention")]
@@ -221,6 +226,8 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             from_ns: g.from_ns,
             to_ns: g.to_ns,
             rose: RoseJson::of(Some(g.rose)).with_stacks(g.stack_bytes),
+            heap_from_bytes: g.heap.map(|h| h.0),
+            heap_to_bytes: g.heap.map(|h| h.1),
         },
         Finding::LockContention(c) => FindingJson::LockContention {
             lock: c.lock,
@@ -282,18 +289,25 @@ fn goroutine_growth_text(g: &GoroutineGrowth) -> String {
             format!("the goroutine count rose from {} to {}", units::count(from), units::count(to))
         }
     };
-    let holding = match g.stack_bytes {
-        Some((from, to)) => format!(
-            "holding little but their stacks, in use from {} to {}",
-            units::bytes(from),
-            units::bytes(to)
-        ),
-        None => "holding little but their stacks".to_string(),
+    let stacks = g.stack_bytes.map_or(String::new(), |(from, to)| {
+        format!(", in use from {} to {}", units::bytes(from), units::bytes(to))
+    });
+    let (source, over) = (g.source.name(), units::duration(g.over_ns()));
+    let Some((heap_from, heap_to)) = g.heap else {
+        return format!(
+            "goroutines pile up ({source}): {what} over {over}, while the heap after GC did not grow: goroutines that never end, holding little but their stacks{stacks} (a goroutine dump shows where they wait)"
+        );
+    };
+    let each = match g.rose {
+        Beside::Goroutines { from, to } if to > from => {
+            format!(", about {} for each goroutine added", units::bytes((heap_to - heap_from) / (to - from)))
+        }
+        _ => String::new(),
     };
     format!(
-        "goroutines pile up ({}): {what} over {}, while the heap after GC did not grow: goroutines that never end, {holding} (a goroutine dump shows where they wait)",
-        g.source.name(),
-        units::duration(g.over_ns()),
+        "goroutines pile up ({source}): {what} over {over}, and the heap after GC with them, from {} to {}{each}: goroutines that never end, with what they hold (their stacks{stacks}; a goroutine dump shows where they wait, a heap profile what they hold)",
+        units::bytes(heap_from),
+        units::bytes(heap_to)
     )
 }
 

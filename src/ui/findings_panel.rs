@@ -128,6 +128,28 @@ pub(super) fn beside_text(g: &HeapGrowth) -> Option<String> {
 pub fn goroutine_growth_text(g: &GoroutineGrowth) -> String {
     use crate::analysis::findings::goroutines_beside::Beside;
     let over = units::duration(g.over_ns());
+    if let Some((h0, h1)) = g.heap {
+        let (heap_from, heap_to) = (units::bytes(h0), units::bytes(h1));
+        return match g.rose {
+            Beside::Stacks { from, to } => tr!(
+                "finding-goroutine-stacks-heap",
+                from = units::bytes(from),
+                to = units::bytes(to),
+                over = over,
+                heap_from = heap_from,
+                heap_to = heap_to
+            ),
+            Beside::Goroutines { from, to } => tr!(
+                "finding-goroutine-count-heap",
+                from = units::count(from),
+                to = units::count(to),
+                over = over,
+                heap_from = heap_from,
+                heap_to = heap_to,
+                each = units::bytes((h1 - h0) / to.saturating_sub(from).max(1))
+            ),
+        };
+    }
     match g.rose {
         Beside::Stacks { from, to } => {
             tr!("finding-goroutine-stacks", from = units::bytes(from), to = units::bytes(to), over = over)

@@ -5,9 +5,11 @@
 //! where the lines log it. A rise that is steady through the log (as heap growth must be:
 //! in most of its spans, ending near its top) and at least doubles is a finding of its own;
 //! beside a heap that grows, the heap-growth finding says it ([`super::goroutines_beside`]).
+//! A heap after GC that rose with the goroutines, though not enough (or over too few cycles)
+//! for a heap-growth finding, is said beside them: the goroutines hold it.
 
 use super::goroutines_beside::Beside;
-use super::heap_growth::{HeapSource, lower_envelope, rising_spans};
+use super::heap_growth::{HeapSource, lower_envelope, memory_floors, rising_spans};
 use crate::model::{MemoryModel, MemorySource};
 
 /// What rose, from its least to its last, over the log.
@@ -21,6 +23,11 @@ pub struct GoroutineGrowth {
     /// log it: what the goroutines hold (a probe's pile of 290 held 38 MB of stacks, 8 times
     /// its heap).
     pub stack_bytes: Option<(u64, u64)>,
+    /// The heap after GC (the held floors) at the rise's start and end, when it rose with the
+    /// goroutines (probe r27a: 336 keep-alive goroutines holding a 24 KiB buffer each lifted
+    /// it 3.7 → 12 MB over the three cycles MemStats lines saw, while the text said it "did
+    /// not grow").
+    pub heap: Option<(u64, u64)>,
 }
 
 impl GoroutineGrowth {
@@ -76,5 +83,23 @@ pub fn goroutine_growth(m: &MemoryModel) -> Option<GoroutineGrowth> {
         s.get(s.partition_point(|p| p.0 <= t).checked_sub(1)?).map(|p| p.1)
     };
     let stack_bytes = if stacks { None } else { at(from_ns).zip(at(to_ns)).filter(|(a, b)| b > a) };
-    Some(GoroutineGrowth { source: m.source.into(), rose, from_ns, to_ns, stack_bytes })
+    let heap = heap_alongside(m, from_ns, to_ns);
+    Some(GoroutineGrowth { source: m.source.into(), rose, from_ns, to_ns, stack_bytes, heap })
+}
+
+/// The heap after GC rose with the goroutines when its held floors over their rise went up
+/// by this much...
+const MIN_HEAP_RISE: u64 = 1 << 20;
+/// ...and to this many times the first.
+const MIN_HEAP_RATIO: f64 = 1.5;
+
+/// The heap after GC at the first and last floor within `from_ns..=to_ns` (each lowered to
+/// the least after it), when it rose by [`MIN_HEAP_RISE`] and [`MIN_HEAP_RATIO`].
+fn heap_alongside(m: &MemoryModel, from_ns: i64, to_ns: i64) -> Option<(u64, u64)> {
+    let floors: Vec<(i64, u64)> =
+        memory_floors(m).into_iter().filter(|p| (from_ns..=to_ns).contains(&p.0)).collect();
+    let held = lower_envelope(&floors);
+    let (from, to) = (held.first()?.1, held.last()?.1);
+    (to >= from.saturating_add(MIN_HEAP_RISE) && to as f64 >= MIN_HEAP_RATIO * from as f64)
+        .then_some((from, to))
 }

@@ -439,7 +439,7 @@ pub fn memstats_growth(m: &MemoryModel) -> Option<HeapGrowth> {
     if let (Some(a), Some(b)) = (numbers.iter().min(), numbers.iter().max()) {
         g.gc_cycles = g.gc_cycles.max((b - a + 1) as usize);
     }
-    Some(g)
+    super::heap_goal::goal_bears_out(&m.heap_goal, &g).then_some(g)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod deadlock;
 pub mod gc_thrashing;
 pub mod goroutine_growth;
 pub mod goroutines_beside;
+pub mod heap_goal;
 pub mod heap_growth;
 pub mod heap_retention;
 pub mod lock_contention;

@@ -8,7 +8,7 @@ use super::Diff;
 use crate::analysis::FrameText;
 use crate::analysis::classify::{is_runtime_frame, is_std_func};
 use crate::analysis::group_diff::GroupChange;
-use crate::analysis::profile_diff::DiffTop;
+use crate::analysis::profile_diff::{DiffTop, levelled_off};
 use crate::report::terminal::safe;
 use crate::units;
 
@@ -181,6 +181,17 @@ fn profile_text(o: &mut String, p: &DiffTop) {
             signed(g.after.saturating_sub(g.before)),
             unsigned(g.before),
             unsigned(g.after)
+        );
+    }
+    if let Some((step, mean)) = levelled_off(&p.totals).filter(|_| p.sample_type.starts_with("inuse_")) {
+        let n = p.totals.len();
+        let _ = writeln!(
+            o,
+            "  levelled off: [{}] → [{n}] {}, against {} a step on average over the series: growth that stopped, \
+             not a leak",
+            n - 1,
+            signed(step),
+            signed(mean)
         );
     }
 }
