@@ -66,6 +66,15 @@ for minor in 1.19 1.21 1.27; do
 	[ "$minor" = 1.19 ] || sigquit "$BIN/sigquit-$minor" "$out/sigquit-system.txt" system
 	ls -l "$out" >&2
 done
+# An order service whose identifiers and file are named in hangul (programs/dumps/hangul):
+# the debug=1 and debug=2 dumps of 24 waiters, Go 1.27 (tests/ui_scripts.rs: every
+# character of their frames has a glyph in the bundled font).
+out="$HERE/dumps/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/hangul.goroutine-2.txt" ]; then
+	mkdir -p "$out"
+	(cd "$HERE/programs/dumps" && "$(go_for 1.27)" build -trimpath -o "$BIN/hangul" ./hangul)
+	"$BIN/hangul" -out "$out/hangul"
+fi
 # A service that crashes while handlers wait in sync.Once.Do (programs/dumps/crash): a nil
 # dereference in a goroutine of its own under GOTRACEBACK=system (the `panic(...)` frame and
 # the runtime's frames shown), and "fatal error: concurrent map writes" under =all, and the

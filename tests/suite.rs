@@ -136,6 +136,7 @@ mod ui_pprof_labels;
 mod ui_pprof_source;
 mod ui_present_fit;
 mod ui_progressive;
+mod ui_scripts;
 mod ui_session_fixtures;
 mod ui_session_panes;
 mod ui_sharing;

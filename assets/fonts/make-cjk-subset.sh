@@ -8,10 +8,12 @@
 #   - GB2312 levels 1 and 2: the 6,763 hanzi of simplified Chinese, plus its symbols;
 #   - Big5 level 1: the 5,401 frequent hanzi of traditional Chinese;
 #   - JIS X 0208 (Shift JIS): kanji levels 1 and 2, hiragana, katakana, symbols;
+#   - KS X 1001 (EUC-KR) rows up to hangul: the 2,350 hangul syllables of modern Korean
+#     writing and the compatibility jamo (all 11,172 syllables would double the file);
 #   - CJK symbols and punctuation, fullwidth forms, halfwidth katakana.
-# Korean hangul (11,172 syllables) is left to the system's fonts.
 #
-#   bash assets/fonts/make-cjk-subset.sh        # needs python3 with fonttools (pip install fonttools)
+#   bash assets/fonts/make-cjk-subset.sh        # needs python3 with fonttools (pip install fonttools;
+#                                               # PYTHONPATH for a --target install)
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -39,6 +41,7 @@ table('gb2312', range(0xA1, 0xF8), range(0xA1, 0xFF))                 # symbols 
 table('big5', range(0xA1, 0xC7), list(range(0x40, 0x7F)) + list(range(0xA1, 0xFF)))  # symbols + level 1
 table('shift_jis', list(range(0x81, 0xA0)) + list(range(0xE0, 0xEB)),
       list(range(0x40, 0x7F)) + list(range(0x80, 0xFD)))                # JIS X 0208
+table('euc_kr', range(0xA1, 0xC9), range(0xA1, 0xFF))                 # KS X 1001 symbols, jamo, hangul
 chars.update(map(chr, range(0x3000, 0x3100)))   # CJK punctuation, hiragana, katakana
 chars.update(map(chr, range(0xFF00, 0xFFF0)))   # fullwidth and halfwidth forms
 chars.update(map(chr, range(0x20, 0x7F)))       # ASCII, so mixed runs keep one baseline

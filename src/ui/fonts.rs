@@ -5,10 +5,11 @@
 //! first (Latin text keeps its look) and the fallbacks are appended to both the Proportional
 //! and the Monospace families:
 //!   1. the system's CJK fonts, when it has any (fontconfig's list if `fc-list` exists, else
-//!      the usual font directories, by file name), for full coverage and Korean;
-//!   2. the bundled subset of Noto Sans CJK SC (`assets/fonts/`, 2.4 MiB: simplified and
-//!      frequent traditional hanzi, Japanese kana and kanji, CJK punctuation), so a bare
-//!      machine still shows Chinese and Japanese.
+//!      the usual font directories, by file name), for full coverage;
+//!   2. the bundled subset of Noto Sans CJK SC (`assets/fonts/`, 2.7 MiB: simplified and
+//!      frequent traditional hanzi, Japanese kana and kanji, the 2,350 hangul syllables of
+//!      KS X 1001, CJK punctuation), so a bare machine still shows Chinese, Japanese and
+//!      Korean names (`tests/ui_scripts.rs`).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
