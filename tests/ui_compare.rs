@@ -165,6 +165,36 @@ fn the_diff_table_lists_the_planted_group_as_new_and_selects_it_in_both_panes() 
     assert_eq!((h.state().selected_ids(0).len(), h.state().selected_ids(1).len()), (1, 1), "{both}");
 }
 
+/// Two dumps of one pool, a worker busy in the first and back in the pool's wait in the
+/// second (`services/compare_pool`): the pool's group gained a goroutine that moved, none
+/// made. Its row says "moved" and is not drawn as growth; and on a 1280×720 screen every
+/// row of the table is on screen, not scrolled under panes with room to spare (probe r28b:
+/// the panel's memory kept it at 1½ rows).
+#[test]
+fn a_group_that_moved_says_so_and_every_row_is_on_screen() {
+    let files: Vec<PathBuf> =
+        (1..=2).map(|i| sample(&format!("services/go1.27/compare_pool.{i}.goroutine-2.txt"))).collect();
+    let h = &mut open_with(Harness::builder().with_size(egui::vec2(1280.0, 720.0)), move |cc| {
+        english(GoroscopeApp::new(cc, files))
+    });
+    h.run_steps(3);
+    let rows: Vec<String> = labels(h).into_iter().filter(|l| l.starts_with("Diff ")).collect();
+    assert!(rows.len() >= 2, "the diff table's rows: {:#?}", labels(h));
+    let moved: Vec<&String> = rows.iter().filter(|r| r.contains(": grown (moved), ")).collect();
+    assert_eq!(moved.len(), 1, "{rows:#?}");
+    for r in &rows {
+        let rect = h.get_by_label(r).rect();
+        assert!(
+            rect.bottom() <= 720.0 && rect.top() >= 360.0,
+            "{r}: {rect:?}, below the window or over the panes"
+        );
+    }
+    // The panel keeps the room it was given (its tab, filter, header and a row or two more
+    // than the table holds), not only what the table's rows measured on the first frame.
+    let tab = h.get_by_label("Goroutine groups").rect();
+    assert!(720.0 - tab.top() >= 190.0, "the groups' panel starts at {}", tab.top());
+}
+
 #[test]
 fn the_diff_table_filters() {
     let h = &mut open_all(vec![sample("go1.27/chansend_fixed.trace"), sample("go1.27/chansend.trace")]);

@@ -23,16 +23,27 @@ impl GoroscopeApp {
         } else if n > 1 {
             egui::Panel::top("compare-bar").show(ui, |ui| self.compare_bar_ui(ui));
             // Profiles' table and flame graph want most of the height: a panel of their own.
-            let (id, size) = if self.compare.wants_room() {
-                ("compare-profiles", ui.available_height() * 0.5)
-            } else {
-                ("compare", 280.0)
+            // The groups' table wants its rows (a dozen at most) on screen, up to half the
+            // window: the diff is the comparison's answer (probe r28b: a fixed 280 points,
+            // kept by the panel's memory, showed 1½ rows under ~900 points of panes with
+            // room to spare). Each comparison lays its panel out afresh.
+            let half = ui.available_height() * 0.5;
+            let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
+            let (id, size) = match self.compare.groups_height(row_h) {
+                _ if self.compare.wants_room() => (("compare-profiles", 0), half),
+                Some(h) => (("compare", self.compare.layout_key()), h.clamp(200.0, half.max(200.0))),
+                None => (("compare", u64::MAX), 280.0),
             };
-            egui::Panel::bottom(id)
-                .resizable(true)
-                .default_size(size)
-                .size_range(120.0..=1400.0)
-                .show(ui, |ui| self.compare.ui(ui, &self.workspace, &mut self.pane_queue));
+            egui::Panel::bottom(id).resizable(true).default_size(size).size_range(120.0..=1400.0).show(
+                ui,
+                |ui| {
+                    // An egui 0.37 panel ends where its contents end: a table that scrolls
+                    // within whatever height it gets would shrink the panel to a row or two
+                    // on the next frame. The contents take the height the panel was given.
+                    ui.set_min_height(ui.max_rect().height());
+                    self.compare.ui(ui, &self.workspace, &mut self.pane_queue)
+                },
+            );
         }
         let ctx = ui.ctx().clone();
         let active = self.workspace.active;

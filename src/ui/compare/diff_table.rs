@@ -127,6 +127,12 @@ impl DiffTable {
         }
     }
 
+    /// Rows the table shows without scrolling, at most: the groups that changed come first,
+    /// and a dozen of them is what a comparison's answer needs on screen.
+    pub fn rows_wanted(&self) -> usize {
+        self.order.len().min(12)
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, queue: &mut Vec<(PaneId, Command)>) {
         ui.horizontal(|ui| {
             let mut text = self.filter.clone();
@@ -161,7 +167,9 @@ impl DiffTable {
         let files = self.panes.len();
         // The state ("waiting (chan receive)") takes a fifth of what the numbers leave; the
         // two places (function file:line) share the rest.
-        let numbers = 70.0 + 72.0 + 64.0 * (files + usize::from(series)) as f32;
+        // "grown (moved)" needs more room than "grown".
+        let change_w = if self.rows.iter().any(|r| r.moved) { 124.0 } else { 70.0 };
+        let numbers = change_w + 72.0 + 64.0 * (files + usize::from(series)) as f32;
         let gaps = ui.spacing().item_spacing.x * (files + 5 + usize::from(series)) as f32;
         let state_w = ((ui.available_width() - numbers - gaps) * 0.2).clamp(90.0, 220.0);
         TableBuilder::new(ui)
@@ -171,7 +179,7 @@ impl DiffTable {
             .striped(true)
             .sense(Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-            .column(Column::exact(70.0))
+            .column(Column::exact(change_w))
             .columns(Column::exact(64.0), files)
             .column(Column::exact(72.0))
             .columns(Column::exact(64.0), usize::from(series))
@@ -207,20 +215,29 @@ impl DiffTable {
                     let i = self.order[pos];
                     let r = &self.rows[i];
                     tr.set_selected(self.selected == Some(i));
-                    // Blocked goroutines that grew: the leak's signature, in the error colour.
-                    let grew = r.delta > 0 && r.is_blocked();
+                    // Blocked goroutines that grew: the leak's signature, in the error colour;
+                    // not goroutines that only moved between groups, nor churn (the CLI's rule).
+                    let grew = r.delta > 0 && r.is_growth();
                     let rich = |t: String| {
                         let t = RichText::new(t);
                         if grew { t.color(crate::ui::theme::ERROR_COLOR) } else { t }
                     };
+                    let change = if r.moved {
+                        tr!("diff-change-moved", change = change_text(r.change))
+                    } else {
+                        change_text(r.change)
+                    };
                     let (_, first) = tr.col(|ui| {
-                        ui.label(rich(change_text(r.change)));
+                        let l = ui.label(rich(change.clone()));
+                        if r.moved {
+                            l.on_hover_text(tr!("diff-moved-hover"));
+                        }
                     });
                     let counts: Vec<String> = r.counts.iter().map(|c| units::count(*c as u64)).collect();
                     let label = tr!(
                         "diff-row",
                         index = pos + 1,
-                        change = change_text(r.change),
+                        change = change,
                         counts = counts.join(" → "),
                         delta = delta_text(r.delta),
                         what = if r.reason.is_empty() { r.state.as_str() } else { r.reason.as_str() },

@@ -108,6 +108,9 @@ pub fn verdict(docs: &[&Document]) -> Verdict {
     Verdict::Cannot(tr!("compare-cannot", a = a, b = b))
 }
 
+/// The groups' panel above its rows: tabs, separator, filter, table header, margins.
+const CHROME_HEIGHT: f32 = 110.0;
+
 impl CompareState {
     /// Frame logic: redoes the comparison when a pane's document changed.
     pub fn update(&mut self, ws: &Workspace) {
@@ -138,16 +141,34 @@ impl CompareState {
     /// The series view: the growth chart above the table of groups.
     pub fn series_ui(&mut self, ui: &mut egui::Ui, queue: &mut Vec<(PaneId, Command)>) {
         let (Some(s), Some(g)) = (&self.series, &mut self.groups) else { return };
-        egui::Panel::bottom("series-table")
-            .resizable(true)
-            .default_size(ui.available_height() * 0.45)
-            .show(ui, |ui| g.ui(ui, queue));
+        egui::Panel::bottom("series-table").resizable(true).default_size(ui.available_height() * 0.45).show(
+            ui,
+            |ui| {
+                // The table takes the panel's height (an egui panel ends where its contents
+                // do, and a scrolling table's are a row or two: see `app/pane.rs`).
+                ui.set_min_height(ui.max_rect().height());
+                g.ui(ui, queue)
+            },
+        );
         egui::CentralPanel::default().show(ui, |ui| s.ui(ui));
     }
 
     /// Profiles get most of the window's height: a table and a flame graph.
     pub fn wants_room(&self) -> bool {
         self.profiles.is_some()
+    }
+
+    /// The height the groups' panel wants: its tabs, filter and header, and the rows of the
+    /// groups (up to a dozen) with `row_h` each; `None` without groups.
+    pub fn groups_height(&self, row_h: f32) -> Option<f32> {
+        let g = self.groups.as_ref()?;
+        Some(CHROME_HEIGHT + row_h * (g.rows_wanted().max(2) as f32 + 0.5))
+    }
+
+    /// What the panel's layout follows: a new comparison (another document in a pane, or the
+    /// complete one replacing a partial) lays the panel out afresh.
+    pub fn layout_key(&self) -> u64 {
+        self.generation
     }
 
     pub fn ui(&mut self, ui: &mut egui::Ui, ws: &Workspace, queue: &mut Vec<(PaneId, Command)>) {
