@@ -117,6 +117,7 @@ mod trace_midlife;
 mod trace_runtime_count;
 mod trace_stream;
 mod trace_v1_broken;
+mod trace_wakeups;
 mod ui_app;
 mod ui_capture;
 mod ui_capture_trace;
@@ -143,6 +144,7 @@ mod ui_sharing;
 mod ui_snapshot;
 mod ui_suspect_notes;
 mod ui_views;
+mod ui_wakeups;
 mod ui_warnings;
 
 /// A test file not declared above would never be compiled: none may be left out.

@@ -170,6 +170,16 @@ inspector-selected-span = Selected span
 inspector-at-end = At the end
 inspector-span = { $what }: { $state }{ $reason } for { $duration }
 inspector-woken-by = Woken by goroutine { $id }
+inspector-wakeups-title = Wake-ups
+inspector-wakeups-none = Never woken in the window
+inspector-wakeups = Woken { $count ->
+    [one] once
+   *[other] { $count } times
+} in the window{ $runtime }
+inspector-wakeups-runtime = , { $n } by no goroutine (a timer, the network poller or the runtime)
+inspector-last-woken-by = Last at { $time } by goroutine { $id } ({ $function })
+inspector-last-woken-runtime = Last at { $time } by no goroutine (a timer, the network poller or the runtime)
+inspector-not-woken-since = Not woken since { $time }: waiting at the end
 inspector-created = Created
 inspector-created-at = at { $time }
 inspector-created-before = before the trace started

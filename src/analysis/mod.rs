@@ -55,6 +55,7 @@ pub mod suspects;
 pub mod test_hang;
 pub mod unheld_mutex;
 pub mod verdict;
+pub mod wakeups;
 
 pub use build::TraceBuilder;
 pub use creation_groups::{CreationGroup, creation_groups};

@@ -70,6 +70,8 @@ pub(super) fn goroutine_ui(
     };
     stack_ui(ui, &title, &frames_text(m, m.stacks.frames(s.stack)), queue);
 
+    wakeups_ui(ui, m, g, queue);
+
     ui.separator();
     ui.label(RichText::new(tr!("inspector-created")).strong());
     match g.created_ns() {
@@ -112,6 +114,42 @@ pub(super) fn goroutine_ui(
             ui.end_row();
         }
     });
+}
+
+/// Who woke the goroutine, how often, and when last; or that nothing woke it: for a goroutine
+/// stuck at the end, the fact that makes it a leak.
+fn wakeups_ui(ui: &mut egui::Ui, m: &TraceModel, g: &crate::model::Goroutine, queue: &mut Vec<Command>) {
+    let w = crate::analysis::wakeups::wakeups(g);
+    ui.separator();
+    ui.label(RichText::new(tr!("inspector-wakeups-title")).strong());
+    if w.count == 0 {
+        ui.label(tr!("inspector-wakeups-none"));
+    } else {
+        let runtime = if w.by_runtime > 0 {
+            tr!("inspector-wakeups-runtime", n = units::count(w.by_runtime as u64))
+        } else {
+            String::new()
+        };
+        ui.label(tr!("inspector-wakeups", count = w.count, runtime = runtime));
+    }
+    if let Some((t, by)) = w.last {
+        let time = units::duration(t);
+        match by.and_then(|b| m.goroutine(b).map(|x| (b, x))) {
+            Some((b, waker)) => {
+                let text =
+                    tr!("inspector-last-woken-by", time = time, id = waker.id, function = m.func_name(waker));
+                if ui.button(text).clicked() {
+                    queue.push(Command::SelectGoroutine(b));
+                }
+            }
+            None => {
+                ui.label(tr!("inspector-last-woken-runtime", time = time));
+            }
+        }
+    }
+    if let Some(t) = w.waiting_since.filter(|_| w.count > 0) {
+        ui.label(tr!("inspector-not-woken-since", time = units::duration(t)));
+    }
 }
 
 /// The goroutine's trace regions (innermost last, with their task) and log lines: the
