@@ -247,11 +247,12 @@ ruler-window = window { $width }
 plot-heap = heap
 plot-heap-inuse = heap in use
 plot-heap-goal = heap goal
-plot-heap-label = heap { $heap } / goal { $goal }
+plot-heap-label = heap { $heap } / goal { $goal }{ $at }
+plot-at = { " " }at { $time }
 plot-heap-no-goal = none
 plot-goroutines = goroutines
 plot-goroutine-counts = goroutine counts
-plot-goroutines-label = goroutines { $total } (runnable { $runnable }, waiting { $waiting })
+plot-goroutines-label = goroutines { $total } (runnable { $runnable }, waiting { $waiting }){ $at }
 
 ## Goroutine dumps
 views-show = Show:

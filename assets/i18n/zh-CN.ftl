@@ -200,11 +200,12 @@ ruler-window = 窗口 { $width }
 plot-heap = 堆
 plot-heap-inuse = 使用中的堆
 plot-heap-goal = 堆目标
-plot-heap-label = 堆 { $heap } / 目标 { $goal }
+plot-heap-label = 堆 { $heap } / 目标 { $goal }{ $at }
+plot-at = （{ $time } 时）
 plot-heap-no-goal = 无
 plot-goroutines = goroutine 数
 plot-goroutine-counts = goroutine 计数
-plot-goroutines-label = goroutine { $total }（runnable { $runnable }，waiting { $waiting }）
+plot-goroutines-label = goroutine { $total }（runnable { $runnable }，waiting { $waiting }）{ $at }
 
 ## goroutine 转储
 views-show = 显示：
