@@ -167,6 +167,19 @@ fn a_gc_log_whose_stacks_climb_says_goroutines_pile_up_above_the_curves() {
     );
 }
 
+/// MemStats lines of a leak (`go1.27/memleak.memstats.jsonl`): the memory view says the
+/// report's finding above its curves, figures and all, not only a shaded band.
+#[test]
+fn the_memory_view_says_the_heap_growth_finding_in_figures() {
+    let path = sample("go1.27/memleak.memstats.jsonl");
+    let g = finding(&path, "heap-growth");
+    let h = &mut open(path);
+    let from = goroscope::units::bytes(g["from_bytes"].as_u64().unwrap());
+    let to = goroscope::units::bytes(g["to_bytes"].as_u64().unwrap());
+    let said = format!("Heap after GC grew from {from} to {to} over ");
+    assert!(labels(h).iter().any(|l| l.starts_with(&said)), "no {said:?} in {:#?}", labels(h));
+}
+
 #[test]
 fn a_contended_lock_is_listed_and_one_click_selects_its_longest_waiter() {
     let path = sample("services/go1.27/lockcontend.trace");

@@ -379,7 +379,6 @@ finding-spinning-unknown = { $count } spinning: running or runnable { $share }% 
     [one] goroutine { $ids } loops
    *[other] goroutines { $ids } loop
 }
-mem-growth-piling = Heap after GC grew from { $from } to { $to }. { $beside }
 finding-heap-growth = Heap after GC grew from { $from } to { $to } over { $over } ({ $rate }/s, { $cycles } GC cycles)
 finding-goroutine-count = Goroutines pile up: their count rose from { $from } to { $to } over { $over } while the heap after GC did not grow: goroutines that never end, holding little but their stacks (a goroutine dump shows where they wait)
 finding-goroutine-count-stacks = Goroutines pile up: their count rose from { $from } to { $to } over { $over } while the heap after GC did not grow: goroutines that never end, holding little but their stacks, in use from { $stack_from } to { $stack_to } (a goroutine dump shows where they wait)

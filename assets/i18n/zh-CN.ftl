@@ -302,7 +302,6 @@ finding-spinning = { $count } 个空转：{ $share }% 的时间处于运行或�
 finding-spinning-since = { $count } 个空转：自上次阻塞（窗口开始后 { $since }）以来 { $share }% 的时间处于运行或可运行状态，循环位置 { $at }
 finding-spinning-no-poll = ；失去 CPU 处的栈中没有轮询（原子操作、select 的 default、Gosched、锁、时钟）：忙等一个普通变量是这样，做计算的循环也是这样（CPU 密集的工作，而不是等待）：看那一行代码即可分辨
 finding-spinning-unknown = { $count } 个空转：{ $share }% 的时间处于运行或可运行状态；跟踪中没有记录它的代码（早于跟踪开始，只被异步抢占过）：goroutine 转储（debug=2）可以显示 goroutine { $ids } 在哪里循环
-mem-growth-piling = GC 后的堆从 { $from } 增长到 { $to }。{ $beside }
 finding-heap-growth = GC 后的堆在 { $over } 内从 { $from } 增长到 { $to }（每秒 { $rate }，{ $cycles } 次 GC）
 finding-goroutine-count = goroutine 在堆积：数量在 { $over } 内从 { $from } 增长到 { $to }，而 GC 后的堆没有增长：这些 goroutine 永不结束，除了栈几乎不占内存（goroutine 转储可显示它们在哪里等待）
 finding-goroutine-count-stacks = goroutine 在堆积：数量在 { $over } 内从 { $from } 增长到 { $to }，而 GC 后的堆没有增长：这些 goroutine 永不结束，除了栈几乎不占内存，栈占用从 { $stack_from } 增长到 { $stack_to }（goroutine 转储可显示它们在哪里等待）

@@ -95,6 +95,12 @@ fn spinning_entry(s: &Spinning, view: &ViewState) -> (String, bool, Option<Comma
 }
 
 fn growth_entry(g: &HeapGrowth, view: &ViewState) -> (String, bool, Option<Command>) {
+    let range = (g.from_ns, g.to_ns);
+    (heap_growth_text(g), view.range == Some(range), Some(Command::SelectRange(range.0, range.1)))
+}
+
+/// A heap-growth finding in words, with what rose beside it (the memory view's heading too).
+pub(super) fn heap_growth_text(g: &HeapGrowth) -> String {
     let text = tr!(
         "finding-heap-growth",
         from = units::bytes(g.from_bytes),
@@ -103,12 +109,10 @@ fn growth_entry(g: &HeapGrowth, view: &ViewState) -> (String, bool, Option<Comma
         rate = units::bytes(g.bytes_per_second),
         cycles = g.gc_cycles
     );
-    let text = match beside_text(g) {
+    match beside_text(g) {
         Some(beside) => format!("{text}. {beside}"),
         None => text,
-    };
-    let range = (g.from_ns, g.to_ns);
-    (text, view.range == Some(range), Some(Command::SelectRange(range.0, range.1)))
+    }
 }
 
 /// What rose with the heap, in words ([`crate::analysis::findings::goroutines_beside`]).

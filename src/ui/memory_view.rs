@@ -74,11 +74,10 @@ impl MemoryView {
             )),
             _ => None,
         });
+        // The finding in words above the charts, as the report says it (probe r28b: the
+        // view showed only a shaded band, no figures, where the report gave from, to, rate).
         let piling = findings.iter().find_map(|f| match f {
-            Finding::HeapGrowth(g) => super::findings_panel::beside_text(g).map(|beside| {
-                let (from, to) = (units::bytes(g.from_bytes), units::bytes(g.to_bytes));
-                tr!("mem-growth-piling", from = from, to = to, beside = beside)
-            }),
+            Finding::HeapGrowth(g) => Some(super::findings_panel::heap_growth_text(g)),
             Finding::GoroutineGrowth(g) => Some(super::findings_panel::goroutine_growth_text(g)),
             _ => None,
         });
