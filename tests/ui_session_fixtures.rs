@@ -105,3 +105,28 @@ fn an_old_compare_session_opens_as_it_was_saved_and_saves_the_same() {
     h.state_mut().save_session(&again).expect("saved");
     assert_eq!(json(&again), json(&path));
 }
+
+/// A session whose selected goroutine is deep in a group the timeline shows closed (the last
+/// of chansend's 2,000 senders): its group opens and its row is scrolled into view, as a
+/// click on it would (probe r28b: the inspector described it while its row was off screen).
+#[test]
+fn a_sessions_selection_deep_in_a_closed_group_is_scrolled_into_view() {
+    let trace = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-traces/go1.27/chansend.trace");
+    let m = goroscope::load::load_file(&trace, &goroscope::load::Progress::default()).unwrap().trace.unwrap();
+    let senders: Vec<u64> =
+        m.goroutines.iter().filter(|g| m.func_name(g).ends_with("main.sender")).map(|g| g.id).collect();
+    assert!(senders.len() >= 1000, "{} senders", senders.len());
+    let id = *senders.iter().max().unwrap();
+    let dir = scratch("deep_selection");
+    let session = dir.join("deep.goroscope");
+    let text =
+        serde_json::json!({"goroscope_session": 1, "files": [{"path": trace}], "selected_goroutine": id});
+    std::fs::write(&session, text.to_string()).unwrap();
+    let h = &mut open(session);
+    h.run_steps(4);
+    assert_eq!(h.state().selected_ids(0), vec![id]);
+    let (row, scroll) = h.state().selected_row_and_scroll();
+    let row = row.unwrap_or_else(|| panic!("G{id}'s row is not laid out")) as f32;
+    // The row is put a third of the way down the rows in view (72 here, at this size).
+    assert!(row >= scroll && row < scroll + 30.0, "G{id} at row {row}, the rows scrolled to {scroll}");
+}

@@ -63,6 +63,17 @@ impl GoroscopeApp {
         d.and_then(Document::trace).map_or(0, |t| t.rows.len())
     }
 
+    /// The active pane's selected goroutine's row (if laid out) and the rows scrolled past.
+    pub fn selected_row_and_scroll(&self) -> (Option<usize>, f32) {
+        let d = self.workspace.panes.get(self.workspace.active).and_then(|p| p.doc.as_ref());
+        let Some(d) = d else { return (None, 0.0) };
+        let row = d.view.selected().and_then(|g| {
+            let rows = &d.trace()?.rows;
+            rows.iter().position(|r| *r == crate::ui::trace_doc::Row::Goroutine(g))
+        });
+        (row, d.view.scroll_rows)
+    }
+
     /// The first load error of any pane.
     pub fn error(&self) -> Option<&LoadError> {
         self.workspace.panes.iter().find_map(|p| p.error.as_ref())

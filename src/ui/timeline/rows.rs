@@ -36,19 +36,23 @@ pub fn rows_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut 
 
     // Scrolling is asked for, not done: the app applies it with the pane's other commands.
     let mut scroll = view.scroll_rows;
-    if let Some(g) = view.scroll_to
-        && let Some(idx) = doc.rows.iter().position(|r| *r == Row::Goroutine(g))
+    let target = view.scroll_to.map(|g| doc.rows.iter().position(|r| *r == Row::Goroutine(g)));
+    if let Some(Some(idx)) = target
         && ((idx as f32) < scroll || idx as f32 >= scroll + visible_rows - 1.0)
     {
         scroll = (idx as f32 - visible_rows / 3.0).max(0.0);
     }
+    // A row whose group was opened for it is laid out after this frame's rows: the request
+    // waits for it (a session's selection deep in a closed group of 3,000 was answered
+    // before its row existed, and never scrolled to).
+    let pending = target == Some(None) && view.rows_dirty;
     if response.hovered() && ui.input(|i| i.zoom_delta()) == 1.0 {
         scroll -= ui.input(|i| i.smooth_scroll_delta.y) / ROW_H;
     }
     scrollbar_ui(ui, full, n, visible_rows, &mut scroll);
     let scroll = scroll.clamp(0.0, (n - visible_rows + 1.0).max(0.0));
     // A scroll-to request is answered even when its row is in view already.
-    if scroll != view.scroll_rows || view.scroll_to.is_some() {
+    if scroll != view.scroll_rows || (view.scroll_to.is_some() && !pending) {
         queue.push(Command::ScrollRows(scroll));
     }
     let view_scroll = scroll;
