@@ -195,6 +195,28 @@ fn a_group_that_moved_says_so_and_every_row_is_on_screen() {
     assert!(720.0 - tab.top() >= 190.0, "the groups' panel starts at {}", tab.top());
 }
 
+/// Side by side, both panes plot heap and goroutine counts on one scale: the higher of the
+/// two traces' tops (chansend's 2,010 goroutines against its fix's 10 at the end), so equal
+/// heights mean equal values.
+#[test]
+fn compared_traces_share_their_plot_scales() {
+    let h = &mut leaky_and_fixed();
+    h.run_steps(2);
+    let (a, b) = (h.state().pane_shared_y(0), h.state().pane_shared_y(1));
+    assert!(a.is_some() && a == b, "{a:?} {b:?}");
+    let tops: Vec<(u64, u64)> = ["go1.27/chansend.trace", "go1.27/chansend_fixed.trace"]
+        .iter()
+        .map(|f| {
+            let m = goroscope::load::load_file(&sample(f), &goroscope::load::Progress::default()).unwrap();
+            let m = m.trace.unwrap();
+            let heap = m.heap_alloc.max().unwrap_or(0).max(m.heap_goal.max().unwrap_or(0));
+            (heap, m.go_counts.iter().map(|c| u64::from(c.total)).max().unwrap_or(0))
+        })
+        .collect();
+    let want = (tops[0].0.max(tops[1].0), tops[0].1.max(tops[1].1));
+    assert_eq!(a, Some(want), "the higher top of each: {tops:?}");
+}
+
 #[test]
 fn the_diff_table_filters() {
     let h = &mut open_all(vec![sample("go1.27/chansend_fixed.trace"), sample("go1.27/chansend.trace")]);

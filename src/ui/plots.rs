@@ -38,7 +38,10 @@ pub fn plots_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
             points: doc.curves.heap_goal.points(t0, t1, MAX_POINTS),
         },
     ];
-    let heap_max = doc.curves.heap_alloc.max().unwrap_or(0).max(doc.curves.heap_goal.max().unwrap_or(0));
+    let heap_max = match view.shared_y {
+        Some((heap, _)) => heap,
+        None => doc.curves.heap_alloc.max().unwrap_or(0).max(doc.curves.heap_goal.max().unwrap_or(0)),
+    };
     // The titles' figures are those at the window's right edge, where a zoomed window ends
     // (probe r28b: zoomed to 0.40-0.46 s the title said the trace's last heap, 9.30 MiB,
     // beside a curve at 7-8 MiB); it says when, unless that is the trace's end.
@@ -74,7 +77,7 @@ pub fn plots_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
             points: doc.curves.waiting.points(t0, t1, MAX_POINTS),
         },
     ];
-    let count_max = doc.curves.total.max().unwrap_or(0);
+    let count_max = view.shared_y.map_or(doc.curves.total.max().unwrap_or(0), |s| s.1);
     let i = m.go_counts.partition_point(|c| c.time_ns <= at_ns);
     let last = i.checked_sub(1).and_then(|i| m.go_counts.get(i)).copied().unwrap_or_default();
     let label = tr!(

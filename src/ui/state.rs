@@ -176,6 +176,9 @@ pub struct ViewState {
     pub bookmarks: Vec<crate::ui::bookmarks::Bookmark>,
     /// The bookmark next/previous last flew to.
     pub bookmark_at: Option<usize>,
+    /// In a compare view, the tops of the heap and goroutine-count plots that every pane
+    /// shares, so equal heights mean equal values (`app/pane.rs`); `None`: the pane's own.
+    pub shared_y: Option<(u64, u64)>,
 }
 
 impl ViewState {
@@ -196,6 +199,7 @@ impl ViewState {
             scroll_to: None,
             bookmarks: Vec::new(),
             bookmark_at: None,
+            shared_y: None,
         }
     }
 

@@ -45,6 +45,7 @@ impl GoroscopeApp {
                 },
             );
         }
+        share_plot_scales(&mut self.workspace, n > 1 && !series);
         let ctx = ui.ctx().clone();
         let active = self.workspace.active;
         let mut activate = None;
@@ -128,4 +129,25 @@ fn split(rect: Rect, n: usize, stacked: bool) -> Vec<Rect> {
             }
         })
         .collect()
+}
+
+/// Panes compared side by side plot their heap and goroutine counts on one scale (probe r28b:
+/// 1,813 goroutines at most in A and 5,692 in B filled their lanes alike): the highest of
+/// every trace pane, handed to each; a pane alone keeps its own.
+fn share_plot_scales(ws: &mut crate::ui::workspace::Workspace, compared: bool) {
+    let tops = |d: &crate::ui::document::Document| {
+        let t = d.trace()?;
+        let heap = t.curves.heap_alloc.max().unwrap_or(0).max(t.curves.heap_goal.max().unwrap_or(0));
+        Some((heap, t.curves.total.max().unwrap_or(0)))
+    };
+    let shared = compared
+        .then(|| {
+            let all: Vec<(u64, u64)> =
+                ws.panes.iter().filter_map(|p| p.doc.as_ref().and_then(tops)).collect();
+            (all.len() > 1).then(|| all.iter().fold((0, 0), |a, b| (a.0.max(b.0), a.1.max(b.1))))
+        })
+        .flatten();
+    for d in ws.panes.iter_mut().filter_map(|p| p.doc.as_mut()) {
+        d.view.shared_y = shared;
+    }
 }

@@ -74,6 +74,11 @@ impl GoroscopeApp {
         (row, d.view.scroll_rows)
     }
 
+    /// Pane `i`'s shared plot tops in a compare view (heap bytes, goroutines).
+    pub fn pane_shared_y(&self, i: usize) -> Option<(u64, u64)> {
+        self.workspace.panes.get(i).and_then(|p| p.doc.as_ref()).and_then(|d| d.view.shared_y)
+    }
+
     /// The first load error of any pane.
     pub fn error(&self) -> Option<&LoadError> {
         self.workspace.panes.iter().find_map(|p| p.error.as_ref())
