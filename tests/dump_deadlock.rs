@@ -83,3 +83,35 @@ fn the_runtimes_deadlock_is_a_finding() {
     assert!(declared >= 6, "deadlock-fatal of Go 1.19 and 1.21, synctestleak's four: {declared}");
     assert!(others >= 100, "the other committed dumps: {others}");
 }
+
+/// The runtime's deadlock of `programs/dumps/deadlock` (Go 1.19 and 1.21): the two transfers
+/// that locked each other's account are its root, whatever waits behind them (20 waiters on
+/// a WaitGroup). The finding names both, at the line the program's expectations give, each
+/// a goroutine the dump shows in `main.transfer`.
+#[test]
+fn a_deadlocks_lock_order_ring_is_named_in_the_finding() {
+    let e: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("programs/dumps/deadlock/expect.json")).unwrap(),
+    )
+    .unwrap();
+    let ring_group = &e["groups"][1];
+    let mut checked = 0;
+    for minor in ["1.19", "1.21"] {
+        let path = root().join(format!("dumps/go{minor}/deadlock-fatal.txt"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let r = report(&path);
+        let f = r["findings"].as_array().unwrap().iter().find(|f| f["kind"] == "deadlock").unwrap();
+        let ring = f["lock_ring"].as_array().unwrap_or_else(|| panic!("{minor}: {f}"));
+        assert_eq!(ring.len() as u64, ring_group["count_min"].as_u64().unwrap(), "{minor}: {f}");
+        for m in ring {
+            let id = m["goroutine_id"].as_u64().unwrap();
+            assert_eq!(m["at"]["function"], ring_group["blocking_function"], "{minor}: {m}");
+            assert_eq!(m["at"]["line"], ring_group["blocking_line"], "{minor}: {m}");
+            // Go's dump: that goroutine waits in main.transfer.
+            let record = text.split("\n\n").find(|b| b.starts_with(&format!("goroutine {id} ["))).unwrap();
+            assert!(record.contains("main.transfer("), "{minor}: {record}");
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, 2);
+}

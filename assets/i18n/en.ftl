@@ -401,6 +401,7 @@ finding-deadlock-bubble = Deadlock in a synctest bubble: { $count } { $n ->
 } blocked with the bubble's clock stopped ("{ $message }"). The suspects say where each waits.
 md-runtime-said = The runtime said
 finding-deadlock-unseen = Deadlock: the runtime stopped blocked goroutines ("{ $message }"), but this dump shows none of them: GOTRACEBACK=all prints them.
+finding-deadlock-ring = At its root, a lock-order cycle: { $ring }, each waiting for a mutex the next holds.
 finding-lock-contention = Lock contention at { $lock } in { $at }: { $waiters } waiting there at any moment on average ({ $waited } of waits in { $window }; { $n_waits ->
     [one] 1 wait
    *[other] { $waits } waits
@@ -487,6 +488,8 @@ suspect-lock-unheld = Lock held by? No goroutine alive: every goroutine in a met
 suspect-lock-cycle = Deadlock? A lock-order deadlock: { $ring }; none of them will ever run
 suspect-lock-cycle-behind = Deadlock? They wait behind a lock-order deadlock, for a mutex it holds: { $ring }
 suspect-lock-cycle-link = goroutine { $id } holds { $holds } and waits for { $waits }
+suspect-lock-cycle-same = Deadlock? In the lock-order deadlock of #{ $rank }
+suspect-lock-cycle-behind-same = Deadlock? They wait behind the lock-order deadlock of #{ $rank }
 suspect-moving = Moving: { $woken } of their kind were woken from this wait after up to { $longest }: a queue behind something slow, not a leak
 suspect-piling = Piling up: { $created } created over { $over } and still alive, { $n_ended ->
     [0] none

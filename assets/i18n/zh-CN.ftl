@@ -318,6 +318,7 @@ finding-deadlock = 死锁：运行时停止了程序，{ $count } 个 goroutine 
 finding-deadlock-bubble = synctest 气泡死锁：{ $count } 个 goroutine 在气泡时钟停止时全部阻塞（"{ $message }"）。嫌疑列表给出每个 goroutine 等在哪里。
 md-runtime-said = 运行时输出
 finding-deadlock-unseen = 死锁：运行时停止了阻塞的 goroutine（"{ $message }"），但此转储没有显示其中任何一个：GOTRACEBACK=all 会打印它们。
+finding-deadlock-ring = 根源是一个加锁顺序环：{ $ring }，每个都在等下一个持有的互斥锁。
 finding-lock-contention = 锁竞争：{ $at } 处的 { $lock } 平均随时有 { $waiters } 个 goroutine 在等待（{ $window } 内共等待 { $waited }，{ $goroutines } 个 goroutine 等待了 { $waits } 次）：持锁者的工作只能一个接一个地进行（锁内做了耗时的工作，或所有 goroutine 都需要的数据只有一把锁）
 finding-gc-thrashing-cpu = ；GC 占用了 { $cpu }% 的 CPU（不含空闲标记）
 finding-heap-retention = { $at } 持有 { $bytes }，占使用中堆的 { $share }%
@@ -380,6 +381,8 @@ suspect-lock-unheld = 锁由谁持有？没有存活的 goroutine：{ $owner } �
 suspect-lock-cycle = 死锁？加锁顺序死锁：{ $ring }；它们都永远无法运行
 suspect-lock-cycle-behind = 死锁？它们排在一个加锁顺序死锁之后，等待其中持有的互斥锁：{ $ring }
 suspect-lock-cycle-link = goroutine { $id } 持有 { $holds } 并等待 { $waits }
+suspect-lock-cycle-same = 死锁？属于 #{ $rank } 的加锁顺序死锁
+suspect-lock-cycle-behind-same = 死锁？它们排在 #{ $rank } 的加锁顺序死锁之后
 suspect-moving = 仍在推进：同类中有 { $woken } 个在等待至多 { $longest } 后从此处被唤醒：是排在慢操作之后的队列，而非泄漏
 suspect-piling = 持续堆积：{ $over } 内创建了 { $created } 个且仍存活，{ $n_ended ->
     [0] 同类中没有一个结束

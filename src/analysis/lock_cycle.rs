@@ -82,6 +82,13 @@ impl Rings {
     }
 }
 
+impl Rings {
+    /// The first ring found (the lowest goroutine id first in it), if any.
+    pub fn first(&self) -> Option<&[RingLink]> {
+        self.rings.first().map(Vec::as_slice)
+    }
+}
+
 /// Finds the rings of a traceback dump (a goroutine profile prints no arguments).
 pub fn find(m: &DumpModel) -> Rings {
     let waiters: Vec<Waiter> = m.goroutines.iter().enumerate().filter_map(|(i, g)| waiter(m, i, g)).collect();

@@ -125,7 +125,18 @@ pub enum FindingJson<'a> {
         goroutine_ids: &'a [u64],
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         bubble: bool,
+        /// A lock-order ring among them: who, and where each waits.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        lock_ring: Vec<RingMemberJson<'a>>,
     },
+}
+
+/// A goroutine of a deadlock's lock-order ring.
+#[derive(Serialize)]
+pub struct RingMemberJson<'a> {
+    goroutine_id: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    at: Option<&'a crate::analysis::FrameText>,
 }
 
 /// Goroutine stacks or a goroutine count that rose, least and last (fields of a finding).
@@ -247,6 +258,11 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             count: d.count,
             goroutine_ids: d.goroutine_ids.get(..MAX_IDS).unwrap_or(&d.goroutine_ids),
             bubble: d.bubble,
+            lock_ring: d
+                .lock_ring
+                .iter()
+                .map(|(id, at)| RingMemberJson { goroutine_id: *id, at: at.as_ref() })
+                .collect(),
         },
     }
 }
@@ -272,8 +288,24 @@ fn deadlock_text(d: &Deadlock) -> String {
             d.message
         );
     }
+    let ring = if d.lock_ring.is_empty() {
+        String::new()
+    } else {
+        let links: Vec<String> = d
+            .lock_ring
+            .iter()
+            .map(|(id, at)| match at {
+                Some(f) => format!("goroutine {id} at {}", super::text::where_(f)),
+                None => format!("goroutine {id}"),
+            })
+            .collect();
+        format!(
+            "; at its root, a lock-order cycle: {}, each waiting for a mutex the next holds",
+            links.join(", ")
+        )
+    };
     format!(
-        "deadlock: the runtime stopped {whom}: {} blocked with nothing left to wake {} (\"{}\"); the suspects say where each waits",
+        "deadlock: the runtime stopped {whom}: {} blocked with nothing left to wake {} (\"{}\"){ring}; the suspects say where each waits",
         super::text::counted(d.count, "goroutine"),
         if d.count == 1 { "it" } else { "any of them" },
         d.message

@@ -262,8 +262,22 @@ pub fn deadlock_text(d: &Deadlock) -> String {
         (true, _) => "finding-deadlock-bubble",
         (false, _) => "finding-deadlock",
     };
-    crate::i18n::text(
+    let text = crate::i18n::text(
         key,
         &[("n", d.count.into()), ("count", count.into()), ("message", d.message.clone().into())],
-    )
+    );
+    if d.lock_ring.is_empty() {
+        return text;
+    }
+    let links: Vec<String> = d
+        .lock_ring
+        .iter()
+        .map(|(id, at)| match at {
+            Some(f) => {
+                format!("G{id} {} {}:{}", f.function, crate::ui::document::short_file(&f.file), f.line)
+            }
+            None => format!("G{id}"),
+        })
+        .collect();
+    format!("{text} {}", tr!("finding-deadlock-ring", ring = links.join(" → ")))
 }

@@ -176,7 +176,18 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             if s.holds_response_bodies() {
                 text = format!("{text}\n{}", tr!("suspect-response-bodies"));
             }
-            for note in notes(s) {
+            // A ring's members fall in several groups (one per `go` line): the first group in
+            // the ring says the whole ring, those after it point back to it (probe r28b: the
+            // same six lines twice).
+            let first_of_ring = s.lock_cycle.as_ref().and_then(|c| {
+                let key = c.ring.first().map(|l| l.goroutine_id);
+                suspects[..i].iter().find(|o| {
+                    o.lock_cycle
+                        .as_ref()
+                        .is_some_and(|x| x.in_ring && x.ring.first().map(|l| l.goroutine_id) == key)
+                })
+            });
+            for note in notes_beside(s, first_of_ring.map(|o| o.rank)) {
                 text = format!("{text}\n{note}");
             }
             if s.confirmed_by_runtime {
@@ -222,6 +233,12 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
 /// HTTP request with no answer, main hung on a WaitGroup, a test past its timeout. The panel and the Markdown copy
 /// both say them.
 pub(super) fn notes(s: &Suspect) -> Vec<String> {
+    notes_beside(s, None)
+}
+
+/// [`notes`], for a suspect whose lock-order ring suspect `ring_said_at` (ranked above it)
+/// spelled out already.
+fn notes_beside(s: &Suspect, ring_said_at: Option<usize>) -> Vec<String> {
     let mut out = Vec::new();
     match s.resting {
         Some(Resting::IdleConnections) => out.push(tr!("suspect-idle-connections")),
@@ -244,7 +261,13 @@ pub(super) fn notes(s: &Suspect) -> Vec<String> {
         }
         None => {}
     }
-    if let Some(c) = &s.lock_cycle {
+    if let (Some(c), Some(rank)) = (&s.lock_cycle, ring_said_at) {
+        out.push(if c.in_ring {
+            tr!("suspect-lock-cycle-same", rank = rank)
+        } else {
+            tr!("suspect-lock-cycle-behind-same", rank = rank)
+        });
+    } else if let Some(c) = &s.lock_cycle {
         let links = c.ring.iter().map(|l| {
             let (id, holds, waits) = (l.goroutine_id.to_string(), l.holds.as_str(), l.waits_for.as_str());
             tr!("suspect-lock-cycle-link", id = id, holds = holds, waits = waits)

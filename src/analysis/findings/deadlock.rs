@@ -3,9 +3,14 @@
 //! deadlock!`), or `testing/synctest` found every goroutine of a bubble blocked with its
 //! clock stopped (`panic: deadlock: ...`). The runtime proved it, no wait time is needed: it
 //! is a finding of its own, so that a script reading the JSON tells a deadlock crash from a
-//! dump with a few slow goroutines; the suspects say where each one waits.
+//! dump with a few slow goroutines; the suspects say where each one waits. When goroutines
+//! of it wait in a lock-order ring ([`crate::analysis::lock_cycle`]), that ring is what to
+//! fix, whatever crowd waits behind it (probe r28b: 50 auditors in `chan receive` ranked
+//! first, the two transfers that locked each other's account under them): the finding names
+//! it.
 
-use crate::analysis::classify::entry_func;
+use crate::analysis::FrameText;
+use crate::analysis::classify::{entry_func, user_frame};
 use crate::analysis::dump_groups::is_system_dump_goroutine;
 use crate::model::{DumpModel, goroutine_flags};
 
@@ -21,6 +26,9 @@ pub struct Deadlock {
     pub goroutine_ids: Vec<u64>,
     /// A synctest bubble's deadlock: the rest of the program may have run on.
     pub bubble: bool,
+    /// The goroutines of a lock-order ring in it, each waiting for a mutex the next holds,
+    /// with the program's line each waits at; empty when the dump shows none.
+    pub lock_ring: Vec<(u64, Option<FrameText>)>,
 }
 
 /// The deadlock a traceback reports, if it reports one.
@@ -39,5 +47,14 @@ pub fn dump_deadlock(d: &DumpModel) -> Option<Deadlock> {
         .filter_map(|g| g.id)
         .collect();
     ids.sort_unstable();
-    Some(Deadlock { message, count: ids.len(), goroutine_ids: ids, bubble })
+    let rings = crate::analysis::lock_cycle::find(d);
+    let lock_ring =
+        rings.first().unwrap_or_default().iter().map(|l| (l.goroutine_id, at(d, l.goroutine_id))).collect();
+    Some(Deadlock { message, count: ids.len(), goroutine_ids: ids, bubble, lock_ring })
+}
+
+/// The program's line goroutine `id` waits at.
+fn at(d: &DumpModel, id: u64) -> Option<FrameText> {
+    let g = d.goroutines.iter().find(|g| g.id == Some(id))?;
+    user_frame(&d.strings, d.stacks.frames(g.stack)).map(|f| FrameText::from_table(&d.strings, f))
 }
