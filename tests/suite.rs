@@ -113,6 +113,7 @@ mod trace_cut_boundaries;
 mod trace_cut_suspects;
 mod trace_damaged_tables;
 mod trace_digest;
+mod trace_many_lives;
 mod trace_midlife;
 mod trace_runtime_count;
 mod trace_stream;

@@ -819,7 +819,7 @@ warning-trace-tables-damaged = trace damaged in the generation at byte { $start 
    *[other] were
 } recovered, some may lack names and stacks, and the events after it were dropped
 warning-trace-inconsistent = trace is inconsistent in the generation at byte { $start } ({ $error }); the events from there on were dropped
-warning-trace-over-budget = the read stopped at byte { $offset } of { $total }: going on would take more memory than this file's budget of { $mib } MiB (4 × its size + 100 MiB + 16 bytes a goroutine state change past a goroutine's first four; a crafted file?), so the rest of the trace was dropped
+warning-trace-over-budget = the read stopped at byte { $offset } of { $total }: going on would take more memory than this file's budget of { $mib } MiB (4 × its size + 100 MiB + 16 bytes a goroutine state change past a goroutine's first four + 128 bytes a goroutine that exited), so the rest of the trace was dropped: what is shown is the part read
 warning-trace-v1-damaged = trace truncated or damaged at byte { $offset } of { $size }: { $error }; the events before it were loaded
 warning-trace-v1-damaged-no-footer = trace truncated or damaged at byte { $offset } of { $size } (the footer with the clock frequency and the stacks is lost): { $error }; the events before it were loaded
 warning-trace-v1-no-footer = trace truncated or damaged at byte { $size } of { $size } (the footer with the clock frequency and the stacks is lost): the file ends without its footer; the events before it were loaded

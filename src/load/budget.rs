@@ -1,9 +1,14 @@
 //! The memory a trace load may hold: at most 4 × its input + 100 MiB resident at the peak,
-//! whatever the input (issue 17), plus 16 bytes for each goroutine state change past four a
-//! goroutine (the model's span for it): Go 1.11–1.21 write a goroutine's yield in 3 bytes, and a real
-//! 44 MB trace of a `runtime.Gosched()` loop (14.6 M events on 8 goroutines) needs 6.5 × its
-//! size for its spans alone; it was cut at 89 % and called possibly crafted. A crafted file
-//! earns the same 16 bytes for the same event, and the amplification the budget guards
+//! whatever the input (issue 17), plus what the events it built earn. Each goroutine state
+//! change past four a goroutine earns 16 bytes (the model's span for it): Go 1.11–1.21 write
+//! a goroutine's yield in 3 bytes, and a real 44 MB trace of a `runtime.Gosched()` loop (14.6
+//! M events on 8 goroutines) needs 6.5 × its
+//! size for its spans alone; it was cut at 89 % and called possibly crafted. Each goroutine
+//! that exited earns 128 bytes (the model's record and spans of a goroutine that lived its
+//! life): a busy server's trace of 2.4 M short goroutines, 38-41 MB, peaks at 10 × its size
+//! (12 × in the Go 1.21 format) and was cut at 40 % (probe r28c). A crafted file
+//! earns the same for the same events (a life takes 12 bytes or more: at most some 15 × its
+//! size in all), and the amplification the budget guards
 //! against (state per thread, or per goroutine that never runs or blocks once) earns
 //! nothing: its events are a thread's, or the first few of each goroutine. Real traces stay under it (the
 //! 200 MB bench trace peaks at 84 % of it, a 1 GB one at 87–93 %: BENCHMARKS.md), but a
@@ -29,6 +34,7 @@ use std::time::Instant;
 /// Allowance per byte of input, per event built, and for any input.
 const PER_BYTE: u64 = 4;
 const PER_EVENT: u64 = 16;
+const PER_EXIT: u64 = 128;
 const FIXED: u64 = 100 << 20;
 /// The program's own memory, which the fixed part covers (resident before a load: 9 MiB for
 /// the release build, 27 MiB for a debug one); held beyond it when a load starts (a file
@@ -137,11 +143,13 @@ impl Budget {
         over
     }
 
-    /// `events` (goroutine state changes) built so far, on `goroutines`: each past the first
-    /// four of a goroutine earns the load [`PER_EVENT`] bytes above its allowance.
-    pub fn built(&self, events: u64, goroutines: u64) {
+    /// `events` (goroutine state changes) built so far, on `goroutines`, `exits` of which
+    /// ended: each event past the first four of a goroutine earns the load [`PER_EVENT`] bytes
+    /// above its allowance, each exit [`PER_EXIT`].
+    pub fn built(&self, events: u64, goroutines: u64, exits: u64) {
         let spans = events.saturating_sub(goroutines.saturating_mul(4));
-        self.earned.store(spans.saturating_mul(PER_EVENT), Ordering::Relaxed);
+        let earned = spans.saturating_mul(PER_EVENT).saturating_add(exits.saturating_mul(PER_EXIT));
+        self.earned.store(earned, Ordering::Relaxed);
     }
 
     /// Whether [`Budget::over`] ever said stop.
@@ -200,12 +208,15 @@ mod tests {
         assert_eq!(small.allowance_mib(), 100);
         // Events built earn their spans' bytes.
         let limit = small.limit();
-        small.built(1 << 20, 0);
+        small.built(1 << 20, 0, 0);
         assert_eq!(small.limit(), limit + (PER_EVENT << 20) / 100 * STOP_AT_PERCENT);
         // A goroutine's first four events earn nothing (one blocked goroutine each, crafted).
-        small.built(4 << 20, 1 << 20);
+        small.built(4 << 20, 1 << 20, 0);
         assert_eq!(small.limit(), limit);
-        small.built(1 << 20, 0);
+        // A goroutine that lived its life and exited earns its record.
+        small.built(3 << 20, 1 << 20, 1 << 20);
+        assert_eq!(small.limit(), limit + (PER_EXIT << 20) / 100 * STOP_AT_PERCENT);
+        small.built(1 << 20, 0, 0);
         assert_eq!(small.limit(), limit + (PER_EVENT << 20) / 100 * STOP_AT_PERCENT);
         assert_eq!(small.allowance_mib(), 100 + PER_EVENT);
     }

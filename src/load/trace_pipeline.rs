@@ -117,7 +117,7 @@ pub fn load_trace_with(data: &[u8], progress: &Progress, hooks: Hooks<'_>) -> Re
                     let _ = empty_tx.send(chunk);
                     // Past the budget, the reader stops at its next look (within a millisecond).
                     if let Some(b) = budget {
-                        b.built(builder.transitions(), builder.goroutines() as u64);
+                        b.built(builder.transitions(), builder.goroutines() as u64, builder.exits());
                         b.over(builder.goroutines() as u64 * GOROUTINE_RESERVE);
                     }
                 }

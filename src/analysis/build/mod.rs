@@ -36,6 +36,8 @@ pub struct TraceBuilder {
     /// Goroutine state transitions so far (about one span each: what the load's memory
     /// budget lets a trace's events earn, [`crate::load`]).
     transitions: u64,
+    /// Goroutines that exited so far (the memory budget's allowance for each).
+    exits: u64,
     /// Per goroutine, by [`GIdx`] (the order they were first seen in).
     gs: Vec<GRec>,
     /// GC worker labels: few goroutines have one.
@@ -101,6 +103,7 @@ impl TraceBuilder {
             wall_origin_unix_ns: None,
             events: 0,
             transitions: 0,
+            exits: 0,
             gs: Vec::new(),
             labels: FxMap::default(),
             by_id: GoIndex::default(),
@@ -157,6 +160,11 @@ impl TraceBuilder {
     /// Goroutine state transitions so far.
     pub fn transitions(&self) -> u64 {
         self.transitions
+    }
+
+    /// Goroutine exits so far.
+    pub fn exits(&self) -> u64 {
+        self.exits
     }
 
     /// Goroutines seen so far.

@@ -103,6 +103,7 @@ impl TraceBuilder {
                 gb.spans.push(Span::new(t, SpanState::End, 0, StackId::NONE));
                 gb.spans.shrink();
                 gb.life |= record::EXITED;
+                self.exits += 1;
             }
         }
         if self.window {

@@ -16,7 +16,7 @@ kinds! {
         "trace is inconsistent in the generation at byte {start} ({error}); the events from there on were dropped";
     // Traces, any version (load/budget).
     TraceOverBudget => "warning-trace-over-budget",
-        "the read stopped at byte {offset} of {total}: going on would take more memory than this file's budget of {mib} MiB (4 × its size + 100 MiB + 16 bytes a goroutine state change past a goroutine's first four; a crafted file?), so the rest of the trace was dropped";
+        "the read stopped at byte {offset} of {total}: going on would take more memory than this file's budget of {mib} MiB (4 × its size + 100 MiB + 16 bytes a goroutine state change past a goroutine's first four + 128 bytes a goroutine that exited), so the rest of the trace was dropped: what is reported is the part read";
     // Traces, Go 1.11–1.21 (format/trace/v1).
     TraceV1Damaged => "warning-trace-v1-damaged",
         "trace truncated or damaged at byte {offset} of {size}: {error}; the events before it were loaded";
