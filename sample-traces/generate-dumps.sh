@@ -75,6 +75,14 @@ if [ "$FORCE" = 1 ] || [ ! -s "$out/hangul.goroutine-2.txt" ]; then
 	(cd "$HERE/programs/dumps" && "$(go_for 1.27)" build -trimpath -o "$BIN/hangul" ./hangul)
 	"$BIN/hangul" -out "$out/hangul"
 fi
+# Senders leaked before and after a goroutineleak profile's GC (programs/dumps/leakmark): the
+# debug=2 dump marks 30 of 34 `(leaked)`, Go 1.27 (tests/dump_leak_marks.rs).
+out="$HERE/dumps/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/leakmark.goroutine-2.txt" ]; then
+	mkdir -p "$out"
+	(cd "$HERE/programs/dumps" && "$(go_for 1.27)" build -trimpath -o "$BIN/leakmark" ./leakmark)
+	"$BIN/leakmark" -out "$out/leakmark"
+fi
 # A service that crashes while handlers wait in sync.Once.Do (programs/dumps/crash): a nil
 # dereference in a goroutine of its own under GOTRACEBACK=system (the `panic(...)` frame and
 # the runtime's frames shown), and "fatal error: concurrent map writes" under =all, and the

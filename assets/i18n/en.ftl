@@ -499,6 +499,8 @@ suspect-piling-restless = Each wakes and waits again, so none waited long
 suspect-piling-outlived = Nine in ten of those that ended lived at most { $within }: these outlive them
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)
 suspect-confirmed-bubble = Confirmed by the runtime (testing/synctest: the bubble deadlocked)
+suspect-confirmed-marked = Confirmed by the runtime (marked (leaked) in the dump)
+suspect-confirmed-marked-some = Confirmed by the runtime for { $marked } of them (marked (leaked) in the dump; the others blocked after the last GC cycle looked)
 suspect-idle-connections = At rest? Reading from network connections: idle keep-alive connections wait so for as long as their peers keep them; a leak only if the peers are gone and the read has no deadline (ranked after the others)
 suspect-client-connections = At rest? { $idle } HTTP client connections idle, no request waiting on them: a shared http.Transport keeps at most MaxIdleConnsPerHost (2 by default) per host, one over HTTP/2, and closes the rest, so this many are a Transport made per request (it keeps its connections and never reuses them: share one Transport), or one Transport talking to this many hosts, or one whose MaxIdleConnsPerHost was raised to keep them (ranked after the others)
 suspect-sleepers = At rest? { $n ->
@@ -819,7 +821,7 @@ warning-trace-tables-damaged = trace damaged in the generation at byte { $start 
    *[other] were
 } recovered, some may lack names and stacks, and the events after it were dropped
 warning-trace-inconsistent = trace is inconsistent in the generation at byte { $start } ({ $error }); the events from there on were dropped
-warning-trace-over-budget = the read stopped at byte { $offset } of { $total }: going on would take more memory than this file's budget of { $mib } MiB (4 × its size + 100 MiB + 16 bytes a goroutine state change past a goroutine's first four + 128 bytes a goroutine that exited), so the rest of the trace was dropped: what is shown is the part read
+warning-trace-over-budget = the read stopped at byte { $offset } of { $total }: going on would take more memory than this file's budget of { $mib } MiB (4 × its size + 100 MiB + 16 bytes a goroutine state change past a goroutine's first four + 128 bytes a goroutine that exited), so the rest of the trace was dropped: what is reported is the part read
 warning-trace-v1-damaged = trace truncated or damaged at byte { $offset } of { $size }: { $error }; the events before it were loaded
 warning-trace-v1-damaged-no-footer = trace truncated or damaged at byte { $offset } of { $size } (the footer with the clock frequency and the stacks is lost): { $error }; the events before it were loaded
 warning-trace-v1-no-footer = trace truncated or damaged at byte { $size } of { $size } (the footer with the clock frequency and the stacks is lost): the file ends without its footer; the events before it were loaded

@@ -64,8 +64,12 @@ pub struct Suspect {
     pub names_lost: bool,
     /// The byte where the file was cut, for a suspect whose names were lost.
     pub cut_at_byte: Option<u64>,
-    /// The runtime itself proved these goroutines leaked (a goroutineleak profile).
+    /// The runtime itself proved these goroutines leaked (a goroutineleak profile, `(leaked)`
+    /// in a dump, a synctest bubble's deadlock).
     pub confirmed_by_runtime: bool,
+    /// A dump's `(leaked)` marks: how many members the runtime marked (the rest blocked after
+    /// the GC cycle that marks them last looked); `None` for a goroutineleak profile.
+    pub runtime_marked: Option<usize>,
     /// The group piled up through the window ([`super::piling`]; traces only).
     pub piling: Option<Pile>,
     /// Others of their kind were woken from the same wait after as long: a queue behind
@@ -493,6 +497,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                 names_lost,
                 cut_at_byte: m.cut_at_byte.filter(|_| names_lost),
                 confirmed_by_runtime: false,
+                runtime_marked: None,
                 piling,
                 moving,
                 started_by_scheduler,
@@ -689,6 +694,7 @@ mod tests {
             reason: "chan send".into(),
             goroutine_ids: vec![count as u64],
             confirmed_by_runtime: confirmed,
+            runtime_marked: None,
             ..Suspect::default()
         }
     }

@@ -137,6 +137,9 @@ pub struct SuspectJson<'a> {
     /// The runtime proved these goroutines leaked: a goroutineleak profile (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub confirmed_by_runtime: bool,
+    /// A dump's `(leaked)` marks: how many members the runtime marked (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub runtime_marked: Option<usize>,
     /// The group piled up through the trace: members made, their kind's ends, over how
     /// long (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -329,6 +332,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         names_lost: s.names_lost,
         cut_at_byte: s.cut_at_byte,
         confirmed_by_runtime: s.confirmed_by_runtime,
+        runtime_marked: s.runtime_marked,
         piling_up: s.piling.map(|p| PilingJson {
             created: p.created,
             ended: p.ended,

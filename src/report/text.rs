@@ -187,12 +187,15 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             if blocked.is_empty() { String::new() } else { format!(", {blocked}") }
         );
         if sp.confirmed_by_runtime {
-            let how = if sp.in_bubble_deadlock() {
-                "testing/synctest: its bubble deadlocked"
-            } else {
-                "goroutineleak profile: unreachable and blocked"
+            let line = match sp.runtime_marked {
+                _ if sp.in_bubble_deadlock() => "(testing/synctest: its bubble deadlocked)".to_string(),
+                Some(n) if n < sp.count => format!(
+                    "for {n} of them (marked (leaked) in the dump: unreachable and blocked; the others blocked after the last GC cycle looked)"
+                ),
+                Some(_) => "(marked (leaked) in the dump: unreachable and blocked)".to_string(),
+                None => "(goroutineleak profile: unreachable and blocked)".to_string(),
             };
-            let _ = writeln!(o, "      confirmed by the runtime ({how})");
+            let _ = writeln!(o, "      confirmed by the runtime {line}");
         }
         if sp.names_lost {
             let at = sp.cut_at_byte.map_or(String::new(), |b| format!(" at byte {b}"));

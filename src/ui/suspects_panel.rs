@@ -191,10 +191,13 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 text = format!("{text}\n{note}");
             }
             if s.confirmed_by_runtime {
-                let how = if s.in_bubble_deadlock() {
-                    tr!("suspect-confirmed-bubble")
-                } else {
-                    tr!("suspect-confirmed")
+                let how = match s.runtime_marked {
+                    _ if s.in_bubble_deadlock() => tr!("suspect-confirmed-bubble"),
+                    Some(n) if n < s.count => {
+                        tr!("suspect-confirmed-marked-some", marked = units::count(n as u64))
+                    }
+                    Some(_) => tr!("suspect-confirmed-marked"),
+                    None => tr!("suspect-confirmed"),
                 };
                 text = format!("{text}\n{how}");
             }
