@@ -337,6 +337,11 @@ run_each bigbase 1.27
 # Two watchers of different start functions spinning in one helper's loop (sharedspin): one
 # loop, one finding; trace and debug=2 dump.
 run_each sharedspin 1.19 1.27
+# Uploads stalled mid-body under a 1 s ReadTimeout (readtimeout), stallread's healthy twin:
+# the trace of a queue the timeout serves in turn, and what the timeout ended (truth.json).
+# The dump is not kept: its upload clients, the load generator, read in the same process.
+run_each readtimeout 1.19 1.27
+rm -f "$HERE"/services/go1.{19,27}/readtimeout.goroutine-2.txt
 # A bounded LRU's MemStats lines, a line about each GC cycle (lrulines): kept is a run whose
 # least line per cycle rises in the second half (the last lines caught high in their cycles,
 # 1 run in 10 or so), the shape a sampled floor misreads as growth; the cache's size at

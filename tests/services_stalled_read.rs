@@ -93,6 +93,13 @@ fn clients_that_stopped_mid_request_are_suspects_and_idle_connections_are_not() 
                 assert_eq!(suspects.len(), 1, "{what}: only the header waits: {rep}");
                 let h = stall(&rep, &ids(&headers), "request-headers", &what);
                 assert_eq!(h["reason"], reason, "{what}: {h}");
+                // The uploads are listed, not passed over (probe r28a: 97 vanished).
+                let listed =
+                    rep["goroutines"]["not_judged"].as_array().into_iter().flatten().find(|n| {
+                        n["request_bodies"] == true && n["frame"]["function"] == e["upload_function"]
+                    });
+                let listed = listed.unwrap_or_else(|| panic!("{what}: the uploads not listed: {rep}"));
+                assert_eq!(listed["count"].as_u64(), Some(uploads.len() as u64), "{what}: {listed}");
                 continue;
             }
             let h = stall(&rep, &ids(&headers), "request-headers", &what);
@@ -120,4 +127,34 @@ fn clients_that_stopped_mid_request_are_suspects_and_idle_connections_are_not() 
         }
     }
     assert!(runs.len() >= 2, "stallread of Go 1.19 and 1.27: {}", runs.len());
+}
+
+/// Uploads stalled mid-body under a 1 s `ReadTimeout` (`programs/services/readtimeout`, Go
+/// 1.19 and 1.27), stallread's healthy twin: about 12 handlers wait in the poller at any
+/// moment, each ended within the second by the timeout, which ended many reads in the window
+/// (the program's count): a queue served in turn, no suspect (probe r28a: the group was
+/// suspect #1 of every trace of such a twin, `--fail-on-leaks` exit 1).
+#[test]
+fn uploads_a_read_timeout_ends_in_turn_are_no_suspect() {
+    let e = common::report_json::expect_of("services/readtimeout");
+    let mut checked = 0;
+    for minor in ["1.19", "1.27"] {
+        let dir = common::services::root().join(format!("services/go{minor}"));
+        let truth: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join("readtimeout.truth.json")).unwrap())
+                .unwrap();
+        let clients = e["clients"].as_u64().unwrap();
+        assert!(truth["timed_out"].as_u64().unwrap() >= 2 * clients, "{minor}: {truth}");
+        let trace = dir.join("readtimeout.trace");
+        let rep = common::report_json::report(&trace);
+        assert_eq!(rep["suspects"].as_array().map(Vec::len), Some(0), "{minor}: {}", rep["suspects"]);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_goroscope"))
+            .args(["report", "--fail-on-leaks"])
+            .arg(&trace)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{minor}");
+        checked += 1;
+    }
+    assert_eq!(checked, 2);
 }

@@ -128,6 +128,7 @@ not-judged-why-trace = Older than the trace, waiting through all of it, under 10
 not-judged-entry = { $count } × { $reason } at { $at }
 not-judged-in-flight = (in flight by its ids: the program's newest goroutines, as many made in their time already gone)
 not-judged-standing = (standing by its ids: made at once long before, many goroutines made and gone since without its growing)
+not-judged-request-bodies = (HTTP handlers reading request bodies: uploads in progress read so as ones whose clients stopped sending do; with no http.Server.ReadTimeout the stalled ones wait for good)
 suspects-none-in-part = No stuck goroutine groups in what was read.
 suspect-entry = #{ $rank } · { $count } × { $reason }{ $blocked }
     at { $at }

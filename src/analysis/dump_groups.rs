@@ -417,14 +417,28 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
                     reason: reason.clone(),
                     frame,
                     by_ids,
+                    request_bodies: false,
                 });
             }
             continue;
         }
         // Uploads in progress read their bodies as stalled ones do: at one moment only the
-        // minutes tell them apart, not the crowd.
+        // minutes tell them apart, not the crowd. Listed, not passed over (probe r28a: 97
+        // handlers in `io.ReadAll(r.Body)` on a server with no ReadTimeout vanished from every
+        // verdict of the dump while its trace and a series of dumps showed them growing).
         let body = super::http_server::stalled_request(&reason, funcs()) == Some(StalledRequest::Body);
         if body && !(proven || long || crash || in_test.is_some()) {
+            if not_judged.len() < MAX_NOT_JUDGED {
+                let frame =
+                    super::classify::user_frame(&m.strings, frames).map(|f| names.frame(&m.strings, f));
+                not_judged.push(NotJudged {
+                    count: to_usize(grp.count),
+                    reason: reason.clone(),
+                    frame,
+                    by_ids: None,
+                    request_bodies: true,
+                });
+            }
             continue;
         }
         let mut ids: Vec<u64> =

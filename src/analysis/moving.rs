@@ -20,6 +20,10 @@ pub struct Moving {
     pub longest_ns: i64,
     /// When the last of them was woken.
     pub last_woken_ns: i64,
+    /// How many of its kind waited at the same stack at the window's middle (ended waits
+    /// and waits still open): a queue that holds as many at its end keeps pace; one that
+    /// holds twice as many grows.
+    pub waiting_at_mid: usize,
 }
 
 /// A wait that was ended counts as the queue moving when it lasted at least this share of
@@ -42,17 +46,33 @@ impl MovingIndex {
             let Some(site) = super::coroutine::creation_site(m, g).filter(|f| sites.contains(f)) else {
                 continue;
             };
-            // A wait followed by another span of the goroutine was ended by a wake-up.
-            for (i, s) in g.ended_waits().filter(|(_, s)| keys.contains(&(site, s.stack))) {
-                let (woken_at, waited) = (g.span_end_ns(i), g.span_end_ns(i) - s.start_ns());
-                let e = ended.entry((site, s.stack)).or_insert(Moving {
+            let entry = |ended: &mut HashMap<(Frame, StackId), Moving>, stack| {
+                *ended.entry((site, stack)).or_insert(Moving {
                     woken: 0,
                     longest_ns: 0,
                     last_woken_ns: 0,
-                });
+                    waiting_at_mid: 0,
+                })
+            };
+            // A wait followed by another span of the goroutine was ended by a wake-up.
+            for (i, s) in g.ended_waits().filter(|(_, s)| keys.contains(&(site, s.stack))) {
+                let (woken_at, waited) = (g.span_end_ns(i), g.span_end_ns(i) - s.start_ns());
+                let mut e = entry(&mut ended, s.stack);
                 e.woken += 1;
                 e.longest_ns = e.longest_ns.max(waited);
                 e.last_woken_ns = e.last_woken_ns.max(woken_at);
+                ended.insert((site, s.stack), e);
+            }
+            let mid = m.duration_ns / 2;
+            let spans = g.real_spans();
+            for (i, s) in spans.iter().enumerate() {
+                let at_mid = s.start_ns() <= mid && g.span_end_ns(i) > mid;
+                if at_mid && s.state() == crate::model::SpanState::Waiting && keys.contains(&(site, s.stack))
+                {
+                    let mut e = entry(&mut ended, s.stack);
+                    e.waiting_at_mid += 1;
+                    ended.insert((site, s.stack), e);
+                }
             }
         }
         MovingIndex { ended }

@@ -412,7 +412,13 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                 let frames = m.stacks.frames(key.2);
                 let at = super::classify::user_frame(&m.strings, frames);
                 let frame = at.map(|f| names.frame(&m.strings, f));
-                not_judged.push(NotJudged { count: members.len(), reason: key.1.clone(), frame, by_ids: None });
+                not_judged.push(NotJudged {
+                    count: members.len(),
+                    reason: key.1.clone(),
+                    frame,
+                    by_ids: None,
+                    request_bodies: false,
+                });
             }
             kept.then_some((key, members, piling, hung))
         })
@@ -520,6 +526,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
             }
         })
         .collect();
+    out.retain(|s| !served_in_turn(s));
     super::older::unseen_peers(m, &mut out);
     out.extend(super::older::stackless_crowds(m, &out, &mut names));
     super::resting::fed_only_by_the_stuck(m, &mut out);
@@ -528,6 +535,25 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
     super::once_reentry::attach(&mut out);
     super::lock_order::attach(&mut out);
     out
+}
+
+/// A queue that keeps pace: every member has waited no longer than others of its kind
+/// waited before they were served, as many were served in the window as wait at its end, and
+/// it holds no more at the end than at the window's middle (and a half again, and two). The
+/// goroutines' turn comes in the time it always took (probe r28a: 10 HTTP handlers reading
+/// stalled request bodies under a 1 s `ReadTimeout`, each ended by it, read as suspect #1 of
+/// every trace of the healthy twin while the text said they were no goroutines nobody will
+/// wake). A queue whose oldest has waited longer than any served, or that grows (a backlog:
+/// requests arriving twice as fast as they drain), stays.
+fn served_in_turn(s: &Suspect) -> bool {
+    let (Some(mv), Some((_, oldest))) = (s.moving, s.blocked_ns) else { return false };
+    let steady = s.count <= mv.waiting_at_mid + mv.waiting_at_mid / 2 + 2;
+    mv.woken >= s.count
+        && oldest <= mv.longest_ns
+        && steady
+        && s.piling.is_none()
+        && s.stalls.is_none()
+        && s.in_test.is_none()
 }
 
 /// A group kept as a suspect: its key, members, pile if it piles up, and how many goroutines

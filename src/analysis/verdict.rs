@@ -19,6 +19,9 @@ pub struct NotJudged {
     /// A dump's crowd its ids let one moment not judge, whatever its number: work in flight,
     /// or a crowd standing since long before ([`super::in_flight`]).
     pub by_ids: Option<super::in_flight::ByIds>,
+    /// HTTP handlers reading request bodies, in a dump: uploads in progress read so as
+    /// stalled ones do, whatever their number; their minutes (or a trace) tell them apart.
+    pub request_bodies: bool,
 }
 
 /// A source's verdict in two passes: its suspects (`suspects_with`, given the goroutines to

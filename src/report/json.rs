@@ -86,6 +86,10 @@ pub struct NotJudgedJson {
     /// without its growing: a pool made at start (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub standing: bool,
+    /// HTTP handlers reading request bodies, in a dump: uploads in progress, or stalled
+    /// ones, which one moment cannot tell apart (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub request_bodies: bool,
 }
 
 /// How many goroutines run one function.

@@ -44,6 +44,7 @@ pub fn summarize(l: &Loaded) -> Summary {
             frame: n.frame.clone(),
             in_flight: n.by_ids == Some(crate::analysis::in_flight::ByIds::InFlight),
             standing: n.by_ids == Some(crate::analysis::in_flight::ByIds::Standing),
+            request_bodies: n.request_bodies,
         })
         .collect();
     s

@@ -410,6 +410,9 @@ fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
             "under 10 in one stack, or a crowd its ids place (in flight, or standing since long before), no wait minutes",
             "",
         ),
+        Some(crate::model::DumpFormat::Traceback) if groups.iter().any(|g| g.request_bodies) => {
+            ("under 10 in one stack, or HTTP handlers reading request bodies, no wait minutes", "")
+        }
         Some(crate::model::DumpFormat::Traceback) => ("under 10 in one stack, no wait minutes", ""),
         _ => ("under 10 in one stack, and a goroutine profile prints no wait times", ""),
     };
@@ -428,6 +431,9 @@ fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
     for g in groups.iter().take(NOT_JUDGED_SHOWN) {
         let at = g.frame.as_ref().map_or(String::new(), |f| format!(" at {}", where_(f)));
         let flight = match (g.in_flight, g.standing) {
+            _ if g.request_bodies => {
+                " (HTTP handlers reading request bodies: uploads in progress read so as ones whose clients stopped sending do; with no http.Server.ReadTimeout the stalled ones wait for good)"
+            }
             (true, _) => " (in flight by its ids)",
             (_, true) => {
                 " (standing by its ids: made at once long before, many goroutines made and gone since without its growing)"

@@ -37,6 +37,7 @@ pub fn not_judged_ui(ui: &mut egui::Ui, doc: &Document) {
         let count = units::count(g.count as u64);
         let mut entry = tr!("not-judged-entry", count = count, reason = g.reason.as_str(), at = at);
         match g.by_ids {
+            _ if g.request_bodies => entry = format!("{entry} {}", tr!("not-judged-request-bodies")),
             Some(ByIds::InFlight) => entry = format!("{entry} {}", tr!("not-judged-in-flight")),
             Some(ByIds::Standing) => entry = format!("{entry} {}", tr!("not-judged-standing")),
             None => {}
