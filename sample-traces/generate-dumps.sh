@@ -83,6 +83,17 @@ if [ "$FORCE" = 1 ] || [ ! -s "$out/leakmark.goroutine-2.txt" ]; then
 	(cd "$HERE/programs/dumps" && "$(go_for 1.27)" build -trimpath -o "$BIN/leakmark" ./leakmark)
 	"$BIN/leakmark" -out "$out/leakmark"
 fi
+# One program built by default and without inlining (programs/dumps/inlined): the dumps
+# name one closure two ways, Go 1.27 (tests/diff_builds.rs); kept beside the services'
+# samples, as a pair for diff, not a dump of one program's expectations.
+out="$HERE/services/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/inlined.noinline.goroutine-2.txt" ]; then
+	mkdir -p "$out"
+	(cd "$HERE/programs/dumps" && "$(go_for 1.27)" build -trimpath -o "$BIN/inlined-default" ./inlined)
+	(cd "$HERE/programs/dumps" && "$(go_for 1.27)" build -trimpath -gcflags=all=-l -o "$BIN/inlined-noinline" ./inlined)
+	"$BIN/inlined-default" -out "$out/inlined.default"
+	"$BIN/inlined-noinline" -out "$out/inlined.noinline"
+fi
 # A service that crashes while handlers wait in sync.Once.Do (programs/dumps/crash): a nil
 # dereference in a goroutine of its own under GOTRACEBACK=system (the `panic(...)` frame and
 # the runtime's frames shown), and "fatal error: concurrent map writes" under =all, and the

@@ -13,6 +13,7 @@ mod cli;
 mod cli_args;
 mod cli_terminal;
 mod creation_groups;
+mod diff_builds;
 mod diff_cli;
 mod diff_grew_most;
 mod diff_groups;

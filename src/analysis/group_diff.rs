@@ -16,6 +16,7 @@
 
 mod capture_own;
 mod churn;
+mod closures;
 mod matching;
 mod moved;
 mod sources;

@@ -268,6 +268,7 @@ pub(super) fn match_rows(files: &[Vec<GoroutineGroup>]) -> Vec<Row> {
     let mut rows: Vec<Row> = Vec::new();
     let mut exact: HashMap<MatchKey, usize> = HashMap::new();
     let mut by_funcs: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+    let mut by_build: HashMap<super::closures::BuildKey, Vec<usize>> = HashMap::new();
     for (fi, groups) in files.iter().enumerate() {
         let groups = merged(groups);
         // Exact matches first, so a loose match never takes a row an exact one needs.
@@ -287,7 +288,19 @@ pub(super) fn match_rows(files: &[Vec<GoroutineGroup>]) -> Vec<Row> {
                 LOOSE_LOOKS.with(|n| n.set(n.get() + 1));
                 rows.get(r).is_some_and(|row| row.counts.get(fi) == Some(&0) && row.key.compatible(&key))
             });
+            // Last, a closure renamed by another build's inlining, at the same lines.
+            let build = super::closures::build_key(&g);
+            let found = found.or_else(|| {
+                let rows_of = build.as_ref().and_then(|b| by_build.get(b))?;
+                rows_of
+                    .iter()
+                    .copied()
+                    .find(|&r| rows.get(r).is_some_and(|row| row.counts.get(fi) == Some(&0)))
+            });
             let r = found.unwrap_or_else(|| {
+                if let Some(b) = build {
+                    by_build.entry(b).or_default().push(rows.len());
+                }
                 rows.push(Row {
                     key: key.clone(),
                     counts: vec![0; n],
