@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use crate::model::{Frame, StackId, TraceModel};
 
 /// How the same wait ended for goroutines of the group's kind inside the window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Moving {
     /// Waits at the group's blocking stack, by goroutines of its `go` statement, that ended
     /// in a wake-up inside the window.
@@ -46,32 +46,20 @@ impl MovingIndex {
             let Some(site) = super::coroutine::creation_site(m, g).filter(|f| sites.contains(f)) else {
                 continue;
             };
-            let entry = |ended: &mut HashMap<(Frame, StackId), Moving>, stack| {
-                *ended.entry((site, stack)).or_insert(Moving {
-                    woken: 0,
-                    longest_ns: 0,
-                    last_woken_ns: 0,
-                    waiting_at_mid: 0,
-                })
-            };
             // A wait followed by another span of the goroutine was ended by a wake-up.
             for (i, s) in g.ended_waits().filter(|(_, s)| keys.contains(&(site, s.stack))) {
                 let (woken_at, waited) = (g.span_end_ns(i), g.span_end_ns(i) - s.start_ns());
-                let mut e = entry(&mut ended, s.stack);
+                let e = ended.entry((site, s.stack)).or_default();
                 e.woken += 1;
                 e.longest_ns = e.longest_ns.max(waited);
                 e.last_woken_ns = e.last_woken_ns.max(woken_at);
-                ended.insert((site, s.stack), e);
             }
             let mid = m.duration_ns / 2;
-            let spans = g.real_spans();
-            for (i, s) in spans.iter().enumerate() {
+            for (i, s) in g.real_spans().iter().enumerate() {
                 let at_mid = s.start_ns() <= mid && g.span_end_ns(i) > mid;
                 if at_mid && s.state() == crate::model::SpanState::Waiting && keys.contains(&(site, s.stack))
                 {
-                    let mut e = entry(&mut ended, s.stack);
-                    e.waiting_at_mid += 1;
-                    ended.insert((site, s.stack), e);
+                    ended.entry((site, s.stack)).or_default().waiting_at_mid += 1;
                 }
             }
         }
@@ -83,6 +71,6 @@ impl MovingIndex {
     /// group's oldest member (`oldest_ns`) has.
     pub fn moving(&self, site: &Frame, stack: StackId, oldest_ns: i64) -> Option<Moving> {
         let e = self.ended.get(&(*site, stack))?;
-        (e.longest_ns as f64 >= MIN_SHARE_OF_OLDEST * oldest_ns as f64).then_some(*e)
+        (e.woken > 0 && e.longest_ns as f64 >= MIN_SHARE_OF_OLDEST * oldest_ns as f64).then_some(*e)
     }
 }

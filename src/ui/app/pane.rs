@@ -26,13 +26,13 @@ impl GoroscopeApp {
             // The groups' table wants its rows (a dozen at most) on screen, up to half the
             // window: the diff is the comparison's answer (probe r28b: a fixed 280 points,
             // kept by the panel's memory, showed 1½ rows under ~900 points of panes with
-            // room to spare). Each comparison lays its panel out afresh.
+            // room to spare).
             let half = ui.available_height() * 0.5;
             let row_h = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
             let (id, size) = match self.compare.groups_height(row_h) {
-                _ if self.compare.wants_room() => (("compare-profiles", 0), half),
-                Some(h) => (("compare", self.compare.layout_key()), h.clamp(200.0, half.max(200.0))),
-                None => (("compare", u64::MAX), 280.0),
+                _ if self.compare.wants_room() => ("compare-profiles", half),
+                Some(h) => ("compare-groups", h.clamp(200.0, half.max(200.0))),
+                None => ("compare", 280.0),
             };
             egui::Panel::bottom(id).resizable(true).default_size(size).size_range(120.0..=1400.0).show(
                 ui,

@@ -165,12 +165,6 @@ impl CompareState {
         Some(CHROME_HEIGHT + row_h * (g.rows_wanted().max(2) as f32 + 0.5))
     }
 
-    /// What the panel's layout follows: a new comparison (another document in a pane, or the
-    /// complete one replacing a partial) lays the panel out afresh.
-    pub fn layout_key(&self) -> u64 {
-        self.generation
-    }
-
     pub fn ui(&mut self, ui: &mut egui::Ui, ws: &Workspace, queue: &mut Vec<(PaneId, Command)>) {
         if let Verdict::Cannot(msg) = &self.verdict {
             ui.colored_label(super::theme::ERROR_COLOR, msg);
