@@ -80,6 +80,8 @@ fn response_bodies_never_closed_are_the_first_suspect_with_the_line_behind_them(
             assert_eq!(suspects.len(), 1, "{name}: {suspects:?}");
             let s = &suspects[0];
             assert_eq!(s["count"].as_u64(), Some(count), "{name}");
+            // The text's "bodies never closed" in the JSON too (probe r28a: only text said it).
+            assert_eq!(s["holds_response_bodies"], true, "{name}: {s}");
             assert!(
                 functions(&s["blocking_stack"]).contains(&e["blocking_function"].as_str().unwrap()),
                 "{name}"

@@ -190,6 +190,10 @@ pub struct SuspectJson<'a> {
     /// with no timeout to a server that has not answered (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub awaits_http_response: bool,
+    /// HTTP client connections waiting for their callers to read response bodies to the end
+    /// or close them: bodies never closed, the usual cause (added field).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub holds_response_bodies: bool,
     /// HTTP server connections waiting for the rest of a request their clients stopped
     /// sending: `request-headers` or `request-body` (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -398,6 +402,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         in_test: s.in_test.as_ref().map(|t| t.test.as_str()),
         holds_lock: s.holds_lock.as_deref(),
         awaits_http_response: s.awaits_http_response(),
+        holds_response_bodies: s.holds_response_bodies(),
         stalled_request: s.stalled_request().map(|k| k.kind()),
         library_wait: s.library_wait().map(|w| w.kind()),
         library_resident: s.library_resident(),
