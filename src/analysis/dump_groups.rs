@@ -47,9 +47,7 @@ pub enum Similarity {
 pub struct DumpGroup {
     pub state: StrId,
     pub locked: bool,
-    /// The runtime printed `(leaked)` on some of them: it proved those can never be woken.
-    pub leaked: bool,
-    /// How many it marked so. A goroutine blocked since the last GC cycle is not marked yet:
+    /// How many the runtime printed `(leaked)` on: it proved those can never be woken. A goroutine blocked since the last GC cycle is not marked yet:
     /// the mark is no part of the key (probe r28a, Go 1.27: 380 marked and the 4 newest not,
     /// one `go` statement, one stack, read as two groups).
     pub leaked_count: u64,
@@ -66,6 +64,13 @@ pub struct DumpGroup {
     pub wait_minutes: (u32, u32),
     /// Indices into [`DumpModel::goroutines`], ascending.
     pub members: Vec<GIdx>,
+}
+
+impl DumpGroup {
+    /// The runtime printed `(leaked)` on some of them.
+    pub fn leaked(&self) -> bool {
+        self.leaked_count > 0
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,7 +99,6 @@ pub fn group_dump(m: &DumpModel, level: Similarity) -> Vec<DumpGroup> {
             out.push(DumpGroup {
                 state: g.state,
                 locked,
-                leaked: false,
                 leaked_count: 0,
                 in_bubble,
                 stack: g.stack,
@@ -109,7 +113,6 @@ pub fn group_dump(m: &DumpModel, level: Similarity) -> Vec<DumpGroup> {
         if let Some(grp) = out.get_mut(slot) {
             grp.count += u64::from(g.count);
             if leaked {
-                grp.leaked = true;
                 grp.leaked_count += u64::from(g.count);
             }
             grp.wait_minutes =
@@ -302,7 +305,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
         }
         // Leaks the runtime proved (a goroutineleak profile, `(leaked)` in a dump) are
         // suspects whatever their number or age, and rank first.
-        let leaked = m.leak_profile || grp.leaked;
+        let leaked = m.leak_profile || grp.leaked();
         // A `testing/synctest` bubble that deadlocked: what waits in it waits for good, time
         // stopped (the runtime's own proof, as a leak profile's is).
         let proven = leaked || (bubble_deadlock && grp.in_bubble);
@@ -475,7 +478,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             names_lost: false,
             cut_at_byte: None,
             confirmed_by_runtime: proven,
-            runtime_marked: (grp.leaked && !m.leak_profile).then(|| to_usize(grp.leaked_count)),
+            runtime_marked: (grp.leaked_count > 0 && !m.leak_profile).then(|| to_usize(grp.leaked_count)),
             // One moment shows no growth, nor a queue moving.
             piling: None,
             moving: None,

@@ -142,6 +142,12 @@ impl Series {
     pub fn last(&self) -> Option<u64> {
         self.points.last().map(|p| p.1)
     }
+
+    /// The step function's value at `t`: its last point at or before `t`.
+    pub fn at(&self, t: i64) -> Option<u64> {
+        let i = self.points.partition_point(|p| p.0 <= t);
+        self.points.get(i.checked_sub(1)?).map(|p| p.1)
+    }
 }
 
 /// Goroutine counts where they change (merged within a small time bucket).

@@ -330,12 +330,9 @@ fn goroutine_growth_text(g: &GoroutineGrowth) -> String {
             "goroutines pile up ({source}): {what} over {over}, while the heap after GC did not grow: goroutines that never end, holding little but their stacks{stacks} (a goroutine dump shows where they wait)"
         );
     };
-    let each = match g.rose {
-        Beside::Goroutines { from, to } if to > from => {
-            format!(", about {} for each goroutine added", units::bytes((heap_to - heap_from) / (to - from)))
-        }
-        _ => String::new(),
-    };
+    let each = g
+        .heap_each()
+        .map_or(String::new(), |b| format!(", about {} for each goroutine added", units::bytes(b)));
     format!(
         "goroutines pile up ({source}): {what} over {over}, and the heap after GC with them, from {} to {}{each}: goroutines that never end, with what they hold (their stacks{stacks}; a goroutine dump shows where they wait, a heap profile what they hold)",
         units::bytes(heap_from),

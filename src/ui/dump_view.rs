@@ -129,7 +129,7 @@ fn row(m: &DumpModel, group: DumpGroup) -> GroupRow {
     let on_cpu =
         matches!(state.as_str(), "running" | "runnable" | "idle" | "dead" | "copystack" | "preempted");
     let wait = match group.wait_minutes {
-        _ if m.format == DumpFormat::Profile || on_cpu || group.leaked => String::new(),
+        _ if m.format == DumpFormat::Profile || on_cpu || group.leaked() => String::new(),
         (0, 0) => crate::tr!("wait-under-a-minute"),
         (lo, hi) if lo == hi => format!("{hi} min"),
         (lo, hi) => format!("{lo}–{hi} min"),

@@ -150,7 +150,7 @@ pub fn goroutine_growth_text(g: &GoroutineGrowth) -> String {
                 over = over,
                 heap_from = heap_from,
                 heap_to = heap_to,
-                each = units::bytes((h1 - h0) / to.saturating_sub(from).max(1))
+                each = units::bytes(g.heap_each().unwrap_or(0))
             ),
         };
     }

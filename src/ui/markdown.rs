@@ -235,7 +235,7 @@ pub fn dump_group(m: &DumpModel, r: &GroupRow) -> String {
         state = format!("{state}, {}", tr!("md-locked"));
     }
     out.push_str(&format!("- {}: {state}\n", tr!("md-state")));
-    if r.group.leaked {
+    if r.group.leaked() {
         out.push_str(&format!("- {}\n", tr!("md-leaked")));
     }
     if let Some(t) = &r.top {

@@ -38,10 +38,8 @@ pub fn plots_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
             points: doc.curves.heap_goal.points(t0, t1, MAX_POINTS),
         },
     ];
-    let heap_max = match view.shared_y {
-        Some((heap, _)) => heap,
-        None => doc.curves.heap_alloc.max().unwrap_or(0).max(doc.curves.heap_goal.max().unwrap_or(0)),
-    };
+    // Compared panes share one scale; a pane alone has its own.
+    let (heap_max, count_max) = view.shared_y.unwrap_or_else(|| doc.curves.tops());
     // The titles' figures are those at the window's right edge, where a zoomed window ends
     // (probe r28b: zoomed to 0.40-0.46 s the title said the trace's last heap, 9.30 MiB,
     // beside a curve at 7-8 MiB); it says when, unless that is the trace's end.
@@ -50,9 +48,9 @@ pub fn plots_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
         if at_ns < m.duration_ns { tr!("plot-at", time = units::duration(at_ns)) } else { String::new() };
     let heap_label = tr!(
         "plot-heap-label",
-        heap = units::bytes(value_at(&m.heap_alloc, at_ns).unwrap_or(0)),
+        heap = units::bytes(m.heap_alloc.at(at_ns).unwrap_or(0)),
         // No goal: GOGC=off without a memory limit (the runtime writes 0), as the report says.
-        goal = match value_at(&m.heap_goal, at_ns) {
+        goal = match m.heap_goal.at(at_ns) {
             Some(g) if g > 0 => units::bytes(g),
             _ => tr!("plot-heap-no-goal"),
         },
@@ -77,7 +75,6 @@ pub fn plots_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
             points: doc.curves.waiting.points(t0, t1, MAX_POINTS),
         },
     ];
-    let count_max = view.shared_y.map_or(doc.curves.total.max().unwrap_or(0), |s| s.1);
     let i = m.go_counts.partition_point(|c| c.time_ns <= at_ns);
     let last = i.checked_sub(1).and_then(|i| m.go_counts.get(i)).copied().unwrap_or_default();
     let label = tr!(
@@ -98,12 +95,6 @@ pub fn plots_ui(ui: &mut egui::Ui, doc: &TraceDoc, view: &ViewState, queue: &mut
         count_max as f64,
         units::count,
     );
-}
-
-/// The series' value at `t`: its last point at or before it.
-fn value_at(s: &crate::model::Series, t: i64) -> Option<u64> {
-    let i = s.points.partition_point(|p| p.0 <= t);
-    s.points.get(i.checked_sub(1)?).map(|p| p.1)
 }
 
 #[allow(clippy::too_many_arguments)]

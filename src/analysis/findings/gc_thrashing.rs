@@ -11,7 +11,7 @@
 //! collects.
 
 use super::heap_growth::HeapSource;
-use crate::model::{MemoryModel, RangeSpan, Series, TraceModel};
+use crate::model::{MemoryModel, RangeSpan, TraceModel};
 
 /// The heap goal stayed within a tenth of the live heap through the last cycles.
 #[derive(Clone, Debug, PartialEq)]
@@ -171,17 +171,11 @@ pub fn trace_thrashing(m: &TraceModel, cycles: &[(&RangeSpan, (i64, u64))]) -> O
     let cycles: Vec<Cycle> = cycles
         .iter()
         .filter_map(|&(r, (t, live))| {
-            let goal = value_at(&m.heap_goal, t)?;
+            let goal = m.heap_goal.at(t)?;
             Some(Cycle { start_ns: r.start_ns, end_ns: r.end_ns, live, goal, cpu: None, shown: (live, goal) })
         })
         .collect();
     thrashing_of(HeapSource::Trace, &cycles)
-}
-
-/// The step function's value at `t`: its last point at or before `t`.
-fn value_at(s: &Series, t: i64) -> Option<u64> {
-    let i = s.points.partition_point(|p| p.0 <= t);
-    s.points.get(i.checked_sub(1)?).map(|p| p.1)
 }
 
 #[cfg(test)]

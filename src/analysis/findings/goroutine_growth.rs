@@ -34,6 +34,16 @@ impl GoroutineGrowth {
     pub fn over_ns(&self) -> i64 {
         self.to_ns - self.from_ns
     }
+
+    /// The heap after GC each goroutine added brought with it, where the count and the heap
+    /// both rose.
+    pub fn heap_each(&self) -> Option<u64> {
+        let (h0, h1) = self.heap?;
+        match self.rose {
+            Beside::Goroutines { from, to } if to > from => Some(h1.saturating_sub(h0) / (to - from)),
+            _ => None,
+        }
+    }
 }
 
 /// Stacks must rise by at least this much (gctrace's whole MB: 4 steps; 10,000 goroutines
@@ -78,10 +88,7 @@ pub fn goroutine_growth(m: &MemoryModel) -> Option<GoroutineGrowth> {
     let rose = if stacks { Beside::Stacks { from, to } } else { Beside::Goroutines { from, to } };
     let (from_ns, to_ns) = (points.first()?.0, points.last()?.0);
     // The stacks at the count's first and last point (the line at or just before each).
-    let at = |t: i64| {
-        let s = &m.stack_inuse.points;
-        s.get(s.partition_point(|p| p.0 <= t).checked_sub(1)?).map(|p| p.1)
-    };
+    let at = |t: i64| m.stack_inuse.at(t);
     let stack_bytes = if stacks { None } else { at(from_ns).zip(at(to_ns)).filter(|(a, b)| b > a) };
     let heap = heap_alongside(m, from_ns, to_ns);
     Some(GoroutineGrowth { source: m.source.into(), rose, from_ns, to_ns, stack_bytes, heap })

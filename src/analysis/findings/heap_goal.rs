@@ -14,10 +14,7 @@ use crate::model::Series;
 /// at 30.7 MiB from the first second to the last. A goal the floors have reached is pinned by
 /// a memory limit (`GOMEMLIMIT`), not by the live heap: it says nothing, and the floors stand.
 pub fn goal_bears_out(goal: &Series, g: &HeapGrowth) -> bool {
-    let at = |t: i64| {
-        let i = goal.points.partition_point(|p| p.0 <= t);
-        goal.points.get(i.checked_sub(1)?).map(|p| p.1)
-    };
+    let at = |t: i64| goal.at(t);
     let mid = g.from_ns + g.over_ns() / 2;
     let (Some(from), Some(mid), Some(to)) = (at(g.from_ns), at(mid), at(g.to_ns)) else { return true };
     if g.to_bytes as f64 >= LIMIT_BOUND * to as f64 {

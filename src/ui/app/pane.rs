@@ -135,11 +135,7 @@ fn split(rect: Rect, n: usize, stacked: bool) -> Vec<Rect> {
 /// 1,813 goroutines at most in A and 5,692 in B filled their lanes alike): the highest of
 /// every trace pane, handed to each; a pane alone keeps its own.
 fn share_plot_scales(ws: &mut crate::ui::workspace::Workspace, compared: bool) {
-    let tops = |d: &crate::ui::document::Document| {
-        let t = d.trace()?;
-        let heap = t.curves.heap_alloc.max().unwrap_or(0).max(t.curves.heap_goal.max().unwrap_or(0));
-        Some((heap, t.curves.total.max().unwrap_or(0)))
-    };
+    let tops = |d: &crate::ui::document::Document| d.trace().map(|t| t.curves.tops());
     let shared = compared
         .then(|| {
             let all: Vec<(u64, u64)> =

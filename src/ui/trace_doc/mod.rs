@@ -45,6 +45,12 @@ impl Curves {
             waiting: counts(|c| c.waiting),
         }
     }
+
+    /// The tops of the heap plot (in use or goal) and of the goroutine-count plot.
+    pub fn tops(&self) -> (u64, u64) {
+        let heap = self.heap_alloc.max().unwrap_or(0).max(self.heap_goal.max().unwrap_or(0));
+        (heap, self.total.max().unwrap_or(0))
+    }
 }
 
 /// A row of the timeline.
