@@ -31,12 +31,13 @@ traceback() {
 	mv "$out.tmp" "$out"
 }
 
-# sigquit BIN OUT GOTRACEBACK: waits for "ready", sends SIGQUIT, keeps stderr.
+# sigquit BIN OUT GOTRACEBACK [ARGS...]: waits for "ready", sends SIGQUIT, keeps stderr.
 sigquit() {
 	local bin=$1 out=$2 level=$3
+	shift 3
 	rm -f "$BIN/fifo"
 	mkfifo "$BIN/fifo"
-	GOTRACEBACK=$level "$bin" >"$BIN/fifo" 2>"$out.tmp" &
+	GOTRACEBACK=$level "$bin" "$@" >"$BIN/fifo" 2>"$out.tmp" &
 	local pid=$!
 	read -r _ <"$BIN/fifo"
 	kill -QUIT "$pid"
@@ -158,3 +159,31 @@ if [ "$FORCE" = 1 ] || [ ! -s "$out/racewrite.txt" ]; then
 	[ -s "$out/racewrite.txt" ] || echo "racewrite: no double throw in 300 runs" >&2
 fi
 du -sh "$HERE/dumps"
+# A batch job deadlocked where the runtime cannot say so (programs/dumps/stalemate): 8
+# workers in chan send, main in WaitGroup.Wait, a context's one-hour timer alive; SIGQUIT
+# once all nine wait, Go 1.19 and 1.27, and a -race build of Go 1.27 (the race runtime
+# never declares a deadlock). Its healthy twin (programs/dumps/idlepool: a pool idle in
+# chan receive, main waiting for a tick), the same way (tests/dump_stalemate.rs).
+for minor in 1.19 1.27; do
+	out="$HERE/dumps/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/stalemate.txt" ] && [ -s "$out/idlepool.txt" ]; then
+		echo "== dumps/go$minor/stalemate: up to date" >&2
+		continue
+	fi
+	GO=$(go_for "$minor")
+	for p in stalemate idlepool; do
+		(cd "$HERE/programs/dumps" && "$GO" build -trimpath -o "$BIN/$p-$minor" "./$p")
+		# The helper that printed "ready" may still be in its write: until it is gone.
+		for _ in 1 2 3 4 5 6 7 8 9 10; do
+			sigquit "$BIN/$p-$minor" "$out/$p.txt" all
+			grep -q '^main\.main\.func1' "$out/$p.txt" || break
+		done
+	done
+	if [ "$minor" = 1.27 ]; then
+		(cd "$HERE/programs/dumps" && CGO_ENABLED=1 "$GO" build -race -trimpath -o "$BIN/stalemate-race" ./stalemate)
+		for _ in 1 2 3 4 5 6 7 8 9 10; do
+			sigquit "$BIN/stalemate-race" "$out/stalemate-race.txt" all
+			grep -q '^main\.main\.func1' "$out/stalemate-race.txt" || break
+		done
+	fi
+done

@@ -29,6 +29,7 @@ mod dump_lock_cycle;
 mod dump_not_judged;
 mod dump_same_leak;
 mod dump_samples;
+mod dump_stalemate;
 mod dump_wait_words;
 mod end_states;
 mod expectations;

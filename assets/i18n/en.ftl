@@ -401,6 +401,10 @@ finding-deadlock-bubble = Deadlock in a synctest bubble: { $count } { $n ->
    *[other] goroutines
 } blocked with the bubble's clock stopped ("{ $message }"). The suspects say where each waits.
 md-runtime-said = The runtime said
+finding-deadlock-undeclared = Deadlock the runtime did not declare: all { $count } { $n ->
+    [one] goroutine
+   *[other] goroutines
+} of the program are blocked where only another of them could release them (a channel send, a lock, a WaitGroup); none runs, sleeps or waits on the network, a system call, or a receive a timer could end. A -race build never declares a deadlock, and a live timer (a context's deadline) keeps the runtime from it. The suspects say where each waits.
 finding-deadlock-unseen = Deadlock: the runtime stopped blocked goroutines ("{ $message }"), but this dump shows none of them: GOTRACEBACK=all prints them.
 finding-deadlock-ring = At its root, a lock-order cycle: { $ring }, each waiting for a mutex the next holds.
 finding-lock-contention = Lock contention at { $lock } in { $at }: { $waiters } waiting there at any moment on average ({ $waited } of waits in { $window }; { $n_waits ->

@@ -318,6 +318,7 @@ finding-gc-thrashing = GC 抖动：在最后 { $over } 内，堆目标{ $above -
 finding-deadlock = 死锁：运行时停止了程序，{ $count } 个 goroutine 全部阻塞，没有谁能再唤醒它们（"{ $message }"）。嫌疑列表给出每个 goroutine 等在哪里。
 finding-deadlock-bubble = synctest 气泡死锁：{ $count } 个 goroutine 在气泡时钟停止时全部阻塞（"{ $message }"）。嫌疑列表给出每个 goroutine 等在哪里。
 md-runtime-said = 运行时输出
+finding-deadlock-undeclared = 运行时未报告的死锁：程序的全部 { $count } 个 goroutine 都阻塞在只有彼此才能解除的地方（channel 发送、锁、WaitGroup）；没有一个在运行、睡眠、等待网络、系统调用或计时器可能结束的接收。-race 构建从不报告死锁，存活的计时器（context 的截止时间）也会让运行时不报告。嫌疑列表给出每个 goroutine 等在哪里。
 finding-deadlock-unseen = 死锁：运行时停止了阻塞的 goroutine（"{ $message }"），但此转储没有显示其中任何一个：GOTRACEBACK=all 会打印它们。
 finding-deadlock-ring = 根源是一个加锁顺序环：{ $ring }，每个都在等下一个持有的互斥锁。
 finding-lock-contention = 锁竞争：{ $at } 处的 { $lock } 平均随时有 { $waiters } 个 goroutine 在等待（{ $window } 内共等待 { $waited }，{ $goroutines } 个 goroutine 等待了 { $waits } 次）：持锁者的工作只能一个接一个地进行（锁内做了耗时的工作，或所有 goroutine 都需要的数据只有一把锁）

@@ -5,7 +5,8 @@
 //! not sleeping or waiting on the runtime, not idle by design (an accept loop), not a runtime
 //! goroutine, AND either waiting for minutes (the header says `N minutes`; not a goroutine the
 //! standard library keeps for an object's life, [`super::resident`]), or many in one
-//! stack ([`LARGE_GROUP`]), or the runtime itself said `all goroutines are asleep`. What the
+//! stack ([`LARGE_GROUP`]), or the runtime itself said `all goroutines are asleep` (or the
+//! dump shows it, undeclared: [`super::stalemate`]). What the
 //! runtime proved leaked (`(leaked)`, a goroutineleak profile) is a suspect in any number,
 //! "confirmed by the runtime". Sleepers count only as a crowd no pool reaches, ranked last
 //! ([`SLEEPING_CROWD`]: pollers nobody stops, or retries backing off).
@@ -225,7 +226,9 @@ fn attach_servers(m: &DumpModel, out: &mut [Suspect]) -> Vec<GIdx> {
 /// [`dump_suspects`], with the groups holding any of `forced` suspects whatever their
 /// number and age.
 fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>) -> Vec<Suspect> {
-    let deadlock = m.is_deadlock();
+    // Declared by the runtime, or shown by the dump: nothing of the program can run
+    // ([`super::stalemate`]; a -race build, a live timer).
+    let deadlock = m.is_deadlock() || super::stalemate::undeclared_deadlock(m).is_some();
     let bubble_deadlock = m.is_bubble_deadlock();
     let hang = super::test_hang::hang_sign(m);
     // Only a hung test's dump follows creators (a map of every goroutine).

@@ -50,6 +50,7 @@ pub mod recursion;
 pub mod resident;
 pub mod resting;
 pub mod signal_wait;
+pub mod stalemate;
 pub mod stats;
 pub mod suspects;
 pub mod test_hang;

@@ -125,6 +125,9 @@ pub enum FindingJson<'a> {
         goroutine_ids: &'a [u64],
         #[serde(skip_serializing_if = "std::ops::Not::not")]
         bubble: bool,
+        /// The runtime declared none: the dump shows no goroutine of the program can run.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        inferred: bool,
         /// A lock-order ring among them: who, and where each waits.
         #[serde(skip_serializing_if = "Vec::is_empty")]
         lock_ring: Vec<RingMemberJson<'a>>,
@@ -258,6 +261,7 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
             count: d.count,
             goroutine_ids: d.goroutine_ids.get(..MAX_IDS).unwrap_or(&d.goroutine_ids),
             bubble: d.bubble,
+            inferred: d.inferred,
             lock_ring: d
                 .lock_ring
                 .iter()
@@ -304,6 +308,12 @@ fn deadlock_text(d: &Deadlock) -> String {
             links.join(", ")
         )
     };
+    if d.inferred {
+        return format!(
+            "deadlock, not declared by the runtime: all {} of the program are blocked where only another of them could release them (a channel send, a lock, a WaitGroup), none running, runnable, asleep, in a system call, on the network, or in a receive or select a timer could end{ring}; a -race build never declares a deadlock and a live timer (a context's deadline) keeps the runtime from it; only a time.AfterFunc callback could still wake one; the suspects say where each waits",
+            super::text::counted(d.count, "goroutine"),
+        );
+    }
     format!(
         "deadlock: the runtime stopped {whom}: {} blocked with nothing left to wake {} (\"{}\"){ring}; the suspects say where each waits",
         super::text::counted(d.count, "goroutine"),

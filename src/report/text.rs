@@ -153,10 +153,16 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
     // The runtime ended the program because every goroutine was asleep: each waits for good,
     // whatever its minutes.
     let deadlock = l.dump.as_ref().is_some_and(|d| d.is_deadlock());
+    // Or the dump shows it, undeclared: nothing of the program can run.
+    let undeclared = !deadlock
+        && l.dump.as_ref().is_some_and(|d| crate::analysis::stalemate::undeclared_deadlock(d).is_some());
     for sp in &l.suspects {
         let blocked = match (sp.blocked_ns, sp.wait_minutes) {
             (None, Some(_)) if deadlock => {
                 "asleep for good: the runtime found every goroutine asleep".to_string()
+            }
+            (None, Some(_)) if undeclared => {
+                "asleep: no goroutine of the program can run to wake them".to_string()
             }
             (Some((min, max)), _) if units::duration(min) == units::duration(max) => {
                 format!("blocked {}", units::duration(max))

@@ -258,6 +258,7 @@ pub fn retention_strip(ui: &mut egui::Ui, p: &ProfileModel, v: &mut ProfileView)
 pub fn deadlock_text(d: &Deadlock) -> String {
     let count = units::count(d.count as u64);
     let key = match (d.bubble, d.count) {
+        _ if d.inferred => "finding-deadlock-undeclared",
         (_, 0) => "finding-deadlock-unseen",
         (true, _) => "finding-deadlock-bubble",
         (false, _) => "finding-deadlock",

@@ -215,7 +215,9 @@ pub fn finding(f: &Finding, summary: &str) -> String {
         }
         Finding::Deadlock(d) => {
             out.push_str(&format!("- {}: {}\n", tr!("md-count"), units::count(d.count as u64)));
-            out.push_str(&format!("- {}: `{}`\n", tr!("md-runtime-said"), d.message));
+            if !d.inferred {
+                out.push_str(&format!("- {}: `{}`\n", tr!("md-runtime-said"), d.message));
+            }
             out.push_str(&format!("- {}: {}\n", tr!("md-goroutine-ids"), ids_text(&d.goroutine_ids)));
         }
     }

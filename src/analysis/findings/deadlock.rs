@@ -26,14 +26,30 @@ pub struct Deadlock {
     pub goroutine_ids: Vec<u64>,
     /// A synctest bubble's deadlock: the rest of the program may have run on.
     pub bubble: bool,
+    /// The runtime declared none: goroscope found no goroutine of the program that can run
+    /// ([`crate::analysis::stalemate`]); `message` is its words, not the runtime's.
+    pub inferred: bool,
     /// The goroutines of a lock-order ring in it, each waiting for a mutex the next holds,
     /// with the program's line each waits at; empty when the dump shows none.
     pub lock_ring: Vec<(u64, Option<FrameText>)>,
 }
 
-/// The deadlock a traceback reports, if it reports one.
+/// The deadlock a traceback reports, if it reports one, or one it shows the runtime did not
+/// declare ([`crate::analysis::stalemate`]).
 pub fn dump_deadlock(d: &DumpModel) -> Option<Deadlock> {
-    let (message, bubble) = d.deadlock_line()?;
+    let Some((message, bubble)) = d.deadlock_line() else {
+        let ids = crate::analysis::stalemate::undeclared_deadlock(d)?;
+        let message = crate::analysis::stalemate::MESSAGE.to_string();
+        let lock_ring = ring(d);
+        return Some(Deadlock {
+            message,
+            count: ids.len(),
+            goroutine_ids: ids,
+            bubble: false,
+            inferred: true,
+            lock_ring,
+        });
+    };
     let message = message.to_string();
     let mut ids: Vec<u64> = d
         .goroutines
@@ -47,10 +63,14 @@ pub fn dump_deadlock(d: &DumpModel) -> Option<Deadlock> {
         .filter_map(|g| g.id)
         .collect();
     ids.sort_unstable();
+    let lock_ring = ring(d);
+    Some(Deadlock { message, count: ids.len(), goroutine_ids: ids, bubble, inferred: false, lock_ring })
+}
+
+/// The first lock-order ring of the dump, each member with the line it waits at.
+fn ring(d: &DumpModel) -> Vec<(u64, Option<FrameText>)> {
     let rings = crate::analysis::lock_cycle::find(d);
-    let lock_ring =
-        rings.first().unwrap_or_default().iter().map(|l| (l.goroutine_id, at(d, l.goroutine_id))).collect();
-    Some(Deadlock { message, count: ids.len(), goroutine_ids: ids, bubble, lock_ring })
+    rings.first().unwrap_or_default().iter().map(|l| (l.goroutine_id, at(d, l.goroutine_id))).collect()
 }
 
 /// The program's line goroutine `id` waits at.
