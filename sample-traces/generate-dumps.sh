@@ -187,3 +187,20 @@ for minor in 1.19 1.27; do
 		done
 	fi
 done
+# A -race build of a service whose handlers update shared stats with no lock
+# (programs/dumps/racecount): run to its end (the race detector's reports and "Found N data
+# race(s)", no traceback), Go 1.19 and 1.27; and with -hang, SIGQUIT once it is idle (the
+# reports, then a traceback), Go 1.27 (tests/dump_races.rs).
+for minor in 1.19 1.27; do
+	out="$HERE/dumps/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/racecount.txt" ]; then
+		echo "== dumps/go$minor/racecount: up to date" >&2
+		continue
+	fi
+	GO=$(go_for "$minor")
+	(cd "$HERE/programs/dumps" && CGO_ENABLED=1 "$GO" build -race -trimpath -o "$BIN/racecount-$minor" ./racecount)
+	"$BIN/racecount-$minor" 2>"$out/racecount.txt" >/dev/null || true
+	if [ "$minor" = 1.27 ]; then
+		sigquit "$BIN/racecount-$minor" "$out/racecount-sigquit.txt" all -hang
+	fi
+done

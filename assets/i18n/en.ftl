@@ -401,6 +401,10 @@ finding-deadlock-bubble = Deadlock in a synctest bubble: { $count } { $n ->
    *[other] goroutines
 } blocked with the bubble's clock stopped ("{ $message }"). The suspects say where each waits.
 md-runtime-said = The runtime said
+finding-data-race = Data race: the race detector reported { $count } { $n ->
+    [one] race
+   *[other] races
+} (WARNING: DATA RACE): { $sites }. Nothing orders these accesses (a mutex, a channel, sync/atomic), so what each sees is undefined.
 finding-deadlock-undeclared = Deadlock the runtime did not declare: all { $count } { $n ->
     [one] goroutine
    *[other] goroutines
@@ -563,6 +567,14 @@ banner-names-lost = This trace is cut at byte { $byte }: names and stacks writte
 banner-dump-cut = This dump is cut short at line { $line }: the goroutines after it are not in the file. Treat "no suspects" as "not known".
 banner-dump-no-line-end = This dump ends at line { $line } without a line end, as a dump cut short does: goroutines after it may be missing. Treat "no suspects" as "not known".
 banner-dump-no-stacks = The program crashed (at the top of the dump) but printed no goroutine: GOTRACEBACK=none, or the thread that threw ended the process first. Run it again with GOTRACEBACK=all. Treat "no suspects" as "not known".
+banner-dump-races-only = This file holds the race detector's reports of a -race build (under Findings) and no goroutine traceback: a SIGQUIT or a debug=2 dump shows the goroutines. Treat "no suspects" as "not known".
+races-title = Data races: { $count } { $n ->
+    [one] report
+   *[other] reports
+} of the race detector
+races-line = line { $line } of the file
+races-previous = races the earlier { $kind }{ $who }
+races-more = and { $more } more reports (listed under Findings by site)
 banner-bubble-unseen = A synctest bubble deadlocked (the panic above), but this Go release printed none of its goroutines: Go 1.25+ do, and Go 1.24 with GOTRACEBACK=all. Treat "no suspects" as "not known".
 banner-read-stopped = The events of this trace from byte { $byte } on could not be read (see the warnings): treat "no suspects" as "not known".
 banner-no-stack = { $n ->

@@ -318,6 +318,7 @@ finding-gc-thrashing = GC 抖动：在最后 { $over } 内，堆目标{ $above -
 finding-deadlock = 死锁：运行时停止了程序，{ $count } 个 goroutine 全部阻塞，没有谁能再唤醒它们（"{ $message }"）。嫌疑列表给出每个 goroutine 等在哪里。
 finding-deadlock-bubble = synctest 气泡死锁：{ $count } 个 goroutine 在气泡时钟停止时全部阻塞（"{ $message }"）。嫌疑列表给出每个 goroutine 等在哪里。
 md-runtime-said = 运行时输出
+finding-data-race = 数据竞争：竞争检测器报告了 { $count } 处竞争（WARNING: DATA RACE）：{ $sites }。这些访问之间没有任何同步（互斥锁、channel、sync/atomic），各自读到的值是未定义的。
 finding-deadlock-undeclared = 运行时未报告的死锁：程序的全部 { $count } 个 goroutine 都阻塞在只有彼此才能解除的地方（channel 发送、锁、WaitGroup）；没有一个在运行、睡眠、等待网络、系统调用或计时器可能结束的接收。-race 构建从不报告死锁，存活的计时器（context 的截止时间）也会让运行时不报告。嫌疑列表给出每个 goroutine 等在哪里。
 finding-deadlock-unseen = 死锁：运行时停止了阻塞的 goroutine（"{ $message }"），但此转储没有显示其中任何一个：GOTRACEBACK=all 会打印它们。
 finding-deadlock-ring = 根源是一个加锁顺序环：{ $ring }，每个都在等下一个持有的互斥锁。
@@ -440,6 +441,11 @@ banner-names-lost = 此跟踪在第 { $byte } 字节处被截断：之后写入�
 banner-dump-cut = 此转储在第 { $line } 行被截断：之后的 goroutine 不在文件中。“没有嫌疑”应理解为“未知”。
 banner-dump-no-line-end = 此转储在第 { $line } 行结束且没有换行，与被截断的转储一样：之后的 goroutine 可能缺失。“没有嫌疑”应理解为“未知”。
 banner-dump-no-stacks = 程序崩溃了（见转储顶部），但没有打印任何 goroutine：GOTRACEBACK=none，或抛出错误的线程先结束了进程。请用 GOTRACEBACK=all 重新运行。“没有嫌疑”应理解为“未知”。
+banner-dump-races-only = 此文件只有 -race 构建的竞争检测报告（见“发现”），没有 goroutine 回溯：SIGQUIT 或 debug=2 转储才会显示 goroutine。“没有嫌疑”应理解为“未知”。
+races-title = 数据竞争：竞争检测器的 { $count } 份报告
+races-line = 文件第 { $line } 行
+races-previous = 与更早的 { $kind }{ $who } 竞争
+races-more = 另有 { $more } 份报告（按位置列在“发现”中）
 banner-bubble-unseen = 一个 synctest 气泡死锁了（见上方 panic），但此 Go 版本没有打印其中的 goroutine：Go 1.25+ 会打印，Go 1.24 需设置 GOTRACEBACK=all。“没有嫌疑”应理解为“未知”。
 banner-read-stopped = 此跟踪从第 { $byte } 字节起的事件无法读取（见警告）：“没有嫌疑”应理解为“无法确定”。
 banner-no-stack = 有 { $count } 个 goroutine 从跟踪开始之前一直阻塞到结束，而此跟踪格式没有记录它们的调用栈：这里的结论不涵盖它们。同一时刻的 goroutine 转储（debug=2）可以显示它们在哪里等待。

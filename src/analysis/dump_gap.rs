@@ -18,12 +18,15 @@ pub enum DumpGap {
     BubbleUnseen,
     /// A crash that printed no goroutine at all (its first line is the whole traceback).
     NoStacks,
+    /// A `-race` build's stderr with the race detector's reports and no traceback.
+    RacesOnly,
 }
 
 pub fn dump_gap(m: &DumpModel, warnings: &[Warning]) -> Option<DumpGap> {
     match Warning::dump_cut_at_line(warnings) {
         Some((line, true)) => Some(DumpGap::Cut(line)),
         Some((line, false)) => Some(DumpGap::NoLineEnd(line)),
+        None if m.goroutines.is_empty() && !m.races.is_empty() => Some(DumpGap::RacesOnly),
         None if m.goroutines.is_empty() => Some(DumpGap::NoStacks),
         None => m.bubble_unseen().then_some(DumpGap::BubbleUnseen),
     }

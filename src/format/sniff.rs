@@ -82,6 +82,10 @@ pub fn sniff(data: &[u8]) -> FileKind {
     if text.lines().take(64).any(is_crash_line) {
         return FileKind::GoroutineDump;
     }
+    // A -race build's stderr that ran to its end: the race detector's reports, no traceback.
+    if text.lines().any(|l| l.trim_end() == "WARNING: DATA RACE") {
+        return FileKind::GoroutineDump;
+    }
     FileKind::Unknown
 }
 

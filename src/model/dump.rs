@@ -106,6 +106,28 @@ impl DumpGoroutine {
 }
 
 /// What kind of text the dump came from.
+/// One side of a race detector's report: what the access was (`Read`, `Write`,
+/// `Atomic write`...), by which goroutine, and its stack as the detector printed it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RaceAccess {
+    pub kind: StrId,
+    /// `by goroutine N`; 1 for `by main goroutine`; none when the detector names no goroutine.
+    pub goroutine: Option<u64>,
+    /// Leaf first, as in a goroutine's stack.
+    pub stack: StackId,
+}
+
+/// A `WARNING: DATA RACE` report of a `-race` build, printed to stderr when the detector saw
+/// two goroutines touch one address, at least one writing, with nothing ordering them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RaceReport {
+    pub access: RaceAccess,
+    /// The earlier access it raced with (`Previous write at ...`).
+    pub previous: Option<RaceAccess>,
+    /// The file's line where the report begins (1-based).
+    pub line: usize,
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DumpFormat {
     /// `goroutine N [state]:` blocks: `debug=2`, a panic or SIGQUIT traceback.
@@ -141,6 +163,11 @@ pub struct DumpModel {
     pub calls: Vec<(u32, u32)>,
     pub call_frames: Vec<FrameId>,
     pub goroutines: Vec<DumpGoroutine>,
+    /// The race detector's reports before the traceback (a `-race` build's stderr), the
+    /// first hundred of them.
+    pub races: Vec<RaceReport>,
+    /// How many reports the file holds, beyond those kept too.
+    pub races_total: u64,
     pub warnings: Vec<crate::format::Warning>,
 }
 

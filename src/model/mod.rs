@@ -19,8 +19,8 @@ pub use trace::{
 mod dump;
 
 pub use dump::{
-    CallsId, DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, FrameId, frame_flags,
-    goroutine_flags,
+    CallsId, DumpFormat, DumpFrame, DumpGoroutine, DumpInterner, DumpModel, FrameId, RaceAccess, RaceReport,
+    frame_flags, goroutine_flags,
 };
 mod profile;
 

@@ -132,6 +132,9 @@ pub enum FindingJson<'a> {
         #[serde(skip_serializing_if = "Vec::is_empty")]
         lock_ring: Vec<RingMemberJson<'a>>,
     },
+    /// The race detector's reports before a dump (added kind): each pair of sites.
+    #[serde(rename = "data-race")]
+    DataRace { reports: u64, sites: Vec<super::data_race::RaceSiteJson<'a>> },
 }
 
 /// A goroutine of a deadlock's lock-order ring.
@@ -268,6 +271,9 @@ pub fn finding_json(f: &Finding) -> FindingJson<'_> {
                 .map(|(id, at)| RingMemberJson { goroutine_id: *id, at: at.as_ref() })
                 .collect(),
         },
+        Finding::DataRace(r) => {
+            FindingJson::DataRace { reports: r.reports, sites: super::data_race::sites_json(r) }
+        }
     }
 }
 
@@ -281,6 +287,7 @@ pub fn finding_text(f: &Finding) -> String {
         Finding::GoroutineGrowth(g) => goroutine_growth_text(g),
         Finding::LockContention(c) => super::lock_contention::lock_contention_text(c),
         Finding::Deadlock(d) => deadlock_text(d),
+        Finding::DataRace(r) => super::data_race::data_race_text(r),
     }
 }
 

@@ -4,6 +4,7 @@
 //! cannot be read.
 
 mod complete;
+mod data_race;
 mod diff;
 mod dump;
 mod findings;

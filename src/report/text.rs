@@ -44,7 +44,9 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
     }
     if let Some(d) = &l.dump {
         let j = super::dump::dump_json(d);
-        if d.goroutines.is_empty() {
+        if d.goroutines.is_empty() && !d.races.is_empty() {
+            let _ = writeln!(o, "  race detector's reports of a -race build, and no goroutine traceback");
+        } else if d.goroutines.is_empty() {
             let _ = writeln!(o, "  goroutine dump ({}): a crash with no goroutine printed", j.format);
         } else {
             let _ = writeln!(
@@ -127,6 +129,7 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                         "no stuck goroutines found in what was read: the dump ends at line {line} without a line end, as a dump cut short does, so goroutines after it may be missing: this is not an all-clear"
                     ),
                     Some(DumpGap::BubbleUnseen) => "no stuck goroutines shown: a synctest bubble deadlocked (the panic above), but this Go release printed none of its goroutines (Go 1.25+ do, and Go 1.24 with GOTRACEBACK=all), so this is not an all-clear".to_string(),
+                    Some(DumpGap::RacesOnly) => "no goroutines to judge: the file holds the race detector's reports and no traceback (a SIGQUIT or a debug=2 dump shows the goroutines)".to_string(),
                     Some(DumpGap::NoStacks) => "no goroutines to judge: the crash above printed none (see the warning), so this is not an all-clear".to_string(),
                     None => "no stuck goroutines found".to_string(),
                 }

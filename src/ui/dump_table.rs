@@ -40,6 +40,7 @@ pub fn dump_ui(
     for line in &m.preamble {
         ui.label(RichText::new(line).monospace().color(super::theme::ERROR_COLOR));
     }
+    super::race_panel::races_ui(ui, m);
     ui.horizontal(|ui| {
         ui.label(tr!("dump-grouping"));
         let before = v.similarity;

@@ -36,6 +36,7 @@ pub fn findings_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
             Finding::HeapRetention(r) => (retention_text(r), false, None),
             Finding::LockContention(c) => contention_entry(c, view),
             Finding::Deadlock(d) => (deadlock_text(d), false, None),
+            Finding::DataRace(r) => (super::race_text::data_race_text(r), false, None),
             Finding::GoroutineGrowth(g) => {
                 let range = (g.from_ns, g.to_ns);
                 (

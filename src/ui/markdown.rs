@@ -220,6 +220,7 @@ pub fn finding(f: &Finding, summary: &str) -> String {
             }
             out.push_str(&format!("- {}: {}\n", tr!("md-goroutine-ids"), ids_text(&d.goroutine_ids)));
         }
+        Finding::DataRace(r) => super::race_text::data_race_markdown(r, &mut out),
     }
     out
 }

@@ -42,6 +42,8 @@ mod profile_source;
 mod profile_source_files;
 mod profile_table;
 mod profile_view;
+mod race_panel;
+mod race_text;
 mod range_summary;
 mod source_roots;
 mod state;

@@ -60,6 +60,7 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 }
                 Some(DumpGap::BubbleUnseen) => Some(tr!("banner-bubble-unseen")),
                 Some(DumpGap::NoStacks) => Some(tr!("banner-dump-no-stacks")),
+                Some(DumpGap::RacesOnly) => Some(tr!("banner-dump-races-only")),
                 None => None,
             }
         }

@@ -5,9 +5,11 @@
 //! running cycle after cycle ([`gc_thrashing`]), one allocation site holding most of the heap
 //! in use ([`heap_retention`]), goroutines piling up in a GC log whose heap does not grow
 //! ([`goroutine_growth`]), a lock with a queue at it all the time ([`lock_contention`]), a
-//! deadlock the runtime declared in a dump ([`deadlock`]). The report's `findings` array and the Findings panel show them;
+//! deadlock the runtime declared in a dump ([`deadlock`]), data races the race detector
+//! reported before a traceback ([`data_race`]). The report's `findings` array and the Findings panel show them;
 //! `HACKING.md` says why each threshold is what it is.
 
+pub mod data_race;
 pub mod deadlock;
 pub mod gc_thrashing;
 pub mod goroutine_growth;
@@ -19,6 +21,7 @@ pub mod lock_contention;
 pub mod spin_poll;
 pub mod spinning;
 
+pub use data_race::{DataRace, data_race};
 pub use deadlock::{Deadlock, dump_deadlock};
 pub use gc_thrashing::{GcThrashing, gctrace_thrashing, trace_thrashing};
 pub use goroutine_growth::{GoroutineGrowth, goroutine_growth};
@@ -39,6 +42,7 @@ pub enum Finding {
     GoroutineGrowth(GoroutineGrowth),
     LockContention(LockContention),
     Deadlock(Deadlock),
+    DataRace(DataRace),
 }
 
 impl Finding {
@@ -52,6 +56,7 @@ impl Finding {
             Finding::GoroutineGrowth(_) => "goroutine-growth",
             Finding::LockContention(_) => "lock-contention",
             Finding::Deadlock(_) => "deadlock",
+            Finding::DataRace(_) => "data-race",
         }
     }
 }
@@ -67,9 +72,11 @@ pub fn trace_findings(m: &TraceModel) -> Vec<Finding> {
     out
 }
 
-/// The finding of a goroutine dump: a deadlock the runtime declared.
+/// The findings of a goroutine dump: a deadlock, and the race detector's reports.
 pub fn dump_findings(d: &crate::model::DumpModel) -> Vec<Finding> {
-    dump_deadlock(d).into_iter().map(Finding::Deadlock).collect()
+    let mut out: Vec<Finding> = dump_deadlock(d).into_iter().map(Finding::Deadlock).collect();
+    out.extend(data_race(d).map(Finding::DataRace));
+    out
 }
 
 /// The finding of a heap profile (none for other profile kinds).

@@ -3,6 +3,7 @@
 //! unexpected line ends the block with a warning and is then read as outside text.
 
 mod block;
+mod race;
 
 use super::frame::parse_location;
 use super::header::parse_header;
@@ -50,6 +51,8 @@ struct Reader {
     earlier: (usize, usize, usize),
     /// Inside a timeout panic's "running tests:" list.
     listing_tests: bool,
+    /// The race detector's reports before the traceback.
+    race: race::RaceReader,
 }
 
 pub fn read_traceback(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Result<DumpModel, ParseError> {
@@ -65,6 +68,7 @@ pub fn read_traceback(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Re
         section: None,
         earlier: (0, 0, 0),
         listing_tests: false,
+        race: Default::default(),
     };
     r.interner.calls(&mut r.m, &[]);
     let mut last = None;
@@ -78,6 +82,7 @@ pub fn read_traceback(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Re
         }
         last = Some(line);
     }
+    r.race.end(&mut r.m);
     if let Some(b) = &mut r.block {
         // Without a final line end the file was cut inside this goroutine's stack: its
         // outer frames and `created by` may be lost with the rest.
@@ -120,6 +125,10 @@ pub fn read_traceback(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Re
         r.m.warnings.push(Warning::new(WarningKind::DumpNoStacks, &[]));
         return Ok(r.m);
     }
+    if r.m.goroutines.is_empty() && !r.m.races.is_empty() {
+        // A -race build's stderr with reports and no traceback (the program ran to its end).
+        return Ok(r.m);
+    }
     if r.m.goroutines.is_empty() {
         let first = Lines::new(text).find(|l| !l.text.trim().is_empty());
         return Err(match first {
@@ -159,6 +168,9 @@ impl Reader {
     /// Text outside a goroutine block: a header starts one, crash lines are kept.
     fn outside(&mut self, line: &Line<'_>) {
         let t = line.text;
+        if self.race.line(t, line.no, &mut self.m) {
+            return;
+        }
         if self.running_test(t) {
             return;
         }
