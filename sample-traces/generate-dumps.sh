@@ -204,3 +204,12 @@ for minor in 1.19 1.27; do
 		sigquit "$BIN/racecount-$minor" "$out/racecount-sigquit.txt" all -hang
 	fi
 done
+# A healthy service dumped three times a moment apart (programs/dumps/inflight): a
+# subscriber caught from the second dump on, a request in flight in the third only; Go 1.27
+# (tests/diff_once.rs).
+out="$HERE/dumps/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/inflight.3.goroutine-2.txt" ]; then
+	mkdir -p "$out"
+	(cd "$HERE/programs/dumps" && "$(go_for 1.27)" build -trimpath -o "$BIN/inflight" ./inflight)
+	"$BIN/inflight" -out "$out/inflight" >/dev/null
+fi

@@ -18,6 +18,7 @@ mod diff_cli;
 mod diff_grew_most;
 mod diff_groups;
 mod diff_memory;
+mod diff_once;
 mod diff_pprof;
 mod dump_broken;
 mod dump_crash;

@@ -19,6 +19,7 @@ mod churn;
 mod closures;
 mod matching;
 mod moved;
+mod once;
 mod sources;
 #[cfg(test)]
 mod tests;
@@ -102,6 +103,9 @@ pub struct GroupChange {
     /// Every goroutine the group gained since the first file was there already, in another
     /// group, made at the same site ([`moved`]): never growth.
     pub moved: bool,
+    /// In a series, it rose in one step only, by a few goroutines ([`once`]): a moment's
+    /// catch, not growth.
+    pub once: bool,
     /// From the last file that has the group (the best-informed one where sources differ).
     pub state: String,
     pub reason: String,
@@ -127,6 +131,7 @@ impl GroupChange {
             && matches!(self.change, Change::New | Change::Grown)
             && !self.churn
             && !self.moved
+            && !self.once
             && !self.beside_a_handler()
     }
 

@@ -160,6 +160,7 @@ impl Row {
             growing: is_growing(&self.counts),
             churn: is_churn(&self.counts, &self.ids),
             moved: false,
+            once: super::once::rose_once(&self.counts),
             delta,
             counts: self.counts,
             state: self.shown.state,

@@ -37,6 +37,9 @@ pub struct GroupJson<'a> {
     /// Goroutines that moved (added field): every goroutine the group gained since the first
     /// file was there already, in another group; never growth for `--fail-on-growth`.
     pub moved: bool,
+    /// In a series, rose in one step only, by fewer than 10 (added field): a moment's catch
+    /// (a request in flight, a keep-alive connection); never growth for `--fail-on-growth`.
+    pub once: bool,
     pub state: &'a str,
     pub reason: &'a str,
     pub blocking_stack: &'a [FrameText],
@@ -99,6 +102,7 @@ fn group(g: &GroupChange) -> GroupJson<'_> {
         growing: g.growing,
         churn: g.churn,
         moved: g.moved,
+        once: g.once,
         state: &g.state,
         reason: &g.reason,
         blocking_stack: g.blocking_stack.get(..MAX_STACK_FRAMES).unwrap_or(&g.blocking_stack),

@@ -99,6 +99,8 @@ fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
             format!("{} (churn)", g.change.word())
         } else if g.moved {
             format!("{} (moved)", g.change.word())
+        } else if g.once {
+            format!("{} (once)", g.change.word())
         } else if series && g.growing {
             format!("{} (growing)", g.change.word())
         } else {
@@ -128,6 +130,14 @@ fn groups_text(o: &mut String, groups: &[GroupChange], series: bool) {
             o,
             "  moved: every goroutine the group gained was in the first file already, in another \
              group (same id, same creation site): goroutines changing state, none made, not growth"
+        );
+    }
+    if groups.iter().any(|g| g.once) {
+        let _ = writeln!(
+            o,
+            "  once: rose in one step of the series only, by fewer than 10: a goroutine caught at \
+             one moment (a request in flight, a keep-alive connection); a leak keeps what it takes \
+             and rises again, so not growth"
         );
     }
     if groups.iter().any(|g| g.churn && g.delta != 0) {

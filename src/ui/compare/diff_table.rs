@@ -90,7 +90,7 @@ impl DiffTable {
             // A series: the growing groups first (stable sort: by |delta| within each part);
             // churn (other goroutines each time) and goroutines that only moved between groups
             // are not growth, as in the CLI.
-            rows.sort_by_key(|r| !r.growing || r.churn || r.moved);
+            rows.sort_by_key(|r| !r.growing || r.churn || r.moved || r.once);
         }
         let haystacks = rows
             .iter()
@@ -167,8 +167,8 @@ impl DiffTable {
         let files = self.panes.len();
         // The state ("waiting (chan receive)") takes a fifth of what the numbers leave; the
         // two places (function file:line) share the rest.
-        // "grown (moved)" needs more room than "grown".
-        let change_w = if self.rows.iter().any(|r| r.moved) { 124.0 } else { 70.0 };
+        // "grown (moved)" and "new (once)" need more room than "grown".
+        let change_w = if self.rows.iter().any(|r| r.moved || r.once) { 124.0 } else { 70.0 };
         let numbers = change_w + 72.0 + 64.0 * (files + usize::from(series)) as f32;
         let gaps = ui.spacing().item_spacing.x * (files + 5 + usize::from(series)) as f32;
         let state_w = ((ui.available_width() - numbers - gaps) * 0.2).clamp(90.0, 220.0);
@@ -224,6 +224,8 @@ impl DiffTable {
                     };
                     let change = if r.moved {
                         tr!("diff-change-moved", change = change_text(r.change))
+                    } else if r.once {
+                        tr!("diff-change-once", change = change_text(r.change))
                     } else {
                         change_text(r.change)
                     };
@@ -231,6 +233,8 @@ impl DiffTable {
                         let l = ui.label(rich(change.clone()));
                         if r.moved {
                             l.on_hover_text(tr!("diff-moved-hover"));
+                        } else if r.once {
+                            l.on_hover_text(tr!("diff-once-hover"));
                         }
                     });
                     let counts: Vec<String> = r.counts.iter().map(|c| units::count(*c as u64)).collect();
@@ -310,6 +314,7 @@ mod tests {
             growing: false,
             churn: false,
             moved: false,
+            once: false,
             state: "waiting".into(),
             reason: "sleep".into(),
             blocking_stack: vec![
