@@ -17,6 +17,7 @@ mod diff_builds;
 mod diff_cli;
 mod diff_grew_most;
 mod diff_groups;
+mod diff_heap_verdict;
 mod diff_memory;
 mod diff_once;
 mod diff_pprof;

@@ -20,6 +20,7 @@ mod plateau;
 #[cfg(test)]
 mod tests;
 mod tree;
+mod verdict;
 
 use super::profile::{Inlined, TopOptions};
 use super::profile_graph::{Graph, Source, build, sources, trimmed};
@@ -29,6 +30,7 @@ use crate::model::ProfileModel;
 pub use grew::{GrewMost, grew_beyond_noise, grew_most};
 pub use plateau::levelled_off;
 pub use tree::{DiffNode, DiffTree, diff_call_tree, diff_call_tree_with};
+pub use verdict::{HeapVerdict, heap_verdict};
 
 /// One function of the diff table.
 #[derive(Clone, Debug, PartialEq, Eq)]

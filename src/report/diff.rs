@@ -17,7 +17,7 @@ use std::path::PathBuf;
 use crate::analysis::TopOptions;
 use crate::analysis::group_diff::{GroupChange, diff_groups};
 use crate::analysis::memory_summary::{self, MemorySummary, log_summary, trace_summary};
-use crate::analysis::profile_diff::{DiffTop, grew_beyond_noise, levelled_off, series_top, type_list};
+use crate::analysis::profile_diff::{DiffTop, HeapVerdict, heap_verdict, series_top, type_list};
 use crate::load::{Loaded, Progress, load_file_headless};
 use crate::report::terminal::safe;
 
@@ -54,16 +54,8 @@ impl Diff {
     pub fn grew(&self) -> bool {
         // Churn (requests caught at the moment, other ids in every file) is not growth.
         let groups = self.groups.iter().flatten().any(GroupChange::is_growth);
-        // The whole in-use heap past the sampling's scatter, or one line past its own (the
-        // line `grew most` names: a leak beside a big table loaded once, whose samples both
-        // profiles share, is far past its line's scatter and within the whole heap's). A
-        // series whose last step added next to nothing levelled off: a warm-up, not a leak.
-        let heap = self.profile.as_ref().is_some_and(|p| {
-            let (Some(&a), Some(&b)) = (p.totals.first(), p.totals.last()) else { return false };
-            p.sample_type.starts_with("inuse_")
-                && (grew_beyond_noise(a, b, p.period, b, &p.sample_type) || (b > a && p.grew_most.is_some()))
-                && levelled_off(&p.totals).is_none()
-        });
+        // The in-use heap past the sampling's scatter, not levelled off ([`heap_verdict`]).
+        let heap = self.profile.as_ref().and_then(heap_verdict) == Some(HeapVerdict::Grew);
         // GC logs alone: their heap after GC. Beside goroutine groups (traces) the groups
         // decide, as before the memory was compared.
         let memory = self.groups.is_none() && self.memory.as_deref().is_some_and(memory_summary::grew);

@@ -87,6 +87,12 @@ pub fn grew_beyond_noise(before: i64, after: i64, period: i64, total: i64, type_
     grew_beyond_churn(before, after, None, period, total, type_name)
 }
 
+/// The change the sampling alone can make between two profiles whose value went `before` →
+/// `after` ([`grew_beyond_noise`] is a change past it).
+pub fn noise_bar(before: i64, after: i64, period: i64, total: i64, type_name: &str) -> i64 {
+    churn_bar(before, after, None, period, total, type_name)
+}
+
 /// [`grew_beyond_noise`], knowing how much was allocated in between (`allocated`: the growth
 /// of the matching `alloc_` type, first profile to last). Two profiles of one process share
 /// the samples of every object alive in both, drawn once when it was allocated: only what
@@ -102,6 +108,18 @@ pub fn grew_beyond_churn(
     total: i64,
     type_name: &str,
 ) -> bool {
+    after.saturating_sub(before) > churn_bar(before, after, allocated, period, total, type_name)
+}
+
+/// The bar [`grew_beyond_churn`] holds a change to.
+fn churn_bar(
+    before: i64,
+    after: i64,
+    allocated: Option<i64>,
+    period: i64,
+    total: i64,
+    type_name: &str,
+) -> i64 {
     let space = type_name.ends_with("_space");
     let per_sample = if space { period.max(0) } else { 1 };
     let floor = (NOISE_SAMPLES.saturating_mul(per_sample)).max((MIN_GROWTH_OF_TOTAL * total as f64) as i64);
@@ -116,7 +134,7 @@ pub fn grew_beyond_churn(
     } else {
         0
     };
-    after.saturating_sub(before) > floor.max(scatter)
+    floor.max(scatter)
 }
 
 /// The line of a heap profile's sample type (`inuse_space`, `alloc_objects`, ...) that grew

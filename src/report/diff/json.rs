@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::Diff;
 use crate::analysis::FrameText;
 use crate::analysis::group_diff::GroupChange;
-use crate::analysis::profile_diff::DiffTop;
+use crate::analysis::profile_diff::{DiffTop, HeapVerdict, heap_verdict};
 
 #[derive(Serialize)]
 pub struct DiffJson<'a> {
@@ -68,6 +68,13 @@ pub struct ProfileJson<'a> {
     /// A heap profile's program line whose value grew most, first file to last.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub grew_most: Option<GrewMostJson<'a>>,
+    /// An in-use type's verdict for `--fail-on-growth` (added field): `grew`,
+    /// `within-scatter`, `levelled-off` or `not-up`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub heap_verdict: Option<&'static str>,
+    /// With `within-scatter`: the change the sampling alone can make (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scatter_bar: Option<i64>,
 }
 
 #[derive(Serialize)]
@@ -141,6 +148,11 @@ fn profile(p: &DiffTop) -> ProfileJson<'_> {
             delta: g.after.saturating_sub(g.before),
             allocated_in: g.allocated_in.as_ref(),
         }),
+        heap_verdict: heap_verdict(p).map(HeapVerdict::word),
+        scatter_bar: match heap_verdict(p) {
+            Some(HeapVerdict::WithinScatter { bar }) => Some(bar),
+            _ => None,
+        },
     }
 }
 

@@ -8,7 +8,7 @@ use super::Diff;
 use crate::analysis::FrameText;
 use crate::analysis::classify::{is_runtime_frame, is_std_func};
 use crate::analysis::group_diff::GroupChange;
-use crate::analysis::profile_diff::{DiffTop, levelled_off};
+use crate::analysis::profile_diff::{DiffTop, HeapVerdict, heap_verdict, levelled_off};
 use crate::report::terminal::safe;
 use crate::units;
 
@@ -191,6 +191,21 @@ fn profile_text(o: &mut String, p: &DiffTop) {
             signed(g.after.saturating_sub(g.before)),
             unsigned(g.before),
             unsigned(g.after)
+        );
+    }
+    if let Some(HeapVerdict::WithinScatter { bar }) = heap_verdict(p) {
+        let every = if p.sample_type.ends_with("_space") && p.period > 0 {
+            format!(", one sample every {} allocated", units::bytes(p.period as u64))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            o,
+            "  within the sampling's scatter: {} is no more than the sampling alone can change it ({}: three standard \
+             deviations of a heap profile's estimate{every}, or a hundredth of the heap), so not growth for \
+             --fail-on-growth; more profiles over a longer time, or a lower runtime.MemProfileRate, would tell",
+            signed(delta),
+            unsigned(bar),
         );
     }
     if let Some((step, mean)) = levelled_off(&p.totals).filter(|_| p.sample_type.starts_with("inuse_")) {
