@@ -213,3 +213,11 @@ if [ "$FORCE" = 1 ] || [ ! -s "$out/inflight.3.goroutine-2.txt" ]; then
 	(cd "$HERE/programs/dumps" && "$(go_for 1.27)" build -trimpath -o "$BIN/inflight" ./inflight)
 	"$BIN/inflight" -out "$out/inflight" >/dev/null
 fi
+# Request handlers stuck inside a C library's blocking call (programs/dumps/cgowait, cgo):
+# a 300 ms trace and the goroutine dumps, Go 1.27 (tests/dump_cgo_wait.rs).
+out="$HERE/dumps/go1.27"
+if [ "$FORCE" = 1 ] || [ ! -s "$out/cgowait.goroutine-2.txt" ]; then
+	mkdir -p "$out"
+	(cd "$HERE/programs/dumps" && CGO_ENABLED=1 "$(go_for 1.27)" build -trimpath -o "$BIN/cgowait" ./cgowait)
+	"$BIN/cgowait" -out "$out/cgowait"
+fi

@@ -129,6 +129,7 @@ not-judged-entry = { $count } × { $reason } at { $at }
 not-judged-in-flight = (in flight by its ids: the program's newest goroutines, as many made in their time already gone)
 not-judged-standing = (standing by its ids: made at once long before, many goroutines made and gone since without its growing)
 not-judged-request-bodies = (HTTP handlers reading request bodies: uploads in progress read so as ones whose clients stopped sending do; with no http.Server.ReadTimeout the stalled ones wait for good)
+not-judged-in-c = (inside the C function { $function } called through cgo: Go cannot see into C; a C library blocked on a lock or a condition nobody signals never returns, and looks the same)
 suspects-none-in-part = No stuck goroutine groups in what was read.
 suspect-entry = #{ $rank } · { $count } × { $reason }{ $blocked }
     at { $at }

@@ -104,6 +104,7 @@ not-judged-entry = { $count } × { $reason }，位于 { $at }
 not-judged-in-flight = （按其 id 判断为进行中的工作：它们是程序最新创建的 goroutine，同期创建的同样多的 goroutine 已经结束）
 not-judged-standing = （按其 id 判断为常驻：很久以前一次性创建，此后创建又结束了许多 goroutine，它却没有增长）
 not-judged-request-bodies = （HTTP 处理函数在读取请求体：正在上传的请求与客户端已停止发送的请求看起来一样；没有 http.Server.ReadTimeout 时，停住的那些会一直等下去）
+not-judged-in-c = （在通过 cgo 调用的 C 函数 { $function } 中：Go 看不到 C 内部；阻塞在锁或无人唤醒的条件变量上的 C 库永远不会返回，看起来也一样）
 suspects-none-in-part = 在已读取的部分中没有卡住的 goroutine 分组。
 suspect-entry = #{ $rank } · { $count } × { $reason }{ $blocked }
     位于 { $at }

@@ -334,10 +334,45 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
                 if words == SYSCALL && (crowd_for_minutes || lock_stuck) {
                     (SYSCALL, SYSCALL.to_string())
                 } else if is_not_waiting(words) {
+                    // Inside C through cgo: listed, as nothing can judge it ([`super::cgo_call`]).
+                    if words == SYSCALL && not_judged.len() < MAX_NOT_JUDGED {
+                        let c = super::cgo_call::c_function(funcs());
+                        let caller = || super::cgo_call::caller(&m.strings, frames);
+                        if let Some(c) = c {
+                            not_judged.push(NotJudged {
+                                count: to_usize(grp.count),
+                                reason: SYSCALL.to_string(),
+                                frame: caller().map(|f| names.frame(&m.strings, f)),
+                                by_ids: None,
+                                request_bodies: false,
+                                in_c: Some(c.to_string()),
+                            });
+                        }
+                    }
                     continue;
                 } else {
                     ("waiting", words.to_string())
                 }
+            }
+            // A profile prints no state: a stack whose innermost frame of the program is a
+            // cgo wrapper is inside C (the runtime's frames under it are left out).
+            DumpFormat::Profile
+                if super::classify::user_frame(&m.strings, frames)
+                    .and_then(|f| super::cgo_call::c_function([m.strings.get(f.func)]))
+                    .is_some() =>
+            {
+                if not_judged.len() < MAX_NOT_JUDGED {
+                    not_judged.push(NotJudged {
+                        count: to_usize(grp.count),
+                        reason: SYSCALL.to_string(),
+                        frame: super::cgo_call::caller(&m.strings, frames)
+                            .map(|f| names.frame(&m.strings, f)),
+                        by_ids: None,
+                        request_bodies: false,
+                        in_c: super::cgo_call::c_function(funcs()).map(str::to_string),
+                    });
+                }
+                continue;
             }
             DumpFormat::Profile => match group_inferred_state(m, &grp) {
                 ("waiting", reason) => ("waiting", reason.unwrap_or("unknown").to_string()),
@@ -424,6 +459,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
                     frame,
                     by_ids,
                     request_bodies: false,
+                    in_c: None,
                 });
             }
             continue;
@@ -443,6 +479,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
                     frame,
                     by_ids: None,
                     request_bodies: true,
+                    in_c: None,
                 });
             }
             continue;

@@ -3,6 +3,7 @@
 //! deterministic.
 
 mod build;
+pub mod cgo_call;
 pub mod chan_server;
 pub mod child_process;
 pub mod classify;

@@ -408,9 +408,16 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
             let through = members.iter().all(|w| w.blocked >= end - end / 100);
             let few_only = standing_few(m, family, &members)
                 && !(lone_main(m, &members) || background_loop(m, family, &members));
-            if !kept && worker_wait && through && few_only {
-                let frames = m.stacks.frames(key.2);
-                let at = super::classify::user_frame(&m.strings, frames);
+            // Inside C through cgo all the window: nothing here can judge it ([`super::cgo_call`]).
+            let frames = m.stacks.frames(key.2);
+            let in_c = (syscall && !kept && through)
+                .then(|| super::cgo_call::c_function(frames.iter().map(|f| m.strings.get(f.func))))
+                .flatten();
+            if !kept && ((worker_wait && through && few_only) || in_c.is_some()) {
+                let at = match in_c {
+                    Some(_) => super::cgo_call::caller(&m.strings, frames),
+                    None => super::classify::user_frame(&m.strings, frames),
+                };
                 let frame = at.map(|f| names.frame(&m.strings, f));
                 not_judged.push(NotJudged {
                     count: members.len(),
@@ -418,6 +425,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                     frame,
                     by_ids: None,
                     request_bodies: false,
+                    in_c: in_c.map(str::to_string),
                 });
             }
             kept.then_some((key, members, piling, hung))

@@ -22,6 +22,8 @@ pub struct NotJudged {
     /// HTTP handlers reading request bodies, in a dump: uploads in progress read so as
     /// stalled ones do, whatever their number; their minutes (or a trace) tell them apart.
     pub request_bodies: bool,
+    /// In a system call inside this C function, called through cgo ([`super::cgo_call`]).
+    pub in_c: Option<String>,
 }
 
 /// A source's verdict in two passes: its suspects (`suspects_with`, given the goroutines to

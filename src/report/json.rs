@@ -90,6 +90,9 @@ pub struct NotJudgedJson {
     /// ones, which one moment cannot tell apart (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub request_bodies: bool,
+    /// In a system call inside this C function, called through cgo (added field).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_c: Option<String>,
 }
 
 /// How many goroutines run one function.

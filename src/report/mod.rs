@@ -46,6 +46,7 @@ pub fn summarize(l: &Loaded) -> Summary {
             in_flight: n.by_ids == Some(crate::analysis::in_flight::ByIds::InFlight),
             standing: n.by_ids == Some(crate::analysis::in_flight::ByIds::Standing),
             request_bodies: n.request_bodies,
+            in_c: n.in_c.clone(),
         })
         .collect();
     s

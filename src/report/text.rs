@@ -425,6 +425,12 @@ fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
         Some(crate::model::DumpFormat::Traceback) => ("under 10 in one stack, no wait minutes", ""),
         _ => ("under 10 in one stack, and a goroutine profile prints no wait times", ""),
     };
+    // Goroutines inside C are listed whatever their number and age.
+    let why = if groups.iter().any(|g| g.in_c.is_some()) {
+        format!("{why}; or inside a C function Go cannot see into")
+    } else {
+        why.to_string()
+    };
     let tells = if tells.is_empty() {
         format!("one moment cannot tell a leak from work in flight or a pool between jobs; {later}")
     } else {
@@ -439,7 +445,15 @@ fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
     );
     for g in groups.iter().take(NOT_JUDGED_SHOWN) {
         let at = g.frame.as_ref().map_or(String::new(), |f| format!(" at {}", where_(f)));
+        let in_c;
         let flight = match (g.in_flight, g.standing) {
+            _ if g.in_c.is_some() => {
+                in_c = format!(
+                    " (inside the C function {} called through cgo: Go cannot see into C; a C library blocked on a lock or a condition nobody signals never returns, and looks the same)",
+                    g.in_c.as_deref().unwrap_or("")
+                );
+                in_c.as_str()
+            }
             _ if g.request_bodies => {
                 " (HTTP handlers reading request bodies: uploads in progress read so as ones whose clients stopped sending do; with no http.Server.ReadTimeout the stalled ones wait for good)"
             }

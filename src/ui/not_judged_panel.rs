@@ -37,6 +37,10 @@ pub fn not_judged_ui(ui: &mut egui::Ui, doc: &Document) {
         let count = units::count(g.count as u64);
         let mut entry = tr!("not-judged-entry", count = count, reason = g.reason.as_str(), at = at);
         match g.by_ids {
+            _ if g.in_c.is_some() => {
+                let c = g.in_c.clone().unwrap_or_default();
+                entry = format!("{entry} {}", tr!("not-judged-in-c", function = c));
+            }
             _ if g.request_bodies => entry = format!("{entry} {}", tr!("not-judged-request-bodies")),
             Some(ByIds::InFlight) => entry = format!("{entry} {}", tr!("not-judged-in-flight")),
             Some(ByIds::Standing) => entry = format!("{entry} {}", tr!("not-judged-standing")),
