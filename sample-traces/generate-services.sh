@@ -719,3 +719,17 @@ for minor in 1.22 1.27; do
 	done
 done
 du -sh "$HERE/services"
+# A job service traced in mid-life whose ticker pollers leak (tickpoll, probe r28a's p05):
+# leaked pollers older than the trace and made through it, each waking every 100 ms; and its
+# fixed twin (-fixed: tickpoll_fixed); trace, debug=2 dump and facts, both trace formats.
+for minor in 1.21 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/tickpoll.trace" ] && [ -s "$out/tickpoll_fixed.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	mkdir -p "$out"
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/tickpoll-$minor" ./tickpoll)
+	"$BIN/tickpoll-$minor" -out "$out/tickpoll"
+	"$BIN/tickpoll-$minor" -fixed -out "$out/tickpoll_fixed"
+done

@@ -108,6 +108,7 @@ mod services_table_leak;
 mod services_test_hang;
 mod services_testchild;
 mod services_testretry;
+mod services_tick_poll;
 mod services_timer_callbacks;
 mod services_transport;
 mod services_wait_group;

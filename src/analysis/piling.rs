@@ -22,6 +22,10 @@ pub struct Pile {
     /// Goroutines the group's `go` statement made inside the window and still alive at its
     /// end, whatever they were doing at that instant (a member caught running counts).
     pub created: usize,
+    /// Members of the group alive since before the window: left behind by the same leak
+    /// before the trace began (r28a's pollers: 16 made in the window and 10 older, while 26
+    /// of their kind ended within 201 ms). The trace names no `go` statement for them.
+    pub older: usize,
     /// Goroutines of the same entry function that ended inside the window.
     pub ended: usize,
     /// From the first one's creation to the last's.
@@ -83,8 +87,9 @@ impl PileIndex {
         PileIndex { made, ended }
     }
 
-    /// The pile made by `site`'s goroutines running `entry`, if they make one.
-    pub fn pile(&self, m: &TraceModel, site: &Frame, entry: StrId) -> Option<Pile> {
+    /// The pile made by `site`'s goroutines running `entry`, if they make one, with `older`
+    /// more in the group alive since before the window.
+    pub fn pile(&self, m: &TraceModel, site: &Frame, entry: StrId, older: usize) -> Option<Pile> {
         let made = self.made.get(site)?;
         let (&first, &last) = (made.first()?, made.last()?);
         if (made.len() as u64) < LARGE_GROUP {
@@ -95,25 +100,27 @@ impl PileIndex {
             return None;
         }
         let (ended, lives) = self.ended.get(&entry).map_or((0, &[][..]), |(n, l)| (*n, l.as_slice()));
-        let pile = Pile { created: made.len(), ended, over_ns, restless: false, ended_within_ns: None };
+        let pile =
+            Pile { created: made.len(), older, ended, over_ns, restless: false, ended_within_ns: None };
         if ended as f64 <= MAX_ENDED_PER_CREATED * made.len() as f64 {
             return Some(pile);
         }
-        let within = outlived_lives(lives, made, m.duration_ns)?;
+        let within = outlived_lives(lives, made, older, m.duration_ns)?;
         Some(Pile { ended_within_ns: Some(within), ..pile })
     }
 }
 
 /// The ninth decile of `lives` (ascending) when at least [`LARGE_GROUP`] of the members
-/// made at `made` (ascending) were created earlier than `window_end` minus
-/// [`OUTLIVED_FACTOR`] times it (and [`MIN_OUTLIVED_OF_WINDOW`]): a crowd left behind.
-fn outlived_lives(lives: &[i64], made: &[i64], window_end: i64) -> Option<i64> {
+/// made at `made` (ascending), with the `older` ones alive since before the window, were
+/// created earlier than `window_end` minus [`OUTLIVED_FACTOR`] times it (and
+/// [`MIN_OUTLIVED_OF_WINDOW`]): a crowd left behind.
+fn outlived_lives(lives: &[i64], made: &[i64], older: usize, window_end: i64) -> Option<i64> {
     if (lives.len() as u64) < LARGE_GROUP {
         return None;
     }
     let decile = *lives.get(lives.len() * 9 / 10)?;
     let floor = (MIN_OUTLIVED_OF_WINDOW * window_end as f64) as i64;
     let age = decile.saturating_mul(OUTLIVED_FACTOR).max(floor);
-    let left_behind = made.partition_point(|&t| t < window_end - age);
+    let left_behind = older + made.partition_point(|&t| t < window_end - age);
     (left_behind as u64 >= LARGE_GROUP).then_some(decile)
 }

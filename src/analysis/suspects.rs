@@ -341,7 +341,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
             if client_conns::is_client_read(&key.1, stack_funcs(m, key.2)) {
                 client_conns::idle_crowd(members.len(), in_flight)?;
                 let entry = members.first().and_then(|w| m.goroutine(w.g))?.start_func;
-                let pile = piles.pile(m, key.3.as_ref()?, entry)?;
+                let pile = piles.pile(m, key.3.as_ref()?, entry, older_members(m, &members))?;
                 return Some((key, members, Some(Pile { restless: false, ..pile }), None));
             }
             // A library's resident goroutines (a DB's opener): a few are the objects kept. A
@@ -390,7 +390,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
             let entry = members.first().and_then(|w| m.goroutine(w.g)).map(|g| g.start_func);
             let piling = match (&key.3, entry) {
                 (Some(site), Some(entry)) if family != WaitFamily::Network && !key_lost(m, &key) => {
-                    piles.pile(m, site, entry)
+                    piles.pile(m, site, entry, older_members(m, &members))
                 }
                 _ => None,
             };
@@ -631,6 +631,11 @@ fn body_wait(m: &TraceModel, (_, reason, stack, _): &(u8, String, StackId, Optio
 fn resident(m: &TraceModel, (_, reason, stack, site): &(u8, String, StackId, Option<Frame>)) -> bool {
     let funcs = stack_funcs(m, *stack);
     super::resident::is_library_resident(reason, funcs, site.map(|f| m.strings.get(f.func)))
+}
+
+/// Members alive since before the window: a pile's older part ([`super::piling`]).
+fn older_members(m: &TraceModel, members: &[Waiter]) -> usize {
+    members.iter().filter(|w| m.goroutine(w.g).is_some_and(|g| g.created_ns().is_none())).count()
 }
 
 /// True when the cut took the names of a group's reason, blocking stack or creation site.

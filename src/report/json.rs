@@ -320,6 +320,9 @@ pub struct MovingJson {
 #[derive(Serialize)]
 pub struct PilingJson {
     pub created: usize,
+    /// Of the same `go` statement, alive since before the window (added field).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub older: usize,
     pub ended: usize,
     pub over_ns: i64,
     /// Nine in ten of the ended lived at most this long; the pile outlived them.
@@ -346,6 +349,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         runtime_marked: s.runtime_marked,
         piling_up: s.piling.map(|p| PilingJson {
             created: p.created,
+            older: p.older,
             ended: p.ended,
             over_ns: p.over_ns,
             ended_within_ns: p.ended_within_ns,

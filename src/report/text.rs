@@ -270,9 +270,13 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
             };
             let restless = if p.restless { ": each wakes and waits again, so none waited long" } else { "" };
             let while_ = if p.ended_within_ns.is_some() { "while " } else { "" };
+            let older = match p.older {
+                0 => String::new(),
+                n => format!(" (and {} older than the trace)", units::count(n as u64)),
+            };
             let _ = writeln!(
                 o,
-                "      piling up   {} created over {} by this go statement and still alive, {while_}{ended}{restless}",
+                "      piling up   {} created over {} by this go statement and still alive{older}, {while_}{ended}{restless}",
                 units::count(p.created as u64),
                 units::duration(p.over_ns)
             );

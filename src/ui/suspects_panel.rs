@@ -163,6 +163,12 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                     "{text}\n{}",
                     tr!("suspect-piling", created = created, over = over, n_ended = p.ended, ended = ended)
                 );
+                if p.older > 0 {
+                    text = format!(
+                        "{text}\n{}",
+                        tr!("suspect-piling-older", older = units::count(p.older as u64))
+                    );
+                }
                 if let Some(w) = p.ended_within_ns {
                     text = format!("{text}\n{}", tr!("suspect-piling-outlived", within = units::duration(w)));
                 }
