@@ -27,6 +27,7 @@ mod dump_crash;
 mod dump_cut_verdict;
 mod dump_deadlock;
 mod dump_formats;
+mod dump_labels;
 mod dump_leak_marks;
 mod dump_lock_cycle;
 mod dump_not_judged;

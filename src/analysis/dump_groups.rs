@@ -346,6 +346,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
                                 by_ids: None,
                                 request_bodies: false,
                                 in_c: Some(c.to_string()),
+                                labels: super::dump_labels::group_labels(m, &grp.members),
                             });
                         }
                     }
@@ -370,6 +371,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
                         by_ids: None,
                         request_bodies: false,
                         in_c: super::cgo_call::c_function(funcs()).map(str::to_string),
+                        labels: super::dump_labels::group_labels(m, &grp.members),
                     });
                 }
                 continue;
@@ -460,6 +462,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
                     by_ids,
                     request_bodies: false,
                     in_c: None,
+                    labels: super::dump_labels::group_labels(m, &grp.members),
                 });
             }
             continue;
@@ -480,6 +483,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
                     by_ids: None,
                     request_bodies: true,
                     in_c: None,
+                    labels: super::dump_labels::group_labels(m, &grp.members),
                 });
             }
             continue;
@@ -501,6 +505,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             && (start == super::coroutine::ENTRY
                 || creator.is_some_and(super::coroutine::is_pull_func)
                 || funcs().any(super::coroutine::is_pull_yield));
+        let labels = super::dump_labels::group_labels(m, &grp.members);
         out.push(Suspect {
             rank: 0,
             count: to_usize(grp.count),
@@ -536,6 +541,7 @@ fn suspects_with(m: &DumpModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged>
             pull_not_stopped,
             stalls,
             served_by: Vec::new(),
+            labels,
             holds_up: None,
             // The goroutines a waiter made and that exited are not in a dump.
             waits_for_exited: None,

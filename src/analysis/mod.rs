@@ -12,6 +12,7 @@ pub mod coroutine;
 pub mod creation_groups;
 pub mod dump_gap;
 pub mod dump_groups;
+pub mod dump_labels;
 pub mod filter;
 pub mod finalizer;
 pub mod findings;

@@ -16,6 +16,9 @@ use crate::model::{
     StackId, frame_flags,
 };
 
+/// Label pairs kept per sample: a crafted profile may hold thousands.
+const MAX_LABELS: usize = 16;
+
 /// The goroutine-count sample type of a goroutine or goroutineleak profile.
 pub fn goroutine_type(p: &ProfileModel) -> Option<usize> {
     (0..p.sample_types.len()).find(|&t| matches!(p.type_name(t), "goroutine" | "goroutineleak"))
@@ -73,6 +76,12 @@ pub fn profile_as_dump(p: &ProfileModel) -> Option<DumpModel> {
                 ids
             }
         };
+        // The sample's string labels (pprof.Do's), as a debug=1 record prints them.
+        let index = u32::try_from(m.goroutines.len()).unwrap_or(u32::MAX);
+        for l in p.sample_labels(s).iter().filter(|l| !p.strings.get(l.str).is_empty()).take(MAX_LABELS) {
+            let (k, v) = (m.strings.intern(p.strings.get(l.key)), m.strings.intern(p.strings.get(l.str)));
+            m.labels.push((index, k, v));
+        }
         m.goroutines.push(DumpGoroutine::profile_record(count, calls_id, stack_id));
     }
     if cut_records > 0 {

@@ -119,6 +119,8 @@ pub struct Suspect {
     /// A crowd waiting on a channel in a method of a type: goroutines in that type's code,
     /// stuck themselves, that it may wait behind ([`super::chan_server`]).
     pub served_by: Vec<super::chan_server::Server>,
+    /// The group's pprof labels, from a goroutine profile ([`super::dump_labels`]).
+    pub labels: Vec<super::dump_labels::GroupLabel>,
     /// The goroutines a channel crowd may wait behind: the crowd ([`super::chan_server`]).
     /// Boxed: rare, and a crafted file holds 20,000 suspects (`memory_bound`).
     pub holds_up: Option<Box<super::chan_server::HoldsUp>>,
@@ -426,6 +428,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                     by_ids: None,
                     request_bodies: false,
                     in_c: in_c.map(str::to_string),
+                    labels: Vec::new(),
                 });
             }
             kept.then_some((key, members, piling, hung))
@@ -527,6 +530,7 @@ fn suspects_with(m: &TraceModel, forced: &[GIdx], not_judged: &mut Vec<NotJudged
                 pull_not_stopped,
                 stalls,
                 served_by: Vec::new(),
+                labels: Vec::new(),
                 holds_up: None,
                 waits_for_exited,
                 older_without_stack: None,

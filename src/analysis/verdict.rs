@@ -24,6 +24,8 @@ pub struct NotJudged {
     pub request_bodies: bool,
     /// In a system call inside this C function, called through cgo ([`super::cgo_call`]).
     pub in_c: Option<String>,
+    /// Their pprof labels, from a goroutine profile ([`super::dump_labels`]).
+    pub labels: Vec<super::dump_labels::GroupLabel>,
 }
 
 /// A source's verdict in two passes: its suspects (`suspects_with`, given the goroutines to

@@ -163,6 +163,9 @@ pub struct DumpModel {
     pub calls: Vec<(u32, u32)>,
     pub call_frames: Vec<FrameId>,
     pub goroutines: Vec<DumpGoroutine>,
+    /// pprof labels of the goroutine profile's records (`# labels: {...}` in debug=1, a
+    /// sample's labels in protobuf): (record's index in `goroutines`, key, value), by index.
+    pub labels: Vec<(u32, StrId, StrId)>,
     /// The race detector's reports before the traceback (a `-race` build's stderr), the
     /// first hundred of them.
     pub races: Vec<RaceReport>,

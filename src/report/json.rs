@@ -93,6 +93,16 @@ pub struct NotJudgedJson {
     /// In a system call inside this C function, called through cgo (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_c: Option<String>,
+    /// Their pprof labels, from a goroutine profile (added field).
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "labels_ser")]
+    pub labels: Vec<crate::analysis::dump_labels::GroupLabel>,
+}
+
+fn labels_ser<S: serde::Serializer>(
+    l: &[crate::analysis::dump_labels::GroupLabel],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    serde::Serialize::serialize(&super::labels::labels_json(l), s)
 }
 
 /// How many goroutines run one function.
@@ -197,6 +207,9 @@ pub struct SuspectJson<'a> {
     /// or close them: bodies never closed, the usual cause (added field).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub holds_response_bodies: bool,
+    /// The group's pprof labels, from a goroutine profile (added field).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<super::labels::LabelJson<'a>>,
     /// HTTP server connections waiting for the rest of a request their clients stopped
     /// sending: `request-headers` or `request-body` (added field).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -410,6 +423,7 @@ pub fn suspect_json(s: &Suspect) -> SuspectJson<'_> {
         holds_lock: s.holds_lock.as_deref(),
         awaits_http_response: s.awaits_http_response(),
         holds_response_bodies: s.holds_response_bodies(),
+        labels: super::labels::labels_json(&s.labels),
         stalled_request: s.stalled_request().map(|k| k.kind()),
         library_wait: s.library_wait().map(|w| w.kind()),
         library_resident: s.library_resident(),

@@ -9,6 +9,7 @@ mod diff;
 mod dump;
 mod findings;
 mod json;
+mod labels;
 mod lock_contention;
 mod memstats;
 mod notes;
@@ -47,6 +48,7 @@ pub fn summarize(l: &Loaded) -> Summary {
             standing: n.by_ids == Some(crate::analysis::in_flight::ByIds::Standing),
             request_bodies: n.request_bodies,
             in_c: n.in_c.clone(),
+            labels: n.labels.clone(),
         })
         .collect();
     s

@@ -366,6 +366,9 @@ pub fn report_text_with(l: &Loaded, po: &super::ProfileOptions) -> String {
                 "      why         HTTP client connections wait for their response bodies to be read to the end or closed: bodies never closed (`defer resp.Body.Close()`); each also holds a socket and a writeLoop goroutine"
             );
         }
+        if !sp.labels.is_empty() {
+            let _ = writeln!(o, "      labels      {}", super::labels::labels_text(&sp.labels));
+        }
         let ids: Vec<String> = sp.goroutine_ids.iter().take(10).map(u64::to_string).collect();
         let more = if sp.goroutine_ids.len() > 10 { ", ..." } else { "" };
         if !ids.is_empty() {
@@ -467,7 +470,12 @@ fn not_judged(l: &Loaded, s: &super::Summary, o: &mut String) {
             }
             _ => "",
         };
-        let _ = writeln!(o, "      {} × {}{at}{flight}", units::count(g.count as u64), g.reason);
+        let labels = if g.labels.is_empty() {
+            String::new()
+        } else {
+            format!(" [labels {}]", super::labels::labels_text(&g.labels))
+        };
+        let _ = writeln!(o, "      {} × {}{at}{flight}{labels}", units::count(g.count as u64), g.reason);
     }
     if groups.len() > NOT_JUDGED_SHOWN {
         let _ = writeln!(o, "      ... {} more", counted(groups.len() - NOT_JUDGED_SHOWN, "group"));

@@ -56,7 +56,8 @@ pub fn read_profile(text: &str, keep_going: &mut dyn FnMut(u64) -> bool) -> Resu
                 warn(&mut m, &line, WarningKind::DumpFrameOutsideRecord, &[]);
                 continue;
             };
-            if rest.trim_start().starts_with("labels:") {
+            if let Some(set) = rest.trim_start().strip_prefix("labels:") {
+                r.labels = Some(set.trim().to_string());
                 continue;
             }
             if r.frames.is_empty() {
@@ -153,6 +154,8 @@ fn parse_frame(m: &mut DumpModel, rest: &str) -> Frame {
 #[derive(Default)]
 struct Record {
     count: u32,
+    /// `# labels: {"k":"v", ...}`, as written.
+    labels: Option<String>,
     pcs: Vec<u64>,
     calls: Vec<FrameId>,
     frames: Vec<Frame>,
@@ -179,7 +182,52 @@ fn push(m: &mut DumpModel, interner: &mut DumpInterner, r: Record) {
     if r.hidden {
         g.flags |= goroutine_flags::RUNTIME_HIDDEN;
     }
+    let index = u32::try_from(m.goroutines.len()).unwrap_or(u32::MAX);
+    for (k, v) in r.labels.as_deref().map(label_pairs).unwrap_or_default() {
+        let (k, v) = (m.strings.intern(&k), m.strings.intern(&v));
+        m.labels.push((index, k, v));
+    }
     m.goroutines.push(g);
+}
+
+/// Label pairs kept per record: a crafted line may hold thousands.
+const MAX_LABELS: usize = 16;
+
+/// `{"handler":"upload", "tenant":"a"}` (runtime/pprof's `labelMap.String`: Go-quoted keys
+/// and values, `, ` between pairs) as pairs; what does not parse is left out.
+fn label_pairs(set: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = set.trim().strip_prefix('{').unwrap_or("").trim_start();
+    while out.len() < MAX_LABELS {
+        let Some((key, after)) = quoted(rest) else { break };
+        let Some(after) = after.trim_start().strip_prefix(':') else { break };
+        let Some((value, after)) = quoted(after.trim_start()) else { break };
+        out.push((key, value));
+        rest = after.trim_start().strip_prefix(',').unwrap_or("").trim_start();
+    }
+    out
+}
+
+/// A Go-quoted string at the start of `s` (`\"` and `\\` unescaped, other escapes kept as
+/// written), and what follows it.
+fn quoted(s: &str) -> Option<(String, &str)> {
+    let body = s.strip_prefix('"')?;
+    let mut out = String::new();
+    let mut chars = body.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => return Some((out, body.get(i + 1..)?)),
+            '\\' => match chars.next()? {
+                (_, e @ ('"' | '\\')) => out.push(e),
+                (_, e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+            },
+            c => out.push(c),
+        }
+    }
+    None
 }
 
 /// A warning about `line`: its number is the message's `line`, after `args`.
@@ -190,4 +238,19 @@ fn warn(
     args: &[(&'static str, &dyn std::fmt::Display)],
 ) {
     line.warn(&mut m.warnings, MAX_WARNINGS, kind, args);
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::label_pairs;
+
+    #[test]
+    fn label_sets_parse_as_runtime_pprof_writes_them() {
+        let pairs = label_pairs(r#"{"handler":"upload", "tenant":"a"}"#);
+        assert_eq!(pairs, [("handler".into(), "upload".into()), ("tenant".into(), "a".into())]);
+        let quoted = label_pairs(r#"{"q":"say \"hi\"", "地域":"上海"}"#);
+        assert_eq!(quoted, [("q".into(), "say \"hi\"".into()), ("地域".into(), "上海".into())]);
+        assert!(label_pairs("{not labels}").is_empty());
+        assert!(label_pairs(r#"{"cut":"#).is_empty());
+    }
 }
