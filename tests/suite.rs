@@ -138,6 +138,7 @@ mod ui_dump_inspector;
 mod ui_errors;
 mod ui_findings;
 mod ui_i18n;
+mod ui_inspector_verdict;
 mod ui_markdown;
 mod ui_not_judged;
 mod ui_order_errors;

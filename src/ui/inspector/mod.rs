@@ -4,6 +4,7 @@
 
 mod goroutine;
 mod stack;
+mod verdict;
 pub(crate) use stack::frame_buttons;
 
 use goroutine::goroutine_ui;
@@ -53,7 +54,10 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>)
             }
         }
         match (goroutine, suspect, group) {
-            (Some((t, g)), _, _) => goroutine_ui(ui, t, t.model(), g, view.selected_span(), queue),
+            (Some((t, g)), _, _) => {
+                let verdicts = (doc.loaded.suspects.as_slice(), doc.loaded.findings.as_slice());
+                goroutine_ui(ui, t, t.model(), g, view.selected_span(), verdicts, queue)
+            }
             (None, Some(s), _) => suspect_ui(ui, s, queue),
             (None, None, Some((m, r))) => super::dump_inspector::dump_group_ui(ui, m, r, queue),
             (None, None, None) if view.selection == Selection::None => {
