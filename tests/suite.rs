@@ -137,6 +137,7 @@ mod ui_cut_trace;
 mod ui_dump_inspector;
 mod ui_errors;
 mod ui_findings;
+mod ui_group_labels;
 mod ui_i18n;
 mod ui_inspector_verdict;
 mod ui_markdown;

@@ -117,7 +117,7 @@ fn a_file_that_fails_beside_one_that_loads() {
     assert!(h.state().pane_error(1).is_some(), "the broken file's pane holds its error");
     assert!(h.query_by_label_contains("Cannot open").is_some(), "{:#?}", labels(h));
     // The good file's timeline: the planted group's header row.
-    let row = "2,000 × main.handle";
+    let row = "2,000 × main.sender :16 ← main.handle :23";
     assert!(h.query_by_label_contains(row).is_some(), "the good file opened: {:#?}", labels(h));
 }
 

@@ -1,6 +1,7 @@
-//! A trace's goroutine groups as the timeline shows them: labelled by creation site (or entry
-//! function, for goroutines older than the trace), keyed so a compare view can match them
-//! with the other trace's and draw both in one order, small ones open by default.
+//! A trace's goroutine groups as the timeline shows them: labelled by where most of them wait
+//! and their creation site (or entry function, for goroutines older than the trace), keyed
+//! by the site so a compare view can match them with the other trace's and draw both in one
+//! order, small ones open by default.
 
 use std::collections::{HashMap, HashSet};
 
@@ -38,10 +39,21 @@ impl TraceDoc {
                 let (label, key) = match g.site {
                     Some(f) => {
                         let func = m.strings.get(f.func);
-                        (
-                            format!("{func} {}:{}", short_file(m.strings.get(f.file)), f.line),
-                            format!("go {func}"),
-                        )
+                        let file = short_file(m.strings.get(f.file));
+                        // Where most of them wait leads: groups one function made at several
+                        // `go` statements read alike by their creator (probe r28b: three
+                        // rows of "main.main.func1 orders/主程序.go…", their lines cut off).
+                        let label = match blocked_at(m, &g.members).filter(|_| !g.system) {
+                            Some(b) => format!(
+                                "{} :{} ← {} :{} ({file})",
+                                m.strings.get(b.func),
+                                b.line,
+                                func,
+                                f.line
+                            ),
+                            None => format!("{func} {file}:{}", f.line),
+                        };
+                        (label, format!("go {func}"))
                     }
                     None => {
                         let func = m.strings.get(g.start_func);
@@ -131,6 +143,22 @@ impl TraceDoc {
     pub fn expanded_by_default(&self, group: usize) -> bool {
         self.groups.get(group).is_some_and(open_by_default)
     }
+}
+
+/// The program's frame where most of `members` wait at the end (half of them at least).
+fn blocked_at(m: &crate::model::TraceModel, members: &[GIdx]) -> Option<crate::model::Frame> {
+    let mut at: HashMap<crate::model::Frame, usize> = HashMap::new();
+    for g in members.iter().filter_map(|&i| m.goroutine(i)) {
+        let Some((_, span)) = g.last_span().filter(|_| g.end_ns().is_none()) else { continue };
+        if span.state() != crate::model::SpanState::Waiting {
+            continue;
+        }
+        if let Some(f) = crate::analysis::classify::user_frame(&m.strings, m.stacks.frames(span.stack)) {
+            *at.entry(*f).or_default() += 1;
+        }
+    }
+    let (f, n) = at.into_iter().max_by_key(|&(f, n)| (n, std::cmp::Reverse((f.line, f.func.0))))?;
+    (n * 2 >= members.len()).then_some(f)
 }
 
 /// A group's key without its "returned" mark: the site itself.
