@@ -135,6 +135,7 @@ mod ui_cgo_wait;
 mod ui_compare;
 mod ui_cut_trace;
 mod ui_dump_inspector;
+mod ui_dump_selected;
 mod ui_errors;
 mod ui_findings;
 mod ui_group_labels;

@@ -622,6 +622,9 @@ dump-parents = Created by { $n ->
     [one] goroutine
    *[other] goroutines
 } { $ids }
+dump-one-of = Goroutine { $id }, one of { $count } alike
+dump-own-parent = created by goroutine { $id }
+dump-and-more = {" "}and { $count } more
 dump-ids-title = Goroutine ids ({ $n })
 dump-copy-ids = Copy ids
 dump-wait-minutes = Waiting { $min }–{ $max } minutes (the runtime prints whole minutes)

@@ -13,12 +13,39 @@ use crate::model::{DumpFrame, DumpModel, frame_flags};
 use crate::tr;
 use crate::units;
 
-/// At most this many ids are listed (a leak can hold hundreds of thousands).
-const MAX_IDS: usize = 200;
+/// At most this many ids are listed (a leak can hold hundreds of thousands); the copy button
+/// copies them all. A wall of a few hundred buried the rest of the panel (probe r28b).
+const MAX_IDS: usize = 40;
+/// At most this many parents are named.
+const MAX_PARENTS: usize = 10;
 
-pub fn dump_group_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Command>) {
+/// The group of row `r`; `selected`, a goroutine of it asked for by id (a session, a
+/// bookmark, a compared group), is named first with its own parent.
+pub fn dump_group_ui(
+    ui: &mut egui::Ui,
+    m: &DumpModel,
+    r: &GroupRow,
+    selected: Option<u64>,
+    queue: &mut Vec<Command>,
+) {
     let n = r.group.count;
-    ui.heading(tr!("goroutines-n", n = n, count = units::count(n)));
+    let one = selected.and_then(|id| {
+        let g = r
+            .group
+            .members
+            .iter()
+            .filter_map(|&i| m.goroutines.get(i as usize))
+            .find(|g| g.id == Some(id))?;
+        Some((id, g.creator))
+    });
+    if let Some((id, parent)) = one {
+        ui.heading(tr!("dump-one-of", id = id, count = units::count(n)));
+        if let Some(p) = parent {
+            ui.label(tr!("dump-own-parent", id = p));
+        }
+    } else {
+        ui.heading(tr!("goroutines-n", n = n, count = units::count(n)));
+    }
     super::markdown::dump_group_button(ui, m, r);
     let wait =
         if r.wait.is_empty() { String::new() } else { tr!("inspector-waiting-for", wait = r.wait.as_str()) };
@@ -114,8 +141,11 @@ fn created_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow, queue: &mut Vec<Co
     parents.sort_unstable();
     parents.dedup();
     if !parents.is_empty() {
-        let ids: Vec<String> = parents.iter().take(MAX_IDS).map(u64::to_string).collect();
-        ui.label(tr!("dump-parents", n = parents.len(), ids = ids.join(", ")));
+        let ids: Vec<String> = parents.iter().take(MAX_PARENTS).map(u64::to_string).collect();
+        let more = parents.len().saturating_sub(MAX_PARENTS);
+        let more =
+            if more > 0 { tr!("dump-and-more", count = units::count(more as u64)) } else { String::new() };
+        ui.label(tr!("dump-parents", n = parents.len(), ids = format!("{}{more}", ids.join(", "))));
     }
 }
 
@@ -143,7 +173,8 @@ fn ids_ui(ui: &mut egui::Ui, m: &DumpModel, r: &GroupRow) {
         }
     });
     let shown: Vec<String> = ids.iter().take(MAX_IDS).map(u64::to_string).collect();
-    let more = if ids.len() > MAX_IDS { ", …" } else { "" };
+    let more = ids.len().saturating_sub(MAX_IDS);
+    let more = if more > 0 { tr!("dump-and-more", count = units::count(more as u64)) } else { String::new() };
     ui.add(egui::Label::new(RichText::new(format!("{}{more}", shown.join(", "))).monospace()).wrap());
     let (lo, hi) = r.group.wait_minutes;
     if !r.wait.is_empty() && hi > 0 {

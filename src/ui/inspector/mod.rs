@@ -59,7 +59,13 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>)
                 goroutine_ui(ui, t, t.model(), g, view.selected_span(), verdicts, queue)
             }
             (None, Some(s), _) => suspect_ui(ui, s, queue),
-            (None, None, Some((m, r))) => super::dump_inspector::dump_group_ui(ui, m, r, queue),
+            (None, None, Some((m, r))) => {
+                let one = match &view.selection {
+                    Selection::Goroutines { ids, .. } if ids.len() == 1 => ids.first().copied(),
+                    _ => None,
+                };
+                super::dump_inspector::dump_group_ui(ui, m, r, one, queue)
+            }
             (None, None, None) if view.selection == Selection::None => {
                 ui.weak(tr!("inspector-empty"));
             }
