@@ -139,6 +139,7 @@ mod ui_dump_selected;
 mod ui_errors;
 mod ui_findings;
 mod ui_group_labels;
+mod ui_group_pprof_labels;
 mod ui_i18n;
 mod ui_inspector_verdict;
 mod ui_markdown;

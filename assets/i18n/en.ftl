@@ -509,6 +509,7 @@ suspect-piling = Piling up: { $created } created over { $over } and still alive,
    *[other] { $ended }
 } of their kind ended
 suspect-piling-restless = Each wakes and waits again, so none waited long
+suspect-labels = labels { $labels }
 suspect-piling-outlived = Nine in ten of those that ended lived at most { $within }: these outlive them
 suspect-piling-older = and { $older } more of this go statement alive since before the trace
 suspect-confirmed = Confirmed by the runtime (goroutineleak profile)

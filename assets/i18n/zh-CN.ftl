@@ -396,6 +396,7 @@ suspect-piling = 持续堆积：{ $over } 内创建了 { $created } 个且仍存
    *[other] 同类中有 { $ended } 个结束
 }
 suspect-piling-restless = 每个都会醒来再等待，所以没有一个等待很久
+suspect-labels = 标签 { $labels }
 suspect-piling-outlived = 已结束的同类九成存活不超过 { $within }：这些远比它们活得久
 suspect-piling-older = 另有 { $older } 个由同一 go 语句创建、在追踪开始前就已存在
 suspect-confirmed = 已由运行时确认（goroutineleak 剖析）

@@ -46,6 +46,10 @@ pub fn not_judged_ui(ui: &mut egui::Ui, doc: &Document) {
             Some(ByIds::Standing) => entry = format!("{entry} {}", tr!("not-judged-standing")),
             None => {}
         }
+        if !g.labels.is_empty() {
+            let labels = super::suspects_panel::labels_text(&g.labels);
+            entry = format!("{entry}\n{}", tr!("suspect-labels", labels = labels));
+        }
         ui.add(egui::Label::new(entry).wrap());
     }
 }

@@ -153,6 +153,9 @@ pub fn suspects_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>) 
                 site = site
             );
             let mut text = text;
+            if !s.labels.is_empty() {
+                text = format!("{text}\n{}", tr!("suspect-labels", labels = labels_text(&s.labels)));
+            }
             if let Some(from) = &s.created_from {
                 text = format!("{text}\n{}", tr!("suspect-called-from", site = frame_label(from)));
             }
@@ -422,4 +425,18 @@ pub(super) fn server_label(s: &Suspect, v: &crate::analysis::chan_server::Server
     let owner = s.blocking_frame().and_then(|f| crate::analysis::lock_holder::receiver_type(&f.function));
     let (id, state, at) = (v.goroutine_id.to_string(), v.state.as_str(), frame_label(&v.frame));
     tr!("suspect-served-by", id = id, state = state, owner = owner.unwrap_or(""), at = at)
+}
+
+/// pprof labels on one line: `handler=checkout (4), search (2); tenant=acme (6)`.
+pub(super) fn labels_text(labels: &[crate::analysis::dump_labels::GroupLabel]) -> String {
+    let keys: Vec<String> = labels
+        .iter()
+        .map(|l| {
+            let values: Vec<String> =
+                l.values.iter().map(|(v, n)| format!("{v} ({})", units::count(*n))).collect();
+            let more = if l.more > 0 { format!(", +{}", units::count(l.more as u64)) } else { String::new() };
+            format!("{}={}{more}", l.key, values.join(", "))
+        })
+        .collect();
+    keys.join("; ")
 }
