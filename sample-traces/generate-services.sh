@@ -733,3 +733,17 @@ for minor in 1.21 1.27; do
 	"$BIN/tickpoll-$minor" -out "$out/tickpoll"
 	"$BIN/tickpoll-$minor" -fixed -out "$out/tickpoll_fixed"
 done
+# A TLS service whose handlers call Handshake with no deadline, beside silent peers that never
+# send a ClientHello (tlsstall, probe r29a); its fixed twin (-fixed: tlsstall_fixed); trace and
+# debug=2 dump, Go 1.19 and 1.27.
+for minor in 1.19 1.27; do
+	out="$HERE/services/go$minor"
+	if [ "$FORCE" != 1 ] && [ -s "$out/tlsstall.trace" ] && [ -s "$out/tlsstall_fixed.trace" ]; then
+		continue
+	fi
+	GO=$(go_for "$minor")
+	mkdir -p "$out"
+	(cd "$HERE/programs/services" && "$GO" build -trimpath -o "$BIN/tlsstall-$minor" ./tlsstall)
+	"$BIN/tlsstall-$minor" -out "$out/tlsstall"
+	"$BIN/tlsstall-$minor" -fixed -out "$out/tlsstall_fixed"
+done

@@ -111,6 +111,7 @@ mod services_testchild;
 mod services_testretry;
 mod services_tick_poll;
 mod services_timer_callbacks;
+mod services_tls_stall;
 mod services_transport;
 mod services_wait_group;
 mod services_waits;

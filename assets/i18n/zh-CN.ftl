@@ -411,6 +411,7 @@ suspect-pool-grown-at-rest = 也许只是空闲？随负载增长的池（有工
 suspect-pool-at-rest = 也许只是空闲？一次性启动的池，其中 { $woken } 个先前曾从同一处等待中取到工作：在任务之间空闲，或在无人再发送时被遗留（排在其他嫌疑之后）
 suspect-http-response-young = HTTP 请求在等待响应：可能是发往繁忙服务器、仍在处理中的请求；若几分钟后仍在，则是发送时没有超时（http.Client.Timeout 或 context 截止时间），而服务器不会回应
 suspect-http-response = HTTP 请求在等待响应：发送时没有超时（http.Client.Timeout 或 context 截止时间），而服务器一直未回应
+suspect-stalled-tls = 对端始终不完成的 TLS 握手（不发送 ClientHello 的客户端、从不应答的服务器）：没有截止时间（Handshake 前的 SetDeadline、tls.Dialer.Timeout、http.Server.ReadHeaderTimeout）时，只要对端保持连接，每个连接就一直占用一个连接和一个 goroutine
 suspect-stalled-headers = HTTP 服务器连接在等待请求头的其余部分，而客户端已停止发送（慢速或 Slowloris 客户端）：没有 http.Server.ReadHeaderTimeout 时，只要客户端保持连接，每个连接就一直占用一个连接和一个 goroutine
 suspect-stalled-body = HTTP 处理函数在读取客户端已停止发送的请求体：没有 http.Server.ReadTimeout（或通过 http.ResponseController 设置的读取截止时间）时，只要客户端保持连接，每个处理函数就一直占用一个连接和一个 goroutine
 suspect-db-connection = database/sql 请求在等待连接：连接池已打开允许的全部连接（SetMaxOpenConns）且都被占用：若始终没有连接被归还，是未关闭的 rows、语句、事务或 *sql.Conn（`defer rows.Close()`）占着它们，否则是慢查询

@@ -17,6 +17,12 @@ pub enum StalledRequest {
     /// The rest of the request's body, read by the handler: `http.Server.ReadTimeout`, or a
     /// read deadline the handler sets, bounds the wait.
     Body,
+    /// A TLS handshake the peer never completes, server side (no ClientHello) or client side
+    /// (no answer to `tls.Dial`): a connection that never carried a request, never an idle
+    /// keep-alive one (probe r29a: 30 servers and 25 dialers read "idle connections, at
+    /// rest"). A deadline before the handshake, `tls.Dialer.Timeout` or
+    /// `http.Server.ReadHeaderTimeout` bounds the wait.
+    TlsHandshake,
 }
 
 impl StalledRequest {
@@ -25,6 +31,7 @@ impl StalledRequest {
         match self {
             StalledRequest::Headers => "request-headers",
             StalledRequest::Body => "request-body",
+            StalledRequest::TlsHandshake => "tls-handshake",
         }
     }
 }
@@ -46,6 +53,9 @@ pub fn stalled_request<'a>(
     funcs: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Option<StalledRequest> {
     let has = |name: &str| funcs.clone().into_iter().any(|f| f == name);
+    if wait_family(reason) == WaitFamily::Network && funcs.clone().into_iter().any(is_tls_handshake) {
+        return Some(StalledRequest::TlsHandshake);
+    }
     if wait_family(reason) != WaitFamily::Network
         || !has("net/http.(*conn).serve")
         || !has(CONN_READER)
@@ -55,6 +65,22 @@ pub fn stalled_request<'a>(
     }
     let read = funcs.into_iter().find(|f| is_mid_request_read(f))?;
     Some(if read == "net/http.(*body).Read" { StalledRequest::Body } else { StalledRequest::Headers })
+}
+
+/// A frame of crypto/tls's handshake (either side): the connection's reads there wait for
+/// the peer's handshake messages.
+fn is_tls_handshake(f: &str) -> bool {
+    f.strip_prefix("crypto/tls.(*Conn).").is_some_and(|m| {
+        matches!(
+            m,
+            "handshakeContext"
+                | "HandshakeContext"
+                | "Handshake"
+                | "serverHandshake"
+                | "clientHandshake"
+                | "readClientHello"
+        )
+    })
 }
 
 /// A read of an HTTP request that has begun: its headers (`net/textproto`'s MIME header

@@ -24,11 +24,8 @@ pub const MESSAGE: &str = "no goroutine of the program can run, and the runtime 
 /// them (main included) parked where no timer can release it and the runtime declared
 /// nothing; `None` otherwise.
 pub fn undeclared_deadlock(d: &DumpModel) -> Option<Vec<u64>> {
-    // A debug=1 profile has no states; a declared deadlock or a hung test is said already.
-    if d.format != DumpFormat::Traceback
-        || d.deadlock_line().is_some()
-        || super::test_hang::hang_sign(d).is_some()
-    {
+    // A debug=1 profile has no states; a declared deadlock is said already.
+    if d.format != DumpFormat::Traceback || d.deadlock_line().is_some() {
         return None;
     }
     let mut ids = Vec::new();
@@ -47,8 +44,10 @@ pub fn undeclared_deadlock(d: &DumpModel) -> Option<Vec<u64>> {
         }
         ids.push(g.id?);
     }
-    // Main must be among them: a dump that shows it shows every goroutine of the program.
-    if !ids.contains(&1) {
+    // Main must be among them: a dump that shows it shows every goroutine of the program. A
+    // hung test is said already (asked last: it walks every frame, and nearly every dump
+    // has a goroutine that can run).
+    if !ids.contains(&1) || super::test_hang::hang_sign(d).is_some() {
         return None;
     }
     ids.sort_unstable();

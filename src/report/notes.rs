@@ -127,6 +127,9 @@ pub(super) fn write(sp: &Suspect, o: &mut String) {
             StalledRequest::Body => {
                 "HTTP handlers reading request bodies their clients stopped sending: with no http.Server.ReadTimeout (or a read deadline set through http.ResponseController) each holds a connection and a goroutine for as long as its client keeps it"
             }
+            StalledRequest::TlsHandshake => {
+                "TLS handshakes the peer never completes (a client that sends no ClientHello, a server that never answers): with no deadline (SetDeadline before Handshake, tls.Dialer.Timeout, http.Server.ReadHeaderTimeout) each holds a connection and a goroutine for as long as the peer keeps it"
+            }
         };
         let _ = writeln!(o, "      why         {what}");
     }

@@ -310,6 +310,7 @@ fn notes_beside(s: &Suspect, ring_said_at: Option<usize>) -> Vec<String> {
     match s.stalled_request() {
         Some(StalledRequest::Headers) => out.push(tr!("suspect-stalled-headers")),
         Some(StalledRequest::Body) => out.push(tr!("suspect-stalled-body")),
+        Some(StalledRequest::TlsHandshake) => out.push(tr!("suspect-stalled-tls")),
         None => {}
     }
     if s.library_resident() {

@@ -16,7 +16,7 @@ pub(super) fn goroutine_ui(
     ui: &mut egui::Ui,
     doc: &TraceDoc,
     m: &TraceModel,
-    g: &crate::model::Goroutine,
+    (g, gi): (&crate::model::Goroutine, crate::model::GIdx),
     span: Option<usize>,
     verdicts: (&[crate::analysis::Suspect], &[crate::analysis::findings::Finding]),
     queue: &mut Vec<Command>,
@@ -59,9 +59,7 @@ pub(super) fn goroutine_ui(
         from = units::duration(s.start_ns()),
         to = units::duration(g.span_end_ns(idx))
     ));
-    if let Some(gi) = m.goroutines.iter().position(|x| std::ptr::eq(x, g)) {
-        super::verdict::verdict_ui(ui, m, (g, gi as crate::model::GIdx), verdicts, queue);
-    }
+    super::verdict::verdict_ui(ui, m, (g, gi), verdicts, queue);
     if let Some(w) = s.waker().and_then(|w| m.goroutine(w).map(|x| (w, x)))
         && ui.button(tr!("inspector-woken-by", id = w.1.id)).clicked()
     {

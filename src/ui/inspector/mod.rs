@@ -26,7 +26,7 @@ pub fn inspector_ui(ui: &mut egui::Ui, doc: &Document, queue: &mut Vec<Command>)
     egui::ScrollArea::vertical().id_salt("inspector").auto_shrink([false, false]).show(ui, |ui| {
         let trace = doc.trace();
         let goroutine =
-            trace.and_then(|t| view.selected().and_then(|g| t.model().goroutine(g)).map(|g| (t, g)));
+            trace.and_then(|t| view.selected().and_then(|gi| t.model().goroutine(gi).map(|g| (t, (g, gi)))));
         let suspect = view.selected_suspect().and_then(|i| doc.loaded.suspects.get(i));
         if let Some(s) = suspect {
             let copy = ui.button(tr!("md-copy-suspect", rank = s.rank)).on_hover_text(tr!("md-copy-help"));
