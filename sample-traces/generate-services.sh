@@ -747,3 +747,6 @@ for minor in 1.19 1.27; do
 	"$BIN/tlsstall-$minor" -out "$out/tlsstall"
 	"$BIN/tlsstall-$minor" -fixed -out "$out/tlsstall_fixed"
 done
+# An API gateway whose backend hangs, each client's connection served once before (proxyhang,
+# probe r29a): trace and debug=2 dump, Go 1.19 and 1.27.
+run_each proxyhang 1.19 1.27

@@ -96,6 +96,7 @@ mod services_old_leak;
 mod services_oncereenter;
 mod services_parked;
 mod services_prometheus;
+mod services_proxy_hang;
 mod services_quiet_main;
 mod services_relock;
 mod services_signal_wait;

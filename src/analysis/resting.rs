@@ -109,8 +109,11 @@ pub fn trace_pool(
     // Waiting for the program's own jobs: no library between the runtime's (or sync's)
     // parking frames and the program's. A request parked inside net/http waits for an
     // answer, not for work.
+    // The program's frame itself, not the fallback to a library's when the stack has none
+    // (probe r29a: 20 ReverseProxy requests in `persistConn.roundTrip`, all net/http, read as
+    // a pool between jobs).
     let funcs: Vec<&str> = m.stacks.frames(stack).iter().map(|f| m.strings.get(f.func)).collect();
-    let user = super::classify::user_frame_index(funcs.iter().copied())?;
+    let user = funcs.iter().position(|f| !super::classify::is_std_func(f))?;
     if funcs.iter().take(user).any(|f| !(is_runtime_frame(f) || f.starts_with("sync."))) {
         return None;
     }
