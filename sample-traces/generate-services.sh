@@ -750,3 +750,6 @@ done
 # An API gateway whose backend hangs, each client's connection served once before (proxyhang,
 # probe r29a): trace and debug=2 dump, Go 1.19 and 1.27.
 run_each proxyhang 1.19 1.27
+# Writers queued on an io.Pipe's write mutex behind one waiting for a reader that left
+# (pipequeue, probe r29a): trace and debug=2 dump, Go 1.19 and 1.27.
+run_each pipequeue 1.19 1.27

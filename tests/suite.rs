@@ -95,6 +95,7 @@ mod services_nil_channel;
 mod services_old_leak;
 mod services_oncereenter;
 mod services_parked;
+mod services_pipe_queue;
 mod services_prometheus;
 mod services_proxy_hang;
 mod services_quiet_main;

@@ -82,7 +82,8 @@ impl LibraryWait {
 
 /// The library wait of a blocking stack (innermost first), when it is one of
 /// [`LibraryWait`]'s: the library's function is the innermost frame outside the runtime (a
-/// lock taken inside it is another wait), in a channel wait; or a file lock's system call
+/// lock taken inside it is another wait, but io.Pipe's own: its queue waits for the same
+/// other end), in a channel wait; or a file lock's system call
 /// ([`is_file_lock_wait`]) or a child's exit ([`super::child_process`]); or a DNS query on the
 /// network ([`is_dns_query`]). A goroutine profile (debug=1)
 /// hides the runtime frames that say which wait, so its "unknown" counts, as does a trace's
@@ -101,6 +102,17 @@ pub fn library_wait<'a>(
     }
     if is_dns_query(reason, funcs.clone()) {
         return Some(LibraryWait::DnsLookup);
+    }
+    // An io.Pipe lets one write (and one read) through at a time: the others queue on the
+    // pipe's own mutex behind it, waiting for the other end as it does (probe r29a: eleven
+    // writers read "sync.Mutex.Lock" at the program's Write line, with no pipe hint).
+    if wait_family(reason) == WaitFamily::Sync {
+        let inner = funcs.clone().into_iter().find(|f| !(is_runtime_frame(f) || f.starts_with("sync.")));
+        return match inner {
+            Some("io.(*pipe).write") => Some(LibraryWait::PipeWrite),
+            Some("io.(*pipe).read") => Some(LibraryWait::PipeRead),
+            _ => None,
+        };
     }
     let channel = matches!(reason, "" | "unknown")
         || matches!(wait_family(reason), WaitFamily::Select | WaitFamily::ChanReceive | WaitFamily::ChanSend);
@@ -239,9 +251,13 @@ mod tests {
 
     #[test]
     fn not_a_lock_or_another_stack() {
-        assert_eq!(library_wait("sync.Mutex.Lock", ["sync.(*Mutex).Lock", "io.(*pipe).write"]), None);
+        // io.Pipe's own write mutex: queued behind the writer that waits for a reader.
+        let queued = library_wait("sync.Mutex.Lock", ["sync.(*Mutex).Lock", "io.(*pipe).write"]);
+        assert_eq!(queued, Some(LibraryWait::PipeWrite));
+        let program = ["sync.(*Mutex).Lock", "main.(*cache).get", "io.(*pipe).write"];
+        assert_eq!(library_wait("sync.Mutex.Lock", program), None, "the program's own lock");
         assert_eq!(library_wait("select", ["runtime.selectgo", "main.loop"]), None);
-        // A lock taken inside the library's function is the lock's wait.
+        // A debug=1 record names no wait: its lock frames are not a channel wait.
         let lock = ["internal/sync.(*Mutex).Lock", "sync.(*Mutex).Lock", "io.(*pipe).write"];
         assert_eq!(library_wait("unknown", lock), None);
     }
